@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests need: Chromium (Playwright), PostgreSQL 15 + PostGIS 3 +
+# pgTAP + pg_prove (database tests), pgRouting (independent cross-check of network distances).
+# Idempotent: does nothing when everything is there already.
+set -euo pipefail
+
+PKGS=(chromium postgresql-15 postgresql-15-postgis-3 postgresql-15-pgtap postgresql-15-pgrouting
+  libtap-parser-sourcehandler-pgtap-perl)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup-system: all system packages present (${PKGS[*]})"
+  exit 0
+fi
+
+echo "setup-system: missing Debian packages: ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    SUDO=sudo
+  else
+    echo "setup-system: installing them needs root. Run this once, then try again:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+else
+  SUDO=
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "setup-system: installed ${missing[*]}"
