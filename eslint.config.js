@@ -18,15 +18,36 @@ const analysisBoundary = {
 			{
 				patterns: [
 					{ group: ['svelte', 'svelte/*'], message: 'src/analysis is pure TypeScript: no Svelte.' },
-					{ group: ['maplibre-gl', 'maplibre-gl/*', 'pmtiles'], message: 'src/analysis is pure TypeScript: no MapLibre.' },
+					{
+						group: ['maplibre-gl', 'maplibre-gl/*', 'pmtiles'],
+						message: 'src/analysis is pure TypeScript: no MapLibre.',
+					},
 					{ group: ['@supabase/*'], message: 'src/analysis is pure TypeScript: no Supabase.' },
-					{ group: ['**/data/*', '**/state/*', '**/map/*', '**/components/*', '**/workers/*', '*.svelte'], message: 'src/analysis may not depend on the app.' },
+					{
+						group: [
+							'**/data/*',
+							'**/state/*',
+							'**/map/*',
+							'**/components/*',
+							'**/workers/*',
+							'*.svelte',
+						],
+						message: 'src/analysis may not depend on the app.',
+					},
 				],
 			},
 		],
 		'no-restricted-globals': [
 			'error',
-			...['window', 'document', 'navigator', 'localStorage', 'indexedDB', 'location', 'HTMLElement'].map((name) => ({
+			...[
+				'window',
+				'document',
+				'navigator',
+				'localStorage',
+				'indexedDB',
+				'location',
+				'HTMLElement',
+			].map((name) => ({
 				name,
 				message: 'src/analysis is pure TypeScript: no DOM.',
 			})),
@@ -35,7 +56,18 @@ const analysisBoundary = {
 };
 
 export default ts.config(
-	{ ignores: ['node_modules', 'dist', 'tiles', 'data', '.local', 'test-results', 'playwright-report', 'bench-results'] },
+	{
+		ignores: [
+			'node_modules',
+			'dist',
+			'tiles',
+			'data',
+			'.local',
+			'test-results',
+			'playwright-report',
+			'bench-results',
+		],
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
@@ -44,13 +76,23 @@ export default ts.config(
 	{
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+			],
 			'@typescript-eslint/consistent-type-imports': 'error',
 		},
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
-		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } },
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig,
+			},
+		},
 	},
 	{ files: ['src/**/*.ts', 'src/**/*.svelte'], rules: { 'no-console': 'error' } },
 	analysisBoundary,

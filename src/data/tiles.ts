@@ -1,0 +1,110 @@
+/**
+ * Where the app finds an area's data: `tiles/<areaId>/manifest.json`, written by the pipeline
+ * (scripts/build-area.ts), and the PMTiles archives it lists. Source URLs come from here, never from
+ * string literals in components.
+ */
+
+/** The sample area bundled with the repo. */
+export const DEFAULT_AREA_ID = 'vorselaar-lille';
+
+export const OSM_ATTRIBUTION =
+	'© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>-bijdragers (ODbL)';
+
+export interface ArchiveRef {
+	/** Absolute URL of the .pmtiles file. */
+	url: string;
+	minzoom: number;
+	maxzoom: number;
+}
+
+export interface AreaTiles {
+	areaId: string;
+	name: string;
+	/** [west, south, east, north] in degrees (WGS84). */
+	bbox: [number, number, number, number];
+	/** Attribution for the map's sources (HTML; our own constant text, never data). */
+	attribution: string;
+	archives: {
+		neighbourhoods: ArchiveRef & { layers: { polygons: string; labels: string } };
+	};
+}
+
+/** A manifest that is missing or does not have the shape the app needs. */
+export class ManifestError extends Error {
+	override name = 'ManifestError';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isBbox(value: unknown): value is [number, number, number, number] {
+	return (
+		Array.isArray(value) &&
+		value.length === 4 &&
+		value.every((v) => typeof v === 'number' && Number.isFinite(v)) &&
+		value[0] >= -180 &&
+		value[2] <= 180 &&
+		value[1] >= -90 &&
+		value[3] <= 90 &&
+		value[0] < value[2] &&
+		value[1] < value[3]
+	);
+}
+
+/**
+ * Checks a manifest and resolves its archive paths against `baseUrl` (the manifest's own URL).
+ * Throws a ManifestError naming what is wrong.
+ */
+export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
+	if (!isRecord(json)) throw new ManifestError('manifest is not a JSON object');
+	const area = json.area;
+	if (!isRecord(area) || typeof area.id !== 'string' || typeof area.name !== 'string')
+		throw new ManifestError('manifest has no area id and name');
+	const bbox = area.bbox ?? json.bbox;
+	if (!isBbox(bbox)) throw new ManifestError('manifest has no valid bbox [west, south, east, north]');
+	const archives = json.archives;
+	if (!isRecord(archives)) throw new ManifestError('manifest lists no archives');
+	const hoods = archives.neighbourhoods;
+	if (!isRecord(hoods) || typeof hoods.file !== 'string')
+		throw new ManifestError('manifest has no neighbourhoods archive');
+	const layerNames = Array.isArray(hoods.layers)
+		? hoods.layers.map((l) => (isRecord(l) ? l.name : l)).filter((n) => typeof n === 'string')
+		: [];
+	if (!layerNames.includes('neighbourhoods'))
+		throw new ManifestError('neighbourhoods archive has no "neighbourhoods" layer');
+	const labels = layerNames.includes('neighbourhood_labels') ? 'neighbourhood_labels' : 'neighbourhoods';
+	return {
+		areaId: area.id,
+		name: area.name,
+		bbox,
+		attribution: OSM_ATTRIBUTION,
+		archives: {
+			neighbourhoods: {
+				url: new URL(hoods.file, baseUrl).href,
+				minzoom: typeof hoods.minzoom === 'number' ? hoods.minzoom : 0,
+				maxzoom: typeof hoods.maxzoom === 'number' ? hoods.maxzoom : 14,
+				layers: { polygons: 'neighbourhoods', labels },
+			},
+		},
+	};
+}
+
+/** Fetches and checks an area's manifest. */
+export async function loadAreaTiles(
+	areaId: string = DEFAULT_AREA_ID,
+	origin: string = location.origin,
+	fetchImpl: typeof fetch = fetch,
+): Promise<AreaTiles> {
+	if (!/^[a-z0-9-]+$/.test(areaId)) throw new ManifestError(`invalid area id "${areaId}"`);
+	const url = `${origin}/tiles/${areaId}/manifest.json`;
+	const response = await fetchImpl(url);
+	if (!response.ok) throw new ManifestError(`${url}: HTTP ${response.status}`);
+	let json: unknown;
+	try {
+		json = await response.json();
+	} catch {
+		throw new ManifestError(`${url} is not valid JSON`);
+	}
+	return parseManifest(json, url);
+}

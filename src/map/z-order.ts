@@ -1,0 +1,23 @@
+/**
+ * Every map layer id in draw order, bottom first (a-b-street/ltn's z-order registry). Adding a
+ * layer means adding its id here; `placeLayer` throws for an id that is not listed, so no layer is
+ * drawn in an accidental place.
+ */
+export const Z_ORDER = [
+	'background',
+	'neighbourhoods-fill',
+	'neighbourhoods-outline',
+	'neighbourhoods-label',
+] as const;
+
+export type LayerId = (typeof Z_ORDER)[number];
+
+/**
+ * The id of the first layer above `id` that is already on the map, to pass as MapLibre's
+ * `beforeId`, or undefined when nothing listed above it is present.
+ */
+export function beforeIdFor(id: string, presentIds: ReadonlySet<string>): string | undefined {
+	const index = (Z_ORDER as readonly string[]).indexOf(id);
+	if (index < 0) throw new Error(`Layer "${id}" is not in map/z-order.ts`);
+	return Z_ORDER.slice(index + 1).find((above) => presentIds.has(above));
+}

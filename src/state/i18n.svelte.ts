@@ -1,0 +1,42 @@
+/**
+ * The chosen language, shared through context. Dutch unless the URL (`?lang=`) or an earlier visit
+ * on this device (localStorage) says otherwise.
+ */
+import { createContext } from 'svelte';
+import { type Lang, type MessageKey, translate } from '../i18n/messages.ts';
+
+const STORAGE_KEY = 'buurtkaart.lang';
+
+export class I18n {
+	lang = $state<Lang>('nl');
+
+	constructor(initial: Lang) {
+		this.lang = initial;
+	}
+
+	/** The text for `key` in the current language, with `{slots}` filled as plain text. */
+	t(key: MessageKey, values?: Record<string, string | number>): string {
+		return translate(this.lang, key, values);
+	}
+
+	setLang(lang: Lang): void {
+		this.lang = lang;
+		try {
+			localStorage.setItem(STORAGE_KEY, lang);
+		} catch {
+			// Private browsing can refuse storage; the choice then lasts for this visit only.
+		}
+		document.documentElement.lang = lang;
+	}
+}
+
+/** Reads the stored language choice, if storage is available. */
+export function storedLang(): string | null {
+	try {
+		return localStorage.getItem(STORAGE_KEY);
+	} catch {
+		return null;
+	}
+}
+
+export const [getI18n, setI18n] = createContext<I18n>();

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { renderedValues, waitForMapReady } from '../helpers/map.ts';
+
+test.describe('the map of the sample area', () => {
+	test('draws and labels the neighbourhoods of Vorselaar and Lille from PMTiles over range requests', async ({
+		page,
+	}, testInfo) => {
+		const rangeStatuses: number[] = [];
+		page.on('response', (response) => {
+			if (response.url().endsWith('.pmtiles')) rangeStatuses.push(response.status());
+		});
+
+		await page.goto('/');
+		await expect(page.getByRole('heading', { name: 'Buurtkaart' })).toBeVisible();
+		await waitForMapReady(page);
+
+		// The six wijken of the sample (SOURCES.md: Gierle, Lille, Poederlee, Wechelderzande and the
+		// two Vorselaar wijken) are rendered as polygons and labelled.
+		const names = await renderedValues(page, ['neighbourhoods-fill'], 'name');
+		expect(names).toEqual(
+			expect.arrayContaining(['Gierle', 'Lille', 'Poederlee', 'Wechelderzande']),
+		);
+		expect(names.length).toBeGreaterThanOrEqual(6);
+		const labels = await renderedValues(page, ['neighbourhoods-label'], 'name');
+		expect(labels.length).toBeGreaterThanOrEqual(4);
+
+		// PMTiles is read with HTTP range requests, answered 206 Partial Content.
+		expect(rangeStatuses.length).toBeGreaterThan(0);
+		expect(rangeStatuses.every((s) => s === 206)).toBe(true);
+
+		// OpenStreetMap attribution is on the map.
+		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('OpenStreetMap');
+
+		await page.screenshot({ path: testInfo.outputPath('map.png'), fullPage: true });
+	});
+
+	test('the preview server answers range requests on a tile archive with 206', async ({
+		request,
+	}) => {
+		const manifest = await (await request.get('/tiles/vorselaar-lille/manifest.json')).json();
+		const file = manifest.archives.neighbourhoods.file as string;
+		const response = await request.get(`/tiles/vorselaar-lille/${file}`, {
+			headers: { Range: 'bytes=0-126' },
+		});
+		expect(response.status()).toBe(206);
+		expect(response.headers()['content-range']).toMatch(/^bytes 0-126\/\d+$/);
+		const body = await response.body();
+		expect(body.length).toBe(127);
+		expect(body.subarray(0, 7).toString('latin1')).toBe('PMTiles');
+		expect(body[7]).toBe(3);
+	});
+});
