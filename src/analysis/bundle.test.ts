@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts';
+import {
+	type AnalysisBundleInput,
+	NO_NEIGHBOURHOOD,
+	buildAnalysisBundle,
+	decodeAnalysisBundle,
+	edgeStatus,
+} from './bundle.ts';
+import { haversineM } from './geo.ts';
+
+/** A hand-made area: a T junction (nodes 1-2-3 along a street, 2-4 a footway with steps 4-5). */
+function tJunction(): AnalysisBundleInput {
+	return {
+		ways: [
+			{ id: 'w10', nodeIds: [1, 2, 3], tags: { highway: 'residential', surface: 'asphalt' } },
+			{
+				id: 'w11',
+				nodeIds: [2, 6, 4],
+				tags: { highway: 'footway', surface: 'asphalt', width: '2' },
+			},
+			{ id: 'w12', nodeIds: [4, 5], tags: { highway: 'steps' } },
+			{ id: 'w13', nodeIds: [3, 7], tags: { highway: 'motorway' } },
+		],
+		nodeLngLat: new Map<number, [number, number]>([
+			[1, [4.8, 51.2]],
+			[2, [4.801, 51.2]],
+			[3, [4.802, 51.2]],
+			[6, [4.801, 51.2005]],
+			[4, [4.801, 51.201]],
+			[5, [4.801, 51.2015]],
+			[7, [4.803, 51.2]],
+		]),
+		nodeTags: new Map([[6, { barrier: 'kerb', kerb: 'raised' }]]),
+		origins: [
+			{
+				id: 'a1',
+				lngLat: [4.8001, 51.2001],
+				residents: 2.5,
+				residents65: 1,
+				residents80: 0.5,
+				neighbourhoodId: 'nb',
+				edgeOfData: false,
+			},
+			{
+				id: 'a2',
+				lngLat: [4.8021, 51.2001],
+				residents: 1,
+				residents65: 0,
+				residents80: 0,
+				neighbourhoodId: '',
+				edgeOfData: true,
+			},
+		],
+		places: [{ id: 'n99', categoryIds: ['pharmacy'], lngLat: [4.8011, 51.2016], name: 'Apotheek' }],
+		neighbourhoods: [
+			{ id: 'nb', name: 'Wijk', population: 10, residents65: 2, residents80: 1, coverageShare: 1 },
+		],
+		meta: { areaId: 'test', bbox: [4.8, 51.2, 4.803, 51.2015], dataDate: '2019-11-05' },
+	};
+}
+
+describe('buildAnalysisBundle / decodeAnalysisBundle', () => {
+	it('builds the expected graph from a hand-made area', () => {
+		const b = decodeAnalysisBundle(buildAnalysisBundle(tJunction()));
+		const g = b.graph;
+		// graph nodes 1,2,3,4,5 (6 is interior to w11, 7 only on the motorway)
+		expect([...g.nodeOsmIds].sort()).toEqual([1, 2, 3, 4, 5]);
+		expect(g.edgeCount).toBe(4);
+		expect(g.wayIds).toEqual(['w10', 'w11', 'w12']);
+		expect(g.offsets[g.nodeCount]).toBe(8);
+		const node = (osm: number): number => [...g.nodeOsmIds].indexOf(osm);
+		const edgeBetween = (a: number, c: number): number => {
+			for (let e = 0; e < g.edgeCount; e++) {
+				const f = g.edgeFrom[e] as number;
+				const t = g.edgeTo[e] as number;
+				if ((f === node(a) && t === node(c)) || (f === node(c) && t === node(a))) return e;
+			}
+			throw new Error('no edge');
+		};
+		const foot = edgeBetween(2, 4);
+		expect(g.lengthsM[foot]).toBeCloseTo(haversineM(4.801, 51.2, 4.801, 51.201), 1);
+		expect(g.shapeOffsets[foot + 1]! - g.shapeOffsets[foot]!).toBe(1);
+		expect(edgeStatus(g, 0, foot)).toBe('passable');
+		expect(edgeStatus(g, 2, foot)).toBe('impassable'); // raised kerb on node 6
+		const steps = edgeBetween(4, 5);
+		expect(edgeStatus(g, 0, steps)).toBe('passable');
+		expect(edgeStatus(g, 1, steps)).toBe('impassable');
+		// CSR arcs agree with edges
+		for (let n = 0; n < g.nodeCount; n++) {
+			for (let a = g.offsets[n]!; a < g.offsets[n + 1]!; a++) {
+				const e = g.arcEdges[a]!;
+				const other = g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e];
+				expect(g.targets[a]).toBe(other);
+			}
+		}
+		expect(b.origins.ids).toEqual(['a1', 'a2']);
+		expect(b.origins.residents[0]).toBe(2.5);
+		expect(b.origins.neighbourhood[1]).toBe(NO_NEIGHBOURHOOD);
+		expect([...b.origins.edgeOfData]).toEqual([0, 1]);
+		expect(b.places.categoryIds).toEqual([['pharmacy']]);
+		expect(b.places.lngLat[0]).toBe(4.8011);
+		expect(b.meta.areaId).toBe('test');
+	});
+
+	it('splits a way where a node has no coordinates (cut by the extract)', () => {
+		const input = tJunction();
+		input.ways = [{ id: 'w1', nodeIds: [1, 2, 99, 3, 7], tags: { highway: 'residential' } }];
+		input.nodeLngLat.set(7, [4.803, 51.2]);
+		const g = decodeAnalysisBundle(buildAnalysisBundle(input)).graph;
+		expect(g.edgeCount).toBe(2); // 1-2 and 3-7, no edge across the missing node
+	});
+
+	it('is deterministic: byte-identical output, whatever the order of ways', () => {
+		const input = sampleBundleInput();
+		const a = buildAnalysisBundle(input);
+		const b = buildAnalysisBundle({ ...input, ways: [...input.ways].reverse() });
+		expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+	});
+
+	it('round-trips the real sample area, also from an unaligned copy', () => {
+		const input = sampleBundleInput();
+		const bytes = buildAnalysisBundle(input);
+		const shifted = new Uint8Array(bytes.length + 3).subarray(3);
+		shifted.set(bytes);
+		for (const d of [decodeAnalysisBundle(bytes), decodeAnalysisBundle(shifted)]) {
+			expect(d.origins.count).toBe(input.origins.length);
+			expect(d.places.ids).toEqual(input.places.map((p) => p.id));
+			const i = 123;
+			const o = input.origins[i]!;
+			expect(d.origins.ids[i]).toBe(o.id);
+			expect(d.origins.lngLat[i * 2]).toBeCloseTo(o.lngLat[0], 7);
+			expect(d.origins.residents65[i]).toBeCloseTo(o.residents65, 4);
+			expect(d.neighbourhoods).toEqual(input.neighbourhoods);
+			// total edge length equals the walkable length of the source within float32 rounding
+			let sum = 0;
+			for (let e = 0; e < d.graph.edgeCount; e++) sum += d.graph.lengthsM[e]!;
+			expect(sum).toBeGreaterThan(400_000);
+		}
+	});
+
+	it('rejects bad input with a message naming the problem', () => {
+		const bad = tJunction();
+		bad.origins[0]!.lngLat = [200, 51];
+		expect(() => buildAnalysisBundle(bad)).toThrow(/origin #0 "a1": longitude 200/);
+		const bad2 = tJunction();
+		bad2.origins[0]!.neighbourhoodId = 'nope';
+		expect(() => buildAnalysisBundle(bad2)).toThrow(/unknown neighbourhoodId "nope"/);
+		const bad3 = tJunction();
+		bad3.origins[0]!.residents = Number.NaN;
+		expect(() => buildAnalysisBundle(bad3)).toThrow(/residents must be a finite number/);
+		expect(() => decodeAnalysisBundle(new Uint8Array([1, 2, 3]))).toThrow(/not an analysis bundle/);
+		const truncated = buildAnalysisBundle(tJunction()).slice(0, 400);
+		expect(() => decodeAnalysisBundle(truncated)).toThrow(/truncated/);
+	});
+});

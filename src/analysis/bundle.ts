@@ -1,0 +1,763 @@
+/**
+ * THE CONTRACT WITH scripts/ (the data pipeline). The pipeline calls {@link buildAnalysisBundle}
+ * with every highway way of an area's extract, the residents' origins, the places and the
+ * neighbourhoods, and writes the bytes to `tiles/<areaId>/analysis.bin`. The engine (in the app's
+ * worker, the CLI and the benchmarks) reads them back with {@link decodeAnalysisBundle}.
+ * Change the format only together with {@link BUNDLE_VERSION}.
+ *
+ * What the builder does:
+ * 1. keeps the ways pedestrians may use ({@link isWalkableWay}); a node without coordinates (cut off
+ *    by the extract) splits the way there;
+ * 2. makes a graph node of every way end and of every node shared by two walkable way positions,
+ *    and an edge of every stretch between them, keeping its interior vertices as the shape;
+ * 3. classifies every edge per profile with {@link classifyWay} (the way's tags, the tags of the
+ *    tagged nodes on the edge, and for the rollator the longest stretch of the edge without a bench
+ *    within {@link BENCH_NEAR_M} of it; benches are nodes tagged `amenity=bench` and places whose
+ *    category ids include one of `benchCategoryIds`, default `['bench']`);
+ * 4. reorders nodes along a Hilbert curve (locality for the sweeps) and sorts edges by their end
+ *    nodes, so the encoding is deterministic: the same input gives byte-identical output.
+ *
+ * Binary layout (little-endian): `BKAB` magic, u32 version, u32 header length, UTF-8 JSON header
+ * (meta, counts, string tables, and the byte offset/length/type of each section), zero padding to
+ * 8 bytes, then the typed-array sections, each starting on an 8-byte boundary.
+ */
+import { haversineM, hilbertIndex, projectOnSegment } from './geo.ts';
+import {
+	PROFILE_IDS,
+	WAY_STATUS_CODES,
+	classifyWay,
+	isWalkableWay,
+	reasonMask,
+	unknownMask,
+	type WayStatus,
+} from './profiles.ts';
+
+/** Format version written in every bundle. */
+export const BUNDLE_VERSION = 1;
+
+/** A bench within this many metres of an edge counts as on it (rollator rest points). */
+export const BENCH_NEAR_M = 25;
+
+/** One OSM highway way as the pipeline read it. */
+export interface BundleWay {
+	/** OSM id with type prefix, e.g. `w123`. */
+	id: string;
+	/** OSM node ids in way order. */
+	nodeIds: number[];
+	tags: Record<string, string>;
+}
+
+/** A residential origin (an address point with its estimated residents). */
+export interface BundleOrigin {
+	id: string;
+	/** [longitude, latitude] in degrees (WGS84). */
+	lngLat: [number, number];
+	/** Estimated residents (persons, may be fractional). */
+	residents: number;
+	/** Estimated residents aged 65 or more. */
+	residents65: number;
+	/** Estimated residents aged 80 or more. */
+	residents80: number;
+	/** Id of the neighbourhood it lies in; must be one of `neighbourhoods`, or '' for none. */
+	neighbourhoodId: string;
+	/** True when its nearest street is at the edge of the extract or its neighbourhood is only partly covered. */
+	edgeOfData: boolean;
+}
+
+/** A place (OSM object or curated initiative) that serves one or more categories. */
+export interface BundlePlace {
+	/** `n123` / `w123` / `r123` for OSM, or a curated id. */
+	id: string;
+	/** Category ids from the taxonomy (src/analysis/taxonomy.ts). */
+	categoryIds: string[];
+	/** [longitude, latitude] in degrees (the entrance if tagged, else a point inside). */
+	lngLat: [number, number];
+	name: string;
+}
+
+/** A neighbourhood with its population figures. */
+export interface BundleNeighbourhood {
+	id: string;
+	name: string;
+	/** Residents (persons). */
+	population: number;
+	/** Estimated residents aged 65 or more. */
+	residents65: number;
+	/** Estimated residents aged 80 or more. */
+	residents80: number;
+	/** Share (0..1) of the neighbourhood covered by the extract. */
+	coverageShare: number;
+}
+
+/** Area metadata. */
+export interface BundleMeta {
+	areaId: string;
+	/** [west, south, east, north] in degrees. */
+	bbox: [number, number, number, number];
+	/** Date of the source data (ISO 8601, e.g. `2019-11-05`). */
+	dataDate: string;
+}
+
+/** Everything the pipeline hands to {@link buildAnalysisBundle}. */
+export interface AnalysisBundleInput {
+	/** All highway ways of the extract; the builder decides which are walkable. */
+	ways: BundleWay[];
+	/** Coordinates [lng, lat] (degrees) of the nodes of the ways. */
+	nodeLngLat: Map<number, [number, number]>;
+	/** Tags of tagged nodes only (barrier=kerb, kerb=raised, highway=crossing, amenity=bench ...). */
+	nodeTags: Map<number, Record<string, string>>;
+	origins: BundleOrigin[];
+	places: BundlePlace[];
+	neighbourhoods: BundleNeighbourhood[];
+	meta: BundleMeta;
+	/** Category ids whose places are benches for the rollator rule; default `['bench']`. */
+	benchCategoryIds?: string[];
+}
+
+/**
+ * The routing graph in compressed sparse row form. Edges are undirected; each edge `e` appears as
+ * two arcs (one from each end). Per-profile arrays are laid out profile-major: the value for
+ * profile index `p` ({@link PROFILE_IDS}) and edge `e` is at `p * edgeCount + e`.
+ */
+export interface RoutingGraph {
+	nodeCount: number;
+	edgeCount: number;
+	/** Node coordinates, [lng0, lat0, lng1, lat1, ...] in degrees (exact to 1e-7°). */
+	nodeLngLat: Float64Array;
+	/** OSM node id of each graph node. */
+	nodeOsmIds: Float64Array;
+	/** Arcs of node `n` are `offsets[n] .. offsets[n + 1] - 1`; length nodeCount + 1. */
+	offsets: Uint32Array;
+	/** Target node of each arc; length 2 × edgeCount. */
+	targets: Uint32Array;
+	/** Edge of each arc; length 2 × edgeCount. */
+	arcEdges: Uint32Array;
+	/** First node of each edge (the end where its shape starts). */
+	edgeFrom: Uint32Array;
+	/** Last node of each edge. */
+	edgeTo: Uint32Array;
+	/** Length of each edge in metres (along its shape). */
+	lengthsM: Float32Array;
+	/** Index into `wayIds` of the OSM way each edge comes from. */
+	edgeWays: Uint32Array;
+	/** Per profile × edge: status code ({@link WAY_STATUS_CODES}). */
+	statuses: Uint8Array;
+	/** Per profile × edge: reason mask ({@link reasonMask}). */
+	reasons: Uint32Array;
+	/** Per profile × edge: unknown-attribute mask ({@link unknownMask}). */
+	unknowns: Uint8Array;
+	/** Interior shape vertices of edge `e` are `shapeOffsets[e] .. shapeOffsets[e + 1] - 1`. */
+	shapeOffsets: Uint32Array;
+	/** Interior shape vertices, [lng, lat, ...] in degrees. */
+	shapeLngLat: Float64Array;
+	/** OSM way ids (`w123`), referenced by `edgeWays`. */
+	wayIds: string[];
+}
+
+/** Origins as columns. Index `i` is the same origin in every column. */
+export interface OriginTable {
+	count: number;
+	ids: string[];
+	/** [lng, lat, ...] in degrees. */
+	lngLat: Float64Array;
+	residents: Float32Array;
+	residents65: Float32Array;
+	residents80: Float32Array;
+	/** Index into the bundle's `neighbourhoods`, or {@link NO_NEIGHBOURHOOD}. */
+	neighbourhood: Uint32Array;
+	/** 1 when flagged edge-of-data. */
+	edgeOfData: Uint8Array;
+}
+
+/** Places as columns. */
+export interface PlaceTable {
+	count: number;
+	ids: string[];
+	names: string[];
+	categoryIds: string[][];
+	/** [lng, lat, ...] in degrees. */
+	lngLat: Float64Array;
+}
+
+/** Marks an origin without a neighbourhood. */
+export const NO_NEIGHBOURHOOD = 0xffffffff;
+
+/** A decoded bundle: what the engine works on. */
+export interface AnalysisBundle {
+	version: number;
+	meta: BundleMeta;
+	graph: RoutingGraph;
+	origins: OriginTable;
+	places: PlaceTable;
+	neighbourhoods: BundleNeighbourhood[];
+}
+
+const MAGIC = [0x42, 0x4b, 0x41, 0x42]; // 'BKAB'
+
+type SectionType = 'u8' | 'u32' | 'i32' | 'f32' | 'f64';
+interface SectionInfo {
+	name: string;
+	type: SectionType;
+	offset: number;
+	length: number;
+}
+interface Header {
+	version: number;
+	meta: BundleMeta;
+	nodeCount: number;
+	edgeCount: number;
+	wayIds: string[];
+	origins: { ids: string[] };
+	places: { ids: string[]; names: string[]; categoryIds: string[][] };
+	neighbourhoods: BundleNeighbourhood[];
+	sections: SectionInfo[];
+}
+
+function fail(message: string): never {
+	throw new Error(`analysis bundle: ${message}`);
+}
+
+function checkLngLat(v: unknown, what: string): [number, number] {
+	if (!Array.isArray(v) || v.length !== 2) fail(`${what}: lngLat must be [longitude, latitude]`);
+	const [lng, lat] = v as [unknown, unknown];
+	if (typeof lng !== 'number' || !Number.isFinite(lng) || lng < -180 || lng > 180) {
+		fail(`${what}: longitude ${String(lng)} is out of range -180..180`);
+	}
+	if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) {
+		fail(`${what}: latitude ${String(lat)} is out of range -90..90`);
+	}
+	return [lng, lat];
+}
+
+function checkCount(v: unknown, what: string): number {
+	if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+		fail(`${what} must be a finite number ≥ 0, got ${String(v)}`);
+	}
+	return v;
+}
+
+const e7 = (deg: number): number => Math.round(deg * 1e7);
+
+interface RawEdge {
+	from: number; // OSM node id
+	to: number;
+	way: number; // index in walkable way list
+	nodes: number[]; // OSM node ids from .. to inclusive
+	lengthM: number;
+}
+
+/** Longest stretch (m) of a polyline without a bench within BENCH_NEAR_M. */
+function longestStretchWithoutBench(
+	coords: [number, number][],
+	lengthM: number,
+	benches: [number, number][],
+): number {
+	if (benches.length === 0) return lengthM;
+	const positions: number[] = [];
+	for (const [bl, bb] of benches) {
+		let best = Infinity;
+		let bestPos = 0;
+		let walked = 0;
+		for (let i = 0; i + 1 < coords.length; i++) {
+			const a = coords[i] as [number, number];
+			const b = coords[i + 1] as [number, number];
+			const segM = haversineM(a[0], a[1], b[0], b[1]);
+			const p = projectOnSegment(bl, bb, a[0], a[1], b[0], b[1]);
+			if (p.distanceM < best) {
+				best = p.distanceM;
+				bestPos = walked + p.t * segM;
+			}
+			walked += segM;
+		}
+		if (best <= BENCH_NEAR_M) positions.push(bestPos);
+	}
+	if (positions.length === 0) return lengthM;
+	positions.sort((x, y) => x - y);
+	let longest = positions[0] ?? 0;
+	for (let i = 1; i < positions.length; i++) {
+		longest = Math.max(longest, (positions[i] ?? 0) - (positions[i - 1] ?? 0));
+	}
+	return Math.max(longest, lengthM - (positions[positions.length - 1] ?? 0));
+}
+
+/**
+ * Builds the analysis bundle of an area. Deterministic: the same input (same order of origins,
+ * places and neighbourhoods; ways and nodes in any order) gives byte-identical output.
+ *
+ * @throws Error naming the offending origin, place, neighbourhood or node when input is invalid.
+ * @example
+ * const bytes = buildAnalysisBundle({ ways, nodeLngLat, nodeTags, origins, places, neighbourhoods, meta });
+ * writeFileSync('tiles/vorselaar-lille/analysis.bin', bytes);
+ */
+export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
+	const { meta } = input;
+	if (!meta || typeof meta.areaId !== 'string' || meta.areaId === '')
+		fail('meta.areaId is missing');
+	if (
+		!Array.isArray(meta.bbox) ||
+		meta.bbox.length !== 4 ||
+		meta.bbox.some((x) => !Number.isFinite(x))
+	) {
+		fail('meta.bbox must be [west, south, east, north]');
+	}
+	if (typeof meta.dataDate !== 'string') fail('meta.dataDate must be a string');
+
+	// --- neighbourhoods
+	const nbIndex = new Map<string, number>();
+	input.neighbourhoods.forEach((n, i) => {
+		if (typeof n.id !== 'string' || n.id === '') fail(`neighbourhood #${i} has no id`);
+		if (nbIndex.has(n.id)) fail(`neighbourhood id "${n.id}" appears twice`);
+		checkCount(n.population, `neighbourhood "${n.id}" population`);
+		checkCount(n.residents65, `neighbourhood "${n.id}" residents65`);
+		checkCount(n.residents80, `neighbourhood "${n.id}" residents80`);
+		if (!(n.coverageShare >= 0 && n.coverageShare <= 1)) {
+			fail(`neighbourhood "${n.id}" coverageShare must be within 0..1, got ${n.coverageShare}`);
+		}
+		nbIndex.set(n.id, i);
+	});
+
+	// --- walkable ways, split at missing nodes
+	const pieces: { way: number; nodes: number[] }[] = [];
+	const walkableWays: BundleWay[] = [];
+	const sortedWays = [...input.ways].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	for (const way of sortedWays) {
+		if (!isWalkableWay(way.tags)) continue;
+		const wayIndex = walkableWays.length;
+		let used = false;
+		let run: number[] = [];
+		const flush = (): void => {
+			if (run.length >= 2) {
+				pieces.push({ way: wayIndex, nodes: run });
+				used = true;
+			}
+			run = [];
+		};
+		for (const id of way.nodeIds) {
+			const ll = input.nodeLngLat.get(id);
+			if (ll === undefined) {
+				flush();
+				continue;
+			}
+			checkLngLat(ll, `node ${id}`);
+			if (run.length > 0 && run[run.length - 1] === id) continue; // repeated node
+			run.push(id);
+		}
+		flush();
+		if (used) walkableWays.push(way);
+	}
+
+	// --- graph nodes: piece ends and nodes used more than once
+	const uses = new Map<number, number>();
+	for (const p of pieces) {
+		for (const id of p.nodes) uses.set(id, (uses.get(id) ?? 0) + 1);
+	}
+	const isGraphNode = (id: number, i: number, n: number): boolean =>
+		i === 0 || i === n - 1 || (uses.get(id) ?? 0) > 1;
+
+	const ll = (id: number): [number, number] => input.nodeLngLat.get(id) as [number, number];
+	const rawEdges: RawEdge[] = [];
+	for (const p of pieces) {
+		let start = 0;
+		let lengthM = 0;
+		for (let i = 1; i < p.nodes.length; i++) {
+			const a = ll(p.nodes[i - 1] as number);
+			const b = ll(p.nodes[i] as number);
+			lengthM += haversineM(a[0], a[1], b[0], b[1]);
+			if (isGraphNode(p.nodes[i] as number, i, p.nodes.length)) {
+				const nodes = p.nodes.slice(start, i + 1);
+				rawEdges.push({
+					from: nodes[0] as number,
+					to: nodes[nodes.length - 1] as number,
+					way: p.way,
+					nodes,
+					lengthM,
+				});
+				start = i;
+				lengthM = 0;
+			}
+		}
+	}
+
+	// --- Hilbert node order
+	const graphIds = [...new Set(rawEdges.flatMap((e) => [e.from, e.to]))];
+	let minX = Infinity;
+	let minY = Infinity;
+	let maxX = -Infinity;
+	let maxY = -Infinity;
+	for (const id of graphIds) {
+		const [x, y] = ll(id);
+		minX = Math.min(minX, x);
+		minY = Math.min(minY, y);
+		maxX = Math.max(maxX, x);
+		maxY = Math.max(maxY, y);
+	}
+	const spanX = maxX - minX || 1;
+	const spanY = maxY - minY || 1;
+	const hkey = new Map<number, number>();
+	for (const id of graphIds) {
+		const [x, y] = ll(id);
+		hkey.set(
+			id,
+			hilbertIndex(
+				Math.floor(((x - minX) / spanX) * 65535),
+				Math.floor(((y - minY) / spanY) * 65535),
+			),
+		);
+	}
+	graphIds.sort((a, b) => (hkey.get(a) as number) - (hkey.get(b) as number) || a - b);
+	const nodeIndex = new Map<number, number>();
+	graphIds.forEach((id, i) => nodeIndex.set(id, i));
+
+	// orient each edge from its lower node index, then sort edges
+	const edges = rawEdges.map((e) => {
+		const f = nodeIndex.get(e.from) as number;
+		const t = nodeIndex.get(e.to) as number;
+		return f <= t
+			? { ...e, f, t }
+			: { ...e, f: t, t: f, from: e.to, to: e.from, nodes: [...e.nodes].reverse() };
+	});
+	const wayIdOf = (e: { way: number }): string => (walkableWays[e.way] as BundleWay).id;
+	edges.sort(
+		(a, b) =>
+			a.f - b.f ||
+			a.t - b.t ||
+			(wayIdOf(a) < wayIdOf(b) ? -1 : wayIdOf(a) > wayIdOf(b) ? 1 : 0) ||
+			a.lengthM - b.lengthM ||
+			(a.nodes.join(',') < b.nodes.join(',') ? -1 : a.nodes.join(',') > b.nodes.join(',') ? 1 : 0),
+	);
+
+	const nodeCount = graphIds.length;
+	const edgeCount = edges.length;
+
+	// --- benches
+	const benchCats = new Set(input.benchCategoryIds ?? ['bench']);
+	const benches: [number, number][] = [];
+	for (const [id, tags] of [...input.nodeTags.entries()].sort((a, b) => a[0] - b[0])) {
+		const c = input.nodeLngLat.get(id);
+		if (tags.amenity === 'bench' && c) benches.push(c);
+	}
+	input.places.forEach((p, i) => {
+		checkLngLat(p.lngLat, `place #${i} "${p.id}"`);
+		if (p.categoryIds.some((c) => benchCats.has(c))) benches.push(p.lngLat);
+	});
+	// grid bucket of benches (~0.002° cells) for quick lookup
+	const cell = 0.002;
+	const benchGrid = new Map<string, [number, number][]>();
+	for (const b of benches) {
+		const k = `${Math.floor(b[0] / cell)},${Math.floor(b[1] / cell)}`;
+		const list = benchGrid.get(k);
+		if (list) list.push(b);
+		else benchGrid.set(k, [b]);
+	}
+
+	// --- arrays
+	const nodeE7 = new Int32Array(nodeCount * 2);
+	const nodeOsm = new Float64Array(nodeCount);
+	graphIds.forEach((id, i) => {
+		const [x, y] = ll(id);
+		nodeE7[i * 2] = e7(x);
+		nodeE7[i * 2 + 1] = e7(y);
+		nodeOsm[i] = id;
+	});
+	const edgeFrom = new Uint32Array(edgeCount);
+	const edgeTo = new Uint32Array(edgeCount);
+	const lengthsM = new Float32Array(edgeCount);
+	const edgeWays = new Uint32Array(edgeCount);
+	const statuses = new Uint8Array(edgeCount * 3);
+	const reasons = new Uint32Array(edgeCount * 3);
+	const unknowns = new Uint8Array(edgeCount * 3);
+	const shapeOffsets = new Uint32Array(edgeCount + 1);
+	let shapeCount = 0;
+	for (const e of edges) shapeCount += e.nodes.length - 2;
+	const shapeE7 = new Int32Array(shapeCount * 2);
+	let s = 0;
+	edges.forEach((e, i) => {
+		edgeFrom[i] = e.f;
+		edgeTo[i] = e.t;
+		lengthsM[i] = e.lengthM;
+		edgeWays[i] = e.way;
+		shapeOffsets[i] = s;
+		for (let k = 1; k + 1 < e.nodes.length; k++) {
+			const [x, y] = ll(e.nodes[k] as number);
+			shapeE7[s * 2] = e7(x);
+			shapeE7[s * 2 + 1] = e7(y);
+			s++;
+		}
+		const way = walkableWays[e.way] as BundleWay;
+		const coords = e.nodes.map(ll);
+		const nodeTags: Record<string, string>[] = [];
+		for (const id of e.nodes) {
+			const t = input.nodeTags.get(id);
+			if (t) nodeTags.push(t);
+		}
+		let near: [number, number][] = [];
+		if (benches.length > 0) {
+			const xs = coords.map((c) => c[0]);
+			const ys = coords.map((c) => c[1]);
+			const pad = cell;
+			const cx0 = Math.floor((Math.min(...xs) - pad) / cell);
+			const cx1 = Math.floor((Math.max(...xs) + pad) / cell);
+			const cy0 = Math.floor((Math.min(...ys) - pad) / cell);
+			const cy1 = Math.floor((Math.max(...ys) + pad) / cell);
+			for (let cx = cx0; cx <= cx1; cx++) {
+				for (let cy = cy0; cy <= cy1; cy++) {
+					const list = benchGrid.get(`${cx},${cy}`);
+					if (list) near = near.concat(list);
+				}
+			}
+		}
+		const stretchWithoutBenchM = longestStretchWithoutBench(coords, e.lengthM, near);
+		PROFILE_IDS.forEach((p, pi) => {
+			const c = classifyWay(way.tags, p, { nodeTags, stretchWithoutBenchM });
+			statuses[pi * edgeCount + i] = WAY_STATUS_CODES[c.status];
+			reasons[pi * edgeCount + i] = reasonMask(c.reasons);
+			unknowns[pi * edgeCount + i] = unknownMask(c.unknown);
+		});
+	});
+	shapeOffsets[edgeCount] = s;
+
+	// CSR arcs: for each node, its edges in edge order
+	const degree = new Uint32Array(nodeCount);
+	for (let i = 0; i < edgeCount; i++) {
+		degree[edgeFrom[i] as number]! += 1;
+		degree[edgeTo[i] as number]! += 1;
+	}
+	const offsets = new Uint32Array(nodeCount + 1);
+	for (let n = 0; n < nodeCount; n++)
+		offsets[n + 1] = (offsets[n] as number) + (degree[n] as number);
+	const fill = offsets.slice(0, nodeCount);
+	const targets = new Uint32Array(edgeCount * 2);
+	const arcEdges = new Uint32Array(edgeCount * 2);
+	for (let i = 0; i < edgeCount; i++) {
+		const f = edgeFrom[i] as number;
+		const t = edgeTo[i] as number;
+		let a = fill[f] as number;
+		targets[a] = t;
+		arcEdges[a] = i;
+		fill[f] = a + 1;
+		a = fill[t] as number;
+		targets[a] = f;
+		arcEdges[a] = i;
+		fill[t] = a + 1;
+	}
+
+	// --- origins
+	const nO = input.origins.length;
+	const originE7 = new Int32Array(nO * 2);
+	const res = new Float32Array(nO);
+	const res65 = new Float32Array(nO);
+	const res80 = new Float32Array(nO);
+	const nb = new Uint32Array(nO);
+	const edge = new Uint8Array(nO);
+	const originIds: string[] = [];
+	const seenOrigins = new Set<string>();
+	input.origins.forEach((o, i) => {
+		const what = `origin #${i} "${o.id}"`;
+		if (typeof o.id !== 'string' || o.id === '') fail(`origin #${i} has no id`);
+		if (seenOrigins.has(o.id)) fail(`origin id "${o.id}" appears twice`);
+		seenOrigins.add(o.id);
+		const [x, y] = checkLngLat(o.lngLat, what);
+		originE7[i * 2] = e7(x);
+		originE7[i * 2 + 1] = e7(y);
+		res[i] = checkCount(o.residents, `${what} residents`);
+		res65[i] = checkCount(o.residents65, `${what} residents65`);
+		res80[i] = checkCount(o.residents80, `${what} residents80`);
+		if (o.neighbourhoodId === '') nb[i] = NO_NEIGHBOURHOOD;
+		else {
+			const k = nbIndex.get(o.neighbourhoodId);
+			if (k === undefined) fail(`${what}: unknown neighbourhoodId "${o.neighbourhoodId}"`);
+			nb[i] = k;
+		}
+		edge[i] = o.edgeOfData ? 1 : 0;
+		originIds.push(o.id);
+	});
+
+	// --- places
+	const nP = input.places.length;
+	const placeE7 = new Int32Array(nP * 2);
+	const seenPlaces = new Set<string>();
+	input.places.forEach((p, i) => {
+		if (typeof p.id !== 'string' || p.id === '') fail(`place #${i} has no id`);
+		if (seenPlaces.has(p.id)) fail(`place id "${p.id}" appears twice`);
+		seenPlaces.add(p.id);
+		if (!Array.isArray(p.categoryIds)) fail(`place "${p.id}": categoryIds must be an array`);
+		placeE7[i * 2] = e7(p.lngLat[0]);
+		placeE7[i * 2 + 1] = e7(p.lngLat[1]);
+	});
+
+	const sections: [string, SectionType, ArrayBufferView][] = [
+		['nodeE7', 'i32', nodeE7],
+		['nodeOsmIds', 'f64', nodeOsm],
+		['offsets', 'u32', offsets],
+		['targets', 'u32', targets],
+		['arcEdges', 'u32', arcEdges],
+		['edgeFrom', 'u32', edgeFrom],
+		['edgeTo', 'u32', edgeTo],
+		['lengthsM', 'f32', lengthsM],
+		['edgeWays', 'u32', edgeWays],
+		['statuses', 'u8', statuses],
+		['reasons', 'u32', reasons],
+		['unknowns', 'u8', unknowns],
+		['shapeOffsets', 'u32', shapeOffsets],
+		['shapeE7', 'i32', shapeE7],
+		['originE7', 'i32', originE7],
+		['residents', 'f32', res],
+		['residents65', 'f32', res65],
+		['residents80', 'f32', res80],
+		['originNeighbourhood', 'u32', nb],
+		['originEdgeOfData', 'u8', edge],
+		['placeE7', 'i32', placeE7],
+	];
+	const header: Header = {
+		version: BUNDLE_VERSION,
+		meta: { areaId: meta.areaId, bbox: [...meta.bbox], dataDate: meta.dataDate },
+		nodeCount,
+		edgeCount,
+		wayIds: walkableWays.map((w) => w.id),
+		origins: { ids: originIds },
+		places: {
+			ids: input.places.map((p) => p.id),
+			names: input.places.map((p) => p.name),
+			categoryIds: input.places.map((p) => [...p.categoryIds]),
+		},
+		neighbourhoods: input.neighbourhoods.map((n) => ({
+			id: n.id,
+			name: n.name,
+			population: n.population,
+			residents65: n.residents65,
+			residents80: n.residents80,
+			coverageShare: n.coverageShare,
+		})),
+		sections: [],
+	};
+	// offsets are relative to the start of the data area (after the padded header)
+	let offset = 0;
+	for (const [name, type, arr] of sections) {
+		header.sections.push({ name, type, offset, length: arr.byteLength / BYTES[type] });
+		offset += Math.ceil(arr.byteLength / 8) * 8;
+	}
+	const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+	const dataStart = Math.ceil((12 + headerBytes.length) / 8) * 8;
+	const out = new Uint8Array(dataStart + offset);
+	out.set(MAGIC, 0);
+	const dv = new DataView(out.buffer);
+	dv.setUint32(4, BUNDLE_VERSION, true);
+	dv.setUint32(8, headerBytes.length, true);
+	out.set(headerBytes, 12);
+	header.sections.forEach((sec, i) => {
+		const arr = (sections[i] as [string, SectionType, ArrayBufferView])[2];
+		out.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), dataStart + sec.offset);
+	});
+	return out;
+}
+
+const BYTES: Record<SectionType, number> = { u8: 1, u32: 4, i32: 4, f32: 4, f64: 8 };
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Decodes a bundle made by {@link buildAnalysisBundle}. Typed arrays view the given bytes without
+ * copying when they are 8-byte aligned (as read from a file or fetched); otherwise they are copied.
+ *
+ * @throws Error when the bytes are not a bundle, of another version, or truncated.
+ */
+export function decodeAnalysisBundle(bytes: Uint8Array): AnalysisBundle {
+	if (!LITTLE_ENDIAN) fail('big-endian platforms are not supported');
+	if (bytes.length < 12 || MAGIC.some((m, i) => bytes[i] !== m)) {
+		fail('not an analysis bundle (missing BKAB magic)');
+	}
+	const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const version = dv.getUint32(4, true);
+	if (version !== BUNDLE_VERSION) {
+		fail(
+			`version ${version} is not supported (expected ${BUNDLE_VERSION}); rebuild it with npm run tiles:build`,
+		);
+	}
+	const headerLength = dv.getUint32(8, true);
+	if (12 + headerLength > bytes.length) fail('truncated header');
+	const header = JSON.parse(
+		new TextDecoder().decode(bytes.subarray(12, 12 + headerLength)),
+	) as Header;
+	const dataStart = Math.ceil((12 + headerLength) / 8) * 8;
+	const aligned = bytes.byteOffset % 8 === 0;
+	const get = (name: string): ArrayBufferView => {
+		const sec = header.sections.find((x) => x.name === name);
+		if (!sec) fail(`section "${name}" is missing`);
+		const start = dataStart + sec.offset;
+		const byteLength = sec.length * BYTES[sec.type];
+		if (start + byteLength > bytes.length) fail(`section "${name}" is truncated`);
+		let buf: ArrayBufferLike = bytes.buffer;
+		let off = bytes.byteOffset + start;
+		if (!aligned) {
+			buf = bytes.slice(start, start + byteLength).buffer;
+			off = 0;
+		}
+		switch (sec.type) {
+			case 'u8':
+				return new Uint8Array(buf, off, sec.length);
+			case 'u32':
+				return new Uint32Array(buf, off, sec.length);
+			case 'i32':
+				return new Int32Array(buf, off, sec.length);
+			case 'f32':
+				return new Float32Array(buf, off, sec.length);
+			case 'f64':
+				return new Float64Array(buf, off, sec.length);
+		}
+	};
+	const deg = (a: Int32Array): Float64Array => {
+		const out = new Float64Array(a.length);
+		for (let i = 0; i < a.length; i++) out[i] = (a[i] as number) / 1e7;
+		return out;
+	};
+	const graph: RoutingGraph = {
+		nodeCount: header.nodeCount,
+		edgeCount: header.edgeCount,
+		nodeLngLat: deg(get('nodeE7') as Int32Array),
+		nodeOsmIds: get('nodeOsmIds') as Float64Array,
+		offsets: get('offsets') as Uint32Array,
+		targets: get('targets') as Uint32Array,
+		arcEdges: get('arcEdges') as Uint32Array,
+		edgeFrom: get('edgeFrom') as Uint32Array,
+		edgeTo: get('edgeTo') as Uint32Array,
+		lengthsM: get('lengthsM') as Float32Array,
+		edgeWays: get('edgeWays') as Uint32Array,
+		statuses: get('statuses') as Uint8Array,
+		reasons: get('reasons') as Uint32Array,
+		unknowns: get('unknowns') as Uint8Array,
+		shapeOffsets: get('shapeOffsets') as Uint32Array,
+		shapeLngLat: deg(get('shapeE7') as Int32Array),
+		wayIds: header.wayIds,
+	};
+	const origins: OriginTable = {
+		count: header.origins.ids.length,
+		ids: header.origins.ids,
+		lngLat: deg(get('originE7') as Int32Array),
+		residents: get('residents') as Float32Array,
+		residents65: get('residents65') as Float32Array,
+		residents80: get('residents80') as Float32Array,
+		neighbourhood: get('originNeighbourhood') as Uint32Array,
+		edgeOfData: get('originEdgeOfData') as Uint8Array,
+	};
+	const places: PlaceTable = {
+		count: header.places.ids.length,
+		ids: header.places.ids,
+		names: header.places.names,
+		categoryIds: header.places.categoryIds,
+		lngLat: deg(get('placeE7') as Int32Array),
+	};
+	return {
+		version,
+		meta: header.meta,
+		graph,
+		origins,
+		places,
+		neighbourhoods: header.neighbourhoods,
+	};
+}
+
+/** Status of edge `e` for profile index `p` as a {@link WayStatus}. */
+export function edgeStatus(graph: RoutingGraph, p: number, e: number): WayStatus {
+	const code = graph.statuses[p * graph.edgeCount + e];
+	return (['passable', 'limited', 'impassable', 'unknown'] as const)[code ?? 2] ?? 'impassable';
+}

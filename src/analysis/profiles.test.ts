@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import {
+	classifyWay,
+	classifyWayAllProfiles,
+	isWalkableWay,
+	parseInclinePct,
+	parseLengthM,
+	reasonMask,
+	reasonsFromMask,
+	unknownFromMask,
+	unknownMask,
+} from './profiles.ts';
+
+describe('isWalkableWay', () => {
+	it('follows the routable highway values minus those closed to pedestrians', () => {
+		expect(isWalkableWay({ highway: 'footway' })).toBe(true);
+		expect(isWalkableWay({ highway: 'residential' })).toBe(true);
+		expect(isWalkableWay({ highway: 'steps' })).toBe(true);
+		expect(isWalkableWay({ highway: 'motorway' })).toBe(false);
+		expect(isWalkableWay({ highway: 'motorway_link' })).toBe(false);
+		expect(isWalkableWay({ highway: 'bus_stop' })).toBe(false);
+		expect(isWalkableWay({ highway: 'rest_area' })).toBe(false);
+		expect(isWalkableWay({ building: 'yes' })).toBe(false);
+	});
+	it('allows trunk roads only with a sidewalk or foot access', () => {
+		expect(isWalkableWay({ highway: 'trunk' })).toBe(false);
+		expect(isWalkableWay({ highway: 'trunk', sidewalk: 'both' })).toBe(true);
+		expect(isWalkableWay({ highway: 'trunk_link', foot: 'yes' })).toBe(true);
+	});
+	it('respects foot and access tags', () => {
+		expect(isWalkableWay({ highway: 'cycleway', foot: 'no' })).toBe(false);
+		expect(isWalkableWay({ highway: 'service', access: 'private' })).toBe(false);
+		expect(isWalkableWay({ highway: 'track', access: 'private', foot: 'yes' })).toBe(true);
+		expect(isWalkableWay({ highway: 'track', access: 'agricultural', foot: 'designated' })).toBe(
+			true,
+		);
+	});
+});
+
+describe('classifyWay', () => {
+	it('makes every walkable way passable on foot, and unwalkable ways impassable for all', () => {
+		expect(classifyWay({ highway: 'steps' }, 'walking').status).toBe('passable');
+		const all = classifyWayAllProfiles({ highway: 'motorway' });
+		for (const c of Object.values(all))
+			expect(c).toEqual({ status: 'impassable', reasons: ['not_walkable'], unknown: [] });
+	});
+	it('blocks steps for rollator and wheelchair', () => {
+		expect(classifyWay({ highway: 'steps' }, 'rollator')).toEqual({
+			status: 'impassable',
+			reasons: ['steps'],
+			unknown: [],
+		});
+		expect(classifyWay({ highway: 'steps' }, 'wheelchair')).toEqual({
+			status: 'impassable',
+			reasons: ['steps'],
+			unknown: [],
+		});
+	});
+	it('charges the rollator for a long stretch without a bench', () => {
+		expect(
+			classifyWay({ highway: 'residential' }, 'rollator', { stretchWithoutBenchM: 126 }),
+		).toEqual({
+			status: 'limited',
+			reasons: ['no_bench_stretch'],
+			unknown: [],
+		});
+		expect(
+			classifyWay({ highway: 'residential' }, 'rollator', { stretchWithoutBenchM: 125 }).status,
+		).toBe('passable');
+	});
+	it('applies the wheelchair limits of DESIGN.md', () => {
+		const base = { highway: 'footway', surface: 'asphalt', width: '1.5' };
+		expect(classifyWay(base, 'wheelchair').status).toBe('passable');
+		expect(classifyWay({ ...base, surface: 'gravel' }, 'wheelchair').reasons).toEqual([
+			'surface_rough',
+		]);
+		expect(classifyWay({ ...base, surface: 'sett' }, 'wheelchair').status).toBe('impassable');
+		expect(classifyWay({ ...base, surface: 'compacted' }, 'wheelchair').status).toBe('limited');
+		expect(classifyWay({ ...base, incline: '7%' }, 'wheelchair').reasons).toEqual([
+			'incline_steep',
+		]);
+		expect(classifyWay({ ...base, incline: '-6%' }, 'wheelchair').status).toBe('limited');
+		expect(classifyWay({ ...base, incline: 'up' }, 'wheelchair').status).toBe('passable');
+		expect(classifyWay({ ...base, width: '0.8' }, 'wheelchair').reasons).toEqual(['width_narrow']);
+		expect(classifyWay({ ...base, width: '90 cm' }, 'wheelchair').status).toBe('passable');
+		expect(
+			classifyWay(base, 'wheelchair', { nodeTags: [{ barrier: 'kerb', kerb: 'raised' }] }).reasons,
+		).toEqual(['kerb_raised']);
+		expect(
+			classifyWay(base, 'wheelchair', { nodeTags: [{ barrier: 'kerb', 'kerb:height': '3 cm' }] })
+				.status,
+		).toBe('passable');
+		expect(
+			classifyWay(base, 'wheelchair', { nodeTags: [{ barrier: 'kerb', 'kerb:height': '0.04' }] })
+				.status,
+		).toBe('impassable');
+		expect(
+			classifyWay(base, 'wheelchair', { nodeTags: [{ barrier: 'kerb', kerb: 'lowered' }] }).status,
+		).toBe('passable');
+		expect(classifyWay(base, 'wheelchair', { nodeTags: [{ barrier: 'kerb' }] })).toEqual({
+			status: 'unknown',
+			reasons: ['kerb_unknown_height'],
+			unknown: ['kerb_height'],
+		});
+		expect(classifyWay(base, 'wheelchair', { nodeTags: [{ barrier: 'stile' }] }).status).toBe(
+			'impassable',
+		);
+	});
+	it('reports untagged attributes as unknown, not as passable or impassable', () => {
+		expect(classifyWay({ highway: 'footway' }, 'wheelchair')).toEqual({
+			status: 'unknown',
+			reasons: ['surface_unknown', 'width_unknown'],
+			unknown: ['surface', 'width'],
+		});
+		// on roads the carriageway is wide enough: only the surface is unknown
+		expect(classifyWay({ highway: 'residential' }, 'wheelchair').unknown).toEqual(['surface']);
+		// tracktype settles the surface when surface is missing
+		expect(
+			classifyWay({ highway: 'track', tracktype: 'grade1', width: '3' }, 'wheelchair').status,
+		).toBe('passable');
+		expect(classifyWay({ highway: 'track', tracktype: 'grade4' }, 'wheelchair').status).toBe(
+			'impassable',
+		);
+		// known obstacle wins over unknown; known limitation is kept beside unknown
+		const both = classifyWay({ highway: 'path', surface: 'compacted' }, 'wheelchair');
+		expect(both).toEqual({
+			status: 'unknown',
+			reasons: ['surface_loose', 'width_unknown'],
+			unknown: ['width'],
+		});
+		expect(classifyWay({ highway: 'residential', wheelchair: 'yes' }, 'wheelchair').status).toBe(
+			'passable',
+		);
+	});
+});
+
+describe('parsers and masks', () => {
+	it('parses lengths and inclines', () => {
+		expect(parseLengthM('1.2')).toBe(1.2);
+		expect(parseLengthM('120 cm')).toBeCloseTo(1.2);
+		expect(parseLengthM('1,5 m')).toBe(1.5);
+		expect(parseLengthM('wide')).toBeNaN();
+		expect(parseInclinePct('-12%')).toBe(12);
+		expect(parseInclinePct('45°')).toBeCloseTo(100);
+		expect(parseInclinePct('down')).toBeNaN();
+	});
+	it('round-trips reason and unknown masks', () => {
+		const r = ['steps', 'width_unknown', 'no_bench_stretch'] as const;
+		expect(reasonsFromMask(reasonMask([...r])).sort()).toEqual([...r].sort());
+		expect(unknownFromMask(unknownMask(['surface', 'kerb_height']))).toEqual([
+			'surface',
+			'kerb_height',
+		]);
+	});
+});
