@@ -69,7 +69,7 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 	if (!isRecord(hoods) || typeof hoods.file !== 'string')
 		throw new ManifestError('manifest has no neighbourhoods archive');
 	const layerNames = Array.isArray(hoods.layers)
-		? hoods.layers.map((l) => (isRecord(l) ? l.name : l)).filter((n) => typeof n === 'string')
+		? hoods.layers.map((l) => (isRecord(l) ? (l.id ?? l.name) : l)).filter((n) => typeof n === 'string')
 		: [];
 	if (!layerNames.includes('neighbourhoods'))
 		throw new ManifestError('neighbourhoods archive has no "neighbourhoods" layer');
