@@ -1,0 +1,154 @@
+/**
+ * One thematic or basemap archive: layers → tiles → PMTiles bytes + its manifest entry.
+ */
+import type { Feature } from 'geojson';
+import { bboxOf, type Bbox } from './geo.ts';
+import { sha256 } from './io.ts';
+import { COMPRESSION, TILE_TYPE, writePmtiles } from './pmtiles-writer.ts';
+import { cutTiles, type TileLayerInput } from './tiler.ts';
+
+/** MVT field types as in TileJSON `vector_layers`. */
+export type FieldType = 'String' | 'Number' | 'Boolean';
+
+/** A layer as described in the manifest and in the archive's `vector_layers` metadata. */
+export interface LayerEntry {
+	id: string;
+	geometry: 'point' | 'line' | 'polygon';
+	minzoom: number;
+	maxzoom: number;
+	/** Features in the source (before tiling). */
+	features: number;
+	/** The most features of this layer in one tile. */
+	maxFeaturesInTile: number;
+	fields: Record<string, FieldType>;
+}
+
+/** An archive as listed in the manifest. Sizes in bytes, bounds in degrees. */
+export interface ArchiveEntry {
+	/** File name next to the manifest, e.g. `neighbourhoods.pmtiles`. */
+	file: string;
+	bytes: number;
+	sha256: string;
+	minzoom: number;
+	maxzoom: number;
+	bounds: Bbox;
+	center: [number, number, number];
+	layers: LayerEntry[];
+	tiles: {
+		addressed: number;
+		contents: number;
+		largestTile: string;
+		largestTileBytes: number;
+		largestTileGzipBytes: number;
+		mostFeaturesTile: string;
+		mostFeatures: number;
+	};
+	/** Size of the same layers written as plain GeoJSON, for comparison. */
+	geojsonBytes: number;
+}
+
+function geometryKind(features: Feature[]): LayerEntry['geometry'] {
+	const t = features[0]?.geometry?.type ?? 'Point';
+	if (t.includes('Polygon')) return 'polygon';
+	if (t.includes('LineString')) return 'line';
+	return 'point';
+}
+
+function fieldsOf(features: Feature[]): Record<string, FieldType> {
+	const fields: Record<string, FieldType> = {};
+	for (const f of features) {
+		for (const [k, v] of Object.entries(f.properties ?? {})) {
+			if (v === null || v === undefined) continue;
+			fields[k] = typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'String';
+		}
+	}
+	return Object.fromEntries(Object.entries(fields).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * Builds one PMTiles archive from layers.
+ * @param bounds the area's bbox: tiles covering it are cut; header bounds are the data's own bbox
+ *   intersected with nothing (so the app can fit to them)
+ */
+export function buildArchive(
+	name: string,
+	layers: TileLayerInput[],
+	areaBounds: Bbox,
+	attribution: string,
+	description: string,
+): { buffer: Buffer; entry: ArchiveEntry } {
+	const minZoom = Math.min(...layers.map((l) => l.minZoom));
+	const maxZoom = Math.max(...layers.map((l) => l.maxZoom));
+	const all = layers.flatMap((l) => l.features);
+	const bounds = all.length > 0 ? bboxOf(all) : areaBounds;
+	const { tiles, stats } = cutTiles(layers, bounds, minZoom, maxZoom);
+	const center: [number, number, number] = [
+		Math.round(((bounds[0] + bounds[2]) / 2) * 1e7) / 1e7,
+		Math.round(((bounds[1] + bounds[3]) / 2) * 1e7) / 1e7,
+		Math.max(minZoom, Math.min(maxZoom, 12)),
+	];
+	const layerEntries: LayerEntry[] = layers.map((l) => ({
+		id: l.name,
+		geometry: geometryKind(l.features),
+		minzoom: l.minZoom,
+		maxzoom: l.maxZoom,
+		features: l.features.length,
+		maxFeaturesInTile: stats.layers[l.name]?.maxFeaturesInTile ?? 0,
+		fields: fieldsOf(l.features),
+	}));
+	const metadata = {
+		name,
+		description,
+		attribution,
+		type: 'overlay',
+		format: 'pbf',
+		vector_layers: layerEntries.map((l) => ({
+			id: l.id,
+			minzoom: l.minzoom,
+			maxzoom: l.maxzoom,
+			fields: l.fields,
+		})),
+	};
+	const { buffer, stats: pm } = writePmtiles(
+		tiles,
+		{
+			minZoom,
+			maxZoom,
+			bounds,
+			center,
+			tileCompression: COMPRESSION.gzip,
+			tileType: TILE_TYPE.mvt,
+		},
+		metadata,
+	);
+	const lt = stats.largestTile;
+	const mf = stats.mostFeatures;
+	const geojsonBytes = layers.reduce(
+		(s, l) =>
+			s + Buffer.byteLength(JSON.stringify({ type: 'FeatureCollection', features: l.features })),
+		0,
+	);
+	return {
+		buffer,
+		entry: {
+			file: `${name}.pmtiles`,
+			bytes: buffer.length,
+			sha256: sha256(buffer),
+			minzoom: minZoom,
+			maxzoom: maxZoom,
+			bounds,
+			center,
+			layers: layerEntries,
+			tiles: {
+				addressed: pm.addressedTiles,
+				contents: pm.tileContents,
+				largestTile: `${lt.z}/${lt.x}/${lt.y}`,
+				largestTileBytes: lt.bytes,
+				largestTileGzipBytes: lt.gzipBytes,
+				mostFeaturesTile: `${mf.z}/${mf.x}/${mf.y}`,
+				mostFeatures: mf.features,
+			},
+			geojsonBytes,
+		},
+	};
+}

@@ -1,0 +1,276 @@
+/**
+ * The area config: one JSON file that names an area and its sources. Paths inside it are relative to
+ * the config file. See scripts/README.md ("Area config") for every field, and
+ * data/vorselaar-lille/area.json for the sample.
+ *
+ * Validation is strict and names the field: a typo in a config must not silently drop a source.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SUPPORTED_CRS, type SupportedCrs } from './crs.ts';
+
+/** Where a source came from and when the data describe (ISO date), as shown in the app. */
+export interface SourceInfo {
+	/** Absolute path, resolved from the config file's folder. */
+	path: string;
+	/** Path as written in the config (relative to it), recorded in the manifest. */
+	relativePath: string;
+	/** Date of the data (ISO 8601 date: `YYYY-MM-DD`). */
+	date: string;
+	/** Licence, e.g. `ODbL 1.0`. */
+	licence: string;
+	/** Attribution text to show. */
+	attribution: string;
+}
+
+export interface NeighbourhoodSource extends SourceInfo {
+	/** CRS of the coordinates; taken from the file's `crs` member when absent. */
+	crs: SupportedCrs | null;
+	idProperty: string;
+	nameProperty: string;
+	populationProperty: string;
+	/** Property with the municipality NIS code of each neighbourhood. */
+	municipalityProperty: string;
+	/** Optional property with the share (0..1) of the polygon covered by the OSM extract. */
+	coverageProperty: string | null;
+}
+
+export interface AddressSource extends SourceInfo {
+	crs: SupportedCrs | null;
+	streetProperty: string;
+	houseNumberProperty: string;
+	municipalityProperty: string | null;
+}
+
+export interface AgeSource extends SourceInfo {
+	municipalityColumn: string;
+	ageColumn: string;
+	countColumn: string;
+}
+
+export interface ExtraPlaceSource extends SourceInfo {
+	crs: SupportedCrs | null;
+	/** Taxonomy category id every feature of this file belongs to. */
+	category: string;
+	nameProperty: string;
+	/** Other properties copied onto places: output name → source property. */
+	properties: Record<string, string>;
+}
+
+export interface Municipality {
+	nis: string;
+	name: string;
+}
+
+/** A validated area config with absolute paths. */
+export interface AreaConfig {
+	/** Absolute path of the config file itself. */
+	configPath: string;
+	/** Lower-case slug: the folder name under tiles/. */
+	id: string;
+	name: string;
+	municipalities: Municipality[];
+	sources: {
+		osm: SourceInfo;
+		neighbourhoods: NeighbourhoodSource;
+		addresses: AddressSource | null;
+		ageStructure: AgeSource | null;
+		extraPlaces: ExtraPlaceSource[];
+	};
+}
+
+/** Thrown for any problem in the config file; the message names the file and the field. */
+export class AreaConfigError extends Error {
+	override name = 'AreaConfigError';
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Reads and validates an area config.
+ * @param configPath path to the JSON file (absolute or relative to the working directory)
+ * @param checkFiles whether every source file must exist (default true)
+ * @throws AreaConfigError naming the file and field
+ */
+export function loadAreaConfig(configPath: string, checkFiles = true): AreaConfig {
+	const abs = path.resolve(configPath);
+	if (!existsSync(abs)) throw new AreaConfigError(`${configPath}: area config not found`);
+	let raw: unknown;
+	try {
+		raw = JSON.parse(readFileSync(abs, 'utf8'));
+	} catch (e) {
+		throw new AreaConfigError(`${configPath}: not valid JSON (${(e as Error).message})`);
+	}
+	return parseAreaConfig(raw, abs, checkFiles);
+}
+
+/** Validates an already parsed config object; `configPath` is used for messages and relative paths. */
+export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = true): AreaConfig {
+	const dir = path.dirname(configPath);
+	const fail = (field: string, problem: string): never => {
+		throw new AreaConfigError(`${configPath}: ${field} ${problem}`);
+	};
+	if (!isObject(raw)) return fail('(root)', 'must be a JSON object');
+	const known = (obj: Json, where: string, keys: string[]) => {
+		for (const k of Object.keys(obj)) {
+			if (!k.startsWith('$') && !keys.includes(k))
+				fail(`${where}${k}`, `is not a known field (known: ${keys.join(', ')})`);
+		}
+	};
+	const str = (obj: Json, key: string, where: string): string => {
+		const v = obj[key];
+		if (typeof v !== 'string' || v.trim() === '')
+			return fail(`${where}${key}`, 'must be a non-empty string');
+		return v;
+	};
+	const optStr = (obj: Json, key: string, where: string): string | null =>
+		obj[key] === undefined || obj[key] === null ? null : str(obj, key, where);
+	const date = (obj: Json, key: string, where: string): string => {
+		const v = str(obj, key, where);
+		if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) {
+			fail(`${where}${key}`, `must be an ISO date YYYY-MM-DD, got "${v}"`);
+		}
+		return v;
+	};
+	const crs = (obj: Json, where: string): SupportedCrs | null => {
+		const v = optStr(obj, 'crs', where);
+		if (v === null) return null;
+		if (!(SUPPORTED_CRS as readonly string[]).includes(v)) {
+			fail(`${where}crs`, `must be one of ${SUPPORTED_CRS.join(', ')}, got "${v}"`);
+		}
+		return v as SupportedCrs;
+	};
+	const source = (obj: unknown, where: string, extra: string[], ext: string[]): SourceInfo => {
+		if (!isObject(obj)) return fail(where.slice(0, -1), 'must be an object');
+		known(obj, where, ['path', 'date', 'licence', 'attribution', ...extra]);
+		const rel = str(obj, 'path', where);
+		const p = path.resolve(dir, rel);
+		if (!ext.some((e) => rel.toLowerCase().endsWith(e))) {
+			fail(`${where}path`, `must end with ${ext.join(' or ')}, got "${rel}"`);
+		}
+		if (checkFiles && !existsSync(p)) fail(`${where}path`, `names a missing file: ${p}`);
+		return {
+			path: p,
+			relativePath: rel,
+			date: date(obj, 'date', where),
+			licence: str(obj, 'licence', where),
+			attribution: str(obj, 'attribution', where),
+		};
+	};
+
+	known(raw, '', ['id', 'name', 'municipalities', 'sources']);
+	const id = str(raw, 'id', '');
+	if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
+		fail('id', `must be a lower-case slug (a-z, 0-9, -), got "${id}"`);
+	const name = str(raw, 'name', '');
+	const munis = raw.municipalities;
+	if (!Array.isArray(munis) || munis.length === 0)
+		fail('municipalities', 'must be a non-empty array');
+	const municipalities = (munis as unknown[]).map((m, i): Municipality => {
+		const w = `municipalities[${i}].`;
+		if (!isObject(m)) return fail(w.slice(0, -1), 'must be an object');
+		known(m, w, ['nis', 'name']);
+		const nis = str(m, 'nis', w);
+		if (!/^\d{5}$/.test(nis)) fail(`${w}nis`, `must be a 5-digit NIS code, got "${nis}"`);
+		return { nis, name: str(m, 'name', w) };
+	});
+	const sources = raw.sources;
+	if (!isObject(sources)) return fail('sources', 'must be an object');
+	known(sources, 'sources.', ['osm', 'neighbourhoods', 'addresses', 'ageStructure', 'extraPlaces']);
+
+	const osm = source(sources.osm, 'sources.osm.', [], ['.osm.pbf']);
+
+	const nbRaw = sources.neighbourhoods;
+	const nbExtra = [
+		'crs',
+		'idProperty',
+		'nameProperty',
+		'populationProperty',
+		'municipalityProperty',
+		'coverageProperty',
+	];
+	const nbBase = source(nbRaw, 'sources.neighbourhoods.', nbExtra, ['.geojson', '.json']);
+	const nb = nbRaw as Json;
+	const neighbourhoods: NeighbourhoodSource = {
+		...nbBase,
+		crs: crs(nb, 'sources.neighbourhoods.'),
+		idProperty: str(nb, 'idProperty', 'sources.neighbourhoods.'),
+		nameProperty: str(nb, 'nameProperty', 'sources.neighbourhoods.'),
+		populationProperty: str(nb, 'populationProperty', 'sources.neighbourhoods.'),
+		municipalityProperty: str(nb, 'municipalityProperty', 'sources.neighbourhoods.'),
+		coverageProperty: optStr(nb, 'coverageProperty', 'sources.neighbourhoods.'),
+	};
+
+	let addresses: AddressSource | null = null;
+	if (sources.addresses !== undefined) {
+		const w = 'sources.addresses.';
+		const base = source(
+			sources.addresses,
+			w,
+			['crs', 'streetProperty', 'houseNumberProperty', 'municipalityProperty'],
+			['.geojson', '.json'],
+		);
+		const a = sources.addresses as Json;
+		addresses = {
+			...base,
+			crs: crs(a, w),
+			streetProperty: str(a, 'streetProperty', w),
+			houseNumberProperty: str(a, 'houseNumberProperty', w),
+			municipalityProperty: optStr(a, 'municipalityProperty', w),
+		};
+	}
+
+	let ageStructure: AgeSource | null = null;
+	if (sources.ageStructure !== undefined) {
+		const w = 'sources.ageStructure.';
+		const base = source(
+			sources.ageStructure,
+			w,
+			['municipalityColumn', 'ageColumn', 'countColumn'],
+			['.csv'],
+		);
+		const a = sources.ageStructure as Json;
+		ageStructure = {
+			...base,
+			municipalityColumn: str(a, 'municipalityColumn', w),
+			ageColumn: str(a, 'ageColumn', w),
+			countColumn: str(a, 'countColumn', w),
+		};
+	}
+
+	const extraRaw = sources.extraPlaces ?? [];
+	if (!Array.isArray(extraRaw)) fail('sources.extraPlaces', 'must be an array');
+	const extraPlaces = (extraRaw as unknown[]).map((e, i): ExtraPlaceSource => {
+		const w = `sources.extraPlaces[${i}].`;
+		const base = source(
+			e,
+			w,
+			['crs', 'category', 'nameProperty', 'properties'],
+			['.geojson', '.json'],
+		);
+		const o = e as Json;
+		const props = o.properties ?? {};
+		if (!isObject(props) || Object.values(props).some((v) => typeof v !== 'string')) {
+			fail(`${w}properties`, 'must map output names to source property names (strings)');
+		}
+		return {
+			...base,
+			crs: crs(o, w),
+			category: str(o, 'category', w),
+			nameProperty: str(o, 'nameProperty', w),
+			properties: props as Record<string, string>,
+		};
+	});
+
+	return {
+		configPath,
+		id,
+		name,
+		municipalities,
+		sources: { osm, neighbourhoods, addresses, ageStructure, extraPlaces },
+	};
+}
