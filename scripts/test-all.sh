@@ -64,7 +64,7 @@ run "unit tests (vitest)" npx vitest run --project unit --project dom \
 count_from_json "$results_dir/unit.json"
 
 step "local stack (PostgreSQL + PostGIS + PostgREST)"
-if [ -f .local/stack/env ] && bash scripts/db-start.sh --status >/dev/null 2>&1; then
+if bash -c '. scripts/lib/stack/common.sh && stack_running' >/dev/null 2>&1; then
 	echo "already running; leaving it running afterwards"
 else
 	started_stack=1

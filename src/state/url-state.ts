@@ -2,12 +2,12 @@
  * The shareable state of the app in the URL's query string: view, selected place, search text,
  * mobility profile, category and language. Pure functions, so a link always opens the same view.
  */
+import { PROFILE_IDS, type ProfileId } from '../analysis/profiles.ts';
 import { type Lang, isLang } from '../i18n/messages.ts';
 
 export const VIEWS = ['map', 'list'] as const;
 export type View = (typeof VIEWS)[number];
-export const PROFILES = ['walking', 'rollator', 'wheelchair'] as const;
-export type ProfileId = (typeof PROFILES)[number];
+export type { ProfileId };
 
 export interface UrlState {
 	view: View;
@@ -42,7 +42,7 @@ export function parseUrlState(search: string, fallback: Partial<UrlState> = {}):
 	const state: UrlState = {
 		view: oneOf(VIEWS, params.get('view'), base.view),
 		lang: isLang(lang) ? lang : base.lang,
-		profile: oneOf(PROFILES, params.get('profile'), base.profile),
+		profile: oneOf(PROFILE_IDS, params.get('profile'), base.profile),
 		query: (params.get('q') ?? base.query).slice(0, 100),
 	};
 	if (place && ID_PATTERN.test(place)) state.place = place;
