@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts';
+import { type AnalysisBundleInput, buildAnalysisBundle, decodeAnalysisBundle } from './bundle.ts';
+import { AnalysisEngine } from './engine.ts';
+import { haversineM } from './geo.ts';
+import { summarizeByNeighbourhood } from './summary.ts';
+
+/**
+ * Hand-made area (a ladder): the main street A(1)–B(2)–C(3) runs east; a footway with steps
+ * B(2)–D(4) runs north; a detour B(2)–E(5)–D(4) of asphalt residential street goes east then north.
+ * Pharmacy at D; origins on the main street.
+ */
+const A: [number, number] = [4.8, 51.2];
+const B: [number, number] = [4.801, 51.2];
+const C: [number, number] = [4.802, 51.2];
+const D: [number, number] = [4.801, 51.201];
+const E: [number, number] = [4.802, 51.2005];
+const hv = (a: [number, number], b: [number, number]): number => haversineM(a[0], a[1], b[0], b[1]);
+
+function ladder(): AnalysisBundleInput {
+	return {
+		ways: [
+			{ id: 'w1', nodeIds: [1, 2, 3], tags: { highway: 'residential', surface: 'asphalt' } },
+			{ id: 'w2', nodeIds: [2, 4], tags: { highway: 'steps' } },
+			{ id: 'w3', nodeIds: [2, 5, 4], tags: { highway: 'residential', surface: 'asphalt' } },
+			{ id: 'w4', nodeIds: [3, 6], tags: { highway: 'track' } },
+		],
+		nodeLngLat: new Map<number, [number, number]>([
+			[1, A],
+			[2, B],
+			[3, C],
+			[4, D],
+			[5, E],
+			[6, [4.803, 51.2]],
+		]),
+		nodeTags: new Map(),
+		origins: [
+			{
+				id: 'oA',
+				lngLat: A,
+				residents: 2,
+				residents65: 1,
+				residents80: 0,
+				neighbourhoodId: 'n1',
+				edgeOfData: false,
+			},
+			// 20 m south of the midpoint of A–B
+			{
+				id: 'oAB',
+				lngLat: [4.8005, 51.2 - 20 / 111195],
+				residents: 1,
+				residents65: 1,
+				residents80: 1,
+				neighbourhoodId: 'n1',
+				edgeOfData: false,
+			},
+			{
+				id: 'oT',
+				lngLat: [4.803, 51.2],
+				residents: 3,
+				residents65: 0,
+				residents80: 0,
+				neighbourhoodId: 'n1',
+				edgeOfData: true,
+			},
+		],
+		places: [{ id: 'n10', categoryIds: ['pharmacy'], lngLat: D, name: 'Apotheek' }],
+		neighbourhoods: [
+			{ id: 'n1', name: 'Wijk 1', population: 6, residents65: 2, residents80: 1, coverageShare: 1 },
+		],
+		meta: { areaId: 'ladder', bbox: [4.8, 51.1998, 4.803, 51.201], dataDate: '2019-11-05' },
+	};
+}
+
+function engineOf(input: AnalysisBundleInput): AnalysisEngine {
+	return new AnalysisEngine(decodeAnalysisBundle(buildAnalysisBundle(input)));
+}
+
+describe('coverage on a hand-made graph', () => {
+	const engine = engineOf(ladder());
+	it('walks up the steps on foot', () => {
+		const r = engine.coverage({ categoryId: 'pharmacy', profile: 'walking' }).result;
+		expect(r.distanceM[0]).toBeCloseTo(hv(A, B) + hv(B, D), 1);
+		expect(r.timeS[0]).toBeCloseTo((hv(A, B) + hv(B, D)) / (4.5 / 3.6), 1);
+		expect(r.placeLabel[0]).toBe(0);
+		// access leg (20 m) + half of A–B + B–D
+		expect(r.distanceM[1]).toBeCloseTo(20 + hv(A, B) / 2 + hv(B, D), 0);
+		expect(r.unknownM[0]).toBe(0);
+	});
+	it('takes the detour in a wheelchair, and the rollator too', () => {
+		for (const profile of ['wheelchair', 'rollator'] as const) {
+			const r = engine.coverage({ categoryId: 'pharmacy', profile }).result;
+			expect(r.distanceM[0]).toBeCloseTo(hv(A, B) + hv(B, E) + hv(E, D), 1);
+		}
+	});
+	it('counts the unknown stretch optimistically and refuses it cautiously', () => {
+		// oT sits on the untagged track (surface unknown for a wheelchair)
+		const opt = engine.coverage({ categoryId: 'pharmacy', profile: 'wheelchair' }).result;
+		const track = hv(C, [4.803, 51.2]);
+		expect(opt.unknownM[2]).toBeCloseTo(track, 1);
+		expect(opt.distanceM[2]).toBeCloseTo(track + hv(C, B) + hv(B, E) + hv(E, D), 1);
+		const cautious = engine.coverage({
+			categoryId: 'pharmacy',
+			profile: 'wheelchair',
+			unknownMode: 'cautious',
+		}).result;
+		// cautious: the origin snaps to the nearest usable edge instead, C on the main street
+		expect(cautious.unknownM[2]).toBe(0);
+		expect(cautious.distanceM[2]).toBeCloseTo(track + hv(C, B) + hv(B, E) + hv(E, D), 0);
+	});
+	it('handles a place on the same edge as the origin', () => {
+		const input = ladder();
+		input.places = [{ id: 'n11', categoryIds: ['bakery'], lngLat: [4.8008, 51.2], name: 'Bakker' }];
+		const r = engineOf(input).coverage({ categoryId: 'bakery', profile: 'walking' }).result;
+		expect(r.distanceM[0]).toBeCloseTo(hv(A, [4.8008, 51.2]), 1);
+		expect(r.distanceM[1]).toBeCloseTo(20 + hv([4.8005, 51.2], [4.8008, 51.2]), 0);
+	});
+	it('reports unreachable origins as Infinity and no place', () => {
+		const r = engine.coverage({ categoryId: 'dentist', profile: 'walking' }).result;
+		expect(r.placeCount).toBe(0);
+		expect([...r.distanceM]).toEqual([Infinity, Infinity, Infinity]);
+		expect([...r.placeLabel]).toEqual([-1, -1, -1]);
+	});
+	it('summarises per neighbourhood with edge-of-data origins apart', () => {
+		const b = engine.bundle;
+		const r = engine.coverage({ categoryId: 'pharmacy', profile: 'walking' }).result;
+		const [row] = summarizeByNeighbourhood(b, r, hv(A, B) + hv(B, D) - 1);
+		expect(row).toMatchObject({
+			neighbourhoodId: 'n1',
+			residents: 3,
+			residents65: 2,
+			residents80: 1,
+			edgeOfDataResidents: 3,
+		});
+		// oA is just beyond the norm; oAB (20 m access + half of A–B) is within it
+		expect(row?.beyondResidents).toBe(2);
+		expect(row?.beyond65).toBe(1);
+		expect(row?.beyond80).toBe(0);
+		const [row2] = summarizeByNeighbourhood(b, r, 250);
+		expect(row2?.beyondResidents).toBe(0);
+		expect(row2?.beyond65Share).toBe(0);
+	});
+});
+
+describe('properties on the real sample area', () => {
+	const engine = new AnalysisEngine(decodeAnalysisBundle(buildAnalysisBundle(sampleBundleInput())));
+	const o = engine.bundle.origins;
+	const places = engine.bundle.places;
+
+	it('multi-source equals the minimum of single-source runs', () => {
+		for (const profile of ['walking', 'wheelchair'] as const) {
+			const ids = engine.placesOf('pharmacy').map((i) => places.ids[i] as string);
+			const all = engine.coverage({ categoryId: 'pharmacy', profile }).result;
+			const singles = ids.map(
+				(keep) =>
+					engine.coverage({
+						categoryId: 'pharmacy',
+						profile,
+						excludePlaceIds: ids.filter((x) => x !== keep),
+					}).result,
+			);
+			for (let i = 0; i < o.count; i++) {
+				const m = Math.min(...singles.map((s) => s.distanceM[i] as number));
+				const mt = Math.min(...singles.map((s) => s.timeS[i] as number));
+				expect(all.timeS[i]).toBeCloseTo(mt, 6);
+				if (Number.isFinite(m)) {
+					const k = singles.findIndex((s) => s.timeS[i] === all.timeS[i]);
+					expect(all.distanceM[i]).toBeCloseTo(singles[k]!.distanceM[i]!, 6);
+				} else expect(all.distanceM[i]).toBe(Infinity);
+			}
+		}
+	});
+
+	it('is never shorter than the straight line', () => {
+		for (const categoryId of ['pharmacy', 'bench', 'grocery']) {
+			const run = engine.coverage({ categoryId, profile: 'rollator' });
+			const r = run.result;
+			let checked = 0;
+			for (let i = 0; i < o.count; i++) {
+				const l = r.placeLabel[i] as number;
+				if (l < 0) continue;
+				const line = haversineM(
+					o.lngLat[i * 2]!,
+					o.lngLat[i * 2 + 1]!,
+					places.lngLat[l * 2]!,
+					places.lngLat[l * 2 + 1]!,
+				);
+				expect(r.distanceM[i]).toBeGreaterThanOrEqual(line - 0.01);
+				checked++;
+			}
+			expect(checked).toBeGreaterThan(9000);
+		}
+	});
+
+	it('what-if add and remove equal a full recompute', () => {
+		// planned places at real addresses (connected origins spread over the area), then
+		// removing real pharmacies
+		const snaps = engine.originSnaps('wheelchair');
+		const connected = [...Array(o.count).keys()].filter((i) => snaps.edge[i]! >= 0);
+		const planned = [0, 0.25, 0.5, 0.75]
+			.map((f) => connected[Math.floor(f * connected.length)]!)
+			.map((i) => ({
+				id: `planned-${i}`,
+				lngLat: [o.lngLat[i * 2]!, o.lngLat[i * 2 + 1]!] as [number, number],
+			}));
+		for (const profile of ['walking', 'wheelchair'] as const) {
+			const run = engine.coverage({ categoryId: 'pharmacy', profile });
+			const removed: string[] = [];
+			for (const p of planned) {
+				const change = run.addPlace(p);
+				expect(change).toBeDefined();
+				const full = engine.coverage({
+					categoryId: 'pharmacy',
+					profile,
+					extraPlaces: planned.slice(0, planned.indexOf(p) + 1),
+				}).result;
+				for (let i = 0; i < o.count; i++)
+					expect(run.result.distanceM[i]).toBeCloseTo(full.distanceM[i]!, 6);
+			}
+			for (const label of engine.placesOf('pharmacy').slice(0, 2)) {
+				const change = run.removePlace(label);
+				removed.push(places.ids[label]!);
+				expect(change.origins.length).toBeGreaterThan(0);
+				const full = engine.coverage({
+					categoryId: 'pharmacy',
+					profile,
+					extraPlaces: planned,
+					excludePlaceIds: removed,
+				}).result;
+				for (let i = 0; i < o.count; i++) {
+					expect(run.result.distanceM[i]).toBeCloseTo(full.distanceM[i]!, 6);
+					expect(run.result.unknownM[i]).toBeCloseTo(full.unknownM[i]!, 6);
+				}
+			}
+		}
+	});
+});

@@ -1,0 +1,442 @@
+/**
+ * The gap-analysis engine: for every residential origin, the network distance and walking time to
+ * the nearest place of a category for a mobility profile (one multi-source sweep per category and
+ * profile), with what-if edits that update only what changes.
+ *
+ * Every path is: origin → straight access leg → nearest usable edge → network → edge of the place
+ * → straight access leg → place. Access legs are walked at the profile's plain speed and count in
+ * `distanceM`. A point farther than `maxAccessM` (default 300 m) from any usable edge is not
+ * connected (distance Infinity).
+ */
+import FlatQueue from 'flatqueue';
+import type { AnalysisBundle, RoutingGraph } from './bundle.ts';
+import { profileNetwork, type ProfileNetwork } from './network.ts';
+import type { ProfileId, UnknownMode } from './profiles.ts';
+import { EdgeIndex, type Snap } from './snap.ts';
+import {
+	emptySweepState,
+	evaluateSnap,
+	relax,
+	seedSource,
+	type SweepSource,
+	type SweepState,
+} from './sweep.ts';
+
+/** Options shared by the engine's runs. */
+export interface EngineOptions {
+	/** Longest access leg in metres (default 300). */
+	maxAccessM?: number;
+	/** Piece length of the snapping index in metres (default 50). */
+	snapPieceM?: number;
+}
+
+/** Snaps of all origins for one profile and mode, with an edge → origins index. */
+export interface OriginSnaps {
+	/** Edge of each origin, -1 when not connected. */
+	edge: Int32Array;
+	t: Float64Array;
+	accessM: Float64Array;
+	/** Origins on edge `e` are `byEdge[byEdgeOffsets[e] .. byEdgeOffsets[e + 1] - 1]`. */
+	byEdgeOffsets: Uint32Array;
+	byEdge: Uint32Array;
+}
+
+/** A place added in a what-if (not in the bundle). */
+export interface PlannedPlace {
+	id: string;
+	/** [lng, lat] in degrees. */
+	lngLat: [number, number];
+	name?: string;
+}
+
+/** What to compute. */
+export interface CoverageOptions {
+	categoryId: string;
+	profile: ProfileId;
+	/** How to treat ways whose needed attributes are untagged (default optimistic). */
+	unknownMode?: UnknownMode;
+	/** Planned places counted as if they existed. */
+	extraPlaces?: PlannedPlace[];
+	/** Ids of bundle places to leave out. */
+	excludePlaceIds?: string[];
+}
+
+/** Per-origin results of a coverage run (columns, transferable). */
+export interface CoverageResult {
+	categoryId: string;
+	profile: ProfileId;
+	unknownMode: UnknownMode;
+	/** Metres along the network path to the nearest place, access legs included; Infinity if none. */
+	distanceM: Float64Array;
+	/** Seconds of that path for the profile (limited stretches cost extra); Infinity if none. */
+	timeS: Float64Array;
+	/** Metres of that path on ways whose needed attributes are unknown. */
+	unknownM: Float64Array;
+	/** Label of the nearest place: index into bundle places, or places.count + k for planned place k; -1 if none. */
+	placeLabel: Int32Array;
+	/** Number of places of the category that reach the network for this profile. */
+	placeCount: number;
+	/** Ids of places of the category that are too far from any usable way. */
+	unconnectedPlaceIds: string[];
+}
+
+/** Origins whose result changed in a what-if edit, with their values before. */
+export interface WhatIfChange {
+	/** Indices of origins whose distance or place changed. */
+	origins: Uint32Array;
+	/** Their distance in metres before the edit. */
+	previousDistanceM: Float64Array;
+	/** The label of the place added or removed. */
+	label: number;
+}
+
+const key = (profile: ProfileId, mode: UnknownMode): string => `${profile}/${mode}`;
+
+/** The engine over one decoded bundle. Pure: no I/O, no DOM. */
+export class AnalysisEngine {
+	readonly bundle: AnalysisBundle;
+	readonly graph: RoutingGraph;
+	readonly maxAccessM: number;
+	private readonly snapPieceM: number;
+	private edgeIndexCache: EdgeIndex | undefined;
+	private readonly nets = new Map<string, ProfileNetwork>();
+	private readonly originSnapCache = new Map<string, OriginSnaps>();
+	private readonly placeSnapCache = new Map<string, (Snap | undefined)[]>();
+
+	constructor(bundle: AnalysisBundle, options: EngineOptions = {}) {
+		this.bundle = bundle;
+		this.graph = bundle.graph;
+		this.maxAccessM = options.maxAccessM ?? 300;
+		this.snapPieceM = options.snapPieceM ?? 50;
+		if (!(this.maxAccessM > 0)) throw new Error(`maxAccessM must be > 0 m, got ${this.maxAccessM}`);
+	}
+
+	/** The spatial index of edges (built on first use). */
+	get edgeIndex(): EdgeIndex {
+		this.edgeIndexCache ??= new EdgeIndex(this.graph, this.snapPieceM);
+		return this.edgeIndexCache;
+	}
+
+	/** The profile's view of the graph (cached). */
+	network(profile: ProfileId, mode: UnknownMode = 'optimistic'): ProfileNetwork {
+		const k = key(profile, mode);
+		let n = this.nets.get(k);
+		if (!n) {
+			n = profileNetwork(this.graph, profile, mode);
+			this.nets.set(k, n);
+		}
+		return n;
+	}
+
+	/** Snaps a point onto the nearest edge usable by the profile, within maxAccessM. */
+	snapPoint(
+		lng: number,
+		lat: number,
+		profile: ProfileId,
+		mode: UnknownMode = 'optimistic',
+	): Snap | undefined {
+		const net = this.network(profile, mode);
+		return this.edgeIndex.snap(
+			lng,
+			lat,
+			(e) => (net.edgeCostS[e] as number) < Infinity,
+			this.maxAccessM,
+		);
+	}
+
+	/** All origins snapped for the profile (cached). */
+	originSnaps(profile: ProfileId, mode: UnknownMode = 'optimistic'): OriginSnaps {
+		const k = key(profile, mode);
+		const cached = this.originSnapCache.get(k);
+		if (cached) return cached;
+		const o = this.bundle.origins;
+		const edge = new Int32Array(o.count).fill(-1);
+		const t = new Float64Array(o.count);
+		const accessM = new Float64Array(o.count).fill(Infinity);
+		const counts = new Uint32Array(this.graph.edgeCount + 1);
+		for (let i = 0; i < o.count; i++) {
+			const s = this.snapPoint(
+				o.lngLat[i * 2] as number,
+				o.lngLat[i * 2 + 1] as number,
+				profile,
+				mode,
+			);
+			if (!s) continue;
+			edge[i] = s.edge;
+			t[i] = s.t;
+			accessM[i] = s.accessM;
+			counts[s.edge + 1]! += 1;
+		}
+		const byEdgeOffsets = new Uint32Array(this.graph.edgeCount + 1);
+		for (let e = 0; e < this.graph.edgeCount; e++) {
+			byEdgeOffsets[e + 1] = (byEdgeOffsets[e] as number) + (counts[e + 1] as number);
+		}
+		const fill = byEdgeOffsets.slice(0, this.graph.edgeCount);
+		const byEdge = new Uint32Array(byEdgeOffsets[this.graph.edgeCount] as number);
+		for (let i = 0; i < o.count; i++) {
+			const e = edge[i] as number;
+			if (e < 0) continue;
+			byEdge[fill[e] as number] = i;
+			fill[e]! += 1;
+		}
+		const snaps = { edge, t, accessM, byEdgeOffsets, byEdge };
+		this.originSnapCache.set(k, snaps);
+		return snaps;
+	}
+
+	/** Snap of bundle place `i` for the profile (cached), undefined when too far from the network. */
+	placeSnap(i: number, profile: ProfileId, mode: UnknownMode = 'optimistic'): Snap | undefined {
+		const k = key(profile, mode);
+		let arr = this.placeSnapCache.get(k);
+		if (!arr) {
+			arr = [];
+			this.placeSnapCache.set(k, arr);
+		}
+		if (!(i in arr)) {
+			const p = this.bundle.places.lngLat;
+			arr[i] = this.snapPoint(p[i * 2] as number, p[i * 2 + 1] as number, profile, mode);
+		}
+		return arr[i];
+	}
+
+	/** Indices of the bundle places of a category. */
+	placesOf(categoryId: string): number[] {
+		const out: number[] = [];
+		this.bundle.places.categoryIds.forEach((c, i) => {
+			if (c.includes(categoryId)) out.push(i);
+		});
+		return out;
+	}
+
+	/** Category ids that have at least one place in the bundle, sorted. */
+	categoriesWithPlaces(): string[] {
+		return [...new Set(this.bundle.places.categoryIds.flat())].sort();
+	}
+
+	/**
+	 * Runs the coverage of one category for one profile: one multi-source sweep, then every origin.
+	 *
+	 * @example
+	 * const run = engine.coverage({ categoryId: 'pharmacy', profile: 'walking' });
+	 * run.result.distanceM[0] // metres from origin 0 to its nearest pharmacy
+	 */
+	coverage(options: CoverageOptions): CoverageRun {
+		return new CoverageRun(this, options);
+	}
+}
+
+/** A finished coverage run that can be edited (what-if) incrementally. */
+export class CoverageRun {
+	readonly engine: AnalysisEngine;
+	readonly net: ProfileNetwork;
+	readonly snaps: OriginSnaps;
+	readonly result: CoverageResult;
+	/** Per-node sweep labels. */
+	readonly state: SweepState;
+	/** Active sources by label. */
+	readonly sources = new Map<number, SweepSource>();
+	/** Planned places by label. */
+	readonly planned = new Map<number, PlannedPlace>();
+	private readonly byEdge = new Map<number, SweepSource[]>();
+	private readonly queue = new FlatQueue<number>();
+	private nextLabel: number;
+
+	constructor(engine: AnalysisEngine, options: CoverageOptions) {
+		this.engine = engine;
+		const mode = options.unknownMode ?? 'optimistic';
+		if (typeof options.categoryId !== 'string' || options.categoryId === '') {
+			throw new Error('categoryId is missing');
+		}
+		this.net = engine.network(options.profile, mode);
+		this.snaps = engine.originSnaps(options.profile, mode);
+		const places = engine.bundle.places;
+		this.nextLabel = places.count;
+		const exclude = new Set(options.excludePlaceIds ?? []);
+		const unconnected: string[] = [];
+		for (const i of engine.placesOf(options.categoryId)) {
+			if (exclude.has(places.ids[i] as string)) continue;
+			const snap = engine.placeSnap(i, options.profile, mode);
+			if (!snap) {
+				unconnected.push(places.ids[i] as string);
+				continue;
+			}
+			this.addSource({ snap, label: i });
+		}
+		for (const p of options.extraPlaces ?? []) {
+			const label = this.nextLabel++;
+			this.planned.set(label, p);
+			const snap = engine.snapPoint(p.lngLat[0], p.lngLat[1], options.profile, mode);
+			if (snap) this.addSource({ snap, label });
+			else unconnected.push(p.id);
+		}
+		const n = engine.bundle.origins.count;
+		this.result = {
+			categoryId: options.categoryId,
+			profile: options.profile,
+			unknownMode: mode,
+			distanceM: new Float64Array(n).fill(Infinity),
+			timeS: new Float64Array(n).fill(Infinity),
+			unknownM: new Float64Array(n),
+			placeLabel: new Int32Array(n).fill(-1),
+			placeCount: this.sources.size,
+			unconnectedPlaceIds: unconnected,
+		};
+		this.state = emptySweepState(engine.graph.nodeCount);
+		for (const s of this.sources.values()) seedSource(this.net, this.state, this.queue, s);
+		relax(this.net, this.state, this.queue);
+		for (let i = 0; i < n; i++) this.evaluateOrigin(i);
+	}
+
+	/** The id of the place behind a label (bundle place or planned place). */
+	placeId(label: number): string | undefined {
+		if (label < 0) return undefined;
+		const planned = this.planned.get(label);
+		if (planned) return planned.id;
+		return this.engine.bundle.places.ids[label];
+	}
+
+	private addSource(s: SweepSource): void {
+		this.sources.set(s.label, s);
+		const list = this.byEdge.get(s.snap.edge);
+		if (list) list.push(s);
+		else this.byEdge.set(s.snap.edge, [s]);
+	}
+
+	private evaluateOrigin(i: number): void {
+		const e = this.snaps.edge[i] as number;
+		const r = this.result;
+		if (e < 0) return;
+		const snap: Snap = {
+			edge: e,
+			t: this.snaps.t[i] as number,
+			accessM: this.snaps.accessM[i] as number,
+			lng: 0,
+			lat: 0,
+		};
+		const p = evaluateSnap(this.net, this.state, snap, this.byEdge.get(e));
+		r.distanceM[i] = p.distanceM;
+		r.timeS[i] = p.costS;
+		r.unknownM[i] = p.unknownM;
+		r.placeLabel[i] = p.label;
+	}
+
+	/** Re-evaluates the origins on edges touching `nodes` and on `edges`; returns the change. */
+	private reevaluate(
+		nodes: readonly number[],
+		edges: readonly number[],
+		label: number,
+	): WhatIfChange {
+		const g = this.engine.graph;
+		const { byEdgeOffsets, byEdge } = this.snaps;
+		const seenEdge = new Set<number>(edges);
+		for (const u of nodes) {
+			for (let a = g.offsets[u] as number; a < (g.offsets[u + 1] as number); a++)
+				seenEdge.add(g.arcEdges[a] as number);
+		}
+		const r = this.result;
+		const changed: number[] = [];
+		const before: number[] = [];
+		for (const e of seenEdge) {
+			for (let k = byEdgeOffsets[e] as number; k < (byEdgeOffsets[e + 1] as number); k++) {
+				const i = byEdge[k] as number;
+				const d0 = r.distanceM[i] as number;
+				const l0 = r.placeLabel[i] as number;
+				this.evaluateOrigin(i);
+				if (r.distanceM[i] !== d0 || r.placeLabel[i] !== l0) {
+					changed.push(i);
+					before.push(d0);
+				}
+			}
+		}
+		r.placeCount = this.sources.size;
+		return {
+			origins: Uint32Array.from(changed),
+			previousDistanceM: Float64Array.from(before),
+			label,
+		};
+	}
+
+	/**
+	 * What-if: adds a planned place and updates only the nodes it brings closer (a Dijkstra from the
+	 * new place that stops wherever it does not improve), then only the origins on their edges.
+	 *
+	 * @returns the change, or undefined when the place is too far from any usable way.
+	 */
+	addPlace(place: PlannedPlace): WhatIfChange | undefined {
+		const snap = this.engine.snapPoint(
+			place.lngLat[0],
+			place.lngLat[1],
+			this.net.profile,
+			this.net.unknownMode,
+		);
+		const label = this.nextLabel++;
+		this.planned.set(label, place);
+		if (!snap) {
+			this.result.unconnectedPlaceIds.push(place.id);
+			return undefined;
+		}
+		const src = { snap, label };
+		this.addSource(src);
+		const touched: number[] = [];
+		this.queue.clear();
+		seedSource(this.net, this.state, this.queue, src);
+		relax(this.net, this.state, this.queue, Infinity, touched);
+		return this.reevaluate(touched, [snap.edge], label);
+	}
+
+	/**
+	 * What-if: removes a place (bundle or planned) by label. Nodes whose nearest place it was are
+	 * reset and refilled from their still-labelled neighbours and from any source seeding them.
+	 */
+	removePlace(label: number): WhatIfChange {
+		const src = this.sources.get(label);
+		if (!src) throw new Error(`place label ${label} is not part of this run`);
+		this.sources.delete(label);
+		const list = this.byEdge.get(src.snap.edge) ?? [];
+		const rest = list.filter((s) => s.label !== label);
+		if (rest.length > 0) this.byEdge.set(src.snap.edge, rest);
+		else this.byEdge.delete(src.snap.edge);
+
+		const g = this.engine.graph;
+		const st = this.state;
+		const lost: number[] = [];
+		for (let u = 0; u < g.nodeCount; u++) {
+			if (st.label[u] === label) {
+				lost.push(u);
+				st.costS[u] = Infinity;
+				st.distM[u] = Infinity;
+				st.unknownM[u] = 0;
+				st.label[u] = -1;
+			}
+		}
+		const q = this.queue;
+		q.clear();
+		const { offsets, targets, arcEdges, lengthsM } = g;
+		for (const u of lost) {
+			for (let a = offsets[u] as number; a < (offsets[u + 1] as number); a++) {
+				const v = targets[a] as number;
+				const cv = st.costS[v] as number;
+				if (cv === Infinity) continue;
+				const e = arcEdges[a] as number;
+				const nc = cv + (this.net.edgeCostS[e] as number);
+				if (nc < (st.costS[u] as number)) {
+					const len = lengthsM[e] as number;
+					st.costS[u] = nc;
+					st.distM[u] = (st.distM[v] as number) + len;
+					st.unknownM[u] = (st.unknownM[v] as number) + (this.net.edgeUnknown[e] === 1 ? len : 0);
+					st.label[u] = st.label[v] as number;
+				}
+			}
+			if ((st.costS[u] as number) < Infinity) q.push(u, st.costS[u] as number);
+		}
+		const lostSet = new Set(lost);
+		for (const s of this.sources.values()) {
+			const e = s.snap.edge;
+			if (lostSet.has(g.edgeFrom[e] as number) || lostSet.has(g.edgeTo[e] as number)) {
+				seedSource(this.net, st, q, s);
+			}
+		}
+		relax(this.net, st, q);
+		return this.reevaluate(lost, [src.snap.edge], label);
+	}
+}

@@ -1,0 +1,88 @@
+/**
+ * A routing graph seen through one mobility profile and one unknown-mode: the cost in seconds of
+ * every edge (Infinity where the profile may not use it) and whether its length rests on unknown
+ * data. Built once per (profile, mode) and shared by all sweeps.
+ */
+import type { RoutingGraph } from './bundle.ts';
+import {
+	LIMITING_REASONS,
+	PROFILES,
+	PROFILE_IDS,
+	REASON_BITS,
+	WAY_STATUS_CODES,
+	type ProfileId,
+	type UnknownMode,
+} from './profiles.ts';
+
+/** Mask of reasons that make an edge cost more. */
+export const LIMITING_MASK = [...LIMITING_REASONS].reduce(
+	(m, r) => (m | (1 << REASON_BITS[r])) >>> 0,
+	0,
+);
+
+/** A profile's view of the graph. */
+export interface ProfileNetwork {
+	graph: RoutingGraph;
+	profile: ProfileId;
+	unknownMode: UnknownMode;
+	/** Index of the profile in {@link PROFILE_IDS}. */
+	profileIndex: number;
+	/** Speed in metres per second (for access legs, which are walked at the plain speed). */
+	speedMps: number;
+	/** Cost of each edge in seconds; Infinity when the edge may not be used. */
+	edgeCostS: Float64Array;
+	/** 1 when the edge's status for this profile is `unknown` (and it is used: optimistic mode). */
+	edgeUnknown: Uint8Array;
+}
+
+/**
+ * Builds the profile's view of a graph.
+ *
+ * Cost of a usable edge = lengthM / speedMps × (limitedCostFactor if a limiting reason applies).
+ * Unusable: status impassable, or status unknown in `cautious` mode.
+ *
+ * @example const net = profileNetwork(bundle.graph, 'wheelchair', 'optimistic');
+ */
+export function profileNetwork(
+	graph: RoutingGraph,
+	profile: ProfileId,
+	unknownMode: UnknownMode,
+): ProfileNetwork {
+	const p = PROFILES[profile];
+	if (!p)
+		throw new Error(`unknown profile "${String(profile)}": use walking, rollator or wheelchair`);
+	if (unknownMode !== 'optimistic' && unknownMode !== 'cautious') {
+		throw new Error(`unknown mode "${String(unknownMode)}": use optimistic or cautious`);
+	}
+	const pi = PROFILE_IDS.indexOf(profile);
+	const E = graph.edgeCount;
+	const edgeCostS = new Float64Array(E);
+	const edgeUnknown = new Uint8Array(E);
+	const base = pi * E;
+	for (let e = 0; e < E; e++) {
+		const status = graph.statuses[base + e];
+		const len = graph.lengthsM[e] as number;
+		if (status === WAY_STATUS_CODES.impassable) {
+			edgeCostS[e] = Infinity;
+			continue;
+		}
+		if (status === WAY_STATUS_CODES.unknown) {
+			if (unknownMode === 'cautious') {
+				edgeCostS[e] = Infinity;
+				continue;
+			}
+			edgeUnknown[e] = 1;
+		}
+		const limited = ((graph.reasons[base + e] as number) & LIMITING_MASK) !== 0;
+		edgeCostS[e] = (len / p.speedMps) * (limited ? p.limitedCostFactor : 1);
+	}
+	return {
+		graph,
+		profile,
+		unknownMode,
+		profileIndex: pi,
+		speedMps: p.speedMps,
+		edgeCostS,
+		edgeUnknown,
+	};
+}

@@ -1,0 +1,167 @@
+/**
+ * Snapping points (origins, places, clicked locations) onto the nearest usable edge: the access leg
+ * of every analysis. Exact nearest-edge search: every edge is cut into pieces of at most
+ * `pieceM` metres whose midpoints go into a KDBush index; a candidate piece can be at most
+ * pieceM / 2 farther from the query than the nearest point of its segment, so the search widens
+ * until no unseen piece can beat the best exact projection found.
+ */
+import KDBush from 'kdbush';
+import { around } from 'geokdbush';
+import type { RoutingGraph } from './bundle.ts';
+import { haversineM, projectOnSegment } from './geo.ts';
+
+/** Where a point meets the network. */
+export interface Snap {
+	/** The edge. */
+	edge: number;
+	/** Position along the edge from `edgeFrom`, as a fraction (0..1) of its length. */
+	t: number;
+	/** Straight-line access distance in metres from the point to the network. */
+	accessM: number;
+	/** The snapped point [lng, lat]. */
+	lng: number;
+	lat: number;
+}
+
+/** Calls `fn(aLng, aLat, bLng, bLat, segIndex)` for every segment of edge `e` in shape order. */
+export function forEachSegment(
+	g: RoutingGraph,
+	e: number,
+	fn: (aLng: number, aLat: number, bLng: number, bLat: number) => void,
+): void {
+	const s0 = g.shapeOffsets[e] as number;
+	const s1 = g.shapeOffsets[e + 1] as number;
+	const f = g.edgeFrom[e] as number;
+	const t = g.edgeTo[e] as number;
+	let aLng = g.nodeLngLat[f * 2] as number;
+	let aLat = g.nodeLngLat[f * 2 + 1] as number;
+	for (let s = s0; s <= s1; s++) {
+		const bLng = s < s1 ? (g.shapeLngLat[s * 2] as number) : (g.nodeLngLat[t * 2] as number);
+		const bLat =
+			s < s1 ? (g.shapeLngLat[s * 2 + 1] as number) : (g.nodeLngLat[t * 2 + 1] as number);
+		fn(aLng, aLat, bLng, bLat);
+		aLng = bLng;
+		aLat = bLat;
+	}
+}
+
+/** The coordinates of edge `e` in shape order, [[lng, lat], ...]. */
+export function edgeCoordinates(g: RoutingGraph, e: number): [number, number][] {
+	const out: [number, number][] = [];
+	forEachSegment(g, e, (aLng, aLat, bLng, bLat) => {
+		if (out.length === 0) out.push([aLng, aLat]);
+		out.push([bLng, bLat]);
+	});
+	return out;
+}
+
+/** A spatial index of edge pieces for {@link EdgeIndex.snap}. */
+export class EdgeIndex {
+	readonly graph: RoutingGraph;
+	readonly pieceM: number;
+	private readonly index: KDBush;
+	private readonly pieceEdge: Uint32Array;
+	private readonly pieceLngLat: Float32Array;
+
+	/**
+	 * @param graph The routing graph.
+	 * @param pieceM Longest piece in metres (default 50); smaller is faster per query, larger uses
+	 *   less memory.
+	 */
+	constructor(graph: RoutingGraph, pieceM = 50) {
+		this.graph = graph;
+		this.pieceM = pieceM;
+		let count = 0;
+		for (let e = 0; e < graph.edgeCount; e++) {
+			forEachSegment(graph, e, (aLng, aLat, bLng, bLat) => {
+				count += Math.max(1, Math.ceil(haversineM(aLng, aLat, bLng, bLat) / pieceM));
+			});
+		}
+		this.index = new KDBush(Math.max(1, count), 64, Float32Array);
+		this.pieceEdge = new Uint32Array(Math.max(1, count));
+		this.pieceLngLat = new Float32Array(Math.max(1, count) * 2);
+		let i = 0;
+		for (let e = 0; e < graph.edgeCount; e++) {
+			forEachSegment(graph, e, (aLng, aLat, bLng, bLat) => {
+				const n = Math.max(1, Math.ceil(haversineM(aLng, aLat, bLng, bLat) / pieceM));
+				for (let k = 0; k < n; k++) {
+					const f = (k + 0.5) / n;
+					const x = aLng + (bLng - aLng) * f;
+					const y = aLat + (bLat - aLat) * f;
+					this.index.add(x, y);
+					this.pieceLngLat[i * 2] = x;
+					this.pieceLngLat[i * 2 + 1] = y;
+					this.pieceEdge[i++] = e;
+				}
+			});
+		}
+		if (count === 0) this.index.add(0, 0);
+		this.index.finish();
+	}
+
+	/** Exact projection of a point on edge `e`. */
+	project(lng: number, lat: number, e: number): Snap {
+		const g = this.graph;
+		let best = Infinity;
+		let bestAlong = 0;
+		let bLng = 0;
+		let bLat = 0;
+		let walked = 0;
+		forEachSegment(g, e, (aLng, aLat, cLng, cLat) => {
+			const seg = haversineM(aLng, aLat, cLng, cLat);
+			const p = projectOnSegment(lng, lat, aLng, aLat, cLng, cLat);
+			if (p.distanceM < best) {
+				best = p.distanceM;
+				bestAlong = walked + p.t * seg;
+				bLng = p.lng;
+				bLat = p.lat;
+			}
+			walked += seg;
+		});
+		const t = walked > 0 ? Math.min(1, bestAlong / walked) : 0;
+		return { edge: e, t, accessM: best, lng: bLng, lat: bLat };
+	}
+
+	/**
+	 * The nearest point on an edge accepted by `usable`, within `maxDistanceM`.
+	 *
+	 * @returns the snap, or undefined when no usable edge is that close.
+	 */
+	snap(
+		lng: number,
+		lat: number,
+		usable: (edge: number) => boolean,
+		maxDistanceM: number,
+	): Snap | undefined {
+		const slack = this.pieceM / 2 + 1; // + 1 m for Float32 coordinates in the index
+		const maxKm = (maxDistanceM + slack) / 1000;
+		let k = 16;
+		let best: Snap | undefined;
+		const seen = new Set<number>();
+		for (;;) {
+			const ids = around(this.index, lng, lat, k, maxKm, (id) =>
+				usable(this.pieceEdge[id] as number),
+			);
+			let lastD = 0;
+			for (const id of ids) {
+				const e = this.pieceEdge[id] as number;
+				lastD = haversineM(
+					lng,
+					lat,
+					this.pieceLngLat[id * 2] as number,
+					this.pieceLngLat[id * 2 + 1] as number,
+				);
+				if (best && lastD - slack > best.accessM) break;
+				if (seen.has(e)) continue;
+				seen.add(e);
+				const s = this.project(lng, lat, e);
+				if (!best || s.accessM < best.accessM || (s.accessM === best.accessM && e < best.edge))
+					best = s;
+			}
+			if (ids.length < k || (best && lastD - slack > best.accessM)) break;
+			k *= 4;
+		}
+		if (!best || best.accessM > maxDistanceM) return undefined;
+		return best;
+	}
+}

@@ -1,0 +1,336 @@
+/**
+ * Neighbourhood summaries and overlay outputs of a coverage result: residents, 65+ and 80+ beyond
+ * the norm per neighbourhood (edge-of-data origins reported apart, never as a gap), per-origin
+ * GeoJSON points, aggregated grid cells, and the CSV table.
+ */
+import type { FeatureCollection, Point, Polygon } from 'geojson';
+import { NO_NEIGHBOURHOOD, type AnalysisBundle } from './bundle.ts';
+import type { CoverageResult } from './engine.ts';
+
+/** One neighbourhood's row. Counts are residents (persons, estimated, may be fractional). */
+export interface NeighbourhoodSummary {
+	neighbourhoodId: string;
+	name: string;
+	/** Residents of the origins counted (edge-of-data origins excluded). */
+	residents: number;
+	residents65: number;
+	residents80: number;
+	/** Of those, farther than the norm (or not connected to any place). */
+	beyondResidents: number;
+	beyond65: number;
+	beyond80: number;
+	/** beyond / residents, 0..1 (0 when no residents). */
+	beyondShare: number;
+	beyond65Share: number;
+	beyond80Share: number;
+	/** Residents of edge-of-data origins: reported apart, never counted as a gap. */
+	edgeOfDataResidents: number;
+	edgeOfData65: number;
+	edgeOfData80: number;
+	/** Share (0..1) of the counted path length that rests on unknown data, residents-weighted. */
+	unknownShare: number;
+	/** The neighbourhood's share covered by the extract (from the bundle). */
+	coverageShare: number;
+}
+
+const share = (a: number, b: number): number => (b > 0 ? a / b : 0);
+
+/**
+ * Summarises a coverage result per neighbourhood for a norm in metres. Origins without a
+ * neighbourhood are gathered under id '' ("outside the neighbourhoods").
+ *
+ * @param normM the norm: an origin is beyond it when its distanceM > normM.
+ * @example summarizeByNeighbourhood(bundle, run.result, 800)
+ */
+export function summarizeByNeighbourhood(
+	bundle: AnalysisBundle,
+	result: CoverageResult,
+	normM: number,
+): NeighbourhoodSummary[] {
+	if (!(normM > 0)) throw new Error(`norm must be a distance in metres > 0, got ${normM}`);
+	const nbs = bundle.neighbourhoods;
+	const rows: NeighbourhoodSummary[] = nbs.map((n) => ({
+		neighbourhoodId: n.id,
+		name: n.name,
+		residents: 0,
+		residents65: 0,
+		residents80: 0,
+		beyondResidents: 0,
+		beyond65: 0,
+		beyond80: 0,
+		beyondShare: 0,
+		beyond65Share: 0,
+		beyond80Share: 0,
+		edgeOfDataResidents: 0,
+		edgeOfData65: 0,
+		edgeOfData80: 0,
+		unknownShare: 0,
+		coverageShare: n.coverageShare,
+	}));
+	const outside: NeighbourhoodSummary = {
+		...(rows[0] ?? ({} as NeighbourhoodSummary)),
+		neighbourhoodId: '',
+		name: '',
+		residents: 0,
+		residents65: 0,
+		residents80: 0,
+		beyondResidents: 0,
+		beyond65: 0,
+		beyond80: 0,
+		edgeOfDataResidents: 0,
+		edgeOfData65: 0,
+		edgeOfData80: 0,
+		unknownShare: 0,
+		coverageShare: 0,
+	};
+	const unkNum = new Float64Array(nbs.length + 1);
+	const unkDen = new Float64Array(nbs.length + 1);
+	const o = bundle.origins;
+	for (let i = 0; i < o.count; i++) {
+		const nb = o.neighbourhood[i] as number;
+		const k = nb === NO_NEIGHBOURHOOD ? nbs.length : nb;
+		const row = nb === NO_NEIGHBOURHOOD ? outside : (rows[nb] as NeighbourhoodSummary);
+		const r = o.residents[i] as number;
+		const r65 = o.residents65[i] as number;
+		const r80 = o.residents80[i] as number;
+		if (o.edgeOfData[i] === 1) {
+			row.edgeOfDataResidents += r;
+			row.edgeOfData65 += r65;
+			row.edgeOfData80 += r80;
+			continue;
+		}
+		row.residents += r;
+		row.residents65 += r65;
+		row.residents80 += r80;
+		const d = result.distanceM[i] as number;
+		if (!(d <= normM)) {
+			row.beyondResidents += r;
+			row.beyond65 += r65;
+			row.beyond80 += r80;
+		}
+		if (Number.isFinite(d) && d > 0) {
+			unkNum[k]! += r * ((result.unknownM[i] as number) / d);
+			unkDen[k]! += r;
+		}
+	}
+	const all = outside.residents + outside.edgeOfDataResidents > 0 ? [...rows, outside] : rows;
+	all.forEach((row, k) => {
+		row.beyondShare = share(row.beyondResidents, row.residents);
+		row.beyond65Share = share(row.beyond65, row.residents65);
+		row.beyond80Share = share(row.beyond80, row.residents80);
+		row.unknownShare = share(
+			unkNum[k === rows.length ? nbs.length : k] as number,
+			unkDen[k === rows.length ? nbs.length : k] as number,
+		);
+	});
+	return all;
+}
+
+const CSV_COLUMNS: (keyof NeighbourhoodSummary)[] = [
+	'neighbourhoodId',
+	'name',
+	'residents',
+	'residents65',
+	'residents80',
+	'beyondResidents',
+	'beyond65',
+	'beyond80',
+	'beyondShare',
+	'beyond65Share',
+	'beyond80Share',
+	'edgeOfDataResidents',
+	'edgeOfData65',
+	'edgeOfData80',
+	'unknownShare',
+	'coverageShare',
+];
+
+function csvCell(v: unknown): string {
+	if (typeof v === 'number')
+		return Number.isInteger(v) ? String(v) : v.toFixed(v < 1 && v > -1 ? 4 : 1);
+	const s = String(v);
+	return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The summary as CSV (comma-separated, header row, residents to 0.1, shares to 0.0001). */
+export function summaryToCsv(rows: readonly NeighbourhoodSummary[]): string {
+	const snake = (k: string): string => k.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`);
+	const lines = [CSV_COLUMNS.map(snake).join(',')];
+	for (const r of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(r[c])).join(','));
+	return `${lines.join('\n')}\n`;
+}
+
+/** Properties of an origin point in the GeoJSON export. */
+export interface OriginProperties {
+	id: string;
+	/** Metres to the nearest place, access legs included; null when no place is reachable. */
+	distance_m: number | null;
+	/** Minutes for the profile; null when unreachable. */
+	time_min: number | null;
+	place_id: string | null;
+	/** Share (0..1) of the path length on unknown data; null when unreachable. */
+	unknown_share: number | null;
+	residents: number;
+	residents_65: number;
+	residents_80: number;
+	neighbourhood_id: string | null;
+	edge_of_data: boolean;
+	/** True when distance_m > norm (or unreachable) and not edge of data; only with a norm. */
+	beyond_norm?: boolean;
+}
+
+const round = (x: number, digits: number): number => Number(x.toFixed(digits));
+
+/**
+ * Every origin as a GeoJSON Point with its result (coordinates to 1e-7°, distances to 0.1 m).
+ *
+ * @param placeId maps a place label to its id (CoverageRun.placeId).
+ */
+export function originsToGeoJSON(
+	bundle: AnalysisBundle,
+	result: CoverageResult,
+	placeId: (label: number) => string | undefined,
+	normM?: number,
+): FeatureCollection<Point, OriginProperties> {
+	const o = bundle.origins;
+	const features: FeatureCollection<Point, OriginProperties>['features'] = [];
+	for (let i = 0; i < o.count; i++) {
+		const d = result.distanceM[i] as number;
+		const ok = Number.isFinite(d);
+		const nb = o.neighbourhood[i] as number;
+		const props: OriginProperties = {
+			id: o.ids[i] as string,
+			distance_m: ok ? round(d, 1) : null,
+			time_min: ok ? round((result.timeS[i] as number) / 60, 2) : null,
+			place_id: ok ? (placeId(result.placeLabel[i] as number) ?? null) : null,
+			unknown_share: ok ? round(d > 0 ? (result.unknownM[i] as number) / d : 0, 4) : null,
+			residents: round(o.residents[i] as number, 3),
+			residents_65: round(o.residents65[i] as number, 3),
+			residents_80: round(o.residents80[i] as number, 3),
+			neighbourhood_id: nb === NO_NEIGHBOURHOOD ? null : (bundle.neighbourhoods[nb]?.id ?? null),
+			edge_of_data: o.edgeOfData[i] === 1,
+		};
+		if (normM !== undefined) props.beyond_norm = !props.edge_of_data && !(d <= normM);
+		features.push({
+			type: 'Feature',
+			geometry: {
+				type: 'Point',
+				coordinates: [o.lngLat[i * 2] as number, o.lngLat[i * 2 + 1] as number],
+			},
+			properties: props,
+		});
+	}
+	return { type: 'FeatureCollection', features };
+}
+
+/** Properties of a grid cell. */
+export interface CellProperties {
+	/** Column and row of the cell in the grid. */
+	col: number;
+	row: number;
+	residents: number;
+	residents_65: number;
+	/** Residents-weighted mean distance of reachable origins, metres; null when none reachable. */
+	mean_distance_m: number | null;
+	/** Largest distance of the cell's origins, metres; null when none reachable. */
+	max_distance_m: number | null;
+	/** Residents farther than the norm (edge-of-data excluded). */
+	beyond_residents: number;
+	beyond_65: number;
+	/** Residents of edge-of-data origins in the cell. */
+	edge_of_data_residents: number;
+	/** Residents-weighted share of path length on unknown data. */
+	unknown_share: number;
+}
+
+/**
+ * Aggregates origins into square cells of `cellM` metres (a regular grid on a local
+ * equirectangular projection anchored at the bundle bbox's south-west corner). Only cells with
+ * origins are returned.
+ */
+export function cellsToGeoJSON(
+	bundle: AnalysisBundle,
+	result: CoverageResult,
+	normM: number,
+	cellM = 200,
+): FeatureCollection<Polygon, CellProperties> {
+	if (!(cellM > 0)) throw new Error(`cell size must be > 0 m, got ${cellM}`);
+	const [west, south, , north] = bundle.meta.bbox;
+	const midLat = (south + north) / 2;
+	const dLat = cellM / 111_195; // metres per degree of latitude on the mean sphere
+	const dLng = dLat / Math.cos((midLat * Math.PI) / 180);
+	const cells = new Map<string, CellProperties & { wsum: number; unum: number }>();
+	const o = bundle.origins;
+	for (let i = 0; i < o.count; i++) {
+		const col = Math.floor(((o.lngLat[i * 2] as number) - west) / dLng);
+		const row = Math.floor(((o.lngLat[i * 2 + 1] as number) - south) / dLat);
+		const k = `${col},${row}`;
+		let c = cells.get(k);
+		if (!c) {
+			c = {
+				col,
+				row,
+				residents: 0,
+				residents_65: 0,
+				mean_distance_m: null,
+				max_distance_m: null,
+				beyond_residents: 0,
+				beyond_65: 0,
+				edge_of_data_residents: 0,
+				unknown_share: 0,
+				wsum: 0,
+				unum: 0,
+			};
+			cells.set(k, c);
+		}
+		const r = o.residents[i] as number;
+		if (o.edgeOfData[i] === 1) {
+			c.edge_of_data_residents += r;
+			continue;
+		}
+		c.residents += r;
+		c.residents_65 += o.residents65[i] as number;
+		const d = result.distanceM[i] as number;
+		if (!(d <= normM)) {
+			c.beyond_residents += r;
+			c.beyond_65 += o.residents65[i] as number;
+		}
+		if (Number.isFinite(d)) {
+			c.mean_distance_m = (c.mean_distance_m ?? 0) + r * d;
+			c.wsum += r;
+			c.max_distance_m = Math.max(c.max_distance_m ?? 0, d);
+			if (d > 0) c.unum += r * ((result.unknownM[i] as number) / d);
+		}
+	}
+	const keys = [...cells.keys()].sort();
+	return {
+		type: 'FeatureCollection',
+		features: keys.map((k) => {
+			const c = cells.get(k) as CellProperties & { wsum: number; unum: number };
+			const x0 = west + c.col * dLng;
+			const y0 = south + c.row * dLat;
+			const { wsum, unum, ...props } = c;
+			props.mean_distance_m =
+				props.mean_distance_m !== null && wsum > 0 ? round(props.mean_distance_m / wsum, 1) : null;
+			props.max_distance_m = props.max_distance_m !== null ? round(props.max_distance_m, 1) : null;
+			props.unknown_share = wsum > 0 ? round(unum / wsum, 4) : 0;
+			props.residents = round(props.residents, 2);
+			props.residents_65 = round(props.residents_65, 2);
+			props.beyond_residents = round(props.beyond_residents, 2);
+			props.beyond_65 = round(props.beyond_65, 2);
+			props.edge_of_data_residents = round(props.edge_of_data_residents, 2);
+			const ring: [number, number][] = [
+				[x0, y0],
+				[x0 + dLng, y0],
+				[x0 + dLng, y0 + dLat],
+				[x0, y0 + dLat],
+				[x0, y0],
+			].map(([x, y]) => [round(x as number, 7), round(y as number, 7)]);
+			return {
+				type: 'Feature' as const,
+				geometry: { type: 'Polygon' as const, coordinates: [ring] },
+				properties: props,
+			};
+		}),
+	};
+}
