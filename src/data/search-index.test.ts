@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SearchIndex, normalise, trigrams, type SearchRecord } from './search-index.ts';
+import {
+	FUSE_OPTIONS,
+	SearchIndex,
+	normalise,
+	trigrams,
+	type SearchRecord,
+} from './search-index.ts';
 
 /** Named OSM places of the real sample extract, as search records (kind 'place'). */
 function samplePlaces(): SearchRecord[] {
@@ -69,18 +75,7 @@ describe('SearchIndex', () => {
 	it('ranks the same as plain Fuse.js over all records for real queries', async () => {
 		const { default: Fuse } = await import('fuse.js');
 		const all = index.records;
-		const plain = new Fuse(all, {
-			keys: [
-				{ name: 'label', weight: 3 },
-				{ name: 'keywords', weight: 2 },
-				{ name: 'detail', weight: 0.5 },
-			],
-			ignoreDiacritics: true,
-			ignoreLocation: true,
-			includeScore: true,
-			threshold: 0.34,
-			minMatchCharLength: 2,
-		});
+		const plain = new Fuse(all, FUSE_OPTIONS);
 		for (const q of ['apotheek', 'dokter', 'lindelo', 'kerk']) {
 			expect(index.search(q, { limit: 1, perKind: 1 })[0]?.record.id).toBe(plain.search(q)[0]?.item.id);
 		}

@@ -56,7 +56,7 @@ export function trigrams(normalised: string): string[] {
 	return [...out];
 }
 
-const FUSE_OPTIONS: IFuseOptions<SearchRecord> = {
+export const FUSE_OPTIONS: IFuseOptions<SearchRecord> = {
 	keys: [
 		{ name: 'label', weight: 3 },
 		{ name: 'keywords', weight: 2 },
