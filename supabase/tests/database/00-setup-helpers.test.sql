@@ -120,6 +120,62 @@ as $$
 	order by 1
 $$;
 
+
+-- Rows changed by a statement run as the current role (RLS filters silently; this makes it visible).
+create or replace function tests.affected_rows(statement text)
+returns bigint
+language plpgsql
+set search_path = public, extensions
+as $$
+declare
+	n bigint;
+begin
+	execute statement;
+	get diagnostics n = row_count;
+	return n;
+end;
+$$;
+
+-- The cast of every RLS test: a resident without membership, a coordinator of Vorselaar, a
+-- coordinator of Lille, a planner of Vorselaar and an admin of Vorselaar.
+create or replace function tests.create_cast()
+returns void
+language plpgsql
+set search_path = ''
+as $$
+begin
+	perform tests.create_supabase_user(u) from unnest(array['resident', 'other_resident', 'coord_vorselaar',
+		'coord_lille', 'planner_vorselaar', 'planner_lille', 'admin_vorselaar']) as u;
+	insert into public.memberships (area_id, user_id, role)
+	select a.id, tests.get_supabase_uid(m.who), m.role::public.member_role
+	from (values ('vorselaar', 'coord_vorselaar', 'coordinator'), ('lille', 'coord_lille', 'coordinator'),
+		('vorselaar', 'planner_vorselaar', 'planner'), ('lille', 'planner_lille', 'planner'),
+		('vorselaar', 'admin_vorselaar', 'admin')) as m (slug, who, role)
+	join public.areas as a on a.slug = m.slug
+	on conflict do nothing;
+end;
+$$;
+
+-- The id of an area by slug.
+create or replace function tests.area(slug text)
+returns uuid
+language sql
+stable
+set search_path = ''
+as $$
+	select a.id from public.areas as a where a.slug = area.slug
+$$;
+
+-- A point (EPSG:4326) from longitude and latitude.
+create or replace function tests.pt(lon double precision, lat double precision)
+returns extensions.geometry
+language sql
+immutable
+set search_path = ''
+as $$
+	select extensions.st_setsrid(extensions.st_makepoint(lon, lat), 4326)
+$$;
+
 grant execute on all functions in schema tests to anon, authenticated, service_role;
 
 select has_function('tests', 'authenticate_as', array['text'], 'test helpers are installed');
