@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { displayName, safeWebsite, sortPlaces, telHref, type Place } from './place.ts';
+
+const base = { source: 'OpenStreetMap', lngLat: [4.77, 51.2] as [number, number] };
+
+describe('place helpers', () => {
+	it('names an unnamed place by its category', () => {
+		expect(displayName({ ...base, id: 'n1', categoryIds: ['pharmacy'] }, 'nl')).toBe('Apotheek');
+		expect(displayName({ ...base, id: 'n1', categoryIds: ['pharmacy'] }, 'fr')).toBe('Pharmacie');
+		expect(
+			displayName(
+				{ ...base, id: 'n1', name: 'Apotheek Lindekens', categoryIds: ['pharmacy'] },
+				'nl',
+			),
+		).toBe('Apotheek Lindekens');
+	});
+
+	it('sorts by legend order, then name', () => {
+		const places: Place[] = [
+			{ ...base, id: 'n3', name: 'Bakkerij B', categoryIds: ['bakery'] },
+			{ ...base, id: 'n2', name: 'Zorg', categoryIds: ['gp'] },
+			{ ...base, id: 'n1', name: 'Apotheek', categoryIds: ['pharmacy'] },
+			{ ...base, id: 'n4', name: 'Arts', categoryIds: ['gp'] },
+		];
+		expect(sortPlaces(places, 'nl').map((p) => p.id)).toEqual(['n4', 'n2', 'n1', 'n3']);
+	});
+
+	it('makes tel: links only of phone numbers', () => {
+		expect(telHref('+32 14 50 12 34')).toBe('tel:+3214501234');
+		expect(telHref('014/50.12.34; 0477 12 34 56')).toBe('tel:014501234');
+		expect(telHref('bel ons')).toBeUndefined();
+		expect(telHref(undefined)).toBeUndefined();
+	});
+
+	it('links only to http(s) websites', () => {
+		expect(safeWebsite('www.vorselaar.be')).toBe('https://www.vorselaar.be/');
+		expect(safeWebsite('http://lille.be/zorg')).toBe('http://lille.be/zorg');
+		expect(safeWebsite('javascript:alert(1)')).toBeUndefined();
+		expect(safeWebsite('data:text/html,<b>x</b>')).toBeUndefined();
+	});
+});

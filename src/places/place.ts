@@ -1,0 +1,67 @@
+/**
+ * A place as the app shows it: from OpenStreetMap (through the pipeline's search source) or curated
+ * by a coordinator. All text is data: the app renders it as text, never as HTML.
+ */
+import { CATEGORIES, type Localized } from '../analysis/taxonomy.ts';
+
+export type WheelchairAccess = 'yes' | 'limited' | 'no' | 'designated';
+
+export interface Place {
+	/** `n123` / `w45` for OSM objects, `extra:…` for other sources. */
+	id: string;
+	name?: string;
+	/** Category ids from the taxonomy, most specific first. */
+	categoryIds: string[];
+	lngLat: [number, number];
+	address?: string;
+	phone?: string;
+	website?: string;
+	openingHours?: string;
+	wheelchair?: WheelchairAccess;
+	operator?: string;
+	/** Where the data comes from, e.g. "OpenStreetMap". */
+	source: string;
+	/** When the source last changed this place (ISO date), if known. */
+	date?: string;
+}
+
+const CATEGORY_ORDER = new Map(CATEGORIES.map((c, i) => [c.id, i]));
+
+/** The name to show: the place's own name, else its category label ("Apotheek"). */
+export function displayName(place: Place, lang: keyof Localized): string {
+	if (place.name) return place.name;
+	const category = CATEGORIES.find((c) => c.id === place.categoryIds[0]);
+	return category ? category.labels[lang] : place.id;
+}
+
+/** Places sorted by category (legend order), then name, for the list view. */
+export function sortPlaces(places: readonly Place[], lang: keyof Localized): Place[] {
+	const collator = new Intl.Collator(lang);
+	return [...places].sort(
+		(a, b) =>
+			(CATEGORY_ORDER.get(a.categoryIds[0] ?? '') ?? 999) -
+				(CATEGORY_ORDER.get(b.categoryIds[0] ?? '') ?? 999) ||
+			collator.compare(displayName(a, lang), displayName(b, lang)) ||
+			a.id.localeCompare(b.id),
+	);
+}
+
+/** A `tel:` link for a phone number as tagged in OSM ("+32 14 50 12 34"), or undefined. */
+export function telHref(phone: string | undefined): string | undefined {
+	if (!phone) return undefined;
+	const first = phone.split(/[;,]/)[0]!.trim();
+	const digits = first.replace(/[^\d+]/g, '');
+	return /^\+?\d{6,15}$/.test(digits) ? `tel:${digits}` : undefined;
+}
+
+/** An http(s) link for a website tag, or undefined for anything else (javascript:, data:, …). */
+export function safeWebsite(website: string | undefined): string | undefined {
+	if (!website) return undefined;
+	const candidate = /^[a-z][a-z0-9+.-]*:/i.test(website) ? website : `https://${website}`;
+	try {
+		const url = new URL(candidate);
+		return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+	} catch {
+		return undefined;
+	}
+}
