@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import {
+	CARE_FUNCTIONS,
+	CATEGORIES,
+	CATEGORY_GROUPS,
+	CATEGORY_IDS,
+	categoryById,
+	matchCategories,
+	ruleMatches,
+} from '../../../src/analysis/taxonomy.ts';
+
+describe('taxonomy', () => {
+	it('has every category DESIGN.md names, each once', () => {
+		expect(new Set(CATEGORY_IDS).size).toBe(CATEGORY_IDS.length);
+		for (const id of [
+			'gp',
+			'pharmacy',
+			'home_care',
+			'dentist',
+			'physiotherapist',
+			'hospital',
+			'local_service_centre',
+			'residential_care',
+			'social_services',
+			'mental_health',
+			'childcare',
+			'grocery',
+			'bakery',
+			'daily_shops',
+			'meeting_place',
+			'bench',
+			'toilets',
+			'public_transport',
+			'accessible_parking',
+		]) {
+			expect(CATEGORY_IDS).toContain(id);
+		}
+	});
+
+	it('gives every category labels and synonyms in nl/fr/en, an icon, a colour, rules and a norm', () => {
+		const careIds = new Set(CARE_FUNCTIONS.map((f) => f.id));
+		for (const c of CATEGORIES) {
+			for (const lang of ['nl', 'fr', 'en'] as const) {
+				expect(c.labels[lang].trim(), `${c.id} ${lang}`).not.toBe('');
+				expect(c.synonyms[lang].length, `${c.id} synonyms ${lang}`).toBeGreaterThan(0);
+			}
+			expect(c.icon).toMatch(/^[a-z][a-z-]*$/);
+			expect(c.colour).toMatch(/^#[0-9a-f]{6}$/);
+			expect(c.tagRules.length, c.id).toBeGreaterThan(0);
+			expect(c.defaultNormM).toBeGreaterThan(0);
+			expect(CATEGORY_GROUPS[c.group]).toBeDefined();
+			for (const f of c.careFunctions) expect(careIds.has(f)).toBe(true);
+		}
+		expect(CARE_FUNCTIONS).toHaveLength(8);
+	});
+
+	it('matches OSM tags the way the OSM wiki defines them', () => {
+		expect(matchCategories({ amenity: 'pharmacy' })).toEqual(['pharmacy']);
+		expect(matchCategories({ amenity: 'doctors', healthcare: 'doctor' })).toEqual(['gp']);
+		expect(matchCategories({ shop: 'supermarket', name: 'Delhaize' })).toEqual(['grocery']);
+		expect(matchCategories({ amenity: 'nursing_home', name: 'Lindelo' })).toEqual([
+			'residential_care',
+		]);
+		expect(matchCategories({ highway: 'bus_stop', bench: 'yes' })).toEqual([
+			'bench',
+			'public_transport',
+		]);
+		expect(matchCategories({ highway: 'bus_stop' })).toEqual(['public_transport']);
+		expect(matchCategories({ leisure: 'park' })).toEqual(['meeting_place']);
+		expect(matchCategories({ amenity: 'parking', 'capacity:disabled': '2' })).toEqual([
+			'accessible_parking',
+		]);
+		expect(matchCategories({ amenity: 'parking', 'capacity:disabled': 'no' })).toEqual([]);
+		expect(matchCategories({ amenity: 'restaurant' })).toEqual([]);
+		expect(matchCategories({ 'disused:amenity': 'pharmacy' })).toEqual([]);
+	});
+
+	it('keeps specialists out of the GP category and puts psychotherapists under mental health', () => {
+		// A real object of the sample (SoulHorses, Lille): amenity=doctors + a psychotherapy speciality.
+		const tags = {
+			amenity: 'doctors',
+			'healthcare:speciality': 'psychotherapist',
+			office: 'physician',
+			social_facility: 'outreach',
+		};
+		expect(matchCategories(tags)).toEqual(['mental_health']);
+		expect(matchCategories({ amenity: 'doctors', 'healthcare:speciality': 'general' })).toEqual([
+			'gp',
+		]);
+	});
+
+	it('skips private objects and reads multi-valued tags', () => {
+		expect(matchCategories({ amenity: 'toilets', access: 'private' })).toEqual([]);
+		expect(matchCategories({ amenity: 'toilets', access: 'customers' })).toEqual(['toilets']);
+		expect(ruleMatches({ shop: ['bakery', 'pastry'] }, { shop: 'pastry;bakery' })).toBe(true);
+		expect(
+			ruleMatches({ amenity: 'doctors', 'healthcare:speciality': null }, { amenity: 'doctors' }),
+		).toBe(true);
+	});
+
+	it('names the unknown id when asked for a category that does not exist', () => {
+		expect(categoryById('pharmacy').labels.nl).toBe('Apotheek');
+		expect(() => categoryById('apotheek')).toThrow(/unknown category "apotheek"/);
+	});
+});
