@@ -3,7 +3,10 @@ import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts
 import { type AnalysisBundleInput, buildAnalysisBundle, decodeAnalysisBundle } from './bundle.ts';
 import { AnalysisEngine } from './engine.ts';
 import { haversineM } from './geo.ts';
+import { routeWithReasons } from './route.ts';
 import { summarizeByNeighbourhood } from './summary.ts';
+import { walkshed } from './walkshed.ts';
+import { whereNext } from './where-next.ts';
 
 /**
  * Hand-made area (a ladder): the main street A(1)–B(2)–C(3) runs east; a footway with steps
@@ -233,5 +236,47 @@ describe('properties on the real sample area', () => {
 				}
 			}
 		}
+	});
+});
+
+describe('where next, walkshed and route on the hand-made graph', () => {
+	const engine = engineOf(ladder());
+	it('where next picks the location that covers the most older residents, greedily', () => {
+		const run = engine.coverage({ categoryId: 'pharmacy', profile: 'walking' });
+		// norm 60 m: nobody is within it; oA (1 aged 65+) and oAB (1) are 20+35 m apart along A–B
+		const picks = whereNext(run, { k: 2, normM: 60 });
+		// after the first pick nothing is left to gain, so there is no second pick
+		expect(picks).toHaveLength(1);
+		// the node A covers oA (0 m) and oAB (20 + 34.9 m); one pick covers both
+		expect(picks[0]).toMatchObject({ gain: 2, gain65: 2, gainResidents: 3, origins: 2 });
+		expect(picks[0]?.lngLat).toEqual(A);
+		const again = whereNext(run, { k: 2, normM: 60, candidates: [C, [4.8004, 51.2]] });
+		expect(again).toHaveLength(1);
+		expect(again[0]).toMatchObject({ candidate: 1, gain65: 2 });
+	});
+	it('walkshed: lines cut where the time runs out, residents inside', () => {
+		// 1 minute on foot = 75 m from A: the street A–B (69.7 m) and 5.3 m beyond B on each of
+		// its three branches (to C, the steps, the detour)
+		const w = walkshed(engine, A, 1, 'walking');
+		expect(w).toBeDefined();
+		expect(w!.lines.properties.lengthM).toBeCloseTo(hv(A, B) + 3 * (75 - hv(A, B)), 1);
+		expect(w!.lines.geometry.coordinates).toHaveLength(4);
+		// oA (0 m) and oAB (34.9 m along A–B + 20 m access); oT (edge of data) is 209 m away
+		expect(w!.origins).toBe(2);
+		expect(w!.residents).toBe(3);
+		expect(w!.edgeOfDataResidents).toBe(0);
+		const w2 = walkshed(engine, A, 3, 'walking');
+		expect(w2!.origins).toBe(2);
+		expect(w2!.edgeOfDataResidents).toBe(3);
+		expect(w2!.polygon?.geometry.type).toMatch(/Polygon/);
+	});
+	it('route for a wheelchair avoids the steps and says why', () => {
+		const r = routeWithReasons(engine, A, D, 'wheelchair');
+		expect(r.walking.distanceM).toBeCloseTo(hv(A, B) + hv(B, D), 1);
+		expect(r.route.distanceM).toBeCloseTo(hv(A, B) + hv(B, E) + hv(E, D), 1);
+		expect(r.route.segments.map((s) => s.wayId)).toEqual(['w1', 'w3']);
+		expect(r.avoided).toHaveLength(1);
+		expect(r.avoided[0]).toMatchObject({ wayId: 'w2', status: 'impassable', reasons: ['steps'] });
+		expect(r.route.timeS).toBeCloseTo(r.route.distanceM / (3.5 / 3.6), 1);
 	});
 });

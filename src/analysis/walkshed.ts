@@ -1,0 +1,228 @@
+/**
+ * Walkshed (isochrone): from a point, the part of the network reachable within t minutes for a
+ * profile, as lines (edges cut where the time runs out) and as a polygon, with the residents
+ * whose own path to the point fits in the time.
+ */
+import { concave, convex, featureCollection, point } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiLineString, Polygon, MultiPolygon } from 'geojson';
+import type { RoutingGraph } from './bundle.ts';
+import type { AnalysisEngine } from './engine.ts';
+import { haversineM } from './geo.ts';
+import type { ProfileId, UnknownMode } from './profiles.ts';
+import { SearchSpace } from './search.ts';
+import { edgeCoordinates, type Snap } from './snap.ts';
+
+/**
+ * The coordinates of edge `e` between fractions f0 < f1 of its length (shape direction).
+ *
+ * @example edgeSlice(graph, 12, 0, 0.5) // the first half of edge 12
+ */
+export function edgeSlice(g: RoutingGraph, e: number, f0: number, f1: number): [number, number][] {
+	const coords = edgeCoordinates(g, e);
+	const seg: number[] = [];
+	let total = 0;
+	for (let i = 0; i + 1 < coords.length; i++) {
+		const a = coords[i] as [number, number];
+		const b = coords[i + 1] as [number, number];
+		const d = haversineM(a[0], a[1], b[0], b[1]);
+		seg.push(d);
+		total += d;
+	}
+	const at = (f: number): { i: number; p: [number, number] } => {
+		let target = f * total;
+		for (let i = 0; i < seg.length; i++) {
+			const d = seg[i] as number;
+			if (target <= d || i === seg.length - 1) {
+				const r = d > 0 ? Math.min(1, target / d) : 0;
+				const a = coords[i] as [number, number];
+				const b = coords[i + 1] as [number, number];
+				return { i, p: [a[0] + (b[0] - a[0]) * r, a[1] + (b[1] - a[1]) * r] };
+			}
+			target -= d;
+		}
+		return { i: 0, p: coords[0] as [number, number] };
+	};
+	const s = at(Math.max(0, f0));
+	const t = at(Math.min(1, f1));
+	const out: [number, number][] = [s.p];
+	for (let i = s.i + 1; i <= t.i; i++) out.push(coords[i] as [number, number]);
+	out.push(t.p);
+	return out;
+}
+
+/** Result of {@link walkshed}. */
+export interface Walkshed {
+	/** Reachable stretches as one MultiLineString (coordinates in degrees). */
+	lines: Feature<MultiLineString, { minutes: number; profile: ProfileId; lengthM: number }>;
+	/** Polygon around the reachable network (concave hull, 250 m max edge; convex hull if that fails); null with fewer than 3 points. */
+	polygon: Feature<Polygon | MultiPolygon> | null;
+	/** Residents whose path to the point fits in the time (edge-of-data origins apart). */
+	residents: number;
+	residents65: number;
+	residents80: number;
+	origins: number;
+	edgeOfDataResidents: number;
+	/** Metres of reachable network on ways with unknown attributes. */
+	unknownM: number;
+}
+
+/**
+ * The walkshed of a point.
+ *
+ * @param minutes time budget in minutes (> 0).
+ * @returns undefined when the point is farther than the engine's maxAccessM from a usable way.
+ */
+export function walkshed(
+	engine: AnalysisEngine,
+	lngLat: [number, number],
+	minutes: number,
+	profile: ProfileId,
+	unknownMode: UnknownMode = 'optimistic',
+): Walkshed | undefined {
+	if (!(minutes > 0)) throw new Error(`minutes must be > 0, got ${minutes}`);
+	const budget = minutes * 60;
+	const net = engine.network(profile, unknownMode);
+	const start = engine.snapPoint(lngLat[0], lngLat[1], profile, unknownMode);
+	if (!start) return undefined;
+	const g = engine.graph;
+	const space = new SearchSpace(g.nodeCount);
+	space.run(net, start, budget);
+	const lines: [number, number][][] = [];
+	let lengthM = 0;
+	let unknownM = 0;
+	const seen = new Set<number>();
+	const addPart = (e: number, f0: number, f1: number): void => {
+		if (f1 <= f0) return;
+		lines.push(edgeSlice(g, e, f0, f1));
+		const l = (f1 - f0) * (g.lengthsM[e] as number);
+		lengthM += l;
+		if (net.edgeUnknown[e] === 1) unknownM += l;
+	};
+	const reach = (n: number): number => {
+		const c = space.cost(n);
+		return c <= budget ? budget - c : -1;
+	};
+	for (const u of space.settled) {
+		for (let a = g.offsets[u] as number; a < (g.offsets[u + 1] as number); a++) {
+			const e = g.arcEdges[a] as number;
+			if (seen.has(e) || e === start.edge) continue;
+			seen.add(e);
+			const w = net.edgeCostS[e] as number;
+			if (w === Infinity) continue;
+			const rf = reach(g.edgeFrom[e] as number);
+			const rt = reach(g.edgeTo[e] as number);
+			const ff = rf >= 0 ? Math.min(1, rf / w) : 0;
+			const ft = rt >= 0 ? Math.min(1, rt / w) : 0;
+			if (ff + ft >= 1) addPart(e, 0, 1);
+			else {
+				addPart(e, 0, ff);
+				addPart(e, 1 - ft, 1);
+			}
+		}
+	}
+	// the start edge: from the start point both ways, and from its ends
+	{
+		const e = start.edge;
+		const w = net.edgeCostS[e] as number;
+		const left = Math.max(0, budget - start.accessM / net.speedMps) / w;
+		const rf = reach(g.edgeFrom[e] as number);
+		const rt = reach(g.edgeTo[e] as number);
+		const intervals: [number, number][] = [
+			[Math.max(0, start.t - left), Math.min(1, start.t + left)],
+		];
+		if (rf >= 0) intervals.push([0, Math.min(1, rf / w)]);
+		if (rt >= 0) intervals.push([Math.max(0, 1 - rt / w), 1]);
+		intervals.sort((x, y) => x[0] - y[0]);
+		let [c0, c1] = intervals[0] as [number, number];
+		for (const [a, b] of intervals.slice(1)) {
+			if (a <= c1) c1 = Math.max(c1, b);
+			else {
+				addPart(e, c0, c1);
+				[c0, c1] = [a, b];
+			}
+		}
+		addPart(e, c0, c1);
+	}
+
+	// residents: origins whose own snap is reached within the budget
+	const snaps = engine.originSnaps(profile, unknownMode);
+	const o = engine.bundle.origins;
+	let residents = 0;
+	let residents65 = 0;
+	let residents80 = 0;
+	let origins = 0;
+	let edgeOfDataResidents = 0;
+	const visitOriginsOn = (e: number): void => {
+		for (
+			let k = snaps.byEdgeOffsets[e] as number;
+			k < (snaps.byEdgeOffsets[e + 1] as number);
+			k++
+		) {
+			const i = snaps.byEdge[k] as number;
+			const s: Snap = {
+				edge: e,
+				t: snaps.t[i] as number,
+				accessM: snaps.accessM[i] as number,
+				lng: 0,
+				lat: 0,
+			};
+			const c = costTo(space, net.edgeCostS[e] as number, g, s, start, net.speedMps);
+			if (c > budget) continue;
+			if (o.edgeOfData[i] === 1) {
+				edgeOfDataResidents += o.residents[i] as number;
+				continue;
+			}
+			residents += o.residents[i] as number;
+			residents65 += o.residents65[i] as number;
+			residents80 += o.residents80[i] as number;
+			origins++;
+		}
+	};
+	visitOriginsOn(start.edge);
+	for (const e of seen) visitOriginsOn(e);
+
+	const pts: [number, number][] = [];
+	for (const l of lines) for (const p of l) pts.push(p);
+	let polygon: Feature<Polygon | MultiPolygon> | null = null;
+	if (pts.length >= 3) {
+		const fc = featureCollection(pts.map((p) => point(p)));
+		polygon = concave(fc, { maxEdge: 0.25, units: 'kilometers' }) ?? convex(fc);
+	}
+	return {
+		lines: {
+			type: 'Feature',
+			geometry: { type: 'MultiLineString', coordinates: lines },
+			properties: { minutes, profile, lengthM },
+		},
+		polygon,
+		residents,
+		residents65,
+		residents80,
+		origins,
+		edgeOfDataResidents,
+		unknownM,
+	};
+}
+
+/** Cost (s) from the search's start to a snapped point. */
+function costTo(
+	space: SearchSpace,
+	w: number,
+	g: RoutingGraph,
+	s: Snap,
+	start: Snap,
+	speedMps: number,
+): number {
+	const e = s.edge;
+	let best = Infinity;
+	best = Math.min(best, space.cost(g.edgeFrom[e] as number) + s.t * w);
+	best = Math.min(best, space.cost(g.edgeTo[e] as number) + (1 - s.t) * w);
+	if (start.edge === e)
+		best = Math.min(best, start.accessM / speedMps + Math.abs(start.t - s.t) * w);
+	return best + s.accessM / speedMps;
+}
+
+/** Lines and polygon as one FeatureCollection (for export). */
+export function walkshedToGeoJSON(w: Walkshed): FeatureCollection {
+	return { type: 'FeatureCollection', features: w.polygon ? [w.lines, w.polygon] : [w.lines] };
+}
