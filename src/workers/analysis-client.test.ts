@@ -1,0 +1,116 @@
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts';
+import { buildAnalysisBundle, decodeAnalysisBundle } from '../analysis/bundle.ts';
+import { AnalysisEngine } from '../analysis/engine.ts';
+import { AnalysisClient, type MessageEndpoint } from './analysis-client.ts';
+import { AnalysisHost } from './analysis-host.ts';
+import type { ToWorker } from './protocol.ts';
+
+const bytes = buildAnalysisBundle(sampleBundleInput());
+
+/** A real message channel (structured clone + transfer), the host on one port, the client on the other. */
+function connect(): { client: AnalysisClient; ports: MessagePort[] } {
+	const { port1, port2 } = new MessageChannel();
+	const host = new AnalysisHost({ postMessage: (m, t) => port2.postMessage(m, t as never) });
+	port2.on('message', (m: ToWorker) => host.receive(m));
+	const endpoint: MessageEndpoint = {
+		postMessage: (m, t) => port1.postMessage(m, t as never),
+		addEventListener: (_type, l) => port1.on('message', (data) => l({ data } as MessageEvent)),
+		removeEventListener: () => port1.removeAllListeners('message'),
+	};
+	return { client: new AnalysisClient(endpoint), ports: [port1, port2] };
+}
+
+let open: MessagePort[] = [];
+afterEach(() => {
+	for (const p of open) p.close();
+	open = [];
+});
+
+describe('analysis worker protocol over a MessageChannel', () => {
+	it('loads a bundle, runs a coverage and a what-if, results equal the engine run in place', async () => {
+		const { client, ports } = connect();
+		open = ports;
+		const copy = bytes.slice().buffer;
+		const info = await client.request('load', { bytes: copy });
+		expect(copy.byteLength).toBe(0); // transferred, not cloned
+		expect(info.areaId).toBe('vorselaar-lille');
+		expect(info.categoriesWithPlaces).toContain('pharmacy');
+		const key = {
+			categoryId: 'pharmacy',
+			profile: 'walking',
+			unknownMode: 'optimistic',
+			normM: 800,
+		} as const;
+		const cov = await client.request('coverage', key);
+		const local = new AnalysisEngine(decodeAnalysisBundle(bytes)).coverage(key);
+		expect(cov.columns.distanceM).toBeInstanceOf(Float64Array);
+		expect([...cov.columns.distanceM]).toEqual([...local.result.distanceM]);
+		const beyond = cov.summary.reduce((s, r) => s + r.beyond65, 0);
+		const origin = info.origins > 0 ? 5000 : 0;
+		const engine = new AnalysisEngine(decodeAnalysisBundle(bytes));
+		const snaps = engine.originSnaps('walking');
+		const i = [...Array(info.origins).keys()].find(
+			(k) => k >= origin && snaps.edge[k]! >= 0 && cov.columns.distanceM[k]! > 800,
+		)!;
+		const lngLat = [
+			engine.bundle.origins.lngLat[i * 2]!,
+			engine.bundle.origins.lngLat[i * 2 + 1]!,
+		] as [number, number];
+		const w = await client.request('whatIf', { ...key, add: [{ id: 'planned-1', lngLat }] });
+		expect(w.delta.residents65).toBeGreaterThan(0);
+		expect(w.summary.reduce((s, r) => s + r.beyond65, 0)).toBeCloseTo(
+			beyond - w.delta.residents65,
+			6,
+		);
+		expect(w.columns.placeIds).toContain('planned-1');
+		const full = engine.coverage({ ...key, extraPlaces: [{ id: 'planned-1', lngLat }] }).result;
+		expect([...w.columns.distanceM]).toEqual([...full.distanceM]);
+		const r = await client.request('route', {
+			from: lngLat,
+			to: lngLat,
+			profile: 'wheelchair',
+			unknownMode: 'optimistic',
+		});
+		// from a point to itself: the access leg there and back
+		const snap = engine.snapPoint(lngLat[0], lngLat[1], 'wheelchair')!;
+		expect(r.route.distanceM).toBeCloseTo(2 * snap.accessM, 6);
+		client.dispose();
+	});
+
+	it('cancels a request through its AbortSignal and reports errors by name', async () => {
+		const { client, ports } = connect();
+		open = ports;
+		await expect(
+			client.request('coverage', {
+				categoryId: 'pharmacy',
+				profile: 'walking',
+				unknownMode: 'optimistic',
+				normM: 800,
+			}),
+		).rejects.toThrow(/no analysis bundle loaded/);
+		const load = client.request('load', { bytes: bytes.slice().buffer });
+		const controller = new AbortController();
+		const cov = client.request(
+			'coverage',
+			{ categoryId: 'pharmacy', profile: 'walking', unknownMode: 'optimistic', normM: 800 },
+			{ signal: controller.signal },
+		);
+		controller.abort();
+		await expect(cov).rejects.toMatchObject({ name: 'AbortError' });
+		await load;
+		// the worker still answers later requests
+		const o = decodeAnalysisBundle(bytes).origins;
+		const at: [number, number] = [o.lngLat[2000]!, o.lngLat[2001]!];
+		const ws = await client.request('walkshed', {
+			lngLat: at,
+			minutes: 5,
+			profile: 'walking',
+			unknownMode: 'optimistic',
+		});
+		expect(ws?.lines.geometry.type).toBe('MultiLineString');
+		expect(ws?.residents).toBeGreaterThan(0);
+		client.dispose();
+	});
+});

@@ -1,0 +1,227 @@
+/**
+ * The worker side of the analysis protocol, independent of the Worker global so it runs in Node
+ * tests over a MessageChannel: it keeps the engine and the last coverage run per key (for what-if)
+ * and maps each request type onto the engine's functions. No algorithms here.
+ */
+import { decodeAnalysisBundle } from '../analysis/bundle.ts';
+import { AnalysisEngine, type CoverageRun, type WhatIfChange } from '../analysis/engine.ts';
+import { routeWithReasons } from '../analysis/route.ts';
+import { summarizeByNeighbourhood } from '../analysis/summary.ts';
+import { walkshed } from '../analysis/walkshed.ts';
+import { whereNext } from '../analysis/where-next.ts';
+import {
+	transferables,
+	type CoverageColumns,
+	type CoverageKey,
+	type Params,
+	type RequestType,
+	type Result,
+	type ResponseMessage,
+	type ToWorker,
+	type WhatIfDelta,
+} from './protocol.ts';
+
+/** Where the host posts its answers (a Worker scope or a MessagePort). */
+export interface PostTarget {
+	postMessage(message: unknown, transfer: Transferable[]): void;
+}
+
+type Handlers = { [T in RequestType]: (params: Params<T>) => Result<T> };
+
+const runKey = (k: CoverageKey): string => `${k.categoryId}/${k.profile}/${k.unknownMode}`;
+
+/** The analysis service behind the worker. */
+export class AnalysisHost {
+	private engine: AnalysisEngine | undefined;
+	private readonly runs = new Map<string, CoverageRun>();
+	private readonly cancelled = new Set<number>();
+	private readonly queue: Extract<ToWorker, { kind: 'request' }>[] = [];
+	private draining = false;
+	private readonly target: PostTarget;
+
+	constructor(target: PostTarget) {
+		this.target = target;
+	}
+
+	/** Feed every incoming message here. Requests run one at a time, after a yield so that cancels queued behind them are seen first. */
+	receive(message: ToWorker): void {
+		if (message.kind === 'cancel') {
+			this.cancelled.add(message.id);
+			return;
+		}
+		this.queue.push(message);
+		if (!this.draining) {
+			this.draining = true;
+			setTimeout(() => this.drain(), 0);
+		}
+	}
+
+	private drain(): void {
+		const next = this.queue.shift();
+		if (!next) {
+			this.draining = false;
+			return;
+		}
+		if (this.cancelled.delete(next.id)) {
+			setTimeout(() => this.drain(), 0);
+			return;
+		}
+		let response: ResponseMessage;
+		try {
+			const handler = this.handlers[next.type] as (p: unknown) => unknown;
+			const result = handler(next.params);
+			response = { kind: 'response', id: next.id, ok: true, result };
+		} catch (err) {
+			const e = err instanceof Error ? err : new Error(String(err));
+			response = {
+				kind: 'response',
+				id: next.id,
+				ok: false,
+				error: { name: e.name, message: e.message },
+			};
+		}
+		// a cancel that arrived while it ran: the answer is dropped
+		if (!this.cancelled.delete(next.id)) {
+			this.target.postMessage(response, response.ok ? transferables(response.result) : []);
+		}
+		setTimeout(() => this.drain(), 0);
+	}
+
+	private need(): AnalysisEngine {
+		if (!this.engine) throw new Error('no analysis bundle loaded: send a load request first');
+		return this.engine;
+	}
+
+	private columns(run: CoverageRun): CoverageColumns {
+		const r = run.result;
+		const ids: string[] = [];
+		const index = new Map<number, number>();
+		const place = new Int32Array(r.placeLabel.length);
+		for (let i = 0; i < r.placeLabel.length; i++) {
+			const l = r.placeLabel[i] as number;
+			if (l < 0) {
+				place[i] = -1;
+				continue;
+			}
+			let k = index.get(l);
+			if (k === undefined) {
+				k = ids.length;
+				index.set(l, k);
+				ids.push(run.placeId(l) ?? '');
+			}
+			place[i] = k;
+		}
+		// copies: the run keeps its own arrays for later what-ifs; the copies are transferred
+		return {
+			distanceM: r.distanceM.slice(),
+			timeS: r.timeS.slice(),
+			unknownM: r.unknownM.slice(),
+			place,
+			placeIds: ids,
+		};
+	}
+
+	private delta(run: CoverageRun, changes: WhatIfChange[], normM: number): WhatIfDelta {
+		const o = run.engine.bundle.origins;
+		const first = new Map<number, number>();
+		for (const c of changes) {
+			c.origins.forEach((i, k) => {
+				if (!first.has(i)) first.set(i, c.previousDistanceM[k] as number);
+			});
+		}
+		const d: WhatIfDelta = {
+			residents: 0,
+			residents65: 0,
+			residents80: 0,
+			changedOrigins: first.size,
+		};
+		for (const [i, before] of first) {
+			if (o.edgeOfData[i] === 1) continue;
+			const now = (run.result.distanceM[i] as number) <= normM;
+			const was = before <= normM;
+			if (now === was) continue;
+			const s = now ? 1 : -1;
+			d.residents += s * (o.residents[i] as number);
+			d.residents65 += s * (o.residents65[i] as number);
+			d.residents80 += s * (o.residents80[i] as number);
+		}
+		return d;
+	}
+
+	private readonly handlers: Handlers = {
+		load: ({ bytes }) => {
+			const bundle = decodeAnalysisBundle(new Uint8Array(bytes));
+			this.engine = new AnalysisEngine(bundle);
+			this.runs.clear();
+			return {
+				areaId: bundle.meta.areaId,
+				dataDate: bundle.meta.dataDate,
+				origins: bundle.origins.count,
+				places: bundle.places.count,
+				nodeCount: bundle.graph.nodeCount,
+				edgeCount: bundle.graph.edgeCount,
+				categoriesWithPlaces: this.engine.categoriesWithPlaces(),
+			};
+		},
+		coverage: (p) => {
+			const engine = this.need();
+			const t0 = performance.now();
+			const run = engine.coverage(p);
+			this.runs.set(runKey(p), run);
+			return {
+				columns: this.columns(run),
+				summary: summarizeByNeighbourhood(engine.bundle, run.result, p.normM),
+				placeCount: run.result.placeCount,
+				elapsedMs: performance.now() - t0,
+			};
+		},
+		whatIf: (p) => {
+			const engine = this.need();
+			const t0 = performance.now();
+			let run = this.runs.get(runKey(p));
+			if (!run) {
+				run = engine.coverage(p);
+				this.runs.set(runKey(p), run);
+			}
+			const changes: WhatIfChange[] = [];
+			for (const id of p.removePlaceIds ?? []) {
+				const label = [...run.sources.keys()].find((l) => run.placeId(l) === id);
+				if (label === undefined) throw new Error(`place "${id}" is not part of this coverage`);
+				changes.push(run.removePlace(label));
+			}
+			for (const place of p.add ?? []) {
+				const c = run.addPlace(place);
+				if (c) changes.push(c);
+			}
+			const delta = this.delta(run, changes, p.normM);
+			return {
+				columns: this.columns(run),
+				summary: summarizeByNeighbourhood(engine.bundle, run.result, p.normM),
+				delta,
+				elapsedMs: performance.now() - t0,
+			};
+		},
+		whereNext: (p) => {
+			const engine = this.need();
+			const run = this.runs.get(runKey(p)) ?? engine.coverage(p);
+			const opts: Parameters<typeof whereNext>[1] = { k: p.k, normM: p.normM };
+			if (p.candidates) opts.candidates = p.candidates;
+			if (p.weight) opts.weight = p.weight;
+			return { picks: whereNext(run, opts) };
+		},
+		walkshed: (p) => {
+			const w = walkshed(this.need(), p.lngLat, p.minutes, p.profile, p.unknownMode);
+			if (!w) return null;
+			return {
+				lines: w.lines,
+				polygon: w.polygon,
+				residents: w.residents,
+				residents65: w.residents65,
+				residents80: w.residents80,
+				edgeOfDataResidents: w.edgeOfDataResidents,
+				unknownM: w.unknownM,
+			};
+		},
+		route: (p) => routeWithReasons(this.need(), p.from, p.to, p.profile, p.unknownMode),
+	};
+}

@@ -1,0 +1,155 @@
+/**
+ * The typed message protocol between the app and the analysis worker (after maplibre-gl's
+ * actor_messages): one map from request type to its params and result. Every request carries an
+ * id (the answer echoes it); a `cancel` message with the same id abandons a request that has not
+ * started yet, or drops the answer of one that is running. Results hold typed arrays whose
+ * buffers are transferred, never cloned.
+ */
+import type { PlannedPlace } from '../analysis/engine.ts';
+import type { ProfileId, UnknownMode } from '../analysis/profiles.ts';
+import type { RouteComparison } from '../analysis/route.ts';
+import type { NeighbourhoodSummary } from '../analysis/summary.ts';
+import type { WhereNextPick } from '../analysis/where-next.ts';
+import type { Feature, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+
+/** Which coverage a request is about. */
+export interface CoverageKey {
+	categoryId: string;
+	profile: ProfileId;
+	unknownMode: UnknownMode;
+}
+
+/** Per-origin columns of a coverage (buffers transferred). */
+export interface CoverageColumns {
+	/** Metres, Infinity when unreachable. */
+	distanceM: Float64Array;
+	/** Seconds for the profile, Infinity when unreachable. */
+	timeS: Float64Array;
+	/** Metres on unknown data. */
+	unknownM: Float64Array;
+	/** Index of the nearest place in `placeIds`, -1 when none. */
+	place: Int32Array;
+	/** Place ids referenced by `place`. */
+	placeIds: string[];
+}
+
+/** Summary of a what-if edit against the norm. */
+export interface WhatIfDelta {
+	/** Residents newly within the norm (positive) or newly beyond it (negative). */
+	residents: number;
+	residents65: number;
+	residents80: number;
+	/** Number of origins whose distance changed. */
+	changedOrigins: number;
+}
+
+/** The request map: type → params and result. */
+export interface AnalysisRequestMap {
+	/** Loads a bundle (the bytes are transferred to the worker). */
+	load: {
+		params: { bytes: ArrayBuffer };
+		result: {
+			areaId: string;
+			dataDate: string;
+			origins: number;
+			places: number;
+			nodeCount: number;
+			edgeCount: number;
+			categoriesWithPlaces: string[];
+		};
+	};
+	/** Coverage of a category for a profile, with the neighbourhood summary for a norm. */
+	coverage: {
+		params: CoverageKey & { normM: number };
+		result: {
+			columns: CoverageColumns;
+			summary: NeighbourhoodSummary[];
+			placeCount: number;
+			elapsedMs: number;
+		};
+	};
+	/** Adds planned places and/or removes places from the last coverage of that key, incrementally. */
+	whatIf: {
+		params: CoverageKey & { normM: number; add?: PlannedPlace[]; removePlaceIds?: string[] };
+		result: {
+			columns: CoverageColumns;
+			summary: NeighbourhoodSummary[];
+			delta: WhatIfDelta;
+			elapsedMs: number;
+		};
+	};
+	/** Greedy where-next locations. */
+	whereNext: {
+		params: CoverageKey & {
+			normM: number;
+			k: number;
+			candidates?: [number, number][];
+			weight?: 'residents' | 'residents65' | 'residents80';
+		};
+		result: { picks: WhereNextPick[] };
+	};
+	/** Walkshed from a point. */
+	walkshed: {
+		params: {
+			lngLat: [number, number];
+			minutes: number;
+			profile: ProfileId;
+			unknownMode: UnknownMode;
+		};
+		result: {
+			lines: Feature<MultiLineString>;
+			polygon: Feature<Polygon | MultiPolygon> | null;
+			residents: number;
+			residents65: number;
+			residents80: number;
+			edgeOfDataResidents: number;
+			unknownM: number;
+		} | null;
+	};
+	/** Route A→B with reasons. */
+	route: {
+		params: {
+			from: [number, number];
+			to: [number, number];
+			profile: ProfileId;
+			unknownMode: UnknownMode;
+		};
+		result: RouteComparison;
+	};
+}
+
+export type RequestType = keyof AnalysisRequestMap;
+export type Params<T extends RequestType> = AnalysisRequestMap[T]['params'];
+export type Result<T extends RequestType> = AnalysisRequestMap[T]['result'];
+
+/** A request from the app. */
+export type RequestMessage = {
+	[T in RequestType]: { kind: 'request'; id: number; type: T; params: Params<T> };
+}[RequestType];
+
+/** Abandons request `id`. */
+export interface CancelMessage {
+	kind: 'cancel';
+	id: number;
+}
+
+/** The worker's answer. */
+export type ResponseMessage =
+	| { kind: 'response'; id: number; ok: true; result: unknown }
+	| { kind: 'response'; id: number; ok: false; error: { name: string; message: string } };
+
+export type ToWorker = RequestMessage | CancelMessage;
+
+/** Collects the buffers of every typed array in a value (for the transfer list). */
+export function transferables(value: unknown, out: Set<ArrayBuffer> = new Set()): ArrayBuffer[] {
+	if (ArrayBuffer.isView(value)) {
+		if (value.buffer instanceof ArrayBuffer) out.add(value.buffer);
+	} else if (value instanceof ArrayBuffer) {
+		out.add(value);
+	} else if (Array.isArray(value)) {
+		for (const v of value) transferables(v, out);
+	} else if (value && typeof value === 'object') {
+		for (const v of Object.values(value)) transferables(v, out);
+	}
+	return [...out];
+}
