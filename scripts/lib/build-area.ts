@@ -11,10 +11,31 @@ import { readAgeShares, type AgeShares } from './age-structure.ts';
 import { buildArchive, type ArchiveEntry } from './archive.ts';
 import { loadAreaConfig, type AreaConfig, type SourceInfo } from './area-config.ts';
 import { bboxOf, type Bbox } from './geo.ts';
-import { publishDir, sha256File } from './io.ts';
+import { publishDir, sha256, sha256File } from './io.ts';
 import { readNeighbourhoods } from './neighbourhoods.ts';
+import { basemapLayers } from './basemap.ts';
+import { networkFeatures, networkPointFeatures } from './network.ts';
+import { readOsm } from './osm.ts';
+import {
+	buildOrigins,
+	coverageBbox,
+	EDGE_OF_DATA_M,
+	type Origin,
+	type OriginSummary,
+} from './origins.ts';
+import { countByCategory, extraPlaces, osmPlaces, placeFeatures } from './places.ts';
+import { buildSearchSource } from './search-source.ts';
+import type { TileLayerInput } from './tiler.ts';
 import { Progress } from './progress.ts';
+import {
+	BUNDLE_VERSION,
+	buildAnalysisBundle,
+	decodeAnalysisBundle,
+} from '../../src/analysis/bundle.ts';
+import { TAXONOMY_VERSION } from '../../src/analysis/taxonomy.ts';
 import { PIPELINE_NAME, PIPELINE_VERSION, REPO_ROOT, pipelineCodeHash } from './version.ts';
+
+type Feat = TileLayerInput['features'][number];
 
 /** Manifest format version (the app checks it). */
 export const MANIFEST_SCHEMA_VERSION = 1;
@@ -44,15 +65,45 @@ export interface AreaManifest {
 		center: [number, number, number];
 	};
 	tool: { name: string; version: string; codeSha256: string };
+	taxonomyVersion: string;
+	bundleVersion: number;
 	config: { path: string; sha256: string };
 	inputs: ManifestInput[];
+	/** What the OSM extract holds. */
+	osm: {
+		coverageBbox: Bbox;
+		latestEditDate: string | null;
+		nodes: number;
+		ways: number;
+		relations: number;
+	};
 	/** Archives by name; each file lies next to the manifest. */
 	archives: Record<string, ArchiveEntry>;
+	/** Other files next to the manifest. */
+	files: {
+		/** The analysis bundle (src/analysis/bundle.ts). */
+		analysis: { file: string; bytes: number; sha256: string };
+		/** The search index source (scripts/lib/search-source.ts). */
+		search: { file: string; bytes: number; sha256: string };
+	};
 	counts: {
 		neighbourhoods: number;
 		population: number;
 		population65plus: number | null;
 		population80plus: number | null;
+		places: number;
+		placesFromOsm: number;
+		placesInAnalysis: number;
+		placesPerCategory: Record<string, number>;
+		origins: number;
+		originsEdgeOfData: number;
+		originsPerNeighbourhood: OriginSummary['perNeighbourhood'];
+		addressesRead: number;
+		graphNodes: number;
+		graphEdges: number;
+		streets: number;
+		/** Source features per tile layer. */
+		perLayer: Record<string, number>;
 	};
 	/** Age shares used for the 65+/80+ estimates, per municipality NIS code. */
 	ageShares: Record<
@@ -113,7 +164,7 @@ export async function buildArea(
 	configPath: string,
 	options: BuildOptions = {},
 ): Promise<BuildResult> {
-	const progress = new Progress(4, { silent: options.silent ?? false });
+	const progress = new Progress(11, { silent: options.silent ?? false });
 	progress.step('config and inputs');
 	const config = loadAreaConfig(configPath);
 	const configRel = path.relative(REPO_ROOT, config.configPath).split(path.sep).join('/');
@@ -141,28 +192,175 @@ export async function buildArea(
 	const population = nb.features.reduce((s, f) => s + f.properties.population, 0);
 	progress.done(`${nb.features.length} neighbourhoods (${nb.crs}), ${population} residents`);
 
-	progress.step('tiles and manifest');
-	const osmAttribution = config.sources.osm.attribution;
-	const nbAttribution = config.sources.neighbourhoods.attribution;
-	const archives: Record<string, { buffer: Buffer; entry: ArchiveEntry }> = {
-		neighbourhoods: buildArchive(
-			'neighbourhoods',
-			[
-				{
-					name: 'neighbourhoods',
-					features: nb.features as never,
-					minZoom: 6,
-					maxZoom: 14,
-					tolerance: 2,
-				},
-				{ name: 'neighbourhood_labels', features: nb.labels as never, minZoom: 6, maxZoom: 14 },
-			],
-			areaBbox,
-			nbAttribution,
-			`Neighbourhoods of ${config.name} with population`,
-		),
-	};
+	progress.step('OSM extract');
+	const osm = await readOsm(config.sources.osm.path);
+	const osmDate = osm.latestEditDate ?? config.sources.osm.date;
+	const coverage = coverageBbox(osm);
+	progress.done(
+		`${osm.coords.size} nodes, ${osm.ways.length} ways, ${osm.relations.length} relations; latest edit ${osm.latestEditDate ?? 'unknown'}`,
+	);
 
+	progress.step('places');
+	const places = osmPlaces(osm, osmDate);
+	const osmPlaceCount = places.length;
+	config.sources.extraPlaces.forEach((src, i) => places.push(...extraPlaces(src, i)));
+	const perCategory = countByCategory(places);
+	progress.done(`${osmPlaceCount} from OSM, ${places.length - osmPlaceCount} from extra lists`);
+
+	progress.step("residents' origins");
+	let origins: Origin[] = [];
+	let originSummary: OriginSummary | null = null;
+	if (config.sources.addresses) {
+		({ origins, summary: originSummary } = buildOrigins(
+			config.sources.addresses,
+			nb.features,
+			ages,
+			osm,
+		));
+		progress.done(
+			`${origins.length} address points in the area, ${originSummary.edgeOfData} flagged edge-of-data`,
+		);
+	} else progress.done('no addresses configured: no origins');
+
+	progress.step('analysis bundle');
+	const inCoverage = (ll: [number, number]) =>
+		ll[0] >= coverage[0] && ll[0] <= coverage[2] && ll[1] >= coverage[1] && ll[1] <= coverage[3];
+	const bundlePlaces = places.filter((p) => inCoverage(p.lngLat));
+	const shares = (nis: string) => ages?.get(nis);
+	const bundleBytes = buildAnalysisBundle({
+		ways: osm.ways
+			.filter((w) => w.tags.highway !== undefined)
+			.map((w) => ({ id: `w${w.id}`, nodeIds: w.refs, tags: w.tags })),
+		nodeLngLat: osm.coords,
+		nodeTags: new Map([...osm.taggedNodes.values()].map((n) => [n.id, n.tags])),
+		origins: origins.map((o) => ({
+			id: o.id,
+			lngLat: o.lngLat,
+			residents: o.residents,
+			residents65: o.residents65,
+			residents80: o.residents80,
+			neighbourhoodId: o.neighbourhoodId,
+			edgeOfData: o.edgeOfData,
+		})),
+		places: bundlePlaces.map((p) => ({
+			id: p.id,
+			categoryIds: p.categoryIds,
+			lngLat: p.lngLat,
+			name: p.name,
+		})),
+		neighbourhoods: nb.features.map((f) => {
+			const sh = shares(f.properties.municipality_nis);
+			const mine = origins.filter((o) => o.neighbourhoodId === f.properties.id);
+			// Without a coverage figure in the source: the share of its address points inside the extract.
+			const fallback =
+				mine.length > 0
+					? mine.filter((o) => o.edgeReason !== 'outside_coverage').length / mine.length
+					: 1;
+			return {
+				id: f.properties.id,
+				name: f.properties.name,
+				population: f.properties.population,
+				residents65: sh ? f.properties.population * sh.share65plus : 0,
+				residents80: sh ? f.properties.population * sh.share80plus : 0,
+				coverageShare: f.properties.osm_coverage_share ?? fallback,
+			};
+		}),
+		meta: { areaId: config.id, bbox: areaBbox, dataDate: osmDate },
+		benchCategoryIds: ['bench'],
+	});
+	const bundle = decodeAnalysisBundle(bundleBytes);
+	progress.done(
+		`${bundle.graph.nodeCount} nodes, ${bundle.graph.edgeCount} edges, ${bundle.origins.count} origins, ${bundle.places.count} places; ${(bundleBytes.length / 1024).toFixed(0)} KiB`,
+	);
+
+	progress.step('basemap tiles');
+	const osmAttribution = config.sources.osm.attribution;
+	const archives: Record<string, { buffer: Buffer; entry: ArchiveEntry }> = {};
+	archives.basemap = buildArchive(
+		'basemap',
+		basemapLayers(osm),
+		coverage,
+		osmAttribution,
+		`Basemap of ${config.name} from OpenStreetMap (${osmDate})`,
+	);
+	progress.done(
+		`${(archives.basemap.entry.bytes / 1024).toFixed(0)} KiB, ${archives.basemap.entry.tiles.addressed} tiles`,
+	);
+
+	progress.step('thematic tiles');
+	const nbAttribution = config.sources.neighbourhoods.attribution;
+	archives.neighbourhoods = buildArchive(
+		'neighbourhoods',
+		[
+			{
+				name: 'neighbourhoods',
+				features: nb.features as unknown as Feat[],
+				minZoom: 6,
+				maxZoom: 12,
+				tolerance: 2,
+			},
+			{
+				name: 'neighbourhood_labels',
+				features: nb.labels as unknown as Feat[],
+				minZoom: 6,
+				maxZoom: 12,
+			},
+		],
+		areaBbox,
+		nbAttribution,
+		`Neighbourhoods of ${config.name} with population`,
+	);
+	archives.places = buildArchive(
+		'places',
+		[{ name: 'places', features: placeFeatures(places), minZoom: 10, maxZoom: 12 }],
+		areaBbox,
+		[...new Set([osmAttribution, ...config.sources.extraPlaces.map((e) => e.attribution)])].join(
+			'; ',
+		),
+		`Places of ${config.name} by category (taxonomy ${TAXONOMY_VERSION})`,
+	);
+	archives.network = buildArchive(
+		'network',
+		[
+			{
+				name: 'footways',
+				features: networkFeatures(bundle, osm),
+				minZoom: 12,
+				maxZoom: 13,
+				tolerance: 1,
+			},
+			{
+				name: 'network_points',
+				features: networkPointFeatures(bundle, osm),
+				minZoom: 13,
+				maxZoom: 13,
+			},
+		],
+		coverage,
+		osmAttribution,
+		`Pedestrian network of ${config.name} with accessibility per mobility profile`,
+	);
+	progress.done(
+		['neighbourhoods', 'places', 'network']
+			.map((k) => `${k} ${((archives[k]?.entry.bytes ?? 0) / 1024).toFixed(0)} KiB`)
+			.join(', '),
+	);
+
+	progress.step('search index source');
+	const nisOfNb = new Map(nb.features.map((f) => [f.properties.id, f.properties.municipality_nis]));
+	const search = buildSearchSource(
+		config.id,
+		places,
+		origins,
+		new Map(origins.map((o) => [o.id, nisOfNb.get(o.neighbourhoodId) ?? ''])),
+		config.municipalities,
+	);
+	const searchJson = `${JSON.stringify(search)}\n`;
+	progress.done(
+		`${search.places.length} places, ${search.streets.length} streets, ${(searchJson.length / 1024).toFixed(0)} KiB`,
+	);
+
+	progress.step('manifest and publish');
 	const center: [number, number, number] = [
 		Math.round(((areaBbox[0] + areaBbox[2]) / 2) * 1e7) / 1e7,
 		Math.round(((areaBbox[1] + areaBbox[3]) / 2) * 1e7) / 1e7,
@@ -171,6 +369,9 @@ export async function buildArea(
 	const sum = (k: 'population_65plus' | 'population_80plus') =>
 		ages ? nb.features.reduce((s, f) => s + (f.properties[k] ?? 0), 0) : null;
 	const ageDate = config.sources.ageStructure?.date ?? '';
+	const layerCounts: Record<string, number> = {};
+	for (const a of Object.values(archives))
+		for (const l of a.entry.layers) layerCounts[l.id] = l.features;
 	const manifest: AreaManifest = {
 		schemaVersion: MANIFEST_SCHEMA_VERSION,
 		area: {
@@ -181,14 +382,43 @@ export async function buildArea(
 			center,
 		},
 		tool: { name: PIPELINE_NAME, version: PIPELINE_VERSION, codeSha256 },
+		taxonomyVersion: TAXONOMY_VERSION,
+		bundleVersion: BUNDLE_VERSION,
 		config: { path: configRel, sha256: sha256File(config.configPath) },
 		inputs,
+		osm: {
+			coverageBbox: coverage,
+			latestEditDate: osm.latestEditDate,
+			nodes: osm.coords.size,
+			ways: osm.ways.length,
+			relations: osm.relations.length,
+		},
 		archives: Object.fromEntries(Object.entries(archives).map(([k, v]) => [k, v.entry])),
+		files: {
+			analysis: { file: 'analysis.bin', bytes: bundleBytes.length, sha256: sha256(bundleBytes) },
+			search: {
+				file: 'search.json',
+				bytes: Buffer.byteLength(searchJson),
+				sha256: sha256(searchJson),
+			},
+		},
 		counts: {
 			neighbourhoods: nb.features.length,
 			population,
 			population65plus: sum('population_65plus'),
 			population80plus: sum('population_80plus'),
+			places: places.length,
+			placesFromOsm: osmPlaceCount,
+			placesInAnalysis: bundlePlaces.length,
+			placesPerCategory: perCategory,
+			origins: origins.length,
+			originsEdgeOfData: originSummary?.edgeOfData ?? 0,
+			originsPerNeighbourhood: originSummary?.perNeighbourhood ?? {},
+			addressesRead: originSummary?.addressesRead ?? 0,
+			graphNodes: bundle.graph.nodeCount,
+			graphEdges: bundle.graph.edgeCount,
+			streets: search.streets.length,
+			perLayer: layerCounts,
 		},
 		ageShares: Object.fromEntries(
 			[...(ages?.values() ?? [])].map((a) => [
@@ -198,16 +428,15 @@ export async function buildArea(
 		),
 		assumptions: [
 			ages
-				? `Residents aged 65+ and 80+ per neighbourhood are estimated by applying the municipality's age shares (${ageDate}) to the neighbourhood population: the sources hold no age figures per neighbourhood.`
+				? `Residents aged 65+ and 80+ are estimated by applying the municipality's age shares (${ageDate}) to each neighbourhood and address: the sources hold no age figures per neighbourhood.`
 				: 'No age structure configured: no 65+/80+ estimates.',
+			"Each neighbourhood's population is spread in equal shares over the address points inside it (the sources hold no household sizes per address); address points outside every neighbourhood are not origins.",
+			`An origin is flagged edge-of-data when it lies outside the OSM extract's coverage (bbox ${coverage.join(', ')}), within ${EDGE_OF_DATA_M} m of its edge, or when its nearest street is a way cut off by the extract; neighbourhoods only partly covered thereby have their uncovered and border parts flagged.`,
+			'A place mapped as an area is placed at its entrance when one is tagged, else at the point inside it farthest from its edges; an open way at its middle.',
+			'Places outside the OSM coverage (e.g. hospitals of an extra list) are shown on the map but left out of the analysis bundle: the network cannot reach them.',
+			'Pedestrian network status per profile comes from src/analysis/profiles.ts (classifyWay), per graph edge, the same as the analysis uses.',
 		],
-		attribution: [
-			...new Set([
-				osmAttribution,
-				nbAttribution,
-				...configInputs(config).map((i) => i.src.attribution),
-			]),
-		],
+		attribution: [...new Set(configInputs(config).map((i) => i.src.attribution))],
 	};
 
 	const outRoot = path.resolve(options.outRoot ?? path.join(REPO_ROOT, 'tiles'));
@@ -216,18 +445,17 @@ export async function buildArea(
 	rmSync(tmpDir, { recursive: true, force: true });
 	mkdirSync(tmpDir, { recursive: true });
 	try {
-		for (const [, a] of Object.entries(archives))
+		for (const a of Object.values(archives))
 			writeFileSync(path.join(tmpDir, a.entry.file), a.buffer);
+		writeFileSync(path.join(tmpDir, 'analysis.bin'), bundleBytes);
+		writeFileSync(path.join(tmpDir, 'search.json'), searchJson);
 		writeFileSync(path.join(tmpDir, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
 		publishDir(tmpDir, outDir);
 	} catch (e) {
 		rmSync(tmpDir, { recursive: true, force: true });
 		throw e;
 	}
-	const sizes = Object.values(archives)
-		.map((a) => `${a.entry.file} ${(a.entry.bytes / 1024).toFixed(1)} KiB`)
-		.join(', ');
-	progress.done(`${sizes} → ${path.relative(process.cwd(), outDir) || outDir}`);
+	progress.done(`→ ${path.relative(process.cwd(), outDir) || outDir}`);
 	const seconds = progress.elapsedS();
 	progress.info(`done in ${seconds.toFixed(1)} s`);
 	return { outDir, manifest, seconds };

@@ -5,7 +5,7 @@
  * zoom, so the pipeline fails loudly instead of writing a tile that phones cannot draw.
  */
 import { gzipSync } from 'node:zlib';
-import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Geometry } from 'geojson';
 import type { TileInput } from './pmtiles-writer.ts';
@@ -29,6 +29,11 @@ export interface TileLayerInput {
 	maxZoom: number;
 	/** Douglas–Peucker tolerance in tile units at each zoom (geojson-vt default 3). */
 	tolerance?: number;
+	/**
+	 * Per-feature first zoom (≥ the layer's): e.g. minor roads from z11, paths from z13. Features are
+	 * grouped by it, each group with its own index, and the groups are merged per tile.
+	 */
+	featureMinZoom?: (f: TileLayerInput['features'][number]) => number;
 }
 
 /** What cutting produced, for the manifest and the benchmark. Sizes in bytes. */
@@ -79,12 +84,22 @@ export function cutTiles(
 			);
 		}
 	}
-	const indexes = layers.map((l) => ({
-		layer: l,
-		index:
-			l.features.length > 0
-				? new GeoJSONVT(
-						{ type: 'FeatureCollection', features: l.features },
+	const indexes = layers.map((l) => {
+		const groups = new Map<number, TileLayerInput['features']>();
+		for (const f of l.features) {
+			const z = Math.max(l.minZoom, l.featureMinZoom ? l.featureMinZoom(f) : l.minZoom);
+			const g = groups.get(z);
+			if (g) g.push(f);
+			else groups.set(z, [f]);
+		}
+		return {
+			layer: l,
+			groups: [...groups.entries()]
+				.sort(([a], [b]) => a - b)
+				.map(([minZ, features]) => ({
+					minZ,
+					index: new GeoJSONVT(
+						{ type: 'FeatureCollection', features },
 						{
 							maxZoom: l.maxZoom,
 							indexMaxZoom: Math.min(5, l.maxZoom),
@@ -92,9 +107,10 @@ export function cutTiles(
 							extent: TILE_EXTENT,
 							buffer: 64,
 						},
-					)
-				: null,
-	}));
+					),
+				})),
+		};
+	});
 
 	const stats: TileCutStats = {
 		tileCount: 0,
@@ -109,16 +125,21 @@ export function cutTiles(
 		const { minX, maxX, minY, maxY } = tileRange(bounds, z);
 		for (let x = minX; x <= maxX; x++) {
 			for (let y = minY; y <= maxY; y++) {
-				const tileLayers: Record<string, Parameters<typeof fromGeojsonVt>[0][string]> = {};
+				const tileLayers: Record<string, GeoJSONVTTile> = {};
 				let featureCount = 0;
-				for (const { layer, index } of indexes) {
-					if (!index || z < layer.minZoom || z > layer.maxZoom) continue;
-					const tile = index.getTile(z, x, y);
-					if (!tile || tile.features.length === 0) continue;
-					tileLayers[layer.name] = tile;
-					featureCount += tile.features.length;
+				for (const { layer, groups } of indexes) {
+					if (z < layer.minZoom || z > layer.maxZoom) continue;
+					const features: GeoJSONVTTile['features'] = [];
+					for (const { minZ, index } of groups) {
+						if (z < minZ) continue;
+						const tile = index.getTile(z, x, y);
+						if (tile) for (const f of tile.features) features.push(f);
+					}
+					if (features.length === 0) continue;
+					tileLayers[layer.name] = { features } as GeoJSONVTTile;
+					featureCount += features.length;
 					const ls = stats.layers[layer.name];
-					if (ls) ls.maxFeaturesInTile = Math.max(ls.maxFeaturesInTile, tile.features.length);
+					if (ls) ls.maxFeaturesInTile = Math.max(ls.maxFeaturesInTile, features.length);
 				}
 				if (featureCount === 0) continue;
 				if (featureCount > MAX_TILE_FEATURES) {

@@ -1,0 +1,235 @@
+/**
+ * Residents' origins: address points (CRAB-like) with estimated residents.
+ *
+ * Assumptions (written into the manifest):
+ * - each neighbourhood's population is spread in equal shares over the address points inside it
+ *   (the sources hold no household sizes or dwelling counts per address);
+ * - residents aged 65+ and 80+ at an address are its residents × the municipality's age shares;
+ * - an origin is flagged "edge of data" when it lies outside the extract's coverage, within
+ *   {@link EDGE_OF_DATA_M} of the coverage edge (its nearest services may lie just beyond it), or
+ *   when its nearest street is a way cut off by the extract. Neighbourhoods only partly covered by
+ *   the extract thereby have their uncovered and border parts flagged.
+ */
+import KDBush from 'kdbush';
+import { around } from 'geokdbush';
+import type { Point } from 'geojson';
+import { isWalkableWay } from '../../src/analysis/profiles.ts';
+import type { AddressSource } from './area-config.ts';
+import type { AgeShares } from './age-structure.ts';
+import { checkCoordinates, declaredCrs, toWgs84, type SupportedCrs } from './crs.ts';
+import { pointInGeometry, type Bbox } from './geo.ts';
+import { InputError, readFeatureCollection } from './io.ts';
+import type { NeighbourhoodFeature } from './neighbourhoods.ts';
+import type { OsmData } from './osm.ts';
+
+/** Distance from the coverage edge within which origins are flagged, in metres (15 min on foot). */
+export const EDGE_OF_DATA_M = 1200;
+
+/** One origin. Residents are persons (fractional: estimates). */
+export interface Origin {
+	id: string;
+	lngLat: [number, number];
+	street: string;
+	houseNumber: string;
+	neighbourhoodId: string;
+	residents: number;
+	residents65: number;
+	residents80: number;
+	edgeOfData: boolean;
+	/** Why it is flagged ('' when not): `outside_coverage`, `near_coverage_edge` or `street_cut_off`. */
+	edgeReason: string;
+}
+
+/** Figures per neighbourhood, for the manifest. */
+export interface OriginSummary {
+	addressesRead: number;
+	addressesInArea: number;
+	perNeighbourhood: Record<
+		string,
+		{ addresses: number; residentsPerAddress: number; edgeOfData: number }
+	>;
+	edgeOfData: number;
+}
+
+const M_PER_DEG_LAT = 111_320;
+
+/** Distance in metres from a point inside a bbox to its nearest side (negative outside). */
+export function distanceToBboxEdgeM(lng: number, lat: number, b: Bbox): number {
+	const kx = Math.cos((lat * Math.PI) / 180) * M_PER_DEG_LAT;
+	return Math.min(
+		(lng - b[0]) * kx,
+		(b[2] - lng) * kx,
+		(lat - b[1]) * M_PER_DEG_LAT,
+		(b[3] - lat) * M_PER_DEG_LAT,
+	);
+}
+
+/**
+ * The extract's coverage: the header bbox when the file has one, else the bbox of its nodes.
+ */
+export function coverageBbox(osm: OsmData): Bbox {
+	if (osm.headerBbox) return osm.headerBbox;
+	let w = Infinity;
+	let s = Infinity;
+	let e = -Infinity;
+	let n = -Infinity;
+	for (const [x, y] of osm.coords.values()) {
+		if (x < w) w = x;
+		if (x > e) e = x;
+		if (y < s) s = y;
+		if (y > n) n = y;
+	}
+	return [w, s, e, n];
+}
+
+/**
+ * Builds the origins of an area.
+ * @throws InputError when no address lies inside the area, or a neighbourhood with residents has
+ *   no address point
+ */
+export function buildOrigins(
+	src: AddressSource,
+	neighbourhoods: NeighbourhoodFeature[],
+	ages: Map<string, AgeShares> | null,
+	osm: OsmData,
+): { origins: Origin[]; summary: OriginSummary } {
+	const fc = readFeatureCollection(src.path, 'addresses');
+	const crs = (src.crs ?? declaredCrs(fc) ?? 'EPSG:4326') as SupportedCrs;
+	checkCoordinates(fc, crs, src.path);
+
+	// Address points inside a neighbourhood, in a stable order.
+	const nbBoxes = neighbourhoods.map((f) => {
+		let w = Infinity;
+		let s = Infinity;
+		let e = -Infinity;
+		let n = -Infinity;
+		const rings = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+		for (const p of rings)
+			for (const [x = 0, y = 0] of p[0] ?? []) {
+				w = Math.min(w, x);
+				e = Math.max(e, x);
+				s = Math.min(s, y);
+				n = Math.max(n, y);
+			}
+		return [w, s, e, n] as Bbox;
+	});
+	interface Raw {
+		lngLat: [number, number];
+		street: string;
+		houseNumber: string;
+		nb: number;
+	}
+	const raws: Raw[] = [];
+	fc.features.forEach((f, i) => {
+		if (f.geometry?.type !== 'Point') {
+			throw new InputError(
+				`${src.path}: address ${i} is a ${f.geometry?.type ?? 'null geometry'}, not a Point`,
+			);
+		}
+		const [lng, lat] = (toWgs84(f.geometry, crs) as Point).coordinates as [number, number];
+		const k = neighbourhoods.findIndex((nb, j) => {
+			const b = nbBoxes[j] as Bbox;
+			return (
+				lng >= b[0] &&
+				lng <= b[2] &&
+				lat >= b[1] &&
+				lat <= b[3] &&
+				pointInGeometry(lng, lat, nb.geometry)
+			);
+		});
+		if (k < 0) return;
+		const p = (f.properties ?? {}) as Record<string, unknown>;
+		raws.push({
+			lngLat: [lng, lat],
+			street: String(p[src.streetProperty] ?? '').trim(),
+			houseNumber: String(p[src.houseNumberProperty] ?? '').trim(),
+			nb: k,
+		});
+	});
+	if (raws.length === 0) {
+		throw new InputError(
+			`${src.path}: no address point lies inside the area's neighbourhoods (wrong file or CRS?)`,
+		);
+	}
+	raws.sort(
+		(a, b) =>
+			a.nb - b.nb ||
+			a.street.localeCompare(b.street) ||
+			a.houseNumber.localeCompare(b.houseNumber, 'nl', { numeric: true }) ||
+			a.lngLat[0] - b.lngLat[0] ||
+			a.lngLat[1] - b.lngLat[1],
+	);
+	const counts = neighbourhoods.map(() => 0);
+	for (const r of raws) counts[r.nb] = (counts[r.nb] ?? 0) + 1;
+	neighbourhoods.forEach((nb, k) => {
+		if ((counts[k] ?? 0) === 0 && nb.properties.population > 0) {
+			throw new InputError(
+				`${src.path}: neighbourhood "${nb.properties.id}" has ${nb.properties.population} residents but no address point inside it`,
+			);
+		}
+	});
+
+	// Nearest walkable-way node of each origin, and whether that way is cut off by the extract.
+	const nodeLng: number[] = [];
+	const nodeLat: number[] = [];
+	const nodeCut: boolean[] = [];
+	for (const w of osm.ways) {
+		if (!isWalkableWay(w.tags)) continue;
+		const cut = w.refs.some((r) => !osm.coords.has(r));
+		for (const r of w.refs) {
+			const c = osm.coords.get(r);
+			if (!c) continue;
+			nodeLng.push(c[0]);
+			nodeLat.push(c[1]);
+			nodeCut.push(cut);
+		}
+	}
+	const index = new KDBush(Math.max(1, nodeLng.length));
+	for (let i = 0; i < nodeLng.length; i++) index.add(nodeLng[i] as number, nodeLat[i] as number);
+	if (nodeLng.length === 0) index.add(0, 0);
+	index.finish();
+
+	const cover = coverageBbox(osm);
+	const summary: OriginSummary = {
+		addressesRead: fc.features.length,
+		addressesInArea: raws.length,
+		perNeighbourhood: {},
+		edgeOfData: 0,
+	};
+	const origins = raws.map((r, i): Origin => {
+		const nb = neighbourhoods[r.nb] as NeighbourhoodFeature;
+		const residents = nb.properties.population / (counts[r.nb] as number);
+		const share = ages?.get(nb.properties.municipality_nis);
+		const d = distanceToBboxEdgeM(r.lngLat[0], r.lngLat[1], cover);
+		let edgeReason = '';
+		if (d < 0) edgeReason = 'outside_coverage';
+		else if (d < EDGE_OF_DATA_M) edgeReason = 'near_coverage_edge';
+		else if (nodeLng.length > 0) {
+			const [nearest] = around(index, r.lngLat[0], r.lngLat[1], 1);
+			if (nearest !== undefined && nodeCut[nearest]) edgeReason = 'street_cut_off';
+		} else edgeReason = 'street_cut_off';
+		return {
+			id: `a${i + 1}`,
+			lngLat: r.lngLat,
+			street: r.street,
+			houseNumber: r.houseNumber,
+			neighbourhoodId: nb.properties.id,
+			residents,
+			residents65: share ? residents * share.share65plus : 0,
+			residents80: share ? residents * share.share80plus : 0,
+			edgeOfData: edgeReason !== '',
+			edgeReason,
+		};
+	});
+	neighbourhoods.forEach((nb, k) => {
+		const mine = origins.filter((o) => o.neighbourhoodId === nb.properties.id);
+		summary.perNeighbourhood[nb.properties.id] = {
+			addresses: counts[k] ?? 0,
+			residentsPerAddress:
+				Math.round((nb.properties.population / Math.max(1, counts[k] ?? 0)) * 1000) / 1000,
+			edgeOfData: mine.filter((o) => o.edgeOfData).length,
+		};
+	});
+	summary.edgeOfData = origins.filter((o) => o.edgeOfData).length;
+	return { origins, summary };
+}
