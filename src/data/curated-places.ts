@@ -1,0 +1,183 @@
+/**
+ * Curated places: what coordinators add for what OpenStreetMap lacks.
+ */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Point } from 'geojson';
+import { type DeviceDb, isConstraintError } from './device-db.ts';
+import { DataError, fromBackend } from './errors.ts';
+import { geometryOf, isoTime } from './supabase.ts';
+import type { Area, CuratedPlace, CuratedPlaceInput, CuratedPlacePatch } from './types.ts';
+import { checkPlaceInput, checkPlacePatch, checkUuid } from './validate.ts';
+
+export interface CuratedPlacesRepository {
+	/** The places of an area this user may see, by name. */
+	list(areaId: string): Promise<CuratedPlace[]>;
+	/** One place, or null when it does not exist or is not visible. */
+	get(id: string): Promise<CuratedPlace | null>;
+	/** Adds a place; returns it as stored. */
+	create(input: CuratedPlaceInput): Promise<CuratedPlace>;
+	/** Changes the given fields; returns the place as stored. */
+	update(id: string, patch: CuratedPlacePatch): Promise<CuratedPlace>;
+	/** Removes a place. */
+	remove(id: string): Promise<void>;
+}
+
+const COLUMNS =
+	'id, area_id, name, description, categories, target_groups, care_functions, address, phone, email, website, opening_hours, wheelchair, location, source, verified_at, visibility, created_at, updated_at';
+
+type Row = Record<string, unknown>;
+
+function fromRow(r: Row): CuratedPlace {
+	return {
+		id: r.id as string,
+		areaId: r.area_id as string,
+		name: r.name as string,
+		description: r.description as string,
+		categories: r.categories as CuratedPlace['categories'],
+		targetGroups: r.target_groups as CuratedPlace['targetGroups'],
+		careFunctions: r.care_functions as CuratedPlace['careFunctions'],
+		address: r.address as string | null,
+		phone: r.phone as string | null,
+		email: r.email as string | null,
+		website: r.website as string | null,
+		openingHours: r.opening_hours as string | null,
+		wheelchair: r.wheelchair as CuratedPlace['wheelchair'],
+		location: geometryOf<Point>(r.location),
+		source: r.source as string,
+		verifiedAt: isoTime(r.verified_at),
+		visibility: r.visibility as CuratedPlace['visibility'],
+		createdAt: isoTime(r.created_at),
+		updatedAt: isoTime(r.updated_at),
+	};
+}
+
+function toRow(p: CuratedPlacePatch): Row {
+	const map: Record<keyof CuratedPlacePatch, string> = {
+		name: 'name',
+		description: 'description',
+		categories: 'categories',
+		targetGroups: 'target_groups',
+		careFunctions: 'care_functions',
+		address: 'address',
+		phone: 'phone',
+		email: 'email',
+		website: 'website',
+		openingHours: 'opening_hours',
+		wheelchair: 'wheelchair',
+		location: 'location',
+		source: 'source',
+		verifiedAt: 'verified_at',
+		visibility: 'visibility',
+	};
+	const row: Row = {};
+	for (const [key, column] of Object.entries(map) as [keyof CuratedPlacePatch, string][]) {
+		if (p[key] !== undefined) row[column] = p[key];
+	}
+	return row;
+}
+
+const byName = (a: CuratedPlace, b: CuratedPlace) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1);
+
+export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlacesRepository {
+	return {
+		async list(areaId) {
+			const op = 'curatedPlaces.list';
+			const { data, error } = await client
+				.from('curated_places')
+				.select(COLUMNS)
+				.eq('area_id', checkUuid(op, 'areaId', areaId))
+				.order('name')
+				.order('id');
+			if (error) throw fromBackend(op, error);
+			return (data as Row[]).map(fromRow);
+		},
+		async get(id) {
+			const op = 'curatedPlaces.get';
+			const { data, error } = await client
+				.from('curated_places')
+				.select(COLUMNS)
+				.eq('id', checkUuid(op, 'id', id))
+				.maybeSingle();
+			if (error) throw fromBackend(op, error);
+			return data ? fromRow(data as Row) : null;
+		},
+		async create(input) {
+			const op = 'curatedPlaces.create';
+			const place = checkPlaceInput(op, input);
+			const { data, error } = await client
+				.from('curated_places')
+				.insert({ area_id: place.areaId, ...toRow(place) })
+				.select(COLUMNS)
+				.single();
+			if (error) throw fromBackend(op, error);
+			return fromRow(data as Row);
+		},
+		async update(id, patch) {
+			const op = 'curatedPlaces.update';
+			const checked = checkPlacePatch(op, patch);
+			if (Object.keys(checked).length === 0) throw new DataError(op, 'invalid', 'nothing to change');
+			const { data, error } = await client
+				.from('curated_places')
+				.update(toRow(checked))
+				.eq('id', checkUuid(op, 'id', id))
+				.select(COLUMNS);
+			if (error) throw fromBackend(op, error);
+			const row = (data as Row[])[0];
+			if (!row) throw new DataError(op, 'not_found', `no place ${id} that you may change`);
+			return fromRow(row);
+		},
+		async remove(id) {
+			const op = 'curatedPlaces.remove';
+			const { data, error } = await client
+				.from('curated_places')
+				.delete()
+				.eq('id', checkUuid(op, 'id', id))
+				.select('id');
+			if (error) throw fromBackend(op, error);
+			if (data.length === 0) throw new DataError(op, 'not_found', `no place ${id} that you may remove`);
+		},
+	};
+}
+
+export function curatedPlacesOnDevice(db: DeviceDb): CuratedPlacesRepository {
+	return {
+		async list(areaId) {
+			const op = 'curatedPlaces.list';
+			return (await db.all<CuratedPlace>('curated_places', 'areaId', checkUuid(op, 'areaId', areaId))).sort(byName);
+		},
+		async get(id) {
+			return (await db.get<CuratedPlace>('curated_places', checkUuid('curatedPlaces.get', 'id', id))) ?? null;
+		},
+		async create(input) {
+			const op = 'curatedPlaces.create';
+			const p = checkPlaceInput(op, input);
+			if (!(await db.get<Area>('areas', p.areaId))) throw new DataError(op, 'invalid', `unknown area ${p.areaId}`);
+			const now = new Date().toISOString();
+			const place: CuratedPlace = { id: crypto.randomUUID(), ...p, createdAt: now, updatedAt: now };
+			try {
+				await db.write(['curated_places'], (tx) => tx.objectStore('curated_places').add(place));
+			} catch (err) {
+				if (isConstraintError(err)) throw new DataError(op, 'duplicate', `place ${place.id} exists`, { cause: err });
+				throw err;
+			}
+			return place;
+		},
+		async update(id, patch) {
+			const op = 'curatedPlaces.update';
+			const checked = checkPlacePatch(op, patch);
+			if (Object.keys(checked).length === 0) throw new DataError(op, 'invalid', 'nothing to change');
+			const old = await db.get<CuratedPlace>('curated_places', checkUuid(op, 'id', id));
+			if (!old) throw new DataError(op, 'not_found', `no place ${id} that you may change`);
+			const place: CuratedPlace = { ...old, ...checked, updatedAt: new Date().toISOString() } as CuratedPlace;
+			await db.write(['curated_places'], (tx) => tx.objectStore('curated_places').put(place));
+			return place;
+		},
+		async remove(id) {
+			const op = 'curatedPlaces.remove';
+			if (!(await db.get('curated_places', checkUuid(op, 'id', id)))) {
+				throw new DataError(op, 'not_found', `no place ${id} that you may remove`);
+			}
+			await db.write(['curated_places'], (tx) => tx.objectStore('curated_places').delete(id));
+		},
+	};
+}

@@ -1,0 +1,63 @@
+/**
+ * The data layer's entry point: every repository on one backend, and where things are saved.
+ * With VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY set, Supabase; otherwise the embedded default
+ * on this device (IndexedDB). Barrier reports always pass through the outbox on the device.
+ */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { type AreasRepository, areasFromSupabase, areasOnDevice, type DeviceAreasRepository } from './areas.ts';
+import { type BarrierReportsRepository, barrierReportsFromSupabase, barrierReportsOnDevice } from './barrier-reports.ts';
+import { type CuratedPlacesRepository, curatedPlacesFromSupabase, curatedPlacesOnDevice } from './curated-places.ts';
+import { DeviceDb } from './device-db.ts';
+import { ReportOutbox } from './outbox.ts';
+import { type SavedAnalysesRepository, savedAnalysesFromSupabase, savedAnalysesOnDevice } from './saved-analyses.ts';
+import { connectSupabase } from './supabase.ts';
+
+export interface Repositories {
+	/** Where things are saved: in the Supabase project, or only on this device. */
+	where: 'supabase' | 'device';
+	areas: AreasRepository;
+	curatedPlaces: CuratedPlacesRepository;
+	savedAnalyses: SavedAnalysesRepository;
+	barrierReports: BarrierReportsRepository;
+	outbox: ReportOutbox;
+}
+
+/** Repositories on a Supabase project; the outbox lives in `device`. */
+export async function supabaseRepositories(client: SupabaseClient, device: DeviceDb): Promise<Repositories> {
+	const barrierReports = barrierReportsFromSupabase(client);
+	return {
+		where: 'supabase',
+		areas: areasFromSupabase(client),
+		curatedPlaces: curatedPlacesFromSupabase(client),
+		savedAnalyses: savedAnalysesFromSupabase(client),
+		barrierReports,
+		outbox: await ReportOutbox.open(device, (r) => barrierReports.submit(r)),
+	};
+}
+
+/** The embedded default: everything on this device. */
+export async function deviceRepositories(device: DeviceDb): Promise<Repositories & { areas: DeviceAreasRepository }> {
+	const barrierReports = barrierReportsOnDevice(device);
+	return {
+		where: 'device',
+		areas: areasOnDevice(device),
+		curatedPlaces: curatedPlacesOnDevice(device),
+		savedAnalyses: savedAnalysesOnDevice(device),
+		barrierReports,
+		outbox: await ReportOutbox.open(device, (r) => barrierReports.submit(r)),
+	};
+}
+
+/** Opens the repositories the app's configuration asks for. */
+export async function openRepositories(
+	config: { supabaseUrl?: string; supabaseAnonKey?: string } = {
+		supabaseUrl: import.meta.env?.VITE_SUPABASE_URL as string | undefined,
+		supabaseAnonKey: import.meta.env?.VITE_SUPABASE_ANON_KEY as string | undefined,
+	},
+): Promise<Repositories> {
+	const device = await DeviceDb.open();
+	if (config.supabaseUrl && config.supabaseAnonKey) {
+		return supabaseRepositories(connectSupabase({ url: config.supabaseUrl, anonKey: config.supabaseAnonKey }), device);
+	}
+	return deviceRepositories(device);
+}
