@@ -26,7 +26,35 @@ export interface AreaTiles {
 	attribution: string;
 	archives: {
 		neighbourhoods: ArchiveRef & { layers: { polygons: string; labels: string } };
+		/** Places by category (layer `places`), when the area has them. */
+		places?: ArchiveRef & { layer: string };
+		/** The area's own basemap, when built. */
+		basemap?: ArchiveRef & { layers: string[] };
 	};
+}
+
+/** An optional archive of the manifest with the layer names it holds, or undefined. */
+function optionalArchive(
+	archives: Record<string, unknown>,
+	name: string,
+	baseUrl: string,
+): (ArchiveRef & { layers: string[] }) | undefined {
+	const entry = archives[name];
+	if (!isRecord(entry) || typeof entry.file !== 'string') return undefined;
+	return {
+		url: new URL(entry.file, baseUrl).href,
+		minzoom: typeof entry.minzoom === 'number' ? entry.minzoom : 0,
+		maxzoom: typeof entry.maxzoom === 'number' ? entry.maxzoom : 14,
+		layers: layerNames(entry.layers),
+	};
+}
+
+function layerNames(layers: unknown): string[] {
+	return Array.isArray(layers)
+		? layers
+				.map((l: unknown) => (isRecord(l) ? (l.id ?? l.name) : l))
+				.filter((n): n is string => typeof n === 'string')
+		: [];
 }
 
 /** A manifest that is missing or does not have the shape the app needs. */
@@ -68,12 +96,12 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 	const hoods = archives.neighbourhoods;
 	if (!isRecord(hoods) || typeof hoods.file !== 'string')
 		throw new ManifestError('manifest has no neighbourhoods archive');
-	const layerNames = Array.isArray(hoods.layers)
-		? hoods.layers.map((l) => (isRecord(l) ? (l.id ?? l.name) : l)).filter((n) => typeof n === 'string')
-		: [];
-	if (!layerNames.includes('neighbourhoods'))
+	const hoodLayers = layerNames(hoods.layers);
+	if (!hoodLayers.includes('neighbourhoods'))
 		throw new ManifestError('neighbourhoods archive has no "neighbourhoods" layer');
-	const labels = layerNames.includes('neighbourhood_labels') ? 'neighbourhood_labels' : 'neighbourhoods';
+	const labels = hoodLayers.includes('neighbourhood_labels') ? 'neighbourhood_labels' : 'neighbourhoods';
+	const places = optionalArchive(archives, 'places', baseUrl);
+	const basemap = optionalArchive(archives, 'basemap', baseUrl);
 	return {
 		areaId: area.id,
 		name: area.name,
@@ -86,6 +114,8 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 				maxzoom: typeof hoods.maxzoom === 'number' ? hoods.maxzoom : 14,
 				layers: { polygons: 'neighbourhoods', labels },
 			},
+			...(places?.layers.includes('places') ? { places: { ...places, layer: 'places' } } : {}),
+			...(basemap ? { basemap } : {}),
 		},
 	};
 }

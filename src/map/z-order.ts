@@ -8,6 +8,8 @@ export const Z_ORDER = [
 	'neighbourhoods-fill',
 	'neighbourhoods-outline',
 	'neighbourhoods-label',
+	'places-selected',
+	'places-icon',
 ] as const;
 
 export type LayerId = (typeof Z_ORDER)[number];

@@ -1,0 +1,86 @@
+/**
+ * The data of an area that the app needs without the map: places (for search, the list view and
+ * details) and the search index, from `tiles/<area>/search.json`. Loaded independently of the map
+ * tiles, so search, list and details keep working when tiles fail.
+ */
+import type { Localized } from '../analysis/taxonomy.ts';
+import type { Place, WheelchairAccess } from '../places/place.ts';
+import { SearchIndex } from './search-index.ts';
+import { areaSearchRecords, parseSearchSource, type SearchSourceV1 } from './search-records.ts';
+import { DEFAULT_AREA_ID } from './tiles.ts';
+
+export interface AreaData {
+	areaId: string;
+	areaName: string;
+	places: Place[];
+	placesById: Map<string, Place>;
+	/** Places per category id (a place with two categories counts in both). */
+	categoryCounts: Map<string, number>;
+	/** The search index in a language (built on first use, then kept). */
+	searchIndex: (lang: keyof Localized) => SearchIndex;
+}
+
+const WHEELCHAIR = new Set(['yes', 'limited', 'no', 'designated']);
+
+/** Places of a search source as the app shows them (empty strings become absent fields). */
+export function placesOf(source: SearchSourceV1): Place[] {
+	return source.places.map((p) => {
+		const place: Place = {
+			id: p.id,
+			categoryIds: p.categoryIds,
+			lngLat: p.lngLat,
+			source: p.source || 'OpenStreetMap',
+		};
+		if (p.name) place.name = p.name;
+		if (p.address) place.address = p.address;
+		if (p.phone) place.phone = p.phone;
+		if (p.website) place.website = p.website;
+		if (p.openingHours) place.openingHours = p.openingHours;
+		if (p.operator) place.operator = p.operator;
+		if (p.date) place.date = p.date;
+		if (WHEELCHAIR.has(p.wheelchair)) place.wheelchair = p.wheelchair as WheelchairAccess;
+		return place;
+	});
+}
+
+/** Builds the area data from a parsed search source. */
+export function areaDataFrom(source: SearchSourceV1, areaName: string): AreaData {
+	const places = placesOf(source);
+	const categoryCounts = new Map<string, number>();
+	for (const p of places)
+		for (const id of p.categoryIds) categoryCounts.set(id, (categoryCounts.get(id) ?? 0) + 1);
+	const indexes = new Map<string, SearchIndex>();
+	return {
+		areaId: source.areaId,
+		areaName,
+		places,
+		placesById: new Map(places.map((p) => [p.id, p])),
+		categoryCounts,
+		searchIndex(lang) {
+			let index = indexes.get(lang);
+			if (!index) indexes.set(lang, (index = new SearchIndex(areaSearchRecords(source, lang))));
+			return index;
+		},
+	};
+}
+
+/** Fetches an area's search source and manifest name. */
+export async function loadAreaData(
+	areaId: string = DEFAULT_AREA_ID,
+	origin: string = location.origin,
+	fetchImpl: typeof fetch = fetch,
+): Promise<AreaData> {
+	const base = `${origin}/tiles/${areaId}`;
+	const [searchResponse, manifestResponse] = await Promise.all([
+		fetchImpl(`${base}/search.json`),
+		fetchImpl(`${base}/manifest.json`),
+	]);
+	if (!searchResponse.ok) throw new Error(`${base}/search.json: HTTP ${searchResponse.status}`);
+	const source = parseSearchSource(await searchResponse.json());
+	let areaName = areaId;
+	if (manifestResponse.ok) {
+		const manifest = (await manifestResponse.json()) as { area?: { name?: unknown } };
+		if (typeof manifest.area?.name === 'string') areaName = manifest.area.name;
+	}
+	return areaDataFrom(source, areaName);
+}

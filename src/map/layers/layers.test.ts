@@ -1,0 +1,56 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../../analysis/taxonomy.ts';
+import { Z_ORDER } from '../z-order.ts';
+import { neighbourhoodLayers, NEIGHBOURHOODS_SOURCE } from './neighbourhoods-style.ts';
+import { placesFilter, placesLayers, PLACES_SOURCE } from './places-style.ts';
+
+const layers = [
+	...neighbourhoodLayers('neighbourhoods', 'neighbourhood_labels'),
+	...placesLayers('places', placesFilter(new Set(['gp', 'pharmacy']), undefined, true)),
+];
+
+describe('overlay layers', () => {
+	it('make a valid style', () => {
+		const style = {
+			version: 8 as const,
+			'font-faces': { 'Noto Sans Regular': 'http://127.0.0.1/noto.woff2' },
+			sources: {
+				[NEIGHBOURHOODS_SOURCE]: {
+					type: 'vector' as const,
+					url: 'pmtiles://http://127.0.0.1/n.pmtiles',
+				},
+				[PLACES_SOURCE]: { type: 'vector' as const, url: 'pmtiles://http://127.0.0.1/p.pmtiles' },
+			},
+			layers: [{ id: 'background', type: 'background' as const }, ...layers],
+		};
+		expect(validateStyleMin(style)).toEqual([]);
+	});
+
+	it('are all in the z-order registry', () => {
+		for (const layer of layers) expect(Z_ORDER).toContain(layer.id);
+	});
+
+	it('filter places by the legend, a chosen kind of help and wheelchair access', () => {
+		expect(placesFilter(new Set(['pharmacy', 'gp']), undefined, false)).toEqual([
+			'in',
+			['get', 'category'],
+			['literal', ['gp', 'pharmacy']],
+		]);
+		expect(placesFilter(new Set(['gp']), 'bakery', false)).toEqual([
+			'in',
+			['get', 'category'],
+			['literal', ['bakery']],
+		]);
+		expect(placesFilter(new Set(['gp']), undefined, true)).toEqual([
+			'all',
+			['in', ['get', 'category'], ['literal', ['gp']]],
+			['in', ['get', 'wheelchair'], ['literal', ['yes', 'designated']]],
+		]);
+	});
+
+	it('sorts symbols in legend order', () => {
+		const sortKey = placesLayers('places', ['all'])[1].layout?.['symbol-sort-key'] as unknown[];
+		expect(sortKey.slice(2, 4)).toEqual([CATEGORIES[0]!.id, 0]);
+	});
+});

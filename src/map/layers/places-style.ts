@@ -1,0 +1,82 @@
+/**
+ * The places overlay: one symbol per place, its category's icon (map/icons.ts, the same drawing as
+ * the legend), filtered by the legend's choice. Pure builders, validated in unit tests.
+ */
+import type {
+	CircleLayerSpecification,
+	FilterSpecification,
+	SymbolLayerSpecification,
+} from 'maplibre-gl';
+import { CATEGORIES } from '../../analysis/taxonomy.ts';
+import { LABEL_FONT } from './neighbourhoods-style.ts';
+
+export const PLACES_SOURCE = 'places';
+
+/** The map image name of a category's icon. */
+export function iconImageId(categoryId: string): string {
+	return `category-${categoryId}`;
+}
+
+/**
+ * The filter for the places to show: primary category among `visible` (or exactly `categoryId`
+ * when a kind of help was chosen), and only wheelchair-accessible places when asked.
+ */
+export function placesFilter(
+	visible: ReadonlySet<string>,
+	categoryId: string | undefined,
+	onlyWheelchair: boolean,
+): FilterSpecification {
+	const ids = categoryId ? [categoryId] : [...visible].sort();
+	const byCategory: FilterSpecification = ['in', ['get', 'category'], ['literal', ids]];
+	if (!onlyWheelchair) return byCategory;
+	return ['all', byCategory, ['in', ['get', 'wheelchair'], ['literal', ['yes', 'designated']]]];
+}
+
+export function placesLayers(
+	sourceLayer: string,
+	filter: FilterSpecification,
+): [CircleLayerSpecification, SymbolLayerSpecification] {
+	return [
+		{
+			id: 'places-selected',
+			type: 'circle',
+			source: PLACES_SOURCE,
+			'source-layer': sourceLayer,
+			filter: ['==', ['get', 'id'], ''],
+			paint: {
+				'circle-radius': 20,
+				'circle-color': '#f6c445',
+				'circle-opacity': 0.9,
+				'circle-stroke-color': '#0d2a35',
+				'circle-stroke-width': 2,
+			},
+		},
+		{
+			id: 'places-icon',
+			type: 'symbol',
+			source: PLACES_SOURCE,
+			'source-layer': sourceLayer,
+			filter,
+			layout: {
+				'icon-image': ['concat', 'category-', ['get', 'category']],
+				'icon-size': ['interpolate', ['linear'], ['zoom'], 11, 0.6, 15, 1],
+				'icon-allow-overlap': ['step', ['zoom'], false, 15, true],
+				// Icons never hide the neighbourhood names below them.
+				'icon-ignore-placement': true,
+				'symbol-sort-key': [
+					'match',
+					['get', 'category'],
+					...CATEGORIES.flatMap((c, i) => [c.id, i]),
+					99,
+				] as never,
+				'text-field': ['step', ['zoom'], '', 15, ['coalesce', ['get', 'name'], '']],
+				'text-font': LABEL_FONT,
+				'text-size': 12,
+				'text-offset': [0, 1.3],
+				'text-anchor': 'top',
+				'text-optional': true,
+			},
+			paint: { 'text-color': '#1b1f23', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+		},
+	];
+}
