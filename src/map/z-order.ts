@@ -3,8 +3,11 @@
  * layer means adding its id here; `placeLayer` throws for an id that is not listed, so no layer is
  * drawn in an accidental place.
  */
+import { BASEMAP_LAYER_IDS } from './style/basemap.ts';
+
 export const Z_ORDER = [
 	'background',
+	...BASEMAP_LAYER_IDS,
 	'neighbourhoods-fill',
 	'neighbourhoods-outline',
 	'neighbourhoods-label',

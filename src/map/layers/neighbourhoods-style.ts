@@ -38,7 +38,7 @@ export function neighbourhoodLayers(
 			'source-layer': sourceLayer,
 			paint: {
 				'fill-color': ['step', ['coalesce', ['get', 'population'], 0], ...steps] as never,
-				'fill-opacity': 0.45,
+				'fill-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.45, 14, 0.15],
 			},
 		},
 		{
