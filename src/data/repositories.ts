@@ -8,6 +8,12 @@ import { type AreasRepository, areasFromSupabase, areasOnDevice, type DeviceArea
 import { type BarrierReportsRepository, barrierReportsFromSupabase, barrierReportsOnDevice } from './barrier-reports.ts';
 import { type CuratedPlacesRepository, curatedPlacesFromSupabase, curatedPlacesOnDevice } from './curated-places.ts';
 import { DeviceDb } from './device-db.ts';
+import {
+	type AuditTrailRepository,
+	auditTrailFromSupabase,
+	type MembershipsRepository,
+	membershipsFromSupabase,
+} from './memberships.ts';
 import { ReportOutbox } from './outbox.ts';
 import { type SavedAnalysesRepository, savedAnalysesFromSupabase, savedAnalysesOnDevice } from './saved-analyses.ts';
 import { connectSupabase } from './supabase.ts';
@@ -20,6 +26,10 @@ export interface Repositories {
 	savedAnalyses: SavedAnalysesRepository;
 	barrierReports: BarrierReportsRepository;
 	outbox: ReportOutbox;
+	/** Teams exist only with Supabase (null on the device: one user, no accounts). */
+	memberships: MembershipsRepository | null;
+	/** The audit trail exists only with Supabase (null on the device). */
+	auditTrail: AuditTrailRepository | null;
 }
 
 /** Repositories on a Supabase project; the outbox lives in `device`. */
@@ -32,6 +42,8 @@ export async function supabaseRepositories(client: SupabaseClient, device: Devic
 		savedAnalyses: savedAnalysesFromSupabase(client),
 		barrierReports,
 		outbox: await ReportOutbox.open(device, (r) => barrierReports.submit(r)),
+		memberships: membershipsFromSupabase(client),
+		auditTrail: auditTrailFromSupabase(client),
 	};
 }
 
@@ -45,6 +57,8 @@ export async function deviceRepositories(device: DeviceDb): Promise<Repositories
 		savedAnalyses: savedAnalysesOnDevice(device),
 		barrierReports,
 		outbox: await ReportOutbox.open(device, (r) => barrierReports.submit(r)),
+		memberships: null,
+		auditTrail: null,
 	};
 }
 

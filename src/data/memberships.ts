@@ -1,0 +1,124 @@
+/**
+ * Memberships (who works on which area, in which role) and the audit trail of an area. Both exist
+ * only with Supabase: the embedded default has one user, no accounts and no team.
+ */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { MemberRole } from './enums.ts';
+import { DataError, fromBackend } from './errors.ts';
+import { isoTime } from './supabase.ts';
+import { checkUuid } from './validate.ts';
+import { MEMBER_ROLES } from './enums.ts';
+
+export interface Membership {
+	areaId: string;
+	userId: string;
+	role: MemberRole;
+	createdAt: string;
+}
+
+export interface MembershipsRepository {
+	/** The memberships this user may see (their own, and the teams of their areas). */
+	list(areaId?: string): Promise<Membership[]>;
+	/** Adds a member to an area (admins of the area only). */
+	add(areaId: string, userId: string, role: MemberRole): Promise<Membership>;
+	/** Removes a member's role from an area (admins of the area only). */
+	remove(areaId: string, userId: string, role: MemberRole): Promise<void>;
+}
+
+export interface AuditEvent {
+	id: number;
+	areaId: string;
+	entity: 'curated_place' | 'barrier_report';
+	entityId: string;
+	action: 'insert' | 'update' | 'delete' | 'status';
+	/** null when the change was made by the service role or the user was deleted. */
+	actorId: string | null;
+	changedAt: string;
+	oldRow: Record<string, unknown> | null;
+	newRow: Record<string, unknown> | null;
+}
+
+export interface AuditTrailRepository {
+	/** The newest `limit` (1..1000) changes in an area, newest first (members of the area only). */
+	listForArea(areaId: string, limit?: number): Promise<AuditEvent[]>;
+}
+
+type Row = Record<string, unknown>;
+
+function checkRole(op: string, role: unknown): MemberRole {
+	if (!(MEMBER_ROLES as readonly unknown[]).includes(role)) {
+		throw new DataError(op, 'invalid', `role: unknown value ${JSON.stringify(role)}`);
+	}
+	return role as MemberRole;
+}
+
+const membership = (r: Row): Membership => ({
+	areaId: r.area_id as string,
+	userId: r.user_id as string,
+	role: r.role as MemberRole,
+	createdAt: isoTime(r.created_at),
+});
+
+export function membershipsFromSupabase(client: SupabaseClient): MembershipsRepository {
+	return {
+		async list(areaId) {
+			const op = 'memberships.list';
+			let query = client.from('memberships').select('area_id, user_id, role, created_at');
+			if (areaId !== undefined) query = query.eq('area_id', checkUuid(op, 'areaId', areaId));
+			const { data, error } = await query.order('area_id').order('role').order('user_id');
+			if (error) throw fromBackend(op, error);
+			return (data as Row[]).map(membership);
+		},
+		async add(areaId, userId, role) {
+			const op = 'memberships.add';
+			const { data, error } = await client
+				.from('memberships')
+				.insert({ area_id: checkUuid(op, 'areaId', areaId), user_id: checkUuid(op, 'userId', userId), role: checkRole(op, role) })
+				.select('area_id, user_id, role, created_at')
+				.single();
+			if (error) throw fromBackend(op, error);
+			return membership(data as Row);
+		},
+		async remove(areaId, userId, role) {
+			const op = 'memberships.remove';
+			const { data, error } = await client
+				.from('memberships')
+				.delete()
+				.eq('area_id', checkUuid(op, 'areaId', areaId))
+				.eq('user_id', checkUuid(op, 'userId', userId))
+				.eq('role', checkRole(op, role))
+				.select('role');
+			if (error) throw fromBackend(op, error);
+			if (data.length === 0) throw new DataError(op, 'not_found', 'no such membership that you may remove');
+		},
+	};
+}
+
+export function auditTrailFromSupabase(client: SupabaseClient): AuditTrailRepository {
+	return {
+		async listForArea(areaId, limit = 100) {
+			const op = 'auditTrail.listForArea';
+			if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+				throw new DataError(op, 'invalid', `limit must be an integer in 1..1000, got ${limit}`);
+			}
+			const { data, error } = await client
+				.from('audit_events')
+				.select('id, area_id, entity, entity_id, action, actor_id, changed_at, old_row, new_row')
+				.eq('area_id', checkUuid(op, 'areaId', areaId))
+				.order('id', { ascending: false })
+				.limit(limit);
+			if (error) throw fromBackend(op, error);
+			return (data as Row[]).map((r) => ({
+				id: r.id as number,
+				areaId: r.area_id as string,
+				entity: r.entity as AuditEvent['entity'],
+				entityId: r.entity_id as string,
+				action: r.action as AuditEvent['action'],
+				actorId: r.actor_id as string | null,
+				changedAt: isoTime(r.changed_at),
+				oldRow: r.old_row as Row | null,
+				newRow: r.new_row as Row | null,
+			}));
+		},
+	};
+}

@@ -1,0 +1,239 @@
+/**
+ * Who may do what, through the app's data layer over real HTTP: each user is a real row in
+ * auth.users with a JWT signed by the stack's secret (as Supabase Auth signs it), and PostgREST +
+ * Row Level Security decide. The full table × command × role matrix is in the pgTAP tests
+ * (supabase/tests/database); this checks that the same rules hold end to end.
+ */
+import { IDBFactory } from 'fake-indexeddb';
+import type { Point } from 'geojson';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeviceDb } from '../../src/data/device-db.ts';
+import { DataError, type DataErrorCode } from '../../src/data/errors.ts';
+import { type Repositories, supabaseRepositories } from '../../src/data/repositories.ts';
+import { connectSupabase } from '../../src/data/supabase.ts';
+import type { Area, CuratedPlace } from '../../src/data/types.ts';
+import { signUserSession } from '../../scripts/lib/stack/jwt.ts';
+import { addMembership, createUser, stackEnv, superuser } from '../helpers/db.ts';
+
+const point = (lon: number, lat: number): Point => ({ type: 'Point', coordinates: [lon, lat] });
+
+async function codeOf(promise: Promise<unknown>): Promise<DataErrorCode | 'ok'> {
+	try {
+		await promise;
+		return 'ok';
+	} catch (err) {
+		if (err instanceof DataError) return err.code;
+		throw err;
+	}
+}
+
+let db: pg.Client;
+const users: Record<string, string> = {};
+const as: Record<string, Repositories> = {};
+let vorselaar: Area;
+let lille: Area;
+let draft: CuratedPlace;
+let published: CuratedPlace;
+
+async function repositoriesFor(userId: string | null): Promise<Repositories> {
+	const env = stackEnv();
+	const accessToken = userId
+		? await signUserSession(env.SUPABASE_JWT_SECRET, { userId })
+		: undefined;
+	const client = connectSupabase({
+		url: env.SUPABASE_URL,
+		anonKey: env.SUPABASE_ANON_KEY,
+		...(accessToken ? { accessToken } : {}),
+	});
+	return supabaseRepositories(client, await DeviceDb.open('roles', new IDBFactory()));
+}
+
+beforeAll(async () => {
+	db = await superuser();
+	for (const who of [
+		'resident',
+		'coordVorselaar',
+		'coordLille',
+		'plannerVorselaar',
+		'adminVorselaar',
+		'newcomer',
+	]) {
+		users[who] = await createUser(db, who);
+	}
+	await addMembership(db, users.coordVorselaar!, 'vorselaar', 'coordinator');
+	await addMembership(db, users.coordLille!, 'lille', 'coordinator');
+	await addMembership(db, users.plannerVorselaar!, 'vorselaar', 'planner');
+	await addMembership(db, users.adminVorselaar!, 'vorselaar', 'admin');
+	as.anon = await repositoriesFor(null);
+	for (const [who, id] of Object.entries(users)) as[who] = await repositoriesFor(id);
+	const areas = await as.anon.areas.list();
+	vorselaar = areas.find((a) => a.slug === 'vorselaar')!;
+	lille = areas.find((a) => a.slug === 'lille')!;
+	const base = {
+		areaId: vorselaar.id,
+		categories: ['neighbour_help' as const],
+		location: point(4.7705, 51.2025),
+		source: 'role test',
+	};
+	draft = await as.coordVorselaar!.curatedPlaces.create({
+		...base,
+		name: 'Burenhulp (rollentest, concept)',
+	});
+	published = await as.coordVorselaar!.curatedPlaces.create({
+		...base,
+		name: 'Burenhulp (rollentest)',
+		visibility: 'public',
+	});
+});
+
+afterAll(async () => {
+	if (!db) return;
+	const ids = Object.values(users);
+	await db.query('delete from public.barrier_reports where reporter_id = any($1)', [ids]);
+	await db.query('delete from public.curated_places where created_by = any($1)', [ids]);
+	await db.query('delete from public.audit_events where actor_id = any($1)', [ids]);
+	await db.query('delete from auth.users where id = any($1)', [ids]);
+	await db.end();
+});
+
+describe('roles through the data layer and PostgREST', () => {
+	it('curated places: everyone reads public ones; only the area team reads drafts', async () => {
+		const visible = async (who: string) =>
+			(await as[who]!.curatedPlaces.list(vorselaar.id))
+				.map((p) => p.id)
+				.filter((id) => id === draft.id || id === published.id);
+		expect(await visible('anon')).toEqual([published.id]);
+		expect(await visible('resident')).toEqual([published.id]);
+		expect(await visible('coordLille')).toEqual([published.id]);
+		expect((await visible('coordVorselaar')).sort()).toEqual([draft.id, published.id].sort());
+		expect((await visible('plannerVorselaar')).sort()).toEqual([draft.id, published.id].sort());
+	});
+
+	it('curated places: only coordinators of the area write', async () => {
+		const input = {
+			areaId: vorselaar.id,
+			name: 'X',
+			categories: ['bench' as const],
+			location: point(4.77, 51.2),
+			source: 'x',
+		};
+		expect(await codeOf(as.anon!.curatedPlaces.create(input))).toBe('denied');
+		expect(await codeOf(as.resident!.curatedPlaces.create(input))).toBe('denied');
+		expect(await codeOf(as.plannerVorselaar!.curatedPlaces.create(input))).toBe('denied');
+		expect(await codeOf(as.coordLille!.curatedPlaces.create(input))).toBe('denied');
+		expect(
+			await codeOf(as.coordLille!.curatedPlaces.update(published.id, { name: 'Overgenomen' })),
+		).toBe('not_found');
+		expect(await codeOf(as.coordLille!.curatedPlaces.remove(published.id))).toBe('not_found');
+		expect(await codeOf(as.plannerVorselaar!.curatedPlaces.remove(published.id))).toBe('not_found');
+		expect((await as.anon!.curatedPlaces.get(published.id))?.name).toBe('Burenhulp (rollentest)');
+		expect(
+			await codeOf(as.coordVorselaar!.curatedPlaces.update(draft.id, { description: 'Nagekeken' })),
+		).toBe('ok');
+	});
+
+	it('saved analyses: only coordinators of the area save; private ones stay private', async () => {
+		const input = {
+			areaId: vorselaar.id,
+			name: 'Rollentest',
+			parameters: {},
+			engineVersion: '0.1.0',
+			dataVersion: 'x',
+			summaries: [],
+			cells: [],
+		};
+		expect(await codeOf(as.anon!.savedAnalyses.save(input))).toBe('denied');
+		expect(await codeOf(as.plannerVorselaar!.savedAnalyses.save(input))).toBe('denied');
+		expect(await codeOf(as.coordLille!.savedAnalyses.save(input))).toBe('denied');
+		const id = await as.coordVorselaar!.savedAnalyses.save({ ...input, visibility: 'private' });
+		expect(await as.plannerVorselaar!.savedAnalyses.get(id)).toBeNull();
+		expect(await as.coordLille!.savedAnalyses.get(id)).toBeNull();
+		await as.coordVorselaar!.savedAnalyses.update(id, { visibility: 'area_team' });
+		expect((await as.plannerVorselaar!.savedAnalyses.get(id))?.name).toBe('Rollentest');
+		expect(await as.coordLille!.savedAnalyses.get(id)).toBeNull();
+		expect(await as.anon!.savedAnalyses.get(id)).toBeNull();
+		await as.coordVorselaar!.savedAnalyses.update(id, { visibility: 'public' });
+		expect((await as.anon!.savedAnalyses.list(vorselaar.id)).map((a) => a.id)).toContain(id);
+		expect(await codeOf(as.coordLille!.savedAnalyses.remove(id))).toBe('not_found');
+		expect(await codeOf(as.coordVorselaar!.savedAnalyses.remove(id))).toBe('ok');
+	});
+
+	it('barrier reports: residents follow and withdraw their own; planners of the area triage', async () => {
+		const report = (id: string) => ({
+			id,
+			clientId: crypto.randomUUID(),
+			kind: 'high_kerb' as const,
+			description: 'Rollentest',
+			location: point(4.7706, 51.2026),
+		});
+		const mine = crypto.randomUUID();
+		const anonymous = crypto.randomUUID();
+		await as.resident!.barrierReports.submit(report(mine));
+		await as.anon!.barrierReports.submit(report(anonymous));
+		expect((await as.resident!.barrierReports.listMine()).map((r) => r.id)).toEqual([mine]);
+		expect(
+			(await as.anon!.barrierReports.listForArea(vorselaar.id)).map((r) => r.id),
+		).not.toContain(anonymous);
+		expect(
+			(await as.plannerVorselaar!.barrierReports.listForArea(vorselaar.id)).map((r) => r.id),
+		).toEqual(expect.arrayContaining([mine, anonymous]));
+		expect(await codeOf(as.resident!.barrierReports.setStatus(mine, 'acknowledged'))).toBe(
+			'denied',
+		);
+		expect(await codeOf(as.newcomer!.barrierReports.setStatus(mine, 'withdrawn'))).toBe(
+			'not_found',
+		);
+		expect(await codeOf(as.coordLille!.barrierReports.setStatus(anonymous, 'rejected'))).toBe(
+			'not_found',
+		);
+		expect(
+			(await as.plannerVorselaar!.barrierReports.setStatus(anonymous, 'acknowledged', 'Bekeken'))
+				.status,
+		).toBe('acknowledged');
+		expect((await as.anon!.barrierReports.listForArea(vorselaar.id)).map((r) => r.id)).toContain(
+			anonymous,
+		);
+		expect(
+			(await as.resident!.barrierReports.setStatus(mine, 'withdrawn')).withdrawnAt,
+		).not.toBeNull();
+		expect(await codeOf(as.resident!.barrierReports.setStatus(mine, 'new'))).toBe('not_found');
+	});
+
+	it('memberships: admins manage their area; nobody else does', async () => {
+		const m = (who: string) => as[who]!.memberships!;
+		expect(
+			await codeOf(m('coordVorselaar').add(vorselaar.id, users.newcomer!, 'coordinator')),
+		).toBe('denied');
+		expect(await codeOf(m('adminVorselaar').add(lille.id, users.newcomer!, 'coordinator'))).toBe(
+			'denied',
+		);
+		expect((await m('adminVorselaar').add(vorselaar.id, users.newcomer!, 'coordinator')).role).toBe(
+			'coordinator',
+		);
+		const team = await m('newcomer').list();
+		expect(team.filter((x) => x.userId === users.newcomer).map((x) => [x.areaId, x.role])).toEqual([
+			[vorselaar.id, 'coordinator'],
+		]);
+		expect(team.some((x) => x.userId === users.coordLille)).toBe(false);
+		expect((await m('coordLille').list(vorselaar.id)).length).toBe(0);
+		expect(
+			await codeOf(m('coordVorselaar').remove(vorselaar.id, users.newcomer!, 'coordinator')),
+		).toBe('not_found');
+		expect(
+			await codeOf(m('adminVorselaar').remove(vorselaar.id, users.newcomer!, 'coordinator')),
+		).toBe('ok');
+		expect(await codeOf(m('anon').list())).toBe('denied');
+	});
+
+	it('audit trail: the area team reads who changed what; others read nothing', async () => {
+		const trail = await as.coordVorselaar!.auditTrail!.listForArea(vorselaar.id, 1000);
+		const ofDraft = trail.filter((e) => e.entityId === draft.id).map((e) => [e.action, e.actorId]);
+		expect(ofDraft).toEqual([
+			['update', users.coordVorselaar],
+			['insert', users.coordVorselaar],
+		]);
+		expect(await as.coordLille!.auditTrail!.listForArea(vorselaar.id)).toEqual([]);
+		expect(await codeOf(as.anon!.auditTrail!.listForArea(vorselaar.id))).toBe('denied');
+	});
+});
