@@ -1,13 +1,12 @@
 /**
- * Reads an OpenStreetMap `.osm.pbf` extract into memory with osm-pbf-parser-node (a small, pure-JS
- * streaming reader of the PBF format: no native build, handles DenseNodes, gives object timestamps).
- *
- * Before parsing, the file's blob framing is checked (each blob: 4-byte length, BlobHeader with a
- * type and a data size), so a truncated or corrupt file fails with a message that says which,
- * instead of the parser's generic "input format error".
+ * Reads an OpenStreetMap `.osm.pbf` extract into memory. The file's blob framing (4-byte length,
+ * BlobHeader with type and size, Blob with raw or zlib data) is read here, so a truncated or corrupt
+ * file fails with a message that says which and where; each data block is decoded by
+ * osm-pbf-parser-node's `parse` (pure JS, DenseNodes, object timestamps). Its streaming API is not
+ * used: errors inside its Transform escape `pipe()` as uncaught exceptions.
  */
-import { OSMTransform } from 'osm-pbf-parser-node';
-import { Readable } from 'node:stream';
+import { inflateSync } from 'node:zlib';
+import { parse } from 'osm-pbf-parser-node';
 import { InputError, readInput } from './io.ts';
 
 /** Tags of an OSM object. */
@@ -99,14 +98,21 @@ function parseBlobHeader(buf: Buffer): { type: string; datasize: number } {
 	return { type, datasize };
 }
 
+/** Where one blob's payload lies in the file. */
+export interface BlobRef {
+	type: 'OSMHeader' | 'OSMData';
+	start: number;
+	end: number;
+}
+
 /**
  * Checks the blob framing of a PBF file.
- * @returns the number of OSMData blobs
+ * @returns the blobs, in file order (the first is the OSMHeader)
  * @throws InputError "truncated" when a blob runs past the end, "corrupt" for anything else
  */
-export function checkPbfFraming(buf: Buffer, file: string): number {
+export function checkPbfFraming(buf: Buffer, file: string): BlobRef[] {
 	let pos = 0;
-	let dataBlobs = 0;
+	const blobs: BlobRef[] = [];
 	let first = true;
 	while (pos < buf.length) {
 		if (pos + 4 > buf.length) {
@@ -147,11 +153,69 @@ export function checkPbfFraming(buf: Buffer, file: string): number {
 				`${file}: OSM PBF is truncated (blob at byte ${pos} needs ${end} bytes, the file has ${buf.length})`,
 			);
 		}
-		if (!first) dataBlobs++;
+		blobs.push({ type: h.type as BlobRef['type'], start: pos + 4 + headerLen, end });
 		first = false;
 		pos = end;
 	}
-	return dataBlobs;
+	return blobs;
+}
+
+/** Fields of a protobuf message as (field number, value) pairs: varints as numbers, bytes as Buffers. */
+function fields(buf: Buffer): [number, number | Buffer][] {
+	const out: [number, number | Buffer][] = [];
+	let pos = 0;
+	while (pos < buf.length) {
+		let key: number;
+		[key, pos] = readVarint(buf, pos);
+		const wire = key % 8;
+		if (wire === 0) {
+			let v: number;
+			[v, pos] = readVarint(buf, pos);
+			out.push([Math.floor(key / 8), v]);
+		} else if (wire === 2) {
+			let len: number;
+			[len, pos] = readVarint(buf, pos);
+			if (pos + len > buf.length) throw new Error('field runs past the end');
+			out.push([Math.floor(key / 8), buf.subarray(pos, pos + len)]);
+			pos += len;
+		} else if (wire === 1) pos += 8;
+		else if (wire === 5) pos += 4;
+		else throw new Error(`unexpected wire type ${wire}`);
+	}
+	return out;
+}
+
+/** The uncompressed payload of a Blob message (raw or zlib). */
+function blobPayload(buf: Buffer): Buffer {
+	for (const [f, v] of fields(buf)) {
+		if (f === 1 && Buffer.isBuffer(v)) return v;
+		if (f === 3 && Buffer.isBuffer(v)) return inflateSync(v);
+		if ((f === 4 || f === 5 || f === 6 || f === 7) && Buffer.isBuffer(v)) {
+			throw new Error(`blob compression (field ${f}) is not supported: only raw and zlib`);
+		}
+	}
+	throw new Error('blob has no data');
+}
+
+const unzigzag = (v: number): number => (v % 2 === 1 ? -(v + 1) / 2 : v / 2);
+
+/** Bbox and writing program of an OSMHeader block. */
+function parseHeaderBlock(buf: Buffer): {
+	bbox: [number, number, number, number] | null;
+	writingProgram: string | null;
+} {
+	let bbox: [number, number, number, number] | null = null;
+	let writingProgram: string | null = null;
+	for (const [f, v] of fields(buf)) {
+		if (f === 1 && Buffer.isBuffer(v)) {
+			const b: Record<number, number> = {};
+			for (const [g, w] of fields(v)) if (typeof w === 'number') b[g] = unzigzag(w) / 1e9;
+			if (b[1] !== undefined && b[2] !== undefined && b[3] !== undefined && b[4] !== undefined) {
+				bbox = [b[1], b[4], b[2], b[3]];
+			}
+		} else if (f === 16 && Buffer.isBuffer(v)) writingProgram = v.toString('utf8');
+	}
+	return { bbox, writingProgram };
 }
 
 interface ParsedItem {
@@ -163,8 +227,6 @@ interface ParsedItem {
 	members?: OsmMember[];
 	tags?: Tags;
 	info?: { timestamp?: number };
-	bbox?: { left: number; right: number; top: number; bottom: number };
-	writingprogram?: string;
 }
 
 /** Rounds to 1e-7°, the precision OSM stores. */
@@ -177,8 +239,8 @@ const r7 = (v: number): number => Math.round(v * 1e7) / 1e7;
  */
 export async function readOsm(file: string): Promise<OsmData> {
 	const buf = readInput(file, 'OSM extract');
-	const dataBlobs = checkPbfFraming(buf, file);
-	if (dataBlobs === 0) throw new InputError(`${file}: OSM extract is empty (no data blocks)`);
+	const blobs = checkPbfFraming(buf, file);
+	if (blobs.length < 2) throw new InputError(`${file}: OSM extract is empty (no data blocks)`);
 	const data: OsmData = {
 		coords: new Map(),
 		taggedNodes: new Map(),
@@ -189,46 +251,52 @@ export async function readOsm(file: string): Promise<OsmData> {
 		writingProgram: null,
 	};
 	let latest = 0;
-	try {
-		const stream = Readable.from([buf]).pipe(new OSMTransform({ withTags: true, withInfo: true }));
-		for await (const chunk of stream as AsyncIterable<ParsedItem[]>) {
-			for (const item of chunk) {
-				const ts = item.info?.timestamp ?? 0;
-				if (ts > latest) latest = ts;
-				if (item.type === 'node') {
-					const ll: [number, number] = [r7(item.lon as number), r7(item.lat as number)];
-					data.coords.set(item.id as number, ll);
-					if (item.tags)
-						data.taggedNodes.set(item.id as number, {
-							id: item.id as number,
-							lngLat: ll,
-							tags: item.tags,
-							timestamp: ts,
-						});
-				} else if (item.type === 'way') {
-					data.ways.push({
+	for (const blob of blobs) {
+		let items: ParsedItem[];
+		try {
+			const payload = blobPayload(buf.subarray(blob.start, blob.end));
+			if (blob.type === 'OSMHeader') {
+				const h = parseHeaderBlock(payload);
+				data.headerBbox = h.bbox;
+				data.writingProgram = h.writingProgram;
+				continue;
+			}
+			items = parse(payload, { withTags: true, withInfo: true }) as ParsedItem[];
+		} catch (e) {
+			throw new InputError(
+				`${file}: not a valid OSM PBF file (block at byte ${blob.start}: ${(e as Error).message})`,
+			);
+		}
+		for (const item of items) {
+			const ts = item.info?.timestamp ?? 0;
+			if (ts > latest) latest = ts;
+			if (item.type === 'node') {
+				const ll: [number, number] = [r7(item.lon as number), r7(item.lat as number)];
+				data.coords.set(item.id as number, ll);
+				if (item.tags) {
+					data.taggedNodes.set(item.id as number, {
 						id: item.id as number,
-						refs: item.refs ?? [],
-						tags: item.tags ?? {},
+						lngLat: ll,
+						tags: item.tags,
 						timestamp: ts,
 					});
-				} else if (item.type === 'relation') {
-					data.relations.push({
-						id: item.id as number,
-						members: item.members ?? [],
-						tags: item.tags ?? {},
-						timestamp: ts,
-					});
-				} else if (item.type === undefined) {
-					// The OSMHeader block.
-					const b = item.bbox;
-					if (b) data.headerBbox = [b.left / 1e9, b.bottom / 1e9, b.right / 1e9, b.top / 1e9];
-					data.writingProgram = item.writingprogram ?? null;
 				}
+			} else if (item.type === 'way') {
+				data.ways.push({
+					id: item.id as number,
+					refs: item.refs ?? [],
+					tags: item.tags ?? {},
+					timestamp: ts,
+				});
+			} else if (item.type === 'relation') {
+				data.relations.push({
+					id: item.id as number,
+					members: item.members ?? [],
+					tags: item.tags ?? {},
+					timestamp: ts,
+				});
 			}
 		}
-	} catch (e) {
-		throw new InputError(`${file}: not a valid OSM PBF file (${(e as Error).message})`);
 	}
 	if (data.coords.size === 0 && data.ways.length === 0) {
 		throw new InputError(`${file}: OSM extract is empty (no nodes and no ways)`);

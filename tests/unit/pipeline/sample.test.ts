@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArea, type AreaManifest } from '../../../scripts/lib/build-area.ts';
 import { openPmtiles, readVectorTile } from '../../../scripts/lib/pmtiles-file.ts';
-import { tileRange } from '../../../scripts/lib/tiler.ts';
+import { MAX_TILE_BYTES, MAX_TILE_FEATURES, tileRange } from '../../../scripts/lib/tiler.ts';
+import { decodeAnalysisBundle } from '../../../src/analysis/bundle.ts';
+import { CATEGORY_IDS, matchCategories } from '../../../src/analysis/taxonomy.ts';
+import type { SearchSource } from '../../../scripts/lib/search-source.ts';
 import { derivedConfig, SAMPLE_CONFIG, SAMPLE_DIR, tempDir } from './helpers.ts';
 
 /** Population per wijk, summed independently from the Statbel sector table (population/…csv). */
@@ -26,7 +29,7 @@ function statbelPopulationByWijk(): Map<string, number> {
 	return out;
 }
 
-describe('neighbourhoods archive of the sample area', () => {
+describe('the whole sample area (Vorselaar + Lille)', () => {
 	let outRoot: string;
 	let manifest: AreaManifest;
 	beforeAll(async () => {
@@ -136,13 +139,157 @@ describe('neighbourhoods archive of the sample area', () => {
 		expect(m.counts).toEqual(manifest.counts);
 	}, 60_000);
 
+	it('counts places per category exactly as an independent count of the same tags in the POI export', () => {
+		// vorselaar-lille_pois.geojson was exported by osmium from the same extract (SOURCES.md): a
+		// reading path independent of ours (no PBF reader, no polygon-to-point step of ours).
+		const fc = JSON.parse(
+			readFileSync(path.join(SAMPLE_DIR, 'osm', 'vorselaar-lille_pois.geojson'), 'utf8'),
+		) as { features: { properties: Record<string, unknown> }[] };
+		const expected: Record<string, number> = Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0]));
+		for (const f of fc.features) {
+			const tags = Object.fromEntries(
+				Object.entries(f.properties).filter(([k]) => !k.startsWith('@')),
+			) as Record<string, string>;
+			for (const id of matchCategories(tags)) expected[id] = (expected[id] ?? 0) + 1;
+		}
+		const got = { ...manifest.counts.placesPerCategory };
+		// The 32 hospitals come from the configured GISCO list, not from OSM (which has none here).
+		expect(got.hospital).toBe(32);
+		got.hospital = 0;
+		expect(got).toEqual(expected);
+		// Figures of SOURCES.md: pharmacies 4, bus stops 110, benches 50 (+1 bus stop with bench=yes).
+		expect(got.pharmacy).toBe(4);
+		expect(got.public_transport).toBe(110);
+		expect(got.bench).toBe(51);
+	});
+
+	it('spreads each wijk population over its address points and keeps the totals', () => {
+		const c = manifest.counts;
+		expect(c.origins).toBeGreaterThan(11_000);
+		const bundle = decodeAnalysisBundle(
+			new Uint8Array(readFileSync(path.join(outRoot, 'vorselaar-lille', 'analysis.bin'))),
+		);
+		expect(bundle.origins.count).toBe(c.origins);
+		let residents = 0;
+		let r65 = 0;
+		for (let i = 0; i < bundle.origins.count; i++) {
+			residents += bundle.origins.residents[i] as number;
+			r65 += bundle.origins.residents65[i] as number;
+		}
+		expect(residents).toBeCloseTo(24_385, 0);
+		// 65+ = Σ wijk population × municipal 2015 share.
+		const expected65 = (5297 + 4488 + 2845 + 3897) * (2755 / 16386) + (7576 + 282) * (1377 / 7773);
+		expect(r65).toBeCloseTo(expected65, 0);
+		// CRAB counts of SOURCES.md: Vorselaar 3,597 and Lille 7,792 addresses in the municipalities;
+		// the wijk polygons are generalised, so a few fall just outside them.
+		expect(Math.abs(c.origins - (3597 + 7792))).toBeLessThan(60);
+		expect(c.originsEdgeOfData).toBeGreaterThan(0);
+		expect(c.originsPerNeighbourhood['1301901']?.edgeOfData).toBeGreaterThan(
+			c.originsPerNeighbourhood['1301903']?.edgeOfData ?? Infinity,
+		);
+	});
+
+	it('reads every archive back with the pmtiles package, within the tile limits', async () => {
+		const dir = path.join(outRoot, 'vorselaar-lille');
+		const files = readdirSync(dir)
+			.filter((f) => f.endsWith('.pmtiles'))
+			.sort();
+		expect(files).toEqual([
+			'basemap.pmtiles',
+			'neighbourhoods.pmtiles',
+			'network.pmtiles',
+			'places.pmtiles',
+		]);
+		for (const f of files) {
+			const entry = manifest.archives[f.replace('.pmtiles', '')]!;
+			const p = openPmtiles(path.join(dir, f));
+			const h = await p.getHeader();
+			expect([h.minLon, h.minLat, h.maxLon, h.maxLat]).toEqual(entry.bounds);
+			expect([h.minZoom, h.maxZoom]).toEqual([entry.minzoom, entry.maxzoom]);
+			const meta = (await p.getMetadata()) as { vector_layers: { id: string }[] };
+			expect(meta.vector_layers.map((l) => l.id)).toEqual(entry.layers.map((l) => l.id));
+			let tiles = 0;
+			for (let z = h.minZoom; z <= h.maxZoom; z++) {
+				const r = tileRange(entry.bounds, z);
+				for (let x = r.minX; x <= r.maxX; x++) {
+					for (let y = r.minY; y <= r.maxY; y++) {
+						const t = await p.getZxy(z, x, y);
+						if (!t) continue;
+						tiles++;
+						const raw = new Uint8Array(t.data);
+						expect(raw.length, `${f} ${z}/${x}/${y}`).toBeLessThanOrEqual(MAX_TILE_BYTES);
+						const vt = await readVectorTile(p, z, x, y);
+						const n = Object.values(vt!.layers).reduce((s, l) => s + l.length, 0);
+						expect(n, `${f} ${z}/${x}/${y}`).toBeLessThanOrEqual(MAX_TILE_FEATURES);
+					}
+				}
+			}
+			expect(tiles, f).toBe(entry.tiles.addressed);
+		}
+	}, 60_000);
+
+	it('draws the basemap, places and network layers with their attributes', async () => {
+		const dir = path.join(outRoot, 'vorselaar-lille');
+		// The z13 tile around Vorselaar's Markt.
+		const [lng, lat] = [4.7707, 51.2024];
+		const z = 13;
+		const n = 2 ** z;
+		const x = Math.floor(((lng + 180) / 360) * n);
+		const y = Math.floor(
+			((1 -
+				Math.log(Math.tan((lat * Math.PI) / 180) + 1 / Math.cos((lat * Math.PI) / 180)) / Math.PI) /
+				2) *
+				n,
+		);
+		const base = await readVectorTile(openPmtiles(path.join(dir, 'basemap.pmtiles')), z, x, y);
+		expect(Object.keys(base!.layers)).toEqual(
+			expect.arrayContaining(['roads', 'buildings', 'landuse']),
+		);
+		const roads = base!.layers.roads!;
+		const names = new Set<string>();
+		for (let i = 0; i < roads.length; i++) {
+			const p = roads.feature(i).properties;
+			if (typeof p.name === 'string') names.add(p.name);
+		}
+		expect(names.size).toBeGreaterThan(5);
+		const net = await readVectorTile(openPmtiles(path.join(dir, 'network.pmtiles')), z, x, y);
+		const fw = net!.layers.footways!;
+		expect(fw.length).toBeGreaterThan(10);
+		const statuses = new Set<string>();
+		for (let i = 0; i < fw.length; i++) {
+			const p = fw.feature(i).properties;
+			for (const k of ['walking_status', 'rollator_status', 'wheelchair_status']) {
+				expect(['passable', 'limited', 'impassable', 'unknown']).toContain(p[k]);
+			}
+			statuses.add(String(p.wheelchair_status));
+		}
+		expect(statuses.size).toBeGreaterThan(1);
+	});
+
+	it('writes a search source with every category, place and street', () => {
+		const s = JSON.parse(
+			readFileSync(path.join(outRoot, 'vorselaar-lille', 'search.json'), 'utf8'),
+		) as SearchSource;
+		expect(s.categories.map((c) => c.id)).toEqual([...CATEGORY_IDS]);
+		expect(s.places).toHaveLength(manifest.counts.places);
+		expect(s.streets.length).toBe(manifest.counts.streets);
+		const apotheken = s.places.filter((p) => p.categoryIds.includes('pharmacy'));
+		expect(apotheken).toHaveLength(4);
+		expect(s.streets.some((st) => st.name === 'Markt' && st.municipality === 'Vorselaar')).toBe(
+			true,
+		);
+	});
+
 	it('writes byte-identical files when run twice on the same inputs', async () => {
 		const again = tempDir();
 		await buildArea(SAMPLE_CONFIG, { outRoot: again, silent: true });
-		for (const f of ['neighbourhoods.pmtiles', 'manifest.json']) {
-			const x = readFileSync(path.join(outRoot, 'vorselaar-lille', f));
-			const y = readFileSync(path.join(again, 'vorselaar-lille', f));
-			expect(x.equals(y), f).toBe(true);
+		const a = path.join(outRoot, 'vorselaar-lille');
+		const b = path.join(again, 'vorselaar-lille');
+		const files = readdirSync(a).sort();
+		expect(readdirSync(b).sort()).toEqual(files);
+		expect(files).toContain('analysis.bin');
+		for (const f of files) {
+			expect(readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))), f).toBe(true);
 		}
 	}, 60_000);
 });

@@ -1,0 +1,168 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildArea } from '../../../scripts/lib/build-area.ts';
+import { REPO_ROOT } from '../../../scripts/lib/version.ts';
+import { SAMPLE_DIR, tempDir } from './helpers.ts';
+
+const FIXTURE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'pipeline', 'sassenhout');
+const OSM_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'osm');
+
+type Json = Record<string, unknown> & { sources: Record<string, Record<string, unknown>> };
+
+/** The fixture config with absolute paths, edited, written into a fresh folder. */
+function fixtureConfig(edit: (c: Json, dir: string) => void): { config: string; dir: string } {
+	const dir = tempDir();
+	const c = JSON.parse(readFileSync(path.join(FIXTURE_DIR, 'area.json'), 'utf8')) as Json;
+	for (const s of Object.values(c.sources)) s.path = path.resolve(FIXTURE_DIR, s.path as string);
+	edit(c, dir);
+	const config = path.join(dir, 'area.json');
+	writeFileSync(config, JSON.stringify(c));
+	return { config, dir };
+}
+
+async function buildError(edit: (c: Json, dir: string) => void): Promise<string> {
+	const { config, dir } = fixtureConfig(edit);
+	const out = path.join(dir, 'tiles');
+	try {
+		await buildArea(config, { outRoot: out, silent: true });
+	} catch (e) {
+		// Nothing is published when a build fails.
+		expect(existsSync(path.join(out, 'sassenhout'))).toBe(false);
+		return (e as Error).message;
+	}
+	throw new Error('the build did not fail');
+}
+
+describe('pipeline errors name the file and the problem', () => {
+	it('missing OSM file', async () => {
+		const msg = await buildError((c) => (c.sources.osm!.path = '/nonexistent/area.osm.pbf'));
+		expect(msg).toMatch(/sources\.osm\.path names a missing file: \/nonexistent\/area\.osm\.pbf/);
+	});
+
+	it('truncated pbf', async () => {
+		const msg = await buildError(
+			(c) => (c.sources.osm!.path = path.join(OSM_DIR, 'truncated.osm.pbf')),
+		);
+		expect(msg).toMatch(/truncated\.osm\.pbf: OSM PBF is truncated/);
+	});
+
+	it('corrupt pbf', async () => {
+		const msg = await buildError(
+			(c) => (c.sources.osm!.path = path.join(OSM_DIR, 'corrupt.osm.pbf')),
+		);
+		expect(msg).toMatch(/corrupt\.osm\.pbf: not a valid OSM PBF file/);
+	});
+
+	it('a file that is not a pbf at all', async () => {
+		const msg = await buildError((c, dir) => {
+			const f = path.join(dir, 'wrong.osm.pbf');
+			writeFileSync(f, readFileSync(path.join(FIXTURE_DIR, 'neighbourhoods.geojson')));
+			c.sources.osm!.path = f;
+		});
+		expect(msg).toMatch(/wrong\.osm\.pbf: not a valid OSM PBF file/);
+	});
+
+	it('empty (0-byte) pbf', async () => {
+		const msg = await buildError((c, dir) => {
+			const f = path.join(dir, 'zero.osm.pbf');
+			writeFileSync(f, '');
+			c.sources.osm!.path = f;
+		});
+		expect(msg).toMatch(/zero\.osm\.pbf: OSM extract file is empty \(0 bytes\)/);
+	});
+
+	it('empty extract', async () => {
+		const msg = await buildError(
+			(c) => (c.sources.osm!.path = path.join(OSM_DIR, 'empty.osm.pbf')),
+		);
+		expect(msg).toMatch(/empty\.osm\.pbf: OSM extract is empty/);
+	});
+
+	it('wrong CRS: Lambert 72 coordinates declared as WGS84', async () => {
+		const msg = await buildError((c, dir) => {
+			const fc = JSON.parse(
+				readFileSync(
+					path.join(SAMPLE_DIR, 'boundaries', 'wijken_ggw72024_with_pop2019_epsg31370.geojson'),
+					'utf8',
+				),
+			);
+			delete fc.crs; // a file without its crs member
+			const f = path.join(dir, 'wijken.geojson');
+			writeFileSync(f, JSON.stringify(fc));
+			c.sources.neighbourhoods!.path = f;
+			c.sources.neighbourhoods!.crs = 'EPSG:4326';
+		});
+		expect(msg).toMatch(
+			/wijken\.geojson: coordinate \[.*\] is not valid in EPSG:4326 .*EPSG:31370/,
+		);
+	});
+
+	it('a config CRS that contradicts the file', async () => {
+		const msg = await buildError((c) => {
+			c.sources.neighbourhoods!.path = path.join(
+				SAMPLE_DIR,
+				'boundaries',
+				'wijken_ggw72024_with_pop2019_epsg31370.geojson',
+			);
+			c.sources.neighbourhoods!.crs = 'EPSG:4326';
+			c.municipalities = [
+				{ nis: '13044', name: 'Vorselaar' },
+				{ nis: '13019', name: 'Lille' },
+			];
+		});
+		expect(msg).toMatch(/the config says EPSG:4326 but the file declares EPSG:31370/);
+	});
+
+	it('neighbourhoods without population', async () => {
+		const msg = await buildError((c, dir) => {
+			const fc = JSON.parse(readFileSync(path.join(FIXTURE_DIR, 'neighbourhoods.geojson'), 'utf8'));
+			delete fc.features[0].properties.pop_2019;
+			const f = path.join(dir, 'wijken.geojson');
+			writeFileSync(f, JSON.stringify(fc));
+			c.sources.neighbourhoods!.path = f;
+		});
+		expect(msg).toMatch(
+			/wijken\.geojson: neighbourhood 0 \("13044A1"\) has no valid population in "pop_2019"/,
+		);
+	});
+
+	it('no address inside the area', async () => {
+		const msg = await buildError((c, dir) => {
+			const fc = JSON.parse(readFileSync(path.join(FIXTURE_DIR, 'addresses.geojson'), 'utf8'));
+			// Real CRAB points, but only those outside the wijk (e.g. in Grobbendonk).
+			fc.features = fc.features.filter(
+				(f: { properties: { nis_municipality: string } }) =>
+					f.properties.nis_municipality !== '13044',
+			);
+			const f = path.join(dir, 'addresses.geojson');
+			writeFileSync(f, JSON.stringify(fc));
+			c.sources.addresses!.path = f;
+		});
+		expect(msg).toMatch(
+			/addresses\.geojson: no address point lies inside the area's neighbourhoods/,
+		);
+	});
+
+	it('an unknown config field', async () => {
+		const msg = await buildError((c) => (c.sources.neighbourhoods!.populationProprety = 'pop'));
+		expect(msg).toMatch(/sources\.neighbourhoods\.populationProprety is not a known field/);
+	});
+
+	it('the CLI prints the message and exits 1', () => {
+		const { config } = fixtureConfig(
+			(c) => (c.sources.osm!.path = path.join(OSM_DIR, 'truncated.osm.pbf')),
+		);
+		const r = spawnSync(
+			process.execPath,
+			['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'build-area.ts'), config],
+			{
+				cwd: REPO_ROOT,
+				encoding: 'utf8',
+			},
+		);
+		expect(r.status).toBe(1);
+		expect(r.stderr).toMatch(/build-area failed: .*truncated\.osm\.pbf: OSM PBF is truncated/);
+	});
+});

@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildArea, type AreaManifest } from '../../../scripts/lib/build-area.ts';
+import { openPmtiles, readVectorTile } from '../../../scripts/lib/pmtiles-file.ts';
+import { tileRange } from '../../../scripts/lib/tiler.ts';
+import { REPO_ROOT } from '../../../scripts/lib/version.ts';
+import { tempDir } from './helpers.ts';
+
+const CONFIG = path.join(REPO_ROOT, 'tests', 'fixtures', 'pipeline', 'sassenhout', 'area.json');
+
+/** Every feature of a layer over all tiles of zoom z (by id property, deduplicated). */
+async function layerIds(
+	file: string,
+	layer: string,
+	z: number,
+	bounds: [number, number, number, number],
+) {
+	const p = openPmtiles(file);
+	const out = new Map<string, Record<string, unknown>>();
+	const r = tileRange(bounds, z);
+	for (let x = r.minX; x <= r.maxX; x++) {
+		for (let y = r.minY; y <= r.maxY; y++) {
+			const l = (await readVectorTile(p, z, x, y))?.layers[layer];
+			for (let i = 0; l && i < l.length; i++) {
+				const props = l.feature(i).properties;
+				out.set(String(props.id), props);
+			}
+		}
+	}
+	return out;
+}
+
+describe('pipeline on the Sassenhout fixture (one wijk of Vorselaar)', () => {
+	let outRoot: string;
+	let manifest: AreaManifest;
+	beforeAll(async () => {
+		outRoot = tempDir();
+		({ manifest } = await buildArea(CONFIG, { outRoot, silent: true }));
+	}, 60_000);
+
+	it('writes the manifest with all archives and files', () => {
+		expect(Object.keys(manifest.archives).sort()).toEqual([
+			'basemap',
+			'neighbourhoods',
+			'network',
+			'places',
+		]);
+		expect(manifest.archives.basemap?.layers.map((l) => l.id)).toEqual([
+			'landuse',
+			'water',
+			'waterways',
+			'buildings',
+			'roads',
+			'place_labels',
+		]);
+		expect(manifest.files.analysis.file).toBe('analysis.bin');
+		expect(manifest.inputs.map((i) => i.role)).toEqual([
+			'osm',
+			'neighbourhoods',
+			'addresses',
+			'ageStructure',
+		]);
+		for (const i of manifest.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
+		expect(manifest.osm.latestEditDate).toMatch(/^20\d\d-\d\d-\d\d$/);
+	});
+
+	it('spreads the 282 residents of 13044A1 over its address points', () => {
+		const o = manifest.counts.originsPerNeighbourhood['13044A1']!;
+		expect(manifest.counts.origins).toBe(o.addresses);
+		expect(o.residentsPerAddress * o.addresses).toBeCloseTo(282, 0);
+		// The fixture extract is a small bbox: most origins lie within 1.2 km of its edge.
+		expect(manifest.counts.originsEdgeOfData).toBeGreaterThan(0);
+	});
+
+	it('writes one point per place with its id, source and date', async () => {
+		const places = await layerIds(
+			path.join(outRoot, 'sassenhout', 'places.pmtiles'),
+			'places',
+			12,
+			manifest.archives.places!.bounds,
+		);
+		expect(places.size).toBe(manifest.counts.places);
+		for (const p of places.values()) {
+			expect(String(p.id)).toMatch(/^[nwr]\d+$/);
+			expect(p.source).toBe('OpenStreetMap');
+			expect(String(p.date)).toMatch(/^20\d\d-\d\d-\d\d$/);
+		}
+		// Every place has exactly one point, whatever its geometry in OSM.
+		expect(new Set([...places.keys()]).size).toBe(places.size);
+	});
+
+	it('classifies every network edge per profile', async () => {
+		const a = manifest.archives.network!;
+		const z = a.maxzoom;
+		const p = openPmtiles(path.join(outRoot, 'sassenhout', 'network.pmtiles'));
+		const r = tileRange(a.bounds, z);
+		let edges = 0;
+		for (let x = r.minX; x <= r.maxX; x++) {
+			for (let y = r.minY; y <= r.maxY; y++) {
+				const l = (await readVectorTile(p, z, x, y))?.layers.footways;
+				for (let i = 0; l && i < l.length; i++) {
+					const props = l.feature(i).properties;
+					expect(props.id).toMatch(/^w\d+$/);
+					expect(props.walking_status).toBeDefined();
+					expect(props.wheelchair_status).toBeDefined();
+					edges++;
+				}
+			}
+		}
+		expect(edges).toBeGreaterThanOrEqual(manifest.counts.graphEdges);
+	});
+});
