@@ -1,0 +1,87 @@
+/**
+ * `npm run bench -- pipeline [<area.json>] [--runs N]`: builds the area (default: the sample) N
+ * times (default 3) into a temporary folder and reports build time (median and each run), peak
+ * memory (process max RSS), archive sizes, the largest tile, and the size of the same layers as
+ * plain GeoJSON side by side (target: tiles ≤ 1/5 of GeoJSON; sample build ≤ 30 s).
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildArea, type BuildResult } from '../lib/build-area.ts';
+import { REPO_ROOT } from '../lib/version.ts';
+
+export async function run(args: string[]): Promise<Record<string, unknown>> {
+	const runsIdx = args.indexOf('--runs');
+	const runs = runsIdx >= 0 ? Number(args[runsIdx + 1]) : 3;
+	if (!Number.isInteger(runs) || runs < 1)
+		throw new Error(`--runs must be a positive integer, got ${args[runsIdx + 1]}`);
+	const rest = runsIdx >= 0 ? args.filter((_, i) => i !== runsIdx && i !== runsIdx + 1) : args;
+	const config = rest[0] ?? path.join(REPO_ROOT, 'data', 'vorselaar-lille', 'area.json');
+	const out = mkdtempSync(path.join(tmpdir(), 'buurtkaart-bench-'));
+	const rssBeforeMiB = process.memoryUsage().rss / 2 ** 20;
+	const seconds: number[] = [];
+	let last: BuildResult | null = null;
+	try {
+		for (let i = 0; i < runs; i++) {
+			process.stderr.write(`pipeline bench: build ${i + 1}/${runs}…\n`);
+			const t0 = performance.now();
+			last = await buildArea(config, { outRoot: out, silent: true });
+			seconds.push((performance.now() - t0) / 1000);
+		}
+		const m = (last as BuildResult).manifest;
+		const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+		const archives = Object.fromEntries(
+			Object.entries(m.archives).map(([k, a]) => [
+				k,
+				{
+					bytes: a.bytes,
+					geojsonBytes: a.geojsonBytes,
+					ratioToGeojson: Math.round((a.bytes / a.geojsonBytes) * 1000) / 1000,
+					tiles: a.tiles.addressed,
+					zooms: `${a.minzoom}-${a.maxzoom}`,
+					largestTile: `${a.tiles.largestTile} ${a.tiles.largestTileBytes} B (${a.tiles.largestTileGzipBytes} B gzip)`,
+					mostFeatures: `${a.tiles.mostFeaturesTile} ${a.tiles.mostFeatures}`,
+				},
+			]),
+		);
+		const tileBytes = Object.values(m.archives).reduce((s, a) => s + a.bytes, 0);
+		const geojsonBytes = Object.values(m.archives).reduce((s, a) => s + a.geojsonBytes, 0);
+		const largest = Object.values(m.archives).reduce((best, a) =>
+			a.tiles.largestTileBytes > best.tiles.largestTileBytes ? a : best,
+		);
+		const dir = path.join(out, m.area.id);
+		const sorted = [...seconds].sort((a, b) => a - b);
+		const round = (x: number) => Math.round(x * 100) / 100;
+		return {
+			area: m.area.id,
+			runs,
+			buildSeconds: {
+				median: round(sorted[Math.floor(sorted.length / 2)] as number),
+				each: seconds.map(round),
+			},
+			targetSeconds: 30,
+			peakRssMiB: Math.round(peakRssMiB),
+			rssBeforeBuildMiB: Math.round(rssBeforeMiB),
+			archives,
+			tilesTotalBytes: tileBytes,
+			sameLayersAsGeojsonBytes: geojsonBytes,
+			tilesToGeojsonRatio: Math.round((tileBytes / geojsonBytes) * 1000) / 1000,
+			targetRatio: 0.2,
+			largestTile: {
+				archive: largest.file,
+				tile: largest.tiles.largestTile,
+				bytes: largest.tiles.largestTileBytes,
+			},
+			analysisBinBytes: statSync(path.join(dir, 'analysis.bin')).size,
+			searchJsonBytes: statSync(path.join(dir, 'search.json')).size,
+			counts: {
+				places: m.counts.places,
+				origins: m.counts.origins,
+				graphEdges: m.counts.graphEdges,
+				perLayer: m.counts.perLayer,
+			},
+		};
+	} finally {
+		rmSync(out, { recursive: true, force: true });
+	}
+}
