@@ -13,14 +13,7 @@ import type { AnalysisBundle, RoutingGraph } from './bundle.ts';
 import { profileNetwork, type ProfileNetwork } from './network.ts';
 import type { ProfileId, UnknownMode } from './profiles.ts';
 import { EdgeIndex, type Snap } from './snap.ts';
-import {
-	emptySweepState,
-	evaluateSnap,
-	relax,
-	seedSource,
-	type SweepSource,
-	type SweepState,
-} from './sweep.ts';
+import { emptySweepState, relax, seedSource, type SweepSource, type SweepState } from './sweep.ts';
 
 /** Options shared by the engine's runs. */
 export interface EngineOptions {
@@ -102,6 +95,7 @@ export class AnalysisEngine {
 	private readonly nets = new Map<string, ProfileNetwork>();
 	private readonly originSnapCache = new Map<string, OriginSnaps>();
 	private readonly placeSnapCache = new Map<string, (Snap | undefined)[]>();
+	private readonly placeLists = new Map<string, number[]>();
 
 	constructor(bundle: AnalysisBundle, options: EngineOptions = {}) {
 		this.bundle = bundle;
@@ -199,12 +193,15 @@ export class AnalysisEngine {
 		return arr[i];
 	}
 
-	/** Indices of the bundle places of a category. */
+	/** Indices of the bundle places of a category (cached). */
 	placesOf(categoryId: string): number[] {
+		const cached = this.placeLists.get(categoryId);
+		if (cached) return cached;
 		const out: number[] = [];
 		this.bundle.places.categoryIds.forEach((c, i) => {
 			if (c.includes(categoryId)) out.push(i);
 		});
+		this.placeLists.set(categoryId, out);
 		return out;
 	}
 
@@ -240,9 +237,15 @@ export class CoverageRun {
 	private readonly byEdge = new Map<number, SweepSource[]>();
 	private readonly queue = new FlatQueue<number>();
 	private nextLabel: number;
+	/** Number of sources on each edge (fast test before the byEdge lookup). */
+	private readonly sourceEdges: Uint16Array;
+	private readonly edgeStamp: Uint32Array;
+	private stampValue = 0;
 
 	constructor(engine: AnalysisEngine, options: CoverageOptions) {
 		this.engine = engine;
+		this.sourceEdges = new Uint16Array(engine.graph.edgeCount);
+		this.edgeStamp = new Uint32Array(engine.graph.edgeCount);
 		const mode = options.unknownMode ?? 'optimistic';
 		if (typeof options.categoryId !== 'string' || options.categoryId === '') {
 			throw new Error('categoryId is missing');
@@ -297,27 +300,64 @@ export class CoverageRun {
 
 	private addSource(s: SweepSource): void {
 		this.sources.set(s.label, s);
+		this.sourceEdges[s.snap.edge] = (this.sourceEdges[s.snap.edge] as number) + 1;
 		const list = this.byEdge.get(s.snap.edge);
 		if (list) list.push(s);
 		else this.byEdge.set(s.snap.edge, [s]);
 	}
 
+	/**
+	 * Completes origin `i`'s path from the node labels (evaluateSnap of sweep.ts inlined: no objects
+	 * are allocated per origin).
+	 */
 	private evaluateOrigin(i: number): void {
-		const e = this.snaps.edge[i] as number;
 		const r = this.result;
+		const e = this.snaps.edge[i] as number;
 		if (e < 0) return;
-		const snap: Snap = {
-			edge: e,
-			t: this.snaps.t[i] as number,
-			accessM: this.snaps.accessM[i] as number,
-			lng: 0,
-			lat: 0,
-		};
-		const p = evaluateSnap(this.net, this.state, snap, this.byEdge.get(e));
-		r.distanceM[i] = p.distanceM;
-		r.timeS[i] = p.costS;
-		r.unknownM[i] = p.unknownM;
-		r.placeLabel[i] = p.label;
+		const net = this.net;
+		const g = net.graph;
+		const st = this.state;
+		const w = net.edgeCostS[e] as number;
+		const len = g.lengthsM[e] as number;
+		const unk = net.edgeUnknown[e] === 1;
+		const t = this.snaps.t[i] as number;
+		const a = this.snaps.accessM[i] as number;
+		const f = g.edgeFrom[e] as number;
+		const to = g.edgeTo[e] as number;
+		let c = (st.costS[f] as number) + t * w;
+		let d = (st.distM[f] as number) + t * len;
+		let u = (st.unknownM[f] as number) + (unk ? t * len : 0);
+		let l = st.label[f] as number;
+		const c2 = (st.costS[to] as number) + (1 - t) * w;
+		if (c2 < c) {
+			c = c2;
+			d = (st.distM[to] as number) + (1 - t) * len;
+			u = (st.unknownM[to] as number) + (unk ? (1 - t) * len : 0);
+			l = st.label[to] as number;
+		}
+		if (this.sourceEdges[e] !== 0) {
+			for (const s of this.byEdge.get(e) ?? []) {
+				const df = Math.abs(s.snap.t - t);
+				const cs = s.snap.accessM / net.speedMps + df * w;
+				if (cs < c) {
+					c = cs;
+					d = s.snap.accessM + df * len;
+					u = unk ? df * len : 0;
+					l = s.label;
+				}
+			}
+		}
+		if (c === Infinity) {
+			r.distanceM[i] = Infinity;
+			r.timeS[i] = Infinity;
+			r.unknownM[i] = 0;
+			r.placeLabel[i] = -1;
+			return;
+		}
+		r.distanceM[i] = d + a;
+		r.timeS[i] = c + a / net.speedMps;
+		r.unknownM[i] = u;
+		r.placeLabel[i] = l;
 	}
 
 	/** Re-evaluates the origins on edges touching `nodes` and on `edges`; returns the change. */
@@ -328,15 +368,13 @@ export class CoverageRun {
 	): WhatIfChange {
 		const g = this.engine.graph;
 		const { byEdgeOffsets, byEdge } = this.snaps;
-		const seenEdge = new Set<number>(edges);
-		for (const u of nodes) {
-			for (let a = g.offsets[u] as number; a < (g.offsets[u + 1] as number); a++)
-				seenEdge.add(g.arcEdges[a] as number);
-		}
+		const stamp = ++this.stampValue;
 		const r = this.result;
 		const changed: number[] = [];
 		const before: number[] = [];
-		for (const e of seenEdge) {
+		const visit = (e: number): void => {
+			if (this.edgeStamp[e] === stamp) return;
+			this.edgeStamp[e] = stamp;
 			for (let k = byEdgeOffsets[e] as number; k < (byEdgeOffsets[e + 1] as number); k++) {
 				const i = byEdge[k] as number;
 				const d0 = r.distanceM[i] as number;
@@ -347,6 +385,11 @@ export class CoverageRun {
 					before.push(d0);
 				}
 			}
+		};
+		for (const e of edges) visit(e);
+		for (const u of nodes) {
+			for (let a = g.offsets[u] as number; a < (g.offsets[u + 1] as number); a++)
+				visit(g.arcEdges[a] as number);
 		}
 		r.placeCount = this.sources.size;
 		return {
@@ -394,6 +437,7 @@ export class CoverageRun {
 		this.sources.delete(label);
 		const list = this.byEdge.get(src.snap.edge) ?? [];
 		const rest = list.filter((s) => s.label !== label);
+		this.sourceEdges[src.snap.edge] = (this.sourceEdges[src.snap.edge] as number) - 1;
 		if (rest.length > 0) this.byEdge.set(src.snap.edge, rest);
 		else this.byEdge.delete(src.snap.edge);
 

@@ -1,12 +1,11 @@
 /**
  * Snapping points (origins, places, clicked locations) onto the nearest usable edge: the access leg
  * of every analysis. Exact nearest-edge search: every edge is cut into pieces of at most
- * `pieceM` metres whose midpoints go into a KDBush index; a candidate piece can be at most
- * pieceM / 2 farther from the query than the nearest point of its segment, so the search widens
- * until no unseen piece can beat the best exact projection found.
+ * `pieceM` metres whose midpoints go into a KDBush index; a segment's nearest point is at most
+ * pieceM / 2 from one of its piece midpoints, so the search widens until no unseen piece can beat
+ * the best exact projection found.
  */
 import KDBush from 'kdbush';
-import { around } from 'geokdbush';
 import type { RoutingGraph } from './bundle.ts';
 import { haversineM, projectOnSegment } from './geo.ts';
 
@@ -61,7 +60,6 @@ export class EdgeIndex {
 	readonly pieceM: number;
 	private readonly index: KDBush;
 	private readonly pieceEdge: Uint32Array;
-	private readonly pieceLngLat: Float32Array;
 
 	/**
 	 * @param graph The routing graph.
@@ -79,7 +77,6 @@ export class EdgeIndex {
 		}
 		this.index = new KDBush(Math.max(1, count), 64, Float32Array);
 		this.pieceEdge = new Uint32Array(Math.max(1, count));
-		this.pieceLngLat = new Float32Array(Math.max(1, count) * 2);
 		let i = 0;
 		for (let e = 0; e < graph.edgeCount; e++) {
 			forEachSegment(graph, e, (aLng, aLat, bLng, bLat) => {
@@ -89,8 +86,6 @@ export class EdgeIndex {
 					const x = aLng + (bLng - aLng) * f;
 					const y = aLat + (bLat - aLat) * f;
 					this.index.add(x, y);
-					this.pieceLngLat[i * 2] = x;
-					this.pieceLngLat[i * 2 + 1] = y;
 					this.pieceEdge[i++] = e;
 				}
 			});
@@ -125,6 +120,10 @@ export class EdgeIndex {
 	/**
 	 * The nearest point on an edge accepted by `usable`, within `maxDistanceM`.
 	 *
+	 * Exact: pieces are found with box queries of growing radius r; once the best exact projection
+	 * among the candidates is ≤ r, no unseen segment can be closer (its nearest piece midpoint
+	 * would lie within r + pieceM / 2, inside the box searched).
+	 *
 	 * @returns the snap, or undefined when no usable edge is that close.
 	 */
 	snap(
@@ -134,32 +133,26 @@ export class EdgeIndex {
 		maxDistanceM: number,
 	): Snap | undefined {
 		const slack = this.pieceM / 2 + 1; // + 1 m for Float32 coordinates in the index
-		const maxKm = (maxDistanceM + slack) / 1000;
-		let k = 16;
+		const mPerDegLat = 111_195;
+		const mPerDegLng = mPerDegLat * Math.cos((lat * Math.PI) / 180);
+		let r = Math.min(maxDistanceM, Math.max(25, this.pieceM));
 		let best: Snap | undefined;
 		const seen = new Set<number>();
 		for (;;) {
-			const ids = around(this.index, lng, lat, k, maxKm, (id) =>
-				usable(this.pieceEdge[id] as number),
-			);
-			let lastD = 0;
+			const dy = (r + slack) / mPerDegLat;
+			const dx = (r + slack) / mPerDegLng;
+			const ids = this.index.range(lng - dx, lat - dy, lng + dx, lat + dy);
 			for (const id of ids) {
 				const e = this.pieceEdge[id] as number;
-				lastD = haversineM(
-					lng,
-					lat,
-					this.pieceLngLat[id * 2] as number,
-					this.pieceLngLat[id * 2 + 1] as number,
-				);
-				if (best && lastD - slack > best.accessM) break;
 				if (seen.has(e)) continue;
 				seen.add(e);
+				if (!usable(e)) continue;
 				const s = this.project(lng, lat, e);
 				if (!best || s.accessM < best.accessM || (s.accessM === best.accessM && e < best.edge))
 					best = s;
 			}
-			if (ids.length < k || (best && lastD - slack > best.accessM)) break;
-			k *= 4;
+			if ((best && best.accessM <= r) || r >= maxDistanceM) break;
+			r = Math.min(maxDistanceM, r * 3);
 		}
 		if (!best || best.accessM > maxDistanceM) return undefined;
 		return best;

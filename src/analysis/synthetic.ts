@@ -1,0 +1,156 @@
+/**
+ * Seeded synthetic routing graphs for benchmarks and scale tests (never for results shown to
+ * users): a jittered street grid around 51° N with ~100 m blocks, every edge a real haversine
+ * length, and per-profile statuses drawn with fixed shares. Same seed → same graph.
+ */
+import type { OriginTable, RoutingGraph } from './bundle.ts';
+import { haversineM } from './geo.ts';
+import { WAY_STATUS_CODES, REASON_BITS } from './profiles.ts';
+
+/** Mulberry32: a small seeded PRNG returning numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/**
+ * A grid graph with about `edges` undirected edges (W × W nodes, right and up neighbours).
+ * Statuses: walking all passable; rollator 20 % limited (no bench); wheelchair 55 % passable,
+ * 30 % unknown (surface), 10 % limited (loose surface), 5 % impassable (rough surface).
+ */
+export function syntheticGrid(edges: number, seed = 1): RoutingGraph {
+	const w = Math.max(2, Math.ceil(Math.sqrt(edges / 2)));
+	const rand = mulberry32(seed);
+	const nodeCount = w * w;
+	const nodeLngLat = new Float64Array(nodeCount * 2);
+	for (let y = 0; y < w; y++) {
+		for (let x = 0; x < w; x++) {
+			const n = y * w + x;
+			nodeLngLat[n * 2] = 3 + x * 0.0014 + (rand() - 0.5) * 0.0004;
+			nodeLngLat[n * 2 + 1] = 50.7 + y * 0.0009 + (rand() - 0.5) * 0.0003;
+		}
+	}
+	const E = 2 * w * (w - 1);
+	const edgeFrom = new Uint32Array(E);
+	const edgeTo = new Uint32Array(E);
+	let e = 0;
+	for (let y = 0; y < w; y++) {
+		for (let x = 0; x < w; x++) {
+			const n = y * w + x;
+			if (x + 1 < w) {
+				edgeFrom[e] = n;
+				edgeTo[e++] = n + 1;
+			}
+			if (y + 1 < w) {
+				edgeFrom[e] = n;
+				edgeTo[e++] = n + w;
+			}
+		}
+	}
+	const lengthsM = new Float32Array(E);
+	const statuses = new Uint8Array(E * 3);
+	const reasons = new Uint32Array(E * 3);
+	const unknowns = new Uint8Array(E * 3);
+	for (let i = 0; i < E; i++) {
+		const f = edgeFrom[i] as number;
+		const t = edgeTo[i] as number;
+		lengthsM[i] = haversineM(
+			nodeLngLat[f * 2]!,
+			nodeLngLat[f * 2 + 1]!,
+			nodeLngLat[t * 2]!,
+			nodeLngLat[t * 2 + 1]!,
+		);
+		if (rand() < 0.2) {
+			statuses[E + i] = WAY_STATUS_CODES.limited;
+			reasons[E + i] = 1 << REASON_BITS.no_bench_stretch;
+		}
+		const r = rand();
+		const k = 2 * E + i;
+		if (r < 0.05) {
+			statuses[k] = WAY_STATUS_CODES.impassable;
+			reasons[k] = 1 << REASON_BITS.surface_rough;
+		} else if (r < 0.15) {
+			statuses[k] = WAY_STATUS_CODES.limited;
+			reasons[k] = 1 << REASON_BITS.surface_loose;
+		} else if (r < 0.45) {
+			statuses[k] = WAY_STATUS_CODES.unknown;
+			reasons[k] = 1 << REASON_BITS.surface_unknown;
+			unknowns[k] = 1;
+		}
+	}
+	const degree = new Uint32Array(nodeCount);
+	for (let i = 0; i < E; i++) {
+		degree[edgeFrom[i]!]! += 1;
+		degree[edgeTo[i]!]! += 1;
+	}
+	const offsets = new Uint32Array(nodeCount + 1);
+	for (let n = 0; n < nodeCount; n++) offsets[n + 1] = offsets[n]! + degree[n]!;
+	const fill = offsets.slice(0, nodeCount);
+	const targets = new Uint32Array(2 * E);
+	const arcEdges = new Uint32Array(2 * E);
+	for (let i = 0; i < E; i++) {
+		const f = edgeFrom[i]!;
+		const t = edgeTo[i]!;
+		targets[fill[f]!] = t;
+		arcEdges[fill[f]!] = i;
+		fill[f]! += 1;
+		targets[fill[t]!] = f;
+		arcEdges[fill[t]!] = i;
+		fill[t]! += 1;
+	}
+	return {
+		nodeCount,
+		edgeCount: E,
+		nodeLngLat,
+		nodeOsmIds: new Float64Array(0),
+		offsets,
+		targets,
+		arcEdges,
+		edgeFrom,
+		edgeTo,
+		lengthsM,
+		edgeWays: new Uint32Array(E),
+		statuses,
+		reasons,
+		unknowns,
+		shapeOffsets: new Uint32Array(E + 1),
+		shapeLngLat: new Float64Array(0),
+		wayIds: ['synthetic'],
+	};
+}
+
+/** `count` origins scattered over the grid's extent (1 resident each, 18 % aged 65+, 5 % 80+). */
+export function syntheticOrigins(g: RoutingGraph, count: number, seed = 2): OriginTable {
+	const rand = mulberry32(seed);
+	let minX = Infinity;
+	let minY = Infinity;
+	let maxX = -Infinity;
+	let maxY = -Infinity;
+	for (let n = 0; n < g.nodeCount; n++) {
+		minX = Math.min(minX, g.nodeLngLat[n * 2]!);
+		maxX = Math.max(maxX, g.nodeLngLat[n * 2]!);
+		minY = Math.min(minY, g.nodeLngLat[n * 2 + 1]!);
+		maxY = Math.max(maxY, g.nodeLngLat[n * 2 + 1]!);
+	}
+	const lngLat = new Float64Array(count * 2);
+	for (let i = 0; i < count; i++) {
+		lngLat[i * 2] = minX + rand() * (maxX - minX);
+		lngLat[i * 2 + 1] = minY + rand() * (maxY - minY);
+	}
+	return {
+		count,
+		ids: Array.from({ length: count }, (_, i) => `o${i}`),
+		lngLat,
+		residents: new Float32Array(count).fill(1),
+		residents65: new Float32Array(count).fill(0.18),
+		residents80: new Float32Array(count).fill(0.05),
+		neighbourhood: new Uint32Array(count),
+		edgeOfData: new Uint8Array(count),
+	};
+}
