@@ -96,8 +96,14 @@ afterAll(async () => {
 		'delete from public.barrier_reports where reporter_id = $1 or client_id = any($2)',
 		[userId, clientIds],
 	);
-	await db.query('delete from public.curated_places where created_by = $1', [userId]);
-	await db.query('delete from public.audit_events where actor_id = $1', [userId]);
+	const places = await db.query(
+		'delete from public.curated_places where created_by = $1 returning id',
+		[userId],
+	);
+	await db.query('delete from public.audit_events where actor_id = $1 or entity_id = any($2)', [
+		userId,
+		places.rows.map((r: { id: string }) => r.id),
+	]);
 	await db.query('delete from auth.users where id = $1', [userId]);
 	await db.end();
 });

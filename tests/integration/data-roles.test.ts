@@ -35,6 +35,8 @@ let vorselaar: Area;
 let lille: Area;
 let draft: CuratedPlace;
 let published: CuratedPlace;
+/** Reports submitted anonymously have no reporter to clean up by. */
+const anonymousReports: string[] = [];
 
 async function repositoriesFor(userId: string | null): Promise<Repositories> {
 	const env = stackEnv();
@@ -90,9 +92,18 @@ beforeAll(async () => {
 afterAll(async () => {
 	if (!db) return;
 	const ids = Object.values(users);
-	await db.query('delete from public.barrier_reports where reporter_id = any($1)', [ids]);
-	await db.query('delete from public.curated_places where created_by = any($1)', [ids]);
-	await db.query('delete from public.audit_events where actor_id = any($1)', [ids]);
+	await db.query('delete from public.barrier_reports where reporter_id = any($1) or id = any($2)', [
+		ids,
+		anonymousReports,
+	]);
+	const places = await db.query(
+		'delete from public.curated_places where created_by = any($1) returning id',
+		[ids],
+	);
+	await db.query(
+		'delete from public.audit_events where actor_id = any($1) or entity_id = any($2)',
+		[ids, places.rows.map((r: { id: string }) => r.id)],
+	);
 	await db.query('delete from auth.users where id = any($1)', [ids]);
 	await db.end();
 });
@@ -169,6 +180,7 @@ describe('roles through the data layer and PostgREST', () => {
 		});
 		const mine = crypto.randomUUID();
 		const anonymous = crypto.randomUUID();
+		anonymousReports.push(anonymous);
 		await as.resident!.barrierReports.submit(report(mine));
 		await as.anon!.barrierReports.submit(report(anonymous));
 		expect((await as.resident!.barrierReports.listMine()).map((r) => r.id)).toEqual([mine]);

@@ -27,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	if (!db) return;
 	await db.query('delete from public.curated_places where id = any($1)', [placeIds]);
+	await db.query('delete from public.audit_events where entity_id = any($1)', [placeIds]);
 	await db.query('delete from auth.users where id = $1', [coordinatorId]);
 	await db.end();
 });

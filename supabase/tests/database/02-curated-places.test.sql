@@ -23,7 +23,7 @@ insert into public.curated_places (id, area_id, name, categories, location, sour
 
 -- anon
 select tests.clear_authentication();
-select results_eq($$select name from public.curated_places order by name$$,
+select results_eq($$select name from public.curated_places where created_at = now() order by name$$,
 	array['Dorpsdienst Vorselaar'], 'anon reads public places only');
 select throws_ok(
 	$$insert into public.curated_places (area_id, name, categories, location, source)
@@ -34,7 +34,7 @@ select throws_ok($$delete from public.curated_places$$, '42501', null, 'anon can
 
 -- resident (signed in, no membership)
 select tests.authenticate_as('resident');
-select results_eq($$select name from public.curated_places order by name$$,
+select results_eq($$select name from public.curated_places where created_at = now() order by name$$,
 	array['Dorpsdienst Vorselaar'], 'a resident reads public places only');
 select throws_ok(
 	$$insert into public.curated_places (area_id, name, categories, location, source)
@@ -46,7 +46,7 @@ select is((select count(*) from public.curated_places where name = 'Hacked'), 0:
 
 -- coordinator of the area
 select tests.authenticate_as('coord_vorselaar');
-select results_eq($$select name from public.curated_places order by name$$,
+select results_eq($$select name from public.curated_places where created_at = now() order by name$$,
 	array['Burenhulp (concept)', 'Dorpsdienst Vorselaar'], 'the area''s coordinator reads drafts too');
 select lives_ok(
 	$$insert into public.curated_places (area_id, name, categories, target_groups, care_functions, location, source)
@@ -65,20 +65,20 @@ select throws_ok(
 
 -- coordinator of another area
 select tests.authenticate_as('coord_lille');
-select results_eq($$select name from public.curated_places order by name$$,
+select results_eq($$select name from public.curated_places where created_at = now() order by name$$,
 	array['Burenhulp (concept)', 'Dorpsdienst Vorselaar'], 'another area''s coordinator reads only public places');
 update public.curated_places set name = 'Hacked';
 delete from public.curated_places;
 select tests.as_superuser();
-select is((select count(*) from public.curated_places where name <> 'Hacked'), 2::bigint,
+select is((select count(*) from public.curated_places where name <> 'Hacked' and created_at = now()), 2::bigint,
 	'another area''s coordinator changes and removes nothing');
 
 -- planner of the area: reads the team's places, does not manage them
 select tests.authenticate_as('planner_vorselaar');
-select is((select count(*) from public.curated_places), 2::bigint, 'the area''s planner reads its places');
+select is((select count(*) from public.curated_places where created_at = now()), 2::bigint, 'the area''s planner reads its places');
 delete from public.curated_places;
 select tests.as_superuser();
-select is((select count(*) from public.curated_places), 2::bigint, 'the area''s planner removes nothing');
+select is((select count(*) from public.curated_places where created_at = now()), 2::bigint, 'the area''s planner removes nothing');
 
 -- bad input is refused by the database, as every role
 select tests.authenticate_as('coord_vorselaar');
