@@ -154,7 +154,9 @@ function csvCell(v: unknown): string {
 
 /** The summary as CSV (comma-separated, header row, residents to 0.1, shares to 0.0001). */
 export function summaryToCsv(rows: readonly NeighbourhoodSummary[]): string {
-	const snake = (k: string): string => k.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`);
+	// residents65 → residents_65, beyond65Share → beyond_65_share
+	const snake = (k: string): string =>
+		k.replace(/([a-z])([A-Z0-9])/g, '$1_$2').replace(/([0-9])([A-Z])/g, '$1_$2').toLowerCase();
 	const lines = [CSV_COLUMNS.map(snake).join(',')];
 	for (const r of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(r[c])).join(','));
 	return `${lines.join('\n')}\n`;
