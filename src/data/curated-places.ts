@@ -7,7 +7,9 @@ import { type DeviceDb, isConstraintError } from './device-db.ts';
 import { DataError, fromBackend } from './errors.ts';
 import { geometryOf, isoTime } from './supabase.ts';
 import type { Area, CuratedPlace, CuratedPlaceInput, CuratedPlacePatch } from './types.ts';
-import { checkPlaceInput, checkPlacePatch, checkUuid } from './validate.ts';
+import { checkPlaceInput, checkPlacePatch, checkPoint, checkUuid } from './validate.ts';
+import type { PlaceCategory } from './enums.ts';
+import { distance } from '@turf/turf';
 
 export interface CuratedPlacesRepository {
 	/** The places of an area this user may see, by name. */
@@ -20,6 +22,24 @@ export interface CuratedPlacesRepository {
 	update(id: string, patch: CuratedPlacePatch): Promise<CuratedPlace>;
 	/** Removes a place. */
 	remove(id: string): Promise<void>;
+	/**
+	 * The visible places within `radiusM` metres (0 < radiusM ≤ 50,000) of a point, nearest first,
+	 * optionally only those with one of `categories`; at most `limit` (1..500, default 50).
+	 * Distances are straight-line metres on the ellipsoid (walking time is the analysis' job).
+	 */
+	near(origin: Point, radiusM: number, categories?: PlaceCategory[], limit?: number): Promise<{ place: CuratedPlace; distanceM: number }[]>;
+}
+
+function checkNear(op: string, origin: Point, radiusM: number, categories: PlaceCategory[] | undefined, limit: number) {
+	const point = checkPoint(op, 'origin', origin);
+	if (!Number.isFinite(radiusM) || radiusM <= 0 || radiusM > 50_000) {
+		throw new DataError(op, 'invalid', `radiusM must be in (0, 50000] metres, got ${radiusM}`);
+	}
+	if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
+		throw new DataError(op, 'invalid', `limit must be an integer in 1..500, got ${limit}`);
+	}
+	const cats = categories === undefined ? undefined : checkPlacePatch(op, { categories }).categories;
+	return { point, cats };
 }
 
 const COLUMNS =
@@ -136,6 +156,19 @@ export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlaces
 			if (error) throw fromBackend(op, error);
 			if (data.length === 0) throw new DataError(op, 'not_found', `no place ${id} that you may remove`);
 		},
+		async near(origin, radiusM, categories, limit = 50) {
+			const op = 'curatedPlaces.near';
+			const { point, cats } = checkNear(op, origin, radiusM, categories, limit);
+			const { data, error } = await client.rpc('places_near', {
+				p_lon: point.coordinates[0],
+				p_lat: point.coordinates[1],
+				p_radius_m: radiusM,
+				p_categories: cats ?? null,
+				p_limit: limit,
+			});
+			if (error) throw fromBackend(op, error);
+			return (data as { place: Row; distance_m: number }[]).map((r) => ({ place: fromRow(r.place), distanceM: r.distance_m }));
+		},
 	};
 }
 
@@ -178,6 +211,16 @@ export function curatedPlacesOnDevice(db: DeviceDb): CuratedPlacesRepository {
 				throw new DataError(op, 'not_found', `no place ${id} that you may remove`);
 			}
 			await db.write(['curated_places'], (tx) => tx.objectStore('curated_places').delete(id));
+		},
+		async near(origin, radiusM, categories, limit = 50) {
+			const op = 'curatedPlaces.near';
+			const { point, cats } = checkNear(op, origin, radiusM, categories, limit);
+			return (await db.all<CuratedPlace>('curated_places'))
+				.filter((p) => !cats || p.categories.some((c) => cats.includes(c)))
+				.map((place) => ({ place, distanceM: distance(point, place.location, { units: 'meters' }) }))
+				.filter((r) => r.distanceM <= radiusM)
+				.sort((a, b) => a.distanceM - b.distanceM || (a.place.id < b.place.id ? -1 : 1))
+				.slice(0, limit);
 		},
 	};
 }

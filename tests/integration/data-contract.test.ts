@@ -241,6 +241,52 @@ describe.each(['supabase', 'device'] as const)('data layer contract: %s', (kind)
 		await ctx.repos.curatedPlaces.remove(kept.id);
 	});
 
+	it('finds the places near a point, nearest first, within the radius', async () => {
+		const origin = point(4.7801, 51.2101);
+		const here = await ctx.repos.curatedPlaces.create({
+			...place(),
+			name: 'Hier (contracttest)',
+			location: origin,
+			visibility: 'public',
+		});
+		// 0.0009° of latitude is about 100 m
+		const north = await ctx.repos.curatedPlaces.create({
+			...place(),
+			name: 'Noord (contracttest)',
+			categories: ['bench'],
+			location: point(4.7801, 51.211),
+		});
+		const far = await ctx.repos.curatedPlaces.create({
+			...place(),
+			name: 'Ver (contracttest)',
+			location: point(4.7801, 51.22),
+		});
+		const found = (await ctx.repos.curatedPlaces.near(origin, 500)).filter((r) =>
+			[here.id, north.id, far.id].includes(r.place.id),
+		);
+		expect(found.map((r) => r.place.id)).toEqual([here.id, north.id]);
+		expect(found[0]?.distanceM).toBeCloseTo(0, 3);
+		expect(found[1]!.distanceM).toBeGreaterThan(99);
+		expect(found[1]!.distanceM).toBeLessThan(101);
+		expect(found[0]?.place).toEqual(here);
+		const benches = (await ctx.repos.curatedPlaces.near(origin, 500, ['bench'])).map(
+			(r) => r.place.id,
+		);
+		expect(benches).toContain(north.id);
+		expect(benches).not.toContain(here.id);
+		await expectDataError(
+			ctx.repos.curatedPlaces.near(point(2.35, 48.85), 500),
+			'invalid',
+			'curatedPlaces.near',
+		);
+		await expectDataError(
+			ctx.repos.curatedPlaces.near(origin, 1e6),
+			'invalid',
+			'curatedPlaces.near',
+		);
+		for (const p of [here, north, far]) await ctx.repos.curatedPlaces.remove(p.id);
+	});
+
 	it('saves an analysis atomically and reads it back whole', async () => {
 		const id = crypto.randomUUID();
 		const input = {
