@@ -15,6 +15,7 @@
  *   `name`
  */
 import type { Feature, Geometry } from 'geojson';
+import { ROAD_MIN_ZOOM, TILE_LAYERS } from '../config/tiles.ts';
 import type { TileLayerInput } from './tiler.ts';
 import type { OsmData, OsmWay, Tags } from './osm.ts';
 import { relationPolygon, wayLine, wayPolygon } from './osm-geometry.ts';
@@ -46,18 +47,6 @@ const ROAD_CLASS: Record<string, string> = {
 	bridleway: 'path',
 	steps: 'path',
 	corridor: 'path',
-};
-
-const ROAD_MIN_ZOOM: Record<string, number> = {
-	motorway: 8,
-	trunk: 8,
-	primary: 8,
-	secondary: 9,
-	tertiary: 10,
-	minor: 11,
-	service: 12,
-	track: 12,
-	path: 13,
 };
 
 /** Land-use class of an area's tags, or null. */
@@ -171,18 +160,18 @@ export function basemapLayers(osm: OsmData): TileLayerInput[] {
 			});
 		}
 	}
+	const z = TILE_LAYERS.basemap;
 	return [
-		{ name: 'landuse', features: landuse, minZoom: 8, maxZoom: 13, tolerance: 4 },
-		{ name: 'water', features: water, minZoom: 8, maxZoom: 13, tolerance: 3 },
-		{ name: 'waterways', features: waterways, minZoom: 10, maxZoom: 13 },
-		{ name: 'buildings', features: buildings, minZoom: 13, maxZoom: 13, tolerance: 2 },
+		{ name: 'landuse', features: landuse, ...z.landuse },
+		{ name: 'water', features: water, ...z.water },
+		{ name: 'waterways', features: waterways, ...z.waterways },
+		{ name: 'buildings', features: buildings, ...z.buildings },
 		{
 			name: 'roads',
 			features: roads,
-			minZoom: 8,
-			maxZoom: 13,
+			...z.roads,
 			featureMinZoom: (f) => ROAD_MIN_ZOOM[String(f.properties.class)] ?? 13,
 		},
-		{ name: 'place_labels', features: places, minZoom: 8, maxZoom: 13 },
+		{ name: 'place_labels', features: places, ...z.place_labels },
 	];
 }

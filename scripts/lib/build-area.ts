@@ -14,6 +14,7 @@ import { bboxOf, type Bbox } from './geo.ts';
 import { publishDir, sha256, sha256File } from './io.ts';
 import { readNeighbourhoods } from './neighbourhoods.ts';
 import { basemapLayers } from './basemap.ts';
+import { TILE_LAYERS } from '../config/tiles.ts';
 import { networkFeatures, networkPointFeatures } from './network.ts';
 import { readOsm } from './osm.ts';
 import {
@@ -295,15 +296,12 @@ export async function buildArea(
 			{
 				name: 'neighbourhoods',
 				features: nb.features as unknown as Feat[],
-				minZoom: 6,
-				maxZoom: 12,
-				tolerance: 2,
+				...TILE_LAYERS.neighbourhoods.neighbourhoods,
 			},
 			{
 				name: 'neighbourhood_labels',
 				features: nb.labels as unknown as Feat[],
-				minZoom: 6,
-				maxZoom: 12,
+				...TILE_LAYERS.neighbourhoods.neighbourhood_labels,
 			},
 		],
 		areaBbox,
@@ -312,7 +310,7 @@ export async function buildArea(
 	);
 	archives.places = buildArchive(
 		'places',
-		[{ name: 'places', features: placeFeatures(places), minZoom: 10, maxZoom: 12 }],
+		[{ name: 'places', features: placeFeatures(places), ...TILE_LAYERS.places.places }],
 		areaBbox,
 		[...new Set([osmAttribution, ...config.sources.extraPlaces.map((e) => e.attribution)])].join(
 			'; ',
@@ -325,15 +323,12 @@ export async function buildArea(
 			{
 				name: 'footways',
 				features: networkFeatures(bundle, osm),
-				minZoom: 12,
-				maxZoom: 13,
-				tolerance: 1,
+				...TILE_LAYERS.network.footways,
 			},
 			{
 				name: 'network_points',
 				features: networkPointFeatures(bundle, osm),
-				minZoom: 13,
-				maxZoom: 13,
+				...TILE_LAYERS.network.network_points,
 			},
 		],
 		coverage,

@@ -1,0 +1,47 @@
+/**
+ * Zoom ranges and simplification of every tile layer the pipeline writes. A layer is cut from its
+ * `minZoom` to its `maxZoom`; viewers overzoom beyond the archive's max zoom (at z13 a tile unit is
+ * ≈ 0.75 m in Flanders, finer than OSM's own accuracy for these features). Dense layers start at a
+ * higher zoom (buildings z13, paths z13) so no tile exceeds the limits in scripts/lib/tiler.ts.
+ * `tolerance` is geojson-vt's Douglas–Peucker tolerance in tile units (of 4096).
+ */
+export interface LayerZooms {
+	minZoom: number;
+	maxZoom: number;
+	tolerance?: number;
+}
+
+export const TILE_LAYERS = {
+	neighbourhoods: {
+		neighbourhoods: { minZoom: 6, maxZoom: 12, tolerance: 2 },
+		neighbourhood_labels: { minZoom: 6, maxZoom: 12 },
+	},
+	places: {
+		places: { minZoom: 10, maxZoom: 12 },
+	},
+	network: {
+		footways: { minZoom: 12, maxZoom: 13, tolerance: 1 },
+		network_points: { minZoom: 13, maxZoom: 13 },
+	},
+	basemap: {
+		landuse: { minZoom: 8, maxZoom: 13, tolerance: 4 },
+		water: { minZoom: 8, maxZoom: 13, tolerance: 3 },
+		waterways: { minZoom: 10, maxZoom: 13 },
+		buildings: { minZoom: 13, maxZoom: 13, tolerance: 2 },
+		roads: { minZoom: 8, maxZoom: 13 },
+		place_labels: { minZoom: 8, maxZoom: 13 },
+	},
+} as const satisfies Record<string, Record<string, LayerZooms>>;
+
+/** First zoom of each road class in the basemap's `roads` layer. */
+export const ROAD_MIN_ZOOM: Readonly<Record<string, number>> = {
+	motorway: 8,
+	trunk: 8,
+	primary: 8,
+	secondary: 9,
+	tertiary: 10,
+	minor: 11,
+	service: 12,
+	track: 12,
+	path: 13,
+};
