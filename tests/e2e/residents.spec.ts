@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { waitForMapReady } from '../helpers/map.ts';
+
+/** axe-core on the current view: no serious or critical WCAG 2.1 A/AA violation. */
+async function expectNoSeriousA11yViolations(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		// The map canvas is a WebGL image; its content is offered as the list view instead.
+		.exclude('.maplibregl-canvas')
+		.analyze();
+	const serious = results.violations.filter(
+		(v) => v.impact === 'serious' || v.impact === 'critical',
+	);
+	expect(
+		serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`),
+	).toEqual([]);
+}
+
+test.describe('residents find help nearby', () => {
+	test('search "apotheek" and open a pharmacy', async ({ page }, testInfo) => {
+		await page.goto('/');
+		const search = page.getByRole('combobox', { name: /Zoek hulp/ });
+		await search.fill('apotheek');
+		const options = page.getByRole('option');
+		await expect(options.first()).toBeVisible();
+		// The kind of help comes first, then the pharmacies of the sample by name.
+		await expect(
+			page.getByRole('group', { name: 'Soort hulp' }).getByRole('option').first(),
+		).toHaveText(/Apotheek/);
+		const pharmacy = page.getByRole('group', { name: 'Plaatsen' }).getByRole('option').first();
+		const name = (await pharmacy.locator('.label').textContent())!;
+		await pharmacy.click();
+		const details = page.getByTestId('place-details');
+		await expect(details.getByRole('heading', { level: 2 })).toHaveText(name);
+		await expect(details).toContainText('Apotheek');
+		await expect(details).toContainText('Bron');
+		await expect(page).toHaveURL(/place=[nwr]\d+/);
+		await waitForMapReady(page);
+		await page.screenshot({ path: testInfo.outputPath('pharmacy.png') });
+		await expectNoSeriousA11yViolations(page);
+	});
+
+	test('a shared link opens the same place, view and language', async ({ page }) => {
+		await page.goto('/');
+		await page.getByTestId('search-input').fill('apotheek');
+		await page.getByRole('group', { name: 'Plaatsen' }).getByRole('option').first().click();
+		const url = page.url();
+		const title = await page.getByTestId('place-details').getByRole('heading').textContent();
+		const other = await page.context().newPage();
+		await other.goto(url);
+		await expect(other.getByTestId('place-details').getByRole('heading')).toHaveText(title!);
+	});
+
+	test('switch to French: every text follows, and the link keeps it', async ({
+		page,
+	}, testInfo) => {
+		await page.goto('/');
+		await page.getByTestId('language').selectOption('fr');
+		await expect(page.getByRole('combobox', { name: /Chercher une aide/ })).toBeVisible();
+		await expect(page.getByTestId('legend')).toContainText('Pharmacie');
+		await expect(page.getByRole('button', { name: 'Liste' })).toBeVisible();
+		await expect(page).toHaveURL(/lang=fr/);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+		await page.getByTestId('search-input').fill('medecin');
+		await expect(
+			page.getByRole('group', { name: 'Type d’aide' }).getByRole('option').first(),
+		).toHaveText(/Médecin généraliste/);
+		await page.reload();
+		await expect(page.getByRole('combobox', { name: /Chercher une aide/ })).toBeVisible();
+		await page.screenshot({ path: testInfo.outputPath('french.png') });
+	});
+
+	test('the list view shows the same places, grouped, and opens details', async ({
+		page,
+	}, testInfo) => {
+		await page.goto('/');
+		await page.getByRole('button', { name: 'Lijst' }).click();
+		const list = page.getByTestId('place-list');
+		await expect(list.getByRole('heading', { level: 2 })).toHaveText(
+			/Plaatsen in Vorselaar en Lille/,
+		);
+		await expect(list.getByRole('heading', { level: 3, name: 'Apotheek' })).toBeVisible();
+		const count = await list.getByTestId('list-place').count();
+		expect(count).toBeGreaterThan(10);
+		await expect(list.getByRole('status')).toHaveText(`${count} plaatsen`);
+		await list.getByLabel('Soort hulp').selectOption('pharmacy');
+		await expect(list.getByTestId('list-place')).toHaveCount(4);
+		await list.getByTestId('list-place').first().click();
+		await expect(page.getByTestId('place-details')).toContainText('Apotheek');
+		await expect(page).toHaveURL(/view=list/);
+		await page.screenshot({ path: testInfo.outputPath('list.png'), fullPage: true });
+		await expectNoSeriousA11yViolations(page);
+	});
+
+	test('keyboard only: search, choose, close, switch to the list, open a place', async ({
+		page,
+	}) => {
+		await page.goto('/');
+		await page.keyboard.press('Tab'); // the search box is the first control
+		await expect(page.getByTestId('search-input')).toBeFocused();
+		await page.keyboard.type('huisarts');
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Enter');
+		const details = page.getByTestId('place-details');
+		await expect(details).toContainText('Huisarts');
+		await details.getByRole('button', { name: 'Sluiten' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(details).toHaveCount(0);
+		await page.getByRole('button', { name: 'Lijst' }).focus();
+		await page.keyboard.press('Enter');
+		await page.getByTestId('list-place').first().focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('place-details')).toBeVisible();
+	});
+
+	test('when tiles fail, a translated message says so and search, list and details still work', async ({
+		page,
+	}, testInfo) => {
+		await page.route('**/*.pmtiles', (route) => route.fulfill({ status: 500, body: 'boom' }));
+		await page.goto('/');
+		await expect(page.getByTestId('map-error')).toContainText(
+			'De kaartgegevens konden niet geladen worden',
+		);
+		await page.getByTestId('search-input').fill('apotheek');
+		await page.getByRole('group', { name: 'Plaatsen' }).getByRole('option').first().click();
+		await expect(page.getByTestId('place-details')).toContainText('Apotheek');
+		await page.getByRole('button', { name: 'Lijst' }).click();
+		await expect(page.getByTestId('list-place').first()).toBeVisible();
+		await page.screenshot({ path: testInfo.outputPath('tiles-failed.png') });
+	});
+
+	test('a server that ignores range requests is reported too', async ({ page }) => {
+		// Answers every request with the whole archive and 200, as a server without range support does.
+		await page.route('**/*.pmtiles', (route) =>
+			route.fulfill({
+				status: 200,
+				body: readFileSync(
+					path.join('tiles', new URL(route.request().url()).pathname.slice('/tiles/'.length)),
+				),
+			}),
+		);
+		await page.goto('/?lang=en');
+		await expect(page.getByTestId('map-error')).toContainText('The map data could not be loaded');
+	});
+});
