@@ -60,6 +60,8 @@ export class EdgeIndex {
 	readonly pieceM: number;
 	private readonly index: KDBush;
 	private readonly pieceEdge: Uint32Array;
+	private readonly edgeStamp: Uint32Array;
+	private queryStamp = 0;
 
 	/**
 	 * @param graph The routing graph.
@@ -77,6 +79,7 @@ export class EdgeIndex {
 		}
 		this.index = new KDBush(Math.max(1, count), 64, Float32Array);
 		this.pieceEdge = new Uint32Array(Math.max(1, count));
+		this.edgeStamp = new Uint32Array(graph.edgeCount);
 		let i = 0;
 		for (let e = 0; e < graph.edgeCount; e++) {
 			forEachSegment(graph, e, (aLng, aLat, bLng, bLat) => {
@@ -92,6 +95,37 @@ export class EdgeIndex {
 		}
 		if (count === 0) this.index.add(0, 0);
 		this.index.finish();
+	}
+
+	/** Planar distance (metres, local equirectangular, kx = cos(lat)) from a point to edge `e`. */
+	private approxDistanceM(lng: number, lat: number, e: number, kx: number): number {
+		const g = this.graph;
+		const s0 = g.shapeOffsets[e] as number;
+		const s1 = g.shapeOffsets[e + 1] as number;
+		const f = g.edgeFrom[e] as number;
+		const t = g.edgeTo[e] as number;
+		let ax = ((g.nodeLngLat[f * 2] as number) - lng) * kx;
+		let ay = (g.nodeLngLat[f * 2 + 1] as number) - lat;
+		let best = Infinity;
+		for (let s = s0; s <= s1; s++) {
+			const bx =
+				((s < s1 ? (g.shapeLngLat[s * 2] as number) : (g.nodeLngLat[t * 2] as number)) - lng) * kx;
+			const by =
+				(s < s1 ? (g.shapeLngLat[s * 2 + 1] as number) : (g.nodeLngLat[t * 2 + 1] as number)) - lat;
+			const dx = bx - ax;
+			const dy = by - ay;
+			const len2 = dx * dx + dy * dy;
+			let u = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
+			if (u < 0) u = 0;
+			else if (u > 1) u = 1;
+			const px = ax + u * dx;
+			const py = ay + u * dy;
+			const d2 = px * px + py * py;
+			if (d2 < best) best = d2;
+			ax = bx;
+			ay = by;
+		}
+		return Math.sqrt(best) * 111_195;
 	}
 
 	/** Exact projection of a point on edge `e`. */
@@ -135,18 +169,31 @@ export class EdgeIndex {
 		const slack = this.pieceM / 2 + 1; // + 1 m for Float32 coordinates in the index
 		const mPerDegLat = 111_195;
 		const mPerDegLng = mPerDegLat * Math.cos((lat * Math.PI) / 180);
-		let r = Math.min(maxDistanceM, Math.max(25, this.pieceM));
+		let r = Math.min(maxDistanceM, 25);
 		let best: Snap | undefined;
-		const seen = new Set<number>();
+		const stamp = ++this.queryStamp;
+		const cand: number[] = [];
+		const approx: number[] = [];
+		const kx = Math.cos((lat * Math.PI) / 180);
 		for (;;) {
 			const dy = (r + slack) / mPerDegLat;
 			const dx = (r + slack) / mPerDegLng;
 			const ids = this.index.range(lng - dx, lat - dy, lng + dx, lat + dy);
 			for (const id of ids) {
 				const e = this.pieceEdge[id] as number;
-				if (seen.has(e)) continue;
-				seen.add(e);
+				if (this.edgeStamp[e] === stamp) continue;
+				this.edgeStamp[e] = stamp;
 				if (!usable(e)) continue;
+				cand.push(e);
+				approx.push(this.approxDistanceM(lng, lat, e, kx));
+			}
+			// exact projection only for candidates whose planar distance can compete (the local
+			// equirectangular plane is within 0.1 % of the sphere at these distances)
+			let bestApprox = Infinity;
+			for (const d of approx) if (d < bestApprox) bestApprox = d;
+			for (let k = 0; k < cand.length; k++) {
+				if ((approx[k] as number) > bestApprox * 1.002 + 0.05) continue;
+				const e = cand[k] as number;
 				const s = this.project(lng, lat, e);
 				if (!best || s.accessM < best.accessM || (s.accessM === best.accessM && e < best.edge))
 					best = s;

@@ -156,7 +156,10 @@ function csvCell(v: unknown): string {
 export function summaryToCsv(rows: readonly NeighbourhoodSummary[]): string {
 	// residents65 → residents_65, beyond65Share → beyond_65_share
 	const snake = (k: string): string =>
-		k.replace(/([a-z])([A-Z0-9])/g, '$1_$2').replace(/([0-9])([A-Z])/g, '$1_$2').toLowerCase();
+		k
+			.replace(/([a-z])([A-Z0-9])/g, '$1_$2')
+			.replace(/([0-9])([A-Z])/g, '$1_$2')
+			.toLowerCase();
 	const lines = [CSV_COLUMNS.map(snake).join(',')];
 	for (const r of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(r[c])).join(','));
 	return `${lines.join('\n')}\n`;
