@@ -129,3 +129,40 @@ export class ReportOutbox {
 		return result;
 	}
 }
+
+export interface KeepDeliveringOptions {
+	/** Stops the retries. */
+	signal: AbortSignal;
+	/** How often to retry while reports wait, in milliseconds (default 30,000). */
+	intervalMs?: number;
+	/** Where 'online' events come from (default: globalThis, i.e. window in the browser). */
+	events?: EventTarget;
+	/** Told about a flush that failed as a whole (e.g. IndexedDB unavailable). */
+	onError?: (err: unknown) => void;
+}
+
+/**
+ * Keeps the outbox delivering: flushes now, whenever the device comes back online, and every
+ * `intervalMs` while reports wait, until `signal` aborts.
+ */
+export function keepDelivering(outbox: ReportOutbox, options: KeepDeliveringOptions): void {
+	const { signal, intervalMs = 30_000, events = globalThis, onError } = options;
+	if (!Number.isFinite(intervalMs) || intervalMs < 1000) {
+		throw new DataError('outbox.keepDelivering', 'invalid', `intervalMs must be ≥ 1000, got ${intervalMs}`);
+	}
+	if (signal.aborted) return;
+	const flush = () => {
+		outbox.flush().catch((err: unknown) => onError?.(err));
+	};
+	const timer = setInterval(flush, intervalMs);
+	events.addEventListener('online', flush);
+	signal.addEventListener(
+		'abort',
+		() => {
+			clearInterval(timer);
+			events.removeEventListener('online', flush);
+		},
+		{ once: true },
+	);
+	flush();
+}
