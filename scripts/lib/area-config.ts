@@ -57,6 +57,15 @@ export interface ExtraPlaceSource extends SourceInfo {
 	properties: Record<string, string>;
 }
 
+/** The OSM extract, and optionally the polygon it was clipped to. */
+export interface OsmSource extends SourceInfo {
+	/**
+	 * The polygon the extract was cut with (GeoJSON, WGS84), when it is not a plain bbox cut. The
+	 * coverage is this polygon ∩ the extract's bbox; origins near its edge are flagged.
+	 */
+	coveragePolygon: { path: string; relativePath: string } | null;
+}
+
 export interface Municipality {
 	nis: string;
 	name: string;
@@ -71,7 +80,7 @@ export interface AreaConfig {
 	name: string;
 	municipalities: Municipality[];
 	sources: {
-		osm: SourceInfo;
+		osm: OsmSource;
 		neighbourhoods: NeighbourhoodSource;
 		addresses: AddressSource | null;
 		ageStructure: AgeSource | null;
@@ -182,7 +191,16 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 	if (!isObject(sources)) return fail('sources', 'must be an object');
 	known(sources, 'sources.', ['osm', 'neighbourhoods', 'addresses', 'ageStructure', 'extraPlaces']);
 
-	const osm = source(sources.osm, 'sources.osm.', [], ['.osm.pbf']);
+	const osmBase = source(sources.osm, 'sources.osm.', ['coveragePolygon'], ['.osm.pbf']);
+	const covRel = optStr(sources.osm as Json, 'coveragePolygon', 'sources.osm.');
+	let coveragePolygon: OsmSource['coveragePolygon'] = null;
+	if (covRel !== null) {
+		const p = path.resolve(dir, covRel);
+		if (checkFiles && !existsSync(p))
+			fail('sources.osm.coveragePolygon', `names a missing file: ${p}`);
+		coveragePolygon = { path: p, relativePath: covRel };
+	}
+	const osm: OsmSource = { ...osmBase, coveragePolygon };
 
 	const nbRaw = sources.neighbourhoods;
 	const nbExtra = [

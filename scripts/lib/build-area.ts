@@ -21,6 +21,7 @@ import {
 	buildOrigins,
 	coverageBbox,
 	EDGE_OF_DATA_M,
+	readCoveragePolygons,
 	type Origin,
 	type OriginSummary,
 } from './origins.ts';
@@ -151,6 +152,9 @@ export function configInputs(config: AreaConfig): { role: string; src: SourceInf
 		{ role: 'osm', src: s.osm },
 		{ role: 'neighbourhoods', src: s.neighbourhoods },
 	];
+	if (s.osm.coveragePolygon) {
+		list.push({ role: 'osmCoverage', src: { ...s.osm, ...s.osm.coveragePolygon } });
+	}
 	if (s.addresses) list.push({ role: 'addresses', src: s.addresses });
 	if (s.ageStructure) list.push({ role: 'ageStructure', src: s.ageStructure });
 	s.extraPlaces.forEach((e, i) => list.push({ role: `extraPlaces[${i}]`, src: e }));
@@ -197,6 +201,9 @@ export async function buildArea(
 	const osm = await readOsm(config.sources.osm.path);
 	const osmDate = osm.latestEditDate ?? config.sources.osm.date;
 	const coverage = coverageBbox(osm);
+	const coveragePolygons = config.sources.osm.coveragePolygon
+		? readCoveragePolygons(config.sources.osm.coveragePolygon.path)
+		: null;
 	progress.done(
 		`${osm.coords.size} nodes, ${osm.ways.length} ways, ${osm.relations.length} relations; latest edit ${osm.latestEditDate ?? 'unknown'}`,
 	);
@@ -426,7 +433,7 @@ export async function buildArea(
 				? `Residents aged 65+ and 80+ are estimated by applying the municipality's age shares (${ageDate}) to each neighbourhood and address: the sources hold no age figures per neighbourhood.`
 				: 'No age structure configured: no 65+/80+ estimates.',
 			"Each neighbourhood's population is spread in equal shares over the address points inside it (the sources hold no household sizes per address); address points outside every neighbourhood are not origins.",
-			`An origin is flagged edge-of-data when it lies outside the OSM extract's coverage (bbox ${coverage.join(', ')}), within ${EDGE_OF_DATA_M} m of its edge, or when its nearest street is a way cut off by the extract; neighbourhoods only partly covered thereby have their uncovered and border parts flagged.`,
+			`An origin is flagged edge-of-data when it lies outside the OSM extract's coverage (bbox ${coverage.join(', ')}${coveragePolygons ? ` ∩ the clip polygon ${config.sources.osm.coveragePolygon?.relativePath}` : ''}), within ${EDGE_OF_DATA_M} m of its edge (its nearest services may lie just beyond it), or when its nearest street is a way cut off by the extract; neighbourhoods only partly covered thereby have their uncovered and border parts flagged.`,
 			'A place mapped as an area is placed at its entrance when one is tagged, else at the point inside it farthest from its edges; an open way at its middle.',
 			'Places outside the OSM coverage (e.g. hospitals of an extra list) are shown on the map but left out of the analysis bundle: the network cannot reach them.',
 			'Pedestrian network status per profile comes from src/analysis/profiles.ts (classifyWay), per graph edge, the same as the analysis uses.',

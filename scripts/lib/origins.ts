@@ -12,12 +12,12 @@
  */
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import type { Point } from 'geojson';
+import type { Point, Position } from 'geojson';
 import { isWalkableWay } from '../../src/analysis/profiles.ts';
 import type { AddressSource } from './area-config.ts';
 import type { AgeShares } from './age-structure.ts';
 import { checkCoordinates, declaredCrs, toWgs84, type SupportedCrs } from './crs.ts';
-import { pointInGeometry, type Bbox } from './geo.ts';
+import { pointInGeometry, pointInRings, type Bbox } from './geo.ts';
 import { InputError, readFeatureCollection } from './io.ts';
 import type { NeighbourhoodFeature } from './neighbourhoods.ts';
 import type { OsmData } from './osm.ts';
@@ -64,6 +64,46 @@ export function distanceToBboxEdgeM(lng: number, lat: number, b: Bbox): number {
 	);
 }
 
+/** Polygons (outer ring + holes) of a coverage GeoJSON file, in WGS84. */
+export function readCoveragePolygons(file: string): Position[][][] {
+	const fc = readFeatureCollection(file, 'OSM coverage polygon');
+	const crs = (declaredCrs(fc) ?? 'EPSG:4326') as SupportedCrs;
+	checkCoordinates(fc, crs, file);
+	const polys: Position[][][] = [];
+	for (const f of fc.features) {
+		const g = toWgs84(f.geometry, crs);
+		if (g.type === 'Polygon') polys.push(g.coordinates);
+		else if (g.type === 'MultiPolygon') polys.push(...g.coordinates);
+	}
+	if (polys.length === 0) throw new InputError(`${file}: OSM coverage file has no Polygon`);
+	return polys;
+}
+
+/** Signed distance in metres from a point to the boundary of polygons: positive inside. */
+export function distanceToPolygonsEdgeM(lng: number, lat: number, polys: Position[][][]): number {
+	const kx = Math.cos((lat * Math.PI) / 180) * M_PER_DEG_LAT;
+	let min = Infinity;
+	let inside = false;
+	for (const rings of polys) {
+		if (pointInRings(lng, lat, rings)) inside = true;
+		for (const ring of rings) {
+			for (let i = 1; i < ring.length; i++) {
+				const ax = ((ring[i - 1]?.[0] ?? 0) - lng) * kx;
+				const ay = ((ring[i - 1]?.[1] ?? 0) - lat) * M_PER_DEG_LAT;
+				const bx = ((ring[i]?.[0] ?? 0) - lng) * kx;
+				const by = ((ring[i]?.[1] ?? 0) - lat) * M_PER_DEG_LAT;
+				const dx = bx - ax;
+				const dy = by - ay;
+				const len2 = dx * dx + dy * dy;
+				const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+				const d = Math.hypot(ax + t * dx, ay + t * dy);
+				if (d < min) min = d;
+			}
+		}
+	}
+	return inside ? min : -min;
+}
+
 /**
  * The extract's coverage: the header bbox when the file has one, else the bbox of its nodes.
  */
@@ -92,6 +132,7 @@ export function buildOrigins(
 	neighbourhoods: NeighbourhoodFeature[],
 	ages: Map<string, AgeShares> | null,
 	osm: OsmData,
+	coveragePolygons: Position[][][] | null = null,
 ): { origins: Origin[]; summary: OriginSummary } {
 	const fc = readFeatureCollection(src.path, 'addresses');
 	const crs = (src.crs ?? declaredCrs(fc) ?? 'EPSG:4326') as SupportedCrs;
@@ -200,7 +241,9 @@ export function buildOrigins(
 		const nb = neighbourhoods[r.nb] as NeighbourhoodFeature;
 		const residents = nb.properties.population / (counts[r.nb] as number);
 		const share = ages?.get(nb.properties.municipality_nis);
-		const d = distanceToBboxEdgeM(r.lngLat[0], r.lngLat[1], cover);
+		let d = distanceToBboxEdgeM(r.lngLat[0], r.lngLat[1], cover);
+		if (coveragePolygons)
+			d = Math.min(d, distanceToPolygonsEdgeM(r.lngLat[0], r.lngLat[1], coveragePolygons));
 		let edgeReason = '';
 		if (d < 0) edgeReason = 'outside_coverage';
 		else if (d < EDGE_OF_DATA_M) edgeReason = 'near_coverage_edge';

@@ -35,6 +35,9 @@ export function derivedConfig(
 			(v as Json).path = path.join(SAMPLE_DIR, (v as Json).path as string);
 		void k;
 	}
+	const osm = c.sources.osm as Json;
+	if (typeof osm.coveragePolygon === 'string')
+		osm.coveragePolygon = path.join(SAMPLE_DIR, osm.coveragePolygon);
 	edit(c);
 	const file = path.join(dir, 'area.json');
 	writeFileSync(file, JSON.stringify(c, null, '\t'));

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toWgs84 } from '../../../scripts/lib/crs.ts';
 import { pointInRings, poleOfInaccessibility } from '../../../scripts/lib/geo.ts';
 import { cutTiles, MAX_TILE_FEATURES, tileRange } from '../../../scripts/lib/tiler.ts';
+import { distanceToBboxEdgeM, distanceToPolygonsEdgeM } from '../../../scripts/lib/origins.ts';
 
 type F = Feature<Point, Record<string, string | number | boolean>>;
 
@@ -99,5 +100,25 @@ describe('geometry helpers', () => {
 		expect(p.coordinates[0]).toBeCloseTo(4.9054394, 6);
 		expect(p.coordinates[1]).toBeCloseTo(51.2878485, 6);
 		expect(proj4.defs('EPSG:31370')).toBeDefined();
+	});
+
+	it('measures the distance to the edge of the data coverage, negative outside', () => {
+		// A 0.02° square at 51°N: 0.01° of latitude ≈ 1,113 m.
+		const square = [
+			[
+				[4.8, 51.19],
+				[4.82, 51.19],
+				[4.82, 51.21],
+				[4.8, 51.21],
+				[4.8, 51.19],
+			],
+		];
+		expect(distanceToPolygonsEdgeM(4.81, 51.2, [square])).toBeCloseTo(
+			Math.cos((51.2 * Math.PI) / 180) * 1113.2,
+			-1,
+		);
+		expect(distanceToPolygonsEdgeM(4.81, 51.22, [square])).toBeCloseTo(-1113.2, -1);
+		expect(distanceToBboxEdgeM(4.81, 51.2095, [4.8, 51.19, 4.82, 51.21])).toBeCloseTo(55.7, 0);
+		expect(distanceToBboxEdgeM(4.79, 51.2, [4.8, 51.19, 4.82, 51.21])).toBeLessThan(0);
 	});
 });
