@@ -2,7 +2,7 @@
 -- security checks of Supabase's database linter (splinter), written as queries that must return
 -- nothing. Lint numbers refer to supabase/splinter.
 begin;
-select plan(9);
+select plan(12);
 
 select is_empty($$select * from tests.tables_without_rls('public')$$,
 	'RLS is enabled on every table in the exposed schema (splinter 0013)');
@@ -75,6 +75,28 @@ select is_empty($$
 	from pg_catalog.pg_policies as p
 	where p.schemaname = 'public' and (p.cmd = 'ALL' or p.roles = '{public}')
 $$, 'one policy per command, each for named roles (no FOR ALL, no TO public)');
+
+select is_empty($$
+	select distinct c.oid::regclass::text
+	from pg_catalog.pg_class as c
+	join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+	join pg_catalog.pg_depend as d on d.objid in (select r.oid from pg_catalog.pg_rewrite as r where r.ev_class = c.oid)
+	where n.nspname = 'public' and c.relkind in ('v', 'm') and d.refobjid = 'auth.users'::regclass
+$$, 'no view in the exposed schema exposes auth.users (splinter 0002)');
+
+select is_empty($$
+	select schemaname || '.' || tablename || ': ' || policyname
+	from pg_catalog.pg_policies
+	where coalesce(qual, '') || coalesce(with_check, '') ~* 'user_metadata'
+$$, 'no policy trusts user_metadata, which users can change themselves (splinter 0015)');
+
+select is_empty($$
+	select p.tablename || ' ' || p.cmd || ' ' || r.role
+	from pg_catalog.pg_policies as p, unnest(p.roles) as r (role)
+	where p.schemaname = 'public' and p.permissive = 'PERMISSIVE'
+	group by p.tablename, p.cmd, r.role
+	having count(*) > 1
+$$, 'one permissive policy per table, command and role (splinter 0006)');
 
 select * from finish();
 rollback;
