@@ -300,3 +300,66 @@ describe('where next, walkshed and route on the hand-made graph', () => {
 		expect(r.route.timeS).toBeCloseTo(r.route.distanceM / (3.5 / 3.6), 1);
 	});
 });
+
+describe('where next, walkshed and route agree with coverage on the real sample area', () => {
+	const engine = new AnalysisEngine(decodeAnalysisBundle(buildAnalysisBundle(sampleBundleInput())));
+	const o = engine.bundle.origins;
+	const snaps = engine.originSnaps('walking');
+	const connected = [...Array(o.count).keys()].filter(
+		(i) => snaps.edge[i]! >= 0 && o.edgeOfData[i] === 0,
+	);
+	const at = (i: number): [number, number] => [o.lngLat[i * 2]!, o.lngLat[i * 2 + 1]!];
+
+	it('each where-next gain is what adding a place there brings (walking)', () => {
+		const normM = 800;
+		const run = engine.coverage({ categoryId: 'pharmacy', profile: 'walking' });
+		const picks = whereNext(run, { k: 3, normM });
+		expect(picks).toHaveLength(3);
+		expect(picks[0]!.gain65).toBeGreaterThanOrEqual(picks[1]!.gain65);
+		const within65 = (): number => {
+			let s = 0;
+			for (let i = 0; i < o.count; i++)
+				if (o.edgeOfData[i] === 0 && run.result.distanceM[i]! <= normM) s += o.residents65[i]!;
+			return s;
+		};
+		for (const pick of picks) {
+			const before = within65();
+			run.addPlace({ id: `next-${pick.candidate}`, lngLat: pick.lngLat });
+			expect(within65() - before).toBeCloseTo(pick.gain65, 3);
+		}
+	});
+
+	it('walkshed residents are the origins within that time of the point (rollator)', () => {
+		for (const k of [0.1, 0.5, 0.9]) {
+			const p = at(connected[Math.floor(k * connected.length)]!);
+			const w = walkshed(engine, p, 10, 'rollator')!;
+			const run = engine.coverage({
+				categoryId: '-',
+				profile: 'rollator',
+				extraPlaces: [{ id: 'p', lngLat: p }],
+			});
+			let residents = 0;
+			for (let i = 0; i < o.count; i++)
+				if (o.edgeOfData[i] === 0 && run.result.timeS[i]! <= 600) residents += o.residents[i]!;
+			expect(w.residents).toBeCloseTo(residents, 3);
+			expect(w.residents).toBeGreaterThan(0);
+		}
+	});
+
+	it('a route A→B is as long as the coverage distance from A to a place at B (wheelchair)', () => {
+		const b = at(connected[Math.floor(0.3 * connected.length)]!);
+		const run = engine.coverage({
+			categoryId: '-',
+			profile: 'wheelchair',
+			extraPlaces: [{ id: 'b', lngLat: b }],
+		});
+		for (const k of [0.05, 0.35, 0.65, 0.95]) {
+			const i = connected[Math.floor(k * connected.length)]!;
+			const r = routeWithReasons(engine, at(i), b, 'wheelchair');
+			expect(r.route.distanceM).toBeCloseTo(run.result.distanceM[i]!, 3);
+			expect(r.route.timeS).toBeCloseTo(run.result.timeS[i]!, 3);
+			expect(r.route.unknownM).toBeCloseTo(run.result.unknownM[i]!, 3);
+			expect(r.walking.distanceM).toBeLessThanOrEqual(r.route.distanceM + 1e-6);
+		}
+	});
+});
