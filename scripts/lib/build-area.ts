@@ -432,7 +432,7 @@ export async function buildArea(
 			ages
 				? `Residents aged 65+ and 80+ are estimated by applying the municipality's age shares (${ageDate}) to each neighbourhood and address: the sources hold no age figures per neighbourhood.`
 				: 'No age structure configured: no 65+/80+ estimates.',
-			"Each neighbourhood's population is spread in equal shares over the address points inside it (the sources hold no household sizes per address); address points outside every neighbourhood are not origins.",
+			"Each neighbourhood's population is spread in equal shares over the address points inside it (the sources hold no household sizes per address); apartment units (CRAB bus numbers) are address points of their own, so a block of flats weighs as its dwellings; address points outside every neighbourhood are not origins.",
 			`An origin is flagged edge-of-data when it lies outside the OSM extract's coverage (bbox ${coverage.join(', ')}${coveragePolygons ? ` ∩ the clip polygon ${config.sources.osm.coveragePolygon?.relativePath}` : ''}), within ${EDGE_OF_DATA_M} m of its edge (its nearest services may lie just beyond it), or when its nearest street is a way cut off by the extract; neighbourhoods only partly covered thereby have their uncovered and border parts flagged.`,
 			'A place mapped as an area is placed at its entrance when one is tagged, else at the point inside it farthest from its edges; an open way at its middle.',
 			'Places outside the OSM coverage (e.g. hospitals of an extra list) are shown on the map but left out of the analysis bundle: the network cannot reach them.',

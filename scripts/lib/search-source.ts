@@ -10,7 +10,8 @@
  *   streets: [{ id, name, municipality, nis, lngLat, addresses: [[houseNumber, lng, lat], …] }] }
  * ```
  * Places without a name are kept (findable by category) with `name` ''. A street's `lngLat` is
- * its address point nearest to the mean of its addresses.
+ * its address point nearest to the mean of its addresses. A house number appears once per street
+ * (apartment units with the same number share it).
  */
 import { CATEGORIES, TAXONOMY_VERSION } from '../../src/analysis/taxonomy.ts';
 import type { Municipality } from './area-config.ts';
@@ -77,7 +78,10 @@ export function buildSearchSource(
 			s = { name: o.street, nis, addresses: [] };
 			streets.set(key, s);
 		}
-		s.addresses.push([o.houseNumber, o.lngLat[0], o.lngLat[1]]);
+		// Apartment units share their house number: one search entry per number (the first point).
+		if (!s.addresses.some((a) => a[0] === o.houseNumber)) {
+			s.addresses.push([o.houseNumber, o.lngLat[0], o.lngLat[1]]);
+		}
 	}
 	const streetList = [...streets.values()]
 		.sort((a, b) => a.name.localeCompare(b.name, 'nl') || a.nis.localeCompare(b.nis))
