@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildArea } from '../../../scripts/lib/build-area.ts';
@@ -148,6 +148,23 @@ describe('pipeline errors name the file and the problem', () => {
 	it('an unknown config field', async () => {
 		const msg = await buildError((c) => (c.sources.neighbourhoods!.populationProprety = 'pop'));
 		expect(msg).toMatch(/sources\.neighbourhoods\.populationProprety is not a known field/);
+	});
+
+	it('leaves the previously built area untouched when a rebuild fails', async () => {
+		const good = fixtureConfig(() => {});
+		const out = path.join(good.dir, 'tiles');
+		await buildArea(good.config, { outRoot: out, silent: true });
+		const before = readFileSync(path.join(out, 'sassenhout', 'manifest.json'));
+		const c = JSON.parse(readFileSync(good.config, 'utf8')) as Json;
+		c.sources.osm!.path = path.join(OSM_DIR, 'corrupt.osm.pbf');
+		writeFileSync(good.config, JSON.stringify(c));
+		await expect(buildArea(good.config, { outRoot: out, silent: true })).rejects.toThrow(
+			/corrupt\.osm\.pbf/,
+		);
+		expect(readFileSync(path.join(out, 'sassenhout', 'manifest.json')).equals(before)).toBe(true);
+		expect(existsSync(path.join(out, 'sassenhout', 'basemap.pmtiles'))).toBe(true);
+		// No temporary folder is left behind.
+		expect(readdirSync(out)).toEqual(['sassenhout']);
 	});
 
 	it('the CLI prints the message and exits 1', () => {
