@@ -16,7 +16,7 @@
  */
 
 /** Bump when categories, rules or norms change: it is recorded in every area manifest. */
-export const TAXONOMY_VERSION = '1.0.0';
+export const TAXONOMY_VERSION = '1.1.0';
 
 /** A label or text in the three languages of the app (Dutch first). */
 export interface Localized<T = string> {
@@ -111,9 +111,11 @@ export const CARE_FUNCTIONS: readonly CareFunction[] = [
  * - a string: the tag has exactly this value;
  * - an array of strings: the tag has one of these values;
  * - `true`: the tag is present with any value other than `no`;
- * - `null`: the tag is absent.
+ * - `null`: the tag is absent;
+ * - `{ pattern }`: the value matches this regular expression, case-insensitively (used for names
+ *   such as "Lokaal dienstencentrum …" where OSM has no dedicated tag).
  */
-export type TagCondition = string | readonly string[] | true | null;
+export type TagCondition = string | readonly string[] | true | null | { readonly pattern: string };
 
 /** All keys must match (AND). */
 export type TagRule = Readonly<Record<string, TagCondition>>;
@@ -293,6 +295,11 @@ export const CATEGORIES: readonly Category[] = [
 		tagRules: [
 			{ amenity: 'social_facility', social_facility: 'day_care', 'social_facility:for': 'senior' },
 			{ amenity: 'social_facility', social_facility: 'community_centre' },
+			// Flemish local service centres are often mapped as community centres named after what they are.
+			{
+				amenity: ['community_centre', 'social_facility', 'social_centre'],
+				name: { pattern: '\\b(lokaal )?dienstencentrum\\b|\\bLDC\\b' },
+			},
 		],
 		defaultNormM: 1500,
 		careFunctions: [
@@ -355,6 +362,14 @@ export const CATEGORIES: readonly Category[] = [
 		tagRules: [
 			{ amenity: 'social_facility', social_facility: ['outreach', 'social_services'] },
 			{ office: 'government', government: 'social_services' },
+			{
+				amenity: ['social_facility', 'townhall', 'community_centre'],
+				name: { pattern: '\\b(OCMW|CAW|CPAS)\\b|sociaal huis' },
+			},
+			{
+				office: ['government', 'association', 'ngo'],
+				name: { pattern: '\\b(OCMW|CAW|CPAS)\\b|sociaal huis' },
+			},
 		],
 		defaultNormM: 1500,
 		careFunctions: [
@@ -614,12 +629,23 @@ export function isCategoryId(id: string): boolean {
 	return BY_ID.has(id);
 }
 
+const PATTERNS = new Map<string, RegExp>();
+function patternOf(source: string): RegExp {
+	let re = PATTERNS.get(source);
+	if (!re) {
+		re = new RegExp(source, 'iu');
+		PATTERNS.set(source, re);
+	}
+	return re;
+}
+
 /** Whether one tag condition holds for `value` (undefined = tag absent). */
 function conditionHolds(cond: TagCondition, value: string | undefined): boolean {
 	if (cond === null) return value === undefined;
 	if (value === undefined) return false;
 	if (cond === true) return value !== 'no' && value !== '0';
 	if (typeof cond === 'string') return value === cond;
+	if ('pattern' in cond) return patternOf(cond.pattern).test(value);
 	// Multi-valued OSM tags ("a;b") match when any value matches.
 	return value.split(';').some((v) => cond.includes(v.trim()));
 }

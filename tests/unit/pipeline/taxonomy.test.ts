@@ -98,6 +98,20 @@ describe('taxonomy', () => {
 		).toBe(true);
 	});
 
+	it('recognises local service centres and social services by name where OSM has no tag', () => {
+		expect(
+			matchCategories({ amenity: 'community_centre', name: 'Lokaal Dienstencentrum De Schakel' }),
+		).toEqual(['local_service_centre', 'meeting_place']);
+		expect(matchCategories({ amenity: 'townhall', name: 'OCMW Lille' })).toEqual([
+			'social_services',
+		]);
+		expect(matchCategories({ office: 'association', name: 'CAW De Kempen' })).toEqual([
+			'social_services',
+		]);
+		// Not a whole-word match: no category.
+		expect(matchCategories({ office: 'association', name: 'Cawdor' })).toEqual([]);
+	});
+
 	it('names the unknown id when asked for a category that does not exist', () => {
 		expect(categoryById('pharmacy').labels.nl).toBe('Apotheek');
 		expect(() => categoryById('apotheek')).toThrow(/unknown category "apotheek"/);
