@@ -152,4 +152,68 @@ describe('network distances agree with pgRouting on the sample area', () => {
 			expect(reachable).toBeGreaterThan(profile === 'wheelchair' ? 150 : 250);
 		});
 	}
+	for (const profile of ['walking', 'wheelchair'] as const) {
+		it(`${profile}: origins to their nearest grocery with access legs and points on edges`, async () => {
+			const run = engine.coverage({ categoryId: 'grocery', profile });
+			const snaps = engine.originSnaps(profile);
+			const net = engine.network(profile, 'optimistic');
+			const placeIdx = engine.placesOf('grocery').filter((i) => engine.placeSnap(i, profile));
+			const o = engine.bundle.origins;
+			const picks = Array.from({ length: 120 }, (_, k) =>
+				Math.floor(((k + 0.5) * o.count) / 120),
+			).filter((i) => snaps.edge[i]! >= 0);
+			// points: origins get pid 1..n, places n+1..; fraction along the edge from source to
+			// target, kept off 0 and 1 by 1e-7 (pgRouting merges such points into the vertex and
+			// leaves them out of the answer; the cost changes by < 1 mm)
+			const inside = (t: number): number => Math.min(Math.max(t, 1e-7), 1 - 1e-7);
+			const pid: number[] = [];
+			const edge: number[] = [];
+			const fraction: number[] = [];
+			picks.forEach((i, k) => {
+				pid.push(k + 1);
+				edge.push(snaps.edge[i]!);
+				fraction.push(inside(snaps.t[i]!));
+			});
+			placeIdx.forEach((p, k) => {
+				const s = engine.placeSnap(p, profile)!;
+				pid.push(picks.length + k + 1);
+				edge.push(s.edge);
+				fraction.push(inside(s.t));
+			});
+			await client.query(`drop table if exists ${schema}.points`);
+			await client.query(
+				`create table ${schema}.points as
+			   select * from unnest($1::bigint[], $2::bigint[], $3::float8[]) as t(pid, edge_id, fraction)`,
+				[pid, edge, fraction],
+			);
+			const res = await client.query<{ start_pid: string; end_pid: string; agg_cost: number }>(
+				`select start_pid, end_pid, agg_cost from pgr_withPointsCost(
+				   'select id, source, target, ${profile} as cost, ${profile} as reverse_cost from ${schema}.edges',
+				   'select pid, edge_id, fraction, ''b''::char as side from ${schema}.points',
+				   $1::bigint[], $2::bigint[], directed => false)`,
+				[picks.map((_, k) => -(k + 1)), placeIdx.map((_, k) => -(picks.length + k + 1))],
+			);
+			const best = new Map<number, number>();
+			for (const r of res.rows) {
+				const k = -Number(r.start_pid) - 1;
+				const place = placeIdx[-Number(r.end_pid) - picks.length - 1]!;
+				const total = Number(r.agg_cost) + engine.placeSnap(place, profile)!.accessM / net.speedMps;
+				best.set(k, Math.min(best.get(k) ?? Infinity, total));
+			}
+			let compared = 0;
+			let worst = 0;
+			picks.forEach((i, k) => {
+				const ours = run.result.timeS[i]!;
+				const theirs = (best.get(k) ?? Infinity) + snaps.accessM[i]! / net.speedMps;
+				if (ours === Infinity) expect(best.has(k)).toBe(false);
+				else {
+					expect(Math.abs(ours - theirs)).toBeLessThan(theirs * 0.0005 + 0.5);
+					worst = Math.max(worst, Math.abs(ours - theirs) / theirs);
+					compared++;
+				}
+			});
+			maxRelDiff[`${profile}_origins_with_access_legs`] = worst;
+			expect(compared).toBeGreaterThan(60);
+		});
+	}
 });
