@@ -1,14 +1,31 @@
 /**
  * `npm run bench -- pipeline [<area.json>] [--runs N]`: builds the area (default: the sample) N
- * times (default 3) into a temporary folder and reports build time (median and each run), peak
- * memory (process max RSS), archive sizes, the largest tile, and the size of the same layers as
- * plain GeoJSON side by side (target: tiles ≤ 1/5 of GeoJSON; sample build ≤ 30 s).
+ * times (default 3), each in a fresh Node process (as `npm run tiles:build` does), into a temporary
+ * folder, and reports build time (median and each run, measured inside the build), peak memory
+ * (max RSS of the build process), archive sizes, the largest tile, and the size of the same layers
+ * as plain GeoJSON side by side (targets: tiles ≤ 1/5 of GeoJSON; sample build ≤ 30 s).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildArea, type BuildResult } from '../lib/build-area.ts';
+import type { AreaManifest } from '../lib/build-area.ts';
 import { REPO_ROOT } from '../lib/version.ts';
+
+/** Runs one build in a child process; returns its build seconds and max RSS (MiB). */
+function buildInChild(config: string, outRoot: string): { seconds: number; maxRssMiB: number } {
+	const code = `
+		const { buildArea } = await import(${JSON.stringify(path.join(REPO_ROOT, 'scripts', 'lib', 'build-area.ts'))});
+		const r = await buildArea(${JSON.stringify(config)}, { outRoot: ${JSON.stringify(outRoot)}, silent: true });
+		process.stdout.write(JSON.stringify({ seconds: r.seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+	`;
+	const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+		cwd: REPO_ROOT,
+		encoding: 'utf8',
+	});
+	if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+	return JSON.parse(r.stdout) as { seconds: number; maxRssMiB: number };
+}
 
 export async function run(args: string[]): Promise<Record<string, unknown>> {
 	const runsIdx = args.indexOf('--runs');
@@ -18,18 +35,19 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 	const rest = runsIdx >= 0 ? args.filter((_, i) => i !== runsIdx && i !== runsIdx + 1) : args;
 	const config = rest[0] ?? path.join(REPO_ROOT, 'data', 'vorselaar-lille', 'area.json');
 	const out = mkdtempSync(path.join(tmpdir(), 'buurtkaart-bench-'));
-	const rssBeforeMiB = process.memoryUsage().rss / 2 ** 20;
 	const seconds: number[] = [];
-	let last: BuildResult | null = null;
+	const rss: number[] = [];
 	try {
 		for (let i = 0; i < runs; i++) {
 			process.stderr.write(`pipeline bench: build ${i + 1}/${runs}…\n`);
-			const t0 = performance.now();
-			last = await buildArea(config, { outRoot: out, silent: true });
-			seconds.push((performance.now() - t0) / 1000);
+			const r = buildInChild(path.resolve(config), out);
+			seconds.push(r.seconds);
+			rss.push(r.maxRssMiB);
 		}
-		const m = (last as BuildResult).manifest;
-		const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+		const dirs = readdirSync(out).filter((d) => !d.startsWith('.'));
+		const m = JSON.parse(
+			readFileSync(path.join(out, dirs[0] as string, 'manifest.json'), 'utf8'),
+		) as AreaManifest;
 		const archives = Object.fromEntries(
 			Object.entries(m.archives).map(([k, a]) => [
 				k,
@@ -60,8 +78,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 				each: seconds.map(round),
 			},
 			targetSeconds: 30,
-			peakRssMiB: Math.round(peakRssMiB),
-			rssBeforeBuildMiB: Math.round(rssBeforeMiB),
+			peakRssMiB: Math.round(Math.max(...rss)),
 			archives,
 			tilesTotalBytes: tileBytes,
 			sameLayersAsGeojsonBytes: geojsonBytes,
