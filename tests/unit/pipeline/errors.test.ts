@@ -145,6 +145,24 @@ describe('pipeline errors name the file and the problem', () => {
 		);
 	});
 
+	it('an extra place list with a category the taxonomy does not have', async () => {
+		const msg = await buildError((c) => {
+			c.sources.extraPlaces = [
+				{
+					path: path.join(SAMPLE_DIR, 'care', 'hospitals_eurostat_gisco_2020_within25km.geojson'),
+					category: 'ziekenhuis',
+					nameProperty: 'hospital_name',
+					date: '2020-02-01',
+					licence: 'Eurostat',
+					attribution: 'Eurostat/GISCO',
+				},
+			] as never;
+		});
+		expect(msg).toMatch(
+			/hospitals_eurostat_gisco_2020_within25km\.geojson: category "ziekenhuis" is not in the taxonomy/,
+		);
+	});
+
 	it('an unknown config field', async () => {
 		const msg = await buildError((c) => (c.sources.neighbourhoods!.populationProprety = 'pop'));
 		expect(msg).toMatch(/sources\.neighbourhoods\.populationProprety is not a known field/);
