@@ -181,8 +181,19 @@ export function walkshed(
 	visitOriginsOn(start.edge);
 	for (const e of seen) visitOriginsOn(e);
 
+	// hull input: line vertices thinned to one per ~40 m cell (the hull, with 250 m edges, only
+	// needs the outline; turf.concave grows fast with the number of points)
 	const pts: [number, number][] = [];
-	for (const l of lines) for (const p of l) pts.push(p);
+	const cells = new Set<string>();
+	const cellDeg = 40 / 111_195;
+	for (const l of lines) {
+		for (const p of l) {
+			const k = `${Math.round(p[0] / cellDeg)},${Math.round(p[1] / cellDeg)}`;
+			if (cells.has(k)) continue;
+			cells.add(k);
+			pts.push(p);
+		}
+	}
 	let polygon: Feature<Polygon | MultiPolygon> | null = null;
 	if (pts.length >= 3) {
 		const fc = featureCollection(pts.map((p) => point(p)));
