@@ -5,7 +5,6 @@
  * usage: tsx scripts/ensure-area.ts [<area.json>] [--out <folder>]
  */
 import path from 'node:path';
-import { buildArea } from './lib/build-area.ts';
 import { staleReason } from './lib/ensure-area.ts';
 import { REPO_ROOT } from './lib/version.ts';
 
@@ -23,6 +22,8 @@ try {
 		console.error('area up to date');
 	} else {
 		console.error(`building area: ${reason}`);
+		// Loaded only when needed, so the up-to-date check stays fast.
+		const { buildArea } = await import('./lib/build-area.ts');
 		await buildArea(configPath, { outRoot });
 	}
 } catch (e) {

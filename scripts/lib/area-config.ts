@@ -7,7 +7,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SUPPORTED_CRS, type SupportedCrs } from './crs.ts';
+
+/** The CRS codes an area config may name (reprojection lives in crs.ts). */
+export const SUPPORTED_CRS = ['EPSG:4326', 'EPSG:31370'] as const;
+export type SupportedCrs = (typeof SUPPORTED_CRS)[number];
 
 /** Where a source came from and when the data describe (ISO date), as shown in the app. */
 export interface SourceInfo {
@@ -291,4 +294,20 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		municipalities,
 		sources: { osm, neighbourhoods, addresses, ageStructure, extraPlaces },
 	};
+}
+
+/** Every input file of a config with its role, in a fixed order (as recorded in the manifest). */
+export function configInputs(config: AreaConfig): { role: string; src: SourceInfo }[] {
+	const s = config.sources;
+	const list: { role: string; src: SourceInfo }[] = [
+		{ role: 'osm', src: s.osm },
+		{ role: 'neighbourhoods', src: s.neighbourhoods },
+	];
+	if (s.osm.coveragePolygon) {
+		list.push({ role: 'osmCoverage', src: { ...s.osm, ...s.osm.coveragePolygon } });
+	}
+	if (s.addresses) list.push({ role: 'addresses', src: s.addresses });
+	if (s.ageStructure) list.push({ role: 'ageStructure', src: s.ageStructure });
+	s.extraPlaces.forEach((e, i) => list.push({ role: `extraPlaces[${i}]`, src: e }));
+	return list;
 }

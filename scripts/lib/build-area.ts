@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readAgeShares, type AgeShares } from './age-structure.ts';
 import { buildArchive, type ArchiveEntry } from './archive.ts';
-import { loadAreaConfig, type AreaConfig, type SourceInfo } from './area-config.ts';
+import { configInputs, loadAreaConfig, type SourceInfo } from './area-config.ts';
 import { bboxOf, type Bbox } from './geo.ts';
 import { publishDir, sha256, sha256File } from './io.ts';
 import { readNeighbourhoods } from './neighbourhoods.ts';
@@ -145,21 +145,7 @@ function inputOf(role: string, src: SourceInfo): ManifestInput {
 	};
 }
 
-/** Every input file of a config with its role, in a fixed order. */
-export function configInputs(config: AreaConfig): { role: string; src: SourceInfo }[] {
-	const s = config.sources;
-	const list: { role: string; src: SourceInfo }[] = [
-		{ role: 'osm', src: s.osm },
-		{ role: 'neighbourhoods', src: s.neighbourhoods },
-	];
-	if (s.osm.coveragePolygon) {
-		list.push({ role: 'osmCoverage', src: { ...s.osm, ...s.osm.coveragePolygon } });
-	}
-	if (s.addresses) list.push({ role: 'addresses', src: s.addresses });
-	if (s.ageStructure) list.push({ role: 'ageStructure', src: s.ageStructure });
-	s.extraPlaces.forEach((e, i) => list.push({ role: `extraPlaces[${i}]`, src: e }));
-	return list;
-}
+export { configInputs };
 
 /**
  * Runs the pipeline for the area config at `configPath`.

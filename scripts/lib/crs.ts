@@ -15,9 +15,9 @@ proj4.defs(
 		'+towgs84=-106.8686,52.2978,-103.7239,0.3366,-0.457,1.8422,-1.2747 +units=m +no_defs +type=crs',
 );
 
-/** The CRS codes an area config may name. */
-export const SUPPORTED_CRS = ['EPSG:4326', 'EPSG:31370'] as const;
-export type SupportedCrs = (typeof SUPPORTED_CRS)[number];
+import { SUPPORTED_CRS, type SupportedCrs } from './area-config.ts';
+
+export { SUPPORTED_CRS, type SupportedCrs };
 
 /**
  * Reads the (pre-RFC 7946) `crs` member of a GeoJSON object, if any, as `EPSG:<code>`.

@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadAreaConfig } from './area-config.ts';
-import { configInputs, type AreaManifest } from './build-area.ts';
+import { configInputs, loadAreaConfig } from './area-config.ts';
+import type { AreaManifest } from './build-area.ts';
 import { sha256File } from './io.ts';
 import { PIPELINE_VERSION, pipelineCodeHash } from './version.ts';
 

@@ -4,7 +4,7 @@
  * never leaves stale tiles behind.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,41 +15,39 @@ export const PIPELINE_NAME = 'buurtkaart-pipeline';
 /** Repository root (two folders above scripts/lib). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Source folders/files whose content defines what the pipeline writes. */
-const CODE_PATHS = [
-	'scripts/lib',
-	'scripts/config',
-	'scripts/build-area.ts',
-	'src/analysis',
-	'src/map/style',
-];
-const EXCLUDE = [/\.test\.ts$/, /serve-tiles\.ts$/, /[/\\]stack[/\\]/, /\.bench\.ts$/];
+/** The pipeline's entry module: the hash covers it and every local module it imports. */
+const ENTRY = 'scripts/lib/build-area.ts';
 
-function listFiles(abs: string): string[] {
-	let st;
-	try {
-		st = statSync(abs);
-	} catch {
-		return [];
+const IMPORT_RE = /(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** Repository-relative paths of the modules {@link pipelineCodeHash} covers (for docs and tests). */
+export function pipelineModules(root = REPO_ROOT): string[] {
+	const seen = new Set<string>();
+	const stack = [path.join(root, ENTRY)];
+	while (stack.length > 0) {
+		const file = stack.pop() as string;
+		if (seen.has(file)) continue;
+		seen.add(file);
+		for (const m of readFileSync(file, 'utf8').matchAll(IMPORT_RE)) {
+			const target = path.resolve(path.dirname(file), m[1] as string);
+			if (/\.(ts|js|json)$/.test(target)) stack.push(target);
+		}
 	}
-	if (st.isFile()) return [abs];
-	return readdirSync(abs)
-		.sort()
-		.flatMap((n) => listFiles(path.join(abs, n)));
+	return [...seen].map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
 }
 
 /**
- * sha256 over the pipeline's source files (path + content, sorted), hex. Tests and the analysis
- * engine's own tests are left out.
+ * sha256 over the source of the pipeline: the entry module and, recursively, every relative import
+ * (path + content, in sorted order), hex. So an edit to the taxonomy, the profiles or the bundle
+ * format triggers a rebuild, and an edit elsewhere in the app does not.
  */
 export function pipelineCodeHash(root = REPO_ROOT): string {
 	const h = createHash('sha256');
-	for (const rel of CODE_PATHS) {
-		for (const file of listFiles(path.join(root, rel))) {
-			const r = path.relative(root, file).split(path.sep).join('/');
-			if (!/\.(ts|json)$/.test(r) || EXCLUDE.some((re) => re.test(r))) continue;
-			h.update(r).update('\0').update(readFileSync(file)).update('\0');
-		}
+	for (const r of pipelineModules(root)) {
+		h.update(r)
+			.update('\0')
+			.update(readFileSync(path.join(root, r)))
+			.update('\0');
 	}
 	return h.digest('hex');
 }
