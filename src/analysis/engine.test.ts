@@ -4,7 +4,7 @@ import { type AnalysisBundleInput, buildAnalysisBundle, decodeAnalysisBundle } f
 import { AnalysisEngine } from './engine.ts';
 import { haversineM } from './geo.ts';
 import { routeWithReasons } from './route.ts';
-import { summarizeByNeighbourhood } from './summary.ts';
+import { cellsToGeoJSON, originsToGeoJSON, summarizeByNeighbourhood } from './summary.ts';
 import { walkshed } from './walkshed.ts';
 import { whereNext } from './where-next.ts';
 
@@ -156,6 +156,45 @@ function maxDiff(a: Float64Array, b: Float64Array): number {
 	}
 	return m;
 }
+
+describe('overlay outputs', () => {
+	const engine = new AnalysisEngine(decodeAnalysisBundle(buildAnalysisBundle(sampleBundleInput())));
+	const b = engine.bundle;
+	const run = engine.coverage({ categoryId: 'grocery', profile: 'rollator' });
+	it('grid cells hold every origin once and agree with the neighbourhood summary', () => {
+		const cells = cellsToGeoJSON(b, run.result, 500, 250);
+		const rows = summarizeByNeighbourhood(b, run.result, 500);
+		const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
+		const cellResidents = sum(
+			cells.features.map((f) => f.properties.residents + f.properties.edge_of_data_residents),
+		);
+		const allResidents = sum([...b.origins.residents]);
+		expect(cellResidents).toBeCloseTo(allResidents, -1);
+		expect(sum(cells.features.map((f) => f.properties.beyond_65))).toBeCloseTo(
+			sum(rows.map((r) => r.beyond65)),
+			-1,
+		);
+		// cells are squares of about 250 m
+		const ring = cells.features[0]!.geometry.coordinates[0]!;
+		expect(haversineM(ring[0]![0]!, ring[0]![1]!, ring[1]![0]!, ring[1]![1]!)).toBeCloseTo(250, -1);
+	});
+	it('origin points carry the result and whether they are beyond the norm', () => {
+		const fc = originsToGeoJSON(b, run.result, (l) => run.placeId(l), 500);
+		expect(fc.features).toHaveLength(b.origins.count);
+		let beyond65 = 0;
+		for (const f of fc.features) {
+			const p = f.properties;
+			if (p.beyond_norm) beyond65 += p.residents_65;
+			if (p.edge_of_data) expect(p.beyond_norm).toBe(false);
+			if (p.distance_m !== null) expect(p.place_id).toMatch(/^[nwr]\d+/);
+		}
+		const rows = summarizeByNeighbourhood(b, run.result, 500);
+		expect(beyond65).toBeCloseTo(
+			rows.reduce((s, r) => s + r.beyond65, 0),
+			0,
+		);
+	});
+});
 
 describe('properties on the real sample area', () => {
 	const engine = new AnalysisEngine(decodeAnalysisBundle(buildAnalysisBundle(sampleBundleInput())));
