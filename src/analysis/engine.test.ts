@@ -189,10 +189,9 @@ describe('overlay outputs', () => {
 			if (p.distance_m !== null) expect(p.place_id).toMatch(/^[nwr]\d+/);
 		}
 		const rows = summarizeByNeighbourhood(b, run.result, 500);
-		expect(beyond65).toBeCloseTo(
-			rows.reduce((s, r) => s + r.beyond65, 0),
-			0,
-		);
+		// residents_65 is rounded to 0.001 per origin in the export
+		const exact = rows.reduce((s, r) => s + r.beyond65, 0);
+		expect(Math.abs(beyond65 - exact)).toBeLessThan(0.0005 * b.origins.count);
 	});
 });
 
