@@ -114,3 +114,26 @@ describe('analysis worker protocol over a MessageChannel', () => {
 		client.dispose();
 	});
 });
+
+describe('overlay requests', () => {
+	it('returns grid cells and origin points of the edited coverage', async () => {
+		const { client, ports } = connect();
+		open = ports;
+		await client.request('load', { bytes: bytes.slice().buffer });
+		const key = {
+			categoryId: 'bakery',
+			profile: 'rollator',
+			unknownMode: 'optimistic',
+			normM: 500,
+		} as const;
+		const cov = await client.request('coverage', key);
+		const cells = await client.request('cells', { ...key, cellM: 300 });
+		const beyond = cov.summary.reduce((s, r) => s + r.beyondResidents, 0);
+		const cellBeyond = cells.features.reduce((s, f) => s + f.properties.beyond_residents, 0);
+		expect(Math.abs(cellBeyond - beyond)).toBeLessThan(0.005 * cells.features.length + 1e-6);
+		const pts = await client.request('originsGeoJSON', key);
+		expect(pts.features).toHaveLength(cov.columns.distanceM.length);
+		expect(pts.features[0]?.geometry.type).toBe('Point');
+		client.dispose();
+	});
+});

@@ -6,7 +6,7 @@
 import { decodeAnalysisBundle } from '../analysis/bundle.ts';
 import { AnalysisEngine, type CoverageRun, type WhatIfChange } from '../analysis/engine.ts';
 import { routeWithReasons } from '../analysis/route.ts';
-import { summarizeByNeighbourhood } from '../analysis/summary.ts';
+import { cellsToGeoJSON, originsToGeoJSON, summarizeByNeighbourhood } from '../analysis/summary.ts';
 import { walkshed } from '../analysis/walkshed.ts';
 import { whereNext } from '../analysis/where-next.ts';
 import {
@@ -90,6 +90,16 @@ export class AnalysisHost {
 	private need(): AnalysisEngine {
 		if (!this.engine) throw new Error('no analysis bundle loaded: send a load request first');
 		return this.engine;
+	}
+
+	/** The last run of a key (with its what-if edits), computed when there is none. */
+	private runFor(key: CoverageKey): CoverageRun {
+		let run = this.runs.get(runKey(key));
+		if (!run) {
+			run = this.need().coverage(key);
+			this.runs.set(runKey(key), run);
+		}
+		return run;
 	}
 
 	private columns(run: CoverageRun): CoverageColumns {
@@ -178,11 +188,7 @@ export class AnalysisHost {
 		whatIf: (p) => {
 			const engine = this.need();
 			const t0 = performance.now();
-			let run = this.runs.get(runKey(p));
-			if (!run) {
-				run = engine.coverage(p);
-				this.runs.set(runKey(p), run);
-			}
+			const run = this.runFor(p);
 			const changes: WhatIfChange[] = [];
 			for (const id of p.removePlaceIds ?? []) {
 				const label = [...run.sources.keys()].find((l) => run.placeId(l) === id);
@@ -202,8 +208,7 @@ export class AnalysisHost {
 			};
 		},
 		whereNext: (p) => {
-			const engine = this.need();
-			const run = this.runs.get(runKey(p)) ?? engine.coverage(p);
+			const run = this.runFor(p);
 			const opts: Parameters<typeof whereNext>[1] = { k: p.k, normM: p.normM };
 			if (p.candidates) opts.candidates = p.candidates;
 			if (p.weight) opts.weight = p.weight;
@@ -221,6 +226,16 @@ export class AnalysisHost {
 				edgeOfDataResidents: w.edgeOfDataResidents,
 				unknownM: w.unknownM,
 			};
+		},
+		cells: (p) => {
+			const engine = this.need();
+			const run = this.runFor(p);
+			return cellsToGeoJSON(engine.bundle, run.result, p.normM, p.cellM ?? 200);
+		},
+		originsGeoJSON: (p) => {
+			const engine = this.need();
+			const run = this.runFor(p);
+			return originsToGeoJSON(engine.bundle, run.result, (l) => run.placeId(l), p.normM);
 		},
 		route: (p) => routeWithReasons(this.need(), p.from, p.to, p.profile, p.unknownMode),
 	};

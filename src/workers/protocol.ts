@@ -8,9 +8,20 @@
 import type { PlannedPlace } from '../analysis/engine.ts';
 import type { ProfileId, UnknownMode } from '../analysis/profiles.ts';
 import type { RouteComparison } from '../analysis/route.ts';
-import type { NeighbourhoodSummary } from '../analysis/summary.ts';
+import type {
+	CellProperties,
+	NeighbourhoodSummary,
+	OriginProperties,
+} from '../analysis/summary.ts';
 import type { WhereNextPick } from '../analysis/where-next.ts';
-import type { Feature, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type {
+	Feature,
+	FeatureCollection,
+	MultiLineString,
+	MultiPolygon,
+	Point,
+	Polygon,
+} from 'geojson';
 
 /** Which coverage a request is about. */
 export interface CoverageKey {
@@ -105,6 +116,16 @@ export interface AnalysisRequestMap {
 			edgeOfDataResidents: number;
 			unknownM: number;
 		} | null;
+	};
+	/** Aggregated grid cells of the last coverage of that key (computed first if needed), for the overlay. */
+	cells: {
+		params: CoverageKey & { normM: number; cellM?: number };
+		result: FeatureCollection<Polygon, CellProperties>;
+	};
+	/** Every origin as a GeoJSON Point with its result, for export. */
+	originsGeoJSON: {
+		params: CoverageKey & { normM: number };
+		result: FeatureCollection<Point, OriginProperties>;
 	};
 	/** Route A→B with reasons. */
 	route: {
