@@ -231,6 +231,8 @@ export function placeFeatures(
 			['operator', p.operator],
 		];
 		for (const [k, v] of opt) if (v) props[k] = v;
+		// Attributes kept from an extra list (e.g. a hospital's `emergency`), where not already set.
+		for (const [k, v] of Object.entries(p.extra)) if (v && !(k in props)) props[k] = v;
 		return {
 			type: 'Feature',
 			id: i + 1,

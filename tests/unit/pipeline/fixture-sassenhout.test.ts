@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArea, type AreaManifest } from '../../../scripts/lib/build-area.ts';
@@ -5,8 +6,10 @@ import { openPmtiles, readVectorTile } from '../../../scripts/lib/pmtiles-file.t
 import { tileRange } from '../../../scripts/lib/tiler.ts';
 import { REPO_ROOT } from '../../../scripts/lib/version.ts';
 import { tempDir } from './helpers.ts';
+import { toLambert72 } from './lambert72.ts';
 
-const CONFIG = path.join(REPO_ROOT, 'tests', 'fixtures', 'pipeline', 'sassenhout', 'area.json');
+const FIXTURE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'pipeline', 'sassenhout');
+const CONFIG = path.join(FIXTURE_DIR, 'area.json');
 
 /** Every feature of a layer over all tiles of zoom z (by id property, deduplicated). */
 async function layerIds(
@@ -109,4 +112,39 @@ describe('pipeline on the Sassenhout fixture (one wijk of Vorselaar)', () => {
 		}
 		expect(edges).toBeGreaterThanOrEqual(manifest.counts.graphEdges);
 	});
+});
+
+describe('address points in Belgian Lambert 72', () => {
+	it('give the same origins as the WGS84 file', async () => {
+		const dir = tempDir();
+		const fc = JSON.parse(readFileSync(path.join(FIXTURE_DIR, 'addresses.geojson'), 'utf8')) as {
+			features: { geometry: { coordinates: number[] } }[];
+			crs?: unknown;
+		};
+		for (const f of fc.features) {
+			f.geometry.coordinates = toLambert72(f.geometry.coordinates as [number, number]);
+		}
+		fc.crs = { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::31370' } };
+		const l72 = path.join(dir, 'addresses-l72.geojson');
+		writeFileSync(l72, JSON.stringify(fc));
+		const config = JSON.parse(readFileSync(CONFIG, 'utf8')) as {
+			sources: Record<string, Record<string, unknown>>;
+		};
+		for (const src of Object.values(config.sources))
+			src.path = path.resolve(FIXTURE_DIR, src.path as string);
+		config.sources.addresses!.path = l72;
+		const cfg = path.join(dir, 'area.json');
+		writeFileSync(cfg, JSON.stringify(config));
+		const { manifest: m } = await buildArea(cfg, {
+			outRoot: path.join(dir, 'tiles'),
+			silent: true,
+		});
+		const { manifest: ref } = await buildArea(CONFIG, {
+			outRoot: path.join(dir, 'ref'),
+			silent: true,
+		});
+		expect(m.counts.origins).toBe(ref.counts.origins);
+		expect(m.counts.originsEdgeOfData).toBe(ref.counts.originsEdgeOfData);
+		expect(m.counts.streets).toBe(ref.counts.streets);
+	}, 60_000);
 });
