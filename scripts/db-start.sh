@@ -9,6 +9,7 @@ set -euo pipefail
 # shellcheck source=lib/stack/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/stack/common.sh"
 cd "$ROOT"
+take_stack_lock
 started_at=$(date +%s%N)
 
 # --- system requirements -------------------------------------------------------------------------
@@ -115,7 +116,8 @@ max_connections = 60
 shared_buffers = 64MB
 CONF
 log "starting PostgreSQL on 127.0.0.1:$DB_PORT"
-as_owner "$PG_BIN/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 start >/dev/null ||
+# 9>&-: the daemons must not inherit the stack lock
+as_owner "$PG_BIN/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 start >/dev/null 9>&- ||
 	{ cat "$pgdata/server.log" >&2; die "PostgreSQL did not start"; }
 head -n 1 "$pgdata/postmaster.pid" >"$STACK/postgres.pid"
 
@@ -144,11 +146,11 @@ log-level = "error"
 CONF
 chmod 600 "$STACK/postgrest.conf"
 log "starting PostgREST 12 on 127.0.0.1:$REST_PORT"
-setsid "$PGRST_BIN" "$STACK/postgrest.conf" </dev/null >"$STACK/postgrest.log" 2>&1 &
+setsid "$PGRST_BIN" "$STACK/postgrest.conf" </dev/null >"$STACK/postgrest.log" 2>&1 9>&- &
 echo $! >"$STACK/postgrest.pid"
 log "starting the /rest/v1 proxy on 127.0.0.1:$API_PORT"
 API_PORT="$API_PORT" UPSTREAM_PORT="$REST_PORT" \
-	setsid node --import tsx "$ROOT/scripts/lib/stack/proxy.ts" </dev/null >"$STACK/proxy.log" 2>&1 &
+	setsid node --import tsx "$ROOT/scripts/lib/stack/proxy.ts" </dev/null >"$STACK/proxy.log" 2>&1 9>&- &
 echo $! >"$STACK/proxy.pid"
 
 # wait (polling) until PostgREST has loaded the schema cache and the proxy answers

@@ -5,6 +5,8 @@ set -euo pipefail
 # shellcheck source=lib/stack/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/stack/common.sh"
 
+take_stack_lock
+
 if [ ! -d "$STACK" ]; then
 	log "no local stack (nothing in .local/stack)"
 	exit 0

@@ -56,3 +56,14 @@ stack_psql() {
 	PGOPTIONS="-c client_min_messages=warning" PGPASSWORD="$(stack_get PG_SUPERUSER_PASSWORD)" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 \
 		-h 127.0.0.1 -p "$(stack_get DB_PORT)" -U postgres -d postgres "$@"
 }
+
+# Serialises db-start and db-stop (several people and test runs share one working tree). Waits up
+# to 120 s for the other to finish. A script that already holds the lock marks it in the
+# environment, so the db-stop it calls does not wait for itself.
+take_stack_lock() {
+	[ "${BUURTKAART_STACK_LOCKED:-}" = 1 ] && return 0
+	mkdir -p "$ROOT/.local"
+	exec 9>"$ROOT/.local/stack.lock"
+	if ! flock -w 120 9; then die "another db:start/db:stop holds .local/stack.lock for over 120 s"; fi
+	export BUURTKAART_STACK_LOCKED=1
+}
