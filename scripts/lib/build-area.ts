@@ -22,6 +22,8 @@ import {
 	coverageBbox,
 	EDGE_OF_DATA_M,
 	readCoveragePolygons,
+	buildOriginsFromBuildings,
+	MIN_UNTYPED_DWELLING_M2,
 	type Origin,
 	type OriginSummary,
 } from './origins.ts';
@@ -81,6 +83,8 @@ export interface AreaManifest {
 	};
 	/** Archives by name; each file lies next to the manifest. */
 	archives: Record<string, ArchiveEntry>;
+	/** Where the residents' origins come from: address points, or OSM buildings without them. */
+	originSource: 'addresses' | 'buildings';
 	/** Other files next to the manifest. */
 	files: {
 		/** The analysis bundle (src/analysis/bundle.ts). */
@@ -100,6 +104,7 @@ export interface AreaManifest {
 		origins: number;
 		originsEdgeOfData: number;
 		originsPerNeighbourhood: OriginSummary['perNeighbourhood'];
+		/** Address points read (or OSM buildings considered, with originSource 'buildings'). */
 		addressesRead: number;
 		graphNodes: number;
 		graphEdges: number;
@@ -202,19 +207,32 @@ export async function buildArea(
 	progress.done(`${osmPlaceCount} from OSM, ${places.length - osmPlaceCount} from extra lists`);
 
 	progress.step("residents' origins");
-	let origins: Origin[] = [];
-	let originSummary: OriginSummary | null = null;
+	let origins: Origin[];
+	let originSummary: OriginSummary;
+	const originSource = config.sources.addresses ? 'addresses' : 'buildings';
 	if (config.sources.addresses) {
 		({ origins, summary: originSummary } = buildOrigins(
 			config.sources.addresses,
 			nb.features,
 			ages,
 			osm,
+			coveragePolygons,
 		));
 		progress.done(
 			`${origins.length} address points in the area, ${originSummary.edgeOfData} flagged edge-of-data`,
 		);
-	} else progress.done('no addresses configured: no origins');
+	} else {
+		({ origins, summary: originSummary } = buildOriginsFromBuildings(
+			config.sources.osm.path,
+			nb.features,
+			ages,
+			osm,
+			coveragePolygons,
+		));
+		progress.done(
+			`no address points configured: ${origins.length} residential buildings, ${originSummary.edgeOfData} flagged edge-of-data`,
+		);
+	}
 
 	progress.step('analysis bundle');
 	const inCoverage = (ll: [number, number]) =>
@@ -390,6 +408,7 @@ export async function buildArea(
 				sha256: sha256(searchJson),
 			},
 		},
+		originSource,
 		counts: {
 			neighbourhoods: nb.features.length,
 			population,
@@ -400,9 +419,9 @@ export async function buildArea(
 			placesInAnalysis: bundlePlaces.length,
 			placesPerCategory: perCategory,
 			origins: origins.length,
-			originsEdgeOfData: originSummary?.edgeOfData ?? 0,
-			originsPerNeighbourhood: originSummary?.perNeighbourhood ?? {},
-			addressesRead: originSummary?.addressesRead ?? 0,
+			originsEdgeOfData: originSummary.edgeOfData,
+			originsPerNeighbourhood: originSummary.perNeighbourhood,
+			addressesRead: originSummary.addressesRead,
 			graphNodes: bundle.graph.nodeCount,
 			graphEdges: bundle.graph.edgeCount,
 			streets: search.streets.length,
@@ -418,7 +437,9 @@ export async function buildArea(
 			ages
 				? `Residents aged 65+ and 80+ are estimated by applying the municipality's age shares (${ageDate}) to each neighbourhood and address: the sources hold no age figures per neighbourhood.`
 				: 'No age structure configured: no 65+/80+ estimates.',
-			"Each neighbourhood's population is spread in equal shares over the address points inside it (the sources hold no household sizes per address); apartment units (CRAB bus numbers) are address points of their own, so a block of flats weighs as its dwellings; address points outside every neighbourhood are not origins.",
+			originSource === 'addresses'
+				? "Each neighbourhood's population is spread in equal shares over the address points inside it (the sources hold no household sizes per address); apartment units (CRAB bus numbers) are address points of their own, so a block of flats weighs as its dwellings; address points outside every neighbourhood are not origins."
+				: `No address points configured: each neighbourhood's population is spread over its residential OSM buildings (residential building types, and building=yes of at least ${MIN_UNTYPED_DWELLING_M2} m² without a shop/amenity/office/… tag) in proportion to footprint area × building:levels (1 level when untagged). Buildings exist only inside the extract, so a partly covered neighbourhood has all its residents placed on its covered part (see its coverage share).`,
 			`An origin is flagged edge-of-data when it lies outside the OSM extract's coverage (bbox ${coverage.join(', ')}${coveragePolygons ? ` ∩ the clip polygon ${config.sources.osm.coveragePolygon?.relativePath}` : ''}), within ${EDGE_OF_DATA_M} m of its edge (its nearest services may lie just beyond it), or when its nearest street is a way cut off by the extract; neighbourhoods only partly covered thereby have their uncovered and border parts flagged.`,
 			'A place mapped as an area is placed at its entrance when one is tagged, else at the point inside it farthest from its edges; an open way at its middle.',
 			'Places outside the OSM coverage (e.g. hospitals of an extra list) are shown on the map but left out of the analysis bundle: the network cannot reach them.',

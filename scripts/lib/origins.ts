@@ -3,7 +3,8 @@
  *
  * Assumptions (written into the manifest):
  * - each neighbourhood's population is spread in equal shares over the address points inside it
- *   (the sources hold no household sizes or dwelling counts per address);
+ *   (the sources hold no household sizes or dwelling counts per address); without address points,
+ *   over its residential OSM buildings by footprint area × levels ({@link buildOriginsFromBuildings});
  * - residents aged 65+ and 80+ at an address are its residents × the municipality's age shares;
  * - an origin is flagged "edge of data" when it lies outside the extract's coverage, within
  *   {@link EDGE_OF_DATA_M} of the coverage edge (its nearest services may lie just beyond it), or
@@ -12,15 +13,23 @@
  */
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import type { Point, Position } from 'geojson';
+import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { isWalkableWay } from '../../src/analysis/profiles.ts';
 import type { AddressSource } from './area-config.ts';
 import type { AgeShares } from './age-structure.ts';
 import { checkCoordinates, declaredCrs, toWgs84, type SupportedCrs } from './crs.ts';
-import { pointInGeometry, pointInRings, type Bbox } from './geo.ts';
+import {
+	areaM2,
+	largestPolygon,
+	pointInGeometry,
+	pointInRings,
+	poleOfInaccessibility,
+	type Bbox,
+} from './geo.ts';
 import { InputError, readFeatureCollection } from './io.ts';
 import type { NeighbourhoodFeature } from './neighbourhoods.ts';
-import type { OsmData } from './osm.ts';
+import type { OsmData, Tags } from './osm.ts';
+import { relationPolygon, wayPolygon } from './osm-geometry.ts';
 
 /** Distance from the coverage edge within which origins are flagged, in metres (15 min on foot). */
 export const EDGE_OF_DATA_M = 1200;
@@ -139,7 +148,58 @@ export function buildOrigins(
 	checkCoordinates(fc, crs, src.path);
 
 	// Address points inside a neighbourhood, in a stable order.
-	const nbBoxes = neighbourhoods.map((f) => {
+	const locate = neighbourhoodLocator(neighbourhoods);
+	const raws: RawOrigin[] = [];
+	fc.features.forEach((f, i) => {
+		if (f.geometry?.type !== 'Point') {
+			throw new InputError(
+				`${src.path}: address ${i} is a ${f.geometry?.type ?? 'null geometry'}, not a Point`,
+			);
+		}
+		const [lng, lat] = (toWgs84(f.geometry, crs) as Point).coordinates as [number, number];
+		const k = locate(lng, lat);
+		if (k < 0) return;
+		const p = (f.properties ?? {}) as Record<string, unknown>;
+		raws.push({
+			lngLat: [lng, lat],
+			street: String(p[src.streetProperty] ?? '').trim(),
+			houseNumber: String(p[src.houseNumberProperty] ?? '').trim(),
+			nb: k,
+			weight: 1,
+		});
+	});
+	if (raws.length === 0) {
+		throw new InputError(
+			`${src.path}: no address point lies inside the area's neighbourhoods (wrong file or CRS?)`,
+		);
+	}
+	const summary = { addressesRead: fc.features.length };
+	return finishOrigins(
+		raws,
+		`${src.path}: neighbourhood`,
+		'address point',
+		summary,
+		neighbourhoods,
+		ages,
+		osm,
+		coveragePolygons,
+	);
+}
+
+/** A candidate origin before residents are assigned. `weight` is its share key (1 per address). */
+interface RawOrigin {
+	lngLat: [number, number];
+	street: string;
+	houseNumber: string;
+	nb: number;
+	weight: number;
+}
+
+/** Index of the neighbourhood containing a point, or -1 (bbox prefilter, then point in polygon). */
+function neighbourhoodLocator(
+	neighbourhoods: NeighbourhoodFeature[],
+): (lng: number, lat: number) => number {
+	const boxes = neighbourhoods.map((f) => {
 		let w = Infinity;
 		let s = Infinity;
 		let e = -Infinity;
@@ -154,22 +214,9 @@ export function buildOrigins(
 			}
 		return [w, s, e, n] as Bbox;
 	});
-	interface Raw {
-		lngLat: [number, number];
-		street: string;
-		houseNumber: string;
-		nb: number;
-	}
-	const raws: Raw[] = [];
-	fc.features.forEach((f, i) => {
-		if (f.geometry?.type !== 'Point') {
-			throw new InputError(
-				`${src.path}: address ${i} is a ${f.geometry?.type ?? 'null geometry'}, not a Point`,
-			);
-		}
-		const [lng, lat] = (toWgs84(f.geometry, crs) as Point).coordinates as [number, number];
-		const k = neighbourhoods.findIndex((nb, j) => {
-			const b = nbBoxes[j] as Bbox;
+	return (lng, lat) =>
+		neighbourhoods.findIndex((nb, j) => {
+			const b = boxes[j] as Bbox;
 			return (
 				lng >= b[0] &&
 				lng <= b[2] &&
@@ -178,20 +225,19 @@ export function buildOrigins(
 				pointInGeometry(lng, lat, nb.geometry)
 			);
 		});
-		if (k < 0) return;
-		const p = (f.properties ?? {}) as Record<string, unknown>;
-		raws.push({
-			lngLat: [lng, lat],
-			street: String(p[src.streetProperty] ?? '').trim(),
-			houseNumber: String(p[src.houseNumberProperty] ?? '').trim(),
-			nb: k,
-		});
-	});
-	if (raws.length === 0) {
-		throw new InputError(
-			`${src.path}: no address point lies inside the area's neighbourhoods (wrong file or CRS?)`,
-		);
-	}
+}
+
+/** Assigns residents (population × weight / Σ weights of the neighbourhood) and edge flags. */
+function finishOrigins(
+	raws: RawOrigin[],
+	wherePrefix: string,
+	what: string,
+	read: { addressesRead: number },
+	neighbourhoods: NeighbourhoodFeature[],
+	ages: Map<string, AgeShares> | null,
+	osm: OsmData,
+	coveragePolygons: Position[][][] | null,
+): { origins: Origin[]; summary: OriginSummary } {
 	raws.sort(
 		(a, b) =>
 			a.nb - b.nb ||
@@ -201,11 +247,15 @@ export function buildOrigins(
 			a.lngLat[1] - b.lngLat[1],
 	);
 	const counts = neighbourhoods.map(() => 0);
-	for (const r of raws) counts[r.nb] = (counts[r.nb] ?? 0) + 1;
+	const weights = neighbourhoods.map(() => 0);
+	for (const r of raws) {
+		counts[r.nb] = (counts[r.nb] ?? 0) + 1;
+		weights[r.nb] = (weights[r.nb] ?? 0) + r.weight;
+	}
 	neighbourhoods.forEach((nb, k) => {
 		if ((counts[k] ?? 0) === 0 && nb.properties.population > 0) {
 			throw new InputError(
-				`${src.path}: neighbourhood "${nb.properties.id}" has ${nb.properties.population} residents but no address point inside it`,
+				`${wherePrefix} "${nb.properties.id}" has ${nb.properties.population} residents but no ${what} inside it`,
 			);
 		}
 	});
@@ -232,14 +282,14 @@ export function buildOrigins(
 
 	const cover = coverageBbox(osm);
 	const summary: OriginSummary = {
-		addressesRead: fc.features.length,
+		addressesRead: read.addressesRead,
 		addressesInArea: raws.length,
 		perNeighbourhood: {},
 		edgeOfData: 0,
 	};
 	const origins = raws.map((r, i): Origin => {
 		const nb = neighbourhoods[r.nb] as NeighbourhoodFeature;
-		const residents = nb.properties.population / (counts[r.nb] as number);
+		const residents = (nb.properties.population * r.weight) / (weights[r.nb] as number);
 		const share = ages?.get(nb.properties.municipality_nis);
 		let d = distanceToBboxEdgeM(r.lngLat[0], r.lngLat[1], cover);
 		if (coveragePolygons)
@@ -275,4 +325,93 @@ export function buildOrigins(
 	});
 	summary.edgeOfData = origins.filter((o) => o.edgeOfData).length;
 	return { origins, summary };
+}
+
+/** Building values that are dwellings. */
+const RESIDENTIAL_BUILDINGS = new Set([
+	'house',
+	'residential',
+	'apartments',
+	'detached',
+	'semidetached_house',
+	'terrace',
+	'bungalow',
+	'farm',
+	'dormitory',
+]);
+/** Keys that make a building something else than a dwelling (a shop, a school, a barn's use…). */
+const NON_RESIDENTIAL_KEYS = [
+	'amenity',
+	'shop',
+	'office',
+	'craft',
+	'industrial',
+	'tourism',
+	'leisure',
+	'man_made',
+];
+/** Smallest `building=yes` footprint counted as a dwelling, in m² (sheds and garages are smaller). */
+export const MIN_UNTYPED_DWELLING_M2 = 40;
+
+/**
+ * Residential origins from OSM buildings, for areas without address points (DESIGN.md: "otherwise
+ * residential buildings; a sector's population is spread over its residential buildings by
+ * footprint area × levels where known"). Dwellings are buildings tagged as a residential type,
+ * and `building=yes` of at least {@link MIN_UNTYPED_DWELLING_M2} m² without a non-residential
+ * tag. Each origin is placed at the pole of inaccessibility of the building.
+ * @throws InputError when no residential building lies inside the area
+ */
+export function buildOriginsFromBuildings(
+	osmFile: string,
+	neighbourhoods: NeighbourhoodFeature[],
+	ages: Map<string, AgeShares> | null,
+	osm: OsmData,
+	coveragePolygons: Position[][][] | null = null,
+): { origins: Origin[]; summary: OriginSummary } {
+	const locate = neighbourhoodLocator(neighbourhoods);
+	const waysById = new Map(osm.ways.map((w) => [w.id, w]));
+	const raws: RawOrigin[] = [];
+	let read = 0;
+	const consider = (tags: Tags, geom: Polygon | MultiPolygon | null) => {
+		const b = tags.building;
+		if (!b || b === 'no' || !geom) return;
+		read++;
+		if (NON_RESIDENTIAL_KEYS.some((k) => tags[k] !== undefined)) return;
+		const areaM = areaM2(geom);
+		if (!RESIDENTIAL_BUILDINGS.has(b) && !(b === 'yes' && areaM >= MIN_UNTYPED_DWELLING_M2)) return;
+		const levels = Number(tags['building:levels']);
+		const weight = areaM * (Number.isFinite(levels) && levels >= 1 ? levels : 1);
+		const poly = largestPolygon(geom);
+		if (!poly) return;
+		const lngLat = poleOfInaccessibility(poly, 0.5);
+		const k = locate(lngLat[0], lngLat[1]);
+		if (k < 0) return;
+		raws.push({
+			lngLat,
+			street: (tags['addr:street'] ?? '').trim(),
+			houseNumber: (tags['addr:housenumber'] ?? '').trim(),
+			nb: k,
+			weight,
+		});
+	};
+	for (const w of osm.ways) if (w.tags.building) consider(w.tags, wayPolygon(w, osm));
+	for (const r of osm.relations) {
+		if (r.tags.building && r.tags.type === 'multipolygon')
+			consider(r.tags, relationPolygon(r, osm, waysById));
+	}
+	if (raws.length === 0) {
+		throw new InputError(
+			`${osmFile}: no residential building lies inside the area's neighbourhoods`,
+		);
+	}
+	return finishOrigins(
+		raws,
+		`${osmFile}: neighbourhood`,
+		'residential building',
+		{ addressesRead: read },
+		neighbourhoods,
+		ages,
+		osm,
+		coveragePolygons,
+	);
 }

@@ -7,6 +7,7 @@ import { tileRange } from '../../../scripts/lib/tiler.ts';
 import { REPO_ROOT } from '../../../scripts/lib/version.ts';
 import { tempDir } from './helpers.ts';
 import { toLambert72 } from './lambert72.ts';
+import { decodeAnalysisBundle } from '../../../src/analysis/bundle.ts';
 
 const FIXTURE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'pipeline', 'sassenhout');
 const CONFIG = path.join(FIXTURE_DIR, 'area.json');
@@ -146,5 +147,38 @@ describe('address points in Belgian Lambert 72', () => {
 		expect(m.counts.origins).toBe(ref.counts.origins);
 		expect(m.counts.originsEdgeOfData).toBe(ref.counts.originsEdgeOfData);
 		expect(m.counts.streets).toBe(ref.counts.streets);
+	}, 60_000);
+});
+
+describe('origins from OSM buildings when an area has no address points', () => {
+	it('spreads the population over residential buildings by footprint × levels', async () => {
+		const dir = tempDir();
+		const config = JSON.parse(readFileSync(CONFIG, 'utf8')) as {
+			sources: Record<string, Record<string, unknown>>;
+		};
+		for (const src of Object.values(config.sources))
+			src.path = path.resolve(FIXTURE_DIR, src.path as string);
+		delete config.sources.addresses;
+		const cfg = path.join(dir, 'area.json');
+		writeFileSync(cfg, JSON.stringify(config));
+		const { manifest: m, outDir } = await buildArea(cfg, { outRoot: dir, silent: true });
+		expect(m.originSource).toBe('buildings');
+		expect(m.counts.origins).toBeGreaterThan(20);
+		expect(m.assumptions.join(' ')).toMatch(/footprint area × building:levels/);
+		const bundle = decodeAnalysisBundle(
+			new Uint8Array(readFileSync(path.join(outDir, 'analysis.bin'))),
+		);
+		let residents = 0;
+		let max = 0;
+		let min = Infinity;
+		for (let i = 0; i < bundle.origins.count; i++) {
+			const r = bundle.origins.residents[i] as number;
+			residents += r;
+			max = Math.max(max, r);
+			min = Math.min(min, r);
+		}
+		expect(residents).toBeCloseTo(282, 1);
+		// Weighted by size: not an equal share per building.
+		expect(max).toBeGreaterThan(min * 1.5);
 	}, 60_000);
 });
