@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts';
 import { type AnalysisBundleInput, buildAnalysisBundle, decodeAnalysisBundle } from './bundle.ts';
-import { AnalysisEngine } from './engine.ts';
+import { AnalysisEngine, whatIfDelta } from './engine.ts';
 import { haversineM } from './geo.ts';
 import { routeWithReasons } from './route.ts';
 import { cellsToGeoJSON, originsToGeoJSON, summarizeByNeighbourhood } from './summary.ts';
@@ -117,6 +117,23 @@ describe('coverage on a hand-made graph', () => {
 		const r = engineOf(input).coverage({ categoryId: 'bakery', profile: 'walking' }).result;
 		expect(r.distanceM[0]).toBeCloseTo(hv(A, [4.8008, 51.2]), 1);
 		expect(r.distanceM[1]).toBeCloseTo(20 + hv([4.8005, 51.2], [4.8008, 51.2]), 0);
+	});
+	it('what-if delta: a planned pharmacy at A brings oA and oAB within 100 m, not the edge-of-data origin', () => {
+		const run = engine.coverage({ categoryId: 'pharmacy', profile: 'walking' });
+		const change = run.addPlace({ id: 'planned', lngLat: A })!;
+		expect(whatIfDelta(run, [change], 100)).toEqual({
+			residents: 3,
+			residents65: 2,
+			residents80: 1,
+			changedOrigins: 3,
+		});
+		const back = run.removePlace(change.label);
+		expect(whatIfDelta(run, [back], 100)).toMatchObject({
+			residents: -3,
+			residents65: -2,
+			residents80: -1,
+		});
+		expect(run.result.distanceM[0]).toBeCloseTo(hv(A, B) + hv(B, D), 3);
 	});
 	it('reports unreachable origins as Infinity and no place', () => {
 		const r = engine.coverage({ categoryId: 'dentist', profile: 'walking' }).result;

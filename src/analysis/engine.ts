@@ -83,6 +83,54 @@ export interface WhatIfChange {
 	label: number;
 }
 
+/** The effect of what-if edits against a norm. Counts are residents (persons, estimated). */
+export interface WhatIfDelta {
+	/** Residents newly within the norm (positive) or newly beyond it (negative), edge-of-data excluded. */
+	residents: number;
+	residents65: number;
+	residents80: number;
+	/** Number of origins whose distance or place changed. */
+	changedOrigins: number;
+}
+
+/**
+ * Sums what-if changes into "+212 residents 65+ within 500 m": for each origin changed by any of
+ * `changes` (its first previous distance against its distance now).
+ *
+ * @param normM the norm in metres.
+ * @example whatIfDelta(run, [run.addPlace(p)!], 500).residents65 // 212.4
+ */
+export function whatIfDelta(
+	run: CoverageRun,
+	changes: readonly WhatIfChange[],
+	normM: number,
+): WhatIfDelta {
+	const o = run.engine.bundle.origins;
+	const first = new Map<number, number>();
+	for (const c of changes) {
+		c.origins.forEach((i, k) => {
+			if (!first.has(i)) first.set(i, c.previousDistanceM[k] as number);
+		});
+	}
+	const d: WhatIfDelta = {
+		residents: 0,
+		residents65: 0,
+		residents80: 0,
+		changedOrigins: first.size,
+	};
+	for (const [i, before] of first) {
+		if (o.edgeOfData[i] === 1) continue;
+		const now = (run.result.distanceM[i] as number) <= normM;
+		const was = before <= normM;
+		if (now === was) continue;
+		const s = now ? 1 : -1;
+		d.residents += s * (o.residents[i] as number);
+		d.residents65 += s * (o.residents65[i] as number);
+		d.residents80 += s * (o.residents80[i] as number);
+	}
+	return d;
+}
+
 const key = (profile: ProfileId, mode: UnknownMode): string => `${profile}/${mode}`;
 
 /** The engine over one decoded bundle. Pure: no I/O, no DOM. */

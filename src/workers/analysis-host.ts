@@ -4,7 +4,12 @@
  * and maps each request type onto the engine's functions. No algorithms here.
  */
 import { decodeAnalysisBundle } from '../analysis/bundle.ts';
-import { AnalysisEngine, type CoverageRun, type WhatIfChange } from '../analysis/engine.ts';
+import {
+	AnalysisEngine,
+	whatIfDelta,
+	type CoverageRun,
+	type WhatIfChange,
+} from '../analysis/engine.ts';
 import { routeWithReasons } from '../analysis/route.ts';
 import { cellsToGeoJSON, originsToGeoJSON, summarizeByNeighbourhood } from '../analysis/summary.ts';
 import { walkshed } from '../analysis/walkshed.ts';
@@ -18,7 +23,6 @@ import {
 	type Result,
 	type ResponseMessage,
 	type ToWorker,
-	type WhatIfDelta,
 } from './protocol.ts';
 
 /** Where the host posts its answers (a Worker scope or a MessagePort). */
@@ -131,33 +135,6 @@ export class AnalysisHost {
 		};
 	}
 
-	private delta(run: CoverageRun, changes: WhatIfChange[], normM: number): WhatIfDelta {
-		const o = run.engine.bundle.origins;
-		const first = new Map<number, number>();
-		for (const c of changes) {
-			c.origins.forEach((i, k) => {
-				if (!first.has(i)) first.set(i, c.previousDistanceM[k] as number);
-			});
-		}
-		const d: WhatIfDelta = {
-			residents: 0,
-			residents65: 0,
-			residents80: 0,
-			changedOrigins: first.size,
-		};
-		for (const [i, before] of first) {
-			if (o.edgeOfData[i] === 1) continue;
-			const now = (run.result.distanceM[i] as number) <= normM;
-			const was = before <= normM;
-			if (now === was) continue;
-			const s = now ? 1 : -1;
-			d.residents += s * (o.residents[i] as number);
-			d.residents65 += s * (o.residents65[i] as number);
-			d.residents80 += s * (o.residents80[i] as number);
-		}
-		return d;
-	}
-
 	private readonly handlers: Handlers = {
 		load: ({ bytes }) => {
 			const bundle = decodeAnalysisBundle(new Uint8Array(bytes));
@@ -199,7 +176,7 @@ export class AnalysisHost {
 				const c = run.addPlace(place);
 				if (c) changes.push(c);
 			}
-			const delta = this.delta(run, changes, p.normM);
+			const delta = whatIfDelta(run, changes, p.normM);
 			return {
 				columns: this.columns(run),
 				summary: summarizeByNeighbourhood(engine.bundle, run.result, p.normM),

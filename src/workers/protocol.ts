@@ -5,7 +5,9 @@
  * started yet, or drops the answer of one that is running. Results hold typed arrays whose
  * buffers are transferred, never cloned.
  */
-import type { PlannedPlace } from '../analysis/engine.ts';
+import type { PlannedPlace, WhatIfDelta } from '../analysis/engine.ts';
+
+export type { WhatIfDelta };
 import type { ProfileId, UnknownMode } from '../analysis/profiles.ts';
 import type { RouteComparison } from '../analysis/route.ts';
 import type {
@@ -42,16 +44,6 @@ export interface CoverageColumns {
 	place: Int32Array;
 	/** Place ids referenced by `place`. */
 	placeIds: string[];
-}
-
-/** Summary of a what-if edit against the norm. */
-export interface WhatIfDelta {
-	/** Residents newly within the norm (positive) or newly beyond it (negative). */
-	residents: number;
-	residents65: number;
-	residents80: number;
-	/** Number of origins whose distance changed. */
-	changedOrigins: number;
 }
 
 /** The request map: type → params and result. */
