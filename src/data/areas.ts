@@ -4,7 +4,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { MultiPolygon } from 'geojson';
 import type { DeviceDb } from './device-db.ts';
-import { DataError, fromBackend } from './errors.ts';
+import { DataError, fromBackend, guarded } from './errors.ts';
 import { geometryOf } from './supabase.ts';
 import type { Area, Neighbourhood } from './types.ts';
 
@@ -19,7 +19,7 @@ const bySlug = (a: Area, b: Area) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1
 const byCode = (a: Neighbourhood, b: Neighbourhood) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 export function areasFromSupabase(client: SupabaseClient): AreasRepository {
-	return {
+	return guarded('areas', {
 		async list() {
 			const { data, error } = await client
 				.from('areas')
@@ -53,7 +53,7 @@ export function areasFromSupabase(client: SupabaseClient): AreasRepository {
 				boundary: geometryOf<MultiPolygon>(r.boundary),
 			}));
 		},
-	};
+	});
 }
 
 /** The embedded default: areas come with the app's area data and are imported on the device. */
@@ -63,7 +63,7 @@ export interface DeviceAreasRepository extends AreasRepository {
 }
 
 export function areasOnDevice(db: DeviceDb): DeviceAreasRepository {
-	return {
+	return guarded('areas', {
 		async list() {
 			return (await db.all<Area>('areas')).sort(bySlug);
 		},
@@ -79,5 +79,5 @@ export function areasOnDevice(db: DeviceDb): DeviceAreasRepository {
 				for (const n of neighbourhoods) tx.objectStore('neighbourhoods').put(n);
 			});
 		},
-	};
+	});
 }

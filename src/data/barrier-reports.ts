@@ -7,7 +7,7 @@ import { booleanIntersects } from '@turf/turf';
 import type { LineString, Point } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
 import type { ReportStatus } from './enums.ts';
-import { DataError, fromBackend } from './errors.ts';
+import { DataError, fromBackend, guarded } from './errors.ts';
 import { geometryOf, isoTime, isoTimeOrNull } from './supabase.ts';
 import type { Area, BarrierReport, BarrierReportInput } from './types.ts';
 import { checkReportInput, checkText, checkTransition, checkUuid } from './validate.ts';
@@ -57,7 +57,7 @@ const checkNote = (op: string, note: string | null | undefined) =>
 	note === undefined || note === null ? note : checkText(op, 'plannerNote', note, 1000);
 
 export function barrierReportsFromSupabase(client: SupabaseClient): BarrierReportsRepository {
-	return {
+	return guarded('barrierReports', {
 		async submit(input) {
 			const op = 'barrierReports.submit';
 			const r = checkReportInput(op, input);
@@ -102,12 +102,12 @@ export function barrierReportsFromSupabase(client: SupabaseClient): BarrierRepor
 			if (!row) throw new DataError(op, 'not_found', `no report ${id} that you may change`);
 			return fromRow(row);
 		},
-	};
+	});
 }
 
 /** On the device, the one user is the reporter of every report and the planner of every area. */
 export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
-	return {
+	return guarded('barrierReports', {
 		async submit(input) {
 			const op = 'barrierReports.submit';
 			const r = checkReportInput(op, input);
@@ -164,7 +164,7 @@ export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
 			await db.write(['barrier_reports'], (tx) => tx.objectStore('barrier_reports').put(report));
 			return strip(report);
 		},
-	};
+	});
 }
 
 function strip(r: BarrierReport & { clientId?: string }): BarrierReport {

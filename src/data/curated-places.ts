@@ -4,7 +4,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Point } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
-import { DataError, fromBackend } from './errors.ts';
+import { DataError, fromBackend, guarded } from './errors.ts';
 import { geometryOf, isoTime } from './supabase.ts';
 import type { Area, CuratedPlace, CuratedPlaceInput, CuratedPlacePatch } from './types.ts';
 import { checkPlaceInput, checkPlacePatch, checkPoint, checkUuid } from './validate.ts';
@@ -99,7 +99,7 @@ function toRow(p: CuratedPlacePatch): Row {
 const byName = (a: CuratedPlace, b: CuratedPlace) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1);
 
 export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlacesRepository {
-	return {
+	return guarded('curatedPlaces', {
 		async list(areaId) {
 			const op = 'curatedPlaces.list';
 			const { data, error } = await client
@@ -169,11 +169,11 @@ export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlaces
 			if (error) throw fromBackend(op, error);
 			return (data as { place: Row; distance_m: number }[]).map((r) => ({ place: fromRow(r.place), distanceM: r.distance_m }));
 		},
-	};
+	});
 }
 
 export function curatedPlacesOnDevice(db: DeviceDb): CuratedPlacesRepository {
-	return {
+	return guarded('curatedPlaces', {
 		async list(areaId) {
 			const op = 'curatedPlaces.list';
 			return (await db.all<CuratedPlace>('curated_places', 'areaId', checkUuid(op, 'areaId', areaId))).sort(byName);
@@ -222,5 +222,5 @@ export function curatedPlacesOnDevice(db: DeviceDb): CuratedPlacesRepository {
 				.sort((a, b) => a.distanceM - b.distanceM || (a.place.id < b.place.id ? -1 : 1))
 				.slice(0, limit);
 		},
-	};
+	});
 }

@@ -70,3 +70,31 @@ export function fromBackend(operation: string, error: BackendError): DataError {
 	const detail = [error.message, error.details, error.hint].filter((s) => s).join(' — ');
 	return new DataError(operation, kind, detail || `backend error ${code}`, { cause: error });
 }
+
+/**
+ * Wraps every method of a repository so that anything it throws is a DataError naming
+ * `<name>.<method>`: a DataError passes unchanged; an IndexedDB key conflict becomes 'duplicate';
+ * anything else (storage full, a browser that blocks IndexedDB, a bug) becomes 'unknown'.
+ */
+export function guarded<T extends object>(name: string, repository: T): T {
+	const wrapped = {} as Record<string, unknown>;
+	for (const [method, fn] of Object.entries(repository)) {
+		if (typeof fn !== 'function') {
+			wrapped[method] = fn;
+			continue;
+		}
+		wrapped[method] = async (...args: unknown[]) => {
+			try {
+				return await (fn as (...a: unknown[]) => unknown).apply(repository, args);
+			} catch (err) {
+				if (err instanceof DataError) throw err;
+				const op = `${name}.${method}`;
+				const errName = (err as { name?: unknown } | null)?.name;
+				const message = err instanceof Error ? err.message : String(err);
+				if (errName === 'ConstraintError') throw new DataError(op, 'duplicate', message, { cause: err });
+				throw new DataError(op, 'unknown', `${String(errName ?? 'Error')}: ${message}`, { cause: err });
+			}
+		};
+	}
+	return wrapped as T;
+}

@@ -4,7 +4,7 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { MemberRole } from './enums.ts';
-import { DataError, fromBackend } from './errors.ts';
+import { DataError, fromBackend, guarded } from './errors.ts';
 import { isoTime } from './supabase.ts';
 import { checkUuid } from './validate.ts';
 import { MEMBER_ROLES } from './enums.ts';
@@ -60,7 +60,7 @@ const membership = (r: Row): Membership => ({
 });
 
 export function membershipsFromSupabase(client: SupabaseClient): MembershipsRepository {
-	return {
+	return guarded('memberships', {
 		async list(areaId) {
 			const op = 'memberships.list';
 			let query = client.from('memberships').select('area_id, user_id, role, created_at');
@@ -91,11 +91,11 @@ export function membershipsFromSupabase(client: SupabaseClient): MembershipsRepo
 			if (error) throw fromBackend(op, error);
 			if (data.length === 0) throw new DataError(op, 'not_found', 'no such membership that you may remove');
 		},
-	};
+	});
 }
 
 export function auditTrailFromSupabase(client: SupabaseClient): AuditTrailRepository {
-	return {
+	return guarded('auditTrail', {
 		async listForArea(areaId, limit = 100) {
 			const op = 'auditTrail.listForArea';
 			if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
@@ -120,5 +120,5 @@ export function auditTrailFromSupabase(client: SupabaseClient): AuditTrailReposi
 				newRow: r.new_row as Row | null,
 			}));
 		},
-	};
+	});
 }

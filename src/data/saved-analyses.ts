@@ -5,7 +5,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Polygon } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
-import { DataError, fromBackend } from './errors.ts';
+import { DataError, fromBackend, guarded } from './errors.ts';
 import { geometryOf, isoTime } from './supabase.ts';
 import type { Area, Neighbourhood, SavedAnalysis, SavedAnalysisDetail, SavedAnalysisInput } from './types.ts';
 import { checkAnalysisInput, checkLine, checkUuid } from './validate.ts';
@@ -59,7 +59,7 @@ function checkPatch(op: string, patch: { name?: string; visibility?: SavedAnalys
 }
 
 export function savedAnalysesFromSupabase(client: SupabaseClient): SavedAnalysesRepository {
-	return {
+	return guarded('savedAnalyses', {
 		async save(input) {
 			const op = 'savedAnalyses.save';
 			const a = checkAnalysisInput(op, input);
@@ -144,7 +144,7 @@ export function savedAnalysesFromSupabase(client: SupabaseClient): SavedAnalyses
 			if (error) throw fromBackend(op, error);
 			if (data.length === 0) throw new DataError(op, 'not_found', `no analysis ${id} that you may remove`);
 		},
-	};
+	});
 }
 
 interface DeviceDetail {
@@ -154,7 +154,7 @@ interface DeviceDetail {
 }
 
 export function savedAnalysesOnDevice(db: DeviceDb): SavedAnalysesRepository {
-	return {
+	return guarded('savedAnalyses', {
 		async save(input) {
 			const op = 'savedAnalyses.save';
 			const a = checkAnalysisInput(op, input);
@@ -212,5 +212,5 @@ export function savedAnalysesOnDevice(db: DeviceDb): SavedAnalysesRepository {
 				tx.objectStore('analysis_details').delete(id);
 			});
 		},
-	};
+	});
 }

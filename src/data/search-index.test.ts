@@ -4,7 +4,7 @@ import {
 	FUSE_OPTIONS,
 	SearchIndex,
 	normalise,
-	trigrams,
+	ngrams,
 	type SearchRecord,
 } from './search-index.ts';
 
@@ -29,13 +29,13 @@ const categories: SearchRecord[] = [
 	{ id: 'meeting_place', kind: 'category', label: 'Ontmoetingsplaats', keywords: ['iemand om mee te praten', 'buurthuis'] },
 ];
 
-describe('normalise and trigrams', () => {
+describe('normalise and ngrams', () => {
 	it('folds accents, case and punctuation', () => {
 		expect(normalise('  Médecin-Généraliste! ')).toBe('medecin generaliste');
 	});
-	it('pads words', () => {
-		expect(trigrams('ab')).toEqual([' ab', 'ab ']);
-		expect(trigrams('apo')).toEqual([' ap', 'apo', 'po ']);
+	it('takes the bigrams and trigrams of padded words', () => {
+		expect(ngrams('ab')).toEqual([' a', 'ab', 'b ', ' ab', 'ab ']);
+		expect(ngrams('apo ab').slice(0, 4)).toEqual([' a', 'ap', 'po', 'o ']);
 	});
 });
 

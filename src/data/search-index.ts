@@ -45,32 +45,53 @@ export function normalise(text: string): string {
 		.trim();
 }
 
-/** The distinct trigrams of each word of a normalised text, words padded with one space at each end. */
-export function trigrams(normalised: string): string[] {
+/**
+ * The distinct n-grams of each word of a normalised text: bigrams and trigrams of the word padded
+ * with one space at each end. Bigrams keep short words findable through a typo ("makrt" still
+ * shares " m", "ma" and "t " with "markt"); trigrams keep long words precise.
+ */
+export function ngrams(normalised: string): string[] {
 	const out = new Set<string>();
 	for (const word of normalised.split(' ')) {
 		if (!word) continue;
 		const padded = ` ${word} `;
+		for (let i = 0; i + 2 <= padded.length; i++) out.add(padded.slice(i, i + 2));
 		for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
 	}
 	return [...out];
 }
 
+/**
+ * Fuse ranks a record's label and keywords, read through `normalise` when its index is built: the
+ * index already holds folded text, so Fuse need not strip accents on every search (the query is
+ * normalised the same way before it is searched).
+ */
 export const FUSE_OPTIONS: IFuseOptions<SearchRecord> = {
 	keys: [
-		{ name: 'label', weight: 3 },
-		{ name: 'keywords', weight: 2 },
-		{ name: 'detail', weight: 0.5 },
+		{ name: 'label', weight: 3, getFn: (r) => normalise(r.label) },
+		{ name: 'keywords', weight: 2, getFn: (r) => r.keywords.map(normalise) },
 	],
-	ignoreDiacritics: true,
 	ignoreLocation: true,
 	includeScore: true,
 	threshold: 0.34,
 	minMatchCharLength: 2,
 };
 
-/** How many candidates Fuse ranks at most per query. */
-const MAX_CANDIDATES = 256;
+/** How many candidates of each kind Fuse ranks at most per query. */
+const CANDIDATES_PER_KIND: Readonly<Record<SearchKind, number>> = {
+	category: 8,
+	place: 12,
+	street: 6,
+	address: 12,
+};
+
+/**
+ * How many postings a query reads in full. Rare n-grams are read first; once this many postings
+ * are read, the remaining (common) n-grams only add to the scores of records already found.
+ */
+const POSTINGS_BUDGET = 3000;
+
+const KINDS: readonly SearchKind[] = ['category', 'place', 'street', 'address'];
 
 export interface SearchOptions {
 	/** At most this many hits in all (default 20). */
@@ -88,63 +109,136 @@ export interface SearchOptions {
 export class SearchIndex {
 	readonly records: readonly SearchRecord[];
 	readonly #fuseIndex: FuseIndex<SearchRecord>;
-	/** For each trigram, the indices of the records whose text contains it, ascending. */
-	readonly #postings = new Map<string, Uint32Array>();
-	/** Per-record trigram hit counter, reused across queries (reset after each). */
-	readonly #hits: Uint16Array;
-	/** How many distinct trigrams each record's text has, for normalising the overlap. */
-	readonly #trigramCounts: Uint16Array;
+	/** n-gram → its id. */
+	readonly #gramIds = new Map<string, number>();
+	/** Postings (CSR): the records containing gram g are `#postings[#postingOffsets[g] .. [g + 1]]`. */
+	readonly #postingOffsets: Uint32Array;
+	readonly #postings: Uint32Array;
+	/** Each record's gram ids, ascending (CSR by record). */
+	readonly #recordGramOffsets: Uint32Array;
+	readonly #recordGrams: Uint32Array;
+	/** Kind of each record, as an index into KINDS. */
+	readonly #kinds: Uint8Array;
+	/** Reused per query: 1 for records already found. */
+	readonly #seen: Uint8Array;
 
 	constructor(records: readonly SearchRecord[]) {
 		records.forEach((r, i) => {
 			if (typeof r.id !== 'string' || typeof r.label !== 'string')
 				throw new Error(`search record ${i} needs a string id and label`);
+			if (!KINDS.includes(r.kind)) throw new Error(`search record ${i} has unknown kind ${r.kind}`);
 		});
 		this.records = records;
 		this.#fuseIndex = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], records);
-		this.#hits = new Uint16Array(records.length);
-		this.#trigramCounts = new Uint16Array(records.length);
-		const lists = new Map<string, number[]>();
-		records.forEach((record, i) => {
-			const text = normalise([record.label, ...record.keywords].join(' '));
-			const grams = trigrams(text);
-			this.#trigramCounts[i] = Math.min(grams.length, 65535);
-			for (const gram of grams) {
-				let list = lists.get(gram);
-				if (!list) lists.set(gram, (list = []));
-				list.push(i);
-			}
+		this.#kinds = Uint8Array.from(records, (r) => KINDS.indexOf(r.kind));
+		this.#seen = new Uint8Array(records.length);
+		const perRecord: Uint32Array[] = [];
+		const df: number[] = [];
+		let total = 0;
+		for (const record of records) {
+			const grams = ngrams(normalise([record.label, ...record.keywords].join(' ')));
+			const ids = new Uint32Array(grams.length);
+			grams.forEach((gram, k) => {
+				let id = this.#gramIds.get(gram);
+				if (id === undefined) {
+					id = df.length;
+					this.#gramIds.set(gram, id);
+					df.push(0);
+				}
+				df[id]!++;
+				ids[k] = id;
+			});
+			ids.sort();
+			perRecord.push(ids);
+			total += ids.length;
+		}
+		this.#recordGramOffsets = new Uint32Array(records.length + 1);
+		this.#recordGrams = new Uint32Array(total);
+		this.#postingOffsets = new Uint32Array(df.length + 1);
+		for (let g = 0; g < df.length; g++) this.#postingOffsets[g + 1] = this.#postingOffsets[g]! + df[g]!;
+		this.#postings = new Uint32Array(total);
+		const fill = this.#postingOffsets.slice(0, df.length);
+		let at = 0;
+		perRecord.forEach((ids, i) => {
+			this.#recordGramOffsets[i] = at;
+			this.#recordGrams.set(ids, at);
+			at += ids.length;
+			for (const g of ids) this.#postings[fill[g]!++] = i;
 		});
-		for (const [gram, list] of lists) this.#postings.set(gram, Uint32Array.from(list));
+		this.#recordGramOffsets[records.length] = at;
 	}
 
-	/** Indices of the records most likely to match, by trigram overlap with the query. */
+	/**
+	 * Indices of the records most likely to match, by IDF-weighted n-gram overlap with the query,
+	 * the best few of each kind (so a kind of help is never crowded out by thousands of addresses).
+	 */
 	candidates(query: string): number[] {
-		const grams = trigrams(normalise(query));
+		const grams: { id: number; df: number; weight: number }[] = [];
+		const n = this.records.length;
+		for (const gram of ngrams(normalise(query))) {
+			const id = this.#gramIds.get(gram);
+			if (id === undefined) continue;
+			const df = this.#postingOffsets[id + 1]! - this.#postingOffsets[id]!;
+			grams.push({ id, df, weight: Math.log(1 + n / df) });
+		}
 		if (grams.length === 0) return [];
-		const hits = this.#hits;
+		// Read the rarest n-grams' postings in full, within the budget (at least one n-gram).
+		grams.sort((a, b) => a.df - b.df || a.id - b.id);
+		const seen = this.#seen;
 		const touched: number[] = [];
+		let read = 0;
 		for (const gram of grams) {
-			const list = this.#postings.get(gram);
-			if (!list) continue;
-			for (let k = 0; k < list.length; k++) {
-				const i = list[k]!;
-				if (hits[i] === 0) touched.push(i);
-				hits[i]!++;
+			if (read > 0 && read + gram.df > POSTINGS_BUDGET) break;
+			read += gram.df;
+			for (let k = this.#postingOffsets[gram.id]!; k < this.#postingOffsets[gram.id + 1]!; k++) {
+				const i = this.#postings[k]!;
+				if (seen[i] === 0) {
+					seen[i] = 1;
+					touched.push(i);
+				}
 			}
 		}
-		// Short queries ("ap") have one or two trigrams: any shared trigram counts. Longer ones need
-		// about a third of them, which a single typo leaves standing.
-		const minHits = grams.length <= 3 ? 1 : Math.ceil(grams.length / 3);
-		let chosen = touched.filter((i) => hits[i]! >= minHits);
-		if (chosen.length > MAX_CANDIDATES) {
-			const counts = this.#trigramCounts;
-			const rank = (i: number) => hits[i]! / Math.sqrt(counts[i]! + grams.length);
-			chosen.sort((a, b) => rank(b) - rank(a) || a - b);
-			chosen = chosen.slice(0, MAX_CANDIDATES);
+		// Score every record found on all query n-grams, by merging its sorted gram ids with the query's.
+		const queryIds = Uint32Array.from(grams, (g) => g.id).sort();
+		const queryWeights = Float64Array.from(queryIds, (id) => grams.find((g) => g.id === id)!.weight);
+		const scores = new Float64Array(touched.length);
+		for (let t = 0; t < touched.length; t++) {
+			const i = touched[t]!;
+			seen[i] = 0;
+			let score = 0;
+			let q = 0;
+			const begin = this.#recordGramOffsets[i]!;
+			const end = this.#recordGramOffsets[i + 1]!;
+			for (let k = begin; k < end && q < queryIds.length; k++) {
+				const g = this.#recordGrams[k]!;
+				while (q < queryIds.length && queryIds[q]! < g) q++;
+				if (queryIds[q] === g) score += queryWeights[q]!;
+			}
+			// Prefer records whose text is mostly the query (a short label over a long one).
+			scores[t] = score / Math.sqrt(end - begin + queryIds.length);
 		}
-		for (const i of touched) hits[i] = 0;
-		return chosen.sort((a, b) => a - b);
+		// The best few of each kind (ties: lower index first), kept in small sorted lists, so a query
+		// that matches thousands of addresses costs no big sort. Only records scoring at least a third
+		// of the best can rank.
+		let best = 0;
+		for (let t = 0; t < scores.length; t++) if (scores[t]! > best) best = scores[t]!;
+		const floor = best / 3;
+		const tops: number[][] = KINDS.map(() => []);
+		for (let t = 0; t < scores.length; t++) {
+			const score = scores[t]!;
+			if (score < floor) continue;
+			const kind = this.#kinds[touched[t]!]!;
+			const top = tops[kind]!;
+			const cap = CANDIDATES_PER_KIND[KINDS[kind]!];
+			const better = (u: number) => scores[u]! < score || (scores[u] === score && touched[u]! > touched[t]!);
+			if (top.length === cap && !better(top[cap - 1]!)) continue;
+			let at = top.length;
+			while (at > 0 && better(top[at - 1]!)) at--;
+			top.splice(at, 0, t);
+			if (top.length > cap) top.pop();
+		}
+		const out = tops.flat().map((t) => touched[t]!);
+		return out.sort((a, b) => a - b);
 	}
 
 	/** Ranked hits for `query`, best first, limited overall and per kind. */
@@ -160,7 +254,12 @@ export class SearchIndex {
 		const fuse = new Fuse(this.records, FUSE_OPTIONS, subset);
 		const kindCounts = new Map<SearchKind, number>();
 		const out: SearchHit[] = [];
+		const shown = new Set<string>();
 		for (const result of fuse.search(normalise(query))) {
+			// A record may stand for one of several words of the same thing (a category's synonyms).
+			const key = `${result.item.kind}\u0000${result.item.id}`;
+			if (shown.has(key)) continue;
+			shown.add(key);
 			const n = kindCounts.get(result.item.kind) ?? 0;
 			if (n >= perKind) continue;
 			kindCounts.set(result.item.kind, n + 1);

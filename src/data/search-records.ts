@@ -24,35 +24,30 @@ const WHEELCHAIR_SYNONYMS = [
 ];
 
 /**
- * One record per category, findable by its labels and synonyms in every language, with the label
- * shown in `lang`; plus the wheelchair-accessible filter.
+ * The records of the kinds of help: per category one record for its label in `lang` and one per
+ * other label and synonym (in every language), all showing the label in `lang`. Splitting the
+ * words over records lets the index pick only the words that match and Fuse rank a few short texts
+ * instead of every synonym of every category; the search shows each category once. Plus the
+ * wheelchair-accessible filter.
  */
 export function categoryRecords(lang: keyof Localized): SearchRecord[] {
-	const records: SearchRecord[] = CATEGORIES.map((c) => ({
-		id: c.id,
-		kind: 'category',
-		label: c.labels[lang],
-		keywords: [
-			...new Set([
-				c.labels.nl,
-				c.labels.fr,
-				c.labels.en,
-				...c.synonyms.nl,
-				...c.synonyms.fr,
-				...c.synonyms.en,
-			]),
-		].filter((k) => k !== c.labels[lang]),
-		categoryIds: [c.id],
-	}));
-	records.push({
-		id: WHEELCHAIR_FILTER_ID,
-		kind: 'category',
-		label: WHEELCHAIR_LABELS[lang],
-		keywords: [
-			...Object.values(WHEELCHAIR_LABELS).filter((l) => l !== WHEELCHAIR_LABELS[lang]),
-			...WHEELCHAIR_SYNONYMS,
-		],
-	});
+	const records: SearchRecord[] = [];
+	const add = (id: string, label: string, words: readonly string[], categoryIds?: string[]) => {
+		records.push({ id, kind: 'category', label, keywords: [], ...(categoryIds ? { categoryIds } : {}) });
+		for (const word of new Set(words)) {
+			if (word === label) continue;
+			records.push({ id, kind: 'category', label, keywords: [word], ...(categoryIds ? { categoryIds } : {}) });
+		}
+	};
+	for (const c of CATEGORIES) {
+		add(
+			c.id,
+			c.labels[lang],
+			[c.labels.nl, c.labels.fr, c.labels.en, ...c.synonyms.nl, ...c.synonyms.fr, ...c.synonyms.en],
+			[c.id],
+		);
+	}
+	add(WHEELCHAIR_FILTER_ID, WHEELCHAIR_LABELS[lang], [...Object.values(WHEELCHAIR_LABELS), ...WHEELCHAIR_SYNONYMS]);
 	return records;
 }
 
@@ -125,11 +120,13 @@ export function areaSearchRecords(source: SearchSourceV1, lang: keyof Localized)
 	const categoryLabel = new Map(CATEGORIES.map((c) => [c.id, c.labels[lang]]));
 	const records = categoryRecords(lang);
 	for (const p of source.places) {
+		// A place without a name is found through its kind of help, not listed by itself.
+		if (!p.name) continue;
 		const kinds = p.categoryIds.map((id) => categoryLabel.get(id) ?? id);
 		records.push({
 			id: p.id,
 			kind: 'place',
-			label: p.name || kinds[0] || p.id,
+			label: p.name,
 			keywords: kinds,
 			detail: [kinds.join(', '), p.address].filter(Boolean).join(' · '),
 			categoryIds: p.categoryIds,
