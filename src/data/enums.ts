@@ -4,6 +4,10 @@
  * checks the same lists; an integration test compares them with the database's.
  */
 
+/**
+ * Every category of the taxonomy (src/analysis/taxonomy.ts, checked by enums.test.ts), plus the
+ * kinds of local initiative that only coordinators add (neighbour_help ... village_service).
+ */
 export const PLACE_CATEGORIES = [
 	'gp',
 	'pharmacy',
@@ -16,9 +20,9 @@ export const PLACE_CATEGORIES = [
 	'social_services',
 	'mental_health',
 	'childcare',
-	'supermarket',
+	'grocery',
 	'bakery',
-	'daily_shop',
+	'daily_shops',
 	'meeting_place',
 	'bench',
 	'toilets',
@@ -38,7 +42,7 @@ export const CARE_FUNCTIONS = [
 	'awareness_information',
 	'social_networks',
 	'valued_roles',
-	'detecting_care_needs',
+	'detecting_needs',
 	'guidance_to_care',
 	'policy_advice',
 ] as const;
