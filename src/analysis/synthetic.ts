@@ -4,7 +4,7 @@
  * length, and per-profile statuses drawn with fixed shares. Same seed → same graph.
  */
 import type { OriginTable, RoutingGraph } from './bundle.ts';
-import { haversineM } from './geo.ts';
+import { haversineM, hilbertIndex } from './geo.ts';
 import { WAY_STATUS_CODES, REASON_BITS } from './profiles.ts';
 
 /** Mulberry32: a small seeded PRNG returning numbers in [0, 1). */
@@ -28,10 +28,23 @@ export function syntheticGrid(edges: number, seed = 1): RoutingGraph {
 	const w = Math.max(2, Math.ceil(Math.sqrt(edges / 2)));
 	const rand = mulberry32(seed);
 	const nodeCount = w * w;
+	// node numbers along a Hilbert curve over the grid, as the bundle builder orders real graphs
+	const cells = new Float64Array(nodeCount);
+	const order = new Uint32Array(nodeCount);
+	const scale = 65535 / Math.max(1, w - 1);
+	for (let y = 0; y < w; y++) {
+		for (let x = 0; x < w; x++) {
+			cells[y * w + x] = hilbertIndex(Math.round(x * scale), Math.round(y * scale));
+			order[y * w + x] = y * w + x;
+		}
+	}
+	order.sort((a, b) => (cells[a] as number) - (cells[b] as number));
+	const id = new Uint32Array(nodeCount); // grid position → node number
+	order.forEach((pos, n) => (id[pos] = n));
 	const nodeLngLat = new Float64Array(nodeCount * 2);
 	for (let y = 0; y < w; y++) {
 		for (let x = 0; x < w; x++) {
-			const n = y * w + x;
+			const n = id[y * w + x] as number;
 			nodeLngLat[n * 2] = 3 + x * 0.0014 + (rand() - 0.5) * 0.0004;
 			nodeLngLat[n * 2 + 1] = 50.7 + y * 0.0009 + (rand() - 0.5) * 0.0003;
 		}
@@ -42,14 +55,14 @@ export function syntheticGrid(edges: number, seed = 1): RoutingGraph {
 	let e = 0;
 	for (let y = 0; y < w; y++) {
 		for (let x = 0; x < w; x++) {
-			const n = y * w + x;
+			const n = id[y * w + x] as number;
 			if (x + 1 < w) {
 				edgeFrom[e] = n;
-				edgeTo[e++] = n + 1;
+				edgeTo[e++] = id[y * w + x + 1] as number;
 			}
 			if (y + 1 < w) {
 				edgeFrom[e] = n;
-				edgeTo[e++] = n + w;
+				edgeTo[e++] = id[(y + 1) * w + x] as number;
 			}
 		}
 	}
