@@ -135,6 +135,22 @@ describe('coverage on a hand-made graph', () => {
 		});
 		expect(run.result.distanceM[0]).toBeCloseTo(hv(A, B) + hv(B, D), 3);
 	});
+	it('rejects a planned place without valid coordinates', () => {
+		const run = engine.coverage({ categoryId: 'pharmacy', profile: 'walking' });
+		expect(() => run.addPlace({ id: 'p1', lngLat: [Number.NaN, 51] })).toThrow(
+			/planned place "p1": lngLat/,
+		);
+		expect(() =>
+			engine.coverage({
+				categoryId: 'pharmacy',
+				profile: 'walking',
+				extraPlaces: [{ id: 'p2', lngLat: [4.8, 95] }],
+			}),
+		).toThrow(/planned place "p2"/);
+		expect(() => engine.coverage({ categoryId: 'pharmacy', profile: 'bike' as never })).toThrow(
+			/unknown profile "bike"/,
+		);
+	});
 	it('reports unreachable origins as Infinity and no place', () => {
 		const r = engine.coverage({ categoryId: 'dentist', profile: 'walking' }).result;
 		expect(r.placeCount).toBe(0);

@@ -133,6 +133,23 @@ export function whatIfDelta(
 
 const key = (profile: ProfileId, mode: UnknownMode): string => `${profile}/${mode}`;
 
+/** Throws an error naming the place when its coordinates are not a WGS84 lng/lat pair. */
+function checkPlanned(p: PlannedPlace): void {
+	const ll = p?.lngLat;
+	if (
+		!Array.isArray(ll) ||
+		ll.length !== 2 ||
+		!Number.isFinite(ll[0]) ||
+		!Number.isFinite(ll[1]) ||
+		Math.abs(ll[0]) > 180 ||
+		Math.abs(ll[1]) > 90
+	) {
+		throw new Error(
+			`planned place "${String(p?.id)}": lngLat must be [longitude, latitude] in degrees`,
+		);
+	}
+}
+
 /** The engine over one decoded bundle. Pure: no I/O, no DOM. */
 export class AnalysisEngine {
 	readonly bundle: AnalysisBundle;
@@ -314,6 +331,7 @@ export class CoverageRun {
 			this.addSource({ snap, label: i });
 		}
 		for (const p of options.extraPlaces ?? []) {
+			checkPlanned(p);
 			const label = this.nextLabel++;
 			this.planned.set(label, p);
 			const snap = engine.snapPoint(p.lngLat[0], p.lngLat[1], options.profile, mode);
@@ -454,6 +472,7 @@ export class CoverageRun {
 	 * @returns the change, or undefined when the place is too far from any usable way.
 	 */
 	addPlace(place: PlannedPlace): WhatIfChange | undefined {
+		checkPlanned(place);
 		const snap = this.engine.snapPoint(
 			place.lngLat[0],
 			place.lngLat[1],
