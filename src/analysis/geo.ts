@@ -86,3 +86,24 @@ export function hilbertIndex(x: number, y: number): number {
 	}
 	return d;
 }
+
+/**
+ * Throws an error naming `what` unless `ll` is a [longitude, latitude] pair in degrees.
+ *
+ * @example assertLngLat([4.8, 51.2], 'route start') // passes
+ */
+export function assertLngLat(ll: unknown, what: string): asserts ll is [number, number] {
+	const ok =
+		Array.isArray(ll) &&
+		ll.length === 2 &&
+		typeof ll[0] === 'number' &&
+		typeof ll[1] === 'number' &&
+		Number.isFinite(ll[0]) &&
+		Number.isFinite(ll[1]) &&
+		Math.abs(ll[0]) <= 180 &&
+		Math.abs(ll[1]) <= 90;
+	if (!ok)
+		throw new Error(
+			`${what}: lngLat must be [longitude, latitude] in degrees, got ${JSON.stringify(ll)}`,
+		);
+}

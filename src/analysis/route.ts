@@ -17,6 +17,7 @@ import {
 	type UnknownMode,
 	type WayStatus,
 } from './profiles.ts';
+import { assertLngLat } from './geo.ts';
 import { SearchSpace } from './search.ts';
 import { edgeSlice } from './walkshed.ts';
 
@@ -101,6 +102,8 @@ export function route(
 	profile: ProfileId,
 	unknownMode: UnknownMode = 'optimistic',
 ): Route {
+	assertLngLat(a, 'route start');
+	assertLngLat(b, 'route end');
 	const net = engine.network(profile, unknownMode);
 	const none: Route = {
 		profile,

@@ -7,7 +7,7 @@ import { concave, convex, featureCollection, point } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiLineString, Polygon, MultiPolygon } from 'geojson';
 import type { RoutingGraph } from './bundle.ts';
 import type { AnalysisEngine } from './engine.ts';
-import { haversineM } from './geo.ts';
+import { assertLngLat, haversineM } from './geo.ts';
 import type { ProfileId, UnknownMode } from './profiles.ts';
 import { SearchSpace } from './search.ts';
 import { edgeCoordinates, type Snap } from './snap.ts';
@@ -80,6 +80,7 @@ export function walkshed(
 	unknownMode: UnknownMode = 'optimistic',
 ): Walkshed | undefined {
 	if (!(minutes > 0)) throw new Error(`minutes must be > 0, got ${minutes}`);
+	assertLngLat(lngLat, 'walkshed start');
 	const budget = minutes * 60;
 	const net = engine.network(profile, unknownMode);
 	const start = engine.snapPoint(lngLat[0], lngLat[1], profile, unknownMode);
