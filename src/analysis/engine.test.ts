@@ -150,6 +150,8 @@ describe('coverage on a hand-made graph', () => {
 		expect(() => engine.coverage({ categoryId: 'pharmacy', profile: 'bike' as never })).toThrow(
 			/unknown profile "bike"/,
 		);
+		expect(() => walkshed(engine, [Number.NaN, 0], 5, 'walking')).toThrow(/walkshed start: lngLat/);
+		expect(() => routeWithReasons(engine, A, [200, 0], 'walking')).toThrow(/route end: lngLat/);
 	});
 	it('reports unreachable origins as Infinity and no place', () => {
 		const r = engine.coverage({ categoryId: 'dentist', profile: 'walking' }).result;
