@@ -79,17 +79,17 @@ export const FUSE_OPTIONS: IFuseOptions<SearchRecord> = {
 
 /** How many candidates of each kind Fuse ranks at most per query. */
 const CANDIDATES_PER_KIND: Readonly<Record<SearchKind, number>> = {
-	category: 8,
-	place: 12,
+	category: 6,
+	place: 8,
 	street: 6,
-	address: 12,
+	address: 8,
 };
 
 /**
  * How many postings a query reads in full. Rare n-grams are read first; once this many postings
  * are read, the remaining (common) n-grams only add to the scores of records already found.
  */
-const POSTINGS_BUDGET = 3000;
+const POSTINGS_BUDGET = 1500;
 
 const KINDS: readonly SearchKind[] = ['category', 'place', 'street', 'address'];
 
@@ -182,15 +182,19 @@ export class SearchIndex {
 			grams.push({ id, df, weight: Math.log(1 + n / df) });
 		}
 		if (grams.length === 0) return [];
-		// Read the rarest n-grams' postings in full, within the budget (at least one n-gram).
+		// Read the rarest n-grams' postings, within the budget. Postings are in record order (kinds of
+		// help, places, streets, then addresses, as the area lists them), so a list longer than the
+		// budget gives its first records: a town name matching 10,000 addresses costs what 3,000 do.
 		grams.sort((a, b) => a.df - b.df || a.id - b.id);
 		const seen = this.#seen;
 		const touched: number[] = [];
 		let read = 0;
 		for (const gram of grams) {
-			if (read > 0 && read + gram.df > POSTINGS_BUDGET) break;
-			read += gram.df;
-			for (let k = this.#postingOffsets[gram.id]!; k < this.#postingOffsets[gram.id + 1]!; k++) {
+			const take = Math.min(gram.df, POSTINGS_BUDGET - read);
+			if (take <= 0) break;
+			read += take;
+			const from = this.#postingOffsets[gram.id]!;
+			for (let k = from; k < from + take; k++) {
 				const i = this.#postings[k]!;
 				if (seen[i] === 0) {
 					seen[i] = 1;
@@ -227,13 +231,18 @@ export class SearchIndex {
 		for (let t = 0; t < scores.length; t++) {
 			const score = scores[t]!;
 			if (score < floor) continue;
-			const kind = this.#kinds[touched[t]!]!;
+			const record = touched[t]!;
+			const kind = this.#kinds[record]!;
 			const top = tops[kind]!;
 			const cap = CANDIDATES_PER_KIND[KINDS[kind]!];
-			const better = (u: number) => scores[u]! < score || (scores[u] === score && touched[u]! > touched[t]!);
-			if (top.length === cap && !better(top[cap - 1]!)) continue;
+			// Insertion into the small sorted list; records arrive in no order, ties go to lower index.
 			let at = top.length;
-			while (at > 0 && better(top[at - 1]!)) at--;
+			while (at > 0) {
+				const u = top[at - 1]!;
+				if (scores[u]! > score || (scores[u] === score && touched[u]! < record)) break;
+				at--;
+			}
+			if (at >= cap) continue;
 			top.splice(at, 0, t);
 			if (top.length > cap) top.pop();
 		}
