@@ -6,6 +6,15 @@ export const LANGUAGES = ['nl', 'fr', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
 const nl = {
+	nearestFrom: 'Dichtstbij vanaf {origin}, {profile}:',
+	nearestChooseOrigin:
+		'Kies een adres in het zoekvak of gebruik je locatie om te zien wat het dichtst bij is, te voet langs de straten.',
+	nearestUseLocation: 'Gebruik mijn locatie',
+	nearestMyLocation: 'mijn locatie',
+	nearestBusy: 'Wandeltijden worden berekend…',
+	nearestFailed: 'De wandeltijden konden niet berekend worden ({detail}).',
+	nearestNone: 'Geen enkele plaats van deze soort is bereikbaar langs de straten.',
+	nearestLocationDenied: 'Je locatie is niet beschikbaar. Kies een adres in het zoekvak.',
 	close: 'Sluiten',
 	walkTime: '{minutes} min te voet ({distance} m langs de straten)',
 	walkUnknownShare:
@@ -72,6 +81,16 @@ export type MessageKey = keyof typeof nl;
 export type Messages = Record<MessageKey, string>;
 
 const fr: Messages = {
+	nearestFrom: 'Au plus près de {origin}, {profile} :',
+	nearestChooseOrigin:
+		'Choisissez une adresse dans la recherche ou utilisez votre position pour voir ce qui est le plus proche, à pied par les rues.',
+	nearestUseLocation: 'Utiliser ma position',
+	nearestMyLocation: 'ma position',
+	nearestBusy: 'Calcul des temps de marche…',
+	nearestFailed: 'Les temps de marche n’ont pas pu être calculés ({detail}).',
+	nearestNone: 'Aucun lieu de ce type n’est accessible par les rues.',
+	nearestLocationDenied:
+		'Votre position n’est pas disponible. Choisissez une adresse dans la recherche.',
 	close: 'Fermer',
 	walkTime: '{minutes} min à pied ({distance} m par les rues)',
 	walkUnknownShare:
@@ -135,6 +154,15 @@ const fr: Messages = {
 };
 
 const en: Messages = {
+	nearestFrom: 'Nearest from {origin}, {profile}:',
+	nearestChooseOrigin:
+		'Choose an address in the search box or use your location to see what is nearest, on foot along the streets.',
+	nearestUseLocation: 'Use my location',
+	nearestMyLocation: 'my location',
+	nearestBusy: 'Working out walking times…',
+	nearestFailed: 'The walking times could not be worked out ({detail}).',
+	nearestNone: 'No place of this kind can be reached along the streets.',
+	nearestLocationDenied: 'Your location is not available. Choose an address in the search box.',
 	close: 'Close',
 	walkTime: '{minutes} min on foot ({distance} m along the streets)',
 	walkUnknownShare:
