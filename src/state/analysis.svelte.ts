@@ -29,6 +29,8 @@ export class AnalysisState {
 			const response = await fetch(this.#bundleUrl);
 			if (!response.ok) throw new Error(`${this.#bundleUrl}: HTTP ${response.status}`);
 			const bytes = await response.arrayBuffer();
+			// Vite recognises exactly this form and bundles the worker; it is not reactive state.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			const worker = new Worker(new URL('../workers/analysis.worker.ts', import.meta.url), {
 				type: 'module',
 			});
