@@ -11,6 +11,10 @@ export const Z_ORDER = [
 	'neighbourhoods-fill',
 	'neighbourhoods-outline',
 	'neighbourhoods-label',
+	'route-casing',
+	'route-line',
+	'route-unknown',
+	'origin-point',
 	'places-selected',
 	'places-icon',
 ] as const;
