@@ -6,7 +6,8 @@
  * ```
  * { version: 1, areaId, taxonomyVersion,
  *   categories: [{ id, labels: {nl,fr,en}, synonyms: {nl:[],fr:[],en:[]}, icon, colour, places }],
- *   places: [{ id, name, categoryIds, address, lngLat, wheelchair }],
+ *   places: [{ id, name, categoryIds, address, lngLat, wheelchair, phone, website, openingHours,
+ *              operator, source, date }],
  *   streets: [{ id, name, municipality, nis, lngLat, addresses: [[houseNumber, lng, lat], …] }] }
  * ```
  * Places without a name are kept (findable by category) with `name` ''. A street's `lngLat` is
@@ -39,6 +40,13 @@ export interface SearchSource {
 		address: string;
 		lngLat: [number, number];
 		wheelchair: string;
+		/** What the details panel shows without the map (search, list view, tiles down). */
+		phone: string;
+		website: string;
+		openingHours: string;
+		operator: string;
+		source: string;
+		date: string;
 	}[];
 	streets: {
 		id: string;
@@ -122,6 +130,12 @@ export function buildSearchSource(
 			address: p.address,
 			lngLat: p.lngLat,
 			wheelchair: p.wheelchair,
+			phone: p.phone,
+			website: p.website,
+			openingHours: p.openingHours,
+			operator: p.operator,
+			source: p.source,
+			date: p.date,
 		})),
 		streets: streetList,
 	};
