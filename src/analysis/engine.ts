@@ -306,6 +306,11 @@ export class CoverageRun {
 	private readonly sourceEdges: Uint16Array;
 	private readonly edgeStamp: Uint32Array;
 	private stampValue = 0;
+	/** Scratch lists reused by every what-if edit (no allocation proportional to the graph). */
+	private readonly touched: number[] = [];
+	private readonly lost: number[] = [];
+	private readonly changed: number[] = [];
+	private readonly before: number[] = [];
 
 	constructor(engine: AnalysisEngine, options: CoverageOptions) {
 		this.engine = engine;
@@ -426,41 +431,45 @@ export class CoverageRun {
 		r.placeLabel[i] = l;
 	}
 
-	/** Re-evaluates the origins on edges touching `nodes` and on `edges`; returns the change. */
-	private reevaluate(
-		nodes: readonly number[],
-		edges: readonly number[],
-		label: number,
-	): WhatIfChange {
-		const g = this.engine.graph;
+	/** Re-evaluates the origins on edge `e` unless already done in this edit (stamp). */
+	private visitEdge(e: number, stamp: number): void {
+		if (this.edgeStamp[e] === stamp) return;
+		this.edgeStamp[e] = stamp;
 		const { byEdgeOffsets, byEdge } = this.snaps;
-		const stamp = ++this.stampValue;
 		const r = this.result;
-		const changed: number[] = [];
-		const before: number[] = [];
-		const visit = (e: number): void => {
-			if (this.edgeStamp[e] === stamp) return;
-			this.edgeStamp[e] = stamp;
-			for (let k = byEdgeOffsets[e] as number; k < (byEdgeOffsets[e + 1] as number); k++) {
-				const i = byEdge[k] as number;
-				const d0 = r.distanceM[i] as number;
-				const l0 = r.placeLabel[i] as number;
-				this.evaluateOrigin(i);
-				if (r.distanceM[i] !== d0 || r.placeLabel[i] !== l0) {
-					changed.push(i);
-					before.push(d0);
-				}
+		const end = byEdgeOffsets[e + 1] as number;
+		for (let k = byEdgeOffsets[e] as number; k < end; k++) {
+			const i = byEdge[k] as number;
+			const d0 = r.distanceM[i] as number;
+			const l0 = r.placeLabel[i] as number;
+			this.evaluateOrigin(i);
+			if (r.distanceM[i] !== d0 || r.placeLabel[i] !== l0) {
+				this.changed.push(i);
+				this.before.push(d0);
 			}
-		};
-		for (const e of edges) visit(e);
-		for (const u of nodes) {
-			for (let a = g.offsets[u] as number; a < (g.offsets[u + 1] as number); a++)
-				visit(g.arcEdges[a] as number);
 		}
-		r.placeCount = this.sources.size;
+	}
+
+	/**
+	 * Re-evaluates only the origins on edges touching `nodes` (the nodes whose labels changed) and
+	 * on `edge` (the edge of the place added or removed); returns the change. Work is proportional
+	 * to the nodes changed and the origins on their edges, never to the whole graph.
+	 */
+	private reevaluate(nodes: readonly number[], edge: number, label: number): WhatIfChange {
+		const { offsets, arcEdges } = this.engine.graph;
+		const stamp = ++this.stampValue;
+		this.changed.length = 0;
+		this.before.length = 0;
+		this.visitEdge(edge, stamp);
+		for (let k = 0; k < nodes.length; k++) {
+			const u = nodes[k] as number;
+			const end = offsets[u + 1] as number;
+			for (let a = offsets[u] as number; a < end; a++) this.visitEdge(arcEdges[a] as number, stamp);
+		}
+		this.result.placeCount = this.sources.size;
 		return {
-			origins: Uint32Array.from(changed),
-			previousDistanceM: Float64Array.from(before),
+			origins: Uint32Array.from(this.changed),
+			previousDistanceM: Float64Array.from(this.before),
 			label,
 		};
 	}
@@ -487,67 +496,89 @@ export class CoverageRun {
 		}
 		const src = { snap, label };
 		this.addSource(src);
-		const touched: number[] = [];
+		const touched = this.touched;
+		touched.length = 0;
 		this.queue.clear();
+		// bounded Dijkstra: only nodes the new place brings strictly closer are pushed, so the
+		// search stops at the boundary where the current labels are at least as good
 		seedSource(this.net, this.state, this.queue, src);
 		relax(this.net, this.state, this.queue, Infinity, touched);
-		return this.reevaluate(touched, [snap.edge], label);
+		return this.reevaluate(touched, snap.edge, label);
 	}
 
 	/**
-	 * What-if: removes a place (bundle or planned) by label. Nodes whose nearest place it was are
-	 * reset and refilled from their still-labelled neighbours and from any source seeding them.
+	 * What-if: removes a place (bundle or planned) by label. Only the nodes whose nearest place it
+	 * was are touched: that region is found by a search from the ends of the place's edge over
+	 * nodes carrying its label (every labelled node's shortest-path parent carries the same label,
+	 * so the region is connected to those ends), reset, and refilled by a Dijkstra seeded from its
+	 * still-labelled neighbours (the neighbouring places' regions) and from any place on an edge
+	 * touching it.
 	 */
 	removePlace(label: number): WhatIfChange {
 		const src = this.sources.get(label);
 		if (!src) throw new Error(`place label ${label} is not part of this run`);
 		this.sources.delete(label);
-		const list = this.byEdge.get(src.snap.edge) ?? [];
+		const se = src.snap.edge;
+		const list = this.byEdge.get(se) ?? [];
 		const rest = list.filter((s) => s.label !== label);
-		this.sourceEdges[src.snap.edge] = (this.sourceEdges[src.snap.edge] as number) - 1;
-		if (rest.length > 0) this.byEdge.set(src.snap.edge, rest);
-		else this.byEdge.delete(src.snap.edge);
+		this.sourceEdges[se] = (this.sourceEdges[se] as number) - 1;
+		if (rest.length > 0) this.byEdge.set(se, rest);
+		else this.byEdge.delete(se);
 
 		const g = this.engine.graph;
+		const { offsets, targets, arcEdges, lengthsM } = g;
+		const { edgeCostS, edgeUnknown } = this.net;
 		const st = this.state;
-		const lost: number[] = [];
-		for (let u = 0; u < g.nodeCount; u++) {
-			if (st.label[u] === label) {
-				lost.push(u);
-				st.costS[u] = Infinity;
-				st.distM[u] = Infinity;
-				st.unknownM[u] = 0;
-				st.label[u] = -1;
-			}
+		const { costS, distM, unknownM } = st;
+		const lab = st.label;
+		// the region: nodes labelled `label`, reached from the ends of its edge; each is reset as it
+		// is found, so it is listed once
+		const lost = this.lost;
+		lost.length = 0;
+		const take = (u: number): void => {
+			if (lab[u] !== label) return;
+			lab[u] = -1;
+			costS[u] = Infinity;
+			distM[u] = Infinity;
+			unknownM[u] = 0;
+			lost.push(u);
+		};
+		take(g.edgeFrom[se] as number);
+		take(g.edgeTo[se] as number);
+		for (let k = 0; k < lost.length; k++) {
+			const u = lost[k] as number;
+			const end = offsets[u + 1] as number;
+			for (let a = offsets[u] as number; a < end; a++) take(targets[a] as number);
 		}
+		// seed each lost node from its best neighbour outside the region, and the places on edges
+		// touching the region
 		const q = this.queue;
 		q.clear();
-		const { offsets, targets, arcEdges, lengthsM } = g;
-		for (const u of lost) {
-			for (let a = offsets[u] as number; a < (offsets[u + 1] as number); a++) {
-				const v = targets[a] as number;
-				const cv = st.costS[v] as number;
-				if (cv === Infinity) continue;
+		const stamp = ++this.stampValue;
+		for (let k = 0; k < lost.length; k++) {
+			const u = lost[k] as number;
+			const end = offsets[u + 1] as number;
+			for (let a = offsets[u] as number; a < end; a++) {
 				const e = arcEdges[a] as number;
-				const nc = cv + (this.net.edgeCostS[e] as number);
-				if (nc < (st.costS[u] as number)) {
+				if (this.sourceEdges[e] !== 0 && this.edgeStamp[e] !== stamp) {
+					this.edgeStamp[e] = stamp;
+					for (const s of this.byEdge.get(e) ?? []) seedSource(this.net, st, q, s);
+				}
+				const v = targets[a] as number;
+				const cv = costS[v] as number;
+				if (cv === Infinity) continue;
+				const nc = cv + (edgeCostS[e] as number);
+				if (nc < (costS[u] as number)) {
 					const len = lengthsM[e] as number;
-					st.costS[u] = nc;
-					st.distM[u] = (st.distM[v] as number) + len;
-					st.unknownM[u] = (st.unknownM[v] as number) + (this.net.edgeUnknown[e] === 1 ? len : 0);
-					st.label[u] = st.label[v] as number;
+					costS[u] = nc;
+					distM[u] = (distM[v] as number) + len;
+					unknownM[u] = (unknownM[v] as number) + (edgeUnknown[e] === 1 ? len : 0);
+					lab[u] = lab[v] as number;
 				}
 			}
-			if ((st.costS[u] as number) < Infinity) q.push(u, st.costS[u] as number);
-		}
-		const lostSet = new Set(lost);
-		for (const s of this.sources.values()) {
-			const e = s.snap.edge;
-			if (lostSet.has(g.edgeFrom[e] as number) || lostSet.has(g.edgeTo[e] as number)) {
-				seedSource(this.net, st, q, s);
-			}
+			if ((costS[u] as number) < Infinity) q.push(u, costS[u] as number);
 		}
 		relax(this.net, st, q);
-		return this.reevaluate(lost, [src.snap.edge], label);
+		return this.reevaluate(lost, se, label);
 	}
 }

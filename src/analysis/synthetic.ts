@@ -3,7 +3,13 @@
  * users): a jittered street grid around 51° N with ~100 m blocks, every edge a real haversine
  * length, and per-profile statuses drawn with fixed shares. Same seed → same graph.
  */
-import type { OriginTable, RoutingGraph } from './bundle.ts';
+import {
+	BUNDLE_VERSION,
+	type AnalysisBundle,
+	type OriginTable,
+	type PlaceTable,
+	type RoutingGraph,
+} from './bundle.ts';
 import { haversineM, hilbertIndex } from './geo.ts';
 import { WAY_STATUS_CODES, REASON_BITS } from './profiles.ts';
 
@@ -141,16 +147,7 @@ export function syntheticGrid(edges: number, seed = 1): RoutingGraph {
 /** `count` origins scattered over the grid's extent (1 resident each, 18 % aged 65+, 5 % 80+). */
 export function syntheticOrigins(g: RoutingGraph, count: number, seed = 2): OriginTable {
 	const rand = mulberry32(seed);
-	let minX = Infinity;
-	let minY = Infinity;
-	let maxX = -Infinity;
-	let maxY = -Infinity;
-	for (let n = 0; n < g.nodeCount; n++) {
-		minX = Math.min(minX, g.nodeLngLat[n * 2]!);
-		maxX = Math.max(maxX, g.nodeLngLat[n * 2]!);
-		minY = Math.min(minY, g.nodeLngLat[n * 2 + 1]!);
-		maxY = Math.max(maxY, g.nodeLngLat[n * 2 + 1]!);
-	}
+	const [minX, minY, maxX, maxY] = extentOf(g);
 	const lngLat = new Float64Array(count * 2);
 	for (let i = 0; i < count; i++) {
 		lngLat[i * 2] = minX + rand() * (maxX - minX);
@@ -165,5 +162,78 @@ export function syntheticOrigins(g: RoutingGraph, count: number, seed = 2): Orig
 		residents80: new Float32Array(count).fill(0.05),
 		neighbourhood: new Uint32Array(count),
 		edgeOfData: new Uint8Array(count),
+	};
+}
+
+/** The extent [minLng, minLat, maxLng, maxLat] of a graph's nodes, in degrees. */
+function extentOf(g: RoutingGraph): [number, number, number, number] {
+	let minX = Infinity;
+	let minY = Infinity;
+	let maxX = -Infinity;
+	let maxY = -Infinity;
+	for (let n = 0; n < g.nodeCount; n++) {
+		minX = Math.min(minX, g.nodeLngLat[n * 2]!);
+		maxX = Math.max(maxX, g.nodeLngLat[n * 2]!);
+		minY = Math.min(minY, g.nodeLngLat[n * 2 + 1]!);
+		maxY = Math.max(maxY, g.nodeLngLat[n * 2 + 1]!);
+	}
+	return [minX, minY, maxX, maxY];
+}
+
+/** `count` places of one category scattered over the grid's extent (ids `p0`, `p1`, ...). */
+export function syntheticPlaces(
+	g: RoutingGraph,
+	count: number,
+	categoryId: string,
+	seed = 3,
+): PlaceTable {
+	const rand = mulberry32(seed);
+	const [minX, minY, maxX, maxY] = extentOf(g);
+	const lngLat = new Float64Array(count * 2);
+	for (let i = 0; i < count; i++) {
+		lngLat[i * 2] = minX + rand() * (maxX - minX);
+		lngLat[i * 2 + 1] = minY + rand() * (maxY - minY);
+	}
+	return {
+		count,
+		ids: Array.from({ length: count }, (_, i) => `p${i}`),
+		names: Array.from({ length: count }, (_, i) => `synthetic place ${i}`),
+		categoryIds: Array.from({ length: count }, () => [categoryId]),
+		lngLat,
+	};
+}
+
+/**
+ * A whole synthetic bundle for the engine: `g`, `originCount` origins (one neighbourhood) and
+ * `placeCount` places of `categoryId`, all seeded.
+ *
+ * @example const bundle = syntheticBundle(syntheticGrid(1_000_000, 7), 200_000, 200, 'pharmacy');
+ */
+export function syntheticBundle(
+	g: RoutingGraph,
+	originCount: number,
+	placeCount: number,
+	categoryId: string,
+	seed = 4,
+): AnalysisBundle {
+	const origins = syntheticOrigins(g, originCount, seed);
+	const residents65 = origins.residents65.reduce((a, b) => a + b, 0);
+	const residents80 = origins.residents80.reduce((a, b) => a + b, 0);
+	return {
+		version: BUNDLE_VERSION,
+		meta: { areaId: 'synthetic', bbox: extentOf(g), dataDate: '1970-01-01' },
+		graph: g,
+		origins,
+		places: syntheticPlaces(g, placeCount, categoryId, seed + 1),
+		neighbourhoods: [
+			{
+				id: 'synthetic',
+				name: 'synthetic',
+				population: originCount,
+				residents65,
+				residents80,
+				coverageShare: 1,
+			},
+		],
 	};
 }
