@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Fuse from 'fuse.js';
+import { mulberry32 } from '../../src/analysis/synthetic.ts';
 import { FUSE_OPTIONS, SearchIndex, type SearchRecord } from '../../src/data/search-index.ts';
 import { areaSearchRecords } from '../../src/data/search-records.ts';
 
@@ -54,25 +55,13 @@ export function withTypo(query: string): string {
 		: query.slice(0, i) + query[i + 1] + query[i] + query.slice(i + 2);
 }
 
-/** mulberry32: a small seeded PRNG, so the synthetic set is the same in every run. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** `count` records: the real ones, then addresses and places recombined from real names. */
 export function syntheticRecords(
 	real: readonly SearchRecord[],
 	count: number,
 	seed = 42,
 ): SearchRecord[] {
-	const random = rng(seed);
+	const random = mulberry32(seed);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 	const streets = real.filter((r) => r.kind === 'street');
 	const places = real.filter((r) => r.kind === 'place');

@@ -15,15 +15,15 @@
  * (apartment units with the same number share it).
  */
 import { CATEGORIES, TAXONOMY_VERSION } from '../../src/analysis/taxonomy.ts';
+import type { SearchSourceV1 } from '../../src/data/search-records.ts';
 import type { Municipality } from './area-config.ts';
 import type { Origin } from './origins.ts';
 import type { Place } from './places.ts';
 
 export const SEARCH_SOURCE_VERSION = 1;
 
-export interface SearchSource {
-	version: number;
-	areaId: string;
+/** The format is defined once, where the app reads it. */
+export type SearchSource = SearchSourceV1 & {
 	taxonomyVersion: string;
 	categories: {
 		id: string;
@@ -33,30 +33,7 @@ export interface SearchSource {
 		colour: string;
 		places: number;
 	}[];
-	places: {
-		id: string;
-		name: string;
-		categoryIds: string[];
-		address: string;
-		lngLat: [number, number];
-		wheelchair: string;
-		/** What the details panel shows without the map (search, list view, tiles down). */
-		phone: string;
-		website: string;
-		openingHours: string;
-		operator: string;
-		source: string;
-		date: string;
-	}[];
-	streets: {
-		id: string;
-		name: string;
-		municipality: string;
-		nis: string;
-		lngLat: [number, number];
-		addresses: [string, number, number][];
-	}[];
-}
+};
 
 /**
  * Builds the search source.

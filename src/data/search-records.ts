@@ -51,7 +51,10 @@ export function categoryRecords(lang: keyof Localized): SearchRecord[] {
 	return records;
 }
 
-/** The search source of an area, `tiles/<area>/search.json`, as the pipeline writes it (version 1). */
+/**
+ * The search source of an area, `tiles/<area>/search.json`, as the pipeline writes it (version 1;
+ * scripts/lib/search-source.ts builds it). Empty strings stand for absent values.
+ */
 export interface SearchSourceV1 {
 	version: 1;
 	areaId: string;
@@ -62,12 +65,12 @@ export interface SearchSourceV1 {
 		address: string;
 		lngLat: [number, number];
 		wheelchair: string;
-		phone?: string;
-		website?: string;
-		openingHours?: string;
-		operator?: string;
-		source?: string;
-		date?: string;
+		phone: string;
+		website: string;
+		openingHours: string;
+		operator: string;
+		source: string;
+		date: string;
 	}[];
 	streets: {
 		id: string;
