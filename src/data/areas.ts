@@ -5,7 +5,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { MultiPolygon } from 'geojson';
 import type { DeviceDb } from './device-db.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
-import { geometryOf } from './supabase.ts';
+import { geometryOf } from './rows.ts';
 import type { Area, Neighbourhood } from './types.ts';
 
 export interface AreasRepository {

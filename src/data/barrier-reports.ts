@@ -8,7 +8,7 @@ import type { LineString, Point } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
 import type { ReportStatus } from './enums.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
-import { geometryOf, isoTime, isoTimeOrNull } from './supabase.ts';
+import { geometryOf, isoTime, isoTimeOrNull } from './rows.ts';
 import type { Area, BarrierReport, BarrierReportInput } from './types.ts';
 import { checkReportInput, checkText, checkTransition, checkUuid } from './validate.ts';
 

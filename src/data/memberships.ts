@@ -5,7 +5,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { MemberRole } from './enums.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
-import { isoTime } from './supabase.ts';
+import { isoTime } from './rows.ts';
 import { checkUuid } from './validate.ts';
 import { MEMBER_ROLES } from './enums.ts';
 

@@ -16,7 +16,6 @@ import {
 } from './memberships.ts';
 import { ReportOutbox } from './outbox.ts';
 import { type SavedAnalysesRepository, savedAnalysesFromSupabase, savedAnalysesOnDevice } from './saved-analyses.ts';
-import { connectSupabase } from './supabase.ts';
 
 export interface Repositories {
 	/** Where things are saved: in the Supabase project, or only on this device. */
@@ -71,6 +70,9 @@ export async function openRepositories(
 ): Promise<Repositories> {
 	const device = await DeviceDb.open();
 	if (config.supabaseUrl && config.supabaseAnonKey) {
+		// supabase-js is loaded only when Supabase is configured: it stays out of the first load and
+		// out of the embedded default entirely.
+		const { connectSupabase } = await import('./supabase.ts');
 		return supabaseRepositories(connectSupabase({ url: config.supabaseUrl, anonKey: config.supabaseAnonKey }), device);
 	}
 	return deviceRepositories(device);

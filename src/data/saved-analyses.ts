@@ -6,7 +6,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Polygon } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
-import { geometryOf, isoTime } from './supabase.ts';
+import { geometryOf, isoTime } from './rows.ts';
 import type { Area, Neighbourhood, SavedAnalysis, SavedAnalysisDetail, SavedAnalysisInput } from './types.ts';
 import { checkAnalysisInput, checkLine, checkUuid } from './validate.ts';
 

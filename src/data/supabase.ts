@@ -2,7 +2,6 @@
  * The Supabase client of the app: the only place that creates one. Repositories receive it.
  */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import type { Geometry } from 'geojson';
 import { DataError } from './errors.ts';
 
 export interface SupabaseConfig {
@@ -30,20 +29,5 @@ export function connectSupabase(config: SupabaseConfig): SupabaseClient {
 	});
 }
 
-/** A geometry as PostgREST returns it (PostGIS adds a `crs` member), as plain GeoJSON. */
-export function geometryOf<T extends Geometry>(value: unknown): T {
-	if (typeof value !== 'object' || value === null || !('type' in value)) {
-		throw new DataError('supabase.geometry', 'unknown', `not a GeoJSON geometry: ${JSON.stringify(value)}`);
-	}
-	const { crs: _crs, ...geometry } = value as T & { crs?: unknown };
-	return geometry as T;
-}
-
-/** A timestamp from PostgreSQL as an ISO 8601 string in UTC (both backends return this form). */
-export function isoTime(value: unknown): string {
-	return new Date(String(value)).toISOString();
-}
-
-export function isoTimeOrNull(value: unknown): string | null {
-	return value === null || value === undefined ? null : isoTime(value);
-}
+// Row helpers live in rows.ts (no supabase-js there); re-exported for existing callers.
+export { geometryOf, isoTime, isoTimeOrNull } from './rows.ts';
