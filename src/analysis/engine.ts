@@ -431,22 +431,82 @@ export class CoverageRun {
 		r.placeLabel[i] = l;
 	}
 
-	/** Re-evaluates the origins on edge `e` unless already done in this edit (stamp). */
+	/**
+	 * Re-evaluates the origins on edge `e` unless already done in this edit (stamp), recording
+	 * those whose distance or place changed. The same arithmetic as {@link evaluateOrigin}, with the
+	 * edge's values read once for all its origins.
+	 */
 	private visitEdge(e: number, stamp: number): void {
 		if (this.edgeStamp[e] === stamp) return;
 		this.edgeStamp[e] = stamp;
-		const { byEdgeOffsets, byEdge } = this.snaps;
+		const { byEdgeOffsets, byEdge, t: ts, accessM } = this.snaps;
+		const k0 = byEdgeOffsets[e] as number;
+		const k1 = byEdgeOffsets[e + 1] as number;
+		if (k0 === k1) return;
 		const r = this.result;
-		const end = byEdgeOffsets[e + 1] as number;
-		for (let k = byEdgeOffsets[e] as number; k < end; k++) {
+		const net = this.net;
+		const g = net.graph;
+		const st = this.state;
+		const w = net.edgeCostS[e] as number;
+		const len = g.lengthsM[e] as number;
+		const unk = net.edgeUnknown[e] === 1;
+		const f = g.edgeFrom[e] as number;
+		const to = g.edgeTo[e] as number;
+		const cf = st.costS[f] as number;
+		const df0 = st.distM[f] as number;
+		const uf = st.unknownM[f] as number;
+		const lf = st.label[f] as number;
+		const ct = st.costS[to] as number;
+		const dt0 = st.distM[to] as number;
+		const ut = st.unknownM[to] as number;
+		const lt = st.label[to] as number;
+		const same = this.sourceEdges[e] !== 0 ? this.byEdge.get(e) : undefined;
+		const speed = net.speedMps;
+		for (let k = k0; k < k1; k++) {
 			const i = byEdge[k] as number;
+			const t = ts[i] as number;
+			let c = cf + t * w;
+			let d = df0 + t * len;
+			let u = uf + (unk ? t * len : 0);
+			let l = lf;
+			const c2 = ct + (1 - t) * w;
+			if (c2 < c) {
+				c = c2;
+				d = dt0 + (1 - t) * len;
+				u = ut + (unk ? (1 - t) * len : 0);
+				l = lt;
+			}
+			if (same) {
+				for (const s of same) {
+					const df = Math.abs(s.snap.t - t);
+					const cs = s.snap.accessM / speed + df * w;
+					if (cs < c) {
+						c = cs;
+						d = s.snap.accessM + df * len;
+						u = unk ? df * len : 0;
+						l = s.label;
+					}
+				}
+			}
+			const a = accessM[i] as number;
+			let dist = Infinity;
+			let time = Infinity;
+			if (c === Infinity) {
+				u = 0;
+				l = -1;
+			} else {
+				dist = d + a;
+				time = c + a / speed;
+			}
 			const d0 = r.distanceM[i] as number;
-			const l0 = r.placeLabel[i] as number;
-			this.evaluateOrigin(i);
-			if (r.distanceM[i] !== d0 || r.placeLabel[i] !== l0) {
+			if (dist !== d0 || l !== r.placeLabel[i]) {
 				this.changed.push(i);
 				this.before.push(d0);
 			}
+			r.distanceM[i] = dist;
+			r.timeS[i] = time;
+			r.unknownM[i] = u;
+			r.placeLabel[i] = l;
 		}
 	}
 
@@ -468,8 +528,8 @@ export class CoverageRun {
 		}
 		this.result.placeCount = this.sources.size;
 		return {
-			origins: Uint32Array.from(this.changed),
-			previousDistanceM: Float64Array.from(this.before),
+			origins: new Uint32Array(this.changed),
+			previousDistanceM: new Float64Array(this.before),
 			label,
 		};
 	}
