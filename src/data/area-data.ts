@@ -5,7 +5,7 @@
  */
 import type { Localized } from '../analysis/taxonomy.ts';
 import type { Place, WheelchairAccess } from '../places/place.ts';
-import { SearchIndex } from './search-index.ts';
+import type { SearchIndex } from './search-index.ts';
 import { areaSearchRecords, parseSearchSource, type SearchSourceV1 } from './search-records.ts';
 import { DEFAULT_AREA_ID } from './tiles.ts';
 
@@ -43,8 +43,15 @@ export function placesOf(source: SearchSourceV1): Place[] {
 	});
 }
 
-/** Builds the area data from a parsed search source. */
-export function areaDataFrom(source: SearchSourceV1, areaName: string): AreaData {
+/**
+ * Builds the area data from a parsed search source.
+ * @param Index the search index class (passed in so that Fuse.js loads with the data, not first)
+ */
+export function areaDataFrom(
+	source: SearchSourceV1,
+	areaName: string,
+	Index: typeof SearchIndex,
+): AreaData {
 	const places = placesOf(source);
 	const categoryCounts = new Map<string, number>();
 	for (const p of places)
@@ -58,7 +65,7 @@ export function areaDataFrom(source: SearchSourceV1, areaName: string): AreaData
 		categoryCounts,
 		searchIndex(lang) {
 			let index = indexes.get(lang);
-			if (!index) indexes.set(lang, (index = new SearchIndex(areaSearchRecords(source, lang))));
+			if (!index) indexes.set(lang, (index = new Index(areaSearchRecords(source, lang))));
 			return index;
 		},
 	};
@@ -71,9 +78,11 @@ export async function loadAreaData(
 	fetchImpl: typeof fetch = fetch,
 ): Promise<AreaData> {
 	const base = `${origin}/tiles/${areaId}`;
-	const [searchResponse, manifestResponse] = await Promise.all([
+	// Fuse.js and the index code load beside the data, after the first paint.
+	const [searchResponse, manifestResponse, { SearchIndex: Index }] = await Promise.all([
 		fetchImpl(`${base}/search.json`),
 		fetchImpl(`${base}/manifest.json`),
+		import('./search-index.ts'),
 	]);
 	if (!searchResponse.ok) throw new Error(`${base}/search.json: HTTP ${searchResponse.status}`);
 	const source = parseSearchSource(await searchResponse.json());
@@ -82,5 +91,5 @@ export async function loadAreaData(
 		const manifest = (await manifestResponse.json()) as { area?: { name?: unknown } };
 		if (typeof manifest.area?.name === 'string') areaName = manifest.area.name;
 	}
-	return areaDataFrom(source, areaName);
+	return areaDataFrom(source, areaName, Index);
 }
