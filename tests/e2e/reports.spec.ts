@@ -1,0 +1,206 @@
+/**
+ * Barrier reports in the browser, through the outbox. Tests tagged @device run against the embedded
+ * default (no Supabase configured: everything in IndexedDB on the device), in the main config at
+ * phone and desktop sizes. The test tagged @supabase runs only from playwright.supabase.config.ts,
+ * against a build configured with the local stack's URL and anon key; it checks over REST with the
+ * service-role key that the report was stored exactly once.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+/** Opens the app and the details of the first pharmacy found by the search. */
+async function openPharmacy(page: Page): Promise<string> {
+	await page.goto('/');
+	await page.getByTestId('search-input').fill('apotheek');
+	const pharmacy = page.getByRole('group', { name: 'Plaatsen' }).getByRole('option').first();
+	const name = (await pharmacy.locator('.label').textContent())!;
+	await pharmacy.click();
+	await expect(page.getByTestId('place-details').getByRole('heading', { level: 2 })).toHaveText(
+		name,
+	);
+	return name;
+}
+
+/** From a place's details, opens the report form and fills it in. */
+async function fillReportAtPlace(page: Page, placeName: string, kind: string, text: string) {
+	await page.getByRole('button', { name: 'Een probleem melden hier' }).click();
+	const form = page.getByTestId('report-form');
+	await expect(form.getByTestId('report-where')).toHaveText(`Waar: bij ${placeName}`);
+	await form.getByLabel('Soort probleem').selectOption({ label: kind });
+	await form.getByLabel('Korte beschrijving (niet verplicht)').fill(text);
+}
+
+/** The entries of "Mijn meldingen" whose text contains `text`. */
+const myReports = (page: Page, text: string) =>
+	page.getByTestId('my-report').filter({ hasText: text });
+
+/** Waits until the data layer is open (the status no longer says it is opening). */
+async function waitForStorage(page: Page, where: RegExp) {
+	const status = page.getByTestId('storage-status');
+	await expect(status).toBeVisible();
+	await expect(status.getByTestId('storage-where')).toHaveText(where);
+	await expect(status).not.toContainText('wordt geopend');
+}
+
+test.describe('barrier reports on the device (embedded default) @device', () => {
+	test.skip(!!process.env.BUURTKAART_E2E_SUPABASE, 'runs against the embedded default');
+
+	test('report at a place, reload: still there, stored; then withdraw it', async ({
+		page,
+	}, testInfo) => {
+		const text = `Stoep opgebroken voor de ingang (${testInfo.project.name})`;
+		const name = await openPharmacy(page);
+		await waitForStorage(page, /^Opgeslagen op dit toestel$/);
+		await fillReportAtPlace(page, name, 'Kapotte stoep', text);
+		await page.getByTestId('report-submit').click();
+		await expect(page.getByTestId('report-done')).toHaveText('Bedankt! Je melding is bewaard.');
+		await expect(myReports(page, text)).toHaveCount(1);
+		await expect(myReports(page, text)).toHaveAttribute('data-state', 'stored');
+		await expect(page.getByTestId('outbox-count')).toHaveCount(0);
+		await page.screenshot({ path: testInfo.outputPath('report-saved.png') });
+
+		await page.reload();
+		await waitForStorage(page, /^Opgeslagen op dit toestel$/);
+		await page.getByTestId('report-open').click();
+		const stored = myReports(page, text);
+		await expect(stored).toHaveCount(1);
+		await expect(stored).toHaveAttribute('data-status', 'new');
+		await expect(stored).toContainText('Kapotte stoep');
+		await expect(stored).toContainText('Nieuw');
+
+		await stored.getByRole('button', { name: 'Intrekken' }).click();
+		await expect(stored).toHaveAttribute('data-status', 'withdrawn');
+		await expect(stored).toContainText('Ingetrokken');
+		await expect(stored.getByRole('button', { name: 'Intrekken' })).toHaveCount(0);
+	});
+
+	test('offline: the report waits in the outbox with the count shown, then is delivered once', async ({
+		page,
+		context,
+	}, testInfo) => {
+		const text = `Geen verlaagde stoeprand aan het kruispunt (${testInfo.project.name})`;
+		const name = await openPharmacy(page);
+		await waitForStorage(page, /^Opgeslagen op dit toestel$/);
+		await fillReportAtPlace(page, name, 'Geen verlaagde stoeprand', text);
+
+		await context.setOffline(true);
+		await page.getByTestId('report-submit').click();
+		await expect(page.getByTestId('report-done')).toContainText(
+			'wordt verstuurd zodra er weer verbinding is',
+		);
+		await expect(page.getByTestId('outbox-count')).toHaveText(
+			'· 1 melding(en) wachten om verstuurd te worden',
+		);
+		await expect(page.getByTestId('offline')).toBeVisible();
+		await expect(myReports(page, text)).toHaveAttribute('data-state', 'queued');
+		await page.screenshot({ path: testInfo.outputPath('report-waiting.png') });
+
+		await context.setOffline(false);
+		await expect(page.getByTestId('outbox-count')).toHaveCount(0);
+		await expect(myReports(page, text)).toHaveCount(1);
+		await expect(myReports(page, text)).toHaveAttribute('data-state', 'stored');
+
+		// Delivered exactly once: after a reload the device holds one report with this text.
+		await page.reload();
+		await waitForStorage(page, /^Opgeslagen op dit toestel$/);
+		await page.getByTestId('report-open').click();
+		await expect(page.getByTestId('my-reports')).toBeVisible();
+		await expect(myReports(page, text)).toHaveCount(1);
+	});
+
+	test('hostile or over-long text gets a message naming the problem and is never run as HTML', async ({
+		page,
+	}) => {
+		const dialogs: string[] = [];
+		page.on('dialog', (dialog) => {
+			dialogs.push(dialog.message());
+			void dialog.dismiss();
+		});
+		const name = await openPharmacy(page);
+		await waitForStorage(page, /^Opgeslagen op dit toestel$/);
+
+		const hostile = '<img src=x onerror=alert(1)>';
+		await fillReportAtPlace(page, name, 'Versperde doorgang', hostile);
+		await page.getByTestId('report-submit').click();
+		await expect(page.getByTestId('report-error')).toContainText(
+			'Je beschrijving bevat “<” gevolgd door een letter, zoals in HTML-code.',
+		);
+		// Nothing is lost: the text stays in the form; nothing was queued or stored.
+		const description = page.getByTestId('report-description');
+		await expect(description).toHaveValue(hostile);
+		await expect(myReports(page, 'onerror')).toHaveCount(0);
+
+		const tooLong = 'a'.repeat(1001);
+		await description.fill(tooLong);
+		await page.getByTestId('report-submit').click();
+		await expect(page.getByTestId('report-error')).toHaveText(
+			'Je beschrijving is te lang: 1001 tekens, maximaal 1000.',
+		);
+		await expect(description).toHaveValue(tooLong);
+
+		// Text that looks like an attack but is not markup is stored and shown exactly as typed.
+		const allowed = `"'> onerror=alert(1) & 5 < 6 cm; © "Kerkstraat"`;
+		await description.fill(allowed);
+		await page.getByTestId('report-submit').click();
+		await expect(page.getByTestId('report-done')).toBeVisible();
+		const shown = myReports(page, 'onerror=alert(1)');
+		await expect(shown.locator('.text')).toHaveText(allowed);
+		await expect(shown.locator('img, b, script')).toHaveCount(0);
+		await expect(page.locator('img[src="x"]')).toHaveCount(0);
+		expect(dialogs).toEqual([]);
+	});
+
+	test('a report on the map: a point under the cross, or a stretch of street', async ({
+		page,
+	}, testInfo) => {
+		await page.goto('/');
+		await waitForStorage(page, /^Opgeslagen op dit toestel$/);
+		await expect(page.getByTestId('map')).toHaveAttribute('data-map-ready', 'true');
+		await page.getByTestId('report-open').click();
+		const form = page.getByTestId('report-form');
+		await expect(page.getByTestId('report-crosshair')).toBeVisible();
+
+		// No location yet: the form says what is missing.
+		await form.getByTestId('report-submit').click();
+		await expect(form.getByTestId('report-error')).toHaveText('Kies eerst waar het probleem is.');
+
+		// A stretch: two centres of the map at street level, moved about 40 m in between.
+		await form.getByLabel('Een stuk straat').check();
+		const move = (pan: [number, number]) =>
+			page.evaluate((pan) => {
+				type Handle = {
+					jumpTo(o: { zoom: number }): void;
+					panBy(offset: [number, number], o: { animate: boolean }): void;
+				};
+				const map = (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap;
+				map.jumpTo({ zoom: 17 });
+				map.panBy(pan, { animate: false });
+			}, pan);
+		await move([0, 0]);
+		await form.getByTestId('report-add-point').click();
+		await move([40, 0]);
+		await form.getByTestId('report-add-point').click();
+		await expect(form.getByTestId('report-chosen')).toContainText('Stuk straat: 2 punten');
+		await form.getByLabel('Soort probleem').selectOption({ label: 'Te smal pad' });
+		const text = `Voetpad te smal over dit stuk (${testInfo.project.name})`;
+		await form.getByLabel('Korte beschrijving (niet verplicht)').fill(text);
+		await page.screenshot({ path: testInfo.outputPath('report-stretch.png') });
+		await form.getByTestId('report-submit').click();
+		await expect(form.getByTestId('report-done')).toHaveText('Bedankt! Je melding is bewaard.');
+		await expect(myReports(page, text)).toHaveAttribute('data-state', 'stored');
+	});
+
+	test('where things are saved is always shown, and signing in is explained', async ({
+		page,
+	}, testInfo) => {
+		await page.goto('/');
+		await waitForStorage(page, /^Opgeslagen op dit toestel$/);
+		await expect(page.getByTestId('sign-in-device-note')).toContainText(
+			'Aanmelden kan alleen met de gedeelde databank (Supabase).',
+		);
+		await page.getByTestId('language').selectOption('fr');
+		await expect(page.getByTestId('storage-where')).toHaveText('Enregistré sur cet appareil');
+		await page.getByTestId('language').selectOption('en');
+		await expect(page.getByTestId('storage-where')).toHaveText('Saved on this device');
+		await page.screenshot({ path: testInfo.outputPath('storage-status.png') });
+	});
+});
