@@ -35,23 +35,12 @@ export interface NeighbourhoodSummary {
 
 const share = (a: number, b: number): number => (b > 0 ? a / b : 0);
 
-/**
- * Summarises a coverage result per neighbourhood for a norm in metres. Origins without a
- * neighbourhood are gathered under id '' ("outside the neighbourhoods").
- *
- * @param normM the norm: an origin is beyond it when its distanceM > normM.
- * @example summarizeByNeighbourhood(bundle, run.result, 800)
- */
-export function summarizeByNeighbourhood(
-	bundle: AnalysisBundle,
-	result: CoverageResult,
-	normM: number,
-): NeighbourhoodSummary[] {
-	if (!(normM > 0)) throw new Error(`norm must be a distance in metres > 0, got ${normM}`);
-	const nbs = bundle.neighbourhoods;
-	const rows: NeighbourhoodSummary[] = nbs.map((n) => ({
-		neighbourhoodId: n.id,
-		name: n.name,
+/** An empty row for neighbourhood `k` (k = neighbourhoods.length: outside the neighbourhoods). */
+function emptyRow(bundle: AnalysisBundle, k: number): NeighbourhoodSummary {
+	const n = bundle.neighbourhoods[k];
+	return {
+		neighbourhoodId: n ? n.id : '',
+		name: n ? n.name : '',
 		residents: 0,
 		residents65: 0,
 		residents80: 0,
@@ -65,65 +54,144 @@ export function summarizeByNeighbourhood(
 		edgeOfData65: 0,
 		edgeOfData80: 0,
 		unknownShare: 0,
-		coverageShare: n.coverageShare,
-	}));
-	const outside: NeighbourhoodSummary = {
-		...(rows[0] ?? ({} as NeighbourhoodSummary)),
-		neighbourhoodId: '',
-		name: '',
-		residents: 0,
-		residents65: 0,
-		residents80: 0,
-		beyondResidents: 0,
-		beyond65: 0,
-		beyond80: 0,
-		edgeOfDataResidents: 0,
-		edgeOfData65: 0,
-		edgeOfData80: 0,
-		unknownShare: 0,
-		coverageShare: 0,
+		coverageShare: n ? n.coverageShare : 0,
 	};
-	const unkNum = new Float64Array(nbs.length + 1);
-	const unkDen = new Float64Array(nbs.length + 1);
+}
+
+/**
+ * Adds origin `i` to its row; `unk` holds the row's residents-weighted unknown-share numerator and
+ * denominator at [2k], [2k + 1].
+ */
+function addOrigin(
+	bundle: AnalysisBundle,
+	result: CoverageResult,
+	normM: number,
+	row: NeighbourhoodSummary,
+	unk: Float64Array,
+	k: number,
+	i: number,
+): void {
+	const o = bundle.origins;
+	const r = o.residents[i] as number;
+	const r65 = o.residents65[i] as number;
+	const r80 = o.residents80[i] as number;
+	if (o.edgeOfData[i] === 1) {
+		row.edgeOfDataResidents += r;
+		row.edgeOfData65 += r65;
+		row.edgeOfData80 += r80;
+		return;
+	}
+	row.residents += r;
+	row.residents65 += r65;
+	row.residents80 += r80;
+	const d = result.distanceM[i] as number;
+	if (!(d <= normM)) {
+		row.beyondResidents += r;
+		row.beyond65 += r65;
+		row.beyond80 += r80;
+	}
+	if (Number.isFinite(d) && d > 0) {
+		unk[2 * k]! += r * ((result.unknownM[i] as number) / d);
+		unk[2 * k + 1]! += r;
+	}
+}
+
+function finishRow(row: NeighbourhoodSummary, unk: Float64Array, k: number): void {
+	row.beyondShare = share(row.beyondResidents, row.residents);
+	row.beyond65Share = share(row.beyond65, row.residents65);
+	row.beyond80Share = share(row.beyond80, row.residents80);
+	row.unknownShare = share(unk[2 * k] as number, unk[2 * k + 1] as number);
+}
+
+const checkNorm = (normM: number): void => {
+	if (!(normM > 0)) throw new Error(`norm must be a distance in metres > 0, got ${normM}`);
+};
+
+/**
+ * Summarises a coverage result per neighbourhood for a norm in metres. Origins without a
+ * neighbourhood are gathered under id '' ("outside the neighbourhoods").
+ *
+ * @param normM the norm: an origin is beyond it when its distanceM > normM.
+ * @example summarizeByNeighbourhood(bundle, run.result, 800)
+ */
+export function summarizeByNeighbourhood(
+	bundle: AnalysisBundle,
+	result: CoverageResult,
+	normM: number,
+): NeighbourhoodSummary[] {
+	checkNorm(normM);
+	const nbs = bundle.neighbourhoods;
+	const rows = Array.from({ length: nbs.length + 1 }, (_, k) => emptyRow(bundle, k));
+	const unk = new Float64Array(2 * (nbs.length + 1));
 	const o = bundle.origins;
 	for (let i = 0; i < o.count; i++) {
 		const nb = o.neighbourhood[i] as number;
 		const k = nb === NO_NEIGHBOURHOOD ? nbs.length : nb;
-		const row = nb === NO_NEIGHBOURHOOD ? outside : (rows[nb] as NeighbourhoodSummary);
-		const r = o.residents[i] as number;
-		const r65 = o.residents65[i] as number;
-		const r80 = o.residents80[i] as number;
-		if (o.edgeOfData[i] === 1) {
-			row.edgeOfDataResidents += r;
-			row.edgeOfData65 += r65;
-			row.edgeOfData80 += r80;
-			continue;
-		}
-		row.residents += r;
-		row.residents65 += r65;
-		row.residents80 += r80;
-		const d = result.distanceM[i] as number;
-		if (!(d <= normM)) {
-			row.beyondResidents += r;
-			row.beyond65 += r65;
-			row.beyond80 += r80;
-		}
-		if (Number.isFinite(d) && d > 0) {
-			unkNum[k]! += r * ((result.unknownM[i] as number) / d);
-			unkDen[k]! += r;
-		}
+		addOrigin(bundle, result, normM, rows[k] as NeighbourhoodSummary, unk, k, i);
 	}
-	const all = outside.residents + outside.edgeOfDataResidents > 0 ? [...rows, outside] : rows;
-	all.forEach((row, k) => {
-		row.beyondShare = share(row.beyondResidents, row.residents);
-		row.beyond65Share = share(row.beyond65, row.residents65);
-		row.beyond80Share = share(row.beyond80, row.residents80);
-		row.unknownShare = share(
-			unkNum[k === rows.length ? nbs.length : k] as number,
-			unkDen[k === rows.length ? nbs.length : k] as number,
-		);
-	});
-	return all;
+	rows.forEach((row, k) => finishRow(row, unk, k));
+	const outside = rows[nbs.length] as NeighbourhoodSummary;
+	if (outside.residents + outside.edgeOfDataResidents > 0) return rows;
+	return rows.slice(0, nbs.length);
+}
+
+/** Origins per neighbourhood (CSR, ascending origin order); the last group is "outside". */
+export interface NeighbourhoodIndex {
+	/** Origins of neighbourhood k are `origins[offsets[k] .. offsets[k + 1] - 1]`. */
+	offsets: Uint32Array;
+	origins: Uint32Array;
+}
+
+/** Groups the bundle's origins by neighbourhood (k = neighbourhoods.length: outside). */
+export function neighbourhoodIndex(bundle: AnalysisBundle): NeighbourhoodIndex {
+	const o = bundle.origins;
+	const K = bundle.neighbourhoods.length + 1;
+	const group = (i: number): number => {
+		const nb = o.neighbourhood[i] as number;
+		return nb === NO_NEIGHBOURHOOD ? K - 1 : nb;
+	};
+	const offsets = new Uint32Array(K + 1);
+	for (let i = 0; i < o.count; i++) offsets[group(i) + 1]! += 1;
+	for (let k = 0; k < K; k++) offsets[k + 1]! += offsets[k] as number;
+	const fill = offsets.slice(0, K);
+	const origins = new Uint32Array(o.count);
+	for (let i = 0; i < o.count; i++) origins[fill[group(i)]!++] = i;
+	return { offsets, origins };
+}
+
+/**
+ * The summary rows of the neighbourhoods of `origins` only (after a what-if edit changed them),
+ * each summed over all its origins in the same order as {@link summarizeByNeighbourhood}, so the
+ * rows are equal to that function's. Work is proportional to those neighbourhoods' origins.
+ *
+ * @returns the rows, in neighbourhood order (the '' row last when an origin has no neighbourhood).
+ */
+export function summarizeNeighbourhoodsOf(
+	bundle: AnalysisBundle,
+	result: CoverageResult,
+	normM: number,
+	origins: ArrayLike<number>,
+	index: NeighbourhoodIndex,
+): NeighbourhoodSummary[] {
+	checkNorm(normM);
+	const nbs = bundle.neighbourhoods;
+	const o = bundle.origins;
+	const ks = new Set<number>();
+	for (let j = 0; j < origins.length; j++) {
+		const nb = o.neighbourhood[origins[j] as number] as number;
+		ks.add(nb === NO_NEIGHBOURHOOD ? nbs.length : nb);
+	}
+	const unk = new Float64Array(2 * (nbs.length + 1));
+	return [...ks]
+		.sort((a, b) => a - b)
+		.map((k) => {
+			const row = emptyRow(bundle, k);
+			for (let j = index.offsets[k] as number; j < (index.offsets[k + 1] as number); j++) {
+				addOrigin(bundle, result, normM, row, unk, k, index.origins[j] as number);
+			}
+			finishRow(row, unk, k);
+			return row;
+		});
 }
 
 const CSV_COLUMNS: (keyof NeighbourhoodSummary)[] = [

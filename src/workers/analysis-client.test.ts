@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts';
 import { buildAnalysisBundle, decodeAnalysisBundle } from '../analysis/bundle.ts';
 import { AnalysisEngine } from '../analysis/engine.ts';
+import { summarizeByNeighbourhood } from '../analysis/summary.ts';
 import { AnalysisClient, type MessageEndpoint } from './analysis-client.ts';
 import { AnalysisHost } from './analysis-host.ts';
-import type { ToWorker } from './protocol.ts';
+import { applyWhatIf, type ToWorker } from './protocol.ts';
 
 const bytes = buildAnalysisBundle(sampleBundleInput());
 
@@ -60,13 +61,36 @@ describe('analysis worker protocol over a MessageChannel', () => {
 		] as [number, number];
 		const w = await client.request('whatIf', { ...key, add: [{ id: 'planned-1', lngLat }] });
 		expect(w.delta.residents65).toBeGreaterThan(0);
-		expect(w.summary.reduce((s, r) => s + r.beyond65, 0)).toBeCloseTo(
+		// only what changed comes back, and patched in it gives the full recompute
+		expect(w.changed.origins.length).toBe(w.delta.changedOrigins);
+		expect(w.changed.origins.length).toBeLessThan(info.origins);
+		expect(w.summaryRows.length).toBeLessThanOrEqual(cov.summary.length);
+		applyWhatIf(cov.columns, cov.summary, w);
+		expect(cov.summary.reduce((s, r) => s + r.beyond65, 0)).toBeCloseTo(
 			beyond - w.delta.residents65,
 			6,
 		);
-		expect(w.columns.placeIds).toContain('planned-1');
 		const full = engine.coverage({ ...key, extraPlaces: [{ id: 'planned-1', lngLat }] }).result;
-		expect([...w.columns.distanceM]).toEqual([...full.distanceM]);
+		expect([...cov.columns.distanceM]).toEqual([...full.distanceM]);
+		expect([...cov.columns.timeS]).toEqual([...full.timeS]);
+		expect([...cov.columns.unknownM]).toEqual([...full.unknownM]);
+		expect(cov.columns.placeIds).toContain('planned-1');
+		expect(cov.summary).toEqual(summarizeByNeighbourhood(engine.bundle, full, 800));
+		// then remove it and a bundle pharmacy in one request
+		const pharmacy = engine.bundle.places.ids[engine.placesOf('pharmacy')[0]!]!;
+		const w2 = await client.request('whatIf', {
+			...key,
+			removePlaceIds: ['planned-1', pharmacy],
+		});
+		applyWhatIf(cov.columns, cov.summary, w2);
+		const full2 = engine.coverage({ ...key, excludePlaceIds: [pharmacy] });
+		expect([...cov.columns.distanceM]).toEqual([...full2.result.distanceM]);
+		const placeOf = (k: number): string | undefined =>
+			k < 0 ? undefined : cov.columns.placeIds[k];
+		expect([...cov.columns.place].map(placeOf)).toEqual(
+			[...full2.result.placeLabel].map((l) => full2.placeId(l)),
+		);
+		expect(cov.summary).toEqual(summarizeByNeighbourhood(engine.bundle, full2.result, 800));
 		const r = await client.request('route', {
 			from: lngLat,
 			to: lngLat,

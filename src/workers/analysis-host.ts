@@ -11,11 +11,19 @@ import {
 	type WhatIfChange,
 } from '../analysis/engine.ts';
 import { routeWithReasons } from '../analysis/route.ts';
-import { cellsToGeoJSON, originsToGeoJSON, summarizeByNeighbourhood } from '../analysis/summary.ts';
+import {
+	cellsToGeoJSON,
+	neighbourhoodIndex,
+	originsToGeoJSON,
+	summarizeByNeighbourhood,
+	summarizeNeighbourhoodsOf,
+	type NeighbourhoodIndex,
+} from '../analysis/summary.ts';
 import { walkshed } from '../analysis/walkshed.ts';
 import { whereNext } from '../analysis/where-next.ts';
 import {
 	transferables,
+	type ChangedColumns,
 	type CoverageColumns,
 	type CoverageKey,
 	type Params,
@@ -34,9 +42,26 @@ type Handlers = { [T in RequestType]: (params: Params<T>) => Result<T> };
 
 const runKey = (k: CoverageKey): string => `${k.categoryId}/${k.profile}/${k.unknownMode}`;
 
+/** The origins changed by any of `changes`, ascending, each once. */
+function unionOf(changes: readonly WhatIfChange[]): Uint32Array {
+	let n = 0;
+	for (const c of changes) n += c.origins.length;
+	const all = new Uint32Array(n);
+	let k = 0;
+	for (const c of changes) {
+		all.set(c.origins, k);
+		k += c.origins.length;
+	}
+	all.sort();
+	let m = 0;
+	for (let j = 0; j < n; j++) if (j === 0 || all[j] !== all[j - 1]) all[m++] = all[j] as number;
+	return all.slice(0, m);
+}
+
 /** The analysis service behind the worker. */
 export class AnalysisHost {
 	private engine: AnalysisEngine | undefined;
+	private nbIndex: NeighbourhoodIndex | undefined;
 	private readonly runs = new Map<string, CoverageRun>();
 	private readonly cancelled = new Set<number>();
 	private readonly queue: Extract<ToWorker, { kind: 'request' }>[] = [];
@@ -135,10 +160,45 @@ export class AnalysisHost {
 		};
 	}
 
+	/** The values now of the origins `origins` (copies, transferred). */
+	private changed(run: CoverageRun, origins: Uint32Array): ChangedColumns {
+		const r = run.result;
+		const ids: string[] = [];
+		const index = new Map<number, number>();
+		const n = origins.length;
+		const out: ChangedColumns = {
+			origins,
+			distanceM: new Float64Array(n),
+			timeS: new Float64Array(n),
+			unknownM: new Float64Array(n),
+			place: new Int32Array(n),
+			placeIds: ids,
+		};
+		for (let j = 0; j < n; j++) {
+			const i = origins[j] as number;
+			out.distanceM[j] = r.distanceM[i] as number;
+			out.timeS[j] = r.timeS[i] as number;
+			out.unknownM[j] = r.unknownM[i] as number;
+			const l = r.placeLabel[i] as number;
+			let k = -1;
+			if (l >= 0) {
+				k = index.get(l) ?? -1;
+				if (k < 0) {
+					k = ids.length;
+					index.set(l, k);
+					ids.push(run.placeId(l) ?? '');
+				}
+			}
+			out.place[j] = k;
+		}
+		return out;
+	}
+
 	private readonly handlers: Handlers = {
 		load: ({ bytes }) => {
 			const bundle = decodeAnalysisBundle(new Uint8Array(bytes));
 			this.engine = new AnalysisEngine(bundle);
+			this.nbIndex = undefined;
 			this.runs.clear();
 			return {
 				areaId: bundle.meta.areaId,
@@ -168,7 +228,13 @@ export class AnalysisHost {
 			const run = this.runFor(p);
 			const changes: WhatIfChange[] = [];
 			for (const id of p.removePlaceIds ?? []) {
-				const label = [...run.sources.keys()].find((l) => run.placeId(l) === id);
+				let label: number | undefined;
+				for (const l of run.sources.keys()) {
+					if (run.placeId(l) === id) {
+						label = l;
+						break;
+					}
+				}
 				if (label === undefined) throw new Error(`place "${id}" is not part of this coverage`);
 				changes.push(run.removePlace(label));
 			}
@@ -177,9 +243,17 @@ export class AnalysisHost {
 				if (c) changes.push(c);
 			}
 			const delta = whatIfDelta(run, changes, p.normM);
+			const origins = unionOf(changes);
+			this.nbIndex ??= neighbourhoodIndex(engine.bundle);
 			return {
-				columns: this.columns(run),
-				summary: summarizeByNeighbourhood(engine.bundle, run.result, p.normM),
+				changed: this.changed(run, origins),
+				summaryRows: summarizeNeighbourhoodsOf(
+					engine.bundle,
+					run.result,
+					p.normM,
+					origins,
+					this.nbIndex,
+				),
 				delta,
 				elapsedMs: performance.now() - t0,
 			};

@@ -46,6 +46,76 @@ export interface CoverageColumns {
 	placeIds: string[];
 }
 
+/** The origins a what-if changed, with their values after it (buffers transferred). */
+export interface ChangedColumns {
+	/** Indices of the origins changed, ascending. */
+	origins: Uint32Array;
+	/** Metres, Infinity when unreachable. */
+	distanceM: Float64Array;
+	/** Seconds for the profile, Infinity when unreachable. */
+	timeS: Float64Array;
+	/** Metres on unknown data. */
+	unknownM: Float64Array;
+	/** Index of the nearest place in `placeIds`, -1 when none. */
+	place: Int32Array;
+	/** Place ids referenced by `place`. */
+	placeIds: string[];
+}
+
+/** The answer to a what-if request. */
+export interface WhatIfResult {
+	changed: ChangedColumns;
+	/**
+	 * The rows of the neighbourhoods that hold a changed origin, recomputed whole for the norm
+	 * (equal to a full summary's rows); every other row is as before.
+	 */
+	summaryRows: NeighbourhoodSummary[];
+	delta: WhatIfDelta;
+	elapsedMs: number;
+}
+
+/**
+ * Patches a what-if answer into the coverage the app holds (from the `coverage` request and any
+ * earlier what-ifs of the same key): the changed origins' values and the changed summary rows,
+ * in place. Work is proportional to what changed.
+ *
+ * @example applyWhatIf(cov.columns, cov.summary, await client.request('whatIf', { ...key, add }))
+ */
+export function applyWhatIf(
+	columns: CoverageColumns,
+	summary: NeighbourhoodSummary[],
+	answer: Pick<WhatIfResult, 'changed' | 'summaryRows'>,
+): void {
+	const c = answer.changed;
+	const placeIndex = new Map<string, number>();
+	const local = c.placeIds.map((id) => {
+		let k = placeIndex.get(id);
+		if (k === undefined) {
+			k = columns.placeIds.indexOf(id);
+			if (k < 0) {
+				k = columns.placeIds.length;
+				columns.placeIds.push(id);
+			}
+			placeIndex.set(id, k);
+		}
+		return k;
+	});
+	c.origins.forEach((i, j) => {
+		if (i >= columns.distanceM.length)
+			throw new Error(`what-if origin ${i} is outside the coverage`);
+		columns.distanceM[i] = c.distanceM[j] as number;
+		columns.timeS[i] = c.timeS[j] as number;
+		columns.unknownM[i] = c.unknownM[j] as number;
+		const p = c.place[j] as number;
+		columns.place[i] = p < 0 ? -1 : (local[p] as number);
+	});
+	for (const row of answer.summaryRows) {
+		const k = summary.findIndex((r) => r.neighbourhoodId === row.neighbourhoodId);
+		if (k >= 0) summary[k] = row;
+		else summary.push(row);
+	}
+}
+
 /** The request map: type → params and result. */
 export interface AnalysisRequestMap {
 	/** Loads a bundle (the bytes are transferred to the worker). */
@@ -71,15 +141,14 @@ export interface AnalysisRequestMap {
 			elapsedMs: number;
 		};
 	};
-	/** Adds planned places and/or removes places from the last coverage of that key, incrementally. */
+	/**
+	 * Adds planned places and/or removes places from the last coverage of that key, incrementally.
+	 * Answers only what changed (the origins and the neighbourhood rows touched, never whole
+	 * columns); {@link applyWhatIf} patches them into the coverage the app holds.
+	 */
 	whatIf: {
 		params: CoverageKey & { normM: number; add?: PlannedPlace[]; removePlaceIds?: string[] };
-		result: {
-			columns: CoverageColumns;
-			summary: NeighbourhoodSummary[];
-			delta: WhatIfDelta;
-			elapsedMs: number;
-		};
+		result: WhatIfResult;
 	};
 	/** Greedy where-next locations. */
 	whereNext: {
