@@ -6,6 +6,7 @@
 #   4. unit tests (vitest: analysis, pipeline, app logic)
 #   5. the local Supabase stack (PostgreSQL + PostGIS + PostgREST): pgTAP, then vitest integration
 #      tests through supabase-js over real HTTP with real JWTs
+#      and end-to-end tests of the app in Supabase mode against the stack (playwright.supabase.config.ts)
 #   6. end-to-end tests (Playwright in Chromium against a production build)
 # Every step runs even when an earlier one failed, so one run shows everything that is wrong.
 set -uo pipefail
@@ -83,6 +84,11 @@ if env_lines=$(bash scripts/db-start.sh); then
 	run "integration tests (supabase-js → PostgREST → PostgreSQL)" npx vitest run --project integration \
 		--reporter=default --reporter=json --outputFile.json="$results_dir/integration.json"
 	count_from_json "$results_dir/integration.json"
+	# The app in Supabase mode (built with the stack's URL and anon key), while the stack is up.
+	PLAYWRIGHT_JSON_OUTPUT_NAME="$results_dir/e2e-supabase.json" run \
+		"end-to-end tests in Supabase mode (Playwright against the local stack)" \
+		npx playwright test -c playwright.supabase.config.ts --reporter=list,json
+	count_from_json "$results_dir/e2e-supabase.json"
 else
 	failed_steps+=("local stack")
 	failed=$((failed + 1))

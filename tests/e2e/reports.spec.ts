@@ -192,8 +192,13 @@ test.describe('barrier reports on the device (embedded default) @device', () => 
 	test('where things are saved is always shown, and signing in is explained', async ({
 		page,
 	}, testInfo) => {
+		const scripts: string[] = [];
+		page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
 		await page.goto('/');
 		await waitForStorage(page, /^Opgeslagen op dit toestel$/);
+		// The embedded default never loads supabase-js.
+		expect(scripts.filter((u) => /\/assets\/supabase-[^/]*\.js$/.test(u))).toEqual([]);
+		expect(scripts.some((u) => /\/assets\/repositories-[^/]*\.js$/.test(u))).toBe(true);
 		await expect(page.getByTestId('sign-in-device-note')).toContainText(
 			'Aanmelden kan alleen met de gedeelde databank (Supabase).',
 		);
@@ -202,5 +207,53 @@ test.describe('barrier reports on the device (embedded default) @device', () => 
 		await page.getByTestId('language').selectOption('en');
 		await expect(page.getByTestId('storage-where')).toHaveText('Saved on this device');
 		await page.screenshot({ path: testInfo.outputPath('storage-status.png') });
+	});
+});
+
+test.describe('barrier reports in the shared database (Supabase, local stack) @supabase', () => {
+	test.skip(
+		!process.env.BUURTKAART_E2E_SUPABASE,
+		'runs from playwright.supabase.config.ts against the local stack',
+	);
+
+	test('an anonymous resident reports a barrier: stored exactly once in Supabase', async ({
+		page,
+	}, testInfo) => {
+		const url = process.env.SUPABASE_URL!;
+		const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY!;
+		const text = `Stoep opgebroken, e2e ${crypto.randomUUID()}`;
+		const rest = (method: string) =>
+			fetch(
+				`${url}/rest/v1/barrier_reports?description=eq.${encodeURIComponent(text)}&select=id,kind,status,location`,
+				{ method, headers: { apikey: serviceKey, Authorization: `Bearer ${serviceKey}` } },
+			);
+		try {
+			const name = await openPharmacy(page);
+			await waitForStorage(page, /^Opgeslagen in de gedeelde databank \(Supabase\)$/);
+			await fillReportAtPlace(page, name, 'Kapotte stoep', text);
+			await page.getByTestId('report-submit').click();
+			await expect(page.getByTestId('report-done')).toHaveText('Bedankt! Je melding is bewaard.');
+			await expect(page.getByTestId('outbox-count')).toHaveCount(0);
+			// An anonymous resident may not read reports back (Row Level Security); the app says so.
+			await expect(page.getByTestId('my-reports')).toContainText('als je aangemeld bent');
+			await page.screenshot({ path: testInfo.outputPath('report-supabase.png') });
+
+			const response = await rest('GET');
+			expect(response.status).toBe(200);
+			const rows = (await response.json()) as {
+				kind: string;
+				status: string;
+				location: { type: string };
+			}[];
+			expect(rows).toHaveLength(1);
+			expect(rows[0]).toMatchObject({ kind: 'broken_sidewalk', status: 'new' });
+			expect(rows[0]?.location.type).toBe('Point');
+
+			await page.getByTestId('report-form').getByRole('button', { name: 'Sluiten' }).click();
+			await page.getByTestId('place-details').getByRole('button', { name: 'Sluiten' }).click();
+			await expect(page.getByText('Aanmelden voor coördinatoren en planners')).toBeVisible();
+		} finally {
+			await rest('DELETE');
+		}
 	});
 });
