@@ -7,6 +7,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { signUserSession } from '../../scripts/lib/stack/jwt.ts';
+import { createUser, stackEnv, superuser } from '../helpers/db.ts';
 
 /** Opens the app and the details of the first pharmacy found by the search. */
 async function openPharmacy(page: Page): Promise<string> {
@@ -266,6 +268,70 @@ test.describe('barrier reports in the shared database (Supabase, local stack) @s
 			await expect(page.getByText('Aanmelden voor coördinatoren en planners')).toBeVisible();
 		} finally {
 			await rest('DELETE');
+		}
+	});
+
+	test('a signed-in user sees their own report in Supabase and withdraws it', async ({ page }) => {
+		const env = stackEnv();
+		const db = await superuser(env);
+		const userId = await createUser(db, 'e2e-reporter');
+		try {
+			const { rows } = await db.query<{ email: string }>(
+				'select email from auth.users where id = $1',
+				[userId],
+			);
+			const email = rows[0]!.email;
+			// The local stack has no Auth server: the session is signed with the stack's JWT secret
+			// exactly as Supabase Auth signs it, and put where supabase-js keeps its session.
+			const accessToken = await signUserSession(env.SUPABASE_JWT_SECRET, { userId, email });
+			const nowS = Math.floor(Date.now() / 1000);
+			const session = {
+				access_token: accessToken,
+				token_type: 'bearer',
+				expires_in: 3600,
+				expires_at: nowS + 3600,
+				refresh_token: 'not-refreshed-in-this-test',
+				user: {
+					id: userId,
+					aud: 'authenticated',
+					role: 'authenticated',
+					email,
+					app_metadata: { provider: 'email', providers: ['email'] },
+					user_metadata: {},
+					created_at: new Date().toISOString(),
+				},
+			};
+			const storageKey = `sb-${new URL(env.SUPABASE_URL).hostname.split('.')[0]}-auth-token`;
+			await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+				storageKey,
+				JSON.stringify(session),
+			] as const);
+
+			const text = `Te hoge stoeprand, e2e ${crypto.randomUUID()}`;
+			const name = await openPharmacy(page);
+			await waitForStorage(page, /^Opgeslagen in de gedeelde databank \(Supabase\)$/);
+			await fillReportAtPlace(page, name, 'Te hoge stoeprand', text);
+			await page.getByTestId('report-submit').click();
+			await expect(page.getByTestId('report-done')).toHaveText('Bedankt! Je melding is bewaard.');
+			const mine = myReports(page, text);
+			await expect(mine).toHaveAttribute('data-status', 'new');
+			await mine.getByRole('button', { name: 'Intrekken' }).click();
+			await expect(mine).toHaveAttribute('data-status', 'withdrawn');
+
+			const stored = await db.query<{ status: string; reporter_id: string }>(
+				'select status, reporter_id from public.barrier_reports where description = $1',
+				[text],
+			);
+			expect(stored.rows).toEqual([{ status: 'withdrawn', reporter_id: userId }]);
+
+			await page.getByTestId('report-form').getByRole('button', { name: 'Sluiten' }).click();
+			await page.getByTestId('place-details').getByRole('button', { name: 'Sluiten' }).click();
+			await expect(page.getByText(`Aangemeld als ${email}`)).toBeVisible();
+		} finally {
+			await db.query('delete from public.audit_events where actor_id = $1', [userId]);
+			await db.query('delete from public.barrier_reports where reporter_id = $1', [userId]);
+			await db.query('delete from auth.users where id = $1', [userId]);
+			await db.end();
 		}
 	});
 });
