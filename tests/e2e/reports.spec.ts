@@ -265,7 +265,15 @@ test.describe('barrier reports in the shared database (Supabase, local stack) @s
 
 			await page.getByTestId('report-form').getByRole('button', { name: 'Sluiten' }).click();
 			await page.getByTestId('place-details').getByRole('button', { name: 'Sluiten' }).click();
-			await expect(page.getByText('Aanmelden voor coördinatoren en planners')).toBeVisible();
+			// Signing in is offered; bad input gets a translated message before anything is sent.
+			await page.getByText('Aanmelden voor coördinatoren en planners').click();
+			await page.getByLabel('E-mailadres').fill('geen-adres');
+			await page.getByLabel('Wachtwoord').fill('kort');
+			await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+			await expect(page.getByTestId('sign-in').getByRole('alert')).toHaveText(
+				'Controleer je e-mailadres en wachtwoord (6 tot 72 tekens).',
+			);
+			await page.screenshot({ path: testInfo.outputPath('sign-in.png') });
 		} finally {
 			await rest('DELETE');
 		}
