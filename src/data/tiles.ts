@@ -28,6 +28,8 @@ export interface AreaTiles {
 		neighbourhoods: ArchiveRef & { layers: { polygons: string; labels: string } };
 		/** Places by category (layer `places`), when the area has them. */
 		places?: ArchiveRef & { layer: string };
+		/** The pedestrian network with its accessibility per profile (layer `footways`). */
+		network?: ArchiveRef & { layer: string };
 		/** The area's own basemap, when built. */
 		basemap?: ArchiveRef & { layers: string[] };
 	};
@@ -102,6 +104,7 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 	const labels = hoodLayers.includes('neighbourhood_labels') ? 'neighbourhood_labels' : 'neighbourhoods';
 	const places = optionalArchive(archives, 'places', baseUrl);
 	const basemap = optionalArchive(archives, 'basemap', baseUrl);
+	const network = optionalArchive(archives, 'network', baseUrl);
 	return {
 		areaId: area.id,
 		name: area.name,
@@ -116,6 +119,7 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 			},
 			...(places?.layers.includes('places') ? { places: { ...places, layer: 'places' } } : {}),
 			...(basemap ? { basemap } : {}),
+			...(network?.layers.includes('footways') ? { network: { ...network, layer: 'footways' } } : {}),
 		},
 	};
 }

@@ -6,6 +6,12 @@ export const LANGUAGES = ['nl', 'fr', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
 const nl = {
+	networkShow: 'Toegankelijkheid van straten en paden tonen',
+	networkNote: 'Kleuren voor: {profile}. Zoom in om de straten te zien.',
+	networkPassable: 'Begaanbaar',
+	networkLimited: 'Beperkt: kost extra moeite',
+	networkImpassable: 'Niet begaanbaar',
+	networkUnknown: 'Onbekend: de gegevens zeggen het niet',
 	nearestFrom: 'Dichtstbij vanaf {origin}, {profile}:',
 	nearestChooseOrigin:
 		'Kies een adres in het zoekvak of gebruik je locatie om te zien wat het dichtst bij is, te voet langs de straten.',
@@ -162,6 +168,12 @@ export type MessageKey = keyof typeof nl;
 export type Messages = Record<MessageKey, string>;
 
 const fr: Messages = {
+	networkShow: 'Afficher l’accessibilité des rues et chemins',
+	networkNote: 'Couleurs pour : {profile}. Zoomez pour voir les rues.',
+	networkPassable: 'Praticable',
+	networkLimited: 'Limité : demande un effort',
+	networkImpassable: 'Impraticable',
+	networkUnknown: 'Inconnu : les données ne le disent pas',
 	nearestFrom: 'Au plus près de {origin}, {profile} :',
 	nearestChooseOrigin:
 		'Choisissez une adresse dans la recherche ou utilisez votre position pour voir ce qui est le plus proche, à pied par les rues.',
@@ -317,6 +329,12 @@ const fr: Messages = {
 };
 
 const en: Messages = {
+	networkShow: 'Show how accessible streets and paths are',
+	networkNote: 'Colours for: {profile}. Zoom in to see the streets.',
+	networkPassable: 'Passable',
+	networkLimited: 'Limited: takes extra effort',
+	networkImpassable: 'Not passable',
+	networkUnknown: 'Unknown: the data do not say',
 	nearestFrom: 'Nearest from {origin}, {profile}:',
 	nearestChooseOrigin:
 		'Choose an address in the search box or use your location to see what is nearest, on foot along the streets.',

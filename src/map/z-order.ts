@@ -11,6 +11,8 @@ export const Z_ORDER = [
 	'neighbourhoods-fill',
 	'neighbourhoods-outline',
 	'neighbourhoods-label',
+	'network-known',
+	'network-unknown',
 	'route-casing',
 	'route-line',
 	'route-unknown',

@@ -4,11 +4,13 @@ import { CATEGORIES } from '../../analysis/taxonomy.ts';
 import { Z_ORDER } from '../z-order.ts';
 import { neighbourhoodLayers, NEIGHBOURHOODS_SOURCE } from './neighbourhoods-style.ts';
 import { placesFilter, placesLayers, PLACES_SOURCE } from './places-style.ts';
+import { networkLayers, NETWORK_SOURCE } from './network-style.ts';
 import { routeGeoJson, routeLayers, ROUTE_SOURCE } from './route-style.ts';
 
 const layers = [
 	...neighbourhoodLayers('neighbourhoods', 'neighbourhood_labels'),
 	...placesLayers('places', placesFilter(new Set(['gp', 'pharmacy']), undefined, true)),
+	...networkLayers('footways', 'wheelchair'),
 	...routeLayers(),
 ];
 
@@ -23,6 +25,7 @@ describe('overlay layers', () => {
 					url: 'pmtiles://http://127.0.0.1/n.pmtiles',
 				},
 				[PLACES_SOURCE]: { type: 'vector' as const, url: 'pmtiles://http://127.0.0.1/p.pmtiles' },
+				[NETWORK_SOURCE]: { type: 'vector' as const, url: 'pmtiles://http://127.0.0.1/w.pmtiles' },
 				[ROUTE_SOURCE]: { type: 'geojson' as const, data: routeGeoJson(undefined, [4.77, 51.2]) },
 			},
 			layers: [{ id: 'background', type: 'background' as const }, ...layers],
