@@ -6,6 +6,7 @@ export const LANGUAGES = ['nl', 'fr', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
 const nl = {
+	mapSlow: 'De kaart laadt erg traag. Zoeken, de lijst en de details werken wel al.',
 	networkShow: 'Toegankelijkheid van straten en paden tonen',
 	networkNote: 'Kleuren voor: {profile}. Zoom in om de straten te zien.',
 	networkPassable: 'Begaanbaar',
@@ -168,6 +169,8 @@ export type MessageKey = keyof typeof nl;
 export type Messages = Record<MessageKey, string>;
 
 const fr: Messages = {
+	mapSlow:
+		'La carte se charge très lentement. La recherche, la liste et les détails fonctionnent déjà.',
 	networkShow: 'Afficher l’accessibilité des rues et chemins',
 	networkNote: 'Couleurs pour : {profile}. Zoomez pour voir les rues.',
 	networkPassable: 'Praticable',
@@ -329,6 +332,7 @@ const fr: Messages = {
 };
 
 const en: Messages = {
+	mapSlow: 'The map is loading very slowly. Search, the list and the details already work.',
 	networkShow: 'Show how accessible streets and paths are',
 	networkNote: 'Colours for: {profile}. Zoom in to see the streets.',
 	networkPassable: 'Passable',

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { waitForMapReady } from '../helpers/map.ts';
 
 test.describe('nearest help by walking time', () => {
@@ -28,6 +29,7 @@ test.describe('nearest help by walking time', () => {
 		const minutes = (await items.allTextContents()).map((t) => Number(/(\d+) min/.exec(t)?.[1]));
 		expect(minutes).toEqual([...minutes].sort((a, b) => a - b));
 		await expect(page).toHaveURL(/profile=wheelchair/);
+		await expectNoSeriousA11yViolations(page);
 
 		await items.first().click();
 		const details = page.getByTestId('place-details');

@@ -5,7 +5,7 @@
  * against a build configured with the local stack's URL and anon key; it checks over REST with the
  * service-role key that the report was stored exactly once.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { signUserSession } from '../../scripts/lib/stack/jwt.ts';
 import { createUser, stackEnv, superuser } from '../helpers/db.ts';
@@ -70,16 +70,10 @@ test.describe('barrier reports on the device (embedded default) @device', () => 
 		await expect(stored).toContainText('Kapotte stoep');
 		await expect(stored).toContainText('Nieuw');
 		// The form and the list pass axe-core (WCAG 2.1 A/AA) without serious or critical findings.
-		const axe = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-			.include('[data-testid="report-form"]')
-			.include('[data-testid="storage-status"]')
-			.analyze();
-		expect(
-			axe.violations
-				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-				.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`),
-		).toEqual([]);
+		await expectNoSeriousA11yViolations(page, [
+			'[data-testid="report-form"]',
+			'[data-testid="storage-status"]',
+		]);
 
 		await stored.getByRole('button', { name: 'Intrekken' }).click();
 		await expect(stored).toHaveAttribute('data-status', 'withdrawn');

@@ -1,23 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { waitForMapReady } from '../helpers/map.ts';
-
-/** axe-core on the current view: no serious or critical WCAG 2.1 A/AA violation. */
-async function expectNoSeriousA11yViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		// The map canvas is a WebGL image; its content is offered as the list view instead.
-		.exclude('.maplibregl-canvas')
-		.analyze();
-	const serious = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical',
-	);
-	expect(
-		serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`),
-	).toEqual([]);
-}
 
 test.describe('residents find help nearby', () => {
 	test('search "apotheek" and open a pharmacy', async ({ page }, testInfo) => {
@@ -131,6 +116,59 @@ test.describe('residents find help nearby', () => {
 		await page.getByRole('button', { name: 'Lijst' }).click();
 		await expect(page.getByTestId('list-place').first()).toBeVisible();
 		await page.screenshot({ path: testInfo.outputPath('tiles-failed.png') });
+	});
+
+	test('the first view passes axe-core, in every language', async ({ page }) => {
+		for (const lang of ['nl', 'fr', 'en']) {
+			await page.goto(`/?lang=${lang}`);
+			await waitForMapReady(page);
+			await expectNoSeriousA11yViolations(page);
+		}
+	});
+
+	test('large text (200 %): nothing is cut off and the list still works', async ({
+		page,
+	}, testInfo) => {
+		await page.goto('/');
+		await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+		await expect(page.getByTestId('search-input')).toBeInViewport();
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+		);
+		expect(overflow).toBeLessThanOrEqual(0);
+		await page.getByRole('button', { name: 'Lijst' }).click();
+		await page.getByTestId('list-place').first().click();
+		await expect(
+			page.getByTestId('place-details').getByRole('heading', { level: 2 }),
+		).toBeVisible();
+		await page.screenshot({ path: testInfo.outputPath('large-text.png') });
+	});
+
+	test('missing tiles (404) are reported, translated', async ({ page }) => {
+		await page.route('**/*.pmtiles', (route) => route.fulfill({ status: 404, body: 'not found' }));
+		await page.goto('/?lang=fr');
+		await expect(page.getByTestId('map-error')).toContainText(
+			'Les données de la carte n’ont pas pu être chargées',
+		);
+	});
+
+	test('a very slow tile server is reported while search and the list work', async ({ page }) => {
+		test.setTimeout(90_000);
+		// Every tile answer takes 40 s: no error ever comes, the map just does not appear.
+		await page.route('**/*.pmtiles', async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 40_000));
+			await route.continue().catch(() => {});
+		});
+		await page.goto('/');
+		await expect(page.getByTestId('map-error')).toContainText('De kaart laadt erg traag', {
+			timeout: 30_000,
+		});
+		await page.getByTestId('search-input').fill('apotheek');
+		await expect(
+			page.getByRole('group', { name: 'Plaatsen' }).getByRole('option').first(),
+		).toBeVisible();
+		await page.getByRole('button', { name: 'Lijst' }).click();
+		await expect(page.getByTestId('list-place').first()).toBeVisible();
 	});
 
 	test('a server that ignores range requests is reported too', async ({ page }) => {
