@@ -1,0 +1,48 @@
+/**
+ * The lint rule that keeps src/analysis pure TypeScript (no DOM, Svelte, MapLibre or Supabase), run
+ * with the project's own ESLint config on code placed in src/analysis.
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+async function messages(code: string, filePath: string): Promise<string[]> {
+	const [result] = await eslint.lintText(code, { filePath });
+	return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('src/analysis boundary', () => {
+	it.each([
+		["import { Map } from 'maplibre-gl';\nexport const m = Map;", /no MapLibre/],
+		["import { mount } from 'svelte';\nexport const m = mount;", /no Svelte/],
+		[
+			"import { createClient } from '@supabase/supabase-js';\nexport const c = createClient;",
+			/no Supabase/,
+		],
+		[
+			"import { AppState } from '../state/app-state.svelte.ts';\nexport const a = AppState;",
+			/may not depend on the app/,
+		],
+		['export const w = window.innerWidth;', /no DOM/],
+		['export const d = document.title;', /no DOM/],
+	])('refuses %s', async (code, expected) => {
+		const found = await messages(code, 'src/analysis/boundary-probe.ts');
+		expect(found.join('\n')).toMatch(expected);
+	});
+
+	it('allows the same code outside src/analysis, and pure code inside it', async () => {
+		expect(
+			await messages(
+				"import { Map } from 'maplibre-gl';\nexport const m = Map;",
+				'src/map/probe.ts',
+			),
+		).toEqual([]);
+		expect(
+			await messages(
+				"import { CATEGORIES } from './taxonomy.ts';\nexport const n = CATEGORIES.length;",
+				'src/analysis/probe.ts',
+			),
+		).toEqual([]);
+	});
+});
