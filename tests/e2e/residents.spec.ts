@@ -167,6 +167,7 @@ test.describe('residents find help nearby', () => {
 		await expect(
 			page.getByRole('group', { name: 'Plaatsen' }).getByRole('option').first(),
 		).toBeVisible();
+		await page.keyboard.press('Escape'); // close the results, as a resident would
 		await page.getByRole('button', { name: 'Lijst' }).click();
 		await expect(page.getByTestId('list-place').first()).toBeVisible();
 	});
