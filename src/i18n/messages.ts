@@ -122,12 +122,28 @@ const nl = {
 	reportErrorOutsideArea: 'Deze plaats ligt buiten het gebied van Buurtkaart.',
 	reportErrorStretch: 'Een stuk straat moet 1 m tot 2 km lang zijn; kies minstens twee punten.',
 	reportErrorRateLimited:
-		'Er zijn het voorbije uur al veel meldingen van dit toestel gekomen. Je melding wacht en wordt later verstuurd.',
+		'Er kwamen het voorbije uur al veel meldingen binnen (van dit toestel, dit netwerk of in deze gemeente). Je melding wacht en wordt later verstuurd.',
 	reportErrorOther: 'Je melding kon niet bewaard worden ({detail}).',
+	reportErrorCharacters:
+		'Je beschrijving bevat tekens die we niet bewaren (stuur- of richtingstekens, of “<” gevolgd door een letter).',
+	reportErrorGeometry: 'De gekozen plaats is niet geldig. Kies ze opnieuw op de kaart.',
+	reportErrorKind: 'Kies een soort probleem uit de lijst.',
+	reportErrorSignIn:
+		'Je was aangemeld toen je dit meldde. Meld je opnieuw aan; daarna wordt de melding verstuurd.',
+	reportErrorWaiting: 'De databank nam de melding nog niet aan; we proberen het later opnieuw.',
+	reportPrivacy:
+		'Je beschrijving lezen alleen jij en de planners en coördinatoren van de gemeente. Anderen zien alleen de soort, de plaats en een tekst die een planner goedkeurt. We wissen je beschrijving 12 maanden nadat de melding afgehandeld is, en de code van dit toestel na 90 dagen.',
+	myReportsWaitingBecause: 'Wacht om verstuurd te worden: {reason}',
+	myReportsRetry: 'Opnieuw proberen',
+	myReportsEdit: 'Aanpassen',
+	myReportsSave: 'Opslaan en versturen',
+	myReportsDelete: 'Verwijderen',
+	myReportsErase: 'Definitief wissen',
+	myReportsPublicText: 'Publieke tekst:',
 	myReportsTitle: 'Mijn meldingen',
 	myReportsEmpty: 'Je hebt nog niets gemeld.',
 	myReportsAnonymous:
-		'Verstuurde meldingen staan in de gedeelde databank; je ziet ze hier terug als je aangemeld bent.',
+		'Zonder aanmelding zie je hier de meldingen die van dit toestel verstuurd zijn.',
 	myReportsWaiting: 'Wacht om verstuurd te worden',
 	myReportsRefused: 'Niet aanvaard: {reason}',
 	reportWithdraw: 'Intrekken',
@@ -287,12 +303,29 @@ const fr: Messages = {
 	reportErrorOutsideArea: 'Cet endroit se trouve hors de la zone de Buurtkaart.',
 	reportErrorStretch: 'Un tronçon doit mesurer de 1 m à 2 km ; choisissez au moins deux points.',
 	reportErrorRateLimited:
-		'Cet appareil a déjà envoyé beaucoup de signalements au cours de la dernière heure. Le vôtre attend et sera envoyé plus tard.',
+		'Beaucoup de signalements sont arrivés au cours de la dernière heure (de cet appareil, de ce réseau ou dans cette commune). Le vôtre attend et sera envoyé plus tard.',
 	reportErrorOther: 'Votre signalement n’a pas pu être enregistré ({detail}).',
+	reportErrorCharacters:
+		'Votre description contient des caractères que nous n’enregistrons pas (caractères de contrôle ou de direction, ou « < » suivi d’une lettre).',
+	reportErrorGeometry: 'L’endroit choisi n’est pas valide. Choisissez-le à nouveau sur la carte.',
+	reportErrorKind: 'Choisissez un type de problème dans la liste.',
+	reportErrorSignIn:
+		'Vous étiez connecté quand vous avez fait ce signalement. Reconnectez-vous ; il sera envoyé ensuite.',
+	reportErrorWaiting:
+		'La base de données n’a pas encore accepté le signalement ; nous réessaierons plus tard.',
+	reportPrivacy:
+		'Seuls vous et les planificateurs et coordinateurs de la commune lisent votre description. Les autres ne voient que le type, l’endroit et un texte approuvé par un planificateur. Nous effaçons votre description 12 mois après le traitement du signalement, et le code de cet appareil après 90 jours.',
+	myReportsWaitingBecause: 'En attente d’envoi : {reason}',
+	myReportsRetry: 'Réessayer',
+	myReportsEdit: 'Modifier',
+	myReportsSave: 'Enregistrer et envoyer',
+	myReportsDelete: 'Supprimer',
+	myReportsErase: 'Effacer définitivement',
+	myReportsPublicText: 'Texte public :',
 	myReportsTitle: 'Mes signalements',
 	myReportsEmpty: 'Vous n’avez encore rien signalé.',
 	myReportsAnonymous:
-		'Les signalements envoyés sont dans la base de données partagée ; vous les retrouvez ici une fois connecté.',
+		'Sans connexion, vous voyez ici les signalements envoyés depuis cet appareil.',
 	myReportsWaiting: 'En attente d’envoi',
 	myReportsRefused: 'Non accepté : {reason}',
 	reportWithdraw: 'Retirer',
@@ -446,12 +479,27 @@ const en: Messages = {
 	reportErrorOutsideArea: 'This place lies outside the area Buurtkaart serves.',
 	reportErrorStretch: 'A stretch of street must be 1 m to 2 km long; choose at least two points.',
 	reportErrorRateLimited:
-		'Many reports came from this device in the past hour. Yours waits and will be sent later.',
+		'Many reports came in during the past hour (from this device, this network or in this municipality). Yours waits and will be sent later.',
 	reportErrorOther: 'Your report could not be saved ({detail}).',
+	reportErrorCharacters:
+		'Your description contains characters we do not store (control or direction characters, or “<” followed by a letter).',
+	reportErrorGeometry: 'The chosen place is not valid. Choose it again on the map.',
+	reportErrorKind: 'Choose a kind of problem from the list.',
+	reportErrorSignIn:
+		'You were signed in when you made this report. Sign in again; it will be sent then.',
+	reportErrorWaiting: 'The database has not accepted the report yet; we will try again later.',
+	reportPrivacy:
+		'Only you and the municipality’s planners and coordinators read your description. Others see only the kind, the place and a text a planner approves. We erase your description 12 months after the report is dealt with, and this device’s code after 90 days.',
+	myReportsWaitingBecause: 'Waiting to be sent: {reason}',
+	myReportsRetry: 'Try again',
+	myReportsEdit: 'Edit',
+	myReportsSave: 'Save and send',
+	myReportsDelete: 'Delete',
+	myReportsErase: 'Erase for good',
+	myReportsPublicText: 'Public text:',
 	myReportsTitle: 'My reports',
 	myReportsEmpty: 'You have not reported anything yet.',
-	myReportsAnonymous:
-		'Reports you sent are in the shared database; you see them here once you are signed in.',
+	myReportsAnonymous: 'Without signing in, you see here the reports sent from this device.',
 	myReportsWaiting: 'Waiting to be sent',
 	myReportsRefused: 'Not accepted: {reason}',
 	reportWithdraw: 'Withdraw',
