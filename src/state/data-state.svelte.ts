@@ -250,15 +250,23 @@ export class DataState {
 
 	/**
 	 * Queues a report (checked by the data layer: bad input throws a DataError 'invalid' and nothing
-	 * is queued), then tries to deliver it. Returns the entry and whether it still waits.
+	 * is queued), then tries to deliver it. Returns its entry as it is now, whether it still waits,
+	 * and whether the backend refused its content (it then stays on the device, see MyReports).
 	 */
-	async submitReport(draft: ReportDraft): Promise<{ entry: OutboxEntry; isWaiting: boolean }> {
+	async submitReport(
+		draft: ReportDraft,
+	): Promise<{ entry: OutboxEntry; isWaiting: boolean; refused: boolean }> {
 		const repos = await this.#ready();
 		// a signed-in reporter's report goes out only with their valid session, never anonymously
 		const reporterId = repos.where === 'supabase' ? (this.user?.id ?? null) : null;
-		const entry = await repos.outbox.enqueue({ ...draft, reporterId });
+		const queued = await repos.outbox.enqueue({ ...draft, reporterId });
 		await this.deliver();
-		return { entry, isWaiting: this.outbox.some((e) => e.id === entry.id) };
+		const entry = this.outbox.find((e) => e.id === queued.id);
+		return {
+			entry: entry ?? queued,
+			isWaiting: entry?.state === 'queued',
+			refused: entry?.state === 'refused',
+		};
 	}
 
 	/** Queues a refused report again and tries to deliver it. */
