@@ -92,7 +92,9 @@ test.describe('reports the backend refuses, and erasure (embedded default) @devi
 			'Niet aanvaard: Deze plaats ligt buiten het gebied van Buurtkaart.',
 		);
 		await expect(refused.locator('.text')).toHaveAttribute('dir', 'auto');
-		await page.getByTestId('my-reports').screenshot({ path: testInfo.outputPath('report-refused.png') });
+		await page
+			.getByTestId('my-reports')
+			.screenshot({ path: testInfo.outputPath('report-refused.png') });
 
 		// retry: refused again, still kept
 		await refused.getByRole('button', { name: 'Opnieuw proberen' }).click();
@@ -117,7 +119,9 @@ test.describe('reports the backend refuses, and erasure (embedded default) @devi
 		await expect(form.getByTestId('report-done')).toHaveText('Bedankt! Je melding is bewaard.');
 		const mine = page.getByTestId('my-report').filter({ hasText: stored });
 		await expect(mine).toHaveAttribute('data-state', 'stored');
-		await page.getByTestId('my-reports').screenshot({ path: testInfo.outputPath('report-stored.png') });
+		await page
+			.getByTestId('my-reports')
+			.screenshot({ path: testInfo.outputPath('report-stored.png') });
 		await mine.getByRole('button', { name: 'Definitief wissen' }).click();
 		await expect(mine).toHaveCount(0);
 		await page.reload();
