@@ -9,6 +9,7 @@
 import type { Feature, Point, Polygon } from 'geojson';
 import { CATEGORY_IDS, isCategoryId, matchCategories } from '../../src/analysis/taxonomy.ts';
 import type { ExtraPlaceSource } from './area-config.ts';
+import { cleanPlaceText } from './text.ts';
 import { checkCoordinates, declaredCrs, toWgs84, type SupportedCrs } from './crs.ts';
 import { largestPolygon, poleOfInaccessibility } from './geo.ts';
 import { InputError, readFeatureCollection } from './io.ts';
@@ -70,7 +71,7 @@ function osmPlace(
 	timestamp: number,
 	osmDate: string,
 ): Place {
-	return {
+	return cleanPlaceText({
 		id,
 		categoryIds,
 		lngLat,
@@ -85,7 +86,7 @@ function osmPlace(
 		source: 'OpenStreetMap',
 		date: isoDate(timestamp, osmDate),
 		extra: {},
-	};
+	});
 }
 
 /** An entrance node among `refs` (main entrance first), or null. */
@@ -190,7 +191,7 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 		const address = [extra.address, [extra.postcode, extra.city].filter(Boolean).join(' ')]
 			.filter(Boolean)
 			.join(', ');
-		return {
+		return cleanPlaceText({
 			id: `extra${index}:${i + 1}`,
 			categoryIds: [src.category],
 			lngLat: pt.coordinates as [number, number],
@@ -205,7 +206,7 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 			source: src.attribution,
 			date: src.date,
 			extra,
-		};
+		});
 	});
 }
 

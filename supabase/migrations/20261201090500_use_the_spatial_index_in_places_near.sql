@@ -3,3 +3,54 @@
 -- st_dwithin(location::geography, ...) index-usable; the function is otherwise unchanged.
 create index curated_places_location_geog_idx on public.curated_places
 	using gist ((location::extensions.geography));
+
+-- The circle test on the sphere (st_dwithin(..., false): within 0.5 % of the spheroid, a fraction
+-- of the cost per candidate), the nearest candidates on the sphere first, the exact spheroid
+-- distance only for those (nearest first by it, as before), and no parallel workers (their start
+-- costs more than the whole search).
+create or replace function public.places_near(
+	p_lon double precision,
+	p_lat double precision,
+	p_radius_m double precision default 1000,
+	p_categories public.place_category[] default null,
+	p_limit integer default 50
+)
+returns table (place public.curated_places, distance_m double precision)
+language plpgsql
+stable
+security invoker
+set search_path = ''
+set max_parallel_workers_per_gather = 0
+as $$
+declare
+	origin extensions.geometry := extensions.st_setsrid(extensions.st_makepoint(p_lon, p_lat), 4326);
+begin
+	if p_lon is null or p_lat is null or not extensions.st_coveredby(origin,
+		extensions.st_makeenvelope(2.54, 49.49, 6.41, 51.51, 4326)) then
+		raise exception 'places_near: (%, %) is not a point in Belgium', p_lon, p_lat
+			using errcode = '22023', detail = '{"kind": "outside_belgium", "field": "p_lon, p_lat"}';
+	end if;
+	if p_radius_m is null or p_radius_m <= 0 or p_radius_m > 50000 then
+		raise exception 'places_near: p_radius_m must be in (0, 50000] metres, got %', p_radius_m
+			using errcode = '22023', detail = '{"kind": "invalid", "field": "p_radius_m"}';
+	end if;
+	if p_limit is null or p_limit < 1 or p_limit > 500 then
+		raise exception 'places_near: p_limit must be in [1, 500], got %', p_limit
+			using errcode = '22023', detail = '{"kind": "invalid", "field": "p_limit"}';
+	end if;
+	-- candidates in the circle, nearest first on the sphere (cheap); the exact spheroid distance
+	-- only for twice as many as asked (the two orders differ by far less than that margin)
+	return query
+	select n.p, extensions.st_distance((n.p).location::extensions.geography, origin::extensions.geography) as d
+	from (
+		select p
+		from public.curated_places as p
+		where extensions.st_dwithin(p.location::extensions.geography, origin::extensions.geography, p_radius_m, false)
+			and (p_categories is null or p.categories && p_categories)
+		order by p.location::extensions.geography operator(extensions.<->) origin::extensions.geography
+		limit 2 * p_limit
+	) as n
+	order by d, (n.p).id
+	limit p_limit;
+end;
+$$;

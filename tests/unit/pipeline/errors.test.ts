@@ -95,7 +95,7 @@ describe('pipeline errors name the file and the problem', () => {
 			c.sources.neighbourhoods!.crs = 'EPSG:4326';
 		});
 		expect(msg).toMatch(
-			/wijken\.geojson: coordinate \[.*\] is not valid in EPSG:4326 .*EPSG:31370/,
+			/wijken\.geojson: neighbourhood \d+ \("\w+"\): coordinate \[.*\] is not valid in EPSG:4326: these look like projected metres.*EPSG:31370/,
 		);
 	});
 
