@@ -46,7 +46,7 @@ do $$
 begin
 	if exists (select 1 from pg_available_extensions where name = 'pg_cron')
 		and current_setting('shared_preload_libraries') ~ '(^|[ ,])pg_cron($|[ ,])' then
-		create extension if not exists pg_cron;
+		create extension if not exists pg_cron with schema pg_catalog;
 		perform cron.schedule('buurtkaart-retention', '17 3 * * *', 'select private.apply_retention()');
 	else
 		raise notice 'pg_cron is not loaded: schedule "select private.apply_retention();" once a day';

@@ -1,6 +1,10 @@
--- places_near scanned the whole table: its predicate cast the column to geography, which the
--- geometry GiST index cannot serve. An expression index on the geography cast makes
--- st_dwithin(location::geography, ...) index-usable; the function is otherwise unchanged.
+-- places_near scanned the whole table, for two reasons: its predicate cast the column to
+-- geography, which the geometry GiST index cannot serve; and, as a security-invoker function
+-- called by anon or a resident, Row Level Security put the policy's test first, so PostgreSQL may
+-- not use an index for a predicate whose functions are not leakproof (PostGIS's are not). Now an
+-- expression index on the geography cast serves st_dwithin(location::geography, ...), and the
+-- search runs in a security-definer function that applies the select policies of curated_places
+-- itself (public places, and all places of the caller's areas), so the index is used.
 create index curated_places_location_geog_idx on public.curated_places
 	using gist ((location::extensions.geography));
 
@@ -8,7 +12,7 @@ create index curated_places_location_geog_idx on public.curated_places
 -- of the cost per candidate), the nearest candidates on the sphere first, the exact spheroid
 -- distance only for those (nearest first by it, as before), and no parallel workers (their start
 -- costs more than the whole search).
-create or replace function public.places_near(
+create function private.places_near(
 	p_lon double precision,
 	p_lat double precision,
 	p_radius_m double precision default 1000,
@@ -18,7 +22,7 @@ create or replace function public.places_near(
 returns table (place public.curated_places, distance_m double precision)
 language plpgsql
 stable
-security invoker
+security definer
 set search_path = ''
 set max_parallel_workers_per_gather = 0
 as $$
@@ -47,10 +51,32 @@ begin
 		from public.curated_places as p
 		where extensions.st_dwithin(p.location::extensions.geography, origin::extensions.geography, p_radius_m, false)
 			and (p_categories is null or p.categories && p_categories)
+			-- the select policies of curated_places (this function bypasses them)
+			and (p.visibility = 'public' or p.area_id in (select private.my_area_ids('{coordinator,planner,admin}')))
 		order by p.location::extensions.geography operator(extensions.<->) origin::extensions.geography
 		limit 2 * p_limit
 	) as n
 	order by d, (n.p).id
 	limit p_limit;
 end;
+$$;
+revoke execute on function private.places_near(double precision, double precision, double precision, public.place_category[], integer)
+	from public;
+grant execute on function private.places_near(double precision, double precision, double precision, public.place_category[], integer)
+	to anon, authenticated, service_role;
+
+create or replace function public.places_near(
+	p_lon double precision,
+	p_lat double precision,
+	p_radius_m double precision default 1000,
+	p_categories public.place_category[] default null,
+	p_limit integer default 50
+)
+returns table (place public.curated_places, distance_m double precision)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+	select * from private.places_near(p_lon, p_lat, p_radius_m, p_categories, p_limit)
 $$;

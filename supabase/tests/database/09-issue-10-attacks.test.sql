@@ -2,7 +2,7 @@
 -- the caller cannot choose, writes into another area, malformed GeoJSON, private report text,
 -- erasure, retention, and the index that places_near uses.
 begin;
-select plan(56);
+select plan(59);
 select tests.create_cast();
 
 -- Lille lies next to Vorselaar: points well inside each (sample municipalities)
@@ -241,7 +241,23 @@ end;
 $f$;
 select ok(pg_temp.retention_scheduled(), 'where pg_cron is loaded, the job is scheduled daily');
 
--- 5. places_near uses the spatial index ----------------------------------------------------------
+-- 5. places_near applies the select policies itself (it bypasses RLS to use its index) ----------
+select tests.as_superuser();
+insert into public.curated_places (id, area_id, name, categories, location, source, visibility)
+values ('00000000-0000-4000-8000-0000000000f9', tests.area('vorselaar'), 'Concept', '{meeting_place}',
+	tests.pt(4.7706, 51.2026), 'pgTAP', 'area_team');
+select tests.clear_authentication();
+select is((select count(*) from public.places_near(4.7705, 51.2025, 500) where (place).id = '00000000-0000-4000-8000-0000000000f9'),
+	0::bigint, 'places_near: anon does not find a draft');
+select tests.authenticate_as('coord_lille');
+select is((select count(*) from public.places_near(4.7705, 51.2025, 500) where (place).id = '00000000-0000-4000-8000-0000000000f9'),
+	0::bigint, 'places_near: another area''s coordinator does not find it');
+select tests.authenticate_as('planner_vorselaar');
+select is((select count(*) from public.places_near(4.7705, 51.2025, 500) where (place).id = '00000000-0000-4000-8000-0000000000f9'),
+	1::bigint, 'places_near: the area''s team finds it');
+select tests.as_superuser();
+
+-- places_near uses the spatial index ----------------------------------------------------------------
 set local enable_seqscan = off;
 select ok(exists (select 1 from tests.explain($$select p.id from public.curated_places as p
 	where extensions.st_dwithin(p.location::extensions.geography,
