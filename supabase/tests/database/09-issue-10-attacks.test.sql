@@ -11,6 +11,8 @@ insert into spot values ('vorselaar', 4.7705, 51.2025), ('lille', 4.8260, 51.242
 grant select on spot to anon, authenticated;
 
 -- 1. Rate limits per network client, per user, per device, area-wide --------------------------
+-- what other tests sent in the last hour does not count here (rolled back at the end)
+delete from private.report_submissions;
 select tests.clear_authentication();
 select set_config('request.headers', '{"x-forwarded-for": "203.0.113.7"}', true);
 select lives_ok($$insert into public.barrier_reports (id, kind, location, client_id)
