@@ -29,7 +29,10 @@ export type NeighbourhoodFeature = Feature<Polygon | MultiPolygon, Neighbourhood
 export type NeighbourhoodLabel = Feature<Point, { id: string; name: string; population: number }>;
 
 /** Picks the CRS: the config's, else the file's `crs` member, else WGS84; they must agree. */
-function resolveCrs(src: { crs: SupportedCrs | null; path: string }, json: unknown): SupportedCrs {
+export function resolveCrs(
+	src: { crs: SupportedCrs | null; path: string },
+	json: unknown,
+): SupportedCrs {
 	const fromFile = declaredCrs(json);
 	if (fromFile && !(SUPPORTED_CRS as readonly string[]).includes(fromFile)) {
 		throw new InputError(

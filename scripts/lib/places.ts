@@ -7,7 +7,12 @@
  * for an open way, the middle of the line.
  */
 import type { Feature, Point, Polygon } from 'geojson';
-import { CATEGORY_IDS, isCategoryId, matchCategories } from '../../src/analysis/taxonomy.ts';
+import {
+	CATEGORY_IDS,
+	isCategoryId,
+	matchCategories,
+	placeKindOf,
+} from '../../src/analysis/taxonomy.ts';
 import type { ExtraPlaceSource } from './area-config.ts';
 import { checkCoordinates, declaredCrs, toWgs84, type SupportedCrs } from './crs.ts';
 import { largestPolygon, poleOfInaccessibility } from './geo.ts';
@@ -21,6 +26,8 @@ export interface Place {
 	id: string;
 	/** Matching category ids, in taxonomy order (≥ 1). */
 	categoryIds: string[];
+	/** Its kind within a category that has kinds (taxonomy `kinds`, e.g. `bank`), or ''. */
+	kind: string;
 	/** [lng, lat] in degrees. */
 	lngLat: [number, number];
 	/** How the point was chosen. */
@@ -73,6 +80,7 @@ function osmPlace(
 	return {
 		id,
 		categoryIds,
+		kind: placeKindOf(categoryIds, tags)?.id ?? '',
 		lngLat,
 		pointFrom,
 		name: first(tags, 'name', 'name:nl', 'brand', 'operator'),
@@ -193,6 +201,7 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 		return {
 			id: `extra${index}:${i + 1}`,
 			categoryIds: [src.category],
+			kind: '',
 			lngLat: pt.coordinates as [number, number],
 			pointFrom: 'node',
 			name,
