@@ -53,7 +53,10 @@ export function polygonProblem(g: Polygon | MultiPolygon): string | null {
 }
 
 /** Picks the CRS: the config's, else the file's `crs` member, else WGS84; they must agree. */
-function resolveCrs(src: { crs: SupportedCrs | null; path: string }, json: unknown): SupportedCrs {
+export function resolveCrs(
+	src: { crs: SupportedCrs | null; path: string },
+	json: unknown,
+): SupportedCrs {
 	const fromFile = declaredCrs(json);
 	if (fromFile && !(SUPPORTED_CRS as readonly string[]).includes(fromFile)) {
 		throw new InputError(

@@ -7,7 +7,12 @@
  * for an open way, the middle of the line.
  */
 import type { Feature, Point, Polygon } from 'geojson';
-import { CATEGORY_IDS, isCategoryId, matchCategories } from '../../src/analysis/taxonomy.ts';
+import {
+	CATEGORY_IDS,
+	isCategoryId,
+	matchCategories,
+	placeKindOf,
+} from '../../src/analysis/taxonomy.ts';
 import type { ExtraPlaceSource } from './area-config.ts';
 import { cleanPlaceText } from './text.ts';
 import { checkCoordinates, declaredCrs, toWgs84, type SupportedCrs } from './crs.ts';
@@ -22,6 +27,8 @@ export interface Place {
 	id: string;
 	/** Matching category ids, in taxonomy order (≥ 1). */
 	categoryIds: string[];
+	/** Its kind within a category that has kinds (taxonomy `kinds`, e.g. `bank`), or ''. */
+	kind: string;
 	/** [lng, lat] in degrees. */
 	lngLat: [number, number];
 	/** How the point was chosen. */
@@ -74,6 +81,7 @@ function osmPlace(
 	return cleanPlaceText({
 		id,
 		categoryIds,
+		kind: placeKindOf(categoryIds, tags)?.id ?? '',
 		lngLat,
 		pointFrom,
 		name: first(tags, 'name', 'name:nl', 'brand', 'operator'),
@@ -194,6 +202,7 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 		return cleanPlaceText({
 			id: `extra${index}:${i + 1}`,
 			categoryIds: [src.category],
+			kind: '',
 			lngLat: pt.coordinates as [number, number],
 			pointFrom: 'node',
 			name,

@@ -14,7 +14,10 @@ import { createUser, stackEnv, superuser } from '../helpers/db.ts';
 async function openPharmacy(page: Page): Promise<string> {
 	await page.goto('/');
 	await page.getByTestId('search-input').fill('apotheek');
-	const pharmacy = page.getByRole('group', { name: 'Plaatsen' }).getByRole('option').first();
+	const pharmacy = page
+		.getByRole('group', { name: /^Apotheek: \d+/ })
+		.getByRole('option')
+		.first();
 	const name = (await pharmacy.locator('.label').textContent())!;
 	await pharmacy.click();
 	await expect(page.getByTestId('place-details').getByRole('heading', { level: 2 })).toHaveText(
