@@ -14,6 +14,7 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { metresPerDegree } from '../../src/analysis/geo.ts';
 import { isWalkableWay } from '../../src/analysis/profiles.ts';
 import type { AddressSource } from './area-config.ts';
 import type { AgeShares } from './age-structure.ts';
@@ -60,17 +61,10 @@ export interface OriginSummary {
 	edgeOfData: number;
 }
 
-const M_PER_DEG_LAT = 111_320;
-
 /** Distance in metres from a point inside a bbox to its nearest side (negative outside). */
 export function distanceToBboxEdgeM(lng: number, lat: number, b: Bbox): number {
-	const kx = Math.cos((lat * Math.PI) / 180) * M_PER_DEG_LAT;
-	return Math.min(
-		(lng - b[0]) * kx,
-		(b[2] - lng) * kx,
-		(lat - b[1]) * M_PER_DEG_LAT,
-		(b[3] - lat) * M_PER_DEG_LAT,
-	);
+	const { kx, ky } = metresPerDegree(lat);
+	return Math.min((lng - b[0]) * kx, (b[2] - lng) * kx, (lat - b[1]) * ky, (b[3] - lat) * ky);
 }
 
 /** Polygons (outer ring + holes) of a coverage GeoJSON file, in WGS84. */
@@ -90,7 +84,7 @@ export function readCoveragePolygons(file: string): Position[][][] {
 
 /** Signed distance in metres from a point to the boundary of polygons: positive inside. */
 export function distanceToPolygonsEdgeM(lng: number, lat: number, polys: Position[][][]): number {
-	const kx = Math.cos((lat * Math.PI) / 180) * M_PER_DEG_LAT;
+	const { kx, ky } = metresPerDegree(lat);
 	let min = Infinity;
 	let inside = false;
 	for (const rings of polys) {
@@ -98,9 +92,9 @@ export function distanceToPolygonsEdgeM(lng: number, lat: number, polys: Positio
 		for (const ring of rings) {
 			for (let i = 1; i < ring.length; i++) {
 				const ax = ((ring[i - 1]?.[0] ?? 0) - lng) * kx;
-				const ay = ((ring[i - 1]?.[1] ?? 0) - lat) * M_PER_DEG_LAT;
+				const ay = ((ring[i - 1]?.[1] ?? 0) - lat) * ky;
 				const bx = ((ring[i]?.[0] ?? 0) - lng) * kx;
-				const by = ((ring[i]?.[1] ?? 0) - lat) * M_PER_DEG_LAT;
+				const by = ((ring[i]?.[1] ?? 0) - lat) * ky;
 				const dx = bx - ax;
 				const dy = by - ay;
 				const len2 = dx * dx + dy * dy;

@@ -7,7 +7,7 @@ import {
 	decodeAnalysisBundle,
 	edgeStatus,
 } from './bundle.ts';
-import { haversineM } from './geo.ts';
+import { distanceM } from './geo.ts';
 
 /** A hand-made area: a T junction (nodes 1-2-3 along a street, 2-4 a footway with steps 4-5). */
 function tJunction(): AnalysisBundleInput {
@@ -79,7 +79,7 @@ describe('buildAnalysisBundle / decodeAnalysisBundle', () => {
 			throw new Error('no edge');
 		};
 		const foot = edgeBetween(2, 4);
-		expect(g.lengthsM[foot]).toBeCloseTo(haversineM(4.801, 51.2, 4.801, 51.201), 1);
+		expect(g.lengthsM[foot]).toBeCloseTo(distanceM(4.801, 51.2, 4.801, 51.201), 1);
 		expect(g.shapeOffsets[foot + 1]! - g.shapeOffsets[foot]!).toBe(1);
 		expect(edgeStatus(g, 0, foot)).toBe('passable');
 		expect(edgeStatus(g, 2, foot)).toBe('impassable'); // raised kerb on node 6

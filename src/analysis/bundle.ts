@@ -21,7 +21,7 @@
  * (meta, counts, string tables, and the byte offset/length/type of each section), zero padding to
  * 8 bytes, then the typed-array sections, each starting on an 8-byte boundary.
  */
-import { haversineM, hilbertIndex, projectOnSegment } from './geo.ts';
+import { distanceM, hilbertIndex, projectOnSegment } from './geo.ts';
 import {
 	PROFILE_IDS,
 	WAY_STATUS_CODES,
@@ -261,7 +261,7 @@ function longestStretchWithoutBench(
 		for (let i = 0; i + 1 < coords.length; i++) {
 			const a = coords[i] as [number, number];
 			const b = coords[i + 1] as [number, number];
-			const segM = haversineM(a[0], a[1], b[0], b[1]);
+			const segM = distanceM(a[0], a[1], b[0], b[1]);
 			const p = projectOnSegment(bl, bb, a[0], a[1], b[0], b[1]);
 			if (p.distanceM < best) {
 				best = p.distanceM;
@@ -362,7 +362,7 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		for (let i = 1; i < p.nodes.length; i++) {
 			const a = ll(p.nodes[i - 1] as number);
 			const b = ll(p.nodes[i] as number);
-			lengthM += haversineM(a[0], a[1], b[0], b[1]);
+			lengthM += distanceM(a[0], a[1], b[0], b[1]);
 			if (isGraphNode(p.nodes[i] as number, i, p.nodes.length)) {
 				const nodes = p.nodes.slice(start, i + 1);
 				rawEdges.push({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts';
 import { type AnalysisBundleInput, buildAnalysisBundle, decodeAnalysisBundle } from './bundle.ts';
 import { AnalysisEngine, whatIfDelta } from './engine.ts';
-import { haversineM } from './geo.ts';
+import { distanceM, metresPerDegree } from './geo.ts';
 import { routeWithReasons } from './route.ts';
 import { cellsToGeoJSON, originsToGeoJSON, summarizeByNeighbourhood } from './summary.ts';
 import { walkshed } from './walkshed.ts';
@@ -18,7 +18,7 @@ const B: [number, number] = [4.801, 51.2];
 const C: [number, number] = [4.802, 51.2];
 const D: [number, number] = [4.801, 51.201];
 const E: [number, number] = [4.802, 51.2005];
-const hv = (a: [number, number], b: [number, number]): number => haversineM(a[0], a[1], b[0], b[1]);
+const hv = (a: [number, number], b: [number, number]): number => distanceM(a[0], a[1], b[0], b[1]);
 
 function ladder(): AnalysisBundleInput {
 	return {
@@ -50,7 +50,7 @@ function ladder(): AnalysisBundleInput {
 			// 20 m south of the midpoint of A–B
 			{
 				id: 'oAB',
-				lngLat: [4.8005, 51.2 - 20 / 111195],
+				lngLat: [4.8005, 51.2 - 20 / metresPerDegree(51.2).ky],
 				residents: 1,
 				residents65: 1,
 				residents80: 1,
@@ -211,7 +211,7 @@ describe('overlay outputs', () => {
 		);
 		// cells are squares of about 250 m
 		const ring = cells.features[0]!.geometry.coordinates[0]!;
-		expect(haversineM(ring[0]![0]!, ring[0]![1]!, ring[1]![0]!, ring[1]![1]!)).toBeCloseTo(250, -1);
+		expect(distanceM(ring[0]![0]!, ring[0]![1]!, ring[1]![0]!, ring[1]![1]!)).toBeCloseTo(250, -1);
 	});
 	it('origin points carry the result and whether they are beyond the norm', () => {
 		const fc = originsToGeoJSON(b, run.result, (l) => run.placeId(l), 500);
@@ -276,7 +276,7 @@ describe('properties on the real sample area', () => {
 			for (let i = 0; i < o.count; i++) {
 				const l = r.placeLabel[i] as number;
 				if (l < 0) continue;
-				const line = haversineM(
+				const line = distanceM(
 					o.lngLat[i * 2]!,
 					o.lngLat[i * 2 + 1]!,
 					places.lngLat[l * 2]!,

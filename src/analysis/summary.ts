@@ -6,6 +6,7 @@
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { NO_NEIGHBOURHOOD, type AnalysisBundle } from './bundle.ts';
 import type { CoverageResult } from './engine.ts';
+import { metresPerDegree } from './geo.ts';
 
 /** One neighbourhood's row. Counts are residents (persons, estimated, may be fractional). */
 export interface NeighbourhoodSummary {
@@ -330,8 +331,9 @@ export function cellsToGeoJSON(
 	if (!(cellM > 0)) throw new Error(`cell size must be > 0 m, got ${cellM}`);
 	const [west, south, , north] = bundle.meta.bbox;
 	const midLat = (south + north) / 2;
-	const dLat = cellM / 111_195; // metres per degree of latitude on the mean sphere
-	const dLng = dLat / Math.cos((midLat * Math.PI) / 180);
+	const { kx, ky } = metresPerDegree(midLat);
+	const dLat = cellM / ky;
+	const dLng = cellM / kx;
 	const cells = new Map<string, CellProperties & { wsum: number; unum: number }>();
 	const o = bundle.origins;
 	for (let i = 0; i < o.count; i++) {
