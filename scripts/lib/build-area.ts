@@ -16,6 +16,13 @@ import { readNeighbourhoods } from './neighbourhoods.ts';
 import { basemapLayers } from './basemap.ts';
 import { TILE_LAYERS } from '../config/tiles.ts';
 import { networkFeatures, networkPointFeatures } from './network.ts';
+import {
+	buildWarnings,
+	joinBarrierLines,
+	manifestNetwork,
+	type BuildWarning,
+	type ManifestNetwork,
+} from './network-report.ts';
 import { readOsm } from './osm.ts';
 import {
 	buildOrigins,
@@ -37,12 +44,17 @@ import {
 	decodeAnalysisBundle,
 } from '../../src/analysis/bundle.ts';
 import { TAXONOMY_VERSION } from '../../src/analysis/taxonomy.ts';
+import { WALKABLE_RULES, type WalkableRule } from '../../src/analysis/profiles.ts';
+import type { OriginReason } from '../../src/analysis/bundle.ts';
 import { PIPELINE_NAME, PIPELINE_VERSION, REPO_ROOT, pipelineCodeHash } from './version.ts';
 
 type Feat = TileLayerInput['features'][number];
 
-/** Manifest format version (the app checks it). */
-export const MANIFEST_SCHEMA_VERSION = 1;
+/**
+ * Manifest format version (the app checks it). 2: `walkableRules`, `network`, `warnings`,
+ * `counts.originsPerReason`, `counts.placesInAnalysisPerCategory`, reasons per neighbourhood.
+ */
+export const MANIFEST_SCHEMA_VERSION = 2;
 
 /** One input file as recorded in the manifest. */
 export interface ManifestInput {
@@ -101,8 +113,15 @@ export interface AreaManifest {
 		placesFromOsm: number;
 		placesInAnalysis: number;
 		placesPerCategory: Record<string, number>;
+		/** Places per category in the analysis bundle (inside the extract); 0: "none mapped". */
+		placesInAnalysisPerCategory: Record<string, number>;
 		origins: number;
 		originsEdgeOfData: number;
+		/**
+		 * Origins per reason: `none` get a figure per reachable category; the others are reported
+		 * apart (edge of data, farther than the access limit from every way, on an isolated fragment).
+		 */
+		originsPerReason: Record<OriginReason, number>;
 		originsPerNeighbourhood: OriginSummary['perNeighbourhood'];
 		/** Address points read (or OSM buildings considered, with originSource 'buildings'). */
 		addressesRead: number;
@@ -117,6 +136,12 @@ export interface AreaManifest {
 		string,
 		{ total: number; share65plus: number; share80plus: number; date: string }
 	>;
+	/** The walkable rule (src/analysis/profiles.ts): the first matching row decides. */
+	walkableRules: WalkableRule[];
+	/** The walking network: connectors added to fragments, fragments left, places off it. */
+	network: ManifestNetwork;
+	/** What the build warns about (also printed). */
+	warnings: BuildWarning[];
 	/** Assumptions behind derived figures, in plain words. */
 	assumptions: string[];
 	/** Attribution lines to show with the map. */
@@ -129,6 +154,8 @@ export interface BuildOptions {
 	outRoot?: string;
 	/** Suppress the progress display. */
 	silent?: boolean;
+	/** The build date (YYYY-MM-DD) the age of the OSM data is measured against (default: today). */
+	today?: string;
 }
 
 /** Result of a build: where it went and the manifest written. */
@@ -279,10 +306,24 @@ export async function buildArea(
 		}),
 		meta: { areaId: config.id, bbox: areaBbox, dataDate: osmDate },
 		benchCategoryIds: ['bench'],
+		joinBarriers: joinBarrierLines(osm),
 	});
 	const bundle = decodeAnalysisBundle(bundleBytes);
+	const network = manifestNetwork(bundle, bundlePlaces);
+	const perReason = bundle.network.originsPerReason;
+	for (const [id, row] of Object.entries(originSummary.perNeighbourhood)) {
+		const k = bundle.neighbourhoods.findIndex((n) => n.id === id);
+		let beyond = 0;
+		let fragment = 0;
+		for (let i = 0; i < bundle.origins.count; i++) {
+			if (bundle.origins.neighbourhood[i] !== k) continue;
+			if (bundle.origins.reason[i] === 2) beyond++;
+			if (bundle.origins.reason[i] === 3) fragment++;
+		}
+		Object.assign(row, { beyondAccessLimit: beyond, isolatedFragment: fragment });
+	}
 	progress.done(
-		`${bundle.graph.nodeCount} nodes, ${bundle.graph.edgeCount} edges, ${bundle.origins.count} origins, ${bundle.places.count} places; ${(bundleBytes.length / 1024).toFixed(0)} KiB`,
+		`${bundle.graph.nodeCount} nodes, ${bundle.graph.edgeCount} edges (${network.joins.length} connectors joined fragments within ${network.joinMaxM} m; ${network.fragments.length} fragments left), ${bundle.origins.count} origins (${perReason.none} with figures, ${perReason.edge_of_data} edge of data, ${perReason.beyond_access_limit} beyond ${network.maxAccessM} m, ${perReason.isolated_fragment} on fragments), ${bundle.places.count} places (${network.placesOffMainNetwork.length} off the main network); ${(bundleBytes.length / 1024).toFixed(0)} KiB`,
 	);
 
 	progress.step('basemap tiles');
@@ -375,6 +416,16 @@ export async function buildArea(
 	const sum = (k: 'population_65plus' | 'population_80plus') =>
 		ages ? nb.features.reduce((s, f) => s + (f.properties[k] ?? 0), 0) : null;
 	const ageDate = config.sources.ageStructure?.date ?? '';
+	const placesInAnalysis = countByCategory(bundlePlaces);
+	const warnings = buildWarnings({
+		placesInAnalysis,
+		placesPerCategory: perCategory,
+		osmDate,
+		today: options.today ?? new Date().toISOString().slice(0, 10),
+		network,
+		originsPerReason: perReason,
+		origins: origins.length,
+	});
 	const layerCounts: Record<string, number> = {};
 	for (const a of Object.values(archives))
 		for (const l of a.entry.layers) layerCounts[l.id] = l.features;
@@ -418,8 +469,10 @@ export async function buildArea(
 			placesFromOsm: osmPlaceCount,
 			placesInAnalysis: bundlePlaces.length,
 			placesPerCategory: perCategory,
+			placesInAnalysisPerCategory: placesInAnalysis,
 			origins: origins.length,
 			originsEdgeOfData: originSummary.edgeOfData,
+			originsPerReason: perReason,
 			originsPerNeighbourhood: originSummary.perNeighbourhood,
 			addressesRead: originSummary.addressesRead,
 			graphNodes: bundle.graph.nodeCount,
@@ -433,6 +486,9 @@ export async function buildArea(
 				{ total: a.total, share65plus: a.share65plus, share80plus: a.share80plus, date: ageDate },
 			]),
 		),
+		walkableRules: WALKABLE_RULES.map((r) => ({ ...r })),
+		network,
+		warnings,
 		assumptions: [
 			ages
 				? `Residents aged 65+ and 80+ are estimated by applying the municipality's age shares (${ageDate}) to each neighbourhood and address: the sources hold no age figures per neighbourhood.`
@@ -465,6 +521,7 @@ export async function buildArea(
 		throw e;
 	}
 	progress.done(`→ ${path.relative(process.cwd(), outDir) || outDir}`);
+	for (const w of warnings) progress.info(`warning: ${w.message}`);
 	const seconds = progress.elapsedS();
 	progress.info(`done in ${seconds.toFixed(1)} s`);
 	return { outDir, manifest, seconds };

@@ -135,6 +135,7 @@ export function syntheticGrid(edges: number, seed = 1): RoutingGraph {
 		edgeTo,
 		lengthsM,
 		edgeWays: new Uint32Array(E),
+		edgeFragment: new Uint8Array(E),
 		statuses,
 		reasons,
 		unknowns,
@@ -162,6 +163,7 @@ export function syntheticOrigins(g: RoutingGraph, count: number, seed = 2): Orig
 		residents80: new Float32Array(count).fill(0.05),
 		neighbourhood: new Uint32Array(count),
 		edgeOfData: new Uint8Array(count),
+		reason: new Uint8Array(count),
 	};
 }
 
@@ -235,5 +237,18 @@ export function syntheticBundle(
 				coverageShare: 1,
 			},
 		],
+		network: {
+			joinMaxM: 0,
+			mainLengthM: g.lengthsM.reduce((a, b) => a + b, 0),
+			joins: [],
+			fragments: [],
+			placesOffMainNetwork: [],
+			originsPerReason: {
+				none: originCount,
+				edge_of_data: 0,
+				beyond_access_limit: 0,
+				isolated_fragment: 0,
+			},
+		},
 	};
 }

@@ -104,7 +104,7 @@ describe('pipeline on the Sassenhout fixture (one wijk of Vorselaar)', () => {
 				const l = (await readVectorTile(p, z, x, y))?.layers.footways;
 				for (let i = 0; l && i < l.length; i++) {
 					const props = l.feature(i).properties;
-					expect(props.id).toMatch(/^w\d+$/);
+					expect(props.id).toMatch(/^[wj]\d+$/); // OSM way, or a connector (j<n>)
 					expect(props.walking_status).toBeDefined();
 					expect(props.wheelchair_status).toBeDefined();
 					edges++;
