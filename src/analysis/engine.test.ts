@@ -158,6 +158,11 @@ describe('coverage on a hand-made graph', () => {
 		expect(r.placeCount).toBe(0);
 		expect([...r.distanceM]).toEqual([Infinity, Infinity, Infinity]);
 		expect([...r.placeLabel]).toEqual([-1, -1, -1]);
+		// a category with no place is "none mapped", never 100 % beyond the norm
+		const [row] = summarizeByNeighbourhood(engine.bundle, r, 800);
+		expect(row).toMatchObject({ state: 'none_mapped', beyondResidents: null, beyondShare: null });
+		const fc = originsToGeoJSON(engine.bundle, r, () => undefined, 800);
+		for (const f of fc.features) expect(f.properties.beyond_norm).toBeUndefined();
 	});
 	it('summarises per neighbourhood with edge-of-data origins apart', () => {
 		const b = engine.bundle;
@@ -205,8 +210,8 @@ describe('overlay outputs', () => {
 		);
 		const allResidents = sum([...b.origins.residents]);
 		expect(cellResidents).toBeCloseTo(allResidents, -1);
-		expect(sum(cells.features.map((f) => f.properties.beyond_65))).toBeCloseTo(
-			sum(rows.map((r) => r.beyond65)),
+		expect(sum(cells.features.map((f) => f.properties.beyond_65!))).toBeCloseTo(
+			sum(rows.map((r) => r.beyond65!)),
 			-1,
 		);
 		// cells are squares of about 250 m
@@ -225,7 +230,7 @@ describe('overlay outputs', () => {
 		}
 		const rows = summarizeByNeighbourhood(b, run.result, 500);
 		// residents_65 is rounded to 0.001 per origin in the export
-		const exact = rows.reduce((s, r) => s + r.beyond65, 0);
+		const exact = rows.reduce((s, r) => s + r.beyond65!, 0);
 		expect(Math.abs(beyond65 - exact)).toBeLessThan(0.0005 * b.origins.count);
 	});
 });

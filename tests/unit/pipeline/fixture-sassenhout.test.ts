@@ -8,6 +8,8 @@ import { REPO_ROOT } from '../../../scripts/lib/version.ts';
 import { tempDir } from './helpers.ts';
 import { toLambert72 } from './lambert72.ts';
 import { decodeAnalysisBundle } from '../../../src/analysis/bundle.ts';
+import { AnalysisEngine } from '../../../src/analysis/engine.ts';
+import { summarizeByNeighbourhood, summaryToCsv } from '../../../src/analysis/summary.ts';
 
 const FIXTURE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'pipeline', 'sassenhout');
 const CONFIG = path.join(FIXTURE_DIR, 'area.json');
@@ -91,6 +93,38 @@ describe('pipeline on the Sassenhout fixture (one wijk of Vorselaar)', () => {
 		}
 		// Every place has exactly one point, whatever its geometry in OSM.
 		expect(new Set([...places.keys()]).size).toBe(places.size);
+	});
+
+	it('says "none mapped" for a category with no place in the cut, never 100 % beyond', () => {
+		expect(manifest.counts.placesInAnalysisPerCategory.pharmacy).toBe(0);
+		expect(manifest.counts.placesInAnalysisPerCategory.public_transport).toBeGreaterThan(0);
+		expect(manifest.warnings.map((w) => w.message).join('\n')).toMatch(
+			/category "pharmacy": no place in the area's data: "none mapped"/,
+		);
+		const bundle = decodeAnalysisBundle(
+			new Uint8Array(readFileSync(path.join(outRoot, 'sassenhout', 'analysis.bin'))),
+		);
+		const engine = new AnalysisEngine(bundle);
+		const none = summarizeByNeighbourhood(
+			bundle,
+			engine.coverage({ categoryId: 'pharmacy', profile: 'walking' }).result,
+			800,
+		);
+		for (const row of none) {
+			expect(row.state).toBe('none_mapped');
+			expect(row.beyondResidents).toBeNull();
+			expect(row.beyond65Share).toBeNull();
+		}
+		expect(summaryToCsv(none)).toMatch(/,none_mapped,.*,none mapped,none mapped,/);
+		const bus = summarizeByNeighbourhood(
+			bundle,
+			engine.coverage({ categoryId: 'public_transport', profile: 'walking' }).result,
+			500,
+		);
+		for (const row of bus) {
+			expect(row.state).toBe('measured');
+			expect(row.beyondShare).not.toBeNull();
+		}
 	});
 
 	it('classifies every network edge per profile', async () => {
