@@ -7,12 +7,13 @@
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readAgeShares, type AgeShares } from './age-structure.ts';
+import { readAgeShares, readAgeSharesBy, type AgeShares } from './age-structure.ts';
 import { buildArchive, type ArchiveEntry } from './archive.ts';
 import { configInputs, loadAreaConfig, type SourceInfo } from './area-config.ts';
 import { bboxOf, type Bbox } from './geo.ts';
 import { publishDir, sha256, sha256File } from './io.ts';
-import { readNeighbourhoods } from './neighbourhoods.ts';
+import { readNeighbourhoods, type NeighbourhoodSources } from './neighbourhoods.ts';
+import { readSectorTable } from './statbel.ts';
 import { basemapLayers } from './basemap.ts';
 import { TILE_LAYERS } from '../config/tiles.ts';
 import { networkFeatures, networkPointFeatures } from './network.ts';
@@ -125,12 +126,21 @@ export interface AreaManifest {
 		originsPerNeighbourhood: OriginSummary['perNeighbourhood'];
 		/** Address points read (or OSM buildings considered, with originSource 'buildings'). */
 		addressesRead: number;
+		/** With the address municipality field: points in a polygon of another municipality that
+		 * joined the nearest polygon of their own, and those left out (no origin). */
+		addressesJoinedToOwnMunicipality?: number;
+		addressesOfOtherMunicipalities?: number;
 		graphNodes: number;
 		graphEdges: number;
 		streets: number;
 		/** Source features per tile layer. */
 		perLayer: Record<string, number>;
 	};
+	/**
+	 * Per neighbourhood: where its population, name and age shares come from (polygons, the Statbel
+	 * sector table, an age table per neighbourhood or sector, or the municipal shares).
+	 */
+	neighbourhoodSources: Record<string, NeighbourhoodSources>;
 	/** Age shares used for the 65+/80+ estimates, per municipality NIS code. */
 	ageShares: Record<
 		string,
@@ -210,10 +220,43 @@ export async function buildArea(
 	} else progress.done('none configured: no 65+/80+ estimates');
 
 	progress.step('neighbourhoods');
-	const nb = readNeighbourhoods(config.sources.neighbourhoods, config, ages);
+	const popSrc = config.sources.population;
+	const ageSrc = config.sources.neighbourhoodAges;
+	const nb = readNeighbourhoods(config.sources.neighbourhoods, config, ages, {
+		sectors: popSrc ? readSectorTable(popSrc) : null,
+		byNeighbourhood: popSrc?.neighbourhoodColumn != null,
+		ages: ageSrc
+			? readAgeSharesBy(
+					ageSrc.path,
+					'neighbourhood ages',
+					ageSrc.keyColumn,
+					ageSrc.ageColumn,
+					ageSrc.countColumn,
+				)
+			: null,
+		ageKeyKind: ageSrc?.keyKind ?? 'neighbourhood',
+	});
+	// age shares by neighbourhood id (its own table rows) and by municipality NIS code
+	const shareMap = new Map<string, AgeShares>(ages ?? []);
+	for (const [id, src] of Object.entries(nb.sources)) {
+		if (src.ages !== 'neighbourhood table') continue;
+		shareMap.set(id, {
+			nis: id,
+			total: 0,
+			aged65plus: 0,
+			aged80plus: 0,
+			share65plus: src.share65plus as number,
+			share80plus: src.share80plus as number,
+		});
+	}
+	const originAges = shareMap.size > 0 ? shareMap : null;
 	const areaBbox = bboxOf(nb.features);
 	const population = nb.features.reduce((s, f) => s + f.properties.population, 0);
-	progress.done(`${nb.features.length} neighbourhoods (${nb.crs}), ${population} residents`);
+	const tally = (k: keyof NeighbourhoodSources, v: string): number =>
+		Object.values(nb.sources).filter((x) => x[k] === v).length;
+	progress.done(
+		`${nb.features.length} neighbourhoods (${nb.crs}), ${population} residents; population from ${tally('population', 'sectors')} sector joins and ${tally('population', 'polygons')} polygons, names from ${tally('name', 'sectors')} sector names, ages from ${tally('ages', 'neighbourhood table')} neighbourhood tables and ${tally('ages', 'municipal shares')} municipal shares`,
+	);
 
 	progress.step('OSM extract');
 	const osm = await readOsm(config.sources.osm.path);
@@ -241,7 +284,7 @@ export async function buildArea(
 		({ origins, summary: originSummary } = buildOrigins(
 			config.sources.addresses,
 			nb.features,
-			ages,
+			originAges,
 			osm,
 			coveragePolygons,
 		));
@@ -252,7 +295,7 @@ export async function buildArea(
 		({ origins, summary: originSummary } = buildOriginsFromBuildings(
 			config.sources.osm.path,
 			nb.features,
-			ages,
+			originAges,
 			osm,
 			coveragePolygons,
 		));
@@ -265,7 +308,12 @@ export async function buildArea(
 	const inCoverage = (ll: [number, number]) =>
 		ll[0] >= coverage[0] && ll[0] <= coverage[2] && ll[1] >= coverage[1] && ll[1] <= coverage[3];
 	const bundlePlaces = places.filter((p) => inCoverage(p.lngLat));
-	const shares = (nis: string) => ages?.get(nis);
+	const shares = (id: string) => {
+		const src = nb.sources[id];
+		return src && src.share65plus !== null
+			? { share65plus: src.share65plus, share80plus: src.share80plus as number }
+			: undefined;
+	};
 	const bundleBytes = buildAnalysisBundle({
 		ways: osm.ways
 			.filter((w) => w.tags.highway !== undefined)
@@ -288,7 +336,7 @@ export async function buildArea(
 			name: p.name,
 		})),
 		neighbourhoods: nb.features.map((f) => {
-			const sh = shares(f.properties.municipality_nis);
+			const sh = shares(f.properties.id);
 			const mine = origins.filter((o) => o.neighbourhoodId === f.properties.id);
 			// Without a coverage figure in the source: the share of its address points inside the extract.
 			const fallback =
@@ -475,6 +523,12 @@ export async function buildArea(
 			originsPerReason: perReason,
 			originsPerNeighbourhood: originSummary.perNeighbourhood,
 			addressesRead: originSummary.addressesRead,
+			...(originSummary.addressesOfOtherMunicipalities !== undefined
+				? {
+						addressesJoinedToOwnMunicipality: originSummary.addressesJoinedToOwnMunicipality,
+						addressesOfOtherMunicipalities: originSummary.addressesOfOtherMunicipalities,
+					}
+				: {}),
 			graphNodes: bundle.graph.nodeCount,
 			graphEdges: bundle.graph.edgeCount,
 			streets: search.streets.length,
@@ -486,13 +540,16 @@ export async function buildArea(
 				{ total: a.total, share65plus: a.share65plus, share80plus: a.share80plus, date: ageDate },
 			]),
 		),
+		neighbourhoodSources: nb.sources,
 		walkableRules: WALKABLE_RULES.map((r) => ({ ...r })),
 		network,
 		warnings,
 		assumptions: [
-			ages
-				? `Residents aged 65+ and 80+ are estimated by applying the municipality's age shares (${ageDate}) to each neighbourhood and address: the sources hold no age figures per neighbourhood.`
-				: 'No age structure configured: no 65+/80+ estimates.',
+			tally('ages', 'neighbourhood table') > 0
+				? `Residents aged 65+ and 80+ are estimated by applying each neighbourhood's own age shares from ${ageSrc?.relativePath} (${ageSrc?.date}, keyed by ${ageSrc?.keyKind}) to its population and addresses${tally('ages', 'municipal shares') > 0 ? `; ${tally('ages', 'municipal shares')} neighbourhood(s) without a row there get their municipality's shares (${ageDate})` : ''} (see neighbourhoodSources).`
+				: ages
+					? `Residents aged 65+ and 80+ are estimated by applying the municipality's age shares (${ageDate}) to each neighbourhood and address: the sources hold no age figures per neighbourhood.`
+					: 'No age structure configured: no 65+/80+ estimates.',
 			originSource === 'addresses'
 				? "Each neighbourhood's population is spread in equal shares over the address points inside it (the sources hold no household sizes per address); apartment units (CRAB bus numbers) are address points of their own, so a block of flats weighs as its dwellings; address points outside every neighbourhood are not origins."
 				: `No address points configured: each neighbourhood's population is spread over its residential OSM buildings (residential building types, and building=yes of at least ${MIN_UNTYPED_DWELLING_M2} m² without a shop/amenity/office/… tag) in proportion to footprint area × building:levels (1 level when untagged). Buildings exist only inside the extract, so a partly covered neighbourhood has all its residents placed on its covered part (see its coverage share).`,

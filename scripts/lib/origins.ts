@@ -27,13 +27,20 @@ import {
 	poleOfInaccessibility,
 	type Bbox,
 } from './geo.ts';
-import { InputError, readFeatureCollection } from './io.ts';
+import { InputError, readFeatureCollection, requireProperty } from './io.ts';
 import type { NeighbourhoodFeature } from './neighbourhoods.ts';
 import type { OsmData, Tags } from './osm.ts';
 import { relationPolygon, wayPolygon } from './osm-geometry.ts';
 
 /** Distance from the coverage edge within which origins are flagged, in metres (15 min on foot). */
 export const EDGE_OF_DATA_M = 1200;
+
+/**
+ * An address point that lies in a neighbourhood polygon of another municipality than its own
+ * (generalised boundaries) joins the nearest polygon of its own municipality within this many
+ * metres, else it is not an origin.
+ */
+export const ADDRESS_SNAP_TO_NEIGHBOURHOOD_M = 200;
 
 /** One origin. Residents are persons (fractional: estimates). */
 export interface Origin {
@@ -54,6 +61,13 @@ export interface Origin {
 export interface OriginSummary {
 	addressesRead: number;
 	addressesInArea: number;
+	/**
+	 * With `municipalityProperty`: address points that lay in a polygon of another municipality
+	 * and joined the nearest polygon of their own within {@link ADDRESS_SNAP_TO_NEIGHBOURHOOD_M},
+	 * and those left out (farther, or of a municipality outside the area).
+	 */
+	addressesJoinedToOwnMunicipality?: number;
+	addressesOfOtherMunicipalities?: number;
 	perNeighbourhood: Record<
 		string,
 		{ addresses: number; residentsPerAddress: number; edgeOfData: number }
@@ -140,9 +154,37 @@ export function buildOrigins(
 	const fc = readFeatureCollection(src.path, 'addresses');
 	const crs = (src.crs ?? declaredCrs(fc) ?? 'EPSG:4326') as SupportedCrs;
 	checkCoordinates(fc, crs, src.path);
+	const w = 'sources.addresses.';
+	requireProperty(fc.features, src.streetProperty, `${w}streetProperty`, src.path, 'address point');
+	requireProperty(
+		fc.features,
+		src.houseNumberProperty,
+		`${w}houseNumberProperty`,
+		src.path,
+		'address point',
+	);
+	const muniProp = src.municipalityProperty;
+	const areaNis = new Set(neighbourhoods.map((n) => n.properties.municipality_nis));
+	if (muniProp) {
+		requireProperty(fc.features, muniProp, `${w}municipalityProperty`, src.path, 'address point');
+		const codes = new Set(fc.features.map((f) => String(f.properties?.[muniProp] ?? '').trim()));
+		if (![...codes].some((c) => areaNis.has(c))) {
+			throw new InputError(
+				`${src.path}: ${w}municipalityProperty "${muniProp}": no address point has one of the area's NIS codes (${[...areaNis].join(', ')}); found e.g. ${[...codes].slice(0, 5).join(', ')}`,
+			);
+		}
+	}
 
-	// Address points inside a neighbourhood, in a stable order.
+	// Address points inside a neighbourhood, in a stable order. With a municipality property, an
+	// address point counts for its own municipality only: one in a polygon of another municipality
+	// (the polygons are generalised) joins the nearest polygon of its own within
+	// ADDRESS_SNAP_TO_NEIGHBOURHOOD_M, else it is not an origin.
 	const locate = neighbourhoodLocator(neighbourhoods);
+	const rings = neighbourhoods.map((n) =>
+		n.geometry.type === 'Polygon' ? [n.geometry.coordinates] : n.geometry.coordinates,
+	);
+	let joined = 0;
+	let outside = 0;
 	const raws: RawOrigin[] = [];
 	fc.features.forEach((f, i) => {
 		if (f.geometry?.type !== 'Point') {
@@ -151,9 +193,30 @@ export function buildOrigins(
 			);
 		}
 		const [lng, lat] = (toWgs84(f.geometry, crs) as Point).coordinates as [number, number];
-		const k = locate(lng, lat);
-		if (k < 0) return;
+		let k = locate(lng, lat);
 		const p = (f.properties ?? {}) as Record<string, unknown>;
+		if (muniProp && k >= 0) {
+			const nis = String(p[muniProp] ?? '').trim();
+			if (neighbourhoods[k]?.properties.municipality_nis !== nis) {
+				let best = -1;
+				let bestM = ADDRESS_SNAP_TO_NEIGHBOURHOOD_M;
+				neighbourhoods.forEach((n, j) => {
+					if (n.properties.municipality_nis !== nis) return;
+					const d = -distanceToPolygonsEdgeM(lng, lat, rings[j] as Position[][][]);
+					if (d <= bestM) {
+						bestM = d;
+						best = j;
+					}
+				});
+				if (best < 0) {
+					outside++;
+					return;
+				}
+				k = best;
+				joined++;
+			}
+		}
+		if (k < 0) return;
 		raws.push({
 			lngLat: [lng, lat],
 			street: String(p[src.streetProperty] ?? '').trim(),
@@ -168,7 +231,7 @@ export function buildOrigins(
 		);
 	}
 	const summary = { addressesRead: fc.features.length };
-	return finishOrigins(
+	const out = finishOrigins(
 		raws,
 		`${src.path}: neighbourhood`,
 		'address point',
@@ -178,6 +241,11 @@ export function buildOrigins(
 		osm,
 		coveragePolygons,
 	);
+	if (muniProp) {
+		out.summary.addressesJoinedToOwnMunicipality = joined;
+		out.summary.addressesOfOtherMunicipalities = outside;
+	}
+	return out;
 }
 
 /** A candidate origin before residents are assigned. `weight` is its share key (1 per address). */
@@ -284,7 +352,8 @@ function finishOrigins(
 	const origins = raws.map((r, i): Origin => {
 		const nb = neighbourhoods[r.nb] as NeighbourhoodFeature;
 		const residents = (nb.properties.population * r.weight) / (weights[r.nb] as number);
-		const share = ages?.get(nb.properties.municipality_nis);
+		// the neighbourhood's own shares (an age table per neighbourhood) before its municipality's
+		const share = ages?.get(nb.properties.id) ?? ages?.get(nb.properties.municipality_nis);
 		let d = distanceToBboxEdgeM(r.lngLat[0], r.lngLat[1], cover);
 		if (coveragePolygons)
 			d = Math.min(d, distanceToPolygonsEdgeM(r.lngLat[0], r.lngLat[1], coveragePolygons));

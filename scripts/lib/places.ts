@@ -11,7 +11,7 @@ import { CATEGORY_IDS, isCategoryId, matchCategories } from '../../src/analysis/
 import type { ExtraPlaceSource } from './area-config.ts';
 import { checkCoordinates, declaredCrs, toWgs84, type SupportedCrs } from './crs.ts';
 import { largestPolygon, poleOfInaccessibility } from './geo.ts';
-import { InputError, readFeatureCollection } from './io.ts';
+import { InputError, readFeatureCollection, requireProperty } from './io.ts';
 import type { OsmData, OsmWay, Tags } from './osm.ts';
 import { isClosed, lineMidpoint, relationPolygon, wayCoords, wayPolygon } from './osm-geometry.ts';
 
@@ -165,6 +165,11 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 	const fromFile = declaredCrs(fc);
 	const crs = (src.crs ?? fromFile ?? 'EPSG:4326') as SupportedCrs;
 	checkCoordinates(fc, crs, src.path);
+	const w = `sources.extraPlaces[${index}].`;
+	requireProperty(fc.features, src.nameProperty, `${w}nameProperty`, src.path, 'listed place');
+	for (const [out, key] of Object.entries(src.properties).sort(([a], [b]) => a.localeCompare(b))) {
+		requireProperty(fc.features, key, `${w}properties.${out}`, src.path, 'listed place');
+	}
 	return fc.features.map((f, i): Place => {
 		if (f.geometry?.type !== 'Point') {
 			throw new InputError(
