@@ -35,7 +35,14 @@ import {
 	type Origin,
 	type OriginSummary,
 } from './origins.ts';
-import { countByCategory, extraPlaces, osmPlaces, placeFeatures } from './places.ts';
+import {
+	countByCategory,
+	extraPlaces,
+	mergeListedPlaces,
+	osmPlaces,
+	placeFeatures,
+	type PlaceMerge,
+} from './places.ts';
 import { buildSearchSource } from './search-source.ts';
 import type { TileLayerInput } from './tiler.ts';
 import { Progress } from './progress.ts';
@@ -112,6 +119,9 @@ export interface AreaManifest {
 		population80plus: number | null;
 		places: number;
 		placesFromOsm: number;
+		/** Places read from the official lists (extraPlaces), and how many merged into an OSM place. */
+		placesFromLists: number;
+		placesMerged: number;
 		placesInAnalysis: number;
 		placesPerCategory: Record<string, number>;
 		/** Places per category in the analysis bundle (inside the extract); 0: "none mapped". */
@@ -146,6 +156,8 @@ export interface AreaManifest {
 		string,
 		{ total: number; share65plus: number; share80plus: number; date: string }
 	>;
+	/** Listed places merged into the OSM place they match (same category, near, similar name). */
+	placeMerges: PlaceMerge[];
 	/** The walkable rule (src/analysis/profiles.ts): the first matching row decides. */
 	walkableRules: WalkableRule[];
 	/** The walking network: connectors added to fragments, fragments left, places off it. */
@@ -272,9 +284,17 @@ export async function buildArea(
 	progress.step('places');
 	const places = osmPlaces(osm, osmDate);
 	const osmPlaceCount = places.length;
-	config.sources.extraPlaces.forEach((src, i) => places.push(...extraPlaces(src, i)));
+	const placeMerges: PlaceMerge[] = [];
+	let listedCount = 0;
+	config.sources.extraPlaces.forEach((src, i) => {
+		const listed = extraPlaces(src, i);
+		listedCount += listed.length;
+		placeMerges.push(...mergeListedPlaces(places, listed, src.match));
+	});
 	const perCategory = countByCategory(places);
-	progress.done(`${osmPlaceCount} from OSM, ${places.length - osmPlaceCount} from extra lists`);
+	progress.done(
+		`${osmPlaceCount} from OSM, ${listedCount} from extra lists (${placeMerges.length} of them merged into the OSM place they match)`,
+	);
 
 	progress.step("residents' origins");
 	let origins: Origin[];
@@ -515,6 +535,8 @@ export async function buildArea(
 			population80plus: sum('population_80plus'),
 			places: places.length,
 			placesFromOsm: osmPlaceCount,
+			placesFromLists: listedCount,
+			placesMerged: placeMerges.length,
 			placesInAnalysis: bundlePlaces.length,
 			placesPerCategory: perCategory,
 			placesInAnalysisPerCategory: placesInAnalysis,
@@ -541,6 +563,7 @@ export async function buildArea(
 			]),
 		),
 		neighbourhoodSources: nb.sources,
+		placeMerges,
 		walkableRules: WALKABLE_RULES.map((r) => ({ ...r })),
 		network,
 		warnings,
