@@ -105,23 +105,20 @@ describe('pipeline on the Sassenhout fixture (one wijk of Vorselaar)', () => {
 			new Uint8Array(readFileSync(path.join(outRoot, 'sassenhout', 'analysis.bin'))),
 		);
 		const engine = new AnalysisEngine(bundle);
-		const none = summarizeByNeighbourhood(
-			bundle,
-			engine.coverage({ categoryId: 'pharmacy', profile: 'walking' }).result,
-			800,
-		);
+		const summary = (categoryId: string, normM: number) =>
+			summarizeByNeighbourhood(
+				bundle,
+				engine.coverage({ categoryId, profile: 'walking' }).result,
+				normM,
+			);
+		const none = summary('pharmacy', 800);
 		for (const row of none) {
 			expect(row.state).toBe('none_mapped');
 			expect(row.beyondResidents).toBeNull();
 			expect(row.beyond65Share).toBeNull();
 		}
 		expect(summaryToCsv(none)).toMatch(/,none_mapped,.*,none mapped,none mapped,/);
-		const bus = summarizeByNeighbourhood(
-			bundle,
-			engine.coverage({ categoryId: 'public_transport', profile: 'walking' }).result,
-			500,
-		);
-		for (const row of bus) {
+		for (const row of summary('public_transport', 500)) {
 			expect(row.state).toBe('measured');
 			expect(row.beyondShare).not.toBeNull();
 		}

@@ -8,10 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildArea } from '../../../scripts/lib/build-area.ts';
-import { REPO_ROOT } from '../../../scripts/lib/version.ts';
-import { SAMPLE_DIR, tempDir } from './helpers.ts';
-
-const FIXTURE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'pipeline', 'sassenhout');
+import { FIXTURE_DIR, fixtureConfig, SAMPLE_DIR } from './helpers.ts';
 type Json = Record<string, unknown> & { sources: Record<string, Record<string, unknown>> };
 
 /** The Statbel sector table of the sample (2019), as `sources.population`. */
@@ -27,12 +24,7 @@ const POPULATION = {
 
 /** Builds the Sassenhout fixture with its config edited; returns the manifest or the error. */
 async function build(edit: (c: Json, dir: string) => void) {
-	const dir = tempDir();
-	const c = JSON.parse(readFileSync(path.join(FIXTURE_DIR, 'area.json'), 'utf8')) as Json;
-	for (const s of Object.values(c.sources)) s.path = path.resolve(FIXTURE_DIR, s.path as string);
-	edit(c, dir);
-	const config = path.join(dir, 'area.json');
-	writeFileSync(config, JSON.stringify(c));
+	const { config, dir } = fixtureConfig(edit);
 	return buildArea(config, { outRoot: path.join(dir, 'tiles'), silent: true });
 }
 
