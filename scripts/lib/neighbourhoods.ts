@@ -109,7 +109,6 @@ export function readNeighbourhoods(
 	for (const [field, prop] of [
 		['sectorsProperty', src.sectorsProperty],
 		['nameProperty', src.nameProperty],
-		['populationProperty', src.populationProperty],
 	] as const) {
 		if (prop)
 			requireProperty(

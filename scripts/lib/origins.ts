@@ -167,12 +167,6 @@ export function buildOrigins(
 	const areaNis = new Set(neighbourhoods.map((n) => n.properties.municipality_nis));
 	if (muniProp) {
 		requireProperty(fc.features, muniProp, `${w}municipalityProperty`, src.path, 'address point');
-		const codes = new Set(fc.features.map((f) => String(f.properties?.[muniProp] ?? '').trim()));
-		if (![...codes].some((c) => areaNis.has(c))) {
-			throw new InputError(
-				`${src.path}: ${w}municipalityProperty "${muniProp}": no address point has one of the area's NIS codes (${[...areaNis].join(', ')}); found e.g. ${[...codes].slice(0, 5).join(', ')}`,
-			);
-		}
 	}
 
 	// Address points inside a neighbourhood, in a stable order. With a municipality property, an
@@ -185,6 +179,7 @@ export function buildOrigins(
 	);
 	let joined = 0;
 	let outside = 0;
+	let insideAny = 0;
 	const raws: RawOrigin[] = [];
 	fc.features.forEach((f, i) => {
 		if (f.geometry?.type !== 'Point') {
@@ -194,6 +189,7 @@ export function buildOrigins(
 		}
 		const [lng, lat] = (toWgs84(f.geometry, crs) as Point).coordinates as [number, number];
 		let k = locate(lng, lat);
+		if (k >= 0) insideAny++;
 		const p = (f.properties ?? {}) as Record<string, unknown>;
 		if (muniProp && k >= 0) {
 			const nis = String(p[muniProp] ?? '').trim();
@@ -225,9 +221,22 @@ export function buildOrigins(
 			weight: 1,
 		});
 	});
-	if (raws.length === 0) {
+	if (insideAny === 0) {
 		throw new InputError(
 			`${src.path}: no address point lies inside the area's neighbourhoods (wrong file or CRS?)`,
+		);
+	}
+	if (muniProp) {
+		const codes = new Set(fc.features.map((f) => String(f.properties?.[muniProp] ?? '').trim()));
+		if (![...codes].some((c) => areaNis.has(c))) {
+			throw new InputError(
+				`${src.path}: ${w}municipalityProperty "${muniProp}": no address point has one of the area's NIS codes (${[...areaNis].join(', ')}); found e.g. ${[...codes].slice(0, 5).join(', ')}`,
+			);
+		}
+	}
+	if (raws.length === 0) {
+		throw new InputError(
+			`${src.path}: no address point of the area's municipalities lies inside its neighbourhoods`,
 		);
 	}
 	const summary = { addressesRead: fc.features.length };
