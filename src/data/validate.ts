@@ -4,7 +4,8 @@
  * on both backends; the database checks them again, so nothing bypasses them. The embedded default
  * has only these.
  */
-import { area, kinks, length } from '@turf/turf';
+import { area, kinks } from '@turf/turf';
+import { lineLengthM } from '../analysis/geo.ts';
 import type { LineString, Point, Polygon, Position } from 'geojson';
 import { DataError, type ErrorKind } from './errors.ts';
 import {
@@ -122,7 +123,7 @@ export function checkStretch(op: string, field: string, g: unknown): LineString 
 		throw invalid(op, `${field}: a stretch needs 2 to 500 positions, got ${geom.coordinates.length}`, 'bad_stretch', { field });
 	}
 	const line: LineString = { type: 'LineString', coordinates: geom.coordinates.map((p) => checkPosition(op, field, p)) };
-	const m = length({ type: 'Feature', geometry: line, properties: {} }, { units: 'meters' });
+	const m = lineLengthM(line.coordinates);
 	if (m < 1 || m > 2000) throw invalid(op, `${field}: a stretch must be 1 m to 2 km long, got ${Math.round(m)} m`, 'bad_stretch', { field });
 	return line;
 }

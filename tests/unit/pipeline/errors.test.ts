@@ -4,23 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildArea } from '../../../scripts/lib/build-area.ts';
 import { REPO_ROOT } from '../../../scripts/lib/version.ts';
-import { SAMPLE_DIR, tempDir } from './helpers.ts';
-
-const FIXTURE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'pipeline', 'sassenhout');
+import { FIXTURE_DIR, fixtureConfig, SAMPLE_DIR } from './helpers.ts';
 const OSM_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'osm');
 
 type Json = Record<string, unknown> & { sources: Record<string, Record<string, unknown>> };
-
-/** The fixture config with absolute paths, edited, written into a fresh folder. */
-function fixtureConfig(edit: (c: Json, dir: string) => void): { config: string; dir: string } {
-	const dir = tempDir();
-	const c = JSON.parse(readFileSync(path.join(FIXTURE_DIR, 'area.json'), 'utf8')) as Json;
-	for (const s of Object.values(c.sources)) s.path = path.resolve(FIXTURE_DIR, s.path as string);
-	edit(c, dir);
-	const config = path.join(dir, 'area.json');
-	writeFileSync(config, JSON.stringify(c));
-	return { config, dir };
-}
 
 async function buildError(edit: (c: Json, dir: string) => void): Promise<string> {
 	const { config, dir } = fixtureConfig(edit);
