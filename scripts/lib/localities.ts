@@ -63,7 +63,7 @@ function readSubMunicipalities(
 	const fc = readFeatureCollection(src.path, 'sub-municipalities');
 	const crs = resolveCrs(src, fc);
 	checkCoordinates(fc, crs, src.path);
-	return fc.features.map((f, i) => {
+	const shapes = fc.features.map((f, i): Shape | null => {
 		const where = `${src.path}: sub-municipality ${i}`;
 		if (f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon')
 			throw new InputError(
@@ -80,18 +80,14 @@ function readSubMunicipalities(
 		let nis: string | undefined;
 		if (src.municipalityProperty) {
 			nis = String(p[src.municipalityProperty] ?? '');
-			if (!municipalities.has(nis))
-				throw new InputError(
-					`${where} ("${String(id)}") lies in municipality "${nis}" (${src.municipalityProperty}), which the area config does not list`,
-				);
+			// a file for more municipalities than the area's (a regional or Flemish one): left out
+			if (!municipalities.has(nis)) return null;
 		} else {
 			const inside = poleOfInaccessibility(largestPolygon(geometry) as Polygon, 5);
 			nis = neighbourhoods.find((n) => pointInGeometry(inside[0], inside[1], n.geometry))
 				?.properties.municipality_nis;
-			if (!nis)
-				throw new InputError(
-					`${where} ("${String(id)}") lies in no neighbourhood of the area; give "municipalityProperty"`,
-				);
+			// outside every neighbourhood of the area: another municipality's, left out
+			if (!nis) return null;
 		}
 		return {
 			locality: {
@@ -104,6 +100,12 @@ function readSubMunicipalities(
 			geometry,
 		};
 	});
+	const kept = shapes.filter((s): s is Shape => s !== null);
+	if (kept.length === 0)
+		throw new InputError(
+			`${src.path}: no sub-municipality lies in the area's municipalities (${[...municipalities.keys()].join(', ')}); check the file or "municipalityProperty"`,
+		);
+	return kept;
 }
 
 /**

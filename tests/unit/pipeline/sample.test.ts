@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArea, type AreaManifest } from '../../../scripts/lib/build-area.ts';
 import { openPmtiles, readVectorTile } from '../../../scripts/lib/pmtiles-file.ts';
@@ -338,7 +339,9 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 		expect(manifest.neighbourhoodSources['13044A0']?.name).toBe('sectors');
 		expect(manifest.neighbourhoodSources['1301901']?.name).toBe('polygons');
 		const s = JSON.parse(
-			readFileSync(path.join(outRoot, 'vorselaar-lille', 'search.json'), 'utf8'),
+			gunzipSync(readFileSync(path.join(outRoot, 'vorselaar-lille', 'search.json.gz'))).toString(
+				'utf8',
+			),
 		) as object;
 		expect(JSON.stringify(s)).not.toMatch(/13044A[01] \(Vorselaar\)/);
 	});
