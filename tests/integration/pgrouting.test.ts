@@ -131,7 +131,7 @@ describe('network distances agree with pgRouting on the sample area', () => {
 			let reachable = 0;
 			let worst = 0;
 			for (const n of picks) {
-				const ours = st.costS[n] as number;
+				const ours = st.costS(n);
 				const other = theirs.get(n);
 				if (sourceNodes.includes(n)) {
 					// pgRouting leaves out a source's pair with itself
