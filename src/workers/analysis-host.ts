@@ -198,6 +198,9 @@ export class AnalysisHost {
 		load: ({ bytes }) => {
 			const bundle = decodeAnalysisBundle(new Uint8Array(bytes));
 			this.engine = new AnalysisEngine(bundle);
+			// every origin and place snapped now, once, for every profile and unknown mode: no job
+			// snaps them again
+			this.engine.prepare();
 			this.nbIndex = undefined;
 			this.runs.clear();
 			return {
