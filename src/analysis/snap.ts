@@ -62,6 +62,11 @@ export class EdgeIndex {
 	private readonly pieceEdge: Uint32Array;
 	private readonly edgeStamp: Uint32Array;
 	private queryStamp = 0;
+	private readonly scratch = {
+		cand: [] as number[],
+		approx: [] as number[],
+		exact: [] as (Snap | undefined)[],
+	};
 
 	/**
 	 * @param graph The routing graph.
@@ -229,12 +234,16 @@ export class EdgeIndex {
 		const mPerDegLng = mPerDegLat * Math.cos((lat * Math.PI) / 180);
 		let r = Math.min(maxDistanceM, 25);
 		const stamp = ++this.queryStamp;
-		const cand: number[] = [];
-		const approx: number[] = [];
-		const exact: (Snap | undefined)[] = [];
+		// scratch lists reused between queries (prepare runs one per origin)
+		const { cand, approx, exact } = this.scratch;
+		cand.length = 0;
+		approx.length = 0;
+		exact.length = 0;
 		const kx = Math.cos((lat * Math.PI) / 180);
 		out.length = filters;
 		out.fill(undefined);
+		// a filter whose best is within the radius searched is final: nothing unseen can beat it
+		let open = (1 << filters) - 1;
 		for (;;) {
 			const dy = (r + slack) / mPerDegLat;
 			const dx = (r + slack) / mPerDegLng;
@@ -248,9 +257,9 @@ export class EdgeIndex {
 				approx.push(this.approxDistanceM(lng, lat, e, kx));
 				exact.push(undefined);
 			}
-			let done = true;
 			for (let f = 0; f < filters; f++) {
 				const bit = 1 << f;
+				if ((open & bit) === 0) continue;
 				let bestApprox = Infinity;
 				for (let k = 0; k < cand.length; k++) {
 					if (((usableBits[cand[k] as number] as number) & bit) === 0) continue;
@@ -266,9 +275,9 @@ export class EdgeIndex {
 						best = s;
 				}
 				out[f] = best;
-				if (!(best && best.accessM <= r)) done = false;
+				if (best && best.accessM <= r) open &= ~bit;
 			}
-			if (done || r >= maxDistanceM) break;
+			if (open === 0 || r >= maxDistanceM) break;
 			r = Math.min(maxDistanceM, r * 3);
 		}
 		for (let f = 0; f < filters; f++) {

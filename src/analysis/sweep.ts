@@ -265,15 +265,19 @@ const MAX_BUCKETS = 1 << 22;
 const BUCKETS_PER_M = 10;
 
 /**
- * Reusable arrays of the bucket queue: the bucket heads (a ring of a power-of-two size) and a pool
- * of queue entries (node, next entry in the same bucket), appended in order and dropped whole
- * after each sweep. A node is queued again each time it improves; an entry whose node's cost now
- * lies in another bucket is stale and skipped when popped, so no per-node queue state is kept.
- * A finished sweep leaves the heads empty, ready for the next.
+ * Reusable arrays of the bucket queue: the bucket heads (a ring of a power-of-two size), a bitmap
+ * of the buckets that hold entries (so a run of empty buckets is skipped 32 at a time: on a small
+ * graph with long edges most buckets are empty), and a pool of queue entries (node, next entry in
+ * the same bucket), appended in order and dropped whole after each sweep. A node is queued again
+ * each time it improves; an entry whose node's cost now lies in another bucket is stale and skipped
+ * when popped, so no per-node queue state is kept. A finished sweep leaves heads and bitmap
+ * empty, ready for the next.
  */
 export class SweepWorkspace {
 	/** First entry of each bucket, -1 when empty. */
 	heads: Int32Array = new Int32Array(0);
+	/** Bit b set when bucket b holds entries. */
+	occupied: Int32Array = new Int32Array(0);
 	/** Entry k: node at 2k, next entry of its bucket at 2k + 1 (-1 at the end). */
 	entries: Int32Array;
 
@@ -319,11 +323,16 @@ export function sweepFrom(
 	const span = Math.max(hi - lo, net.maxEdgeCostS);
 	let scale = net.speedMps * BUCKETS_PER_M;
 	if (span * scale + 2 > MAX_BUCKETS) scale = (MAX_BUCKETS - 2) / span;
-	let size = 1;
+	let size = 64;
 	while (size < span * scale + 2) size *= 2;
-	if (ws.heads.length < size) ws.heads = new Int32Array(size).fill(-1);
+	if (ws.heads.length < size) {
+		ws.heads = new Int32Array(size).fill(-1);
+		ws.occupied = new Int32Array(size >> 5);
+	}
 	const heads = ws.heads;
+	const occ = ws.occupied;
 	const mask = size - 1;
+	const wordMask = (size >> 5) - 1;
 	let ent = ws.entries;
 	let top = 0;
 	let queued = 0;
@@ -334,17 +343,29 @@ export function sweepFrom(
 		ent[2 * top] = s;
 		ent[2 * top + 1] = heads[h] as number;
 		heads[h] = top++;
+		occ[h >> 5]! |= 1 << (h & 31);
 		queued++;
 	}
 	let cur = Math.floor(lo * scale);
 	while (queued > 0) {
-		const h = cur & mask;
-		const k = heads[h] as number;
+		let h = cur & mask;
+		let k = heads[h] as number;
 		if (k === -1) {
-			cur++;
-			continue;
+			// jump to the next bucket that holds entries (there is one: queued > 0)
+			let wi = h >> 5;
+			let bits = (occ[wi] as number) & (-1 << (h & 31));
+			while (bits === 0) {
+				wi = (wi + 1) & wordMask;
+				bits = occ[wi] as number;
+			}
+			const nh = (wi << 5) | (31 - Math.clz32(bits & -bits));
+			cur += (nh - h) & mask;
+			h = nh;
+			k = heads[h] as number;
 		}
-		heads[h] = ent[2 * k + 1] as number;
+		const next = ent[2 * k + 1] as number;
+		heads[h] = next;
+		if (next === -1) occ[h >> 5]! &= ~(1 << (h & 31));
 		queued--;
 		const u = ent[2 * k] as number;
 		const c = cost[2 * u] as number;
@@ -384,6 +405,7 @@ export function sweepFrom(
 				ent[2 * top] = v;
 				ent[2 * top + 1] = heads[nh] as number;
 				heads[nh] = top++;
+				occ[nh >> 5]! |= 1 << (nh & 31);
 				queued++;
 			}
 		}
