@@ -43,6 +43,15 @@ export interface ProfileNetwork {
 	edgeExtraM: Float64Array;
 	/** 1 where either value of {@link edgeExtraM} is not 0. */
 	edgeHasExtra: Uint8Array;
+	/**
+	 * Arc records for the sweeps, 16 bytes per arc in the graph's CSR order (arcs of node n are
+	 * `offsets[n] .. offsets[n + 1] - 1`), two views of one buffer: `arcCostS[2a]` the cost of
+	 * arc a's edge in seconds; `arcInfo[4a + 2]` its target node, `arcInfo[4a + 3]` its edge with
+	 * the top bit set when the edge has extra or unknown metres ({@link edgeHasExtra}). A scan of a
+	 * node's arcs then reads one sequential record per arc.
+	 */
+	arcCostS: Float64Array;
+	arcInfo: Uint32Array;
 }
 
 /**
@@ -93,6 +102,17 @@ export function profileNetwork(
 		if (edgeExtraM[2 * e] !== 0 || edgeExtraM[2 * e + 1] !== 0) edgeHasExtra[e] = 1;
 		if ((edgeCostS[e] as number) > maxEdgeCostS) maxEdgeCostS = edgeCostS[e] as number;
 	}
+	const arcs = graph.targets.length;
+	if (E > 0x7fffffff) throw new Error(`graph has ${E} edges: at most 2^31 - 1`);
+	const buffer = new ArrayBuffer(16 * arcs);
+	const arcCostS = new Float64Array(buffer);
+	const arcInfo = new Uint32Array(buffer);
+	for (let a = 0; a < arcs; a++) {
+		const e = graph.arcEdges[a] as number;
+		arcCostS[2 * a] = edgeCostS[e] as number;
+		arcInfo[4 * a + 2] = graph.targets[a] as number;
+		arcInfo[4 * a + 3] = (e | (edgeHasExtra[e] === 1 ? 0x80000000 : 0)) >>> 0;
+	}
 	return {
 		graph,
 		profile,
@@ -104,5 +124,7 @@ export function profileNetwork(
 		maxEdgeCostS,
 		edgeExtraM,
 		edgeHasExtra,
+		arcCostS,
+		arcInfo,
 	};
 }

@@ -65,6 +65,7 @@ function gridWithCosts(
 		max = Math.max(max, net.edgeCostS[e]!);
 	}
 	net.maxEdgeCostS = max;
+	for (let a = 0; a < g.targets.length; a++) net.arcCostS[2 * a] = net.edgeCostS[g.arcEdges[a]!]!;
 	return net;
 }
 

@@ -2,10 +2,12 @@
  * Multi-source shortest paths over a {@link ProfileNetwork}: one sweep from all places of a
  * category at once labels every node with the cost (seconds) of the cheapest path to the nearest
  * place, that path's length (metres), the part of that length on unknown data, and which place it
- * is. Sources sit on edges (a snapped place), so each seeds both ends of its edge.
+ * is. Sources sit on edges (a snapped place), so each seeds both ends of its edge. Arcs are read
+ * from the network's arc records (cost and target side by side, in CSR order).
  *
- * What a node keeps ({@link SweepState}): 16 bytes, its cost (Float64), its place label (Int32) and
- * a flag (Int32); and, only where the flag is set, 16 more bytes: the extra metres its path's cost
+ * What a node keeps ({@link SweepState}): 16 bytes, its cost (Float64, in a dense array: the scan
+ * of a node's neighbours reads only costs), its place label (Int32) and a flag (Int32); and, only
+ * where the flag is set, 16 more bytes: the extra metres its path's cost
  * stands for beyond its length (limited stretches: (factor − 1) × length) and its metres on unknown
  * data. The length is not kept but follows: length = cost × speedMps − extra. A path over plain,
  * known stretches (all of them for walking) touches only the 16 bytes.
@@ -44,9 +46,9 @@ export class SweepState {
 	readonly nodeCount: number;
 	/** Speed of the profile (m/s): a path's length is cost × speedMps − extra. */
 	readonly speedMps: number;
-	/** Cost in seconds of node n at [2n] (Infinity when unreachable). */
+	/** Cost in seconds of node n (Infinity when unreachable). */
 	readonly cost: Float64Array;
-	/** Label of node n at [4n + 2] (-1 when unreachable); its flag at [4n + 3]. */
+	/** Label of node n at [2n] (-1 when unreachable); its flag at [2n + 1]. */
 	readonly tags: Int32Array;
 	/** Where node n's flag is 1: [2n] extra metres, [2n + 1] metres on unknown data (else both 0). */
 	readonly extra: Float64Array;
@@ -55,71 +57,65 @@ export class SweepState {
 	constructor(nodeCount: number, speedMps: number) {
 		this.nodeCount = nodeCount;
 		this.speedMps = speedMps;
-		const buffer = new ArrayBuffer(16 * Math.max(1, nodeCount));
-		this.cost = new Float64Array(buffer);
-		this.tags = new Int32Array(buffer);
+		this.cost = new Float64Array(nodeCount);
+		this.tags = new Int32Array(2 * nodeCount);
 		this.extra = new Float64Array(2 * nodeCount);
 		this.clear();
 	}
 
-	/** Makes every node unreachable again (a fill at memory speed: the record doubled in place). */
+	/** Makes every node unreachable again. */
 	clear(): void {
-		if (this.nodeCount === 0) return;
-		this.cost[0] = Infinity;
-		this.tags[2] = -1;
-		this.tags[3] = 0;
-		const total = 2 * this.nodeCount;
-		for (let have = 2; have < total; have *= 2) {
-			this.cost.copyWithin(have, 0, Math.min(have, total - have));
-		}
+		this.cost.fill(Infinity);
+		// label -1, flag 0 in one 64-bit pattern per node
+		new BigInt64Array(this.tags.buffer, this.tags.byteOffset, this.nodeCount).fill(0xffffffffn);
 	}
 
 	/** Cost in seconds of the cheapest path from the nearest source (Infinity if unreachable). */
 	costS(n: number): number {
-		return this.cost[2 * n] as number;
+		return this.cost[n] as number;
 	}
 
 	/** Length in metres of that path, access leg included (Infinity if unreachable). */
 	distM(n: number): number {
-		const c = this.cost[2 * n] as number;
+		const c = this.cost[n] as number;
 		if (c === Infinity) return Infinity;
-		return this.tags[4 * n + 3] === 0
+		return this.tags[2 * n + 1] === 0
 			? c * this.speedMps
 			: c * this.speedMps - (this.extra[2 * n] as number);
 	}
 
 	/** Extra metres of that path: (factor − 1) × length on its limited stretches. */
 	extraM(n: number): number {
-		return this.tags[4 * n + 3] === 0 ? 0 : (this.extra[2 * n] as number);
+		return this.tags[2 * n + 1] === 0 ? 0 : (this.extra[2 * n] as number);
 	}
 
 	/** Metres of that path on edges whose status is unknown. */
 	unknownM(n: number): number {
-		return this.tags[4 * n + 3] === 0 ? 0 : (this.extra[2 * n + 1] as number);
+		return this.tags[2 * n + 1] === 0 ? 0 : (this.extra[2 * n + 1] as number);
 	}
 
 	/** Label of the source, -1 when unreachable. */
 	label(n: number): number {
-		return this.tags[4 * n + 2] as number;
+		return this.tags[2 * n] as number;
 	}
 
 	/** Sets node n's labels; extraM and unknownM as in the module comment. */
 	set(n: number, costS: number, label: number, extraM: number, unknownM: number): void {
-		this.cost[2 * n] = costS;
-		this.tags[4 * n + 2] = label;
-		if (extraM === 0 && unknownM === 0) this.tags[4 * n + 3] = 0;
+		this.cost[n] = costS;
+		this.tags[2 * n] = label;
+		if (extraM === 0 && unknownM === 0) this.tags[2 * n + 1] = 0;
 		else {
 			this.extra[2 * n] = extraM;
 			this.extra[2 * n + 1] = unknownM;
-			this.tags[4 * n + 3] = 1;
+			this.tags[2 * n + 1] = 1;
 		}
 	}
 
 	/** Makes node n unreachable. */
 	reset(n: number): void {
-		this.cost[2 * n] = Infinity;
-		this.tags[4 * n + 2] = -1;
-		this.tags[4 * n + 3] = 0;
+		this.cost[n] = Infinity;
+		this.tags[2 * n] = -1;
+		this.tags[2 * n + 1] = 0;
 	}
 }
 
@@ -149,9 +145,32 @@ export function beats(
 	return x < x0;
 }
 
+/** The edge of an arc record's info word (its top bit flags an edge with extra metres). */
+const EDGE_MASK = 0x7fffffff;
+
+/** On equal costs, whether node `v` reached over arc `a` from a node labelled (l, u, x) wins. */
+function tieBeatsVia(
+	st: SweepState,
+	v: number,
+	l: number,
+	u: number,
+	x: number,
+	net: ProfileNetwork,
+	a: number,
+): boolean {
+	const e = (net.arcInfo[4 * a + 3] as number) & EDGE_MASK;
+	return tieBeats(
+		st,
+		v,
+		l,
+		u + (net.edgeExtraM[2 * e + 1] as number),
+		x + (net.edgeExtraM[2 * e] as number),
+	);
+}
+
 /** On exactly equal costs: whether (l, u, x) beats node v's label (the rule after the cost). */
 function tieBeats(st: SweepState, v: number, l: number, u: number, x: number): boolean {
-	const lv = st.tags[4 * v + 2] as number;
+	const lv = st.tags[2 * v] as number;
 	if (l !== lv) return l < lv;
 	const uv = st.unknownM(v);
 	if (u !== uv) return u < uv;
@@ -214,44 +233,34 @@ export function relax(
 	maxCostS = Infinity,
 	touched?: number[],
 ): void {
-	const { offsets, targets, arcEdges } = net.graph;
-	const { edgeCostS, edgeExtraM, edgeHasExtra } = net;
+	const { offsets } = net.graph;
+	const { arcCostS, arcInfo, edgeExtraM } = net;
 	const { cost, tags, extra } = st;
 	while (q.length > 0) {
 		const c = q.peekValue() as number;
 		const u = q.pop() as number;
-		if (c > (cost[2 * u] as number)) continue;
+		if (c > (cost[u] as number)) continue;
 		if (c > maxCostS) break;
 		if (touched) touched.push(u);
-		const lu = tags[4 * u + 2] as number;
-		const fu = tags[4 * u + 3] as number;
+		const lu = tags[2 * u] as number;
+		const fu = tags[2 * u + 1] as number;
 		const xu = fu === 0 ? 0 : (extra[2 * u] as number);
 		const uu = fu === 0 ? 0 : (extra[2 * u + 1] as number);
 		const end = offsets[u + 1] as number;
 		for (let a = offsets[u] as number; a < end; a++) {
-			const e = arcEdges[a] as number;
-			const nc = c + (edgeCostS[e] as number);
-			const v = targets[a] as number;
-			const cv = cost[2 * v] as number;
-			if (
-				nc < cv ||
-				(nc === cv &&
-					nc < Infinity &&
-					tieBeats(
-						st,
-						v,
-						lu,
-						uu + (edgeExtraM[2 * e + 1] as number),
-						xu + (edgeExtraM[2 * e] as number),
-					))
-			) {
-				cost[2 * v] = nc;
-				tags[4 * v + 2] = lu;
-				if (fu === 0 && edgeHasExtra[e] === 0) tags[4 * v + 3] = 0;
+			const nc = c + (arcCostS[2 * a] as number);
+			const v = arcInfo[4 * a + 2] as number;
+			const cv = cost[v] as number;
+			if (nc < cv || (nc === cv && nc < Infinity && tieBeatsVia(st, v, lu, uu, xu, net, a))) {
+				const info = arcInfo[4 * a + 3] as number;
+				cost[v] = nc;
+				tags[2 * v] = lu;
+				if (fu === 0 && info <= EDGE_MASK) tags[2 * v + 1] = 0;
 				else {
+					const e = info & EDGE_MASK;
 					extra[2 * v] = xu + (edgeExtraM[2 * e] as number);
 					extra[2 * v + 1] = uu + (edgeExtraM[2 * e + 1] as number);
-					tags[4 * v + 3] = 1;
+					tags[2 * v + 1] = 1;
 				}
 				q.push(v, nc);
 			}
@@ -286,9 +295,9 @@ export class SweepWorkspace {
 	}
 }
 
-/** Doubles the entry pool of a workspace (keeping the entries). */
-function grow(ws: SweepWorkspace): Int32Array {
-	const bigger = new Int32Array(ws.entries.length * 2);
+/** Grows the entry pool of a workspace to at least `length` (at least doubling; entries kept). */
+function grow(ws: SweepWorkspace, length: number): Int32Array {
+	const bigger = new Int32Array(Math.max(length, ws.entries.length * 2));
 	bigger.set(ws.entries);
 	ws.entries = bigger;
 	return bigger;
@@ -308,13 +317,13 @@ export function sweepFrom(
 	seeds: ArrayLike<number>,
 	ws: SweepWorkspace = new SweepWorkspace(net.graph.nodeCount),
 ): void {
-	const { offsets, targets, arcEdges } = net.graph;
-	const { edgeCostS, edgeExtraM, edgeHasExtra } = net;
+	const { offsets } = net.graph;
+	const { arcCostS, arcInfo, edgeExtraM } = net;
 	const { cost, tags, extra } = st;
 	let lo = Infinity;
 	let hi = -Infinity;
 	for (let k = 0; k < seeds.length; k++) {
-		const c = cost[2 * (seeds[k] as number)] as number;
+		const c = cost[seeds[k] as number] as number;
 		if (c < lo) lo = c;
 		if (c > hi) hi = c;
 	}
@@ -336,10 +345,10 @@ export function sweepFrom(
 	let ent = ws.entries;
 	let top = 0;
 	let queued = 0;
+	if (2 * seeds.length > ent.length) ent = grow(ws, 2 * seeds.length);
 	for (let k = 0; k < seeds.length; k++) {
 		const s = seeds[k] as number;
-		if (2 * top + 2 > ent.length) ent = grow(ws);
-		const h = ((cost[2 * s] as number) * scale) & mask;
+		const h = ((cost[s] as number) * scale) & mask;
 		ent[2 * top] = s;
 		ent[2 * top + 1] = heads[h] as number;
 		heads[h] = top++;
@@ -368,39 +377,31 @@ export function sweepFrom(
 		if (next === -1) occ[h >> 5]! &= ~(1 << (h & 31));
 		queued--;
 		const u = ent[2 * k] as number;
-		const c = cost[2 * u] as number;
+		const c = cost[u] as number;
 		if (((c * scale) & mask) !== h) continue; // stale: u improved into an earlier bucket
-		const lu = tags[4 * u + 2] as number;
-		const fu = tags[4 * u + 3] as number;
+		const lu = tags[2 * u] as number;
+		const fu = tags[2 * u + 1] as number;
 		const xu = fu === 0 ? 0 : (extra[2 * u] as number);
 		const uu = fu === 0 ? 0 : (extra[2 * u + 1] as number);
+		const start = offsets[u] as number;
 		const end = offsets[u + 1] as number;
-		for (let a = offsets[u] as number; a < end; a++) {
-			const e = arcEdges[a] as number;
-			const nc = c + (edgeCostS[e] as number);
-			const v = targets[a] as number;
-			const cv = cost[2 * v] as number;
-			if (
-				nc < cv ||
-				(nc === cv &&
-					nc < Infinity &&
-					tieBeats(
-						st,
-						v,
-						lu,
-						uu + (edgeExtraM[2 * e + 1] as number),
-						xu + (edgeExtraM[2 * e] as number),
-					))
-			) {
-				cost[2 * v] = nc;
-				tags[4 * v + 2] = lu;
-				if (fu === 0 && edgeHasExtra[e] === 0) tags[4 * v + 3] = 0;
+		// room for one entry per arc of u
+		if (2 * (top + end - start) > ent.length) ent = grow(ws, 2 * (top + end - start));
+		for (let a = start; a < end; a++) {
+			const nc = c + (arcCostS[2 * a] as number);
+			const v = arcInfo[4 * a + 2] as number;
+			const cv = cost[v] as number;
+			if (nc < cv || (nc === cv && nc < Infinity && tieBeatsVia(st, v, lu, uu, xu, net, a))) {
+				const info = arcInfo[4 * a + 3] as number;
+				cost[v] = nc;
+				tags[2 * v] = lu;
+				if (fu === 0 && info <= EDGE_MASK) tags[2 * v + 1] = 0;
 				else {
+					const e = info & EDGE_MASK;
 					extra[2 * v] = xu + (edgeExtraM[2 * e] as number);
 					extra[2 * v + 1] = uu + (edgeExtraM[2 * e + 1] as number);
-					tags[4 * v + 3] = 1;
+					tags[2 * v + 1] = 1;
 				}
-				if (2 * top + 2 > ent.length) ent = grow(ws);
 				const nh = (nc * scale) & mask;
 				ent[2 * top] = v;
 				ent[2 * top + 1] = heads[nh] as number;
