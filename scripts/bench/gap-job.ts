@@ -183,12 +183,18 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		let maxDiff = 0;
 		let compared = 0;
 		let disagree = 0;
+		let unreachable = 0;
 		for (let i = 0; i < o.count; i++) {
 			if (originVid[i]! < 0) continue;
 			const c = cost.get(originVid[i]!);
 			const mine = result.distanceM[i]!;
 			if (c === undefined) {
 				if (mine !== Infinity) disagree++;
+				else unreachable++;
+				continue;
+			}
+			if (mine === Infinity) {
+				disagree++;
 				continue;
 			}
 			const other = c * net.speedMps + snaps.accessM[i]!;
@@ -204,7 +210,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			category: categoryId,
 			profile: 'walking',
 			origins: o.count,
-			origins_connected: compared + disagree,
+			origins_connected: compared + disagree + unreachable,
+			origins_compared: compared,
+			origins_unreachable_on_both_sides: unreachable,
 			places: placeLegs.length,
 			prepare_snap_ms: ms(prep.ms),
 			prepare_snap_filters: prep.filters,

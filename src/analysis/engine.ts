@@ -46,6 +46,14 @@ export interface OriginSnaps {
 	edgesWithOrigins: Uint32Array;
 }
 
+/** What {@link AnalysisEngine.prepare} did: points snapped, filters, distinct filters, CPU ms. */
+export interface PrepareInfo {
+	points: number;
+	filters: number;
+	distinctFilters: number;
+	ms: number;
+}
+
 /** The unknown modes, in the order of {@link SNAP_FILTERS}. */
 const UNKNOWN_MODES: readonly UnknownMode[] = ['optimistic', 'cautious'];
 
@@ -247,8 +255,22 @@ export class AnalysisEngine {
 	 *
 	 * @returns what it did: points, distinct filters, milliseconds.
 	 */
-	prepare(): { points: number; filters: number; distinctFilters: number; ms: number } {
-		const t0 = performance.now();
+	prepare(): PrepareInfo {
+		const steps = this.prepareSteps();
+		for (;;) {
+			const r = steps.next();
+			if (r.done) return r.value;
+		}
+	}
+
+	/**
+	 * {@link prepare} in steps of `chunk` points: the worker runs one step at a time while it has
+	 * no request waiting, so a request that needs no origin (a route) is not held up by it.
+	 * Nothing is cached until the last step.
+	 */
+	*prepareSteps(chunk = 1000): Generator<number, PrepareInfo> {
+		let t0 = performance.now();
+		let spent = 0;
 		const E = this.graph.edgeCount;
 		const bits = new Uint8Array(E);
 		SNAP_FILTERS.forEach(([p, m], k) => {
@@ -289,6 +311,11 @@ export class AnalysisEngine {
 			accessM: new Float64Array(o.count).fill(Infinity),
 		}));
 		for (let i = 0; i < o.count; i++) {
+			if (i > 0 && i % chunk === 0) {
+				spent += performance.now() - t0;
+				yield i;
+				t0 = performance.now();
+			}
 			index.snapEach(o.lngLat[i * 2]!, o.lngLat[i * 2 + 1]!, dbits, D, this.maxAccessM, out);
 			for (let d = 0; d < D; d++) {
 				const s = out[d];
@@ -314,7 +341,7 @@ export class AnalysisEngine {
 			points: o.count + p.count,
 			filters: SNAP_FILTERS.length,
 			distinctFilters: D,
-			ms: performance.now() - t0,
+			ms: spent + performance.now() - t0,
 		};
 	}
 

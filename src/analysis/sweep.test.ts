@@ -69,7 +69,7 @@ function gridWithCosts(
 	return net;
 }
 
-describe('bucket-queue sweep', () => {
+describe('bucket-queue sweep', { timeout: 60_000 }, () => {
 	it('gives exactly the binary-heap labels: cost, place, length, unknown metres', () => {
 		for (const [seed, costs] of [
 			[1, [60, 60, 60, 30]], // many exact ties
@@ -126,7 +126,7 @@ describe('bucket-queue sweep', () => {
 	});
 });
 
-describe('what-if equals a recompute where many paths tie', () => {
+describe('what-if equals a recompute where many paths tie', { timeout: 60_000 }, () => {
 	// every edge exactly 100 m: paths with the same number of edges cost exactly the same
 	const g = syntheticGrid(6_000, 17);
 	g.lengthsM.fill(100);

@@ -31,30 +31,32 @@ afterEach(() => {
 });
 
 describe('analysis worker protocol over a MessageChannel', () => {
-	it('snaps origins and places once at load: coverage jobs for every profile and mode snap nothing', async () => {
-		const { client, ports } = connect();
-		open = ports;
-		const snapEach = vi.spyOn(EdgeIndex.prototype, 'snapEach');
-		const snap = vi.spyOn(EdgeIndex.prototype, 'snap');
-		try {
-			const info = await client.request('load', { bytes: bytes.slice().buffer });
-			expect(snapEach).toHaveBeenCalledTimes(info.origins + info.places);
-			snapEach.mockClear();
-			snap.mockClear();
-			for (const profile of ['walking', 'rollator', 'wheelchair'] as const) {
-				for (const unknownMode of ['optimistic', 'cautious'] as const) {
-					for (const categoryId of ['pharmacy', 'grocery']) {
-						await client.request('coverage', { categoryId, profile, unknownMode, normM: 800 });
+	it(
+		'snaps every origin and place once after load: coverage jobs for every profile and mode snap nothing more',
+		{ timeout: 60_000 },
+		async () => {
+			const { client, ports } = connect();
+			open = ports;
+			const snapEach = vi.spyOn(EdgeIndex.prototype, 'snapEach');
+			const snap = vi.spyOn(EdgeIndex.prototype, 'snap');
+			try {
+				const info = await client.request('load', { bytes: bytes.slice().buffer });
+				for (const profile of ['walking', 'rollator', 'wheelchair'] as const) {
+					for (const unknownMode of ['optimistic', 'cautious'] as const) {
+						for (const categoryId of ['pharmacy', 'grocery']) {
+							await client.request('coverage', { categoryId, profile, unknownMode, normM: 800 });
+						}
 					}
 				}
+				// each origin and place exactly once, for all six filters at a time
+				expect(snapEach).toHaveBeenCalledTimes(info.origins + info.places);
+				expect(snap).not.toHaveBeenCalled();
+			} finally {
+				snapEach.mockRestore();
+				snap.mockRestore();
 			}
-			expect(snapEach).not.toHaveBeenCalled();
-			expect(snap).not.toHaveBeenCalled();
-		} finally {
-			snapEach.mockRestore();
-			snap.mockRestore();
-		}
-	});
+		},
+	);
 
 	it('loads a bundle, runs a coverage and a what-if, results equal the engine run in place', async () => {
 		const { client, ports } = connect();
