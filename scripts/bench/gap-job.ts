@@ -50,7 +50,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		const i = args.indexOf(name);
 		return i >= 0 ? args[i + 1] : undefined;
 	};
-	const runs = Number(arg('--runs') ?? 9);
+	const runs = Number(arg('--runs') ?? 15);
 	if (!(Number.isInteger(runs) && runs >= 3)) throw new Error(`--runs must be ≥ 3, got ${runs}`);
 	const { bundle, source } = await sampleBundle();
 	const engine = new AnalysisEngine(bundle);
@@ -159,13 +159,17 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			'select id, source, target, cost, cost as reverse_cost from ${schema}.split',
 			${superSource}::bigint, (select array_agg(vid) from ${schema}.targets), directed => false)`;
 
-		// interleaved: engine, then pgRouting, `runs` times after one warm-up of each
+		// interleaved: engine, then pgRouting, `runs` times
 		const ours: number[] = [];
 		const theirs: number[] = [];
 		const ratios: number[] = [];
 		let rows: { end_vid: string; agg_cost: number }[] = [];
+		// warm-up (JIT, caches): a few runs of each side, untimed
 		let result = engine.coverage({ categoryId, profile: 'walking' }).result;
-		await client.query(sql);
+		for (let w = 0; w < 3; w++) {
+			result = engine.coverage({ categoryId, profile: 'walking' }).result;
+			await client.query(sql);
+		}
 		for (let r = 0; r < runs; r++) {
 			t = performance.now();
 			result = engine.coverage({ categoryId, profile: 'walking' }).result;
