@@ -45,6 +45,15 @@ export interface AddressSource extends SourceInfo {
 	municipalityProperty: string | null;
 }
 
+/** Sub-municipality (deelgemeente) polygons: the place names residents add to an address. */
+export interface SubMunicipalitySource extends SourceInfo {
+	crs: SupportedCrs | null;
+	idProperty: string;
+	nameProperty: string;
+	/** Property with the municipality NIS code; when absent, found through the neighbourhoods. */
+	municipalityProperty: string | null;
+}
+
 export interface AgeSource extends SourceInfo {
 	municipalityColumn: string;
 	ageColumn: string;
@@ -86,6 +95,7 @@ export interface AreaConfig {
 		osm: OsmSource;
 		neighbourhoods: NeighbourhoodSource;
 		addresses: AddressSource | null;
+		subMunicipalities: SubMunicipalitySource | null;
 		ageStructure: AgeSource | null;
 		extraPlaces: ExtraPlaceSource[];
 	};
@@ -192,7 +202,14 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 	});
 	const sources = raw.sources;
 	if (!isObject(sources)) return fail('sources', 'must be an object');
-	known(sources, 'sources.', ['osm', 'neighbourhoods', 'addresses', 'ageStructure', 'extraPlaces']);
+	known(sources, 'sources.', [
+		'osm',
+		'neighbourhoods',
+		'addresses',
+		'subMunicipalities',
+		'ageStructure',
+		'extraPlaces',
+	]);
 
 	const osmBase = source(sources.osm, 'sources.osm.', ['coveragePolygon'], ['.osm.pbf']);
 	const covRel = optStr(sources.osm as Json, 'coveragePolygon', 'sources.osm.');
@@ -245,6 +262,25 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		};
 	}
 
+	let subMunicipalities: SubMunicipalitySource | null = null;
+	if (sources.subMunicipalities !== undefined) {
+		const w = 'sources.subMunicipalities.';
+		const base = source(
+			sources.subMunicipalities,
+			w,
+			['crs', 'idProperty', 'nameProperty', 'municipalityProperty'],
+			['.geojson', '.json'],
+		);
+		const d = sources.subMunicipalities as Json;
+		subMunicipalities = {
+			...base,
+			crs: crs(d, w),
+			idProperty: str(d, 'idProperty', w),
+			nameProperty: str(d, 'nameProperty', w),
+			municipalityProperty: optStr(d, 'municipalityProperty', w),
+		};
+	}
+
 	let ageStructure: AgeSource | null = null;
 	if (sources.ageStructure !== undefined) {
 		const w = 'sources.ageStructure.';
@@ -292,7 +328,7 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		id,
 		name,
 		municipalities,
-		sources: { osm, neighbourhoods, addresses, ageStructure, extraPlaces },
+		sources: { osm, neighbourhoods, addresses, subMunicipalities, ageStructure, extraPlaces },
 	};
 }
 
@@ -307,6 +343,7 @@ export function configInputs(config: AreaConfig): { role: string; src: SourceInf
 		list.push({ role: 'osmCoverage', src: { ...s.osm, ...s.osm.coveragePolygon } });
 	}
 	if (s.addresses) list.push({ role: 'addresses', src: s.addresses });
+	if (s.subMunicipalities) list.push({ role: 'subMunicipalities', src: s.subMunicipalities });
 	if (s.ageStructure) list.push({ role: 'ageStructure', src: s.ageStructure });
 	s.extraPlaces.forEach((e, i) => list.push({ role: `extraPlaces[${i}]`, src: e }));
 	return list;

@@ -28,7 +28,8 @@ import {
 	type OriginSummary,
 } from './origins.ts';
 import { countByCategory, extraPlaces, osmPlaces, placeFeatures } from './places.ts';
-import { buildSearchSource } from './search-source.ts';
+import { buildLocalities } from './localities.ts';
+import { buildSearchSource, encodeSearchSource } from './search-source.ts';
 import type { TileLayerInput } from './tiler.ts';
 import { Progress } from './progress.ts';
 import {
@@ -89,8 +90,8 @@ export interface AreaManifest {
 	files: {
 		/** The analysis bundle (src/analysis/bundle.ts). */
 		analysis: { file: string; bytes: number; sha256: string };
-		/** The search index source (scripts/lib/search-source.ts). */
-		search: { file: string; bytes: number; sha256: string };
+		/** The search source, gzip-compressed (src/data/search-source.ts); `jsonBytes` uncompressed. */
+		search: { file: string; bytes: number; sha256: string; jsonBytes: number };
 	};
 	counts: {
 		neighbourhoods: number;
@@ -354,16 +355,22 @@ export async function buildArea(
 
 	progress.step('search index source');
 	const nisOfNb = new Map(nb.features.map((f) => [f.properties.id, f.properties.municipality_nis]));
+	const localities = buildLocalities(
+		config.municipalities,
+		nb.features,
+		config.sources.subMunicipalities,
+		osm,
+	);
 	const search = buildSearchSource(
 		config.id,
 		places,
 		origins,
 		new Map(origins.map((o) => [o.id, nisOfNb.get(o.neighbourhoodId) ?? ''])),
-		config.municipalities,
+		localities,
 	);
-	const searchJson = `${JSON.stringify(search)}\n`;
+	const searchFile = encodeSearchSource(search);
 	progress.done(
-		`${search.places.length} places, ${search.streets.length} streets, ${(searchJson.length / 1024).toFixed(0)} KiB`,
+		`${search.places.length} places, ${search.streets.length} streets, ${localities.list.length} localities; ${(searchFile.jsonBytes / 1024).toFixed(0)} KiB, ${(searchFile.gzip.length / 1024).toFixed(0)} KiB gzip`,
 	);
 
 	progress.step('manifest and publish');
@@ -403,9 +410,10 @@ export async function buildArea(
 		files: {
 			analysis: { file: 'analysis.bin', bytes: bundleBytes.length, sha256: sha256(bundleBytes) },
 			search: {
-				file: 'search.json',
-				bytes: Buffer.byteLength(searchJson),
-				sha256: sha256(searchJson),
+				file: 'search.json.gz',
+				bytes: searchFile.gzip.length,
+				sha256: sha256(searchFile.gzip),
+				jsonBytes: searchFile.jsonBytes,
 			},
 		},
 		originSource,
@@ -457,7 +465,7 @@ export async function buildArea(
 		for (const a of Object.values(archives))
 			writeFileSync(path.join(tmpDir, a.entry.file), a.buffer);
 		writeFileSync(path.join(tmpDir, 'analysis.bin'), bundleBytes);
-		writeFileSync(path.join(tmpDir, 'search.json'), searchJson);
+		writeFileSync(path.join(tmpDir, 'search.json.gz'), searchFile.gzip);
 		writeFileSync(path.join(tmpDir, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
 		publishDir(tmpDir, outDir);
 	} catch (e) {

@@ -2,6 +2,7 @@
  * Neighbourhood polygons with population → normalised WGS84 features for the tiles, the analysis and
  * the manifest, plus one label point inside each.
  */
+import { kinks } from '@turf/kinks';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import type { AreaConfig, NeighbourhoodSource } from './area-config.ts';
 import type { AgeShares } from './age-structure.ts';
@@ -28,8 +29,34 @@ export interface NeighbourhoodProps {
 export type NeighbourhoodFeature = Feature<Polygon | MultiPolygon, NeighbourhoodProps>;
 export type NeighbourhoodLabel = Feature<Point, { id: string; name: string; population: number }>;
 
+/**
+ * Why a (Multi)Polygon is not valid as PostGIS's st_isvalid sees it, or null: every ring closed,
+ * no ring crossing itself or another ring (turf's kinks finds the crossings).
+ */
+export function polygonProblem(g: Polygon | MultiPolygon): string | null {
+	const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+	for (const [pi, rings] of polygons.entries()) {
+		for (const [ri, ring] of rings.entries()) {
+			const a = ring[0];
+			const b = ring[ring.length - 1];
+			if (!a || !b || a[0] !== b[0] || a[1] !== b[1]) {
+				return `ring ${ri}${g.type === 'MultiPolygon' ? ` of polygon ${pi}` : ''} is not closed (its last position must equal its first)`;
+			}
+		}
+	}
+	const crossing = kinks(g).features[0];
+	if (crossing) {
+		const [x, y] = crossing.geometry.coordinates as [number, number];
+		return `it intersects itself near [${x.toFixed(6)}, ${y.toFixed(6)}]`;
+	}
+	return null;
+}
+
 /** Picks the CRS: the config's, else the file's `crs` member, else WGS84; they must agree. */
-function resolveCrs(src: { crs: SupportedCrs | null; path: string }, json: unknown): SupportedCrs {
+export function resolveCrs(
+	src: { crs: SupportedCrs | null; path: string },
+	json: unknown,
+): SupportedCrs {
 	const fromFile = declaredCrs(json);
 	if (fromFile && !(SUPPORTED_CRS as readonly string[]).includes(fromFile)) {
 		throw new InputError(
@@ -58,7 +85,10 @@ export function readNeighbourhoods(
 	if (fc.features.length === 0)
 		throw new InputError(`${src.path}: neighbourhoods file has no features`);
 	const crs = resolveCrs(src, fc);
-	checkCoordinates(fc, crs, src.path);
+	checkCoordinates(fc, crs, src.path, (f, i) => {
+		const id = (f.properties as Record<string, unknown> | null)?.[src.idProperty];
+		return `neighbourhood ${i}${typeof id === 'string' || typeof id === 'number' ? ` ("${id}")` : ''}`;
+	});
 	const muniNames = new Map(config.municipalities.map((m) => [m.nis, m.name]));
 	const seen = new Set<string>();
 	const features: NeighbourhoodFeature[] = fc.features.map((f, i) => {
@@ -91,6 +121,12 @@ export function readNeighbourhoods(
 		}
 		const name = p[src.nameProperty];
 		const geometry = toWgs84(f.geometry, crs) as Polygon | MultiPolygon;
+		const invalid = polygonProblem(geometry);
+		if (invalid) {
+			throw new InputError(
+				`${where} ("${idS}"): not a valid polygon: ${invalid}; the database refuses such a polygon (fix it, e.g. with QGIS "Fix geometries" or PostGIS ST_MakeValid)`,
+			);
+		}
 		const props: NeighbourhoodProps = {
 			id: idS,
 			name: typeof name === 'string' && name.trim() ? name : idS,

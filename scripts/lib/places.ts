@@ -7,8 +7,14 @@
  * for an open way, the middle of the line.
  */
 import type { Feature, Point, Polygon } from 'geojson';
-import { CATEGORY_IDS, isCategoryId, matchCategories } from '../../src/analysis/taxonomy.ts';
+import {
+	CATEGORY_IDS,
+	isCategoryId,
+	matchCategories,
+	placeKindOf,
+} from '../../src/analysis/taxonomy.ts';
 import type { ExtraPlaceSource } from './area-config.ts';
+import { cleanPlaceText } from './text.ts';
 import { checkCoordinates, declaredCrs, toWgs84, type SupportedCrs } from './crs.ts';
 import { largestPolygon, poleOfInaccessibility } from './geo.ts';
 import { InputError, readFeatureCollection } from './io.ts';
@@ -21,6 +27,8 @@ export interface Place {
 	id: string;
 	/** Matching category ids, in taxonomy order (≥ 1). */
 	categoryIds: string[];
+	/** Its kind within a category that has kinds (taxonomy `kinds`, e.g. `bank`), or ''. */
+	kind: string;
 	/** [lng, lat] in degrees. */
 	lngLat: [number, number];
 	/** How the point was chosen. */
@@ -70,9 +78,10 @@ function osmPlace(
 	timestamp: number,
 	osmDate: string,
 ): Place {
-	return {
+	return cleanPlaceText({
 		id,
 		categoryIds,
+		kind: placeKindOf(categoryIds, tags)?.id ?? '',
 		lngLat,
 		pointFrom,
 		name: first(tags, 'name', 'name:nl', 'brand', 'operator'),
@@ -85,7 +94,7 @@ function osmPlace(
 		source: 'OpenStreetMap',
 		date: isoDate(timestamp, osmDate),
 		extra: {},
-	};
+	});
 }
 
 /** An entrance node among `refs` (main entrance first), or null. */
@@ -190,9 +199,10 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 		const address = [extra.address, [extra.postcode, extra.city].filter(Boolean).join(' ')]
 			.filter(Boolean)
 			.join(', ');
-		return {
+		return cleanPlaceText({
 			id: `extra${index}:${i + 1}`,
 			categoryIds: [src.category],
+			kind: '',
 			lngLat: pt.coordinates as [number, number],
 			pointFrom: 'node',
 			name,
@@ -205,7 +215,7 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 			source: src.attribution,
 			date: src.date,
 			extra,
-		};
+		});
 	});
 }
 

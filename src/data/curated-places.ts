@@ -5,7 +5,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Point } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
-import { geometryOf, isoTime } from './rows.ts';
+import { allPages, geometryOf, isoTime } from './rows.ts';
 import type { Area, CuratedPlace, CuratedPlaceInput, CuratedPlacePatch } from './types.ts';
 import { checkPlaceInput, checkPlacePatch, checkPoint, checkUuid } from './validate.ts';
 import type { PlaceCategory } from './enums.ts';
@@ -102,14 +102,11 @@ export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlaces
 	return guarded('curatedPlaces', {
 		async list(areaId) {
 			const op = 'curatedPlaces.list';
-			const { data, error } = await client
-				.from('curated_places')
-				.select(COLUMNS)
-				.eq('area_id', checkUuid(op, 'areaId', areaId))
-				.order('name')
-				.order('id');
-			if (error) throw fromBackend(op, error);
-			return (data as Row[]).map(fromRow);
+			const id = checkUuid(op, 'areaId', areaId);
+			const rows = await allPages<Row>(op, (from, to) =>
+				client.from('curated_places').select(COLUMNS).eq('area_id', id).order('name').order('id').range(from, to),
+			);
+			return rows.map(fromRow);
 		},
 		async get(id) {
 			const op = 'curatedPlaces.get';

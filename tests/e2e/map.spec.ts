@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { renderedValues, waitForMapReady } from '../helpers/map.ts';
 
 test.describe('the map of the sample area', () => {

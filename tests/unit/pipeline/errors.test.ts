@@ -95,7 +95,7 @@ describe('pipeline errors name the file and the problem', () => {
 			c.sources.neighbourhoods!.crs = 'EPSG:4326';
 		});
 		expect(msg).toMatch(
-			/wijken\.geojson: coordinate \[.*\] is not valid in EPSG:4326 .*EPSG:31370/,
+			/wijken\.geojson: neighbourhood \d+ \("\w+"\): coordinate \[.*\] is not valid in EPSG:4326: these look like projected metres.*EPSG:31370/,
 		);
 	});
 
@@ -200,4 +200,24 @@ describe('pipeline errors name the file and the problem', () => {
 		expect(r.status).toBe(1);
 		expect(r.stderr).toMatch(/build-area failed: .*truncated\.osm\.pbf: OSM PBF is truncated/);
 	});
+	it('sub-municipalities that belong to no municipality of the area', async () => {
+		const sub = {
+			path: path.join(SAMPLE_DIR, 'boundaries', 'deelgemeenten_2024_with_pop2019.geojson'),
+			idProperty: 'deelgemeente2024',
+			nameProperty: 'name',
+			date: '2024-01-01',
+			licence: 'Modellicentie Gratis Hergebruik v1.0',
+			attribution: 'Provincies in Cijfers (gebiedsniveaus)',
+		};
+		const outside = await buildError((c) => (c.sources.subMunicipalities = { ...sub }));
+		expect(outside).toMatch(
+			/deelgemeenten_2024_with_pop2019\.geojson: sub-municipality 0 \("13019A"\) lies in no neighbourhood of the area; give "municipalityProperty"/,
+		);
+		const unlisted = await buildError(
+			(c) => (c.sources.subMunicipalities = { ...sub, municipalityProperty: 'name' }),
+		);
+		expect(unlisted).toMatch(
+			/sub-municipality 0 \("13019A"\) lies in municipality "Lille \(Dg\.\)" \(name\), which the area config does not list/,
+		);
+	}, 60_000);
 });

@@ -7,6 +7,7 @@ import { MAX_TILE_BYTES, MAX_TILE_FEATURES, tileRange } from '../../../scripts/l
 import { decodeAnalysisBundle } from '../../../src/analysis/bundle.ts';
 import { CATEGORY_IDS, matchCategories } from '../../../src/analysis/taxonomy.ts';
 import type { SearchSource } from '../../../scripts/lib/search-source.ts';
+import { readSearchSource } from '../../../src/data/search-source.ts';
 import { derivedConfig, SAMPLE_CONFIG, SAMPLE_DIR, tempDir } from './helpers.ts';
 
 /** Population per wijk, summed independently from the Statbel sector table (population/…csv). */
@@ -266,18 +267,35 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 		expect(statuses.size).toBeGreaterThan(1);
 	});
 
-	it('writes a search source with every category, place and street', () => {
-		const s = JSON.parse(
-			readFileSync(path.join(outRoot, 'vorselaar-lille', 'search.json'), 'utf8'),
-		) as SearchSource;
+	it('writes a compressed search source with every category, place, street and locality', async () => {
+		const bytes = readFileSync(path.join(outRoot, 'vorselaar-lille', 'search.json.gz'));
+		expect(manifest.files.search).toMatchObject({ file: 'search.json.gz', bytes: bytes.length });
+		expect(manifest.files.search.jsonBytes).toBeGreaterThan(2 * bytes.length);
+		const s: SearchSource = await readSearchSource(bytes);
 		expect(s.categories.map((c) => c.id)).toEqual([...CATEGORY_IDS]);
 		expect(s.places).toHaveLength(manifest.counts.places);
 		expect(s.streets.length).toBe(manifest.counts.streets);
 		const apotheken = s.places.filter((p) => p.categoryIds.includes('pharmacy'));
 		expect(apotheken).toHaveLength(4);
-		expect(s.streets.some((st) => st.name === 'Markt' && st.municipality === 'Vorselaar')).toBe(
-			true,
-		);
+		const name = (i: number | undefined) => s.localities[i ?? -1]?.name;
+		expect(
+			s.streets.some((st) => st.name === 'Markt' && name(st.localities[0]) === 'Vorselaar'),
+		).toBe(true);
+		// Sub-municipalities from the boundaries (the qualifier in brackets dropped), postcodes from OSM.
+		expect(s.localities.map((l) => `${l.kind} ${l.name} ${l.postcodes.join(',')}`)).toEqual([
+			'municipality Vorselaar 2290',
+			'municipality Lille 2275',
+			'submunicipality Lille 2275',
+			'submunicipality Wechelderzande 2275',
+			'submunicipality Gierle 2275',
+			'submunicipality Poederlee 2275',
+			'submunicipality Vorselaar 2290',
+		]);
+		expect(
+			s.streets.find((st) => st.name === 'Dorp' && name(st.localities[1]) === 'Poederlee'),
+		).toBeTruthy();
+		// Banks are "other daily shops" of kind bank.
+		expect(s.places.filter((p) => p.kind === 'bank').length).toBeGreaterThanOrEqual(5);
 	});
 
 	it('writes byte-identical files when run twice on the same inputs', async () => {
