@@ -85,7 +85,7 @@ const FULL_MAX_RATIO = 1 / 200;
 /**
  * Part 1: the full analysis of the sample against the per-origin reference, interleaved: in each
  * run the full analysis, then its summaries (timed apart), then the reference on the sampled
- * origins of every profile; a warm-up run first. Checks after all runs.
+ * origins of every profile; four untimed warm-up runs first. Checks after all runs.
  */
 async function fullAnalysisFigures(ctx: BenchContext): ReturnType<BenchPart> {
 	const { bundle, source, engine } = await ctx.sample();
@@ -128,7 +128,10 @@ async function fullAnalysisFigures(ctx: BenchContext): ReturnType<BenchPart> {
 	const results = new Map<string, Float64Array>();
 	const refResults = perProfile.map((p) => new Float64Array(p.picked.length * categories.length));
 	const best = new Float64Array(categories.length);
-	for (let r = 0; r <= runs; r++) {
+	// untimed warm-up runs first (the JIT reaches steady state only after a few full analyses on a
+	// busy machine), then `runs` timed ones
+	const warmups = 4;
+	for (let r = 0; r < warmups + runs; r++) {
 		let t = performance.now();
 		const coverages = [];
 		for (const c of categories) {
@@ -148,7 +151,7 @@ async function fullAnalysisFigures(ctx: BenchContext): ReturnType<BenchPart> {
 			});
 			refScaled += ((performance.now() - t) / Math.max(1, pp.picked.length)) * pp.connected;
 		});
-		if (r === 0) {
+		if (r < warmups) {
 			// warm-up; keep the results for the check
 			for (const run of coverages) {
 				results.set(`${run.result.categoryId}/${run.result.profile}`, run.result.timeS);
