@@ -62,6 +62,11 @@ export class EdgeIndex {
 	private readonly pieceEdge: Uint32Array;
 	private readonly edgeStamp: Uint32Array;
 	private queryStamp = 0;
+	private readonly scratch = {
+		cand: [] as number[],
+		approx: [] as number[],
+		exact: [] as (Snap | undefined)[],
+	};
 
 	/**
 	 * @param graph The routing graph.
@@ -203,5 +208,79 @@ export class EdgeIndex {
 		}
 		if (!best || best.accessM > maxDistanceM) return undefined;
 		return best;
+	}
+
+	/**
+	 * {@link snap} for up to 8 filters at once: `out[k]` is the snap for the edges whose bit `k` is
+	 * set in `usableBits` (one byte per edge), exactly as `snap` finds it for that filter. One
+	 * search serves them all (the box queries and the planar distances are shared), so snapping
+	 * every origin for every profile and unknown mode costs little more than for one.
+	 *
+	 * @param usableBits per edge, bit k set when filter k may use the edge.
+	 * @param filters number of filters (1..8).
+	 * @param out receives `filters` snaps (undefined where no usable edge is within maxDistanceM).
+	 */
+	snapEach(
+		lng: number,
+		lat: number,
+		usableBits: Uint8Array,
+		filters: number,
+		maxDistanceM: number,
+		out: (Snap | undefined)[],
+	): void {
+		if (!(filters >= 1 && filters <= 8)) throw new Error(`filters must be 1..8, got ${filters}`);
+		const slack = this.pieceM / 2 + 1; // + 1 m for Float32 coordinates in the index
+		const { kx: mPerDegLng, ky: mPerDegLat } = metresPerDegree(lat);
+		let r = Math.min(maxDistanceM, 25);
+		const stamp = ++this.queryStamp;
+		// scratch lists reused between queries (prepare runs one per origin)
+		const { cand, approx, exact } = this.scratch;
+		cand.length = 0;
+		approx.length = 0;
+		exact.length = 0;
+		out.length = filters;
+		out.fill(undefined);
+		// a filter whose best is within the radius searched is final: nothing unseen can beat it
+		let open = (1 << filters) - 1;
+		for (;;) {
+			const dy = (r + slack) / mPerDegLat;
+			const dx = (r + slack) / mPerDegLng;
+			const ids = this.index.range(lng - dx, lat - dy, lng + dx, lat + dy);
+			for (const id of ids) {
+				const e = this.pieceEdge[id] as number;
+				if (this.edgeStamp[e] === stamp) continue;
+				this.edgeStamp[e] = stamp;
+				if (usableBits[e] === 0) continue;
+				cand.push(e);
+				approx.push(this.approxDistanceM(lng, lat, e, mPerDegLng, mPerDegLat));
+				exact.push(undefined);
+			}
+			for (let f = 0; f < filters; f++) {
+				const bit = 1 << f;
+				if ((open & bit) === 0) continue;
+				let bestApprox = Infinity;
+				for (let k = 0; k < cand.length; k++) {
+					if (((usableBits[cand[k] as number] as number) & bit) === 0) continue;
+					if ((approx[k] as number) < bestApprox) bestApprox = approx[k] as number;
+				}
+				let best = out[f];
+				for (let k = 0; k < cand.length; k++) {
+					const e = cand[k] as number;
+					if (((usableBits[e] as number) & bit) === 0) continue;
+					if ((approx[k] as number) > bestApprox * 1.002 + 0.05) continue;
+					const s = (exact[k] ??= this.project(lng, lat, e));
+					if (!best || s.accessM < best.accessM || (s.accessM === best.accessM && e < best.edge))
+						best = s;
+				}
+				out[f] = best;
+				if (best && best.accessM <= r) open &= ~bit;
+			}
+			if (open === 0 || r >= maxDistanceM) break;
+			r = Math.min(maxDistanceM, r * 3);
+		}
+		for (let f = 0; f < filters; f++) {
+			const s = out[f];
+			if (s && s.accessM > maxDistanceM) out[f] = undefined;
+		}
 	}
 }

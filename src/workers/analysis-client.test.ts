@@ -1,8 +1,9 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts';
 import { buildAnalysisBundle, decodeAnalysisBundle } from '../analysis/bundle.ts';
 import { AnalysisEngine } from '../analysis/engine.ts';
+import { EdgeIndex } from '../analysis/snap.ts';
 import { summarizeByNeighbourhood } from '../analysis/summary.ts';
 import { AnalysisClient, type MessageEndpoint } from './analysis-client.ts';
 import { AnalysisHost } from './analysis-host.ts';
@@ -30,6 +31,33 @@ afterEach(() => {
 });
 
 describe('analysis worker protocol over a MessageChannel', () => {
+	it(
+		'snaps every origin and place once after load: coverage jobs for every profile and mode snap nothing more',
+		{ timeout: 60_000 },
+		async () => {
+			const { client, ports } = connect();
+			open = ports;
+			const snapEach = vi.spyOn(EdgeIndex.prototype, 'snapEach');
+			const snap = vi.spyOn(EdgeIndex.prototype, 'snap');
+			try {
+				const info = await client.request('load', { bytes: bytes.slice().buffer });
+				for (const profile of ['walking', 'rollator', 'wheelchair'] as const) {
+					for (const unknownMode of ['optimistic', 'cautious'] as const) {
+						for (const categoryId of ['pharmacy', 'grocery']) {
+							await client.request('coverage', { categoryId, profile, unknownMode, normM: 800 });
+						}
+					}
+				}
+				// each origin and place exactly once, for all six filters at a time
+				expect(snapEach).toHaveBeenCalledTimes(info.origins + info.places);
+				expect(snap).not.toHaveBeenCalled();
+			} finally {
+				snapEach.mockRestore();
+				snap.mockRestore();
+			}
+		},
+	);
+
 	it('loads a bundle, runs a coverage and a what-if, results equal the engine run in place', async () => {
 		const { client, ports } = connect();
 		open = ports;
