@@ -12,6 +12,7 @@
  * - A new version waits until the resident chooses to reload (the "new version" prompt sends
  *   SKIP_WAITING), so nobody is switched to new code mid-task, and nobody is trapped on old code.
  */
+import { clientsClaim } from 'workbox-core';
 import {
 	cleanupOutdatedCaches,
 	createHandlerBoundToURL,
@@ -31,6 +32,9 @@ const AREA_NETWORK_TIMEOUT_S = 6;
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// The first install takes control of the open page at once, so the area kept during the first
+// visit already answers when the connection drops in that same visit.
+clientsClaim();
 
 registerRoute(
 	new NavigationRoute(createHandlerBoundToURL('index.html'), {
