@@ -290,3 +290,46 @@ test('a new version of the service worker shows the reload prompt; reloading swi
 		writeFileSync(SW_FILE, served);
 	}
 });
+
+test.describe('what needs a connection says so, in Supabase mode @supabase', () => {
+	test.skip(
+		!process.env.BUURTKAART_E2E_SUPABASE,
+		'runs from playwright.supabase.config.ts against the local stack',
+	);
+	// The limits are the app's, not the service worker's: the network as it is.
+	test.use({ serviceWorkers: 'block' });
+
+	test('without a connection, signing in is disabled with a note and a report says it waits on the device', async ({
+		page,
+		context,
+	}, testInfo) => {
+		await page.goto('/?lang=en');
+		const status = page.getByTestId('storage-status');
+		await expect(status.getByTestId('storage-where')).toHaveText(
+			'Stored in the shared database (Supabase)',
+		);
+		await expect(status).not.toContainText('Opening storage');
+		await page.getByText('Sign in for coordinators and planners').click();
+		const signIn = page.getByTestId('sign-in');
+		await expect(signIn.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled();
+		await expect(signIn.getByTestId('sign-in-offline')).toHaveCount(0);
+
+		await context.setOffline(true);
+		await expect(status.getByTestId('offline')).toBeVisible();
+		await expect(signIn.getByTestId('sign-in-offline')).toHaveText(
+			'Signing in needs a connection.',
+		);
+		await expect(signIn.getByRole('button', { name: 'Sign in', exact: true })).toBeDisabled();
+		await expect(signIn.getByRole('button', { name: 'Email me a sign-in link' })).toBeDisabled();
+
+		await page.getByTestId('report-open').click();
+		await expect(page.getByTestId('report-offline')).toHaveText(
+			'No connection: your report stays on this device and is sent to the shared database as soon as there is a connection again.',
+		);
+		await expectNoSeriousA11yViolations(page, ['[data-testid="report-form"]']);
+		await page.screenshot({ path: testInfo.outputPath('supabase-offline-limits.png') });
+
+		await context.setOffline(false);
+		await expect(page.getByTestId('report-offline')).toHaveCount(0);
+	});
+});
