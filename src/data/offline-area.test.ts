@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tilesHandler } from '../../scripts/lib/serve-tiles.ts';
 import {
 	AREA_CACHE,
+	KEEP_HEADER,
 	OfflineAreaError,
 	SHA256_HEADER,
 	areaFilesOf,
@@ -53,6 +54,7 @@ let dir: string;
 let server: Server;
 let origin: string;
 let requested: string[] = [];
+let keepHeaders: (string | undefined)[] = [];
 
 /** Writes an area's files and a manifest that lists them (sizes and sha256 as the pipeline writes). */
 function publish(areaId: string, files: Record<string, Buffer>, tamper: Record<string, string> = {}) {
@@ -85,6 +87,7 @@ beforeAll(async () => {
 	const handler = tilesHandler(dir);
 	server = createServer((req, res) => {
 		requested.push(req.url ?? '');
+		keepHeaders.push(req.headers[KEEP_HEADER.toLowerCase()] as string | undefined);
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end();
@@ -103,6 +106,7 @@ const opts = () => ({ caches: caches as unknown as CacheStorage });
 beforeEach(() => {
 	caches = new MemoryCacheStorage();
 	requested = [];
+	keepHeaders = [];
 });
 
 const basemap = Buffer.alloc(40_000, 7);
@@ -159,6 +163,8 @@ describe('keepArea, storedArea, removeArea', () => {
 		const stored = await keepArea(manifestUrl, { ...opts(), onProgress: (done) => progress.push(done) });
 		expect(stored.isComplete).toBe(true);
 		expect(stored.files).toBe(4);
+		// Every request of keeping carries the header that lets it past the service worker's copy.
+		expect(keepHeaders).toEqual(['1', '1', '1', '1']);
 		const manifestBytes = (await (await fetch(manifestUrl)).arrayBuffer()).byteLength;
 		expect(stored.bytes).toBe(basemap.length + places.length + search.length + manifestBytes);
 		expect(progress.at(-1)).toBe(basemap.length + places.length + search.length);

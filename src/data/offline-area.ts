@@ -19,6 +19,13 @@ export const AREA_PATH_PREFIX = '/tiles/';
 /** Header on a stored file: the sha256 the manifest gave for it, checked on download. */
 export const SHA256_HEADER = 'X-Buurtkaart-Sha256';
 
+/**
+ * Header on the requests that keep an area (read the manifest, download its files): the service
+ * worker lets them through to the network, since it answers every other request for a kept area
+ * from the device.
+ */
+export const KEEP_HEADER = 'X-Buurtkaart-Keep';
+
 /** Whether a URL is an area's published file (what the service worker keeps offline answers for). */
 export function isAreaUrl(url: URL, origin: string): boolean {
 	return url.origin === origin && url.pathname.startsWith(AREA_PATH_PREFIX);
@@ -197,6 +204,7 @@ async function fetchManifest(
 ): Promise<{ area: AreaFiles; text: string; headers: Headers }> {
 	const response = await (options.fetch ?? fetch)(manifestUrl, {
 		cache: 'no-cache',
+		headers: { [KEEP_HEADER]: '1' },
 		signal: options.signal ?? null,
 	});
 	if (!response.ok) throw new OfflineAreaError(`${manifestUrl}: HTTP ${response.status}`);
@@ -261,7 +269,11 @@ async function download(
 	fetchImpl: typeof fetch,
 	signal: AbortSignal | undefined,
 ): Promise<Response> {
-	const response = await fetchImpl(file.url, { cache: 'no-cache', signal: signal ?? null });
+	const response = await fetchImpl(file.url, {
+		cache: 'no-cache',
+		headers: { [KEEP_HEADER]: '1' },
+		signal: signal ?? null,
+	});
 	if (response.status !== 200)
 		throw new OfflineAreaError(`${file.url}: HTTP ${response.status}, expected the whole file (200)`);
 	const body = await response.arrayBuffer();

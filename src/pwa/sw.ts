@@ -5,10 +5,12 @@
  *
  * - The app shell (HTML, JavaScript, CSS, fonts, icons, the web manifest) is precached, so a reload
  *   with no connection opens the app; navigations are answered with the precached index.html.
- * - An area's files under /tiles/ go to the network first. When it fails (or hangs past a timeout:
- *   weak coverage), the answer comes from the areas kept on the device (src/data/offline-area.ts
- *   stores them whole); Workbox's range-requests module answers the PMTiles reader's byte ranges from
- *   those whole files (src/pwa/range-requests.ts). The worker never stores area files itself: the resident decides what is kept.
+ * - An area's files under /tiles/ are answered from the device when the area is kept there
+ *   (src/data/offline-area.ts stores them whole, and keeps them up to date while online: its own
+ *   requests carry KEEP_HEADER and go to the network), else from the network. Workbox's
+ *   range-requests module answers the PMTiles reader's byte ranges from those whole files
+ *   (src/pwa/range-requests.ts). So a kept area loads without waiting on a weak connection, and
+ *   works with none. The worker never stores area files itself: the resident decides what is kept.
  * - A new version waits until the resident chooses to reload (the "new version" prompt sends
  *   SKIP_WAITING), so nobody is switched to new code mid-task, and nobody is trapped on old code.
  */
@@ -19,16 +21,13 @@ import {
 	precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { NetworkFirst } from 'workbox-strategies';
-import { AREA_CACHE, AREA_PATH_PREFIX, isAreaUrl } from '../data/offline-area.ts';
+import { CacheFirst } from 'workbox-strategies';
+import { AREA_CACHE, AREA_PATH_PREFIX, KEEP_HEADER, isAreaUrl } from '../data/offline-area.ts';
 import { rangeRequestsPlugin } from './range-requests.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
 	__WB_MANIFEST: (string | { url: string; revision: string | null })[];
 };
-
-/** How long an area file may take from the network before the kept copy answers (weak coverage). */
-const AREA_NETWORK_TIMEOUT_S = 6;
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
@@ -43,14 +42,13 @@ registerRoute(
 );
 
 registerRoute(
-	({ url }) => isAreaUrl(url, self.location.origin),
-	new NetworkFirst({
+	({ url, request }) => isAreaUrl(url, self.location.origin) && !request.headers.has(KEEP_HEADER),
+	new CacheFirst({
 		cacheName: AREA_CACHE,
-		networkTimeoutSeconds: AREA_NETWORK_TIMEOUT_S,
 		plugins: [
 			// Kept copies are whole files: answer a Range request with its slice (206).
 			rangeRequestsPlugin,
-			// Only the resident's choice stores area files (keepArea), never a passing response.
+			// Only keeping an area stores its files (keepArea), never a passing response.
 			{ cacheWillUpdate: async () => null },
 		],
 	}),
