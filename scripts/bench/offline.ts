@@ -13,7 +13,6 @@
  * server (150 ms per request, 1.6 Mbit/s shared, as Lighthouse's "slow 4G"), so the service
  * worker's own network requests are slowed the same as the page's.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:net';
@@ -21,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { preview } from 'vite';
+import { buildApp } from '../lib/build-app.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -205,14 +205,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 	let server: Awaited<ReturnType<typeof preview>> | undefined;
 	let browser: Browser | undefined;
 	try {
-		process.stderr.write(`offline bench: vite build → ${outDir}\n`);
-		execFileSync(
-			'npx',
-			['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
-			{
-				stdio: ['ignore', 'ignore', 'inherit'],
-			},
-		);
+		buildApp(outDir, 'offline');
 		const port = await freePort();
 		server = await preview({
 			logLevel: 'error',
