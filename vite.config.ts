@@ -1,7 +1,8 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import type { Plugin } from 'vite';
+import { loadEnv, type Plugin } from 'vite';
 import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { headersFile, securityHeaders } from './scripts/lib/security-headers.ts';
 import { serveTiles } from './scripts/lib/serve-tiles.ts';
 import { LANGUAGES } from './src/i18n/messages.ts';
 import { manifestFileFor, webManifest } from './src/pwa/web-manifest.ts';
@@ -45,10 +46,17 @@ function otherLanguageManifests(): Plugin {
 	};
 }
 
+// The Supabase URL the app is built with (connect-src of the Content-Security-Policy).
+const env = {
+	...loadEnv(process.env.NODE_ENV ?? 'production', process.cwd(), 'VITE_'),
+	...process.env,
+};
+const security = { supabaseUrl: env.VITE_SUPABASE_URL, tileOrigin: env.VITE_TILE_ORIGIN };
+
 export default defineConfig({
-	plugins: [svelte(), serveTiles('tiles'), pwa, otherLanguageManifests()],
+	plugins: [svelte(), serveTiles('tiles'), headersFile(security), pwa, otherLanguageManifests()],
 	server: { host: '127.0.0.1', port: 5173 },
-	preview: { host: '127.0.0.1', port: 4173 },
+	preview: { host: '127.0.0.1', port: 4173, headers: securityHeaders(security) },
 	build: {
 		target: 'es2022',
 		sourcemap: true,

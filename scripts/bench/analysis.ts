@@ -1,21 +1,28 @@
 /**
- * `npm run bench -- analysis [--no-big] [--reference-origins N]`: the gap-analysis engine measured
- * side by side with its references in the same run (about 1 minute on 2 shared cores).
+ * `npm run bench -- analysis [--no-big] [--reference-origins N] [--runs N]`: the gap-analysis
+ * engine measured side by side with competent references in the same run, interleaved run by run;
+ * every ratio with its median and min–max; every check outside the timed regions.
  *
- * 1. Full analysis of the sample (every category with places × 3 profiles) against a
- *    straightforward per-origin Dijkstra (from each origin until its nearest place is settled),
- *    timed on a seeded sample of origins and scaled to all origins; the sampled results are also
- *    checked against the sweep.
- * 2. What-if edits (add a planned place at a seeded random address, then remove it) against a full
+ * Parts (each adds its figures and its `targets` entries; a new part is one line in PARTS):
+ * 1. full analysis of the sample (every category with places × 3 profiles, on an engine whose
+ *    origins and places were snapped once by prepare(), as the worker does at load) against the
+ *    per-origin reference: ONE search per origin for all categories (a FlatQueue Dijkstra over the
+ *    same typed arrays that stops once every category's nearest place is known), for the
+ *    connected origins of each profile only, timed on a seeded sample and scaled to all connected
+ *    origins. Summaries are timed apart. Every sampled result is checked against the sweep's.
+ * 2. one multi-source sweep on the seeded synthetic 1 M-edge graph against a binary-heap Dijkstra
+ *    over the same CSR typed arrays with `flatqueue`, and against a C++ `std::priority_queue`
+ *    Dijkstra compiled with g++ -O3 (scripts/bench/lib/dijkstra.cpp; skipped with a message when
+ *    g++ is missing: `bash scripts/setup-system.sh --bench` installs it). Both references keep a
+ *    cost per node; the sweep keeps cost, place label and flag (16 bytes), plus extra and unknown
+ *    metres where a path crossed a limited or unknown stretch.
+ * 3. what-if edits (add a planned place at a seeded random address, then remove it) against a full
  *    recompute of the same coverage with that place, walking, for a category with few places and
  *    one with many: on the sample (200 timed edits each, a recompute per edit) and on the seeded
  *    synthetic 1 M-edge graph with 200,000 origins and 200 / 2,000 places (40 timed edits, 8
  *    recomputes). Every recompute also checks that the incremental result equals it for every
- *    origin. Each item in `whatif` carries its own `meetsTargets` (≤ 8 ms and ≤ 1/50 of the
- *    recompute); `targets` lists every target check of the suite.
- * 3. One multi-source sweep against a textbook binary-heap multi-source Dijkstra (adjacency lists of
- *    objects, a heap of {node, dist} objects) on the same seeded synthetic 1 M-edge graph.
- * 4. Unless --no-big: the whole job on a synthetic 5 M-edge graph (Flanders scale) with 1 M origins
+ *    origin. Each item carries its own `meetsTargets` (≤ 8 ms and ≤ 1/50 of the recompute).
+ * 4. unless --no-big: the whole job on a synthetic 5 M-edge graph (Flanders scale) with 1 M origins
  *    in a child process (graph, snapping index, every origin snapped, one wheelchair sweep from
  *    ~2,000 places, every origin evaluated), reporting its peak resident memory (maxRSS).
  *
@@ -23,23 +30,21 @@
  * is built here from data/vorselaar-lille (tests/fixtures/analysis/sample-input.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-	buildAnalysisBundle,
-	decodeAnalysisBundle,
-	type AnalysisBundle,
-	type RoutingGraph,
-} from '../../src/analysis/bundle.ts';
+import type { AnalysisBundle, RoutingGraph } from '../../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../../src/analysis/engine.ts';
-import { profileNetwork, type ProfileNetwork } from '../../src/analysis/network.ts';
+import { profileNetwork } from '../../src/analysis/network.ts';
 import { PROFILE_IDS } from '../../src/analysis/profiles.ts';
-import { SearchSpace } from '../../src/analysis/search.ts';
 import type { Snap } from '../../src/analysis/snap.ts';
 import { EdgeIndex } from '../../src/analysis/snap.ts';
 import { summarizeByNeighbourhood } from '../../src/analysis/summary.ts';
-import { evaluateSnap, multiSourceSweep, type SweepSource } from '../../src/analysis/sweep.ts';
+import {
+	evaluateSnap,
+	emptySweepState,
+	multiSourceSweep,
+	SweepWorkspace,
+	type SweepSource,
+} from '../../src/analysis/sweep.ts';
 import {
 	mulberry32,
 	syntheticBundle,
@@ -47,132 +52,264 @@ import {
 	syntheticOrigins,
 	syntheticPlaces,
 } from '../../src/analysis/synthetic.ts';
+import { prepareCppReference } from './lib/cpp-dijkstra.ts';
+import { FlatQueueDijkstra, PerOriginSearch, type ReferencePlace } from './lib/references.ts';
+import { sampleBundle } from './lib/sample.ts';
+import { median, ms, quantile, spread } from './lib/stats.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const log = (s: string): void => void process.stderr.write(`[bench analysis] ${s}\n`);
-const ms = (x: number): number => Number(x.toFixed(3));
 
-function median(xs: number[]): number {
-	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.floor(s.length / 2)] ?? NaN;
+/** What the parts share: arguments, the sample (loaded once), the 1 M-edge graph (built once). */
+export interface BenchContext {
+	args: string[];
+	/** Value of `--name`, if given. */
+	arg(name: string): string | undefined;
+	sample(): Promise<{ bundle: AnalysisBundle; source: string; engine: AnalysisEngine }>;
+	graph1M(): RoutingGraph;
 }
 
-function quantile(xs: number[], q: number): number {
-	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+/** A target check: the figure, the target in words, and whether it is met. */
+export interface TargetCheck {
+	value: unknown;
+	target: string;
+	meetsTargets: boolean | null;
 }
 
-async function sampleBundle(): Promise<{ bundle: AnalysisBundle; source: string }> {
-	const built = path.join(root, 'tiles/vorselaar-lille/analysis.bin');
-	if (existsSync(built)) {
-		try {
-			return {
-				bundle: decodeAnalysisBundle(new Uint8Array(readFileSync(built))),
-				source: 'tiles/vorselaar-lille/analysis.bin',
-			};
-		} catch (err) {
-			log(`cannot read ${built} (${(err as Error).message}); building from data/ instead`);
-		}
-	}
-	const { sampleBundleInput } = await import('../../tests/fixtures/analysis/sample-input.ts');
-	return {
-		bundle: decodeAnalysisBundle(buildAnalysisBundle(sampleBundleInput())),
-		source: 'data/vorselaar-lille (tests/fixtures/analysis/sample-input.ts)',
-	};
-}
+/** A part of the suite: its figures, with its target checks under `targets`. */
+export type BenchPart = (
+	ctx: BenchContext,
+) => Promise<Record<string, unknown> & { targets?: Record<string, TargetCheck> }>;
 
-/** Reference: Dijkstra from one origin until the nearest place of the category is settled. */
-function perOriginReference(
-	net: ProfileNetwork,
-	space: SearchSpace,
-	origin: Snap,
-	places: Snap[],
-	byNode: Map<number, number[]>,
-): number {
-	let best = Infinity;
-	const g = net.graph;
-	// same-edge places
-	for (let k = 0; k < places.length; k++) {
-		const p = places[k] as Snap;
-		if (p.edge === origin.edge) {
-			best = Math.min(
-				best,
-				origin.accessM / net.speedMps +
-					Math.abs(p.t - origin.t) * (net.edgeCostS[p.edge] as number) +
-					p.accessM / net.speedMps,
+const FULL_MAX_RATIO = 1 / 200;
+
+/**
+ * Part 1: the full analysis of the sample against the per-origin reference, interleaved: in each
+ * run the full analysis, then its summaries (timed apart), then the reference on the sampled
+ * origins of every profile; four untimed warm-up runs first. Checks after all runs.
+ */
+async function fullAnalysisFigures(ctx: BenchContext): ReturnType<BenchPart> {
+	const { bundle, source, engine } = await ctx.sample();
+	const referenceOrigins = Number(ctx.arg('--reference-origins') ?? 200);
+	const runs = Number(ctx.arg('--runs') ?? 7);
+	const categories = engine.categoriesWithPlaces();
+	const o = bundle.origins;
+	// per profile: the connected origins, a seeded sample of them, the places as the engine sees them
+	const rand = mulberry32(42);
+	const perProfile = PROFILE_IDS.map((profile) => {
+		const snaps = engine.originSnaps(profile);
+		const connected: number[] = [];
+		for (let i = 0; i < o.count; i++) if ((snaps.edge[i] as number) >= 0) connected.push(i);
+		const picked = Array.from(
+			{ length: Math.min(referenceOrigins, connected.length) },
+			() => connected[Math.floor(rand() * connected.length)] as number,
+		);
+		const places: ReferencePlace[] = [];
+		for (let i = 0; i < bundle.places.count; i++) {
+			const cats = categories.flatMap((c, k) =>
+				(bundle.places.categoryIds[i] as string[]).includes(c) ? [k] : [],
 			);
+			const snap = cats.length > 0 ? engine.placeSnap(i, profile) : undefined;
+			if (snap) places.push({ snap, categories: cats });
 		}
-	}
-	space.run(net, origin, Infinity, Infinity, (n, c) => {
-		if (c >= best) return true;
-		for (const k of byNode.get(n) ?? []) {
-			const p = places[k] as Snap;
-			const w = net.edgeCostS[p.edge] as number;
-			// a loop edge (both ends at n) can be walked either way round
-			const f =
-				g.edgeFrom[p.edge] === n && g.edgeTo[p.edge] === n
-					? Math.min(p.t, 1 - p.t)
-					: g.edgeFrom[p.edge] === n
-						? p.t
-						: 1 - p.t;
-			best = Math.min(best, c + f * w + p.accessM / net.speedMps);
-		}
-		return false;
+		const search = new PerOriginSearch(engine.network(profile), places, categories.length);
+		const originSnap = (i: number): Snap => ({
+			edge: snaps.edge[i] as number,
+			t: snaps.t[i] as number,
+			accessM: snaps.accessM[i] as number,
+			lng: 0,
+			lat: 0,
+		});
+		return { profile, connected: connected.length, picked, search, originSnap };
 	});
-	return best;
+	const full: number[] = [];
+	const summaries: number[] = [];
+	const reference: number[] = [];
+	const ratios: number[] = [];
+	const results = new Map<string, Float64Array>();
+	const refResults = perProfile.map((p) => new Float64Array(p.picked.length * categories.length));
+	const best = new Float64Array(categories.length);
+	// untimed warm-up runs first (the JIT reaches steady state only after a few full analyses on a
+	// busy machine), then `runs` timed ones
+	const warmups = 4;
+	for (let r = 0; r < warmups + runs; r++) {
+		let t = performance.now();
+		const coverages = [];
+		for (const c of categories) {
+			for (const p of PROFILE_IDS) coverages.push(engine.coverage({ categoryId: c, profile: p }));
+		}
+		const fullMs = performance.now() - t;
+		t = performance.now();
+		for (const run of coverages) summarizeByNeighbourhood(bundle, run.result, 800);
+		const summaryMs = performance.now() - t;
+		let refScaled = 0;
+		perProfile.forEach((pp, k) => {
+			const out = refResults[k] as Float64Array;
+			t = performance.now();
+			pp.picked.forEach((i, j) => {
+				pp.search.run(pp.originSnap(i), best);
+				out.set(best, j * categories.length);
+			});
+			refScaled += ((performance.now() - t) / Math.max(1, pp.picked.length)) * pp.connected;
+		});
+		if (r < warmups) {
+			// warm-up; keep the results for the check
+			for (const run of coverages) {
+				results.set(`${run.result.categoryId}/${run.result.profile}`, run.result.timeS);
+			}
+			continue;
+		}
+		full.push(fullMs);
+		summaries.push(summaryMs);
+		reference.push(refScaled);
+		ratios.push(fullMs / refScaled);
+	}
+	// checks, outside every timed region: every sampled origin × category
+	let mismatches = 0;
+	let checked = 0;
+	perProfile.forEach((pp, k) => {
+		const out = refResults[k] as Float64Array;
+		categories.forEach((c, ci) => {
+			const sweep = results.get(`${c}/${pp.profile}`) as Float64Array;
+			pp.picked.forEach((i, j) => {
+				const a = out[j * categories.length + ci] as number;
+				const b = sweep[i] as number;
+				checked++;
+				if (!(a === b || Math.abs(a - b) <= 1e-6 * Math.max(1, b))) mismatches++;
+			});
+		});
+	});
+	const ratio = spread(ratios);
+	const refRuns = perProfile.reduce((n, p) => n + p.picked.length, 0);
+	log(
+		`sample ${source}: full analysis (${categories.length} categories × 3 profiles) ${median(full).toFixed(1)} ms, summaries ${median(summaries).toFixed(1)} ms apart; per-origin reference (one search per origin for all categories, ${refRuns} sampled of ${perProfile.map((p) => p.connected).join('/')} connected) scaled ${median(reference).toFixed(0)} ms; ratio ${ratio.median} (${ratio.min}–${ratio.max}); ${mismatches} mismatches in ${checked} checks`,
+	);
+	return {
+		sample_source: source,
+		sample_nodes: bundle.graph.nodeCount,
+		sample_edges: bundle.graph.edgeCount,
+		sample_origins: o.count,
+		sample_categories: categories.length,
+		sample_connected_origins: Object.fromEntries(perProfile.map((p) => [p.profile, p.connected])),
+		full_analysis_ms: spread(full),
+		summaries_ms: spread(summaries),
+		per_origin_reference_sampled_origins: refRuns,
+		per_origin_reference_ms_scaled_to_connected_origins: spread(reference),
+		per_origin_reference_checks: checked,
+		per_origin_reference_mismatches: mismatches,
+		full_vs_reference_ratio: ratio,
+		targets: {
+			full_vs_reference: {
+				value: ratio,
+				target: `≤ 1/200 = ${FULL_MAX_RATIO} (median), every sampled result equal`,
+				meetsTargets: ratio.median <= FULL_MAX_RATIO && mismatches === 0,
+			},
+		},
+	};
 }
 
-/** Textbook multi-source Dijkstra: adjacency lists of objects and a binary heap of objects. */
-function textbookDijkstra(adj: { to: number; w: number }[][], sources: number[]): number[] {
-	const dist: number[] = new Array<number>(adj.length).fill(Infinity);
-	const heap: { node: number; dist: number }[] = [];
-	const push = (item: { node: number; dist: number }): void => {
-		heap.push(item);
-		let i = heap.length - 1;
-		while (i > 0) {
-			const p = (i - 1) >> 1;
-			if (heap[p]!.dist <= heap[i]!.dist) break;
-			[heap[p], heap[i]] = [heap[i]!, heap[p]!];
-			i = p;
-		}
-	};
-	const pop = (): { node: number; dist: number } => {
-		const top = heap[0]!;
-		const last = heap.pop()!;
-		if (heap.length > 0) {
-			heap[0] = last;
-			let i = 0;
-			for (;;) {
-				const l = 2 * i + 1;
-				const r = l + 1;
-				let m = i;
-				if (l < heap.length && heap[l]!.dist < heap[m]!.dist) m = l;
-				if (r < heap.length && heap[r]!.dist < heap[m]!.dist) m = r;
-				if (m === i) break;
-				[heap[m], heap[i]] = [heap[i]!, heap[m]!];
-				i = m;
-			}
-		}
-		return top;
-	};
-	for (const s of sources) {
-		dist[s] = 0;
-		push({ node: s, dist: 0 });
-	}
-	while (heap.length > 0) {
-		const { node, dist: d } = pop();
-		if (d > dist[node]!) continue;
-		for (const { to, w } of adj[node]!) {
-			const nd = d + w;
-			if (nd < dist[to]!) {
-				dist[to] = nd;
-				push({ node: to, dist: nd });
-			}
-		}
-	}
-	return dist;
-}
+const SWEEP_MAX_VS_FLATQUEUE = 0.5;
+const SWEEP_MAX_VS_CPP = 1.0;
 
+/**
+ * Part 2: one multi-source sweep on the 1 M-edge graph against the flatqueue Dijkstra and the C++
+ * one, interleaved (sweep, flatqueue, C++ per run; the JS sides warmed up first). Each side reuses
+ * its per-node arrays between runs and refills them inside the timed region; the C++ side times
+ * its own second run in a fresh process (its allocator then reuses warm memory).
+ */
+async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
+	const g = ctx.graph1M();
+	const runs = Number(ctx.arg('--runs') ?? 7);
+	const net = profileNetwork(g, 'walking', 'optimistic');
+	const rand = mulberry32(11);
+	const sourceNodes = Array.from({ length: 200 }, () => Math.floor(rand() * g.nodeCount));
+	const sources: SweepSource[] = sourceNodes.map((n, label) => {
+		// a source exactly on node n: the start (t = 0) of one of its edges
+		const e = g.arcEdges[g.offsets[n]!]!;
+		return { snap: { edge: e, t: g.edgeFrom[e] === n ? 0 : 1, accessM: 0, lng: 0, lat: 0 }, label };
+	});
+	const ws = new SweepWorkspace(g.nodeCount);
+	const state = emptySweepState(net);
+	const fq = new FlatQueueDijkstra(net);
+	const cpp = prepareCppReference(net, sourceNodes);
+	const ours: number[] = [];
+	const flat: number[] = [];
+	const native: number[] = [];
+	const vsFlat: number[] = [];
+	const vsCpp: number[] = [];
+	try {
+		multiSourceSweep(net, sources, ws, state);
+		fq.run(sourceNodes);
+		for (let r = 0; r < runs; r++) {
+			let t = performance.now();
+			multiSourceSweep(net, sources, ws, state);
+			const a = performance.now() - t;
+			t = performance.now();
+			fq.run(sourceNodes);
+			const b = performance.now() - t;
+			ours.push(a);
+			flat.push(b);
+			vsFlat.push(a / b);
+			if (!('skipped' in cpp)) {
+				const c = cpp.run().ms;
+				native.push(c);
+				vsCpp.push(a / c);
+			}
+		}
+		// checks, outside every timed region
+		let maxFlat = 0;
+		let maxCpp = 0;
+		const cppDist = 'skipped' in cpp ? undefined : cpp.lastDistances();
+		for (let n = 0; n < g.nodeCount; n++) {
+			const c = state.costS(n);
+			maxFlat = Math.max(maxFlat, c === fq.dist[n] ? 0 : Math.abs(c - fq.dist[n]!));
+			if (cppDist) maxCpp = Math.max(maxCpp, c === cppDist[n] ? 0 : Math.abs(c - cppDist[n]!));
+		}
+		const rf = spread(vsFlat);
+		const rc = native.length > 0 ? spread(vsCpp) : undefined;
+		log(
+			`1M-edge sweep: ours ${median(ours).toFixed(1)} ms, flatqueue ${median(flat).toFixed(1)} ms (ratio ${rf.median}, ${rf.min}–${rf.max}), ${
+				rc
+					? `C++ ${median(native).toFixed(1)} ms (ratio ${rc.median}, ${rc.min}–${rc.max})`
+					: (cpp as { skipped: string }).skipped
+			}; largest differences ${maxFlat} s, ${maxCpp} s`,
+		);
+		const keeps = {
+			sweep:
+				'per node 16 bytes: cost (Float64), place label (Int32), flag (Int32); 16 more (extra metres, unknown metres) only where the path crossed a limited or unknown stretch (none here: walking); queue: bucket heads and an entry pool (8 bytes per push)',
+			flatqueue:
+				'per node 8 bytes: cost (Float64); queue: 12 bytes per push (Float64 value, Uint32 id)',
+			cpp: 'per node 8 bytes: cost (double); queue: 16 bytes per push (double, uint32 pair)',
+		};
+		return {
+			synthetic_1m_nodes: g.nodeCount,
+			synthetic_1m_edges: g.edgeCount,
+			synthetic_1m_sources: sources.length,
+			sweep_1m_ms: spread(ours),
+			flatqueue_1m_ms: spread(flat),
+			cpp_1m_ms: native.length > 0 ? spread(native) : null,
+			cpp_compiler: 'skipped' in cpp ? cpp.skipped : `${cpp.compiler}, -O3 -march=native`,
+			sweep_vs_flatqueue_ratio: rf,
+			sweep_vs_cpp_ratio: rc ?? null,
+			sweep_vs_flatqueue_max_difference_s: maxFlat,
+			sweep_vs_cpp_max_difference_s: cppDist ? maxCpp : null,
+			per_node_kept: keeps,
+			targets: {
+				sweep_vs_flatqueue: {
+					value: rf,
+					target: `≤ ${SWEEP_MAX_VS_FLATQUEUE} (median), equal costs`,
+					meetsTargets: rf.median <= SWEEP_MAX_VS_FLATQUEUE && maxFlat === 0,
+				},
+				sweep_vs_cpp: {
+					value: rc ?? null,
+					target: `≤ ${SWEEP_MAX_VS_CPP} (median), equal costs`,
+					meetsTargets: rc ? rc.median <= SWEEP_MAX_VS_CPP && maxCpp === 0 : null,
+				},
+			},
+		};
+	} finally {
+		if (!('skipped' in cpp)) cpp.dispose();
+	}
+}
 /** What-if edits measured per category on the sample, and on the 1 M-edge graph. */
 const WHATIF_SAMPLE_EDITS = 200;
 const WHATIF_BIG_EDITS = 40;
@@ -334,95 +471,16 @@ function bigWhatIfFigures(g: RoutingGraph): WhatIfItem[] {
 	);
 }
 
-async function sampleFigures(referenceOrigins: number): Promise<Record<string, unknown>> {
-	const { bundle, source } = await sampleBundle();
-	log(
-		`sample: ${source}: ${bundle.graph.nodeCount} nodes, ${bundle.graph.edgeCount} edges, ${bundle.origins.count} origins, ${bundle.places.count} places`,
-	);
-	const engine = new AnalysisEngine(bundle);
-	let t = performance.now();
-	for (const p of PROFILE_IDS) engine.originSnaps(p);
+/** Part 3: what-if on the sample and on the 1 M-edge graph. */
+async function whatIfFigures(ctx: BenchContext): ReturnType<BenchPart> {
+	const { bundle, engine } = await ctx.sample();
 	const categories = engine.categoriesWithPlaces();
-	for (const c of categories)
-		for (const p of PROFILE_IDS) for (const i of engine.placesOf(c)) engine.placeSnap(i, p);
-	const setupMs = performance.now() - t;
-	log(`setup (edge index, snapping origins and places, 3 profiles): ${setupMs.toFixed(0)} ms`);
-
-	// full analysis: one warm-up, then the median of 5
-	const fullRuns: number[] = [];
-	const results = new Map<string, Float64Array>();
-	for (let rep = 0; rep < 6; rep++) {
-		t = performance.now();
-		for (const c of categories) {
-			for (const p of PROFILE_IDS) {
-				const run = engine.coverage({ categoryId: c, profile: p });
-				summarizeByNeighbourhood(bundle, run.result, 800);
-				results.set(`${c}/${p}`, run.result.timeS);
-			}
-		}
-		if (rep > 0) fullRuns.push(performance.now() - t);
-	}
-	const fullMs = median(fullRuns);
-	log(
-		`full analysis (${categories.length} categories × 3 profiles): ${fullMs.toFixed(1)} ms (median of 5 after a warm-up)`,
-	);
-
-	// per-origin reference on a seeded sample of origins, every category × profile
-	const rand = mulberry32(42);
-	const snapsBy = Object.fromEntries(PROFILE_IDS.map((p) => [p, engine.originSnaps(p)]));
-	const connected = [...Array(bundle.origins.count).keys()].filter(
-		(i) => snapsBy.walking!.edge[i]! >= 0,
-	);
-	const picked = Array.from(
-		{ length: Math.min(referenceOrigins, connected.length) },
-		() => connected[Math.floor(rand() * connected.length)]!,
-	);
-	const space = new SearchSpace(bundle.graph.nodeCount);
-	let refMs = 0;
-	let refCount = 0;
-	let mismatches = 0;
-	for (const c of categories) {
-		for (const p of PROFILE_IDS) {
-			const net = engine.network(p);
-			const places: Snap[] = [];
-			const byNode = new Map<number, number[]>();
-			for (const i of engine.placesOf(c)) {
-				const s = engine.placeSnap(i, p);
-				if (!s) continue;
-				const k = places.length;
-				places.push(s);
-				for (const n of [bundle.graph.edgeFrom[s.edge]!, bundle.graph.edgeTo[s.edge]!]) {
-					const l = byNode.get(n);
-					if (l) l.push(k);
-					else byNode.set(n, [k]);
-				}
-			}
-			const sweep = results.get(`${c}/${p}`)!;
-			const snaps = snapsBy[p]!;
-			t = performance.now();
-			for (const i of picked) {
-				const e = snaps.edge[i]!;
-				if (e < 0) continue;
-				const snap: Snap = { edge: e, t: snaps.t[i]!, accessM: snaps.accessM[i]!, lng: 0, lat: 0 };
-				const cost = perOriginReference(net, space, snap, places, byNode);
-				refCount++;
-				const s = sweep[i]!;
-				if (
-					!(Math.abs(cost - s) <= 1e-6 * Math.max(1, s)) &&
-					!(cost === Infinity && s === Infinity)
-				)
-					mismatches++;
-			}
-			refMs += performance.now() - t;
-		}
-	}
-	const refScaledMs = (refMs / Math.max(1, picked.length)) * bundle.origins.count;
-	log(
-		`per-origin reference: ${refCount} runs in ${refMs.toFixed(0)} ms, scaled to all origins: ${refScaledMs.toFixed(0)} ms; mismatches ${mismatches}`,
-	);
-
-	// what-if vs full recompute, walking: planned places at seeded random addresses, each added then
-	// removed, for a category with few places and for the one with the most
+	const snaps = engine.originSnaps('walking');
+	const connected: number[] = [];
+	for (let i = 0; i < bundle.origins.count; i++)
+		if ((snaps.edge[i] as number) >= 0) connected.push(i);
+	const rand = mulberry32(43);
+	// a category with few places and the one with the most
 	const byCount = [...categories].sort(
 		(x, y) => engine.placesOf(x).length - engine.placesOf(y).length,
 	);
@@ -443,73 +501,96 @@ async function sampleFigures(referenceOrigins: number): Promise<Record<string, u
 			1,
 		),
 	);
-
+	whatIf.push(...bigWhatIfFigures(ctx.graph1M()));
+	const target = `≤ ${WHATIF_MAX_MS} ms and ≤ 1/50 = ${WHATIF_MAX_RATIO} of a full recompute, equal to it`;
 	return {
-		sample_source: source,
-		sample_nodes: bundle.graph.nodeCount,
-		sample_edges: bundle.graph.edgeCount,
-		sample_origins: bundle.origins.count,
-		sample_categories: categories.length,
-		setup_snap_ms: ms(setupMs),
-		full_analysis_ms: ms(fullMs),
-		per_origin_reference_sampled_origins: picked.length,
-		per_origin_reference_runs: refCount,
-		per_origin_reference_ms_scaled_to_all_origins: ms(refScaledMs),
-		per_origin_reference_mismatches: mismatches,
-		full_vs_reference_ratio: Number((fullMs / refScaledMs).toPrecision(3)),
-		full_vs_reference_target: '≤ 1/200 = 0.005',
-		whatIf,
+		whatif_target: target,
+		whatif: whatIf,
+		targets: Object.fromEntries(
+			whatIf.map((w) => [
+				`whatif ${w.graph} ${w.category}`,
+				{
+					value: { ms: Math.max(w.add_ms_median, w.remove_ms_median), ratio: w.ratio },
+					target,
+					meetsTargets: w.meetsTargets,
+				},
+			]),
+		),
 	};
 }
 
-function syntheticSweepFigures(g: RoutingGraph): Record<string, unknown> {
-	let t: number;
-	const net = profileNetwork(g, 'walking', 'optimistic');
-	const rand = mulberry32(11);
-	const sourceNodes = Array.from({ length: 200 }, () => Math.floor(rand() * g.nodeCount));
-	const sources: SweepSource[] = sourceNodes.map((n, label) => {
-		// a source exactly on node n: the start (t = 0) of one of its edges
-		const arc = g.offsets[n]!;
-		const e = g.arcEdges[arc]!;
-		return { snap: { edge: e, t: g.edgeFrom[e] === n ? 0 : 1, accessM: 0, lng: 0, lat: 0 }, label };
-	});
-	const adj: { to: number; w: number }[][] = Array.from({ length: g.nodeCount }, () => []);
-	for (let e = 0; e < g.edgeCount; e++) {
-		const w = net.edgeCostS[e]!;
-		adj[g.edgeFrom[e]!]!.push({ to: g.edgeTo[e]!, w });
-		adj[g.edgeTo[e]!]!.push({ to: g.edgeFrom[e]!, w });
+/** Part 4: the 5 M-edge job in a child process (its own peak memory), unless --no-big. */
+async function bigJobFigures(ctx: BenchContext): ReturnType<BenchPart> {
+	if (ctx.args.includes('--no-big')) {
+		return {
+			big: 'skipped (--no-big)',
+			targets: { big_5m_memory: { value: null, target: '≤ 1024 MiB', meetsTargets: null } },
+		};
 	}
-	const ours: number[] = [];
-	const theirs: number[] = [];
-	let a: Float64Array = new Float64Array(0);
-	let b: number[] = [];
-	// interleaved, 5 times each: the machine is shared, so both sides see the same load
-	for (let rep = 0; rep < 5; rep++) {
-		t = performance.now();
-		a = multiSourceSweep(net, sources).costS;
-		ours.push(performance.now() - t);
-		t = performance.now();
-		b = textbookDijkstra(adj, sourceNodes);
-		theirs.push(performance.now() - t);
-	}
-	let maxDiff = 0;
-	for (let n = 0; n < g.nodeCount; n++) maxDiff = Math.max(maxDiff, Math.abs(a[n]! - b[n]!));
-	const o = median(ours);
-	const r = median(theirs);
 	log(
-		`1M-edge sweep: ours ${o.toFixed(0)} ms, textbook ${r.toFixed(0)} ms (max difference ${maxDiff.toExponential(2)} s)`,
+		'5M-edge job in a child process (graph, 1M origins snapped, wheelchair sweep from 2,000 places)',
 	);
+	const out = execFileSync(
+		process.execPath,
+		['--import', 'tsx', fileURLToPath(import.meta.url), '--child-big'],
+		{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
+	);
+	const figures = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
+	const rss = figures.big_peak_rss_mib as number;
 	return {
-		synthetic_1m_edges: g.edgeCount,
-		synthetic_1m_sources: sources.length,
-		sweep_1m_ms_median: ms(o),
-		textbook_1m_ms_median: ms(r),
-		sweep_1m_ms_min: ms(Math.min(...ours)),
-		textbook_1m_ms_min: ms(Math.min(...theirs)),
-		sweep_vs_textbook_ratio: Number((o / r).toPrecision(3)),
-		sweep_vs_textbook_target: '≤ 0.4',
-		sweep_vs_textbook_max_difference_s: maxDiff,
+		...figures,
+		targets: { big_5m_memory: { value: rss, target: '≤ 1024 MiB', meetsTargets: rss <= 1024 } },
 	};
+}
+
+/** The parts of the suite, in order. */
+const PARTS: BenchPart[] = [fullAnalysisFigures, sweepFigures, whatIfFigures, bigJobFigures];
+
+/** The suite (see the file's doc comment). */
+export async function run(args: string[]): Promise<Record<string, unknown>> {
+	let sample: Awaited<ReturnType<BenchContext['sample']>> | undefined;
+	let graph: RoutingGraph | undefined;
+	const ctx: BenchContext = {
+		args,
+		arg: (name) => {
+			const i = args.indexOf(name);
+			return i >= 0 ? args[i + 1] : undefined;
+		},
+		sample: async () => {
+			if (!sample) {
+				const { bundle, source } = await sampleBundle();
+				const engine = new AnalysisEngine(bundle);
+				const prep = engine.prepare();
+				log(
+					`sample ${source}: ${bundle.graph.nodeCount} nodes, ${bundle.graph.edgeCount} edges, ${bundle.origins.count} origins, ${bundle.places.count} places; every origin and place snapped once for ${prep.filters} filters (${prep.distinctFilters} distinct) in ${prep.ms.toFixed(0)} ms`,
+				);
+				sample = { bundle, source, engine };
+				prepareMs = prep.ms;
+			}
+			return sample;
+		},
+		graph1M: () => {
+			if (!graph) {
+				const t = performance.now();
+				graph = syntheticGrid(1_000_000, 7);
+				log(
+					`synthetic 1M: ${graph.nodeCount} nodes, ${graph.edgeCount} edges built in ${(performance.now() - t).toFixed(0)} ms`,
+				);
+			}
+			return graph;
+		},
+	};
+	let prepareMs: number | undefined;
+	const figures: Record<string, unknown> = {};
+	const targets: Record<string, TargetCheck> = {};
+	for (const part of PARTS) {
+		const { targets: t, ...f } = await part(ctx);
+		Object.assign(figures, f);
+		Object.assign(targets, t ?? {});
+	}
+	if (prepareMs !== undefined) figures.sample_prepare_snap_ms = ms(prepareMs);
+	figures.targets = targets;
+	return figures;
 }
 
 /** The whole job on a 5 M-edge graph; run in a child process so its peak memory is its own. */
@@ -561,7 +642,7 @@ function bigJob(): Record<string, unknown> {
 	}
 	phases.evaluate_ms = performance.now() - t;
 	let reached = 0;
-	for (let n = 0; n < g.nodeCount; n++) if (st.costS[n]! < Infinity) reached++;
+	for (let n = 0; n < g.nodeCount; n++) if (st.costS(n) < Infinity) reached++;
 	const maxRssMiB = process.resourceUsage().maxRSS / 1024;
 	return {
 		big_edges: g.edgeCount,
@@ -575,71 +656,6 @@ function bigJob(): Record<string, unknown> {
 		big_peak_rss_mib: Number(maxRssMiB.toFixed(1)),
 		big_target: 'one worker within 1 GiB',
 	};
-}
-
-/** The suite (see the file's doc comment). */
-export async function run(args: string[]): Promise<Record<string, unknown>> {
-	const refIdx = args.indexOf('--reference-origins');
-	const referenceOrigins = refIdx >= 0 ? Number(args[refIdx + 1]) : 300;
-	const figures: Record<string, unknown> = { ...(await sampleFigures(referenceOrigins)) };
-	const sampleWhatIf = figures.whatIf as WhatIfItem[];
-	delete figures.whatIf;
-	const t = performance.now();
-	const g = syntheticGrid(1_000_000, 7);
-	log(
-		`synthetic 1M: ${g.nodeCount} nodes, ${g.edgeCount} edges built in ${(performance.now() - t).toFixed(0)} ms`,
-	);
-	Object.assign(figures, syntheticSweepFigures(g));
-	const whatIf = [...sampleWhatIf, ...bigWhatIfFigures(g)];
-	if (!args.includes('--no-big')) {
-		log(
-			'5M-edge job in a child process (graph, 1M origins snapped, wheelchair sweep from 2,000 places)',
-		);
-		const out = execFileSync(
-			process.execPath,
-			['--import', 'tsx', fileURLToPath(import.meta.url), '--child-big'],
-			{
-				cwd: root,
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'inherit'],
-				maxBuffer: 1 << 20,
-			},
-		);
-		Object.assign(
-			figures,
-			JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, unknown>,
-		);
-	} else {
-		figures.big = 'skipped (--no-big)';
-	}
-	const fullRatio = figures.full_vs_reference_ratio as number;
-	const sweepRatio = figures.sweep_vs_textbook_ratio as number;
-	const rss = figures.big_peak_rss_mib as number | undefined;
-	figures.whatif_target = `≤ ${WHATIF_MAX_MS} ms and ≤ 1/50 = ${WHATIF_MAX_RATIO} of a full recompute, equal to it`;
-	figures.whatif = whatIf;
-	figures.targets = {
-		full_vs_reference: {
-			value: fullRatio,
-			target: '≤ 1/200 = 0.005',
-			meetsTargets: fullRatio <= 1 / 200 && figures.per_origin_reference_mismatches === 0,
-		},
-		sweep_vs_textbook: { value: sweepRatio, target: '≤ 0.4', meetsTargets: sweepRatio <= 0.4 },
-		big_5m_memory:
-			rss === undefined
-				? { value: null, target: '≤ 1024 MiB', meetsTargets: null }
-				: { value: rss, target: '≤ 1024 MiB', meetsTargets: rss <= 1024 },
-		...Object.fromEntries(
-			whatIf.map((w) => [
-				`whatif ${w.graph} ${w.category}`,
-				{
-					value: { ms: Math.max(w.add_ms_median, w.remove_ms_median), ratio: w.ratio },
-					target: figures.whatif_target,
-					meetsTargets: w.meetsTargets,
-				},
-			]),
-		),
-	};
-	return figures;
 }
 
 if (

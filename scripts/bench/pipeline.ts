@@ -90,7 +90,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 				bytes: largest.tiles.largestTileBytes,
 			},
 			analysisBinBytes: statSync(path.join(dir, 'analysis.bin')).size,
-			searchJsonBytes: statSync(path.join(dir, 'search.json')).size,
+			searchGzipBytes: statSync(path.join(dir, m.files.search.file)).size,
+			searchJsonBytes: m.files.search.jsonBytes,
 			counts: {
 				places: m.counts.places,
 				origins: m.counts.origins,

@@ -7,15 +7,23 @@
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readAgeShares, type AgeShares } from './age-structure.ts';
+import { readAgeShares, readAgeSharesBy, type AgeShares } from './age-structure.ts';
 import { buildArchive, type ArchiveEntry } from './archive.ts';
 import { configInputs, loadAreaConfig, type SourceInfo } from './area-config.ts';
 import { bboxOf, type Bbox } from './geo.ts';
 import { publishDir, sha256, sha256File } from './io.ts';
-import { readNeighbourhoods } from './neighbourhoods.ts';
+import { readNeighbourhoods, type NeighbourhoodSources } from './neighbourhoods.ts';
+import { readSectorTable } from './statbel.ts';
 import { basemapLayers } from './basemap.ts';
 import { TILE_LAYERS } from '../config/tiles.ts';
 import { networkFeatures, networkPointFeatures } from './network.ts';
+import {
+	buildWarnings,
+	joinBarrierLines,
+	manifestNetwork,
+	type BuildWarning,
+	type ManifestNetwork,
+} from './network-report.ts';
 import { readOsm } from './osm.ts';
 import {
 	buildOrigins,
@@ -27,8 +35,16 @@ import {
 	type Origin,
 	type OriginSummary,
 } from './origins.ts';
-import { countByCategory, extraPlaces, osmPlaces, placeFeatures } from './places.ts';
-import { buildSearchSource } from './search-source.ts';
+import {
+	countByCategory,
+	extraPlaces,
+	mergeListedPlaces,
+	osmPlaces,
+	placeFeatures,
+	type PlaceMerge,
+} from './places.ts';
+import { buildLocalities } from './localities.ts';
+import { buildSearchSource, encodeSearchSource } from './search-source.ts';
 import type { TileLayerInput } from './tiler.ts';
 import { Progress } from './progress.ts';
 import {
@@ -37,12 +53,17 @@ import {
 	decodeAnalysisBundle,
 } from '../../src/analysis/bundle.ts';
 import { TAXONOMY_VERSION } from '../../src/analysis/taxonomy.ts';
+import { WALKABLE_RULES, type WalkableRule } from '../../src/analysis/profiles.ts';
+import type { OriginReason } from '../../src/analysis/bundle.ts';
 import { PIPELINE_NAME, PIPELINE_VERSION, REPO_ROOT, pipelineCodeHash } from './version.ts';
 
 type Feat = TileLayerInput['features'][number];
 
-/** Manifest format version (the app checks it). */
-export const MANIFEST_SCHEMA_VERSION = 1;
+/**
+ * Manifest format version (the app checks it). 2: `walkableRules`, `network`, `warnings`,
+ * `counts.originsPerReason`, `counts.placesInAnalysisPerCategory`, reasons per neighbourhood.
+ */
+export const MANIFEST_SCHEMA_VERSION = 2;
 
 /** One input file as recorded in the manifest. */
 export interface ManifestInput {
@@ -89,8 +110,8 @@ export interface AreaManifest {
 	files: {
 		/** The analysis bundle (src/analysis/bundle.ts). */
 		analysis: { file: string; bytes: number; sha256: string };
-		/** The search index source (scripts/lib/search-source.ts). */
-		search: { file: string; bytes: number; sha256: string };
+		/** The search source, gzip-compressed (src/data/search-source.ts); `jsonBytes` uncompressed. */
+		search: { file: string; bytes: number; sha256: string; jsonBytes: number };
 	};
 	counts: {
 		neighbourhoods: number;
@@ -99,24 +120,51 @@ export interface AreaManifest {
 		population80plus: number | null;
 		places: number;
 		placesFromOsm: number;
+		/** Places read from the official lists (extraPlaces), and how many merged into an OSM place. */
+		placesFromLists: number;
+		placesMerged: number;
 		placesInAnalysis: number;
 		placesPerCategory: Record<string, number>;
+		/** Places per category in the analysis bundle (inside the extract); 0: "none mapped". */
+		placesInAnalysisPerCategory: Record<string, number>;
 		origins: number;
 		originsEdgeOfData: number;
+		/**
+		 * Origins per reason: `none` get a figure per reachable category; the others are reported
+		 * apart (edge of data, farther than the access limit from every way, on an isolated fragment).
+		 */
+		originsPerReason: Record<OriginReason, number>;
 		originsPerNeighbourhood: OriginSummary['perNeighbourhood'];
 		/** Address points read (or OSM buildings considered, with originSource 'buildings'). */
 		addressesRead: number;
+		/** With the address municipality field: points in a polygon of another municipality that
+		 * joined the nearest polygon of their own, and those left out (no origin). */
+		addressesJoinedToOwnMunicipality?: number;
+		addressesOfOtherMunicipalities?: number;
 		graphNodes: number;
 		graphEdges: number;
 		streets: number;
 		/** Source features per tile layer. */
 		perLayer: Record<string, number>;
 	};
+	/**
+	 * Per neighbourhood: where its population, name and age shares come from (polygons, the Statbel
+	 * sector table, an age table per neighbourhood or sector, or the municipal shares).
+	 */
+	neighbourhoodSources: Record<string, NeighbourhoodSources>;
 	/** Age shares used for the 65+/80+ estimates, per municipality NIS code. */
 	ageShares: Record<
 		string,
 		{ total: number; share65plus: number; share80plus: number; date: string }
 	>;
+	/** Listed places merged into the OSM place they match (same category, near, similar name). */
+	placeMerges: PlaceMerge[];
+	/** The walkable rule (src/analysis/profiles.ts): the first matching row decides. */
+	walkableRules: WalkableRule[];
+	/** The walking network: connectors added to fragments, fragments left, places off it. */
+	network: ManifestNetwork;
+	/** What the build warns about (also printed). */
+	warnings: BuildWarning[];
 	/** Assumptions behind derived figures, in plain words. */
 	assumptions: string[];
 	/** Attribution lines to show with the map. */
@@ -129,6 +177,8 @@ export interface BuildOptions {
 	outRoot?: string;
 	/** Suppress the progress display. */
 	silent?: boolean;
+	/** The build date (YYYY-MM-DD) the age of the OSM data is measured against (default: today). */
+	today?: string;
 }
 
 /** Result of a build: where it went and the manifest written. */
@@ -183,10 +233,43 @@ export async function buildArea(
 	} else progress.done('none configured: no 65+/80+ estimates');
 
 	progress.step('neighbourhoods');
-	const nb = readNeighbourhoods(config.sources.neighbourhoods, config, ages);
+	const popSrc = config.sources.population;
+	const ageSrc = config.sources.neighbourhoodAges;
+	const nb = readNeighbourhoods(config.sources.neighbourhoods, config, ages, {
+		sectors: popSrc ? readSectorTable(popSrc) : null,
+		byNeighbourhood: popSrc?.neighbourhoodColumn != null,
+		ages: ageSrc
+			? readAgeSharesBy(
+					ageSrc.path,
+					'neighbourhood ages',
+					ageSrc.keyColumn,
+					ageSrc.ageColumn,
+					ageSrc.countColumn,
+				)
+			: null,
+		ageKeyKind: ageSrc?.keyKind ?? 'neighbourhood',
+	});
+	// age shares by neighbourhood id (its own table rows) and by municipality NIS code
+	const shareMap = new Map<string, AgeShares>(ages ?? []);
+	for (const [id, src] of Object.entries(nb.sources)) {
+		if (src.ages !== 'neighbourhood table') continue;
+		shareMap.set(id, {
+			nis: id,
+			total: 0,
+			aged65plus: 0,
+			aged80plus: 0,
+			share65plus: src.share65plus as number,
+			share80plus: src.share80plus as number,
+		});
+	}
+	const originAges = shareMap.size > 0 ? shareMap : null;
 	const areaBbox = bboxOf(nb.features);
 	const population = nb.features.reduce((s, f) => s + f.properties.population, 0);
-	progress.done(`${nb.features.length} neighbourhoods (${nb.crs}), ${population} residents`);
+	const tally = (k: keyof NeighbourhoodSources, v: string): number =>
+		Object.values(nb.sources).filter((x) => x[k] === v).length;
+	progress.done(
+		`${nb.features.length} neighbourhoods (${nb.crs}), ${population} residents; population from ${tally('population', 'sectors')} sector joins and ${tally('population', 'polygons')} polygons, names from ${tally('name', 'sectors')} sector names, ages from ${tally('ages', 'neighbourhood table')} neighbourhood tables and ${tally('ages', 'municipal shares')} municipal shares`,
+	);
 
 	progress.step('OSM extract');
 	const osm = await readOsm(config.sources.osm.path);
@@ -202,9 +285,17 @@ export async function buildArea(
 	progress.step('places');
 	const places = osmPlaces(osm, osmDate);
 	const osmPlaceCount = places.length;
-	config.sources.extraPlaces.forEach((src, i) => places.push(...extraPlaces(src, i)));
+	const placeMerges: PlaceMerge[] = [];
+	let listedCount = 0;
+	config.sources.extraPlaces.forEach((src, i) => {
+		const listed = extraPlaces(src, i);
+		listedCount += listed.length;
+		placeMerges.push(...mergeListedPlaces(places, listed, src.match));
+	});
 	const perCategory = countByCategory(places);
-	progress.done(`${osmPlaceCount} from OSM, ${places.length - osmPlaceCount} from extra lists`);
+	progress.done(
+		`${osmPlaceCount} from OSM, ${listedCount} from extra lists (${placeMerges.length} of them merged into the OSM place they match)`,
+	);
 
 	progress.step("residents' origins");
 	let origins: Origin[];
@@ -214,7 +305,7 @@ export async function buildArea(
 		({ origins, summary: originSummary } = buildOrigins(
 			config.sources.addresses,
 			nb.features,
-			ages,
+			originAges,
 			osm,
 			coveragePolygons,
 		));
@@ -225,7 +316,7 @@ export async function buildArea(
 		({ origins, summary: originSummary } = buildOriginsFromBuildings(
 			config.sources.osm.path,
 			nb.features,
-			ages,
+			originAges,
 			osm,
 			coveragePolygons,
 		));
@@ -238,7 +329,12 @@ export async function buildArea(
 	const inCoverage = (ll: [number, number]) =>
 		ll[0] >= coverage[0] && ll[0] <= coverage[2] && ll[1] >= coverage[1] && ll[1] <= coverage[3];
 	const bundlePlaces = places.filter((p) => inCoverage(p.lngLat));
-	const shares = (nis: string) => ages?.get(nis);
+	const shares = (id: string) => {
+		const src = nb.sources[id];
+		return src && src.share65plus !== null
+			? { share65plus: src.share65plus, share80plus: src.share80plus as number }
+			: undefined;
+	};
 	const bundleBytes = buildAnalysisBundle({
 		ways: osm.ways
 			.filter((w) => w.tags.highway !== undefined)
@@ -261,7 +357,7 @@ export async function buildArea(
 			name: p.name,
 		})),
 		neighbourhoods: nb.features.map((f) => {
-			const sh = shares(f.properties.municipality_nis);
+			const sh = shares(f.properties.id);
 			const mine = origins.filter((o) => o.neighbourhoodId === f.properties.id);
 			// Without a coverage figure in the source: the share of its address points inside the extract.
 			const fallback =
@@ -279,10 +375,24 @@ export async function buildArea(
 		}),
 		meta: { areaId: config.id, bbox: areaBbox, dataDate: osmDate },
 		benchCategoryIds: ['bench'],
+		joinBarriers: joinBarrierLines(osm),
 	});
 	const bundle = decodeAnalysisBundle(bundleBytes);
+	const network = manifestNetwork(bundle, bundlePlaces);
+	const perReason = bundle.network.originsPerReason;
+	for (const [id, row] of Object.entries(originSummary.perNeighbourhood)) {
+		const k = bundle.neighbourhoods.findIndex((n) => n.id === id);
+		let beyond = 0;
+		let fragment = 0;
+		for (let i = 0; i < bundle.origins.count; i++) {
+			if (bundle.origins.neighbourhood[i] !== k) continue;
+			if (bundle.origins.reason[i] === 2) beyond++;
+			if (bundle.origins.reason[i] === 3) fragment++;
+		}
+		Object.assign(row, { beyondAccessLimit: beyond, isolatedFragment: fragment });
+	}
 	progress.done(
-		`${bundle.graph.nodeCount} nodes, ${bundle.graph.edgeCount} edges, ${bundle.origins.count} origins, ${bundle.places.count} places; ${(bundleBytes.length / 1024).toFixed(0)} KiB`,
+		`${bundle.graph.nodeCount} nodes, ${bundle.graph.edgeCount} edges (${network.joins.length} connectors joined fragments within ${network.joinMaxM} m; ${network.fragments.length} fragments left), ${bundle.origins.count} origins (${perReason.none} with figures, ${perReason.edge_of_data} edge of data, ${perReason.beyond_access_limit} beyond ${network.maxAccessM} m, ${perReason.isolated_fragment} on fragments), ${bundle.places.count} places (${network.placesOffMainNetwork.length} off the main network); ${(bundleBytes.length / 1024).toFixed(0)} KiB`,
 	);
 
 	progress.step('basemap tiles');
@@ -354,16 +464,22 @@ export async function buildArea(
 
 	progress.step('search index source');
 	const nisOfNb = new Map(nb.features.map((f) => [f.properties.id, f.properties.municipality_nis]));
+	const localities = buildLocalities(
+		config.municipalities,
+		nb.features,
+		config.sources.subMunicipalities,
+		osm,
+	);
 	const search = buildSearchSource(
 		config.id,
 		places,
 		origins,
 		new Map(origins.map((o) => [o.id, nisOfNb.get(o.neighbourhoodId) ?? ''])),
-		config.municipalities,
+		localities,
 	);
-	const searchJson = `${JSON.stringify(search)}\n`;
+	const searchFile = encodeSearchSource(search);
 	progress.done(
-		`${search.places.length} places, ${search.streets.length} streets, ${(searchJson.length / 1024).toFixed(0)} KiB`,
+		`${search.places.length} places, ${search.streets.length} streets, ${localities.list.length} localities; ${(searchFile.jsonBytes / 1024).toFixed(0)} KiB, ${(searchFile.gzip.length / 1024).toFixed(0)} KiB gzip`,
 	);
 
 	progress.step('manifest and publish');
@@ -375,6 +491,16 @@ export async function buildArea(
 	const sum = (k: 'population_65plus' | 'population_80plus') =>
 		ages ? nb.features.reduce((s, f) => s + (f.properties[k] ?? 0), 0) : null;
 	const ageDate = config.sources.ageStructure?.date ?? '';
+	const placesInAnalysis = countByCategory(bundlePlaces);
+	const warnings = buildWarnings({
+		placesInAnalysis,
+		placesPerCategory: perCategory,
+		osmDate,
+		today: options.today ?? new Date().toISOString().slice(0, 10),
+		network,
+		originsPerReason: perReason,
+		origins: origins.length,
+	});
 	const layerCounts: Record<string, number> = {};
 	for (const a of Object.values(archives))
 		for (const l of a.entry.layers) layerCounts[l.id] = l.features;
@@ -403,9 +529,10 @@ export async function buildArea(
 		files: {
 			analysis: { file: 'analysis.bin', bytes: bundleBytes.length, sha256: sha256(bundleBytes) },
 			search: {
-				file: 'search.json',
-				bytes: Buffer.byteLength(searchJson),
-				sha256: sha256(searchJson),
+				file: 'search.json.gz',
+				bytes: searchFile.gzip.length,
+				sha256: sha256(searchFile.gzip),
+				jsonBytes: searchFile.jsonBytes,
 			},
 		},
 		originSource,
@@ -416,12 +543,22 @@ export async function buildArea(
 			population80plus: sum('population_80plus'),
 			places: places.length,
 			placesFromOsm: osmPlaceCount,
+			placesFromLists: listedCount,
+			placesMerged: placeMerges.length,
 			placesInAnalysis: bundlePlaces.length,
 			placesPerCategory: perCategory,
+			placesInAnalysisPerCategory: placesInAnalysis,
 			origins: origins.length,
 			originsEdgeOfData: originSummary.edgeOfData,
+			originsPerReason: perReason,
 			originsPerNeighbourhood: originSummary.perNeighbourhood,
 			addressesRead: originSummary.addressesRead,
+			...(originSummary.addressesOfOtherMunicipalities !== undefined
+				? {
+						addressesJoinedToOwnMunicipality: originSummary.addressesJoinedToOwnMunicipality,
+						addressesOfOtherMunicipalities: originSummary.addressesOfOtherMunicipalities,
+					}
+				: {}),
 			graphNodes: bundle.graph.nodeCount,
 			graphEdges: bundle.graph.edgeCount,
 			streets: search.streets.length,
@@ -433,10 +570,17 @@ export async function buildArea(
 				{ total: a.total, share65plus: a.share65plus, share80plus: a.share80plus, date: ageDate },
 			]),
 		),
+		neighbourhoodSources: nb.sources,
+		placeMerges,
+		walkableRules: WALKABLE_RULES.map((r) => ({ ...r })),
+		network,
+		warnings,
 		assumptions: [
-			ages
-				? `Residents aged 65+ and 80+ are estimated by applying the municipality's age shares (${ageDate}) to each neighbourhood and address: the sources hold no age figures per neighbourhood.`
-				: 'No age structure configured: no 65+/80+ estimates.',
+			tally('ages', 'neighbourhood table') > 0
+				? `Residents aged 65+ and 80+ are estimated by applying each neighbourhood's own age shares from ${ageSrc?.relativePath} (${ageSrc?.date}, keyed by ${ageSrc?.keyKind}) to its population and addresses${tally('ages', 'municipal shares') > 0 ? `; ${tally('ages', 'municipal shares')} neighbourhood(s) without a row there get their municipality's shares (${ageDate})` : ''} (see neighbourhoodSources).`
+				: ages
+					? `Residents aged 65+ and 80+ are estimated by applying the municipality's age shares (${ageDate}) to each neighbourhood and address: the sources hold no age figures per neighbourhood.`
+					: 'No age structure configured: no 65+/80+ estimates.',
 			originSource === 'addresses'
 				? "Each neighbourhood's population is spread in equal shares over the address points inside it (the sources hold no household sizes per address); apartment units (CRAB bus numbers) are address points of their own, so a block of flats weighs as its dwellings; address points outside every neighbourhood are not origins."
 				: `No address points configured: each neighbourhood's population is spread over its residential OSM buildings (residential building types, and building=yes of at least ${MIN_UNTYPED_DWELLING_M2} m² without a shop/amenity/office/… tag) in proportion to footprint area × building:levels (1 level when untagged). Buildings exist only inside the extract, so a partly covered neighbourhood has all its residents placed on its covered part (see its coverage share).`,
@@ -457,7 +601,7 @@ export async function buildArea(
 		for (const a of Object.values(archives))
 			writeFileSync(path.join(tmpDir, a.entry.file), a.buffer);
 		writeFileSync(path.join(tmpDir, 'analysis.bin'), bundleBytes);
-		writeFileSync(path.join(tmpDir, 'search.json'), searchJson);
+		writeFileSync(path.join(tmpDir, 'search.json.gz'), searchFile.gzip);
 		writeFileSync(path.join(tmpDir, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
 		publishDir(tmpDir, outDir);
 	} catch (e) {
@@ -465,6 +609,7 @@ export async function buildArea(
 		throw e;
 	}
 	progress.done(`→ ${path.relative(process.cwd(), outDir) || outDir}`);
+	for (const w of warnings) progress.info(`warning: ${w.message}`);
 	const seconds = progress.elapsedS();
 	progress.info(`done in ${seconds.toFixed(1)} s`);
 	return { outDir, manifest, seconds };

@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
 	'.json': 'application/json; charset=utf-8',
 	'.geojson': 'application/geo+json; charset=utf-8',
 	'.bin': 'application/octet-stream',
+	'.gz': 'application/gzip',
 };
 
 export { parseRange, type ByteRange } from '../../src/data/byte-range.ts';

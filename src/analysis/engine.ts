@@ -11,9 +11,19 @@
 import FlatQueue from 'flatqueue';
 import type { AnalysisBundle, RoutingGraph } from './bundle.ts';
 import { profileNetwork, type ProfileNetwork } from './network.ts';
-import type { ProfileId, UnknownMode } from './profiles.ts';
+import { PROFILE_IDS, type ProfileId, type UnknownMode } from './profiles.ts';
 import { EdgeIndex, type Snap } from './snap.ts';
-import { emptySweepState, relax, seedSource, type SweepSource, type SweepState } from './sweep.ts';
+import {
+	beats,
+	emptySweepState,
+	relax,
+	seedSource,
+	seedSources,
+	sweepFrom,
+	SweepWorkspace,
+	type SweepSource,
+	type SweepState,
+} from './sweep.ts';
 
 /** Options shared by the engine's runs. */
 export interface EngineOptions {
@@ -32,6 +42,59 @@ export interface OriginSnaps {
 	/** Origins on edge `e` are `byEdge[byEdgeOffsets[e] .. byEdgeOffsets[e + 1] - 1]`. */
 	byEdgeOffsets: Uint32Array;
 	byEdge: Uint32Array;
+	/** The edges that have origins, ascending. */
+	edgesWithOrigins: Uint32Array;
+}
+
+/** What {@link AnalysisEngine.prepare} did: points snapped, filters, distinct filters, CPU ms. */
+export interface PrepareInfo {
+	points: number;
+	filters: number;
+	distinctFilters: number;
+	ms: number;
+}
+
+/** The unknown modes, in the order of {@link SNAP_FILTERS}. */
+const UNKNOWN_MODES: readonly UnknownMode[] = ['optimistic', 'cautious'];
+
+/** Every profile × unknown mode: the filters that {@link AnalysisEngine.prepare} snaps for. */
+export const SNAP_FILTERS: readonly (readonly [ProfileId, UnknownMode])[] = PROFILE_IDS.flatMap(
+	(p) => UNKNOWN_MODES.map((m) => [p, m] as const),
+);
+
+/**
+ * Origin snaps in columns, with the edge → origins index built from them.
+ *
+ * @param edge edge of each origin, -1 when not connected.
+ */
+export function originSnapsOf(
+	edgeCount: number,
+	edge: Int32Array,
+	t: Float64Array,
+	accessM: Float64Array,
+): OriginSnaps {
+	const counts = new Uint32Array(edgeCount + 1);
+	for (let i = 0; i < edge.length; i++) {
+		const e = edge[i] as number;
+		if (e >= 0) counts[e + 1]! += 1;
+	}
+	const byEdgeOffsets = new Uint32Array(edgeCount + 1);
+	let withOrigins = 0;
+	for (let e = 0; e < edgeCount; e++) {
+		byEdgeOffsets[e + 1] = (byEdgeOffsets[e] as number) + (counts[e + 1] as number);
+		if (counts[e + 1] !== 0) withOrigins++;
+	}
+	const fill = byEdgeOffsets.slice(0, edgeCount);
+	const byEdge = new Uint32Array(byEdgeOffsets[edgeCount] as number);
+	for (let i = 0; i < edge.length; i++) {
+		const e = edge[i] as number;
+		if (e < 0) continue;
+		byEdge[fill[e] as number] = i;
+		fill[e]! += 1;
+	}
+	const edgesWithOrigins = new Uint32Array(withOrigins);
+	for (let e = 0, k = 0; e < edgeCount; e++) if (counts[e + 1] !== 0) edgesWithOrigins[k++] = e;
+	return { edge, t, accessM, byEdgeOffsets, byEdge, edgesWithOrigins };
 }
 
 /** A place added in a what-if (not in the bundle). */
@@ -119,7 +182,7 @@ export function whatIfDelta(
 		changedOrigins: first.size,
 	};
 	for (const [i, before] of first) {
-		if (o.edgeOfData[i] === 1) continue;
+		if (o.edgeOfData[i] === 1 || o.reason[i] !== 0) continue; // reported apart, never a gap
 		const now = (run.result.distanceM[i] as number) <= normM;
 		const was = before <= normM;
 		if (now === was) continue;
@@ -161,6 +224,7 @@ export class AnalysisEngine {
 	private readonly originSnapCache = new Map<string, OriginSnaps>();
 	private readonly placeSnapCache = new Map<string, (Snap | undefined)[]>();
 	private readonly placeLists = new Map<string, number[]>();
+	private workspaceCache: SweepWorkspace | undefined;
 
 	constructor(bundle: AnalysisBundle, options: EngineOptions = {}) {
 		this.bundle = bundle;
@@ -174,6 +238,111 @@ export class AnalysisEngine {
 	get edgeIndex(): EdgeIndex {
 		this.edgeIndexCache ??= new EdgeIndex(this.graph, this.snapPieceM);
 		return this.edgeIndexCache;
+	}
+
+	/** The bucket queue's arrays, shared by every sweep of this engine (built on first use). */
+	get workspace(): SweepWorkspace {
+		this.workspaceCache ??= new SweepWorkspace(this.graph.nodeCount);
+		return this.workspaceCache;
+	}
+
+	/**
+	 * Snaps every origin and every place for every profile and unknown mode, once: the worker calls
+	 * it when a bundle loads, so that no coverage, what-if or where-next job snaps an origin or a
+	 * bundle place again (only points a user gives are snapped, one query each). One search per
+	 * point serves all six filters ({@link EdgeIndex.snapEach}); filters that allow exactly the same
+	 * edges share their results. The snaps equal those of {@link snapPoint}.
+	 *
+	 * @returns what it did: points, distinct filters, milliseconds.
+	 */
+	prepare(): PrepareInfo {
+		const steps = this.prepareSteps();
+		for (;;) {
+			const r = steps.next();
+			if (r.done) return r.value;
+		}
+	}
+
+	/**
+	 * {@link prepare} in steps of `chunk` points: the worker runs one step at a time while it has
+	 * no request waiting, so a request that needs no origin (a route) is not held up by it.
+	 * Nothing is cached until the last step.
+	 */
+	*prepareSteps(chunk = 1000): Generator<number, PrepareInfo> {
+		let t0 = performance.now();
+		let spent = 0;
+		const E = this.graph.edgeCount;
+		const bits = new Uint8Array(E);
+		SNAP_FILTERS.forEach(([p, m], k) => {
+			const cost = this.network(p, m).edgeCostS;
+			for (let e = 0; e < E; e++) if ((cost[e] as number) < Infinity) bits[e]! |= 1 << k;
+		});
+		// filters allowing the same edges share one column: distinct[k] = its column
+		const distinct: number[] = [];
+		const columns: number[] = [];
+		SNAP_FILTERS.forEach((_, k) => {
+			for (let d = 0; d < columns.length; d++) {
+				const j = columns[d] as number;
+				let same = true;
+				for (let e = 0; e < E && same; e++) same = ((bits[e]! >> k) & 1) === ((bits[e]! >> j) & 1);
+				if (same) {
+					distinct.push(d);
+					return;
+				}
+			}
+			distinct.push(columns.length);
+			columns.push(k);
+		});
+		const dbits = new Uint8Array(E);
+		for (let e = 0; e < E; e++) {
+			let b = 0;
+			columns.forEach((k, d) => {
+				if ((bits[e]! >> k) & 1) b |= 1 << d;
+			});
+			dbits[e] = b;
+		}
+		const D = columns.length;
+		const index = this.edgeIndex;
+		const out: (Snap | undefined)[] = [];
+		const o = this.bundle.origins;
+		const cols = columns.map(() => ({
+			edge: new Int32Array(o.count).fill(-1),
+			t: new Float64Array(o.count),
+			accessM: new Float64Array(o.count).fill(Infinity),
+		}));
+		for (let i = 0; i < o.count; i++) {
+			if (i > 0 && i % chunk === 0) {
+				spent += performance.now() - t0;
+				yield i;
+				t0 = performance.now();
+			}
+			index.snapEach(o.lngLat[i * 2]!, o.lngLat[i * 2 + 1]!, dbits, D, this.maxAccessM, out);
+			for (let d = 0; d < D; d++) {
+				const s = out[d];
+				if (!s) continue;
+				const c = cols[d]!;
+				c.edge[i] = s.edge;
+				c.t[i] = s.t;
+				c.accessM[i] = s.accessM;
+			}
+		}
+		const snaps = cols.map((c) => originSnapsOf(E, c.edge, c.t, c.accessM));
+		const p = this.bundle.places;
+		const placeCols = columns.map(() => new Array<Snap | undefined>(p.count));
+		for (let i = 0; i < p.count; i++) {
+			index.snapEach(p.lngLat[i * 2]!, p.lngLat[i * 2 + 1]!, dbits, D, this.maxAccessM, out);
+			for (let d = 0; d < D; d++) placeCols[d]![i] = out[d];
+		}
+		SNAP_FILTERS.forEach(([pr, m], k) => {
+			this.originSnapCache.set(key(pr, m), snaps[distinct[k]!]!);
+			this.placeSnapCache.set(key(pr, m), placeCols[distinct[k]!]!.slice());
+		});
+		return {
+			points: o.count + p.count,
+			filters: SNAP_FILTERS.length,
+			distinctFilters: D,
+			ms: spent + performance.now() - t0,
+		};
 	}
 
 	/** The profile's view of the graph (cached). */
@@ -212,7 +381,6 @@ export class AnalysisEngine {
 		const edge = new Int32Array(o.count).fill(-1);
 		const t = new Float64Array(o.count);
 		const accessM = new Float64Array(o.count).fill(Infinity);
-		const counts = new Uint32Array(this.graph.edgeCount + 1);
 		for (let i = 0; i < o.count; i++) {
 			const s = this.snapPoint(
 				o.lngLat[i * 2] as number,
@@ -224,21 +392,8 @@ export class AnalysisEngine {
 			edge[i] = s.edge;
 			t[i] = s.t;
 			accessM[i] = s.accessM;
-			counts[s.edge + 1]! += 1;
 		}
-		const byEdgeOffsets = new Uint32Array(this.graph.edgeCount + 1);
-		for (let e = 0; e < this.graph.edgeCount; e++) {
-			byEdgeOffsets[e + 1] = (byEdgeOffsets[e] as number) + (counts[e + 1] as number);
-		}
-		const fill = byEdgeOffsets.slice(0, this.graph.edgeCount);
-		const byEdge = new Uint32Array(byEdgeOffsets[this.graph.edgeCount] as number);
-		for (let i = 0; i < o.count; i++) {
-			const e = edge[i] as number;
-			if (e < 0) continue;
-			byEdge[fill[e] as number] = i;
-			fill[e]! += 1;
-		}
-		const snaps = { edge, t, accessM, byEdgeOffsets, byEdge };
+		const snaps = originSnapsOf(this.graph.edgeCount, edge, t, accessM);
 		this.originSnapCache.set(k, snaps);
 		return snaps;
 	}
@@ -355,10 +510,11 @@ export class CoverageRun {
 			placeCount: this.sources.size,
 			unconnectedPlaceIds: unconnected,
 		};
-		this.state = emptySweepState(engine.graph.nodeCount);
-		for (const s of this.sources.values()) seedSource(this.net, this.state, this.queue, s);
-		relax(this.net, this.state, this.queue);
-		for (let i = 0; i < n; i++) this.evaluateOrigin(i);
+		this.state = emptySweepState(this.net);
+		const seeds = seedSources(this.net, this.state, this.sources.values());
+		sweepFrom(this.net, this.state, seeds, engine.workspace);
+		const edges = this.snaps.edgesWithOrigins;
+		for (let k = 0; k < edges.length; k++) this.evaluateEdge(edges[k] as number, false);
 	}
 
 	/** The id of the place behind a label (bundle place or planned place). */
@@ -377,68 +533,20 @@ export class CoverageRun {
 		else this.byEdge.set(s.snap.edge, [s]);
 	}
 
-	/**
-	 * Completes origin `i`'s path from the node labels (evaluateSnap of sweep.ts inlined: no objects
-	 * are allocated per origin).
-	 */
-	private evaluateOrigin(i: number): void {
-		const r = this.result;
-		const e = this.snaps.edge[i] as number;
-		if (e < 0) return;
-		const net = this.net;
-		const g = net.graph;
-		const st = this.state;
-		const w = net.edgeCostS[e] as number;
-		const len = g.lengthsM[e] as number;
-		const unk = net.edgeUnknown[e] === 1;
-		const t = this.snaps.t[i] as number;
-		const a = this.snaps.accessM[i] as number;
-		const f = g.edgeFrom[e] as number;
-		const to = g.edgeTo[e] as number;
-		let c = (st.costS[f] as number) + t * w;
-		let d = (st.distM[f] as number) + t * len;
-		let u = (st.unknownM[f] as number) + (unk ? t * len : 0);
-		let l = st.label[f] as number;
-		const c2 = (st.costS[to] as number) + (1 - t) * w;
-		if (c2 < c) {
-			c = c2;
-			d = (st.distM[to] as number) + (1 - t) * len;
-			u = (st.unknownM[to] as number) + (unk ? (1 - t) * len : 0);
-			l = st.label[to] as number;
-		}
-		if (this.sourceEdges[e] !== 0) {
-			for (const s of this.byEdge.get(e) ?? []) {
-				const df = Math.abs(s.snap.t - t);
-				const cs = s.snap.accessM / net.speedMps + df * w;
-				if (cs < c) {
-					c = cs;
-					d = s.snap.accessM + df * len;
-					u = unk ? df * len : 0;
-					l = s.label;
-				}
-			}
-		}
-		if (c === Infinity) {
-			r.distanceM[i] = Infinity;
-			r.timeS[i] = Infinity;
-			r.unknownM[i] = 0;
-			r.placeLabel[i] = -1;
-			return;
-		}
-		r.distanceM[i] = d + a;
-		r.timeS[i] = c + a / net.speedMps;
-		r.unknownM[i] = u;
-		r.placeLabel[i] = l;
-	}
-
-	/**
-	 * Re-evaluates the origins on edge `e` unless already done in this edit (stamp), recording
-	 * those whose distance or place changed. The same arithmetic as {@link evaluateOrigin}, with the
-	 * edge's values read once for all its origins.
-	 */
+	/** Re-evaluates the origins on edge `e` unless already done in this edit (stamp). */
 	private visitEdge(e: number, stamp: number): void {
 		if (this.edgeStamp[e] === stamp) return;
 		this.edgeStamp[e] = stamp;
+		this.evaluateEdge(e, true);
+	}
+
+	/**
+	 * Completes the paths of the origins on edge `e` from the node labels (evaluateSnap of
+	 * sweep.ts, with the edge's values read once for all its origins and no object per origin):
+	 * through either end of the edge or along it to a place on the same edge, ties to the smaller
+	 * label. With `track`, records the origins whose distance or place changed.
+	 */
+	private evaluateEdge(e: number, track: boolean): void {
 		const { byEdgeOffsets, byEdge, t: ts, accessM } = this.snaps;
 		const k0 = byEdgeOffsets[e] as number;
 		const k1 = byEdgeOffsets[e + 1] as number;
@@ -452,14 +560,17 @@ export class CoverageRun {
 		const unk = net.edgeUnknown[e] === 1;
 		const f = g.edgeFrom[e] as number;
 		const to = g.edgeTo[e] as number;
-		const cf = st.costS[f] as number;
-		const df0 = st.distM[f] as number;
-		const uf = st.unknownM[f] as number;
-		const lf = st.label[f] as number;
-		const ct = st.costS[to] as number;
-		const dt0 = st.distM[to] as number;
-		const ut = st.unknownM[to] as number;
-		const lt = st.label[to] as number;
+		const ex = net.edgeExtraM[2 * e] as number;
+		const cf = st.costS(f);
+		const df0 = st.distM(f);
+		const uf = st.unknownM(f);
+		const xf = st.extraM(f);
+		const lf = st.label(f);
+		const ct = st.costS(to);
+		const dt0 = st.distM(to);
+		const ut = st.unknownM(to);
+		const xt = st.extraM(to);
+		const lt = st.label(to);
 		const same = this.sourceEdges[e] !== 0 ? this.byEdge.get(e) : undefined;
 		const speed = net.speedMps;
 		for (let k = k0; k < k1; k++) {
@@ -468,22 +579,30 @@ export class CoverageRun {
 			let c = cf + t * w;
 			let d = df0 + t * len;
 			let u = uf + (unk ? t * len : 0);
+			let x = xf + t * ex;
 			let l = lf;
 			const c2 = ct + (1 - t) * w;
-			if (c2 < c) {
-				c = c2;
-				d = dt0 + (1 - t) * len;
-				u = ut + (unk ? (1 - t) * len : 0);
-				l = lt;
+			if (c2 <= c) {
+				const u2 = ut + (unk ? (1 - t) * len : 0);
+				const x2 = xt + (1 - t) * ex;
+				if (beats(c2, lt, u2, x2, c, l, u, x)) {
+					c = c2;
+					d = dt0 + (1 - t) * len;
+					u = u2;
+					x = x2;
+					l = lt;
+				}
 			}
 			if (same) {
 				for (const s of same) {
 					const df = Math.abs(s.snap.t - t);
 					const cs = s.snap.accessM / speed + df * w;
-					if (cs < c) {
+					const us = unk ? df * len : 0;
+					if (beats(cs, s.label, us, df * ex, c, l, u, x)) {
 						c = cs;
 						d = s.snap.accessM + df * len;
-						u = unk ? df * len : 0;
+						u = us;
+						x = df * ex;
 						l = s.label;
 					}
 				}
@@ -498,10 +617,12 @@ export class CoverageRun {
 				dist = d + a;
 				time = c + a / speed;
 			}
-			const d0 = r.distanceM[i] as number;
-			if (dist !== d0 || l !== r.placeLabel[i]) {
-				this.changed.push(i);
-				this.before.push(d0);
+			if (track) {
+				const d0 = r.distanceM[i] as number;
+				if (dist !== d0 || l !== r.placeLabel[i]) {
+					this.changed.push(i);
+					this.before.push(d0);
+				}
 			}
 			r.distanceM[i] = dist;
 			r.timeS[i] = time;
@@ -586,21 +707,16 @@ export class CoverageRun {
 		else this.byEdge.delete(se);
 
 		const g = this.engine.graph;
-		const { offsets, targets, arcEdges, lengthsM } = g;
-		const { edgeCostS, edgeUnknown } = this.net;
+		const { offsets, targets, arcEdges } = g;
+		const { edgeCostS, edgeExtraM } = this.net;
 		const st = this.state;
-		const { costS, distM, unknownM } = st;
-		const lab = st.label;
 		// the region: nodes labelled `label`, reached from the ends of its edge; each is reset as it
 		// is found, so it is listed once
 		const lost = this.lost;
 		lost.length = 0;
 		const take = (u: number): void => {
-			if (lab[u] !== label) return;
-			lab[u] = -1;
-			costS[u] = Infinity;
-			distM[u] = Infinity;
-			unknownM[u] = 0;
+			if (st.label(u) !== label) return;
+			st.reset(u);
 			lost.push(u);
 		};
 		take(g.edgeFrom[se] as number);
@@ -625,18 +741,18 @@ export class CoverageRun {
 					for (const s of this.byEdge.get(e) ?? []) seedSource(this.net, st, q, s);
 				}
 				const v = targets[a] as number;
-				const cv = costS[v] as number;
+				const cv = st.costS(v);
 				if (cv === Infinity) continue;
 				const nc = cv + (edgeCostS[e] as number);
-				if (nc < (costS[u] as number)) {
-					const len = lengthsM[e] as number;
-					costS[u] = nc;
-					distM[u] = (distM[v] as number) + len;
-					unknownM[u] = (unknownM[v] as number) + (edgeUnknown[e] === 1 ? len : 0);
-					lab[u] = lab[v] as number;
+				const xn = st.extraM(v) + (edgeExtraM[2 * e] as number);
+				const un = st.unknownM(v) + (edgeExtraM[2 * e + 1] as number);
+				if (
+					beats(nc, st.label(v), un, xn, st.costS(u), st.label(u), st.unknownM(u), st.extraM(u))
+				) {
+					st.set(u, nc, st.label(v), xn, un);
 				}
 			}
-			if ((costS[u] as number) < Infinity) q.push(u, costS[u] as number);
+			if (st.costS(u) < Infinity) q.push(u, st.costS(u));
 		}
 		relax(this.net, st, q);
 		return this.reevaluate(lost, se, label);

@@ -33,6 +33,25 @@ export interface ProfileNetwork {
 	edgeCostS: Float64Array;
 	/** 1 when the edge's status for this profile is `unknown` (and it is used: optimistic mode). */
 	edgeUnknown: Uint8Array;
+	/** Largest finite edge cost in seconds (0 when no edge is usable): sizes the sweep's buckets. */
+	maxEdgeCostS: number;
+	/**
+	 * Per edge [2e]: the extra metres its cost stands for beyond its length, (limitedCostFactor − 1)
+	 * × length on limited edges, else 0; [2e + 1]: its length when its status is unknown (used),
+	 * else 0. So that length = cost × speedMps − extra (the sweep keeps cost, not length).
+	 */
+	edgeExtraM: Float64Array;
+	/** 1 where either value of {@link edgeExtraM} is not 0. */
+	edgeHasExtra: Uint8Array;
+	/**
+	 * Arc records for the sweeps, 16 bytes per arc in the graph's CSR order (arcs of node n are
+	 * `offsets[n] .. offsets[n + 1] - 1`), two views of one buffer: `arcCostS[2a]` the cost of
+	 * arc a's edge in seconds; `arcInfo[4a + 2]` its target node, `arcInfo[4a + 3]` its edge with
+	 * the top bit set when the edge has extra or unknown metres ({@link edgeHasExtra}). A scan of a
+	 * node's arcs then reads one sequential record per arc.
+	 */
+	arcCostS: Float64Array;
+	arcInfo: Uint32Array;
 }
 
 /**
@@ -58,7 +77,10 @@ export function profileNetwork(
 	const E = graph.edgeCount;
 	const edgeCostS = new Float64Array(E);
 	const edgeUnknown = new Uint8Array(E);
+	const edgeExtraM = new Float64Array(2 * E);
+	const edgeHasExtra = new Uint8Array(E);
 	const base = pi * E;
+	let maxEdgeCostS = 0;
 	for (let e = 0; e < E; e++) {
 		const status = graph.statuses[base + e];
 		const len = graph.lengthsM[e] as number;
@@ -72,9 +94,24 @@ export function profileNetwork(
 				continue;
 			}
 			edgeUnknown[e] = 1;
+			edgeExtraM[2 * e + 1] = len;
 		}
 		const limited = ((graph.reasons[base + e] as number) & LIMITING_MASK) !== 0;
 		edgeCostS[e] = (len / p.speedMps) * (limited ? p.limitedCostFactor : 1);
+		if (limited) edgeExtraM[2 * e] = len * (p.limitedCostFactor - 1);
+		if (edgeExtraM[2 * e] !== 0 || edgeExtraM[2 * e + 1] !== 0) edgeHasExtra[e] = 1;
+		if ((edgeCostS[e] as number) > maxEdgeCostS) maxEdgeCostS = edgeCostS[e] as number;
+	}
+	const arcs = graph.targets.length;
+	if (E > 0x7fffffff) throw new Error(`graph has ${E} edges: at most 2^31 - 1`);
+	const buffer = new ArrayBuffer(16 * arcs);
+	const arcCostS = new Float64Array(buffer);
+	const arcInfo = new Uint32Array(buffer);
+	for (let a = 0; a < arcs; a++) {
+		const e = graph.arcEdges[a] as number;
+		arcCostS[2 * a] = edgeCostS[e] as number;
+		arcInfo[4 * a + 2] = graph.targets[a] as number;
+		arcInfo[4 * a + 3] = (e | (edgeHasExtra[e] === 1 ? 0x80000000 : 0)) >>> 0;
 	}
 	return {
 		graph,
@@ -84,5 +121,10 @@ export function profileNetwork(
 		speedMps: p.speedMps,
 		edgeCostS,
 		edgeUnknown,
+		maxEdgeCostS,
+		edgeExtraM,
+		edgeHasExtra,
+		arcCostS,
+		arcInfo,
 	};
 }

@@ -7,7 +7,7 @@
  */
 import KDBush from 'kdbush';
 import type { RoutingGraph } from './bundle.ts';
-import { haversineM, projectOnSegment } from './geo.ts';
+import { distanceM, metresPerDegree, projectOnSegment } from './geo.ts';
 
 /** Where a point meets the network. */
 export interface Snap {
@@ -62,6 +62,11 @@ export class EdgeIndex {
 	private readonly pieceEdge: Uint32Array;
 	private readonly edgeStamp: Uint32Array;
 	private queryStamp = 0;
+	private readonly scratch = {
+		cand: [] as number[],
+		approx: [] as number[],
+		exact: [] as (Snap | undefined)[],
+	};
 
 	/**
 	 * @param graph The routing graph.
@@ -74,7 +79,7 @@ export class EdgeIndex {
 		let count = 0;
 		for (let e = 0; e < graph.edgeCount; e++) {
 			forEachSegment(graph, e, (aLng, aLat, bLng, bLat) => {
-				count += Math.max(1, Math.ceil(haversineM(aLng, aLat, bLng, bLat) / pieceM));
+				count += Math.max(1, Math.ceil(distanceM(aLng, aLat, bLng, bLat) / pieceM));
 			});
 		}
 		this.index = new KDBush(Math.max(1, count), 64, Float32Array);
@@ -83,7 +88,7 @@ export class EdgeIndex {
 		let i = 0;
 		for (let e = 0; e < graph.edgeCount; e++) {
 			forEachSegment(graph, e, (aLng, aLat, bLng, bLat) => {
-				const n = Math.max(1, Math.ceil(haversineM(aLng, aLat, bLng, bLat) / pieceM));
+				const n = Math.max(1, Math.ceil(distanceM(aLng, aLat, bLng, bLat) / pieceM));
 				for (let k = 0; k < n; k++) {
 					const f = (k + 0.5) / n;
 					const x = aLng + (bLng - aLng) * f;
@@ -97,21 +102,23 @@ export class EdgeIndex {
 		this.index.finish();
 	}
 
-	/** Planar distance (metres, local equirectangular, kx = cos(lat)) from a point to edge `e`. */
-	private approxDistanceM(lng: number, lat: number, e: number, kx: number): number {
+	/** Planar distance (metres, local WGS84 plane: kx, ky metres per degree) from a point to edge `e`. */
+	private approxDistanceM(lng: number, lat: number, e: number, kx: number, ky: number): number {
 		const g = this.graph;
 		const s0 = g.shapeOffsets[e] as number;
 		const s1 = g.shapeOffsets[e + 1] as number;
 		const f = g.edgeFrom[e] as number;
 		const t = g.edgeTo[e] as number;
 		let ax = ((g.nodeLngLat[f * 2] as number) - lng) * kx;
-		let ay = (g.nodeLngLat[f * 2 + 1] as number) - lat;
+		let ay = ((g.nodeLngLat[f * 2 + 1] as number) - lat) * ky;
 		let best = Infinity;
 		for (let s = s0; s <= s1; s++) {
 			const bx =
 				((s < s1 ? (g.shapeLngLat[s * 2] as number) : (g.nodeLngLat[t * 2] as number)) - lng) * kx;
 			const by =
-				(s < s1 ? (g.shapeLngLat[s * 2 + 1] as number) : (g.nodeLngLat[t * 2 + 1] as number)) - lat;
+				((s < s1 ? (g.shapeLngLat[s * 2 + 1] as number) : (g.nodeLngLat[t * 2 + 1] as number)) -
+					lat) *
+				ky;
 			const dx = bx - ax;
 			const dy = by - ay;
 			const len2 = dx * dx + dy * dy;
@@ -125,7 +132,7 @@ export class EdgeIndex {
 			ax = bx;
 			ay = by;
 		}
-		return Math.sqrt(best) * 111_195;
+		return Math.sqrt(best);
 	}
 
 	/** Exact projection of a point on edge `e`. */
@@ -137,7 +144,7 @@ export class EdgeIndex {
 		let bLat = 0;
 		let walked = 0;
 		forEachSegment(g, e, (aLng, aLat, cLng, cLat) => {
-			const seg = haversineM(aLng, aLat, cLng, cLat);
+			const seg = distanceM(aLng, aLat, cLng, cLat);
 			const p = projectOnSegment(lng, lat, aLng, aLat, cLng, cLat);
 			if (p.distanceM < best) {
 				best = p.distanceM;
@@ -167,14 +174,12 @@ export class EdgeIndex {
 		maxDistanceM: number,
 	): Snap | undefined {
 		const slack = this.pieceM / 2 + 1; // + 1 m for Float32 coordinates in the index
-		const mPerDegLat = 111_195;
-		const mPerDegLng = mPerDegLat * Math.cos((lat * Math.PI) / 180);
+		const { kx: mPerDegLng, ky: mPerDegLat } = metresPerDegree(lat);
 		let r = Math.min(maxDistanceM, 25);
 		let best: Snap | undefined;
 		const stamp = ++this.queryStamp;
 		const cand: number[] = [];
 		const approx: number[] = [];
-		const kx = Math.cos((lat * Math.PI) / 180);
 		for (;;) {
 			const dy = (r + slack) / mPerDegLat;
 			const dx = (r + slack) / mPerDegLng;
@@ -185,7 +190,7 @@ export class EdgeIndex {
 				this.edgeStamp[e] = stamp;
 				if (!usable(e)) continue;
 				cand.push(e);
-				approx.push(this.approxDistanceM(lng, lat, e, kx));
+				approx.push(this.approxDistanceM(lng, lat, e, mPerDegLng, mPerDegLat));
 			}
 			// exact projection only for candidates whose planar distance can compete (the local
 			// equirectangular plane is within 0.1 % of the sphere at these distances)
@@ -203,5 +208,79 @@ export class EdgeIndex {
 		}
 		if (!best || best.accessM > maxDistanceM) return undefined;
 		return best;
+	}
+
+	/**
+	 * {@link snap} for up to 8 filters at once: `out[k]` is the snap for the edges whose bit `k` is
+	 * set in `usableBits` (one byte per edge), exactly as `snap` finds it for that filter. One
+	 * search serves them all (the box queries and the planar distances are shared), so snapping
+	 * every origin for every profile and unknown mode costs little more than for one.
+	 *
+	 * @param usableBits per edge, bit k set when filter k may use the edge.
+	 * @param filters number of filters (1..8).
+	 * @param out receives `filters` snaps (undefined where no usable edge is within maxDistanceM).
+	 */
+	snapEach(
+		lng: number,
+		lat: number,
+		usableBits: Uint8Array,
+		filters: number,
+		maxDistanceM: number,
+		out: (Snap | undefined)[],
+	): void {
+		if (!(filters >= 1 && filters <= 8)) throw new Error(`filters must be 1..8, got ${filters}`);
+		const slack = this.pieceM / 2 + 1; // + 1 m for Float32 coordinates in the index
+		const { kx: mPerDegLng, ky: mPerDegLat } = metresPerDegree(lat);
+		let r = Math.min(maxDistanceM, 25);
+		const stamp = ++this.queryStamp;
+		// scratch lists reused between queries (prepare runs one per origin)
+		const { cand, approx, exact } = this.scratch;
+		cand.length = 0;
+		approx.length = 0;
+		exact.length = 0;
+		out.length = filters;
+		out.fill(undefined);
+		// a filter whose best is within the radius searched is final: nothing unseen can beat it
+		let open = (1 << filters) - 1;
+		for (;;) {
+			const dy = (r + slack) / mPerDegLat;
+			const dx = (r + slack) / mPerDegLng;
+			const ids = this.index.range(lng - dx, lat - dy, lng + dx, lat + dy);
+			for (const id of ids) {
+				const e = this.pieceEdge[id] as number;
+				if (this.edgeStamp[e] === stamp) continue;
+				this.edgeStamp[e] = stamp;
+				if (usableBits[e] === 0) continue;
+				cand.push(e);
+				approx.push(this.approxDistanceM(lng, lat, e, mPerDegLng, mPerDegLat));
+				exact.push(undefined);
+			}
+			for (let f = 0; f < filters; f++) {
+				const bit = 1 << f;
+				if ((open & bit) === 0) continue;
+				let bestApprox = Infinity;
+				for (let k = 0; k < cand.length; k++) {
+					if (((usableBits[cand[k] as number] as number) & bit) === 0) continue;
+					if ((approx[k] as number) < bestApprox) bestApprox = approx[k] as number;
+				}
+				let best = out[f];
+				for (let k = 0; k < cand.length; k++) {
+					const e = cand[k] as number;
+					if (((usableBits[e] as number) & bit) === 0) continue;
+					if ((approx[k] as number) > bestApprox * 1.002 + 0.05) continue;
+					const s = (exact[k] ??= this.project(lng, lat, e));
+					if (!best || s.accessM < best.accessM || (s.accessM === best.accessM && e < best.edge))
+						best = s;
+				}
+				out[f] = best;
+				if (best && best.accessM <= r) open &= ~bit;
+			}
+			if (open === 0 || r >= maxDistanceM) break;
+			r = Math.min(maxDistanceM, r * 3);
+		}
+		for (let f = 0; f < filters; f++) {
+			const s = out[f];
+			if (s && s.accessM > maxDistanceM) out[f] = undefined;
+		}
 	}
 }

@@ -1,13 +1,36 @@
 /**
- * Multi-source shortest paths over a {@link ProfileNetwork}: one Dijkstra sweep from all places of
- * a category at once labels every node with the cost (seconds) of the cheapest path to the nearest
+ * Multi-source shortest paths over a {@link ProfileNetwork}: one sweep from all places of a
+ * category at once labels every node with the cost (seconds) of the cheapest path to the nearest
  * place, that path's length (metres), the part of that length on unknown data, and which place it
- * is. Sources sit on edges (a snapped place), so each seeds both ends of its edge.
+ * is. Sources sit on edges (a snapped place), so each seeds both ends of its edge. Arcs are read
+ * from the network's arc records (cost and target side by side, in CSR order).
  *
- * Typed arrays throughout and a FlatQueue of node ids (lazy deletion: a popped entry whose
- * priority is above the node's cost is stale and skipped).
+ * What a node keeps ({@link SweepState}): 16 bytes, its cost (Float64, in a dense array: the scan
+ * of a node's neighbours reads only costs), its place label (Int32) and a flag (Int32); and, only
+ * where the flag is set, 16 more bytes: the extra metres its path's cost
+ * stands for beyond its length (limited stretches: (factor − 1) × length) and its metres on unknown
+ * data. The length is not kept but follows: length = cost × speedMps − extra. A path over plain,
+ * known stretches (all of them for walking) touches only the 16 bytes.
+ *
+ * Two queues over the same labels and the same rule:
+ * - the full sweep ({@link sweepFrom}, {@link multiSourceSweep}) uses a bucket queue (Dial's
+ *   algorithm) over whole decimetres: a node with cost c seconds sits in bucket
+ *   ⌊c × speedMps × 10⌋ (the decimetres walked at the profile's plain speed in that time; a limited
+ *   stretch counts its extra cost as extra decimetres). Buckets only order the work: every label
+ *   keeps its exact Float64 cost. A node improved by another node of the bucket being emptied (an
+ *   edge shorter than a decimetre) goes back into that bucket and is expanded again, so the final
+ *   labels are exactly those of a binary-heap Dijkstra;
+ * - the incremental what-if edits ({@link relax}) use a FlatQueue binary heap (few nodes, seeds
+ *   of any cost).
+ *
+ * The rule (both queues, seeds and origins alike): labels compare by cost, then (on equal cost) by
+ * place label, then by metres on unknown data, then by extra metres (the smaller wins each time;
+ * a path of equal time with fewer limited stretches is the longer one). A label replaces another
+ * only when it compares smaller. Every comparison after the cost happens only on exactly equal
+ * costs. With that rule the labels are the one least fixpoint of the graph whatever the order of
+ * work, so an incremental edit gives exactly what a recompute gives, ties included.
  */
-import FlatQueue from 'flatqueue';
+import type FlatQueue from 'flatqueue';
 import type { ProfileNetwork } from './network.ts';
 import type { Snap } from './snap.ts';
 
@@ -18,30 +41,174 @@ export interface SweepSource {
 	label: number;
 }
 
-/** Per-node labels of a sweep. */
-export interface SweepState {
+/** Per-node labels of a sweep (see the module comment for the layout). */
+export class SweepState {
+	readonly nodeCount: number;
+	/** Speed of the profile (m/s): a path's length is cost × speedMps − extra. */
+	readonly speedMps: number;
+	/** Cost in seconds of node n (Infinity when unreachable). */
+	readonly cost: Float64Array;
+	/** Label of node n at [2n] (-1 when unreachable); its flag at [2n + 1]. */
+	readonly tags: Int32Array;
+	/** Where node n's flag is 1: [2n] extra metres, [2n + 1] metres on unknown data (else both 0). */
+	readonly extra: Float64Array;
+
+	/** An empty state (every node unreachable). */
+	constructor(nodeCount: number, speedMps: number) {
+		this.nodeCount = nodeCount;
+		this.speedMps = speedMps;
+		this.cost = new Float64Array(nodeCount);
+		this.tags = new Int32Array(2 * nodeCount);
+		this.extra = new Float64Array(2 * nodeCount);
+		this.clear();
+	}
+
+	/** Makes every node unreachable again. */
+	clear(): void {
+		this.cost.fill(Infinity);
+		// label -1, flag 0 in one 64-bit pattern per node
+		new BigInt64Array(this.tags.buffer, this.tags.byteOffset, this.nodeCount).fill(0xffffffffn);
+	}
+
 	/** Cost in seconds of the cheapest path from the nearest source (Infinity if unreachable). */
-	costS: Float64Array;
-	/** Length in metres of that path, access leg included. */
-	distM: Float64Array;
+	costS(n: number): number {
+		return this.cost[n] as number;
+	}
+
+	/** Length in metres of that path, access leg included (Infinity if unreachable). */
+	distM(n: number): number {
+		const c = this.cost[n] as number;
+		if (c === Infinity) return Infinity;
+		return this.tags[2 * n + 1] === 0
+			? c * this.speedMps
+			: c * this.speedMps - (this.extra[2 * n] as number);
+	}
+
+	/** Extra metres of that path: (factor − 1) × length on its limited stretches. */
+	extraM(n: number): number {
+		return this.tags[2 * n + 1] === 0 ? 0 : (this.extra[2 * n] as number);
+	}
+
 	/** Metres of that path on edges whose status is unknown. */
-	unknownM: Float64Array;
+	unknownM(n: number): number {
+		return this.tags[2 * n + 1] === 0 ? 0 : (this.extra[2 * n + 1] as number);
+	}
+
 	/** Label of the source, -1 when unreachable. */
-	label: Int32Array;
+	label(n: number): number {
+		return this.tags[2 * n] as number;
+	}
+
+	/** Sets node n's labels; extraM and unknownM as in the module comment. */
+	set(n: number, costS: number, label: number, extraM: number, unknownM: number): void {
+		this.cost[n] = costS;
+		this.tags[2 * n] = label;
+		if (extraM === 0 && unknownM === 0) this.tags[2 * n + 1] = 0;
+		else {
+			this.extra[2 * n] = extraM;
+			this.extra[2 * n + 1] = unknownM;
+			this.tags[2 * n + 1] = 1;
+		}
+	}
+
+	/** Makes node n unreachable. */
+	reset(n: number): void {
+		this.cost[n] = Infinity;
+		this.tags[2 * n] = -1;
+		this.tags[2 * n + 1] = 0;
+	}
 }
 
-/** Allocates an empty state for a graph of `nodeCount` nodes. */
-export function emptySweepState(nodeCount: number): SweepState {
-	return {
-		costS: new Float64Array(nodeCount).fill(Infinity),
-		distM: new Float64Array(nodeCount).fill(Infinity),
-		unknownM: new Float64Array(nodeCount),
-		label: new Int32Array(nodeCount).fill(-1),
-	};
+/** Allocates an empty state for a network. */
+export function emptySweepState(net: ProfileNetwork): SweepState {
+	return new SweepState(net.graph.nodeCount, net.speedMps);
 }
 
 /**
- * Seeds the ends of a source's edge into the state and queue (only where it improves).
+ * Whether the label (cost `c`, place `l`, unknown metres `u`, extra metres `x`) beats the label
+ * (`c0`, `l0`, `u0`, `x0`): the one rule of the engine (module comment).
+ */
+export function beats(
+	c: number,
+	l: number,
+	u: number,
+	x: number,
+	c0: number,
+	l0: number,
+	u0: number,
+	x0: number,
+): boolean {
+	if (c !== c0) return c < c0;
+	if (c === Infinity) return false;
+	if (l !== l0) return l < l0;
+	if (u !== u0) return u < u0;
+	return x < x0;
+}
+
+/** The edge of an arc record's info word (its top bit flags an edge with extra metres). */
+const EDGE_MASK = 0x7fffffff;
+
+/** On equal costs, whether node `v` reached over arc `a` from a node labelled (l, u, x) wins. */
+function tieBeatsVia(
+	st: SweepState,
+	v: number,
+	l: number,
+	u: number,
+	x: number,
+	net: ProfileNetwork,
+	a: number,
+): boolean {
+	const e = (net.arcInfo[4 * a + 3] as number) & EDGE_MASK;
+	return tieBeats(
+		st,
+		v,
+		l,
+		u + (net.edgeExtraM[2 * e + 1] as number),
+		x + (net.edgeExtraM[2 * e] as number),
+	);
+}
+
+/** On exactly equal costs: whether (l, u, x) beats node v's label (the rule after the cost). */
+function tieBeats(st: SweepState, v: number, l: number, u: number, x: number): boolean {
+	const lv = st.tags[2 * v] as number;
+	if (l !== lv) return l < lv;
+	const uv = st.unknownM(v);
+	if (u !== uv) return u < uv;
+	return x < st.extraM(v);
+}
+
+/**
+ * Seeds the ends of a source's edge into the state (only where the rule lets it win). Calls
+ * `push(node, cost)` for each end it labels.
+ */
+function seedEnds(
+	net: ProfileNetwork,
+	st: SweepState,
+	src: SweepSource,
+	push: (node: number, costS: number) => void,
+): void {
+	const g = net.graph;
+	const e = src.snap.edge;
+	const w = net.edgeCostS[e] as number;
+	if (w === Infinity) return;
+	const ex = net.edgeExtraM[2 * e] as number;
+	const un = net.edgeExtraM[2 * e + 1] as number;
+	const accessS = src.snap.accessM / net.speedMps;
+	const t = src.snap.t;
+	for (let k = 0; k < 2; k++) {
+		const node = (k === 0 ? g.edgeFrom[e] : g.edgeTo[e]) as number;
+		const f = k === 0 ? t : 1 - t;
+		const c = accessS + f * w;
+		const cn = st.costS(node);
+		if (c < cn || (c === cn && c < Infinity && tieBeats(st, node, src.label, f * un, f * ex))) {
+			st.set(node, c, src.label, f * ex, f * un);
+			push(node, c);
+		}
+	}
+}
+
+/**
+ * Seeds the ends of a source's edge into the state and a heap (only where the rule lets it win).
  */
 export function seedSource(
 	net: ProfileNetwork,
@@ -49,35 +216,15 @@ export function seedSource(
 	q: FlatQueue<number>,
 	src: SweepSource,
 ): void {
-	const g = net.graph;
-	const e = src.snap.edge;
-	const w = net.edgeCostS[e] as number;
-	if (w === Infinity) return;
-	const len = g.lengthsM[e] as number;
-	const unk = net.edgeUnknown[e] === 1;
-	const accessS = src.snap.accessM / net.speedMps;
-	const t = src.snap.t;
-	const ends: [number, number][] = [
-		[g.edgeFrom[e] as number, t],
-		[g.edgeTo[e] as number, 1 - t],
-	];
-	for (const [node, f] of ends) {
-		const c = accessS + f * w;
-		if (c < (st.costS[node] as number)) {
-			st.costS[node] = c;
-			st.distM[node] = src.snap.accessM + f * len;
-			st.unknownM[node] = unk ? f * len : 0;
-			st.label[node] = src.label;
-			q.push(node, c);
-		}
-	}
+	seedEnds(net, st, src, (node, c) => q.push(node, c));
 }
 
 /**
- * Runs Dijkstra from whatever is queued, improving `st` in place.
+ * Runs Dijkstra with a binary heap from whatever is queued, improving `st` in place (the what-if
+ * edits: a few nodes, seeds of any cost).
  *
  * @param maxCostS stop expanding beyond this cost (seconds); Infinity for a full sweep.
- * @param touched when given, every node whose label changed is pushed onto it.
+ * @param touched when given, every node expanded is pushed onto it (a node relabelled is expanded).
  */
 export function relax(
 	net: ProfileNetwork,
@@ -86,51 +233,218 @@ export function relax(
 	maxCostS = Infinity,
 	touched?: number[],
 ): void {
-	const g = net.graph;
-	const { offsets, targets, arcEdges, lengthsM } = g;
-	const { edgeCostS, edgeUnknown } = net;
-	const { costS, distM, unknownM, label } = st;
+	const { offsets } = net.graph;
+	const { arcCostS, arcInfo, edgeExtraM } = net;
+	const { cost, tags, extra } = st;
 	while (q.length > 0) {
 		const c = q.peekValue() as number;
 		const u = q.pop() as number;
-		if (c > (costS[u] as number)) continue;
+		if (c > (cost[u] as number)) continue;
 		if (c > maxCostS) break;
 		if (touched) touched.push(u);
-		const du = distM[u] as number;
-		const uu = unknownM[u] as number;
-		const lu = label[u] as number;
+		const lu = tags[2 * u] as number;
+		const fu = tags[2 * u + 1] as number;
+		const xu = fu === 0 ? 0 : (extra[2 * u] as number);
+		const uu = fu === 0 ? 0 : (extra[2 * u + 1] as number);
 		const end = offsets[u + 1] as number;
 		for (let a = offsets[u] as number; a < end; a++) {
-			const e = arcEdges[a] as number;
-			const nc = c + (edgeCostS[e] as number);
-			const v = targets[a] as number;
-			if (nc < (costS[v] as number)) {
-				const len = lengthsM[e] as number;
-				costS[v] = nc;
-				distM[v] = du + len;
-				unknownM[v] = edgeUnknown[e] === 1 ? uu + len : uu;
-				label[v] = lu;
+			const nc = c + (arcCostS[2 * a] as number);
+			const v = arcInfo[4 * a + 2] as number;
+			const cv = cost[v] as number;
+			if (nc < cv || (nc === cv && nc < Infinity && tieBeatsVia(st, v, lu, uu, xu, net, a))) {
+				const info = arcInfo[4 * a + 3] as number;
+				cost[v] = nc;
+				tags[2 * v] = lu;
+				if (fu === 0 && info <= EDGE_MASK) tags[2 * v + 1] = 0;
+				else {
+					const e = info & EDGE_MASK;
+					extra[2 * v] = xu + (edgeExtraM[2 * e] as number);
+					extra[2 * v + 1] = uu + (edgeExtraM[2 * e + 1] as number);
+					tags[2 * v + 1] = 1;
+				}
 				q.push(v, nc);
 			}
 		}
 	}
 }
 
+/** Largest bucket array of a sweep (2^22 heads, 16 MiB); beyond it the buckets widen. */
+const MAX_BUCKETS = 1 << 22;
+/** Buckets per metre walked at the profile's plain speed: whole decimetres. */
+const BUCKETS_PER_M = 10;
+
+/**
+ * Reusable arrays of the bucket queue: the bucket heads (a ring of a power-of-two size), a bitmap
+ * of the buckets that hold entries (so a run of empty buckets is skipped 32 at a time: on a small
+ * graph with long edges most buckets are empty), and a pool of queue entries (node, next entry in
+ * the same bucket), appended in order and dropped whole after each sweep. A node is queued again
+ * each time it improves; an entry whose node's cost now lies in another bucket is stale and skipped
+ * when popped, so no per-node queue state is kept. A finished sweep leaves heads and bitmap
+ * empty, ready for the next.
+ */
+export class SweepWorkspace {
+	/** First entry of each bucket, -1 when empty. */
+	heads: Int32Array = new Int32Array(0);
+	/** Bit b set when bucket b holds entries. */
+	occupied: Int32Array = new Int32Array(0);
+	/** Entry k: node at 2k, next entry of its bucket at 2k + 1 (-1 at the end). */
+	entries: Int32Array;
+
+	constructor(nodeCount: number) {
+		this.entries = new Int32Array(2 * Math.max(16, nodeCount + (nodeCount >> 1)));
+	}
+}
+
+/** Grows the entry pool of a workspace to at least `length` (at least doubling; entries kept). */
+function grow(ws: SweepWorkspace, length: number): Int32Array {
+	const bigger = new Int32Array(Math.max(length, ws.entries.length * 2));
+	bigger.set(ws.entries);
+	ws.entries = bigger;
+	return bigger;
+}
+
+/**
+ * Runs the bucket-queue sweep from `seeds` (nodes whose labels in `st` are already set, e.g. by
+ * {@link seedSources}) until every reachable node is labelled, improving `st` in place. Exact: see
+ * the module comment.
+ *
+ * @param seeds nodes to start from (repeats are fine); their labels must be set in `st`.
+ * @param ws reusable arrays (one per engine); fresh ones are made when absent.
+ */
+export function sweepFrom(
+	net: ProfileNetwork,
+	st: SweepState,
+	seeds: ArrayLike<number>,
+	ws: SweepWorkspace = new SweepWorkspace(net.graph.nodeCount),
+): void {
+	const { offsets } = net.graph;
+	const { arcCostS, arcInfo, edgeExtraM } = net;
+	const { cost, tags, extra } = st;
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (let k = 0; k < seeds.length; k++) {
+		const c = cost[seeds[k] as number] as number;
+		if (c < lo) lo = c;
+		if (c > hi) hi = c;
+	}
+	if (!(lo < Infinity)) return;
+	// queued nodes always lie within [current bucket, current bucket + max(seed span, longest edge)]
+	const span = Math.max(hi - lo, net.maxEdgeCostS);
+	let scale = net.speedMps * BUCKETS_PER_M;
+	if (span * scale + 2 > MAX_BUCKETS) scale = (MAX_BUCKETS - 2) / span;
+	let size = 64;
+	while (size < span * scale + 2) size *= 2;
+	if (ws.heads.length < size) {
+		ws.heads = new Int32Array(size).fill(-1);
+		ws.occupied = new Int32Array(size >> 5);
+	}
+	const heads = ws.heads;
+	const occ = ws.occupied;
+	const mask = size - 1;
+	const wordMask = (size >> 5) - 1;
+	let ent = ws.entries;
+	let top = 0;
+	let queued = 0;
+	if (2 * seeds.length > ent.length) ent = grow(ws, 2 * seeds.length);
+	for (let k = 0; k < seeds.length; k++) {
+		const s = seeds[k] as number;
+		const h = ((cost[s] as number) * scale) & mask;
+		ent[2 * top] = s;
+		ent[2 * top + 1] = heads[h] as number;
+		heads[h] = top++;
+		occ[h >> 5]! |= 1 << (h & 31);
+		queued++;
+	}
+	let cur = Math.floor(lo * scale);
+	while (queued > 0) {
+		let h = cur & mask;
+		let k = heads[h] as number;
+		if (k === -1) {
+			// jump to the next bucket that holds entries (there is one: queued > 0)
+			let wi = h >> 5;
+			let bits = (occ[wi] as number) & (-1 << (h & 31));
+			while (bits === 0) {
+				wi = (wi + 1) & wordMask;
+				bits = occ[wi] as number;
+			}
+			const nh = (wi << 5) | (31 - Math.clz32(bits & -bits));
+			cur += (nh - h) & mask;
+			h = nh;
+			k = heads[h] as number;
+		}
+		const next = ent[2 * k + 1] as number;
+		heads[h] = next;
+		if (next === -1) occ[h >> 5]! &= ~(1 << (h & 31));
+		queued--;
+		const u = ent[2 * k] as number;
+		const c = cost[u] as number;
+		if (((c * scale) & mask) !== h) continue; // stale: u improved into an earlier bucket
+		const lu = tags[2 * u] as number;
+		const fu = tags[2 * u + 1] as number;
+		const xu = fu === 0 ? 0 : (extra[2 * u] as number);
+		const uu = fu === 0 ? 0 : (extra[2 * u + 1] as number);
+		const start = offsets[u] as number;
+		const end = offsets[u + 1] as number;
+		// room for one entry per arc of u
+		if (2 * (top + end - start) > ent.length) ent = grow(ws, 2 * (top + end - start));
+		for (let a = start; a < end; a++) {
+			const nc = c + (arcCostS[2 * a] as number);
+			const v = arcInfo[4 * a + 2] as number;
+			const cv = cost[v] as number;
+			if (nc < cv || (nc === cv && nc < Infinity && tieBeatsVia(st, v, lu, uu, xu, net, a))) {
+				const info = arcInfo[4 * a + 3] as number;
+				cost[v] = nc;
+				tags[2 * v] = lu;
+				if (fu === 0 && info <= EDGE_MASK) tags[2 * v + 1] = 0;
+				else {
+					const e = info & EDGE_MASK;
+					extra[2 * v] = xu + (edgeExtraM[2 * e] as number);
+					extra[2 * v + 1] = uu + (edgeExtraM[2 * e + 1] as number);
+					tags[2 * v + 1] = 1;
+				}
+				const nh = (nc * scale) & mask;
+				ent[2 * top] = v;
+				ent[2 * top + 1] = heads[nh] as number;
+				heads[nh] = top++;
+				occ[nh >> 5]! |= 1 << (nh & 31);
+				queued++;
+			}
+		}
+	}
+}
+
+/**
+ * Seeds all `sources` into `st`; returns the nodes seeded (for {@link sweepFrom}).
+ */
+export function seedSources(
+	net: ProfileNetwork,
+	st: SweepState,
+	sources: Iterable<SweepSource>,
+): number[] {
+	const seeds: number[] = [];
+	for (const s of sources) seedEnds(net, st, s, (node) => seeds.push(node));
+	return seeds;
+}
+
 /**
  * One multi-source sweep from all `sources`.
  *
+ * @param ws reusable queue arrays; `into` a state to reuse (cleared first) instead of a new one.
  * @example const st = multiSourceSweep(net, places.map((snap, i) => ({ snap, label: i })));
  */
 export function multiSourceSweep(
 	net: ProfileNetwork,
 	sources: readonly SweepSource[],
-	maxCostS = Infinity,
-	q: FlatQueue<number> = new FlatQueue<number>(),
+	ws?: SweepWorkspace,
+	into?: SweepState,
 ): SweepState {
-	const st = emptySweepState(net.graph.nodeCount);
-	q.clear();
-	for (const s of sources) seedSource(net, st, q, s);
-	relax(net, st, q, maxCostS);
+	let st = into;
+	if (st && (st.nodeCount !== net.graph.nodeCount || st.speedMps !== net.speedMps)) {
+		throw new Error('multiSourceSweep: the state to reuse is for another graph or profile');
+	}
+	if (st) st.clear();
+	else st = emptySweepState(net);
+	sweepFrom(net, st, seedSources(net, st, sources), ws);
 	return st;
 }
 
@@ -145,6 +459,7 @@ export interface PointResult {
 /**
  * Completes the path of a snapped point (an origin): through either end of its edge, or straight
  * along the edge to a source on the same edge (`sameEdge`). The point's own access leg counts.
+ * Ties go to the smaller label, as in the sweep.
  */
 export function evaluateSnap(
 	net: ProfileNetwork,
@@ -160,37 +475,27 @@ export function evaluateSnap(
 	const accessS = snap.accessM / net.speedMps;
 	let best: PointResult = { costS: Infinity, distanceM: Infinity, unknownM: 0, label: -1 };
 	if (w === Infinity) return best;
-	const f = g.edgeFrom[e] as number;
-	const t = g.edgeTo[e] as number;
-	const cf = (st.costS[f] as number) + snap.t * w;
-	if (cf < best.costS) {
-		best = {
-			costS: cf,
-			distanceM: (st.distM[f] as number) + snap.t * len,
-			unknownM: (st.unknownM[f] as number) + (unk ? snap.t * len : 0),
-			label: st.label[f] as number,
-		};
-	}
-	const ct = (st.costS[t] as number) + (1 - snap.t) * w;
-	if (ct < best.costS) {
-		best = {
-			costS: ct,
-			distanceM: (st.distM[t] as number) + (1 - snap.t) * len,
-			unknownM: (st.unknownM[t] as number) + (unk ? (1 - snap.t) * len : 0),
-			label: st.label[t] as number,
-		};
+	const ex = net.edgeExtraM[2 * e] as number;
+	let bestX = Infinity;
+	for (let k = 0; k < 2; k++) {
+		const node = (k === 0 ? g.edgeFrom[e] : g.edgeTo[e]) as number;
+		const f = k === 0 ? snap.t : 1 - snap.t;
+		const c = st.costS(node) + f * w;
+		const u = st.unknownM(node) + (unk ? f * len : 0);
+		const x = st.extraM(node) + f * ex;
+		if (beats(c, st.label(node), u, x, best.costS, best.label, best.unknownM, bestX)) {
+			best = { costS: c, distanceM: st.distM(node) + f * len, unknownM: u, label: st.label(node) };
+			bestX = x;
+		}
 	}
 	if (sameEdge) {
 		for (const s of sameEdge) {
 			const df = Math.abs(s.snap.t - snap.t);
 			const c = s.snap.accessM / net.speedMps + df * w;
-			if (c < best.costS) {
-				best = {
-					costS: c,
-					distanceM: s.snap.accessM + df * len,
-					unknownM: unk ? df * len : 0,
-					label: s.label,
-				};
+			const u = unk ? df * len : 0;
+			if (beats(c, s.label, u, df * ex, best.costS, best.label, best.unknownM, bestX)) {
+				best = { costS: c, distanceM: s.snap.accessM + df * len, unknownM: u, label: s.label };
+				bestX = df * ex;
 			}
 		}
 	}

@@ -1,8 +1,9 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts';
 import { buildAnalysisBundle, decodeAnalysisBundle } from '../analysis/bundle.ts';
 import { AnalysisEngine } from '../analysis/engine.ts';
+import { EdgeIndex } from '../analysis/snap.ts';
 import { summarizeByNeighbourhood } from '../analysis/summary.ts';
 import { AnalysisClient, type MessageEndpoint } from './analysis-client.ts';
 import { AnalysisHost } from './analysis-host.ts';
@@ -30,6 +31,33 @@ afterEach(() => {
 });
 
 describe('analysis worker protocol over a MessageChannel', () => {
+	it(
+		'snaps every origin and place once after load: coverage jobs for every profile and mode snap nothing more',
+		{ timeout: 60_000 },
+		async () => {
+			const { client, ports } = connect();
+			open = ports;
+			const snapEach = vi.spyOn(EdgeIndex.prototype, 'snapEach');
+			const snap = vi.spyOn(EdgeIndex.prototype, 'snap');
+			try {
+				const info = await client.request('load', { bytes: bytes.slice().buffer });
+				for (const profile of ['walking', 'rollator', 'wheelchair'] as const) {
+					for (const unknownMode of ['optimistic', 'cautious'] as const) {
+						for (const categoryId of ['pharmacy', 'grocery']) {
+							await client.request('coverage', { categoryId, profile, unknownMode, normM: 800 });
+						}
+					}
+				}
+				// each origin and place exactly once, for all six filters at a time
+				expect(snapEach).toHaveBeenCalledTimes(info.origins + info.places);
+				expect(snap).not.toHaveBeenCalled();
+			} finally {
+				snapEach.mockRestore();
+				snap.mockRestore();
+			}
+		},
+	);
+
 	it('loads a bundle, runs a coverage and a what-if, results equal the engine run in place', async () => {
 		const { client, ports } = connect();
 		open = ports;
@@ -48,7 +76,7 @@ describe('analysis worker protocol over a MessageChannel', () => {
 		const local = new AnalysisEngine(decodeAnalysisBundle(bytes)).coverage(key);
 		expect(cov.columns.distanceM).toBeInstanceOf(Float64Array);
 		expect([...cov.columns.distanceM]).toEqual([...local.result.distanceM]);
-		const beyond = cov.summary.reduce((s, r) => s + r.beyond65, 0);
+		const beyond = cov.summary.reduce((s, r) => s + r.beyond65!, 0);
 		const origin = info.origins > 0 ? 5000 : 0;
 		const engine = new AnalysisEngine(decodeAnalysisBundle(bytes));
 		const snaps = engine.originSnaps('walking');
@@ -66,7 +94,7 @@ describe('analysis worker protocol over a MessageChannel', () => {
 		expect(w.changed.origins.length).toBeLessThan(info.origins);
 		expect(w.summaryRows.length).toBeLessThanOrEqual(cov.summary.length);
 		applyWhatIf(cov.columns, cov.summary, w);
-		expect(cov.summary.reduce((s, r) => s + r.beyond65, 0)).toBeCloseTo(
+		expect(cov.summary.reduce((s, r) => s + r.beyond65!, 0)).toBeCloseTo(
 			beyond - w.delta.residents65,
 			6,
 		);
@@ -152,8 +180,8 @@ describe('overlay requests', () => {
 		} as const;
 		const cov = await client.request('coverage', key);
 		const cells = await client.request('cells', { ...key, cellM: 300 });
-		const beyond = cov.summary.reduce((s, r) => s + r.beyondResidents, 0);
-		const cellBeyond = cells.features.reduce((s, f) => s + f.properties.beyond_residents, 0);
+		const beyond = cov.summary.reduce((s, r) => s + r.beyondResidents!, 0);
+		const cellBeyond = cells.features.reduce((s, f) => s + f.properties.beyond_residents!, 0);
 		expect(Math.abs(cellBeyond - beyond)).toBeLessThan(0.005 * cells.features.length + 1e-6);
 		const pts = await client.request('originsGeoJSON', key);
 		expect(pts.features).toHaveLength(cov.columns.distanceM.length);

@@ -61,6 +61,8 @@ function unionOf(changes: readonly WhatIfChange[]): Uint32Array {
 /** The analysis service behind the worker. */
 export class AnalysisHost {
 	private engine: AnalysisEngine | undefined;
+	/** Snapping every origin and place once (engine.prepareSteps), one step whenever idle. */
+	private preparing: Iterator<unknown> | undefined;
 	private nbIndex: NeighbourhoodIndex | undefined;
 	private readonly runs = new Map<string, CoverageRun>();
 	private readonly cancelled = new Set<number>();
@@ -88,6 +90,11 @@ export class AnalysisHost {
 	private drain(): void {
 		const next = this.queue.shift();
 		if (!next) {
+			if (this.preparing) {
+				if (this.preparing.next().done) this.preparing = undefined;
+				setTimeout(() => this.drain(), 0);
+				return;
+			}
 			this.draining = false;
 			return;
 		}
@@ -121,11 +128,19 @@ export class AnalysisHost {
 		return this.engine;
 	}
 
+	/** The engine with every origin and place snapped (the rest of the steps run now if needed). */
+	private prepared(): AnalysisEngine {
+		const engine = this.need();
+		while (this.preparing && !this.preparing.next().done);
+		this.preparing = undefined;
+		return engine;
+	}
+
 	/** The last run of a key (with its what-if edits), computed when there is none. */
 	private runFor(key: CoverageKey): CoverageRun {
 		let run = this.runs.get(runKey(key));
 		if (!run) {
-			run = this.need().coverage(key);
+			run = this.prepared().coverage(key);
 			this.runs.set(runKey(key), run);
 		}
 		return run;
@@ -198,6 +213,9 @@ export class AnalysisHost {
 		load: ({ bytes }) => {
 			const bundle = decodeAnalysisBundle(new Uint8Array(bytes));
 			this.engine = new AnalysisEngine(bundle);
+			// every origin and place snapped once for every profile and unknown mode, in steps while
+			// the worker is idle (a route does not wait for it); no job snaps them again
+			this.preparing = this.engine.prepareSteps();
 			this.nbIndex = undefined;
 			this.runs.clear();
 			return {
@@ -211,7 +229,7 @@ export class AnalysisHost {
 			};
 		},
 		coverage: (p) => {
-			const engine = this.need();
+			const engine = this.prepared();
 			const t0 = performance.now();
 			const run = engine.coverage(p);
 			this.runs.set(runKey(p), run);
@@ -223,7 +241,7 @@ export class AnalysisHost {
 			};
 		},
 		whatIf: (p) => {
-			const engine = this.need();
+			const engine = this.prepared();
 			const t0 = performance.now();
 			const run = this.runFor(p);
 			const changes: WhatIfChange[] = [];
@@ -266,7 +284,7 @@ export class AnalysisHost {
 			return { picks: whereNext(run, opts) };
 		},
 		walkshed: (p) => {
-			const w = walkshed(this.need(), p.lngLat, p.minutes, p.profile, p.unknownMode);
+			const w = walkshed(this.prepared(), p.lngLat, p.minutes, p.profile, p.unknownMode);
 			if (!w) return null;
 			return {
 				lines: w.lines,

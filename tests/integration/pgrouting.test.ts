@@ -2,33 +2,20 @@
  * Cross-check of the engine's network distances on the real sample area against an independent
  * implementation: pgRouting's Dijkstra on the local PostGIS (the stack of `npm run db:start`, found
  * through DATABASE_URL in process.env or .local/stack/env). Edge lengths on the database side are
- * computed independently by PostGIS (`ST_Length(geography, false)`, the same mean-sphere model)
+ * computed independently by PostGIS (`ST_Length(geography, true)`: the exact geodesic on the WGS84
+ * spheroid, the model of src/analysis/geo.ts)
  * from the edges' geometry; costs per profile come from the same profile rules.
  *
- * The test works in a scratch schema of its own (pgRouting installed into it when the database
- * lacks it) and drops it afterwards.
+ * The test works in a scratch schema of its own (tests/helpers/pgrouting.ts loads the graph, with
+ * pgRouting installed into it when the database lacks it) and drops it afterwards.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAnalysisBundle, decodeAnalysisBundle } from '../../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../../src/analysis/engine.ts';
-import { edgeCoordinates } from '../../src/analysis/snap.ts';
 import { multiSourceSweep, type SweepSource } from '../../src/analysis/sweep.ts';
 import { sampleBundleInput } from '../fixtures/analysis/sample-input.ts';
-
-function databaseUrl(): string {
-	if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-	const file = fileURLToPath(new URL('../../.local/stack/env', import.meta.url));
-	if (existsSync(file)) {
-		const line = readFileSync(file, 'utf8')
-			.split('\n')
-			.find((l) => l.startsWith('DATABASE_URL='));
-		if (line) return line.slice('DATABASE_URL='.length);
-	}
-	throw new Error('local stack not running: npm run db:start (no DATABASE_URL)');
-}
+import { databaseUrl, loadGraph } from '../helpers/pgrouting.ts';
 
 const maxRelDiff: Record<string, number> = {};
 const schema = `analysis_check_${process.pid}_${Date.now()}`;
@@ -40,55 +27,7 @@ const g = engine.graph;
 beforeAll(async () => {
 	client = new pg.Client({ connectionString: databaseUrl() });
 	await client.connect();
-	await client.query(`create schema ${schema}`);
-	const postgis = await client.query<{ nsp: string }>(
-		`select extnamespace::regnamespace::text as nsp from pg_extension where extname = 'postgis'`,
-	);
-	if (postgis.rowCount === 0) await client.query(`create extension postgis schema ${schema}`);
-	const postgisSchema = postgis.rows[0]?.nsp ?? schema;
-	const routing = await client.query<{ nsp: string }>(
-		`select extnamespace::regnamespace::text as nsp from pg_extension where extname = 'pgrouting'`,
-	);
-	if (routing.rowCount === 0) await client.query(`create extension pgrouting schema ${schema}`);
-	const routingSchema = routing.rows[0]?.nsp ?? schema;
-	await client.query(`set search_path = ${schema}, ${routingSchema}, ${postgisSchema}, public`);
-	await client.query(
-		`create table ${schema}.edges (id bigint primary key, source bigint not null, target bigint not null,
-		  geom geometry(LineString, 4326) not null, walking float8, rollator float8, wheelchair float8)`,
-	);
-	// geometry from the bundle's shapes; costs are filled in below from PostGIS's own lengths
-	const batch = 500;
-	for (let start = 0; start < g.edgeCount; start += batch) {
-		const values: string[] = [];
-		const params: unknown[] = [];
-		for (let e = start; e < Math.min(g.edgeCount, start + batch); e++) {
-			const wkt = `LINESTRING(${edgeCoordinates(g, e)
-				.map(([x, y]) => `${x} ${y}`)
-				.join(',')})`;
-			params.push(e, g.edgeFrom[e], g.edgeTo[e], wkt);
-			const k = params.length;
-			values.push(`($${k - 3}, $${k - 2}, $${k - 1}, ST_GeomFromText($${k}, 4326))`);
-		}
-		await client.query(
-			`insert into ${schema}.edges (id, source, target, geom) values ${values.join(',')}`,
-			params,
-		);
-	}
-	// per profile: seconds = PostGIS length / speed × factor, -1 (no edge) when unusable
-	for (const profile of ['walking', 'rollator', 'wheelchair'] as const) {
-		const net = engine.network(profile, 'optimistic');
-		const factor: number[] = [];
-		for (let e = 0; e < g.edgeCount; e++) {
-			const c = net.edgeCostS[e] as number;
-			factor.push(c === Infinity ? -1 : (c * net.speedMps) / ((g.lengthsM[e] as number) || 1));
-		}
-		await client.query(
-			`update ${schema}.edges set ${profile} = case when f.factor < 0 then -1
-			   else ST_Length(geom::geography, false) / $2 * f.factor end
-			 from unnest($1::float8[]) with ordinality as f(factor, i) where id = f.i - 1`,
-			[factor, net.speedMps],
-		);
-	}
+	await loadGraph(client, engine, schema);
 }, 120_000);
 
 afterAll(async () => {
@@ -131,7 +70,7 @@ describe('network distances agree with pgRouting on the sample area', () => {
 			let reachable = 0;
 			let worst = 0;
 			for (const n of picks) {
-				const ours = st.costS[n] as number;
+				const ours = st.costS(n);
 				const other = theirs.get(n);
 				if (sourceNodes.includes(n)) {
 					// pgRouting leaves out a source's pair with itself

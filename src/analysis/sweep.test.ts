@@ -1,0 +1,180 @@
+import FlatQueue from 'flatqueue';
+import { describe, expect, it } from 'vitest';
+import { AnalysisEngine, type PlannedPlace } from './engine.ts';
+import { profileNetwork, type ProfileNetwork } from './network.ts';
+import {
+	emptySweepState,
+	multiSourceSweep,
+	relax,
+	seedSource,
+	SweepWorkspace,
+	type SweepSource,
+	type SweepState,
+} from './sweep.ts';
+import { mulberry32, syntheticBundle, syntheticGrid } from './synthetic.ts';
+
+/** The same sweep with the binary heap of the what-if edits: the reference of the bucket queue. */
+function heapSweep(net: ProfileNetwork, sources: readonly SweepSource[]): SweepState {
+	const st = emptySweepState(net);
+	const q = new FlatQueue<number>();
+	for (const s of sources) seedSource(net, st, q, s);
+	relax(net, st, q);
+	return st;
+}
+
+/** Sources sitting exactly on nodes (t = 0 on one of their edges), labels in the order given. */
+function nodeSources(net: ProfileNetwork, nodes: number[], labels: number[]): SweepSource[] {
+	const g = net.graph;
+	return nodes.map((n, k) => {
+		const e = g.arcEdges[g.offsets[n]!]!;
+		const t = g.edgeFrom[e] === n ? 0 : 1;
+		return { snap: { edge: e, t, accessM: 0, lng: 0, lat: 0 }, label: labels[k]! };
+	});
+}
+
+function expectSame(a: SweepState, b: SweepState): void {
+	let differ = 0;
+	for (let n = 0; n < a.nodeCount; n++) {
+		if (
+			a.costS(n) !== b.costS(n) ||
+			a.label(n) !== b.label(n) ||
+			a.distM(n) !== b.distM(n) ||
+			a.unknownM(n) !== b.unknownM(n)
+		)
+			differ++;
+	}
+	expect(differ).toBe(0);
+}
+
+/**
+ * A small grid whose edge costs are drawn from `costs` (seconds): equal costs make exact ties,
+ * costs below a decimetre at walking speed (0.08 s) put a node and its neighbour in one bucket.
+ */
+function gridWithCosts(
+	costs: number[],
+	seed: number,
+	profile: 'walking' | 'wheelchair' = 'wheelchair',
+): ProfileNetwork {
+	const g = syntheticGrid(2_000, seed);
+	const net = profileNetwork(g, profile, 'optimistic');
+	const rand = mulberry32(seed);
+	let max = 0;
+	for (let e = 0; e < g.edgeCount; e++) {
+		if (net.edgeCostS[e] === Infinity) continue;
+		net.edgeCostS[e] = costs[Math.floor(rand() * costs.length)]!;
+		max = Math.max(max, net.edgeCostS[e]!);
+	}
+	net.maxEdgeCostS = max;
+	for (let a = 0; a < g.targets.length; a++) net.arcCostS[2 * a] = net.edgeCostS[g.arcEdges[a]!]!;
+	return net;
+}
+
+describe('bucket-queue sweep', { timeout: 60_000 }, () => {
+	it('gives exactly the binary-heap labels: cost, place, length, unknown metres', () => {
+		for (const [seed, costs] of [
+			[1, [60, 60, 60, 30]], // many exact ties
+			[2, [0, 0.001, 0.05, 12.5, 80]], // zero and sub-decimetre edges: work inside one bucket
+			[3, [1e6, 3, 7]], // an edge so long that the buckets widen (over 2^22 decimetres)
+		] as const) {
+			const net = gridWithCosts([...costs], seed);
+			const rand = mulberry32(seed + 10);
+			const nodes = Array.from({ length: 12 }, () => Math.floor(rand() * net.graph.nodeCount));
+			const labels = nodes.map((_, k) => (k * 7) % 12);
+			const sources = nodeSources(net, nodes, labels);
+			const ws = new SweepWorkspace(net.graph.nodeCount);
+			expectSame(multiSourceSweep(net, sources, ws), heapSweep(net, sources));
+			// the workspace is left ready: a second sweep into a reused state is the same
+			const again = multiSourceSweep(net, sources, ws, emptySweepState(net));
+			expectSame(again, heapSweep(net, sources));
+		}
+	});
+
+	it('ties go to the smaller place label, whatever the order of the sources', () => {
+		// a path of equal edges 0 – 1 – … ; sources at both ends meet halfway with equal costs
+		const net = gridWithCosts([10], 4, 'walking');
+		const g = net.graph;
+		const a = 0;
+		// a node 6 edges from a: every node as far from one as from the other is a tie
+		const fromA = multiSourceSweep(net, nodeSources(net, [a], [0]));
+		const b = Array.from({ length: g.nodeCount }, (_, n) => n).find((n) => fromA.costS(n) === 60)!;
+		for (const order of [
+			[a, b],
+			[b, a],
+		]) {
+			const st = multiSourceSweep(
+				net,
+				nodeSources(
+					net,
+					order,
+					order.map((n) => (n === a ? 5 : 2)),
+				),
+			);
+			// the cost from each source alone
+			const alone = [a, b].map((n, k) => multiSourceSweep(net, nodeSources(net, [n], [5 - 3 * k])));
+			let tied = 0;
+			for (let n = 0; n < g.nodeCount; n++) {
+				const ca = alone[0]!.costS(n);
+				const cb = alone[1]!.costS(n);
+				expect(st.costS(n)).toBe(Math.min(ca, cb));
+				if (ca === cb) {
+					tied++;
+					expect(st.label(n)).toBe(2);
+				} else expect(st.label(n)).toBe(ca < cb ? 5 : 2);
+			}
+			expect(tied).toBeGreaterThan(5);
+		}
+	});
+});
+
+describe('what-if equals a recompute where many paths tie', { timeout: 60_000 }, () => {
+	// every edge exactly 100 m: paths with the same number of edges cost exactly the same
+	const g = syntheticGrid(6_000, 17);
+	g.lengthsM.fill(100);
+	const bundle = syntheticBundle(g, 1500, 12, 'pharmacy', 23);
+	// places exactly on nodes
+	for (let i = 0; i < bundle.places.count; i++) {
+		const n = Math.floor((i + 0.5) * (g.nodeCount / bundle.places.count));
+		bundle.places.lngLat[i * 2] = g.nodeLngLat[n * 2]!;
+		bundle.places.lngLat[i * 2 + 1] = g.nodeLngLat[n * 2 + 1]!;
+	}
+	const engine = new AnalysisEngine(bundle);
+	it('random adds at nodes and removes, walking', () => {
+		const rand = mulberry32(5);
+		const run = engine.coverage({ categoryId: 'pharmacy', profile: 'walking' });
+		const planned: PlannedPlace[] = [];
+		const removed: string[] = [];
+		for (let step = 0; step < 30; step++) {
+			const labels = [...run.sources.keys()];
+			if (rand() < 0.55 || labels.length < 3) {
+				const n = Math.floor(rand() * g.nodeCount);
+				const p: PlannedPlace = {
+					id: `planned-${step}`,
+					lngLat: [g.nodeLngLat[n * 2]!, g.nodeLngLat[n * 2 + 1]!],
+				};
+				run.addPlace(p);
+				planned.push(p);
+			} else {
+				const label = labels[Math.floor(rand() * labels.length)]!;
+				removed.push(run.placeId(label)!);
+				run.removePlace(label);
+			}
+			const full = engine.coverage({
+				categoryId: 'pharmacy',
+				profile: 'walking',
+				extraPlaces: planned.filter((p) => !removed.includes(p.id)),
+				excludePlaceIds: removed,
+			});
+			let differ = 0;
+			for (let i = 0; i < bundle.origins.count; i++) {
+				if (
+					run.result.distanceM[i] !== full.result.distanceM[i] ||
+					run.result.timeS[i] !== full.result.timeS[i] ||
+					run.placeId(run.result.placeLabel[i]!) !== full.placeId(full.result.placeLabel[i]!)
+				)
+					differ++;
+			}
+			expect(differ).toBe(0);
+		}
+		expect(removed.length).toBeGreaterThan(3);
+	});
+});
