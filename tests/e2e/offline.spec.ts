@@ -113,7 +113,10 @@ test('first visit online; offline, a reload: the map, search, details, nearest a
 	// Search finds a pharmacy and its details open.
 	const search = page.getByTestId('search-input');
 	await search.fill('apotheek');
-	const pharmacy = page.getByRole('group', { name: 'Plaatsen' }).getByRole('option').first();
+	const pharmacy = page
+		.getByRole('group', { name: /^Apotheek: \d+/ })
+		.getByRole('option')
+		.first();
 	const name = (await pharmacy.locator('.label').textContent())!;
 	await pharmacy.click();
 	const details = page.getByTestId('place-details');
