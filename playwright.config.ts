@@ -19,6 +19,10 @@ export default defineConfig({
 	reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
+		// The production build has a service worker. It is blocked here so that every spec sees the
+		// network as it is (page.route interception, slow or failing tile servers); the offline
+		// specs (tests/e2e/offline.spec.ts) allow it with test.use({ serviceWorkers: 'allow' }).
+		serviceWorkers: 'block',
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
 		launchOptions: {

@@ -1,8 +1,50 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { loadEnv } from 'vite';
+import { loadEnv, type Plugin } from 'vite';
+import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { headersFile, securityHeaders } from './scripts/lib/security-headers.ts';
 import { serveTiles } from './scripts/lib/serve-tiles.ts';
+import { LANGUAGES } from './src/i18n/messages.ts';
+import { manifestFileFor, webManifest } from './src/pwa/web-manifest.ts';
+
+/**
+ * Works offline and installs as an app (issue #13): vite-plugin-pwa builds the service worker from
+ * src/pwa/sw.ts (Workbox modules; the plugin injects the precache list of this build) and writes
+ * the web manifest. The app registers the worker itself after the first paint
+ * (src/components/UpdatePrompt.svelte), so `injectRegister` is off.
+ */
+const pwa = VitePWA({
+	strategies: 'injectManifest',
+	srcDir: 'src/pwa',
+	filename: 'sw.ts',
+	registerType: 'prompt',
+	injectRegister: false,
+	manifestFilename: manifestFileFor('nl'),
+	// translations (W3C proposal) is not in the plugin's type; browsers ignore what they don't know.
+	manifest: webManifest('nl') as Partial<ManifestOptions>,
+	injectManifest: {
+		rollupFormat: 'iife',
+		// The app shell: code, styles, fonts, icons, manifests and the municipalities the embedded
+		// default stores reports in. Source maps and area data (kept per area, on request) are not.
+		globPatterns: ['**/*.{js,css,html,woff2,svg,png,ico,webmanifest,geojson}'],
+	},
+});
+
+/** The web manifest in the other languages, linked while that language is chosen. */
+function otherLanguageManifests(): Plugin {
+	return {
+		name: 'buurtkaart-language-manifests',
+		apply: 'build',
+		generateBundle() {
+			for (const lang of LANGUAGES.filter((l) => l !== 'nl'))
+				this.emitFile({
+					type: 'asset',
+					fileName: manifestFileFor(lang),
+					source: JSON.stringify(webManifest(lang)),
+				});
+		},
+	};
+}
 
 // The Supabase URL the app is built with (connect-src of the Content-Security-Policy).
 const env = {
@@ -12,7 +54,7 @@ const env = {
 const security = { supabaseUrl: env.VITE_SUPABASE_URL, tileOrigin: env.VITE_TILE_ORIGIN };
 
 export default defineConfig({
-	plugins: [svelte(), serveTiles('tiles'), headersFile(security)],
+	plugins: [svelte(), serveTiles('tiles'), headersFile(security), pwa, otherLanguageManifests()],
 	server: { host: '127.0.0.1', port: 5173 },
 	preview: { host: '127.0.0.1', port: 4173, headers: securityHeaders(security) },
 	build: {

@@ -4,25 +4,18 @@
  * maplibre-gl chunk beside it, gzip-compressed (level 9). Target (issue #6): app JS ≤ 60 KB gzip.
  * Lazily loaded chunks (opening-hours parser, supabase-js, the analysis worker) are listed apart.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { buildApp } from '../lib/build-app.ts';
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 export async function run(): Promise<Record<string, unknown>> {
 	const outDir = mkdtempSync(path.join(tmpdir(), 'buurtkaart-bundle-'));
 	try {
-		process.stderr.write(`bundle bench: vite build → ${outDir}\n`);
-		execFileSync(
-			'npx',
-			['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
-			{
-				stdio: ['ignore', 'ignore', 'inherit'],
-			},
-		);
+		buildApp(outDir, 'bundle');
 		const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
 		const initial = [
 			...html.matchAll(/<script[^>]+src="\/(assets\/[^"]+\.js)"/g),

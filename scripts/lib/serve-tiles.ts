@@ -8,6 +8,7 @@ import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { parseRange } from '../../src/data/byte-range.ts';
 
 const TYPES: Record<string, string> = {
 	'.pmtiles': 'application/vnd.pmtiles',
@@ -17,34 +18,7 @@ const TYPES: Record<string, string> = {
 	'.gz': 'application/gzip',
 };
 
-/** A parsed single byte range, inclusive at both ends, or 'unsatisfiable'. */
-export type ByteRange = { start: number; end: number } | 'unsatisfiable' | null;
-
-/**
- * Parses a `Range: bytes=…` header for a file of `sizeBytes`. Multiple ranges are not supported
- * (PMTiles never asks for them); the first is answered.
- * @example parseRange('bytes=0-16383', 100000) // → { start: 0, end: 16383 }
- */
-export function parseRange(header: string | undefined, sizeBytes: number): ByteRange {
-	if (!header) return null;
-	const m = /^bytes=(\d*)-(\d*)/.exec(header.trim());
-	if (!m) return 'unsatisfiable';
-	const [, a = '', b = ''] = m;
-	let start: number;
-	let end: number;
-	if (a === '' && b === '') return 'unsatisfiable';
-	if (a === '') {
-		const suffix = Number(b);
-		if (suffix === 0) return 'unsatisfiable';
-		start = Math.max(0, sizeBytes - suffix);
-		end = sizeBytes - 1;
-	} else {
-		start = Number(a);
-		end = b === '' ? sizeBytes - 1 : Math.min(Number(b), sizeBytes - 1);
-	}
-	if (start >= sizeBytes || end < start) return 'unsatisfiable';
-	return { start, end };
-}
+export { parseRange, type ByteRange } from '../../src/data/byte-range.ts';
 
 /** A connect-style handler for `/tiles/*`, reading from `tilesDir`. */
 export function tilesHandler(tilesDir: string) {

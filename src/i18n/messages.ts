@@ -186,6 +186,29 @@ const nl = {
 	signInErrorDenied: 'Aanmelden lukte niet: e-mailadres of wachtwoord klopt niet.',
 	signInErrorNetwork: 'De gedeelde databank is niet bereikbaar. Probeer het later opnieuw.',
 	signInErrorOther: 'Aanmelden lukte niet ({detail}).',
+	// Works offline and installs as an app (issue 13)
+	appDescription:
+		'De sociale kaart voor zorgzame buurten: hulp en voorzieningen dichtbij, te voet langs de straten, ook zonder verbinding.',
+	updateReady: 'Er is een nieuwe versie van Buurtkaart.',
+	updateReload: 'Herladen',
+	updateLater: 'Later',
+	offlineTitle: 'Zonder verbinding',
+	offlineChecking: 'Nagaan wat op dit toestel bewaard is…',
+	offlineStoring: '{area} wordt bewaard voor gebruik zonder verbinding… {percent} %',
+	offlineStored:
+		'{area} is bewaard op dit toestel ({size}). Zonder verbinding werken de kaart (zoom {minzoom} tot {maxzoom}), het zoeken, de details, de lijst en de wandeltijden.',
+	offlineNotStored:
+		'{area} is niet bewaard op dit toestel: zonder verbinding werkt dit gebied niet.',
+	offlineKeep: 'Bewaren voor gebruik zonder verbinding ({size})',
+	offlineRemove: 'Verwijderen van dit toestel',
+	offlineFailed: 'Bewaren voor gebruik zonder verbinding lukte niet ({detail}).',
+	offlineNeedsConnection: 'Bewaren kan alleen met verbinding.',
+	offlineUnsupported: 'Deze browser kan niets bewaren voor gebruik zonder verbinding.',
+	offlineAreaNotStored:
+		'Geen verbinding, en dit gebied is niet bewaard op dit toestel: het werd hier nog nooit geopend, of het werd verwijderd. Open het eens met verbinding om het ook zonder te gebruiken.',
+	offlineSignIn: 'Aanmelden kan alleen met verbinding.',
+	offlineReportSupabase:
+		'Geen verbinding: je melding blijft op dit toestel en wordt naar de gedeelde databank verstuurd zodra er weer verbinding is.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -376,6 +399,29 @@ const fr: Messages = {
 	signInErrorDenied: 'La connexion a échoué : adresse e-mail ou mot de passe incorrect.',
 	signInErrorNetwork: 'La base de données partagée est injoignable. Réessayez plus tard.',
 	signInErrorOther: 'La connexion a échoué ({detail}).',
+	// Works offline and installs as an app (issue 13)
+	appDescription:
+		'La carte sociale des quartiers solidaires : l’aide et les services tout près, à pied par les rues, même sans connexion.',
+	updateReady: 'Une nouvelle version de Buurtkaart est disponible.',
+	updateReload: 'Recharger',
+	updateLater: 'Plus tard',
+	offlineTitle: 'Sans connexion',
+	offlineChecking: 'Vérification de ce qui est enregistré sur cet appareil…',
+	offlineStoring: '{area} est enregistré pour une utilisation sans connexion… {percent} %',
+	offlineStored:
+		'{area} est enregistré sur cet appareil ({size}). Sans connexion, la carte (zoom {minzoom} à {maxzoom}), la recherche, les détails, la liste et les temps de marche fonctionnent.',
+	offlineNotStored:
+		'{area} n’est pas enregistré sur cet appareil : sans connexion, cette zone ne fonctionne pas.',
+	offlineKeep: 'Enregistrer pour une utilisation sans connexion ({size})',
+	offlineRemove: 'Supprimer de cet appareil',
+	offlineFailed: 'L’enregistrement pour une utilisation sans connexion a échoué ({detail}).',
+	offlineNeedsConnection: 'L’enregistrement n’est possible qu’avec une connexion.',
+	offlineUnsupported: 'Ce navigateur ne peut rien enregistrer pour une utilisation sans connexion.',
+	offlineAreaNotStored:
+		'Pas de connexion, et cette zone n’est pas enregistrée sur cet appareil : elle n’y a jamais été ouverte, ou elle a été supprimée. Ouvrez-la une fois avec une connexion pour l’utiliser aussi sans.',
+	offlineSignIn: 'Se connecter n’est possible qu’avec une connexion internet.',
+	offlineReportSupabase:
+		'Pas de connexion : votre signalement reste sur cet appareil et sera envoyé à la base de données partagée dès que la connexion revient.',
 };
 
 const en: Messages = {
@@ -556,6 +602,29 @@ const en: Messages = {
 	signInErrorDenied: 'Signing in failed: wrong email address or password.',
 	signInErrorNetwork: 'The shared database cannot be reached. Please try again later.',
 	signInErrorOther: 'Signing in failed ({detail}).',
+	// Works offline and installs as an app (issue 13)
+	appDescription:
+		'The social map for caring neighbourhoods: help and services nearby, on foot along the streets, even without a connection.',
+	updateReady: 'A new version of Buurtkaart is available.',
+	updateReload: 'Reload',
+	updateLater: 'Later',
+	offlineTitle: 'Without a connection',
+	offlineChecking: 'Checking what is stored on this device…',
+	offlineStoring: '{area} is being stored for use without a connection… {percent} %',
+	offlineStored:
+		'{area} is stored on this device ({size}). Without a connection, the map (zoom {minzoom} to {maxzoom}), search, details, the list and walking times work.',
+	offlineNotStored:
+		'{area} is not stored on this device: without a connection, this area does not work.',
+	offlineKeep: 'Store for use without a connection ({size})',
+	offlineRemove: 'Remove from this device',
+	offlineFailed: 'Storing for use without a connection failed ({detail}).',
+	offlineNeedsConnection: 'Storing needs a connection.',
+	offlineUnsupported: 'This browser cannot store anything for use without a connection.',
+	offlineAreaNotStored:
+		'No connection, and this area is not stored on this device: it was never opened here, or it was removed. Open it once with a connection to use it without one too.',
+	offlineSignIn: 'Signing in needs a connection.',
+	offlineReportSupabase:
+		'No connection: your report stays on this device and is sent to the shared database as soon as there is a connection again.',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { nl, fr, en };

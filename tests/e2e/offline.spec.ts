@@ -1,0 +1,338 @@
+/**
+ * Works offline and installs as an app (issue #13), against the production build with its service
+ * worker (allowed here; blocked in every other spec, see playwright.config.ts). Every test starts in
+ * a fresh browser context, so each first visit installs the worker anew.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
+import { renderedValues, waitForMapReady } from '../helpers/map.ts';
+
+test.use({ serviceWorkers: 'allow' });
+
+/** The service worker of the build that the preview server serves (playwright.config.ts). */
+const SW_FILE = path.join(process.cwd(), 'dist', 'sw.js');
+
+/** Waits until the service worker is active (the app shell is precached: ~3 MB on a busy machine). */
+async function waitForServiceWorker(page: Page): Promise<void> {
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async () => {
+					const registration = await navigator.serviceWorker.getRegistration();
+					return registration?.active?.state ?? 'none';
+				}),
+			{ timeout: 120_000 },
+		)
+		.toBe('activated');
+}
+
+interface ManifestEntry {
+	file: string;
+	bytes: number;
+	minzoom?: number;
+	maxzoom?: number;
+}
+
+/** The area's manifest, read over HTTP as the app reads it: what keeping the area must store. */
+async function areaManifest(page: Page, areaId: string) {
+	const response = await page.request.get(`/tiles/${areaId}/manifest.json`);
+	const text = await response.text();
+	const json = JSON.parse(text) as {
+		archives: Record<string, ManifestEntry>;
+		files: Record<string, ManifestEntry>;
+	};
+	const entries = [...Object.values(json.archives), ...Object.values(json.files)];
+	const archives = Object.values(json.archives);
+	return {
+		bytes: entries.reduce((t, e) => t + e.bytes, Buffer.byteLength(text)),
+		minzoom: Math.min(...archives.map((a) => a.minzoom!)),
+		maxzoom: Math.max(...archives.map((a) => a.maxzoom!)),
+	};
+}
+
+/** The area id the app shows (from the URL of the manifest it loaded). */
+async function shownAreaId(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const entry = performance
+			.getEntriesByType('resource')
+			.find((e) => /\/tiles\/[^/]+\/manifest\.json$/.test(e.name));
+		if (!entry) throw new Error('the app loaded no area manifest');
+		return /\/tiles\/([^/]+)\/manifest\.json$/.exec(entry.name)![1]!;
+	});
+}
+
+test('first visit online; offline, a reload: the map, search, details, nearest and the list work', async ({
+	page,
+	context,
+}, testInfo) => {
+	test.setTimeout(240_000);
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await waitForMapReady(page);
+	const areaId = await shownAreaId(page);
+	const manifest = await areaManifest(page, areaId);
+
+	// The area is kept on the device, the panel says how much and which zooms.
+	const panel = page.getByTestId('offline-area');
+	await expect(panel).toHaveAttribute('data-state', 'stored', { timeout: 120_000 });
+	expect(Number(await panel.getAttribute('data-bytes'))).toBe(manifest.bytes);
+	const mb = new Intl.NumberFormat('nl', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+	await expect(panel.getByTestId('offline-stored')).toContainText(
+		`(${mb.format(manifest.bytes / 1_000_000)} MB)`,
+	);
+	await expect(panel.getByTestId('offline-stored')).toContainText(
+		`zoom ${manifest.minzoom} tot ${manifest.maxzoom}`,
+	);
+	const hoodsOnline = await renderedValues(page, ['neighbourhoods-fill'], 'name');
+	const placesOnline = await renderedValues(page, ['places-icon'], 'category');
+	expect(hoodsOnline.length).toBeGreaterThan(0);
+	expect(placesOnline.length).toBeGreaterThan(0);
+
+	await context.setOffline(true);
+	await page.reload();
+	await waitForMapReady(page);
+	// Nothing comes from the network: a file that was never kept cannot be had.
+	const probe = await page.evaluate(
+		(id) =>
+			fetch(`/tiles/${id}/manifest.json?never-kept=1`).then(
+				(r) => `HTTP ${r.status}`,
+				() => 'failed',
+			),
+		areaId,
+	);
+	expect(probe).toBe('failed');
+	await expect(page.getByTestId('offline')).toBeVisible();
+	// The map draws the same neighbourhoods and kinds of places from the kept archives.
+	expect(await renderedValues(page, ['neighbourhoods-fill'], 'name')).toEqual(hoodsOnline);
+	expect(await renderedValues(page, ['places-icon'], 'category')).toEqual(placesOnline);
+	await page.screenshot({ path: testInfo.outputPath('offline-map.png') });
+
+	// Search finds a pharmacy and its details open.
+	const search = page.getByTestId('search-input');
+	await search.fill('apotheek');
+	const pharmacy = page
+		.getByRole('group', { name: /^Apotheek: \d+/ })
+		.getByRole('option')
+		.first();
+	const name = (await pharmacy.locator('.label').textContent())!;
+	await pharmacy.click();
+	const details = page.getByTestId('place-details');
+	await expect(details.getByRole('heading', { level: 2 })).toHaveText(name);
+	await expect(details).toContainText('Apotheek');
+
+	// Nearest by walking time, from a real CRAB address, with the analysis bundle kept offline.
+	await search.fill('apotheek');
+	await page.getByRole('group', { name: 'Soort hulp' }).getByRole('option').first().click();
+	await search.fill('Cardijnlaan 2');
+	await page
+		.getByRole('group', { name: 'Adressen' })
+		.getByRole('option', { name: /Cardijnlaan 2\b.*Vorselaar/ })
+		.first()
+		.click();
+	const nearest = page.getByTestId('nearest');
+	await expect(nearest.getByTestId('nearest-place').first()).toContainText(
+		/\d+ min te voet \(\d+ m langs de straten\)/,
+	);
+	await page.screenshot({ path: testInfo.outputPath('offline-nearest.png') });
+	await nearest.getByRole('button', { name: 'Sluiten' }).click();
+
+	// The list view shows the places.
+	await page.getByTestId('view-list').click();
+	await expect(page.getByTestId('list-place').first()).toBeVisible();
+	await page.getByTestId('view-map').click();
+	await waitForMapReady(page);
+
+	// Removing the area: the panel says it is gone; a reload without a connection says why the
+	// area does not open instead of failing silently.
+	await page.getByTestId('offline-remove').click();
+	await expect(panel).toHaveAttribute('data-state', 'not-stored');
+	await expect(panel).toHaveAttribute('data-bytes', '0');
+	await expect(panel.getByTestId('offline-keep')).toBeDisabled();
+	await expect(panel).toContainText('Bewaren kan alleen met verbinding.');
+	await page.reload();
+	await expect(page.getByTestId('map-error')).toContainText(
+		'Geen verbinding, en dit gebied is niet bewaard op dit toestel',
+	);
+	await page.screenshot({ path: testInfo.outputPath('offline-not-stored.png') });
+
+	// Back online, the removal is remembered until the resident stores the area again.
+	await context.setOffline(false);
+	await page.reload();
+	await expect(panel).toHaveAttribute('data-state', 'not-stored');
+	await expect(panel.getByTestId('offline-keep')).toHaveText(
+		/^Bewaren voor gebruik zonder verbinding \(\d+,\d MB\)$/,
+	);
+	await panel.getByTestId('offline-keep').click();
+	await expect(panel).toHaveAttribute('data-state', 'stored');
+	expect(Number(await panel.getAttribute('data-bytes'))).toBe(manifest.bytes);
+	await expectNoSeriousA11yViolations(page, ['[data-testid="offline-area"]']);
+	await panel.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: testInfo.outputPath('offline-panel.png') });
+});
+
+test('installable: Chromium reports no installability error and reads the manifest', async ({
+	playwright,
+}, testInfo) => {
+	test.skip(testInfo.project.name !== 'desktop', 'the manifest is the same at every size');
+	test.setTimeout(120_000);
+	// Chromium never offers installing from an incognito profile, which every Playwright context
+	// is; a persistent profile is what a resident's browser has.
+	const profile = mkdtempSync(path.join(tmpdir(), 'buurtkaart-install-'));
+	const browser = await playwright.chromium.launchPersistentContext(profile, {
+		...testInfo.project.use.launchOptions,
+		baseURL: testInfo.project.use.baseURL!,
+		serviceWorkers: 'allow',
+	});
+	try {
+		const page = browser.pages()[0] ?? (await browser.newPage());
+		await page.goto('/');
+		await expect(page.getByTestId('search-input')).toBeVisible();
+		const cdp = await browser.newCDPSession(page);
+		const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+			installabilityErrors: { errorId: string }[];
+		};
+		expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+		const manifest = (await cdp.send('Page.getAppManifest')) as {
+			url: string;
+			errors: { message: string }[];
+			parsed?: {
+				name?: string;
+				shortName?: string;
+				display?: string;
+				icons?: { sizes?: string[] }[];
+			};
+		};
+		expect(manifest.url).toMatch(/\/manifest\.webmanifest$/);
+		expect(manifest.errors).toEqual([]);
+		// The French manifest is linked while French is chosen.
+		await page.getByTestId('language').selectOption('fr');
+		await expect(page.locator('link[rel="manifest"]')).toHaveAttribute(
+			'href',
+			'/manifest-fr.webmanifest',
+		);
+		const fr = (await cdp.send('Page.getAppManifest')) as { url: string; errors: unknown[] };
+		expect(fr.url).toMatch(/\/manifest-fr\.webmanifest$/);
+		expect(fr.errors).toEqual([]);
+	} finally {
+		await browser.close();
+		rmSync(profile, { recursive: true, force: true });
+	}
+});
+
+test('a new version of the service worker shows the reload prompt; reloading switches to it', async ({
+	page,
+	context,
+}, testInfo) => {
+	test.setTimeout(240_000);
+	await page.goto('/');
+	await waitForServiceWorker(page);
+
+	// A new version is published: the served service worker gets one more line (the preview server
+	// reads dist/ on every request), then the app checks for updates as it does every hour.
+	const served = await (await page.request.get('/sw.js')).text();
+	expect(readFileSync(SW_FILE, 'utf8')).toBe(served);
+	writeFileSync(SW_FILE, `${served}\nself.newVersion = 2;\n`);
+	try {
+		await page.evaluate(async () => {
+			await (await navigator.serviceWorker.getRegistration())?.update();
+		});
+		const prompt = page.getByTestId('update-prompt');
+		await expect(prompt).toContainText('Er is een nieuwe versie van Buurtkaart.', {
+			timeout: 120_000,
+		});
+		await expect(prompt.getByRole('button', { name: 'Herladen' })).toBeVisible();
+		await expectNoSeriousA11yViolations(page, ['[data-testid="update-prompt"]']);
+		await page.screenshot({ path: testInfo.outputPath('update-prompt.png') });
+
+		// Reloading activates the new version and reloads the page.
+		await page.evaluate(() => ((window as { beforeReload?: boolean }).beforeReload = true));
+		const reloaded = page.waitForEvent('framenavigated', {
+			predicate: (frame) => frame === page.mainFrame(),
+			timeout: 60_000,
+		});
+		await prompt.getByRole('button', { name: 'Herladen' }).click();
+		await reloaded;
+		await page.waitForLoadState();
+		expect(await page.evaluate(() => (window as { beforeReload?: boolean }).beforeReload)).toBe(
+			undefined,
+		);
+		await expect(page.getByTestId('search-input')).toBeVisible();
+		await expect(prompt).toHaveCount(0);
+		await expect
+			.poll(
+				async () => {
+					const versions = await Promise.all(
+						context
+							.serviceWorkers()
+							.map((w) =>
+								w
+									.evaluate(() => (self as unknown as { newVersion?: number }).newVersion)
+									.catch(() => undefined),
+							),
+					);
+					return versions.includes(2);
+				},
+				{ timeout: 60_000 },
+			)
+			.toBe(true);
+		await expect
+			.poll(
+				() =>
+					page.evaluate(async () => {
+						const registration = await navigator.serviceWorker.getRegistration();
+						return [registration?.waiting ?? null, navigator.serviceWorker.controller?.state];
+					}),
+				{ timeout: 60_000 },
+			)
+			.toEqual([null, 'activated']);
+	} finally {
+		// The server is back to the build's own worker for the specs that follow.
+		writeFileSync(SW_FILE, served);
+	}
+});
+
+test.describe('what needs a connection says so, in Supabase mode @supabase', () => {
+	test.skip(
+		!process.env.BUURTKAART_E2E_SUPABASE,
+		'runs from playwright.supabase.config.ts against the local stack',
+	);
+	// The limits are the app's, not the service worker's: the network as it is.
+	test.use({ serviceWorkers: 'block' });
+
+	test('without a connection, signing in is disabled with a note and a report says it waits on the device', async ({
+		page,
+		context,
+	}, testInfo) => {
+		await page.goto('/?lang=en');
+		const status = page.getByTestId('storage-status');
+		await expect(status.getByTestId('storage-where')).toHaveText(
+			'Stored in the shared database (Supabase)',
+		);
+		await expect(status).not.toContainText('Opening storage');
+		await page.getByText('Sign in for coordinators and planners').click();
+		const signIn = page.getByTestId('sign-in');
+		await expect(signIn.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled();
+		await expect(signIn.getByTestId('sign-in-offline')).toHaveCount(0);
+
+		await context.setOffline(true);
+		await expect(status.getByTestId('offline')).toBeVisible();
+		await expect(signIn.getByTestId('sign-in-offline')).toHaveText(
+			'Signing in needs a connection.',
+		);
+		await expect(signIn.getByRole('button', { name: 'Sign in', exact: true })).toBeDisabled();
+		await expect(signIn.getByRole('button', { name: 'Email me a sign-in link' })).toBeDisabled();
+
+		await page.getByTestId('report-open').click();
+		await expect(page.getByTestId('report-offline')).toHaveText(
+			'No connection: your report stays on this device and is sent to the shared database as soon as there is a connection again.',
+		);
+		await expectNoSeriousA11yViolations(page, ['[data-testid="report-form"]']);
+		await page.screenshot({ path: testInfo.outputPath('supabase-offline-limits.png') });
+
+		await context.setOffline(false);
+		await expect(page.getByTestId('report-offline')).toHaveCount(0);
+	});
+});
