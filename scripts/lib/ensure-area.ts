@@ -1,7 +1,7 @@
 /**
  * Decides whether an area's built output is current: its manifest exists, was made by this pipeline
  * version and code, from a config and input files with the same sha256, and every archive it lists
- * is present with its recorded size.
+ * and other file is present with its recorded size.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -34,7 +34,7 @@ export function staleReason(configPath: string, outRoot: string): string | null 
 		if (!rec) return `input ${role} is new`;
 		if (rec.sha256 !== sha256File(src.path)) return `input ${role} (${src.relativePath}) changed`;
 	}
-	for (const a of Object.values(m.archives ?? {})) {
+	for (const a of [...Object.values(m.archives ?? {}), ...Object.values(m.files ?? {})]) {
 		const f = path.join(dir, a.file);
 		if (!existsSync(f) || statSync(f).size !== a.bytes)
 			return `${f} is missing or has another size`;

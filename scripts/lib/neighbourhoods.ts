@@ -45,15 +45,23 @@ function resolveCrs(src: { crs: SupportedCrs | null; path: string }, json: unkno
 }
 
 /**
- * Reads, validates and reprojects neighbourhood polygons.
+ * Reads, validates and reprojects the neighbourhood polygons of the config's municipalities. A file
+ * may cover more municipalities (a region-wide file is the usual input): neighbourhoods of
+ * municipalities the config does not list are left out and counted in `skipped`.
  * @throws InputError for a missing/invalid file, a wrong CRS, a missing or negative population, a
- *   duplicate id, or a municipality not named in the config
+ *   duplicate id, or a municipality of the config without any neighbourhood in the file
  */
 export function readNeighbourhoods(
 	src: NeighbourhoodSource,
 	config: Pick<AreaConfig, 'municipalities'>,
 	ages: Map<string, AgeShares> | null,
-): { features: NeighbourhoodFeature[]; labels: NeighbourhoodLabel[]; crs: SupportedCrs } {
+): {
+	features: NeighbourhoodFeature[];
+	labels: NeighbourhoodLabel[];
+	crs: SupportedCrs;
+	/** Neighbourhoods of municipalities the config does not list (left out). */
+	skipped: number;
+} {
 	const fc = readFeatureCollection(src.path, 'neighbourhoods');
 	if (fc.features.length === 0)
 		throw new InputError(`${src.path}: neighbourhoods file has no features`);
@@ -61,9 +69,16 @@ export function readNeighbourhoods(
 	checkCoordinates(fc, crs, src.path);
 	const muniNames = new Map(config.municipalities.map((m) => [m.nis, m.name]));
 	const seen = new Set<string>();
-	const features: NeighbourhoodFeature[] = fc.features.map((f, i) => {
+	let skipped = 0;
+	const features: NeighbourhoodFeature[] = fc.features.flatMap((f, i) => {
 		const p = (f.properties ?? {}) as Record<string, unknown>;
 		const where = `${src.path}: neighbourhood ${i}`;
+		const nis = String(p[src.municipalityProperty] ?? '');
+		const muni = muniNames.get(nis);
+		if (!muni) {
+			skipped++;
+			return [];
+		}
 		if (f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon') {
 			throw new InputError(
 				`${where} is a ${f.geometry?.type ?? 'null geometry'}, not a (Multi)Polygon`,
@@ -80,13 +95,6 @@ export function readNeighbourhoods(
 		if (typeof pop !== 'number' || !Number.isFinite(pop) || pop < 0) {
 			throw new InputError(
 				`${where} ("${idS}") has no valid population in "${src.populationProperty}" (got ${JSON.stringify(pop ?? null)})`,
-			);
-		}
-		const nis = String(p[src.municipalityProperty] ?? '');
-		const muni = muniNames.get(nis);
-		if (!muni) {
-			throw new InputError(
-				`${where} ("${idS}") lies in municipality "${nis}" (${src.municipalityProperty}), which the area config does not list`,
 			);
 		}
 		const name = p[src.nameProperty];
@@ -120,8 +128,15 @@ export function readNeighbourhoods(
 				props.osm_coverage_share = c;
 			}
 		}
-		return { type: 'Feature', geometry, properties: props };
+		return [{ type: 'Feature', geometry, properties: props } as NeighbourhoodFeature];
 	});
+	for (const m of config.municipalities) {
+		if (!features.some((f) => f.properties.municipality_nis === m.nis)) {
+			throw new InputError(
+				`${src.path}: no neighbourhood lies in municipality ${m.nis} (${m.name}) of the area config (property "${src.municipalityProperty}")`,
+			);
+		}
+	}
 	features.sort((a, b) => a.properties.id.localeCompare(b.properties.id));
 	const labels: NeighbourhoodLabel[] = features.map((f) => {
 		const poly = largestPolygon(f.geometry) as Polygon;
@@ -135,5 +150,5 @@ export function readNeighbourhoods(
 			},
 		};
 	});
-	return { features, labels, crs };
+	return { features, labels, crs, skipped };
 }
