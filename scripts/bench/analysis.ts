@@ -582,6 +582,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 	const refIdx = args.indexOf('--reference-origins');
 	const referenceOrigins = refIdx >= 0 ? Number(args[refIdx + 1]) : 300;
 	const figures: Record<string, unknown> = { ...(await sampleFigures(referenceOrigins)) };
+	Object.assign(figures, await (await import('./nearest.ts')).nearestFigures()); // issue #9
 	const sampleWhatIf = figures.whatIf as WhatIfItem[];
 	delete figures.whatIf;
 	const t = performance.now();
