@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { rememberSampleArea } from './tests/helpers/areas.ts';
 
 /**
  * End-to-end tests in Debian's Chromium (Playwright cannot download its own browser here) against
@@ -19,6 +20,8 @@ export default defineConfig({
 	reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
+		// A returning resident of the sample area (tests/helpers/areas.ts).
+		storageState: rememberSampleArea(`http://127.0.0.1:${PORT}`),
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
 		launchOptions: {

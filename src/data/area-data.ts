@@ -7,7 +7,7 @@ import type { Localized } from '../analysis/taxonomy.ts';
 import type { Place, WheelchairAccess } from '../places/place.ts';
 import type { SearchIndex } from './search-index.ts';
 import { areaSearchRecords, parseSearchSource, type SearchSourceV1 } from './search-records.ts';
-import { DEFAULT_AREA_ID } from './tiles.ts';
+import type { AreaTiles } from './tiles.ts';
 
 export interface AreaData {
 	areaId: string;
@@ -71,25 +71,18 @@ export function areaDataFrom(
 	};
 }
 
-/** Fetches an area's search source and manifest name. */
+/** Fetches an area's search source (its URL and the area's name come from the manifest). */
 export async function loadAreaData(
-	areaId: string = DEFAULT_AREA_ID,
-	origin: string = location.origin,
+	tiles: Pick<AreaTiles, 'areaId' | 'name' | 'files'>,
 	fetchImpl: typeof fetch = fetch,
 ): Promise<AreaData> {
-	const base = `${origin}/tiles/${areaId}`;
+	const url = tiles.files.search?.url;
+	if (!url) throw new Error(`the manifest of ${tiles.areaId} lists no search source`);
 	// Fuse.js and the index code load beside the data, after the first paint.
-	const [searchResponse, manifestResponse, { SearchIndex: Index }] = await Promise.all([
-		fetchImpl(`${base}/search.json`),
-		fetchImpl(`${base}/manifest.json`),
+	const [response, { SearchIndex: Index }] = await Promise.all([
+		fetchImpl(url),
 		import('./search-index.ts'),
 	]);
-	if (!searchResponse.ok) throw new Error(`${base}/search.json: HTTP ${searchResponse.status}`);
-	const source = parseSearchSource(await searchResponse.json());
-	let areaName = areaId;
-	if (manifestResponse.ok) {
-		const manifest = (await manifestResponse.json()) as { area?: { name?: unknown } };
-		if (typeof manifest.area?.name === 'string') areaName = manifest.area.name;
-	}
-	return areaDataFrom(source, areaName, Index);
+	if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+	return areaDataFrom(parseSearchSource(await response.json()), tiles.name, Index);
 }
