@@ -29,7 +29,6 @@ export type MapLike = Pick<
 	| 'flyTo'
 	| 'fitBounds'
 	| 'on'
-	| 'once'
 	| 'off'
 	| 'getLayer'
 	| 'addLayer'
@@ -129,6 +128,7 @@ export class MapState {
 		if (!map) return Promise.reject(new Error('the map is not shown'));
 		return new Promise((resolve, reject) => {
 			const onClick = (e: MapMouseEvent) => {
+				map.off('click', onClick);
 				signal?.removeEventListener('abort', onAbort);
 				resolve([e.lngLat.lng, e.lngLat.lat]);
 			};
@@ -137,7 +137,7 @@ export class MapState {
 				reject(abortError());
 			};
 			if (signal?.aborted) return reject(abortError());
-			map.once('click', onClick);
+			map.on('click', onClick);
 			signal?.addEventListener('abort', onAbort, { once: true });
 		});
 	}
