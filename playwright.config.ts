@@ -15,7 +15,8 @@ export default defineConfig({
 	workers: 1,
 	forbidOnly: !!process.env.CI,
 	retries: 0,
-	timeout: 60_000,
+	// Generous: software WebGL on a busy shared machine (states are awaited, never slept on).
+	timeout: 180_000,
 	expect: { timeout: 30_000 },
 	reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
 	use: {

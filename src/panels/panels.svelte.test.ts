@@ -13,7 +13,7 @@ import type { Mode } from '../state/modes.ts';
 import { openSampleArea, renderPanel } from '../../tests/helpers/panels.ts';
 import ExplorePanel from './ExplorePanel.svelte';
 import NearestPanel from './NearestPanel.svelte';
-import { PANELS } from './panels.ts';
+import { PANELS, loadPanel } from './panels.ts';
 import PlacePanel from './PlacePanel.svelte';
 import ReportPanel from './ReportPanel.svelte';
 
@@ -36,8 +36,10 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('the panels', () => {
-	it('has one panel for every mode kind', () => {
+	it('has one panel for every mode kind', async () => {
 		expect(Object.keys(PANELS).sort()).toEqual(['explore', 'nearest', 'place', 'report']);
+		expect(await loadPanel('place')).toBe(PlacePanel);
+		expect(await loadPanel('explore')).toBe(ExplorePanel);
 	});
 });
 

@@ -12,6 +12,8 @@ export class I18n {
 
 	constructor(initial: Lang) {
 		this.lang = initial;
+		// The page's language follows from the start (a link with ?lang=fr), not only on a change.
+		if (typeof document !== 'undefined') document.documentElement.lang = initial;
 	}
 
 	/** The text for `key` in the current language, with `{slots}` filled as plain text. */

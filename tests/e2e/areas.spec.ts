@@ -8,10 +8,14 @@ import { expect, test, type Browser, type Page, type TestInfo } from '@playwrigh
 import { Z_ORDER } from '../../src/map/z-order.ts';
 import { captureMap, renderedLayerOrder, renderedValues, waitForMapReady } from '../helpers/map.ts';
 
-/** A browser context like the test's project (size, touch), with nothing remembered. */
+/**
+ * A browser context like the test's project (size, touch), with nothing remembered (the config's
+ * remembered sample area would otherwise apply to it too).
+ */
 async function freshPage(browser: Browser, page: Page, testInfo: TestInfo) {
 	const { isMobile, hasTouch, deviceScaleFactor } = testInfo.project.use;
 	const context = await browser.newContext({
+		storageState: { cookies: [], origins: [] },
 		viewport: page.viewportSize(),
 		...(isMobile ? { isMobile, hasTouch: hasTouch ?? true, deviceScaleFactor } : {}),
 	});

@@ -15,9 +15,14 @@ export async function captureMap(page: Page): Promise<void> {
 	});
 }
 
-/** Waits until the map has rendered its first complete frame (`data-map-ready="true"`). */
+/**
+ * Waits until the map has rendered its first complete frame (`data-map-ready="true"`). Generous:
+ * software WebGL on a busy machine can take over 30 s for it.
+ */
 export async function waitForMapReady(page: Page): Promise<void> {
-	await expect(page.getByTestId('map')).toHaveAttribute('data-map-ready', 'true');
+	await expect(page.getByTestId('map')).toHaveAttribute('data-map-ready', 'true', {
+		timeout: 120_000,
+	});
 }
 
 /** Distinct values of `property` among the rendered features of `layers` in the current view. */
