@@ -31,7 +31,7 @@ test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) 
 	browser,
 	context,
 }, testInfo) => {
-	test.setTimeout(240_000);
+	test.setTimeout(420_000); // two map loads (one in a fresh context) on software WebGL
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await page.goto('/?area=lille&lang=fr');
 	await waitForMapReady(page);
@@ -128,7 +128,7 @@ test('more than one area: choose one, then switch; the other area shows its own 
 	page,
 	browser,
 }, testInfo) => {
-	test.setTimeout(240_000);
+	test.setTimeout(420_000); // two map loads (one in a fresh context) on software WebGL
 	const fresh = await freshPage(browser, page, testInfo);
 	const p = fresh.page;
 	await p.goto('/');
