@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { rememberSampleArea } from './tests/helpers/areas.ts';
 
 /**
  * End-to-end tests in Debian's Chromium (Playwright cannot download its own browser here) against
@@ -14,7 +15,8 @@ export default defineConfig({
 	workers: 1,
 	forbidOnly: !!process.env.CI,
 	retries: 0,
-	timeout: 60_000,
+	// Generous: software WebGL on a busy shared machine (states are awaited, never slept on).
+	timeout: 180_000,
 	expect: { timeout: 30_000 },
 	reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
 	use: {
@@ -23,6 +25,8 @@ export default defineConfig({
 		// network as it is (page.route interception, slow or failing tile servers); the offline
 		// specs (tests/e2e/offline.spec.ts) allow it with test.use({ serviceWorkers: 'allow' }).
 		serviceWorkers: 'block',
+		// A returning resident of the sample area (tests/helpers/areas.ts).
+		storageState: rememberSampleArea(`http://127.0.0.1:${PORT}`),
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
 		launchOptions: {

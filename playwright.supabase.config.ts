@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import base from './playwright.config.ts';
+import { rememberSampleArea } from './tests/helpers/areas.ts';
 import { stackEnv } from './tests/helpers/db.ts';
 
 /**
@@ -23,7 +24,11 @@ export default defineConfig({
 	grep: /@supabase/,
 	outputDir: 'test-results/e2e-supabase',
 	reporter: [['list']],
-	use: { ...base.use, baseURL: `http://127.0.0.1:${PORT}` },
+	use: {
+		...base.use,
+		baseURL: `http://127.0.0.1:${PORT}`,
+		storageState: rememberSampleArea(`http://127.0.0.1:${PORT}`),
+	},
 	projects: [
 		{
 			name: 'desktop-supabase',

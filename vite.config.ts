@@ -100,6 +100,9 @@ export default defineConfig({
 					name: 'dom',
 					environment: 'happy-dom',
 					include: ['src/**/*.svelte.test.ts'],
+					// unmounts what each test rendered (@testing-library/svelte)
+					setupFiles: ['@testing-library/svelte/vitest'],
+					testTimeout: 60_000,
 				},
 			},
 		],

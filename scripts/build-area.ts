@@ -1,38 +1,42 @@
 /**
  * `npm run tiles:build [-- <area.json>] [--out <folder>]` →
- * `tsx scripts/build-area.ts [--default <area.json>] [<area.json>] [--out <folder>]`
+ * `tsx scripts/build-area.ts [<area.json>] [--out <folder>]`
  *
  * Builds an area's tiles, manifest and analysis inputs into `<out>/<area id>/` (default `tiles/`),
- * and prints what it did (stdout: a summary with the counts and the warnings of the manifest).
- * `--default` names the config used when none is given (the npm script passes the sample's).
- * Progress goes to stderr. Any problem prints one message naming the file and exits 1.
+ * updates the index of built areas (`<out>/areas.json`) and prints what it did (stdout: a summary
+ * with the counts and the warnings of the manifest). Without a config it builds every `area.json`
+ * and `*.area.json` under data/. Progress goes to stderr. Any problem prints one message naming the
+ * file and exits 1.
  */
+import path from 'node:path';
+import { findAreaConfigs } from './lib/area-index.ts';
 import { buildArea } from './lib/build-area.ts';
 import { buildSummary } from './lib/build-summary.ts';
+import { REPO_ROOT } from './lib/version.ts';
 
-const USAGE = 'usage: npm run tiles:build -- <area.json> [--out <folder>]';
+const USAGE = 'usage: npm run tiles:build [-- <area.json>] [--out <folder>]';
 
 const args = process.argv.slice(2);
 let outRoot: string | undefined;
-let fallback: string | undefined;
 const positional: string[] = [];
 for (let i = 0; i < args.length; i++) {
 	const a = args[i] as string;
 	if (a === '--out') outRoot = args[++i];
-	else if (a === '--default') fallback = args[++i];
 	else if (a === '--help' || a === '-h') {
 		console.log(USAGE);
 		process.exit(0);
 	} else positional.push(a);
 }
-const configPath = positional[0] ?? fallback;
-if (!configPath || positional.length > 1 || (args.includes('--out') && !outRoot)) {
+if (positional.length > 1 || (args.includes('--out') && !outRoot)) {
 	console.error(USAGE);
 	process.exit(2);
 }
+const configs = positional.length > 0 ? positional : findAreaConfigs(path.join(REPO_ROOT, 'data'));
 try {
-	const r = await buildArea(configPath, outRoot ? { outRoot } : {});
-	process.stdout.write(buildSummary(r.manifest, r.outDir));
+	for (const configPath of configs) {
+		const r = await buildArea(configPath, outRoot ? { outRoot } : {});
+		process.stdout.write(buildSummary(r.manifest, r.outDir));
+	}
 } catch (e) {
 	const err = e as Error;
 	console.error(`build-area failed: ${err.message}`);

@@ -10,19 +10,21 @@
  *    same typed arrays that stops once every category's nearest place is known), for the
  *    connected origins of each profile only, timed on a seeded sample and scaled to all connected
  *    origins. Summaries are timed apart. Every sampled result is checked against the sweep's.
- * 2. one multi-source sweep on the seeded synthetic 1 M-edge graph against a binary-heap Dijkstra
+ * 2. nearest-k (k = 5) against the previous per-place loop on the sample, 200 seeded origins ×
+ *    3 categories (scripts/bench/nearest.ts, also a suite of its own; issue #9).
+ * 3. one multi-source sweep on the seeded synthetic 1 M-edge graph against a binary-heap Dijkstra
  *    over the same CSR typed arrays with `flatqueue`, and against a C++ `std::priority_queue`
  *    Dijkstra compiled with g++ -O3 (scripts/bench/lib/dijkstra.cpp; skipped with a message when
  *    g++ is missing: `bash scripts/setup-system.sh --bench` installs it). Both references keep a
  *    cost per node; the sweep keeps cost, place label and flag (16 bytes), plus extra and unknown
  *    metres where a path crossed a limited or unknown stretch.
- * 3. what-if edits (add a planned place at a seeded random address, then remove it) against a full
+ * 4. what-if edits (add a planned place at a seeded random address, then remove it) against a full
  *    recompute of the same coverage with that place, walking, for a category with few places and
  *    one with many: on the sample (200 timed edits each, a recompute per edit) and on the seeded
  *    synthetic 1 M-edge graph with 200,000 origins and 200 / 2,000 places (40 timed edits, 8
  *    recomputes). Every recompute also checks that the incremental result equals it for every
  *    origin. Each item carries its own `meetsTargets` (≤ 8 ms and ≤ 1/50 of the recompute).
- * 4. unless --no-big: the whole job on a synthetic 5 M-edge graph (Flanders scale) with 1 M origins
+ * 5. unless --no-big: the whole job on a synthetic 5 M-edge graph (Flanders scale) with 1 M origins
  *    in a child process (graph, snapping index, every origin snapped, one wheelchair sweep from
  *    ~2,000 places, every origin evaluated), reporting its peak resident memory (maxRSS).
  *
@@ -544,7 +546,13 @@ async function bigJobFigures(ctx: BenchContext): ReturnType<BenchPart> {
 }
 
 /** The parts of the suite, in order. */
-const PARTS: BenchPart[] = [fullAnalysisFigures, sweepFigures, whatIfFigures, bigJobFigures];
+const PARTS: BenchPart[] = [
+	fullAnalysisFigures,
+	async (ctx) => (await import('./nearest.ts')).nearestFigures(await ctx.sample()), // issue #9
+	sweepFigures,
+	whatIfFigures,
+	bigJobFigures,
+];
 
 /** The suite (see the file's doc comment). */
 export async function run(args: string[]): Promise<Record<string, unknown>> {

@@ -8,6 +8,8 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readAgeShares, readAgeSharesBy, type AgeShares } from './age-structure.ts';
+import { writeAreaIndex } from './area-index.ts';
+import { municipalityBoundaries } from './boundaries.ts';
 import { buildArchive, type ArchiveEntry } from './archive.ts';
 import { configInputs, loadAreaConfig, type SourceInfo } from './area-config.ts';
 import { bboxOf, type Bbox } from './geo.ts';
@@ -112,6 +114,8 @@ export interface AreaManifest {
 		analysis: { file: string; bytes: number; sha256: string };
 		/** The search source, gzip-compressed (src/data/search-source.ts); `jsonBytes` uncompressed. */
 		search: { file: string; bytes: number; sha256: string; jsonBytes: number };
+		/** The municipality boundaries (GeoJSON MultiPolygons with `nis` and `name`). */
+		boundaries: { file: string; bytes: number; sha256: string };
 	};
 	counts: {
 		neighbourhoods: number;
@@ -265,10 +269,13 @@ export async function buildArea(
 	const originAges = shareMap.size > 0 ? shareMap : null;
 	const areaBbox = bboxOf(nb.features);
 	const population = nb.features.reduce((s, f) => s + f.properties.population, 0);
+	const boundariesJson = `${JSON.stringify(municipalityBoundaries(nb.features, config.municipalities))}\n`;
 	const tally = (k: keyof NeighbourhoodSources, v: string): number =>
 		Object.values(nb.sources).filter((x) => x[k] === v).length;
 	progress.done(
-		`${nb.features.length} neighbourhoods (${nb.crs}), ${population} residents; population from ${tally('population', 'sectors')} sector joins and ${tally('population', 'polygons')} polygons, names from ${tally('name', 'sectors')} sector names, ages from ${tally('ages', 'neighbourhood table')} neighbourhood tables and ${tally('ages', 'municipal shares')} municipal shares`,
+		`${nb.features.length} neighbourhoods (${nb.crs}), ${population} residents` +
+			(nb.skipped > 0 ? ` (${nb.skipped} of other municipalities left out)` : '') +
+			`; population from ${tally('population', 'sectors')} sector joins and ${tally('population', 'polygons')} polygons, names from ${tally('name', 'sectors')} sector names, ages from ${tally('ages', 'neighbourhood table')} neighbourhood tables and ${tally('ages', 'municipal shares')} municipal shares`,
 	);
 
 	progress.step('OSM extract');
@@ -534,6 +541,11 @@ export async function buildArea(
 				sha256: sha256(searchFile.gzip),
 				jsonBytes: searchFile.jsonBytes,
 			},
+			boundaries: {
+				file: 'boundaries.geojson',
+				bytes: Buffer.byteLength(boundariesJson),
+				sha256: sha256(boundariesJson),
+			},
 		},
 		originSource,
 		counts: {
@@ -587,6 +599,7 @@ export async function buildArea(
 			`An origin is flagged edge-of-data when it lies outside the OSM extract's coverage (bbox ${coverage.join(', ')}${coveragePolygons ? ` ∩ the clip polygon ${config.sources.osm.coveragePolygon?.relativePath}` : ''}), within ${EDGE_OF_DATA_M} m of its edge (its nearest services may lie just beyond it), or when its nearest street is a way cut off by the extract; neighbourhoods only partly covered thereby have their uncovered and border parts flagged.`,
 			'A place mapped as an area is placed at its entrance when one is tagged, else at the point inside it farthest from its edges; an open way at its middle.',
 			'Places outside the OSM coverage (e.g. hospitals of an extra list) are shown on the map but left out of the analysis bundle: the network cannot reach them.',
+			"Each municipality's boundary (boundaries.geojson) is the union of its neighbourhood polygons.",
 			'Pedestrian network status per profile comes from src/analysis/profiles.ts (classifyWay), per graph edge, the same as the analysis uses.',
 		],
 		attribution: [...new Set(configInputs(config).map((i) => i.src.attribution))],
@@ -602,12 +615,14 @@ export async function buildArea(
 			writeFileSync(path.join(tmpDir, a.entry.file), a.buffer);
 		writeFileSync(path.join(tmpDir, 'analysis.bin'), bundleBytes);
 		writeFileSync(path.join(tmpDir, 'search.json.gz'), searchFile.gzip);
+		writeFileSync(path.join(tmpDir, 'boundaries.geojson'), boundariesJson);
 		writeFileSync(path.join(tmpDir, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
 		publishDir(tmpDir, outDir);
 	} catch (e) {
 		rmSync(tmpDir, { recursive: true, force: true });
 		throw e;
 	}
+	writeAreaIndex(outRoot, [config.id]);
 	progress.done(`→ ${path.relative(process.cwd(), outDir) || outDir}`);
 	for (const w of warnings) progress.info(`warning: ${w.message}`);
 	const seconds = progress.elapsedS();

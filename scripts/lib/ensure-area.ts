@@ -1,7 +1,7 @@
 /**
  * Decides whether an area's built output is current: its manifest exists, was made by this pipeline
  * version and code, from a config and input files with the same sha256, and every archive and
- * other file it lists (analysis bundle, search source) is present with its recorded size.
+ * other file it lists (analysis bundle, search source, boundaries) is present with its recorded size.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

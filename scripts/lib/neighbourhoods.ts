@@ -99,9 +99,11 @@ export function resolveCrs(
 }
 
 /**
- * Reads, validates and reprojects neighbourhood polygons.
+ * Reads, validates and reprojects the neighbourhood polygons of the config's municipalities. A file
+ * may cover more municipalities (a region-wide file is the usual input): neighbourhoods of
+ * municipalities the config does not list are left out and counted in `skipped`.
  * @throws InputError for a missing/invalid file, a wrong CRS, a missing or negative population, a
- *   duplicate id, or a municipality not named in the config
+ *   duplicate id, or a municipality of the config without any neighbourhood in the file
  */
 export function readNeighbourhoods(
 	src: NeighbourhoodSource,
@@ -118,6 +120,8 @@ export function readNeighbourhoods(
 	labels: NeighbourhoodLabel[];
 	crs: SupportedCrs;
 	sources: Record<string, NeighbourhoodSources>;
+	/** Neighbourhoods of municipalities the config does not list (left out). */
+	skipped: number;
 } {
 	const fc = readFeatureCollection(src.path, 'neighbourhoods');
 	if (fc.features.length === 0)
@@ -153,9 +157,16 @@ export function readNeighbourhoods(
 	const seen = new Set<string>();
 	const sources: Record<string, NeighbourhoodSources> = {};
 	let ageRowsUsed = 0;
-	const features: NeighbourhoodFeature[] = fc.features.map((f, i) => {
+	let skipped = 0;
+	const features: NeighbourhoodFeature[] = fc.features.flatMap((f, i) => {
 		const p = (f.properties ?? {}) as Record<string, unknown>;
 		const where = `${src.path}: neighbourhood ${i}`;
+		const nis = String(p[src.municipalityProperty] ?? '');
+		const muni = muniNames.get(nis);
+		if (!muni) {
+			skipped++;
+			return [];
+		}
 		if (f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon') {
 			throw new InputError(
 				`${where} is a ${f.geometry?.type ?? 'null geometry'}, not a (Multi)Polygon`,
@@ -193,13 +204,6 @@ export function readNeighbourhoods(
 			}
 			pop = mySectors.reduce((s2, r) => s2 + r.population, 0);
 			popFrom = 'sectors';
-		}
-		const nis = String(p[src.municipalityProperty] ?? '');
-		const muni = muniNames.get(nis);
-		if (!muni) {
-			throw new InputError(
-				`${where} ("${idS}") lies in municipality "${nis}" (${src.municipalityProperty}), which the area config does not list`,
-			);
 		}
 		const given = src.nameProperty ? p[src.nameProperty] : undefined;
 		let name = idS;
@@ -276,8 +280,15 @@ export function readNeighbourhoods(
 				props.osm_coverage_share = c;
 			}
 		}
-		return { type: 'Feature', geometry, properties: props };
+		return [{ type: 'Feature', geometry, properties: props } as NeighbourhoodFeature];
 	});
+	for (const m of config.municipalities) {
+		if (!features.some((f) => f.properties.municipality_nis === m.nis)) {
+			throw new InputError(
+				`${src.path}: no neighbourhood lies in municipality ${m.nis} (${m.name}) of the area config (property "${src.municipalityProperty}")`,
+			);
+		}
+	}
 	if (statbel.ages && ageRowsUsed === 0) {
 		throw new InputError(
 			`${src.path}: sources.neighbourhoodAges: no key of the age table matches a ${statbel.ageKeyKind === 'neighbourhood' ? 'neighbourhood id' : "neighbourhood's sector code"} (ids: ${[...seen].slice(0, 5).join(', ')})`,
@@ -305,5 +316,5 @@ export function readNeighbourhoods(
 			},
 		};
 	});
-	return { features, labels, crs, sources };
+	return { features, labels, crs, sources, skipped };
 }

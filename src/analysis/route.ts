@@ -19,6 +19,7 @@ import {
 } from './profiles.ts';
 import { assertLngLat } from './geo.ts';
 import { SearchSpace } from './search.ts';
+import { edgeCoordinates, type Snap } from './snap.ts';
 import { edgeSlice } from './walkshed.ts';
 
 /** One stretch of a route or of an avoided path. */
@@ -74,7 +75,8 @@ function segment(
 	const k = statusProfile * g.edgeCount + e;
 	const lo = Math.min(from, to);
 	const hi = Math.max(from, to);
-	const coords = edgeSlice(g, e, lo, hi);
+	// a whole edge is its own shape (no slicing: most stretches of a route are whole edges)
+	const coords = lo === 0 && hi === 1 ? edgeCoordinates(g, e) : edgeSlice(g, e, lo, hi);
 	if (from > to) coords.reverse();
 	return {
 		edge: e,
@@ -83,8 +85,8 @@ function segment(
 		to,
 		lengthM: (hi - lo) * (g.lengthsM[e] as number),
 		status: STATUS_NAMES[g.statuses[k] as number] ?? 'impassable',
-		reasons: reasonsFromMask(g.reasons[k] as number),
-		unknown: unknownFromMask(g.unknowns[k] as number),
+		reasons: g.reasons[k] === 0 ? [] : reasonsFromMask(g.reasons[k] as number),
+		unknown: g.unknowns[k] === 0 ? [] : unknownFromMask(g.unknowns[k] as number),
 		coordinates: coords,
 	};
 }
@@ -143,6 +145,30 @@ export function route(
 		via = tb;
 	}
 	if (best === Infinity) return none;
+	return routeFromSearch(engine, net, space, a, b, sa, sb, via, best);
+}
+
+/**
+ * Builds the route to `b` from a search run from `a` (its predecessor arcs): through `via`, the end
+ * of B's edge it enters by, or along the shared edge ('same'). Shared by {@link route} and the
+ * nearest-places search, so both report paths, lengths and access legs the same way.
+ *
+ * @param networkCostS the path's cost in seconds from `a` to B's snap point (access leg at A included)
+ */
+export function routeFromSearch(
+	engine: AnalysisEngine,
+	net: ProfileNetwork,
+	space: SearchSpace,
+	a: [number, number],
+	b: [number, number],
+	sa: Snap,
+	sb: Snap,
+	via: 'same' | number,
+	networkCostS: number,
+): Route {
+	const g = engine.graph;
+	const eb = sb.edge;
+	const fb = g.edgeFrom[eb] as number;
 	const segments: RouteSegment[] = [];
 	if (via === 'same') {
 		segments.push(segment(engine, net, eb, sa.t, sb.t));
@@ -175,10 +201,10 @@ export function route(
 	for (const s of kept) for (const p of s.coordinates) coordinates.push(p);
 	coordinates.push([sb.lng, sb.lat], b);
 	return {
-		profile,
-		unknownMode,
+		profile: net.profile,
+		unknownMode: net.unknownMode,
 		distanceM,
-		timeS: best + sb.accessM / net.speedMps,
+		timeS: networkCostS + sb.accessM / net.speedMps,
 		unknownM,
 		segments: kept,
 		coordinates,

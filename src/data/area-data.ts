@@ -5,9 +5,9 @@
  * map tiles, so search, list and details keep working when tiles fail.
  */
 import type { Place, WheelchairAccess } from '../places/place.ts';
-import type { SearchClient } from '../workers/search-client.ts';
+import type { SearchClient, SearchEndpoint } from '../workers/search-client.ts';
 import type { SourcePlace } from './search-source.ts';
-import { DEFAULT_AREA_ID } from './tiles.ts';
+import type { AreaTiles } from './tiles.ts';
 
 export interface AreaData {
 	areaId: string;
@@ -46,25 +46,29 @@ export function placesOf(places: readonly SourcePlace[]): Place[] {
 	});
 }
 
-/** Starts the search worker, has it load the area's search source, and fetches the area's name. */
+/** Starts the search worker (the app's default; tests pass a host over a message channel). */
+export function startSearchWorker(): SearchEndpoint {
+	return new Worker(new URL('../workers/search.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * Starts a search worker and has it load the area's search source (its URL and the area's name
+ * come from the manifest). The caller owns the returned `search` and disposes it with the area.
+ */
 export async function loadAreaData(
-	areaId: string = DEFAULT_AREA_ID,
-	origin: string = location.origin,
-	fetchImpl: typeof fetch = fetch,
+	tiles: Pick<AreaTiles, 'areaId' | 'name' | 'files'>,
+	startSearch: () => SearchEndpoint = startSearchWorker,
 ): Promise<AreaData> {
-	const base = `${origin}/tiles/${areaId}`;
+	const url = tiles.files.search?.url;
+	if (!url) throw new Error(`the manifest of ${tiles.areaId} lists no search source`);
 	const { SearchClient } = await import('../workers/search-client.ts');
-	const search = new SearchClient(
-		new Worker(new URL('../workers/search.worker.ts', import.meta.url), { type: 'module' }),
-	);
-	const [source, manifestResponse] = await Promise.all([
-		search.load(`${base}/search.json.gz`),
-		fetchImpl(`${base}/manifest.json`),
-	]);
-	let areaName = areaId;
-	if (manifestResponse.ok) {
-		const manifest = (await manifestResponse.json()) as { area?: { name?: unknown } };
-		if (typeof manifest.area?.name === 'string') areaName = manifest.area.name;
+	const search = new SearchClient(startSearch());
+	let source;
+	try {
+		source = await search.load(url);
+	} catch (error) {
+		search.dispose();
+		throw error;
 	}
 	const places = placesOf(source.places);
 	const categoryCounts = new Map<string, number>();
@@ -72,7 +76,7 @@ export async function loadAreaData(
 		for (const id of p.categoryIds) categoryCounts.set(id, (categoryCounts.get(id) ?? 0) + 1);
 	return {
 		areaId: source.areaId,
-		areaName,
+		areaName: tiles.name,
 		places,
 		placesById: new Map(places.map((p) => [p.id, p])),
 		categoryCounts,

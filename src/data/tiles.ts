@@ -1,11 +1,9 @@
 /**
  * Where the app finds an area's data: `tiles/<areaId>/manifest.json`, written by the pipeline
- * (scripts/build-area.ts), and the PMTiles archives it lists. Source URLs come from here, never from
- * string literals in components.
+ * (scripts/build-area.ts), the PMTiles archives and the other files it lists (analysis bundle,
+ * search source, municipality boundaries). Every URL comes from here, never from string literals in
+ * components.
  */
-
-/** The sample area bundled with the repo. */
-export const DEFAULT_AREA_ID = 'vorselaar-lille';
 
 export const OSM_ATTRIBUTION =
 	'© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>-bijdragers (ODbL)';
@@ -17,9 +15,21 @@ export interface ArchiveRef {
 	maxzoom: number;
 }
 
+/** A file of the area beside its manifest. */
+export interface FileRef {
+	/** Absolute URL. */
+	url: string;
+	/** Size in bytes, as the pipeline wrote it (for progress when a server sends no length). */
+	bytes: number;
+}
+
 export interface AreaTiles {
 	areaId: string;
 	name: string;
+	/** The municipalities the area covers (NIS code and name). */
+	municipalities: { nis: string; name: string }[];
+	/** The analysis bundle, the search source and the municipality boundaries, when built. */
+	files: { analysis?: FileRef; search?: FileRef; boundaries?: FileRef };
 	/** [west, south, east, north] in degrees (WGS84). */
 	bbox: [number, number, number, number];
 	/** Attribution for the map's sources (HTML; our own constant text, never data). */
@@ -102,12 +112,27 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 	if (!hoodLayers.includes('neighbourhoods'))
 		throw new ManifestError('neighbourhoods archive has no "neighbourhoods" layer');
 	const labels = hoodLayers.includes('neighbourhood_labels') ? 'neighbourhood_labels' : 'neighbourhoods';
+	const files: AreaTiles['files'] = {};
+	const listed = isRecord(json.files) ? json.files : {};
+	for (const name of ['analysis', 'search', 'boundaries'] as const) {
+		const f = listed[name];
+		if (!isRecord(f) || typeof f.file !== 'string') continue;
+		files[name] = {
+			url: new URL(f.file, baseUrl).href,
+			bytes: typeof f.bytes === 'number' ? f.bytes : 0,
+		};
+	}
+	const municipalities = (Array.isArray(area.municipalities) ? area.municipalities : [])
+		.filter(isRecord)
+		.map((m) => ({ nis: String(m.nis ?? ''), name: String(m.name ?? '') }));
 	const places = optionalArchive(archives, 'places', baseUrl);
 	const basemap = optionalArchive(archives, 'basemap', baseUrl);
 	const network = optionalArchive(archives, 'network', baseUrl);
 	return {
 		areaId: area.id,
 		name: area.name,
+		municipalities,
+		files,
 		bbox,
 		attribution: OSM_ATTRIBUTION,
 		archives: {
@@ -126,7 +151,7 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 
 /** Fetches and checks an area's manifest. */
 export async function loadAreaTiles(
-	areaId: string = DEFAULT_AREA_ID,
+	areaId: string,
 	origin: string = location.origin,
 	fetchImpl: typeof fetch = fetch,
 ): Promise<AreaTiles> {

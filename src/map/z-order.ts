@@ -23,12 +23,30 @@ export const Z_ORDER = [
 
 export type LayerId = (typeof Z_ORDER)[number];
 
+/** The position of `id` in the registry; throws for an id that is not listed. */
+export function zIndexOf(id: string): number {
+	const index = (Z_ORDER as readonly string[]).indexOf(id);
+	if (index < 0) throw new Error(`Layer "${id}" is not in map/z-order.ts`);
+	return index;
+}
+
+/** The ids of the layers a style has. */
+export function layerIdsOf(style: { layers?: readonly { id: string }[] }): ReadonlySet<string> {
+	return new Set((style.layers ?? []).map((l) => l.id));
+}
+
+/**
+ * Layers in registry order, bottom first: the order of a style's `layers` array. Throws for a
+ * layer whose id is not listed.
+ */
+export function orderLayers<L extends { id: string }>(layers: readonly L[]): L[] {
+	return [...layers].sort((a, b) => zIndexOf(a.id) - zIndexOf(b.id));
+}
+
 /**
  * The id of the first layer above `id` that is already on the map, to pass as MapLibre's
  * `beforeId`, or undefined when nothing listed above it is present.
  */
 export function beforeIdFor(id: string, presentIds: ReadonlySet<string>): string | undefined {
-	const index = (Z_ORDER as readonly string[]).indexOf(id);
-	if (index < 0) throw new Error(`Layer "${id}" is not in map/z-order.ts`);
-	return Z_ORDER.slice(index + 1).find((above) => presentIds.has(above));
+	return Z_ORDER.slice(zIndexOf(id) + 1).find((above) => presentIds.has(above));
 }

@@ -6,7 +6,7 @@
  * ranking is tested without a worker and the app can swap the lookup for a faster one.
  */
 import type { SearchHit } from '../data/search-index.ts';
-import { straightLineM } from './nearest.ts';
+import { distanceM } from '../analysis/geo.ts';
 
 /** Walking time in seconds from `from` to each of `to` (Infinity or undefined: no route). */
 export type WalkingTimes = (
@@ -45,7 +45,10 @@ export async function rankByWalkingTime(
 		throw new Error(`walking times: asked for ${located.length}, got ${answer.length}`);
 	const ranked: RankedHit[] = located.map((h, i) => {
 		const walkS = answer[i];
-		const out: RankedHit = { ...h, straightM: straightLineM(origin, h.record.lngLat!) };
+		const out: RankedHit = {
+			...h,
+			straightM: distanceM(origin[0], origin[1], h.record.lngLat![0], h.record.lngLat![1]),
+		};
 		if (walkS !== undefined && Number.isFinite(walkS)) out.walkS = walkS;
 		return out;
 	});

@@ -1,12 +1,32 @@
 /**
- * What the resident is doing: view (map or list), mobility profile, search text, selected place and
- * category. Mirrored in the URL (so a link can be shared) and the profile remembered on the device.
+ * What the resident is doing: the mode (one of src/state/modes.ts), the view (map or list), the
+ * mobility profile, the search text, where they walk from, which categories show, the
+ * accessible-routes layer and the map's viewport. All of it is in the URL (url-state.ts), so a link
+ * opens the same view; the profile is also remembered on the device. Components call the methods;
+ * they never assign the fields.
  */
 import { createContext } from 'svelte';
 import type { ProfileId } from '../analysis/profiles.ts';
-import { type UrlState, type View, parseUrlState, serialiseUrlState } from './url-state.ts';
+import type { Route } from '../analysis/route.ts';
+import { CATEGORIES } from '../analysis/taxonomy.ts';
+import type { Lang } from '../i18n/messages.ts';
+import type { Mode } from './modes.ts';
+import {
+	type Origin,
+	type UrlState,
+	type View,
+	type Viewport,
+	idSet,
+	parseUrlState,
+	serialiseUrlState,
+} from './url-state.ts';
 
 const PROFILE_KEY = 'buurtkaart.profile';
+
+/** The categories shown when the link does not say: all but public-space furniture. */
+export const DEFAULT_VISIBLE: readonly string[] = CATEGORIES.filter(
+	(c) => c.group !== 'public_space',
+).map((c) => c.id);
 
 /** Reads a remembered value from localStorage, if storage is available. */
 function readStored(key: string): string | null {
@@ -17,19 +37,27 @@ function readStored(key: string): string | null {
 	}
 }
 
+function sameSet(a: ReadonlySet<string>, b: readonly string[]): boolean {
+	return a.size === b.length && b.every((id) => a.has(id));
+}
+
 export class AppState {
+	mode = $state.raw<Mode>({ kind: 'explore' });
 	view = $state<View>('map');
 	profile = $state<ProfileId>('walking');
 	query = $state('');
-	placeId = $state<string | undefined>();
-	categoryId = $state<string | undefined>();
+	/** Where the resident walks from: their location or an address chosen in the search. */
+	origin = $state.raw<Origin | undefined>();
+	visible = $state.raw<ReadonlySet<string>>(idSet(DEFAULT_VISIBLE));
+	onlyWheelchair = $state(false);
+	showNetwork = $state(false);
+	/** The map's centre and zoom (kept by the map as it moves; a link may set it). */
+	viewport = $state.raw<Viewport | undefined>();
+	/** The route the current panel shows on the map. */
+	route = $state.raw<Route | undefined>();
 
-	constructor(initial: UrlState) {
-		this.view = initial.view;
-		this.profile = initial.profile;
-		this.query = initial.query;
-		this.placeId = initial.place;
-		this.categoryId = initial.category;
+	constructor(initial: UrlState = parseUrlState('')) {
+		this.apply(initial);
 	}
 
 	/** The state as read from the current URL, with the profile remembered on this device. */
@@ -41,6 +69,56 @@ export class AppState {
 				: {}),
 		});
 		return { state: new AppState(urlState), urlState };
+	}
+
+	/** Takes over a state read from a URL (a link, or Back/Forward); the viewport only when given. */
+	apply(s: UrlState): void {
+		this.mode = s.mode;
+		this.view = s.view;
+		this.profile = s.profile;
+		this.query = s.query;
+		this.origin = s.origin;
+		this.visible = idSet(s.visible ?? DEFAULT_VISIBLE);
+		this.onlyWheelchair = s.onlyWheelchair;
+		this.showNetwork = s.showNetwork;
+		if (s.viewport) this.viewport = s.viewport;
+		this.route = undefined;
+	}
+
+	/** Switches mode (a new history entry); the previous mode's route leaves the map. */
+	setMode(mode: Mode): void {
+		this.mode = mode;
+		this.route = undefined;
+	}
+
+	/**
+	 * Leaves the current mode: a place back to the nearest list it came from, a report at a place
+	 * back to the place, anything else to exploring.
+	 */
+	closeMode(): void {
+		const m = this.mode;
+		if (m.kind === 'place' && m.categoryId)
+			this.setMode({ kind: 'nearest', categoryId: m.categoryId });
+		else if (m.kind === 'report' && m.placeId) this.setMode({ kind: 'place', placeId: m.placeId });
+		else this.setMode({ kind: 'explore' });
+	}
+
+	selectPlace(placeId: string): void {
+		const m = this.mode;
+		const categoryId = m.kind === 'nearest' ? m.categoryId : undefined;
+		this.setMode({ kind: 'place', placeId, ...(categoryId ? { categoryId } : {}) });
+	}
+
+	/** Shows the nearest places of a category (and makes sure the category is visible). */
+	chooseCategory(categoryId: string): void {
+		this.onlyWheelchair = false;
+		if (!this.visible.has(categoryId)) this.visible = idSet([...this.visible, categoryId]);
+		this.setMode({ kind: 'nearest', categoryId });
+	}
+
+	openReport(placeId?: string): void {
+		if (!placeId) this.view = 'map';
+		this.setMode({ kind: 'report', ...(placeId ? { placeId } : {}) });
 	}
 
 	setView(view: View): void {
@@ -60,24 +138,58 @@ export class AppState {
 		this.query = query.slice(0, 100);
 	}
 
-	selectPlace(id: string | undefined): void {
-		this.placeId = id;
+	setOrigin(origin: Origin | undefined): void {
+		this.origin = origin;
 	}
 
-	selectCategory(id: string | undefined): void {
-		this.categoryId = id;
+	setVisible(visible: ReadonlySet<string>): void {
+		this.visible = visible;
 	}
 
-	/** The query string for the current state and `lang`. */
-	toSearch(lang: UrlState['lang']): string {
-		return serialiseUrlState({
+	setOnlyWheelchair(isOn: boolean): void {
+		this.onlyWheelchair = isOn;
+	}
+
+	setShowNetwork(isOn: boolean): void {
+		this.showNetwork = isOn;
+	}
+
+	setViewport(viewport: Viewport): void {
+		this.viewport = viewport;
+	}
+
+	setRoute(route: Route | undefined): void {
+		this.route = route;
+	}
+
+	/** Another area: nothing chosen in the old one carries over (mode, origin, view of the map). */
+	resetForArea(): void {
+		this.setMode({ kind: 'explore' });
+		this.origin = undefined;
+		this.viewport = undefined;
+		this.query = '';
+	}
+
+	/** The state for the URL. */
+	toUrlState(area: string | undefined, lang: Lang): UrlState {
+		return {
+			...(area ? { area } : {}),
+			mode: this.mode,
 			view: this.view,
 			lang,
 			profile: this.profile,
 			query: this.query,
-			...(this.placeId ? { place: this.placeId } : {}),
-			...(this.categoryId ? { category: this.categoryId } : {}),
-		});
+			...(this.origin ? { origin: this.origin } : {}),
+			...(this.viewport ? { viewport: this.viewport } : {}),
+			...(sameSet(this.visible, DEFAULT_VISIBLE) ? {} : { visible: [...this.visible].sort() }),
+			onlyWheelchair: this.onlyWheelchair,
+			showNetwork: this.showNetwork,
+		};
+	}
+
+	/** The query string for the current state. */
+	toSearch(area: string | undefined, lang: Lang): string {
+		return serialiseUrlState(this.toUrlState(area, lang));
 	}
 }
 

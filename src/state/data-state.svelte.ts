@@ -24,7 +24,6 @@ import type {
 import type { Repositories } from '../data/repositories.ts';
 import type { Area, BarrierReport } from '../data/types.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import municipalitiesUrl from '../../data/vorselaar-lille/boundaries/municipalities.geojson?url';
 
 /** Where things are saved. */
 export type StorageWhere = 'device' | 'supabase';
@@ -145,9 +144,10 @@ export class DataState {
 	}
 
 	/**
-	 * Loads the data layer, opens the repositories (openRepositories for the embedded default;
-	 * Supabase with the client kept for signing in), makes sure the device knows the area's
-	 * municipalities (embedded default), and starts delivering the outbox. Idempotent.
+	 * Loads the data layer and opens the repositories (openRepositories for the embedded default;
+	 * Supabase with the client kept for signing in). With Supabase it starts delivering the outbox;
+	 * the embedded default starts once an area's boundaries are known ({@link useArea}), since it
+	 * stores a report in the municipality it lies in. Idempotent.
 	 */
 	open(): Promise<void> {
 		this.#opened ??= this.#open().catch((err: unknown) => {
@@ -181,29 +181,53 @@ export class DataState {
 			this.#stop.signal.addEventListener('abort', stop, { once: true });
 		} else {
 			this.#repos = await openRepositories({});
-			await this.#ensureDeviceAreas(this.#repos);
 		}
 		this.phase = 'ready';
 		await this.refresh();
-		this.#keepDelivering(this.#repos);
+		if (this.where === 'supabase') this.#keepDelivering();
+	}
+
+	/**
+	 * An area is open: on the embedded default, the device learns its municipalities (from the
+	 * boundaries the pipeline published, the URL from the area's manifest) if it does not know them
+	 * yet, and the outbox starts delivering.
+	 */
+	async useArea(boundariesUrl: string | undefined): Promise<void> {
+		await this.open();
+		const repos = this.#repos;
+		if (!repos) return;
+		if (repos.where !== 'supabase' && boundariesUrl) {
+			try {
+				await this.#ensureDeviceAreas(repos, boundariesUrl);
+			} catch (err) {
+				this.failure = err instanceof Error ? err.message : String(err);
+			}
+		}
+		this.#keepDelivering();
 	}
 
 	/**
 	 * The embedded default stores a report in the municipality it lies in, so the device needs the
-	 * area's municipality boundaries (the sample's real ones, as the Supabase seed has them).
+	 * municipality boundaries of the areas it shows (the pipeline's, from the same sources as the
+	 * Supabase seed). Municipalities it already has are kept.
 	 */
-	async #ensureDeviceAreas(repos: Repositories): Promise<void> {
+	async #ensureDeviceAreas(repos: Repositories, url: string): Promise<void> {
 		const areas = repos.areas as Repositories['areas'] & {
 			import?: (areas: Area[], neighbourhoods: []) => Promise<void>;
 		};
-		if (!areas.import || (await areas.list()).length > 0) return;
-		const response = await fetch(municipalitiesUrl);
-		if (!response.ok) throw new Error(`${municipalitiesUrl}: HTTP ${response.status}`);
+		if (!areas.import) return;
+		// A local lookup, not state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const known = new Set((await areas.list()).map((a) => a.nisCode));
+		const response = await fetch(url);
+		if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
 		const fc = (await response.json()) as {
 			features: { properties: { nis: string; name: string }; geometry: Polygon | MultiPolygon }[];
 		};
+		const missing = fc.features.filter((f) => !known.has(f.properties.nis));
+		if (missing.length === 0) return;
 		await areas.import(
-			fc.features.map((f) => ({
+			missing.map((f) => ({
 				id: crypto.randomUUID(),
 				slug: f.properties.name.toLowerCase(),
 				name: f.properties.name,
@@ -219,7 +243,13 @@ export class DataState {
 		);
 	}
 
-	#keepDelivering(repos: Repositories): void {
+	/**
+	 * Starts the outbox's one delivery loop (now, online again, with backoff) once the repositories
+	 * are open; later calls do nothing.
+	 */
+	#keepDelivering(): void {
+		const repos = this.#repos;
+		if (this.#loop || !repos) return;
 		const { signal } = this.#stop;
 		addEventListener('online', () => (this.isOnline = true), { signal });
 		addEventListener('offline', () => (this.isOnline = false), { signal });

@@ -4,6 +4,7 @@
  */
 import { createContext } from 'svelte';
 import { type Lang, type MessageKey, translate } from '../i18n/messages.ts';
+import type { Origin } from './url-state.ts';
 
 const STORAGE_KEY = 'buurtkaart.lang';
 
@@ -12,11 +13,18 @@ export class I18n {
 
 	constructor(initial: Lang) {
 		this.lang = initial;
+		// The page's language follows from the start (a link with ?lang=fr), not only on a change.
+		if (typeof document !== 'undefined') document.documentElement.lang = initial;
 	}
 
 	/** The text for `key` in the current language, with `{slots}` filled as plain text. */
 	t(key: MessageKey, values?: Record<string, string | number>): string {
 		return translate(this.lang, key, values);
+	}
+
+	/** How an origin is named: the address chosen, else "my location" or "the chosen point". */
+	originLabel(origin: Origin): string {
+		return origin.label ?? this.t(origin.isHere ? 'nearestMyLocation' : 'nearestPoint');
 	}
 
 	setLang(lang: Lang): void {

@@ -1,27 +1,66 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, parseUrlState, serialiseUrlState, type UrlState } from './url-state.ts';
+import { MODES, modeKey, readMode, type Mode } from './modes.ts';
+import {
+	DEFAULT_STATE,
+	historyKey,
+	parseUrlState,
+	serialiseUrlState,
+	type UrlState,
+} from './url-state.ts';
+
+const full: UrlState = {
+	area: 'lille',
+	mode: { kind: 'nearest', categoryId: 'pharmacy' },
+	view: 'list',
+	lang: 'fr',
+	profile: 'wheelchair',
+	query: 'apotheek',
+	origin: { lngLat: [4.82369, 51.238146], label: 'Kerkstraat 1, Lille' },
+	viewport: { centre: [4.82369, 51.23815], zoom: 15.5 },
+	visible: ['gp', 'pharmacy'],
+	onlyWheelchair: true,
+	showNetwork: true,
+};
 
 describe('url state', () => {
 	it('round-trips every field', () => {
-		const state: UrlState = {
-			view: 'list',
-			lang: 'fr',
-			profile: 'wheelchair',
-			query: 'apotheek',
-			place: 'n1234567',
-			category: 'pharmacy',
-		};
-		expect(parseUrlState(serialiseUrlState(state))).toEqual(state);
+		expect(parseUrlState(serialiseUrlState(full))).toEqual(full);
 	});
 
-	it('writes nothing for the defaults', () => {
+	it('round-trips every mode, each with its own parameters', () => {
+		const modes: Mode[] = [
+			{ kind: 'explore' },
+			{ kind: 'place', placeId: 'n1234567' },
+			{ kind: 'place', placeId: 'w45', categoryId: 'gp' },
+			{ kind: 'nearest', categoryId: 'pharmacy' },
+			{ kind: 'report' },
+			{ kind: 'report', placeId: 'extra0:3' },
+		];
+		for (const mode of modes)
+			expect(parseUrlState(serialiseUrlState({ ...DEFAULT_STATE, mode })).mode).toEqual(mode);
+		// every mode kind is covered
+		expect(new Set(modes.map((m) => m.kind))).toEqual(new Set(Object.keys(MODES)));
+	});
+
+	it('writes nothing for the defaults, and no categories when they are the default set', () => {
 		expect(serialiseUrlState(DEFAULT_STATE)).toBe('');
+		expect(parseUrlState('').visible).toBeUndefined();
+		expect(parseUrlState('?show=').visible).toEqual([]);
 	});
 
 	it('falls back to defaults for unknown values and drops ids that cannot be ids', () => {
-		expect(parseUrlState('?view=globe&lang=de&profile=bike&place=<script>&cat=a%20b')).toEqual(
-			DEFAULT_STATE,
-		);
+		expect(
+			parseUrlState(
+				'?view=globe&lang=de&profile=bike&place=<script>&cat=a%20b&area=../x&from=500,1&at=4,51,99&mode=nope',
+			),
+		).toEqual(DEFAULT_STATE);
+		expect(parseUrlState('?show=gp,<b>,pharmacy').visible).toEqual(['gp', 'pharmacy']);
+		expect(parseUrlState('?mode=place').mode).toEqual({ kind: 'explore' });
+	});
+
+	it('reads links made before modes: a place, or a category', () => {
+		expect(readMode(new URLSearchParams('place=n1'))).toEqual({ kind: 'place', placeId: 'n1' });
+		expect(readMode(new URLSearchParams('cat=gp'))).toEqual({ kind: 'nearest', categoryId: 'gp' });
 	});
 
 	it('uses the stored profile and language when the link does not say', () => {
@@ -33,7 +72,28 @@ describe('url state', () => {
 		expect(parseUrlState('?profile=walking', { profile: 'rollator' }).profile).toBe('walking');
 	});
 
-	it('caps the search text', () => {
+	it('keeps "my location" apart from a labelled address', () => {
+		const here = {
+			...DEFAULT_STATE,
+			origin: { lngLat: [4.8, 51.2] as [number, number], isHere: true },
+		};
+		expect(parseUrlState(serialiseUrlState(here)).origin).toEqual(here.origin);
+	});
+
+	it('caps the search text and the origin label', () => {
 		expect(parseUrlState(`?q=${'a'.repeat(500)}`).query.length).toBe(100);
+		expect(parseUrlState(`?from=4.8,51.2&fromLabel=${'b'.repeat(500)}`).origin?.label).toHaveLength(
+			120,
+		);
+	});
+
+	it('makes a new history entry for a new area or mode, not for the rest', () => {
+		const base = historyKey(full);
+		expect(historyKey({ ...full, mode: { kind: 'nearest', categoryId: 'gp' } })).not.toBe(base);
+		expect(historyKey({ ...full, area: 'vorselaar' })).not.toBe(base);
+		expect(historyKey({ ...full, viewport: { centre: [4.8, 51.2], zoom: 12 } } as UrlState)).toBe(
+			base,
+		);
+		expect(modeKey({ kind: 'place', placeId: 'n1' })).toBe('mode=place&place=n1');
 	});
 });

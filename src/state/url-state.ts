@@ -1,66 +1,171 @@
 /**
- * The shareable state of the app in the URL's query string: view, selected place, search text,
- * mobility profile, category and language. Pure functions, so a link always opens the same view.
+ * The shareable state of the app in the URL's query string: the area, the mode with its own
+ * parameters (src/state/modes.ts), where the resident walks from, the map's viewport, the visible
+ * categories and filters, the profile, the language, the list or map view, the search text and the
+ * accessible-routes layer. Pure functions, so a link always opens the same view.
+ *
+ * | parameter | meaning |
+ * | --- | --- |
+ * | `area` | area id (tiles/<id>/) |
+ * | `mode` + its own (`place`, `cat`, …) | the mode, see modes.ts |
+ * | `from`, `fromLabel`, `fromHere=1` | origin `lng,lat` (degrees, 6 decimals) and its label (an address), or the device's location |
+ * | `at` | map centre and zoom `lng,lat,zoom` |
+ * | `show` | visible category ids, comma-separated (absent: the default set) |
+ * | `only=wheelchair` | only places that say they are wheelchair accessible |
+ * | `net=1` | the accessible-routes layer is on |
+ * | `view`, `lang`, `profile`, `q` | list or map, language, mobility profile, search text |
  */
 import { PROFILE_IDS, type ProfileId } from '../analysis/profiles.ts';
 import { type Lang, isLang } from '../i18n/messages.ts';
+import { type Mode, isId, modeKey, readMode, writeMode } from './modes.ts';
 
 export const VIEWS = ['map', 'list'] as const;
 export type View = (typeof VIEWS)[number];
 export type { ProfileId };
 
+/** Where the resident walks from. */
+export interface Origin {
+	/** [lng, lat] in degrees. */
+	lngLat: [number, number];
+	/** The address chosen in the search; absent for a point. */
+	label?: string;
+	/** The device's own location ("my location"). */
+	isHere?: boolean;
+}
+
+/** The map's view. */
+export interface Viewport {
+	/** [lng, lat] in degrees. */
+	centre: [number, number];
+	zoom: number;
+}
+
 export interface UrlState {
+	/** The area's id; absent until one is chosen. */
+	area?: string;
+	mode: Mode;
 	view: View;
 	lang: Lang;
 	profile: ProfileId;
 	/** Search text as typed (trimmed to 100 characters). */
 	query: string;
-	/** Selected place id (`n123`, `w45`, …). */
-	place?: string;
-	/** Selected category id. */
-	category?: string;
+	origin?: Origin;
+	viewport?: Viewport;
+	/** Visible category ids; absent means the default set. */
+	visible?: string[];
+	onlyWheelchair: boolean;
+	showNetwork: boolean;
 }
 
-export const DEFAULT_STATE: UrlState = { view: 'map', lang: 'nl', profile: 'walking', query: '' };
+export const DEFAULT_STATE: UrlState = {
+	mode: { kind: 'explore' },
+	view: 'map',
+	lang: 'nl',
+	profile: 'walking',
+	query: '',
+	onlyWheelchair: false,
+	showNetwork: false,
+};
 
-const ID_PATTERN = /^[A-Za-z0-9_:.-]{1,64}$/;
+/** A set of ids that is replaced, never changed (plain Set: state holds it with $state.raw). */
+export function idSet(ids: Iterable<string>): ReadonlySet<string> {
+	return new Set(ids);
+}
+
+const AREA_PATTERN = /^[a-z0-9-]{1,64}$/;
 
 function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
 	return value !== null && (values as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
+/** Numbers from a comma list, when there are exactly `n` finite ones. */
+function numbers(value: string | null, n: number): number[] | undefined {
+	if (value === null) return undefined;
+	const parts = value.split(',').map(Number);
+	return parts.length === n && parts.every((v) => Number.isFinite(v)) ? parts : undefined;
+}
+
+function lngLatOk(lng: number, lat: number): boolean {
+	return Math.abs(lng) <= 180 && Math.abs(lat) <= 90;
+}
+
+const round = (v: number, decimals: number): number => {
+	const f = 10 ** decimals;
+	return Math.round(v * f) / f;
+};
+
 /**
  * Reads the state from a query string. Unknown or malformed values fall back to the defaults (a
  * shared link with a typo still opens the app), and ids that could not be real ids are dropped.
+ * `fallback` gives what the device remembers (profile, language) where the link says nothing.
  */
 export function parseUrlState(search: string, fallback: Partial<UrlState> = {}): UrlState {
 	const params = new URLSearchParams(search);
 	const base = { ...DEFAULT_STATE, ...fallback };
 	const lang = params.get('lang');
-	const place = params.get('place');
-	const category = params.get('cat');
 	const state: UrlState = {
+		mode:
+			params.has('mode') || params.has('place') || params.has('cat') ? readMode(params) : base.mode,
 		view: oneOf(VIEWS, params.get('view'), base.view),
 		lang: isLang(lang) ? lang : base.lang,
 		profile: oneOf(PROFILE_IDS, params.get('profile'), base.profile),
 		query: (params.get('q') ?? base.query).slice(0, 100),
+		onlyWheelchair: params.has('only') ? params.get('only') === 'wheelchair' : base.onlyWheelchair,
+		showNetwork: params.has('net') ? params.get('net') === '1' : base.showNetwork,
 	};
-	if (place && ID_PATTERN.test(place)) state.place = place;
-	else if (base.place) state.place = base.place;
-	if (category && ID_PATTERN.test(category)) state.category = category;
-	else if (base.category) state.category = base.category;
+	const area = params.get('area');
+	if (area !== null && AREA_PATTERN.test(area)) state.area = area;
+	else if (base.area) state.area = base.area;
+	const from = numbers(params.get('from'), 2);
+	if (from && lngLatOk(from[0]!, from[1]!)) {
+		const label = params.get('fromLabel')?.trim().slice(0, 120);
+		state.origin = {
+			lngLat: [from[0]!, from[1]!],
+			...(label ? { label } : {}),
+			...(params.get('fromHere') === '1' ? { isHere: true } : {}),
+		};
+	} else if (base.origin) state.origin = base.origin;
+	const at = numbers(params.get('at'), 3);
+	if (at && lngLatOk(at[0]!, at[1]!) && at[2]! >= 0 && at[2]! <= 24)
+		state.viewport = { centre: [at[0]!, at[1]!], zoom: at[2]! };
+	else if (base.viewport) state.viewport = base.viewport;
+	const show = params.get('show');
+	if (show !== null) {
+		state.visible = show === '' ? [] : show.split(',').filter(isId);
+	} else if (base.visible) state.visible = base.visible;
 	return state;
 }
 
 /** Writes the state as a query string, leaving out what equals the default (short links). */
 export function serialiseUrlState(state: UrlState): string {
 	const params = new URLSearchParams();
+	if (state.area) params.set('area', state.area);
+	writeMode(state.mode, params);
 	if (state.view !== DEFAULT_STATE.view) params.set('view', state.view);
 	if (state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
 	if (state.profile !== DEFAULT_STATE.profile) params.set('profile', state.profile);
 	if (state.query.trim()) params.set('q', state.query.trim().slice(0, 100));
-	if (state.place) params.set('place', state.place);
-	if (state.category) params.set('cat', state.category);
+	if (state.origin) {
+		const [lng, lat] = state.origin.lngLat;
+		params.set('from', `${round(lng, 6)},${round(lat, 6)}`);
+		if (state.origin.label) params.set('fromLabel', state.origin.label);
+		if (state.origin.isHere) params.set('fromHere', '1');
+	}
+	if (state.visible) params.set('show', state.visible.join(','));
+	if (state.onlyWheelchair) params.set('only', 'wheelchair');
+	if (state.showNetwork) params.set('net', '1');
+	if (state.viewport) {
+		const { centre, zoom } = state.viewport;
+		params.set('at', `${round(centre[0], 5)},${round(centre[1], 5)},${round(zoom, 2)}`);
+	}
 	const text = params.toString();
 	return text ? `?${text}` : '';
+}
+
+/**
+ * What makes a new history entry: the area and the mode. Back and Forward move between these;
+ * everything else (viewport while panning, toggles, search text) replaces the current entry.
+ */
+export function historyKey(state: Pick<UrlState, 'area' | 'mode'>): string {
+	return `${state.area ?? ''}|${modeKey(state.mode)}`;
 }

@@ -7,7 +7,8 @@ import { EdgeIndex } from '../analysis/snap.ts';
 import { summarizeByNeighbourhood } from '../analysis/summary.ts';
 import { AnalysisClient, type MessageEndpoint } from './analysis-client.ts';
 import { AnalysisHost } from './analysis-host.ts';
-import { applyWhatIf, type ToWorker } from './protocol.ts';
+import { applyWhatIf } from './apply-what-if.ts';
+import type { ToWorker } from './protocol.ts';
 
 const bytes = buildAnalysisBundle(sampleBundleInput());
 
@@ -128,6 +129,30 @@ describe('analysis worker protocol over a MessageChannel', () => {
 		// from a point to itself: the access leg there and back
 		const snap = engine.snapPoint(lngLat[0], lngLat[1], 'wheelchair')!;
 		expect(r.route.distanceM).toBeCloseTo(2 * snap.accessM, 6);
+		// the nearest pharmacies in one request: the same as a route to each
+		const near = await client.request('nearest', {
+			from: lngLat,
+			categoryId: 'pharmacy',
+			profile: 'wheelchair',
+			k: 2,
+		});
+		expect(near.places.length).toBe(2);
+		for (const p of near.places) {
+			const i = engine.bundle.places.ids.indexOf(p.placeId);
+			const to: [number, number] = [
+				engine.bundle.places.lngLat[i * 2]!,
+				engine.bundle.places.lngLat[i * 2 + 1]!,
+			];
+			const direct = await client.request('route', {
+				from: lngLat,
+				to,
+				profile: 'wheelchair',
+				unknownMode: 'optimistic',
+			});
+			expect(p.route.timeS).toBeCloseTo(direct.route.timeS, 6);
+			expect(p.route.distanceM).toBeCloseTo(direct.route.distanceM, 6);
+		}
+		expect(near.places[0]!.route.timeS).toBeLessThanOrEqual(near.places[1]!.route.timeS);
 		client.dispose();
 	});
 

@@ -3,8 +3,8 @@
  * Promise. Each request gets an id; an AbortSignal cancels it (the worker skips it if it has not
  * started, or drops its answer) and rejects the Promise with an AbortError at once.
  */
+import { transferables } from './transfer.ts';
 import {
-	transferables,
 	type Params,
 	type RequestType,
 	type ResponseMessage,

@@ -10,7 +10,9 @@ import {
 	type CoverageRun,
 	type WhatIfChange,
 } from '../analysis/engine.ts';
+import { nearestPlaces } from '../analysis/nearest.ts';
 import { routeWithReasons } from '../analysis/route.ts';
+import { SearchSpace } from '../analysis/search.ts';
 import {
 	cellsToGeoJSON,
 	neighbourhoodIndex,
@@ -21,8 +23,8 @@ import {
 } from '../analysis/summary.ts';
 import { walkshed } from '../analysis/walkshed.ts';
 import { whereNext } from '../analysis/where-next.ts';
+import { transferables } from './transfer.ts';
 import {
-	transferables,
 	type ChangedColumns,
 	type CoverageColumns,
 	type CoverageKey,
@@ -64,6 +66,8 @@ export class AnalysisHost {
 	/** Snapping every origin and place once (engine.prepareSteps), one step whenever idle. */
 	private preparing: Iterator<unknown> | undefined;
 	private nbIndex: NeighbourhoodIndex | undefined;
+	/** Reused by every nearest request (one per loaded graph). */
+	private space: SearchSpace | undefined;
 	private readonly runs = new Map<string, CoverageRun>();
 	private readonly cancelled = new Set<number>();
 	private readonly queue: Extract<ToWorker, { kind: 'request' }>[] = [];
@@ -217,6 +221,7 @@ export class AnalysisHost {
 			// the worker is idle (a route does not wait for it); no job snaps them again
 			this.preparing = this.engine.prepareSteps();
 			this.nbIndex = undefined;
+			this.space = undefined;
 			this.runs.clear();
 			return {
 				areaId: bundle.meta.areaId,
@@ -305,6 +310,15 @@ export class AnalysisHost {
 			const engine = this.need();
 			const run = this.runFor(p);
 			return originsToGeoJSON(engine.bundle, run.result, (l) => run.placeId(l), p.normM);
+		},
+		nearest: (p) => {
+			const engine = this.need();
+			this.space ??= new SearchSpace(engine.graph.nodeCount);
+			const found = nearestPlaces(engine, p.from, p.categoryId, p.profile, p.k, {
+				unknownMode: p.unknownMode ?? 'optimistic',
+				space: this.space,
+			});
+			return { places: found.map((f) => ({ placeId: f.placeId, route: f.route })) };
 		},
 		route: (p) => routeWithReasons(this.need(), p.from, p.to, p.profile, p.unknownMode),
 	};

@@ -3,13 +3,14 @@
  * actor_messages): one map from request type to its params and result. Every request carries an
  * id (the answer echoes it); a `cancel` message with the same id abandons a request that has not
  * started yet, or drops the answer of one that is running. Results hold typed arrays whose
- * buffers are transferred, never cloned.
+ * buffers are transferred, never cloned (`transfer.ts`). Types only: what the app does with an
+ * answer lives beside the code that uses it (`apply-what-if.ts`).
  */
 import type { PlannedPlace, WhatIfDelta } from '../analysis/engine.ts';
 
 export type { WhatIfDelta };
 import type { ProfileId, UnknownMode } from '../analysis/profiles.ts';
-import type { RouteComparison } from '../analysis/route.ts';
+import type { Route, RouteComparison } from '../analysis/route.ts';
 import type {
 	CellProperties,
 	NeighbourhoodSummary,
@@ -74,48 +75,6 @@ export interface WhatIfResult {
 	elapsedMs: number;
 }
 
-/**
- * Patches a what-if answer into the coverage the app holds (from the `coverage` request and any
- * earlier what-ifs of the same key): the changed origins' values and the changed summary rows,
- * in place. Work is proportional to what changed.
- *
- * @example applyWhatIf(cov.columns, cov.summary, await client.request('whatIf', { ...key, add }))
- */
-export function applyWhatIf(
-	columns: CoverageColumns,
-	summary: NeighbourhoodSummary[],
-	answer: Pick<WhatIfResult, 'changed' | 'summaryRows'>,
-): void {
-	const c = answer.changed;
-	const placeIndex = new Map<string, number>();
-	const local = c.placeIds.map((id) => {
-		let k = placeIndex.get(id);
-		if (k === undefined) {
-			k = columns.placeIds.indexOf(id);
-			if (k < 0) {
-				k = columns.placeIds.length;
-				columns.placeIds.push(id);
-			}
-			placeIndex.set(id, k);
-		}
-		return k;
-	});
-	c.origins.forEach((i, j) => {
-		if (i >= columns.distanceM.length)
-			throw new Error(`what-if origin ${i} is outside the coverage`);
-		columns.distanceM[i] = c.distanceM[j] as number;
-		columns.timeS[i] = c.timeS[j] as number;
-		columns.unknownM[i] = c.unknownM[j] as number;
-		const p = c.place[j] as number;
-		columns.place[i] = p < 0 ? -1 : (local[p] as number);
-	});
-	for (const row of answer.summaryRows) {
-		const k = summary.findIndex((r) => r.neighbourhoodId === row.neighbourhoodId);
-		if (k >= 0) summary[k] = row;
-		else summary.push(row);
-	}
-}
-
 /** The request map: type → params and result. */
 export interface AnalysisRequestMap {
 	/** Loads a bundle (the bytes are transferred to the worker). */
@@ -144,7 +103,7 @@ export interface AnalysisRequestMap {
 	/**
 	 * Adds planned places and/or removes places from the last coverage of that key, incrementally.
 	 * Answers only what changed (the origins and the neighbourhood rows touched, never whole
-	 * columns); {@link applyWhatIf} patches them into the coverage the app holds.
+	 * columns); `applyWhatIf` (apply-what-if.ts) patches them into the coverage the app holds.
 	 */
 	whatIf: {
 		params: CoverageKey & { normM: number; add?: PlannedPlace[]; removePlaceIds?: string[] };
@@ -188,6 +147,21 @@ export interface AnalysisRequestMap {
 		params: CoverageKey & { normM: number };
 		result: FeatureCollection<Point, OriginProperties>;
 	};
+	/**
+	 * The k places of a category reachable fastest from `from` for the profile, fastest first, each
+	 * with its route (time, distance and unknown metres, access legs as in `route`): one bounded
+	 * search that stops once k places are settled (src/analysis/nearest.ts).
+	 */
+	nearest: {
+		params: {
+			from: [number, number];
+			categoryId: string;
+			profile: ProfileId;
+			k: number;
+			unknownMode?: UnknownMode;
+		};
+		result: { places: { placeId: string; route: Route }[] };
+	};
 	/** Route A→B with reasons. */
 	route: {
 		params: {
@@ -221,17 +195,3 @@ export type ResponseMessage =
 	| { kind: 'response'; id: number; ok: false; error: { name: string; message: string } };
 
 export type ToWorker = RequestMessage | CancelMessage;
-
-/** Collects the buffers of every typed array in a value (for the transfer list). */
-export function transferables(value: unknown, out: Set<ArrayBuffer> = new Set()): ArrayBuffer[] {
-	if (ArrayBuffer.isView(value)) {
-		if (value.buffer instanceof ArrayBuffer) out.add(value.buffer);
-	} else if (value instanceof ArrayBuffer) {
-		out.add(value);
-	} else if (Array.isArray(value)) {
-		for (const v of value) transferables(v, out);
-	} else if (value && typeof value === 'object') {
-		for (const v of Object.values(value)) transferables(v, out);
-	}
-	return [...out];
-}

@@ -21,6 +21,7 @@ export class SearchClient {
 		{ resolve: (v: never) => void; reject: (e: Error) => void }
 	>();
 	readonly #endpoint: SearchEndpoint;
+	#closed = false;
 
 	constructor(endpoint: SearchEndpoint) {
 		this.#endpoint = endpoint;
@@ -41,6 +42,7 @@ export class SearchClient {
 				: never
 			: never,
 	): Promise<T> {
+		if (this.#closed) return Promise.reject(new Error('the search worker was closed'));
 		const id = this.#nextId++;
 		return new Promise<T>((resolve, reject) => {
 			this.#pending.set(id, { resolve: resolve as (v: never) => void, reject });
@@ -51,6 +53,18 @@ export class SearchClient {
 	/** Fetches and indexes the search source at `url` in the worker. */
 	load(url: string): Promise<LoadedSource> {
 		return this.#send({ kind: 'load', url });
+	}
+
+	/**
+	 * Stops the worker (the area was closed or switched): pending and later requests reject with
+	 * "the search worker was closed".
+	 */
+	dispose(): void {
+		if (this.#closed) return;
+		this.#closed = true;
+		this.#endpoint.terminate?.();
+		for (const p of this.#pending.values()) p.reject(new Error('the search worker was closed'));
+		this.#pending.clear();
 	}
 
 	/** The grouped hits for `query` in `lang`, distances measured from `near` when given. */

@@ -1,5 +1,8 @@
 import { expect, test } from '../helpers/test.ts';
-import { renderedValues, waitForMapReady } from '../helpers/map.ts';
+import { renderedValues, waitForMapReady, captureMap } from '../helpers/map.ts';
+
+// The map reaches the test through the app's `buurtkaart:map` event (no global handle).
+test.beforeEach(async ({ page }) => captureMap(page));
 
 test.describe('the map of the sample area', () => {
 	test('draws and labels the neighbourhoods of Vorselaar and Lille from PMTiles over range requests', async ({

@@ -1,6 +1,9 @@
 import { expect, test } from '../helpers/test.ts';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
-import { waitForMapReady } from '../helpers/map.ts';
+import { waitForMapReady, captureMap } from '../helpers/map.ts';
+
+// The map reaches the test through the app's `buurtkaart:map` event (no global handle).
+test.beforeEach(async ({ page }) => captureMap(page));
 
 test.describe('nearest help by walking time', () => {
 	test('the nearest GP from an address, with the wheelchair profile, and the route on the map', async ({

@@ -1,5 +1,8 @@
 import { expect, test } from '../helpers/test.ts';
-import { renderedValues, waitForMapReady } from '../helpers/map.ts';
+import { renderedValues, waitForMapReady, captureMap } from '../helpers/map.ts';
+
+// The map reaches the test through the app's `buurtkaart:map` event (no global handle).
+test.beforeEach(async ({ page }) => captureMap(page));
 
 test('the accessible-routes layer colours streets per profile and shows unknown apart', async ({
 	page,

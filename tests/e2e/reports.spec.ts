@@ -9,6 +9,10 @@ import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { expect, test, type Page } from '../helpers/test.ts';
 import { signUserSession } from '../../scripts/lib/stack/jwt.ts';
 import { createUser, stackEnv, superuser } from '../helpers/db.ts';
+import { captureMap } from '../helpers/map.ts';
+
+// The map reaches the test through the app's `buurtkaart:map` event (no global handle).
+test.beforeEach(async ({ page }) => captureMap(page));
 
 /** Opens the app and the details of the first pharmacy found by the search. */
 async function openPharmacy(page: Page): Promise<string> {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../helpers/test.ts';
 import { waitForMapReady } from '../helpers/map.ts';
 
 /** The search box, once the search worker has loaded and indexed the area's search data. */

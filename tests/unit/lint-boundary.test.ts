@@ -26,10 +26,14 @@ describe('src/analysis boundary', () => {
 		],
 		['export const w = window.innerWidth;', /no DOM/],
 		['export const d = document.title;', /no DOM/],
-	])('refuses %s', async (code, expected) => {
-		const found = await messages(code, 'src/analysis/boundary-probe.ts');
-		expect(found.join('\n')).toMatch(expected);
-	});
+	])(
+		'refuses %s',
+		async (code, expected) => {
+			const found = await messages(code, 'src/analysis/boundary-probe.ts');
+			expect(found.join('\n')).toMatch(expected);
+		},
+		30_000,
+	); // the first case loads ESLint and its plugins, which takes long on a busy machine
 
 	it('allows the same code outside src/analysis, and pure code inside it', async () => {
 		expect(

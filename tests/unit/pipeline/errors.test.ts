@@ -102,6 +102,16 @@ describe('pipeline errors name the file and the problem', () => {
 		expect(msg).toMatch(/the config says EPSG:4326 but the file declares EPSG:31370/);
 	});
 
+	it('a municipality of the config without any neighbourhood', async () => {
+		const msg = await buildError((c) => {
+			c.municipalities = [
+				...(c.municipalities as { nis: string; name: string }[]),
+				{ nis: '13019', name: 'Lille' },
+			];
+		});
+		expect(msg).toMatch(/no neighbourhood lies in municipality 13019 \(Lille\) of the area config/);
+	});
+
 	it('neighbourhoods without population', async () => {
 		const msg = await buildError((c, dir) => {
 			const fc = JSON.parse(readFileSync(path.join(FIXTURE_DIR, 'neighbourhoods.geojson'), 'utf8'));
@@ -168,8 +178,8 @@ describe('pipeline errors name the file and the problem', () => {
 		);
 		expect(readFileSync(path.join(out, 'sassenhout', 'manifest.json')).equals(before)).toBe(true);
 		expect(existsSync(path.join(out, 'sassenhout', 'basemap.pmtiles'))).toBe(true);
-		// No temporary folder is left behind.
-		expect(readdirSync(out)).toEqual(['sassenhout']);
+		// No temporary folder is left behind (areas.json is the index of built areas).
+		expect(readdirSync(out).sort()).toEqual(['areas.json', 'sassenhout']);
 	});
 
 	it('the CLI prints the message and exits 1', () => {
@@ -186,7 +196,8 @@ describe('pipeline errors name the file and the problem', () => {
 		);
 		expect(r.status).toBe(1);
 		expect(r.stderr).toMatch(/build-area failed: .*truncated\.osm\.pbf: OSM PBF is truncated/);
-	});
+	}, 30_000);
+
 	it('sub-municipalities that belong to no municipality of the area', async () => {
 		const sub = {
 			path: path.join(SAMPLE_DIR, 'boundaries', 'deelgemeenten_2024_with_pop2019.geojson'),

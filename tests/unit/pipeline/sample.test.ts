@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -352,22 +352,8 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 		let b: AnalysisBundle;
 		beforeAll(async () => {
 			const dir = tempDir();
-			// one municipality: its wijken only (the same polygons), the same OSM, addresses, lists
-			const wijken = JSON.parse(
-				readFileSync(
-					path.join(SAMPLE_DIR, 'boundaries', 'wijken_ggw72024_with_pop2019.geojson'),
-					'utf8',
-				),
-			) as { features: { properties: { nis: string } }[] };
-			wijken.features = wijken.features.filter((f) => f.properties.nis === '13044');
-			const file = path.join(dir, 'wijken-vorselaar.geojson');
-			writeFileSync(file, JSON.stringify(wijken));
-			const cfg = derivedConfig(dir, (c) => {
-				c.id = 'vorselaar';
-				c.name = 'Vorselaar';
-				c.municipalities = [{ nis: '13044', name: 'Vorselaar' }];
-				c.sources.neighbourhoods!.path = file;
-			});
+			// the committed one-municipality config: the same files, the other municipality left out
+			const cfg = path.join(SAMPLE_DIR, 'vorselaar.area.json');
 			({ manifest: alone } = await buildArea(cfg, { outRoot: dir, silent: true }));
 			a = decodeAnalysisBundle(
 				new Uint8Array(readFileSync(path.join(outRoot, 'vorselaar-lille', 'analysis.bin'))),
@@ -377,8 +363,12 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 			);
 		}, 120_000);
 
-		it('holds the Vorselaar wijken and their addresses only', () => {
+		it('holds the Vorselaar wijken and their addresses only, named as in the sample', () => {
 			expect(alone.counts.neighbourhoods).toBe(2);
+			expect(alone.neighbourhoodSources['13044A0']?.name).toBe('sectors');
+			expect(alone.neighbourhoodSources['13044A1']?.name).toBe(
+				manifest.neighbourhoodSources['13044A1']?.name,
+			);
 			expect(alone.counts.population).toBe(7576 + 282);
 			expect(alone.counts.origins).toBe(
 				(manifest.counts.originsPerNeighbourhood['13044A0']?.addresses ?? 0) +

@@ -1,0 +1,64 @@
+/**
+ * The areas the app can open: `tiles/areas.json`, written by the pipeline
+ * (scripts/lib/area-index.ts) with every built area's id, name, municipalities, bbox and build date.
+ */
+import { ManifestError } from './tiles.ts';
+
+/** One built area. */
+export interface AreaSummary {
+	id: string;
+	name: string;
+	municipalities: { nis: string; name: string }[];
+	/** [west, south, east, north] in degrees. */
+	bbox: [number, number, number, number];
+	/** When the pipeline built it (ISO 8601). */
+	builtAt: string;
+}
+
+const AREA_ID = /^[a-z0-9-]+$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks the index; an entry that is not an area (bad id, no name or bbox) is left out rather
+ * than failing the others. Throws a ManifestError when the file is not an index at all.
+ */
+export function parseAreaIndex(json: unknown): AreaSummary[] {
+	if (!isRecord(json) || !Array.isArray(json.areas))
+		throw new ManifestError('areas.json has no list of areas');
+	return json.areas.flatMap((a): AreaSummary[] => {
+		if (!isRecord(a) || typeof a.id !== 'string' || !AREA_ID.test(a.id)) return [];
+		if (typeof a.name !== 'string' || !Array.isArray(a.bbox) || a.bbox.length !== 4) return [];
+		if (!a.bbox.every((v) => typeof v === 'number' && Number.isFinite(v))) return [];
+		return [
+			{
+				id: a.id,
+				name: a.name,
+				municipalities: (Array.isArray(a.municipalities) ? a.municipalities : [])
+					.filter(isRecord)
+					.map((m) => ({ nis: String(m.nis ?? ''), name: String(m.name ?? '') })),
+				bbox: a.bbox as [number, number, number, number],
+				builtAt: typeof a.builtAt === 'string' ? a.builtAt : '',
+			},
+		];
+	});
+}
+
+/** Fetches and checks `tiles/areas.json`. */
+export async function loadAreaIndex(
+	origin: string = location.origin,
+	fetchImpl: typeof fetch = fetch,
+): Promise<AreaSummary[]> {
+	const url = `${origin}/tiles/areas.json`;
+	const response = await fetchImpl(url);
+	if (!response.ok) throw new ManifestError(`${url}: HTTP ${response.status}`);
+	let json: unknown;
+	try {
+		json = await response.json();
+	} catch {
+		throw new ManifestError(`${url} is not valid JSON`);
+	}
+	return parseAreaIndex(json);
+}

@@ -1,0 +1,124 @@
+/**
+ * Each mode panel, rendered in happy-dom with the real sample area (the pipeline's output in
+ * tiles/) and the real analysis engine behind a message channel: what the resident sees and what
+ * each control changes in AppState.
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
+import { IDBFactory } from 'fake-indexeddb';
+import type { Component } from 'svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { displayName, type Place } from '../places/place.ts';
+import type { AreaState } from '../state/area-state.svelte.ts';
+import type { Mode } from '../state/modes.ts';
+import { openSampleArea, renderPanel } from '../../tests/helpers/panels.ts';
+import ExplorePanel from './ExplorePanel.svelte';
+import NearestPanel from './NearestPanel.svelte';
+import { PANELS, loadPanel } from './panels.ts';
+import PlacePanel from './PlacePanel.svelte';
+import ReportPanel from './ReportPanel.svelte';
+
+const as = (c: unknown) => c as Component<{ mode: Mode }>;
+
+let area: AreaState;
+let pharmacies: Place[];
+/** A real address of the sample (Cardijnlaan 2, Vorselaar, from the CRAB points in its search source). */
+let home: [number, number];
+
+beforeAll(async () => {
+	// the embedded default's storage, for the panels that show it
+	globalThis.indexedDB = new IDBFactory();
+	area = await openSampleArea();
+	pharmacies = area.data!.places.filter((p) => p.categoryIds.includes('pharmacy'));
+	const found = await area.data!.search.search('Cardijnlaan 2', 'nl');
+	const address = found.groups.flatMap((g) => g.hits).find((h) => h.record.kind === 'address')
+		?.record.lngLat;
+	if (!address) throw new Error('no address "Cardijnlaan 2" in the sample');
+	home = [address[0], address[1]];
+}, 60_000);
+
+describe('the panels', () => {
+	it('has one panel for every mode kind', async () => {
+		expect(Object.keys(PANELS).sort()).toEqual(['explore', 'nearest', 'place', 'report']);
+		expect(await loadPanel('place')).toBe(PlacePanel);
+		expect(await loadPanel('explore')).toBe(ExplorePanel);
+	});
+});
+
+describe('ExplorePanel', () => {
+	it('sets the profile, the accessible-routes layer and the visible categories', async () => {
+		const { app } = renderPanel(as(ExplorePanel), area, { kind: 'explore' });
+		await fireEvent.click(screen.getByRole('radio', { name: 'In een rolstoel' }));
+		expect(app.profile).toBe('wheelchair');
+		const network = within(screen.getByTestId('network-toggle')).getByRole('checkbox');
+		await fireEvent.click(network);
+		expect(app.showNetwork).toBe(true);
+		const legend = screen.getByTestId('legend');
+		const pharmacy = within(legend).getByRole('checkbox', { name: /Apotheek/ });
+		expect((pharmacy as HTMLInputElement).checked).toBe(true);
+		await fireEvent.click(pharmacy);
+		expect(app.visible.has('pharmacy')).toBe(false);
+		// the counts come from the area's data
+		expect(legend.textContent).toContain(String(pharmacies.length));
+	});
+});
+
+describe('PlacePanel', () => {
+	it('shows the place and, from an origin, the walking time by the engine; closing goes back', async () => {
+		const place = pharmacies[0]!;
+		const { app } = renderPanel(as(PlacePanel), area, {
+			kind: 'place',
+			placeId: place.id,
+			categoryId: 'pharmacy',
+		});
+		expect(screen.getByRole('heading', { level: 2 }).textContent).toContain(
+			displayName(place, 'nl'),
+		);
+		app.setOrigin({ lngLat: home, label: 'Cardijnlaan 2' });
+		const walk = await screen.findByTestId('walk-time', {}, { timeout: 30_000 });
+		expect(walk.textContent).toMatch(/\d+ min te voet/);
+		expect(app.route?.coordinates.length).toBeGreaterThan(2);
+		await fireEvent.click(screen.getByRole('button', { name: 'Sluiten' }));
+		expect(app.mode).toEqual({ kind: 'nearest', categoryId: 'pharmacy' });
+	});
+
+	it('says so when the place is not in the area', () => {
+		renderPanel(as(PlacePanel), area, { kind: 'place', placeId: 'n0' });
+		expect(screen.getByRole('status').textContent).toMatch(/staat niet \(meer\) in de gegevens/);
+	});
+});
+
+describe('NearestPanel', () => {
+	it('lists the nearest pharmacies by walking time from the origin; choosing one opens it', async () => {
+		const { app } = renderPanel(as(NearestPanel), area, {
+			kind: 'nearest',
+			categoryId: 'pharmacy',
+		});
+		expect(screen.getByTestId('nearest').textContent).toContain('Kies een adres');
+		// without an origin: every pharmacy of the area, by name
+		expect(screen.getAllByRole('listitem')).toHaveLength(pharmacies.length);
+		app.setOrigin({ lngLat: home, label: 'Cardijnlaan 2' });
+		await waitFor(() => expect(screen.getAllByTestId('nearest-place').length).toBeGreaterThan(0), {
+			timeout: 30_000,
+		});
+		const items = screen.getAllByTestId('nearest-place');
+		expect(items.length).toBeLessThanOrEqual(5);
+		const minutes = items.map((i) => Number(/(\d+) min/.exec(i.textContent ?? '')?.[1]));
+		expect(minutes).toEqual([...minutes].sort((a, b) => a - b));
+		expect(screen.getByTestId('nearest').textContent).toContain('Dichtstbij vanaf Cardijnlaan 2');
+		await fireEvent.click(items[0]!);
+		expect(app.mode).toMatchObject({ kind: 'place', categoryId: 'pharmacy' });
+	});
+});
+
+describe('ReportPanel', () => {
+	it('opens the report form at the place and closes back to it', async () => {
+		const place = pharmacies[0]!;
+		const { app } = renderPanel(as(ReportPanel), area, { kind: 'report', placeId: place.id });
+		const form = await screen.findByTestId('report-form');
+		expect(within(form).getByTestId('report-where').textContent).toContain(
+			displayName(place, 'nl'),
+		);
+		await fireEvent.click(within(form).getByRole('button', { name: 'Sluiten' }));
+		expect(app.mode).toEqual({ kind: 'place', placeId: place.id });
+	});
+});

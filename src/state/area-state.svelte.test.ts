@@ -1,0 +1,108 @@
+/**
+ * AreaState over the real built areas (tiles/, through a file-backed fetch): which area opens, what
+ * a switch resets, and the analysis bundle's download progress (bytes, then the decode step).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../scripts/lib/version.ts';
+import { channelWorker, ORIGIN, testAreaState, tilesFetch } from '../../tests/helpers/panels.ts';
+import type { AreaSummary } from '../data/area-index.ts';
+import { AnalysisState, type AnalysisProgress } from './analysis.svelte.ts';
+import { AreaState, pickArea } from './area-state.svelte.ts';
+
+const summary = (id: string) => ({ id }) as AreaSummary;
+
+describe('pickArea', () => {
+	it('opens the named area, else the only one, else the remembered one, else asks', () => {
+		const two = [summary('a'), summary('b')];
+		expect(pickArea(two, 'b', 'a')).toBe('b');
+		expect(pickArea([summary('a')], undefined, null)).toBe('a');
+		expect(pickArea(two, undefined, 'b')).toBe('b');
+		expect(pickArea(two, undefined, 'gone')).toBeUndefined();
+		expect(pickArea(two, undefined, null)).toBeUndefined();
+	});
+});
+
+describe('AreaState', () => {
+	it('lists the built areas and gives every URL of the opened one from its manifest', async () => {
+		const area = testAreaState();
+		await area.start('lille');
+		expect(area.areas?.map((a) => a.id)).toEqual(
+			expect.arrayContaining(['lille', 'vorselaar', 'vorselaar-lille']),
+		);
+		expect(area.id).toBe('lille');
+		const files = area.tiles!.files;
+		for (const f of [files.analysis, files.search, files.boundaries])
+			expect(f?.url.startsWith(`${ORIGIN}/tiles/lille/`)).toBe(true);
+		expect(area.data?.areaName).toBe('Lille');
+	});
+
+	it('drops the old area on a switch: data, search index and worker', async () => {
+		const area = testAreaState();
+		await area.open('vorselaar');
+		const first = area.analysis!;
+		const firstSearch = area.data!.search;
+		const streets = async () => {
+			const r = await area.data!.search.search('Kerkstraat', 'nl');
+			return r.groups.flatMap((g) => g.hits).filter((h) => h.record.kind === 'street');
+		};
+		const inLocality = (hits: { record: { detail?: string } }[], name: RegExp) =>
+			hits.some((h) => name.test(h.record.detail ?? ''));
+		const before = await streets();
+		expect(inLocality(before, /Vorselaar/)).toBe(true);
+		await area.open('lille');
+		expect(area.analysis).not.toBe(first);
+		await expect(first.client()).rejects.toThrow(/closed/);
+		await expect(firstSearch.search('Kerkstraat', 'nl')).rejects.toThrow(/closed/);
+		const after = await streets();
+		expect(inLocality(after, /Vorselaar/)).toBe(false);
+		expect(inLocality(after, /Lille/)).toBe(true);
+	});
+
+	it('names a missing area', async () => {
+		const area = new AreaState({ origin: ORIGIN, fetch: tilesFetch });
+		await area.open('nowhere');
+		expect(area.manifestError).toMatch(/nowhere\/manifest\.json: HTTP 404/);
+	});
+});
+
+describe('AnalysisState', () => {
+	it('counts the bundle bytes as they arrive, then decodes it in the worker', async () => {
+		const bytes = readFileSync(path.join(REPO_ROOT, 'tiles/vorselaar-lille/analysis.bin'));
+		const chunk = 64 * 1024;
+		let release: () => void = () => {};
+		const seen: AnalysisProgress[] = [];
+		const body = new ReadableStream<Uint8Array>({
+			async start(controller) {
+				for (let at = 0; at < bytes.length; at += chunk) {
+					controller.enqueue(new Uint8Array(bytes.subarray(at, at + chunk)));
+					// one chunk at a time: the test looks at the progress in between
+					await new Promise<void>((r) => (release = r));
+				}
+				controller.close();
+			},
+		});
+		const analysis = new AnalysisState(`${ORIGIN}/tiles/vorselaar-lille/analysis.bin`, {
+			expectedBytes: bytes.length,
+			fetch: (async () => new Response(body)) as typeof fetch,
+			startWorker: channelWorker,
+		});
+		const ready = analysis.client();
+		for (let i = 0; i < Math.ceil(bytes.length / chunk); i++) {
+			await new Promise((r) => setTimeout(r, 0));
+			if (analysis.progress) seen.push(analysis.progress);
+			release();
+		}
+		await ready;
+		expect(analysis.status).toBe('ready');
+		expect(analysis.progress).toBeUndefined();
+		const downloads = seen.filter((p) => p.phase === 'download');
+		expect(downloads.length).toBeGreaterThan(3);
+		expect(downloads.every((p) => p.total === bytes.length)).toBe(true);
+		const loaded = downloads.map((p) => (p.phase === 'download' ? p.loaded : 0));
+		expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
+		expect(loaded.at(-1)).toBeGreaterThan(bytes.length / 2);
+		analysis.dispose();
+	});
+});

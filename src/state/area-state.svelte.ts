@@ -1,0 +1,168 @@
+/**
+ * The area the app shows, shared through context: the index of built areas (`tiles/areas.json`),
+ * the chosen area's manifest (loaded once) and everything derived from it — the tile archives, the
+ * analysis bundle's worker, the search source and places, the municipality boundaries. Every URL of
+ * an area comes from its manifest; no area id or file name is written in src/.
+ *
+ * Which area opens: the one the link names (`?area=`), else the only one built, else the one this
+ * device used last (remembered: a resident returning opens their own municipality), else none and
+ * the app offers the choice. Opening another area drops everything of the old one: its data, its
+ * search index and its worker.
+ */
+import { createContext } from 'svelte';
+import { loadAreaData, startSearchWorker, type AreaData } from '../data/area-data.ts';
+import { loadAreaIndex, type AreaSummary } from '../data/area-index.ts';
+import { loadAreaTiles, type AreaTiles } from '../data/tiles.ts';
+import type { SearchEndpoint } from '../workers/search-client.ts';
+import { AnalysisState, type StartedWorker } from './analysis.svelte.ts';
+
+const AREA_KEY = 'buurtkaart.area';
+
+export interface AreaStateOptions {
+	/** Origin the `tiles/` folder is served from (default: the page's). */
+	origin?: string;
+	fetch?: typeof fetch;
+	/** Starts the analysis worker (tests pass a host over a message channel). */
+	startWorker?: () => StartedWorker;
+	/** Starts the search worker (tests pass a host over a message channel). */
+	startSearch?: () => SearchEndpoint;
+}
+
+/** The area to open, by the rule in the module's comment; undefined: let the resident choose. */
+export function pickArea(
+	areas: readonly AreaSummary[],
+	named: string | undefined,
+	remembered: string | null,
+): string | undefined {
+	if (named) return named;
+	if (areas.length === 1) return areas[0]!.id;
+	if (remembered && areas.some((a) => a.id === remembered)) return remembered;
+	return undefined;
+}
+
+export class AreaState {
+	/** The built areas; undefined while the index loads. */
+	areas = $state.raw<AreaSummary[] | undefined>();
+	/** Why the index could not be read. */
+	indexError = $state<string | undefined>();
+	/** The chosen area's id (also while its manifest loads). */
+	id = $state<string | undefined>();
+	/** The chosen area's manifest. */
+	tiles = $state.raw<AreaTiles | undefined>();
+	manifestError = $state<string | undefined>();
+	/** Places and search of the chosen area. */
+	data = $state.raw<AreaData | undefined>();
+	dataError = $state<string | undefined>();
+	/** The analysis engine of the chosen area (its worker starts on first use). */
+	analysis = $state.raw<AnalysisState | undefined>();
+
+	readonly #options: AreaStateOptions;
+	/** Counts openings, so an answer for an area no longer chosen is dropped. */
+	#generation = 0;
+
+	constructor(options: AreaStateOptions = {}) {
+		this.#options = options;
+	}
+
+	get #origin(): string {
+		return this.#options.origin ?? location.origin;
+	}
+
+	get #fetch(): typeof fetch {
+		return this.#options.fetch ?? ((input, init) => fetch(input, init));
+	}
+
+	/** The summary of the chosen area from the index, when known. */
+	get summary(): AreaSummary | undefined {
+		return this.areas?.find((a) => a.id === this.id);
+	}
+
+	/** Loads the index, then opens the area {@link pickArea} gives (if any). */
+	async start(named: string | undefined): Promise<void> {
+		try {
+			this.areas = await loadAreaIndex(this.#origin, this.#fetch);
+		} catch (error) {
+			this.indexError = error instanceof Error ? error.message : String(error);
+			this.areas = [];
+			// A link that names its area still opens it.
+			if (named) await this.open(named);
+			return;
+		}
+		const id = pickArea(this.areas, named, readRemembered());
+		if (id) await this.open(id);
+	}
+
+	/**
+	 * Opens area `id`: its manifest, then its places and search. Resolves once both are in (or
+	 * failed: see manifestError and dataError). Opening the area already open does nothing.
+	 */
+	async open(id: string): Promise<void> {
+		if (id === this.id && (this.tiles || this.manifestError)) return;
+		const generation = ++this.#generation;
+		this.analysis?.dispose();
+		this.analysis = undefined;
+		this.data?.search.dispose();
+		this.id = id;
+		this.tiles = undefined;
+		this.data = undefined;
+		this.manifestError = undefined;
+		this.dataError = undefined;
+		let tiles: AreaTiles;
+		try {
+			tiles = await loadAreaTiles(id, this.#origin, this.#fetch);
+		} catch (error) {
+			if (generation === this.#generation)
+				this.manifestError = error instanceof Error ? error.message : String(error);
+			return;
+		}
+		if (generation !== this.#generation) return;
+		this.tiles = tiles;
+		remember(id);
+		const bundle = tiles.files.analysis;
+		if (bundle)
+			this.analysis = new AnalysisState(bundle.url, {
+				expectedBytes: bundle.bytes,
+				...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
+				...(this.#options.startWorker ? { startWorker: this.#options.startWorker } : {}),
+			});
+		try {
+			const data = await loadAreaData(tiles, this.#options.startSearch ?? startSearchWorker);
+			if (generation === this.#generation) this.data = data;
+			else data.search.dispose();
+		} catch (error) {
+			if (generation === this.#generation)
+				this.dataError = error instanceof Error ? error.message : String(error);
+		}
+	}
+
+	/** Closes the area (the resident chooses again). */
+	close(): void {
+		this.#generation++;
+		this.analysis?.dispose();
+		this.analysis = undefined;
+		this.data?.search.dispose();
+		this.id = undefined;
+		this.tiles = undefined;
+		this.data = undefined;
+		this.manifestError = undefined;
+		this.dataError = undefined;
+	}
+}
+
+function readRemembered(): string | null {
+	try {
+		return localStorage.getItem(AREA_KEY);
+	} catch {
+		return null;
+	}
+}
+
+function remember(id: string): void {
+	try {
+		localStorage.setItem(AREA_KEY, id);
+	} catch {
+		// Storage refused (private browsing): the area is not remembered.
+	}
+}
+
+export const [getAreaState, setAreaState] = createContext<AreaState>();

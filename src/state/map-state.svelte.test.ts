@@ -1,0 +1,128 @@
+/**
+ * MapState's map-facing logic: overlays placed by the z-order registry, pick a point, draw a line.
+ * MapLibre needs WebGL, which happy-dom lacks, so the map here is a small stand-in that keeps
+ * layers in order and emits clicks; the real map is covered end to end (tests/e2e/areas.spec.ts:
+ * the rendered layer order with the route overlay).
+ */
+import { describe, expect, it } from 'vitest';
+import { MapState, type MapLike } from './map-state.svelte.ts';
+
+type Handler = (e: unknown) => void;
+
+function standIn() {
+	const layers: { id: string }[] = [{ id: 'neighbourhoods-fill' }, { id: 'places-icon' }];
+	const sources = new Map<string, unknown>();
+	const handlers = new Map<string, Handler[]>();
+	let isZooming = true;
+	const map = {
+		getCenter: () => ({ lng: 4.8, lat: 51.2 }),
+		flyTo: () => map,
+		fitBounds: () => map,
+		on: (type: string, h: Handler) => {
+			handlers.set(type, [...(handlers.get(type) ?? []), h]);
+			return map;
+		},
+		off: (type: string, h: Handler) => {
+			handlers.set(
+				type,
+				(handlers.get(type) ?? []).filter((x) => x !== h),
+			);
+			return map;
+		},
+		getLayer: (id: string) => layers.find((l) => l.id === id),
+		addLayer: (layer: { id: string }, beforeId?: string) => {
+			const at = beforeId ? layers.findIndex((l) => l.id === beforeId) : layers.length;
+			layers.splice(at < 0 ? layers.length : at, 0, layer);
+			return map;
+		},
+		removeLayer: (id: string) =>
+			layers.splice(
+				layers.findIndex((l) => l.id === id),
+				1,
+			),
+		getSource: (id: string) => sources.get(id),
+		addSource: (id: string, s: unknown) => sources.set(id, s),
+		removeSource: (id: string) => sources.delete(id),
+		getStyle: () => ({ layers }),
+		isStyleLoaded: () => true,
+		doubleClickZoom: {
+			isEnabled: () => isZooming,
+			enable: () => (isZooming = true),
+			disable: () => (isZooming = false),
+		},
+	};
+	const fire = (type: string, lng: number, lat: number) =>
+		(handlers.get(type) ?? []).forEach((h) => h({ lngLat: { lng, lat }, preventDefault() {} }));
+	return {
+		map: map as unknown as MapLike,
+		layers,
+		fire,
+		zooming: () => isZooming,
+		listeners: () => [...handlers.values()].flat().length,
+	};
+}
+
+describe('MapState', () => {
+	it('places overlay layers by the registry, also when they come before the map', () => {
+		const state = new MapState();
+		state.setOverlay('route', {
+			source: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+			layers: [
+				{ id: 'route-casing', type: 'line', source: 'route' },
+				{ id: 'route-line', type: 'line', source: 'route' },
+			],
+		});
+		const s = standIn();
+		state.attach(s.map);
+		expect(s.layers.map((l) => l.id)).toEqual([
+			'neighbourhoods-fill',
+			'route-casing',
+			'route-line',
+			'places-icon',
+		]);
+		expect(state.centre()).toEqual([4.8, 51.2]);
+		state.removeOverlay('route');
+		expect(s.layers.map((l) => l.id)).toEqual(['neighbourhoods-fill', 'places-icon']);
+		expect(() =>
+			state.setOverlay('x', {
+				source: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+				layers: [{ id: 'nope', type: 'line', source: 'x' }],
+			}),
+		).toThrow(/"nope" is not in map\/z-order\.ts/);
+	});
+
+	it('picks the next clicked point, and cancels', async () => {
+		const state = new MapState();
+		const s = standIn();
+		state.attach(s.map);
+		const picked = state.pickPoint();
+		s.fire('click', 4.81, 51.21);
+		await expect(picked).resolves.toEqual([4.81, 51.21]);
+		const controller = new AbortController();
+		const cancelled = state.pickPoint(controller.signal);
+		controller.abort();
+		await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+		expect(s.listeners()).toBe(0);
+	});
+
+	it('draws a line of clicks, ended by a double click (one point there), zoom restored', async () => {
+		const state = new MapState();
+		const s = standIn();
+		state.attach(s.map);
+		const seen: number[] = [];
+		const line = state.drawLine((points) => seen.push(points.length));
+		expect(s.zooming()).toBe(false);
+		s.fire('click', 4.8, 51.2);
+		s.fire('click', 4.801, 51.2);
+		s.fire('click', 4.801, 51.2); // the double click's clicks
+		s.fire('dblclick', 4.801, 51.2);
+		await expect(line).resolves.toEqual([
+			[4.8, 51.2],
+			[4.801, 51.2],
+		]);
+		expect(seen).toEqual([1, 2]);
+		expect(s.zooming()).toBe(true);
+		expect(s.listeners()).toBe(0);
+		await expect(new MapState().drawLine()).rejects.toThrow(/not shown/);
+	});
+});

@@ -1,0 +1,190 @@
+/**
+ * The one map, as panels and other components use it, shared through context (after
+ * svelte-maplibre's context.svelte.ts): its centre, fit to bounds, fly to, pick a point, draw a
+ * line, and overlays (a source with its layers) placed by the z-order registry
+ * (src/map/z-order.ts). MapView attaches the MapLibre map once it exists; until then calls are
+ * remembered (overlays) or answered with "no map" (centre). No global handle: tests get the map
+ * from the `buurtkaart:map` event the map container dispatches (tests/helpers/map.ts).
+ */
+import type {
+	GeoJSONSource,
+	LayerSpecification,
+	Map as MapLibreMap,
+	MapMouseEvent,
+	SourceSpecification,
+} from 'maplibre-gl';
+import { createContext } from 'svelte';
+import { beforeIdFor, layerIdsOf, zIndexOf } from '../map/z-order.ts';
+
+/** A source and the layers drawn from it (every layer id listed in z-order.ts). */
+export interface Overlay {
+	source: SourceSpecification;
+	layers: LayerSpecification[];
+}
+
+/** What MapState needs of a map: a subset of MapLibre's Map. */
+export type MapLike = Pick<
+	MapLibreMap,
+	| 'getCenter'
+	| 'flyTo'
+	| 'fitBounds'
+	| 'on'
+	| 'off'
+	| 'getLayer'
+	| 'addLayer'
+	| 'removeLayer'
+	| 'getSource'
+	| 'addSource'
+	| 'removeSource'
+	| 'getStyle'
+	| 'isStyleLoaded'
+	| 'doubleClickZoom'
+>;
+
+function abortError(): Error {
+	const e = new Error('cancelled');
+	e.name = 'AbortError';
+	return e;
+}
+
+export class MapState {
+	/** True once a map is attached and its style has loaded. */
+	isReady = $state(false);
+	#map: MapLike | undefined;
+	/** The overlays to draw (a registry, not state: the map is what shows them). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly #overlays = new Map<string, Overlay>();
+
+	/** Called by MapView when its map's style has loaded. Returns the detach function. */
+	attach(map: MapLike): () => void {
+		this.#map = map;
+		this.isReady = true;
+		for (const [id, overlay] of this.#overlays) this.#draw(id, overlay);
+		return () => {
+			if (this.#map === map) {
+				this.#map = undefined;
+				this.isReady = false;
+			}
+		};
+	}
+
+	/** The map's centre [lng, lat] in degrees, or undefined without a map. */
+	centre(): [number, number] | undefined {
+		const c = this.#map?.getCenter();
+		return c ? [c.lng, c.lat] : undefined;
+	}
+
+	flyTo(lngLat: [number, number], zoom: number): void {
+		this.#map?.flyTo({ center: lngLat, zoom, essential: true });
+	}
+
+	/** Shows a box [west, south, east, north] whole, with `paddingPx` around it. */
+	fitBounds(bbox: [number, number, number, number], paddingPx = 60, maxZoom = 17): void {
+		this.#map?.fitBounds(
+			[
+				[bbox[0], bbox[1]],
+				[bbox[2], bbox[3]],
+			],
+			{ padding: paddingPx, maxZoom },
+		);
+	}
+
+	/**
+	 * Adds or replaces an overlay. Each layer goes below the first layer above it in the z-order
+	 * registry that is already on the map (its `beforeId`); a layer id not in the registry throws.
+	 * A GeoJSON source that exists gets the new data.
+	 */
+	setOverlay(id: string, overlay: Overlay): void {
+		for (const l of overlay.layers) zIndexOf(l.id); // unknown ids throw at once
+		this.#overlays.set(id, overlay);
+		this.#draw(id, overlay);
+	}
+
+	removeOverlay(id: string): void {
+		const overlay = this.#overlays.get(id);
+		this.#overlays.delete(id);
+		const map = this.#map;
+		if (!overlay || !map) return;
+		for (const l of overlay.layers) if (map.getLayer(l.id)) map.removeLayer(l.id);
+		if (map.getSource(id)) map.removeSource(id);
+	}
+
+	#draw(id: string, overlay: Overlay): void {
+		const map = this.#map;
+		if (!map) return;
+		const existing = map.getSource(id);
+		if (existing && overlay.source.type === 'geojson' && 'setData' in existing)
+			(existing as GeoJSONSource).setData(overlay.source.data);
+		else if (!existing) map.addSource(id, overlay.source);
+		for (const layer of overlay.layers) {
+			if (map.getLayer(layer.id)) continue;
+			map.addLayer(layer, beforeIdFor(layer.id, layerIdsOf(map.getStyle())));
+		}
+	}
+
+	/** The next point the resident clicks or taps on the map. Rejects with AbortError on abort. */
+	pickPoint(signal?: AbortSignal): Promise<[number, number]> {
+		const map = this.#map;
+		if (!map) return Promise.reject(new Error('the map is not shown'));
+		return new Promise((resolve, reject) => {
+			const onClick = (e: MapMouseEvent) => {
+				map.off('click', onClick);
+				signal?.removeEventListener('abort', onAbort);
+				resolve([e.lngLat.lng, e.lngLat.lat]);
+			};
+			const onAbort = () => {
+				map.off('click', onClick);
+				reject(abortError());
+			};
+			if (signal?.aborted) return reject(abortError());
+			map.on('click', onClick);
+			signal?.addEventListener('abort', onAbort, { once: true });
+		});
+	}
+
+	/**
+	 * A line of the points the resident clicks, reported to `onpoint` as it grows; a double click
+	 * ends it (at least two points). Rejects with AbortError on abort.
+	 */
+	drawLine(
+		onpoint?: (points: [number, number][]) => void,
+		signal?: AbortSignal,
+	): Promise<[number, number][]> {
+		const map = this.#map;
+		if (!map) return Promise.reject(new Error('the map is not shown'));
+		const points: [number, number][] = [];
+		const wasZooming = map.doubleClickZoom.isEnabled();
+		return new Promise((resolve, reject) => {
+			const stop = () => {
+				map.off('click', onClick);
+				map.off('dblclick', onDouble);
+				signal?.removeEventListener('abort', onAbort);
+				if (wasZooming) map.doubleClickZoom.enable();
+			};
+			const onClick = (e: MapMouseEvent) => {
+				const last = points.at(-1);
+				// a double click also clicks twice at its place: one point there
+				if (last && last[0] === e.lngLat.lng && last[1] === e.lngLat.lat) return;
+				points.push([e.lngLat.lng, e.lngLat.lat]);
+				onpoint?.([...points]);
+			};
+			const onDouble = (e: MapMouseEvent) => {
+				e.preventDefault();
+				if (points.length < 2) return;
+				stop();
+				resolve(points);
+			};
+			const onAbort = () => {
+				stop();
+				reject(abortError());
+			};
+			if (signal?.aborted) return reject(abortError());
+			map.doubleClickZoom.disable();
+			map.on('click', onClick);
+			map.on('dblclick', onDouble);
+			signal?.addEventListener('abort', onAbort, { once: true });
+		});
+	}
+}
+
+export const [getMapState, setMapState] = createContext<MapState>();

@@ -1,0 +1,123 @@
+/**
+ * What the app is doing: one mode at a time, a discriminated union. Each mode has a URL encoding
+ * here and one panel (src/panels/panels.ts); the shell renders the panel of `mode.kind`. Adding a
+ * screen = one variant of {@link Mode}, its entry in {@link MODES} and its panel; TypeScript refuses
+ * the build until all three exist. See src/README.md.
+ *
+ * Pure functions over URLSearchParams, so links round-trip in unit tests.
+ */
+
+/** Who a mode is for: residents now; coordinators and planners get their own modes next. */
+export type Workspace = 'resident' | 'coordinator' | 'planner';
+
+export type Mode =
+	/** The map (or list) with the legend and the profile: nothing chosen. */
+	| { kind: 'explore' }
+	/** One place's details; `categoryId` when opened from that category's nearest list. */
+	| { kind: 'place'; placeId: string; categoryId?: string }
+	/** The nearest places of a kind of help from the origin. */
+	| { kind: 'nearest'; categoryId: string }
+	/** Writing a barrier report, at a place or at a point or stretch chosen on the map. */
+	| { kind: 'report'; placeId?: string };
+
+export type ModeKind = Mode['kind'];
+export type ModeOf<K extends ModeKind> = Extract<Mode, { kind: K }>;
+
+/** A mode's place in the app and its URL encoding (beside `mode=<kind>`). */
+export interface ModeSpec<K extends ModeKind> {
+	workspace: Workspace;
+	/** The mode from the link's parameters, or undefined when they do not make one. */
+	read(params: URLSearchParams): ModeOf<K> | undefined;
+	/** Writes the mode's own parameters. */
+	write(mode: ModeOf<K>, params: URLSearchParams): void;
+}
+
+/** Ids in links: place ids (`n123`, `w45`, `extra0:3`), category ids. */
+const ID_PATTERN = /^[A-Za-z0-9_:.-]{1,64}$/;
+
+/** Whether `value` could be a real id (links are input: anything else is dropped). */
+export function isId(value: string | null): value is string {
+	return value !== null && ID_PATTERN.test(value);
+}
+
+/** An id parameter when it could be a real id. */
+export function idParam(params: URLSearchParams, name: string): string | undefined {
+	const v = params.get(name);
+	return isId(v) ? v : undefined;
+}
+
+export const MODES: { [K in ModeKind]: ModeSpec<K> } = {
+	explore: {
+		workspace: 'resident',
+		read: () => ({ kind: 'explore' }),
+		write: () => {},
+	},
+	place: {
+		workspace: 'resident',
+		read(params) {
+			const placeId = idParam(params, 'place');
+			if (!placeId) return undefined;
+			const categoryId = idParam(params, 'cat');
+			return { kind: 'place', placeId, ...(categoryId ? { categoryId } : {}) };
+		},
+		write(mode, params) {
+			params.set('place', mode.placeId);
+			if (mode.categoryId) params.set('cat', mode.categoryId);
+		},
+	},
+	nearest: {
+		workspace: 'resident',
+		read(params) {
+			const categoryId = idParam(params, 'cat');
+			return categoryId ? { kind: 'nearest', categoryId } : undefined;
+		},
+		write(mode, params) {
+			params.set('cat', mode.categoryId);
+		},
+	},
+	report: {
+		workspace: 'resident',
+		read(params) {
+			const placeId = idParam(params, 'place');
+			return { kind: 'report', ...(placeId ? { placeId } : {}) };
+		},
+		write(mode, params) {
+			if (mode.placeId) params.set('place', mode.placeId);
+		},
+	},
+};
+
+function isModeKind(value: string | null): value is ModeKind {
+	return value !== null && Object.hasOwn(MODES, value);
+}
+
+/**
+ * The mode of a link. Without `mode=` (links made before modes existed), a place makes the place
+ * mode and a category the nearest mode. Unknown or incomplete modes fall back to explore.
+ */
+export function readMode(params: URLSearchParams): Mode {
+	const kind = params.get('mode');
+	if (isModeKind(kind)) return MODES[kind].read(params) ?? { kind: 'explore' };
+	if (kind === null)
+		return MODES.place.read(params) ?? MODES.nearest.read(params) ?? { kind: 'explore' };
+	return { kind: 'explore' };
+}
+
+/** Writes `mode=<kind>` and the mode's parameters (nothing for explore, the default). */
+export function writeMode(mode: Mode, params: URLSearchParams): void {
+	if (mode.kind === 'explore') return;
+	params.set('mode', mode.kind);
+	(MODES[mode.kind] as ModeSpec<ModeKind>).write(mode, params);
+}
+
+/** The mode as its link parameters: equal keys, equal modes. */
+export function modeKey(mode: Mode): string {
+	const params = new URLSearchParams();
+	writeMode(mode, params);
+	return params.toString();
+}
+
+/** The workspace a mode belongs to. */
+export function workspaceOf(mode: Mode): Workspace {
+	return MODES[mode.kind].workspace;
+}

@@ -1,0 +1,211 @@
+/**
+ * The app shell (issue #9): links that carry the whole view, Back and Forward between modes, the
+ * map's layer order from the z-order registry, and more than one area (Vorselaar and Lille built
+ * from the sample's own inputs, beside the combined sample). Each journey checks several things
+ * on one map load, to keep the suite short.
+ */
+import {
+	expect,
+	recordCspViolations,
+	test,
+	type Browser,
+	type Page,
+	type TestInfo,
+} from '../helpers/test.ts';
+import { Z_ORDER } from '../../src/map/z-order.ts';
+import { captureMap, renderedLayerOrder, renderedValues, waitForMapReady } from '../helpers/map.ts';
+
+/**
+ * A browser context like the test's project (size, touch), with nothing remembered (the config's
+ * remembered sample area would otherwise apply to it too). `close()` checks that its page reported
+ * no Content-Security-Policy violation, as the `test` fixture does for `page`.
+ */
+async function freshPage(browser: Browser, page: Page, testInfo: TestInfo) {
+	const { isMobile, hasTouch, deviceScaleFactor } = testInfo.project.use;
+	const context = await browser.newContext({
+		storageState: { cookies: [], origins: [] },
+		viewport: page.viewportSize(),
+		...(isMobile ? { isMobile, hasTouch: hasTouch ?? true, deviceScaleFactor } : {}),
+	});
+	const fresh = await context.newPage();
+	const violations = await recordCspViolations(fresh);
+	await captureMap(fresh);
+	return {
+		page: fresh,
+		close: async () => {
+			await context.close();
+			expect(violations, 'Content-Security-Policy violations (fresh context)').toEqual([]);
+		},
+	};
+}
+
+test.beforeEach(async ({ page }) => captureMap(page));
+
+test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) opens the same view; Back and Forward move between modes; layers are drawn in registry order', async ({
+	page,
+	browser,
+	context,
+}, testInfo) => {
+	test.setTimeout(420_000); // two map loads (one in a fresh context) on software WebGL
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.goto('/?area=lille&lang=fr');
+	await waitForMapReady(page);
+	await page.getByRole('radio', { name: 'En fauteuil roulant' }).check();
+	const search = page.getByTestId('search-input');
+	await search.fill('pharmacie');
+	await page.getByRole('group', { name: 'Type d’aide' }).getByRole('option').first().click();
+	const nearest = page.getByTestId('nearest');
+	await expect(nearest.getByRole('heading', { level: 2 })).toHaveText(/Pharmacie/);
+	// A real CRAB address in Lille.
+	await search.fill('Kerkstraat 1');
+	await page
+		.getByRole('group', { name: 'Adresses' })
+		.getByRole('option', { name: /Kerkstraat 1\b.*Lille/ })
+		.first()
+		.click();
+	await expect(nearest).toContainText('Au plus près de Kerkstraat 1');
+	await expect(nearest).toContainText('En fauteuil roulant');
+	const items = nearest.getByTestId('nearest-place');
+	await expect(items.first()).toContainText(/\d+ min à pied \(\d+ m par les rues\)/);
+	const listed = await items.allTextContents();
+
+	// Share: no Web Share API in this browser, so the link is copied, and the app says so.
+	await page.getByTestId('share').click();
+	await expect(page.getByTestId('share-status')).toHaveText(/Lien copié/);
+	const link = await page.evaluate(() => navigator.clipboard.readText());
+	expect(link).toBe(page.url());
+	for (const part of [
+		'area=lille',
+		'mode=nearest',
+		'cat=pharmacy',
+		'profile=wheelchair',
+		'lang=fr',
+	])
+		expect(link).toContain(part);
+	expect(link).toMatch(/from=4\.\d+%2C51\.\d+/);
+	await page.screenshot({ path: testInfo.outputPath('shared-view.png') });
+
+	// A fresh browser: nothing remembered, the link alone gives the same view.
+	const fresh = await freshPage(browser, page, testInfo);
+	await fresh.page.goto(link);
+	const other = fresh.page.getByTestId('nearest');
+	await expect(other.getByRole('heading', { level: 2 })).toHaveText(/Pharmacie/);
+	await expect(other).toContainText('Au plus près de Kerkstraat 1');
+	await expect(other.getByTestId('nearest-place').first()).toContainText(/min à pied/);
+	expect(await other.getByTestId('nearest-place').allTextContents()).toEqual(listed);
+	await expect(fresh.page.locator('html')).toHaveAttribute('lang', 'fr');
+	await expect(fresh.page.getByTestId('area-select')).toHaveValue('lille');
+	await waitForMapReady(fresh.page);
+	const at = new URL(link).searchParams.get('at');
+	if (at) {
+		const [lng, lat, zoom] = at.split(',').map(Number);
+		const view = await fresh.page.evaluate(() => {
+			const map = (
+				window as unknown as {
+					buurtkaartMap: { getCenter(): { lng: number; lat: number }; getZoom(): number };
+				}
+			).buurtkaartMap;
+			return { ...map.getCenter(), zoom: map.getZoom() };
+		});
+		expect(view.lng).toBeCloseTo(lng!, 3);
+		expect(view.lat).toBeCloseTo(lat!, 3);
+		expect(view.zoom).toBeCloseTo(zoom!, 1);
+	}
+	await fresh.page.screenshot({ path: testInfo.outputPath('shared-view-fresh.png') });
+	await fresh.close();
+
+	// Modes are history entries: place ← nearest ← explore.
+	await items.first().click();
+	const details = page.getByTestId('place-details');
+	await expect(details.getByTestId('walk-time')).toContainText(/min à pied/);
+	await expect(page).toHaveURL(/mode=place/);
+	// The route overlay, added at run time, sits where the registry puts it.
+	await expect.poll(() => renderedLayerOrder(page)).toContain('route-line');
+	const order = await renderedLayerOrder(page);
+	expect(order).toEqual(Z_ORDER.filter((id) => order.includes(id)));
+	expect(order.indexOf('route-line')).toBeLessThan(order.indexOf('places-icon'));
+	expect(order.indexOf('neighbourhoods-fill')).toBeLessThan(order.indexOf('route-casing'));
+
+	await page.goBack();
+	await expect(page).toHaveURL(/mode=nearest/);
+	await expect(details).toHaveCount(0);
+	await expect(nearest.getByTestId('nearest-place').first()).toBeVisible();
+	await page.goBack();
+	await expect(page).not.toHaveURL(/mode=/);
+	await expect(nearest).toHaveCount(0);
+	await expect(page.getByTestId('legend')).toBeVisible();
+	await page.goForward();
+	await expect(page).toHaveURL(/mode=nearest/);
+	await expect(nearest.getByTestId('nearest-place')).toHaveText(listed);
+});
+
+test('more than one area: choose one, then switch; the other area shows its own neighbourhoods, places and search, and nothing of the old one stays', async ({
+	page,
+	browser,
+}, testInfo) => {
+	test.setTimeout(420_000); // two map loads (one in a fresh context) on software WebGL
+	const fresh = await freshPage(browser, page, testInfo);
+	const p = fresh.page;
+	await p.goto('/');
+	const chooser = p.getByTestId('area-chooser');
+	await expect(chooser.getByRole('heading', { level: 2 })).toHaveText('Kies je gemeente');
+	await expect(chooser.getByTestId('area-option')).toHaveCount(3);
+	await p.screenshot({ path: testInfo.outputPath('area-chooser.png') });
+	await chooser.getByRole('button', { name: /^Vorselaar gegevens verwerkt op/ }).click();
+	await expect(p).toHaveURL(/area=vorselaar(&|$)/);
+	await waitForMapReady(p);
+	// its two wijken, whose polygons carry only a code, named by their Statbel sectors
+	const vorselaarWijken = await renderedValues(p, ['neighbourhoods-fill'], 'name');
+	expect(vorselaarWijken).toEqual(['Sassenhout', 'Vorselaar-Centrum e.o.']);
+	const vorselaarPlaces = await renderedValues(p, ['places-icon'], 'id');
+	expect(vorselaarPlaces.length).toBeGreaterThan(0);
+
+	// Something chosen in Vorselaar: an address to walk from, and a place.
+	const search = p.getByTestId('search-input');
+	await search.fill('Cardijnlaan 2');
+	await p
+		.getByRole('group', { name: 'Adressen' })
+		.getByRole('option', { name: /Cardijnlaan 2\b.*Vorselaar/ })
+		.first()
+		.click();
+	await expect(p).toHaveURL(/from=/);
+	await search.fill('apotheek');
+	await p.getByRole('group', { name: 'Plaatsen' }).getByRole('option').first().click();
+	await expect(p.getByTestId('place-details')).toBeVisible();
+
+	await p.getByTestId('area-select').selectOption({ label: 'Lille' });
+	await expect(p).toHaveURL(/area=lille(&|$)/);
+	await expect(p).not.toHaveURL(/from=|place=|mode=/);
+	await expect(p.getByTestId('place-details')).toHaveCount(0);
+	await expect(p.getByTestId('legend')).toBeVisible();
+	await expect(search).toHaveValue('');
+	await waitForMapReady(p);
+	await expect
+		.poll(() => renderedValues(p, ['neighbourhoods-fill'], 'name'))
+		.toEqual(['Gierle (Lille)', 'Lille (wijk)', 'Poederlee (Lille)', 'Wechelderzande (Lille)']);
+	const lillePlaces = await renderedValues(p, ['places-icon'], 'id');
+	expect(lillePlaces.length).toBeGreaterThan(0);
+	expect(lillePlaces).not.toEqual(vorselaarPlaces);
+	// Lille's search: its own addresses, none of Vorselaar's.
+	await search.fill('Kerkstraat 1');
+	await expect(
+		p
+			.getByRole('group', { name: 'Adressen' })
+			.getByRole('option', { name: /Kerkstraat 1\b.*Lille/ })
+			.first(),
+	).toBeVisible();
+	await search.fill('Cardijnlaan 2');
+	await expect(p.getByRole('option').first()).toBeVisible();
+	await expect(p.getByRole('option', { name: /Cardijnlaan.*Vorselaar/ })).toHaveCount(0);
+	await search.press('Escape');
+	await p.getByRole('button', { name: 'Lijst' }).click();
+	await expect(p.getByTestId('place-list').getByRole('heading', { level: 2 })).toHaveText(
+		/Plaatsen in Lille/,
+	);
+	await p.screenshot({ path: testInfo.outputPath('area-lille-list.png') });
+	// The device remembers the area: the next visit opens Lille without asking.
+	await p.goto('/');
+	await expect(p).toHaveURL(/area=lille(&|$)/);
+	await expect(p.getByTestId('area-chooser')).toHaveCount(0);
+	await fresh.close();
+});
