@@ -6,7 +6,7 @@ import { waitForMapReady, captureMap } from '../helpers/map.ts';
 test.beforeEach(async ({ page }) => captureMap(page));
 
 test.describe('nearest help by walking time', () => {
-	test('the nearest GP from an address, with the wheelchair profile, and the route on the map', async ({
+	test('the nearest GP from an address, with the wheelchair profile, and the route on the map @phone', async ({
 		page,
 	}, testInfo) => {
 		await page.goto('/');

@@ -165,7 +165,7 @@ test.describe('barrier reports on the device (embedded default) @device', () => 
 		expect(dialogs).toEqual([]);
 	});
 
-	test('a report on the map: a point under the cross, or a stretch of street', async ({
+	test('a report on the map: a point under the cross, or a stretch of street @phone', async ({
 		page,
 	}, testInfo) => {
 		await page.goto('/');

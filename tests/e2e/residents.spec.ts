@@ -5,7 +5,7 @@ import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { waitForMapReady } from '../helpers/map.ts';
 
 test.describe('residents find help nearby', () => {
-	test('search "apotheek" and open a pharmacy', async ({ page }, testInfo) => {
+	test('search "apotheek" and open a pharmacy @phone', async ({ page }, testInfo) => {
 		await page.goto('/');
 		const search = page.getByRole('combobox', { name: /Zoek hulp/ });
 		await search.fill('apotheek');
@@ -65,7 +65,7 @@ test.describe('residents find help nearby', () => {
 		await page.screenshot({ path: testInfo.outputPath('french.png') });
 	});
 
-	test('the list view shows the same places, grouped, and opens details', async ({
+	test('the list view shows the same places, grouped, and opens details @phone', async ({
 		page,
 	}, testInfo) => {
 		await page.goto('/');
@@ -137,7 +137,7 @@ test.describe('residents find help nearby', () => {
 		}
 	});
 
-	test('large text (200 %): nothing is cut off and the list still works', async ({
+	test('large text (200 %): nothing is cut off and the list still works @phone', async ({
 		page,
 	}, testInfo) => {
 		await page.goto('/');
