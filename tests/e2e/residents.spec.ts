@@ -141,7 +141,11 @@ test.describe('residents find help nearby', () => {
 		page,
 	}, testInfo) => {
 		await page.goto('/');
-		await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+		// Set through the CSSOM, as a browser's text-size setting does (an inline <style> is refused
+		// by the Content-Security-Policy).
+		await page.evaluate(() =>
+			document.documentElement.style.setProperty('font-size', '200%', 'important'),
+		);
 		await expect(page.getByTestId('search-input')).toBeInViewport();
 		const overflow = await page.evaluate(
 			() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
