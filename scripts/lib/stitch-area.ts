@@ -1,0 +1,346 @@
+/**
+ * Stitches a larger area out of real copies of one area's inputs, for the pipeline benchmark
+ * (`npm run bench -- pipeline`): copy k of the OSM extract, the neighbourhoods, the address points,
+ * the age structure, the extra place lists and the coverage polygon is shifted by whole multiples of
+ * the inputs' own extent, on a grid, so copies never overlap and every tile at the area's density
+ * looks like a tile of the original. Nothing is invented: every object, tag, name, population and
+ * address is a real one, only moved.
+ *
+ * Copy 0 is the original, unchanged. Copy k ≥ 1 gets OSM ids + k × a power of ten above the largest
+ * id, municipality NIS codes `9kkii` (k, index of the municipality in the config), neighbourhood ids
+ * `<id>-c<k>` and names with ` (k+1)`. Inputs in Lambert 72 are written in WGS84.
+ */
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { loadAreaConfig, type AreaConfig, type SupportedCrs } from './area-config.ts';
+import { declaredCrs, toWgs84 } from './crs.ts';
+import { bboxOf, type Bbox } from './geo.ts';
+import { parseCsv, readFeatureCollection, readInput } from './io.ts';
+import { readOsm, type OsmRelation, type OsmWay } from './osm.ts';
+import {
+	nodeBlob,
+	osmHeaderBlob,
+	relationBlob,
+	wayBlob,
+	type WriteNode,
+} from './osm-pbf-writer.ts';
+
+/** Objects per OSMData block, as osmium writes them. */
+const BLOCK = 8000;
+
+/** What was stitched. */
+export interface StitchResult {
+	/** The area config of the stitched area (inside `outDir`). */
+	config: string;
+	copies: number;
+	grid: { cols: number; rows: number; dxDeg: number; dyDeg: number };
+	osmBytes: number;
+}
+
+const shiftGeometry = (g: Geometry, dx: number, dy: number): Geometry => {
+	const p = (c: Position): Position => [
+		Math.round(((c[0] as number) + dx) * 1e7) / 1e7,
+		Math.round(((c[1] as number) + dy) * 1e7) / 1e7,
+	];
+	switch (g.type) {
+		case 'Point':
+			return { type: 'Point', coordinates: p(g.coordinates) };
+		case 'MultiPoint':
+			return { type: 'MultiPoint', coordinates: g.coordinates.map(p) };
+		case 'LineString':
+			return { type: 'LineString', coordinates: g.coordinates.map(p) };
+		case 'MultiLineString':
+			return { type: 'MultiLineString', coordinates: g.coordinates.map((r) => r.map(p)) };
+		case 'Polygon':
+			return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(p)) };
+		case 'MultiPolygon':
+			return {
+				type: 'MultiPolygon',
+				coordinates: g.coordinates.map((q) => q.map((r) => r.map(p))),
+			};
+		case 'GeometryCollection':
+			return {
+				type: 'GeometryCollection',
+				geometries: g.geometries.map((x) => shiftGeometry(x, dx, dy)),
+			};
+	}
+};
+
+/** A GeoJSON input in WGS84 (reprojected when the config or the file says Lambert 72). */
+function readWgs84(file: string, what: string, crs: SupportedCrs | null): FeatureCollection {
+	const fc = readFeatureCollection(file, what);
+	const c = (crs ?? declaredCrs(fc) ?? 'EPSG:4326') as SupportedCrs;
+	return {
+		type: 'FeatureCollection',
+		features: fc.features.map((f) => ({ ...f, geometry: toWgs84(f.geometry, c) })),
+	};
+}
+
+const union = (a: Bbox, b: Bbox): Bbox => [
+	Math.min(a[0], b[0]),
+	Math.min(a[1], b[1]),
+	Math.max(a[2], b[2]),
+	Math.max(a[3], b[3]),
+];
+
+/**
+ * Writes `copies` shifted copies of the area at `configPath` into `outDir` (an `area.json` and its
+ * inputs) and returns the new config's path. The copies lie on a grid of ⌈√copies⌉ columns.
+ */
+export async function stitchArea(
+	configPath: string,
+	copies: number,
+	outDir: string,
+): Promise<StitchResult> {
+	if (!Number.isInteger(copies) || copies < 1)
+		throw new Error(`copies must be a positive integer, got ${copies}`);
+	if (copies > 99) throw new Error(`at most 99 copies (NIS codes 9kkii), got ${copies}`);
+	const config: AreaConfig = loadAreaConfig(configPath);
+	const src = config.sources;
+	mkdirSync(outDir, { recursive: true });
+
+	const nb = readWgs84(src.neighbourhoods.path, 'neighbourhoods', src.neighbourhoods.crs);
+	const addresses = src.addresses
+		? readWgs84(src.addresses.path, 'address points', src.addresses.crs)
+		: null;
+	const coverage = src.osm.coveragePolygon
+		? readWgs84(src.osm.coveragePolygon.path, 'OSM coverage polygon', null)
+		: null;
+	const extras = src.extraPlaces.map((e) => readWgs84(e.path, 'extra places', e.crs));
+	const osm = await readOsm(src.osm.path);
+
+	let extent = bboxOf(nb.features);
+	if (addresses && addresses.features.length > 0)
+		extent = union(extent, bboxOf(addresses.features));
+	if (coverage) extent = union(extent, bboxOf(coverage.features));
+	if (osm.headerBbox) extent = union(extent, osm.headerBbox);
+	const cols = Math.ceil(Math.sqrt(copies));
+	const rows = Math.ceil(copies / cols);
+	const dxDeg = Math.ceil((extent[2] - extent[0]) * 1e4) / 1e4;
+	const dyDeg = Math.ceil((extent[3] - extent[1]) * 1e4) / 1e4;
+	const offset = (k: number): [number, number] => [
+		(k % cols) * dxDeg,
+		Math.floor(k / cols) * dyDeg,
+	];
+
+	const nisIndex = new Map(config.municipalities.map((m, i) => [m.nis, i]));
+	const nisOf = (nis: string, k: number): string => {
+		const i = nisIndex.get(nis);
+		if (k === 0 || i === undefined) return nis;
+		return `9${String(k).padStart(2, '0')}${String(i).padStart(2, '0')}`;
+	};
+	const suffix = (k: number) => (k === 0 ? '' : ` (${k + 1})`);
+
+	const copiesOf = (
+		fc: FeatureCollection,
+		edit: (props: Record<string, unknown>, k: number) => void,
+	): FeatureCollection => {
+		const out: Feature[] = [];
+		for (let k = 0; k < copies; k++) {
+			const [dx, dy] = offset(k);
+			for (const f of fc.features) {
+				const properties = { ...(f.properties ?? {}) };
+				edit(properties, k);
+				out.push({ type: 'Feature', properties, geometry: shiftGeometry(f.geometry, dx, dy) });
+			}
+		}
+		return { type: 'FeatureCollection', features: out };
+	};
+	const writeJson = (name: string, fc: FeatureCollection): string => {
+		writeFileSync(path.join(outDir, name), JSON.stringify(fc));
+		return name;
+	};
+
+	const nbs = src.neighbourhoods;
+	const nbFile = writeJson(
+		'neighbourhoods.geojson',
+		copiesOf(nb, (p, k) => {
+			if (k === 0) return;
+			p[nbs.idProperty] = `${String(p[nbs.idProperty])}-c${k}`;
+			if (typeof p[nbs.nameProperty] === 'string' && p[nbs.nameProperty] !== '')
+				p[nbs.nameProperty] = `${String(p[nbs.nameProperty])}${suffix(k)}`;
+			p[nbs.municipalityProperty] = nisOf(String(p[nbs.municipalityProperty]), k);
+		}),
+	);
+	const addrFile =
+		addresses && src.addresses
+			? writeJson(
+					'addresses.geojson',
+					copiesOf(addresses, (p, k) => {
+						const prop = src.addresses?.municipalityProperty;
+						if (prop && p[prop] !== undefined && p[prop] !== null)
+							p[prop] = nisOf(String(p[prop]), k);
+					}),
+				)
+			: null;
+	const covFile = coverage
+		? writeJson(
+				'coverage.geojson',
+				copiesOf(coverage, () => {}),
+			)
+		: null;
+	const extraFiles = extras.map((fc, i) =>
+		writeJson(
+			`extra-${i}.geojson`,
+			copiesOf(fc, () => {}),
+		),
+	);
+
+	let ageFile: string | null = null;
+	if (src.ageStructure) {
+		const a = src.ageStructure;
+		const rowsIn = parseCsv(readInput(a.path, 'age structure').toString('utf8'), a.path);
+		const cols3 = [a.municipalityColumn, a.ageColumn, a.countColumn];
+		const lines = [cols3.join(',')];
+		for (let k = 0; k < copies; k++) {
+			for (const r of rowsIn) {
+				const nis = (r[a.municipalityColumn] ?? '').trim();
+				if (!nisIndex.has(nis)) continue;
+				lines.push([nisOf(nis, k), r[a.ageColumn], r[a.countColumn]].join(','));
+			}
+		}
+		ageFile = 'ages.csv';
+		writeFileSync(path.join(outDir, ageFile), `${lines.join('\n')}\n`);
+	}
+
+	// OSM: all nodes of every copy, then all ways, then all relations, ids ascending (osmium's order).
+	let maxId = 0;
+	for (const id of osm.coords.keys()) maxId = Math.max(maxId, id);
+	for (const w of osm.ways) maxId = Math.max(maxId, w.id);
+	for (const r of osm.relations) maxId = Math.max(maxId, r.id);
+	const stride = 10 ** Math.ceil(Math.log10(maxId + 1));
+	const nodes: WriteNode[] = [...osm.coords.keys()]
+		.sort((a, b) => a - b)
+		.map((id) => {
+			const t = osm.taggedNodes.get(id);
+			return {
+				id,
+				lngLat: osm.coords.get(id) as [number, number],
+				tags: t?.tags ?? {},
+				timestamp: t?.timestamp ?? 0,
+			};
+		});
+	const ways = [...osm.ways].sort((a, b) => a.id - b.id);
+	const relations = [...osm.relations].sort((a, b) => a.id - b.id);
+	const osmFile = 'osm.osm.pbf';
+	const fd = openSync(path.join(outDir, osmFile), 'w');
+	let osmBytes = 0;
+	const write = (b: Buffer) => {
+		writeSync(fd, b);
+		osmBytes += b.length;
+	};
+	try {
+		const hb = osm.headerBbox;
+		const header: Bbox | null = hb
+			? [hb[0], hb[1], hb[2] + (cols - 1) * dxDeg, hb[3] + (rows - 1) * dyDeg]
+			: null;
+		write(osmHeaderBlob(header, 'buurtkaart-stitch'));
+		const chunks = <T>(list: T[], fn: (part: T[]) => Buffer) => {
+			for (let i = 0; i < list.length; i += BLOCK) write(fn(list.slice(i, i + BLOCK)));
+		};
+		for (let k = 0; k < copies; k++) {
+			const [dx, dy] = offset(k);
+			chunks(
+				nodes.map((n) => ({
+					...n,
+					id: n.id + k * stride,
+					lngLat: [
+						Math.round((n.lngLat[0] + dx) * 1e7) / 1e7,
+						Math.round((n.lngLat[1] + dy) * 1e7) / 1e7,
+					] as [number, number],
+				})),
+				nodeBlob,
+			);
+		}
+		for (let k = 0; k < copies; k++) {
+			chunks(
+				ways.map((w): OsmWay => ({
+					...w,
+					id: w.id + k * stride,
+					refs: w.refs.map((r) => r + k * stride),
+				})),
+				wayBlob,
+			);
+		}
+		for (let k = 0; k < copies; k++) {
+			chunks(
+				relations.map((r): OsmRelation => ({
+					...r,
+					id: r.id + k * stride,
+					members: r.members.map((m) => ({ ...m, ref: m.ref + k * stride })),
+				})),
+				relationBlob,
+			);
+		}
+	} finally {
+		closeSync(fd);
+	}
+
+	const info = (s: { date: string; licence: string; attribution: string }) => ({
+		date: s.date,
+		licence: s.licence,
+		attribution: s.attribution,
+	});
+	const out = {
+		$comment: `${copies} shifted copies of ${path.basename(configPath)} (scripts/lib/stitch-area.ts), for the pipeline benchmark`,
+		id: `${config.id}-x${copies}`,
+		name: `${config.name} × ${copies}`,
+		municipalities: Array.from({ length: copies }, (_, k) =>
+			config.municipalities.map((m) => ({ nis: nisOf(m.nis, k), name: `${m.name}${suffix(k)}` })),
+		).flat(),
+		sources: {
+			osm: {
+				path: osmFile,
+				...(covFile ? { coveragePolygon: covFile } : {}),
+				...info(src.osm),
+			},
+			neighbourhoods: {
+				path: nbFile,
+				crs: 'EPSG:4326',
+				idProperty: nbs.idProperty,
+				nameProperty: nbs.nameProperty,
+				populationProperty: nbs.populationProperty,
+				municipalityProperty: nbs.municipalityProperty,
+				...(nbs.coverageProperty ? { coverageProperty: nbs.coverageProperty } : {}),
+				...info(nbs),
+			},
+			...(addrFile && src.addresses
+				? {
+						addresses: {
+							path: addrFile,
+							crs: 'EPSG:4326',
+							streetProperty: src.addresses.streetProperty,
+							houseNumberProperty: src.addresses.houseNumberProperty,
+							...(src.addresses.municipalityProperty
+								? { municipalityProperty: src.addresses.municipalityProperty }
+								: {}),
+							...info(src.addresses),
+						},
+					}
+				: {}),
+			...(ageFile && src.ageStructure
+				? {
+						ageStructure: {
+							path: ageFile,
+							municipalityColumn: src.ageStructure.municipalityColumn,
+							ageColumn: src.ageStructure.ageColumn,
+							countColumn: src.ageStructure.countColumn,
+							...info(src.ageStructure),
+						},
+					}
+				: {}),
+			extraPlaces: src.extraPlaces.map((e, i) => ({
+				path: extraFiles[i],
+				crs: 'EPSG:4326',
+				category: e.category,
+				nameProperty: e.nameProperty,
+				properties: e.properties,
+				...info(e),
+			})),
+		},
+	};
+	const configOut = path.join(outDir, 'area.json');
+	writeFileSync(configOut, `${JSON.stringify(out, null, '\t')}\n`);
+	return { config: configOut, copies, grid: { cols, rows, dxDeg, dyDeg }, osmBytes };
+}
