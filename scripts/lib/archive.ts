@@ -5,7 +5,7 @@ import type { Feature } from 'geojson';
 import { bboxOf, type Bbox } from './geo.ts';
 import { sha256 } from './io.ts';
 import { COMPRESSION, TILE_TYPE, writePmtiles } from './pmtiles-writer.ts';
-import { cutTiles, type TileLayerInput } from './tiler.ts';
+import { cutTiles, type ThinnedZoom, type TileLayerInput } from './tiler.ts';
 
 /** MVT field types as in TileJSON `vector_layers`. */
 export type FieldType = 'String' | 'Number' | 'Boolean';
@@ -42,6 +42,11 @@ export interface ArchiveEntry {
 		largestTileGzipBytes: number;
 		mostFeaturesTile: string;
 		mostFeatures: number;
+		/**
+		 * Zooms whose tiles over the limits were thinned (least important features left out below
+		 * each layer's last zoom; scripts/lib/tiler.ts); empty when every tile holds every feature.
+		 */
+		thinned: ThinnedZoom[];
 	};
 	/** Size of the same layers written as plain GeoJSON, for comparison. */
 	geojsonBytes: number;
@@ -147,6 +152,7 @@ export function buildArchive(
 				largestTileGzipBytes: lt.gzipBytes,
 				mostFeaturesTile: `${mf.z}/${mf.x}/${mf.y}`,
 				mostFeatures: mf.features,
+				thinned: stats.thinned,
 			},
 			geojsonBytes,
 		},
