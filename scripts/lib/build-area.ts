@@ -16,7 +16,7 @@ import { readNeighbourhoods } from './neighbourhoods.ts';
 import { basemapLayers } from './basemap.ts';
 import { TILE_LAYERS } from '../config/tiles.ts';
 import { networkFeatures, networkPointFeatures } from './network.ts';
-import { readOsm } from './osm.ts';
+import { areaOsmBox, readOsm } from './osm.ts';
 import {
 	buildOrigins,
 	coverageBbox,
@@ -189,7 +189,8 @@ export async function buildArea(
 	progress.done(`${nb.features.length} neighbourhoods (${nb.crs}), ${population} residents`);
 
 	progress.step('OSM extract');
-	const osm = await readOsm(config.sources.osm.path);
+	// Only what the area needs is kept from an extract larger than the area (scripts/lib/osm.ts).
+	const osm = await readOsm(config.sources.osm.path, { keepWithin: areaOsmBox(areaBbox) });
 	const osmDate = osm.latestEditDate ?? config.sources.osm.date;
 	const coverage = coverageBbox(osm);
 	const coveragePolygons = config.sources.osm.coveragePolygon
