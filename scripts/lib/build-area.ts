@@ -35,7 +35,9 @@ import {
 	BUNDLE_VERSION,
 	buildAnalysisBundle,
 	decodeAnalysisBundle,
+	type AnalysisBundleInput,
 } from '../../src/analysis/bundle.ts';
+import { municipalityParts } from './parts.ts';
 import { TAXONOMY_VERSION } from '../../src/analysis/taxonomy.ts';
 import { PIPELINE_NAME, PIPELINE_VERSION, REPO_ROOT, pipelineCodeHash } from './version.ts';
 
@@ -91,6 +93,18 @@ export interface AreaManifest {
 		analysis: { file: string; bytes: number; sha256: string };
 		/** The search index source (scripts/lib/search-source.ts). */
 		search: { file: string; bytes: number; sha256: string };
+		/**
+		 * Per municipality (config order): its own analysis bundle and search source
+		 * (scripts/lib/parts.ts), so the app can download only the chosen municipality's.
+		 */
+		municipalities: {
+			nis: string;
+			name: string;
+			/** Bbox of its neighbourhoods. */
+			bbox: Bbox;
+			analysis: { file: string; bytes: number; sha256: string };
+			search: { file: string; bytes: number; sha256: string };
+		}[];
 	};
 	counts: {
 		neighbourhoods: number;
@@ -160,7 +174,7 @@ export async function buildArea(
 	configPath: string,
 	options: BuildOptions = {},
 ): Promise<BuildResult> {
-	const progress = new Progress(11, { silent: options.silent ?? false });
+	const progress = new Progress(12, { silent: options.silent ?? false });
 	progress.step('config and inputs');
 	const config = loadAreaConfig(configPath);
 	const configRel = path.relative(REPO_ROOT, config.configPath).split(path.sep).join('/');
@@ -240,7 +254,7 @@ export async function buildArea(
 		ll[0] >= coverage[0] && ll[0] <= coverage[2] && ll[1] >= coverage[1] && ll[1] <= coverage[3];
 	const bundlePlaces = places.filter((p) => inCoverage(p.lngLat));
 	const shares = (nis: string) => ages?.get(nis);
-	const bundleBytes = buildAnalysisBundle({
+	const bundleInput: AnalysisBundleInput = {
 		ways: osm.ways
 			.filter((w) => w.tags.highway !== undefined)
 			.map((w) => ({ id: `w${w.id}`, nodeIds: w.refs, tags: w.tags })),
@@ -280,7 +294,8 @@ export async function buildArea(
 		}),
 		meta: { areaId: config.id, bbox: areaBbox, dataDate: osmDate },
 		benchCategoryIds: ['bench'],
-	});
+	};
+	const bundleBytes = buildAnalysisBundle(bundleInput);
 	const bundle = decodeAnalysisBundle(bundleBytes);
 	progress.done(
 		`${bundle.graph.nodeCount} nodes, ${bundle.graph.edgeCount} edges, ${bundle.origins.count} origins, ${bundle.places.count} places; ${(bundleBytes.length / 1024).toFixed(0)} KiB`,
@@ -367,6 +382,21 @@ export async function buildArea(
 		`${search.places.length} places, ${search.streets.length} streets, ${(searchJson.length / 1024).toFixed(0)} KiB`,
 	);
 
+	progress.step('per-municipality parts');
+	const parts = municipalityParts(config.municipalities, nb.features, bundleInput, search);
+	const partFiles = parts.map((p) => ({
+		analysis: p.analysis,
+		search: `${JSON.stringify(p.search)}\n`,
+	}));
+	progress.done(
+		parts
+			.map(
+				(p, i) =>
+					`${p.nis} ${p.counts.origins} origins, ${p.search.places.length} places, ${((p.analysis.length + Buffer.byteLength(partFiles[i]?.search ?? '')) / 1024).toFixed(0)} KiB`,
+			)
+			.join('; '),
+	);
+
 	progress.step('manifest and publish');
 	const center: [number, number, number] = [
 		Math.round(((areaBbox[0] + areaBbox[2]) / 2) * 1e7) / 1e7,
@@ -408,6 +438,24 @@ export async function buildArea(
 				bytes: Buffer.byteLength(searchJson),
 				sha256: sha256(searchJson),
 			},
+			municipalities: parts.map((p, i) => {
+				const f = partFiles[i] as { analysis: Uint8Array; search: string };
+				return {
+					nis: p.nis,
+					name: p.name,
+					bbox: p.bbox,
+					analysis: {
+						file: `analysis-${p.nis}.bin`,
+						bytes: f.analysis.length,
+						sha256: sha256(f.analysis),
+					},
+					search: {
+						file: `search-${p.nis}.json`,
+						bytes: Buffer.byteLength(f.search),
+						sha256: sha256(f.search),
+					},
+				};
+			}),
 		},
 		originSource,
 		counts: {
@@ -459,6 +507,11 @@ export async function buildArea(
 			writeFileSync(path.join(tmpDir, a.entry.file), a.buffer);
 		writeFileSync(path.join(tmpDir, 'analysis.bin'), bundleBytes);
 		writeFileSync(path.join(tmpDir, 'search.json'), searchJson);
+		manifest.files.municipalities.forEach((m, i) => {
+			const f = partFiles[i] as { analysis: Uint8Array; search: string };
+			writeFileSync(path.join(tmpDir, m.analysis.file), f.analysis);
+			writeFileSync(path.join(tmpDir, m.search.file), f.search);
+		});
 		writeFileSync(path.join(tmpDir, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
 		publishDir(tmpDir, outDir);
 	} catch (e) {

@@ -5,6 +5,8 @@ import { buildArea, type AreaManifest } from '../../../scripts/lib/build-area.ts
 import { openPmtiles, readVectorTile } from '../../../scripts/lib/pmtiles-file.ts';
 import { MAX_TILE_BYTES, MAX_TILE_FEATURES, tileRange } from '../../../scripts/lib/tiler.ts';
 import { decodeAnalysisBundle } from '../../../src/analysis/bundle.ts';
+import { AnalysisEngine } from '../../../src/analysis/engine.ts';
+import { sha256 } from '../../../scripts/lib/io.ts';
 import { CATEGORY_IDS, matchCategories } from '../../../src/analysis/taxonomy.ts';
 import type { SearchSource } from '../../../scripts/lib/search-source.ts';
 import { derivedConfig, SAMPLE_CONFIG, SAMPLE_DIR, tempDir } from './helpers.ts';
@@ -281,6 +283,94 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 			true,
 		);
 	});
+
+	it('splits the search source per municipality: every place and street in exactly one part', () => {
+		const dir = path.join(outRoot, 'vorselaar-lille');
+		const parts = manifest.files.municipalities;
+		expect(parts.map((p) => [p.nis, p.name])).toEqual([
+			['13044', 'Vorselaar'],
+			['13019', 'Lille'],
+		]);
+		const whole = JSON.parse(readFileSync(path.join(dir, 'search.json'), 'utf8')) as SearchSource;
+		const read = (f: string) => readFileSync(path.join(dir, f));
+		const sources = parts.map((p) => {
+			expect(sha256(read(p.search.file))).toBe(p.search.sha256);
+			expect(read(p.search.file).length).toBe(p.search.bytes);
+			return JSON.parse(read(p.search.file).toString('utf8')) as SearchSource;
+		});
+		const byId = <T extends { id: string }>(xs: T[]) =>
+			[...xs].sort((a, b) => a.id.localeCompare(b.id));
+		expect(byId(sources.flatMap((s) => s.places))).toEqual(byId(whole.places));
+		expect(byId(sources.flatMap((s) => s.streets))).toEqual(byId(whole.streets));
+		sources.forEach((s, i) => {
+			expect(s.streets.every((st) => st.nis === parts[i]?.nis)).toBe(true);
+			expect(s.categories.map((c) => c.id)).toEqual(whole.categories.map((c) => c.id));
+		});
+		// SOURCES.md: pharmacies in Vorselaar 1, in Lille 3.
+		const pharmacies = sources.map(
+			(s) => s.places.filter((p) => p.categoryIds.includes('pharmacy')).length,
+		);
+		expect(pharmacies).toEqual([1, 3]);
+		expect(sources.map((s) => s.categories.find((c) => c.id === 'pharmacy')?.places)).toEqual([
+			1, 3,
+		]);
+		// The 32 hospitals of the GISCO list (up to 25 km away) go to the nearer municipality.
+		expect(
+			sources.reduce(
+				(n, s) => n + s.places.filter((p) => p.categoryIds.includes('hospital')).length,
+				0,
+			),
+		).toBe(32);
+	});
+
+	it("gives the same gap answers from a municipality's analysis part as from the whole bundle", () => {
+		const dir = path.join(outRoot, 'vorselaar-lille');
+		const whole = decodeAnalysisBundle(
+			new Uint8Array(readFileSync(path.join(dir, 'analysis.bin'))),
+		);
+		const wholeEngine = new AnalysisEngine(whole);
+		const wholeIndex = new Map(whole.origins.ids.map((id, i) => [id, i]));
+		let compared = 0;
+		const edges: number[] = [];
+		for (const m of manifest.files.municipalities) {
+			const bytes = readFileSync(path.join(dir, m.analysis.file));
+			expect(sha256(bytes)).toBe(m.analysis.sha256);
+			const part = decodeAnalysisBundle(new Uint8Array(bytes));
+			const nbIds = Object.keys(manifest.counts.originsPerNeighbourhood).filter((id) =>
+				id.startsWith(m.nis),
+			);
+			expect(part.neighbourhoods.map((n) => n.id)).toEqual(nbIds);
+			expect(part.origins.count).toBe(
+				nbIds.reduce(
+					(n, id) => n + (manifest.counts.originsPerNeighbourhood[id]?.addresses ?? 0),
+					0,
+				),
+			);
+			edges.push(part.graph.edgeCount);
+			const engine = new AnalysisEngine(part);
+			for (const categoryId of ['pharmacy', 'gp', 'grocery', 'bench']) {
+				for (const profile of ['walking', 'wheelchair'] as const) {
+					const a = wholeEngine.coverage({ categoryId, profile }).result;
+					const b = engine.coverage({ categoryId, profile }).result;
+					part.origins.ids.forEach((id, i) => {
+						const w = wholeIndex.get(id) as number;
+						expect(part.origins.edgeOfData[i]).toBe(whole.origins.edgeOfData[w]);
+						// Within the part's 3 km margin a route cannot leave it.
+						if (!((a.distanceM[w] as number) <= 2_500)) return;
+						compared++;
+						expect(b.distanceM[i], `${m.nis} ${categoryId} ${profile} ${id}`).toBeCloseTo(
+							a.distanceM[w] as number,
+							6,
+						);
+					});
+				}
+			}
+		}
+		expect(compared).toBeGreaterThan(50_000);
+		// Lille and 3 km around it hold the whole extract's network; Vorselaar's part is smaller.
+		expect(edges[0]).toBeLessThan(whole.graph.edgeCount);
+		expect(edges[1]).toBeLessThanOrEqual(whole.graph.edgeCount);
+	}, 120_000);
 
 	it('writes byte-identical files when run twice on the same inputs', async () => {
 		const again = tempDir();
