@@ -21,6 +21,14 @@ export interface LayerZooms {
 	thin?: ThinRule;
 }
 
+/**
+ * Highest zoom a layer's max zoom may be raised to when a tile at its configured last zoom is over
+ * the limits (a city denser than these zooms were chosen for): the archive then gets one zoom more,
+ * the zoom before is thinned, and the new last zoom holds every feature. z15 tiles are ≈ 0.8 km
+ * wide in Flanders.
+ */
+export const MAX_ZOOM_LIMIT = 15;
+
 /** First zoom of each road class in the basemap's `roads` layer. */
 export const ROAD_MIN_ZOOM: Readonly<Record<string, number>> = {
 	motorway: 8,

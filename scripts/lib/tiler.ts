@@ -38,6 +38,23 @@ export interface TileLimits {
 /** The project's limits ({@link MAX_TILE_BYTES}, {@link MAX_TILE_FEATURES}). */
 export const TILE_LIMITS: TileLimits = { maxBytes: MAX_TILE_BYTES, maxFeatures: MAX_TILE_FEATURES };
 
+/** A tile over the limits that cannot be thinned: every feature it holds must stay at zoom `z`. */
+export class TileOverflowError extends Error {
+	override name = 'TileOverflowError';
+	/**
+	 * @param z the tile's zoom
+	 * @param wholeLayers the layers in it that keep every feature there (their last zoom, or never
+	 *   thinned)
+	 */
+	constructor(
+		message: string,
+		readonly z: number,
+		readonly wholeLayers: string[],
+	) {
+		super(message);
+	}
+}
+
 /** How a layer's features are ranked when a tile must be thinned (scripts/config/tiles.ts). */
 export interface ThinRule {
 	/** Never drop this layer's features (e.g. the neighbourhoods the analysis is summarised by). */
@@ -530,7 +547,7 @@ export function cutTiles(
 				whole.length > 0
 					? `layers ${whole.join(', ')} keep every feature here (their last zoom, or never thinned): raise their max zoom in scripts/config/tiles.ts`
 					: 'no layer here can be thinned further';
-			throw new Error(`tile ${z}/${x}/${y} ${what}; ${why}`);
+			throw new TileOverflowError(`tile ${z}/${x}/${y} ${what}; ${why}`, z, whole);
 		};
 		const lo = Math.max(0, featureCount - limits.maxFeatures);
 		if (lo > droppable.length)

@@ -15,13 +15,18 @@ import { coverageBbox } from '../../../scripts/lib/origins.ts';
 import { readOsm } from '../../../scripts/lib/osm.ts';
 import { osmPlaces, placeFeatures } from '../../../scripts/lib/places.ts';
 import type { TileInput } from '../../../scripts/lib/pmtiles-writer.ts';
+import { buildArchive } from '../../../scripts/lib/archive.ts';
+import { BufferSource } from '../../../scripts/lib/pmtiles-file.ts';
+import { PMTiles } from 'pmtiles';
 import {
 	cutTiles,
 	layerRanks,
+	tileRange as tileRangeOf,
 	type TileLayerInput,
 	type TileLimits,
 } from '../../../scripts/lib/tiler.ts';
 import { haversineM } from '../../../src/analysis/geo.ts';
+import { REPO_ROOT } from '../../../scripts/lib/version.ts';
 import { SAMPLE_DIR } from './helpers.ts';
 
 type Bbox = [number, number, number, number];
@@ -202,6 +207,63 @@ describe('thinning tiles over the limits, on the real sample', () => {
 		});
 		expect(one.stats).toEqual(whole.stats);
 	});
+
+	it('gives the layers of a tile over the limits at their last zoom one zoom more, with every feature there', async () => {
+		// The whole basemap of the Sassenhout fixture (cut from the sample), buildings included: its
+		// densest z13 tile holds 691 features.
+		const osm = await readOsm(
+			path.join(REPO_ROOT, 'tests', 'fixtures', 'osm', 'sassenhout.osm.pbf'),
+		);
+		const all = basemapLayers(osm);
+		const bbox = coverageBbox(osm);
+		const reference = cutTiles(
+			all.map((l) => ({ ...l, maxZoom: 14 })),
+			bbox,
+			8,
+			14,
+		).tiles.filter((t) => t.z === 14);
+		expect(reference.length).toBeGreaterThan(4);
+		// Limits its z14 tiles fit, and its densest z13 tile does not.
+		const limits = {
+			maxBytes: 500 * 1024,
+			maxFeatures: Math.max(...reference.map((t) => decode(t).features)),
+		};
+		expect(limits.maxFeatures).toBeLessThan(691);
+		const { buffer, entry } = buildArchive('basemap', all, bbox, 'OSM', 'test', { limits });
+		expect([entry.minzoom, entry.maxzoom]).toEqual([8, 14]);
+		// The layers of the tile over the limits go on to z14; a layer it does not hold stays.
+		const zooms = new Map(entry.layers.map((l) => [l.id, l.maxzoom]));
+		expect([zooms.get('buildings'), zooms.get('roads'), zooms.get('place_labels')]).toEqual([
+			14, 14, 13,
+		]);
+		expect(entry.tiles.thinned.map((t) => t.z)).toContain(13);
+		expect(entry.tiles.thinned.map((t) => t.z)).not.toContain(14);
+		const p = new PMTiles(new BufferSource(buffer, 'basemap'));
+		const same = cutTiles(
+			all.map((l) => ({ ...l, maxZoom: zooms.get(l.name) ?? l.maxZoom })),
+			bbox,
+			8,
+			14,
+		).tiles.filter((t) => t.z === 14);
+		expect(same.length).toBe(reference.length);
+		for (const t of same) {
+			const got = await p.getZxy(14, t.x, t.y);
+			// Every feature at the new last zoom: the same tile as without limits.
+			expect(Buffer.from(gunzipSync(t.data)).equals(Buffer.from(got!.data)), key(t)).toBe(true);
+		}
+		// Below it, every tile within the limits.
+		for (let z = 8; z <= 13; z++) {
+			const r = tileRangeOf(entry.bounds, z);
+			for (let x = r.minX; x <= r.maxX; x++)
+				for (let y = r.minY; y <= r.maxY; y++) {
+					const got = await p.getZxy(z, x, y);
+					if (!got) continue;
+					const vt = new VectorTile(new PbfReader(new Uint8Array(got.data)));
+					const n = Object.values(vt.layers).reduce((s, l) => s + l.length, 0);
+					expect(n, `${z}/${x}/${y}`).toBeLessThanOrEqual(limits.maxFeatures);
+				}
+		}
+	}, 120_000);
 
 	it('ranks by class, then size; a layer marked never keeps rank 1', () => {
 		const roads = layers.find((l) => l.name === 'roads') as TileLayerInput;
