@@ -21,9 +21,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AreaManifest } from '../lib/build-area.ts';
-import { openPmtiles, readVectorTile } from '../lib/pmtiles-file.ts';
+import { archiveTiles, openPmtiles } from '../lib/pmtiles-file.ts';
 import { stitchArea } from '../lib/stitch-area.ts';
-import { MAX_TILE_BYTES, MAX_TILE_FEATURES, tileRange } from '../lib/tiler.ts';
+import { MAX_TILE_BYTES, MAX_TILE_FEATURES } from '../lib/tiler.ts';
 import { REPO_ROOT } from '../lib/version.ts';
 
 /** Heap limit of every build process, MiB. */
@@ -90,23 +90,18 @@ async function checkTiles(dir: string, m: AreaManifest) {
 	const over: string[] = [];
 	for (const a of Object.values(m.archives)) {
 		const p = openPmtiles(path.join(dir, a.file));
-		for (let z = a.minzoom; z <= a.maxzoom; z++) {
-			const r = tileRange(a.bounds, z);
-			for (let x = r.minX; x <= r.maxX; x++) {
-				for (let y = r.minY; y <= r.maxY; y++) {
-					const t = await p.getZxy(z, x, y);
-					if (!t) continue;
-					tiles++;
-					const bytes = t.data.byteLength;
-					const vt = await readVectorTile(p, z, x, y);
-					const features = Object.values(vt?.layers ?? {}).reduce((s, l) => s + l.length, 0);
-					if (a.file === 'basemap.pmtiles' && z === 13) z13Km2 += tileKm2(z, y);
-					maxBytes = Math.max(maxBytes, bytes);
-					maxFeatures = Math.max(maxFeatures, features);
-					if (bytes > MAX_TILE_BYTES || features > MAX_TILE_FEATURES)
-						over.push(`${a.file} ${z}/${x}/${y} ${bytes} B ${features} features`);
-				}
-			}
+		for await (const { z, x, y, bytes, features } of archiveTiles(
+			p,
+			a.bounds,
+			a.minzoom,
+			a.maxzoom,
+		)) {
+			tiles++;
+			if (a.file === 'basemap.pmtiles' && z === 13) z13Km2 += tileKm2(z, y);
+			maxBytes = Math.max(maxBytes, bytes);
+			maxFeatures = Math.max(maxFeatures, features);
+			if (bytes > MAX_TILE_BYTES || features > MAX_TILE_FEATURES)
+				over.push(`${a.file} ${z}/${x}/${y} ${bytes} B ${features} features`);
 		}
 	}
 	return {

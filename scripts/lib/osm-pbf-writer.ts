@@ -134,6 +134,32 @@ export function nodeBlob(nodes: WriteNode[]): Buffer {
 	);
 }
 
+/** A way's or relation's id (1), tag keys (2) and values (3) and Info (4: version 1, timestamp). */
+function writeIdTagsInfo(
+	p: PbfWriter,
+	st: StringTable,
+	o: { id: number; tags: Tags; timestamp: number },
+): void {
+	p.writeVarintField(1, o.id);
+	const entries = Object.entries(o.tags);
+	p.writePackedVarint(
+		2,
+		entries.map(([k]) => st.id(k)),
+	);
+	p.writePackedVarint(
+		3,
+		entries.map(([, v]) => st.id(v)),
+	);
+	p.writeMessage(
+		4,
+		(ts: number, q: PbfWriter) => {
+			q.writeVarintField(1, 1);
+			q.writeVarintField(2, seconds(ts));
+		},
+		o.timestamp,
+	);
+}
+
 /** One OSMData blob holding `ways` (sorted by id). */
 export function wayBlob(ways: OsmWay[]): Buffer {
 	return blob(
@@ -143,24 +169,7 @@ export function wayBlob(ways: OsmWay[]): Buffer {
 				g.writeMessage(
 					3,
 					(way: OsmWay, p: PbfWriter) => {
-						p.writeVarintField(1, way.id);
-						const entries = Object.entries(way.tags);
-						p.writePackedVarint(
-							2,
-							entries.map(([k]) => st.id(k)),
-						);
-						p.writePackedVarint(
-							3,
-							entries.map(([, v]) => st.id(v)),
-						);
-						p.writeMessage(
-							4,
-							(ts: number, q: PbfWriter) => {
-								q.writeVarintField(1, 1);
-								q.writeVarintField(2, seconds(ts));
-							},
-							way.timestamp,
-						);
+						writeIdTagsInfo(p, st, way);
 						p.writePackedSVarint(8, deltas(way.refs));
 					},
 					w,
@@ -179,24 +188,7 @@ export function relationBlob(relations: OsmRelation[]): Buffer {
 				g.writeMessage(
 					4,
 					(rel: OsmRelation, p: PbfWriter) => {
-						p.writeVarintField(1, rel.id);
-						const entries = Object.entries(rel.tags);
-						p.writePackedVarint(
-							2,
-							entries.map(([k]) => st.id(k)),
-						);
-						p.writePackedVarint(
-							3,
-							entries.map(([, v]) => st.id(v)),
-						);
-						p.writeMessage(
-							4,
-							(ts: number, q: PbfWriter) => {
-								q.writeVarintField(1, 1);
-								q.writeVarintField(2, seconds(ts));
-							},
-							rel.timestamp,
-						);
+						writeIdTagsInfo(p, st, rel);
 						p.writePackedVarint(
 							8,
 							rel.members.map((m) => st.id(m.role)),
@@ -235,6 +227,17 @@ export function writeOsmPbf(
 	return Buffer.concat(parts);
 }
 
+/** Node `id` of an extract as written: its position, and its tags and last edit when tagged. */
+export function writeNodeOf(osm: OsmData, id: number): WriteNode {
+	const t = osm.taggedNodes.get(id);
+	return {
+		id,
+		lngLat: osm.coords.get(id) as [number, number],
+		tags: t?.tags ?? {},
+		timestamp: t?.timestamp ?? 0,
+	};
+}
+
 /**
  * Cuts an extract to a bbox the way `osmium extract -s complete_ways` does: every node inside, every
  * way with a node inside (with all its nodes that exist), every relation with a kept member (with
@@ -259,14 +262,10 @@ export function cutOsm(osm: OsmData, bbox: [number, number, number, number]): Bu
 	}
 	const ways = osm.ways.filter((way) => keepWays.has(way.id));
 	for (const way of ways) for (const r of way.refs) if (osm.coords.has(r)) keepNodes.add(r);
-	const nodes: WriteNode[] = [...keepNodes].map((id) => {
-		const t = osm.taggedNodes.get(id);
-		return {
-			id,
-			lngLat: osm.coords.get(id) as [number, number],
-			tags: t?.tags ?? {},
-			timestamp: t?.timestamp ?? 0,
-		};
-	});
-	return writeOsmPbf(nodes, ways, keepRels, bbox);
+	return writeOsmPbf(
+		[...keepNodes].map((id) => writeNodeOf(osm, id)),
+		ways,
+		keepRels,
+		bbox,
+	);
 }

@@ -12,9 +12,9 @@
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { loadAreaConfig, type AreaConfig, type SupportedCrs } from './area-config.ts';
-import { declaredCrs, toWgs84 } from './crs.ts';
+import { declaredCrs, mapPositions, toWgs84 } from './crs.ts';
 import { bboxOf, type Bbox } from './geo.ts';
 import { parseCsv, readFeatureCollection, readInput } from './io.ts';
 import { readOsm, type OsmRelation, type OsmWay } from './osm.ts';
@@ -23,6 +23,7 @@ import {
 	osmHeaderBlob,
 	relationBlob,
 	wayBlob,
+	writeNodeOf,
 	type WriteNode,
 } from './osm-pbf-writer.ts';
 
@@ -38,34 +39,11 @@ export interface StitchResult {
 	osmBytes: number;
 }
 
-const shiftGeometry = (g: Geometry, dx: number, dy: number): Geometry => {
-	const p = (c: Position): Position => [
+const shiftGeometry = (g: Geometry, dx: number, dy: number): Geometry =>
+	mapPositions(g, (c) => [
 		Math.round(((c[0] as number) + dx) * 1e7) / 1e7,
 		Math.round(((c[1] as number) + dy) * 1e7) / 1e7,
-	];
-	switch (g.type) {
-		case 'Point':
-			return { type: 'Point', coordinates: p(g.coordinates) };
-		case 'MultiPoint':
-			return { type: 'MultiPoint', coordinates: g.coordinates.map(p) };
-		case 'LineString':
-			return { type: 'LineString', coordinates: g.coordinates.map(p) };
-		case 'MultiLineString':
-			return { type: 'MultiLineString', coordinates: g.coordinates.map((r) => r.map(p)) };
-		case 'Polygon':
-			return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(p)) };
-		case 'MultiPolygon':
-			return {
-				type: 'MultiPolygon',
-				coordinates: g.coordinates.map((q) => q.map((r) => r.map(p))),
-			};
-		case 'GeometryCollection':
-			return {
-				type: 'GeometryCollection',
-				geometries: g.geometries.map((x) => shiftGeometry(x, dx, dy)),
-			};
-	}
-};
+	]);
 
 /** A GeoJSON input in WGS84 (reprojected when the config or the file says Lambert 72). */
 function readWgs84(file: string, what: string, crs: SupportedCrs | null): FeatureCollection {
@@ -212,15 +190,7 @@ export async function stitchArea(
 	const stride = 10 ** Math.ceil(Math.log10(maxId + 1));
 	const nodes: WriteNode[] = [...osm.coords.keys()]
 		.sort((a, b) => a - b)
-		.map((id) => {
-			const t = osm.taggedNodes.get(id);
-			return {
-				id,
-				lngLat: osm.coords.get(id) as [number, number],
-				tags: t?.tags ?? {},
-				timestamp: t?.timestamp ?? 0,
-			};
-		});
+		.map((id) => writeNodeOf(osm, id));
 	const ways = [...osm.ways].sort((a, b) => a.id - b.id);
 	const relations = [...osm.relations].sort((a, b) => a.id - b.id);
 	const osmFile = 'osm.osm.pbf';

@@ -19,6 +19,7 @@ import type { Feature, Geometry, Position } from 'geojson';
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { haversineM } from '../../src/analysis/geo.ts';
+import { eachPosition } from './crs.ts';
 import { areaM2 } from './geo.ts';
 import type { TileInput } from './pmtiles-writer.ts';
 
@@ -244,36 +245,14 @@ function mercBox(g: Geometry): [number, number, number, number] {
 	let s = -Infinity;
 	let e = -Infinity;
 	let n = Infinity;
-	const visit = (p: Position) => {
+	eachPosition(g, (p) => {
 		const lng = p[0] as number;
 		const lat = p[1] as number;
 		if (lng < w) w = lng;
 		if (lng > e) e = lng;
 		if (lat < n) n = lat;
 		if (lat > s) s = lat;
-	};
-	const walk = (x: Geometry) => {
-		switch (x.type) {
-			case 'Point':
-				visit(x.coordinates);
-				break;
-			case 'MultiPoint':
-			case 'LineString':
-				x.coordinates.forEach(visit);
-				break;
-			case 'MultiLineString':
-			case 'Polygon':
-				x.coordinates.forEach((r) => r.forEach(visit));
-				break;
-			case 'MultiPolygon':
-				x.coordinates.forEach((p) => p.forEach((r) => r.forEach(visit)));
-				break;
-			case 'GeometryCollection':
-				x.geometries.forEach(walk);
-				break;
-		}
-	};
-	walk(g);
+	});
 	// n holds the smallest latitude (largest y), s the largest (smallest y).
 	return [mercX(w), mercY(s), mercX(e), mercY(n)];
 }

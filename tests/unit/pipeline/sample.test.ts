@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArea, type AreaManifest } from '../../../scripts/lib/build-area.ts';
-import { openPmtiles, readVectorTile } from '../../../scripts/lib/pmtiles-file.ts';
+import { archiveTiles, openPmtiles, readVectorTile } from '../../../scripts/lib/pmtiles-file.ts';
 import { MAX_TILE_BYTES, MAX_TILE_FEATURES, tileRange } from '../../../scripts/lib/tiler.ts';
 import { decodeAnalysisBundle } from '../../../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../../../src/analysis/engine.ts';
@@ -211,20 +211,10 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 			const meta = (await p.getMetadata()) as { vector_layers: { id: string }[] };
 			expect(meta.vector_layers.map((l) => l.id)).toEqual(entry.layers.map((l) => l.id));
 			let tiles = 0;
-			for (let z = h.minZoom; z <= h.maxZoom; z++) {
-				const r = tileRange(entry.bounds, z);
-				for (let x = r.minX; x <= r.maxX; x++) {
-					for (let y = r.minY; y <= r.maxY; y++) {
-						const t = await p.getZxy(z, x, y);
-						if (!t) continue;
-						tiles++;
-						const raw = new Uint8Array(t.data);
-						expect(raw.length, `${f} ${z}/${x}/${y}`).toBeLessThanOrEqual(MAX_TILE_BYTES);
-						const vt = await readVectorTile(p, z, x, y);
-						const n = Object.values(vt!.layers).reduce((s, l) => s + l.length, 0);
-						expect(n, `${f} ${z}/${x}/${y}`).toBeLessThanOrEqual(MAX_TILE_FEATURES);
-					}
-				}
+			for await (const t of archiveTiles(p, entry.bounds, h.minZoom, h.maxZoom)) {
+				tiles++;
+				expect(t.bytes, `${f} ${t.z}/${t.x}/${t.y}`).toBeLessThanOrEqual(MAX_TILE_BYTES);
+				expect(t.features, `${f} ${t.z}/${t.x}/${t.y}`).toBeLessThanOrEqual(MAX_TILE_FEATURES);
 			}
 			expect(tiles, f).toBe(entry.tiles.addressed);
 			// Nothing of the sample is left out of any tile: every zoom holds every feature.
