@@ -1,11 +1,20 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { loadEnv } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { headersFile, securityHeaders } from './scripts/lib/security-headers.ts';
 import { serveTiles } from './scripts/lib/serve-tiles.ts';
 
+// The Supabase URL the app is built with (connect-src of the Content-Security-Policy).
+const env = {
+	...loadEnv(process.env.NODE_ENV ?? 'production', process.cwd(), 'VITE_'),
+	...process.env,
+};
+const security = { supabaseUrl: env.VITE_SUPABASE_URL, tileOrigin: env.VITE_TILE_ORIGIN };
+
 export default defineConfig({
-	plugins: [svelte(), serveTiles('tiles')],
+	plugins: [svelte(), serveTiles('tiles'), headersFile(security)],
 	server: { host: '127.0.0.1', port: 5173 },
-	preview: { host: '127.0.0.1', port: 4173 },
+	preview: { host: '127.0.0.1', port: 4173, headers: securityHeaders(security) },
 	build: {
 		target: 'es2022',
 		sourcemap: true,

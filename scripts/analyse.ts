@@ -12,11 +12,13 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeAnalysisBundle } from '../src/analysis/bundle.ts';
+import { decodeAnalysisBundle, ORIGIN_REASONS } from '../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../src/analysis/engine.ts';
 import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../src/analysis/profiles.ts';
+import { categoryById, CATEGORY_IDS, isCategoryId } from '../src/analysis/taxonomy.ts';
 import {
 	cellsToGeoJSON,
+	isNoneMapped,
 	originsToGeoJSON,
 	summarizeByNeighbourhood,
 	summaryToCsv,
@@ -40,32 +42,6 @@ export function parseArgs(argv: string[]): Map<string, string> {
 		i++;
 	}
 	return out;
-}
-
-/**
- * The default norm of a category from the taxonomy (src/analysis/taxonomy.ts, owned by the
- * pipeline), if that module exists and names one; undefined otherwise.
- */
-async function taxonomyNormM(categoryId: string): Promise<number | undefined> {
-	const file = path.resolve(import.meta.dirname, '../src/analysis/taxonomy.ts');
-	if (!existsSync(file)) return undefined;
-	const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-	for (const value of Object.values(mod)) {
-		const list = Array.isArray(value)
-			? value
-			: value && typeof value === 'object'
-				? Object.values(value)
-				: [];
-		for (const c of list as unknown[]) {
-			if (!c || typeof c !== 'object') continue;
-			const rec = c as Record<string, unknown>;
-			if (rec.id !== categoryId) continue;
-			for (const [k, v] of Object.entries(rec)) {
-				if (/norm/i.test(k) && typeof v === 'number' && v > 0) return v;
-			}
-		}
-	}
-	return undefined;
 }
 
 function writeAtomic(file: string, text: string): void {
@@ -94,6 +70,11 @@ export async function main(argv: string[]): Promise<number> {
 		if (!area || !categoryId || !profile || !out) {
 			throw new UsageError(`--area, --category, --profile and --out are required\n${USAGE}`);
 		}
+		if (!isCategoryId(categoryId)) {
+			throw new UsageError(
+				`unknown category "${categoryId}": use one of ${CATEGORY_IDS.join(', ')}`,
+			);
+		}
 		if (!(PROFILE_IDS as readonly string[]).includes(profile)) {
 			throw new UsageError(`unknown profile "${profile}": use walking, rollator or wheelchair`);
 		}
@@ -110,13 +91,7 @@ export async function main(argv: string[]): Promise<number> {
 		process.stderr.write(`reading ${bundleFile}\n`);
 		const bundle = decodeAnalysisBundle(new Uint8Array(readFileSync(bundleFile)));
 		const engine = new AnalysisEngine(bundle, { maxAccessM: num(opts, 'max-access-m') ?? 300 });
-		if (engine.placesOf(categoryId).length === 0) {
-			const known = engine.categoriesWithPlaces();
-			process.stderr.write(
-				`warning: no place of category "${categoryId}" in ${bundleFile}; categories with places: ${known.join(', ')}\n`,
-			);
-		}
-		const normM = num(opts, 'norm') ?? (await taxonomyNormM(categoryId));
+		const normM = num(opts, 'norm') ?? categoryById(categoryId).defaultNormM;
 		const t0 = performance.now();
 		process.stderr.write(
 			`snapping ${bundle.origins.count} origins for ${profile} (${unknownMode})\n`,
@@ -125,22 +100,37 @@ export async function main(argv: string[]): Promise<number> {
 		process.stderr.write(
 			`swept ${run.result.placeCount} places of "${categoryId}" in ${(performance.now() - t0).toFixed(0)} ms\n`,
 		);
+		const noneMapped = isNoneMapped(bundle, run.result);
+		if (noneMapped) {
+			process.stderr.write(
+				`category "${categoryId}": none mapped — no place of it in ${bundleFile}, so no distances; the outputs say "none mapped" (categories with places: ${engine.categoriesWithPlaces().join(', ')})\n`,
+			);
+		}
+		const perReason = new Map<string, number>();
+		for (let i = 0; i < bundle.origins.count; i++) {
+			const r = bundle.origins.edgeOfData[i] === 1 ? 1 : (bundle.origins.reason[i] as number);
+			if (r !== 0)
+				perReason.set(
+					ORIGIN_REASONS[r] as string,
+					(perReason.get(ORIGIN_REASONS[r] as string) ?? 0) + 1,
+				);
+		}
+		process.stderr.write(
+			`origins without a figure, reported apart: ${perReason.get('edge_of_data') ?? 0} at the edge of the data, ${perReason.get('beyond_access_limit') ?? 0} farther than ${engine.maxAccessM} m from every way, ${perReason.get('isolated_fragment') ?? 0} on an isolated fragment\n`,
+		);
 		const fc = originsToGeoJSON(bundle, run.result, (l) => run.placeId(l), normM);
 		writeAtomic(
 			out,
-			`${JSON.stringify({ ...fc, metadata: { area: bundle.meta.areaId, dataDate: bundle.meta.dataDate, categoryId, profile, unknownMode, normM: normM ?? null } })}\n`,
+			`${JSON.stringify({ ...fc, metadata: { area: bundle.meta.areaId, dataDate: bundle.meta.dataDate, categoryId, state: noneMapped ? 'none_mapped' : 'measured', profile, unknownMode, normM } })}\n`,
 		);
 		process.stderr.write(`wrote ${fc.features.length} origins to ${out}\n`);
 		const summary = opts.get('summary');
 		const cells = opts.get('cells');
-		if ((summary || cells) && normM === undefined) {
-			throw new UsageError(`category "${categoryId}" has no default norm: give --norm <metres>`);
-		}
-		if (summary && normM !== undefined) {
+		if (summary) {
 			writeAtomic(summary, summaryToCsv(summarizeByNeighbourhood(bundle, run.result, normM)));
 			process.stderr.write(`wrote neighbourhood summary (norm ${normM} m) to ${summary}\n`);
 		}
-		if (cells && normM !== undefined) {
+		if (cells) {
 			const grid = cellsToGeoJSON(bundle, run.result, normM, num(opts, 'cell-m') ?? 200);
 			writeAtomic(cells, `${JSON.stringify(grid)}\n`);
 			process.stderr.write(`wrote ${grid.features.length} cells to ${cells}\n`);

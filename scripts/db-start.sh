@@ -115,6 +115,15 @@ full_page_writes = off
 max_connections = 60
 shared_buffers = 64MB
 CONF
+# pg_cron, as a Supabase project has it (the retention job of supabase/migrations), when installed
+if [ -f "$("$PG_BIN/pg_config" --pkglibdir)/pg_cron.so" ]; then
+	cat >>"$pgdata/postgresql.conf" <<CONF
+shared_preload_libraries = 'pg_cron'
+cron.database_name = 'postgres'
+cron.use_background_workers = on
+max_worker_processes = 16
+CONF
+fi
 log "starting PostgreSQL on 127.0.0.1:$DB_PORT"
 # 9>&-: the daemons must not inherit the stack lock
 as_owner "$PG_BIN/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 start >/dev/null 9>&- ||

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need: Chromium (Playwright), PostgreSQL 15 + PostGIS 3 +
-# pgTAP + pg_prove (database tests), pgRouting (independent cross-check of network distances).
+# pgTAP + pg_prove (database tests), pgRouting (independent cross-check of network distances),
+# pg_cron (the daily retention job, as on Supabase).
 # Idempotent: does nothing when everything is there already.
 set -euo pipefail
 
-PKGS=(chromium postgresql-15 postgresql-15-postgis-3 postgresql-15-pgtap postgresql-15-pgrouting
+PKGS=(chromium postgresql-15 postgresql-15-postgis-3 postgresql-15-pgtap postgresql-15-pgrouting postgresql-15-cron
   libtap-parser-sourcehandler-pgtap-perl)
 
 missing=()

@@ -184,7 +184,8 @@ async function summarize(runs: Run[], outRoot: string, id: string) {
 			tilesToGeojsonRatio: round(tileBytes / geojsonBytes, 3),
 			tileCheck,
 			analysisBinBytes: statSync(path.join(dir, 'analysis.bin')).size,
-			searchJsonBytes: statSync(path.join(dir, 'search.json')).size,
+			searchGzipBytes: statSync(path.join(dir, m.files.search.file)).size,
+			searchJsonBytes: m.files.search.jsonBytes,
 			perMunicipality: {
 				files: municipalities.length,
 				largestAnalysisBytes: Math.max(0, ...municipalities.map((p) => p.analysis.bytes)),

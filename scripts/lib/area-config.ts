@@ -30,10 +30,14 @@ export interface NeighbourhoodSource extends SourceInfo {
 	/** CRS of the coordinates; taken from the file's `crs` member when absent. */
 	crs: SupportedCrs | null;
 	idProperty: string;
-	nameProperty: string;
-	populationProperty: string;
+	/** Property with the name; when absent or a code, the name comes from the sectors' names. */
+	nameProperty: string | null;
+	/** Property with the population; when absent, `sources.population` gives it. */
+	populationProperty: string | null;
 	/** Property with the municipality NIS code of each neighbourhood. */
 	municipalityProperty: string;
+	/** Property listing the neighbourhood's statistical sector codes (separated by `;` or `,`). */
+	sectorsProperty: string | null;
 	/** Optional property with the share (0..1) of the polygon covered by the OSM extract. */
 	coverageProperty: string | null;
 }
@@ -45,8 +49,39 @@ export interface AddressSource extends SourceInfo {
 	municipalityProperty: string | null;
 }
 
+/** Sub-municipality (deelgemeente) polygons: the place names residents add to an address. */
+export interface SubMunicipalitySource extends SourceInfo {
+	crs: SupportedCrs | null;
+	idProperty: string;
+	nameProperty: string;
+	/** Property with the municipality NIS code; when absent, found through the neighbourhoods. */
+	municipalityProperty: string | null;
+}
+
 export interface AgeSource extends SourceInfo {
 	municipalityColumn: string;
+	ageColumn: string;
+	countColumn: string;
+}
+
+/**
+ * The Statbel population table per statistical sector (CSV): population, and optionally the
+ * neighbourhood code and the sector name of each sector. Neighbourhoods are joined to it by the
+ * neighbourhood code (`neighbourhoodColumn`), else by their sector codes (`sectorsProperty`), else
+ * their id is a sector code (polygons of sectors).
+ */
+export interface PopulationSource extends SourceInfo {
+	sectorColumn: string;
+	populationColumn: string;
+	neighbourhoodColumn: string | null;
+	nameColumn: string | null;
+}
+
+/** Residents by age per neighbourhood or per statistical sector (CSV, one row per key × age). */
+export interface NeighbourhoodAgeSource extends SourceInfo {
+	keyColumn: string;
+	keyKind: 'neighbourhood' | 'sector';
+	/** Single years (67) or bands (65-69, 80+) that do not straddle 65 or 80. */
 	ageColumn: string;
 	countColumn: string;
 }
@@ -58,6 +93,11 @@ export interface ExtraPlaceSource extends SourceInfo {
 	nameProperty: string;
 	/** Other properties copied onto places: output name → source property. */
 	properties: Record<string, string>;
+	/**
+	 * How a listed place is matched to an OSM place of the same category (then merged, keeping
+	 * both sources): within `maxDistanceM` and with a name similarity of at least `minNameSimilarity`.
+	 */
+	match: { maxDistanceM: number; minNameSimilarity: number };
 }
 
 /** The OSM extract, and optionally the polygon it was clipped to. */
@@ -86,10 +126,16 @@ export interface AreaConfig {
 		osm: OsmSource;
 		neighbourhoods: NeighbourhoodSource;
 		addresses: AddressSource | null;
+		subMunicipalities: SubMunicipalitySource | null;
 		ageStructure: AgeSource | null;
+		population: PopulationSource | null;
+		neighbourhoodAges: NeighbourhoodAgeSource | null;
 		extraPlaces: ExtraPlaceSource[];
 	};
 }
+
+/** Default matching of listed places to OSM places (see {@link ExtraPlaceSource.match}). */
+export const DEFAULT_MATCH = { maxDistanceM: 150, minNameSimilarity: 0.5 } as const;
 
 /** Thrown for any problem in the config file; the message names the file and the field. */
 export class AreaConfigError extends Error {
@@ -192,7 +238,16 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 	});
 	const sources = raw.sources;
 	if (!isObject(sources)) return fail('sources', 'must be an object');
-	known(sources, 'sources.', ['osm', 'neighbourhoods', 'addresses', 'ageStructure', 'extraPlaces']);
+	known(sources, 'sources.', [
+		'osm',
+		'neighbourhoods',
+		'addresses',
+		'subMunicipalities',
+		'ageStructure',
+		'population',
+		'neighbourhoodAges',
+		'extraPlaces',
+	]);
 
 	const osmBase = source(sources.osm, 'sources.osm.', ['coveragePolygon'], ['.osm.pbf']);
 	const covRel = optStr(sources.osm as Json, 'coveragePolygon', 'sources.osm.');
@@ -213,6 +268,7 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		'populationProperty',
 		'municipalityProperty',
 		'coverageProperty',
+		'sectorsProperty',
 	];
 	const nbBase = source(nbRaw, 'sources.neighbourhoods.', nbExtra, ['.geojson', '.json']);
 	const nb = nbRaw as Json;
@@ -220,11 +276,60 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		...nbBase,
 		crs: crs(nb, 'sources.neighbourhoods.'),
 		idProperty: str(nb, 'idProperty', 'sources.neighbourhoods.'),
-		nameProperty: str(nb, 'nameProperty', 'sources.neighbourhoods.'),
-		populationProperty: str(nb, 'populationProperty', 'sources.neighbourhoods.'),
+		nameProperty: optStr(nb, 'nameProperty', 'sources.neighbourhoods.'),
+		populationProperty: optStr(nb, 'populationProperty', 'sources.neighbourhoods.'),
 		municipalityProperty: str(nb, 'municipalityProperty', 'sources.neighbourhoods.'),
 		coverageProperty: optStr(nb, 'coverageProperty', 'sources.neighbourhoods.'),
+		sectorsProperty: optStr(nb, 'sectorsProperty', 'sources.neighbourhoods.'),
 	};
+
+	let population: PopulationSource | null = null;
+	if (sources.population !== undefined) {
+		const w = 'sources.population.';
+		const base = source(
+			sources.population,
+			w,
+			['sectorColumn', 'populationColumn', 'neighbourhoodColumn', 'nameColumn'],
+			['.csv'],
+		);
+		const a = sources.population as Json;
+		population = {
+			...base,
+			sectorColumn: str(a, 'sectorColumn', w),
+			populationColumn: str(a, 'populationColumn', w),
+			neighbourhoodColumn: optStr(a, 'neighbourhoodColumn', w),
+			nameColumn: optStr(a, 'nameColumn', w),
+		};
+	}
+	if (neighbourhoods.populationProperty === null && population === null) {
+		fail(
+			'sources.neighbourhoods.populationProperty',
+			'is missing: give the property with the population, or sources.population (the Statbel table per statistical sector) to join the neighbourhoods to',
+		);
+	}
+
+	let neighbourhoodAges: NeighbourhoodAgeSource | null = null;
+	if (sources.neighbourhoodAges !== undefined) {
+		const w = 'sources.neighbourhoodAges.';
+		const base = source(
+			sources.neighbourhoodAges,
+			w,
+			['keyColumn', 'keyKind', 'ageColumn', 'countColumn'],
+			['.csv'],
+		);
+		const a = sources.neighbourhoodAges as Json;
+		const keyKind = str(a, 'keyKind', w);
+		if (keyKind !== 'neighbourhood' && keyKind !== 'sector') {
+			fail(`${w}keyKind`, `must be "neighbourhood" or "sector", got "${keyKind}"`);
+		}
+		neighbourhoodAges = {
+			...base,
+			keyColumn: str(a, 'keyColumn', w),
+			keyKind: keyKind as 'neighbourhood' | 'sector',
+			ageColumn: str(a, 'ageColumn', w),
+			countColumn: str(a, 'countColumn', w),
+		};
+	}
 
 	let addresses: AddressSource | null = null;
 	if (sources.addresses !== undefined) {
@@ -242,6 +347,25 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 			streetProperty: str(a, 'streetProperty', w),
 			houseNumberProperty: str(a, 'houseNumberProperty', w),
 			municipalityProperty: optStr(a, 'municipalityProperty', w),
+		};
+	}
+
+	let subMunicipalities: SubMunicipalitySource | null = null;
+	if (sources.subMunicipalities !== undefined) {
+		const w = 'sources.subMunicipalities.';
+		const base = source(
+			sources.subMunicipalities,
+			w,
+			['crs', 'idProperty', 'nameProperty', 'municipalityProperty'],
+			['.geojson', '.json'],
+		);
+		const d = sources.subMunicipalities as Json;
+		subMunicipalities = {
+			...base,
+			crs: crs(d, w),
+			idProperty: str(d, 'idProperty', w),
+			nameProperty: str(d, 'nameProperty', w),
+			municipalityProperty: optStr(d, 'municipalityProperty', w),
 		};
 	}
 
@@ -270,7 +394,7 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		const base = source(
 			e,
 			w,
-			['crs', 'category', 'nameProperty', 'properties'],
+			['crs', 'category', 'nameProperty', 'properties', 'match'],
 			['.geojson', '.json'],
 		);
 		const o = e as Json;
@@ -278,12 +402,33 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		if (!isObject(props) || Object.values(props).some((v) => typeof v !== 'string')) {
 			fail(`${w}properties`, 'must map output names to source property names (strings)');
 		}
+		const m = o.match ?? {};
+		if (!isObject(m)) return fail(`${w}match`, 'must be an object');
+		known(m, `${w}match.`, ['maxDistanceM', 'minNameSimilarity']);
+		const maxDistanceM = m.maxDistanceM ?? DEFAULT_MATCH.maxDistanceM;
+		const minNameSimilarity = m.minNameSimilarity ?? DEFAULT_MATCH.minNameSimilarity;
+		if (typeof maxDistanceM !== 'number' || !(maxDistanceM >= 0 && maxDistanceM <= 5000)) {
+			fail(`${w}match.maxDistanceM`, `must be metres 0..5000, got ${JSON.stringify(maxDistanceM)}`);
+		}
+		if (
+			typeof minNameSimilarity !== 'number' ||
+			!(minNameSimilarity >= 0 && minNameSimilarity <= 1)
+		) {
+			fail(
+				`${w}match.minNameSimilarity`,
+				`must be a share 0..1, got ${JSON.stringify(minNameSimilarity)}`,
+			);
+		}
 		return {
 			...base,
 			crs: crs(o, w),
 			category: str(o, 'category', w),
 			nameProperty: str(o, 'nameProperty', w),
 			properties: props as Record<string, string>,
+			match: {
+				maxDistanceM: maxDistanceM as number,
+				minNameSimilarity: minNameSimilarity as number,
+			},
 		};
 	});
 
@@ -292,7 +437,16 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		id,
 		name,
 		municipalities,
-		sources: { osm, neighbourhoods, addresses, ageStructure, extraPlaces },
+		sources: {
+			osm,
+			neighbourhoods,
+			addresses,
+			subMunicipalities,
+			ageStructure,
+			population,
+			neighbourhoodAges,
+			extraPlaces,
+		},
 	};
 }
 
@@ -307,7 +461,10 @@ export function configInputs(config: AreaConfig): { role: string; src: SourceInf
 		list.push({ role: 'osmCoverage', src: { ...s.osm, ...s.osm.coveragePolygon } });
 	}
 	if (s.addresses) list.push({ role: 'addresses', src: s.addresses });
+	if (s.subMunicipalities) list.push({ role: 'subMunicipalities', src: s.subMunicipalities });
 	if (s.ageStructure) list.push({ role: 'ageStructure', src: s.ageStructure });
+	if (s.population) list.push({ role: 'population', src: s.population });
+	if (s.neighbourhoodAges) list.push({ role: 'neighbourhoodAges', src: s.neighbourhoodAges });
 	s.extraPlaces.forEach((e, i) => list.push({ role: `extraPlaces[${i}]`, src: e }));
 	return list;
 }

@@ -7,16 +7,25 @@
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readAgeShares, type AgeShares } from './age-structure.ts';
+import { readAgeShares, readAgeSharesBy, type AgeShares } from './age-structure.ts';
 import { buildArchive, type ArchiveEntry } from './archive.ts';
 import { configInputs, loadAreaConfig, type SourceInfo } from './area-config.ts';
 import { bboxOf, type Bbox } from './geo.ts';
 import { publishDir, sha256, sha256File } from './io.ts';
-import { readNeighbourhoods } from './neighbourhoods.ts';
+import { readNeighbourhoods, type NeighbourhoodSources } from './neighbourhoods.ts';
+import { readSectorTable } from './statbel.ts';
 import { basemapLayers } from './basemap.ts';
 import { TILE_LAYERS } from '../config/tiles.ts';
 import { networkFeatures, networkPointFeatures } from './network.ts';
+import {
+	buildWarnings,
+	joinBarrierLines,
+	manifestNetwork,
+	type BuildWarning,
+	type ManifestNetwork,
+} from './network-report.ts';
 import { areaOsmBox, readOsm } from './osm.ts';
+import { municipalityParts } from './parts.ts';
 import {
 	buildOrigins,
 	coverageBbox,
@@ -27,8 +36,16 @@ import {
 	type Origin,
 	type OriginSummary,
 } from './origins.ts';
-import { countByCategory, extraPlaces, osmPlaces, placeFeatures } from './places.ts';
-import { buildSearchSource } from './search-source.ts';
+import {
+	countByCategory,
+	extraPlaces,
+	mergeListedPlaces,
+	osmPlaces,
+	placeFeatures,
+	type PlaceMerge,
+} from './places.ts';
+import { buildLocalities } from './localities.ts';
+import { buildSearchSource, encodeSearchSource } from './search-source.ts';
 import type { TileLayerInput } from './tiler.ts';
 import { Progress } from './progress.ts';
 import {
@@ -37,14 +54,18 @@ import {
 	decodeAnalysisBundle,
 	type AnalysisBundleInput,
 } from '../../src/analysis/bundle.ts';
-import { municipalityParts } from './parts.ts';
 import { TAXONOMY_VERSION } from '../../src/analysis/taxonomy.ts';
+import { WALKABLE_RULES, type WalkableRule } from '../../src/analysis/profiles.ts';
+import type { OriginReason } from '../../src/analysis/bundle.ts';
 import { PIPELINE_NAME, PIPELINE_VERSION, REPO_ROOT, pipelineCodeHash } from './version.ts';
 
 type Feat = TileLayerInput['features'][number];
 
-/** Manifest format version (the app checks it). */
-export const MANIFEST_SCHEMA_VERSION = 1;
+/**
+ * Manifest format version (the app checks it). 2: `walkableRules`, `network`, `warnings`,
+ * `counts.originsPerReason`, `counts.placesInAnalysisPerCategory`, reasons per neighbourhood.
+ */
+export const MANIFEST_SCHEMA_VERSION = 2;
 
 /** One input file as recorded in the manifest. */
 export interface ManifestInput {
@@ -91,8 +112,8 @@ export interface AreaManifest {
 	files: {
 		/** The analysis bundle (src/analysis/bundle.ts). */
 		analysis: { file: string; bytes: number; sha256: string };
-		/** The search index source (scripts/lib/search-source.ts). */
-		search: { file: string; bytes: number; sha256: string };
+		/** The search source, gzip-compressed (src/data/search-source.ts); `jsonBytes` uncompressed. */
+		search: { file: string; bytes: number; sha256: string; jsonBytes: number };
 		/**
 		 * Per municipality (config order): its own analysis bundle and search source
 		 * (scripts/lib/parts.ts), so the app can download only the chosen municipality's.
@@ -103,7 +124,7 @@ export interface AreaManifest {
 			/** Bbox of its neighbourhoods. */
 			bbox: Bbox;
 			analysis: { file: string; bytes: number; sha256: string };
-			search: { file: string; bytes: number; sha256: string };
+			search: { file: string; bytes: number; sha256: string; jsonBytes: number };
 		}[];
 	};
 	counts: {
@@ -113,24 +134,51 @@ export interface AreaManifest {
 		population80plus: number | null;
 		places: number;
 		placesFromOsm: number;
+		/** Places read from the official lists (extraPlaces), and how many merged into an OSM place. */
+		placesFromLists: number;
+		placesMerged: number;
 		placesInAnalysis: number;
 		placesPerCategory: Record<string, number>;
+		/** Places per category in the analysis bundle (inside the extract); 0: "none mapped". */
+		placesInAnalysisPerCategory: Record<string, number>;
 		origins: number;
 		originsEdgeOfData: number;
+		/**
+		 * Origins per reason: `none` get a figure per reachable category; the others are reported
+		 * apart (edge of data, farther than the access limit from every way, on an isolated fragment).
+		 */
+		originsPerReason: Record<OriginReason, number>;
 		originsPerNeighbourhood: OriginSummary['perNeighbourhood'];
 		/** Address points read (or OSM buildings considered, with originSource 'buildings'). */
 		addressesRead: number;
+		/** With the address municipality field: points in a polygon of another municipality that
+		 * joined the nearest polygon of their own, and those left out (no origin). */
+		addressesJoinedToOwnMunicipality?: number;
+		addressesOfOtherMunicipalities?: number;
 		graphNodes: number;
 		graphEdges: number;
 		streets: number;
 		/** Source features per tile layer. */
 		perLayer: Record<string, number>;
 	};
+	/**
+	 * Per neighbourhood: where its population, name and age shares come from (polygons, the Statbel
+	 * sector table, an age table per neighbourhood or sector, or the municipal shares).
+	 */
+	neighbourhoodSources: Record<string, NeighbourhoodSources>;
 	/** Age shares used for the 65+/80+ estimates, per municipality NIS code. */
 	ageShares: Record<
 		string,
 		{ total: number; share65plus: number; share80plus: number; date: string }
 	>;
+	/** Listed places merged into the OSM place they match (same category, near, similar name). */
+	placeMerges: PlaceMerge[];
+	/** The walkable rule (src/analysis/profiles.ts): the first matching row decides. */
+	walkableRules: WalkableRule[];
+	/** The walking network: connectors added to fragments, fragments left, places off it. */
+	network: ManifestNetwork;
+	/** What the build warns about (also printed). */
+	warnings: BuildWarning[];
 	/** Assumptions behind derived figures, in plain words. */
 	assumptions: string[];
 	/** Attribution lines to show with the map. */
@@ -143,6 +191,8 @@ export interface BuildOptions {
 	outRoot?: string;
 	/** Suppress the progress display. */
 	silent?: boolean;
+	/** The build date (YYYY-MM-DD) the age of the OSM data is measured against (default: today). */
+	today?: string;
 }
 
 /** Result of a build: where it went and the manifest written. */
@@ -197,10 +247,43 @@ export async function buildArea(
 	} else progress.done('none configured: no 65+/80+ estimates');
 
 	progress.step('neighbourhoods');
-	const nb = readNeighbourhoods(config.sources.neighbourhoods, config, ages);
+	const popSrc = config.sources.population;
+	const ageSrc = config.sources.neighbourhoodAges;
+	const nb = readNeighbourhoods(config.sources.neighbourhoods, config, ages, {
+		sectors: popSrc ? readSectorTable(popSrc) : null,
+		byNeighbourhood: popSrc?.neighbourhoodColumn != null,
+		ages: ageSrc
+			? readAgeSharesBy(
+					ageSrc.path,
+					'neighbourhood ages',
+					ageSrc.keyColumn,
+					ageSrc.ageColumn,
+					ageSrc.countColumn,
+				)
+			: null,
+		ageKeyKind: ageSrc?.keyKind ?? 'neighbourhood',
+	});
+	// age shares by neighbourhood id (its own table rows) and by municipality NIS code
+	const shareMap = new Map<string, AgeShares>(ages ?? []);
+	for (const [id, src] of Object.entries(nb.sources)) {
+		if (src.ages !== 'neighbourhood table') continue;
+		shareMap.set(id, {
+			nis: id,
+			total: 0,
+			aged65plus: 0,
+			aged80plus: 0,
+			share65plus: src.share65plus as number,
+			share80plus: src.share80plus as number,
+		});
+	}
+	const originAges = shareMap.size > 0 ? shareMap : null;
 	const areaBbox = bboxOf(nb.features);
 	const population = nb.features.reduce((s, f) => s + f.properties.population, 0);
-	progress.done(`${nb.features.length} neighbourhoods (${nb.crs}), ${population} residents`);
+	const tally = (k: keyof NeighbourhoodSources, v: string): number =>
+		Object.values(nb.sources).filter((x) => x[k] === v).length;
+	progress.done(
+		`${nb.features.length} neighbourhoods (${nb.crs}), ${population} residents; population from ${tally('population', 'sectors')} sector joins and ${tally('population', 'polygons')} polygons, names from ${tally('name', 'sectors')} sector names, ages from ${tally('ages', 'neighbourhood table')} neighbourhood tables and ${tally('ages', 'municipal shares')} municipal shares`,
+	);
 
 	progress.step('OSM extract');
 	// Only what the area needs is kept from an extract larger than the area (scripts/lib/osm.ts).
@@ -217,9 +300,17 @@ export async function buildArea(
 	progress.step('places');
 	const places = osmPlaces(osm, osmDate);
 	const osmPlaceCount = places.length;
-	config.sources.extraPlaces.forEach((src, i) => places.push(...extraPlaces(src, i)));
+	const placeMerges: PlaceMerge[] = [];
+	let listedCount = 0;
+	config.sources.extraPlaces.forEach((src, i) => {
+		const listed = extraPlaces(src, i);
+		listedCount += listed.length;
+		placeMerges.push(...mergeListedPlaces(places, listed, src.match));
+	});
 	const perCategory = countByCategory(places);
-	progress.done(`${osmPlaceCount} from OSM, ${places.length - osmPlaceCount} from extra lists`);
+	progress.done(
+		`${osmPlaceCount} from OSM, ${listedCount} from extra lists (${placeMerges.length} of them merged into the OSM place they match)`,
+	);
 
 	progress.step("residents' origins");
 	let origins: Origin[];
@@ -229,7 +320,7 @@ export async function buildArea(
 		({ origins, summary: originSummary } = buildOrigins(
 			config.sources.addresses,
 			nb.features,
-			ages,
+			originAges,
 			osm,
 			coveragePolygons,
 		));
@@ -240,7 +331,7 @@ export async function buildArea(
 		({ origins, summary: originSummary } = buildOriginsFromBuildings(
 			config.sources.osm.path,
 			nb.features,
-			ages,
+			originAges,
 			osm,
 			coveragePolygons,
 		));
@@ -253,7 +344,12 @@ export async function buildArea(
 	const inCoverage = (ll: [number, number]) =>
 		ll[0] >= coverage[0] && ll[0] <= coverage[2] && ll[1] >= coverage[1] && ll[1] <= coverage[3];
 	const bundlePlaces = places.filter((p) => inCoverage(p.lngLat));
-	const shares = (nis: string) => ages?.get(nis);
+	const shares = (id: string) => {
+		const src = nb.sources[id];
+		return src && src.share65plus !== null
+			? { share65plus: src.share65plus, share80plus: src.share80plus as number }
+			: undefined;
+	};
 	const bundleInput: AnalysisBundleInput = {
 		ways: osm.ways
 			.filter((w) => w.tags.highway !== undefined)
@@ -276,7 +372,7 @@ export async function buildArea(
 			name: p.name,
 		})),
 		neighbourhoods: nb.features.map((f) => {
-			const sh = shares(f.properties.municipality_nis);
+			const sh = shares(f.properties.id);
 			const mine = origins.filter((o) => o.neighbourhoodId === f.properties.id);
 			// Without a coverage figure in the source: the share of its address points inside the extract.
 			const fallback =
@@ -294,11 +390,25 @@ export async function buildArea(
 		}),
 		meta: { areaId: config.id, bbox: areaBbox, dataDate: osmDate },
 		benchCategoryIds: ['bench'],
+		joinBarriers: joinBarrierLines(osm),
 	};
 	const bundleBytes = buildAnalysisBundle(bundleInput);
 	const bundle = decodeAnalysisBundle(bundleBytes);
+	const network = manifestNetwork(bundle, bundlePlaces);
+	const perReason = bundle.network.originsPerReason;
+	for (const [id, row] of Object.entries(originSummary.perNeighbourhood)) {
+		const k = bundle.neighbourhoods.findIndex((n) => n.id === id);
+		let beyond = 0;
+		let fragment = 0;
+		for (let i = 0; i < bundle.origins.count; i++) {
+			if (bundle.origins.neighbourhood[i] !== k) continue;
+			if (bundle.origins.reason[i] === 2) beyond++;
+			if (bundle.origins.reason[i] === 3) fragment++;
+		}
+		Object.assign(row, { beyondAccessLimit: beyond, isolatedFragment: fragment });
+	}
 	progress.done(
-		`${bundle.graph.nodeCount} nodes, ${bundle.graph.edgeCount} edges, ${bundle.origins.count} origins, ${bundle.places.count} places; ${(bundleBytes.length / 1024).toFixed(0)} KiB`,
+		`${bundle.graph.nodeCount} nodes, ${bundle.graph.edgeCount} edges (${network.joins.length} connectors joined fragments within ${network.joinMaxM} m; ${network.fragments.length} fragments left), ${bundle.origins.count} origins (${perReason.none} with figures, ${perReason.edge_of_data} edge of data, ${perReason.beyond_access_limit} beyond ${network.maxAccessM} m, ${perReason.isolated_fragment} on fragments), ${bundle.places.count} places (${network.placesOffMainNetwork.length} off the main network); ${(bundleBytes.length / 1024).toFixed(0)} KiB`,
 	);
 
 	progress.step('basemap tiles');
@@ -370,29 +480,32 @@ export async function buildArea(
 
 	progress.step('search index source');
 	const nisOfNb = new Map(nb.features.map((f) => [f.properties.id, f.properties.municipality_nis]));
+	const localities = buildLocalities(
+		config.municipalities,
+		nb.features,
+		config.sources.subMunicipalities,
+		osm,
+	);
 	const search = buildSearchSource(
 		config.id,
 		places,
 		origins,
 		new Map(origins.map((o) => [o.id, nisOfNb.get(o.neighbourhoodId) ?? ''])),
-		config.municipalities,
+		localities,
 	);
-	const searchJson = `${JSON.stringify(search)}\n`;
+	const searchFile = encodeSearchSource(search);
 	progress.done(
-		`${search.places.length} places, ${search.streets.length} streets, ${(searchJson.length / 1024).toFixed(0)} KiB`,
+		`${search.places.length} places, ${search.streets.length} streets, ${localities.list.length} localities; ${(searchFile.jsonBytes / 1024).toFixed(0)} KiB, ${(searchFile.gzip.length / 1024).toFixed(0)} KiB gzip`,
 	);
 
 	progress.step('per-municipality parts');
 	const parts = municipalityParts(config.municipalities, nb.features, bundleInput, search);
-	const partFiles = parts.map((p) => ({
-		analysis: p.analysis,
-		search: `${JSON.stringify(p.search)}\n`,
-	}));
+	const partFiles = parts.map((p) => ({ analysis: p.analysis, search: encodeSearchSource(p.search) }));
 	progress.done(
 		parts
 			.map(
 				(p, i) =>
-					`${p.nis} ${p.counts.origins} origins, ${p.search.places.length} places, ${((p.analysis.length + Buffer.byteLength(partFiles[i]?.search ?? '')) / 1024).toFixed(0)} KiB`,
+					`${p.nis} ${p.counts.origins} origins, ${p.search.places.length} places, ${((p.analysis.length + (partFiles[i]?.search.gzip.length ?? 0)) / 1024).toFixed(0)} KiB`,
 			)
 			.join('; '),
 	);
@@ -406,6 +519,16 @@ export async function buildArea(
 	const sum = (k: 'population_65plus' | 'population_80plus') =>
 		ages ? nb.features.reduce((s, f) => s + (f.properties[k] ?? 0), 0) : null;
 	const ageDate = config.sources.ageStructure?.date ?? '';
+	const placesInAnalysis = countByCategory(bundlePlaces);
+	const warnings = buildWarnings({
+		placesInAnalysis,
+		placesPerCategory: perCategory,
+		osmDate,
+		today: options.today ?? new Date().toISOString().slice(0, 10),
+		network,
+		originsPerReason: perReason,
+		origins: origins.length,
+	});
 	const layerCounts: Record<string, number> = {};
 	for (const a of Object.values(archives))
 		for (const l of a.entry.layers) layerCounts[l.id] = l.features;
@@ -434,12 +557,13 @@ export async function buildArea(
 		files: {
 			analysis: { file: 'analysis.bin', bytes: bundleBytes.length, sha256: sha256(bundleBytes) },
 			search: {
-				file: 'search.json',
-				bytes: Buffer.byteLength(searchJson),
-				sha256: sha256(searchJson),
+				file: 'search.json.gz',
+				bytes: searchFile.gzip.length,
+				sha256: sha256(searchFile.gzip),
+				jsonBytes: searchFile.jsonBytes,
 			},
 			municipalities: parts.map((p, i) => {
-				const f = partFiles[i] as { analysis: Uint8Array; search: string };
+				const f = partFiles[i] as (typeof partFiles)[number];
 				return {
 					nis: p.nis,
 					name: p.name,
@@ -450,9 +574,10 @@ export async function buildArea(
 						sha256: sha256(f.analysis),
 					},
 					search: {
-						file: `search-${p.nis}.json`,
-						bytes: Buffer.byteLength(f.search),
-						sha256: sha256(f.search),
+						file: `search-${p.nis}.json.gz`,
+						bytes: f.search.gzip.length,
+						sha256: sha256(f.search.gzip),
+						jsonBytes: f.search.jsonBytes,
 					},
 				};
 			}),
@@ -465,12 +590,22 @@ export async function buildArea(
 			population80plus: sum('population_80plus'),
 			places: places.length,
 			placesFromOsm: osmPlaceCount,
+			placesFromLists: listedCount,
+			placesMerged: placeMerges.length,
 			placesInAnalysis: bundlePlaces.length,
 			placesPerCategory: perCategory,
+			placesInAnalysisPerCategory: placesInAnalysis,
 			origins: origins.length,
 			originsEdgeOfData: originSummary.edgeOfData,
+			originsPerReason: perReason,
 			originsPerNeighbourhood: originSummary.perNeighbourhood,
 			addressesRead: originSummary.addressesRead,
+			...(originSummary.addressesOfOtherMunicipalities !== undefined
+				? {
+						addressesJoinedToOwnMunicipality: originSummary.addressesJoinedToOwnMunicipality,
+						addressesOfOtherMunicipalities: originSummary.addressesOfOtherMunicipalities,
+					}
+				: {}),
 			graphNodes: bundle.graph.nodeCount,
 			graphEdges: bundle.graph.edgeCount,
 			streets: search.streets.length,
@@ -482,10 +617,17 @@ export async function buildArea(
 				{ total: a.total, share65plus: a.share65plus, share80plus: a.share80plus, date: ageDate },
 			]),
 		),
+		neighbourhoodSources: nb.sources,
+		placeMerges,
+		walkableRules: WALKABLE_RULES.map((r) => ({ ...r })),
+		network,
+		warnings,
 		assumptions: [
-			ages
-				? `Residents aged 65+ and 80+ are estimated by applying the municipality's age shares (${ageDate}) to each neighbourhood and address: the sources hold no age figures per neighbourhood.`
-				: 'No age structure configured: no 65+/80+ estimates.',
+			tally('ages', 'neighbourhood table') > 0
+				? `Residents aged 65+ and 80+ are estimated by applying each neighbourhood's own age shares from ${ageSrc?.relativePath} (${ageSrc?.date}, keyed by ${ageSrc?.keyKind}) to its population and addresses${tally('ages', 'municipal shares') > 0 ? `; ${tally('ages', 'municipal shares')} neighbourhood(s) without a row there get their municipality's shares (${ageDate})` : ''} (see neighbourhoodSources).`
+				: ages
+					? `Residents aged 65+ and 80+ are estimated by applying the municipality's age shares (${ageDate}) to each neighbourhood and address: the sources hold no age figures per neighbourhood.`
+					: 'No age structure configured: no 65+/80+ estimates.',
 			originSource === 'addresses'
 				? "Each neighbourhood's population is spread in equal shares over the address points inside it (the sources hold no household sizes per address); apartment units (CRAB bus numbers) are address points of their own, so a block of flats weighs as its dwellings; address points outside every neighbourhood are not origins."
 				: `No address points configured: each neighbourhood's population is spread over its residential OSM buildings (residential building types, and building=yes of at least ${MIN_UNTYPED_DWELLING_M2} m² without a shop/amenity/office/… tag) in proportion to footprint area × building:levels (1 level when untagged). Buildings exist only inside the extract, so a partly covered neighbourhood has all its residents placed on its covered part (see its coverage share).`,
@@ -506,11 +648,11 @@ export async function buildArea(
 		for (const a of Object.values(archives))
 			writeFileSync(path.join(tmpDir, a.entry.file), a.buffer);
 		writeFileSync(path.join(tmpDir, 'analysis.bin'), bundleBytes);
-		writeFileSync(path.join(tmpDir, 'search.json'), searchJson);
+		writeFileSync(path.join(tmpDir, 'search.json.gz'), searchFile.gzip);
 		manifest.files.municipalities.forEach((m, i) => {
-			const f = partFiles[i] as { analysis: Uint8Array; search: string };
+			const f = partFiles[i] as (typeof partFiles)[number];
 			writeFileSync(path.join(tmpDir, m.analysis.file), f.analysis);
-			writeFileSync(path.join(tmpDir, m.search.file), f.search);
+			writeFileSync(path.join(tmpDir, m.search.file), f.search.gzip);
 		});
 		writeFileSync(path.join(tmpDir, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
 		publishDir(tmpDir, outDir);
@@ -519,6 +661,7 @@ export async function buildArea(
 		throw e;
 	}
 	progress.done(`→ ${path.relative(process.cwd(), outDir) || outDir}`);
+	for (const w of warnings) progress.info(`warning: ${w.message}`);
 	const seconds = progress.elapsedS();
 	progress.info(`done in ${seconds.toFixed(1)} s`);
 	return { outDir, manifest, seconds };

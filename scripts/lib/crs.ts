@@ -6,7 +6,8 @@
  * good to about 1 m; the neighbourhood polygons are generalised far beyond that.
  */
 import proj4 from 'proj4';
-import type { FeatureCollection, Geometry, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { InputError } from './io.ts';
 
 proj4.defs(
 	'EPSG:31370',
@@ -33,7 +34,143 @@ export function declaredCrs(geojson: unknown): string | null {
 	return m ? `EPSG:${m[1]}` : name;
 }
 
-/** Calls `fn` with every position of a geometry. */
+/** Nesting depth of `coordinates` per geometry type (0: one position). */
+const DEPTH: Record<string, number> = {
+	Point: 0,
+	MultiPoint: 1,
+	LineString: 1,
+	MultiLineString: 2,
+	Polygon: 2,
+	MultiPolygon: 3,
+};
+
+const SHAPE: Record<string, string> = {
+	Point: '[x, y]',
+	MultiPoint: '[[x, y], …]',
+	LineString: '[[x, y], [x, y], …]',
+	MultiLineString: '[[[x, y], …], …]',
+	Polygon: '[[[x, y], …]] (rings of positions)',
+	MultiPolygon: '[[[[x, y], …]], …] (polygons of rings)',
+};
+
+/** [west, south, east, north] of Belgium (EPSG:4326), as the database checks it. */
+const BELGIUM = [2.54, 49.49, 6.41, 51.51] as const;
+const inBelgium = (x: number, y: number) =>
+	x >= BELGIUM[0] && x <= BELGIUM[2] && y >= BELGIUM[1] && y <= BELGIUM[3];
+
+/** JSON of a value, cut to `max` characters. */
+function show(value: unknown, max = 60): string {
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * What is wrong with one position in `crs`, with a hint that fits the value, or null when it is
+ * fine: null, text, not finite, wrong length, out of range, swapped, or in the other CRS.
+ */
+export function positionProblem(p: unknown, crs: SupportedCrs): string | null {
+	if (!Array.isArray(p))
+		return `a position must be an array [x, y], got ${show(p)} (wrong nesting of "coordinates"?)`;
+	if (p.length < 2 || p.length > 3)
+		return `a position has 2 numbers [x, y] (3 with a height), got ${p.length}: ${show(p)}`;
+	for (const v of p) {
+		if (v === null)
+			return `coordinate ${show(p)} has an empty (null) value: fill in the position or remove the feature`;
+		if (typeof v === 'string') {
+			return `coordinate ${show(p)} holds text ${show(v)}, not a number: write numbers without quotes`;
+		}
+		if (typeof v !== 'number') return `coordinate ${show(p)} holds ${show(v)}, not a number`;
+		if (!Number.isFinite(v))
+			return `coordinate ${show(p)} is not a finite number (NaN or Infinity)`;
+	}
+	const [x, y] = p as [number, number];
+	if (crs === 'EPSG:4326') {
+		const inRange = Math.abs(x) <= 180 && Math.abs(y) <= 90;
+		if (!inRange && x >= 1000 && x <= 350_000 && y >= 1000 && y <= 350_000) {
+			return `coordinate ${show(p)} is not valid in EPSG:4326: these look like projected metres; declare "crs": "EPSG:31370" for Belgian Lambert 72`;
+		}
+		if (!inRange && Math.abs(x) <= 90 && Math.abs(y) <= 180) {
+			return `coordinate ${show(p)} is not valid in EPSG:4326: latitude ${y} is beyond ±90; longitude and latitude look swapped (GeoJSON is [longitude, latitude])`;
+		}
+		if (!inRange) {
+			return `coordinate ${show(p)} is out of range for EPSG:4326 (longitude −180..180, latitude −90..90)`;
+		}
+		if (!inBelgium(x, y) && inBelgium(y, x)) {
+			return `coordinate ${show(p)} lies outside Belgium, but swapped it lies inside: GeoJSON is [longitude, latitude]`;
+		}
+		return null;
+	}
+	if (x >= -50_000 && x <= 350_000 && y >= -50_000 && y <= 350_000) return null;
+	if (Math.abs(x) <= 180 && Math.abs(y) <= 90) {
+		return `coordinate ${show(p)} is not valid in EPSG:31370: these look like degrees; is the file in WGS84? declare "crs": "EPSG:4326"`;
+	}
+	return `coordinate ${show(p)} is outside Belgian Lambert 72's range (x and y 0..300,000 m): is the file in another projection?`;
+}
+
+/** What is wrong with a geometry's structure or positions, or null when nothing is. */
+export function geometryProblem(g: unknown, crs: SupportedCrs): string | null {
+	const geom = g as { type?: unknown; coordinates?: unknown; geometries?: unknown } | null;
+	if (geom === null || typeof geom !== 'object')
+		return `geometry must be an object, got ${show(g)}`;
+	if (geom.type === 'GeometryCollection') {
+		if (!Array.isArray(geom.geometries))
+			return 'a GeometryCollection needs "geometries" (an array)';
+		for (const part of geom.geometries) {
+			const problem = geometryProblem(part, crs);
+			if (problem) return problem;
+		}
+		return null;
+	}
+	const type = String(geom.type);
+	const depth = DEPTH[type];
+	if (depth === undefined) return `unknown geometry type ${show(geom.type)}`;
+	const walk = (c: unknown, level: number, path: string): string | null => {
+		if (level === 0) return positionProblem(c, crs);
+		if (!Array.isArray(c)) {
+			return `${type} "coordinates"${path} must be an array, got ${show(c)}: a ${type} is ${SHAPE[type]}`;
+		}
+		const isRing = (type === 'Polygon' && level === 1) || (type === 'MultiPolygon' && level === 1);
+		const isLine =
+			(type === 'LineString' && level === 1) || (type === 'MultiLineString' && level === 1);
+		if (isRing && c.length < 4) {
+			return `ring${path} has ${c.length} positions: a polygon ring needs at least 4, the last equal to the first`;
+		}
+		if (isLine && c.length < 2)
+			return `line${path} has ${c.length} position(s): a line needs at least 2`;
+		for (let i = 0; i < c.length; i++) {
+			const problem = walk(c[i], level - 1, `${path}[${i}]`);
+			if (problem) return problem;
+		}
+		return null;
+	};
+	return walk(geom.coordinates, depth, '');
+}
+
+/**
+ * Checks every feature's geometry: its structure (nesting, enough positions) and every coordinate
+ * (a finite number, plausible for `crs`), so a bad file fails with one line naming the file, the
+ * feature and the value, and a hint that fits it, instead of a stack trace or neighbourhoods in
+ * the ocean. Features without a geometry are left to the caller.
+ * @param label names feature `i` (e.g. with its id); default `feature <i>`
+ * @throws InputError
+ */
+export function checkCoordinates(
+	fc: FeatureCollection,
+	crs: SupportedCrs,
+	file: string,
+	label: (feature: Feature, i: number) => string = (_f, i) => `feature ${i}`,
+): void {
+	fc.features.forEach((f, i) => {
+		if (!f || typeof f !== 'object' || f.geometry === null || f.geometry === undefined) return;
+		const problem = geometryProblem(f.geometry, crs);
+		if (problem) throw new InputError(`${file}: ${label(f, i)}: ${problem}`);
+	});
+}
+
+/** Rounds to 1e-7 degrees (≈ 1 cm), the precision of OSM, so outputs stay compact and stable. */
+const round7 = (v: number): number => Math.round(v * 1e7) / 1e7;
+
+/** Calls `fn` with every position of a (valid) geometry. */
 export function eachPosition(g: Geometry, fn: (p: Position) => void): void {
 	switch (g.type) {
 		case 'Point':
@@ -55,38 +192,6 @@ export function eachPosition(g: Geometry, fn: (p: Position) => void): void {
 			break;
 	}
 }
-
-/**
- * Checks that every coordinate is plausible for `crs`, so a file in the wrong CRS fails with a
- * message instead of drawing neighbourhoods in the ocean.
- * @throws Error naming `file`, the CRS and an offending coordinate
- */
-export function checkCoordinates(fc: FeatureCollection, crs: SupportedCrs, file: string): void {
-	let bad: Position | null = null;
-	for (const f of fc.features) {
-		if (!f.geometry) continue;
-		eachPosition(f.geometry, (p) => {
-			if (bad) return;
-			const [x = NaN, y = NaN] = p;
-			const ok =
-				crs === 'EPSG:4326'
-					? Math.abs(x) <= 180 && Math.abs(y) <= 90
-					: x >= -50_000 && x <= 350_000 && y >= -50_000 && y <= 350_000;
-			if (!ok || !Number.isFinite(x) || !Number.isFinite(y)) bad = p;
-		});
-		if (bad) break;
-	}
-	if (bad) {
-		const hint =
-			crs === 'EPSG:4326'
-				? ' (these look like projected metres: declare "crs": "EPSG:31370" for Belgian Lambert 72)'
-				: ' (these are not Belgian Lambert 72 metres: is the file in WGS84? declare "crs": "EPSG:4326")';
-		throw new Error(`${file}: coordinate ${JSON.stringify(bad)} is not valid in ${crs}${hint}`);
-	}
-}
-
-/** Rounds to 1e-7 degrees (≈ 1 cm), the precision of OSM, so outputs stay compact and stable. */
-const round7 = (v: number): number => Math.round(v * 1e7) / 1e7;
 
 /** A copy of `g` with every position replaced by `fn(position)`. */
 export function mapPositions(g: Geometry, fn: (p: Position) => Position): Geometry {

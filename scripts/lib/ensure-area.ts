@@ -1,7 +1,7 @@
 /**
  * Decides whether an area's built output is current: its manifest exists, was made by this pipeline
- * version and code, from a config and input files with the same sha256, and every archive it lists
- * is present with its recorded size.
+ * version and code, from a config and input files with the same sha256, and every archive and
+ * other file it lists (analysis bundle, search source) is present with its recorded size.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -34,7 +34,13 @@ export function staleReason(configPath: string, outRoot: string): string | null 
 		if (!rec) return `input ${role} is new`;
 		if (rec.sha256 !== sha256File(src.path)) return `input ${role} (${src.relativePath}) changed`;
 	}
-	for (const a of Object.values(m.archives ?? {})) {
+	const { municipalities = [], ...files } = m.files ?? {};
+	const listed = [
+		...Object.values(m.archives ?? {}),
+		...Object.values(files),
+		...municipalities.flatMap((p) => [p.analysis, p.search]),
+	];
+	for (const a of listed) {
 		const f = path.join(dir, a.file);
 		if (!existsSync(f) || statSync(f).size !== a.bytes)
 			return `${f} is missing or has another size`;

@@ -1,9 +1,10 @@
 /**
- * Small planar geometry helpers for the pipeline, on WGS84 lon/lat with longitudes scaled by the
- * cosine of the latitude (accurate to well under 1 % over a municipality).
+ * Small planar geometry helpers for the pipeline, on WGS84 lon/lat scaled to metres by the
+ * metres per degree of src/analysis/geo.ts (the one geodesy module) at the local latitude.
  */
 import FlatQueue from 'flatqueue';
 import type { Feature, Geometry, Polygon, Position } from 'geojson';
+import { metresPerDegree } from '../../src/analysis/geo.ts';
 
 /** [west, south, east, north] in degrees. */
 export type Bbox = [number, number, number, number];
@@ -120,13 +121,13 @@ export function poleOfInaccessibility(polygon: Polygon, precisionM = 1): [number
 	const outer = polygon.coordinates[0];
 	if (!outer || outer.length < 4)
 		throw new Error('poleOfInaccessibility: polygon has no outer ring');
-	const lat0 = (outer.reduce((s, p) => s + (p[1] as number), 0) / outer.length) * (Math.PI / 180);
-	const kx = Math.cos(lat0);
+	const m = metresPerDegree(outer.reduce((s, p) => s + (p[1] as number), 0) / outer.length);
+	const kx = m.kx / m.ky;
 	// Work in a local frame: x scaled by cos(lat), units of degrees of latitude.
 	const rings = polygon.coordinates.map((r) =>
 		r.map((p) => [(p[0] as number) * kx, p[1] as number]),
 	);
-	const precision = precisionM / 111_320;
+	const precision = precisionM / m.ky;
 	const xs = (rings[0] as Position[]).map((p) => p[0] as number);
 	const ys = (rings[0] as Position[]).map((p) => p[1] as number);
 	const minX = Math.min(...xs);
@@ -191,15 +192,15 @@ export function poleOfInaccessibility(polygon: Polygon, precisionM = 1): [number
 	return [Math.round((best.x / kx) * 1e7) / 1e7, Math.round(best.y * 1e7) / 1e7];
 }
 
-/** Geodesic-ish area of a Polygon/MultiPolygon in m² (equirectangular at the ring's latitude). */
+/** Area of a Polygon/MultiPolygon in m² (on the local WGS84 plane at the ring's first latitude). */
 export function areaM2(g: Geometry): number {
 	const polys =
 		g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
 	let total = 0;
 	for (const p of polys) {
 		p.forEach((ring, i) => {
-			const lat0 = ((ring[0]?.[1] ?? 0) * Math.PI) / 180;
-			const a = Math.abs(ringArea(ring)) * Math.cos(lat0) * 111_320 * 111_320;
+			const { kx, ky } = metresPerDegree(ring[0]?.[1] ?? 0);
+			const a = Math.abs(ringArea(ring)) * kx * ky;
 			total += i === 0 ? a : -a;
 		});
 	}

@@ -58,6 +58,27 @@ export function readFeatureCollection(file: string, what: string): FeatureCollec
 	return fc;
 }
 
+/**
+ * Checks that a configured property exists on the features of a file.
+ * @throws InputError naming the config field, the property and the properties that do exist
+ */
+export function requireProperty(
+	features: readonly { properties?: Record<string, unknown> | null }[],
+	property: string,
+	field: string,
+	file: string,
+	what: string,
+): void {
+	const has = (v: unknown): boolean => v !== undefined && v !== null && String(v).trim() !== '';
+	if (features.some((f) => has(f.properties?.[property]))) return;
+	const found = new Set<string>();
+	for (const f of features.slice(0, 200))
+		for (const k of Object.keys(f.properties ?? {})) found.add(k);
+	throw new InputError(
+		`${file}: ${field} "${property}" is not a property of any ${what} (properties there: ${[...found].sort().join(', ') || 'none'})`,
+	);
+}
+
 /** Parses CSV (RFC 4180: commas, double-quoted fields) into rows of strings keyed by header. */
 export function parseCsv(text: string, file: string): Record<string, string>[] {
 	const rows: string[][] = [];

@@ -56,7 +56,9 @@ const POINT_ATTRIBUTES = [
 /**
  * Network edges as lines. Properties: `id` (the OSM way, `w123`), `length_m`, the OSM attributes
  * of {@link NETWORK_ATTRIBUTES} that are tagged, `steps` (true for highway=steps), `cut` (true when
- * the way lost nodes at the extract's edge), and per profile `<profile>_status`,
+ * the way lost nodes at the extract's edge), `join` (a connector the pipeline added between a
+ * fragment and the main network; its `id` is `j<n>`), `fragment` (on a part of the network not
+ * connected to the main one), and per profile `<profile>_status`,
  * `<profile>_reasons` and `<profile>_unknown` (comma-separated codes of src/analysis/profiles.ts).
  */
 export function networkFeatures(bundle: AnalysisBundle, osm: OsmData): Feature<Geometry, Props>[] {
@@ -88,6 +90,8 @@ export function networkFeatures(bundle: AnalysisBundle, osm: OsmData): Feature<G
 		for (const k of NETWORK_ATTRIBUTES) if (tags[k]) p[k] = tags[k];
 		if (tags.highway === 'steps') p.steps = true;
 		if (wayCut.get(wayId)) p.cut = true;
+		if (wayId.startsWith('j')) p.join = true; // a connector the pipeline added (fragments.ts)
+		if (g.edgeFragment[e] === 1) p.fragment = true; // not connected to the main network
 		PROFILE_IDS.forEach((profile, pi) => {
 			p[`${profile}_status`] = edgeStatus(g, pi, e);
 			const reasons = reasonsFromMask(g.reasons[pi * g.edgeCount + e] as number);

@@ -14,6 +14,7 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { metresPerDegree } from '../../src/analysis/geo.ts';
 import { isWalkableWay } from '../../src/analysis/profiles.ts';
 import type { AddressSource } from './area-config.ts';
 import type { AgeShares } from './age-structure.ts';
@@ -26,13 +27,20 @@ import {
 	poleOfInaccessibility,
 	type Bbox,
 } from './geo.ts';
-import { InputError, readFeatureCollection } from './io.ts';
+import { InputError, readFeatureCollection, requireProperty } from './io.ts';
 import type { NeighbourhoodFeature } from './neighbourhoods.ts';
 import type { OsmData, Tags } from './osm.ts';
 import { relationPolygon, wayPolygon } from './osm-geometry.ts';
 
 /** Distance from the coverage edge within which origins are flagged, in metres (15 min on foot). */
 export const EDGE_OF_DATA_M = 1200;
+
+/**
+ * An address point that lies in a neighbourhood polygon of another municipality than its own
+ * (generalised boundaries) joins the nearest polygon of its own municipality within this many
+ * metres, else it is not an origin.
+ */
+export const ADDRESS_SNAP_TO_NEIGHBOURHOOD_M = 200;
 
 /** One origin. Residents are persons (fractional: estimates). */
 export interface Origin {
@@ -53,6 +61,13 @@ export interface Origin {
 export interface OriginSummary {
 	addressesRead: number;
 	addressesInArea: number;
+	/**
+	 * With `municipalityProperty`: address points that lay in a polygon of another municipality
+	 * and joined the nearest polygon of their own within {@link ADDRESS_SNAP_TO_NEIGHBOURHOOD_M},
+	 * and those left out (farther, or of a municipality outside the area).
+	 */
+	addressesJoinedToOwnMunicipality?: number;
+	addressesOfOtherMunicipalities?: number;
 	perNeighbourhood: Record<
 		string,
 		{ addresses: number; residentsPerAddress: number; edgeOfData: number }
@@ -60,17 +75,10 @@ export interface OriginSummary {
 	edgeOfData: number;
 }
 
-const M_PER_DEG_LAT = 111_320;
-
 /** Distance in metres from a point inside a bbox to its nearest side (negative outside). */
 export function distanceToBboxEdgeM(lng: number, lat: number, b: Bbox): number {
-	const kx = Math.cos((lat * Math.PI) / 180) * M_PER_DEG_LAT;
-	return Math.min(
-		(lng - b[0]) * kx,
-		(b[2] - lng) * kx,
-		(lat - b[1]) * M_PER_DEG_LAT,
-		(b[3] - lat) * M_PER_DEG_LAT,
-	);
+	const { kx, ky } = metresPerDegree(lat);
+	return Math.min((lng - b[0]) * kx, (b[2] - lng) * kx, (lat - b[1]) * ky, (b[3] - lat) * ky);
 }
 
 /** Polygons (outer ring + holes) of a coverage GeoJSON file, in WGS84. */
@@ -93,7 +101,7 @@ const polygonBoxes = new WeakMap<Position[][][], Bbox[]>();
 
 /** Signed distance in metres from a point to the boundary of polygons: positive inside. */
 export function distanceToPolygonsEdgeM(lng: number, lat: number, polys: Position[][][]): number {
-	const kx = Math.cos((lat * Math.PI) / 180) * M_PER_DEG_LAT;
+	const { kx, ky } = metresPerDegree(lat);
 	let boxes = polygonBoxes.get(polys);
 	if (!boxes) {
 		boxes = polys.map((rings) => {
@@ -114,7 +122,7 @@ export function distanceToPolygonsEdgeM(lng: number, lat: number, polys: Positio
 		.map((rings, i) => {
 			const b = boxes[i] as Bbox;
 			const dx = Math.max(b[0] - lng, 0, lng - b[2]) * kx;
-			const dy = Math.max(b[1] - lat, 0, lat - b[3]) * M_PER_DEG_LAT;
+			const dy = Math.max(b[1] - lat, 0, lat - b[3]) * ky;
 			return { rings, lowerBoundM: Math.hypot(dx, dy) };
 		})
 		.sort((a, b) => a.lowerBoundM - b.lowerBoundM);
@@ -126,9 +134,9 @@ export function distanceToPolygonsEdgeM(lng: number, lat: number, polys: Positio
 		for (const ring of rings) {
 			for (let i = 1; i < ring.length; i++) {
 				const ax = ((ring[i - 1]?.[0] ?? 0) - lng) * kx;
-				const ay = ((ring[i - 1]?.[1] ?? 0) - lat) * M_PER_DEG_LAT;
+				const ay = ((ring[i - 1]?.[1] ?? 0) - lat) * ky;
 				const bx = ((ring[i]?.[0] ?? 0) - lng) * kx;
-				const by = ((ring[i]?.[1] ?? 0) - lat) * M_PER_DEG_LAT;
+				const by = ((ring[i]?.[1] ?? 0) - lat) * ky;
 				const dx = bx - ax;
 				const dy = by - ay;
 				const len2 = dx * dx + dy * dy;
@@ -174,9 +182,32 @@ export function buildOrigins(
 	const fc = readFeatureCollection(src.path, 'addresses');
 	const crs = (src.crs ?? declaredCrs(fc) ?? 'EPSG:4326') as SupportedCrs;
 	checkCoordinates(fc, crs, src.path);
+	const w = 'sources.addresses.';
+	requireProperty(fc.features, src.streetProperty, `${w}streetProperty`, src.path, 'address point');
+	requireProperty(
+		fc.features,
+		src.houseNumberProperty,
+		`${w}houseNumberProperty`,
+		src.path,
+		'address point',
+	);
+	const muniProp = src.municipalityProperty;
+	const areaNis = new Set(neighbourhoods.map((n) => n.properties.municipality_nis));
+	if (muniProp) {
+		requireProperty(fc.features, muniProp, `${w}municipalityProperty`, src.path, 'address point');
+	}
 
-	// Address points inside a neighbourhood, in a stable order.
+	// Address points inside a neighbourhood, in a stable order. With a municipality property, an
+	// address point counts for its own municipality only: one in a polygon of another municipality
+	// (the polygons are generalised) joins the nearest polygon of its own within
+	// ADDRESS_SNAP_TO_NEIGHBOURHOOD_M, else it is not an origin.
 	const locate = neighbourhoodLocator(neighbourhoods);
+	const rings = neighbourhoods.map((n) =>
+		n.geometry.type === 'Polygon' ? [n.geometry.coordinates] : n.geometry.coordinates,
+	);
+	let joined = 0;
+	let outside = 0;
+	let insideAny = 0;
 	const raws: RawOrigin[] = [];
 	fc.features.forEach((f, i) => {
 		if (f.geometry?.type !== 'Point') {
@@ -185,9 +216,31 @@ export function buildOrigins(
 			);
 		}
 		const [lng, lat] = (toWgs84(f.geometry, crs) as Point).coordinates as [number, number];
-		const k = locate(lng, lat);
-		if (k < 0) return;
+		let k = locate(lng, lat);
+		if (k >= 0) insideAny++;
 		const p = (f.properties ?? {}) as Record<string, unknown>;
+		if (muniProp && k >= 0) {
+			const nis = String(p[muniProp] ?? '').trim();
+			if (neighbourhoods[k]?.properties.municipality_nis !== nis) {
+				let best = -1;
+				let bestM = ADDRESS_SNAP_TO_NEIGHBOURHOOD_M;
+				neighbourhoods.forEach((n, j) => {
+					if (n.properties.municipality_nis !== nis) return;
+					const d = -distanceToPolygonsEdgeM(lng, lat, rings[j] as Position[][][]);
+					if (d <= bestM) {
+						bestM = d;
+						best = j;
+					}
+				});
+				if (best < 0) {
+					outside++;
+					return;
+				}
+				k = best;
+				joined++;
+			}
+		}
+		if (k < 0) return;
 		raws.push({
 			lngLat: [lng, lat],
 			street: String(p[src.streetProperty] ?? '').trim(),
@@ -196,13 +249,26 @@ export function buildOrigins(
 			weight: 1,
 		});
 	});
-	if (raws.length === 0) {
+	if (insideAny === 0) {
 		throw new InputError(
 			`${src.path}: no address point lies inside the area's neighbourhoods (wrong file or CRS?)`,
 		);
 	}
+	if (muniProp) {
+		const codes = new Set(fc.features.map((f) => String(f.properties?.[muniProp] ?? '').trim()));
+		if (![...codes].some((c) => areaNis.has(c))) {
+			throw new InputError(
+				`${src.path}: ${w}municipalityProperty "${muniProp}": no address point has one of the area's NIS codes (${[...areaNis].join(', ')}); found e.g. ${[...codes].slice(0, 5).join(', ')}`,
+			);
+		}
+	}
+	if (raws.length === 0) {
+		throw new InputError(
+			`${src.path}: no address point of the area's municipalities lies inside its neighbourhoods`,
+		);
+	}
 	const summary = { addressesRead: fc.features.length };
-	return finishOrigins(
+	const out = finishOrigins(
 		raws,
 		`${src.path}: neighbourhood`,
 		'address point',
@@ -212,6 +278,11 @@ export function buildOrigins(
 		osm,
 		coveragePolygons,
 	);
+	if (muniProp) {
+		out.summary.addressesJoinedToOwnMunicipality = joined;
+		out.summary.addressesOfOtherMunicipalities = outside;
+	}
+	return out;
 }
 
 /** A candidate origin before residents are assigned. `weight` is its share key (1 per address). */
@@ -320,7 +391,8 @@ function finishOrigins(
 	const origins = raws.map((r, i): Origin => {
 		const nb = neighbourhoods[r.nb] as NeighbourhoodFeature;
 		const residents = (nb.properties.population * r.weight) / (weights[r.nb] as number);
-		const share = ages?.get(nb.properties.municipality_nis);
+		// the neighbourhood's own shares (an age table per neighbourhood) before its municipality's
+		const share = ages?.get(nb.properties.id) ?? ages?.get(nb.properties.municipality_nis);
 		let d = distanceToBboxEdgeM(r.lngLat[0], r.lngLat[1], cover);
 		if (coveragePolygons)
 			d = Math.min(d, distanceToPolygonsEdgeM(r.lngLat[0], r.lngLat[1], coveragePolygons));

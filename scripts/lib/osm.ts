@@ -13,7 +13,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { parse } from 'osm-pbf-parser-node';
-import { EARTH_RADIUS_M } from '../../src/analysis/geo.ts';
+import { metresPerDegree } from '../../src/analysis/geo.ts';
 import { InputError, inputSize } from './io.ts';
 
 /** Tags of an OSM object. */
@@ -364,10 +364,11 @@ export const AREA_MARGIN_M = 3000;
 export function areaOsmBox(
 	areaBbox: [number, number, number, number],
 ): [number, number, number, number] {
-	const mPerDeg = (EARTH_RADIUS_M * Math.PI) / 180;
-	const dLat = AREA_MARGIN_M / mPerDeg;
-	const maxAbsLat = Math.max(Math.abs(areaBbox[1]), Math.abs(areaBbox[3]));
-	const dLng = AREA_MARGIN_M / (mPerDeg * Math.cos((Math.min(maxAbsLat, 89) * Math.PI) / 180));
+	// Degrees are shortest east–west at the latitude farthest from the equator.
+	const maxAbsLat = Math.min(89, Math.max(Math.abs(areaBbox[1]), Math.abs(areaBbox[3])));
+	const { kx, ky } = metresPerDegree(maxAbsLat);
+	const dLat = AREA_MARGIN_M / ky;
+	const dLng = AREA_MARGIN_M / kx;
 	return [areaBbox[0] - dLng, areaBbox[1] - dLat, areaBbox[2] + dLng, areaBbox[3] + dLat];
 }
 

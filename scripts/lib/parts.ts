@@ -1,6 +1,6 @@
 /**
  * Per-municipality parts of the analysis bundle and the search source, so a browser downloads only
- * what the chosen municipality needs (`analysis-<nis>.bin`, `search-<nis>.json`, listed in the
+ * what the chosen municipality needs (`analysis-<nis>.bin`, `search-<nis>.json.gz`, listed in the
  * manifest's `files.municipalities`). The whole-area files are still written beside them.
  *
  * - Analysis part: the municipality's neighbourhoods and their origins (the same values as in the
@@ -8,19 +8,20 @@
  *   {@link AREA_MARGIN_M} of its neighbourhoods' bbox, so walks to services across its border are
  *   in it. An origin's nearest place within that margin gets the same answer from the part as from
  *   the whole bundle (tested); farther ones only when their route stays inside the part.
- * - Search part: the streets (with their addresses) of the municipality, and the places assigned
- *   to it: the municipality of the neighbourhood a place lies in, else the nearest municipality
- *   (by distance to its neighbourhoods' bbox; extra lists reach beyond the area). Ids are those of
- *   the whole source, and the parts together hold every place and street exactly once.
+ * - Search part: the whole source's localities (so locality indices stay the same), and the streets
+ *   and places of the municipality: those whose municipality locality it is, else (a place outside
+ *   the area, such as a hospital of an extra list) the nearest municipality by distance to its
+ *   neighbourhoods' bbox. The parts together hold every place and street exactly once.
  */
 import {
 	buildAnalysisBundle,
 	type AnalysisBundleInput,
 	type BundleWay,
 } from '../../src/analysis/bundle.ts';
-import { EARTH_RADIUS_M } from '../../src/analysis/geo.ts';
+import { metresPerDegree } from '../../src/analysis/geo.ts';
 import type { Municipality } from './area-config.ts';
-import { bboxOf, pointInGeometry, type Bbox } from './geo.ts';
+import { bboxOf, type Bbox } from './geo.ts';
+import { decodeStreet } from '../../src/data/search-source.ts';
 import type { NeighbourhoodFeature } from './neighbourhoods.ts';
 import { areaOsmBox } from './osm.ts';
 import type { SearchSource } from './search-source.ts';
@@ -42,12 +43,13 @@ export interface MunicipalityPart {
 const intersects = (a: Bbox, b: Bbox) =>
 	a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
 
-/** Distance in metres from a point to a bbox (0 inside), equirectangular at the point. */
+/** Distance in metres from a point to a bbox (0 inside), in the plane at the point's latitude. */
 function distanceToBboxM(lng: number, lat: number, b: Bbox): number {
-	const kx = Math.cos((lat * Math.PI) / 180);
-	const dx = Math.max(b[0] - lng, 0, lng - b[2]) * kx;
-	const dy = Math.max(b[1] - lat, 0, lat - b[3]);
-	return Math.hypot(dx, dy) * ((EARTH_RADIUS_M * Math.PI) / 180);
+	const { kx, ky } = metresPerDegree(lat);
+	return Math.hypot(
+		Math.max(b[0] - lng, 0, lng - b[2]) * kx,
+		Math.max(b[1] - lat, 0, lat - b[3]) * ky,
+	);
 }
 
 /**
@@ -87,23 +89,28 @@ export function municipalityParts(
 		}
 		return b;
 	});
-	// The municipality of each search place.
-	const placeNis = new Map<string, string>();
-	for (const p of search.places) {
-		const [lng, lat] = p.lngLat;
-		const home = neighbourhoods.find((f) => pointInGeometry(lng, lat, f.geometry));
-		if (home && bboxes.has(home.properties.municipality_nis)) {
-			placeNis.set(p.id, home.properties.municipality_nis);
-			continue;
-		}
+	// The municipality of each search place and street: its municipality locality (where it lies),
+	// else the nearest municipality by distance to its neighbourhoods' bbox.
+	const nearest = ([lng, lat]: [number, number]): string => {
 		let best = '';
 		let bestM = Infinity;
 		for (const m of withNb) {
 			const d = distanceToBboxM(lng, lat, bboxes.get(m.nis) as Bbox);
 			if (d < bestM) [best, bestM] = [m.nis, d];
 		}
-		placeNis.set(p.id, best);
-	}
+		return best;
+	};
+	const municipalityOf = (localities: number[], at: () => [number, number]): string => {
+		for (const i of localities) {
+			const l = search.localities[i];
+			if (l?.kind === 'municipality' && bboxes.has(l.nis)) return l.nis;
+		}
+		return nearest(at());
+	};
+	const placeNis = search.places.map((p) => municipalityOf(p.localities, () => p.lngLat));
+	const streetNis = search.streets.map((s) =>
+		municipalityOf(s.localities, () => decodeStreet(s).lngLat),
+	);
 
 	return withNb.map((m) => {
 		const bbox = bboxes.get(m.nis) as Bbox;
@@ -127,7 +134,7 @@ export function municipalityParts(
 			neighbourhoods: bundleInput.neighbourhoods.filter((n) => nbIds.has(n.id)),
 			meta: { ...bundleInput.meta, bbox },
 		};
-		const places = search.places.filter((p) => placeNis.get(p.id) === m.nis);
+		const places = search.places.filter((_, i) => placeNis[i] === m.nis);
 		const perCategory = new Map<string, number>();
 		for (const p of places)
 			for (const c of p.categoryIds) perCategory.set(c, (perCategory.get(c) ?? 0) + 1);
@@ -140,7 +147,7 @@ export function municipalityParts(
 				...search,
 				categories: search.categories.map((c) => ({ ...c, places: perCategory.get(c.id) ?? 0 })),
 				places,
-				streets: search.streets.filter((s) => s.nis === m.nis),
+				streets: search.streets.filter((_, i) => streetNis[i] === m.nis),
 			},
 			counts: {
 				neighbourhoods: input.neighbourhoods.length,

@@ -7,11 +7,18 @@
  * for an open way, the middle of the line.
  */
 import type { Feature, Point, Polygon } from 'geojson';
-import { CATEGORY_IDS, isCategoryId, matchCategories } from '../../src/analysis/taxonomy.ts';
+import {
+	CATEGORY_IDS,
+	isCategoryId,
+	matchCategories,
+	placeKindOf,
+} from '../../src/analysis/taxonomy.ts';
 import type { ExtraPlaceSource } from './area-config.ts';
+import { cleanPlaceText } from './text.ts';
 import { checkCoordinates, declaredCrs, toWgs84, type SupportedCrs } from './crs.ts';
+import { distanceM } from '../../src/analysis/geo.ts';
 import { largestPolygon, poleOfInaccessibility } from './geo.ts';
-import { InputError, readFeatureCollection } from './io.ts';
+import { InputError, readFeatureCollection, requireProperty } from './io.ts';
 import type { OsmData, OsmWay, Tags } from './osm.ts';
 import { isClosed, lineMidpoint, relationPolygon, wayCoords, wayPolygon } from './osm-geometry.ts';
 
@@ -21,6 +28,8 @@ export interface Place {
 	id: string;
 	/** Matching category ids, in taxonomy order (≥ 1). */
 	categoryIds: string[];
+	/** Its kind within a category that has kinds (taxonomy `kinds`, e.g. `bank`), or ''. */
+	kind: string;
 	/** [lng, lat] in degrees. */
 	lngLat: [number, number];
 	/** How the point was chosen. */
@@ -39,6 +48,8 @@ export interface Place {
 	date: string;
 	/** Extra attributes kept from an extra list (output name → value). */
 	extra: Record<string, string>;
+	/** When merged from several sources (an OSM object and an official list): each of them. */
+	sources?: { source: string; id: string; name: string; date: string }[];
 }
 
 const first = (tags: Tags, ...keys: string[]): string => {
@@ -70,9 +81,10 @@ function osmPlace(
 	timestamp: number,
 	osmDate: string,
 ): Place {
-	return {
+	return cleanPlaceText({
 		id,
 		categoryIds,
+		kind: placeKindOf(categoryIds, tags)?.id ?? '',
 		lngLat,
 		pointFrom,
 		name: first(tags, 'name', 'name:nl', 'brand', 'operator'),
@@ -85,7 +97,7 @@ function osmPlace(
 		source: 'OpenStreetMap',
 		date: isoDate(timestamp, osmDate),
 		extra: {},
-	};
+	});
 }
 
 /** An entrance node among `refs` (main entrance first), or null. */
@@ -165,6 +177,11 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 	const fromFile = declaredCrs(fc);
 	const crs = (src.crs ?? fromFile ?? 'EPSG:4326') as SupportedCrs;
 	checkCoordinates(fc, crs, src.path);
+	const w = `sources.extraPlaces[${index}].`;
+	requireProperty(fc.features, src.nameProperty, `${w}nameProperty`, src.path, 'listed place');
+	for (const [out, key] of Object.entries(src.properties).sort(([a], [b]) => a.localeCompare(b))) {
+		requireProperty(fc.features, key, `${w}properties.${out}`, src.path, 'listed place');
+	}
 	return fc.features.map((f, i): Place => {
 		if (f.geometry?.type !== 'Point') {
 			throw new InputError(
@@ -190,9 +207,10 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 		const address = [extra.address, [extra.postcode, extra.city].filter(Boolean).join(' ')]
 			.filter(Boolean)
 			.join(', ');
-		return {
+		return cleanPlaceText({
 			id: `extra${index}:${i + 1}`,
 			categoryIds: [src.category],
+			kind: '',
 			lngLat: pt.coordinates as [number, number],
 			pointFrom: 'node',
 			name,
@@ -205,7 +223,7 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 			source: src.attribution,
 			date: src.date,
 			extra,
-		};
+		});
 	});
 }
 
@@ -231,6 +249,8 @@ export function placeFeatures(
 			['operator', p.operator],
 		];
 		for (const [k, v] of opt) if (v) props[k] = v;
+		// A place merged from an OSM object and an official list: the ids of both.
+		if (p.sources) props.source_ids = p.sources.map((x) => x.id).join(';');
 		// Attributes kept from an extra list (e.g. a hospital's `emergency`), where not already set.
 		for (const [k, v] of Object.entries(p.extra)) if (v && !(k in props)) props[k] = v;
 		return {
@@ -247,4 +267,186 @@ export function countByCategory(places: Place[]): Record<string, number> {
 	const counts: Record<string, number> = Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0]));
 	for (const p of places) for (const c of p.categoryIds) counts[c] = (counts[c] ?? 0) + 1;
 	return counts;
+}
+
+/**
+ * Words that name the kind of a place rather than the place itself ("Apotheek Lille", "AZ
+ * Herentals"): left out when names are compared, in the languages of Belgian registers.
+ */
+export const GENERIC_NAME_WORDS: readonly string[] = [
+	'apotheek',
+	'pharmacie',
+	'pharmacy',
+	'az',
+	'algemeen',
+	'ziekenhuis',
+	'hopital',
+	'hospital',
+	'centre',
+	'center',
+	'centrum',
+	'chu',
+	'chr',
+	'huisarts',
+	'huisartsen',
+	'huisartsenpraktijk',
+	'groepspraktijk',
+	'praktijk',
+	'dokter',
+	'dr',
+	'cabinet',
+	'medical',
+	'medisch',
+	'vzw',
+	'asbl',
+	'bv',
+	'nv',
+	'sa',
+	'srl',
+	'de',
+	'het',
+	'la',
+	'le',
+	'les',
+	'van',
+	'der',
+	'den',
+	'st',
+	'sint',
+];
+const GENERIC = new Set(GENERIC_NAME_WORDS);
+
+/** Lower case, no accents or punctuation, generic words left out ({@link GENERIC_NAME_WORDS}). */
+export function nameKey(name: string): string {
+	const words = name
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter(Boolean);
+	const specific = words.filter((w) => !GENERIC.has(w));
+	return (specific.length > 0 ? specific : words).join(' ');
+}
+
+/**
+ * Similarity 0..1 of two place names: the Dice coefficient of the character bigrams of their
+ * {@link nameKey}s (1: the same specific words; order and case do not matter much). Hand-written
+ * (ten lines): the search library (Fuse.js) scores a query against records, not two names.
+ *
+ * @example nameSimilarity('ALGEMEEN ZIEKENHUIS HERENTALS', 'AZ Herentals') // 1
+ */
+export function nameSimilarity(a: string, b: string): number {
+	const bigrams = (s: string): Map<string, number> => {
+		const m = new Map<string, number>();
+		const t = ` ${s} `;
+		for (let i = 0; i + 1 < t.length; i++)
+			m.set(t.slice(i, i + 2), (m.get(t.slice(i, i + 2)) ?? 0) + 1);
+		return m;
+	};
+	const ka = nameKey(a);
+	const kb = nameKey(b);
+	if (!ka || !kb) return 0;
+	if (ka === kb) return 1;
+	const x = bigrams(ka);
+	const y = bigrams(kb);
+	let common = 0;
+	let nx = 0;
+	let ny = 0;
+	for (const v of x.values()) nx += v;
+	for (const v of y.values()) ny += v;
+	for (const [g, v] of x) common += Math.min(v, y.get(g) ?? 0);
+	return (2 * common) / (nx + ny);
+}
+
+/** A listed place matches an OSM place of its category that has no name within this many metres. */
+export const UNNAMED_MATCH_M = 25;
+
+/** One listed place merged into an OSM place (recorded in the manifest). */
+export interface PlaceMerge {
+	listedId: string;
+	listedName: string;
+	osmId: string;
+	osmName: string;
+	distanceM: number;
+	nameSimilarity: number;
+}
+
+/**
+ * Adds the places of an official list to `places` without doubling them: a listed place that
+ * lies within `match.maxDistanceM` of a place of the same category with a name similarity of at
+ * least `match.minNameSimilarity` (or an unnamed one within {@link UNNAMED_MATCH_M}) is merged into
+ * it (best pairs first, each place merged once):
+ * the place keeps its point and id, gains the list's attributes it lacked, and names both
+ * sources (`source` "OpenStreetMap; <list>", `sources` with each one's id, name and date). The
+ * other listed places are added as places of their own.
+ *
+ * @returns the merges made
+ */
+export function mergeListedPlaces(
+	places: Place[],
+	listed: readonly Place[],
+	match: { maxDistanceM: number; minNameSimilarity: number },
+): PlaceMerge[] {
+	const pairs: { l: number; p: number; d: number; s: number }[] = [];
+	listed.forEach((lp, l) => {
+		places.forEach((p, pi) => {
+			if (!p.categoryIds.some((c) => lp.categoryIds.includes(c))) return;
+			const d = distanceM(lp.lngLat[0], lp.lngLat[1], p.lngLat[0], p.lngLat[1]);
+			if (d > match.maxDistanceM) return;
+			// an OSM place without a name matches a listed one on the same spot (the list names it)
+			const s =
+				p.name === ''
+					? d <= UNNAMED_MATCH_M
+						? match.minNameSimilarity
+						: 0
+					: nameSimilarity(lp.name, p.name);
+			if (s < match.minNameSimilarity || s === 0) return;
+			pairs.push({ l, p: pi, d, s });
+		});
+	});
+	pairs.sort((a, b) => b.s - a.s || a.d - b.d || a.l - b.l || a.p - b.p);
+	const usedL = new Set<number>();
+	const usedP = new Set<number>();
+	const merges: PlaceMerge[] = [];
+	for (const { l, p, d, s } of pairs) {
+		if (usedL.has(l) || usedP.has(p)) continue;
+		usedL.add(l);
+		usedP.add(p);
+		const lp = listed[l] as Place;
+		const op = places[p] as Place;
+		merges.push({
+			listedId: lp.id,
+			listedName: lp.name,
+			osmId: op.id,
+			osmName: op.name,
+			distanceM: Math.round(d * 10) / 10,
+			nameSimilarity: Math.round(s * 1000) / 1000,
+		});
+		const fill = (
+			k: 'name' | 'address' | 'phone' | 'website' | 'openingHours' | 'wheelchair' | 'operator',
+		): void => {
+			if (!op[k]) op[k] = lp[k];
+		};
+		for (const k of [
+			'name',
+			'address',
+			'phone',
+			'website',
+			'openingHours',
+			'wheelchair',
+			'operator',
+		] as const)
+			fill(k);
+		op.categoryIds = [...new Set([...op.categoryIds, ...lp.categoryIds])];
+		op.sources = [
+			...(op.sources ?? [{ source: op.source, id: op.id, name: op.name, date: op.date }]),
+			{ source: lp.source, id: lp.id, name: lp.name, date: lp.date },
+		];
+		op.source = [...new Set(op.sources.map((x) => x.source))].join('; ');
+		for (const [k, v] of Object.entries(lp.extra)) if (v && !(k in op.extra)) op.extra[k] = v;
+	}
+	listed.forEach((lp, l) => {
+		if (!usedL.has(l)) places.push(lp);
+	});
+	return merges;
 }

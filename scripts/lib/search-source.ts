@@ -1,39 +1,26 @@
 /**
- * The search index source, `tiles/<area>/search.json`: what the app's search indexes (with
- * fuse.js) — categories with labels and synonyms, places, and streets with their address points.
+ * The search source, `tiles/<area>/search.json.gz`: places, streets with their address points, and
+ * the localities (municipalities, sub-municipalities, postcodes) residents add to an address. The
+ * format is defined where the app reads it (src/data/search-source.ts); this module writes it.
  *
- * Format (version 1):
- * ```
- * { version: 1, areaId, taxonomyVersion,
- *   categories: [{ id, labels: {nl,fr,en}, synonyms: {nl:[],fr:[],en:[]}, icon, colour, places }],
- *   places: [{ id, name, categoryIds, address, lngLat, wheelchair, phone, website, openingHours,
- *              operator, source, date }],
- *   streets: [{ id, name, municipality, nis, lngLat, addresses: [[houseNumber, lng, lat], …] }] }
- * ```
- * Places without a name are kept (findable by category) with `name` ''. A street's `lngLat` is
- * its address point nearest to the mean of its addresses. A house number appears once per street
- * (apartment units with the same number share it).
+ * Places without a name are kept (findable by their kind) without `name`. A house number appears
+ * once per street (apartment units with the same number share its first point). A street is one
+ * per municipality and name; its sub-municipality is the one that holds most of its addresses.
  */
+import { gzipSync } from 'node:zlib';
 import { CATEGORIES, TAXONOMY_VERSION } from '../../src/analysis/taxonomy.ts';
-import type { SearchSourceV1 } from '../../src/data/search-records.ts';
-import type { Municipality } from './area-config.ts';
+import {
+	SEARCH_SOURCE_VERSION,
+	encodeCoords,
+	type SearchSourceV2,
+	type SourcePlace,
+} from '../../src/data/search-source.ts';
+import type { Localities } from './localities.ts';
 import type { Origin } from './origins.ts';
 import type { Place } from './places.ts';
 
-export const SEARCH_SOURCE_VERSION = 1;
-
-/** The format is defined once, where the app reads it. */
-export type SearchSource = SearchSourceV1 & {
-	taxonomyVersion: string;
-	categories: {
-		id: string;
-		labels: { nl: string; fr: string; en: string };
-		synonyms: { nl: readonly string[]; fr: readonly string[]; en: readonly string[] };
-		icon: string;
-		colour: string;
-		places: number;
-	}[];
-};
+export { SEARCH_SOURCE_VERSION };
+export type SearchSource = SearchSourceV2;
 
 /**
  * Builds the search source.
@@ -44,68 +31,66 @@ export function buildSearchSource(
 	places: Place[],
 	origins: Origin[],
 	originsNis: Map<string, string>,
-	municipalities: Municipality[],
+	localities: Localities,
 ): SearchSource {
-	const muniName = new Map(municipalities.map((m) => [m.nis, m.name]));
+	const index = new Map(localities.list.map((l, i) => [l.id, i]));
+	const municipalityIndex = new Map(
+		localities.list
+			.map((l, i) => [l, i] as const)
+			.filter(([l]) => l.kind === 'municipality')
+			.map(([l, i]) => [l.nis, i]),
+	);
 	const perCategory = new Map<string, number>();
 	for (const p of places)
 		for (const c of p.categoryIds) perCategory.set(c, (perCategory.get(c) ?? 0) + 1);
+
 	const streets = new Map<
 		string,
-		{ name: string; nis: string; addresses: [string, number, number][] }
+		{ name: string; nis: string; addresses: [string, number, number][]; subs: Map<number, number> }
 	>();
 	for (const o of origins) {
 		if (!o.street) continue;
 		const nis = originsNis.get(o.id) ?? '';
 		const key = `${nis}\u0000${o.street}`;
 		let s = streets.get(key);
-		if (!s) {
-			s = { name: o.street, nis, addresses: [] };
-			streets.set(key, s);
-		}
+		if (!s) streets.set(key, (s = { name: o.street, nis, addresses: [], subs: new Map() }));
 		// Apartment units share their house number: one search entry per number (the first point).
-		if (!s.addresses.some((a) => a[0] === o.houseNumber)) {
-			s.addresses.push([o.houseNumber, o.lngLat[0], o.lngLat[1]]);
-		}
+		if (s.addresses.some((a) => a[0] === o.houseNumber)) continue;
+		s.addresses.push([o.houseNumber, o.lngLat[0], o.lngLat[1]]);
+		const sub = localities.at(o.lngLat).sub;
+		const k = sub ? index.get(sub.id) : undefined;
+		if (k !== undefined) s.subs.set(k, (s.subs.get(k) ?? 0) + 1);
 	}
 	const streetList = [...streets.values()]
 		.sort((a, b) => a.name.localeCompare(b.name, 'nl') || a.nis.localeCompare(b.nis))
-		.map((s, i) => {
-			const mx = s.addresses.reduce((t, a) => t + a[1], 0) / s.addresses.length;
-			const my = s.addresses.reduce((t, a) => t + a[2], 0) / s.addresses.length;
-			let best = s.addresses[0] as [string, number, number];
-			let bestD = Infinity;
-			for (const a of s.addresses) {
-				const d = (a[1] - mx) ** 2 + (a[2] - my) ** 2;
-				if (d < bestD) [best, bestD] = [a, d];
-			}
+		.map((s) => {
+			const own: number[] = [];
+			const m = municipalityIndex.get(s.nis);
+			if (m !== undefined) own.push(m);
+			const sub = [...s.subs.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+			if (sub) own.push(sub[0]);
 			return {
-				id: `s${i + 1}`,
 				name: s.name,
-				municipality: muniName.get(s.nis) ?? '',
-				nis: s.nis,
-				lngLat: [best[1], best[2]] as [number, number],
-				addresses: s.addresses,
+				localities: own,
+				numbers: s.addresses.map((a) => a[0].replace(/\s+/g, '')).join(' '),
+				coords: encodeCoords(s.addresses.map((a) => [a[1], a[2]] as const)),
 			};
 		});
-	return {
-		version: SEARCH_SOURCE_VERSION,
-		areaId,
-		taxonomyVersion: TAXONOMY_VERSION,
-		categories: CATEGORIES.map((c) => ({
-			id: c.id,
-			labels: { ...c.labels },
-			synonyms: { ...c.synonyms },
-			icon: c.icon,
-			colour: c.colour,
-			places: perCategory.get(c.id) ?? 0,
-		})),
-		places: places.map((p) => ({
+
+	const placeList = places.map((p): SourcePlace => {
+		const where = localities.at(p.lngLat);
+		const out: SourcePlace = {
 			id: p.id,
-			name: p.name,
 			categoryIds: p.categoryIds,
-			address: p.address,
 			lngLat: p.lngLat,
+			localities: [where.municipality, where.sub]
+				.filter((l) => l !== undefined)
+				.map((l) => index.get(l.id)!),
+		};
+		const optional = {
+			name: p.name,
+			kind: p.kind,
+			address: p.address,
 			wheelchair: p.wheelchair,
 			phone: p.phone,
 			website: p.website,
@@ -113,7 +98,25 @@ export function buildSearchSource(
 			operator: p.operator,
 			source: p.source,
 			date: p.date,
-		})),
+		};
+		for (const [k, v] of Object.entries(optional))
+			if (v) (out as unknown as Record<string, string>)[k] = v;
+		return out;
+	});
+
+	return {
+		version: SEARCH_SOURCE_VERSION,
+		areaId,
+		taxonomyVersion: TAXONOMY_VERSION,
+		localities: localities.list.map((l) => ({ ...l, postcodes: [...l.postcodes] })),
+		categories: CATEGORIES.map((c) => ({ id: c.id, places: perCategory.get(c.id) ?? 0 })),
+		places: placeList,
 		streets: streetList,
 	};
+}
+
+/** The bytes of `search.json.gz`: the source as JSON, gzip-compressed (deterministic: no mtime). */
+export function encodeSearchSource(source: SearchSource): { gzip: Buffer; jsonBytes: number } {
+	const json = `${JSON.stringify(source)}\n`;
+	return { gzip: gzipSync(json, { level: 9 }), jsonBytes: Buffer.byteLength(json) };
 }

@@ -14,6 +14,7 @@ const TYPES: Record<string, string> = {
 	'.json': 'application/json; charset=utf-8',
 	'.geojson': 'application/geo+json; charset=utf-8',
 	'.bin': 'application/octet-stream',
+	'.gz': 'application/gzip',
 };
 
 /** A parsed single byte range, inclusive at both ends, or 'unsatisfiable'. */

@@ -10,7 +10,7 @@
  * id, municipality NIS codes `9kkii` (k, index of the municipality in the config), neighbourhood ids
  * `<id>-c<k>` and names with ` (k+1)`. Inputs in Lambert 72 are written in WGS84.
  */
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { loadAreaConfig, type AreaConfig, type SupportedCrs } from './area-config.ts';
@@ -109,6 +109,37 @@ export async function stitchArea(
 		return `9${String(k).padStart(2, '0')}${String(i).padStart(2, '0')}`;
 	};
 	const suffix = (k: number) => (k === 0 ? '' : ` (${k + 1})`);
+	const idOf = (id: string, k: number) => (k === 0 ? id : `${id}-c${k}`);
+	const nameOf = (p: Record<string, unknown>, key: string, k: number) => {
+		if (typeof p[key] === 'string' && p[key] !== '') p[key] = `${String(p[key])}${suffix(k)}`;
+	};
+	// A Statbel sector code starts with its municipality's NIS code.
+	const sectorOf = (code: string, k: number): string => {
+		if (k === 0) return code;
+		const nis = code.slice(0, 5);
+		return nisIndex.has(nis) ? `${nisOf(nis, k)}${code.slice(5)}` : `${code}-c${k}`;
+	};
+	/** Copies a CSV input, each row once per copy with `edit` applied, keeping only `columns`. */
+	const copyCsv = (
+		file: string,
+		what: string,
+		columns: string[],
+		name: string,
+		edit: (row: Record<string, string>, k: number) => boolean,
+	): string => {
+		const rowsIn = parseCsv(readInput(file, what).toString('utf8'), file);
+		const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+		const lines = [columns.map(quote).join(',')];
+		for (let k = 0; k < copies; k++) {
+			for (const r of rowsIn) {
+				const row = { ...r };
+				if (!edit(row, k)) continue;
+				lines.push(columns.map((c) => quote(row[c] ?? '')).join(','));
+			}
+		}
+		writeFileSync(path.join(outDir, name), `${lines.join('\n')}\n`);
+		return name;
+	};
 
 	const copiesOf = (
 		fc: FeatureCollection,
@@ -135,10 +166,15 @@ export async function stitchArea(
 		'neighbourhoods.geojson',
 		copiesOf(nb, (p, k) => {
 			if (k === 0) return;
-			p[nbs.idProperty] = `${String(p[nbs.idProperty])}-c${k}`;
-			if (typeof p[nbs.nameProperty] === 'string' && p[nbs.nameProperty] !== '')
-				p[nbs.nameProperty] = `${String(p[nbs.nameProperty])}${suffix(k)}`;
+			p[nbs.idProperty] = idOf(String(p[nbs.idProperty]), k);
+			if (nbs.nameProperty) nameOf(p, nbs.nameProperty, k);
 			p[nbs.municipalityProperty] = nisOf(String(p[nbs.municipalityProperty]), k);
+			// Sector codes listed as "a;b" or "a,b", or as an array.
+			const sp = nbs.sectorsProperty;
+			if (sp && Array.isArray(p[sp]))
+				p[sp] = (p[sp] as unknown[]).map((c) => sectorOf(String(c), k));
+			else if (sp && typeof p[sp] === 'string')
+				p[sp] = (p[sp] as string).replace(/[^;,\s]+/g, (c) => sectorOf(c, k));
 		}),
 	);
 	const addrFile =
@@ -165,21 +201,69 @@ export async function stitchArea(
 		),
 	);
 
-	let ageFile: string | null = null;
+	const files: Record<string, string> = {};
 	if (src.ageStructure) {
 		const a = src.ageStructure;
-		const rowsIn = parseCsv(readInput(a.path, 'age structure').toString('utf8'), a.path);
-		const cols3 = [a.municipalityColumn, a.ageColumn, a.countColumn];
-		const lines = [cols3.join(',')];
-		for (let k = 0; k < copies; k++) {
-			for (const r of rowsIn) {
+		files.ageStructure = copyCsv(
+			a.path,
+			'age structure',
+			[a.municipalityColumn, a.ageColumn, a.countColumn],
+			'ages.csv',
+			(r, k) => {
 				const nis = (r[a.municipalityColumn] ?? '').trim();
-				if (!nisIndex.has(nis)) continue;
-				lines.push([nisOf(nis, k), r[a.ageColumn], r[a.countColumn]].join(','));
-			}
-		}
-		ageFile = 'ages.csv';
-		writeFileSync(path.join(outDir, ageFile), `${lines.join('\n')}\n`);
+				r[a.municipalityColumn] = nisOf(nis, k);
+				return nisIndex.has(nis);
+			},
+		);
+	}
+	if (src.population) {
+		const pop = src.population;
+		const columns = [
+			pop.sectorColumn,
+			pop.populationColumn,
+			pop.neighbourhoodColumn,
+			pop.nameColumn,
+		];
+		files.population = copyCsv(
+			pop.path,
+			'population',
+			columns.filter((c): c is string => c !== null),
+			'population.csv',
+			(r, k) => {
+				r[pop.sectorColumn] = sectorOf((r[pop.sectorColumn] ?? '').trim(), k);
+				if (pop.neighbourhoodColumn && r[pop.neighbourhoodColumn])
+					r[pop.neighbourhoodColumn] = idOf(r[pop.neighbourhoodColumn] as string, k);
+				if (pop.nameColumn) nameOf(r, pop.nameColumn, k);
+				return true;
+			},
+		);
+	}
+	if (src.neighbourhoodAges) {
+		const na = src.neighbourhoodAges;
+		files.neighbourhoodAges = copyCsv(
+			na.path,
+			'neighbourhood ages',
+			[na.keyColumn, na.ageColumn, na.countColumn],
+			'neighbourhood-ages.csv',
+			(r, k) => {
+				const key = (r[na.keyColumn] ?? '').trim();
+				r[na.keyColumn] = na.keyKind === 'sector' ? sectorOf(key, k) : idOf(key, k);
+				return true;
+			},
+		);
+	}
+	if (src.subMunicipalities) {
+		const sm = src.subMunicipalities;
+		files.subMunicipalities = writeJson(
+			'sub-municipalities.geojson',
+			copiesOf(readWgs84(sm.path, 'sub-municipalities', sm.crs), (p, k) => {
+				if (k === 0) return;
+				p[sm.idProperty] = idOf(String(p[sm.idProperty]), k);
+				nameOf(p, sm.nameProperty, k);
+				if (sm.municipalityProperty && p[sm.municipalityProperty] != null)
+					p[sm.municipalityProperty] = nisOf(String(p[sm.municipalityProperty]), k);
+			}),
+		);
 	}
 
 	// OSM: all nodes of every copy, then all ways, then all relations, ids ascending (osmium's order).
@@ -247,68 +331,41 @@ export async function stitchArea(
 		closeSync(fd);
 	}
 
-	const info = (s: { date: string; licence: string; attribution: string }) => ({
-		date: s.date,
-		licence: s.licence,
-		attribution: s.attribution,
-	});
+	// The config: the original's settings, with the copies' files, WGS84 and the new municipalities.
+	type RawSource = Record<string, unknown>;
+	const raw = JSON.parse(readFileSync(config.configPath, 'utf8')) as {
+		sources: Record<string, RawSource | RawSource[]>;
+	} & Record<string, unknown>;
+	const sources: Record<string, RawSource | RawSource[]> = {};
+	for (const [key, value] of Object.entries(raw.sources)) {
+		if (key.startsWith('$')) continue;
+		const one = value as RawSource;
+		if (key === 'osm') {
+			sources.osm = { ...one, path: osmFile };
+			if (covFile) (sources.osm as RawSource).coveragePolygon = covFile;
+		} else if (key === 'neighbourhoods') sources[key] = { ...one, path: nbFile, crs: 'EPSG:4326' };
+		else if (key === 'addresses' && addrFile)
+			sources[key] = { ...one, path: addrFile, crs: 'EPSG:4326' };
+		else if (key === 'subMunicipalities' && files[key])
+			sources[key] = { ...one, path: files[key], crs: 'EPSG:4326' };
+		else if (files[key]) sources[key] = { ...one, path: files[key] };
+		else if (key === 'extraPlaces')
+			sources[key] = (value as RawSource[]).map((e, i) => ({
+				...e,
+				path: extraFiles[i],
+				crs: 'EPSG:4326',
+			}));
+		else throw new Error(`stitch-area does not know how to copy sources.${key}`);
+	}
 	const out = {
+		...raw,
 		$comment: `${copies} shifted copies of ${path.basename(configPath)} (scripts/lib/stitch-area.ts), for the pipeline benchmark`,
 		id: `${config.id}-x${copies}`,
 		name: `${config.name} × ${copies}`,
 		municipalities: Array.from({ length: copies }, (_, k) =>
 			config.municipalities.map((m) => ({ nis: nisOf(m.nis, k), name: `${m.name}${suffix(k)}` })),
 		).flat(),
-		sources: {
-			osm: {
-				path: osmFile,
-				...(covFile ? { coveragePolygon: covFile } : {}),
-				...info(src.osm),
-			},
-			neighbourhoods: {
-				path: nbFile,
-				crs: 'EPSG:4326',
-				idProperty: nbs.idProperty,
-				nameProperty: nbs.nameProperty,
-				populationProperty: nbs.populationProperty,
-				municipalityProperty: nbs.municipalityProperty,
-				...(nbs.coverageProperty ? { coverageProperty: nbs.coverageProperty } : {}),
-				...info(nbs),
-			},
-			...(addrFile && src.addresses
-				? {
-						addresses: {
-							path: addrFile,
-							crs: 'EPSG:4326',
-							streetProperty: src.addresses.streetProperty,
-							houseNumberProperty: src.addresses.houseNumberProperty,
-							...(src.addresses.municipalityProperty
-								? { municipalityProperty: src.addresses.municipalityProperty }
-								: {}),
-							...info(src.addresses),
-						},
-					}
-				: {}),
-			...(ageFile && src.ageStructure
-				? {
-						ageStructure: {
-							path: ageFile,
-							municipalityColumn: src.ageStructure.municipalityColumn,
-							ageColumn: src.ageStructure.ageColumn,
-							countColumn: src.ageStructure.countColumn,
-							...info(src.ageStructure),
-						},
-					}
-				: {}),
-			extraPlaces: src.extraPlaces.map((e, i) => ({
-				path: extraFiles[i],
-				crs: 'EPSG:4326',
-				category: e.category,
-				nameProperty: e.nameProperty,
-				properties: e.properties,
-				...info(e),
-			})),
-		},
+		sources,
 	};
 	const configOut = path.join(outDir, 'area.json');
 	writeFileSync(configOut, `${JSON.stringify(out, null, '\t')}\n`);

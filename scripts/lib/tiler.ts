@@ -15,10 +15,10 @@
 import { gzipSync } from 'node:zlib';
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import type { Feature, Geometry, Position } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import { haversineM } from '../../src/analysis/geo.ts';
+import { haversineM, lineLengthM } from '../../src/analysis/geo.ts';
 import { eachPosition } from './crs.ts';
 import { areaM2 } from './geo.ts';
 import type { TileInput } from './pmtiles-writer.ts';
@@ -124,16 +124,6 @@ export function tileRange(
 	};
 	const [w, s, e, nn] = bounds;
 	return { minX: x(w), maxX: x(e), minY: y(nn), maxY: y(s) };
-}
-
-function lineLengthM(line: Position[]): number {
-	let m = 0;
-	for (let i = 1; i < line.length; i++) {
-		const a = line[i - 1] as Position;
-		const b = line[i] as Position;
-		m += haversineM(a[0] as number, a[1] as number, b[0] as number, b[1] as number);
-	}
-	return m;
 }
 
 /** Size of a line or polygon in metres: its length, or the square root of its area. */

@@ -21,7 +21,16 @@
  * (meta, counts, string tables, and the byte offset/length/type of each section), zero padding to
  * 8 bytes, then the typed-array sections, each starting on an 8-byte boundary.
  */
-import { haversineM, hilbertIndex, projectOnSegment } from './geo.ts';
+import {
+	joinFragments,
+	JOIN_MAX_M,
+	markFragments,
+	type NetworkFragment,
+	type NetworkJoin,
+	type Piece,
+} from './fragments.ts';
+import { distanceM, hilbertIndex, projectOnSegment } from './geo.ts';
+import { EdgeIndex } from './snap.ts';
 import {
 	PROFILE_IDS,
 	WAY_STATUS_CODES,
@@ -32,8 +41,31 @@ import {
 	type WayStatus,
 } from './profiles.ts';
 
-/** Format version written in every bundle. */
-export const BUNDLE_VERSION = 1;
+/**
+ * Format version written in every bundle. 2: fragments joined by connector edges (`j<n>` ways),
+ * sections `edgeFragment` and `originReason`, header `network` (joins, fragments, places off the
+ * main network, origins per reason) and `meta.maxAccessM`.
+ */
+export const BUNDLE_VERSION = 2;
+
+/**
+ * Longest access leg (straight line from an origin or place to its nearest way) in metres: the
+ * engine's default; an origin farther from every way carries the reason `beyond_access_limit`.
+ */
+export const MAX_ACCESS_M = 300;
+
+/**
+ * Why an origin has no figure, as stored per origin (`originReason`): 0 none (it gets a figure
+ * per reachable category), 1 edge of data, 2 beyond the access limit ({@link MAX_ACCESS_M} from
+ * every way), 3 its nearest way lies on an isolated fragment of the network.
+ */
+export const ORIGIN_REASONS = [
+	'none',
+	'edge_of_data',
+	'beyond_access_limit',
+	'isolated_fragment',
+] as const;
+export type OriginReason = (typeof ORIGIN_REASONS)[number];
 
 /** A bench within this many metres of an edge counts as on it (rollator rest points). */
 export const BENCH_NEAR_M = 25;
@@ -115,6 +147,30 @@ export interface AnalysisBundleInput {
 	meta: BundleMeta;
 	/** Category ids whose places are benches for the rollator rule; default `['bench']`. */
 	benchCategoryIds?: string[];
+	/**
+	 * Lines a connector between a fragment and the main network must not cross (water, railways,
+	 * roads closed to pedestrians, fences, walls), [[lng, lat], …] each.
+	 */
+	joinBarriers?: [number, number][][];
+}
+
+/** What the builder did to the network, and what it found (header `network`). */
+export interface BundleNetworkReport {
+	/** The bound of a connector, metres ({@link JOIN_MAX_M}). */
+	joinMaxM: number;
+	/** Length of the main component, metres. */
+	mainLengthM: number;
+	/** Connectors added between fragments and the main network. */
+	joins: NetworkJoin[];
+	/** Components left unconnected to the main network. */
+	fragments: NetworkFragment[];
+	/**
+	 * Places whose nearest way lies on a fragment (index into `fragments`), or that lie farther
+	 * than the access limit from every way (fragment -1, accessM null).
+	 */
+	placesOffMainNetwork: { placeId: string; fragment: number; accessM: number | null }[];
+	/** Origins per reason ({@link ORIGIN_REASONS}). */
+	originsPerReason: Record<OriginReason, number>;
 }
 
 /**
@@ -143,6 +199,8 @@ export interface RoutingGraph {
 	lengthsM: Float32Array;
 	/** Index into `wayIds` of the OSM way each edge comes from. */
 	edgeWays: Uint32Array;
+	/** 1 when the edge lies on a fragment not connected to the main network. */
+	edgeFragment: Uint8Array;
 	/** Per profile × edge: status code ({@link WAY_STATUS_CODES}). */
 	statuses: Uint8Array;
 	/** Per profile × edge: reason mask ({@link reasonMask}). */
@@ -153,7 +211,7 @@ export interface RoutingGraph {
 	shapeOffsets: Uint32Array;
 	/** Interior shape vertices, [lng, lat, ...] in degrees. */
 	shapeLngLat: Float64Array;
-	/** OSM way ids (`w123`), referenced by `edgeWays`. */
+	/** OSM way ids (`w123`), or connector ids (`j1`), referenced by `edgeWays`. */
 	wayIds: string[];
 }
 
@@ -170,6 +228,8 @@ export interface OriginTable {
 	neighbourhood: Uint32Array;
 	/** 1 when flagged edge-of-data. */
 	edgeOfData: Uint8Array;
+	/** Why it has no figure: index into {@link ORIGIN_REASONS} (0: none). */
+	reason: Uint8Array;
 }
 
 /** Places as columns. */
@@ -193,6 +253,7 @@ export interface AnalysisBundle {
 	origins: OriginTable;
 	places: PlaceTable;
 	neighbourhoods: BundleNeighbourhood[];
+	network: BundleNetworkReport;
 }
 
 const MAGIC = [0x42, 0x4b, 0x41, 0x42]; // 'BKAB'
@@ -206,7 +267,8 @@ interface SectionInfo {
 }
 interface Header {
 	version: number;
-	meta: BundleMeta;
+	meta: BundleMeta & { maxAccessM: number };
+	network: BundleNetworkReport;
 	nodeCount: number;
 	edgeCount: number;
 	wayIds: string[];
@@ -264,7 +326,7 @@ function longestStretchWithoutBench(
 		for (let i = 0; i + 1 < coords.length; i++) {
 			const a = coords[i] as [number, number];
 			const b = coords[i + 1] as [number, number];
-			const segM = haversineM(a[0], a[1], b[0], b[1]);
+			const segM = distanceM(a[0], a[1], b[0], b[1]);
 			const p = projectOnSegment(bl, bb, a[0], a[1], b[0], b[1]);
 			if (p.distanceM < best) {
 				best = p.distanceM;
@@ -349,6 +411,24 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		if (used) walkableWays.push(way);
 	}
 
+	// --- fragments: joined to the main network where they come within JOIN_MAX_M
+	const realWays = walkableWays.length;
+	const joined = joinFragments(
+		pieces as Piece[],
+		(id) => input.nodeLngLat.get(id),
+		(w) => (walkableWays[w] as BundleWay).id,
+		(k) => realWays + k,
+		input.joinBarriers ?? [],
+	);
+	for (const j of joined.joins) {
+		walkableWays.push({
+			id: j.id,
+			nodeIds: [],
+			tags: { highway: 'footway', 'buurtkaart:join': 'yes' },
+		});
+	}
+	pieces.push(...joined.connectors);
+
 	// --- graph nodes: piece ends and nodes used more than once
 	const uses = new Map<number, number>();
 	for (const p of pieces) {
@@ -357,7 +437,8 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 	const isGraphNode = (id: number, i: number, n: number): boolean =>
 		i === 0 || i === n - 1 || (uses.get(id) ?? 0) > 1;
 
-	const ll = (id: number): [number, number] => input.nodeLngLat.get(id) as [number, number];
+	const ll = (id: number): [number, number] =>
+		(id < 0 ? joined.synthetic.get(id) : input.nodeLngLat.get(id)) as [number, number];
 	const rawEdges: RawEdge[] = [];
 	for (const p of pieces) {
 		let start = 0;
@@ -365,7 +446,7 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		for (let i = 1; i < p.nodes.length; i++) {
 			const a = ll(p.nodes[i - 1] as number);
 			const b = ll(p.nodes[i] as number);
-			lengthM += haversineM(a[0], a[1], b[0], b[1]);
+			lengthM += distanceM(a[0], a[1], b[0], b[1]);
 			if (isGraphNode(p.nodes[i] as number, i, p.nodes.length)) {
 				const nodes = p.nodes.slice(start, i + 1);
 				rawEdges.push({
@@ -588,6 +669,89 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		placeE7[i * 2 + 1] = e7(p.lngLat[1]);
 	});
 
+	// --- fragments left, and where origins and places meet the network (as the engine snaps
+	// them on foot: the nearest way within MAX_ACCESS_M, coordinates as decoded)
+	const frag = markFragments(nodeCount, edgeFrom, edgeTo, lengthsM);
+	const deg = (a: Int32Array): Float64Array => Float64Array.from(a, (v) => v / 1e7);
+	const snapIndex = new EdgeIndex({
+		nodeCount,
+		edgeCount,
+		nodeLngLat: deg(nodeE7),
+		edgeFrom,
+		edgeTo,
+		shapeOffsets,
+		shapeLngLat: deg(shapeE7),
+	} as RoutingGraph);
+	const fragments: NetworkFragment[] = Array.from({ length: frag.count }, () => ({
+		lengthM: 0,
+		edges: 0,
+		ways: [],
+		at: [0, 0],
+	}));
+	for (let e = 0; e < edgeCount; e++) {
+		const k = frag.fragmentOfEdge[e] as number;
+		if (k < 0) continue;
+		const f = fragments[k] as NetworkFragment;
+		if (f.edges === 0) {
+			const n = edgeFrom[e] as number;
+			f.at = [(nodeE7[n * 2] as number) / 1e7, (nodeE7[n * 2 + 1] as number) / 1e7];
+		}
+		f.edges++;
+		f.lengthM += lengthsM[e] as number;
+		const w = (walkableWays[edgeWays[e] as number] as BundleWay).id;
+		if (f.ways.length < 10 && !f.ways.includes(w)) f.ways.push(w);
+	}
+	for (const f of fragments) f.lengthM = Math.round(f.lengthM * 10) / 10;
+	const usable = (): boolean => true; // every edge of the bundle is walkable
+	const originReason = new Uint8Array(nO);
+	const perReason: Record<OriginReason, number> = {
+		none: 0,
+		edge_of_data: 0,
+		beyond_access_limit: 0,
+		isolated_fragment: 0,
+	};
+	for (let i = 0; i < nO; i++) {
+		let r = 0;
+		if (edge[i] === 1) r = 1;
+		else {
+			const sn = snapIndex.snap(
+				(originE7[i * 2] as number) / 1e7,
+				(originE7[i * 2 + 1] as number) / 1e7,
+				usable,
+				MAX_ACCESS_M,
+			);
+			if (!sn) r = 2;
+			else if (frag.edgeFragment[sn.edge] === 1) r = 3;
+		}
+		originReason[i] = r;
+		perReason[ORIGIN_REASONS[r] as OriginReason]++;
+	}
+	const placesOffMainNetwork: BundleNetworkReport['placesOffMainNetwork'] = [];
+	input.places.forEach((p, i) => {
+		const sn = snapIndex.snap(
+			(placeE7[i * 2] as number) / 1e7,
+			(placeE7[i * 2 + 1] as number) / 1e7,
+			usable,
+			MAX_ACCESS_M,
+		);
+		if (!sn) placesOffMainNetwork.push({ placeId: p.id, fragment: -1, accessM: null });
+		else if (frag.edgeFragment[sn.edge] === 1) {
+			placesOffMainNetwork.push({
+				placeId: p.id,
+				fragment: frag.fragmentOfEdge[sn.edge] as number,
+				accessM: Math.round(sn.accessM * 10) / 10,
+			});
+		}
+	});
+	const network: BundleNetworkReport = {
+		joinMaxM: JOIN_MAX_M,
+		mainLengthM: Math.round(frag.mainLengthM),
+		joins: joined.joins,
+		fragments,
+		placesOffMainNetwork,
+		originsPerReason: perReason,
+	};
+
 	const sections: [string, SectionType, ArrayBufferView][] = [
 		['nodeE7', 'i32', nodeE7],
 		['nodeOsmIds', 'f64', nodeOsm],
@@ -598,6 +762,7 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		['edgeTo', 'u32', edgeTo],
 		['lengthsM', 'f32', lengthsM],
 		['edgeWays', 'u32', edgeWays],
+		['edgeFragment', 'u8', frag.edgeFragment],
 		['statuses', 'u8', statuses],
 		['reasons', 'u32', reasons],
 		['unknowns', 'u8', unknowns],
@@ -609,11 +774,18 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		['residents80', 'f32', res80],
 		['originNeighbourhood', 'u32', nb],
 		['originEdgeOfData', 'u8', edge],
+		['originReason', 'u8', originReason],
 		['placeE7', 'i32', placeE7],
 	];
 	const header: Header = {
 		version: BUNDLE_VERSION,
-		meta: { areaId: meta.areaId, bbox: [...meta.bbox], dataDate: meta.dataDate },
+		meta: {
+			areaId: meta.areaId,
+			bbox: [...meta.bbox],
+			dataDate: meta.dataDate,
+			maxAccessM: MAX_ACCESS_M,
+		},
+		network,
 		nodeCount,
 		edgeCount,
 		wayIds: walkableWays.map((w) => w.id),
@@ -725,6 +897,7 @@ export function decodeAnalysisBundle(bytes: Uint8Array): AnalysisBundle {
 		edgeTo: get('edgeTo') as Uint32Array,
 		lengthsM: get('lengthsM') as Float32Array,
 		edgeWays: get('edgeWays') as Uint32Array,
+		edgeFragment: get('edgeFragment') as Uint8Array,
 		statuses: get('statuses') as Uint8Array,
 		reasons: get('reasons') as Uint32Array,
 		unknowns: get('unknowns') as Uint8Array,
@@ -741,6 +914,7 @@ export function decodeAnalysisBundle(bytes: Uint8Array): AnalysisBundle {
 		residents80: get('residents80') as Float32Array,
 		neighbourhood: get('originNeighbourhood') as Uint32Array,
 		edgeOfData: get('originEdgeOfData') as Uint8Array,
+		reason: get('originReason') as Uint8Array,
 	};
 	const places: PlaceTable = {
 		count: header.places.ids.length,
@@ -756,6 +930,7 @@ export function decodeAnalysisBundle(bytes: Uint8Array): AnalysisBundle {
 		origins,
 		places,
 		neighbourhoods: header.neighbourhoods,
+		network: header.network,
 	};
 }
 

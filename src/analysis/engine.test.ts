@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts';
 import { type AnalysisBundleInput, buildAnalysisBundle, decodeAnalysisBundle } from './bundle.ts';
 import { AnalysisEngine, whatIfDelta } from './engine.ts';
-import { haversineM } from './geo.ts';
+import { distanceM, metresPerDegree } from './geo.ts';
 import { routeWithReasons } from './route.ts';
 import { cellsToGeoJSON, originsToGeoJSON, summarizeByNeighbourhood } from './summary.ts';
 import { walkshed } from './walkshed.ts';
@@ -18,7 +18,7 @@ const B: [number, number] = [4.801, 51.2];
 const C: [number, number] = [4.802, 51.2];
 const D: [number, number] = [4.801, 51.201];
 const E: [number, number] = [4.802, 51.2005];
-const hv = (a: [number, number], b: [number, number]): number => haversineM(a[0], a[1], b[0], b[1]);
+const hv = (a: [number, number], b: [number, number]): number => distanceM(a[0], a[1], b[0], b[1]);
 
 function ladder(): AnalysisBundleInput {
 	return {
@@ -50,7 +50,7 @@ function ladder(): AnalysisBundleInput {
 			// 20 m south of the midpoint of A–B
 			{
 				id: 'oAB',
-				lngLat: [4.8005, 51.2 - 20 / 111195],
+				lngLat: [4.8005, 51.2 - 20 / metresPerDegree(51.2).ky],
 				residents: 1,
 				residents65: 1,
 				residents80: 1,
@@ -158,6 +158,11 @@ describe('coverage on a hand-made graph', () => {
 		expect(r.placeCount).toBe(0);
 		expect([...r.distanceM]).toEqual([Infinity, Infinity, Infinity]);
 		expect([...r.placeLabel]).toEqual([-1, -1, -1]);
+		// a category with no place is "none mapped", never 100 % beyond the norm
+		const [row] = summarizeByNeighbourhood(engine.bundle, r, 800);
+		expect(row).toMatchObject({ state: 'none_mapped', beyondResidents: null, beyondShare: null });
+		const fc = originsToGeoJSON(engine.bundle, r, () => undefined, 800);
+		for (const f of fc.features) expect(f.properties.beyond_norm).toBeUndefined();
 	});
 	it('summarises per neighbourhood with edge-of-data origins apart', () => {
 		const b = engine.bundle;
@@ -205,13 +210,13 @@ describe('overlay outputs', () => {
 		);
 		const allResidents = sum([...b.origins.residents]);
 		expect(cellResidents).toBeCloseTo(allResidents, -1);
-		expect(sum(cells.features.map((f) => f.properties.beyond_65))).toBeCloseTo(
-			sum(rows.map((r) => r.beyond65)),
+		expect(sum(cells.features.map((f) => f.properties.beyond_65!))).toBeCloseTo(
+			sum(rows.map((r) => r.beyond65!)),
 			-1,
 		);
 		// cells are squares of about 250 m
 		const ring = cells.features[0]!.geometry.coordinates[0]!;
-		expect(haversineM(ring[0]![0]!, ring[0]![1]!, ring[1]![0]!, ring[1]![1]!)).toBeCloseTo(250, -1);
+		expect(distanceM(ring[0]![0]!, ring[0]![1]!, ring[1]![0]!, ring[1]![1]!)).toBeCloseTo(250, -1);
 	});
 	it('origin points carry the result and whether they are beyond the norm', () => {
 		const fc = originsToGeoJSON(b, run.result, (l) => run.placeId(l), 500);
@@ -225,7 +230,7 @@ describe('overlay outputs', () => {
 		}
 		const rows = summarizeByNeighbourhood(b, run.result, 500);
 		// residents_65 is rounded to 0.001 per origin in the export
-		const exact = rows.reduce((s, r) => s + r.beyond65, 0);
+		const exact = rows.reduce((s, r) => s + r.beyond65!, 0);
 		expect(Math.abs(beyond65 - exact)).toBeLessThan(0.0005 * b.origins.count);
 	});
 });
@@ -276,7 +281,7 @@ describe('properties on the real sample area', () => {
 			for (let i = 0; i < o.count; i++) {
 				const l = r.placeLabel[i] as number;
 				if (l < 0) continue;
-				const line = haversineM(
+				const line = distanceM(
 					o.lngLat[i * 2]!,
 					o.lngLat[i * 2 + 1]!,
 					places.lngLat[l * 2]!,

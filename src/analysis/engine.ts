@@ -119,7 +119,7 @@ export function whatIfDelta(
 		changedOrigins: first.size,
 	};
 	for (const [i, before] of first) {
-		if (o.edgeOfData[i] === 1) continue;
+		if (o.edgeOfData[i] === 1 || o.reason[i] !== 0) continue; // reported apart, never a gap
 		const now = (run.result.distanceM[i] as number) <= normM;
 		const was = before <= normM;
 		if (now === was) continue;

@@ -4,6 +4,8 @@ import {
 	classifyWayAllProfiles,
 	isWalkableWay,
 	parseInclinePct,
+	WALKABLE_RULES,
+	walkableRuleIndex,
 	parseLengthM,
 	reasonMask,
 	reasonsFromMask,
@@ -34,6 +36,47 @@ describe('isWalkableWay', () => {
 		expect(isWalkableWay({ highway: 'track', access: 'agricultural', foot: 'designated' })).toBe(
 			true,
 		);
+	});
+});
+
+describe('the walkable rule table', () => {
+	/** One real-world tag set per row (first matching row decides), with the verdict expected. */
+	const cases: [Record<string, string>, boolean][] = [
+		[{ building: 'yes' }, false], // not a highway
+		[{ highway: 'cycleway', foot: 'no' }, false], // foot=no
+		[{ highway: 'residential', foot: 'use_sidepath' }, false],
+		[{ highway: 'track', access: 'yes', foot: 'private' }, false],
+		[{ highway: 'service', area: 'yes' }, false], // an area outline
+		[{ highway: 'trunk', foot: 'designated' }, true],
+		[{ highway: 'trunk_link', sidewalk: 'right' }, true],
+		[{ highway: 'trunk', 'sidewalk:both': 'separate' }, true],
+		[{ highway: 'trunk' }, false],
+		[{ highway: 'track', access: 'private', foot: 'yes' }, true], // foot opens it
+		[{ highway: 'service', access: 'no', foot: 'permissive' }, true],
+		[{ highway: 'track', access: 'agricultural' }, true], // farm road: vehicles only
+		[{ highway: 'unclassified', access: 'forestry' }, true], // forest road
+		[{ highway: 'track', access: 'agricultural;forestry' }, true],
+		[{ highway: 'service', access: 'private' }, false],
+		[{ highway: 'path', access: 'military' }, false],
+		[{ highway: 'footway' }, true],
+		[{ highway: 'platform' }, true],
+		[{ highway: 'pedestrian', area: 'yes' }, true], // a pedestrian area is walked
+		[{ highway: 'motorway' }, false],
+		[{ highway: 'bus_stop' }, false],
+		[{ highway: 'construction' }, false],
+	];
+	it.each(cases)('%o → walkable %s', (tags, walkable) => {
+		expect(isWalkableWay(tags)).toBe(walkable);
+		expect(WALKABLE_RULES[walkableRuleIndex(tags)]?.walkable).toBe(walkable);
+	});
+	it('has a case for every row, and a reason on every row', () => {
+		const hit = new Set(cases.map(([t]) => walkableRuleIndex(t)));
+		expect([...hit].sort((a, b) => a - b)).toEqual(WALKABLE_RULES.map((_, i) => i));
+		for (const r of WALKABLE_RULES) expect(r.why.length).toBeGreaterThan(10);
+	});
+	it('lets a foot tag override access=agricultural or forestry either way', () => {
+		expect(isWalkableWay({ highway: 'track', access: 'agricultural', foot: 'no' })).toBe(false);
+		expect(isWalkableWay({ highway: 'track', access: 'forestry', foot: 'designated' })).toBe(true);
 	});
 });
 

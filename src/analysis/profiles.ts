@@ -16,6 +16,8 @@
  * run still charges the limited cost.
  */
 
+import { ruleMatches, type TagRule } from './taxonomy.ts';
+
 /** The three mobility profiles of DESIGN.md. */
 export type ProfileId = 'walking' | 'rollator' | 'wheelchair';
 
@@ -158,7 +160,7 @@ export interface WayClassification {
  * ones closed to pedestrians (motorway, motorway_link, bus_guideway, busway, ladder, raceway).
  * `trunk` and `trunk_link` are walkable only with a sidewalk or explicit foot access.
  */
-export const WALKABLE_HIGHWAYS: ReadonlySet<string> = new Set([
+export const WALKABLE_HIGHWAYS: readonly string[] = [
 	'primary',
 	'primary_link',
 	'secondary',
@@ -179,45 +181,124 @@ export const WALKABLE_HIGHWAYS: ReadonlySet<string> = new Set([
 	'corridor',
 	'steps',
 	'platform',
-]);
+];
 
-const TRUNK_HIGHWAYS = new Set(['trunk', 'trunk_link']);
-const FOOT_YES = new Set(['yes', 'designated', 'permissive', 'official', 'destination']);
-const ACCESS_NO = new Set(['no', 'private', 'military', 'agricultural', 'forestry', 'delivery']);
-const SIDEWALK_PRESENT = new Set(['both', 'left', 'right', 'yes', 'separate']);
+const TRUNK_HIGHWAYS = ['trunk', 'trunk_link'];
+/** `foot` values that open a way to pedestrians whatever its `access`. */
+const FOOT_YES = ['yes', 'designated', 'permissive', 'official', 'destination'];
+/** `foot` values that close a way to pedestrians whatever else it says. */
+const FOOT_NO = ['no', 'private', 'use_sidepath'];
+/** `access` values that close a way to everyone, pedestrians included (unless a foot tag opens it). */
+const ACCESS_NO = ['no', 'private', 'military', 'delivery'];
+/**
+ * `access` values that restrict vehicles only: the Belgian sign C3 "except agricultural /
+ * forestry traffic" binds drivers ("bestuurders"), not pedestrians.
+ */
+const ACCESS_VEHICLES_ONLY = ['agricultural', 'forestry'];
+const SIDEWALK_PRESENT = ['both', 'left', 'right', 'yes', 'separate'];
 
 /**
- * Whether pedestrians may use a way at all, regardless of profile.
+ * One row of the walkable rule: when every tag condition of `when` holds (and `unless`, if given,
+ * does not), the way is `walkable` or not. Conditions as in the taxonomy ({@link TagRule}):
+ * a value, a list of values, `true` (present, not "no"), `null` (absent).
+ */
+export interface WalkableRule {
+	when: TagRule;
+	unless?: TagRule;
+	walkable: boolean;
+	/** Why, in plain words (printed in every area manifest). */
+	why: string;
+}
+
+/**
+ * THE walkable rule, as data: the first row that matches a way's tags decides whether pedestrians
+ * may use it. Printed in every area manifest (`walkableRules`); each row has its own test.
+ */
+export const WALKABLE_RULES: readonly WalkableRule[] = [
+	{ when: { highway: null }, walkable: false, why: 'not a highway' },
+	{
+		when: { foot: FOOT_NO },
+		walkable: false,
+		why: 'foot=no, private or use_sidepath closes it to pedestrians',
+	},
+	{
+		when: { area: 'yes' },
+		unless: { highway: ['pedestrian', 'footway'] },
+		walkable: false,
+		why: 'an area outline (area=yes), not a way, unless a pedestrian or footway area',
+	},
+	{
+		when: { highway: TRUNK_HIGHWAYS, foot: FOOT_YES },
+		walkable: true,
+		why: 'trunk road open to pedestrians by a foot tag',
+	},
+	{
+		when: { highway: TRUNK_HIGHWAYS, sidewalk: SIDEWALK_PRESENT },
+		walkable: true,
+		why: 'trunk road with a sidewalk',
+	},
+	{
+		when: { highway: TRUNK_HIGHWAYS, 'sidewalk:both': SIDEWALK_PRESENT },
+		walkable: true,
+		why: 'trunk road with sidewalks on both sides',
+	},
+	{
+		when: { highway: TRUNK_HIGHWAYS },
+		walkable: false,
+		why: 'trunk road without sidewalk or foot access',
+	},
+	{
+		when: { highway: WALKABLE_HIGHWAYS, foot: FOOT_YES },
+		walkable: true,
+		why: 'foot=yes, designated, permissive, official or destination opens it whatever access says',
+	},
+	{
+		when: { highway: WALKABLE_HIGHWAYS, access: ACCESS_VEHICLES_ONLY },
+		walkable: true,
+		why: 'access=agricultural or forestry restricts vehicles only (Belgian sign C3 binds drivers, not pedestrians)',
+	},
+	{
+		when: { highway: WALKABLE_HIGHWAYS, access: ACCESS_NO },
+		walkable: false,
+		why: 'access=no, private, military or delivery without a foot tag that opens it',
+	},
+	{
+		when: { highway: WALKABLE_HIGHWAYS },
+		walkable: true,
+		why: 'a highway value pedestrians may use',
+	},
+	{
+		when: {},
+		walkable: false,
+		why: 'a highway value closed to pedestrians (motorway, busway, raceway …) or not a way to walk (bus_stop, rest_area, construction …)',
+	},
+];
+
+/**
+ * The row of {@link WALKABLE_RULES} that decides for these tags (its index).
+ *
+ * @example walkableRuleIndex({ highway: 'footway' }) // the "highway value pedestrians may use" row
+ */
+export function walkableRuleIndex(tags: Readonly<Record<string, string>>): number {
+	for (let i = 0; i < WALKABLE_RULES.length; i++) {
+		const r = WALKABLE_RULES[i] as WalkableRule;
+		if (ruleMatches(r.when, tags) && !(r.unless && ruleMatches(r.unless, tags))) return i;
+	}
+	return WALKABLE_RULES.length - 1;
+}
+
+/**
+ * Whether pedestrians may use a way at all, regardless of profile: the first matching row of
+ * {@link WALKABLE_RULES}.
  *
  * @param tags OSM tags of the way.
- * @returns true when the highway value is walkable and no access tag forbids walking.
  * @example isWalkableWay({ highway: 'footway' }) // true
  * @example isWalkableWay({ highway: 'motorway' }) // false
  * @example isWalkableWay({ highway: 'track', access: 'private', foot: 'yes' }) // true
+ * @example isWalkableWay({ highway: 'track', access: 'agricultural' }) // true
  */
 export function isWalkableWay(tags: Readonly<Record<string, string>>): boolean {
-	const highway = tags.highway;
-	if (highway === undefined) return false;
-	if (tags.area === 'yes' && highway !== 'pedestrian' && highway !== 'footway') return false;
-	const foot = tags.foot;
-	if (foot === 'no' || foot === 'private' || foot === 'use_sidepath') return false;
-	if (TRUNK_HIGHWAYS.has(highway)) {
-		const sidewalk = tags.sidewalk ?? tags['sidewalk:both'];
-		return (
-			(foot !== undefined && FOOT_YES.has(foot)) ||
-			(sidewalk !== undefined && SIDEWALK_PRESENT.has(sidewalk))
-		);
-	}
-	if (!WALKABLE_HIGHWAYS.has(highway)) return false;
-	const access = tags.access;
-	if (
-		access !== undefined &&
-		ACCESS_NO.has(access) &&
-		!(foot !== undefined && FOOT_YES.has(foot))
-	) {
-		return false;
-	}
-	return true;
+	return (WALKABLE_RULES[walkableRuleIndex(tags)] as WalkableRule).walkable;
 }
 
 const SURFACE_PAVED = new Set([

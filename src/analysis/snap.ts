@@ -7,7 +7,7 @@
  */
 import KDBush from 'kdbush';
 import type { RoutingGraph } from './bundle.ts';
-import { haversineM, projectOnSegment } from './geo.ts';
+import { distanceM, metresPerDegree, projectOnSegment } from './geo.ts';
 
 /** Where a point meets the network. */
 export interface Snap {
@@ -74,7 +74,7 @@ export class EdgeIndex {
 		let count = 0;
 		for (let e = 0; e < graph.edgeCount; e++) {
 			forEachSegment(graph, e, (aLng, aLat, bLng, bLat) => {
-				count += Math.max(1, Math.ceil(haversineM(aLng, aLat, bLng, bLat) / pieceM));
+				count += Math.max(1, Math.ceil(distanceM(aLng, aLat, bLng, bLat) / pieceM));
 			});
 		}
 		this.index = new KDBush(Math.max(1, count), 64, Float32Array);
@@ -83,7 +83,7 @@ export class EdgeIndex {
 		let i = 0;
 		for (let e = 0; e < graph.edgeCount; e++) {
 			forEachSegment(graph, e, (aLng, aLat, bLng, bLat) => {
-				const n = Math.max(1, Math.ceil(haversineM(aLng, aLat, bLng, bLat) / pieceM));
+				const n = Math.max(1, Math.ceil(distanceM(aLng, aLat, bLng, bLat) / pieceM));
 				for (let k = 0; k < n; k++) {
 					const f = (k + 0.5) / n;
 					const x = aLng + (bLng - aLng) * f;
@@ -97,21 +97,23 @@ export class EdgeIndex {
 		this.index.finish();
 	}
 
-	/** Planar distance (metres, local equirectangular, kx = cos(lat)) from a point to edge `e`. */
-	private approxDistanceM(lng: number, lat: number, e: number, kx: number): number {
+	/** Planar distance (metres, local WGS84 plane: kx, ky metres per degree) from a point to edge `e`. */
+	private approxDistanceM(lng: number, lat: number, e: number, kx: number, ky: number): number {
 		const g = this.graph;
 		const s0 = g.shapeOffsets[e] as number;
 		const s1 = g.shapeOffsets[e + 1] as number;
 		const f = g.edgeFrom[e] as number;
 		const t = g.edgeTo[e] as number;
 		let ax = ((g.nodeLngLat[f * 2] as number) - lng) * kx;
-		let ay = (g.nodeLngLat[f * 2 + 1] as number) - lat;
+		let ay = ((g.nodeLngLat[f * 2 + 1] as number) - lat) * ky;
 		let best = Infinity;
 		for (let s = s0; s <= s1; s++) {
 			const bx =
 				((s < s1 ? (g.shapeLngLat[s * 2] as number) : (g.nodeLngLat[t * 2] as number)) - lng) * kx;
 			const by =
-				(s < s1 ? (g.shapeLngLat[s * 2 + 1] as number) : (g.nodeLngLat[t * 2 + 1] as number)) - lat;
+				((s < s1 ? (g.shapeLngLat[s * 2 + 1] as number) : (g.nodeLngLat[t * 2 + 1] as number)) -
+					lat) *
+				ky;
 			const dx = bx - ax;
 			const dy = by - ay;
 			const len2 = dx * dx + dy * dy;
@@ -125,7 +127,7 @@ export class EdgeIndex {
 			ax = bx;
 			ay = by;
 		}
-		return Math.sqrt(best) * 111_195;
+		return Math.sqrt(best);
 	}
 
 	/** Exact projection of a point on edge `e`. */
@@ -137,7 +139,7 @@ export class EdgeIndex {
 		let bLat = 0;
 		let walked = 0;
 		forEachSegment(g, e, (aLng, aLat, cLng, cLat) => {
-			const seg = haversineM(aLng, aLat, cLng, cLat);
+			const seg = distanceM(aLng, aLat, cLng, cLat);
 			const p = projectOnSegment(lng, lat, aLng, aLat, cLng, cLat);
 			if (p.distanceM < best) {
 				best = p.distanceM;
@@ -167,14 +169,12 @@ export class EdgeIndex {
 		maxDistanceM: number,
 	): Snap | undefined {
 		const slack = this.pieceM / 2 + 1; // + 1 m for Float32 coordinates in the index
-		const mPerDegLat = 111_195;
-		const mPerDegLng = mPerDegLat * Math.cos((lat * Math.PI) / 180);
+		const { kx: mPerDegLng, ky: mPerDegLat } = metresPerDegree(lat);
 		let r = Math.min(maxDistanceM, 25);
 		let best: Snap | undefined;
 		const stamp = ++this.queryStamp;
 		const cand: number[] = [];
 		const approx: number[] = [];
-		const kx = Math.cos((lat * Math.PI) / 180);
 		for (;;) {
 			const dy = (r + slack) / mPerDegLat;
 			const dx = (r + slack) / mPerDegLng;
@@ -185,7 +185,7 @@ export class EdgeIndex {
 				this.edgeStamp[e] = stamp;
 				if (!usable(e)) continue;
 				cand.push(e);
-				approx.push(this.approxDistanceM(lng, lat, e, kx));
+				approx.push(this.approxDistanceM(lng, lat, e, mPerDegLng, mPerDegLat));
 			}
 			// exact projection only for candidates whose planar distance can compete (the local
 			// equirectangular plane is within 0.1 % of the sphere at these distances)

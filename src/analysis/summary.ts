@@ -1,32 +1,53 @@
 /**
  * Neighbourhood summaries and overlay outputs of a coverage result: residents, 65+ and 80+ beyond
- * the norm per neighbourhood (edge-of-data origins reported apart, never as a gap), per-origin
- * GeoJSON points, aggregated grid cells, and the CSV table.
+ * the norm per neighbourhood, per-origin GeoJSON points, aggregated grid cells, and the CSV table.
+ *
+ * Honest gaps: an origin without a figure carries a reason from the bundle (edge of data, farther
+ * than the access limit from every way, on an isolated fragment of the network) and is reported
+ * apart, never as a gap. A category with no place in the data is "none mapped": a state of its
+ * own in the summary, the CSV and the GeoJSON — never "100 % beyond the norm", never 0 m.
  */
 import type { FeatureCollection, Point, Polygon } from 'geojson';
-import { NO_NEIGHBOURHOOD, type AnalysisBundle } from './bundle.ts';
+import { NO_NEIGHBOURHOOD, ORIGIN_REASONS, type AnalysisBundle } from './bundle.ts';
 import type { CoverageResult } from './engine.ts';
+import { metresPerDegree } from './geo.ts';
+
+/**
+ * `measured`: the category has places (in the bundle or planned), the beyond figures are counted;
+ * `none_mapped`: no place of the category in the data, so no distance and no beyond figure.
+ */
+export type SummaryState = 'measured' | 'none_mapped';
 
 /** One neighbourhood's row. Counts are residents (persons, estimated, may be fractional). */
 export interface NeighbourhoodSummary {
 	neighbourhoodId: string;
 	name: string;
-	/** Residents of the origins counted (edge-of-data origins excluded). */
+	/** Whether the category could be measured at all (see {@link SummaryState}). */
+	state: SummaryState;
+	/** Residents of the origins counted (those with a reason for no figure excluded). */
 	residents: number;
 	residents65: number;
 	residents80: number;
-	/** Of those, farther than the norm (or not connected to any place). */
-	beyondResidents: number;
-	beyond65: number;
-	beyond80: number;
-	/** beyond / residents, 0..1 (0 when no residents). */
-	beyondShare: number;
-	beyond65Share: number;
-	beyond80Share: number;
+	/** Of those, farther than the norm (or not connected to any place); null when none mapped. */
+	beyondResidents: number | null;
+	beyond65: number | null;
+	beyond80: number | null;
+	/** beyond / residents, 0..1 (0 when no residents); null when none mapped. */
+	beyondShare: number | null;
+	beyond65Share: number | null;
+	beyond80Share: number | null;
 	/** Residents of edge-of-data origins: reported apart, never counted as a gap. */
 	edgeOfDataResidents: number;
 	edgeOfData65: number;
 	edgeOfData80: number;
+	/** Residents of origins farther than the access limit from every way: reported apart. */
+	beyondAccessLimitResidents: number;
+	/** Residents of origins whose nearest way lies on an isolated fragment: reported apart. */
+	isolatedFragmentResidents: number;
+	/** Origins (address points) per reason for no figure. */
+	originsEdgeOfData: number;
+	originsBeyondAccessLimit: number;
+	originsIsolatedFragment: number;
 	/** Share (0..1) of the counted path length that rests on unknown data, residents-weighted. */
 	unknownShare: number;
 	/** The neighbourhood's share covered by the extract (from the bundle). */
@@ -35,12 +56,26 @@ export interface NeighbourhoodSummary {
 
 const share = (a: number, b: number): number => (b > 0 ? a / b : 0);
 
+/**
+ * Whether a result's category is "none mapped": no place of it in the bundle and none planned.
+ *
+ * @example isNoneMapped(bundle, engine.coverage({ categoryId: 'home_care', profile: 'walking' }).result) // true in the sample
+ */
+export function isNoneMapped(bundle: AnalysisBundle, result: CoverageResult): boolean {
+	return (
+		result.placeCount === 0 &&
+		result.unconnectedPlaceIds.length === 0 &&
+		!bundle.places.categoryIds.some((c) => c.includes(result.categoryId))
+	);
+}
+
 /** An empty row for neighbourhood `k` (k = neighbourhoods.length: outside the neighbourhoods). */
 function emptyRow(bundle: AnalysisBundle, k: number): NeighbourhoodSummary {
 	const n = bundle.neighbourhoods[k];
 	return {
 		neighbourhoodId: n ? n.id : '',
 		name: n ? n.name : '',
+		state: 'measured',
 		residents: 0,
 		residents65: 0,
 		residents80: 0,
@@ -53,6 +88,11 @@ function emptyRow(bundle: AnalysisBundle, k: number): NeighbourhoodSummary {
 		edgeOfDataResidents: 0,
 		edgeOfData65: 0,
 		edgeOfData80: 0,
+		beyondAccessLimitResidents: 0,
+		isolatedFragmentResidents: 0,
+		originsEdgeOfData: 0,
+		originsBeyondAccessLimit: 0,
+		originsIsolatedFragment: 0,
 		unknownShare: 0,
 		coverageShare: n ? n.coverageShare : 0,
 	};
@@ -75,10 +115,22 @@ function addOrigin(
 	const r = o.residents[i] as number;
 	const r65 = o.residents65[i] as number;
 	const r80 = o.residents80[i] as number;
-	if (o.edgeOfData[i] === 1) {
+	const reason = o.edgeOfData[i] === 1 ? 1 : (o.reason[i] as number);
+	if (reason === 1) {
 		row.edgeOfDataResidents += r;
 		row.edgeOfData65 += r65;
 		row.edgeOfData80 += r80;
+		row.originsEdgeOfData++;
+		return;
+	}
+	if (reason === 2) {
+		row.beyondAccessLimitResidents += r;
+		row.originsBeyondAccessLimit++;
+		return;
+	}
+	if (reason === 3) {
+		row.isolatedFragmentResidents += r;
+		row.originsIsolatedFragment++;
 		return;
 	}
 	row.residents += r;
@@ -86,9 +138,9 @@ function addOrigin(
 	row.residents80 += r80;
 	const d = result.distanceM[i] as number;
 	if (!(d <= normM)) {
-		row.beyondResidents += r;
-		row.beyond65 += r65;
-		row.beyond80 += r80;
+		row.beyondResidents = (row.beyondResidents as number) + r;
+		row.beyond65 = (row.beyond65 as number) + r65;
+		row.beyond80 = (row.beyond80 as number) + r80;
 	}
 	if (Number.isFinite(d) && d > 0) {
 		unk[2 * k]! += r * ((result.unknownM[i] as number) / d);
@@ -96,11 +148,26 @@ function addOrigin(
 	}
 }
 
-function finishRow(row: NeighbourhoodSummary, unk: Float64Array, k: number): void {
-	row.beyondShare = share(row.beyondResidents, row.residents);
-	row.beyond65Share = share(row.beyond65, row.residents65);
-	row.beyond80Share = share(row.beyond80, row.residents80);
+function finishRow(
+	row: NeighbourhoodSummary,
+	unk: Float64Array,
+	k: number,
+	noneMapped: boolean,
+): void {
 	row.unknownShare = share(unk[2 * k] as number, unk[2 * k + 1] as number);
+	if (noneMapped) {
+		row.state = 'none_mapped';
+		row.beyondResidents = null;
+		row.beyond65 = null;
+		row.beyond80 = null;
+		row.beyondShare = null;
+		row.beyond65Share = null;
+		row.beyond80Share = null;
+		return;
+	}
+	row.beyondShare = share(row.beyondResidents as number, row.residents);
+	row.beyond65Share = share(row.beyond65 as number, row.residents65);
+	row.beyond80Share = share(row.beyond80 as number, row.residents80);
 }
 
 const checkNorm = (normM: number): void => {
@@ -129,9 +196,15 @@ export function summarizeByNeighbourhood(
 		const k = nb === NO_NEIGHBOURHOOD ? nbs.length : nb;
 		addOrigin(bundle, result, normM, rows[k] as NeighbourhoodSummary, unk, k, i);
 	}
-	rows.forEach((row, k) => finishRow(row, unk, k));
+	const noneMapped = isNoneMapped(bundle, result);
+	rows.forEach((row, k) => finishRow(row, unk, k, noneMapped));
 	const outside = rows[nbs.length] as NeighbourhoodSummary;
-	if (outside.residents + outside.edgeOfDataResidents > 0) return rows;
+	const outsideResidents =
+		outside.residents +
+		outside.edgeOfDataResidents +
+		outside.beyondAccessLimitResidents +
+		outside.isolatedFragmentResidents;
+	if (outsideResidents > 0) return rows;
 	return rows.slice(0, nbs.length);
 }
 
@@ -182,6 +255,7 @@ export function summarizeNeighbourhoodsOf(
 		ks.add(nb === NO_NEIGHBOURHOOD ? nbs.length : nb);
 	}
 	const unk = new Float64Array(2 * (nbs.length + 1));
+	const noneMapped = isNoneMapped(bundle, result);
 	return [...ks]
 		.sort((a, b) => a - b)
 		.map((k) => {
@@ -189,7 +263,7 @@ export function summarizeNeighbourhoodsOf(
 			for (let j = index.offsets[k] as number; j < (index.offsets[k + 1] as number); j++) {
 				addOrigin(bundle, result, normM, row, unk, k, index.origins[j] as number);
 			}
-			finishRow(row, unk, k);
+			finishRow(row, unk, k, noneMapped);
 			return row;
 		});
 }
@@ -197,6 +271,7 @@ export function summarizeNeighbourhoodsOf(
 const CSV_COLUMNS: (keyof NeighbourhoodSummary)[] = [
 	'neighbourhoodId',
 	'name',
+	'state',
 	'residents',
 	'residents65',
 	'residents80',
@@ -209,18 +284,30 @@ const CSV_COLUMNS: (keyof NeighbourhoodSummary)[] = [
 	'edgeOfDataResidents',
 	'edgeOfData65',
 	'edgeOfData80',
+	'beyondAccessLimitResidents',
+	'isolatedFragmentResidents',
+	'originsEdgeOfData',
+	'originsBeyondAccessLimit',
+	'originsIsolatedFragment',
 	'unknownShare',
 	'coverageShare',
 ];
 
+/** What a none-mapped row holds in its beyond columns (never a blank, never 0). */
+export const NONE_MAPPED = 'none mapped';
+
 function csvCell(v: unknown): string {
+	if (v === null) return NONE_MAPPED;
 	if (typeof v === 'number')
 		return Number.isInteger(v) ? String(v) : v.toFixed(v < 1 && v > -1 ? 4 : 1);
 	const s = String(v);
 	return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The summary as CSV (comma-separated, header row, residents to 0.1, shares to 0.0001). */
+/**
+ * The summary as CSV (comma-separated, header row, residents to 0.1, shares to 0.0001). A row of a
+ * category with no place has state `none_mapped` and "none mapped" in its beyond columns.
+ */
 export function summaryToCsv(rows: readonly NeighbourhoodSummary[]): string {
 	// residents65 → residents_65, beyond65Share → beyond_65_share
 	const snake = (k: string): string =>
@@ -248,7 +335,12 @@ export interface OriginProperties {
 	residents_80: number;
 	neighbourhood_id: string | null;
 	edge_of_data: boolean;
-	/** True when distance_m > norm (or unreachable) and not edge of data; only with a norm. */
+	/**
+	 * Why it has no figure (`edge_of_data`, `beyond_access_limit`, `isolated_fragment`), or
+	 * `none_mapped` when the category has no place in the data; null when it has a figure.
+	 */
+	no_figure_reason: string | null;
+	/** True when distance_m > norm (or unreachable) and no reason applies; only with a norm. */
 	beyond_norm?: boolean;
 }
 
@@ -266,11 +358,13 @@ export function originsToGeoJSON(
 	normM?: number,
 ): FeatureCollection<Point, OriginProperties> {
 	const o = bundle.origins;
+	const noneMapped = isNoneMapped(bundle, result);
 	const features: FeatureCollection<Point, OriginProperties>['features'] = [];
 	for (let i = 0; i < o.count; i++) {
 		const d = result.distanceM[i] as number;
 		const ok = Number.isFinite(d);
 		const nb = o.neighbourhood[i] as number;
+		const r = o.edgeOfData[i] === 1 ? 1 : (o.reason[i] as number);
 		const props: OriginProperties = {
 			id: o.ids[i] as string,
 			distance_m: ok ? round(d, 1) : null,
@@ -282,8 +376,9 @@ export function originsToGeoJSON(
 			residents_80: round(o.residents80[i] as number, 3),
 			neighbourhood_id: nb === NO_NEIGHBOURHOOD ? null : (bundle.neighbourhoods[nb]?.id ?? null),
 			edge_of_data: o.edgeOfData[i] === 1,
+			no_figure_reason: r !== 0 ? (ORIGIN_REASONS[r] ?? null) : noneMapped ? 'none_mapped' : null,
 		};
-		if (normM !== undefined) props.beyond_norm = !props.edge_of_data && !(d <= normM);
+		if (normM !== undefined && !noneMapped) props.beyond_norm = r === 0 && !(d <= normM);
 		features.push({
 			type: 'Feature',
 			geometry: {
@@ -307,11 +402,13 @@ export interface CellProperties {
 	mean_distance_m: number | null;
 	/** Largest distance of the cell's origins, metres; null when none reachable. */
 	max_distance_m: number | null;
-	/** Residents farther than the norm (edge-of-data excluded). */
-	beyond_residents: number;
-	beyond_65: number;
+	/** Residents farther than the norm (origins without a figure excluded); null when none mapped. */
+	beyond_residents: number | null;
+	beyond_65: number | null;
 	/** Residents of edge-of-data origins in the cell. */
 	edge_of_data_residents: number;
+	/** Residents of origins beyond the access limit or on an isolated fragment (no figure). */
+	no_figure_residents: number;
 	/** Residents-weighted share of path length on unknown data. */
 	unknown_share: number;
 }
@@ -330,8 +427,10 @@ export function cellsToGeoJSON(
 	if (!(cellM > 0)) throw new Error(`cell size must be > 0 m, got ${cellM}`);
 	const [west, south, , north] = bundle.meta.bbox;
 	const midLat = (south + north) / 2;
-	const dLat = cellM / 111_195; // metres per degree of latitude on the mean sphere
-	const dLng = dLat / Math.cos((midLat * Math.PI) / 180);
+	const { kx, ky } = metresPerDegree(midLat);
+	const dLat = cellM / ky;
+	const dLng = cellM / kx;
+	const noneMapped = isNoneMapped(bundle, result);
 	const cells = new Map<string, CellProperties & { wsum: number; unum: number }>();
 	const o = bundle.origins;
 	for (let i = 0; i < o.count; i++) {
@@ -350,6 +449,7 @@ export function cellsToGeoJSON(
 				beyond_residents: 0,
 				beyond_65: 0,
 				edge_of_data_residents: 0,
+				no_figure_residents: 0,
 				unknown_share: 0,
 				wsum: 0,
 				unum: 0,
@@ -361,12 +461,16 @@ export function cellsToGeoJSON(
 			c.edge_of_data_residents += r;
 			continue;
 		}
+		if (o.reason[i] !== 0) {
+			c.no_figure_residents += r;
+			continue;
+		}
 		c.residents += r;
 		c.residents_65 += o.residents65[i] as number;
 		const d = result.distanceM[i] as number;
 		if (!(d <= normM)) {
-			c.beyond_residents += r;
-			c.beyond_65 += o.residents65[i] as number;
+			c.beyond_residents = (c.beyond_residents as number) + r;
+			c.beyond_65 = (c.beyond_65 as number) + (o.residents65[i] as number);
 		}
 		if (Number.isFinite(d)) {
 			c.mean_distance_m = (c.mean_distance_m ?? 0) + r * d;
@@ -389,9 +493,10 @@ export function cellsToGeoJSON(
 			props.unknown_share = wsum > 0 ? round(unum / wsum, 4) : 0;
 			props.residents = round(props.residents, 2);
 			props.residents_65 = round(props.residents_65, 2);
-			props.beyond_residents = round(props.beyond_residents, 2);
-			props.beyond_65 = round(props.beyond_65, 2);
+			props.beyond_residents = noneMapped ? null : round(props.beyond_residents as number, 2);
+			props.beyond_65 = noneMapped ? null : round(props.beyond_65 as number, 2);
 			props.edge_of_data_residents = round(props.edge_of_data_residents, 2);
+			props.no_figure_residents = round(props.no_figure_residents, 2);
 			const ring: [number, number][] = [
 				[x0, y0],
 				[x0 + dLng, y0],

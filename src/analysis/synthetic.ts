@@ -1,6 +1,6 @@
 /**
  * Seeded synthetic routing graphs for benchmarks and scale tests (never for results shown to
- * users): a jittered street grid around 51° N with ~100 m blocks, every edge a real haversine
+ * users): a jittered street grid around 51° N with ~100 m blocks, every edge a real WGS84
  * length, and per-profile statuses drawn with fixed shares. Same seed → same graph.
  */
 import {
@@ -10,7 +10,7 @@ import {
 	type PlaceTable,
 	type RoutingGraph,
 } from './bundle.ts';
-import { haversineM, hilbertIndex } from './geo.ts';
+import { distanceM, hilbertIndex } from './geo.ts';
 import { WAY_STATUS_CODES, REASON_BITS } from './profiles.ts';
 
 /** Mulberry32: a small seeded PRNG returning numbers in [0, 1). */
@@ -79,7 +79,7 @@ export function syntheticGrid(edges: number, seed = 1): RoutingGraph {
 	for (let i = 0; i < E; i++) {
 		const f = edgeFrom[i] as number;
 		const t = edgeTo[i] as number;
-		lengthsM[i] = haversineM(
+		lengthsM[i] = distanceM(
 			nodeLngLat[f * 2]!,
 			nodeLngLat[f * 2 + 1]!,
 			nodeLngLat[t * 2]!,
@@ -135,6 +135,7 @@ export function syntheticGrid(edges: number, seed = 1): RoutingGraph {
 		edgeTo,
 		lengthsM,
 		edgeWays: new Uint32Array(E),
+		edgeFragment: new Uint8Array(E),
 		statuses,
 		reasons,
 		unknowns,
@@ -162,6 +163,7 @@ export function syntheticOrigins(g: RoutingGraph, count: number, seed = 2): Orig
 		residents80: new Float32Array(count).fill(0.05),
 		neighbourhood: new Uint32Array(count),
 		edgeOfData: new Uint8Array(count),
+		reason: new Uint8Array(count),
 	};
 }
 
@@ -235,5 +237,18 @@ export function syntheticBundle(
 				coverageShare: 1,
 			},
 		],
+		network: {
+			joinMaxM: 0,
+			mainLengthM: g.lengthsM.reduce((a, b) => a + b, 0),
+			joins: [],
+			fragments: [],
+			placesOffMainNetwork: [],
+			originsPerReason: {
+				none: originCount,
+				edge_of_data: 0,
+				beyond_access_limit: 0,
+				isolated_fragment: 0,
+			},
+		},
 	};
 }

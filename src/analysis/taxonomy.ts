@@ -16,7 +16,7 @@
  */
 
 /** Bump when categories, rules or norms change: it is recorded in every area manifest. */
-export const TAXONOMY_VERSION = '1.1.0';
+export const TAXONOMY_VERSION = '1.2.0';
 
 /** A label or text in the three languages of the app (Dutch first). */
 export interface Localized<T = string> {
@@ -149,6 +149,23 @@ export interface Category {
 	defaultNormM: number;
 	/** Care functions a place of this category typically serves. */
 	careFunctions: readonly CareFunctionId[];
+	/**
+	 * The kinds of place a broad category holds (a bank and a butcher are both "other daily shops"),
+	 * so that a place is named and found by what it is. The first kind whose rule matches a place's
+	 * tags is its kind. Optional: most categories are one kind.
+	 */
+	kinds?: readonly PlaceKind[];
+}
+
+/** A kind of place within a category, with the OSM tags that make it and its words. */
+export interface PlaceKind {
+	/** Stable id within the category (snake_case). */
+	id: string;
+	labels: Localized;
+	/** Other words people type for it (its labels are searched too). */
+	synonyms: Localized<readonly string[]>;
+	/** Any rule matches (OR); every key in a rule (AND). */
+	tagRules: readonly TagRule[];
 }
 
 const GP_SPECIALITY = ['general', 'general_practice', 'family_medicine', 'general_medicine'];
@@ -485,11 +502,9 @@ export const CATEGORIES: readonly Category[] = [
 				'drogist',
 				'postkantoor',
 				'post',
-				'bank',
-				'geld',
 			],
-			fr: ['boucherie', 'librairie', 'droguerie', 'bureau de poste', 'poste', 'banque'],
-			en: ['butcher', 'newsagent', 'chemist', 'post office', 'bank'],
+			fr: ['boucherie', 'librairie', 'droguerie', 'bureau de poste', 'poste'],
+			en: ['butcher', 'newsagent', 'chemist', 'post office'],
 		},
 		icon: 'shop',
 		colour: '#1e8449',
@@ -499,6 +514,48 @@ export const CATEGORIES: readonly Category[] = [
 		],
 		defaultNormM: 800,
 		careFunctions: ['social_networks'],
+		kinds: [
+			{
+				id: 'bank',
+				labels: { nl: 'Bank', fr: 'Banque', en: 'Bank' },
+				synonyms: { nl: ['geld', 'bankkantoor'], fr: ['argent'], en: ['money'] },
+				tagRules: [{ amenity: 'bank' }],
+			},
+			{
+				id: 'post_office',
+				labels: { nl: 'Postkantoor', fr: 'Bureau de poste', en: 'Post office' },
+				synonyms: { nl: ['post', 'postpunt'], fr: ['poste'], en: ['post'] },
+				tagRules: [{ amenity: 'post_office' }],
+			},
+			{
+				id: 'butcher',
+				labels: { nl: 'Slager', fr: 'Boucherie', en: 'Butcher' },
+				synonyms: { nl: ['beenhouwer', 'slagerij'], fr: ['boucher'], en: [] },
+				tagRules: [{ shop: 'butcher' }],
+			},
+			{
+				id: 'food_shop',
+				labels: { nl: 'Voedingswinkel', fr: 'Épicerie fine', en: 'Food shop' },
+				synonyms: {
+					nl: ['kaas', 'delicatessen', 'vis'],
+					fr: ['fromagerie', 'poissonnerie'],
+					en: ['deli', 'cheese', 'fish'],
+				},
+				tagRules: [{ shop: ['cheese', 'deli', 'seafood'] }],
+			},
+			{
+				id: 'chemist',
+				labels: { nl: 'Drogist', fr: 'Droguerie', en: 'Chemist' },
+				synonyms: { nl: ['drogisterij'], fr: [], en: ['drugstore'] },
+				tagRules: [{ shop: 'chemist' }],
+			},
+			{
+				id: 'newsagent',
+				labels: { nl: 'Krantenwinkel', fr: 'Librairie', en: 'Newsagent' },
+				synonyms: { nl: ['dagbladhandel', 'kiosk', 'kranten'], fr: ['presse'], en: ['kiosk'] },
+				tagRules: [{ shop: ['newsagent', 'kiosk'] }],
+			},
+		],
 	},
 	{
 		id: 'meeting_place',
@@ -680,6 +737,25 @@ export function matchCategories(tags: Readonly<Record<string, string>>): string[
 export const RULE_KEYS: ReadonlySet<string> = new Set(
 	CATEGORIES.flatMap((c) => c.tagRules.flatMap((r) => Object.keys(r))),
 );
+
+/**
+ * The kind of a place within its first category that has kinds, by its OSM tags; undefined when
+ * none of its categories has kinds or no kind's rule matches.
+ *
+ * @example placeKindOf(['daily_shops'], { amenity: 'bank', name: 'KBC' })?.id // 'bank'
+ */
+export function placeKindOf(
+	categoryIds: readonly string[],
+	tags: Readonly<Record<string, string>>,
+): PlaceKind | undefined {
+	for (const id of categoryIds) {
+		const kinds = BY_ID.get(id)?.kinds;
+		if (!kinds) continue;
+		const kind = kinds.find((k) => k.tagRules.some((r) => ruleMatches(r, tags)));
+		if (kind) return kind;
+	}
+	return undefined;
+}
 
 /** The label of a category in a language. */
 export function categoryLabel(id: string, lang: keyof Localized): string {

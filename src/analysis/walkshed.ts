@@ -7,7 +7,7 @@ import { concave, convex, featureCollection, point } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiLineString, Polygon, MultiPolygon } from 'geojson';
 import type { RoutingGraph } from './bundle.ts';
 import type { AnalysisEngine } from './engine.ts';
-import { assertLngLat, haversineM } from './geo.ts';
+import { assertLngLat, distanceM, metresPerDegree } from './geo.ts';
 import type { ProfileId, UnknownMode } from './profiles.ts';
 import { SearchSpace } from './search.ts';
 import { edgeCoordinates, type Snap } from './snap.ts';
@@ -24,7 +24,7 @@ export function edgeSlice(g: RoutingGraph, e: number, f0: number, f1: number): [
 	for (let i = 0; i + 1 < coords.length; i++) {
 		const a = coords[i] as [number, number];
 		const b = coords[i + 1] as [number, number];
-		const d = haversineM(a[0], a[1], b[0], b[1]);
+		const d = distanceM(a[0], a[1], b[0], b[1]);
 		seg.push(d);
 		total += d;
 	}
@@ -186,10 +186,10 @@ export function walkshed(
 	// needs the outline; turf.concave grows fast with the number of points)
 	const pts: [number, number][] = [];
 	const cells = new Set<string>();
-	const cellDeg = 40 / 111_195;
+	const { kx, ky } = metresPerDegree(lines[0]?.[0]?.[1] ?? 0);
 	for (const l of lines) {
 		for (const p of l) {
-			const k = `${Math.round(p[0] / cellDeg)},${Math.round(p[1] / cellDeg)}`;
+			const k = `${Math.round((p[0] * kx) / 40)},${Math.round((p[1] * ky) / 40)}`;
 			if (cells.has(k)) continue;
 			cells.add(k);
 			pts.push(p);

@@ -80,7 +80,8 @@ export function whereNext(run: CoverageRun, options: WhereNextOptions): WhereNex
 	const uncovered: number[] = [];
 	for (let i = 0; i < o.count; i++) {
 		const e = run.snaps.edge[i] as number;
-		if (e < 0 || o.edgeOfData[i] === 1 || (run.result.distanceM[i] as number) <= normM) continue;
+		if (e < 0 || o.edgeOfData[i] === 1 || o.reason[i] !== 0) continue; // no gap: reported apart
+		if ((run.result.distanceM[i] as number) <= normM) continue;
 		if ((weightCol[i] as number) <= 0) continue;
 		const snap: Snap = {
 			edge: e,

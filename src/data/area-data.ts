@@ -1,12 +1,12 @@
 /**
  * The data of an area that the app needs without the map: places (for search, the list view and
- * details) and the search index, from `tiles/<area>/search.json`. Loaded independently of the map
- * tiles, so search, list and details keep working when tiles fail.
+ * details) and the search, from `tiles/<area>/search.json.gz`. The search worker fetches, decodes
+ * and indexes it off the main thread, so typing never waits for it. Loaded independently of the
+ * map tiles, so search, list and details keep working when tiles fail.
  */
-import type { Localized } from '../analysis/taxonomy.ts';
 import type { Place, WheelchairAccess } from '../places/place.ts';
-import type { SearchIndex } from './search-index.ts';
-import { areaSearchRecords, parseSearchSource, type SearchSourceV1 } from './search-records.ts';
+import type { SearchClient } from '../workers/search-client.ts';
+import type { SourcePlace } from './search-source.ts';
 import { DEFAULT_AREA_ID } from './tiles.ts';
 
 export interface AreaData {
@@ -16,15 +16,17 @@ export interface AreaData {
 	placesById: Map<string, Place>;
 	/** Places per category id (a place with two categories counts in both). */
 	categoryCounts: Map<string, number>;
-	/** The search index in a language (built on first use, then kept). */
-	searchIndex: (lang: keyof Localized) => SearchIndex;
+	/** The area's centre [lng, lat]: where distances are measured from without an origin. */
+	centre: [number, number];
+	/** The search, answered by the search worker. */
+	search: SearchClient;
 }
 
 const WHEELCHAIR = new Set(['yes', 'limited', 'no', 'designated']);
 
-/** Places of a search source as the app shows them (empty strings become absent fields). */
-export function placesOf(source: SearchSourceV1): Place[] {
-	return source.places.map((p) => {
+/** Places of a search source as the app shows them. */
+export function placesOf(places: readonly SourcePlace[]): Place[] {
+	return places.map((p) => {
 		const place: Place = {
 			id: p.id,
 			categoryIds: p.categoryIds,
@@ -38,58 +40,43 @@ export function placesOf(source: SearchSourceV1): Place[] {
 		if (p.openingHours) place.openingHours = p.openingHours;
 		if (p.operator) place.operator = p.operator;
 		if (p.date) place.date = p.date;
-		if (WHEELCHAIR.has(p.wheelchair)) place.wheelchair = p.wheelchair as WheelchairAccess;
+		if (p.wheelchair && WHEELCHAIR.has(p.wheelchair))
+			place.wheelchair = p.wheelchair as WheelchairAccess;
 		return place;
 	});
 }
 
-/**
- * Builds the area data from a parsed search source.
- * @param Index the search index class (passed in so that Fuse.js loads with the data, not first)
- */
-export function areaDataFrom(
-	source: SearchSourceV1,
-	areaName: string,
-	Index: typeof SearchIndex,
-): AreaData {
-	const places = placesOf(source);
-	const categoryCounts = new Map<string, number>();
-	for (const p of places)
-		for (const id of p.categoryIds) categoryCounts.set(id, (categoryCounts.get(id) ?? 0) + 1);
-	const indexes = new Map<string, SearchIndex>();
-	return {
-		areaId: source.areaId,
-		areaName,
-		places,
-		placesById: new Map(places.map((p) => [p.id, p])),
-		categoryCounts,
-		searchIndex(lang) {
-			let index = indexes.get(lang);
-			if (!index) indexes.set(lang, (index = new Index(areaSearchRecords(source, lang))));
-			return index;
-		},
-	};
-}
-
-/** Fetches an area's search source and manifest name. */
+/** Starts the search worker, has it load the area's search source, and fetches the area's name. */
 export async function loadAreaData(
 	areaId: string = DEFAULT_AREA_ID,
 	origin: string = location.origin,
 	fetchImpl: typeof fetch = fetch,
 ): Promise<AreaData> {
 	const base = `${origin}/tiles/${areaId}`;
-	// Fuse.js and the index code load beside the data, after the first paint.
-	const [searchResponse, manifestResponse, { SearchIndex: Index }] = await Promise.all([
-		fetchImpl(`${base}/search.json`),
+	const { SearchClient } = await import('../workers/search-client.ts');
+	const search = new SearchClient(
+		new Worker(new URL('../workers/search.worker.ts', import.meta.url), { type: 'module' }),
+	);
+	const [source, manifestResponse] = await Promise.all([
+		search.load(`${base}/search.json.gz`),
 		fetchImpl(`${base}/manifest.json`),
-		import('./search-index.ts'),
 	]);
-	if (!searchResponse.ok) throw new Error(`${base}/search.json: HTTP ${searchResponse.status}`);
-	const source = parseSearchSource(await searchResponse.json());
 	let areaName = areaId;
 	if (manifestResponse.ok) {
 		const manifest = (await manifestResponse.json()) as { area?: { name?: unknown } };
 		if (typeof manifest.area?.name === 'string') areaName = manifest.area.name;
 	}
-	return areaDataFrom(source, areaName, Index);
+	const places = placesOf(source.places);
+	const categoryCounts = new Map<string, number>();
+	for (const p of places)
+		for (const id of p.categoryIds) categoryCounts.set(id, (categoryCounts.get(id) ?? 0) + 1);
+	return {
+		areaId: source.areaId,
+		areaName,
+		places,
+		placesById: new Map(places.map((p) => [p.id, p])),
+		categoryCounts,
+		centre: source.centre,
+		search,
+	};
 }

@@ -8,40 +8,52 @@ import type { LineString, Point } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
 import type { ReportStatus } from './enums.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
-import { geometryOf, isoTime, isoTimeOrNull } from './rows.ts';
+import { allPages, geometryOf, isoTime, isoTimeOrNull } from './rows.ts';
 import type { Area, BarrierReport, BarrierReportInput } from './types.ts';
 import { checkReportInput, checkText, checkTransition, checkUuid } from './validate.ts';
 
 export interface BarrierReportsRepository {
 	/**
 	 * Stores a report once. A second submission with the same id throws DataError 'duplicate' and
-	 * changes nothing (the outbox treats that as delivered).
+	 * changes nothing (the outbox treats that as delivered). A report with `reporterId` goes out
+	 * only with that user's valid session (else DataError 'denied', kind 'sign_in_needed').
 	 */
 	submit(input: BarrierReportInput): Promise<void>;
-	/** The reports this user (or, on the device, this device) submitted, newest first. */
-	listMine(): Promise<BarrierReport[]>;
-	/** The reports of an area this user may see (planners: all), newest first. */
+	/**
+	 * The reports this user submitted (signed in) and those sent from the device holding
+	 * `clientId` (anonymous reporters), newest first, with their text.
+	 */
+	listMine(clientId?: string): Promise<BarrierReport[]>;
+	/**
+	 * Every report of an area, newest first, with its text: for the area's planners and
+	 * coordinators (others: DataError 'denied'). Fetched page by page, so none is left out
+	 * however many there are (the API returns at most 1,000 rows per request).
+	 */
 	listForArea(areaId: string): Promise<BarrierReport[]>;
 	/**
 	 * Moves a report along new → acknowledged → resolved / rejected (planners), or withdraws a new
-	 * one (its reporter); `plannerNote` replaces the note when given.
+	 * one (its reporter); `plannerNote` and `publicText` replace the note and the public text when given.
 	 */
-	setStatus(id: string, status: ReportStatus, plannerNote?: string | null): Promise<BarrierReport>;
+	setStatus(id: string, status: ReportStatus, plannerNote?: string | null, publicText?: string | null): Promise<BarrierReport>;
+	/**
+	 * Erases one of the reporter's own reports for good: signed in, one of their account; otherwise
+	 * one sent from the device holding `clientId`. DataError 'not_found' when there is no such report.
+	 */
+	erase(id: string, clientId?: string): Promise<void>;
 }
 
 type Row = Record<string, unknown>;
-const COLUMNS =
-	'id, area_id, kind, description, location, status, planner_note, created_at, acknowledged_at, resolved_at, rejected_at, withdrawn_at';
 
 function fromRow(r: Row): BarrierReport {
 	return {
 		id: r.id as string,
 		areaId: r.area_id as string,
 		kind: r.kind as BarrierReport['kind'],
-		description: r.description as string,
+		description: (r.description as string | undefined) ?? '',
+		publicText: (r.public_text as string | null | undefined) ?? null,
 		location: geometryOf<Point | LineString>(r.location),
 		status: r.status as ReportStatus,
-		plannerNote: r.planner_note as string | null,
+		plannerNote: (r.planner_note as string | null | undefined) ?? null,
 		createdAt: isoTime(r.created_at),
 		acknowledgedAt: isoTimeOrNull(r.acknowledged_at),
 		resolvedAt: isoTimeOrNull(r.resolved_at),
@@ -53,54 +65,79 @@ function fromRow(r: Row): BarrierReport {
 const newestFirst = (a: BarrierReport, b: BarrierReport) =>
 	a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : a.id < b.id ? -1 : 1;
 
-const checkNote = (op: string, note: string | null | undefined) =>
-	note === undefined || note === null ? note : checkText(op, 'plannerNote', note, 1000);
+const checkNote = (op: string, field: string, note: string | null | undefined) =>
+	note === undefined || note === null ? note : checkText(op, field, note, 1000);
 
 export function barrierReportsFromSupabase(client: SupabaseClient): BarrierReportsRepository {
 	return guarded('barrierReports', {
 		async submit(input) {
 			const op = 'barrierReports.submit';
 			const r = checkReportInput(op, input);
+			if (r.reporterId) {
+				// never anonymously in a signed-in reporter's place: wait for their valid session
+				const { data } = await client.auth.getSession();
+				const session = data.session;
+				if (!session || session.user.id !== r.reporterId || (session.expires_at ?? 0) * 1000 <= Date.now()) {
+					throw new DataError(op, 'denied', 'the report waits until its reporter is signed in again', { kind: 'sign_in_needed' });
+				}
+			}
 			// return=minimal: an anonymous reporter may not read the report back
-			const { error } = await client.from('barrier_reports').insert({
+			const { error, status } = await client.from('barrier_reports').insert({
 				id: r.id,
 				client_id: r.clientId,
 				kind: r.kind,
 				description: r.description,
 				location: r.location,
 			});
-			if (error) throw fromBackend(op, error);
+			if (error) throw fromBackend(op, error, status);
 		},
-		async listMine() {
-			const { data, error } = await client.rpc('my_barrier_reports');
-			if (error) throw fromBackend('barrierReports.listMine', error);
-			return (data as Row[]).map(fromRow);
+		async listMine(clientId) {
+			const op = 'barrierReports.listMine';
+			const args = clientId === undefined ? {} : { p_client_id: checkUuid(op, 'clientId', clientId) };
+			const rows = await allPages<Row>(op, (from, to) =>
+				client.rpc('my_barrier_reports', args).order('created_at', { ascending: false }).order('id').range(from, to),
+			);
+			return rows.map(fromRow);
 		},
 		async listForArea(areaId) {
 			const op = 'barrierReports.listForArea';
-			const { data, error } = await client
-				.from('barrier_reports')
-				.select(COLUMNS)
-				.eq('area_id', checkUuid(op, 'areaId', areaId))
-				.order('created_at', { ascending: false })
-				.order('id');
-			if (error) throw fromBackend(op, error);
-			return (data as Row[]).map(fromRow);
+			const p_area_id = checkUuid(op, 'areaId', areaId);
+			const rows = await allPages<Row>(op, (from, to) =>
+				client.rpc('area_barrier_reports', { p_area_id }).order('created_at', { ascending: false }).order('id').range(from, to),
+			);
+			return rows.map(fromRow);
 		},
-		async setStatus(id, status, plannerNote) {
+		async setStatus(id, status, plannerNote, publicText) {
 			const op = 'barrierReports.setStatus';
-			const note = checkNote(op, plannerNote);
+			const note = checkNote(op, 'plannerNote', plannerNote);
+			const text = checkNote(op, 'publicText', publicText);
 			const change: Row = { status };
 			if (note !== undefined) change.planner_note = note;
-			const { data, error } = await client
+			if (text !== undefined) change.public_text = text === '' ? null : text;
+			const { data, error, status: http } = await client
 				.from('barrier_reports')
 				.update(change)
 				.eq('id', checkUuid(op, 'id', id))
-				.select(COLUMNS);
-			if (error) throw fromBackend(op, error);
+				.select('id, area_id');
+			if (error) throw fromBackend(op, error, http);
 			const row = (data as Row[])[0];
 			if (!row) throw new DataError(op, 'not_found', `no report ${id} that you may change`);
-			return fromRow(row);
+			// the text is read through the RPCs that let the reporter and the area team see it
+			const full = await client.rpc('area_barrier_reports', { p_area_id: row.area_id }).eq('id', id).maybeSingle();
+			if (!full.error && full.data) return fromRow(full.data as Row);
+			const mine = await client.rpc('my_barrier_reports').eq('id', id).maybeSingle();
+			if (mine.error) throw fromBackend(op, mine.error, mine.status);
+			if (!mine.data) throw new DataError(op, 'not_found', `report ${id} changed but cannot be read back`);
+			return fromRow(mine.data as Row);
+		},
+		async erase(id, clientId) {
+			const op = 'barrierReports.erase';
+			const { data, error, status } = await client.rpc('erase_barrier_report', {
+				p_id: checkUuid(op, 'id', id),
+				p_client_id: clientId === undefined ? null : checkUuid(op, 'clientId', clientId),
+			});
+			if (error) throw fromBackend(op, error, status);
+			if (data !== true) throw new DataError(op, 'not_found', `no report ${id} of yours to erase`);
 		},
 	});
 }
@@ -113,13 +150,16 @@ export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
 			const r = checkReportInput(op, input);
 			const areas = (await db.all<Area>('areas')).sort((a, b) => (a.slug < b.slug ? -1 : 1));
 			const area = areas.find((a) => booleanIntersects(a.boundary, r.location));
-			if (!area) throw new DataError(op, 'invalid', 'the location lies outside every area that Buurtkaart serves');
+			if (!area) {
+				throw new DataError(op, 'invalid', 'the location lies outside every area that Buurtkaart serves', { kind: 'outside_area' });
+			}
 			const report: BarrierReport & { clientId: string } = {
 				id: r.id,
 				clientId: r.clientId,
 				areaId: area.id,
 				kind: r.kind,
 				description: r.description,
+				publicText: null,
 				location: r.location,
 				status: 'new',
 				plannerNote: null,
@@ -145,9 +185,10 @@ export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
 				.map(strip)
 				.sort(newestFirst);
 		},
-		async setStatus(id, status, plannerNote) {
+		async setStatus(id, status, plannerNote, publicText) {
 			const op = 'barrierReports.setStatus';
-			const note = checkNote(op, plannerNote);
+			const note = checkNote(op, 'plannerNote', plannerNote);
+			const text = checkNote(op, 'publicText', publicText);
 			const old = await db.get<BarrierReport & { clientId: string }>('barrier_reports', checkUuid(op, 'id', id));
 			if (!old) throw new DataError(op, 'not_found', `no report ${id} that you may change`);
 			const report = { ...old };
@@ -161,13 +202,20 @@ export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
 				if (status === 'withdrawn') report.withdrawnAt = now;
 			}
 			if (note !== undefined) report.plannerNote = note;
+			if (text !== undefined) report.publicText = text === '' ? null : text;
 			await db.write(['barrier_reports'], (tx) => tx.objectStore('barrier_reports').put(report));
 			return strip(report);
+		},
+		async erase(id) {
+			const op = 'barrierReports.erase';
+			const key = checkUuid(op, 'id', id);
+			if (!(await db.get('barrier_reports', key))) throw new DataError(op, 'not_found', `no report ${id} of yours to erase`);
+			await db.write(['barrier_reports'], (tx) => tx.objectStore('barrier_reports').delete(key));
 		},
 	});
 }
 
 function strip(r: BarrierReport & { clientId?: string }): BarrierReport {
 	const { clientId: _clientId, ...report } = r;
-	return report;
+	return { ...report, publicText: report.publicText ?? null };
 }

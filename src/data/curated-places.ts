@@ -5,11 +5,11 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Point } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
-import { geometryOf, isoTime } from './rows.ts';
+import { allPages, geometryOf, isoTime } from './rows.ts';
 import type { Area, CuratedPlace, CuratedPlaceInput, CuratedPlacePatch } from './types.ts';
 import { checkPlaceInput, checkPlacePatch, checkPoint, checkUuid } from './validate.ts';
 import type { PlaceCategory } from './enums.ts';
-import { distance } from '@turf/turf';
+import { distanceM } from '../analysis/geo.ts';
 
 export interface CuratedPlacesRepository {
 	/** The places of an area this user may see, by name. */
@@ -102,14 +102,11 @@ export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlaces
 	return guarded('curatedPlaces', {
 		async list(areaId) {
 			const op = 'curatedPlaces.list';
-			const { data, error } = await client
-				.from('curated_places')
-				.select(COLUMNS)
-				.eq('area_id', checkUuid(op, 'areaId', areaId))
-				.order('name')
-				.order('id');
-			if (error) throw fromBackend(op, error);
-			return (data as Row[]).map(fromRow);
+			const id = checkUuid(op, 'areaId', areaId);
+			const rows = await allPages<Row>(op, (from, to) =>
+				client.from('curated_places').select(COLUMNS).eq('area_id', id).order('name').order('id').range(from, to),
+			);
+			return rows.map(fromRow);
 		},
 		async get(id) {
 			const op = 'curatedPlaces.get';
@@ -217,7 +214,12 @@ export function curatedPlacesOnDevice(db: DeviceDb): CuratedPlacesRepository {
 			const { point, cats } = checkNear(op, origin, radiusM, categories, limit);
 			return (await db.all<CuratedPlace>('curated_places'))
 				.filter((p) => !cats || p.categories.some((c) => cats.includes(c)))
-				.map((place) => ({ place, distanceM: distance(point, place.location, { units: 'meters' }) }))
+				.map((place) => ({ place, distanceM: distanceM(
+					point.coordinates[0] as number,
+					point.coordinates[1] as number,
+					place.location.coordinates[0] as number,
+					place.location.coordinates[1] as number,
+				) }))
 				.filter((r) => r.distanceM <= radiusM)
 				.sort((a, b) => a.distanceM - b.distanceM || (a.place.id < b.place.id ? -1 : 1))
 				.slice(0, limit);

@@ -1,7 +1,14 @@
 /**
  * The one error type of the data layer. Every repository function either returns a value or throws
- * a DataError naming the operation ("curatedPlaces.create") and what went wrong, so the UI can say
- * it clearly and branch on `code` (e.g. the outbox retries `network` errors and drops duplicates).
+ * a DataError naming the operation ("curatedPlaces.create") and what went wrong:
+ * - `code`, the class the callers branch on (the outbox gives up only on `invalid`, treats
+ *   `duplicate` as delivered and keeps everything else queued);
+ * - `kind` with `values`, what exactly went wrong, which the UI maps to a translated message key
+ *   (src/state/data-state.svelte.ts). Messages never come from matching English sentences: the
+ *   data layer's own checks (validate.ts) set the kind, and the database sends it as JSON in the
+ *   error's DETAIL (`{"kind": "rate_limited", "scope": "device", "limit": 20}`), or names the
+ *   check constraint that refused the row, which CONSTRAINT_KINDS below maps to a kind
+ *   (supabase/README.md, "Error kinds").
  */
 
 export type DataErrorCode =
@@ -13,24 +20,110 @@ export type DataErrorCode =
 	| 'duplicate'
 	/** No such record, or not visible to this user. */
 	| 'not_found'
-	/** Too many submissions from this device; try later. */
+	/** Too many submissions (from this device, network, user or area); try later. */
 	| 'rate_limited'
 	/** The backend could not be reached; the operation may be retried. */
 	| 'network'
-	/** Anything else (a bug or an unexpected backend answer). */
+	/** Anything else (a bug, a server error, an unexpected backend answer). */
 	| 'unknown';
+
+/** What exactly went wrong: one message key per kind in the UI. */
+export type ErrorKind =
+	/** Text longer than allowed: values field, max, count (when known). */
+	| 'too_long'
+	/** Text shorter than allowed (e.g. an empty name): values field, min. */
+	| 'too_short'
+	/** Text with "<" followed by a letter (markup): values field. */
+	| 'markup'
+	/** Text with control or bidi direction characters: values field. */
+	| 'control_characters'
+	/** Text the database refused for its characters (markup or control characters): values field. */
+	| 'forbidden_characters'
+	/** A value outside a list (an unknown category or barrier kind): values field. */
+	| 'unknown_value'
+	/** No location given. */
+	| 'no_location'
+	/** A position outside Belgium's bounding box. */
+	| 'outside_belgium'
+	/** A location outside every area (reports), or outside its own area (places, summaries). */
+	| 'outside_area'
+	/** A stretch that is too short, too long or has too few or too many positions. */
+	| 'bad_stretch'
+	/** GeoJSON that is not a valid geometry of the expected type: values field, problem. */
+	| 'malformed_geometry'
+	/** Any other rule of the input. */
+	| 'invalid'
+	| 'duplicate'
+	| 'not_found'
+	/** values scope (device, network, user, area), limit. */
+	| 'rate_limited'
+	/** Not allowed for this user. */
+	| 'denied'
+	/** The report belongs to a signed-in user whose session is gone: sign in again to send it. */
+	| 'sign_in_needed'
+	| 'network'
+	/** The server failed (5xx); the same request may succeed later. */
+	| 'server'
+	| 'unknown';
+
+/** An error as data: what the outbox keeps for an entry and the UI turns into a message. */
+export interface ErrorInfo {
+	kind: ErrorKind;
+	values: Record<string, string | number>;
+	/** Technical detail (English, for logs and for 'unknown' errors). */
+	detail: string;
+}
+
+const KIND_OF_CODE: Record<DataErrorCode, ErrorKind> = {
+	invalid: 'invalid',
+	denied: 'denied',
+	duplicate: 'duplicate',
+	not_found: 'not_found',
+	rate_limited: 'rate_limited',
+	network: 'network',
+	unknown: 'unknown',
+};
+
+export interface DataErrorOptions {
+	cause?: unknown;
+	/** Defaults to the kind of the same name as `code`. */
+	kind?: ErrorKind;
+	values?: Record<string, string | number>;
+}
 
 export class DataError extends Error {
 	override readonly name = 'DataError';
 	/** The repository operation, e.g. 'barrierReports.submit'. */
 	readonly operation: string;
 	readonly code: DataErrorCode;
+	readonly kind: ErrorKind;
+	readonly values: Record<string, string | number>;
 
-	constructor(operation: string, code: DataErrorCode, detail: string, options?: { cause?: unknown }) {
-		super(`${operation}: ${detail}`, options);
+	constructor(operation: string, code: DataErrorCode, detail: string, options: DataErrorOptions = {}) {
+		super(`${operation}: ${detail}`, options.cause === undefined ? undefined : { cause: options.cause });
 		this.operation = operation;
 		this.code = code;
+		this.kind = options.kind ?? KIND_OF_CODE[code];
+		this.values = options.values ?? {};
 	}
+
+	/** This error as data (what an outbox entry keeps). */
+	info(): ErrorInfo {
+		return { kind: this.kind, values: this.values, detail: this.message };
+	}
+}
+
+/**
+ * Any error (or an outbox entry's kept ErrorInfo, or an old entry's plain message) as ErrorInfo.
+ * Only a DataError or an ErrorInfo carries a kind; anything else is 'unknown'.
+ */
+export function errorInfo(err: unknown): ErrorInfo {
+	if (err instanceof DataError) return err.info();
+	const e = err as Partial<ErrorInfo & { name: string; code: string; message: string }> | null;
+	if (e && typeof e === 'object' && typeof e.kind === 'string') {
+		return { kind: e.kind, values: e.values ?? {}, detail: String(e.detail ?? e.message ?? '') };
+	}
+	return { kind: 'unknown', values: {}, detail: err instanceof Error ? err.message : String(err) };
 }
 
 /** An error as PostgREST / supabase-js report it. */
@@ -48,10 +141,9 @@ const CODE_OF_SQLSTATE: Record<string, DataErrorCode> = {
 	'23503': 'invalid', // unknown reference (area, neighbourhood)
 	'22P02': 'invalid', // invalid input: unknown enum value, malformed uuid
 	'22P05': 'invalid', // NUL character in text
-	'22023': 'invalid', // invalid parameter value (RPC arguments)
+	'22023': 'invalid', // invalid parameter value (RPC arguments, malformed GeoJSON)
 	'22003': 'invalid', // numeric out of range
 	'22007': 'invalid', // bad date/time
-	'XX000': 'invalid', // PostGIS: unparsable geometry
 	'42501': 'denied',
 	PGRST301: 'denied', // bad JWT
 	PGRST302: 'denied', // anonymous access disabled
@@ -60,15 +152,95 @@ const CODE_OF_SQLSTATE: Record<string, DataErrorCode> = {
 	PGRST116: 'not_found',
 };
 
-/** Turns a supabase-js error into a DataError for `operation`. */
-export function fromBackend(operation: string, error: BackendError): DataError {
-	const code = error.code ?? '';
-	let kind: DataErrorCode = CODE_OF_SQLSTATE[code] ?? 'unknown';
-	if (code === '' && /fetch failed|network|ECONNREFUSED|Failed to fetch/i.test(error.message)) {
+/** Kinds of the SQLSTATEs that carry no JSON detail of their own. */
+const KIND_OF_SQLSTATE: Record<string, ErrorKind> = {
+	'22P02': 'unknown_value',
+	'22023': 'invalid',
+	PGRST301: 'sign_in_needed',
+	PGRST303: 'sign_in_needed',
+};
+
+/**
+ * Check constraints of supabase/migrations that a client can break, by name → kind and values.
+ * (PostgreSQL names the constraint that refused a row; the database's JSON details cover the
+ * rules of its triggers and functions.) A constraint not listed here is kind 'invalid'.
+ */
+export const CONSTRAINT_KINDS: Record<string, { kind: ErrorKind; values?: Record<string, string | number> }> = {
+	barrier_reports_description_length: { kind: 'too_long', values: { field: 'description', max: 1000 } },
+	barrier_reports_description_clean: { kind: 'forbidden_characters', values: { field: 'description' } },
+	barrier_reports_planner_note_length: { kind: 'too_long', values: { field: 'plannerNote', max: 1000 } },
+	barrier_reports_planner_note_clean: { kind: 'forbidden_characters', values: { field: 'plannerNote' } },
+	barrier_reports_public_text_length: { kind: 'too_long', values: { field: 'publicText', max: 1000 } },
+	barrier_reports_public_text_clean: { kind: 'forbidden_characters', values: { field: 'publicText' } },
+	barrier_reports_location_type: { kind: 'malformed_geometry', values: { field: 'location' } },
+	barrier_reports_location_valid: { kind: 'malformed_geometry', values: { field: 'location' } },
+	barrier_reports_location_within_belgium: { kind: 'outside_belgium', values: { field: 'location' } },
+	barrier_reports_location_size: { kind: 'bad_stretch', values: { field: 'location' } },
+	curated_places_name_length: { kind: 'too_long', values: { field: 'name', max: 200 } },
+	curated_places_name_clean: { kind: 'forbidden_characters', values: { field: 'name' } },
+	curated_places_description_length: { kind: 'too_long', values: { field: 'description', max: 2000 } },
+	curated_places_description_clean: { kind: 'forbidden_characters', values: { field: 'description' } },
+	curated_places_location_within_belgium: { kind: 'outside_belgium', values: { field: 'location' } },
+	saved_analyses_name_length: { kind: 'too_long', values: { field: 'name', max: 120 } },
+	saved_analyses_name_clean: { kind: 'forbidden_characters', values: { field: 'name' } },
+	saved_analyses_description_length: { kind: 'too_long', values: { field: 'description', max: 2000 } },
+	saved_analyses_description_clean: { kind: 'forbidden_characters', values: { field: 'description' } },
+	analysis_cells_cell_valid: { kind: 'malformed_geometry', values: { field: 'cells' } },
+	analysis_cells_cell_within_belgium: { kind: 'outside_belgium', values: { field: 'cells' } },
+};
+
+/** The database's JSON detail ({"kind": ..., ...values}), when the error carries one. */
+function detailOf(error: BackendError): { kind: ErrorKind; values: Record<string, string | number> } | null {
+	if (!error.details || !error.details.startsWith('{')) return null;
+	try {
+		const { kind, ...values } = JSON.parse(error.details) as Record<string, unknown>;
+		if (typeof kind !== 'string') return null;
+		const flat: Record<string, string | number> = {};
+		for (const [k, v] of Object.entries(values)) {
+			if (typeof v === 'string' || typeof v === 'number') flat[k] = v;
+		}
+		return { kind: kind as ErrorKind, values: flat };
+	} catch {
+		return null;
+	}
+}
+
+/** The name of the check constraint PostgreSQL reports in `message`, if any. */
+function constraintOf(message: string): string | undefined {
+	return /constraint "([a-z0-9_]+)"/.exec(message)?.[1];
+}
+
+/**
+ * Turns a supabase-js error into a DataError for `operation`. `status` is the HTTP status of the
+ * response when known (0 or absent: the request never got an answer).
+ */
+export function fromBackend(operation: string, error: BackendError, status?: number): DataError {
+	const sqlstate = error.code ?? '';
+	let code: DataErrorCode = CODE_OF_SQLSTATE[sqlstate] ?? 'unknown';
+	let kind: ErrorKind = KIND_OF_SQLSTATE[sqlstate] ?? KIND_OF_CODE[code];
+	let values: Record<string, string | number> = {};
+	const fromDetail = detailOf(error);
+	const constraint = constraintOf(error.message);
+	if (fromDetail) {
+		({ kind, values } = fromDetail);
+	} else if (sqlstate === '23514' && constraint) {
+		const known = CONSTRAINT_KINDS[constraint];
+		if (known) {
+			kind = known.kind;
+			values = { ...known.values };
+		}
+	}
+	if (sqlstate === '' && (status === 0 || /fetch failed|network|ECONNREFUSED|Failed to fetch/i.test(error.message))) {
+		code = 'network';
 		kind = 'network';
+	} else if (code === 'unknown' && ((status ?? 0) >= 500 || sqlstate.startsWith('XX'))) {
+		kind = 'server';
+	} else if (code === 'unknown' && (status === 401 || status === 403)) {
+		code = 'denied';
+		kind = 'denied';
 	}
 	const detail = [error.message, error.details, error.hint].filter((s) => s).join(' — ');
-	return new DataError(operation, kind, detail || `backend error ${code}`, { cause: error });
+	return new DataError(operation, code, detail || `backend error ${sqlstate || status}`, { cause: error, kind, values });
 }
 
 /**

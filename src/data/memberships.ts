@@ -5,7 +5,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { MemberRole } from './enums.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
-import { isoTime } from './rows.ts';
+import { allPages, isoTime } from './rows.ts';
 import { checkUuid } from './validate.ts';
 import { MEMBER_ROLES } from './enums.ts';
 
@@ -63,11 +63,13 @@ export function membershipsFromSupabase(client: SupabaseClient): MembershipsRepo
 	return guarded('memberships', {
 		async list(areaId) {
 			const op = 'memberships.list';
-			let query = client.from('memberships').select('area_id, user_id, role, created_at');
-			if (areaId !== undefined) query = query.eq('area_id', checkUuid(op, 'areaId', areaId));
-			const { data, error } = await query.order('area_id').order('role').order('user_id');
-			if (error) throw fromBackend(op, error);
-			return (data as Row[]).map(membership);
+			const id = areaId === undefined ? undefined : checkUuid(op, 'areaId', areaId);
+			const rows = await allPages<Row>(op, (from, to) => {
+				let query = client.from('memberships').select('area_id, user_id, role, created_at');
+				if (id !== undefined) query = query.eq('area_id', id);
+				return query.order('area_id').order('role').order('user_id').range(from, to);
+			});
+			return rows.map(membership);
 		},
 		async add(areaId, userId, role) {
 			const op = 'memberships.add';

@@ -6,7 +6,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Polygon } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
-import { geometryOf, isoTime } from './rows.ts';
+import { allPages, geometryOf, isoTime } from './rows.ts';
 import type { Area, Neighbourhood, SavedAnalysis, SavedAnalysisDetail, SavedAnalysisInput } from './types.ts';
 import { checkAnalysisInput, checkLine, checkUuid } from './validate.ts';
 
@@ -80,11 +80,11 @@ export function savedAnalysesFromSupabase(client: SupabaseClient): SavedAnalyses
 		},
 		async list(areaId) {
 			const op = 'savedAnalyses.list';
-			const { data, error } = await client
-				.rpc('analyses_of_area', { p_area_id: checkUuid(op, 'areaId', areaId) })
-				.select(COLUMNS);
-			if (error) throw fromBackend(op, error);
-			return (data as Row[]).map(fromRow);
+			const p_area_id = checkUuid(op, 'areaId', areaId);
+			const rows = await allPages<Row>(op, (from, to) =>
+				client.rpc('analyses_of_area', { p_area_id }).select(COLUMNS).order('created_at', { ascending: false }).order('id').range(from, to),
+			);
+			return rows.map(fromRow);
 		},
 		async get(id) {
 			const op = 'savedAnalyses.get';

@@ -1,87 +1,180 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import {
-	FUSE_OPTIONS,
-	SearchIndex,
-	normalise,
-	ngrams,
-	type SearchRecord,
-} from './search-index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REAL_QUERIES, withTypo } from '../../scripts/bench/search.ts';
+import { sampleSearchSource } from '../../tests/helpers/sample-search.ts';
+import { SearchIndex, normalise, withinEdits, type SearchRecord, type SearchResult } from './search-index.ts';
+import { areaSearchRecords, searchLocalities } from './search-records.ts';
+import type { SearchSourceV2 } from './search-source.ts';
 
-/** Named OSM places of the real sample extract, as search records (kind 'place'). */
-function samplePlaces(): SearchRecord[] {
-	const fc = JSON.parse(
-		readFileSync('data/vorselaar-lille/osm/vorselaar-lille_pois.geojson', 'utf8'),
-	) as { features: { properties: Record<string, string | undefined> }[] };
-	return fc.features
-		.filter((f) => f.properties.name)
-		.map((f, i) => ({
-			id: String(f.properties['@id'] ?? i),
-			kind: 'place' as const,
-			label: f.properties.name!,
-			keywords: [f.properties.amenity ?? f.properties.shop ?? ''],
-		}));
-}
-
-const categories: SearchRecord[] = [
-	{ id: 'pharmacy', kind: 'category', label: 'Apotheek', keywords: ['pharmacie', 'pharmacy', 'medicijnen'] },
-	{ id: 'gp', kind: 'category', label: 'Huisarts', keywords: ['dokter', 'arts', 'médecin', 'doctor'] },
-	{ id: 'meeting_place', kind: 'category', label: 'Ontmoetingsplaats', keywords: ['iemand om mee te praten', 'buurthuis'] },
-];
-
-describe('normalise and ngrams', () => {
+describe('normalise and withinEdits', () => {
 	it('folds accents, case and punctuation', () => {
 		expect(normalise('  Médecin-Généraliste! ')).toBe('medecin generaliste');
+		expect(normalise('Markt 10, 2290 Vorselaar')).toBe('markt 10 2290 vorselaar');
 	});
-	it('takes the bigrams and trigrams of padded words', () => {
-		expect(ngrams('ab')).toEqual([' a', 'ab', 'b ', ' ab', 'ab ']);
-		expect(ngrams('apo ab').slice(0, 4)).toEqual([' a', 'ap', 'po', 'o ']);
+	it('counts a swap of two neighbours as one edit', () => {
+		expect(withinEdits('doketr', 'dokter', 1)).toBe(true);
+		expect(withinEdits('dokert', 'dokter', 1)).toBe(false);
+		expect(withinEdits('makrt', 'markt', 1)).toBe(true);
+		expect(withinEdits('kapper', 'kapel', 1)).toBe(false);
+		expect(withinEdits('thuisverpleging', 'thuisverplging', 1)).toBe(true);
+		expect(withinEdits('abc', 'xyz', 2)).toBe(false);
 	});
 });
 
-describe('SearchIndex', () => {
-	const index = new SearchIndex([...categories, ...samplePlaces()]);
+describe('SearchIndex on the sample area (the real pipeline output)', () => {
+	let source: SearchSourceV2;
+	let index: SearchIndex;
+	const first = (r: SearchResult) => r.groups[0]?.hits[0]?.record;
+	const isEmpty = (r: SearchResult) => r.groups.length === 0 && !r.kindPlaces;
 
-	it('finds a category by its name and by a synonym, in any language', () => {
-		expect(index.search('apotheek')[0]?.record.id).toBe('pharmacy');
-		expect(index.search('dokter')[0]?.record.id).toBe('gp');
-		expect(index.search('medecin')[0]?.record.id).toBe('gp');
-		expect(index.search('iemand om mee te praten')[0]?.record.id).toBe('meeting_place');
+	beforeAll(async () => {
+		source = await sampleSearchSource();
+		index = new SearchIndex(areaSearchRecords(source, 'nl'), searchLocalities(source));
+	}, 120_000);
+
+	/**
+	 * Real CRAB addresses of the sample (2021-10-26), typed as residents type them: any order,
+	 * with or without commas, lower case, postcode, sub-municipality, a typo or a shortened street.
+	 * The exact address comes first, labelled as CRAB labels it, in the right locality.
+	 */
+	it.each([
+		['Markt 10 Vorselaar', 'Markt 10', '2290 Vorselaar'],
+		['markt 10, vorselaar', 'Markt 10', '2290 Vorselaar'],
+		['Vorselaar, Markt 10', 'Markt 10', '2290 Vorselaar'],
+		['markt 10 2290', 'Markt 10', '2290 Vorselaar'],
+		['2290 Vorselaar Markt 10', 'Markt 10', '2290 Vorselaar'],
+		['Markt 10', 'Markt 10', '2290 Vorselaar'],
+		['kerkstraat 18 vorselaar', 'Kerkstraat 18-20', '2290 Vorselaar'],
+		['Kerkstraat 20, Vorselaar', 'Kerkstraat 18-20', '2290 Vorselaar'],
+		['kerkstraat 5 vorselaar', 'Kerkstraat 5', '2290 Vorselaar'],
+		['kerkstraat 4 lille', 'Kerkstraat 4', '2275 Lille'],
+		['Kerkstraat 4, 2290', 'Kerkstraat 4', '2290 Vorselaar'],
+		['dorp 16 poederlee', 'Dorp 16', '2275 Poederlee'],
+		['Dorp 16, 2275 Poederlee', 'Dorp 16', '2275 Poederlee'],
+		['poederlee dorp 16', 'Dorp 16', '2275 Poederlee'],
+		['dorp 16 lille', 'Dorp 16', '2275 Poederlee'],
+		['Beek 37C Lille', 'Beek 37C', '2275 Lille'],
+		['beek 37 c', 'Beek 37C', '2275 Lille'],
+		['gebroeders de winterstraat 2 wechelderzande', 'Gebroeders De Winterstraat 2', '2275 Wechelderzande'],
+		['Kan. J. Peetersstraat 5 Gierle', 'Kan. J. Peetersstraat 5', '2275 Gierle'],
+		['kerkstrat 5 vorselaar', 'Kerkstraat 5', '2290 Vorselaar'],
+		['kerkstr 5 vorselaar', 'Kerkstraat 5', '2290 Vorselaar'],
+		['lilsesteenweg 2a poederlee', 'Lilsesteenweg 2A', '2275 Poederlee'],
+	])('"%s" → %s, %s first', (query, label, locality) => {
+		const result = index.search(query);
+		expect(result.groups[0]?.kind).toBe('address');
+		expect(first(result)).toMatchObject({ kind: 'address', label, detail: locality });
 	});
 
-	it('tolerates one typo and ignores case and accents', () => {
-		expect(index.search('apoteek')[0]?.record.id).toBe('pharmacy');
-		expect(index.search('HUISARST')[0]?.record.id).toBe('gp');
-		expect(index.search('médécin')[0]?.record.id).toBe('gp');
+	it('reads street, house number and locality apart', () => {
+		expect(index.search('Dorp 16, 2275 Poederlee').reading).toEqual({
+			words: ['dorp'],
+			numbers: ['16'],
+			localities: ['Poederlee'],
+			postcodes: ['2275'],
+		});
 	});
 
-	it('finds real places of the sample by name', () => {
-		const hits = index.search('Lindelo');
-		expect(hits.some((h) => h.record.kind === 'place' && /Lindelo/i.test(h.record.label))).toBe(true);
+	it('gives both streets of the same name when no locality is typed, and only one with it', () => {
+		const both = index.search('kerkstraat 4').groups[0]!;
+		expect(both.hits.filter((h) => h.record.label === 'Kerkstraat 4').map((h) => h.record.detail).sort()).toEqual([
+			'2275 Lille',
+			'2290 Vorselaar',
+		]);
+		const one = index.search('kerkstraat 4 vorselaar').groups.find((g) => g.kind === 'address')!;
+		expect(one.hits.map((h) => h.record.detail)).toEqual(['2290 Vorselaar']);
 	});
 
-	it('limits hits per kind and overall', () => {
-		const hits = index.search('bakkerij', { limit: 3, perKind: 2 });
-		expect(hits.length).toBeLessThanOrEqual(3);
-		expect(hits.filter((h) => h.record.kind === 'place').length).toBeLessThanOrEqual(2);
+	it('"dokter" shows the kind and every GP of the area under it', () => {
+		const result = index.search('dokter');
+		const gps = source.places.filter((p) => p.categoryIds.includes('gp'));
+		expect(result.kindPlaces?.category.id).toBe('gp');
+		expect(result.kindPlaces?.total).toBe(gps.length);
+		expect(result.kindPlaces?.hits.map((h) => h.record.id).sort()).toEqual(gps.map((p) => p.id).sort());
 	});
 
-	it('answers nothing for an empty query or a query that matches nothing', () => {
-		expect(index.search('')).toEqual([]);
-		expect(index.search('   ')).toEqual([]);
-		expect(index.search('zzqxw')).toEqual([]);
+	it('"bank" finds banks as well as benches', () => {
+		const result = index.search('bank');
+		expect(result.kindPlaces?.category.id).toBe('bench');
+		const banks = source.places.filter((p) => p.kind === 'bank').map((p) => p.id);
+		expect(banks.length).toBeGreaterThanOrEqual(5);
+		const places = result.groups.find((g) => g.kind === 'place')!.hits.map((h) => h.record.id);
+		for (const id of banks) expect(places).toContain(id);
 	});
 
-	it('ranks the same as plain Fuse.js over all records for real queries', async () => {
-		const { default: Fuse } = await import('fuse.js');
-		const all = index.records;
-		const plain = new Fuse(all, FUSE_OPTIONS);
-		for (const q of ['apotheek', 'dokter', 'lindelo', 'kerk']) {
-			expect(index.search(q, { limit: 1, perKind: 1 })[0]?.record.id).toBe(plain.search(q)[0]?.item.id);
+	it('"ziekenhuis" puts the nearest hospital first, from the area or from the origin', () => {
+		const hospitals = source.places.filter((p) => p.categoryIds.includes('hospital'));
+		const dist = (a: readonly [number, number], b: readonly [number, number]) =>
+			Math.hypot((a[0] - b[0]) * Math.cos((a[1] * Math.PI) / 180), a[1] - b[1]);
+		const nearestTo = (at: readonly [number, number]) =>
+			[...hospitals].sort((a, b) => dist(a.lngLat, at) - dist(b.lngLat, at))[0]!;
+		const result = index.search('ziekenhuis');
+		expect(result.kindPlaces?.total).toBe(hospitals.length);
+		expect(result.kindPlaces?.hits[0]?.record.id).toBe(nearestTo(index.centre).id);
+		// The general hospital of Herentals, 1.4 km beyond the area (SOURCES.md), is that one.
+		expect(result.kindPlaces?.hits[0]?.record.label).toMatch(/HERENTALS/);
+		const origin = source.places.find((p) => p.name === 'Lindelo')!.lngLat;
+		expect(index.search('ziekenhuis', { near: origin }).kindPlaces?.hits[0]?.record.id).toBe(
+			nearestTo(origin).id,
+		);
+	});
+
+	it('shows every place of a kind: the supermarket beyond the first six is there', () => {
+		const result = index.search('supermarkt');
+		const groceries = source.places.filter((p) => p.categoryIds.includes('grocery'));
+		expect(result.kindPlaces?.total).toBe(groceries.length);
+		expect(result.kindPlaces!.total).toBeGreaterThan(6);
+		expect(result.kindPlaces?.hits.map((h) => h.record.label)).toContain('GB Vorselaar');
+	});
+
+	it('a short word that only matches through a typo gives nothing, not unrelated places', () => {
+		for (const query of ['kapper', 'seul']) expect(isEmpty(index.search(query)), query).toBe(true);
+		// "eten" and "courses" name the grocery kind (a synonym word as typed): that kind only.
+		for (const query of ['eten', 'courses']) {
+			const result = index.search(query);
+			expect(result.groups.map((g) => g.kind), query).toEqual(['category']);
+			expect(result.kindPlaces?.category.id, query).toBe('grocery');
 		}
 	});
 
-	it('rejects records without id or label', () => {
+	it('answers every real query, with and without a typo', () => {
+		const queries = [...REAL_QUERIES, ...REAL_QUERIES.map(withTypo)];
+		expect(queries.filter((q) => isEmpty(index.search(q)))).toEqual([]);
+	});
+
+	it('finds a kind despite a typo and keeps kinds first', () => {
+		expect(index.search('apoteek').kindPlaces?.category.id).toBe('pharmacy');
+		expect(index.search('huisarst').kindPlaces?.category.id).toBe('gp');
+		// Three kinds share this phrase; the one with places in the area comes first.
+		expect(index.search('iemand om mee te praten').groups[0]?.hits[0]?.record.id).toBe('meeting_place');
+	});
+
+	it('narrows a kind to the municipality typed after it', () => {
+		const result = index.search('apotheek lille');
+		expect(result.kindPlaces?.category.id).toBe('pharmacy');
+		const lille = source.localities.findIndex((l) => l.kind === 'municipality' && l.name === 'Lille');
+		const inLille = source.places.filter((p) => p.categoryIds.includes('pharmacy') && p.localities.includes(lille));
+		expect(result.kindPlaces?.hits.map((h) => h.record.id).sort()).toEqual(inLille.map((p) => p.id).sort());
+	});
+
+	it('answers in French with the French labels, from synonyms in any language', () => {
+		const fr = new SearchIndex(areaSearchRecords(source, 'fr'), searchLocalities(source));
+		expect(fr.search('médecin').kindPlaces?.category.label).toBe('Médecin généraliste');
+		expect(fr.search('dokter').kindPlaces?.category.label).toBe('Médecin généraliste');
+	});
+
+	it('answers nothing for an empty query or noise', () => {
+		expect(isEmpty(index.search(''))).toBe(true);
+		expect(isEmpty(index.search('   '))).toBe(true);
+		expect(isEmpty(index.search('zzqxw'))).toBe(true);
+	});
+
+	it('rejects records without id or label, and addresses of unknown streets', () => {
 		expect(() => new SearchIndex([{ id: 'x' } as unknown as SearchRecord])).toThrow(/record 0/);
+		expect(
+			() =>
+				new SearchIndex([
+					{ id: 's9/1', kind: 'address', label: 'X 1', keywords: [], street: 's9', houseNumber: '1' },
+				]),
+		).toThrow(/unknown street s9/);
 	});
 });

@@ -1,9 +1,11 @@
 /**
- * Turns the taxonomy and an area's search source (built by the pipeline) into search records: kinds
- * of help (categories with their labels and synonyms in nl/fr/en), places, streets and addresses.
+ * Turns the taxonomy and an area's search source (built by the pipeline) into what the search
+ * indexes: kinds of help (categories with their labels and synonyms in nl/fr/en), places (found by
+ * name and by what they are), streets and addresses, and the localities people add to an address.
  */
 import { CATEGORIES, type Localized } from '../analysis/taxonomy.ts';
-import type { SearchRecord } from './search-index.ts';
+import type { SearchLocality, SearchRecord } from './search-index.ts';
+import { decodeStreet, type SearchSourceV2, type SourceLocality } from './search-source.ts';
 
 /** The pseudo-category for "rolstoel": places that say they are wheelchair accessible. */
 export const WHEELCHAIR_FILTER_ID = 'wheelchair_accessible';
@@ -23,138 +25,91 @@ const WHEELCHAIR_SYNONYMS = [
 	'PMR',
 ];
 
+const BY_ID = new Map(CATEGORIES.map((c) => [c.id, c]));
+
 /**
- * The records of the kinds of help: per category one record for its label in `lang` and one per
- * other label and synonym (in every language), all showing the label in `lang`. Splitting the
- * words over records lets the index pick only the words that match and Fuse rank a few short texts
- * instead of every synonym of every category; the search shows each category once. Plus the
- * wheelchair-accessible filter.
+ * The records of the kinds of help: one per category, its label in `lang` and every other label
+ * and synonym (in every language) as keywords; plus the wheelchair-accessible filter.
  */
 export function categoryRecords(lang: keyof Localized): SearchRecord[] {
-	const records: SearchRecord[] = [];
-	const add = (id: string, label: string, words: readonly string[], categoryIds?: string[]) => {
-		records.push({ id, kind: 'category', label, keywords: [], ...(categoryIds ? { categoryIds } : {}) });
-		for (const word of new Set(words)) {
-			if (word === label) continue;
-			records.push({ id, kind: 'category', label, keywords: [word], ...(categoryIds ? { categoryIds } : {}) });
-		}
+	const record = (id: string, labels: Localized, words: readonly string[], categoryIds?: string[]) => {
+		const label = labels[lang];
+		const keywords = [...new Set([...Object.values(labels), ...words])].filter((w) => w !== label);
+		return { id, kind: 'category' as const, label, keywords, ...(categoryIds ? { categoryIds } : {}) };
 	};
-	for (const c of CATEGORIES) {
-		add(
-			c.id,
-			c.labels[lang],
-			[c.labels.nl, c.labels.fr, c.labels.en, ...c.synonyms.nl, ...c.synonyms.fr, ...c.synonyms.en],
-			[c.id],
-		);
-	}
-	add(WHEELCHAIR_FILTER_ID, WHEELCHAIR_LABELS[lang], [...Object.values(WHEELCHAIR_LABELS), ...WHEELCHAIR_SYNONYMS]);
-	return records;
+	return [
+		...CATEGORIES.map((c) =>
+			record(c.id, c.labels, [...c.synonyms.nl, ...c.synonyms.fr, ...c.synonyms.en], [c.id]),
+		),
+		record(WHEELCHAIR_FILTER_ID, WHEELCHAIR_LABELS, WHEELCHAIR_SYNONYMS),
+	];
 }
 
-/**
- * The search source of an area, `tiles/<area>/search.json`, as the pipeline writes it (version 1;
- * scripts/lib/search-source.ts builds it). Empty strings stand for absent values.
- */
-export interface SearchSourceV1 {
-	version: 1;
-	areaId: string;
-	places: {
-		id: string;
-		name: string;
-		categoryIds: string[];
-		address: string;
-		lngLat: [number, number];
-		wheelchair: string;
-		phone: string;
-		website: string;
-		openingHours: string;
-		operator: string;
-		source: string;
-		date: string;
-	}[];
-	streets: {
-		id: string;
-		name: string;
-		municipality: string;
-		nis: string;
-		lngLat: [number, number];
-		/** [house number, lng, lat] */
-		addresses: [string, number, number][];
-	}[];
+/** How a locality is written after an address: "2275 Poederlee" (postcode when it has one). */
+export function localityText(locality: SourceLocality | undefined): string {
+	if (!locality) return '';
+	return locality.postcodes.length === 1 ? `${locality.postcodes[0]} ${locality.name}` : locality.name;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isLngLat(value: unknown): value is [number, number] {
-	return (
-		Array.isArray(value) &&
-		value.length === 2 &&
-		typeof value[0] === 'number' &&
-		typeof value[1] === 'number' &&
-		Math.abs(value[0]) <= 180 &&
-		Math.abs(value[1]) <= 90
-	);
-}
-
-/** Checks the shape of a search source, naming the first problem. */
-export function parseSearchSource(json: unknown): SearchSourceV1 {
-	if (!isRecord(json)) throw new Error('search source is not a JSON object');
-	if (json.version !== 1) throw new Error(`search source version ${String(json.version)} is not 1`);
-	if (!Array.isArray(json.places) || !Array.isArray(json.streets))
-		throw new Error('search source has no places or streets lists');
-	json.places.forEach((p: unknown, i) => {
-		if (!isRecord(p) || typeof p.id !== 'string' || !Array.isArray(p.categoryIds) || !isLngLat(p.lngLat))
-			throw new Error(`search source place ${i} is malformed`);
-	});
-	json.streets.forEach((s: unknown, i) => {
-		if (!isRecord(s) || typeof s.name !== 'string' || !Array.isArray(s.addresses) || !isLngLat(s.lngLat))
-			throw new Error(`search source street ${i} is malformed`);
-	});
-	return json as unknown as SearchSourceV1;
+/** The localities of a source for the search index. */
+export function searchLocalities(source: SearchSourceV2): SearchLocality[] {
+	return source.localities.map((l) => ({
+		id: l.id,
+		name: l.name,
+		postcodes: l.postcodes,
+		municipality: `m:${l.nis}`,
+	}));
 }
 
 /**
  * All search records of an area in `lang`: kinds of help, places, streets and addresses.
- * @example areaSearchRecords(parseSearchSource(json), 'nl').length // ≈ 11,800 for the sample
+ * A place is found by its name and by what it is (its categories' labels, its kind's labels and
+ * synonyms, in every language); a place without a name is labelled by what it is.
+ * @example areaSearchRecords(source, 'nl').length // ≈ 12,000 for the sample
  */
-export function areaSearchRecords(source: SearchSourceV1, lang: keyof Localized): SearchRecord[] {
-	const categoryLabel = new Map(CATEGORIES.map((c) => [c.id, c.labels[lang]]));
+export function areaSearchRecords(source: SearchSourceV2, lang: keyof Localized): SearchRecord[] {
 	const records = categoryRecords(lang);
+	const localityIds = source.localities.map((l) => l.id);
+	const detailOf = (indices: readonly number[]) =>
+		localityText(source.localities[indices[1] ?? indices[0] ?? -1]);
 	for (const p of source.places) {
-		// A place without a name is found through its kind of help, not listed by itself.
-		if (!p.name) continue;
-		const kinds = p.categoryIds.map((id) => categoryLabel.get(id) ?? id);
+		const categories = p.categoryIds.map((id) => BY_ID.get(id)).filter((c) => c !== undefined);
+		const kind = categories.flatMap((c) => c.kinds ?? []).find((k) => k.id === p.kind);
+		const what = kind?.labels[lang] ?? categories[0]?.labels[lang] ?? '';
+		const keywords = [
+			...categories.flatMap((c) => Object.values(c.labels)),
+			...(kind ? [...Object.values(kind.labels), ...kind.synonyms.nl, ...kind.synonyms.fr, ...kind.synonyms.en] : []),
+		];
 		records.push({
 			id: p.id,
 			kind: 'place',
-			label: p.name,
-			keywords: kinds,
-			detail: [kinds.join(', '), p.address].filter(Boolean).join(' · '),
+			label: p.name || what,
+			keywords: [...new Set(keywords)],
+			detail: [p.name ? what : '', p.address ?? ''].filter(Boolean).join(' · '),
 			categoryIds: p.categoryIds,
 			lngLat: p.lngLat,
+			localities: p.localities.map((i) => localityIds[i]!),
 		});
 	}
-	for (const s of source.streets) {
-		records.push({
-			id: s.id,
-			kind: 'street',
-			label: s.name,
-			keywords: [s.municipality],
-			detail: s.municipality,
-			lngLat: s.lngLat,
-		});
-		for (const [number, lng, lat] of s.addresses) {
+	source.streets.forEach((s, i) => {
+		const street = decodeStreet(s);
+		const id = `s${i + 1}`;
+		const localities = s.localities.map((k) => localityIds[k]!);
+		const detail = detailOf(s.localities);
+		records.push({ id, kind: 'street', label: s.name, keywords: [], detail, lngLat: street.lngLat, localities });
+		for (const [number, lng, lat] of street.addresses) {
 			records.push({
-				id: `${s.id}/${number}`,
+				id: `${id}/${number}`,
 				kind: 'address',
 				label: `${s.name} ${number}`,
-				keywords: [s.municipality],
-				detail: s.municipality,
+				keywords: [],
+				detail,
 				lngLat: [lng, lat],
+				localities,
+				street: id,
+				houseNumber: number,
 			});
 		}
-	}
+	});
 	return records;
 }

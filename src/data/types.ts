@@ -139,13 +139,22 @@ export interface BarrierReportInput {
 	description: string;
 	/** A point, or a stretch of street (≤ 2 km). */
 	location: Point | LineString;
+	/**
+	 * The signed-in user who wrote it, when one was: the report then goes out only with that user's
+	 * valid session (never anonymously because a session expired). Not sent: the database takes
+	 * the reporter from the session.
+	 */
+	reporterId?: string | null;
 }
 
 export interface BarrierReport {
 	id: string;
 	areaId: string;
 	kind: BarrierKind;
+	/** The reporter's own text: only the reporter and the area's planners and coordinators read it ('' for others). */
 	description: string;
+	/** What everyone may read, written or approved by a planner; null: the kind and place alone. */
+	publicText: string | null;
 	location: Point | LineString;
 	status: ReportStatus;
 	plannerNote: string | null;

@@ -4,9 +4,10 @@
  * on both backends; the database checks them again, so nothing bypasses them. The embedded default
  * has only these.
  */
-import { area, kinks, length } from '@turf/turf';
+import { area, kinks } from '@turf/turf';
+import { lineLengthM } from '../analysis/geo.ts';
 import type { LineString, Point, Polygon, Position } from 'geojson';
-import { DataError } from './errors.ts';
+import { DataError, type ErrorKind } from './errors.ts';
 import {
 	BARRIER_KINDS,
 	CARE_FUNCTIONS,
@@ -34,7 +35,9 @@ const BAD_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u20
 const MARKUP = /<[a-zA-Z/!?]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const invalid = (op: string, detail: string): DataError => new DataError(op, 'invalid', detail);
+/** A DataError 'invalid' of `kind` (default 'invalid') with the values its message needs. */
+const invalid = (op: string, detail: string, kind: ErrorKind = 'invalid', values: Record<string, string | number> = {}): DataError =>
+	new DataError(op, 'invalid', detail, { kind, values });
 
 /** True for a UUID in canonical text form. */
 export function isUuid(value: unknown): value is string {
@@ -50,10 +53,12 @@ export function checkUuid(op: string, field: string, value: unknown): string {
 export function checkLine(op: string, field: string, value: unknown, min: number, max: number): string {
 	if (typeof value !== 'string') throw invalid(op, `${field} must be text`);
 	const n = [...value].length;
-	if (n < min || n > max) throw invalid(op, `${field} must have ${min} to ${max} characters, got ${n}`);
-	if (value !== value.trim()) throw invalid(op, `${field} must not start or end with spaces`);
-	if (BAD_SINGLE_LINE.test(value)) throw invalid(op, `${field} contains control or direction characters`);
-	if (MARKUP.test(value)) throw invalid(op, `${field} must not contain markup (<...>)`);
+	if (n < min || n > max) {
+		throw invalid(op, `${field} must have ${min} to ${max} characters, got ${n}`, n > max ? 'too_long' : 'too_short', { field, min, max, count: n });
+	}
+	if (value !== value.trim()) throw invalid(op, `${field} must not start or end with spaces`, 'invalid', { field });
+	if (BAD_SINGLE_LINE.test(value)) throw invalid(op, `${field} contains control or direction characters`, 'control_characters', { field });
+	if (MARKUP.test(value)) throw invalid(op, `${field} must not contain markup (<...>)`, 'markup', { field });
 	return value;
 }
 
@@ -61,15 +66,15 @@ export function checkLine(op: string, field: string, value: unknown, min: number
 export function checkText(op: string, field: string, value: unknown, max: number): string {
 	if (typeof value !== 'string') throw invalid(op, `${field} must be text`);
 	const n = [...value].length;
-	if (n > max) throw invalid(op, `${field} must have at most ${max} characters, got ${n}`);
-	if (BAD_MULTI_LINE.test(value)) throw invalid(op, `${field} contains control or direction characters`);
-	if (MARKUP.test(value)) throw invalid(op, `${field} must not contain markup (<...>)`);
+	if (n > max) throw invalid(op, `${field} must have at most ${max} characters, got ${n}`, 'too_long', { field, max, count: n });
+	if (BAD_MULTI_LINE.test(value)) throw invalid(op, `${field} contains control or direction characters`, 'control_characters', { field });
+	if (MARKUP.test(value)) throw invalid(op, `${field} must not contain markup (<...>)`, 'markup', { field });
 	return value;
 }
 
 function checkEnum<T extends string>(op: string, field: string, allowed: readonly T[], value: unknown): T {
 	if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-		throw invalid(op, `${field}: unknown value ${JSON.stringify(value)}`);
+		throw invalid(op, `${field}: unknown value ${JSON.stringify(value)}`, 'unknown_value', { field });
 	}
 	return value as T;
 }
@@ -91,12 +96,12 @@ function checkEnumList<T extends string>(
 
 function checkPosition(op: string, field: string, p: unknown): Position {
 	if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every((c) => typeof c === 'number' && Number.isFinite(c))) {
-		throw invalid(op, `${field}: a position must be [longitude, latitude]`);
+		throw invalid(op, `${field}: a position must be [longitude, latitude]`, 'malformed_geometry', { field });
 	}
 	const [lon, lat] = p as number[];
 	const [w, s, e, n] = BELGIUM_BBOX;
 	if ((lon as number) < w || (lon as number) > e || (lat as number) < s || (lat as number) > n) {
-		throw invalid(op, `${field}: (${lon}, ${lat}) lies outside Belgium`);
+		throw invalid(op, `${field}: (${lon}, ${lat}) lies outside Belgium`, 'outside_belgium', { field });
 	}
 	return [lon as number, lat as number];
 }
@@ -104,7 +109,7 @@ function checkPosition(op: string, field: string, p: unknown): Position {
 /** A GeoJSON Point in Belgium. */
 export function checkPoint(op: string, field: string, g: unknown): Point {
 	const geom = g as Point | null;
-	if (geom?.type !== 'Point') throw invalid(op, `${field} must be a GeoJSON Point`);
+	if (geom?.type !== 'Point') throw invalid(op, `${field} must be a GeoJSON Point`, 'no_location', { field });
 	return { type: 'Point', coordinates: checkPosition(op, field, geom.coordinates) };
 }
 
@@ -112,14 +117,14 @@ export function checkPoint(op: string, field: string, g: unknown): Point {
 export function checkStretch(op: string, field: string, g: unknown): LineString {
 	const geom = g as LineString | null;
 	if (geom?.type !== 'LineString' || !Array.isArray(geom.coordinates)) {
-		throw invalid(op, `${field} must be a GeoJSON LineString`);
+		throw invalid(op, `${field} must be a GeoJSON LineString`, 'bad_stretch', { field });
 	}
 	if (geom.coordinates.length < 2 || geom.coordinates.length > 500) {
-		throw invalid(op, `${field}: a stretch needs 2 to 500 positions, got ${geom.coordinates.length}`);
+		throw invalid(op, `${field}: a stretch needs 2 to 500 positions, got ${geom.coordinates.length}`, 'bad_stretch', { field });
 	}
 	const line: LineString = { type: 'LineString', coordinates: geom.coordinates.map((p) => checkPosition(op, field, p)) };
-	const m = length({ type: 'Feature', geometry: line, properties: {} }, { units: 'meters' });
-	if (m < 1 || m > 2000) throw invalid(op, `${field}: a stretch must be 1 m to 2 km long, got ${Math.round(m)} m`);
+	const m = lineLengthM(line.coordinates);
+	if (m < 1 || m > 2000) throw invalid(op, `${field}: a stretch must be 1 m to 2 km long, got ${Math.round(m)} m`, 'bad_stretch', { field });
 	return line;
 }
 
@@ -127,10 +132,10 @@ export function checkStretch(op: string, field: string, g: unknown): LineString 
 export function checkCell(op: string, field: string, g: unknown): Polygon {
 	const geom = g as Polygon | null;
 	if (geom?.type !== 'Polygon' || !Array.isArray(geom.coordinates) || geom.coordinates.length < 1) {
-		throw invalid(op, `${field} must be a GeoJSON Polygon`);
+		throw invalid(op, `${field} must be a GeoJSON Polygon`, 'malformed_geometry', { field });
 	}
 	const rings = geom.coordinates.map((ring) => {
-		if (!Array.isArray(ring) || ring.length < 4) throw invalid(op, `${field}: a ring needs at least 4 positions`);
+		if (!Array.isArray(ring) || ring.length < 4) throw invalid(op, `${field}: a ring needs at least 4 positions`, 'malformed_geometry', { field });
 		return ring.map((p) => checkPosition(op, field, p));
 	});
 	const count = rings.reduce((sum, r) => sum + r.length, 0);
@@ -138,10 +143,10 @@ export function checkCell(op: string, field: string, g: unknown): Polygon {
 	for (const ring of rings) {
 		const a = ring[0] as Position;
 		const b = ring[ring.length - 1] as Position;
-		if (a[0] !== b[0] || a[1] !== b[1]) throw invalid(op, `${field}: a ring must be closed`);
+		if (a[0] !== b[0] || a[1] !== b[1]) throw invalid(op, `${field}: a ring must be closed`, 'malformed_geometry', { field });
 	}
 	const polygon: Polygon = { type: 'Polygon', coordinates: rings };
-	if (kinks(polygon).features.length > 0) throw invalid(op, `${field}: the polygon intersects itself`);
+	if (kinks(polygon).features.length > 0) throw invalid(op, `${field}: the polygon intersects itself`, 'malformed_geometry', { field });
 	if (area(polygon) > 1e6) throw invalid(op, `${field}: a cell must be at most 1 km²`);
 	return polygon;
 }
@@ -266,6 +271,7 @@ export function checkReportInput(op: string, r: BarrierReportInput): BarrierRepo
 			geometry?.type === 'LineString'
 				? checkStretch(op, 'location', r.location)
 				: checkPoint(op, 'location', r.location),
+		...(r.reporterId ? { reporterId: checkUuid(op, 'reporterId', r.reporterId) } : {}),
 	};
 }
 

@@ -7,6 +7,7 @@
  * order of straight-line distance, and the search stops once the straight-line time of the next
  * place is already more than the k-th best network time found.
  */
+import { distanceM } from '../analysis/geo.ts';
 import type { Route } from '../analysis/route.ts';
 import type { Place } from './place.ts';
 
@@ -15,17 +16,12 @@ export interface NearestPlace {
 	route: Route;
 }
 
-const EARTH_RADIUS_M = 6_371_008.8;
-
-/** Great-circle distance in metres between two [lng, lat] points. */
+/**
+ * Straight-line distance in metres between two [lng, lat] points, measured as the routes are
+ * (src/analysis/geo.ts), so it stays a lower bound of a route's length.
+ */
 export function straightLineM(a: readonly [number, number], b: readonly [number, number]): number {
-	const toRad = Math.PI / 180;
-	const dLat = (b[1] - a[1]) * toRad;
-	const dLng = (b[0] - a[0]) * toRad;
-	const h =
-		Math.sin(dLat / 2) ** 2 +
-		Math.cos(a[1] * toRad) * Math.cos(b[1] * toRad) * Math.sin(dLng / 2) ** 2;
-	return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+	return distanceM(a[0], a[1], b[0], b[1]);
 }
 
 /**

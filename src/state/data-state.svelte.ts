@@ -4,18 +4,23 @@
  * supabase-js only when Supabase is configured (VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY), so
  * neither weighs on the first load. Where things are saved is known at once from the configuration.
  *
- * Reports go through the outbox (src/data/outbox.ts): stored on the device first, then delivered
- * while the browser says it is online (at once, when it comes back online, and every
- * `retryIntervalMs` while reports wait). On the embedded default "delivered" means stored in the
- * device's report store, with the same outbox behaviour as with Supabase.
+ * Reports go through the outbox (src/data/outbox.ts): stored on the device first, then delivered by
+ * the outbox's one delivery loop (keepDelivering: at start, when the browser comes back online,
+ * and when a waiting report's backoff has passed). On the embedded default "delivered" means
+ * stored in the device's report store, with the same outbox behaviour as with Supabase.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { createContext } from 'svelte';
 import type { SignedInUser } from '../data/auth.ts';
 import type { BarrierKind } from '../data/enums.ts';
-import type { DataErrorCode } from '../data/errors.ts';
-import type { OutboxEntry } from '../data/outbox.ts';
+import { type DataErrorCode, type ErrorKind, errorInfo } from '../data/errors.ts';
+import type {
+	DeliveryLoop,
+	keepDelivering as KeepDelivering,
+	OutboxEntry,
+	ReportEdit,
+} from '../data/outbox.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { Area, BarrierReport } from '../data/types.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -69,31 +74,42 @@ export function dataErrorCode(err: unknown): DataErrorCode | undefined {
 		: undefined;
 }
 
+/** The message key of each error kind about a report (the rest: reportErrorOther with the detail). */
+const REPORT_MESSAGE: Partial<Record<ErrorKind, MessageKey>> = {
+	too_long: 'reportErrorTooLong',
+	markup: 'reportErrorMarkup',
+	control_characters: 'reportErrorControl',
+	forbidden_characters: 'reportErrorCharacters',
+	no_location: 'reportErrorNoLocation',
+	outside_belgium: 'reportErrorOutsideBelgium',
+	outside_area: 'reportErrorOutsideArea',
+	bad_stretch: 'reportErrorStretch',
+	malformed_geometry: 'reportErrorGeometry',
+	unknown_value: 'reportErrorKind',
+	rate_limited: 'reportErrorRateLimited',
+	sign_in_needed: 'reportErrorSignIn',
+	denied: 'reportErrorWaiting',
+	network: 'reportErrorWaiting',
+	server: 'reportErrorWaiting',
+};
+
 /**
- * A resident-facing message for an error the data layer gave about a report (or a refused outbox
- * entry's `lastError`), naming the problem: too long, markup, control characters, outside Belgium
- * or the area, a bad stretch, rate limit; otherwise the technical detail.
+ * A resident-facing message for an error the data layer gave about a report (or a kept outbox
+ * entry's `lastError`): its error kind mapped to a message key, with the kind's values (e.g. the
+ * length and the maximum); an error without a kind gets reportErrorOther with its detail.
  */
 export function reportErrorMessage(err: unknown): Message {
-	const message = String((err as ErrorLike | null)?.message ?? err);
-	const tooLong = /description must have at most (\d+) characters, got (\d+)/.exec(message);
-	if (tooLong)
-		return { key: 'reportErrorTooLong', values: { max: tooLong[1]!, count: tooLong[2]! } };
-	if (/description must not contain markup/.test(message)) return { key: 'reportErrorMarkup' };
-	if (/description contains control or direction/.test(message))
-		return { key: 'reportErrorControl' };
-	if (/lies outside Belgium/.test(message)) return { key: 'reportErrorOutsideBelgium' };
-	if (/outside every area|outside.*area/.test(message)) return { key: 'reportErrorOutsideArea' };
-	if (/a stretch (needs|must be)|must be a GeoJSON LineString/.test(message))
-		return { key: 'reportErrorStretch' };
-	if (/must be a GeoJSON Point/.test(message)) return { key: 'reportErrorNoLocation' };
-	if (dataErrorCode(err) === 'rate_limited' || /rate limit/.test(message))
-		return { key: 'reportErrorRateLimited' };
-	return { key: 'reportErrorOther', values: { detail: message } };
+	const info = errorInfo(err);
+	const key = REPORT_MESSAGE[info.kind];
+	if (!key) return { key: 'reportErrorOther', values: { detail: info.detail } };
+	if (key === 'reportErrorTooLong') {
+		return { key, values: { max: info.values.max ?? '', count: info.values.count ?? '?' } };
+	}
+	return { key };
 }
 
-/** How often waiting reports are retried while online, in milliseconds. */
-const RETRY_INTERVAL_MS = 15_000;
+/** The outbox's delivery loop, loaded with the data layer (after the first paint). */
+let keepDelivering: typeof KeepDelivering;
 
 export class DataState {
 	/** Where things are saved: known from the configuration before anything loads. */
@@ -108,10 +124,8 @@ export class DataState {
 	waiting = $derived(this.outbox.filter((e) => e.state === 'queued').length);
 	/** Reports the backend refused; they stay on the device with the reason. */
 	refused = $derived(this.outbox.filter((e) => e.state === 'refused'));
-	/** The resident's own stored reports, newest first. */
+	/** The resident's own stored reports (their account's and this device's), newest first. */
 	myReports = $state.raw<BarrierReport[]>([]);
-	/** False when the backend keeps a resident's reports to signed-in users (Supabase, anonymous). */
-	canListMine = $state(true);
 	/** The signed-in coordinator, planner or admin (Supabase only). */
 	user = $state.raw<SignedInUser | null>(null);
 	/** What the browser says about the network. */
@@ -122,6 +136,7 @@ export class DataState {
 	#client: SupabaseClient | undefined;
 	#stop = new AbortController();
 	#opened: Promise<void> | undefined;
+	#loop: DeliveryLoop | undefined;
 
 	constructor(config: DataConfig = configFromEnv()) {
 		this.#config = config;
@@ -143,7 +158,9 @@ export class DataState {
 	}
 
 	async #open(): Promise<void> {
-		const { openRepositories, supabaseRepositories } = await import('../data/repositories.ts');
+		const [{ openRepositories, supabaseRepositories }, { keepDelivering: loop }] =
+			await Promise.all([import('../data/repositories.ts'), import('../data/outbox.ts')]);
+		keepDelivering = loop;
 		if (this.where === 'supabase') {
 			const [{ connectSupabase }, { DeviceDb }, auth] = await Promise.all([
 				import('../data/supabase.ts'),
@@ -167,8 +184,8 @@ export class DataState {
 			await this.#ensureDeviceAreas(this.#repos);
 		}
 		this.phase = 'ready';
-		this.#keepDelivering();
 		await this.refresh();
+		this.#keepDelivering(this.#repos);
 	}
 
 	/**
@@ -202,20 +219,18 @@ export class DataState {
 		);
 	}
 
-	#keepDelivering(): void {
+	#keepDelivering(repos: Repositories): void {
 		const { signal } = this.#stop;
-		const online = () => {
-			this.isOnline = true;
-			void this.deliver();
-		};
-		const offline = () => (this.isOnline = false);
-		addEventListener('online', online, { signal });
-		addEventListener('offline', offline, { signal });
-		const timer = setInterval(() => {
-			if (this.waiting > 0) void this.deliver();
-		}, RETRY_INTERVAL_MS);
-		signal.addEventListener('abort', () => clearInterval(timer), { once: true });
-		void this.deliver();
+		addEventListener('online', () => (this.isOnline = true), { signal });
+		addEventListener('offline', () => (this.isOnline = false), { signal });
+		this.#loop = keepDelivering(repos.outbox, {
+			signal,
+			onFlushed: () => {
+				this.isOnline = navigator.onLine;
+				void this.refresh();
+			},
+			onError: (err) => (this.failure = err instanceof Error ? err.message : String(err)),
+		});
 	}
 
 	/** Reads the outbox and the resident's reports again. */
@@ -223,40 +238,69 @@ export class DataState {
 		const repos = this.#repos;
 		if (!repos) return;
 		this.outbox = await repos.outbox.entries();
-		if (repos.where === 'supabase' && !this.user) {
-			// Anonymous residents may submit but not read back (Row Level Security).
-			this.canListMine = false;
-			this.myReports = [];
-			return;
-		}
-		this.canListMine = true;
-		this.myReports = await repos.barrierReports.listMine();
+		this.myReports = await repos.barrierReports.listMine(repos.outbox.clientId);
 	}
 
-	/** Delivers what waits in the outbox, when the browser is online. */
+	/** Delivers what waits in the outbox now (when the browser is online), through the delivery loop. */
 	async deliver(): Promise<void> {
-		const repos = this.#repos;
-		if (!repos) return;
-		this.isOnline = navigator.onLine;
-		if (this.isOnline) await repos.outbox.flush();
+		await this.#ready();
+		await this.#loop?.deliver({ force: true });
 		await this.refresh();
 	}
 
 	/**
 	 * Queues a report (checked by the data layer: bad input throws a DataError 'invalid' and nothing
-	 * is queued), then tries to deliver it. Returns the entry and whether it still waits.
+	 * is queued), then tries to deliver it. Returns its entry as it is now, whether it still waits,
+	 * and whether the backend refused its content (it then stays on the device, see MyReports).
 	 */
-	async submitReport(draft: ReportDraft): Promise<{ entry: OutboxEntry; isWaiting: boolean }> {
+	async submitReport(
+		draft: ReportDraft,
+	): Promise<{ entry: OutboxEntry; isWaiting: boolean; refused: boolean }> {
 		const repos = await this.#ready();
-		const entry = await repos.outbox.enqueue(draft);
+		// a signed-in reporter's report goes out only with their valid session, never anonymously
+		const reporterId = repos.where === 'supabase' ? (this.user?.id ?? null) : null;
+		const queued = await repos.outbox.enqueue({ ...draft, reporterId });
 		await this.deliver();
-		return { entry, isWaiting: this.outbox.some((e) => e.id === entry.id) };
+		const entry = this.outbox.find((e) => e.id === queued.id);
+		return {
+			entry: entry ?? queued,
+			isWaiting: entry?.state === 'queued',
+			refused: entry?.state === 'refused',
+		};
+	}
+
+	/** Queues a refused report again and tries to deliver it. */
+	async retryReport(id: string): Promise<void> {
+		const repos = await this.#ready();
+		await repos.outbox.retry(id);
+		await this.deliver();
+	}
+
+	/** Changes a refused report (checked as a new one is) and tries to deliver it again. */
+	async editReport(id: string, change: ReportEdit): Promise<void> {
+		const repos = await this.#ready();
+		await repos.outbox.edit(id, change);
+		await this.deliver();
+	}
+
+	/** Deletes a report that never left this device. */
+	async deleteQueuedReport(id: string): Promise<void> {
+		const repos = await this.#ready();
+		await repos.outbox.remove(id);
+		await this.refresh();
 	}
 
 	/** Withdraws one of the resident's own reports while it is new. */
 	async withdraw(id: string): Promise<void> {
 		const repos = await this.#ready();
 		await repos.barrierReports.setStatus(id, 'withdrawn');
+		await this.refresh();
+	}
+
+	/** Erases one of the resident's own stored reports for good (their account's, or this device's). */
+	async erase(id: string): Promise<void> {
+		const repos = await this.#ready();
+		await repos.barrierReports.erase(id, repos.outbox.clientId);
 		await this.refresh();
 	}
 

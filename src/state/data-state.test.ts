@@ -3,7 +3,7 @@
  * layer's own checks (so a change in their wording fails here, not silently in the UI).
  */
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../data/errors.ts';
+import { DataError, fromBackend } from '../data/errors.ts';
 import type { BarrierReportInput } from '../data/types.ts';
 import { checkReportInput } from '../data/validate.ts';
 import { dataErrorCode, reportErrorMessage, whereFor } from './data-state.svelte.ts';
@@ -31,7 +31,7 @@ describe('reportErrorMessage', () => {
 		expect(dataErrorCode(err)).toBe('invalid');
 		expect(reportErrorMessage(err)).toEqual({
 			key: 'reportErrorTooLong',
-			values: { count: '1001', max: '1000' },
+			values: { count: 1001, max: 1000 },
 		});
 	});
 
@@ -60,12 +60,59 @@ describe('reportErrorMessage', () => {
 		});
 	});
 
-	it('names a refused outbox entry outside every area, and the rate limit', () => {
-		const outside =
-			'barrierReports.submit: the location lies outside every area that Buurtkaart serves';
-		expect(reportErrorMessage(outside)).toEqual({ key: 'reportErrorOutsideArea' });
+	it('names a kept outbox error by its kind, never by its English wording', () => {
+		const kept = { kind: 'outside_area', values: {}, detail: 'barrierReports.submit: …' };
+		expect(reportErrorMessage(kept)).toEqual({ key: 'reportErrorOutsideArea' });
 		const limited = new DataError('barrierReports.submit', 'rate_limited', 'too many');
 		expect(reportErrorMessage(limited)).toEqual({ key: 'reportErrorRateLimited' });
+		const signIn = new DataError('barrierReports.submit', 'denied', 'x', {
+			kind: 'sign_in_needed',
+		});
+		expect(reportErrorMessage(signIn)).toEqual({ key: 'reportErrorSignIn' });
+		// an entry kept by an older version (a plain sentence) is shown with its detail
+		const old =
+			'barrierReports.submit: the location lies outside every area that Buurtkaart serves';
+		expect(reportErrorMessage(old)).toEqual({ key: 'reportErrorOther', values: { detail: old } });
+	});
+
+	it('maps what the database says (JSON detail, constraint name) to the same kinds', () => {
+		const detail = fromBackend('barrierReports.submit', {
+			code: 'PT429',
+			message: 'barrier report: rate limit reached (60 reports per hour per network)',
+			details: '{"kind": "rate_limited", "scope": "network", "limit": 60, "window": "1 hour"}',
+		});
+		expect([detail.code, detail.kind, detail.values]).toEqual([
+			'rate_limited',
+			'rate_limited',
+			{ scope: 'network', limit: 60, window: '1 hour' },
+		]);
+		const constraint = fromBackend('barrierReports.submit', {
+			code: '23514',
+			message:
+				'new row for relation "barrier_reports" violates check constraint "barrier_reports_description_length"',
+			details: 'Failing row contains (…)',
+		});
+		expect(reportErrorMessage(constraint)).toEqual({
+			key: 'reportErrorTooLong',
+			values: { max: 1000, count: '?' },
+		});
+		const geometry = fromBackend('barrierReports.submit', {
+			code: '22023',
+			message: 'location: malformed GeoJSON: …',
+			details: '{"kind": "malformed_geometry", "field": "location", "problem": "…"}',
+		});
+		expect([geometry.code, reportErrorMessage(geometry)]).toEqual([
+			'invalid',
+			{ key: 'reportErrorGeometry' },
+		]);
+		const server = fromBackend('barrierReports.submit', { code: 'XX000', message: 'boom' }, 500);
+		expect([server.code, server.kind]).toEqual(['unknown', 'server']);
+		const offline = fromBackend(
+			'barrierReports.submit',
+			{ code: '', message: 'TypeError: fetch failed' },
+			0,
+		);
+		expect([offline.code, offline.kind]).toEqual(['network', 'network']);
 	});
 
 	it('passes anything else on with its detail', () => {

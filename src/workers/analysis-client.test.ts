@@ -48,7 +48,7 @@ describe('analysis worker protocol over a MessageChannel', () => {
 		const local = new AnalysisEngine(decodeAnalysisBundle(bytes)).coverage(key);
 		expect(cov.columns.distanceM).toBeInstanceOf(Float64Array);
 		expect([...cov.columns.distanceM]).toEqual([...local.result.distanceM]);
-		const beyond = cov.summary.reduce((s, r) => s + r.beyond65, 0);
+		const beyond = cov.summary.reduce((s, r) => s + r.beyond65!, 0);
 		const origin = info.origins > 0 ? 5000 : 0;
 		const engine = new AnalysisEngine(decodeAnalysisBundle(bytes));
 		const snaps = engine.originSnaps('walking');
@@ -66,7 +66,7 @@ describe('analysis worker protocol over a MessageChannel', () => {
 		expect(w.changed.origins.length).toBeLessThan(info.origins);
 		expect(w.summaryRows.length).toBeLessThanOrEqual(cov.summary.length);
 		applyWhatIf(cov.columns, cov.summary, w);
-		expect(cov.summary.reduce((s, r) => s + r.beyond65, 0)).toBeCloseTo(
+		expect(cov.summary.reduce((s, r) => s + r.beyond65!, 0)).toBeCloseTo(
 			beyond - w.delta.residents65,
 			6,
 		);
@@ -152,8 +152,8 @@ describe('overlay requests', () => {
 		} as const;
 		const cov = await client.request('coverage', key);
 		const cells = await client.request('cells', { ...key, cellM: 300 });
-		const beyond = cov.summary.reduce((s, r) => s + r.beyondResidents, 0);
-		const cellBeyond = cells.features.reduce((s, f) => s + f.properties.beyond_residents, 0);
+		const beyond = cov.summary.reduce((s, r) => s + r.beyondResidents!, 0);
+		const cellBeyond = cells.features.reduce((s, f) => s + f.properties.beyond_residents!, 0);
 		expect(Math.abs(cellBeyond - beyond)).toBeLessThan(0.005 * cells.features.length + 1e-6);
 		const pts = await client.request('originsGeoJSON', key);
 		expect(pts.features).toHaveLength(cov.columns.distanceM.length);

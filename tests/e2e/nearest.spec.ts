@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { waitForMapReady } from '../helpers/map.ts';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { renderedValues, waitForMapReady } from '../helpers/map.ts';
 
 test('the accessible-routes layer colours streets per profile and shows unknown apart', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 
 test('cold load: the HTML shell offers the search box first, and what was typed carries over', async ({
 	page,

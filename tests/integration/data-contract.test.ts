@@ -548,10 +548,15 @@ describe('data layer on Supabase only', () => {
 			[1, 'queued'],
 			[0, 'queued'],
 		]);
-		expect(waiting[0]?.lastError).toMatch(/^barrierReports\.submit: /);
+		expect(waiting[0]?.lastError).toMatchObject({ kind: 'network' });
+		// waiting with backoff: not tried again before its time, unless forced (the network came back)
+		expect(await outbox.flush()).toEqual({ delivered: 0, pending: 2, refused: 0 });
 
 		reachable = true;
-		const [first, second] = await Promise.all([outbox.flush(), outbox.flush()]);
+		const [first, second] = await Promise.all([
+			outbox.flush({ force: true }),
+			outbox.flush({ force: true }),
+		]);
 		expect(first).toEqual({ delivered: 2, pending: 0, refused: 0 });
 		expect(second).toBe(first);
 		expect(await outbox.flush()).toEqual({ delivered: 0, pending: 0, refused: 0 });

@@ -14,7 +14,7 @@ import { type Repositories, supabaseRepositories } from '../../src/data/reposito
 import { connectSupabase } from '../../src/data/supabase.ts';
 import type { Area, CuratedPlace } from '../../src/data/types.ts';
 import { signUserSession } from '../../scripts/lib/stack/jwt.ts';
-import { addMembership, createUser, stackEnv, superuser } from '../helpers/db.ts';
+import { addMembership, anonClient, createUser, stackEnv, superuser } from '../helpers/db.ts';
 
 const point = (lon: number, lat: number): Point => ({ type: 'Point', coordinates: [lon, lat] });
 
@@ -184,12 +184,13 @@ describe('roles through the data layer and PostgREST', () => {
 		await as.resident!.barrierReports.submit(report(mine));
 		await as.anon!.barrierReports.submit(report(anonymous));
 		expect((await as.resident!.barrierReports.listMine()).map((r) => r.id)).toEqual([mine]);
-		expect(
-			(await as.anon!.barrierReports.listForArea(vorselaar.id)).map((r) => r.id),
-		).not.toContain(anonymous);
-		expect(
-			(await as.plannerVorselaar!.barrierReports.listForArea(vorselaar.id)).map((r) => r.id),
-		).toEqual(expect.arrayContaining([mine, anonymous]));
+		// the area's list (with the reporters' texts) is for its planners and coordinators only
+		expect(await codeOf(as.anon!.barrierReports.listForArea(vorselaar.id))).toBe('denied');
+		expect(await codeOf(as.resident!.barrierReports.listForArea(vorselaar.id))).toBe('denied');
+		expect(await codeOf(as.coordLille!.barrierReports.listForArea(vorselaar.id))).toBe('denied');
+		const planned = await as.plannerVorselaar!.barrierReports.listForArea(vorselaar.id);
+		expect(planned.map((r) => r.id)).toEqual(expect.arrayContaining([mine, anonymous]));
+		expect(planned.find((r) => r.id === anonymous)?.description).toBe('Rollentest');
 		expect(await codeOf(as.resident!.barrierReports.setStatus(mine, 'acknowledged'))).toBe(
 			'denied',
 		);
@@ -199,13 +200,28 @@ describe('roles through the data layer and PostgREST', () => {
 		expect(await codeOf(as.coordLille!.barrierReports.setStatus(anonymous, 'rejected'))).toBe(
 			'not_found',
 		);
-		expect(
-			(await as.plannerVorselaar!.barrierReports.setStatus(anonymous, 'acknowledged', 'Bekeken'))
-				.status,
-		).toBe('acknowledged');
-		expect((await as.anon!.barrierReports.listForArea(vorselaar.id)).map((r) => r.id)).toContain(
+		const acknowledged = await as.plannerVorselaar!.barrierReports.setStatus(
 			anonymous,
+			'acknowledged',
+			'Bekeken',
+			'Hoge stoeprand gemeld',
 		);
+		expect([acknowledged.status, acknowledged.description, acknowledged.publicText]).toEqual([
+			'acknowledged',
+			'Rollentest',
+			'Hoge stoeprand gemeld',
+		]);
+		// anon now reads the report: its kind, place and the approved public text, never the raw text
+		const anon = anonClient();
+		const open = await anon
+			.from('barrier_reports')
+			.select('id, kind, public_text')
+			.eq('id', anonymous);
+		expect(open.data).toEqual([
+			{ id: anonymous, kind: 'high_kerb', public_text: 'Hoge stoeprand gemeld' },
+		]);
+		const raw = await anon.from('barrier_reports').select('description').eq('id', anonymous);
+		expect(raw.error?.code).toBe('42501');
 		expect(
 			(await as.resident!.barrierReports.setStatus(mine, 'withdrawn')).withdrawnAt,
 		).not.toBeNull();

@@ -2,7 +2,8 @@
  * Cross-check of the engine's network distances on the real sample area against an independent
  * implementation: pgRouting's Dijkstra on the local PostGIS (the stack of `npm run db:start`, found
  * through DATABASE_URL in process.env or .local/stack/env). Edge lengths on the database side are
- * computed independently by PostGIS (`ST_Length(geography, false)`, the same mean-sphere model)
+ * computed independently by PostGIS (`ST_Length(geography, true)`: the exact geodesic on the WGS84
+ * spheroid, the model of src/analysis/geo.ts)
  * from the edges' geometry; costs per profile come from the same profile rules.
  *
  * The test works in a scratch schema of its own (pgRouting installed into it when the database
@@ -84,7 +85,7 @@ beforeAll(async () => {
 		}
 		await client.query(
 			`update ${schema}.edges set ${profile} = case when f.factor < 0 then -1
-			   else ST_Length(geom::geography, false) / $2 * f.factor end
+			   else ST_Length(geom::geography, true) / $2 * f.factor end
 			 from unnest($1::float8[]) with ordinality as f(factor, i) where id = f.i - 1`,
 			[factor, net.speedMps],
 		);

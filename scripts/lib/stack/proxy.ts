@@ -3,6 +3,8 @@
  * API gateway does the same). Plain PostgREST serves at `/`. Started in the background by
  * scripts/db-start.sh; stopped by scripts/db-stop.sh through its recorded PID.
  *
+ * Sets the forwarded client address as the gateway does (see forwardedFor).
+ *
  * Environment: API_PORT (where to listen, 127.0.0.1 only), UPSTREAM_PORT (PostgREST on 127.0.0.1).
  */
 import http from 'node:http';
@@ -20,10 +22,25 @@ function port(name: string): number {
 const apiPort = port('API_PORT');
 const upstreamPort = port('UPSTREAM_PORT');
 
+/**
+ * The client address as the API gateway of a Supabase project forwards it: X-Forwarded-For and
+ * X-Real-IP hold the address of the connection the request came in on. Whatever a client sent in
+ * these headers (or in Forwarded) is dropped, so the database's per-network rate limit
+ * (private.client_address(), the first X-Forwarded-For entry) counts the real client.
+ */
+function forwardedFor(req: http.IncomingMessage): Record<string, string> {
+	const address = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+	return { 'x-forwarded-for': address, 'x-real-ip': address };
+}
+
 function reply(res: http.ServerResponse, status: number, message: string): void {
 	res.writeHead(status, { 'content-type': 'application/json' });
 	res.end(JSON.stringify({ message }));
 }
+
+// A new upstream connection per request: reusing idle keep-alive connections raced with
+// PostgREST closing them (ECONNRESET / socket hang up under bursts of concurrent requests).
+const upstreamAgent = new http.Agent({ keepAlive: false });
 
 const server = http.createServer((req, res) => {
 	const url = req.url ?? '/';
@@ -32,13 +49,15 @@ const server = http.createServer((req, res) => {
 		return;
 	}
 	const path = url.slice(PREFIX.length) || '/';
-	const headers = { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' };
+	const headers = { ...req.headers, ...forwardedFor(req) };
 	delete headers.host;
+	delete headers.forwarded;
 	const upstream = http.request(
 		{
 			host: '127.0.0.1',
 			port: upstreamPort,
 			method: req.method,
+			agent: upstreamAgent,
 			path: path.startsWith('/') ? path : `/${path}`,
 			headers,
 		},

@@ -176,6 +176,44 @@ as $$
 	select extensions.st_setsrid(extensions.st_makepoint(lon, lat), 4326)
 $$;
 
+-- A geometry as GeoJSON (jsonb), as a client sends it through the API (e.g. barrier_reports.location).
+create or replace function tests.geojson(g extensions.geometry)
+returns jsonb
+language sql
+immutable
+set search_path = ''
+as $$
+	select extensions.st_asgeojson(g)::jsonb
+$$;
+
+-- The DETAIL of the error a statement raises (null when it raises none).
+create or replace function tests.sqlerrdetail(statement text)
+returns text
+language plpgsql
+set search_path = public, extensions
+as $$
+declare
+	d text;
+begin
+	execute statement;
+	return null;
+exception when others then
+	get stacked diagnostics d = pg_exception_detail;
+	return d;
+end;
+$$;
+
+-- The lines of EXPLAIN for a statement.
+create or replace function tests.explain(statement text)
+returns setof text
+language plpgsql
+set search_path = public, extensions
+as $$
+begin
+	return query execute 'explain ' || statement;
+end;
+$$;
+
 grant execute on all functions in schema tests to anon, authenticated, service_role;
 
 select has_function('tests', 'authenticate_as', array['text'], 'test helpers are installed');

@@ -7,36 +7,36 @@ select tests.create_cast();
 -- insert
 select tests.clear_authentication();
 select lives_ok($$insert into public.barrier_reports (id, kind, description, location, client_id)
-	values ('00000000-0000-4000-8000-0000000000b1', 'broken_sidewalk', 'Stoeptegels los', tests.pt(4.7705, 51.2025),
+	values ('00000000-0000-4000-8000-0000000000b1', 'broken_sidewalk', 'Stoeptegels los', tests.geojson(tests.pt(4.7705, 51.2025)),
 		'00000000-0000-4000-8000-00000000c001')$$, 'anon submits a report');
 select throws_ok($$insert into public.barrier_reports (id, kind, description, location, client_id)
-	values ('00000000-0000-4000-8000-0000000000b1', 'other', 'Tweede keer', tests.pt(4.7705, 51.2025),
+	values ('00000000-0000-4000-8000-0000000000b1', 'other', 'Tweede keer', tests.geojson(tests.pt(4.7705, 51.2025)),
 		'00000000-0000-4000-8000-00000000c001')$$, '23505', null, 'a retried submission (same id) is refused as a duplicate');
 select throws_ok($$insert into public.barrier_reports (id, kind, location, client_id, status)
-	values (gen_random_uuid(), 'other', tests.pt(4.7705, 51.2025), gen_random_uuid(), 'resolved')$$,
+	values (gen_random_uuid(), 'other', tests.geojson(tests.pt(4.7705, 51.2025)), gen_random_uuid(), 'resolved')$$,
 	'42501', null, 'anon cannot set a status');
 select throws_ok($$insert into public.barrier_reports (id, kind, location, client_id)
-	values (gen_random_uuid(), 'other', tests.pt(4.35, 50.85), gen_random_uuid())$$,
+	values (gen_random_uuid(), 'other', tests.geojson(tests.pt(4.35, 50.85)), gen_random_uuid())$$,
 	'23514', null, 'a report outside every served area is refused');
 select throws_ok($$insert into public.barrier_reports (id, kind, location, client_id)
-	values (gen_random_uuid(), 'teleporter', tests.pt(4.7705, 51.2025), gen_random_uuid())$$,
+	values (gen_random_uuid(), 'teleporter', tests.geojson(tests.pt(4.7705, 51.2025)), gen_random_uuid())$$,
 	'22P02', null, 'an unknown barrier type is refused');
 select throws_ok($$insert into public.barrier_reports (id, kind, description, location, client_id)
-	values (gen_random_uuid(), 'other', E'<img src=x onerror=alert(1)>', tests.pt(4.7705, 51.2025), gen_random_uuid())$$,
+	values (gen_random_uuid(), 'other', E'<img src=x onerror=alert(1)>', tests.geojson(tests.pt(4.7705, 51.2025)), gen_random_uuid())$$,
 	'23514', null, 'markup in a description is refused');
 select throws_ok($$insert into public.barrier_reports (id, kind, description, location, client_id)
-	values (gen_random_uuid(), 'other', repeat('x', 1001), tests.pt(4.7705, 51.2025), gen_random_uuid())$$,
+	values (gen_random_uuid(), 'other', repeat('x', 1001), tests.geojson(tests.pt(4.7705, 51.2025)), gen_random_uuid())$$,
 	'23514', null, 'an over-long description is refused');
 select throws_ok($$insert into public.barrier_reports (id, kind, location, client_id)
-	values (gen_random_uuid(), 'blocked_path', extensions.st_geomfromtext('LINESTRING(4.77 51.20, 4.90 51.27)', 4326), gen_random_uuid())$$,
+	values (gen_random_uuid(), 'blocked_path', tests.geojson(extensions.st_geomfromtext('LINESTRING(4.77 51.20, 4.90 51.27)', 4326)), gen_random_uuid())$$,
 	'23514', null, 'a stretch longer than 2 km is refused');
 select lives_ok($$insert into public.barrier_reports (id, kind, location, client_id)
 	values ('00000000-0000-4000-8000-0000000000b2', 'narrow_path',
-		extensions.st_geomfromtext('LINESTRING(4.7700 51.2020, 4.7710 51.2024)', 4326), '00000000-0000-4000-8000-00000000c001')$$,
+		tests.geojson(extensions.st_geomfromtext('LINESTRING(4.7700 51.2020, 4.7710 51.2024)', 4326)), '00000000-0000-4000-8000-00000000c001')$$,
 	'anon reports a stretch of street as a line');
 select tests.authenticate_as('resident');
 select lives_ok($$insert into public.barrier_reports (id, kind, description, location, client_id)
-	values ('00000000-0000-4000-8000-0000000000b3', 'no_bench', 'Geen bank tot aan de kerk', tests.pt(4.7710, 51.2030),
+	values ('00000000-0000-4000-8000-0000000000b3', 'no_bench', 'Geen bank tot aan de kerk', tests.geojson(tests.pt(4.7710, 51.2030)),
 		'00000000-0000-4000-8000-00000000c002')$$, 'a resident submits a report');
 select tests.as_superuser();
 select is((select area_id from public.barrier_reports where id = '00000000-0000-4000-8000-0000000000b3'),
@@ -47,10 +47,10 @@ select is((select reporter_id from public.barrier_reports where id = '00000000-0
 -- rate limit: 20 per hour per device
 select tests.clear_authentication();
 select lives_ok($$insert into public.barrier_reports (id, kind, location, client_id)
-	select gen_random_uuid(), 'other', tests.pt(4.7705, 51.2025), '00000000-0000-4000-8000-00000000c0ff'
+	select gen_random_uuid(), 'other', tests.geojson(tests.pt(4.7705, 51.2025)), '00000000-0000-4000-8000-00000000c0ff'
 	from generate_series(1, 20)$$, '20 reports in an hour from one device are accepted');
 select throws_ok($$insert into public.barrier_reports (id, kind, location, client_id)
-	values (gen_random_uuid(), 'other', tests.pt(4.7705, 51.2025), '00000000-0000-4000-8000-00000000c0ff')$$,
+	values (gen_random_uuid(), 'other', tests.geojson(tests.pt(4.7705, 51.2025)), '00000000-0000-4000-8000-00000000c0ff')$$,
 	'PT429', null, 'the 21st is refused (rate limit)');
 
 -- select

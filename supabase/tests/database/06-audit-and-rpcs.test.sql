@@ -10,7 +10,7 @@ insert into public.curated_places (id, area_id, name, categories, location, sour
 update public.curated_places set name = 'Buurtcafé De Kroon (dinsdag)' where id = '00000000-0000-4000-8000-0000000000d1';
 select tests.clear_authentication();
 insert into public.barrier_reports (id, kind, location, client_id)
-	values ('00000000-0000-4000-8000-0000000000d2', 'high_kerb', tests.pt(4.7706, 51.2026), gen_random_uuid());
+	values ('00000000-0000-4000-8000-0000000000d2', 'high_kerb', tests.geojson(tests.pt(4.7706, 51.2026)), gen_random_uuid());
 select tests.authenticate_as('planner_vorselaar');
 update public.barrier_reports set status = 'acknowledged' where id = '00000000-0000-4000-8000-0000000000d2';
 

@@ -111,15 +111,81 @@ describe('npm run analyse', () => {
 		);
 		const lines = readFileSync(csv, 'utf8').trim().split('\n');
 		expect(lines[0]).toMatch(
-			/^neighbourhood_id,name,residents,residents_65,residents_80,beyond_residents,beyond_65/,
+			/^neighbourhood_id,name,state,residents,residents_65,residents_80,beyond_residents,beyond_65/,
 		);
 		expect(lines).toHaveLength(1 + b.neighbourhoods.length);
-		// residents counted + edge of data = all residents of the origins
+		// residents counted + those reported apart (no figure, with a reason) = all residents
+		const head = (lines[0] as string).split(',');
 		const rows = lines.slice(1).map((l) => l.split(','));
-		const total = rows.reduce((s, r) => s + Number(r[2]) + Number(r[11]), 0);
+		const col = (r: string[], name: string): number => Number(r[head.indexOf(name)]);
+		for (const r of rows) expect(r[head.indexOf('state')]).toBe('measured');
+		const total = rows.reduce(
+			(s, r) =>
+				s +
+				col(r, 'residents') +
+				col(r, 'edge_of_data_residents') +
+				col(r, 'beyond_access_limit_residents') +
+				col(r, 'isolated_fragment_residents'),
+			0,
+		);
 		const expected = [...b.origins.residents].reduce((s, r) => s + r, 0);
 		expect(total).toBeCloseTo(expected, -1);
 		const grid = JSON.parse(readFileSync(cells, 'utf8')) as GeoJSON.FeatureCollection;
 		expect(grid.features.length).toBeGreaterThan(50);
+	});
+
+	it('says "none mapped" for a category with no place, in the CSV, the GeoJSON and its output', async () => {
+		const out = path.join(dir, 'home-care.geojson');
+		const csv = path.join(dir, 'home-care.csv');
+		const done = quiet();
+		const code = await main([
+			'--area',
+			area,
+			'--category',
+			'home_care',
+			'--profile',
+			'walking',
+			'--out',
+			out,
+			'--summary',
+			csv,
+		]);
+		const err = done();
+		expect(code, err).toBe(0);
+		expect(err).toMatch(/category "home_care": none mapped/);
+		const lines = readFileSync(csv, 'utf8').trim().split('\n');
+		const head = (lines[0] as string).split(',');
+		for (const l of lines.slice(1)) {
+			const r = l.split(',');
+			expect(r[head.indexOf('state')]).toBe('none_mapped');
+			// never a gap, never 0: the beyond columns say so
+			expect(r[head.indexOf('beyond_residents')]).toBe('none mapped');
+			expect(r[head.indexOf('beyond_65_share')]).toBe('none mapped');
+		}
+		const fc = JSON.parse(readFileSync(out, 'utf8')) as GeoJSON.FeatureCollection & {
+			metadata: { state: string };
+		};
+		expect(fc.metadata.state).toBe('none_mapped');
+		for (const f of fc.features) {
+			expect(f.properties?.distance_m).toBeNull();
+			expect(f.properties?.beyond_norm).toBeUndefined();
+			expect(f.properties?.no_figure_reason).not.toBeNull();
+		}
+	});
+
+	it('refuses a category that is not in the taxonomy', async () => {
+		const done = quiet();
+		const code = await main([
+			'--area',
+			area,
+			'--category',
+			'pharmacie',
+			'--profile',
+			'walking',
+			'--out',
+			'x',
+		]);
+		expect(code).toBe(1);
+		expect(done()).toMatch(/unknown category "pharmacie"/);
 	});
 });

@@ -4,23 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildArea } from '../../../scripts/lib/build-area.ts';
 import { REPO_ROOT } from '../../../scripts/lib/version.ts';
-import { SAMPLE_DIR, tempDir } from './helpers.ts';
-
-const FIXTURE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'pipeline', 'sassenhout');
+import { FIXTURE_DIR, fixtureConfig, SAMPLE_DIR } from './helpers.ts';
 const OSM_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'osm');
 
 type Json = Record<string, unknown> & { sources: Record<string, Record<string, unknown>> };
-
-/** The fixture config with absolute paths, edited, written into a fresh folder. */
-function fixtureConfig(edit: (c: Json, dir: string) => void): { config: string; dir: string } {
-	const dir = tempDir();
-	const c = JSON.parse(readFileSync(path.join(FIXTURE_DIR, 'area.json'), 'utf8')) as Json;
-	for (const s of Object.values(c.sources)) s.path = path.resolve(FIXTURE_DIR, s.path as string);
-	edit(c, dir);
-	const config = path.join(dir, 'area.json');
-	writeFileSync(config, JSON.stringify(c));
-	return { config, dir };
-}
 
 async function buildError(edit: (c: Json, dir: string) => void): Promise<string> {
 	const { config, dir } = fixtureConfig(edit);
@@ -95,7 +82,7 @@ describe('pipeline errors name the file and the problem', () => {
 			c.sources.neighbourhoods!.crs = 'EPSG:4326';
 		});
 		expect(msg).toMatch(
-			/wijken\.geojson: coordinate \[.*\] is not valid in EPSG:4326 .*EPSG:31370/,
+			/wijken\.geojson: neighbourhood \d+ \("\w+"\): coordinate \[.*\] is not valid in EPSG:4326: these look like projected metres.*EPSG:31370/,
 		);
 	});
 
@@ -200,4 +187,24 @@ describe('pipeline errors name the file and the problem', () => {
 		expect(r.status).toBe(1);
 		expect(r.stderr).toMatch(/build-area failed: .*truncated\.osm\.pbf: OSM PBF is truncated/);
 	});
+	it('sub-municipalities that belong to no municipality of the area', async () => {
+		const sub = {
+			path: path.join(SAMPLE_DIR, 'boundaries', 'deelgemeenten_2024_with_pop2019.geojson'),
+			idProperty: 'deelgemeente2024',
+			nameProperty: 'name',
+			date: '2024-01-01',
+			licence: 'Modellicentie Gratis Hergebruik v1.0',
+			attribution: 'Provincies in Cijfers (gebiedsniveaus)',
+		};
+		const outside = await buildError((c) => (c.sources.subMunicipalities = { ...sub }));
+		expect(outside).toMatch(
+			/deelgemeenten_2024_with_pop2019\.geojson: sub-municipality 0 \("13019A"\) lies in no neighbourhood of the area; give "municipalityProperty"/,
+		);
+		const unlisted = await buildError(
+			(c) => (c.sources.subMunicipalities = { ...sub, municipalityProperty: 'name' }),
+		);
+		expect(unlisted).toMatch(
+			/sub-municipality 0 \("13019A"\) lies in municipality "Lille \(Dg\.\)" \(name\), which the area config does not list/,
+		);
+	}, 60_000);
 });

@@ -8,6 +8,8 @@ import { REPO_ROOT } from '../../../scripts/lib/version.ts';
 import { tempDir } from './helpers.ts';
 import { toLambert72 } from './lambert72.ts';
 import { decodeAnalysisBundle } from '../../../src/analysis/bundle.ts';
+import { AnalysisEngine } from '../../../src/analysis/engine.ts';
+import { summarizeByNeighbourhood, summaryToCsv } from '../../../src/analysis/summary.ts';
 
 const FIXTURE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'pipeline', 'sassenhout');
 const CONFIG = path.join(FIXTURE_DIR, 'area.json');
@@ -93,6 +95,35 @@ describe('pipeline on the Sassenhout fixture (one wijk of Vorselaar)', () => {
 		expect(new Set([...places.keys()]).size).toBe(places.size);
 	});
 
+	it('says "none mapped" for a category with no place in the cut, never 100 % beyond', () => {
+		expect(manifest.counts.placesInAnalysisPerCategory.pharmacy).toBe(0);
+		expect(manifest.counts.placesInAnalysisPerCategory.public_transport).toBeGreaterThan(0);
+		expect(manifest.warnings.map((w) => w.message).join('\n')).toMatch(
+			/category "pharmacy": no place in the area's data: "none mapped"/,
+		);
+		const bundle = decodeAnalysisBundle(
+			new Uint8Array(readFileSync(path.join(outRoot, 'sassenhout', 'analysis.bin'))),
+		);
+		const engine = new AnalysisEngine(bundle);
+		const summary = (categoryId: string, normM: number) =>
+			summarizeByNeighbourhood(
+				bundle,
+				engine.coverage({ categoryId, profile: 'walking' }).result,
+				normM,
+			);
+		const none = summary('pharmacy', 800);
+		for (const row of none) {
+			expect(row.state).toBe('none_mapped');
+			expect(row.beyondResidents).toBeNull();
+			expect(row.beyond65Share).toBeNull();
+		}
+		expect(summaryToCsv(none)).toMatch(/,none_mapped,.*,none mapped,none mapped,/);
+		for (const row of summary('public_transport', 500)) {
+			expect(row.state).toBe('measured');
+			expect(row.beyondShare).not.toBeNull();
+		}
+	});
+
 	it('classifies every network edge per profile', async () => {
 		const a = manifest.archives.network!;
 		const z = a.maxzoom;
@@ -104,7 +135,7 @@ describe('pipeline on the Sassenhout fixture (one wijk of Vorselaar)', () => {
 				const l = (await readVectorTile(p, z, x, y))?.layers.footways;
 				for (let i = 0; l && i < l.length; i++) {
 					const props = l.feature(i).properties;
-					expect(props.id).toMatch(/^w\d+$/);
+					expect(props.id).toMatch(/^[wj]\d+$/); // OSM way, or a connector (j<n>)
 					expect(props.walking_status).toBeDefined();
 					expect(props.wheelchair_status).toBeDefined();
 					edges++;

@@ -43,3 +43,24 @@ export function derivedConfig(
 	writeFileSync(file, JSON.stringify(c, null, '\t'));
 	return file;
 }
+
+/** The Sassenhout pipeline fixture (tests/fixtures/pipeline/sassenhout). */
+export const FIXTURE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'pipeline', 'sassenhout');
+
+/**
+ * The fixture's config with absolute paths, edited by `edit`, written into a fresh folder.
+ * Returns the config's path and the folder.
+ */
+export function fixtureConfig(
+	edit: (c: Json & { sources: Record<string, Json> }, dir: string) => void,
+): { config: string; dir: string } {
+	const dir = tempDir();
+	const c = JSON.parse(readFileSync(path.join(FIXTURE_DIR, 'area.json'), 'utf8')) as Json & {
+		sources: Record<string, Json>;
+	};
+	for (const s of Object.values(c.sources)) s.path = path.resolve(FIXTURE_DIR, s.path as string);
+	edit(c, dir);
+	const config = path.join(dir, 'area.json');
+	writeFileSync(config, JSON.stringify(c));
+	return { config, dir };
+}

@@ -1,14 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArea, type AreaManifest } from '../../../scripts/lib/build-area.ts';
 import { archiveTiles, openPmtiles, readVectorTile } from '../../../scripts/lib/pmtiles-file.ts';
 import { MAX_TILE_BYTES, MAX_TILE_FEATURES, tileRange } from '../../../scripts/lib/tiler.ts';
-import { decodeAnalysisBundle } from '../../../src/analysis/bundle.ts';
+import { decodeAnalysisBundle, type AnalysisBundle } from '../../../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../../../src/analysis/engine.ts';
+import { WALKABLE_RULES } from '../../../src/analysis/profiles.ts';
 import { sha256 } from '../../../scripts/lib/io.ts';
 import { CATEGORY_IDS, matchCategories } from '../../../src/analysis/taxonomy.ts';
 import type { SearchSource } from '../../../scripts/lib/search-source.ts';
+import { readSearchSource } from '../../../src/data/search-source.ts';
 import { derivedConfig, SAMPLE_CONFIG, SAMPLE_DIR, tempDir } from './helpers.ts';
 
 /** Population per wijk, summed independently from the Statbel sector table (population/…csv). */
@@ -183,8 +185,10 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 		const expected65 = (5297 + 4488 + 2845 + 3897) * (2755 / 16386) + (7576 + 282) * (1377 / 7773);
 		expect(r65).toBeCloseTo(expected65, 0);
 		// CRAB counts of SOURCES.md: Vorselaar 3,597 and Lille 7,792 addresses in the municipalities;
-		// the wijk polygons are generalised, so a few fall just outside them.
+		// the wijk polygons are generalised, so a few fall just outside them, and a few of other
+		// municipalities inside them (the address municipality field keeps those out).
 		expect(Math.abs(c.origins - (3597 + 7792))).toBeLessThan(60);
+		expect(c.addressesOfOtherMunicipalities).toBeGreaterThanOrEqual(0);
 		expect(c.originsEdgeOfData).toBeGreaterThan(0);
 		expect(c.originsPerNeighbourhood['1301901']?.edgeOfData).toBeGreaterThan(
 			c.originsPerNeighbourhood['1301903']?.edgeOfData ?? Infinity,
@@ -260,40 +264,60 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 		expect(statuses.size).toBeGreaterThan(1);
 	});
 
-	it('writes a search source with every category, place and street', () => {
-		const s = JSON.parse(
-			readFileSync(path.join(outRoot, 'vorselaar-lille', 'search.json'), 'utf8'),
-		) as SearchSource;
+	it('writes a compressed search source with every category, place, street and locality', async () => {
+		const bytes = readFileSync(path.join(outRoot, 'vorselaar-lille', 'search.json.gz'));
+		expect(manifest.files.search).toMatchObject({ file: 'search.json.gz', bytes: bytes.length });
+		expect(manifest.files.search.jsonBytes).toBeGreaterThan(2 * bytes.length);
+		const s: SearchSource = await readSearchSource(bytes);
 		expect(s.categories.map((c) => c.id)).toEqual([...CATEGORY_IDS]);
 		expect(s.places).toHaveLength(manifest.counts.places);
 		expect(s.streets.length).toBe(manifest.counts.streets);
 		const apotheken = s.places.filter((p) => p.categoryIds.includes('pharmacy'));
 		expect(apotheken).toHaveLength(4);
-		expect(s.streets.some((st) => st.name === 'Markt' && st.municipality === 'Vorselaar')).toBe(
-			true,
-		);
+		const name = (i: number | undefined) => s.localities[i ?? -1]?.name;
+		expect(
+			s.streets.some((st) => st.name === 'Markt' && name(st.localities[0]) === 'Vorselaar'),
+		).toBe(true);
+		// Sub-municipalities from the boundaries (the qualifier in brackets dropped), postcodes from OSM.
+		expect(s.localities.map((l) => `${l.kind} ${l.name} ${l.postcodes.join(',')}`)).toEqual([
+			'municipality Vorselaar 2290',
+			'municipality Lille 2275',
+			'submunicipality Lille 2275',
+			'submunicipality Wechelderzande 2275',
+			'submunicipality Gierle 2275',
+			'submunicipality Poederlee 2275',
+			'submunicipality Vorselaar 2290',
+		]);
+		expect(
+			s.streets.find((st) => st.name === 'Dorp' && name(st.localities[1]) === 'Poederlee'),
+		).toBeTruthy();
+		// Banks are "other daily shops" of kind bank.
+		expect(s.places.filter((p) => p.kind === 'bank').length).toBeGreaterThanOrEqual(5);
 	});
 
-	it('splits the search source per municipality: every place and street in exactly one part', () => {
+	it('splits the search source per municipality: every place and street in exactly one part', async () => {
 		const dir = path.join(outRoot, 'vorselaar-lille');
 		const parts = manifest.files.municipalities;
 		expect(parts.map((p) => [p.nis, p.name])).toEqual([
 			['13044', 'Vorselaar'],
 			['13019', 'Lille'],
 		]);
-		const whole = JSON.parse(readFileSync(path.join(dir, 'search.json'), 'utf8')) as SearchSource;
-		const read = (f: string) => readFileSync(path.join(dir, f));
-		const sources = parts.map((p) => {
-			expect(sha256(read(p.search.file))).toBe(p.search.sha256);
-			expect(read(p.search.file).length).toBe(p.search.bytes);
-			return JSON.parse(read(p.search.file).toString('utf8')) as SearchSource;
-		});
-		const byId = <T extends { id: string }>(xs: T[]) =>
-			[...xs].sort((a, b) => a.id.localeCompare(b.id));
-		expect(byId(sources.flatMap((s) => s.places))).toEqual(byId(whole.places));
-		expect(byId(sources.flatMap((s) => s.streets))).toEqual(byId(whole.streets));
+		const whole = await readSearchSource(readFileSync(path.join(dir, 'search.json.gz')));
+		const sources: SearchSource[] = [];
+		for (const p of parts) {
+			const bytes = readFileSync(path.join(dir, p.search.file));
+			expect(p.search.file).toBe(`search-${p.nis}.json.gz`);
+			expect(sha256(bytes)).toBe(p.search.sha256);
+			expect(bytes.length).toBe(p.search.bytes);
+			sources.push(await readSearchSource(bytes));
+		}
+		const sorted = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
+		expect(sorted(sources.flatMap((s) => s.places))).toEqual(sorted(whole.places));
+		expect(sorted(sources.flatMap((s) => s.streets))).toEqual(sorted(whole.streets));
 		sources.forEach((s, i) => {
-			expect(s.streets.every((st) => st.nis === parts[i]?.nis)).toBe(true);
+			expect(s.localities).toEqual(whole.localities);
+			const nis = (st: { localities: number[] }) => s.localities[st.localities[0] as number]?.nis;
+			expect(s.streets.every((st) => nis(st) === parts[i]?.nis)).toBe(true);
 			expect(s.categories.map((c) => c.id)).toEqual(whole.categories.map((c) => c.id));
 		});
 		// SOURCES.md: pharmacies in Vorselaar 1, in Lille 3.
@@ -374,4 +398,135 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 			expect(readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))), f).toBe(true);
 		}
 	}, 60_000);
+
+	it('gives every origin a figure or a reason, and says so in the manifest', () => {
+		const r = manifest.counts.originsPerReason;
+		expect(r.none + r.edge_of_data + r.beyond_access_limit + r.isolated_fragment).toBe(
+			manifest.counts.origins,
+		);
+		expect(r.edge_of_data).toBe(manifest.counts.originsEdgeOfData);
+		// SOURCES.md: parts of Lille lie outside the extract: more than 10 % at the edge, warned
+		expect(manifest.warnings.map((w) => w.code)).toEqual(
+			expect.arrayContaining(['edge_of_data_share', 'osm_old', 'category_none_mapped']),
+		);
+		// SOURCES.md: no home-care office, no social facility in the OSM data
+		const none = manifest.warnings
+			.filter((w) => w.code === 'category_none_mapped')
+			.map((w) => /category "([^"]+)"/.exec(w.message)?.[1]);
+		expect(none).toEqual(expect.arrayContaining(['home_care', 'local_service_centre']));
+		expect(manifest.walkableRules).toEqual(WALKABLE_RULES.map((x) => ({ ...x })));
+		for (const j of manifest.network.joins) expect(j.lengthM).toBeLessThanOrEqual(20);
+	});
+
+	it('names the wijken whose polygons carry only a code by their Statbel sectors', async () => {
+		expect(manifest.neighbourhoodSources['13044A0']?.name).toBe('sectors');
+		expect(manifest.neighbourhoodSources['1301901']?.name).toBe('polygons');
+		const s = await readSearchSource(
+			readFileSync(path.join(outRoot, 'vorselaar-lille', 'search.json.gz')),
+		);
+		expect(JSON.stringify(s)).not.toMatch(/13044A[01] \(Vorselaar\)/);
+	});
+
+	describe('Vorselaar alone, built from the same inputs', () => {
+		let alone: AreaManifest;
+		let a: AnalysisBundle;
+		let b: AnalysisBundle;
+		beforeAll(async () => {
+			const dir = tempDir();
+			// one municipality: its wijken only (the same polygons), the same OSM, addresses, lists
+			const wijken = JSON.parse(
+				readFileSync(
+					path.join(SAMPLE_DIR, 'boundaries', 'wijken_ggw72024_with_pop2019.geojson'),
+					'utf8',
+				),
+			) as { features: { properties: { nis: string } }[] };
+			wijken.features = wijken.features.filter((f) => f.properties.nis === '13044');
+			const file = path.join(dir, 'wijken-vorselaar.geojson');
+			writeFileSync(file, JSON.stringify(wijken));
+			const cfg = derivedConfig(dir, (c) => {
+				c.id = 'vorselaar';
+				c.name = 'Vorselaar';
+				c.municipalities = [{ nis: '13044', name: 'Vorselaar' }];
+				c.sources.neighbourhoods!.path = file;
+				// the deelgemeenten of Lille lie in no wijk of Vorselaar: the search's localities only
+				delete c.sources.subMunicipalities;
+			});
+			({ manifest: alone } = await buildArea(cfg, { outRoot: dir, silent: true }));
+			a = decodeAnalysisBundle(
+				new Uint8Array(readFileSync(path.join(outRoot, 'vorselaar-lille', 'analysis.bin'))),
+			);
+			b = decodeAnalysisBundle(
+				new Uint8Array(readFileSync(path.join(dir, 'vorselaar', 'analysis.bin'))),
+			);
+		}, 120_000);
+
+		it('holds the Vorselaar wijken and their addresses only', () => {
+			expect(alone.counts.neighbourhoods).toBe(2);
+			expect(alone.counts.population).toBe(7576 + 282);
+			expect(alone.counts.origins).toBe(
+				(manifest.counts.originsPerNeighbourhood['13044A0']?.addresses ?? 0) +
+					(manifest.counts.originsPerNeighbourhood['13044A1']?.addresses ?? 0),
+			);
+		});
+
+		it('gives the same distance (within 1 m) wherever the nearest place lies inside both builds', () => {
+			const ea = new AnalysisEngine(a);
+			const eb = new AnalysisEngine(b);
+			const key = (x: AnalysisBundle, i: number) =>
+				`${x.origins.lngLat[i * 2]},${x.origins.lngLat[i * 2 + 1]}`;
+			const inA = new Map<string, number>();
+			for (let i = 0; i < a.origins.count; i++) inA.set(key(a, i), i);
+			let compared = 0;
+			let worst = 0;
+			for (const categoryId of ['pharmacy', 'gp', 'grocery', 'bench', 'public_transport']) {
+				const ra = ea.coverage({ categoryId, profile: 'walking' });
+				const rb = eb.coverage({ categoryId, profile: 'walking' });
+				for (let j = 0; j < b.origins.count; j++) {
+					const i = inA.get(key(b, j));
+					expect(i, `origin ${b.origins.ids[j]} of Vorselaar alone is in the sample`).toBeDefined();
+					const da = ra.result.distanceM[i!]!;
+					const db = rb.result.distanceM[j]!;
+					if (!Number.isFinite(da) || !Number.isFinite(db)) continue;
+					if (ra.placeId(ra.result.placeLabel[i!]!) !== rb.placeId(rb.result.placeLabel[j]!))
+						continue;
+					compared++;
+					worst = Math.max(worst, Math.abs(da - db));
+				}
+			}
+			process.stderr.write(
+				`cross-build (sample vs Vorselaar alone, walking, 5 categories): ${compared} origin×category pairs compared, largest difference ${worst.toFixed(3)} m\n`,
+			);
+			expect(compared).toBeGreaterThan(10_000);
+			expect(worst).toBeLessThanOrEqual(1);
+		});
+
+		it('reaches every place of a category in the main network from every origin in it (both builds)', () => {
+			for (const x of [a, b]) {
+				const engine = new AnalysisEngine(x);
+				const off = new Set(x.network.placesOffMainNetwork.map((p) => p.placeId));
+				let runs = 0;
+				for (const categoryId of engine.categoriesWithPlaces()) {
+					const ids = engine.placesOf(categoryId).map((k) => x.places.ids[k]!);
+					for (const id of ids) {
+						if (off.has(id)) continue;
+						const run = engine.coverage({
+							categoryId,
+							profile: 'walking',
+							excludePlaceIds: ids.filter((o) => o !== id),
+						});
+						runs++;
+						for (let i = 0; i < x.origins.count; i++) {
+							if (x.origins.reason[i] !== 0) continue;
+							if (!Number.isFinite(run.result.distanceM[i]!)) {
+								throw new Error(
+									`${x.meta.areaId}: ${id} (${categoryId}) unreachable from ${x.origins.ids[i]}`,
+								);
+							}
+						}
+					}
+				}
+				expect(runs).toBeGreaterThan(100);
+			}
+		}, 120_000);
+	});
 });

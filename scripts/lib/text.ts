@@ -1,0 +1,61 @@
+/**
+ * Text from OpenStreetMap and other place lists, made safe to show: bidi control characters
+ * removed (an override such as U+202E would show a name reversed), other control characters and
+ * runs of white space turned into one space, and lengths capped as the database caps curated
+ * places' text (supabase/migrations: name 200, address 300, website 500, opening hours 500).
+ */
+
+// U+061C ALM, U+200E LRM, U+200F RLM, U+202A–U+202E embeddings/overrides, U+2066–U+2069 isolates
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_SPACE = /[\u0000-\u001f\u007f-\u009f\s]+/gu;
+
+/** Caps of the place fields, in characters (code points), as the database caps curated text. */
+export const PLACE_TEXT_LIMITS = {
+	name: 200,
+	address: 300,
+	operator: 200,
+	phone: 30,
+	website: 500,
+	openingHours: 500,
+} as const;
+
+/**
+ * `value` without bidi controls and control characters, with single spaces, trimmed, and at most
+ * `max` characters (cut ones end in "…").
+ * @example cleanText('Apotheek \u202eSIRAP', 200) === 'Apotheek SIRAP'
+ */
+export function cleanText(value: string, max: number): string {
+	const text = value.replace(BIDI_CONTROLS, '').replace(CONTROL_OR_SPACE, ' ').trim();
+	const chars = [...text];
+	return chars.length <= max
+		? text
+		: `${chars
+				.slice(0, max - 1)
+				.join('')
+				.trimEnd()}…`;
+}
+
+type PlaceText = { [K in keyof typeof PLACE_TEXT_LIMITS]: string };
+
+/**
+ * A place's text fields cleaned and capped. A cut website or opening-hours value would be wrong
+ * rather than short, so one over the cap is dropped (''); of several phone numbers ("a; b") the
+ * first is kept.
+ */
+export function cleanPlaceText<T extends PlaceText>(place: T): T {
+	const phone = cleanText(place.phone.split(';')[0] ?? '', 1000);
+	const whole = (v: string, max: number) => {
+		const t = cleanText(v, Number.MAX_SAFE_INTEGER);
+		return [...t].length <= max ? t : '';
+	};
+	return {
+		...place,
+		name: cleanText(place.name, PLACE_TEXT_LIMITS.name),
+		address: cleanText(place.address, PLACE_TEXT_LIMITS.address),
+		operator: cleanText(place.operator, PLACE_TEXT_LIMITS.operator),
+		phone: [...phone].length <= PLACE_TEXT_LIMITS.phone ? phone : '',
+		website: whole(place.website, PLACE_TEXT_LIMITS.website),
+		openingHours: whole(place.openingHours, PLACE_TEXT_LIMITS.openingHours),
+	};
+}

@@ -1,0 +1,206 @@
+/**
+ * The search source of an area, `tiles/<area>/search.json.gz`: what the app's search and list need
+ * without the map (places, streets with their address points, the place names and postcodes people
+ * add to an address). The pipeline writes it (scripts/lib/search-source.ts); the app reads it here.
+ *
+ * Compact and gzip-compressed: address points are integer micro-degrees, each street's first point
+ * absolute and the others as differences from the previous one; house numbers are one string per
+ * street; empty place fields are left out.
+ *
+ * Format (version 2):
+ * ```
+ * { version: 2, areaId, taxonomyVersion,
+ *   localities: [{ id, kind: 'municipality' | 'submunicipality', name, nis, postcodes: [] }],
+ *   categories: [{ id, places }],
+ *   places: [{ id, name?, categoryIds, kind?, address?, lngLat, wheelchair?, phone?, website?,
+ *              openingHours?, operator?, source?, date?, localities: [locality index, …] }],
+ *   streets: [{ name, localities: [municipality index, sub-municipality index?],
+ *               numbers: 'house numbers separated by one space', coords: [lng0, lat0, dLng, dLat, …] }] }
+ * ```
+ */
+
+/** Micro-degrees per degree: address points are stored to 0.1 m. */
+export const COORD_SCALE = 1e6;
+
+export const SEARCH_SOURCE_VERSION = 2;
+
+export interface SourceLocality {
+	/** `m:<NIS>` (municipality) or `d:<id>` (sub-municipality). */
+	id: string;
+	kind: 'municipality' | 'submunicipality';
+	name: string;
+	/** NIS code of its municipality. */
+	nis: string;
+	postcodes: string[];
+}
+
+export interface SourcePlace {
+	id: string;
+	name?: string;
+	categoryIds: string[];
+	/** Its kind within a category that has kinds (taxonomy `kinds`). */
+	kind?: string;
+	address?: string;
+	lngLat: [number, number];
+	wheelchair?: string;
+	phone?: string;
+	website?: string;
+	openingHours?: string;
+	operator?: string;
+	source?: string;
+	date?: string;
+	/** Indices into `localities`: where it lies (none when outside the area). */
+	localities: number[];
+}
+
+export interface SourceStreet {
+	name: string;
+	/** Indices into `localities`: its municipality, then its sub-municipality when known. */
+	localities: number[];
+	/** House numbers as labelled ("10", "10A", "27-29"), separated by one space. */
+	numbers: string;
+	/** Address points: first [lng, lat] in micro-degrees, then differences from the previous one. */
+	coords: number[];
+}
+
+export interface SearchSourceV2 {
+	version: 2;
+	areaId: string;
+	taxonomyVersion: string;
+	localities: SourceLocality[];
+	categories: { id: string; places: number }[];
+	places: SourcePlace[];
+	streets: SourceStreet[];
+}
+
+/** A street with its address points decoded. */
+export interface DecodedStreet {
+	name: string;
+	localities: number[];
+	/** [house number, lng, lat] per address. */
+	addresses: [string, number, number][];
+	/** The address point nearest the mean of its addresses. */
+	lngLat: [number, number];
+}
+
+/** Encodes [lng, lat] points as the street `coords` list (inverse of {@link decodeStreet}). */
+export function encodeCoords(points: readonly (readonly [number, number])[]): number[] {
+	const out: number[] = [];
+	let px = 0;
+	let py = 0;
+	for (const [lng, lat] of points) {
+		const x = Math.round(lng * COORD_SCALE);
+		const y = Math.round(lat * COORD_SCALE);
+		out.push(x - px, y - py);
+		px = x;
+		py = y;
+	}
+	return out;
+}
+
+/** A street's address points and numbers, decoded. */
+export function decodeStreet(street: SourceStreet): DecodedStreet {
+	const numbers = street.numbers === '' ? [] : street.numbers.split(' ');
+	if (street.coords.length !== numbers.length * 2)
+		throw new Error(
+			`search source street "${street.name}" has ${numbers.length} house numbers but ${street.coords.length / 2} points`,
+		);
+	const addresses: [string, number, number][] = [];
+	let x = 0;
+	let y = 0;
+	let mx = 0;
+	let my = 0;
+	numbers.forEach((n, i) => {
+		x += street.coords[2 * i]!;
+		y += street.coords[2 * i + 1]!;
+		addresses.push([n, x / COORD_SCALE, y / COORD_SCALE]);
+		mx += x / COORD_SCALE / numbers.length;
+		my += y / COORD_SCALE / numbers.length;
+	});
+	let lngLat: [number, number] = [mx, my];
+	let best = Infinity;
+	for (const [, lng, lat] of addresses) {
+		const d = (lng - mx) ** 2 + (lat - my) ** 2;
+		if (d < best) [best, lngLat] = [d, [lng, lat]];
+	}
+	return { name: street.name, localities: street.localities, addresses, lngLat };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isLngLat(value: unknown): value is [number, number] {
+	return (
+		Array.isArray(value) &&
+		value.length === 2 &&
+		typeof value[0] === 'number' &&
+		typeof value[1] === 'number' &&
+		Math.abs(value[0]) <= 180 &&
+		Math.abs(value[1]) <= 90
+	);
+}
+
+const isIndexList = (value: unknown, size: number): boolean =>
+	Array.isArray(value) &&
+	value.every((i) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < size);
+
+/** Checks the shape of a search source, naming the first problem. */
+export function parseSearchSource(json: unknown): SearchSourceV2 {
+	if (!isObject(json)) throw new Error('search source is not a JSON object');
+	if (json.version !== SEARCH_SOURCE_VERSION)
+		throw new Error(
+			`search source version ${String(json.version)} is not ${SEARCH_SOURCE_VERSION} (rebuild the area: npm run tiles:build)`,
+		);
+	for (const key of ['localities', 'categories', 'places', 'streets'])
+		if (!Array.isArray(json[key])) throw new Error(`search source has no ${key} list`);
+	const localities = json.localities as unknown[];
+	localities.forEach((l, i) => {
+		if (!isObject(l) || typeof l.id !== 'string' || typeof l.name !== 'string' || !Array.isArray(l.postcodes))
+			throw new Error(`search source locality ${i} is malformed`);
+	});
+	(json.places as unknown[]).forEach((p, i) => {
+		if (
+			!isObject(p) ||
+			typeof p.id !== 'string' ||
+			!Array.isArray(p.categoryIds) ||
+			!isLngLat(p.lngLat) ||
+			!isIndexList(p.localities, localities.length)
+		)
+			throw new Error(`search source place ${i} is malformed`);
+	});
+	(json.streets as unknown[]).forEach((s, i) => {
+		if (
+			!isObject(s) ||
+			typeof s.name !== 'string' ||
+			typeof s.numbers !== 'string' ||
+			!Array.isArray(s.coords) ||
+			!isIndexList(s.localities, localities.length)
+		)
+			throw new Error(`search source street ${i} is malformed`);
+	});
+	return json as unknown as SearchSourceV2;
+}
+
+/**
+ * Reads a search source from its bytes: gzip (as the pipeline writes it) or plain JSON (a server
+ * that already decoded a `Content-Encoding: gzip` answer hands over JSON).
+ */
+export async function readSearchSource(bytes: Uint8Array): Promise<SearchSourceV2> {
+	let text: string;
+	if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+		const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+			.stream()
+			.pipeThrough(new DecompressionStream('gzip'));
+		text = await new Response(stream).text();
+	} else text = new TextDecoder().decode(bytes);
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch (error) {
+		throw new Error(`search source is not valid JSON: ${(error as Error).message}`, {
+			cause: error,
+		});
+	}
+	return parseSearchSource(json);
+}

@@ -1,0 +1,60 @@
+/**
+ * Main-thread side of the search worker: `load` the area's search source once, then `search` as the
+ * resident types. Answers come back as Promises; a query answered after a newer one was sent is
+ * still delivered, so the caller keeps the latest (see SearchState).
+ */
+import type { Localized } from '../analysis/taxonomy.ts';
+import type { SearchResult } from '../data/search-index.ts';
+import type { LoadedSource, SearchRequest, SearchResponse } from './search-protocol.ts';
+
+/** What the client talks to: a Worker, or anything with the same three methods in tests. */
+export interface SearchEndpoint {
+	postMessage(message: SearchRequest): void;
+	addEventListener(type: 'message', listener: (event: MessageEvent<SearchResponse>) => void): void;
+	terminate?(): void;
+}
+
+export class SearchClient {
+	#nextId = 1;
+	readonly #pending = new Map<
+		number,
+		{ resolve: (v: never) => void; reject: (e: Error) => void }
+	>();
+	readonly #endpoint: SearchEndpoint;
+
+	constructor(endpoint: SearchEndpoint) {
+		this.#endpoint = endpoint;
+		endpoint.addEventListener('message', (event) => {
+			const msg = event.data;
+			const pending = this.#pending.get(msg.id);
+			if (!pending) return;
+			this.#pending.delete(msg.id);
+			if (msg.kind === 'error') pending.reject(new Error(msg.message));
+			else pending.resolve((msg.kind === 'loaded' ? msg.source : msg.result) as never);
+		});
+	}
+
+	#send<T>(
+		request: SearchRequest extends infer R
+			? R extends SearchRequest
+				? Omit<R, 'id'>
+				: never
+			: never,
+	): Promise<T> {
+		const id = this.#nextId++;
+		return new Promise<T>((resolve, reject) => {
+			this.#pending.set(id, { resolve: resolve as (v: never) => void, reject });
+			this.#endpoint.postMessage({ ...request, id } as SearchRequest);
+		});
+	}
+
+	/** Fetches and indexes the search source at `url` in the worker. */
+	load(url: string): Promise<LoadedSource> {
+		return this.#send({ kind: 'load', url });
+	}
+
+	/** The grouped hits for `query` in `lang`, distances measured from `near` when given. */
+	search(query: string, lang: keyof Localized, near?: [number, number]): Promise<SearchResult> {
+		return this.#send({ kind: 'search', query, lang, ...(near ? { near } : {}) });
+	}
+}

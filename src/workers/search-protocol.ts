@@ -1,0 +1,32 @@
+/**
+ * The messages between the app and the search worker. The worker fetches and decodes an area's
+ * search source and builds its index off the main thread, so no keystroke waits for either; the
+ * app posts queries and gets grouped hits back. Every request carries an id that its answer echoes.
+ */
+import type { Localized } from '../analysis/taxonomy.ts';
+import type { SearchResult } from '../data/search-index.ts';
+import type { SourceLocality, SourcePlace } from '../data/search-source.ts';
+
+export type SearchRequest =
+	| { kind: 'load'; id: number; url: string }
+	| {
+			kind: 'search';
+			id: number;
+			query: string;
+			lang: keyof Localized;
+			near?: [number, number];
+	  };
+
+/** What the app needs of the source without searching: the places and the localities. */
+export interface LoadedSource {
+	areaId: string;
+	places: SourcePlace[];
+	localities: SourceLocality[];
+	/** The area's centre (the mean of its streets' points), the default reference for distances. */
+	centre: [number, number];
+}
+
+export type SearchResponse =
+	| { kind: 'loaded'; id: number; source: LoadedSource }
+	| { kind: 'result'; id: number; result: SearchResult }
+	| { kind: 'error'; id: number; message: string };
