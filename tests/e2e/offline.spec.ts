@@ -313,7 +313,7 @@ test.describe('what needs a connection says so, in Supabase mode @supabase', () 
 		await page.goto('/?lang=en');
 		const status = page.getByTestId('storage-status');
 		await expect(status.getByTestId('storage-where')).toHaveText(
-			'Stored in the shared database (Supabase)',
+			'Saved in the shared database (Supabase)',
 		);
 		await expect(status).not.toContainText('Opening storage');
 		await page.getByText('Sign in for coordinators and planners').click();
