@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
-import { renderedValues, waitForMapReady } from '../helpers/map.ts';
+import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -73,6 +73,7 @@ test('first visit online; offline, a reload: the map, search, details, nearest a
 	context,
 }, testInfo) => {
 	test.setTimeout(240_000);
+	await captureMap(page);
 	await page.goto('/');
 	await waitForServiceWorker(page);
 	await waitForMapReady(page);
@@ -231,6 +232,7 @@ test('a new version of the service worker shows the reload prompt; reloading swi
 	context,
 }, testInfo) => {
 	test.setTimeout(240_000);
+	await captureMap(page);
 	await page.goto('/');
 	await waitForServiceWorker(page);
 
