@@ -72,7 +72,8 @@ test('first visit online; offline, a reload: the map, search, details, nearest a
 	page,
 	context,
 }, testInfo) => {
-	test.setTimeout(240_000);
+	// A long journey (two loads, offline reloads, keeping the area twice): generous on a busy machine.
+	test.setTimeout(600_000);
 	await captureMap(page);
 	await page.goto('/');
 	await waitForServiceWorker(page);
@@ -171,7 +172,7 @@ test('first visit online; offline, a reload: the map, search, details, nearest a
 		/^Bewaren voor gebruik zonder verbinding \(\d+,\d MB\)$/,
 	);
 	await panel.getByTestId('offline-keep').click();
-	await expect(panel).toHaveAttribute('data-state', 'stored');
+	await expect(panel).toHaveAttribute('data-state', 'stored', { timeout: 120_000 });
 	expect(Number(await panel.getAttribute('data-bytes'))).toBe(manifest.bytes);
 	await expectNoSeriousA11yViolations(page, ['[data-testid="offline-area"]']);
 	await panel.scrollIntoViewIfNeeded();
@@ -231,7 +232,8 @@ test('a new version of the service worker shows the reload prompt; reloading swi
 	page,
 	context,
 }, testInfo) => {
-	test.setTimeout(240_000);
+	// A long journey (two loads, offline reloads, keeping the area twice): generous on a busy machine.
+	test.setTimeout(600_000);
 	await captureMap(page);
 	await page.goto('/');
 	await waitForServiceWorker(page);
