@@ -338,7 +338,7 @@ describe('lists longer than the API row limit, privacy and erasure', () => {
 		);
 		reportIds.push(...rows.map((r) => r.id));
 		await db.query(
-			`insert into public.curated_places (area_id, name, categories, location, source, visibility)
+			`insert into public.curated_places (area_id, name, categories, geom, source, visibility)
 			 select $1, 'Plaats ' || g, '{meeting_place}', extensions.st_setsrid(extensions.st_makepoint(4.826, 51.242), 4326), 'security.test.ts', 'public'
 			 from generate_series(1, 1010) as g`,
 			[lilleId],
