@@ -11,10 +11,11 @@
 -- {"kind": "outside_belgium", "field": "location"}; nothing is stored. An altitude (a third
 -- coordinate, which GeoJSON allows) is dropped. Every constraint and index on the geometry moves
 -- with the rename to `geom`; places_near, the area check and the audit trail use `geom`.
+-- save_analysis checks each cell the same way (a 2D Polygon in Belgium), with the detail.
 
--- A GeoJSON Point (jsonb) in Belgium's bounding box as a 2D PostGIS point in EPSG:4326, or a 22023
--- refusal naming the problem; null for null.
-create function private.point_from_geojson(p_geojson jsonb, p_field text)
+-- A GeoJSON geometry (jsonb) of type p_type ('Point', 'Polygon') in Belgium's bounding box, as a
+-- 2D PostGIS geometry in EPSG:4326, or a 22023 refusal naming the problem; null for null.
+create function private.geometry_from_geojson(p_geojson jsonb, p_field text, p_type text)
 returns extensions.geometry
 language plpgsql
 immutable
@@ -22,32 +23,34 @@ set search_path = ''
 as $$
 declare
 	g extensions.geometry := private.geometry_from_geojson(p_geojson, p_field);
+	got text := replace(extensions.st_geometrytype(g), 'ST_', '');
 begin
 	if g is null then
 		return null;
 	end if;
-	if extensions.geometrytype(g) <> 'POINT' then
-		raise exception '%: expected a GeoJSON Point, got %', p_field, extensions.geometrytype(g)
+	if got <> p_type then
+		raise exception '%: expected a GeoJSON %, got %', p_field, p_type, got
 			using errcode = '22023',
 			detail = jsonb_build_object('kind', 'malformed_geometry', 'field', p_field,
-				'problem', format('expected a Point, got %s', extensions.geometrytype(g)))::text;
+				'problem', format('expected a %s, got %s', p_type, got))::text;
 	end if;
 	if extensions.st_isempty(g) then
-		raise exception '%: the GeoJSON Point has no coordinates', p_field
+		raise exception '%: the GeoJSON % has no coordinates', p_field, p_type
 			using errcode = '22023',
 			detail = jsonb_build_object('kind', 'malformed_geometry', 'field', p_field,
-				'problem', 'a Point without coordinates')::text;
+				'problem', format('a %s without coordinates', p_type))::text;
 	end if;
 	g := extensions.st_force2d(g);
 	if not extensions.st_coveredby(g, extensions.st_makeenvelope(2.54, 49.49, 6.41, 51.51, 4326)) then
-		raise exception '%: (%, %) is not a point in Belgium', p_field, extensions.st_x(g), extensions.st_y(g)
+		raise exception '%: % is not in Belgium', p_field,
+			case when got = 'Point' then extensions.st_astext(g) else extensions.box2d(g)::text end
 			using errcode = '22023',
 			detail = jsonb_build_object('kind', 'outside_belgium', 'field', p_field)::text;
 	end if;
 	return g;
 end;
 $$;
-revoke execute on function private.point_from_geojson(jsonb, text) from public, anon, authenticated;
+revoke execute on function private.geometry_from_geojson(jsonb, text, text) from public, anon, authenticated;
 
 alter table public.curated_places rename column location to geom;
 alter table public.curated_places add column location jsonb;
@@ -78,7 +81,7 @@ as $$
 begin
 	if tg_op = 'INSERT' and new.location is not null
 		or tg_op = 'UPDATE' and new.location is distinct from old.location then
-		new.geom := private.point_from_geojson(new.location, 'location');
+		new.geom := private.geometry_from_geojson(new.location, 'location', 'Point');
 	end if;
 	if new.geom is null then
 		raise exception 'curated place: a location is required'
@@ -184,5 +187,50 @@ begin
 	) as n
 	order by d, (n.p).id
 	limit p_limit;
+end;
+$$;
+
+-- save_analysis' cells: each a 2D GeoJSON Polygon in Belgium, refused with the detail otherwise
+-- (as in 20261201090200, with the typed parse)
+create or replace function private.write_analysis_children(p_analysis_id uuid, p_summaries jsonb, p_cells jsonb)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+	c record;
+	g extensions.geometry;
+begin
+	if not exists (
+		select 1 from public.saved_analyses as a
+		where a.id = p_analysis_id and a.created_by = (select auth.uid())
+			and a.area_id in (select private.my_area_ids('{coordinator}'))
+	) or exists (select 1 from public.analysis_summaries as s where s.analysis_id = p_analysis_id)
+		or exists (select 1 from public.analysis_cells as x where x.analysis_id = p_analysis_id) then
+		raise exception 'save_analysis: summaries and cells are written once, with their analysis, by its creator'
+			using errcode = '42501', detail = '{"kind": "denied"}';
+	end if;
+
+	insert into public.analysis_summaries (analysis_id, neighbourhood_id, summary)
+	select p_analysis_id, (s ->> 'neighbourhood_id')::uuid, s -> 'summary'
+	from jsonb_array_elements(p_summaries) as s;
+
+	for c in select value, ordinality from jsonb_array_elements(p_cells) with ordinality loop
+		if jsonb_typeof(c.value) <> 'object' then
+			raise exception 'save_analysis: cell % is not an object', c.ordinality - 1
+				using errcode = '22023',
+				detail = jsonb_build_object('kind', 'malformed_geometry', 'field', format('cells[%s]', c.ordinality - 1))::text;
+		end if;
+		g := private.geometry_from_geojson(c.value -> 'geometry', format('cells[%s].geometry', c.ordinality - 1), 'Polygon');
+		if g is null then
+			raise exception 'save_analysis: cell % has no geometry', c.ordinality - 1
+				using errcode = '22023',
+				detail = jsonb_build_object('kind', 'malformed_geometry', 'field', format('cells[%s].geometry', c.ordinality - 1))::text;
+		end if;
+		insert into public.analysis_cells (analysis_id, cell_index, cell, value, properties)
+		values (p_analysis_id, (c.ordinality - 1)::integer, g, (c.value ->> 'value')::double precision,
+			coalesce(c.value -> 'properties', '{}'));
+	end loop;
 end;
 $$;

@@ -247,6 +247,23 @@ describe('bad input and failures', () => {
 			p_cells: [{ geometry: { type: 'Polygon', coordinates: [[4.77, 51.2]] }, value: 1 }],
 		});
 		expect([cell.status, cell.error?.code]).toEqual([400, '22023']);
+		// a cell of another type than Polygon: refused with the detail too, not only by PostGIS's column type
+		const point = await (
+			await userClient(coordinator)
+		).rpc('save_analysis', {
+			p_area_id: vorselaarId,
+			p_name: name,
+			p_parameters: {},
+			p_engine_version: '1',
+			p_data_version: '1',
+			p_cells: [{ geometry: VORSELAAR, value: 1 }],
+		});
+		expect([point.status, point.error?.code]).toEqual([400, '22023']);
+		expect(JSON.parse(point.error?.details ?? '{}')).toEqual({
+			kind: 'malformed_geometry',
+			field: 'cells[0].geometry',
+			problem: 'expected a Polygon, got Point',
+		});
 		const { rows } = await db.query('select 1 from public.saved_analyses where name = $1', [name]);
 		expect(rows).toEqual([]);
 	});
@@ -298,7 +315,7 @@ describe('bad input and failures', () => {
 			],
 			[
 				STRETCH_IN_VORSELAAR,
-				{ kind: 'malformed_geometry', problem: 'expected a Point, got LINESTRING' },
+				{ kind: 'malformed_geometry', problem: 'expected a Point, got LineString' },
 			],
 			[
 				{ type: 'Point', coordinates: [4.77, 91] },

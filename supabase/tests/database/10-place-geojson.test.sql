@@ -3,7 +3,7 @@
 -- detail naming the problem, per role, and nothing is stored or changed. A valid point is stored
 -- as GeoJSON and as geometry (`geom`), which the area rule, places_near and the audit trail use.
 begin;
-select plan(29);
+select plan(34);
 
 select tests.create_supabase_user('geo_resident');
 select tests.create_supabase_user('geo_coord');
@@ -15,7 +15,7 @@ insert into bad values
 	('malformed coordinates', '{"type": "Point", "coordinates": "x"}', 'malformed_geometry', 'The ''coordinates'' in GeoJSON are not an array'),
 	('too few ordinates', '{"type": "Point", "coordinates": [4.77]}', 'malformed_geometry', 'Too few ordinates in GeoJSON'),
 	('not an object', '"POINT(4.77 51.2)"', 'malformed_geometry', 'not a GeoJSON geometry object'),
-	('wrong type', '{"type": "LineString", "coordinates": [[4.77, 51.2], [4.771, 51.2]]}', 'malformed_geometry', 'expected a Point, got LINESTRING'),
+	('wrong type', '{"type": "LineString", "coordinates": [[4.77, 51.2], [4.771, 51.2]]}', 'malformed_geometry', 'expected a Point, got LineString'),
 	('empty point', '{"type": "Point", "coordinates": []}', 'malformed_geometry', 'a Point without coordinates'),
 	('out of Belgium', '{"type": "Point", "coordinates": [2.35, 48.85]}', 'outside_belgium', null),
 	('out of range', '{"type": "Point", "coordinates": [4.77, 91]}', 'outside_belgium', null);
@@ -55,10 +55,10 @@ select throws_ok($$insert into public.curated_places (area_id, name, categories,
 	'coordinator: malformed GeoJSON is invalid input naming the problem');
 select throws_ok($$insert into public.curated_places (area_id, name, categories, location, source)
 	values (tests.area('vorselaar'), 'Geotest', '{meeting_place}', '{"type": "LineString", "coordinates": [[4.77, 51.2], [4.771, 51.2]]}', 'pgTAP geojson')$$,
-	'22023', 'location: expected a GeoJSON Point, got LINESTRING', 'coordinator: a line is not a place''s location');
+	'22023', 'location: expected a GeoJSON Point, got LineString', 'coordinator: a line is not a place''s location');
 select throws_ok($$insert into public.curated_places (area_id, name, categories, location, source)
 	values (tests.area('vorselaar'), 'Geotest', '{meeting_place}', '{"type": "Point", "coordinates": [4.77, 91]}', 'pgTAP geojson')$$,
-	'22023', 'location: (4.77, 91) is not a point in Belgium', 'coordinator: a latitude out of range is invalid input, not a 500');
+	'22023', 'location: POINT(4.77 91) is not in Belgium', 'coordinator: a latitude out of range is invalid input, not a 500');
 select results_eq($$select b.label, d ->> 'kind', d ->> 'field', d ->> 'problem'
 		from bad as b cross join lateral pg_temp.insert_detail(b.geojson) as d order by b.label$$,
 	$$select label, kind, 'location', problem from bad order by label$$,
@@ -128,6 +128,28 @@ select tests.clear_authentication();
 select is((select count(*) from public.places_near(4.7705, 51.2025, 200)
 		where (place).id in ('00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-0000000000e2')),
 	0::bigint, 'anon does not find these drafts');
+
+-- analysis cells, written through save_analysis: each a 2D Polygon in Belgium, with the detail
+select tests.authenticate_as('geo_coord');
+create function pg_temp.cells_detail(cells jsonb) returns jsonb language sql as $$
+	select tests.sqlerrdetail(format(
+		$q$select public.save_analysis(p_area_id => tests.area('vorselaar'), p_name => 'Geotest', p_parameters => '{}',
+			p_engine_version => '1', p_data_version => '1', p_cells => %L)$q$, cells))::jsonb
+$$;
+grant execute on function pg_temp.cells_detail(jsonb) to authenticated;
+select is(pg_temp.cells_detail('[{"geometry": {"type": "Point", "coordinates": [4.77, 51.2]}, "value": 1}]'),
+	'{"kind": "malformed_geometry", "field": "cells[0].geometry", "problem": "expected a Polygon, got Point"}'::jsonb,
+	'a cell that is not a polygon is refused with the detail');
+select is(pg_temp.cells_detail('[{"geometry": {"type": "Polygon", "coordinates": [[[4.77, 91], [4.771, 91], [4.771, 90.9], [4.77, 91]]]}, "value": 1}]'),
+	'{"kind": "outside_belgium", "field": "cells[0].geometry"}'::jsonb, 'and a cell out of range');
+select lives_ok($$select public.save_analysis(p_area_id => tests.area('vorselaar'), p_name => 'Geotest 3D', p_parameters => '{}',
+	p_engine_version => '1', p_data_version => '1',
+	p_cells => '[{"geometry": {"type": "Polygon", "coordinates": [[[4.77, 51.2, 5], [4.771, 51.2, 5], [4.771, 51.201, 5], [4.77, 51.2, 5]]]}, "value": 1}]')$$,
+	'a cell with an altitude is stored');
+select is((select count(*) from public.saved_analyses where name like 'Geotest%'), 1::bigint, 'only the valid analysis is stored');
+select tests.as_superuser();
+select is((select extensions.st_ndims(x.cell) from public.analysis_cells as x join public.saved_analyses as a on a.id = x.analysis_id
+	where a.name = 'Geotest 3D'), 2::smallint, 'as a 2D polygon');
 
 select * from finish();
 rollback;
