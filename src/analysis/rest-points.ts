@@ -9,8 +9,8 @@
  * `bench=yes`) that lie within {@link BENCH_NEAR_M} of a walkable way; their short access leg is
  * not counted. One multi-source sweep from every bench labels each node; along an edge the
  * distance is the smaller of its two ends' plus the way walked (or to a bench on the edge), so
- * the gap on an edge is one interval (or two around a bench on it). Connected gap pieces are
- * merged into stretches, longest first.
+ * the gap on an edge is one interval (or two around a bench on it). Gap pieces of one way (a
+ * street, a path) that meet are merged into a stretch; stretches are listed longest first.
  */
 import type { Feature, FeatureCollection, MultiLineString } from 'geojson';
 import { BENCH_NEAR_M } from './bundle.ts';
@@ -29,8 +29,8 @@ export interface RestGap {
 	lengthM: number;
 	/** Farthest point of the stretch from a bench, metres along the network (Infinity: no bench reachable). */
 	farthestM: number;
-	/** OSM way ids of the stretch, most metres first. */
-	wayIds: string[];
+	/** The OSM way of the stretch. */
+	wayId: string;
 	/** A point of the stretch ([lng, lat]) to fly to. */
 	at: [number, number];
 	lines: [number, number][][];
@@ -111,10 +111,12 @@ export function restGaps(
 		while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
 		return i;
 	};
-	const atNode = new Map<number, number>();
+	// a stretch stays on one way (a street, a path): pieces of the same way meeting at a node
+	const atNode = new Map<string, number>();
 	const touch = (node: number, i: number): void => {
-		const j = atNode.get(node);
-		if (j === undefined) atNode.set(node, i);
+		const k = `${node}/${g.edgeWays[(pieces[i] as { e: number }).e]}`;
+		const j = atNode.get(k);
+		if (j === undefined) atNode.set(k, i);
 		else parent[find(i)] = find(j);
 	};
 	pieces.forEach((p, i) => {
@@ -162,8 +164,8 @@ export function restGaps(
 			farthestM = Math.max(farthestM, far);
 		}
 		if (lengthM <= 0) continue;
-		const wayIds = [...perWay.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w);
-		stretches.push({ lengthM, farthestM, wayIds, at, lines });
+		const wayId = [...perWay.keys()][0] as string;
+		stretches.push({ lengthM, farthestM, wayId, at, lines });
 	}
 	stretches.sort((a, b) => b.lengthM - a.lengthM);
 	return {
