@@ -43,7 +43,10 @@ describe('completenessByNeighbourhood on the sample area', () => {
 			for (const p of PROFILE_IDS) {
 				const s = r.share[p];
 				if (r.networkM === 0) expect(s).toBeNull();
-				else (expect(s).toBeGreaterThanOrEqual(0), expect(s).toBeLessThanOrEqual(1));
+				else {
+					expect(s).toBeGreaterThanOrEqual(0);
+					expect(s).toBeLessThanOrEqual(1);
+				}
 			}
 			if (r.networkM > 0) expect(r.share.wheelchair!).toBeLessThanOrEqual(r.share.walking!);
 		}
