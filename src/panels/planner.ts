@@ -32,3 +32,31 @@ export function download(name: string, text: string, type: string): void {
 export function minutesOf(seconds: number): number {
 	return seconds > 0 ? Math.max(1, Math.round(seconds / 60)) : 0;
 }
+
+/**
+ * A point rounded to 6 decimals (about 0.1 m), as links write it: the point computed with is the
+ * point the link reopens.
+ */
+export function roundPoint(p: readonly [number, number]): [number, number] {
+	return [Math.round(p[0] * 1e6) / 1e6, Math.round(p[1] * 1e6) / 1e6];
+}
+
+/** The box [west, south, east, north] around lines of [lng, lat] points; undefined when empty. */
+export function bboxOf(
+	lines: readonly (readonly (readonly number[])[])[],
+): [number, number, number, number] | undefined {
+	let w = Infinity;
+	let so = Infinity;
+	let e = -Infinity;
+	let n = -Infinity;
+	for (const line of lines)
+		for (const p of line) {
+			const x = p[0] as number;
+			const y = p[1] as number;
+			if (x < w) w = x;
+			if (x > e) e = x;
+			if (y < so) so = y;
+			if (y > n) n = y;
+		}
+	return w <= e ? [w, so, e, n] : undefined;
+}
