@@ -44,7 +44,11 @@ async function areaManifest(page: Page, areaId: string) {
 		archives: Record<string, ManifestEntry>;
 		files: Record<string, ManifestEntry>;
 	};
-	const entries = [...Object.values(json.archives), ...Object.values(json.files)];
+	// Every file the manifest names; the per-municipality parts (an array) repeat the whole-area files
+	// and are not kept.
+	const entries = [...Object.values(json.archives), ...Object.values(json.files)].filter(
+		(e) => !Array.isArray(e),
+	);
 	const archives = Object.values(json.archives);
 	return {
 		bytes: entries.reduce((t, e) => t + e.bytes, Buffer.byteLength(text)),
