@@ -133,7 +133,7 @@ describe('ReportPanel', () => {
 	it('opens the report form at the place and closes back to it', async () => {
 		const place = pharmacies[0]!;
 		const { app } = renderPanel(as(ReportPanel), area, { kind: 'report', placeId: place.id });
-		const form = await screen.findByTestId('report-form');
+		const form = await screen.findByTestId('report-form', {}, { timeout: 30_000 });
 		expect(within(form).getByTestId('report-where').textContent).toContain(
 			displayName(place, 'nl'),
 		);
