@@ -20,6 +20,11 @@ export const PANELS: { [K in ModeKind]: PanelEntry<K> } = {
 	place: { load: () => import('./PlacePanel.svelte') },
 	nearest: { load: () => import('./NearestPanel.svelte') },
 	report: { load: () => import('./ReportPanel.svelte') },
+	route: { load: () => import('./RoutePanel.svelte') },
+	walkshed: { load: () => import('./WalkshedPanel.svelte') },
+	fixes: { load: () => import('./FixesPanel.svelte') },
+	rest: { load: () => import('./RestPanel.svelte') },
+	completeness: { load: () => import('./CompletenessPanel.svelte') },
 };
 
 /** The panel of a mode kind: at once when bundled, else once loaded. */

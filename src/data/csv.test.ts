@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { BOM, toCsv } from './csv.ts';
+
+interface Row {
+	name: string;
+	n: number;
+}
+const columns = [
+	{ header: 'name', value: (r: Row) => r.name },
+	{ header: 'n', value: (r: Row) => r.n },
+];
+
+describe('toCsv', () => {
+	it('starts with a BOM, has a header and CRLF lines', () => {
+		const csv = toCsv([{ name: 'Sint-Jozef', n: 12.5 }], columns);
+		expect(csv.startsWith(BOM)).toBe(true);
+		expect(csv.slice(1)).toBe('name,n\r\nSint-Jozef,12.5\r\n');
+	});
+
+	it('escapes every cell that a spreadsheet would run as a formula', () => {
+		const evil = ['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx'];
+		const csv = toCsv(
+			evil.map((name) => ({ name, n: -4 })),
+			columns,
+		);
+		const parsed = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data;
+		const cells = parsed.slice(1, 1 + evil.length).map((r) => r[0]);
+		expect(cells).toEqual(evil.map((e) => `'${e}`));
+		// numbers stay numbers, negative ones too
+		expect(parsed.slice(1, 1 + evil.length).map((r) => r[1])).toEqual(evil.map(() => '-4'));
+	});
+
+	it('quotes commas, quotes and line breaks, keeps accents, leaves non-finite numbers empty', () => {
+		const csv = toCsv(
+			[
+				{ name: 'a, "b"\nc', n: Infinity },
+				{ name: 'Poederlee — rue de l’église', n: NaN },
+			],
+			columns,
+		);
+		const parsed = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data;
+		expect(parsed[1]).toEqual(['a, "b"\nc', '']);
+		expect(parsed[2]).toEqual(['Poederlee — rue de l’église', '']);
+	});
+
+	it('refuses an export without columns', () => {
+		expect(() => toCsv([], [])).toThrow(/at least one column/);
+	});
+});
