@@ -34,6 +34,12 @@ export interface AreaTiles {
 	bbox: [number, number, number, number];
 	/** Attribution for the map's sources (HTML; our own constant text, never data). */
 	attribution: string;
+	/**
+	 * Where the 65+ and 80+ figures come from, per neighbourhood id (`neighbourhood table`,
+	 * `municipal shares` or `none`), with the date of the municipal shares; empty when the
+	 * manifest does not say.
+	 */
+	ages: { sources: Record<string, string>; municipalDate: string | undefined };
 	archives: {
 		neighbourhoods: ArchiveRef & { layers: { polygons: string; labels: string } };
 		/** Places by category (layer `places`), when the area has them. */
@@ -125,6 +131,15 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 	const municipalities = (Array.isArray(area.municipalities) ? area.municipalities : [])
 		.filter(isRecord)
 		.map((m) => ({ nis: String(m.nis ?? ''), name: String(m.name ?? '') }));
+	const ageSources: Record<string, string> = {};
+	if (isRecord(json.neighbourhoodSources))
+		for (const [id, src] of Object.entries(json.neighbourhoodSources))
+			if (isRecord(src) && typeof src.ages === 'string') ageSources[id] = src.ages;
+	const municipalDate = isRecord(json.ageShares)
+		? Object.values(json.ageShares)
+				.map((a) => (isRecord(a) && typeof a.date === 'string' ? a.date : undefined))
+				.find((d) => d !== undefined)
+		: undefined;
 	const places = optionalArchive(archives, 'places', baseUrl);
 	const basemap = optionalArchive(archives, 'basemap', baseUrl);
 	const network = optionalArchive(archives, 'network', baseUrl);
@@ -135,6 +150,7 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 		files,
 		bbox,
 		attribution: OSM_ATTRIBUTION,
+		ages: { sources: ageSources, municipalDate },
 		archives: {
 			neighbourhoods: {
 				url: new URL(hoods.file, baseUrl).href,

@@ -9,6 +9,8 @@ export const Z_ORDER = [
 	'background',
 	...BASEMAP_LAYER_IDS,
 	'neighbourhoods-fill',
+	'coverage-neighbourhoods',
+	'coverage-edge',
 	'neighbourhoods-outline',
 	'neighbourhoods-label',
 	'network-known',
@@ -24,12 +26,16 @@ export const Z_ORDER = [
 	'planner-points',
 	'fixes-point',
 	'fixes-label',
+	'coverage-origins',
 	'route-casing',
 	'route-line',
 	'route-unknown',
 	'origin-point',
 	'places-selected',
 	'places-icon',
+	'coverage-suggested',
+	'coverage-planned',
+	'coverage-marks-label',
 ] as const;
 
 export type LayerId = (typeof Z_ORDER)[number];

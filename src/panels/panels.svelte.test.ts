@@ -11,6 +11,7 @@ import { displayName, type Place } from '../places/place.ts';
 import type { AreaState } from '../state/area-state.svelte.ts';
 import type { Mode } from '../state/modes.ts';
 import { openSampleArea, renderPanel } from '../../tests/helpers/panels.ts';
+import CoveragePanel from './CoveragePanel.svelte';
 import ExplorePanel from './ExplorePanel.svelte';
 import NearestPanel from './NearestPanel.svelte';
 import { PANELS, loadPanel } from './panels.ts';
@@ -49,6 +50,7 @@ describe('the panels', () => {
 	it('has one panel for every mode kind', async () => {
 		expect(Object.keys(PANELS).sort()).toEqual([
 			'completeness',
+			'coverage',
 			'explore',
 			'fixes',
 			'nearest',
@@ -166,4 +168,73 @@ describe('WalkshedPanel', () => {
 		await fireEvent.change(screen.getByTestId('walkshed-minutes'), { target: { value: '999' } });
 		expect(app.mode).toEqual({ kind: 'walkshed', at: home, minutes: 10 });
 	}, 60_000);
+});
+
+describe('CoveragePanel', () => {
+	it("runs the analysis of the link, refuses a bad norm naming the category, re-runs with a new norm, and shows a what-if's gain", async () => {
+		const { app } = renderPanel(as(CoveragePanel), area, {
+			kind: 'coverage',
+			categoryIds: ['pharmacy', 'home_care'],
+			categoryId: 'pharmacy',
+			unknownMode: 'optimistic',
+			norms: {},
+		});
+		const status = screen.getByTestId('coverage-status');
+		await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
+		const table = screen.getByTestId('coverage-table');
+		expect(within(table).getAllByTestId('coverage-row').length).toBe(
+			area.tiles!.ages ? Object.keys(area.tiles!.ages.sources).length : 0,
+		);
+		expect(screen.getByTestId('coverage-legend-norm').textContent).toContain('Norm: 800 m');
+		expect(screen.getByTestId('coverage-ages').textContent).toContain('gemeente');
+
+		// a bad norm is refused with the category named; nothing runs
+		const norm = screen.getByTestId('norm-pharmacy') as HTMLInputElement;
+		await fireEvent.input(norm, { target: { value: '5' } });
+		await fireEvent.click(screen.getByTestId('coverage-run'));
+		expect(screen.getByRole('alert').textContent).toContain('De norm voor Apotheek');
+		expect(app.mode).toMatchObject({ norms: {} });
+		await fireEvent.input(norm, { target: { value: '600' } });
+		await fireEvent.click(screen.getByTestId('coverage-run'));
+		expect(app.mode).toMatchObject({ kind: 'coverage', norms: { pharmacy: 600 } });
+		await waitFor(
+			() => expect(screen.getByTestId('coverage-legend-norm').textContent).toContain('600 m'),
+			{ timeout: 30_000 },
+		);
+		await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
+
+		// what-if at the chosen address: the difference says how many 65+ come within the norm
+		app.setOrigin({ lngLat: home, label: 'Cardijnlaan 2' });
+		await fireEvent.click(await screen.findByTestId('coverage-add-address'));
+		await waitFor(
+			() =>
+				expect(screen.getByTestId('coverage-delta').textContent).toMatch(
+					/[+−]\d+ inwoners 65\+ binnen 600 m/,
+				),
+			{ timeout: 30_000 },
+		);
+		// switching off an existing pharmacy is refused by none and adds to the edits
+		const offs = screen.getAllByTestId('coverage-switch-off');
+		expect(offs).toHaveLength(pharmacies.length);
+		await fireEvent.click(offs[0]!);
+		await waitFor(
+			() =>
+				expect((screen.getByTestId('coverage-reset') as HTMLButtonElement).disabled).toBe(false),
+			{ timeout: 30_000 },
+		);
+		expect((offs[0] as HTMLInputElement).checked).toBe(true);
+		await fireEvent.click(screen.getByTestId('coverage-reset'));
+		await waitFor(
+			() => expect(screen.getByTestId('coverage-delta').textContent).toContain('Nog geen wat-als'),
+			{ timeout: 30_000 },
+		);
+
+		// home care: none mapped in the data, never a share
+		await fireEvent.change(screen.getByTestId('coverage-shown'), {
+			target: { value: 'home_care' },
+		});
+		expect(app.mode).toMatchObject({ categoryId: 'home_care' });
+		await waitFor(() => expect(screen.getByTestId('coverage-none-mapped')).toBeTruthy());
+		expect(screen.getByTestId('coverage-table').textContent).toContain('geen in de gegevens');
+	}, 120_000);
 });

@@ -25,6 +25,7 @@ export const PANELS: { [K in ModeKind]: PanelEntry<K> } = {
 	fixes: { load: () => import('./FixesPanel.svelte') },
 	rest: { load: () => import('./RestPanel.svelte') },
 	completeness: { load: () => import('./CompletenessPanel.svelte') },
+	coverage: { load: () => import('./CoveragePanel.svelte') },
 };
 
 /** The panel of a mode kind: at once when bundled, else once loaded. */

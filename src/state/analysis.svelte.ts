@@ -6,6 +6,7 @@
 import type { ProfileId } from '../analysis/profiles.ts';
 import type { Route } from '../analysis/route.ts';
 import { AnalysisClient, type MessageEndpoint } from '../workers/analysis-client.ts';
+import type { Result } from '../workers/protocol.ts';
 
 /** Where loading the bundle is. `total` is 0 when neither the server nor the manifest says. */
 export type AnalysisProgress =
@@ -39,6 +40,8 @@ export class AnalysisState {
 	error = $state<string | undefined>();
 	/** While loading: bytes received, then the decode step. */
 	progress = $state.raw<AnalysisProgress | undefined>();
+	/** What the loaded bundle holds (data date, counts, categories with places). */
+	info = $state.raw<Result<'load'> | undefined>();
 	#ready: Promise<AnalysisClient> | undefined;
 	#worker: StartedWorker | undefined;
 	#client: AnalysisClient | undefined;
@@ -94,7 +97,7 @@ export class AnalysisState {
 			this.#worker = (this.#options.startWorker ?? startAppWorker)();
 			const client = new AnalysisClient(this.#worker.endpoint);
 			this.#client = client;
-			await client.request('load', { bytes });
+			this.info = await client.request('load', { bytes });
 			if (this.#isDisposed) throw new Error('the analysis of this area was closed');
 			this.status = 'ready';
 			return client;

@@ -12,6 +12,7 @@ type Handler = (e: unknown) => void;
 function standIn() {
 	const layers: { id: string }[] = [{ id: 'neighbourhoods-fill' }, { id: 'places-icon' }];
 	const sources = new Map<string, unknown>();
+	const images = new Set<string>();
 	const handlers = new Map<string, Handler[]>();
 	let isZooming = true;
 	const map = {
@@ -45,6 +46,16 @@ function standIn() {
 		removeSource: (id: string) => sources.delete(id),
 		getStyle: () => ({ layers }),
 		isStyleLoaded: () => true,
+		setPaintProperty: (id: string, name: string, value: unknown) => {
+			const layer = layers.find((l) => l.id === id) as
+				{ paint?: Record<string, unknown> } | undefined;
+			if (layer) layer.paint = { ...layer.paint, [name]: value };
+		},
+		hasImage: (id: string) => images.has(id),
+		addImage: (id: string) => {
+			if (images.has(id)) throw new Error(`image ${id} exists`);
+			images.add(id);
+		},
 		doubleClickZoom: {
 			isEnabled: () => isZooming,
 			enable: () => (isZooming = true),
@@ -89,6 +100,36 @@ describe('MapState', () => {
 				layers: [{ id: 'nope', type: 'line', source: 'x' }],
 			}),
 		).toThrow(/"nope" is not in map\/z-order\.ts/);
+	});
+
+	it("gives a layer set again its new paint, and adds an overlay's images once", () => {
+		const state = new MapState();
+		const s = standIn();
+		state.attach(s.map);
+		const hatch = { width: 1, height: 1, data: new Uint8Array(4) };
+		const overlay = (colour: string) => ({
+			source: {
+				type: 'geojson' as const,
+				data: { type: 'FeatureCollection' as const, features: [] },
+			},
+			layers: [
+				{
+					id: 'coverage-neighbourhoods',
+					type: 'fill' as const,
+					source: 'neighbourhoods',
+					paint: { 'fill-color': colour },
+				},
+			],
+			images: { hatch },
+		});
+		state.setOverlay('coverage', overlay('#ff0000'));
+		state.setOverlay('coverage', overlay('#00ff00'));
+		expect(s.layers.map((l) => l.id)).toEqual([
+			'neighbourhoods-fill',
+			'coverage-neighbourhoods',
+			'places-icon',
+		]);
+		expect(s.layers[1]).toMatchObject({ paint: { 'fill-color': '#00ff00' } });
 	});
 
 	it('picks the next clicked point, and cancels', async () => {

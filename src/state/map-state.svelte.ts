@@ -19,7 +19,13 @@ import { beforeIdFor, layerIdsOf, zIndexOf } from '../map/z-order.ts';
 /** A source and the layers drawn from it (every layer id listed in z-order.ts). */
 export interface Overlay {
 	source: SourceSpecification;
+	/**
+	 * Its layers. A layer may draw from another source already on the map (an area archive); set
+	 * again, a layer on the map gets the new paint.
+	 */
 	layers: LayerSpecification[];
+	/** Images its layers use (`fill-pattern`, `icon-image`), added once by id. */
+	images?: Record<string, { width: number; height: number; data: Uint8Array }>;
 }
 
 /** What MapState needs of a map: a subset of MapLibre's Map. */
@@ -39,6 +45,9 @@ export type MapLike = Pick<
 	| 'getStyle'
 	| 'isStyleLoaded'
 	| 'doubleClickZoom'
+	| 'setPaintProperty'
+	| 'hasImage'
+	| 'addImage'
 >;
 
 function abortError(): Error {
@@ -116,8 +125,15 @@ export class MapState {
 		if (existing && overlay.source.type === 'geojson' && 'setData' in existing)
 			(existing as GeoJSONSource).setData(overlay.source.data);
 		else if (!existing) map.addSource(id, overlay.source);
+		for (const [name, image] of Object.entries(overlay.images ?? {}))
+			if (!map.hasImage(name)) map.addImage(name, image);
 		for (const layer of overlay.layers) {
-			if (map.getLayer(layer.id)) continue;
+			if (map.getLayer(layer.id)) {
+				if ('paint' in layer && layer.paint)
+					for (const [k, v] of Object.entries(layer.paint) as [never, never][])
+						map.setPaintProperty(layer.id, k, v);
+				continue;
+			}
 			map.addLayer(layer, beforeIdFor(layer.id, layerIdsOf(map.getStyle())));
 		}
 	}

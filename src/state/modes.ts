@@ -28,7 +28,19 @@ export type Mode =
 	/** Planners: stretches longer than `gapM` without a bench. */
 	| { kind: 'rest'; gapM: number }
 	/** Planners: data completeness per neighbourhood. */
-	| { kind: 'completeness' };
+	| { kind: 'completeness' }
+	/**
+	 * The coordinators' gap analysis: the categories analysed, the one shown on the map and in the
+	 * table (`categoryId`, one of them), how unknown data counts, and the norms changed from the
+	 * taxonomy's defaults (metres per category id). The profile is the app's.
+	 */
+	| {
+			kind: 'coverage';
+			categoryIds: string[];
+			categoryId: string;
+			unknownMode: 'optimistic' | 'cautious';
+			norms: Record<string, number>;
+	  };
 
 export type ModeKind = Mode['kind'];
 export type ModeOf<K extends ModeKind> = Extract<Mode, { kind: K }>;
@@ -180,6 +192,58 @@ export const MODES: { [K in ModeKind]: ModeSpec<K> } = {
 		read: () => ({ kind: 'completeness' }),
 		write: () => {},
 	},
+	coverage: {
+		workspace: 'coordinator',
+		read(params) {
+			const categoryIds = [
+				...new Set((params.get('cats') ?? '').split(',').filter((c) => isId(c))),
+			].slice(0, 64);
+			const shown = idParam(params, 'cat');
+			const categoryId = shown && categoryIds.includes(shown) ? shown : categoryIds[0];
+			if (!categoryId) return undefined;
+			return {
+				kind: 'coverage',
+				categoryIds,
+				categoryId,
+				unknownMode: params.get('unknown') === 'cautious' ? 'cautious' : 'optimistic',
+				norms: readNorms(params.get('norms')),
+			};
+		},
+		write(mode, params) {
+			params.set('cats', mode.categoryIds.join(','));
+			params.set('cat', mode.categoryId);
+			if (mode.unknownMode === 'cautious') params.set('unknown', 'cautious');
+			const norms = Object.entries(mode.norms)
+				.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+				.map(([id, m]) => `${id}:${m}`);
+			if (norms.length > 0) params.set('norms', norms.join(','));
+		},
+	},
+};
+
+/** Norms in links: whole metres from 10 m to 20 km. */
+const NORM_MIN_M = 10;
+const NORM_MAX_M = 20_000;
+
+/** `gp:600,bench:150` → { gp: 600, bench: 150 }; pairs that are not an id and a norm are dropped. */
+function readNorms(value: string | null): Record<string, number> {
+	const norms: Record<string, number> = {};
+	for (const pair of (value ?? '').split(',')) {
+		const [id, m] = pair.split(':');
+		const n = Number(m);
+		if (isId(id ?? null) && Number.isInteger(n) && n >= NORM_MIN_M && n <= NORM_MAX_M)
+			norms[id as string] = n;
+	}
+	return norms;
+}
+
+/** The gap analysis as the toolbar opens it: basic care and meeting places, the default norms. */
+export const COVERAGE_START: ModeOf<'coverage'> = {
+	kind: 'coverage',
+	categoryIds: ['gp', 'pharmacy', 'grocery', 'meeting_place'],
+	categoryId: 'gp',
+	unknownMode: 'optimistic',
+	norms: {},
 };
 
 function isModeKind(value: string | null): value is ModeKind {

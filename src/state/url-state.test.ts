@@ -42,11 +42,38 @@ describe('url state', () => {
 			{ kind: 'fixes', categoryId: 'pharmacy', normM: 1000 },
 			{ kind: 'rest', gapM: 125 },
 			{ kind: 'completeness' },
+			{
+				kind: 'coverage',
+				categoryIds: ['gp', 'meeting_place'],
+				categoryId: 'meeting_place',
+				unknownMode: 'cautious',
+				norms: { bench: 150, gp: 600 },
+			},
+			{
+				kind: 'coverage',
+				categoryIds: ['pharmacy'],
+				categoryId: 'pharmacy',
+				unknownMode: 'optimistic',
+				norms: {},
+			},
 		];
 		for (const mode of modes)
 			expect(parseUrlState(serialiseUrlState({ ...DEFAULT_STATE, mode })).mode).toEqual(mode);
 		// every mode kind is covered
 		expect(new Set(modes.map((m) => m.kind))).toEqual(new Set(Object.keys(MODES)));
+	});
+
+	it('reads a coverage link: bad norms and a shown category not analysed are dropped', () => {
+		expect(
+			parseUrlState('?mode=coverage&cats=gp,bench,<x>&cat=toilets&norms=gp:5,bench:150,x:abc').mode,
+		).toEqual({
+			kind: 'coverage',
+			categoryIds: ['gp', 'bench'],
+			categoryId: 'gp',
+			unknownMode: 'optimistic',
+			norms: { bench: 150 },
+		});
+		expect(parseUrlState('?mode=coverage&cats=').mode).toEqual({ kind: 'explore' });
 	});
 
 	it('writes nothing for the defaults, and no categories when they are the default set', () => {

@@ -1,0 +1,367 @@
+/**
+ * The coordinators' gap analysis as one state object: its parameters (categories, profile, how
+ * unknown data counts, the norms), its results per category (per-origin columns and the
+ * neighbourhood table, from the analysis worker), the what-if edits of the category shown, and the
+ * "where next" suggestions. `snapshot()` is plain JSON (part 2 saves and shares it).
+ *
+ * Every figure comes from the worker (src/analysis/summary.ts): an origin without a figure keeps
+ * its reason (edge of data, beyond the access limit, isolated fragment) and counts in no gap; a
+ * category with no place in the data is `none_mapped`, never "100 % beyond the norm".
+ */
+import type { PlannedPlace } from '../analysis/engine.ts';
+import type { ProfileId, UnknownMode } from '../analysis/profiles.ts';
+import type { CellProperties, NeighbourhoodSummary } from '../analysis/summary.ts';
+import type { FeatureCollection, Polygon } from 'geojson';
+import { categoryById, isCategoryId } from '../analysis/taxonomy.ts';
+import type { WhereNextPick } from '../analysis/where-next.ts';
+import type { AnalysisClient } from '../workers/analysis-client.ts';
+import { applyWhatIf } from '../workers/apply-what-if.ts';
+import type { CoverageColumns, Params } from '../workers/protocol.ts';
+
+export interface CoverageParams {
+	categoryIds: string[];
+	profile: ProfileId;
+	unknownMode: UnknownMode;
+	/** Norms changed from the taxonomy's defaults, metres per category id. */
+	norms: Record<string, number>;
+}
+
+/** The norm of a category: the analysis's own, else the taxonomy's default. */
+export function normOf(params: Pick<CoverageParams, 'norms'>, categoryId: string): number {
+	return (
+		params.norms[categoryId] ??
+		(isCategoryId(categoryId) ? categoryById(categoryId).defaultNormM : 800)
+	);
+}
+
+/** One category's result. `summary` includes the what-if edits; `baseSummary` is without them. */
+export interface CategoryResult {
+	categoryId: string;
+	normM: number;
+	state: 'measured' | 'none_mapped';
+	placeCount: number;
+	columns: CoverageColumns;
+	summary: NeighbourhoodSummary[];
+	baseSummary: NeighbourhoodSummary[];
+	elapsedMs: number;
+}
+
+/** The origins' places and what does not change with the category (from the worker once). */
+export interface OriginPoints {
+	/** [lng, lat] interleaved. */
+	lngLat: Float64Array;
+	/** Why an origin has no figure (`edge_of_data`, `beyond_access_limit`, `isolated_fragment`) or null. */
+	reason: (string | null)[];
+	neighbourhoodId: (string | null)[];
+}
+
+/** What-if edits of one category: planned places added, existing places switched off. */
+export interface WhatIfEdits {
+	categoryId: string;
+	add: PlannedPlace[];
+	removePlaceIds: string[];
+}
+
+/** Totals of a table (the neighbourhoods' rows summed). */
+export interface Totals {
+	residents: number;
+	residents65: number;
+	residents80: number;
+	beyondResidents: number;
+	beyond65: number;
+	beyond80: number;
+	edgeOfDataResidents: number;
+	originsEdgeOfData: number;
+	originsNoFigure: number;
+}
+
+export function totalsOf(rows: readonly NeighbourhoodSummary[]): Totals {
+	const t: Totals = {
+		residents: 0,
+		residents65: 0,
+		residents80: 0,
+		beyondResidents: 0,
+		beyond65: 0,
+		beyond80: 0,
+		edgeOfDataResidents: 0,
+		originsEdgeOfData: 0,
+		originsNoFigure: 0,
+	};
+	for (const r of rows) {
+		t.residents += r.residents;
+		t.residents65 += r.residents65;
+		t.residents80 += r.residents80;
+		t.beyondResidents += r.beyondResidents ?? 0;
+		t.beyond65 += r.beyond65 ?? 0;
+		t.beyond80 += r.beyond80 ?? 0;
+		t.edgeOfDataResidents += r.edgeOfDataResidents;
+		t.originsEdgeOfData += r.originsEdgeOfData;
+		t.originsNoFigure += r.originsBeyondAccessLimit + r.originsIsolatedFragment;
+	}
+	return t;
+}
+
+/** The JSON form of an analysis (parameters, tables, edits), for saving and sharing. */
+export interface CoverageSnapshot {
+	params: CoverageParams;
+	results: {
+		categoryId: string;
+		normM: number;
+		state: 'measured' | 'none_mapped';
+		placeCount: number;
+		summary: NeighbourhoodSummary[];
+		baseSummary: NeighbourhoodSummary[];
+	}[];
+	whatIf: WhatIfEdits | undefined;
+}
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+const isAbort = (e: unknown): boolean => e instanceof Error && e.name === 'AbortError';
+
+export class CoverageAnalysis {
+	params = $state.raw<CoverageParams>({
+		categoryIds: [],
+		profile: 'walking',
+		unknownMode: 'optimistic',
+		norms: {},
+	});
+	status = $state<RunStatus>('idle');
+	error = $state<string | undefined>();
+	/** Categories done of the run in progress (real progress: one worker answer per category). */
+	progress = $state.raw<{ done: number; total: number } | undefined>();
+	/** Results per category of the last run (in the order analysed). */
+	results = $state.raw<CategoryResult[]>([]);
+	origins = $state.raw<OriginPoints | undefined>();
+	/** Grid cells (200 m) holding addresses at the edge of the data: hatched on the map. */
+	edgeCells = $state.raw<FeatureCollection<Polygon, CellProperties> | undefined>();
+	whatIf = $state.raw<WhatIfEdits | undefined>();
+	/** "Where next" suggestions for the category shown, best first. */
+	suggestions = $state.raw<WhereNextPick[] | undefined>();
+	busy = $state(false);
+	/** Milliseconds of the last what-if's engine work, in the worker. */
+	lastWhatIfMs = $state<number | undefined>();
+	#controller: AbortController | undefined;
+	readonly #client: () => Promise<AnalysisClient>;
+	#plannedCount = 0;
+
+	constructor(client: () => Promise<AnalysisClient>) {
+		this.#client = client;
+	}
+
+	/** The result of a category of the last run. */
+	resultOf(categoryId: string): CategoryResult | undefined {
+		return this.results.find((r) => r.categoryId === categoryId);
+	}
+
+	/**
+	 * Runs the analysis for `params`: one coverage request per category, so progress is real and a
+	 * cancel stops between (and drops the answer of) requests. Earlier results stay until it ends.
+	 */
+	async run(params: CoverageParams): Promise<void> {
+		this.cancel();
+		const controller = new AbortController();
+		this.#controller = controller;
+		const { signal } = controller;
+		this.params = params;
+		this.status = 'running';
+		this.error = undefined;
+		this.suggestions = undefined;
+		this.progress = { done: 0, total: params.categoryIds.length };
+		try {
+			const client = await this.#client();
+			const out: CategoryResult[] = [];
+			for (const categoryId of params.categoryIds) {
+				const normM = normOf(params, categoryId);
+				const key = { categoryId, profile: params.profile, unknownMode: params.unknownMode };
+				const r = await client.request('coverage', { ...key, normM }, { signal });
+				if (!this.origins) await this.#loadOrigins(client, { ...key, normM }, signal);
+				out.push({
+					categoryId,
+					normM,
+					state: r.summary.some((row) => row.state === 'none_mapped') ? 'none_mapped' : 'measured',
+					placeCount: r.placeCount,
+					columns: r.columns,
+					summary: r.summary,
+					baseSummary: r.summary.map((row) => ({ ...row })),
+					elapsedMs: r.elapsedMs,
+				});
+				this.progress = { done: out.length, total: params.categoryIds.length };
+			}
+			this.results = out;
+			this.whatIf = undefined;
+			this.status = 'done';
+		} catch (error) {
+			if (isAbort(error)) this.status = 'cancelled';
+			else {
+				this.status = 'failed';
+				this.error = error instanceof Error ? error.message : String(error);
+			}
+		} finally {
+			if (this.#controller === controller) {
+				this.#controller = undefined;
+				this.progress = undefined;
+			}
+		}
+	}
+
+	/** Stops the run in progress (its results so far are dropped; the last finished run stays). */
+	cancel(): void {
+		this.#controller?.abort();
+	}
+
+	async #loadOrigins(
+		client: AnalysisClient,
+		key: Params<'originsGeoJSON'>,
+		signal: AbortSignal,
+	): Promise<void> {
+		const fc = await client.request('originsGeoJSON', key, { signal });
+		const n = fc.features.length;
+		const lngLat = new Float64Array(2 * n);
+		const reason: (string | null)[] = [];
+		const neighbourhoodId: (string | null)[] = [];
+		fc.features.forEach((f, i) => {
+			const [lng, lat] = f.geometry.coordinates as [number, number];
+			lngLat[2 * i] = lng;
+			lngLat[2 * i + 1] = lat;
+			const r = f.properties.edge_of_data ? 'edge_of_data' : f.properties.no_figure_reason;
+			reason.push(r === 'none_mapped' ? null : r);
+			neighbourhoodId.push(f.properties.neighbourhood_id);
+		});
+		const cells = await client.request('cells', key, { signal });
+		this.edgeCells = {
+			type: 'FeatureCollection',
+			features: cells.features.filter((c) => c.properties.edge_of_data_residents > 0),
+		};
+		this.origins = { lngLat, reason, neighbourhoodId };
+	}
+
+	/** A new id for a planned place. */
+	nextPlannedId(): string {
+		this.#plannedCount += 1;
+		return `planned-${this.#plannedCount}`;
+	}
+
+	/**
+	 * Applies what-if edits to the category's result, incrementally in the worker: planned places
+	 * added, existing places switched off. Edits add up until {@link resetWhatIf}.
+	 */
+	async applyEdits(
+		categoryId: string,
+		edit: { add?: PlannedPlace[]; removePlaceIds?: string[] },
+	): Promise<void> {
+		const result = this.resultOf(categoryId);
+		if (!result) return;
+		this.busy = true;
+		this.error = undefined;
+		try {
+			const client = await this.#client();
+			const answer = await client.request('whatIf', {
+				categoryId,
+				profile: this.params.profile,
+				unknownMode: this.params.unknownMode,
+				normM: result.normM,
+				...(edit.add ? { add: edit.add } : {}),
+				...(edit.removePlaceIds ? { removePlaceIds: edit.removePlaceIds } : {}),
+			});
+			const summary = result.summary.map((r) => ({ ...r }));
+			applyWhatIf(result.columns, summary, answer);
+			const next: CategoryResult = {
+				...result,
+				summary,
+				state: summary.some((r) => r.state === 'none_mapped') ? 'none_mapped' : 'measured',
+			};
+			this.results = this.results.map((r) => (r.categoryId === categoryId ? next : r));
+			const before =
+				this.whatIf?.categoryId === categoryId
+					? this.whatIf
+					: { categoryId, add: [], removePlaceIds: [] };
+			this.whatIf = {
+				categoryId,
+				add: [...before.add, ...(edit.add ?? [])],
+				removePlaceIds: [...before.removePlaceIds, ...(edit.removePlaceIds ?? [])],
+			};
+			this.lastWhatIfMs = answer.elapsedMs;
+			this.suggestions = undefined;
+		} catch (error) {
+			this.error = error instanceof Error ? error.message : String(error);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** Undoes every what-if edit of the category (a fresh coverage in the worker). */
+	async resetWhatIf(): Promise<void> {
+		const edits = this.whatIf;
+		if (!edits) return;
+		const result = this.resultOf(edits.categoryId);
+		this.whatIf = undefined;
+		this.suggestions = undefined;
+		if (!result) return;
+		this.busy = true;
+		try {
+			const client = await this.#client();
+			const r = await client.request('coverage', {
+				categoryId: edits.categoryId,
+				profile: this.params.profile,
+				unknownMode: this.params.unknownMode,
+				normM: result.normM,
+			});
+			const next: CategoryResult = {
+				...result,
+				columns: r.columns,
+				summary: r.summary,
+				state: r.summary.some((row) => row.state === 'none_mapped') ? 'none_mapped' : 'measured',
+			};
+			this.results = this.results.map((x) => (x.categoryId === edits.categoryId ? next : x));
+		} catch (error) {
+			this.error = error instanceof Error ? error.message : String(error);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** "Where next" for a category: `k` locations with their gain in residents 65+. */
+	async suggest(categoryId: string, k = 5): Promise<void> {
+		const result = this.resultOf(categoryId);
+		if (!result) return;
+		this.busy = true;
+		this.error = undefined;
+		try {
+			const client = await this.#client();
+			const answer = await client.request('whereNext', {
+				categoryId,
+				profile: this.params.profile,
+				unknownMode: this.params.unknownMode,
+				normM: result.normM,
+				k,
+				weight: 'residents65',
+			});
+			this.suggestions = answer.picks.filter((p) => p.gain > 0);
+		} catch (error) {
+			this.error = error instanceof Error ? error.message : String(error);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** Parameters, tables and edits as plain JSON. */
+	snapshot(): CoverageSnapshot {
+		return {
+			params: structuredClone($state.snapshot(this.params)),
+			results: this.results.map((r) => ({
+				categoryId: r.categoryId,
+				normM: r.normM,
+				state: r.state,
+				placeCount: r.placeCount,
+				summary: r.summary,
+				baseSummary: r.baseSummary,
+			})),
+			whatIf: this.whatIf,
+		};
+	}
+
+	dispose(): void {
+		this.cancel();
+	}
+}
