@@ -17,6 +17,10 @@ export const Z_ORDER = [
 	'route-line',
 	'route-unknown',
 	'origin-point',
+	'reports-line',
+	'reports-point',
+	'report-draft-line',
+	'report-draft-point',
 	'places-selected',
 	'places-icon',
 ] as const;
