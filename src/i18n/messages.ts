@@ -123,7 +123,7 @@ const nl = {
 	reportWherePoint: 'Een punt',
 	reportWhereStretch: 'Een stuk straat',
 	reportPointHint:
-		'Schuif de kaart tot het kruisje op de juiste plaats staat en kies dan hieronder.',
+		'Kies de plaats met een tik of klik op de kaart, of schuif de kaart tot het kruisje op de juiste plaats staat en gebruik het midden.',
 	reportUseCentre: 'Gebruik het midden van de kaart',
 	reportAddStretchPoint: 'Voeg het midden van de kaart toe aan het stuk straat',
 	reportStretchClear: 'Opnieuw beginnen',
@@ -403,7 +403,7 @@ const fr: Messages = {
 	reportWherePoint: 'Un point',
 	reportWhereStretch: 'Un tronçon de rue',
 	reportPointHint:
-		'Déplacez la carte jusqu’à ce que la croix soit au bon endroit, puis choisissez ci-dessous.',
+		'Choisissez l’endroit en touchant ou cliquant la carte, ou déplacez la carte jusqu’à ce que la croix soit au bon endroit et utilisez le centre.',
 	reportUseCentre: 'Utiliser le centre de la carte',
 	reportAddStretchPoint: 'Ajouter le centre de la carte au tronçon',
 	reportStretchClear: 'Recommencer',
@@ -679,7 +679,8 @@ const en: Messages = {
 	reportWhere: 'Where?',
 	reportWherePoint: 'A point',
 	reportWhereStretch: 'A stretch of street',
-	reportPointHint: 'Move the map until the cross is in the right place, then choose below.',
+	reportPointHint:
+		'Choose the place with a tap or click on the map, or move the map until the cross is in the right place and use its centre.',
 	reportUseCentre: 'Use the centre of the map',
 	reportAddStretchPoint: 'Add the centre of the map to the stretch',
 	reportStretchClear: 'Start again',

@@ -321,7 +321,13 @@ export class DataState {
 		const repos = this.#repos;
 		if (!repos) return;
 		this.outbox = await repos.outbox.entries();
-		this.myReports = await repos.barrierReports.listMine(repos.outbox.clientId);
+		try {
+			this.myReports = await repos.barrierReports.listMine(repos.outbox.clientId);
+		} catch (err) {
+			// Without a connection the stored reports stay as last read (a report written offline
+			// still counts as waiting, not as failed).
+			if (dataErrorCode(err) !== 'network') throw err;
+		}
 	}
 
 	/** Delivers what waits in the outbox now (when the browser is online), through the delivery loop. */
