@@ -50,7 +50,12 @@ export default defineConfig({
 		},
 		// At phone size only the journeys whose layout differs there (bottom sheet, header, reflow),
 		// tagged @phone in their title: every journey twice would take CI past its time budget.
-		{ name: 'phone', use: { ...devices['Pixel 7'] }, grep: /@phone/ },
+		// E2E_ALL_PHONE=1 runs every journey at phone size too.
+		{
+			name: 'phone',
+			use: { ...devices['Pixel 7'] },
+			...(process.env.E2E_ALL_PHONE === '1' ? {} : { grep: /@phone/ }),
+		},
 	],
 	webServer: {
 		command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort`,

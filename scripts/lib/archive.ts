@@ -5,7 +5,14 @@ import type { Feature } from 'geojson';
 import { bboxOf, type Bbox } from './geo.ts';
 import { sha256 } from './io.ts';
 import { COMPRESSION, TILE_TYPE, writePmtiles } from './pmtiles-writer.ts';
-import { cutTiles, type TileLayerInput } from './tiler.ts';
+import { MAX_ZOOM_LIMIT } from '../config/tiles.ts';
+import {
+	cutTiles,
+	TileOverflowError,
+	type ThinnedZoom,
+	type TileLayerInput,
+	type TileLimits,
+} from './tiler.ts';
 
 /** MVT field types as in TileJSON `vector_layers`. */
 export type FieldType = 'String' | 'Number' | 'Boolean';
@@ -42,6 +49,11 @@ export interface ArchiveEntry {
 		largestTileGzipBytes: number;
 		mostFeaturesTile: string;
 		mostFeatures: number;
+		/**
+		 * Zooms whose tiles over the limits were thinned (least important features left out below
+		 * each layer's last zoom; scripts/lib/tiler.ts); empty when every tile holds every feature.
+		 */
+		thinned: ThinnedZoom[];
 	};
 	/** Size of the same layers written as plain GeoJSON, for comparison. */
 	geojsonBytes: number;
@@ -69,19 +81,49 @@ function fieldsOf(features: Feature[]): Record<string, FieldType> {
  * Builds one PMTiles archive from layers.
  * @param bounds the area's bbox: tiles covering it are cut; header bounds are the data's own bbox
  *   intersected with nothing (so the app can fit to them)
+ * @param options.limits tile limits (default the project's, scripts/lib/tiler.ts)
  */
 export function buildArchive(
 	name: string,
-	layers: TileLayerInput[],
+	inputLayers: TileLayerInput[],
 	areaBounds: Bbox,
 	attribution: string,
 	description: string,
+	options: { limits?: TileLimits } = {},
 ): { buffer: Buffer; entry: ArchiveEntry } {
-	const minZoom = Math.min(...layers.map((l) => l.minZoom));
-	const maxZoom = Math.max(...layers.map((l) => l.maxZoom));
-	const all = layers.flatMap((l) => l.features);
+	const minZoom = Math.min(...inputLayers.map((l) => l.minZoom));
+	const all = inputLayers.flatMap((l) => l.features);
 	const bounds = all.length > 0 ? bboxOf(all) : areaBounds;
-	const { tiles, stats } = cutTiles(layers, bounds, minZoom, maxZoom);
+	// A tile over the limits at the last zoom of its layers (a city denser than the configured
+	// zooms allow) gets those layers one zoom more, up to MAX_ZOOM_LIMIT: the zoom before can then
+	// be thinned and the new last zoom holds every feature.
+	let layers = inputLayers;
+	let maxZoom = Math.max(...layers.map((l) => l.maxZoom));
+	let cut: ReturnType<typeof cutTiles>;
+	for (;;) {
+		try {
+			cut = cutTiles(layers, bounds, minZoom, maxZoom, { limits: options.limits });
+			break;
+		} catch (e) {
+			if (!(e instanceof TileOverflowError)) throw e;
+			const raise = new Set(
+				layers
+					.filter(
+						(l) =>
+							e.wholeLayers.includes(l.name) &&
+							l.maxZoom === e.z &&
+							!l.thin?.never &&
+							l.maxZoom < MAX_ZOOM_LIMIT,
+					)
+					.map((l) => l.name),
+			);
+			if (raise.size === 0)
+				throw new Error(`${name}: ${e.message} (max zoom ${MAX_ZOOM_LIMIT} at most)`, { cause: e });
+			layers = layers.map((l) => (raise.has(l.name) ? { ...l, maxZoom: l.maxZoom + 1 } : l));
+			maxZoom = Math.max(...layers.map((l) => l.maxZoom));
+		}
+	}
+	const { tiles, stats } = cut;
 	const center: [number, number, number] = [
 		Math.round(((bounds[0] + bounds[2]) / 2) * 1e7) / 1e7,
 		Math.round(((bounds[1] + bounds[3]) / 2) * 1e7) / 1e7,
@@ -147,6 +189,7 @@ export function buildArchive(
 				largestTileGzipBytes: lt.gzipBytes,
 				mostFeaturesTile: `${mf.z}/${mf.x}/${mf.y}`,
 				mostFeatures: mf.features,
+				thinned: stats.thinned,
 			},
 			geojsonBytes,
 		},

@@ -26,7 +26,8 @@ import {
 	type BuildWarning,
 	type ManifestNetwork,
 } from './network-report.ts';
-import { readOsm } from './osm.ts';
+import { areaOsmBox, readOsm } from './osm.ts';
+import { municipalityParts } from './parts.ts';
 import {
 	buildOrigins,
 	coverageBbox,
@@ -53,6 +54,7 @@ import {
 	BUNDLE_VERSION,
 	buildAnalysisBundle,
 	decodeAnalysisBundle,
+	type AnalysisBundleInput,
 } from '../../src/analysis/bundle.ts';
 import { TAXONOMY_VERSION } from '../../src/analysis/taxonomy.ts';
 import { WALKABLE_RULES, type WalkableRule } from '../../src/analysis/profiles.ts';
@@ -116,6 +118,18 @@ export interface AreaManifest {
 		search: { file: string; bytes: number; sha256: string; jsonBytes: number };
 		/** The municipality boundaries (GeoJSON MultiPolygons with `nis` and `name`). */
 		boundaries: { file: string; bytes: number; sha256: string };
+		/**
+		 * Per municipality (config order): its own analysis bundle and search source
+		 * (scripts/lib/parts.ts), so the app can download only the chosen municipality's.
+		 */
+		municipalities: {
+			nis: string;
+			name: string;
+			/** Bbox of its neighbourhoods. */
+			bbox: Bbox;
+			analysis: { file: string; bytes: number; sha256: string };
+			search: { file: string; bytes: number; sha256: string; jsonBytes: number };
+		}[];
 	};
 	counts: {
 		neighbourhoods: number;
@@ -214,7 +228,7 @@ export async function buildArea(
 	configPath: string,
 	options: BuildOptions = {},
 ): Promise<BuildResult> {
-	const progress = new Progress(11, { silent: options.silent ?? false });
+	const progress = new Progress(12, { silent: options.silent ?? false });
 	progress.step('config and inputs');
 	const config = loadAreaConfig(configPath);
 	const configRel = path.relative(REPO_ROOT, config.configPath).split(path.sep).join('/');
@@ -279,7 +293,8 @@ export async function buildArea(
 	);
 
 	progress.step('OSM extract');
-	const osm = await readOsm(config.sources.osm.path);
+	// Only what the area needs is kept from an extract larger than the area (scripts/lib/osm.ts).
+	const osm = await readOsm(config.sources.osm.path, { keepWithin: areaOsmBox(areaBbox) });
 	const osmDate = osm.latestEditDate ?? config.sources.osm.date;
 	const coverage = coverageBbox(osm);
 	const coveragePolygons = config.sources.osm.coveragePolygon
@@ -342,7 +357,7 @@ export async function buildArea(
 			? { share65plus: src.share65plus, share80plus: src.share80plus as number }
 			: undefined;
 	};
-	const bundleBytes = buildAnalysisBundle({
+	const bundleInput: AnalysisBundleInput = {
 		ways: osm.ways
 			.filter((w) => w.tags.highway !== undefined)
 			.map((w) => ({ id: `w${w.id}`, nodeIds: w.refs, tags: w.tags })),
@@ -383,7 +398,8 @@ export async function buildArea(
 		meta: { areaId: config.id, bbox: areaBbox, dataDate: osmDate },
 		benchCategoryIds: ['bench'],
 		joinBarriers: joinBarrierLines(osm),
-	});
+	};
+	const bundleBytes = buildAnalysisBundle(bundleInput);
 	const bundle = decodeAnalysisBundle(bundleBytes);
 	const network = manifestNetwork(bundle, bundlePlaces);
 	const perReason = bundle.network.originsPerReason;
@@ -489,6 +505,21 @@ export async function buildArea(
 		`${search.places.length} places, ${search.streets.length} streets, ${localities.list.length} localities; ${(searchFile.jsonBytes / 1024).toFixed(0)} KiB, ${(searchFile.gzip.length / 1024).toFixed(0)} KiB gzip`,
 	);
 
+	progress.step('per-municipality parts');
+	const parts = municipalityParts(config.municipalities, nb.features, bundleInput, search);
+	const partFiles = parts.map((p) => ({
+		analysis: p.analysis,
+		search: encodeSearchSource(p.search),
+	}));
+	progress.done(
+		parts
+			.map(
+				(p, i) =>
+					`${p.nis} ${p.counts.origins} origins, ${p.search.places.length} places, ${((p.analysis.length + (partFiles[i]?.search.gzip.length ?? 0)) / 1024).toFixed(0)} KiB`,
+			)
+			.join('; '),
+	);
+
 	progress.step('manifest and publish');
 	const center: [number, number, number] = [
 		Math.round(((areaBbox[0] + areaBbox[2]) / 2) * 1e7) / 1e7,
@@ -546,6 +577,25 @@ export async function buildArea(
 				bytes: Buffer.byteLength(boundariesJson),
 				sha256: sha256(boundariesJson),
 			},
+			municipalities: parts.map((p, i) => {
+				const f = partFiles[i] as (typeof partFiles)[number];
+				return {
+					nis: p.nis,
+					name: p.name,
+					bbox: p.bbox,
+					analysis: {
+						file: `analysis-${p.nis}.bin`,
+						bytes: f.analysis.length,
+						sha256: sha256(f.analysis),
+					},
+					search: {
+						file: `search-${p.nis}.json.gz`,
+						bytes: f.search.gzip.length,
+						sha256: sha256(f.search.gzip),
+						jsonBytes: f.search.jsonBytes,
+					},
+				};
+			}),
 		},
 		originSource,
 		counts: {
@@ -616,6 +666,11 @@ export async function buildArea(
 		writeFileSync(path.join(tmpDir, 'analysis.bin'), bundleBytes);
 		writeFileSync(path.join(tmpDir, 'search.json.gz'), searchFile.gzip);
 		writeFileSync(path.join(tmpDir, 'boundaries.geojson'), boundariesJson);
+		manifest.files.municipalities.forEach((m, i) => {
+			const f = partFiles[i] as (typeof partFiles)[number];
+			writeFileSync(path.join(tmpDir, m.analysis.file), f.analysis);
+			writeFileSync(path.join(tmpDir, m.search.file), f.search.gzip);
+		});
 		writeFileSync(path.join(tmpDir, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
 		publishDir(tmpDir, outDir);
 	} catch (e) {

@@ -170,6 +170,55 @@ export function checkCoordinates(
 /** Rounds to 1e-7 degrees (≈ 1 cm), the precision of OSM, so outputs stay compact and stable. */
 const round7 = (v: number): number => Math.round(v * 1e7) / 1e7;
 
+/** Calls `fn` with every position of a (valid) geometry. */
+export function eachPosition(g: Geometry, fn: (p: Position) => void): void {
+	switch (g.type) {
+		case 'Point':
+			fn(g.coordinates);
+			break;
+		case 'MultiPoint':
+		case 'LineString':
+			g.coordinates.forEach(fn);
+			break;
+		case 'MultiLineString':
+		case 'Polygon':
+			g.coordinates.forEach((r) => r.forEach(fn));
+			break;
+		case 'MultiPolygon':
+			g.coordinates.forEach((p) => p.forEach((r) => r.forEach(fn)));
+			break;
+		case 'GeometryCollection':
+			g.geometries.forEach((x) => eachPosition(x, fn));
+			break;
+	}
+}
+
+/** A copy of `g` with every position replaced by `fn(position)`. */
+export function mapPositions(g: Geometry, fn: (p: Position) => Position): Geometry {
+	switch (g.type) {
+		case 'Point':
+			return { type: 'Point', coordinates: fn(g.coordinates) };
+		case 'MultiPoint':
+			return { type: 'MultiPoint', coordinates: g.coordinates.map(fn) };
+		case 'LineString':
+			return { type: 'LineString', coordinates: g.coordinates.map(fn) };
+		case 'MultiLineString':
+			return { type: 'MultiLineString', coordinates: g.coordinates.map((r) => r.map(fn)) };
+		case 'Polygon':
+			return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(fn)) };
+		case 'MultiPolygon':
+			return {
+				type: 'MultiPolygon',
+				coordinates: g.coordinates.map((p) => p.map((r) => r.map(fn))),
+			};
+		case 'GeometryCollection':
+			return {
+				type: 'GeometryCollection',
+				geometries: g.geometries.map((x) => mapPositions(x, fn)),
+			};
+	}
+}
+
 /** Returns a copy of `g` with every position converted from `crs` to WGS84 lon/lat (rounded to 1e-7°). */
 export function toWgs84(g: Geometry, crs: SupportedCrs): Geometry {
 	const conv =
@@ -179,23 +228,5 @@ export function toWgs84(g: Geometry, crs: SupportedCrs): Geometry {
 					const [lng, lat] = proj4('EPSG:31370', 'EPSG:4326', [p[0] as number, p[1] as number]);
 					return [round7(lng), round7(lat)];
 				};
-	switch (g.type) {
-		case 'Point':
-			return { type: 'Point', coordinates: conv(g.coordinates) };
-		case 'MultiPoint':
-			return { type: 'MultiPoint', coordinates: g.coordinates.map(conv) };
-		case 'LineString':
-			return { type: 'LineString', coordinates: g.coordinates.map(conv) };
-		case 'MultiLineString':
-			return { type: 'MultiLineString', coordinates: g.coordinates.map((r) => r.map(conv)) };
-		case 'Polygon':
-			return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(conv)) };
-		case 'MultiPolygon':
-			return {
-				type: 'MultiPolygon',
-				coordinates: g.coordinates.map((p) => p.map((r) => r.map(conv))),
-			};
-		case 'GeometryCollection':
-			return { type: 'GeometryCollection', geometries: g.geometries.map((x) => toWgs84(x, crs)) };
-	}
+	return mapPositions(g, conv);
 }

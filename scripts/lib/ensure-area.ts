@@ -34,7 +34,13 @@ export function staleReason(configPath: string, outRoot: string): string | null 
 		if (!rec) return `input ${role} is new`;
 		if (rec.sha256 !== sha256File(src.path)) return `input ${role} (${src.relativePath}) changed`;
 	}
-	for (const a of [...Object.values(m.archives ?? {}), ...Object.values(m.files ?? {})]) {
+	const { municipalities = [], ...files } = m.files ?? {};
+	const listed = [
+		...Object.values(m.archives ?? {}),
+		...Object.values(files),
+		...municipalities.flatMap((p) => [p.analysis, p.search]),
+	];
+	for (const a of listed) {
 		const f = path.join(dir, a.file);
 		if (!existsSync(f) || statSync(f).size !== a.bytes)
 			return `${f} is missing or has another size`;

@@ -12,12 +12,21 @@ export class InputError extends Error {
 	override name = 'InputError';
 }
 
-/** Reads a file that must exist and be non-empty. */
-export function readInput(file: string, what: string): Buffer {
+/**
+ * Checks that an input file exists and is non-empty, without reading it (for inputs read in parts).
+ * @returns its size in bytes
+ */
+export function inputSize(file: string, what: string): number {
 	if (!existsSync(file)) throw new InputError(`${file}: ${what} file is missing`);
 	const st = statSync(file);
 	if (!st.isFile()) throw new InputError(`${file}: ${what} path is not a file`);
 	if (st.size === 0) throw new InputError(`${file}: ${what} file is empty (0 bytes)`);
+	return st.size;
+}
+
+/** Reads a file that must exist and be non-empty. */
+export function readInput(file: string, what: string): Buffer {
+	inputSize(file, what);
 	return readFileSync(file);
 }
 

@@ -96,12 +96,40 @@ export function readCoveragePolygons(file: string): Position[][][] {
 	return polys;
 }
 
+/** Bbox of each polygon's outer ring, per polygon list (computed once per list). */
+const polygonBoxes = new WeakMap<Position[][][], Bbox[]>();
+
 /** Signed distance in metres from a point to the boundary of polygons: positive inside. */
 export function distanceToPolygonsEdgeM(lng: number, lat: number, polys: Position[][][]): number {
 	const { kx, ky } = metresPerDegree(lat);
+	let boxes = polygonBoxes.get(polys);
+	if (!boxes) {
+		boxes = polys.map((rings) => {
+			const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+			for (const [x = 0, y = 0] of rings[0] ?? []) {
+				b[0] = Math.min(b[0], x);
+				b[1] = Math.min(b[1], y);
+				b[2] = Math.max(b[2], x);
+				b[3] = Math.max(b[3], y);
+			}
+			return b;
+		});
+		polygonBoxes.set(polys, boxes);
+	}
+	// Nearest boxes first; a polygon whose box lies farther than the nearest edge found so far can
+	// neither hold the point nor a nearer edge (holes lie inside the outer ring), so it is skipped.
+	const near = polys
+		.map((rings, i) => {
+			const b = boxes[i] as Bbox;
+			const dx = Math.max(b[0] - lng, 0, lng - b[2]) * kx;
+			const dy = Math.max(b[1] - lat, 0, lat - b[3]) * ky;
+			return { rings, lowerBoundM: Math.hypot(dx, dy) };
+		})
+		.sort((a, b) => a.lowerBoundM - b.lowerBoundM);
 	let min = Infinity;
 	let inside = false;
-	for (const rings of polys) {
+	for (const { rings, lowerBoundM } of near) {
+		if (lowerBoundM > 0 && lowerBoundM >= min) break;
 		if (pointInRings(lng, lat, rings)) inside = true;
 		for (const ring of rings) {
 			for (let i = 1; i < ring.length; i++) {
@@ -309,11 +337,13 @@ function finishOrigins(
 	osm: OsmData,
 	coveragePolygons: Position[][][] | null,
 ): { origins: Origin[]; summary: OriginSummary } {
+	// One collator for the whole sort: localeCompare with a locale builds one per call.
+	const houseNumbers = new Intl.Collator('nl', { numeric: true });
 	raws.sort(
 		(a, b) =>
 			a.nb - b.nb ||
 			a.street.localeCompare(b.street) ||
-			a.houseNumber.localeCompare(b.houseNumber, 'nl', { numeric: true }) ||
+			houseNumbers.compare(a.houseNumber, b.houseNumber) ||
 			a.lngLat[0] - b.lngLat[0] ||
 			a.lngLat[1] - b.lngLat[1],
 	);

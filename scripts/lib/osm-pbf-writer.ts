@@ -68,16 +68,13 @@ function primitiveBlock(build: (pbf: PbfWriter, st: StringTable) => void): Uint8
 }
 
 /**
- * Writes nodes, ways and relations (each sorted by id, as osmium does) into a PBF file's bytes.
+ * The OSMHeader blob of a PBF file.
  * @param bbox [west, south, east, north] in degrees written in the header, or null
  */
-export function writeOsmPbf(
-	nodes: WriteNode[],
-	ways: OsmWay[],
-	relations: OsmRelation[],
+export function osmHeaderBlob(
 	bbox: [number, number, number, number] | null,
+	writingProgram = 'buurtkaart-fixture-cutter',
 ): Buffer {
-	const parts: Buffer[] = [];
 	const header = new PbfWriter();
 	if (bbox) {
 		header.writeMessage(
@@ -93,133 +90,152 @@ export function writeOsmPbf(
 	}
 	header.writeStringField(4, 'OsmSchema-V0.6');
 	header.writeStringField(4, 'DenseNodes');
-	header.writeStringField(16, 'buurtkaart-fixture-cutter');
-	parts.push(blob('OSMHeader', header.finish()));
+	header.writeStringField(16, writingProgram);
+	return blob('OSMHeader', header.finish());
+}
 
-	const sortedNodes = [...nodes].sort((a, b) => a.id - b.id);
-	if (sortedNodes.length > 0) {
-		parts.push(
-			blob(
-				'OSMData',
-				primitiveBlock((g, st) => {
-					g.writeMessage(
-						2,
-						(ns: WriteNode[], p: PbfWriter) => {
-							p.writePackedSVarint(1, deltas(ns.map((n) => n.id)));
-							p.writeMessage(
-								5,
-								(list: WriteNode[], q: PbfWriter) => {
-									// The reader wants every DenseInfo column, so changeset/uid/user are written as 0.
-									const zeros = list.map(() => 0);
-									q.writePackedVarint(
-										1,
-										list.map(() => 1),
-									); // version
-									q.writePackedSVarint(2, deltas(list.map((n) => seconds(n.timestamp))));
-									q.writePackedSVarint(3, zeros);
-									q.writePackedSVarint(4, zeros);
-									q.writePackedSVarint(5, zeros);
-								},
-								ns,
-							);
-							p.writePackedSVarint(8, deltas(ns.map((n) => Math.round(n.lngLat[1] * 1e7))));
-							p.writePackedSVarint(9, deltas(ns.map((n) => Math.round(n.lngLat[0] * 1e7))));
-							const kv: number[] = [];
-							for (const n of ns) {
-								for (const [k, v] of Object.entries(n.tags)) kv.push(st.id(k), st.id(v));
-								kv.push(0);
-							}
-							p.writePackedVarint(10, kv);
+/** One OSMData blob holding `nodes` (sorted by id) as DenseNodes. */
+export function nodeBlob(nodes: WriteNode[]): Buffer {
+	return blob(
+		'OSMData',
+		primitiveBlock((g, st) => {
+			g.writeMessage(
+				2,
+				(ns: WriteNode[], p: PbfWriter) => {
+					p.writePackedSVarint(1, deltas(ns.map((n) => n.id)));
+					p.writeMessage(
+						5,
+						(list: WriteNode[], q: PbfWriter) => {
+							// The reader wants every DenseInfo column, so changeset/uid/user are written as 0.
+							const zeros = list.map(() => 0);
+							q.writePackedVarint(
+								1,
+								list.map(() => 1),
+							); // version
+							q.writePackedSVarint(2, deltas(list.map((n) => seconds(n.timestamp))));
+							q.writePackedSVarint(3, zeros);
+							q.writePackedSVarint(4, zeros);
+							q.writePackedSVarint(5, zeros);
 						},
-						sortedNodes,
+						ns,
 					);
-				}),
-			),
-		);
-	}
+					p.writePackedSVarint(8, deltas(ns.map((n) => Math.round(n.lngLat[1] * 1e7))));
+					p.writePackedSVarint(9, deltas(ns.map((n) => Math.round(n.lngLat[0] * 1e7))));
+					const kv: number[] = [];
+					for (const n of ns) {
+						for (const [k, v] of Object.entries(n.tags)) kv.push(st.id(k), st.id(v));
+						kv.push(0);
+					}
+					p.writePackedVarint(10, kv);
+				},
+				nodes,
+			);
+		}),
+	);
+}
+
+/** A way's or relation's id (1), tag keys (2) and values (3) and Info (4: version 1, timestamp). */
+function writeIdTagsInfo(
+	p: PbfWriter,
+	st: StringTable,
+	o: { id: number; tags: Tags; timestamp: number },
+): void {
+	p.writeVarintField(1, o.id);
+	const entries = Object.entries(o.tags);
+	p.writePackedVarint(
+		2,
+		entries.map(([k]) => st.id(k)),
+	);
+	p.writePackedVarint(
+		3,
+		entries.map(([, v]) => st.id(v)),
+	);
+	p.writeMessage(
+		4,
+		(ts: number, q: PbfWriter) => {
+			q.writeVarintField(1, 1);
+			q.writeVarintField(2, seconds(ts));
+		},
+		o.timestamp,
+	);
+}
+
+/** One OSMData blob holding `ways` (sorted by id). */
+export function wayBlob(ways: OsmWay[]): Buffer {
+	return blob(
+		'OSMData',
+		primitiveBlock((g, st) => {
+			for (const w of ways) {
+				g.writeMessage(
+					3,
+					(way: OsmWay, p: PbfWriter) => {
+						writeIdTagsInfo(p, st, way);
+						p.writePackedSVarint(8, deltas(way.refs));
+					},
+					w,
+				);
+			}
+		}),
+	);
+}
+
+/** One OSMData blob holding `relations` (sorted by id). */
+export function relationBlob(relations: OsmRelation[]): Buffer {
+	return blob(
+		'OSMData',
+		primitiveBlock((g, st) => {
+			for (const r of relations) {
+				g.writeMessage(
+					4,
+					(rel: OsmRelation, p: PbfWriter) => {
+						writeIdTagsInfo(p, st, rel);
+						p.writePackedVarint(
+							8,
+							rel.members.map((m) => st.id(m.role)),
+						);
+						p.writePackedSVarint(9, deltas(rel.members.map((m) => m.ref)));
+						p.writePackedVarint(
+							10,
+							rel.members.map((m) => ['node', 'way', 'relation'].indexOf(m.type)),
+						);
+					},
+					r,
+				);
+			}
+		}),
+	);
+}
+
+/**
+ * Writes nodes, ways and relations (each sorted by id, as osmium does) into a PBF file's bytes, one
+ * data block per kind.
+ * @param bbox [west, south, east, north] in degrees written in the header, or null
+ */
+export function writeOsmPbf(
+	nodes: WriteNode[],
+	ways: OsmWay[],
+	relations: OsmRelation[],
+	bbox: [number, number, number, number] | null,
+): Buffer {
+	const parts: Buffer[] = [osmHeaderBlob(bbox)];
+	const sortedNodes = [...nodes].sort((a, b) => a.id - b.id);
+	if (sortedNodes.length > 0) parts.push(nodeBlob(sortedNodes));
 	const sortedWays = [...ways].sort((a, b) => a.id - b.id);
-	if (sortedWays.length > 0) {
-		parts.push(
-			blob(
-				'OSMData',
-				primitiveBlock((g, st) => {
-					for (const w of sortedWays) {
-						g.writeMessage(
-							3,
-							(way: OsmWay, p: PbfWriter) => {
-								p.writeVarintField(1, way.id);
-								const entries = Object.entries(way.tags);
-								p.writePackedVarint(
-									2,
-									entries.map(([k]) => st.id(k)),
-								);
-								p.writePackedVarint(
-									3,
-									entries.map(([, v]) => st.id(v)),
-								);
-								p.writeMessage(
-									4,
-									(ts: number, q: PbfWriter) => {
-										q.writeVarintField(1, 1);
-										q.writeVarintField(2, seconds(ts));
-									},
-									way.timestamp,
-								);
-								p.writePackedSVarint(8, deltas(way.refs));
-							},
-							w,
-						);
-					}
-				}),
-			),
-		);
-	}
+	if (sortedWays.length > 0) parts.push(wayBlob(sortedWays));
 	const sortedRels = [...relations].sort((a, b) => a.id - b.id);
-	if (sortedRels.length > 0) {
-		parts.push(
-			blob(
-				'OSMData',
-				primitiveBlock((g, st) => {
-					for (const r of sortedRels) {
-						g.writeMessage(
-							4,
-							(rel: OsmRelation, p: PbfWriter) => {
-								p.writeVarintField(1, rel.id);
-								const entries = Object.entries(rel.tags);
-								p.writePackedVarint(
-									2,
-									entries.map(([k]) => st.id(k)),
-								);
-								p.writePackedVarint(
-									3,
-									entries.map(([, v]) => st.id(v)),
-								);
-								p.writeMessage(
-									4,
-									(ts: number, q: PbfWriter) => {
-										q.writeVarintField(1, 1);
-										q.writeVarintField(2, seconds(ts));
-									},
-									rel.timestamp,
-								);
-								p.writePackedVarint(
-									8,
-									rel.members.map((m) => st.id(m.role)),
-								);
-								p.writePackedSVarint(9, deltas(rel.members.map((m) => m.ref)));
-								p.writePackedVarint(
-									10,
-									rel.members.map((m) => ['node', 'way', 'relation'].indexOf(m.type)),
-								);
-							},
-							r,
-						);
-					}
-				}),
-			),
-		);
-	}
+	if (sortedRels.length > 0) parts.push(relationBlob(sortedRels));
 	return Buffer.concat(parts);
+}
+
+/** Node `id` of an extract as written: its position, and its tags and last edit when tagged. */
+export function writeNodeOf(osm: OsmData, id: number): WriteNode {
+	const t = osm.taggedNodes.get(id);
+	return {
+		id,
+		lngLat: osm.coords.get(id) as [number, number],
+		tags: t?.tags ?? {},
+		timestamp: t?.timestamp ?? 0,
+	};
 }
 
 /**
@@ -246,14 +262,10 @@ export function cutOsm(osm: OsmData, bbox: [number, number, number, number]): Bu
 	}
 	const ways = osm.ways.filter((way) => keepWays.has(way.id));
 	for (const way of ways) for (const r of way.refs) if (osm.coords.has(r)) keepNodes.add(r);
-	const nodes: WriteNode[] = [...keepNodes].map((id) => {
-		const t = osm.taggedNodes.get(id);
-		return {
-			id,
-			lngLat: osm.coords.get(id) as [number, number],
-			tags: t?.tags ?? {},
-			timestamp: t?.timestamp ?? 0,
-		};
-	});
-	return writeOsmPbf(nodes, ways, keepRels, bbox);
+	return writeOsmPbf(
+		[...keepNodes].map((id) => writeNodeOf(osm, id)),
+		ways,
+		keepRels,
+		bbox,
+	);
 }

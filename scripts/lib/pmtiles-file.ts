@@ -7,6 +7,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { PMTiles, type Source } from 'pmtiles';
 import { gunzipSync } from 'node:zlib';
+import { tileRange } from './tiler.ts';
 
 /** A `pmtiles` Source over bytes held in memory. */
 export class BufferSource implements Source {
@@ -45,4 +46,37 @@ export async function readVectorTile(
 	let bytes = new Uint8Array(r.data);
 	if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = new Uint8Array(gunzipSync(bytes));
 	return new VectorTile(new PbfReader(bytes));
+}
+
+/** One tile of an archive as read back: its decompressed size and feature count (all layers). */
+export interface ArchiveTile {
+	z: number;
+	x: number;
+	y: number;
+	bytes: number;
+	features: number;
+}
+
+/**
+ * Reads back every tile of an archive over `bounds` at zooms `minzoom..maxzoom` (as listed in the
+ * manifest), in z, x, y order.
+ */
+export async function* archiveTiles(
+	p: PMTiles,
+	bounds: [number, number, number, number],
+	minzoom: number,
+	maxzoom: number,
+): AsyncGenerator<ArchiveTile> {
+	for (let z = minzoom; z <= maxzoom; z++) {
+		const r = tileRange(bounds, z);
+		for (let x = r.minX; x <= r.maxX; x++) {
+			for (let y = r.minY; y <= r.maxY; y++) {
+				const t = await p.getZxy(z, x, y);
+				if (!t) continue;
+				const vt = await readVectorTile(p, z, x, y);
+				const features = Object.values(vt?.layers ?? {}).reduce((s, l) => s + l.length, 0);
+				yield { z, x, y, bytes: t.data.byteLength, features };
+			}
+		}
+	}
 }

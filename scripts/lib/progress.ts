@@ -1,6 +1,6 @@
 /**
  * Progress display for long-running pipeline steps, on stderr so stdout stays clean for data.
- * Each step prints its number, name, what it produced and how long it took.
+ * Each step prints its number, name, what it produced, how long it took and the memory in use.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -26,10 +26,17 @@ export class Progress {
 		this.#write(`[${this.#prefix}] ${this.#step}/${this.#total} ${name} …`);
 	}
 
-	/** Ends the current step with a short summary of its output. */
+	/**
+	 * Ends the current step with a short summary of its output, its time, the JavaScript heap in use
+	 * and the process's peak resident memory so far (MiB).
+	 */
 	done(summary: string): void {
 		const s = ((performance.now() - this.#stepStart) / 1000).toFixed(2);
-		this.#write(`[${this.#prefix}]     ${summary} (${s} s)`);
+		const heap = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+		const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+		this.#write(
+			`[${this.#prefix}]     ${summary} (${s} s; heap ${heap} MiB, peak RSS ${peak} MiB)`,
+		);
 	}
 
 	/** A free-form line. */

@@ -10,7 +10,7 @@ import {
 import { distanceM } from './geo.ts';
 
 /** A hand-made area: a T junction (nodes 1-2-3 along a street, 2-4 a footway with steps 4-5). */
-function tJunction(): AnalysisBundleInput {
+function tJunction(): AnalysisBundleInput & { nodeLngLat: Map<number, [number, number]> } {
 	return {
 		ways: [
 			{ id: 'w10', nodeIds: [1, 2, 3], tags: { highway: 'residential', surface: 'asphalt' } },

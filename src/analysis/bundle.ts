@@ -134,8 +134,11 @@ export interface BundleMeta {
 export interface AnalysisBundleInput {
 	/** All highway ways of the extract; the builder decides which are walkable. */
 	ways: BundleWay[];
-	/** Coordinates [lng, lat] (degrees) of the nodes of the ways. */
-	nodeLngLat: Map<number, [number, number]>;
+	/**
+	 * Coordinates [lng, lat] (degrees) of the nodes of the ways, by OSM node id: a Map, or anything
+	 * that answers `get` (the pipeline's compact NodeCoords); undefined for a node not in the extract.
+	 */
+	nodeLngLat: { get(osmNodeId: number): [number, number] | undefined };
 	/** Tags of tagged nodes only (barrier=kerb, kerb=raised, highway=crossing, amenity=bench ...). */
 	nodeTags: Map<number, Record<string, string>>;
 	origins: BundleOrigin[];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,9 @@ import {
 	removeArea,
 	storedArea,
 } from './offline-area.ts';
+
+/** The areas the pipeline built (`npx tsx scripts/ensure-area.ts`, run first by `npm test`). */
+const TILES_DIR = path.join(import.meta.dirname, '..', '..', 'tiles');
 
 /**
  * Cache Storage as the browser has it, in memory (Node has none). The files come over real HTTP
@@ -134,6 +137,23 @@ describe('areaFilesOf', () => {
 		expect(area.totalBytes).toBe(15);
 		expect([area.minzoom, area.maxzoom]).toEqual([8, 13]);
 		expect(area.folderUrl).toBe('https://x.be/tiles/a/');
+	});
+
+	it("keeps what the app reads of a manifest the pipeline wrote, not the per-municipality parts", () => {
+		const index = JSON.parse(readFileSync(path.join(TILES_DIR, 'areas.json'), 'utf8')) as {
+			areas: { id: string }[];
+		};
+		for (const { id } of index.areas) {
+			const built = JSON.parse(
+				readFileSync(path.join(TILES_DIR, id, 'manifest.json'), 'utf8'),
+			) as { files: Record<string, { file?: string }> };
+			const names = areaFilesOf(built, `https://x.be/tiles/${id}/manifest.json`).files.map(
+				(f) => f.url.split('/').pop(),
+			);
+			for (const [key, entry] of Object.entries(built.files))
+				if (entry.file) expect(names, key).toContain(entry.file);
+			expect(names.filter((n) => /-\d{5}\./.test(n!))).toEqual([]);
+		}
 	});
 
 	it('names what is wrong', () => {

@@ -92,6 +92,9 @@ export function areaFilesOf(json: unknown, manifestUrl: string): AreaFiles {
 		if (entries === undefined) continue;
 		if (!isRecord(entries)) throw new OfflineAreaError(`${manifestUrl}: "${group}" is not an object`);
 		for (const [key, entry] of Object.entries(entries)) {
+			// The per-municipality parts repeat what analysis.bin and search.json.gz hold whole, and
+			// the app reads the whole files: keeping them too would double what is stored.
+			if (group === 'files' && key === 'municipalities' && Array.isArray(entry)) continue;
 			const where = `${manifestUrl}: ${group}.${key}`;
 			if (!isRecord(entry) || typeof entry.file !== 'string' || entry.file === '')
 				throw new OfflineAreaError(`${where} has no file name`);

@@ -170,7 +170,11 @@ test('more than one area: choose one, then switch; the other area shows its own 
 		.click();
 	await expect(p).toHaveURL(/from=/);
 	await search.fill('apotheek');
-	await p.getByRole('group', { name: 'Plaatsen' }).getByRole('option').first().click();
+	await p
+		.getByRole('group', { name: /^Apotheek: \d+/ })
+		.getByRole('option')
+		.first()
+		.click();
 	await expect(p.getByTestId('place-details')).toBeVisible();
 
 	await p.getByTestId('area-select').selectOption({ label: 'Lille' });

@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '../helpers/test.ts';
-import { waitForMapReady } from '../helpers/map.ts';
 
 /** The search box, once the search worker has loaded and indexed the area's search data. */
 async function readySearch(page: Page) {
@@ -86,54 +85,13 @@ test.describe('search as residents type', () => {
 		await page.screenshot({ path: testInfo.outputPath('search-empty.png') });
 	});
 
-	test('typing never blocks the page: no main-thread task over 50 ms at 4× CPU slowdown', async ({
-		page,
-	}) => {
-		test.setTimeout(180_000);
+	test('typing goes to the worker: the search engine is not on the page', async ({ page }) => {
+		// How long the main thread is busy while typing (≤ 50 ms at 4× CPU slowdown) is a timing
+		// figure: `npm run bench -- typing`, beside a bare text box in the same run.
 		await page.goto('/');
 		const search = await readySearch(page);
-		await waitForMapReady(page);
-		const cdp = await page.context().newCDPSession(page);
-		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-		await page.evaluate(() => {
-			const w = window as unknown as { longTasks: number[] };
-			w.longTasks = [];
-			new PerformanceObserver((list) => {
-				for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
-			}).observe({ type: 'longtask' });
-			// A bare text box in the same page: what typing costs the browser by itself.
-			const bare = document.createElement('input');
-			bare.id = 'bare-input';
-			bare.setAttribute('aria-label', 'bare');
-			document.body.append(bare);
-		});
-		const takeLongTasks = () =>
-			page.evaluate(() => {
-				const w = window as unknown as { longTasks: number[] };
-				const out = w.longTasks;
-				w.longTasks = [];
-				return out;
-			});
-		const queries = [
-			['apotheek', /Apotheek/],
-			['markt 10 vorselaar', /Markt 10/],
-			['ziekenhuis', /Ziekenhuis/],
-		] as const;
-		const bare = page.getByLabel('bare', { exact: true });
-		for (const [typed] of queries) await bare.pressSequentially(typed, { delay: 30 });
-		await expect(bare).toHaveValue(queries.map(([t]) => t).join(''));
-		const baseline = await takeLongTasks();
-		for (const [typed, first] of queries) {
-			await search.fill('');
-			await search.pressSequentially(typed, { delay: 30 });
-			await expect(page.getByRole('listbox').getByRole('option').first()).toHaveText(first);
-		}
-		const typing = await takeLongTasks();
-		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-		test.info().annotations.push({
-			type: 'long tasks at 4× (ms)',
-			description: `search: ${JSON.stringify(typing)}; bare text box: ${JSON.stringify(baseline)}`,
-		});
+		await search.pressSequentially('apotheek');
+		await expect(page.getByRole('listbox').getByRole('option').first()).toHaveText(/Apotheek/);
 
 		// The index is built in the worker: no script of the page holds the search engine.
 		const engineOnPage = await page.evaluate(async () => {
@@ -145,8 +103,5 @@ test.describe('search as residents type', () => {
 			return urls.filter((_, i) => texts[i]!.includes('needs a string id and label'));
 		});
 		expect(engineOnPage).toEqual([]);
-		// A quiet machine types into a bare text box without a long task: then the bar is 50 ms.
-		// A busy one (the bare box already has long tasks) cannot judge 50 ms; the figures are kept.
-		if (baseline.length === 0) expect(Math.max(0, ...typing)).toBeLessThanOrEqual(50);
 	});
 });

@@ -73,7 +73,11 @@ test.describe('reports the backend refuses, and erasure (embedded default) @devi
 
 		// OSM text is isolated in its own direction
 		await page.getByTestId('search-input').fill('apotheek');
-		await page.getByRole('group', { name: 'Plaatsen' }).getByRole('option').first().click();
+		await page
+			.getByRole('group', { name: /^Apotheek: \d+/ })
+			.getByRole('option')
+			.first()
+			.click();
 		await expect(page.getByTestId('place-details').locator('h2 bdi')).toHaveCount(1);
 		await page.getByTestId('place-details').getByRole('button', { name: 'Sluiten' }).click();
 

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArea, type AreaManifest } from '../../../scripts/lib/build-area.ts';
-import { openPmtiles, readVectorTile } from '../../../scripts/lib/pmtiles-file.ts';
+import { archiveTiles, openPmtiles, readVectorTile } from '../../../scripts/lib/pmtiles-file.ts';
 import { MAX_TILE_BYTES, MAX_TILE_FEATURES, tileRange } from '../../../scripts/lib/tiler.ts';
 import { decodeAnalysisBundle, type AnalysisBundle } from '../../../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../../../src/analysis/engine.ts';
 import { WALKABLE_RULES } from '../../../src/analysis/profiles.ts';
+import { sha256 } from '../../../scripts/lib/io.ts';
 import { CATEGORY_IDS, matchCategories } from '../../../src/analysis/taxonomy.ts';
 import type { SearchSource } from '../../../scripts/lib/search-source.ts';
 import { readSearchSource } from '../../../src/data/search-source.ts';
@@ -215,22 +215,14 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 			const meta = (await p.getMetadata()) as { vector_layers: { id: string }[] };
 			expect(meta.vector_layers.map((l) => l.id)).toEqual(entry.layers.map((l) => l.id));
 			let tiles = 0;
-			for (let z = h.minZoom; z <= h.maxZoom; z++) {
-				const r = tileRange(entry.bounds, z);
-				for (let x = r.minX; x <= r.maxX; x++) {
-					for (let y = r.minY; y <= r.maxY; y++) {
-						const t = await p.getZxy(z, x, y);
-						if (!t) continue;
-						tiles++;
-						const raw = new Uint8Array(t.data);
-						expect(raw.length, `${f} ${z}/${x}/${y}`).toBeLessThanOrEqual(MAX_TILE_BYTES);
-						const vt = await readVectorTile(p, z, x, y);
-						const n = Object.values(vt!.layers).reduce((s, l) => s + l.length, 0);
-						expect(n, `${f} ${z}/${x}/${y}`).toBeLessThanOrEqual(MAX_TILE_FEATURES);
-					}
-				}
+			for await (const t of archiveTiles(p, entry.bounds, h.minZoom, h.maxZoom)) {
+				tiles++;
+				expect(t.bytes, `${f} ${t.z}/${t.x}/${t.y}`).toBeLessThanOrEqual(MAX_TILE_BYTES);
+				expect(t.features, `${f} ${t.z}/${t.x}/${t.y}`).toBeLessThanOrEqual(MAX_TILE_FEATURES);
 			}
 			expect(tiles, f).toBe(entry.tiles.addressed);
+			// Nothing of the sample is left out of any tile: every zoom holds every feature.
+			expect(entry.tiles.thinned, f).toEqual([]);
 		}
 	}, 60_000);
 
@@ -303,6 +295,97 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 		expect(s.places.filter((p) => p.kind === 'bank').length).toBeGreaterThanOrEqual(5);
 	});
 
+	it('splits the search source per municipality: every place and street in exactly one part', async () => {
+		const dir = path.join(outRoot, 'vorselaar-lille');
+		const parts = manifest.files.municipalities;
+		expect(parts.map((p) => [p.nis, p.name])).toEqual([
+			['13044', 'Vorselaar'],
+			['13019', 'Lille'],
+		]);
+		const whole = await readSearchSource(readFileSync(path.join(dir, 'search.json.gz')));
+		const sources: SearchSource[] = [];
+		for (const p of parts) {
+			const bytes = readFileSync(path.join(dir, p.search.file));
+			expect(p.search.file).toBe(`search-${p.nis}.json.gz`);
+			expect(sha256(bytes)).toBe(p.search.sha256);
+			expect(bytes.length).toBe(p.search.bytes);
+			sources.push(await readSearchSource(bytes));
+		}
+		const sorted = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
+		expect(sorted(sources.flatMap((s) => s.places))).toEqual(sorted(whole.places));
+		expect(sorted(sources.flatMap((s) => s.streets))).toEqual(sorted(whole.streets));
+		sources.forEach((s, i) => {
+			expect(s.localities).toEqual(whole.localities);
+			const nis = (st: { localities: number[] }) => s.localities[st.localities[0] as number]?.nis;
+			expect(s.streets.every((st) => nis(st) === parts[i]?.nis)).toBe(true);
+			expect(s.categories.map((c) => c.id)).toEqual(whole.categories.map((c) => c.id));
+		});
+		// SOURCES.md: pharmacies in Vorselaar 1, in Lille 3.
+		const pharmacies = sources.map(
+			(s) => s.places.filter((p) => p.categoryIds.includes('pharmacy')).length,
+		);
+		expect(pharmacies).toEqual([1, 3]);
+		expect(sources.map((s) => s.categories.find((c) => c.id === 'pharmacy')?.places)).toEqual([
+			1, 3,
+		]);
+		// The 32 hospitals of the GISCO list (up to 25 km away) go to the nearer municipality.
+		expect(
+			sources.reduce(
+				(n, s) => n + s.places.filter((p) => p.categoryIds.includes('hospital')).length,
+				0,
+			),
+		).toBe(32);
+	});
+
+	it("gives the same gap answers from a municipality's analysis part as from the whole bundle", () => {
+		const dir = path.join(outRoot, 'vorselaar-lille');
+		const whole = decodeAnalysisBundle(
+			new Uint8Array(readFileSync(path.join(dir, 'analysis.bin'))),
+		);
+		const wholeEngine = new AnalysisEngine(whole);
+		const wholeIndex = new Map(whole.origins.ids.map((id, i) => [id, i]));
+		let compared = 0;
+		const edges: number[] = [];
+		for (const m of manifest.files.municipalities) {
+			const bytes = readFileSync(path.join(dir, m.analysis.file));
+			expect(sha256(bytes)).toBe(m.analysis.sha256);
+			const part = decodeAnalysisBundle(new Uint8Array(bytes));
+			const nbIds = Object.keys(manifest.counts.originsPerNeighbourhood).filter((id) =>
+				id.startsWith(m.nis),
+			);
+			expect(part.neighbourhoods.map((n) => n.id)).toEqual(nbIds);
+			expect(part.origins.count).toBe(
+				nbIds.reduce(
+					(n, id) => n + (manifest.counts.originsPerNeighbourhood[id]?.addresses ?? 0),
+					0,
+				),
+			);
+			edges.push(part.graph.edgeCount);
+			const engine = new AnalysisEngine(part);
+			for (const categoryId of ['pharmacy', 'gp', 'grocery', 'bench']) {
+				for (const profile of ['walking', 'wheelchair'] as const) {
+					const a = wholeEngine.coverage({ categoryId, profile }).result;
+					const b = engine.coverage({ categoryId, profile }).result;
+					part.origins.ids.forEach((id, i) => {
+						const w = wholeIndex.get(id) as number;
+						expect(part.origins.edgeOfData[i]).toBe(whole.origins.edgeOfData[w]);
+						// Within the part's 3 km margin a route cannot leave it.
+						if (!((a.distanceM[w] as number) <= 2_500)) return;
+						compared++;
+						expect(b.distanceM[i], `${m.nis} ${categoryId} ${profile} ${id}`).toBeCloseTo(
+							a.distanceM[w] as number,
+							6,
+						);
+					});
+				}
+			}
+		}
+		expect(compared).toBeGreaterThan(50_000);
+		// Lille and 3 km around it hold the whole extract's network; Vorselaar's part is smaller.
+		expect(edges[0]).toBeLessThan(whole.graph.edgeCount);
+		expect(edges[1]).toBeLessThanOrEqual(whole.graph.edgeCount);
+	}, 120_000);
+
 	it('writes byte-identical files when run twice on the same inputs', async () => {
 		const again = tempDir();
 		await buildArea(SAMPLE_CONFIG, { outRoot: again, silent: true });
@@ -335,14 +418,12 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 		for (const j of manifest.network.joins) expect(j.lengthM).toBeLessThanOrEqual(20);
 	});
 
-	it('names the wijken whose polygons carry only a code by their Statbel sectors', () => {
+	it('names the wijken whose polygons carry only a code by their Statbel sectors', async () => {
 		expect(manifest.neighbourhoodSources['13044A0']?.name).toBe('sectors');
 		expect(manifest.neighbourhoodSources['1301901']?.name).toBe('polygons');
-		const s = JSON.parse(
-			gunzipSync(readFileSync(path.join(outRoot, 'vorselaar-lille', 'search.json.gz'))).toString(
-				'utf8',
-			),
-		) as object;
+		const s = await readSearchSource(
+			readFileSync(path.join(outRoot, 'vorselaar-lille', 'search.json.gz')),
+		);
 		expect(JSON.stringify(s)).not.toMatch(/13044A[01] \(Vorselaar\)/);
 	});
 
