@@ -19,10 +19,11 @@ export const Z_ORDER = [
 	'origin-point',
 	'reports-line',
 	'reports-point',
-	'report-draft-line',
-	'report-draft-point',
 	'places-selected',
 	'places-icon',
+	// the report being written: on top, so the picked point is never hidden under a place
+	'report-draft-line',
+	'report-draft-point',
 ] as const;
 
 export type LayerId = (typeof Z_ORDER)[number];

@@ -23,6 +23,8 @@ test.skip(
 	!process.env.BUURTKAART_E2E_SUPABASE,
 	'runs from playwright.supabase.config.ts against the local stack',
 );
+// Each journey opens the app in two or three browser contexts (software WebGL on a busy machine).
+test.describe.configure({ timeout: 420_000 });
 
 /** The options of this project's contexts, for a second context in the same test. */
 function contextOptions(testInfo: TestInfo): BrowserContextOptions {
@@ -198,7 +200,7 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 		await page.goto('/?mode=reports');
 		const panel = page.getByTestId('reports-panel');
 		const count = panel.getByTestId('reports-count');
-		await expect(count).toHaveText(/^1–50 van [\d.]+ meldingen$/);
+		await expect(count).toHaveText(/^1–50 van [\d.]+ meldingen$/, { timeout: 120_000 });
 		const total = Number((await count.textContent())!.match(/van ([\d.]+)/)![1]!.replace('.', ''));
 		expect(total).toBeGreaterThanOrEqual(1051);
 		await expect(panel.getByTestId('reports-item')).toHaveCount(50);
