@@ -38,7 +38,13 @@ beforeAll(async () => {
 
 describe('the panels', () => {
 	it('has one panel for every mode kind', async () => {
-		expect(Object.keys(PANELS).sort()).toEqual(['explore', 'nearest', 'place', 'report']);
+		expect(Object.keys(PANELS).sort()).toEqual([
+			'explore',
+			'nearest',
+			'place',
+			'report',
+			'reports',
+		]);
 		expect(await loadPanel('place')).toBe(PlacePanel);
 		expect(await loadPanel('explore')).toBe(ExplorePanel);
 	});
@@ -114,7 +120,8 @@ describe('ReportPanel', () => {
 	it('opens the report form at the place and closes back to it', async () => {
 		const place = pharmacies[0]!;
 		const { app } = renderPanel(as(ReportPanel), area, { kind: 'report', placeId: place.id });
-		const form = await screen.findByTestId('report-form');
+		// the form is loaded on mount (a dynamic import): slow on a busy machine
+		const form = await screen.findByTestId('report-form', {}, { timeout: 30_000 });
 		expect(within(form).getByTestId('report-where').textContent).toContain(
 			displayName(place, 'nl'),
 		);
