@@ -100,8 +100,8 @@ export default defineConfig({
 					name: 'dom',
 					environment: 'happy-dom',
 					include: ['src/**/*.svelte.test.ts'],
-					// unmounts what each test rendered (@testing-library/svelte)
-					setupFiles: ['@testing-library/svelte/vitest'],
+					// tests/helpers/dom-setup.ts: cleanup after each test, generous waits for lazy panels
+					setupFiles: ['tests/helpers/dom-setup.ts'],
 					testTimeout: 60_000,
 				},
 			},

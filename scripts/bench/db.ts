@@ -73,15 +73,18 @@ export async function run(): Promise<Record<string, unknown>> {
 		// seeded points inside each area's bounding box, inside the area (triggers off: bulk load)
 		await db.query(`set local session_replication_role = replica`);
 		await db.query(`select setseed(0.42)`);
+		// (with the triggers off, both columns of the location: the GeoJSON and its geometry)
 		await db.query(
-			`insert into public.curated_places (area_id, name, categories, location, source, visibility)
-			 select a.id, 'Bench ' || g, array[(enum_range(null::public.place_category))[1 + (g % 20)]],
-				extensions.st_setsrid(extensions.st_makepoint(
-					extensions.st_xmin(a.boundary) + random() * (extensions.st_xmax(a.boundary) - extensions.st_xmin(a.boundary)),
-					extensions.st_ymin(a.boundary) + random() * (extensions.st_ymax(a.boundary) - extensions.st_ymin(a.boundary))), 4326),
-				'bench', 'public'
-			 from generate_series(1, $1::integer) as g
-			 join lateral (select * from public.areas order by slug offset (g % $2::integer) limit 1) as a on true`,
+			`insert into public.curated_places (area_id, name, categories, geom, location, source, visibility)
+			 select area_id, name, categories, geom, extensions.st_asgeojson(geom)::jsonb, 'bench', 'public'
+			 from (
+				select a.id as area_id, 'Bench ' || g as name, array[(enum_range(null::public.place_category))[1 + (g % 20)]] as categories,
+					extensions.st_setsrid(extensions.st_makepoint(
+						extensions.st_xmin(a.boundary) + random() * (extensions.st_xmax(a.boundary) - extensions.st_xmin(a.boundary)),
+						extensions.st_ymin(a.boundary) + random() * (extensions.st_ymax(a.boundary) - extensions.st_ymin(a.boundary))), 4326) as geom
+				from generate_series(1, $1::integer) as g
+				join lateral (select * from public.areas order by slug offset (g % $2::integer) limit 1) as a on true
+			 ) as p`,
 			[PLACES, areas.length],
 		);
 		await db.query(`set local session_replication_role = origin`);
@@ -95,12 +98,12 @@ export async function run(): Promise<Record<string, unknown>> {
 			return [a.w + random() * (a.e - a.w), a.s + random() * (a.n - a.s)] as const;
 		});
 		const call = `select count(*) as n from public.places_near($1, $2, ${RADIUS_M})`;
-		// the query places_near ran before (migration 20261123060300), with no index it could use
+		// the query places_near ran before (migration 20261123060300; its column is now geom), with no index it could use
 		const before = `select count(*) as n from (
-			select p, extensions.st_distance(p.location::extensions.geography, o::extensions.geography)
+			select p, extensions.st_distance(p.geom::extensions.geography, o::extensions.geography)
 			from public.curated_places as p,
 				extensions.st_setsrid(extensions.st_makepoint($1, $2), 4326) as o
-			where extensions.st_dwithin(p.location::extensions.geography, o::extensions.geography, ${RADIUS_M})
+			where extensions.st_dwithin(p.geom::extensions.geography, o::extensions.geography, ${RADIUS_M})
 			order by 2, p.id limit 50) as x`;
 		const time = async (current: boolean, lon: number, lat: number) => {
 			await db.query(`set local enable_indexscan = ${current ? 'on' : 'off'}`);
@@ -132,14 +135,12 @@ export async function run(): Promise<Record<string, unknown>> {
 		await db.query('reset role');
 		const { rows: plan } = await db.query<{ 'QUERY PLAN': string }>(
 			`explain select p.id from public.curated_places as p
-			 where extensions.st_dwithin(p.location::extensions.geography,
+			 where extensions.st_dwithin(p.geom::extensions.geography,
 				extensions.st_setsrid(extensions.st_makepoint($1, $2), 4326)::extensions.geography, ${RADIUS_M}, false)
 				and (p.visibility = 'public' or p.area_id in (select private.my_area_ids('{coordinator,planner,admin}')))`,
 			[origins[0]![0], origins[0]![1]],
 		);
-		const usesIndex = plan.some((r) =>
-			r['QUERY PLAN'].includes('curated_places_location_geog_idx'),
-		);
+		const usesIndex = plan.some((r) => r['QUERY PLAN'].includes('curated_places_geom_geog_idx'));
 		await db.query('rollback');
 		const withIndex = stats(indexed);
 		const reference = stats(scanned);

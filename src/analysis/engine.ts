@@ -525,6 +525,11 @@ export class CoverageRun {
 		return this.engine.bundle.places.ids[label];
 	}
 
+	/** The places (sources) snapped onto edge `e`, if any. */
+	sourcesOn(e: number): readonly SweepSource[] | undefined {
+		return this.sourceEdges[e] !== 0 ? this.byEdge.get(e) : undefined;
+	}
+
 	private addSource(s: SweepSource): void {
 		this.sources.set(s.label, s);
 		this.sourceEdges[s.snap.edge] = (this.sourceEdges[s.snap.edge] as number) + 1;

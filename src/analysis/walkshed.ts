@@ -70,6 +70,8 @@ export interface Walkshed {
  * The walkshed of a point.
  *
  * @param minutes time budget in minutes (> 0).
+ * @param options `polygon: false` leaves out the concave hull (the reachable segments are the
+ *   walkshed; the hull costs most of the time); `space` a search space to reuse.
  * @returns undefined when the point is farther than the engine's maxAccessM from a usable way.
  */
 export function walkshed(
@@ -78,6 +80,7 @@ export function walkshed(
 	minutes: number,
 	profile: ProfileId,
 	unknownMode: UnknownMode = 'optimistic',
+	options: { polygon?: boolean; space?: SearchSpace } = {},
 ): Walkshed | undefined {
 	if (!(minutes > 0)) throw new Error(`minutes must be > 0, got ${minutes}`);
 	assertLngLat(lngLat, 'walkshed start');
@@ -86,7 +89,7 @@ export function walkshed(
 	const start = engine.snapPoint(lngLat[0], lngLat[1], profile, unknownMode);
 	if (!start) return undefined;
 	const g = engine.graph;
-	const space = new SearchSpace(g.nodeCount);
+	const space = options.space ?? new SearchSpace(g.nodeCount);
 	space.run(net, start, budget);
 	const lines: [number, number][][] = [];
 	let lengthM = 0;
@@ -182,6 +185,22 @@ export function walkshed(
 	visitOriginsOn(start.edge);
 	for (const e of seen) visitOriginsOn(e);
 
+	if (options.polygon === false) {
+		return {
+			lines: {
+				type: 'Feature',
+				geometry: { type: 'MultiLineString', coordinates: lines },
+				properties: { minutes, profile, lengthM },
+			},
+			polygon: null,
+			residents,
+			residents65,
+			residents80,
+			origins,
+			edgeOfDataResidents,
+			unknownM,
+		};
+	}
 	// hull input: line vertices thinned to one per ~40 m cell (the hull, with 250 m edges, only
 	// needs the outline; turf.concave grows fast with the number of points)
 	const pts: [number, number][] = [];

@@ -1,24 +1,51 @@
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, toCsv } from './csv.ts';
+import Papa from 'papaparse';
+import { BOM, toCsv } from './csv.ts';
+
+interface Row {
+	name: string;
+	n: number;
+}
+const columns = [
+	{ header: 'name', value: (r: Row) => r.name },
+	{ header: 'n', value: (r: Row) => r.n },
+];
 
 describe('toCsv', () => {
-	it('starts with the UTF-8 byte order mark and ends lines with CRLF', () => {
-		const csv = toCsv(['a', 'b'], [['é', 1]]);
-		expect(csv.startsWith(CSV_BOM)).toBe(true);
-		expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
-		expect(csv.slice(1)).toBe('a,b\r\né,1');
+	it('starts with a BOM, has a header and CRLF lines', () => {
+		const csv = toCsv([{ name: 'Sint-Jozef', n: 12.5 }], columns);
+		expect(csv.startsWith(BOM)).toBe(true);
+		expect(csv.slice(1)).toBe('name,n\r\nSint-Jozef,12.5\r\n');
 	});
 
-	it('escapes cells that a spreadsheet would run as a formula, multi-line ones too', () => {
-		const hostile = ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '=1\n=2'];
-		const csv = toCsv(['text'], hostile.map((h) => [h]));
-		const parsed = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data.slice(1);
-		expect(parsed.map((r) => r[0])).toEqual(hostile.map((h) => `'${h}`));
+	it('escapes every cell that a spreadsheet would run as a formula', () => {
+		// a multi-line cell too (Papa's own pattern misses it)
+		const evil = ['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx', '=1\n=2'];
+		const csv = toCsv(
+			evil.map((name) => ({ name, n: -4 })),
+			columns,
+		);
+		const parsed = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data;
+		const cells = parsed.slice(1, 1 + evil.length).map((r) => r[0]);
+		expect(cells).toEqual(evil.map((e) => `'${e}`));
+		// numbers stay numbers, negative ones too
+		expect(parsed.slice(1, 1 + evil.length).map((r) => r[1])).toEqual(evil.map(() => '-4'));
 	});
 
-	it('keeps numbers (negative ones too), quotes commas, quotes and line breaks', () => {
-		const csv = toCsv(['n', 't'], [[-3.5, 'a, "b"\nc'], [null, undefined]]);
-		expect(csv.slice(1)).toBe('n,t\r\n-3.5,"a, ""b""\nc"\r\n,');
+	it('quotes commas, quotes and line breaks, keeps accents, leaves non-finite numbers empty', () => {
+		const csv = toCsv(
+			[
+				{ name: 'a, "b"\nc', n: Infinity },
+				{ name: 'Poederlee — rue de l’église', n: NaN },
+			],
+			columns,
+		);
+		const parsed = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data;
+		expect(parsed[1]).toEqual(['a, "b"\nc', '']);
+		expect(parsed[2]).toEqual(['Poederlee — rue de l’église', '']);
+	});
+
+	it('refuses an export without columns', () => {
+		expect(() => toCsv([], [])).toThrow(/at least one column/);
 	});
 });

@@ -46,7 +46,7 @@ describe('report exports', () => {
 
 	it('CSV: one row per report, formulas escaped, the geometry as WKT and a position', () => {
 		const csv = reportsToCsv([base, stretch]);
-		const rows = Papa.parse<Record<string, string>>(csv.slice(1), { header: true }).data;
+		const rows = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true }).data;
 		expect(rows).toHaveLength(2);
 		expect(rows[0]?.description).toBe(`'=HYPERLINK("http://evil")`);
 		expect(rows[0]?.planner_note).toBe(base.plannerNote);

@@ -62,18 +62,13 @@ export function wkt(g: Point | LineString): string {
 }
 
 export function reportsToCsv(reports: readonly BarrierReport[]): string {
-	return toCsv(
-		[...FIELDS, 'geometry_type', 'longitude', 'latitude', 'wkt'],
-		reports.map((r) => {
-			const p = properties(r);
-			const first = r.location.type === 'Point' ? r.location.coordinates : r.location.coordinates[0];
-			return [
-				...FIELDS.map((f) => p[f]),
-				r.location.type,
-				first?.[0],
-				first?.[1],
-				wkt(r.location),
-			];
-		}),
-	);
+	const first = (r: BarrierReport) =>
+		r.location.type === 'Point' ? r.location.coordinates : r.location.coordinates[0];
+	return toCsv(reports, [
+		...FIELDS.map((f) => ({ header: f, value: (r: BarrierReport) => properties(r)[f] })),
+		{ header: 'geometry_type', value: (r) => r.location.type },
+		{ header: 'longitude', value: (r) => first(r)?.[0] },
+		{ header: 'latitude', value: (r) => first(r)?.[1] },
+		{ header: 'wkt', value: (r) => wkt(r.location) },
+	]);
 }

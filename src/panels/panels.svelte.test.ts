@@ -16,6 +16,15 @@ import NearestPanel from './NearestPanel.svelte';
 import { PANELS, loadPanel } from './panels.ts';
 import PlacePanel from './PlacePanel.svelte';
 import ReportPanel from './ReportPanel.svelte';
+import WalkshedPanel from './WalkshedPanel.svelte';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodeAnalysisBundle } from '../analysis/bundle.ts';
+import { AnalysisEngine } from '../analysis/engine.ts';
+import { PROFILE_IDS } from '../analysis/profiles.ts';
+import { walkshed } from '../analysis/walkshed.ts';
+import { REPO_ROOT } from '../../scripts/lib/version.ts';
+import { SAMPLE_AREA } from '../../tests/helpers/areas.ts';
 
 const as = (c: unknown) => c as Component<{ mode: Mode }>;
 
@@ -39,11 +48,16 @@ beforeAll(async () => {
 describe('the panels', () => {
 	it('has one panel for every mode kind', async () => {
 		expect(Object.keys(PANELS).sort()).toEqual([
+			'completeness',
 			'explore',
+			'fixes',
 			'nearest',
 			'place',
 			'report',
 			'reports',
+			'rest',
+			'route',
+			'walkshed',
 		]);
 		expect(await loadPanel('place')).toBe(PlacePanel);
 		expect(await loadPanel('explore')).toBe(ExplorePanel);
@@ -120,7 +134,6 @@ describe('ReportPanel', () => {
 	it('opens the report form at the place and closes back to it', async () => {
 		const place = pharmacies[0]!;
 		const { app } = renderPanel(as(ReportPanel), area, { kind: 'report', placeId: place.id });
-		// the form is loaded on mount (a dynamic import): slow on a busy machine
 		const form = await screen.findByTestId('report-form', {}, { timeout: 30_000 });
 		expect(within(form).getByTestId('report-where').textContent).toContain(
 			displayName(place, 'nl'),
@@ -128,4 +141,30 @@ describe('ReportPanel', () => {
 		await fireEvent.click(within(form).getByRole('button', { name: 'Sluiten' }));
 		expect(app.mode).toEqual({ kind: 'place', placeId: place.id });
 	});
+});
+
+describe('WalkshedPanel', () => {
+	it('shows the three walksheds from a point with the residents the engine counts', async () => {
+		const { app } = renderPanel(as(WalkshedPanel), area, {
+			kind: 'walkshed',
+			at: home,
+			minutes: 10,
+		});
+		const rows = await screen.findAllByTestId('walkshed-row', {}, { timeout: 60_000 });
+		expect(rows).toHaveLength(3);
+		const engine = new AnalysisEngine(
+			decodeAnalysisBundle(
+				new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),
+			),
+		);
+		PROFILE_IDS.forEach((p, k) => {
+			const w = walkshed(engine, home, 10, p, 'optimistic', { polygon: false })!;
+			expect(within(rows[k]!).getByTestId('walkshed-residents').textContent).toBe(
+				String(Math.round(w.residents)),
+			);
+		});
+		// a bad number of minutes changes nothing
+		await fireEvent.change(screen.getByTestId('walkshed-minutes'), { target: { value: '999' } });
+		expect(app.mode).toEqual({ kind: 'walkshed', at: home, minutes: 10 });
+	}, 60_000);
 });

@@ -21,6 +21,11 @@ export const PANELS: { [K in ModeKind]: PanelEntry<K> } = {
 	nearest: { load: () => import('./NearestPanel.svelte') },
 	report: { load: () => import('./ReportPanel.svelte') },
 	reports: { load: () => import('./ReportsPanel.svelte') },
+	route: { load: () => import('./RoutePanel.svelte') },
+	walkshed: { load: () => import('./WalkshedPanel.svelte') },
+	fixes: { load: () => import('./FixesPanel.svelte') },
+	rest: { load: () => import('./RestPanel.svelte') },
+	completeness: { load: () => import('./CompletenessPanel.svelte') },
 };
 
 /** The panel of a mode kind: at once when bundled, else once loaded. */

@@ -46,7 +46,17 @@ export type Mode =
 			ageDays?: number;
 			page?: number;
 			reportId?: string;
-	  };
+	  }
+	/** Planners: a route A→B for the profile with its reasons, beside the walking route. */
+	| { kind: 'route'; from?: [number, number]; to?: [number, number] }
+	/** Planners: walksheds from a point for walking, rollator and wheelchair side by side. */
+	| { kind: 'walkshed'; at?: [number, number]; minutes: number }
+	/** Planners: which fix helps most for a category's norm. */
+	| { kind: 'fixes'; categoryId: string; normM: number }
+	/** Planners: stretches longer than `gapM` without a bench. */
+	| { kind: 'rest'; gapM: number }
+	/** Planners: data completeness per neighbourhood. */
+	| { kind: 'completeness' };
 
 export type ModeKind = Mode['kind'];
 export type ModeOf<K extends ModeKind> = Extract<Mode, { kind: K }>;
@@ -73,6 +83,38 @@ export function idParam(params: URLSearchParams, name: string): string | undefin
 	const v = params.get(name);
 	return isId(v) ? v : undefined;
 }
+
+/** A point parameter `lng,lat` (degrees, 6 decimals in links); undefined when it is not one. */
+export function pointParam(params: URLSearchParams, name: string): [number, number] | undefined {
+	const m = /^(-?\d{1,3}(?:\.\d{1,8})?),(-?\d{1,2}(?:\.\d{1,8})?)$/.exec(params.get(name) ?? '');
+	if (!m) return undefined;
+	const lng = Number(m[1]);
+	const lat = Number(m[2]);
+	return Math.abs(lng) <= 180 && Math.abs(lat) <= 90 ? [lng, lat] : undefined;
+}
+
+function writePoint(params: URLSearchParams, name: string, p: [number, number] | undefined): void {
+	if (p) params.set(name, `${p[0].toFixed(6)},${p[1].toFixed(6)}`);
+}
+
+/** A whole-number parameter within [min, max], else `fallback`. */
+export function intParam(
+	params: URLSearchParams,
+	name: string,
+	min: number,
+	max: number,
+	fallback: number,
+): number {
+	const v = params.get(name);
+	if (v === null || !/^\d{1,6}$/.test(v)) return fallback;
+	const n = Number(v);
+	return n >= min && n <= max ? n : fallback;
+}
+
+/** Bounds of the planners' numbers (links are input). */
+export const WALKSHED_MINUTES = { min: 1, max: 60, default: 10 } as const;
+export const FIX_NORM_M = { min: 100, max: 5000, default: 1000 } as const;
+export const REST_GAP_M = { min: 25, max: 1000, default: 125 } as const;
 
 export const MODES: { [K in ModeKind]: ModeSpec<K> } = {
 	explore: {
@@ -142,6 +184,59 @@ export const MODES: { [K in ModeKind]: ModeSpec<K> } = {
 			if (mode.page && mode.page > 1) params.set('page', String(mode.page));
 			if (mode.reportId) params.set('report', mode.reportId);
 		},
+	},
+	route: {
+		workspace: 'planner',
+		read(params) {
+			const from = pointParam(params, 'a');
+			const to = pointParam(params, 'b');
+			return { kind: 'route', ...(from ? { from } : {}), ...(to ? { to } : {}) };
+		},
+		write(mode, params) {
+			writePoint(params, 'a', mode.from);
+			writePoint(params, 'b', mode.to);
+		},
+	},
+	walkshed: {
+		workspace: 'planner',
+		read(params) {
+			const at = pointParam(params, 'pt');
+			const { min, max } = WALKSHED_MINUTES;
+			const minutes = intParam(params, 'min', min, max, WALKSHED_MINUTES.default);
+			return { kind: 'walkshed', minutes, ...(at ? { at } : {}) };
+		},
+		write(mode, params) {
+			writePoint(params, 'pt', mode.at);
+			params.set('min', String(mode.minutes));
+		},
+	},
+	fixes: {
+		workspace: 'planner',
+		read(params) {
+			const categoryId = idParam(params, 'cat');
+			if (!categoryId) return undefined;
+			const normM = intParam(params, 'norm', FIX_NORM_M.min, FIX_NORM_M.max, FIX_NORM_M.default);
+			return { kind: 'fixes', categoryId, normM };
+		},
+		write(mode, params) {
+			params.set('cat', mode.categoryId);
+			params.set('norm', String(mode.normM));
+		},
+	},
+	rest: {
+		workspace: 'planner',
+		read(params) {
+			const gapM = intParam(params, 'gap', REST_GAP_M.min, REST_GAP_M.max, REST_GAP_M.default);
+			return { kind: 'rest', gapM };
+		},
+		write(mode, params) {
+			params.set('gap', String(mode.gapM));
+		},
+	},
+	completeness: {
+		workspace: 'planner',
+		read: () => ({ kind: 'completeness' }),
+		write: () => {},
 	},
 };
 

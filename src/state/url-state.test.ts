@@ -44,6 +44,13 @@ describe('url state', () => {
 				page: 3,
 				reportId: '2f1c7a7e-5b1d-4c4e-9a53-0b8f1d2e3c4a',
 			},
+			{ kind: 'route' },
+			{ kind: 'route', from: [4.767512, 51.201234], to: [4.801, 51.2] },
+			{ kind: 'walkshed', minutes: 10 },
+			{ kind: 'walkshed', at: [4.8, 51.21], minutes: 15 },
+			{ kind: 'fixes', categoryId: 'pharmacy', normM: 1000 },
+			{ kind: 'rest', gapM: 125 },
+			{ kind: 'completeness' },
 		];
 		for (const mode of modes)
 			expect(parseUrlState(serialiseUrlState({ ...DEFAULT_STATE, mode })).mode).toEqual(mode);
@@ -75,6 +82,24 @@ describe('url state', () => {
 	it('reads links made before modes: a place, or a category', () => {
 		expect(readMode(new URLSearchParams('place=n1'))).toEqual({ kind: 'place', placeId: 'n1' });
 		expect(readMode(new URLSearchParams('cat=gp'))).toEqual({ kind: 'nearest', categoryId: 'gp' });
+	});
+
+	it("bounds the planners' numbers and points from a link", () => {
+		expect(readMode(new URLSearchParams('mode=walkshed&min=999&pt=500,1'))).toEqual({
+			kind: 'walkshed',
+			minutes: 10,
+		});
+		expect(readMode(new URLSearchParams('mode=fixes&cat=gp&norm=-5'))).toEqual({
+			kind: 'fixes',
+			categoryId: 'gp',
+			normM: 1000,
+		});
+		expect(readMode(new URLSearchParams('mode=fixes&norm=500'))).toEqual({ kind: 'explore' });
+		expect(readMode(new URLSearchParams('mode=rest&gap=1e9'))).toEqual({ kind: 'rest', gapM: 125 });
+		expect(readMode(new URLSearchParams('mode=route&a=4.8,51.2&b=x'))).toEqual({
+			kind: 'route',
+			from: [4.8, 51.2],
+		});
 	});
 
 	it('uses the stored profile and language when the link does not say', () => {

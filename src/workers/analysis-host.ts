@@ -10,7 +10,10 @@ import {
 	type CoverageRun,
 	type WhatIfChange,
 } from '../analysis/engine.ts';
+import { completenessByNeighbourhood } from '../analysis/completeness.ts';
+import { rankFixes } from '../analysis/fixes.ts';
 import { nearestPlaces } from '../analysis/nearest.ts';
+import { restGaps } from '../analysis/rest-points.ts';
 import { routeWithReasons } from '../analysis/route.ts';
 import { SearchSpace } from '../analysis/search.ts';
 import {
@@ -301,6 +304,32 @@ export class AnalysisHost {
 				unknownM: w.unknownM,
 			};
 		},
+		walksheds: (p) => {
+			const engine = this.prepared();
+			const t0 = performance.now();
+			const space = (this.space ??= new SearchSpace(engine.graph.nodeCount));
+			const sheds = p.profiles.map((profile) => {
+				const w = walkshed(engine, p.lngLat, p.minutes, profile, p.unknownMode, {
+					polygon: false,
+					space,
+				});
+				if (!w) return null;
+				return {
+					profile,
+					lines: w.lines,
+					lengthM: w.lines.properties.lengthM,
+					residents: w.residents,
+					residents65: w.residents65,
+					residents80: w.residents80,
+					edgeOfDataResidents: w.edgeOfDataResidents,
+					unknownM: w.unknownM,
+				};
+			});
+			return { sheds, elapsedMs: performance.now() - t0 };
+		},
+		fixes: (p) => rankFixes(this.prepared(), p),
+		restGaps: (p) => restGaps(this.need(), { maxGapM: p.maxGapM }),
+		completeness: () => ({ rows: completenessByNeighbourhood(this.prepared()) }),
 		cells: (p) => {
 			const engine = this.need();
 			const run = this.runFor(p);

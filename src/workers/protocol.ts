@@ -6,7 +6,10 @@
  * buffers are transferred, never cloned (`transfer.ts`). Types only: what the app does with an
  * answer lives beside the code that uses it (`apply-what-if.ts`).
  */
+import type { CompletenessRow } from '../analysis/completeness.ts';
 import type { PlannedPlace, WhatIfDelta } from '../analysis/engine.ts';
+import type { FixOptions, FixRanking } from '../analysis/fixes.ts';
+import type { RestGaps } from '../analysis/rest-points.ts';
 
 export type { WhatIfDelta };
 import type { ProfileId, UnknownMode } from '../analysis/profiles.ts';
@@ -137,6 +140,39 @@ export interface AnalysisRequestMap {
 			unknownM: number;
 		} | null;
 	};
+	/**
+	 * Walksheds of one point for several profiles side by side: the reachable segments (no
+	 * polygon) and the residents each reaches, in the order of `profiles`; null where the point is
+	 * too far from a way the profile may use.
+	 */
+	walksheds: {
+		params: {
+			lngLat: [number, number];
+			minutes: number;
+			profiles: ProfileId[];
+			unknownMode: UnknownMode;
+		};
+		result: {
+			sheds: ({
+				profile: ProfileId;
+				lines: Feature<MultiLineString>;
+				lengthM: number;
+				residents: number;
+				residents65: number;
+				residents80: number;
+				edgeOfDataResidents: number;
+				unknownM: number;
+			} | null)[];
+			/** Milliseconds the worker spent on all of them. */
+			elapsedMs: number;
+		};
+	};
+	/** Which fix helps most: edges the profile cannot use ranked by the residents they would bring within the norm. */
+	fixes: { params: FixOptions; result: FixRanking };
+	/** Stretches of the walking network longer than `maxGapM` without a bench. */
+	restGaps: { params: { maxGapM: number }; result: RestGaps };
+	/** Share of the network with the tags each profile needs, per neighbourhood. */
+	completeness: { params: Record<string, never>; result: { rows: CompletenessRow[] } };
 	/** Aggregated grid cells of the last coverage of that key (computed first if needed), for the overlay. */
 	cells: {
 		params: CoverageKey & { normM: number; cellM?: number };

@@ -250,7 +250,10 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 		]);
 		const csv = await readFile((await csvDownload.path())!, 'utf8');
 		expect(csv.charCodeAt(0)).toBe(0xfeff);
-		const rows = Papa.parse<Record<string, string>>(csv.slice(1), { header: true }).data;
+		const rows = Papa.parse<Record<string, string>>(csv.slice(1), {
+			header: true,
+			skipEmptyLines: true,
+		}).data;
 		const row = rows.find((r) => r.id === reportId);
 		expect(row).toMatchObject({
 			kind: 'narrow_path',

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { barrierReportsFromSupabase } from '../../src/data/barrier-reports.ts';
 import { curatedPlacesFromSupabase } from '../../src/data/curated-places.ts';
 import { DeviceDb } from '../../src/data/device-db.ts';
-import { DataError } from '../../src/data/errors.ts';
+import { type BackendError, DataError, fromBackend } from '../../src/data/errors.ts';
 import { ReportOutbox } from '../../src/data/outbox.ts';
 import { connectSupabase } from '../../src/data/supabase.ts';
 import {
@@ -38,6 +38,13 @@ let vorselaarId: string;
 
 const VORSELAAR = { type: 'Point', coordinates: [4.7705, 51.2025] };
 const LILLE = { type: 'Point', coordinates: [4.826, 51.242] };
+const STRETCH_IN_VORSELAAR = {
+	type: 'LineString',
+	coordinates: [
+		[4.77, 51.2],
+		[4.771, 51.2],
+	],
+};
 
 interface Answer {
 	status: number;
@@ -240,8 +247,116 @@ describe('bad input and failures', () => {
 			p_cells: [{ geometry: { type: 'Polygon', coordinates: [[4.77, 51.2]] }, value: 1 }],
 		});
 		expect([cell.status, cell.error?.code]).toEqual([400, '22023']);
+		// a cell of another type than Polygon: refused with the detail too, not only by PostGIS's column type
+		const point = await (
+			await userClient(coordinator)
+		).rpc('save_analysis', {
+			p_area_id: vorselaarId,
+			p_name: name,
+			p_parameters: {},
+			p_engine_version: '1',
+			p_data_version: '1',
+			p_cells: [{ geometry: VORSELAAR, value: 1 }],
+		});
+		expect([point.status, point.error?.code]).toEqual([400, '22023']);
+		expect(JSON.parse(point.error?.details ?? '{}')).toEqual({
+			kind: 'malformed_geometry',
+			field: 'cells[0].geometry',
+			problem: 'expected a Polygon, got Point',
+		});
 		const { rows } = await db.query('select 1 from public.saved_analyses where name = $1', [name]);
 		expect(rows).toEqual([]);
+	});
+
+	it('malformed or out-of-range GeoJSON for a curated place is a 400 naming the problem over HTTP, and nothing is stored or changed', async () => {
+		const coordinator = await createUser(db, 'security-place-coordinator');
+		users.push(coordinator);
+		await addMembership(db, coordinator, 'vorselaar', 'coordinator');
+		const token = await signUser(coordinator, 'authenticated');
+		const send = async (method: 'POST' | 'PATCH', query: string, body: Record<string, unknown>) => {
+			const res = await fetch(new URL(`/rest/v1/curated_places${query}`, env.SUPABASE_URL), {
+				method,
+				headers: {
+					apikey: env.SUPABASE_ANON_KEY,
+					authorization: `Bearer ${token}`,
+					'content-type': 'application/json',
+					prefer: 'return=representation',
+				},
+				body: JSON.stringify(body),
+			});
+			return {
+				status: res.status,
+				body: (await res.json()) as BackendError & Record<string, unknown>,
+			};
+		};
+		const place = (location: unknown) => ({
+			area_id: vorselaarId,
+			name: 'Kapotte plaats',
+			categories: ['meeting_place'],
+			location,
+			source: 'security.test.ts',
+		});
+		const cases: [unknown, Record<string, unknown>][] = [
+			[
+				{ type: 'Point', coordinates: 'x' },
+				{
+					kind: 'malformed_geometry',
+					field: 'location',
+					problem: "The 'coordinates' in GeoJSON are not an array",
+				},
+			],
+			[
+				{ type: 'Point', coordinates: [4.77] },
+				{ kind: 'malformed_geometry', problem: 'Too few ordinates in GeoJSON' },
+			],
+			[
+				'SRID=4326;POINT(4.7705 51.2025)',
+				{ kind: 'malformed_geometry', problem: 'not a GeoJSON geometry object' },
+			],
+			[
+				STRETCH_IN_VORSELAAR,
+				{ kind: 'malformed_geometry', problem: 'expected a Point, got LineString' },
+			],
+			[
+				{ type: 'Point', coordinates: [4.77, 91] },
+				{ kind: 'outside_belgium', field: 'location' },
+			],
+		];
+		for (const [location, detail] of cases) {
+			const answer = await send('POST', '', place(location));
+			expect([answer.status, answer.body.code], JSON.stringify(location)).toEqual([400, '22023']);
+			expect(JSON.parse(answer.body.details ?? '{}')).toMatchObject(detail);
+			// the app's error mapping (src/data/errors.ts) gives the same kind and values
+			const mapped = fromBackend('curatedPlaces.create', answer.body, answer.status);
+			expect([mapped.code, mapped.kind, mapped.values.field]).toEqual([
+				'invalid',
+				detail.kind,
+				'location',
+			]);
+		}
+		const { rows } = await db.query(
+			"select 1 from public.curated_places where name = 'Kapotte plaats'",
+		);
+		expect(rows).toEqual([]);
+
+		// a valid point is stored and reads back as GeoJSON; a malformed update leaves it as it was
+		const created = await send('POST', '', place(VORSELAAR));
+		expect(created.status).toBe(201);
+		const [row] = created.body as unknown as { id: string; location: unknown }[];
+		expect(row?.location).toEqual(VORSELAAR);
+		const patched = await send('PATCH', `?id=eq.${row?.id}`, {
+			location: { type: 'Point', coordinates: [[4.77, 51.2]] },
+		});
+		expect([
+			patched.status,
+			patched.body.code,
+			JSON.parse(patched.body.details ?? '{}').kind,
+		]).toEqual([400, '22023', 'malformed_geometry']);
+		const kept = await db.query<{ location: unknown; lon: number }>(
+			'select location, extensions.st_x(geom) as lon from public.curated_places where id = $1',
+			[row?.id],
+		);
+		expect(kept.rows).toEqual([{ location: VORSELAAR, lon: 4.7705 }]);
 	});
 
 	it('one 403, then a fixed server: the outbox keeps the report queued and stores it exactly once', async () => {
@@ -338,7 +453,7 @@ describe('lists longer than the API row limit, privacy and erasure', () => {
 		);
 		reportIds.push(...rows.map((r) => r.id));
 		await db.query(
-			`insert into public.curated_places (area_id, name, categories, location, source, visibility)
+			`insert into public.curated_places (area_id, name, categories, geom, source, visibility)
 			 select $1, 'Plaats ' || g, '{meeting_place}', extensions.st_setsrid(extensions.st_makepoint(4.826, 51.242), 4326), 'security.test.ts', 'public'
 			 from generate_series(1, 1010) as g`,
 			[lilleId],

@@ -67,7 +67,7 @@ describe('supabase-js through the local PostgREST', () => {
 			area_id: area?.id,
 			name: 'Integratietest: burenhulp',
 			categories: ['neighbour_help'],
-			location: 'SRID=4326;POINT(4.7705 51.2025)',
+			location: { type: 'Point', coordinates: [4.7705, 51.2025] },
 			source: 'integration test',
 		});
 		expect(error).toBeNull();

@@ -15,10 +15,10 @@ insert into public.memberships (area_id, user_id, role) values
 -- one public place and one draft in Vorselaar (ids fixed for the checks below)
 insert into public.curated_places (id, area_id, name, categories, location, source, visibility) values
 	('00000000-0000-4000-8000-000000000001', (select id from public.areas where slug = 'vorselaar'),
-		'Dorpsdienst Vorselaar', '{village_service}', extensions.st_setsrid(extensions.st_makepoint(4.7705, 51.2025), 4326),
+		'Dorpsdienst Vorselaar', '{village_service}', tests.geojson(tests.pt(4.7705, 51.2025)),
 		'pgTAP fixture', 'public'),
 	('00000000-0000-4000-8000-000000000002', (select id from public.areas where slug = 'vorselaar'),
-		'Burenhulp (concept)', '{neighbour_help}', extensions.st_setsrid(extensions.st_makepoint(4.7710, 51.2030), 4326),
+		'Burenhulp (concept)', '{neighbour_help}', tests.geojson(tests.pt(4.7710, 51.2030)),
 		'pgTAP fixture', 'area_team');
 
 -- anon
@@ -27,7 +27,7 @@ select results_eq($$select name from public.curated_places where created_at = no
 	array['Dorpsdienst Vorselaar'], 'anon reads public places only');
 select throws_ok(
 	$$insert into public.curated_places (area_id, name, categories, location, source)
-		select id, 'X', '{bench}', extensions.st_setsrid(extensions.st_makepoint(4.77, 51.2), 4326), 'x' from public.areas limit 1$$,
+		select id, 'X', '{bench}', tests.geojson(tests.pt(4.77, 51.2)), 'x' from public.areas limit 1$$,
 	'42501', null, 'anon cannot insert places');
 select throws_ok($$update public.curated_places set name = 'X'$$, '42501', null, 'anon cannot update places');
 select throws_ok($$delete from public.curated_places$$, '42501', null, 'anon cannot delete places');
@@ -38,7 +38,7 @@ select results_eq($$select name from public.curated_places where created_at = no
 	array['Dorpsdienst Vorselaar'], 'a resident reads public places only');
 select throws_ok(
 	$$insert into public.curated_places (area_id, name, categories, location, source)
-		select id, 'X', '{bench}', extensions.st_setsrid(extensions.st_makepoint(4.77, 51.2), 4326), 'x' from public.areas where slug = 'vorselaar'$$,
+		select id, 'X', '{bench}', tests.geojson(tests.pt(4.77, 51.2)), 'x' from public.areas where slug = 'vorselaar'$$,
 	'42501', null, 'a resident cannot insert places');
 update public.curated_places set name = 'Hacked';
 select is((select count(*) from public.curated_places where name = 'Hacked'), 0::bigint,
@@ -51,7 +51,7 @@ select results_eq($$select name from public.curated_places where created_at = no
 select lives_ok(
 	$$insert into public.curated_places (area_id, name, categories, target_groups, care_functions, location, source)
 		select id, 'Mantelzorgcaf√©', '{informal_care_support}', '{informal_carers}', '{social_networks}',
-			extensions.st_setsrid(extensions.st_makepoint(4.772, 51.203), 4326), 'pgTAP fixture'
+			tests.geojson(tests.pt(4.772, 51.203)), 'pgTAP fixture'
 		from public.areas where slug = 'vorselaar'$$,
 	'the area''s coordinator adds a place');
 select lives_ok($$update public.curated_places set visibility = 'public' where id = '00000000-0000-4000-8000-000000000002'$$,
@@ -60,7 +60,7 @@ select lives_ok($$delete from public.curated_places where name = 'Mantelzorgcaf√
 	'the area''s coordinator removes a place');
 select throws_ok(
 	$$insert into public.curated_places (area_id, name, categories, location, source)
-		select id, 'X', '{bench}', extensions.st_setsrid(extensions.st_makepoint(4.85, 51.25), 4326), 'x' from public.areas where slug = 'lille'$$,
+		select id, 'X', '{bench}', tests.geojson(tests.pt(4.85, 51.25)), 'x' from public.areas where slug = 'lille'$$,
 	'42501', null, 'a coordinator cannot add a place to another area');
 
 -- coordinator of another area
@@ -84,19 +84,19 @@ select is((select count(*) from public.curated_places where created_at = now()),
 select tests.authenticate_as('coord_vorselaar');
 select throws_ok(
 	$$insert into public.curated_places (area_id, name, categories, location, source)
-		select id, 'Ergens', '{bench}', extensions.st_setsrid(extensions.st_makepoint(2.35, 48.85), 4326), 'x' from public.areas where slug = 'vorselaar'$$,
-	'23514', null, 'a place outside Belgium is refused');
+		select id, 'Ergens', '{bench}', tests.geojson(tests.pt(2.35, 48.85)), 'x' from public.areas where slug = 'vorselaar'$$,
+	'22023', null, 'a place outside Belgium is refused');
 select throws_ok(
 	$$insert into public.curated_places (area_id, name, categories, location, source)
-		select id, 'Ergens', '{spaceship}', extensions.st_setsrid(extensions.st_makepoint(4.77, 51.2), 4326), 'x' from public.areas where slug = 'vorselaar'$$,
+		select id, 'Ergens', '{spaceship}', tests.geojson(tests.pt(4.77, 51.2)), 'x' from public.areas where slug = 'vorselaar'$$,
 	'22P02', null, 'an unknown category is refused');
 select throws_ok(
 	$$insert into public.curated_places (area_id, name, categories, location, source)
-		select id, '<script>alert(1)</script>', '{bench}', extensions.st_setsrid(extensions.st_makepoint(4.77, 51.2), 4326), 'x' from public.areas where slug = 'vorselaar'$$,
+		select id, '<script>alert(1)</script>', '{bench}', tests.geojson(tests.pt(4.77, 51.2)), 'x' from public.areas where slug = 'vorselaar'$$,
 	'23514', null, 'markup in a name is refused');
 select throws_ok(
 	$$insert into public.curated_places (area_id, name, categories, location, source)
-		select id, repeat('a', 201), '{bench}', extensions.st_setsrid(extensions.st_makepoint(4.77, 51.2), 4326), 'x' from public.areas where slug = 'vorselaar'$$,
+		select id, repeat('a', 201), '{bench}', tests.geojson(tests.pt(4.77, 51.2)), 'x' from public.areas where slug = 'vorselaar'$$,
 	'23514', null, 'an over-long name is refused');
 
 select * from finish();

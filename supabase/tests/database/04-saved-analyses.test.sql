@@ -37,7 +37,7 @@ select throws_ok($$select public.save_analysis(p_area_id => tests.area('lille'),
 select throws_ok($$select public.save_analysis(p_area_id => tests.area('vorselaar'), p_name => 'Half',
 	p_parameters => '{}', p_engine_version => '0.1.0', p_data_version => 'x',
 	p_cells => '[{"geometry": {"type":"Polygon","coordinates":[[[2.3,48.8],[2.31,48.8],[2.31,48.81],[2.3,48.8]]]}, "value": 1}]')$$,
-	'23514', null, 'a cell outside Belgium is refused');
+	'22023', null, 'a cell outside Belgium is refused');
 select is((select count(*) from public.saved_analyses where name = 'Half'), 0::bigint,
 	'and nothing of that analysis is saved (atomic)');
 select throws_ok($$select public.save_analysis(p_area_id => tests.area('vorselaar'), p_name => 'Mixed',

@@ -6,7 +6,7 @@ select tests.create_cast();
 select tests.authenticate_as('coord_vorselaar');
 insert into public.curated_places (id, area_id, name, categories, location, source, visibility) values
 	('00000000-0000-4000-8000-0000000000d1', tests.area('vorselaar'), 'Buurtcafé De Kroon', '{meeting_place}',
-		tests.pt(4.7705, 51.2025), 'pgTAP fixture', 'public');
+		tests.geojson(tests.pt(4.7705, 51.2025)), 'pgTAP fixture', 'public');
 update public.curated_places set name = 'Buurtcafé De Kroon (dinsdag)' where id = '00000000-0000-4000-8000-0000000000d1';
 select tests.clear_authentication();
 insert into public.barrier_reports (id, kind, location, client_id)

@@ -43,7 +43,7 @@ select throws_ok($$insert into public.analysis_summaries (analysis_id, neighbour
 -- the audit trail is never rewritten, not even by the area's admin
 select tests.authenticate_as('coord_vorselaar');
 insert into public.curated_places (area_id, name, categories, location, source)
-	values (tests.area('vorselaar'), 'Buurtwerking', '{meeting_place}', tests.pt(4.7705, 51.2025), 'pgTAP fixture');
+	values (tests.area('vorselaar'), 'Buurtwerking', '{meeting_place}', tests.geojson(tests.pt(4.7705, 51.2025)), 'pgTAP fixture');
 select tests.authenticate_as('admin_vorselaar');
 select is((select count(*) from public.audit_events where new_row ->> 'name' = 'Buurtwerking'), 1::bigint,
 	'the area''s admin reads the trail');

@@ -87,19 +87,19 @@ select lives_ok($$insert into public.barrier_reports (id, kind, location, client
 -- 2. Writes into another area ---------------------------------------------------------------
 select tests.authenticate_as('coord_vorselaar');
 select throws_ok($$insert into public.curated_places (area_id, name, categories, location, source)
-	values (tests.area('vorselaar'), 'Elders', '{meeting_place}', tests.pt(4.8260, 51.2420), 'pgTAP')$$,
+	values (tests.area('vorselaar'), 'Elders', '{meeting_place}', tests.geojson(tests.pt(4.8260, 51.2420)), 'pgTAP')$$,
 	'23514', null, 'a coordinator cannot add a place of their area located in another area');
 select lives_ok($$insert into public.curated_places (id, area_id, name, categories, location, source)
-	values ('00000000-0000-4000-8000-0000000000f1', tests.area('vorselaar'), 'Binnen', '{meeting_place}', tests.pt(4.7705, 51.2025), 'pgTAP')$$,
+	values ('00000000-0000-4000-8000-0000000000f1', tests.area('vorselaar'), 'Binnen', '{meeting_place}', tests.geojson(tests.pt(4.7705, 51.2025)), 'pgTAP')$$,
 	'a coordinator adds a place inside their area');
-select throws_ok($$update public.curated_places set location = tests.pt(4.8260, 51.2420) where id = '00000000-0000-4000-8000-0000000000f1'$$,
+select throws_ok($$update public.curated_places set location = tests.geojson(tests.pt(4.8260, 51.2420)) where id = '00000000-0000-4000-8000-0000000000f1'$$,
 	'23514', null, 'nor moves one into another area');
 select tests.authenticate_as_service_role();
 select throws_ok($$insert into public.curated_places (area_id, name, categories, location, source)
-	values (tests.area('lille'), 'Elders', '{meeting_place}', tests.pt(4.7705, 51.2025), 'pgTAP')$$,
+	values (tests.area('lille'), 'Elders', '{meeting_place}', tests.geojson(tests.pt(4.7705, 51.2025)), 'pgTAP')$$,
 	'23514', null, 'the rule holds for the service role too');
 select tests.as_superuser();
-select lives_ok($$insert into public.curated_places (area_id, name, categories, location, source)
+select lives_ok($$insert into public.curated_places (area_id, name, categories, geom, source)
 	select tests.area('vorselaar'), 'Op de grens', '{meeting_place}'::public.place_category[],
 		extensions.st_setsrid(extensions.st_project(extensions.st_pointonsurface(extensions.st_boundary(a.boundary))::extensions.geography, 50, radians(0))::extensions.geometry, 4326), 'pgTAP'
 	from public.areas as a where a.slug = 'vorselaar'
@@ -245,7 +245,7 @@ select ok(pg_temp.retention_scheduled(), 'where pg_cron is loaded, the job is sc
 
 -- 5. places_near applies the select policies itself (it bypasses RLS to use its index) ----------
 select tests.as_superuser();
-insert into public.curated_places (id, area_id, name, categories, location, source, visibility)
+insert into public.curated_places (id, area_id, name, categories, geom, source, visibility)
 values ('00000000-0000-4000-8000-0000000000f9', tests.area('vorselaar'), 'Concept', '{meeting_place}',
 	tests.pt(4.7706, 51.2026), 'pgTAP', 'area_team');
 select tests.clear_authentication();
@@ -262,9 +262,9 @@ select tests.as_superuser();
 -- places_near uses the spatial index ----------------------------------------------------------------
 set local enable_seqscan = off;
 select ok(exists (select 1 from tests.explain($$select p.id from public.curated_places as p
-	where extensions.st_dwithin(p.location::extensions.geography,
+	where extensions.st_dwithin(p.geom::extensions.geography,
 		extensions.st_setsrid(extensions.st_makepoint(4.77, 51.2), 4326)::extensions.geography, 500)$$) as e(line)
-	where line like '%curated_places_location_geog_idx%'), 'places_near''s predicate can use the geography index');
+	where line like '%curated_places_geom_geog_idx%'), 'places_near''s predicate can use the geography index');
 
 select * from finish();
 rollback;

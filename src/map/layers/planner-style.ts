@@ -1,0 +1,225 @@
+/**
+ * The planners' overlays: the route compared with the walking route (avoided stretches in red),
+ * the three walksheds side by side (the reachable segments themselves), the top fixes with their
+ * rank, and the stretches without a bench. Pure builders; the panels set them as overlays.
+ */
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type {
+	CircleLayerSpecification,
+	LineLayerSpecification,
+	SymbolLayerSpecification,
+} from 'maplibre-gl';
+import type { Fix } from '../../analysis/fixes.ts';
+import type { ProfileId } from '../../analysis/profiles.ts';
+import type { RouteComparison } from '../../analysis/route.ts';
+import { BASEMAP_FONT } from '../style/basemap.ts';
+
+/** Colours of the three profiles' walksheds (walking widest and lightest, drawn below). */
+export const WALKSHED_COLOURS: Record<ProfileId, string> = {
+	walking: '#9ecae1',
+	rollator: '#3182bd',
+	wheelchair: '#08306b',
+};
+const WALKSHED_WIDTHS: Record<ProfileId, number> = { walking: 9, rollator: 5, wheelchair: 2.5 };
+
+/** The route comparison: walking route, profile route, avoided stretches, A and B. */
+export function routeComparisonGeoJson(
+	c: RouteComparison | undefined,
+	a: [number, number] | undefined,
+	b: [number, number] | undefined,
+): FeatureCollection {
+	const features: Feature[] = [];
+	const line = (role: string, coordinates: [number, number][], extra = {}) => {
+		if (coordinates.length >= 2)
+			features.push({
+				type: 'Feature',
+				properties: { role, ...extra },
+				geometry: { type: 'LineString', coordinates },
+			});
+	};
+	if (c) {
+		line('walking', c.walking.coordinates);
+		line('route', c.route.coordinates);
+		for (const s of c.avoided) line('avoided', s.coordinates, { reasons: s.reasons.join(',') });
+	}
+	for (const [role, p] of [
+		['A', a],
+		['B', b],
+	] as const) {
+		if (p)
+			features.push({
+				type: 'Feature',
+				properties: { role, label: role },
+				geometry: { type: 'Point', coordinates: p },
+			});
+	}
+	return { type: 'FeatureCollection', features };
+}
+
+export function routeComparisonLayers(
+	source: string,
+): [
+	LineLayerSpecification,
+	LineLayerSpecification,
+	LineLayerSpecification,
+	CircleLayerSpecification,
+] {
+	const round = { 'line-cap': 'round', 'line-join': 'round' } as const;
+	return [
+		{
+			id: 'planner-walking',
+			type: 'line',
+			source,
+			filter: ['==', ['get', 'role'], 'walking'],
+			layout: round,
+			paint: { 'line-color': '#6b7478', 'line-width': 4, 'line-dasharray': [2, 1.5] },
+		},
+		{
+			id: 'planner-route',
+			type: 'line',
+			source,
+			filter: ['==', ['get', 'role'], 'route'],
+			layout: round,
+			paint: { 'line-color': '#1d4e5f', 'line-width': 5 },
+		},
+		{
+			id: 'planner-avoided',
+			type: 'line',
+			source,
+			filter: ['==', ['get', 'role'], 'avoided'],
+			layout: round,
+			paint: { 'line-color': '#b71c1c', 'line-width': 7 },
+		},
+		{
+			id: 'planner-points',
+			type: 'circle',
+			source,
+			filter: ['==', ['geometry-type'], 'Point'],
+			paint: {
+				'circle-radius': 7,
+				'circle-color': ['match', ['get', 'role'], 'A', '#1d4e5f', '#7a3e00'],
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 2,
+			},
+		},
+	];
+}
+
+/** The walksheds as one collection, a feature per profile (property `profile`). */
+export function walkshedsGeoJson(
+	sheds: readonly ({ profile: ProfileId; lines: Feature<Geometry> } | null)[],
+	at: [number, number] | undefined,
+): FeatureCollection {
+	const features: Feature[] = [];
+	for (const s of sheds) if (s) features.push({ ...s.lines, properties: { profile: s.profile } });
+	if (at)
+		features.push({
+			type: 'Feature',
+			properties: { role: 'A' },
+			geometry: { type: 'Point', coordinates: at },
+		});
+	return { type: 'FeatureCollection', features };
+}
+
+export function walkshedLayers(
+	source: string,
+): (LineLayerSpecification | CircleLayerSpecification)[] {
+	const profiles: ProfileId[] = ['walking', 'rollator', 'wheelchair'];
+	return [
+		...profiles.map((p): LineLayerSpecification => ({
+			id: `walkshed-${p}`,
+			type: 'line',
+			source,
+			filter: ['==', ['get', 'profile'], p],
+			layout: { 'line-cap': 'round', 'line-join': 'round' },
+			paint: { 'line-color': WALKSHED_COLOURS[p], 'line-width': WALKSHED_WIDTHS[p] },
+		})),
+		{
+			id: 'planner-points',
+			type: 'circle',
+			source,
+			filter: ['==', ['geometry-type'], 'Point'],
+			paint: {
+				'circle-radius': 7,
+				'circle-color': '#7a3e00',
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 2,
+			},
+		},
+	];
+}
+
+/** The top fixes: their lines and a numbered point each (rank, gain). */
+export function fixesGeoJson(fixes: readonly Fix[]): FeatureCollection {
+	const features: Feature[] = [];
+	fixes.forEach((f, k) => {
+		const properties = {
+			rank: k + 1,
+			residents: Math.round(f.residents),
+			residents65: Math.round(f.residents65),
+		};
+		features.push({
+			type: 'Feature',
+			properties,
+			geometry: { type: 'LineString', coordinates: f.coordinates },
+		});
+		features.push({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: f.at } });
+	});
+	return { type: 'FeatureCollection', features };
+}
+
+export function fixesLayers(
+	source: string,
+): [LineLayerSpecification, CircleLayerSpecification, SymbolLayerSpecification] {
+	return [
+		{
+			id: 'fixes-line',
+			type: 'line',
+			source,
+			filter: ['==', ['geometry-type'], 'LineString'],
+			layout: { 'line-cap': 'round' },
+			paint: { 'line-color': '#b71c1c', 'line-width': 7 },
+		},
+		{
+			id: 'fixes-point',
+			type: 'circle',
+			source,
+			filter: ['==', ['geometry-type'], 'Point'],
+			paint: {
+				'circle-radius': 11,
+				'circle-color': '#b71c1c',
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 2,
+			},
+		},
+		{
+			id: 'fixes-label',
+			type: 'symbol',
+			source,
+			filter: ['==', ['geometry-type'], 'Point'],
+			layout: {
+				'text-field': ['to-string', ['get', 'rank']],
+				'text-font': BASEMAP_FONT,
+				'text-size': 13,
+				'text-allow-overlap': true,
+			},
+			paint: { 'text-color': '#ffffff' },
+		},
+	];
+}
+
+/** Stretches without a bench. */
+export function restGapLayers(source: string): [LineLayerSpecification] {
+	return [
+		{
+			id: 'rest-gap',
+			type: 'line',
+			source,
+			layout: { 'line-cap': 'round', 'line-join': 'round' },
+			paint: {
+				'line-color': '#d35400',
+				'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 16, 5],
+			},
+		},
+	];
+}

@@ -1,0 +1,62 @@
+/**
+ * What the planners' panels share: asking the area's analysis worker, and saving an export.
+ */
+import type { AnalysisState } from '../state/analysis.svelte.ts';
+import type { Params, RequestType, Result } from '../workers/protocol.ts';
+
+/** Sends one request to the area's analysis worker (started and loaded on first use). */
+export async function ask<T extends RequestType>(
+	analysis: AnalysisState | undefined,
+	type: T,
+	params: Params<T>,
+	signal: AbortSignal,
+): Promise<Result<T>> {
+	if (!analysis) throw new Error('this area has no analysis data (analysis.bin)');
+	const client = await analysis.client();
+	return client.request(type, params, { signal });
+}
+
+/** Offers `text` as a file download named `name`. */
+export function download(name: string, text: string, type: string): void {
+	const url = URL.createObjectURL(new Blob([text], { type }));
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = name;
+	document.body.append(a);
+	a.click();
+	a.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Whole minutes of a time in seconds (at least 1 when there is any time). */
+export function minutesOf(seconds: number): number {
+	return seconds > 0 ? Math.max(1, Math.round(seconds / 60)) : 0;
+}
+
+/**
+ * A point rounded to 6 decimals (about 0.1 m), as links write it: the point computed with is the
+ * point the link reopens.
+ */
+export function roundPoint(p: readonly [number, number]): [number, number] {
+	return [Math.round(p[0] * 1e6) / 1e6, Math.round(p[1] * 1e6) / 1e6];
+}
+
+/** The box [west, south, east, north] around lines of [lng, lat] points; undefined when empty. */
+export function bboxOf(
+	lines: readonly (readonly (readonly number[])[])[],
+): [number, number, number, number] | undefined {
+	let w = Infinity;
+	let so = Infinity;
+	let e = -Infinity;
+	let n = -Infinity;
+	for (const line of lines)
+		for (const p of line) {
+			const x = p[0] as number;
+			const y = p[1] as number;
+			if (x < w) w = x;
+			if (x > e) e = x;
+			if (y < so) so = y;
+			if (y > n) n = y;
+		}
+	return w <= e ? [w, so, e, n] : undefined;
+}

@@ -1,0 +1,222 @@
+/**
+ * The planners' workspace on the real sample area: a wheelchair route with its reasons beside the
+ * walking route, walksheds compared with the residents reached, the top fixes (each gain equal to
+ * a full recomputation), the rest-point layer and the completeness table. Every number the page
+ * shows is compared with the engine run here in Node on the same bundle.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodeAnalysisBundle } from '../../src/analysis/bundle.ts';
+import { completenessByNeighbourhood } from '../../src/analysis/completeness.ts';
+import { AnalysisEngine } from '../../src/analysis/engine.ts';
+import { gainByRecompute, rankFixes } from '../../src/analysis/fixes.ts';
+import { PROFILE_IDS, REASON_LABELS } from '../../src/analysis/profiles.ts';
+import { restGaps } from '../../src/analysis/rest-points.ts';
+import { routeWithReasons } from '../../src/analysis/route.ts';
+import { walkshed } from '../../src/analysis/walkshed.ts';
+import { SAMPLE_AREA } from '../helpers/areas.ts';
+import { captureMap, waitForMapReady } from '../helpers/map.ts';
+import { expect, test, type Page } from '../helpers/test.ts';
+
+const engine = new AnalysisEngine(
+	decodeAnalysisBundle(
+		new Uint8Array(readFileSync(path.join('tiles', SAMPLE_AREA, 'analysis.bin'))),
+	),
+);
+engine.prepare();
+
+// Two real places in Vorselaar; the wheelchair route leaves the walking route on rough surfaces.
+const A: [number, number] = [4.835264, 51.228472];
+const B: [number, number] = [4.832985, 51.218921];
+
+test.beforeEach(async ({ page }) => captureMap(page));
+
+/** Number of features of a GeoJSON overlay source on the map. */
+async function overlayFeatures(page: Page, source: string): Promise<number> {
+	return page.evaluate((id) => {
+		const map = (
+			window as unknown as {
+				buurtkaartMap: {
+					getSource: (
+						id: string,
+					) => { serialize: () => { data: { features: unknown[] } } } | undefined;
+				};
+			}
+		).buurtkaartMap;
+		return map.getSource(id)?.serialize().data.features.length ?? -1;
+	}, source);
+}
+
+/** Waits until the map has drawn everything it has (sources loaded, tiles rendered). */
+async function mapSettled(page: Page): Promise<void> {
+	await expect
+		.poll(
+			() =>
+				page.evaluate(() => {
+					const map = (
+						window as unknown as {
+							buurtkaartMap: { loaded: () => boolean; areTilesLoaded: () => boolean };
+						}
+					).buurtkaartMap;
+					return map.loaded() && map.areTilesLoaded();
+				}),
+			{ timeout: 120_000 },
+		)
+		.toBe(true);
+}
+
+test.describe("planners' workspace", () => {
+	test('route with reasons, walksheds, top fixes, rest points and completeness, equal to the engine', async ({
+		page,
+	}, testInfo) => {
+		const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(name) });
+
+		// --- a wheelchair route with its reasons, the walking route beside it
+		const link = `/?mode=route&a=${A.join(',')}&b=${B.join(',')}&profile=wheelchair`;
+		await page.goto(link);
+		const routePanel = page.getByTestId('route-panel');
+		const ref = routeWithReasons(engine, A, B, 'wheelchair');
+		expect(ref.avoided.length).toBeGreaterThan(0);
+		await expect(routePanel.getByTestId('route-profile')).toHaveText(
+			`In een rolstoel: ${Math.round(ref.route.distanceM)} m, ${Math.round(ref.route.timeS / 60)} min`,
+			{ timeout: 120_000 },
+		);
+		await expect(routePanel.getByTestId('route-walking')).toContainText(
+			`${Math.round(ref.walking.distanceM)} m`,
+		);
+		await expect(routePanel.getByTestId('route-extra')).toContainText(
+			`${Math.round(ref.route.distanceM) - Math.round(ref.walking.distanceM)} m`,
+		);
+		await expect(routePanel.getByTestId('route-unknown')).toContainText(
+			`${Math.round((100 * ref.route.unknownM) / ref.route.distanceM)} %`,
+		);
+		const items = routePanel.getByTestId('route-avoided-item');
+		await expect(items).toHaveCount(ref.avoided.length);
+		for (const [k, s] of ref.avoided.entries()) {
+			for (const reason of s.reasons)
+				await expect(items.nth(k)).toContainText(REASON_LABELS[reason].nl);
+			await expect(items.nth(k)).toContainText(s.wayId);
+		}
+		await waitForMapReady(page);
+		// walking line, profile line, the avoided stretches, A and B
+		await expect.poll(() => overlayFeatures(page, 'planner-route')).toBe(4 + ref.avoided.length);
+		await mapSettled(page);
+		await shot('planner-route-desktop.png');
+
+		// --- walksheds from a point picked on the map, side by side
+		await routePanel.getByRole('button', { name: 'Sluiten' }).click();
+		await page.getByTestId('open-walkshed').click();
+		const shedPanel = page.getByTestId('walkshed-panel');
+		await shedPanel.getByTestId('pick-point').click();
+		await page.getByTestId('map').locator('canvas').click();
+		await expect(page).toHaveURL(/pt=/);
+		const pt = new URL(page.url()).searchParams.get('pt')!.split(',').map(Number) as [
+			number,
+			number,
+		];
+		const rows = shedPanel.getByTestId('walkshed-row');
+		await expect(rows).toHaveCount(3, { timeout: 120_000 });
+		const sheds = PROFILE_IDS.map((p) =>
+			walkshed(engine, pt, 10, p, 'optimistic', { polygon: false }),
+		);
+		for (const [k, s] of sheds.entries()) {
+			if (!s) {
+				await expect(rows.nth(k)).toContainText('te ver');
+				continue;
+			}
+			await expect(rows.nth(k).getByTestId('walkshed-residents')).toHaveText(
+				String(Math.round(s.residents)),
+			);
+			await expect(rows.nth(k).getByTestId('walkshed-residents65')).toHaveText(
+				String(Math.round(s.residents65)),
+			);
+		}
+		await expect
+			.poll(() => overlayFeatures(page, 'walkshed'))
+			.toBe(1 + sheds.filter(Boolean).length);
+		await shot('planner-walksheds-desktop.png');
+
+		// --- which fix helps most: each gain equal to a full recomputation
+		await shedPanel.getByRole('button', { name: 'Sluiten' }).click();
+		await page.getByTestId('open-fixes').click();
+		const fixPanel = page.getByTestId('fixes-panel');
+		await expect(page).toHaveURL(/mode=fixes&cat=pharmacy&norm=1000/);
+		const options = {
+			categoryId: 'pharmacy',
+			profile: 'wheelchair',
+			unknownMode: 'cautious',
+			normM: 1000,
+		} as const;
+		const ranking = rankFixes(engine, { ...options, limit: 10 });
+		expect(ranking.fixes.length).toBeGreaterThan(0);
+		const fixes = fixPanel.getByTestId('fix');
+		await expect(fixes).toHaveCount(ranking.fixes.length, { timeout: 120_000 });
+		for (const [k, f] of ranking.fixes.entries()) {
+			const recomputed = gainByRecompute(engine, options, f.edge);
+			expect(f.residents).toBeCloseTo(recomputed.residents, 6);
+			await expect(fixes.nth(k)).toHaveAttribute('data-edge', String(f.edge));
+			await expect(fixes.nth(k).getByTestId('fix-gain')).toHaveText(
+				`+${Math.round(recomputed.residents)} inwoners, van wie ${Math.round(recomputed.residents65)} van 65+`,
+			);
+		}
+		await expect.poll(() => overlayFeatures(page, 'fixes')).toBe(2 * ranking.fixes.length);
+		const download = page.waitForEvent('download');
+		await fixPanel.getByTestId('fixes-export-csv').click();
+		const csv = readFileSync(await (await download).path(), 'utf8');
+		expect(csv.startsWith('\uFEFFrank,way_id,')).toBe(true);
+		expect(csv.trim().split('\r\n')).toHaveLength(1 + ranking.fixes.length);
+		await shot('planner-fixes-desktop.png');
+
+		// --- rest points: the layer and the list
+		await fixPanel.getByRole('button', { name: 'Sluiten' }).click();
+		await page.getByTestId('open-rest').click();
+		const restPanel = page.getByTestId('rest-panel');
+		const rest = restGaps(engine, { maxGapM: 125 });
+		await expect(restPanel.getByTestId('rest-summary')).toContainText(
+			`${(rest.gapM / 1000).toFixed(1)} van ${(rest.networkM / 1000).toFixed(1)} km`,
+			{ timeout: 120_000 },
+		);
+		await expect(restPanel.getByTestId('rest-item').first()).toContainText(
+			`${rest.gaps[0]!.wayId}: ${Math.round(rest.gaps[0]!.lengthM)} m`,
+		);
+		await expect.poll(() => overlayFeatures(page, 'rest')).toBe(rest.gaps.length);
+		await mapSettled(page);
+		await shot('planner-rest-desktop.png');
+
+		// --- data completeness per neighbourhood
+		await restPanel.getByRole('button', { name: 'Sluiten' }).click();
+		await page.getByTestId('open-completeness').click();
+		const table = page.getByTestId('completeness-table');
+		const compl = completenessByNeighbourhood(engine);
+		await expect(table.getByTestId('completeness-row')).toHaveCount(compl.length, {
+			timeout: 120_000,
+		});
+		for (const r of compl) {
+			const row = table.locator(`[data-testid="completeness-row"][data-id="${r.id}"]`);
+			await expect(row.locator('td[data-profile="wheelchair"]')).toHaveText(
+				r.share.wheelchair === null ? 'geen netwerk' : `${Math.round(100 * r.share.wheelchair)} %`,
+			);
+		}
+		await shot('planner-completeness-desktop.png');
+	});
+
+	test('a shared link to a wheelchair route opens the route with its reasons @phone', async ({
+		page,
+	}, testInfo) => {
+		// the desktop journey above opens the same link; this one is for the phone's bottom sheet
+		test.skip(testInfo.project.name !== 'phone', 'phone layout only');
+		await page.goto(`/?mode=route&a=${A.join(',')}&b=${B.join(',')}&profile=wheelchair`);
+		const ref = routeWithReasons(engine, A, B, 'wheelchair');
+		const panel = page.getByTestId('route-panel');
+		await expect(panel.getByTestId('route-avoided-item')).toHaveCount(ref.avoided.length, {
+			timeout: 120_000,
+		});
+		await expect(panel.getByTestId('route-walking')).toContainText(
+			`${Math.round(ref.walking.distanceM)} m`,
+		);
+		await waitForMapReady(page);
+		await page.screenshot({
+			path: testInfo.outputPath(`planner-route-${testInfo.project.name}.png`),
+		});
+	});
+});
