@@ -4,7 +4,7 @@
  * places off the main network, origins per reason) and the build's warnings.
  */
 import type { AnalysisBundle, OriginReason } from '../../src/analysis/bundle.ts';
-import { CATEGORY_IDS } from '../../src/analysis/taxonomy.ts';
+import { CATEGORIES } from '../../src/analysis/taxonomy.ts';
 import { isWalkableWay } from '../../src/analysis/profiles.ts';
 import type { OsmData, Tags } from './osm.ts';
 import { wayCoords } from './osm-geometry.ts';
@@ -124,7 +124,8 @@ export function buildWarnings(args: {
 	origins: number;
 }): BuildWarning[] {
 	const w: BuildWarning[] = [];
-	for (const id of CATEGORY_IDS) {
+	// Categories without OSM rules (informal initiatives) only ever hold curated places: no warning.
+	for (const { id } of CATEGORIES.filter((c) => c.tagRules.length > 0)) {
 		if ((args.placesInAnalysis[id] ?? 0) > 0) continue;
 		const elsewhere = args.placesPerCategory[id] ?? 0;
 		w.push({

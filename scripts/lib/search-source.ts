@@ -6,8 +6,13 @@
  * Places without a name are kept (findable by their kind) without `name`. A house number appears
  * once per street (apartment units with the same number share its first point). A street is one
  * per municipality and name; its sub-municipality is the one that holds most of its addresses.
+ * A place without an address of its own gets the nearest address point within
+ * {@link NEAR_ADDRESS_MAX_M} as `nearAddress` (so an unnamed pharmacy is "Apotheek, Kerkstraat"
+ * and its details say which address it is near, and that this is a guess from the address register).
  */
 import { gzipSync } from 'node:zlib';
+import KDBush from 'kdbush';
+import { around } from 'geokdbush';
 import { CATEGORIES, TAXONOMY_VERSION } from '../../src/analysis/taxonomy.ts';
 import {
 	SEARCH_SOURCE_VERSION,
@@ -21,6 +26,9 @@ import type { Place } from './places.ts';
 
 export { SEARCH_SOURCE_VERSION };
 export type SearchSource = SearchSourceV2;
+
+/** How far the nearest address point may lie from a place without an address, in metres. */
+export const NEAR_ADDRESS_MAX_M = 75;
 
 /**
  * Builds the search source.
@@ -77,6 +85,17 @@ export function buildSearchSource(
 			};
 		});
 
+	const withNumbers = origins.filter((o) => o.street && o.houseNumber);
+	const addressIndex = new KDBush(Math.max(1, withNumbers.length));
+	for (const o of withNumbers) addressIndex.add(o.lngLat[0], o.lngLat[1]);
+	addressIndex.finish();
+	const nearAddress = (p: Place): string => {
+		if (p.address || withNumbers.length === 0) return '';
+		const [i] = around(addressIndex, p.lngLat[0], p.lngLat[1], 1, NEAR_ADDRESS_MAX_M / 1000);
+		const o = i === undefined ? undefined : withNumbers[i];
+		return o ? `${o.street} ${o.houseNumber}` : '';
+	};
+
 	const placeList = places.map((p): SourcePlace => {
 		const where = localities.at(p.lngLat);
 		const out: SourcePlace = {
@@ -91,6 +110,7 @@ export function buildSearchSource(
 			name: p.name,
 			kind: p.kind,
 			address: p.address,
+			nearAddress: nearAddress(p),
 			wheelchair: p.wheelchair,
 			phone: p.phone,
 			website: p.website,

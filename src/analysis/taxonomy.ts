@@ -16,7 +16,7 @@
  */
 
 /** Bump when categories, rules or norms change: it is recorded in every area manifest. */
-export const TAXONOMY_VERSION = '1.2.0';
+export const TAXONOMY_VERSION = '1.3.0';
 
 /** A label or text in the three languages of the app (Dutch first). */
 export interface Localized<T = string> {
@@ -121,13 +121,18 @@ export type TagCondition = string | readonly string[] | true | null | { readonly
 export type TagRule = Readonly<Record<string, TagCondition>>;
 
 /** Groups, for the legend and the list view. */
-export type CategoryGroup = 'care' | 'daily' | 'meeting' | 'public_space';
+export type CategoryGroup = 'care' | 'daily' | 'meeting' | 'informal' | 'public_space';
 
 /** Labels of the groups. */
 export const CATEGORY_GROUPS: Readonly<Record<CategoryGroup, Localized>> = {
 	care: { nl: 'Zorg en welzijn', fr: 'Soins et bien-être', en: 'Care and welfare' },
 	daily: { nl: 'Dagelijkse boodschappen', fr: 'Courses quotidiennes', en: 'Daily shopping' },
 	meeting: { nl: 'Ontmoeten', fr: 'Se rencontrer', en: 'Meeting places' },
+	informal: {
+		nl: 'Buren en vrijwilligers',
+		fr: 'Voisins et bénévoles',
+		en: 'Neighbours and volunteers',
+	},
 	public_space: { nl: 'Publieke ruimte', fr: 'Espace public', en: 'Public space' },
 };
 
@@ -380,8 +385,12 @@ export const CATEGORIES: readonly Category[] = [
 			{ amenity: 'social_facility', social_facility: ['outreach', 'social_services'] },
 			{ office: 'government', government: 'social_services' },
 			{
-				amenity: ['social_facility', 'townhall', 'community_centre'],
+				amenity: ['social_facility', 'townhall', 'community_centre', 'public_building'],
 				name: { pattern: '\\b(OCMW|CAW|CPAS)\\b|sociaal huis' },
+			},
+			{
+				building: ['civic', 'public', 'government'],
+				name: { pattern: '\\b(OCMW|CPAS)\\b|sociaal huis' },
 			},
 			{
 				office: ['government', 'association', 'ngo'],
@@ -396,6 +405,21 @@ export const CATEGORIES: readonly Category[] = [
 			'guidance_to_care',
 			'policy_advice',
 		],
+	},
+	{
+		id: 'town_hall',
+		group: 'care',
+		labels: { nl: 'Gemeentehuis', fr: 'Maison communale', en: 'Town hall' },
+		synonyms: {
+			nl: ['gemeente', 'stadhuis', 'administratief centrum', 'loket', 'bevolking', 'burgerzaken'],
+			fr: ['hôtel de ville', 'commune', 'administration communale', 'mairie'],
+			en: ['municipality', 'city hall', 'council office', 'municipal office'],
+		},
+		icon: 'town-hall',
+		colour: '#34495e',
+		tagRules: [{ amenity: 'townhall' }, { office: 'government', government: 'municipality' }],
+		defaultNormM: 2000,
+		careFunctions: ['awareness_information', 'guidance_to_care', 'policy_advice'],
 	},
 	{
 		id: 'mental_health',
@@ -585,6 +609,81 @@ export const CATEGORIES: readonly Category[] = [
 		],
 		defaultNormM: 500,
 		careFunctions: ['social_networks', 'valued_roles', 'awareness_information'],
+	},
+	{
+		id: 'neighbour_help',
+		group: 'informal',
+		labels: { nl: 'Burenhulp', fr: 'Entraide entre voisins', en: 'Neighbour help' },
+		synonyms: {
+			nl: ['buren', 'buurthulp', 'hulp van buren', 'boodschappendienst', 'klusjes'],
+			fr: ['voisins', 'entraide', 'aide de voisinage'],
+			en: ['neighbours', 'helping neighbours', 'good neighbours'],
+		},
+		icon: 'neighbour-help',
+		colour: '#7b5e00',
+		// Informal initiatives are not mapped in OSM: coordinators add them (curated places).
+		tagRules: [],
+		defaultNormM: 1500,
+		careFunctions: ['social_networks', 'valued_roles', 'detecting_needs'],
+	},
+	{
+		id: 'informal_care_support',
+		group: 'informal',
+		labels: {
+			nl: 'Ondersteuning van mantelzorgers',
+			fr: 'Soutien aux aidants proches',
+			en: 'Support for family carers',
+		},
+		synonyms: {
+			nl: ['mantelzorg', 'mantelzorger', 'zorgen voor', 'respijtzorg', 'lotgenoten'],
+			fr: ['aidant proche', 'aidants', 'répit'],
+			en: ['carer', 'family carer', 'respite care', 'caregiver'],
+		},
+		icon: 'carer',
+		colour: '#8a3b12',
+		tagRules: [],
+		defaultNormM: 2000,
+		careFunctions: ['social_networks', 'detecting_needs', 'guidance_to_care'],
+	},
+	{
+		id: 'volunteer_visiting',
+		group: 'informal',
+		labels: {
+			nl: 'Vrijwillige bezoekersdienst',
+			fr: 'Visites de bénévoles',
+			en: 'Volunteer visiting',
+		},
+		synonyms: {
+			nl: ['bezoek', 'vrijwilliger', 'vrijwilligers', 'eenzaam', 'gezelschap', 'praatje'],
+			fr: ['visite', 'bénévole', 'solitude', 'compagnie'],
+			en: ['visits', 'volunteer', 'lonely', 'company', 'befriending'],
+		},
+		icon: 'visiting',
+		colour: '#6e2c00',
+		tagRules: [],
+		defaultNormM: 2000,
+		careFunctions: ['social_networks', 'detecting_needs'],
+	},
+	{
+		id: 'village_service',
+		group: 'informal',
+		labels: { nl: 'Dorpsdienst', fr: 'Service de village', en: 'Village service' },
+		synonyms: {
+			nl: [
+				'dorpsrestaurant',
+				'dorpswinkel',
+				'vervoersdienst',
+				'minder mobielen centrale',
+				'dorpspunt',
+			],
+			fr: ['restaurant de village', 'transport solidaire', 'épicerie de village'],
+			en: ['village restaurant', 'community transport', 'village shop'],
+		},
+		icon: 'village',
+		colour: '#4d5656',
+		tagRules: [],
+		defaultNormM: 2000,
+		careFunctions: ['social_networks', 'valued_roles'],
 	},
 	{
 		id: 'bench',

@@ -35,6 +35,7 @@ export function placesOf(places: readonly SourcePlace[]): Place[] {
 		};
 		if (p.name) place.name = p.name;
 		if (p.address) place.address = p.address;
+		else if (p.nearAddress) place.nearAddress = p.nearAddress;
 		if (p.phone) place.phone = p.phone;
 		if (p.website) place.website = p.website;
 		if (p.openingHours) place.openingHours = p.openingHours;

@@ -5,8 +5,8 @@
  */
 
 /**
- * Every category of the taxonomy (src/analysis/taxonomy.ts, checked by enums.test.ts), plus the
- * kinds of local initiative that only coordinators add (neighbour_help ... village_service).
+ * Every category of the taxonomy (src/analysis/taxonomy.ts, checked by enums.test.ts), in the
+ * database's order (values added later are appended: town_hall).
  */
 export const PLACE_CATEGORIES = [
 	'gp',
@@ -32,6 +32,7 @@ export const PLACE_CATEGORIES = [
 	'informal_care_support',
 	'volunteer_visiting',
 	'village_service',
+	'town_hall',
 ] as const;
 export type PlaceCategory = (typeof PLACE_CATEGORIES)[number];
 

@@ -12,7 +12,7 @@
  * { version: 2, areaId, taxonomyVersion,
  *   localities: [{ id, kind: 'municipality' | 'submunicipality', name, nis, postcodes: [] }],
  *   categories: [{ id, places }],
- *   places: [{ id, name?, categoryIds, kind?, address?, lngLat, wheelchair?, phone?, website?,
+ *   places: [{ id, name?, categoryIds, kind?, address?, nearAddress?, lngLat, wheelchair?, phone?, website?,
  *              openingHours?, operator?, source?, date?, localities: [locality index, …] }],
  *   streets: [{ name, localities: [municipality index, sub-municipality index?],
  *               numbers: 'house numbers separated by one space', coords: [lng0, lat0, dLng, dLat, …] }] }
@@ -41,6 +41,8 @@ export interface SourcePlace {
 	/** Its kind within a category that has kinds (taxonomy `kinds`). */
 	kind?: string;
 	address?: string;
+	/** Without an address of its own: the nearest address point ("Kerkstraat 18"), a guess. */
+	nearAddress?: string;
 	lngLat: [number, number];
 	wheelchair?: string;
 	phone?: string;

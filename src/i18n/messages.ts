@@ -41,7 +41,7 @@ const nl = {
 	shareFailed: 'Kopiëren lukte niet. Kopieer de link hieronder.',
 	shareLinkLabel: 'Link naar deze weergave',
 	close: 'Sluiten',
-	walkTime: '{minutes} min te voet ({distance} m langs de straten)',
+	walkTime: '{minutes} min {how} ({distance} m langs de straten)',
 	walkUnknownShare:
 		'Let op: voor {share} % van deze route weten we niet of ze toegankelijk is (gegevens ontbreken).',
 	openingHours: 'Openingsuren',
@@ -86,7 +86,7 @@ const nl = {
 	searchShowAll: 'Toon alle {count}',
 	searchKindPlaces: '{kind}: {count}',
 	searchByWalkingTime: 'Op wandeltijd vanaf {origin}',
-	searchWalkMinutes: '{minutes} min te voet',
+	searchWalkMinutes: '{minutes} min {how}',
 	searchNoRoute: '{km} km in vogelvlucht, buiten het stratennet van de kaart',
 	searchGroupCategories: 'Soort hulp',
 	searchGroupPlaces: 'Plaatsen',
@@ -107,6 +107,32 @@ const nl = {
 	residents: 'inwoners',
 	dataCoverage: 'Dekking OpenStreetMap-gegevens: {share}',
 	dataDate: 'Gegevens van {date}',
+	// Residents: no dead ends, honest about missing data, large text (issue 11)
+	travelWalking: 'te voet',
+	travelRollator: 'met de rollator',
+	travelWheelchair: 'met de rolstoel',
+	walkBeyondLimit:
+		'Verder dan {limit} min {how}: een lange tocht. Vraag eventueel hulp bij vervoer.',
+	walkNearestStop: 'Dichtste bushalte: {stop}, {minutes} min {how}.',
+	emptyKindTitle: 'Geen “{kind}” in de kaartgegevens voor {area}',
+	emptyKindBody:
+		'De gegevens van de kaart (OpenStreetMap, ook de rand rond {area}) bevatten geen enkele plaats van deze soort. Dat wil niet zeggen dat die hulp er niet is.',
+	emptyKindHelp: 'Hier kan je wel terecht:',
+	emptyKindNoLines: 'Vraag het aan het gemeentehuis of het sociaal huis van je gemeente.',
+	helpLineCall: 'Bel {phone}',
+	helpLineSource: 'Bron: {title} ({date})',
+	openingHoursUnknown: 'Niet bekend',
+	valueUnknown: 'Niet bekend',
+	addressNear: 'Niet in de gegevens; dichtstbijzijnde adres: {address} (adressenregister CRAB)',
+	placeUnnamed: '{kind}, {street}',
+	placeImprove: 'Ontbreekt er iets of klopt iets niet? Vul het aan op OpenStreetMap',
+	placeView: 'Bekijk op OpenStreetMap',
+	wheelchairFilterLabel: 'Alleen plaatsen met rolstoeltoegang',
+	wheelchairFilterNone:
+		'Geen enkele plaats in {area} heeft gegevens over rolstoeltoegang (van alle {total} weten we het niet). Daarom toont de kaart niets. Zet de filter uit om alle plaatsen te zien.',
+	wheelchairFilterSome:
+		'{count} van de {total} plaatsen zijn rolstoeltoegankelijk volgens de gegevens; van {unknown} weten we het niet.',
+	skipLegend: 'Naar de kaart (legende overslaan)',
 	// Storage, barrier reports and signing in (issue 5)
 	storageDevice: 'Opgeslagen op dit toestel',
 	storageSupabase: 'Opgeslagen in de gedeelde databank (Supabase)',
@@ -381,7 +407,7 @@ const fr: Messages = {
 	shareFailed: 'La copie a échoué. Copiez le lien ci-dessous.',
 	shareLinkLabel: 'Lien vers cette vue',
 	close: 'Fermer',
-	walkTime: '{minutes} min à pied ({distance} m par les rues)',
+	walkTime: '{minutes} min {how} ({distance} m par les rues)',
 	walkUnknownShare:
 		'Attention : pour {share} % de cet itinéraire, nous ne savons pas s’il est accessible (données manquantes).',
 	openingHours: 'Heures d’ouverture',
@@ -426,7 +452,7 @@ const fr: Messages = {
 	searchShowAll: 'Afficher les {count}',
 	searchKindPlaces: '{kind} : {count}',
 	searchByWalkingTime: 'Par temps de marche depuis {origin}',
-	searchWalkMinutes: '{minutes} min à pied',
+	searchWalkMinutes: '{minutes} min {how}',
 	searchNoRoute: '{km} km à vol d’oiseau, hors du réseau de rues de la carte',
 	searchGroupCategories: 'Type d’aide',
 	searchGroupPlaces: 'Lieux',
@@ -447,6 +473,33 @@ const fr: Messages = {
 	residents: 'habitants',
 	dataCoverage: 'Couverture des données OpenStreetMap : {share}',
 	dataDate: 'Données du {date}',
+	// Residents: no dead ends, honest about missing data, large text (issue 11)
+	travelWalking: 'à pied',
+	travelRollator: 'avec le déambulateur',
+	travelWheelchair: 'en fauteuil roulant',
+	walkBeyondLimit:
+		'Plus de {limit} min {how} : un long trajet. Demandez de l’aide pour le transport si besoin.',
+	walkNearestStop: 'Arrêt de bus le plus proche : {stop}, {minutes} min {how}.',
+	emptyKindTitle: 'Aucun « {kind} » dans les données de la carte pour {area}',
+	emptyKindBody:
+		'Les données de la carte (OpenStreetMap, y compris les abords de {area}) ne contiennent aucun lieu de ce type. Cela ne veut pas dire que cette aide n’existe pas.',
+	emptyKindHelp: 'Vous pouvez vous adresser ici :',
+	emptyKindNoLines: 'Renseignez-vous à la maison communale ou au CPAS de votre commune.',
+	helpLineCall: 'Appeler le {phone}',
+	helpLineSource: 'Source : {title} ({date})',
+	openingHoursUnknown: 'Inconnus',
+	valueUnknown: 'Inconnue',
+	addressNear:
+		'Absente des données ; adresse la plus proche : {address} (registre d’adresses CRAB)',
+	placeUnnamed: '{kind}, {street}',
+	placeImprove: 'Il manque quelque chose ou une erreur ? Complétez sur OpenStreetMap',
+	placeView: 'Voir sur OpenStreetMap',
+	wheelchairFilterLabel: 'Seulement les lieux accessibles en fauteuil roulant',
+	wheelchairFilterNone:
+		'Aucun lieu de {area} n’a de données sur l’accès en fauteuil roulant (inconnu pour les {total}). La carte n’affiche donc rien. Désactivez le filtre pour voir tous les lieux.',
+	wheelchairFilterSome:
+		'{count} des {total} lieux sont accessibles en fauteuil roulant selon les données ; pour {unknown}, on ne sait pas.',
+	skipLegend: 'Aller à la carte (passer la légende)',
 	// Storage, barrier reports and signing in (issue 5)
 	storageDevice: 'Enregistré sur cet appareil',
 	storageSupabase: 'Enregistré dans la base de données partagée (Supabase)',
@@ -719,7 +772,7 @@ const en: Messages = {
 	shareFailed: 'Copying failed. Copy the link below.',
 	shareLinkLabel: 'Link to this view',
 	close: 'Close',
-	walkTime: '{minutes} min on foot ({distance} m along the streets)',
+	walkTime: '{minutes} min {how} ({distance} m along the streets)',
 	walkUnknownShare:
 		'Note: for {share} % of this route we do not know whether it is accessible (data missing).',
 	openingHours: 'Opening hours',
@@ -764,7 +817,7 @@ const en: Messages = {
 	searchShowAll: 'Show all {count}',
 	searchKindPlaces: '{kind}: {count}',
 	searchByWalkingTime: 'By walking time from {origin}',
-	searchWalkMinutes: '{minutes} min on foot',
+	searchWalkMinutes: '{minutes} min {how}',
 	searchNoRoute: '{km} km as the crow flies, beyond the map’s street network',
 	searchGroupCategories: 'Kind of help',
 	searchGroupPlaces: 'Places',
@@ -784,6 +837,32 @@ const en: Messages = {
 	residents: 'residents',
 	dataCoverage: 'OpenStreetMap data coverage: {share}',
 	dataDate: 'Data of {date}',
+	// Residents: no dead ends, honest about missing data, large text (issue 11)
+	travelWalking: 'on foot',
+	travelRollator: 'with a rollator',
+	travelWheelchair: 'by wheelchair',
+	walkBeyondLimit:
+		'More than {limit} min {how}: a long trip. Ask for help with transport if needed.',
+	walkNearestStop: 'Nearest bus stop: {stop}, {minutes} min {how}.',
+	emptyKindTitle: 'No “{kind}” in the map’s data for {area}',
+	emptyKindBody:
+		'The map’s data (OpenStreetMap, including the surroundings of {area}) hold no place of this kind. That does not mean the help is not there.',
+	emptyKindHelp: 'Where you can turn instead:',
+	emptyKindNoLines: 'Ask at your municipality’s town hall or social services.',
+	helpLineCall: 'Call {phone}',
+	helpLineSource: 'Source: {title} ({date})',
+	openingHoursUnknown: 'Not known',
+	valueUnknown: 'Not known',
+	addressNear: 'Not in the data; nearest address: {address} (CRAB address register)',
+	placeUnnamed: '{kind}, {street}',
+	placeImprove: 'Something missing or wrong? Add it on OpenStreetMap',
+	placeView: 'View on OpenStreetMap',
+	wheelchairFilterLabel: 'Only places with wheelchair access',
+	wheelchairFilterNone:
+		'No place in {area} has data on wheelchair access (not known for all {total}). That is why the map shows nothing. Switch the filter off to see every place.',
+	wheelchairFilterSome:
+		'{count} of the {total} places are wheelchair accessible according to the data; for {unknown} it is not known.',
+	skipLegend: 'Skip to the map (past the legend)',
 	// Storage, barrier reports and signing in (issue 5)
 	storageDevice: 'Saved on this device',
 	storageSupabase: 'Saved in the shared database (Supabase)',

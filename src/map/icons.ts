@@ -33,6 +33,13 @@ export const ICON_PATHS: Readonly<Record<string, string>> = {
 	toilets:
 		'M7 3a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm10 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4zM4.5 8h5v7H8.5v6h-3v-6h-1zm10.2 0h4.6l2.2 8h-2.5v5h-4v-5h-2.5z',
 	bus: 'M5 4.5C5 3.7 5.7 3 6.5 3h11c.8 0 1.5.7 1.5 1.5V18h-1v2.5h-2.5V18h-7v2.5H6V18H5zm2 2v5h10v-5zm0 8.5a1.2 1.2 0 1 0 2.4 0 1.2 1.2 0 0 0-2.4 0zm7.6 0a1.2 1.2 0 1 0 2.4 0 1.2 1.2 0 0 0-2.4 0z',
+	'town-hall': 'M12 2.5l9 5v2H3v-2zM5 11h3v7H5zm5.5 0h3v7h-3zM16 11h3v7h-3zM3 19.5h18V22H3z',
+	'neighbour-help':
+		'M3 20v-8l5-4.5 5 4.5v8H9.5v-4.5h-3V20zm8.5-8.7L16 7.5l5 4.5v8h-3.5v-4.5h-2V20H13v-8z',
+	carer:
+		'M9 3a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5zM5.5 9.5h7l4 4.5-1.8 1.5-2.7-3V21H9v-5H8v5H5.5zm11.8 3.2a2 2 0 0 1 3.2 2.3L18 17.5l-2.5-2.5a2 2 0 0 1 1.8-2.3z',
+	visiting: 'M3 11l7-6 7 6v9h-4.5v-5.5h-5V20H3zm14.5-6.5h3v3.5h-3zm-2 11.5a2 2 0 1 1 4 0v4h-4z',
+	village: 'M2.5 20v-7l4-3.5 4 3.5v7zm9 0V9.5L16 4l4.5 5.5V20h-3v-4.5h-3V20z',
 	'accessible-parking': 'M7 4h6a5 5 0 0 1 0 10h-3v6H7zm3 3v4h3a2 2 0 0 0 0-4z',
 };
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, safeWebsite, sortPlaces, telHref, type Place } from './place.ts';
+import {
+	displayName,
+	osmUrls,
+	safeWebsite,
+	sortPlaces,
+	streetOf,
+	telHref,
+	type Place,
+} from './place.ts';
 
 const base = { source: 'OpenStreetMap', lngLat: [4.77, 51.2] as [number, number] };
 
@@ -13,6 +21,25 @@ describe('place helpers', () => {
 				'nl',
 			),
 		).toBe('Apotheek Lindekens');
+	});
+
+	it('names an unnamed place by its kind and street, from its address or the nearest one', () => {
+		const pharmacy = { ...base, id: 'n1', categoryIds: ['pharmacy'] };
+		expect(displayName({ ...pharmacy, address: 'Kerkstraat 18, 2275 Lille' }, 'nl')).toBe(
+			'Apotheek, Kerkstraat',
+		);
+		expect(displayName({ ...pharmacy, nearAddress: 'Dorp 16A' }, 'fr')).toBe('Pharmacie, Dorp');
+		expect(streetOf('Sint-Jozefstraat 3 bus 2')).toBe('Sint-Jozefstraat');
+		expect(streetOf('Markt')).toBe('Markt');
+	});
+
+	it('links an OSM place to its page and its editor, and nothing else', () => {
+		expect(osmUrls('n252402742')).toEqual({
+			view: 'https://www.openstreetmap.org/node/252402742',
+			edit: 'https://www.openstreetmap.org/edit?node=252402742',
+		});
+		expect(osmUrls('w148953425')?.edit).toBe('https://www.openstreetmap.org/edit?way=148953425');
+		expect(osmUrls('gisco:12')).toBeUndefined();
 	});
 
 	it('sorts by legend order, then name', () => {

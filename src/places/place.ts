@@ -14,6 +14,8 @@ export interface Place {
 	categoryIds: string[];
 	lngLat: [number, number];
 	address?: string;
+	/** Without an address of its own: the nearest address point ("Kerkstraat 18"), a guess. */
+	nearAddress?: string;
 	phone?: string;
 	website?: string;
 	openingHours?: string;
@@ -27,11 +29,40 @@ export interface Place {
 
 const CATEGORY_ORDER = new Map(CATEGORIES.map((c, i) => [c.id, i]));
 
-/** The name to show: the place's own name, else its category label ("Apotheek"). */
+/** A trip longer than this (minutes, for the resident's profile) is marked as a long one. */
+export const LONG_TRIP_MINUTES = 30;
+
+/** The street of an address as the data write it ("Kerkstraat 18, 2275 Lille" → "Kerkstraat"). */
+export function streetOf(address: string): string {
+	const first = address.split(',')[0]!.trim();
+	const street = first.replace(/\s+\d[\w/-]*(\s+(bus|b)\s*\w+)?$/i, '').trim();
+	return street || first;
+}
+
+/**
+ * The name to show: the place's own name, else its kind and street ("Apotheek, Kerkstraat", from
+ * its address or the nearest address point), else its kind alone.
+ */
 export function displayName(place: Place, lang: keyof Localized): string {
 	if (place.name) return place.name;
 	const category = CATEGORIES.find((c) => c.id === place.categoryIds[0]);
-	return category ? category.labels[lang] : place.id;
+	const kind = category ? category.labels[lang] : place.id;
+	const address = place.address ?? place.nearAddress;
+	return address ? `${kind}, ${streetOf(address)}` : kind;
+}
+
+/**
+ * The OSM object's page and its editor, for an OSM place (`n123`, `w45`, `r6`); undefined for
+ * places from other sources. Residents improve the data where it comes from, as Wheelmap does.
+ */
+export function osmUrls(id: string): { view: string; edit: string } | undefined {
+	const m = /^([nwr])(\d+)$/.exec(id);
+	if (!m) return undefined;
+	const type = { n: 'node', w: 'way', r: 'relation' }[m[1] as 'n' | 'w' | 'r'];
+	return {
+		view: `https://www.openstreetmap.org/${type}/${m[2]}`,
+		edit: `https://www.openstreetmap.org/edit?${type}=${m[2]}`,
+	};
 }
 
 /** Places sorted by category (legend order), then name, for the list view. */

@@ -4,7 +4,14 @@
  */
 import { createContext } from 'svelte';
 import { type Lang, type MessageKey, translate } from '../i18n/messages.ts';
+import type { ProfileId } from '../analysis/profiles.ts';
 import type { Origin } from './url-state.ts';
+
+const TRAVEL_WORDS: Record<ProfileId, MessageKey> = {
+	walking: 'travelWalking',
+	rollator: 'travelRollator',
+	wheelchair: 'travelWheelchair',
+};
 
 const STORAGE_KEY = 'buurtkaart.lang';
 
@@ -25,6 +32,20 @@ export class I18n {
 	/** How an origin is named: the address chosen, else "my location" or "the chosen point". */
 	originLabel(origin: Origin): string {
 		return origin.label ?? this.t(origin.isHere ? 'nearestMyLocation' : 'nearestPoint');
+	}
+
+	/** How a profile travels, for times: "te voet", "met de rolstoel" (never "te voet" for a wheelchair). */
+	travel(profile: ProfileId): string {
+		return this.t(TRAVEL_WORDS[profile]);
+	}
+
+	/** A walking time with the profile's words: "12 min met de rolstoel (800 m langs de straten)". */
+	walkTime(seconds: number, distanceM: number, profile: ProfileId): string {
+		return this.t('walkTime', {
+			minutes: Math.max(1, Math.round(seconds / 60)),
+			distance: Math.round(distanceM),
+			how: this.travel(profile),
+		});
 	}
 
 	setLang(lang: Lang): void {

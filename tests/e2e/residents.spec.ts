@@ -161,7 +161,10 @@ test.describe('residents find help nearby', () => {
 		await page.getByTestId('list-place').first().click();
 		await expect(
 			page.getByTestId('place-details').getByRole('heading', { level: 2 }),
-		).toBeVisible();
+		).toBeFocused();
+		// The details sheet may take the screen: not a strip of a scroll window (issue 11).
+		const sheet = await page.locator('.panel').boundingBox();
+		expect(sheet!.height).toBeGreaterThan(page.viewportSize()!.height * 0.5);
 		await page.screenshot({ path: testInfo.outputPath('large-text.png') });
 	});
 

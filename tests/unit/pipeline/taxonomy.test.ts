@@ -32,6 +32,11 @@ describe('taxonomy', () => {
 			'toilets',
 			'public_transport',
 			'accessible_parking',
+			'town_hall',
+			'neighbour_help',
+			'informal_care_support',
+			'volunteer_visiting',
+			'village_service',
 		]) {
 			expect(CATEGORY_IDS).toContain(id);
 		}
@@ -46,7 +51,9 @@ describe('taxonomy', () => {
 			}
 			expect(c.icon).toMatch(/^[a-z][a-z-]*$/);
 			expect(c.colour).toMatch(/^#[0-9a-f]{6}$/);
-			expect(c.tagRules.length, c.id).toBeGreaterThan(0);
+			// Informal initiatives are never mapped in OSM: only coordinators add them.
+			if (c.group === 'informal') expect(c.tagRules, c.id).toEqual([]);
+			else expect(c.tagRules.length, c.id).toBeGreaterThan(0);
 			expect(c.defaultNormM).toBeGreaterThan(0);
 			expect(CATEGORY_GROUPS[c.group]).toBeDefined();
 			for (const f of c.careFunctions) expect(careIds.has(f)).toBe(true);
@@ -104,7 +111,16 @@ describe('taxonomy', () => {
 		).toEqual(['local_service_centre', 'meeting_place']);
 		expect(matchCategories({ amenity: 'townhall', name: 'OCMW Lille' })).toEqual([
 			'social_services',
+			'town_hall',
 		]);
+		// Real objects of the sample: the town hall of Lille and Vorselaar's OCMW (a public building).
+		expect(matchCategories({ amenity: 'townhall', name: 'Gemeentehuis Lille' })).toEqual([
+			'town_hall',
+		]);
+		expect(matchCategories({ amenity: 'public_building', name: 'OCMW' })).toEqual([
+			'social_services',
+		]);
+		expect(matchCategories({ amenity: 'public_building', name: 'Hof D’Intere' })).toEqual([]);
 		expect(matchCategories({ office: 'association', name: 'CAW De Kempen' })).toEqual([
 			'social_services',
 		]);

@@ -1,0 +1,52 @@
+/**
+ * MapLibre's own texts (control titles, the canvas label) and the map data's attribution in the
+ * app's language. MapLibre reads its texts from the map's `locale` table (keys of maplibre-gl's
+ * `src/ui/default_locale.ts`); the keys here are those of the controls the app adds.
+ */
+import type { Lang } from '../i18n/messages.ts';
+
+const TABLES: Record<Lang, Record<string, string>> = {
+	nl: {
+		'Map.Title': 'Kaart',
+		'AttributionControl.ToggleAttribution': 'Bronvermelding tonen of verbergen',
+		'NavigationControl.ZoomIn': 'Inzoomen',
+		'NavigationControl.ZoomOut': 'Uitzoomen',
+		'NavigationControl.ResetBearing': 'Kaart terug naar het noorden draaien',
+		'GeolocateControl.FindMyLocation': 'Mijn locatie tonen',
+		'GeolocateControl.LocationNotAvailable': 'Locatie niet beschikbaar',
+	},
+	fr: {
+		'Map.Title': 'Carte',
+		'AttributionControl.ToggleAttribution': 'Afficher ou masquer les sources',
+		'NavigationControl.ZoomIn': 'Zoom avant',
+		'NavigationControl.ZoomOut': 'Zoom arrière',
+		'NavigationControl.ResetBearing': 'Réorienter la carte vers le nord',
+		'GeolocateControl.FindMyLocation': 'Afficher ma position',
+		'GeolocateControl.LocationNotAvailable': 'Position non disponible',
+	},
+	en: {
+		'Map.Title': 'Map',
+		'AttributionControl.ToggleAttribution': 'Show or hide the attribution',
+		'NavigationControl.ZoomIn': 'Zoom in',
+		'NavigationControl.ZoomOut': 'Zoom out',
+		'NavigationControl.ResetBearing': 'Turn the map back to north',
+		'GeolocateControl.FindMyLocation': 'Show my location',
+		'GeolocateControl.LocationNotAvailable': 'Location not available',
+	},
+};
+
+/** MapLibre's locale table for a language, with the canvas label given (e.g. "Kaart van Lille"). */
+export function mapLocale(lang: Lang, canvasLabel: string): Record<string, string> {
+	return { ...TABLES[lang], 'Map.Title': canvasLabel };
+}
+
+const CONTRIBUTORS: Record<Lang, string> = {
+	nl: 'OpenStreetMap-bijdragers',
+	fr: 'contributeurs d’OpenStreetMap',
+	en: 'OpenStreetMap contributors',
+};
+
+/** The OpenStreetMap attribution (ODbL) in a language, as the HTML MapLibre's control shows. */
+export function osmAttribution(lang: Lang): string {
+	return `© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">${CONTRIBUTORS[lang]}</a> (ODbL)`;
+}

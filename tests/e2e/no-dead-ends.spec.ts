@@ -1,0 +1,170 @@
+import { expect, test, type Page } from '../helpers/test.ts';
+import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
+import { captureMap, waitForMapReady } from '../helpers/map.ts';
+
+/** The search box, once the search worker has loaded and indexed the area's search data. */
+async function readySearch(page: Page) {
+	const search = page.getByRole('combobox', { name: /Zoek hulp/ });
+	await expect(search).toHaveAttribute('data-search-ready', 'true', { timeout: 60_000 });
+	return search;
+}
+
+test.describe('residents: no dead ends, honest data, usable at 400 % zoom', () => {
+	test('an empty kind leads to help lines with sources; a town hall is found; details say what is unknown and Escape closes them', async ({
+		page,
+	}, testInfo) => {
+		await captureMap(page);
+		await page.goto('/');
+		const search = await readySearch(page);
+
+		// "eenzaam": the local service centre, which the sample's data do not have: no dead end.
+		await search.fill('eenzaam');
+		await page
+			.getByRole('group', { name: 'Soort hulp' })
+			.getByRole('option', { name: /Lokaal dienstencentrum/ })
+			.click();
+		const nearest = page.getByTestId('nearest');
+		await expect(nearest.getByRole('status').first()).toHaveText(
+			'Geen “Lokaal dienstencentrum” in de kaartgegevens voor Vorselaar en Lille',
+		);
+		await expect(nearest).not.toContainText('bereikbaar langs de straten');
+		const teleOnthaal = nearest.getByTestId('help-line').filter({ hasText: 'Tele-Onthaal' });
+		await expect(teleOnthaal.getByRole('link', { name: 'Bel 106' })).toHaveAttribute(
+			'href',
+			'tel:106',
+		);
+		await expect(
+			teleOnthaal.getByRole('link', { name: /^Bron: .+ \(\d{4}-\d{2}-\d{2}\)$/ }),
+		).toHaveAttribute('href', /^https:\/\//);
+		// The municipality's own line comes first (Vorselaar's OCMW, data/help-lines).
+		await expect(nearest.getByTestId('help-line').first()).toContainText('OCMW Vorselaar');
+		await page.screenshot({ path: testInfo.outputPath('empty-kind.png') });
+		await expectNoSeriousA11yViolations(page);
+
+		// The same in French.
+		await page.getByTestId('language').selectOption('fr');
+		await expect(nearest.getByRole('status').first()).toHaveText(
+			'Aucun « Centre de services local » dans les données de la carte pour Vorselaar en Lille',
+		);
+		await expect(teleOnthaal.getByRole('link', { name: 'Appeler le 106' })).toBeVisible();
+		await page.getByTestId('language').selectOption('nl');
+		await nearest.getByRole('button', { name: 'Sluiten' }).click();
+		await expect(nearest).toHaveCount(0);
+
+		// "gemeentehuis lille" finds the town hall; its details say what the data do not.
+		await search.fill('gemeentehuis lille');
+		await page
+			.getByRole('group', { name: /^Gemeentehuis: \d+/ })
+			.getByRole('option', { name: /Gemeentehuis Lille/ })
+			.click();
+		const details = page.getByTestId('place-details');
+		const heading = details.getByRole('heading', { level: 2, name: 'Gemeentehuis Lille' });
+		await expect(heading).toBeFocused();
+		await expect(details).toContainText('Gemeentehuis');
+		await expect(details.locator('dt', { hasText: 'Openingsuren' })).toBeVisible();
+		await expect(details.locator('dt', { hasText: 'Openingsuren' }).locator('+ dd')).toHaveText(
+			'Niet bekend',
+		);
+		await expect(details.locator('dt', { hasText: 'Rolstoel' }).locator('+ dd')).toHaveText(
+			'Niet bekend',
+		);
+		await expect(details).not.toContainText('Functies in de buurtzorg');
+		await expect(
+			details.getByRole('link', { name: /Vul het aan op OpenStreetMap/ }),
+		).toHaveAttribute('href', 'https://www.openstreetmap.org/edit?way=148953425');
+		// MapLibre's own texts follow the language.
+		await waitForMapReady(page);
+		await expect(page.getByRole('button', { name: 'Inzoomen' })).toBeVisible();
+		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('OpenStreetMap-bijdragers');
+		await expect(page.locator('canvas.maplibregl-canvas')).toHaveAttribute(
+			'aria-label',
+			'Kaart van Vorselaar en Lille',
+		);
+		await page.screenshot({ path: testInfo.outputPath('town-hall.png') });
+		// Escape closes the details: back to the first view.
+		await heading.press('Escape');
+		await expect(details).toHaveCount(0);
+		await expect(page.getByTestId('legend')).toBeVisible();
+		await page.getByTestId('language').selectOption('en');
+		await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText(
+			'OpenStreetMap contributors',
+		);
+		await expect(page.locator('canvas.maplibregl-canvas')).toHaveAttribute(
+			'aria-label',
+			'Map of Vorselaar en Lille',
+		);
+
+		// The wheelchair filter says why the map would be empty, instead of emptying it silently.
+		await page.getByRole('checkbox', { name: 'Only places with wheelchair access' }).check();
+		await expect(page.getByTestId('wheelchair-filter').getByRole('status')).toContainText(
+			/No place in Vorselaar en Lille has data on wheelchair access|places are wheelchair accessible/,
+		);
+		// A skip link jumps past the legend's checkboxes.
+		await page.getByRole('link', { name: 'Skip to the map (past the legend)' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('#legend-end')).toBeFocused();
+	});
+
+	test('400 % zoom (320 × 256): the header scrolls away, every control is reachable, the details scroll with the page; focus and Back', async ({
+		page,
+	}, testInfo) => {
+		await page.setViewportSize({ width: 320, height: 256 });
+		await page.goto('/');
+		await readySearch(page);
+		// No horizontal scrolling, and the page (not a strip of it) scrolls.
+		const sizes = () =>
+			page.evaluate(() => {
+				const e = document.scrollingElement!;
+				return {
+					overflowX: e.scrollWidth - e.clientWidth,
+					scrollable: e.scrollHeight - e.clientHeight,
+				};
+			});
+		expect((await sizes()).overflowX).toBeLessThanOrEqual(0);
+		expect((await sizes()).scrollable).toBeGreaterThan(0);
+		// Every control of the header, toolbar and panel can be scrolled to and lies inside the width.
+		const controls = page.locator(
+			'.app-header :is(input, select, button), .toolbar button, .panel :is(button, select, input, a:not(.skip))',
+		);
+		const count = await controls.count();
+		expect(count).toBeGreaterThan(10);
+		for (let i = 0; i < count; i++) {
+			const control = controls.nth(i);
+			if (!(await control.isVisible())) continue;
+			await control.scrollIntoViewIfNeeded();
+			await expect(control).toBeInViewport();
+			const box = (await control.boundingBox())!;
+			expect(box.x).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width).toBeLessThanOrEqual(320 + 1);
+		}
+		await page.evaluate(() => window.scrollTo(0, 0));
+		await page.screenshot({ path: testInfo.outputPath('reflow-320.png') });
+
+		// Open a place from the list: focus on its name, the details scroll with the page.
+		await page.getByRole('button', { name: 'Lijst' }).click();
+		const first = page.getByTestId('list-place').first();
+		const name = (await first.locator('.name').textContent())!.trim();
+		await first.click();
+		const details = page.getByTestId('place-details');
+		await expect(details.getByRole('heading', { level: 2 })).toBeFocused();
+		await expect(details.getByRole('heading', { level: 2 })).toHaveText(name);
+		await expect(details.getByRole('heading', { level: 2 })).toBeInViewport();
+		await page.screenshot({ path: testInfo.outputPath('reflow-320-details-top.png') });
+		const panelScroll = await page
+			.locator('.panel')
+			.evaluate((el) => el.scrollHeight - el.clientHeight);
+		expect(panelScroll).toBeLessThanOrEqual(1);
+		await details
+			.getByRole('link', { name: /OpenStreetMap/ })
+			.last()
+			.scrollIntoViewIfNeeded();
+		await expect(details.getByRole('link', { name: /OpenStreetMap/ }).last()).toBeInViewport();
+		await page.screenshot({ path: testInfo.outputPath('reflow-320-details.png') });
+
+		// Back returns to the list.
+		await page.goBack();
+		await expect(details).toHaveCount(0);
+		await expect(page.getByTestId('list-place').first()).toBeVisible();
+	});
+});
