@@ -6,11 +6,52 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { booleanIntersects } from '@turf/turf';
 import type { LineString, Point } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
-import type { ReportStatus } from './enums.ts';
+import { BARRIER_KINDS, REPORT_STATUSES, type BarrierKind, type ReportStatus } from './enums.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
 import { allPages, geometryOf, isoTime, isoTimeOrNull } from './rows.ts';
 import type { Area, BarrierReport, BarrierReportInput } from './types.ts';
 import { checkReportInput, checkText, checkTransition, checkUuid } from './validate.ts';
+
+/** Which reports of an area a planner looks at. */
+export interface ReportFilter {
+	status?: ReportStatus | undefined;
+	kind?: BarrierKind | undefined;
+	/** ISO 8601: only reports sent at or after this time (their age). */
+	since?: string | undefined;
+}
+
+/** One page of an area's reports, and how many match the filter in all. */
+export interface ReportPage {
+	reports: BarrierReport[];
+	total: number;
+}
+
+/** Reports per page in the planners' list. */
+export const REPORTS_PER_PAGE = 50;
+
+function checkFilter(op: string, filter: ReportFilter): ReportFilter {
+	if (filter.status !== undefined && !REPORT_STATUSES.includes(filter.status))
+		throw new DataError(op, 'invalid', `unknown status ${String(filter.status)}`, { kind: 'unknown_value', values: { field: 'status' } });
+	if (filter.kind !== undefined && !BARRIER_KINDS.includes(filter.kind))
+		throw new DataError(op, 'invalid', `unknown kind ${String(filter.kind)}`, { kind: 'unknown_value', values: { field: 'kind' } });
+	if (filter.since !== undefined && Number.isNaN(Date.parse(filter.since)))
+		throw new DataError(op, 'invalid', `not a time: ${String(filter.since)}`, { kind: 'invalid', values: { field: 'since' } });
+	return filter;
+}
+
+function checkPage(op: string, offset: number, limit: number): void {
+	if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 1000)
+		throw new DataError(op, 'invalid', `bad page: offset ${offset}, limit ${limit}`, { kind: 'invalid', values: { field: 'page' } });
+}
+
+/** Whether a report passes a filter (the device's side of pageForArea). */
+export function matchesFilter(r: BarrierReport, filter: ReportFilter): boolean {
+	return (
+		(filter.status === undefined || r.status === filter.status) &&
+		(filter.kind === undefined || r.kind === filter.kind) &&
+		(filter.since === undefined || Date.parse(r.createdAt) >= Date.parse(filter.since))
+	);
+}
 
 export interface BarrierReportsRepository {
 	/**
@@ -30,6 +71,11 @@ export interface BarrierReportsRepository {
 	 * however many there are (the API returns at most 1,000 rows per request).
 	 */
 	listForArea(areaId: string): Promise<BarrierReport[]>;
+	/**
+	 * One page of an area's reports that pass `filter` (newest first), with the number that pass
+	 * in all: for the area's planners and coordinators (others: DataError 'denied').
+	 */
+	pageForArea(areaId: string, filter: ReportFilter, offset: number, limit?: number): Promise<ReportPage>;
 	/**
 	 * Moves a report along new → acknowledged → resolved / rejected (planners), or withdraws a new
 	 * one (its reporter); `plannerNote` and `publicText` replace the note and the public text when given.
@@ -106,6 +152,22 @@ export function barrierReportsFromSupabase(client: SupabaseClient): BarrierRepor
 				client.rpc('area_barrier_reports', { p_area_id }).order('created_at', { ascending: false }).order('id').range(from, to),
 			);
 			return rows.map(fromRow);
+		},
+		async pageForArea(areaId, filter, offset, limit = REPORTS_PER_PAGE) {
+			const op = 'barrierReports.pageForArea';
+			const p_area_id = checkUuid(op, 'areaId', areaId);
+			const f = checkFilter(op, filter);
+			checkPage(op, offset, limit);
+			let query = client.rpc('area_barrier_reports', { p_area_id }, { count: 'exact' });
+			if (f.status) query = query.eq('status', f.status);
+			if (f.kind) query = query.eq('kind', f.kind);
+			if (f.since) query = query.gte('created_at', new Date(f.since).toISOString());
+			const { data, error, status, count } = await query
+				.order('created_at', { ascending: false })
+				.order('id')
+				.range(offset, offset + limit - 1);
+			if (error) throw fromBackend(op, error, status);
+			return { reports: ((data ?? []) as Row[]).map(fromRow), total: count ?? 0 };
 		},
 		async setStatus(id, status, plannerNote, publicText) {
 			const op = 'barrierReports.setStatus';
@@ -184,6 +246,16 @@ export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
 			return (await db.all<BarrierReport>('barrier_reports', 'areaId', checkUuid(op, 'areaId', areaId)))
 				.map(strip)
 				.sort(newestFirst);
+		},
+		async pageForArea(areaId, filter, offset, limit = REPORTS_PER_PAGE) {
+			const op = 'barrierReports.pageForArea';
+			const f = checkFilter(op, filter);
+			checkPage(op, offset, limit);
+			const all = (await db.all<BarrierReport>('barrier_reports', 'areaId', checkUuid(op, 'areaId', areaId)))
+				.map(strip)
+				.filter((r) => matchesFilter(r, f))
+				.sort(newestFirst);
+			return { reports: all.slice(offset, offset + limit), total: all.length };
 		},
 		async setStatus(id, status, plannerNote, publicText) {
 			const op = 'barrierReports.setStatus';

@@ -19,7 +19,8 @@ describe('toCsv', () => {
 	});
 
 	it('escapes every cell that a spreadsheet would run as a formula', () => {
-		const evil = ['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx'];
+		// a multi-line cell too (Papa's own pattern misses it)
+		const evil = ['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx', '=1\n=2'];
 		const csv = toCsv(
 			evil.map((name) => ({ name, n: -4 })),
 			columns,

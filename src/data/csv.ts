@@ -11,6 +11,13 @@
  */
 import Papa from 'papaparse';
 
+/**
+ * The first characters that make a spreadsheet read a cell as a formula. Papa's own
+ * `escapeFormulae: true` pattern ends in `.*$` without the `s` flag, so a multi-line cell starting
+ * with "=" slips through it: this one looks at the first character only.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** The byte-order mark that starts every CSV file the app writes. */
 export const BOM = '\uFEFF';
 
@@ -42,7 +49,7 @@ export function toCsv<R>(rows: readonly R[], columns: readonly CsvColumn<R>[]): 
 			fields: columns.map((c) => c.header),
 			data: rows.map((r) => columns.map((c) => cell(c.value(r)))),
 		},
-		{ escapeFormulae: true, newline: '\r\n', quotes: false },
+		{ escapeFormulae: FORMULA_START, newline: '\r\n', quotes: false },
 	);
 	return `${BOM}${body}\r\n`;
 }

@@ -11,9 +11,13 @@
  *
  * One delivery loop (keepDelivering) runs it: at start (a report written offline in a closed tab
  * goes out when the app next opens), when the browser goes online, and when the next entry's
- * backoff has passed.
+ * backoff has passed. Where the browser has Background Sync, the service worker's `sync` event
+ * (tag OUTBOX_SYNC_TAG of outbox-tags.ts, src/pwa/sw.ts) wakes that same loop in an open app, or, with no app open,
+ * runs one flush of the same outbox. Every flush holds the Web Lock OUTBOX_LOCK, so a page and the
+ * worker never deliver at the same time (and the report's id makes a second delivery a no-op).
  */
 import type { DeviceDb } from './device-db.ts';
+import { OUTBOX_LOCK } from './outbox-tags.ts';
 import { DataError, type ErrorInfo, errorInfo } from './errors.ts';
 import type { BarrierReportInput } from './types.ts';
 import { checkReportInput } from './validate.ts';
@@ -50,6 +54,12 @@ export type Submit = (report: BarrierReportInput) => Promise<void>;
 export type ReportEdit = Partial<Pick<BarrierReportInput, 'kind' | 'description' | 'location'>>;
 
 const CLIENT_ID_KEY = 'outbox.clientId';
+
+/** Runs `fn` holding the outbox's Web Lock where the browser has Web Locks (else at once). */
+function withOutboxLock<T>(fn: () => Promise<T>): Promise<T> {
+	const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+	return locks ? locks.request(OUTBOX_LOCK, fn) : fn();
+}
 
 /** First retry after 15 s, doubling up to 30 minutes. */
 export function retryDelayMs(attempts: number): number {
@@ -160,7 +170,7 @@ export class ReportOutbox {
 	 * limit ends this round. Concurrent calls share one run.
 	 */
 	flush(options: FlushOptions = {}): Promise<FlushResult> {
-		this.flushing ??= this.run(options.force ?? false).finally(() => {
+		this.flushing ??= withOutboxLock(() => this.run(options.force ?? false)).finally(() => {
 			this.flushing = null;
 		});
 		return this.flushing;

@@ -31,11 +31,16 @@ export const Z_ORDER = [
 	'route-line',
 	'route-unknown',
 	'origin-point',
+	'reports-line',
+	'reports-point',
 	'places-selected',
 	'places-icon',
 	'coverage-suggested',
 	'coverage-planned',
 	'coverage-marks-label',
+	// the report being written: on top, so the picked point is never hidden under a place
+	'report-draft-line',
+	'report-draft-point',
 ] as const;
 
 export type LayerId = (typeof Z_ORDER)[number];

@@ -56,6 +56,7 @@ describe('the panels', () => {
 			'nearest',
 			'place',
 			'report',
+			'reports',
 			'rest',
 			'route',
 			'walkshed',

@@ -20,6 +20,7 @@ export const PANELS: { [K in ModeKind]: PanelEntry<K> } = {
 	place: { load: () => import('./PlacePanel.svelte') },
 	nearest: { load: () => import('./NearestPanel.svelte') },
 	report: { load: () => import('./ReportPanel.svelte') },
+	reports: { load: () => import('./ReportsPanel.svelte') },
 	route: { load: () => import('./RoutePanel.svelte') },
 	walkshed: { load: () => import('./WalkshedPanel.svelte') },
 	fixes: { load: () => import('./FixesPanel.svelte') },

@@ -11,6 +11,12 @@
  *   range-requests module answers the PMTiles reader's byte ranges from those whole files
  *   (src/pwa/range-requests.ts). So a kept area loads without waiting on a weak connection, and
  *   works with none. The worker never stores area files itself: the resident decides what is kept.
+ * - Background Sync (where the browser has it): the app registers OUTBOX_SYNC_TAG when a report
+ *   waits in the outbox; when the connection returns, the `sync` event wakes the outbox's one
+ *   delivery loop in an open app (DELIVER_MESSAGE), or, with no app open, runs one flush of the same
+ *   outbox on the device here (src/data/outbox.ts: every flush holds one Web Lock, and a report's id
+ *   makes a repeat a no-op, so it is stored exactly once). Reports still waiting fail the event, so
+ *   the browser tries again later.
  * - A new version waits until the resident chooses to reload (the "new version" prompt sends
  *   SKIP_WAITING), so nobody is switched to new code mid-task, and nobody is trapped on old code.
  */
@@ -23,6 +29,8 @@ import {
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { AREA_CACHE, AREA_PATH_PREFIX, KEEP_HEADER, isAreaUrl } from '../data/offline-area.ts';
+import { DELIVER_MESSAGE, OUTBOX_SYNC_TAG } from '../data/outbox-tags.ts';
+import { flushOutboxHere } from './outbox-flush.ts';
 import { rangeRequestsPlugin } from './range-requests.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -56,4 +64,33 @@ registerRoute(
 
 self.addEventListener('message', (event) => {
 	if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+/** Asks an open app to deliver through its delivery loop; true once it answers. */
+function askToDeliver(client: Client): Promise<boolean> {
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		const timer = setTimeout(() => resolve(false), 60_000);
+		channel.port1.onmessage = (e) => {
+			clearTimeout(timer);
+			resolve((e.data as { waiting?: number } | null)?.waiting === 0);
+		};
+		client.postMessage({ type: DELIVER_MESSAGE }, [channel.port2]);
+	});
+}
+
+async function deliverOutbox(): Promise<void> {
+	const windows = await self.clients.matchAll({ type: 'window' });
+	if (windows.length > 0) {
+		const answers = await Promise.all(windows.map(askToDeliver));
+		if (answers.some(Boolean)) return;
+	}
+	// No app open (or none could deliver): one flush of the same outbox, here.
+	const result = await flushOutboxHere();
+	if (result.pending > 0) throw new Error(`${result.pending} report(s) still wait`);
+}
+
+self.addEventListener('sync', (event) => {
+	const e = event as ExtendableEvent & { tag?: string };
+	if (e.tag === OUTBOX_SYNC_TAG) e.waitUntil(deliverOutbox());
 });

@@ -15,12 +15,15 @@ import { createContext } from 'svelte';
 import type { SignedInUser } from '../data/auth.ts';
 import type { BarrierKind } from '../data/enums.ts';
 import { type DataErrorCode, type ErrorKind, errorInfo } from '../data/errors.ts';
+import { DELIVER_MESSAGE, OUTBOX_SYNC_TAG } from '../data/outbox-tags.ts';
 import type {
 	DeliveryLoop,
 	keepDelivering as KeepDelivering,
 	OutboxEntry,
 	ReportEdit,
 } from '../data/outbox.ts';
+import type { ReportFilter, ReportPage } from '../data/barrier-reports.ts';
+import type { ReportStatus } from '../data/enums.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { Area, BarrierReport } from '../data/types.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -38,6 +41,13 @@ export interface ReportDraft {
 	kind: BarrierKind;
 	description: string;
 	location: Point | LineString;
+}
+
+/** A municipality whose reports the user reads (coordinator) or triages (planner). */
+export interface TriageArea {
+	id: string;
+	name: string;
+	role: 'planner' | 'coordinator';
 }
 
 /** A translatable message: a key and its slot values. */
@@ -107,6 +117,30 @@ export function reportErrorMessage(err: unknown): Message {
 	return { key };
 }
 
+/** Background Sync's part of a service worker registration (not in TypeScript's DOM types yet). */
+interface SyncRegistration {
+	sync?: { register(tag: string): Promise<void> };
+}
+
+/**
+ * Asks the browser to wake the service worker when the connection returns (Background Sync), so a
+ * waiting report goes out even with the app closed. False where the browser cannot (no service
+ * worker in control, no Background Sync: Firefox, Safari): the report then goes out when the app
+ * next starts or the browser goes online with the app open.
+ */
+async function askForBackgroundSync(): Promise<boolean> {
+	if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return false;
+	if (!navigator.serviceWorker.controller) return false;
+	try {
+		const registration = (await navigator.serviceWorker.ready) as SyncRegistration;
+		if (!registration.sync) return false;
+		await registration.sync.register(OUTBOX_SYNC_TAG);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** The outbox's delivery loop, loaded with the data layer (after the first paint). */
 let keepDelivering: typeof KeepDelivering;
 
@@ -129,6 +163,11 @@ export class DataState {
 	user = $state.raw<SignedInUser | null>(null);
 	/** What the browser says about the network. */
 	isOnline = $state(true);
+	/**
+	 * Whether the browser delivers waiting reports with the app closed (Background Sync through the
+	 * service worker): known once a report waited; undefined before.
+	 */
+	backgroundSync = $state<boolean | undefined>();
 
 	#config: DataConfig;
 	#repos: Repositories | undefined;
@@ -253,6 +292,20 @@ export class DataState {
 		const { signal } = this.#stop;
 		addEventListener('online', () => (this.isOnline = true), { signal });
 		addEventListener('offline', () => (this.isOnline = false), { signal });
+		// The service worker's Background Sync wakes this same loop (src/pwa/sw.ts).
+		if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
+			navigator.serviceWorker.addEventListener(
+				'message',
+				(e: MessageEvent) => {
+					if ((e.data as { type?: unknown } | null)?.type !== DELIVER_MESSAGE) return;
+					void this.deliver().then(
+						() => e.ports[0]?.postMessage({ waiting: this.waiting }),
+						() => e.ports[0]?.postMessage({ waiting: -1 }),
+					);
+				},
+				{ signal },
+			);
+		}
 		this.#loop = keepDelivering(repos.outbox, {
 			signal,
 			onFlushed: () => {
@@ -268,7 +321,13 @@ export class DataState {
 		const repos = this.#repos;
 		if (!repos) return;
 		this.outbox = await repos.outbox.entries();
-		this.myReports = await repos.barrierReports.listMine(repos.outbox.clientId);
+		try {
+			this.myReports = await repos.barrierReports.listMine(repos.outbox.clientId);
+		} catch (err) {
+			// Without a connection the stored reports stay as last read (a report written offline
+			// still counts as waiting, not as failed).
+			if (dataErrorCode(err) !== 'network') throw err;
+		}
 	}
 
 	/** Delivers what waits in the outbox now (when the browser is online), through the delivery loop. */
@@ -292,6 +351,7 @@ export class DataState {
 		const queued = await repos.outbox.enqueue({ ...draft, reporterId });
 		await this.deliver();
 		const entry = this.outbox.find((e) => e.id === queued.id);
+		if (entry?.state === 'queued') this.backgroundSync = await askForBackgroundSync();
 		return {
 			entry: entry ?? queued,
 			isWaiting: entry?.state === 'queued',
@@ -332,6 +392,54 @@ export class DataState {
 		const repos = await this.#ready();
 		await repos.barrierReports.erase(id, repos.outbox.clientId);
 		await this.refresh();
+	}
+
+	/**
+	 * The municipalities among `nisCodes` whose reports this user triages: with Supabase, those where
+	 * they are a planner or coordinator (`role`: the strongest: planner before coordinator); on the
+	 * device, the one user plans every area.
+	 */
+	async triageAreas(nisCodes: readonly string[]): Promise<TriageArea[]> {
+		const repos = await this.#ready();
+		const areas = (await repos.areas.list()).filter(
+			(a) => a.nisCode !== null && nisCodes.includes(a.nisCode),
+		);
+		if (!repos.memberships) return areas.map((a) => ({ id: a.id, name: a.name, role: 'planner' }));
+		const userId = this.user?.id;
+		if (!userId) return [];
+		const mine = (await repos.memberships.list()).filter((m) => m.userId === userId);
+		return areas.flatMap((a): TriageArea[] => {
+			const roles = mine.filter((m) => m.areaId === a.id).map((m) => m.role);
+			if (roles.includes('planner')) return [{ id: a.id, name: a.name, role: 'planner' }];
+			if (roles.includes('coordinator')) return [{ id: a.id, name: a.name, role: 'coordinator' }];
+			return [];
+		});
+	}
+
+	/** One page of an area's reports that pass `filter` (planners and coordinators of the area). */
+	async areaReports(areaId: string, filter: ReportFilter, offset: number): Promise<ReportPage> {
+		const repos = await this.#ready();
+		return repos.barrierReports.pageForArea(areaId, filter, offset);
+	}
+
+	/** Every report of an area that passes `filter`, newest first (for exports). */
+	async allAreaReports(areaId: string, filter: ReportFilter): Promise<BarrierReport[]> {
+		const repos = await this.#ready();
+		const { matchesFilter } = await import('../data/barrier-reports.ts');
+		return (await repos.barrierReports.listForArea(areaId)).filter((r) => matchesFilter(r, filter));
+	}
+
+	/** A planner moves a report on (acknowledged, resolved, rejected) with a note for the reporter. */
+	async triage(
+		id: string,
+		status: ReportStatus,
+		plannerNote: string | null,
+		publicText?: string | null,
+	): Promise<BarrierReport> {
+		const repos = await this.#ready();
+		const report = await repos.barrierReports.setStatus(id, status, plannerNote, publicText);
+		await this.refresh();
+		return report;
 	}
 
 	async signIn(email: string, password: string): Promise<void> {

@@ -137,13 +137,16 @@ describe('MapState', () => {
 		const s = standIn();
 		state.attach(s.map);
 		const picked = state.pickPoint();
+		expect(state.isPicking).toBe(true); // a click on a place is a position now
 		s.fire('click', 4.81, 51.21);
 		await expect(picked).resolves.toEqual([4.81, 51.21]);
+		expect(state.isPicking).toBe(false);
 		const controller = new AbortController();
 		const cancelled = state.pickPoint(controller.signal);
 		controller.abort();
 		await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
 		expect(s.listeners()).toBe(0);
+		expect(state.isPicking).toBe(false);
 	});
 
 	it('draws a line of clicks, ended by a double click (one point there), zoom restored', async () => {

@@ -59,6 +59,8 @@ function abortError(): Error {
 export class MapState {
 	/** True once a map is attached and its style has loaded. */
 	isReady = $state(false);
+	/** True while a point is being picked or a line drawn (clicks are positions, not places). */
+	isPicking = $state(false);
 	#map: MapLike | undefined;
 	/** The overlays to draw (a registry, not state: the map is what shows them). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -146,13 +148,17 @@ export class MapState {
 			const onClick = (e: MapMouseEvent) => {
 				map.off('click', onClick);
 				signal?.removeEventListener('abort', onAbort);
+				// after every listener of this click ran (a place under it stays unopened)
+				queueMicrotask(() => (this.isPicking = false));
 				resolve([e.lngLat.lng, e.lngLat.lat]);
 			};
 			const onAbort = () => {
 				map.off('click', onClick);
+				this.isPicking = false;
 				reject(abortError());
 			};
 			if (signal?.aborted) return reject(abortError());
+			this.isPicking = true;
 			map.on('click', onClick);
 			signal?.addEventListener('abort', onAbort, { once: true });
 		});
@@ -172,6 +178,7 @@ export class MapState {
 		const wasZooming = map.doubleClickZoom.isEnabled();
 		return new Promise((resolve, reject) => {
 			const stop = () => {
+				this.isPicking = false;
 				map.off('click', onClick);
 				map.off('dblclick', onDouble);
 				signal?.removeEventListener('abort', onAbort);
@@ -195,6 +202,7 @@ export class MapState {
 				reject(abortError());
 			};
 			if (signal?.aborted) return reject(abortError());
+			this.isPicking = true;
 			map.doubleClickZoom.disable();
 			map.on('click', onClick);
 			map.on('dblclick', onDouble);

@@ -7,6 +7,22 @@
  * Pure functions over URLSearchParams, so links round-trip in unit tests.
  */
 
+import {
+	BARRIER_KINDS,
+	REPORT_STATUSES,
+	type BarrierKind,
+	type ReportStatus,
+} from '../data/enums.ts';
+
+/** The ages (days) the triage filter offers. */
+export const REPORT_AGES = [7, 30, 90, 365] as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
+	return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
 /** Who a mode is for: residents now; coordinators and planners get their own modes next. */
 export type Workspace = 'resident' | 'coordinator' | 'planner';
 
@@ -19,6 +35,18 @@ export type Mode =
 	| { kind: 'nearest'; categoryId: string }
 	/** Writing a barrier report, at a place or at a point or stretch chosen on the map. */
 	| { kind: 'report'; placeId?: string }
+	/**
+	 * The planners' triage of barrier reports: filtered by status, kind and age (days), one page of
+	 * the list, and the chosen report.
+	 */
+	| {
+			kind: 'reports';
+			status?: ReportStatus;
+			barrier?: BarrierKind;
+			ageDays?: number;
+			page?: number;
+			reportId?: string;
+	  }
 	/** Planners: a route A→B for the profile with its reasons, beside the walking route. */
 	| { kind: 'route'; from?: [number, number]; to?: [number, number] }
 	/** Planners: walksheds from a point for walking, rollator and wheelchair side by side. */
@@ -137,6 +165,36 @@ export const MODES: { [K in ModeKind]: ModeSpec<K> } = {
 		},
 		write(mode, params) {
 			if (mode.placeId) params.set('place', mode.placeId);
+		},
+	},
+	reports: {
+		workspace: 'planner',
+		read(params) {
+			const status = oneOf(REPORT_STATUSES, params.get('status'));
+			const barrier = oneOf(BARRIER_KINDS, params.get('barrier'));
+			const age = Number(params.get('age'));
+			const ageDays = (REPORT_AGES as readonly number[]).includes(age) ? age : undefined;
+			const pageParam = params.get('page');
+			const page =
+				pageParam !== null && /^[1-9]\d{0,5}$/.test(pageParam) ? Number(pageParam) : undefined;
+			const reportParam = params.get('report');
+			const reportId =
+				reportParam && UUID.test(reportParam) ? reportParam.toLowerCase() : undefined;
+			return {
+				kind: 'reports',
+				...(status ? { status } : {}),
+				...(barrier ? { barrier } : {}),
+				...(ageDays ? { ageDays } : {}),
+				...(page && page > 1 ? { page } : {}),
+				...(reportId ? { reportId } : {}),
+			};
+		},
+		write(mode, params) {
+			if (mode.status) params.set('status', mode.status);
+			if (mode.barrier) params.set('barrier', mode.barrier);
+			if (mode.ageDays) params.set('age', String(mode.ageDays));
+			if (mode.page && mode.page > 1) params.set('page', String(mode.page));
+			if (mode.reportId) params.set('report', mode.reportId);
 		},
 	},
 	route: {

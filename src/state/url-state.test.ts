@@ -35,6 +35,15 @@ describe('url state', () => {
 			{ kind: 'nearest', categoryId: 'pharmacy' },
 			{ kind: 'report' },
 			{ kind: 'report', placeId: 'extra0:3' },
+			{ kind: 'reports' },
+			{
+				kind: 'reports',
+				status: 'acknowledged',
+				barrier: 'broken_sidewalk',
+				ageDays: 30,
+				page: 3,
+				reportId: '2f1c7a7e-5b1d-4c4e-9a53-0b8f1d2e3c4a',
+			},
 			{ kind: 'route' },
 			{ kind: 'route', from: [4.767512, 51.201234], to: [4.801, 51.2] },
 			{ kind: 'walkshed', minutes: 10 },
@@ -90,6 +99,11 @@ describe('url state', () => {
 		).toEqual(DEFAULT_STATE);
 		expect(parseUrlState('?show=gp,<b>,pharmacy').visible).toEqual(['gp', 'pharmacy']);
 		expect(parseUrlState('?mode=place').mode).toEqual({ kind: 'explore' });
+		// the triage's filters: unknown values fall back to "all", a bad page to the first
+		expect(
+			parseUrlState('?mode=reports&status=gone&barrier=<b>&age=3&page=0&report=1%27%20or%201=1')
+				.mode,
+		).toEqual({ kind: 'reports' });
 	});
 
 	it('reads links made before modes: a place, or a category', () => {

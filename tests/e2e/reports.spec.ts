@@ -6,10 +6,10 @@
  * service-role key that the report was stored exactly once.
  */
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
-import { expect, test, type Page } from '../helpers/test.ts';
-import { signUserSession } from '../../scripts/lib/stack/jwt.ts';
+import { expect, recordCspViolations, test, type Page } from '../helpers/test.ts';
 import { createUser, stackEnv, superuser } from '../helpers/db.ts';
 import { captureMap } from '../helpers/map.ts';
+import { signInPage } from '../helpers/session.ts';
 
 // The map reaches the test through the app's `buurtkaart:map` event (no global handle).
 test.beforeEach(async ({ page }) => captureMap(page));
@@ -120,6 +120,65 @@ test.describe('barrier reports on the device (embedded default) @device', () => 
 		await page.getByTestId('report-open').click();
 		await expect(page.getByTestId('my-reports')).toBeVisible();
 		await expect(myReports(page, text)).toHaveCount(1);
+	});
+
+	test('written offline, the browser context closed, a new context opened online: stored once', async ({
+		page,
+		context,
+		browser,
+	}, testInfo) => {
+		const text = `Trottoir geblokkeerd door werken (${testInfo.project.name} ${crypto.randomUUID()})`;
+		const name = await openPharmacy(page);
+		await waitForStorage(page, /^Opgeslagen op dit toestel$/);
+		await fillReportAtPlace(page, name, 'Versperde doorgang', text);
+		await context.setOffline(true);
+		await page.getByTestId('report-submit').click();
+		await expect(page.getByTestId('report-done')).toContainText('zodra er weer verbinding is');
+		await expect(myReports(page, text)).toHaveAttribute('data-state', 'queued');
+
+		// The context closes with the report waiting; a new one opens with the same storage, online.
+		const storage = await context.storageState({ indexedDB: true });
+		await context.close();
+		const { baseURL, viewport, serviceWorkers } = testInfo.project.use;
+		const fresh = await browser.newContext({
+			baseURL,
+			viewport,
+			serviceWorkers,
+			storageState: storage,
+		});
+		try {
+			const again = await fresh.newPage();
+			const violations = await recordCspViolations(again);
+			await again.goto('/?mode=report');
+			await waitForStorage(again, /^Opgeslagen op dit toestel$/);
+			await expect(again.getByTestId('outbox-count')).toHaveCount(0);
+			await expect(myReports(again, text)).toHaveCount(1);
+			await expect(myReports(again, text)).toHaveAttribute('data-state', 'stored');
+			// Exactly once in the device's report store, read straight from IndexedDB.
+			const stored = await again.evaluate(
+				(text) =>
+					new Promise<number>((resolve, reject) => {
+						const open = indexedDB.open('buurtkaart');
+						open.onerror = () => reject(open.error);
+						open.onsuccess = () => {
+							const all = open.result
+								.transaction('barrier_reports')
+								.objectStore('barrier_reports')
+								.getAll();
+							all.onsuccess = () =>
+								resolve(
+									(all.result as { description: string }[]).filter((r) => r.description === text)
+										.length,
+								);
+						};
+					}),
+				text,
+			);
+			expect(stored).toBe(1);
+			expect(violations).toEqual([]);
+		} finally {
+			await fresh.close();
+		}
 	});
 
 	test('hostile or over-long text gets a message naming the problem and is never run as HTML', async ({
@@ -288,36 +347,7 @@ test.describe('barrier reports in the shared database (Supabase, local stack) @s
 		const db = await superuser(env);
 		const userId = await createUser(db, 'e2e-reporter');
 		try {
-			const { rows } = await db.query<{ email: string }>(
-				'select email from auth.users where id = $1',
-				[userId],
-			);
-			const email = rows[0]!.email;
-			// The local stack has no Auth server: the session is signed with the stack's JWT secret
-			// exactly as Supabase Auth signs it, and put where supabase-js keeps its session.
-			const accessToken = await signUserSession(env.SUPABASE_JWT_SECRET, { userId, email });
-			const nowS = Math.floor(Date.now() / 1000);
-			const session = {
-				access_token: accessToken,
-				token_type: 'bearer',
-				expires_in: 3600,
-				expires_at: nowS + 3600,
-				refresh_token: 'not-refreshed-in-this-test',
-				user: {
-					id: userId,
-					aud: 'authenticated',
-					role: 'authenticated',
-					email,
-					app_metadata: { provider: 'email', providers: ['email'] },
-					user_metadata: {},
-					created_at: new Date().toISOString(),
-				},
-			};
-			const storageKey = `sb-${new URL(env.SUPABASE_URL).hostname.split('.')[0]}-auth-token`;
-			await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
-				storageKey,
-				JSON.stringify(session),
-			] as const);
+			const email = await signInPage(page, env, db, userId);
 
 			const text = `Te hoge stoeprand, e2e ${crypto.randomUUID()}`;
 			const name = await openPharmacy(page);

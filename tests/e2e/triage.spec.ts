@@ -1,0 +1,339 @@
+/**
+ * Barrier reports marked on the map, delivered once, and triaged by the area's planners, in Supabase
+ * mode against the local stack (playwright.supabase.config.ts; tagged @supabase). The database is
+ * checked directly (superuser connection).
+ *
+ * - A point picked and a stretch drawn on the map, both drawn there, sent with the connection off;
+ *   the page reloaded with the API still unreachable; the browser context closed; a new context
+ *   opened online with the same storage: each report is stored exactly once.
+ * - A planner of the area pages through more than 1,000 reports, filters them, acknowledges one
+ *   with a note, then resolves it, and downloads the filtered reports as CSV and GeoJSON; the
+ *   reporter sees the status and the note; a planner of another area sees no list, and their
+ *   attempt through the API changes nothing.
+ */
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import type { BrowserContextOptions } from '@playwright/test';
+import { addMembership, createUser, stackEnv, superuser, userClient } from '../helpers/db.ts';
+import { captureMap, waitForMapReady } from '../helpers/map.ts';
+import { signInPage } from '../helpers/session.ts';
+import { expect, recordCspViolations, test, type Page, type TestInfo } from '../helpers/test.ts';
+
+test.skip(
+	!process.env.BUURTKAART_E2E_SUPABASE,
+	'runs from playwright.supabase.config.ts against the local stack',
+);
+// Each journey opens the app in two or three browser contexts (software WebGL on a busy machine).
+test.describe.configure({ timeout: 420_000 });
+
+/** The options of this project's contexts, for a second context in the same test. */
+function contextOptions(testInfo: TestInfo): BrowserContextOptions {
+	const use = testInfo.project.use;
+	return { baseURL: use.baseURL, viewport: use.viewport, serviceWorkers: use.serviceWorkers };
+}
+
+async function waitForSupabase(page: Page) {
+	const status = page.getByTestId('storage-status');
+	await expect(status.getByTestId('storage-where')).toHaveText(
+		'Opgeslagen in de gedeelde databank (Supabase)',
+	);
+	await expect(status).not.toContainText('wordt geopend');
+}
+
+/** The report-draft overlay's features on the map: their geometry types. */
+function draftTypes(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		type Handle = {
+			getStyle(): {
+				sources: Record<string, { data?: { features: { geometry: { type: string } }[] } }>;
+			};
+		};
+		const map = (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap;
+		return (map.getStyle().sources['report-draft']?.data?.features ?? []).map(
+			(f) => f.geometry.type,
+		);
+	});
+}
+
+test('a point and a stretch picked on the map, sent offline, reloaded, reopened online: stored once @supabase', async ({
+	page,
+	context,
+	browser,
+}, testInfo) => {
+	const env = stackEnv();
+	const db = await superuser(env);
+	const tag = crypto.randomUUID();
+	const pointText = `Paal midden op het voetpad, e2e ${tag}`;
+	const stretchText = `Voetpad te smal over dit stuk, e2e ${tag}`;
+	try {
+		await captureMap(page);
+		await page.goto('/?mode=report');
+		await waitForSupabase(page);
+		await waitForMapReady(page);
+		await page.evaluate(() => {
+			const map = (window as unknown as { buurtkaartMap: { jumpTo(o: { zoom: number }): void } })
+				.buurtkaartMap;
+			map.jumpTo({ zoom: 16 });
+		});
+		const form = page.getByTestId('report-form');
+		const mapBox = (await page.getByTestId('map').boundingBox())!;
+		const at = (dx: number, dy: number) => ({
+			x: mapBox.x + mapBox.width / 2 + dx,
+			y: mapBox.y + mapBox.height / 2 + dy,
+		});
+
+		// The point: picked with a click on the map, then drawn there.
+		await form.getByTestId('report-pick').click();
+		await expect(form.getByTestId('report-picking')).toBeVisible();
+		await page.mouse.click(at(-60, 0).x, at(-60, 0).y);
+		await expect(form.getByTestId('report-chosen')).toContainText('Punt gekozen');
+		await expect(form.getByTestId('report-picking')).toHaveCount(0);
+		await expect.poll(() => draftTypes(page)).toEqual(['Point']);
+		await form.getByLabel('Soort probleem').selectOption({ label: 'Versperde doorgang' });
+		await form.getByLabel('Korte beschrijving (niet verplicht)').fill(pointText);
+
+		await context.setOffline(true);
+		await form.getByTestId('report-submit').click();
+		await expect(form.getByTestId('report-done')).toContainText('zodra er weer verbinding is');
+		// Service workers are blocked here: the form says the app must be opened again to send it.
+		await expect(form.getByTestId('report-background-sync')).toContainText(
+			'Deze browser verstuurt niets terwijl Buurtkaart gesloten is',
+		);
+
+		// The stretch: clicks along the street, ended with "Klaar"; the line and its points are drawn.
+		await form.getByLabel('Een stuk straat').check();
+		await form.getByTestId('report-draw').click();
+		await page.mouse.click(at(20, 0).x, at(20, 0).y);
+		await page.mouse.click(at(90, 30).x, at(90, 30).y);
+		await expect(form.getByTestId('report-chosen')).toContainText('Stuk straat: 2 punten');
+		await expect.poll(() => draftTypes(page)).toEqual(['LineString', 'Point', 'Point']);
+		await form.getByTestId('report-draw-done').click();
+		await form.getByLabel('Soort probleem').selectOption({ label: 'Te smal pad' });
+		await form.getByLabel('Korte beschrijving (niet verplicht)').fill(stretchText);
+		await page.screenshot({ path: testInfo.outputPath('report-stretch-drawn.png') });
+		await form.getByTestId('report-submit').click();
+		await expect(form.getByTestId('report-done')).toContainText('zodra er weer verbinding is');
+		await expect(page.getByTestId('outbox-count')).toHaveAttribute('data-count', '2');
+
+		// Reloaded while the API is still unreachable: both still wait on the device.
+		await page.route(`${env.SUPABASE_URL}/**`, (route) => route.abort('internetdisconnected'));
+		await context.setOffline(false);
+		await page.reload();
+		await waitForSupabase(page);
+		await expect(page.getByTestId('outbox-count')).toHaveAttribute('data-count', '2');
+		const stored = await db.query(
+			'select 1 from public.barrier_reports where description like $1',
+			[`%e2e ${tag}`],
+		);
+		expect(stored.rowCount).toBe(0);
+
+		// The tab and the browser context closed; a new one opened online with the same storage.
+		const storage = await context.storageState({ indexedDB: true });
+		await context.close();
+		const fresh = await browser.newContext({ ...contextOptions(testInfo), storageState: storage });
+		try {
+			const again = await fresh.newPage();
+			const violations = await recordCspViolations(again);
+			await again.goto('/?mode=report');
+			await waitForSupabase(again);
+			await expect(again.getByTestId('outbox-count')).toHaveCount(0);
+			const mine = again.getByTestId('my-report').filter({ hasText: `e2e ${tag}` });
+			await expect(mine).toHaveCount(2);
+			await expect(mine.first()).toHaveAttribute('data-state', 'stored');
+			expect(violations).toEqual([]);
+		} finally {
+			await fresh.close();
+		}
+
+		const rows = await db.query<{ description: string; type: string; points: number }>(
+			`select description, extensions.st_geometrytype(geom) as type, extensions.st_npoints(geom) as points
+			 from public.barrier_reports where description like $1 order by description`,
+			[`%e2e ${tag}`],
+		);
+		expect(rows.rows).toEqual([
+			{ description: pointText, type: 'ST_Point', points: 1 },
+			{ description: stretchText, type: 'ST_LineString', points: 2 },
+		]);
+	} finally {
+		await db.query('delete from public.barrier_reports where description like $1', [`%e2e ${tag}`]);
+		await db.end();
+	}
+});
+
+test('a planner of the area triages: pages, filters, acknowledges and resolves with a note, exports; the reporter follows; another area’s planner cannot @supabase', async ({
+	page,
+	browser,
+}, testInfo) => {
+	const env = stackEnv();
+	const db = await superuser(env);
+	const tag = crypto.randomUUID();
+	const planner = await createUser(db, 'e2e-planner');
+	const otherPlanner = await createUser(db, 'e2e-planner-other');
+	const reporter = await createUser(db, 'e2e-reporter');
+	const users = [planner, otherPlanner, reporter];
+	const text = `=SOM(A1) stoep te smal, e2e ${tag}`;
+	const firstNote = 'We meten het voetpad op 3 december.';
+	const lastNote = 'Voetpad verbreed tot 1,5 m.';
+	try {
+		await addMembership(db, planner, 'vorselaar', 'planner');
+		await addMembership(db, otherPlanner, 'lille', 'planner');
+		// 1,050 reports in Vorselaar (inserted directly: the API's rate limits are not under test),
+		// then the reporter's own, the newest.
+		await db.query(
+			`insert into public.barrier_reports (id, kind, description, location, client_id, created_at)
+			 select gen_random_uuid(), 'other', 'bulk e2e ' || $1 || ' ' || i,
+				jsonb_build_object('type', 'Point', 'coordinates', jsonb_build_array(4.7705 + i * 1e-6, 51.2025)),
+				gen_random_uuid(), now() - make_interval(mins => i)
+			 from generate_series(1, 1050) as i`,
+			[tag],
+		);
+		const inserted = await db.query<{ id: string }>(
+			`insert into public.barrier_reports (id, kind, description, location, client_id, reporter_id)
+			 values (gen_random_uuid(), 'narrow_path', $1, '{"type":"Point","coordinates":[4.7712,51.2031]}', gen_random_uuid(), $2)
+			 returning id`,
+			[text, reporter],
+		);
+		const reportId = inserted.rows[0]!.id;
+
+		// The planner opens the triage: the list pages through every report of the municipality.
+		await signInPage(page, env, db, planner);
+		await page.goto('/?mode=reports');
+		const panel = page.getByTestId('reports-panel');
+		const count = panel.getByTestId('reports-count');
+		await expect(count).toHaveText(/^1–50 van [\d.]+ meldingen$/, { timeout: 120_000 });
+		const total = Number((await count.textContent())!.match(/van ([\d.]+)/)![1]!.replace('.', ''));
+		expect(total).toBeGreaterThanOrEqual(1051);
+		await expect(panel.getByTestId('reports-item')).toHaveCount(50);
+		await panel.getByTestId('reports-next').click();
+		await expect(count).toHaveText(/^51–100 van [\d.]+ meldingen$/);
+		await expect(page).toHaveURL(/[?&]page=2/);
+		await panel.getByTestId('reports-previous').click();
+		await expect(count).toHaveText(/^1–50 van /);
+
+		// Filtered by kind and status, the reporter's report; acknowledged with a note and a public text.
+		await panel.getByTestId('reports-kind').selectOption('narrow_path');
+		await panel.getByTestId('reports-status').selectOption('new');
+		const item = panel.getByTestId('reports-item').filter({ hasText: `e2e ${tag}` });
+		await item.getByRole('button').first().click();
+		await expect(page).toHaveURL(new RegExp(`report=${reportId}`));
+		const actions = item.getByTestId('reports-actions');
+		await actions.getByTestId('reports-note').fill(firstNote);
+		await actions
+			.getByTestId('reports-public-text')
+			.fill('Voetpad te smal; de gemeente meet het op.');
+		await actions.getByRole('button', { name: 'In behandeling nemen' }).click();
+		await expect(panel.getByTestId('reports-saved')).toHaveText('Bewaard. Status: In behandeling.');
+		await page.screenshot({ path: testInfo.outputPath('triage-acknowledged.png') });
+
+		await panel.getByTestId('reports-status').selectOption('acknowledged');
+		await item.getByRole('button').first().click();
+		await item.getByTestId('reports-note').fill(lastNote);
+		await item.getByRole('button', { name: 'Opgelost' }).click();
+		await expect(panel.getByTestId('reports-saved')).toHaveText('Bewaard. Status: Opgelost.');
+		const triaged = await db.query(
+			'select status::text, planner_note, public_text from public.barrier_reports where id = $1',
+			[reportId],
+		);
+		expect(triaged.rows).toEqual([
+			{
+				status: 'resolved',
+				planner_note: lastNote,
+				public_text: 'Voetpad te smal; de gemeente meet het op.',
+			},
+		]);
+
+		// Exports of the filtered reports, downloaded and opened.
+		await panel.getByTestId('reports-status').selectOption('');
+		const [csvDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			panel.getByTestId('reports-export-csv').click(),
+		]);
+		const csv = await readFile((await csvDownload.path())!, 'utf8');
+		expect(csv.charCodeAt(0)).toBe(0xfeff);
+		const rows = Papa.parse<Record<string, string>>(csv.slice(1), {
+			header: true,
+			skipEmptyLines: true,
+		}).data;
+		const row = rows.find((r) => r.id === reportId);
+		expect(row).toMatchObject({
+			kind: 'narrow_path',
+			status: 'resolved',
+			description: `'${text}`,
+			planner_note: lastNote,
+			wkt: 'POINT (4.7712 51.2031)',
+		});
+		expect(rows.every((r) => r.kind === 'narrow_path')).toBe(true);
+		const [geoDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			panel.getByTestId('reports-export-geojson').click(),
+		]);
+		expect(geoDownload.suggestedFilename()).toMatch(
+			/^meldingen-vorselaar-\d{4}-\d{2}-\d{2}\.geojson$/,
+		);
+		const geojson = JSON.parse(await readFile((await geoDownload.path())!, 'utf8')) as {
+			features: { id: string; geometry: { type: string; coordinates: number[] } }[];
+		};
+		expect(geojson.features.find((f) => f.id === reportId)?.geometry).toEqual({
+			type: 'Point',
+			coordinates: [4.7712, 51.2031],
+		});
+
+		// The reporter follows the report: status and note.
+		const reporterContext = await browser.newContext(contextOptions(testInfo));
+		try {
+			const reporterPage = await reporterContext.newPage();
+			await signInPage(reporterPage, env, db, reporter);
+			await reporterPage.goto('/?mode=report');
+			const mine = reporterPage.getByTestId('my-report').filter({ hasText: `e2e ${tag}` });
+			await expect(mine).toHaveAttribute('data-status', 'resolved');
+			await expect(mine).toContainText('Opgelost');
+			await expect(mine.getByTestId('my-report-note')).toHaveText(
+				`Notitie van de gemeente: ${lastNote}`,
+			);
+			await reporterPage.screenshot({ path: testInfo.outputPath('reporter-follows.png') });
+		} finally {
+			await reporterContext.close();
+		}
+
+		// A planner of another area: no list in the app, and the same change through the API is refused.
+		const otherContext = await browser.newContext(contextOptions(testInfo));
+		try {
+			const otherPage = await otherContext.newPage();
+			await signInPage(otherPage, env, db, otherPlanner);
+			// (the sample's combined area holds their Lille too: Vorselaar alone is the other area)
+			await otherPage.goto(`/?area=vorselaar&mode=reports&report=${reportId}`);
+			await expect(otherPage.getByTestId('reports-no-area')).toContainText(
+				'Je bent geen planner of coördinator van een gemeente in dit gebied',
+			);
+			await expect(otherPage.getByTestId('reports-item')).toHaveCount(0);
+		} finally {
+			await otherContext.close();
+		}
+		const other = await userClient(otherPlanner, undefined, env);
+		const attempt = await other
+			.from('barrier_reports')
+			.update({ status: 'rejected', planner_note: 'niet van mij' })
+			.eq('id', reportId)
+			.select('id');
+		expect(attempt.data ?? []).toEqual([]);
+		const { rows: areaRows } = await db.query<{ area_id: string }>(
+			'select area_id from public.barrier_reports where id = $1',
+			[reportId],
+		);
+		const list = await other.rpc('area_barrier_reports', { p_area_id: areaRows[0]!.area_id });
+		expect(list.error?.code).toBe('42501');
+		const after = await db.query(
+			'select status::text, planner_note from public.barrier_reports where id = $1',
+			[reportId],
+		);
+		expect(after.rows).toEqual([{ status: 'resolved', planner_note: lastNote }]);
+	} finally {
+		await db.query(`delete from public.barrier_reports where description like $1`, [
+			`%e2e ${tag}%`,
+		]);
+		await db.query('delete from public.audit_events where actor_id = any($1)', [users]);
+		await db.query('delete from public.memberships where user_id = any($1)', [users]);
+		await db.query('delete from auth.users where id = any($1)', [users]);
+		await db.end();
+	}
+});
