@@ -14,6 +14,7 @@ const TABLES: Record<Lang, Record<string, string>> = {
 		'NavigationControl.ResetBearing': 'Kaart terug naar het noorden draaien',
 		'GeolocateControl.FindMyLocation': 'Mijn locatie tonen',
 		'GeolocateControl.LocationNotAvailable': 'Locatie niet beschikbaar',
+		'Popup.Close': 'Sluiten',
 	},
 	fr: {
 		'Map.Title': 'Carte',
@@ -23,6 +24,7 @@ const TABLES: Record<Lang, Record<string, string>> = {
 		'NavigationControl.ResetBearing': 'Réorienter la carte vers le nord',
 		'GeolocateControl.FindMyLocation': 'Afficher ma position',
 		'GeolocateControl.LocationNotAvailable': 'Position non disponible',
+		'Popup.Close': 'Fermer',
 	},
 	en: {
 		'Map.Title': 'Map',
@@ -32,6 +34,7 @@ const TABLES: Record<Lang, Record<string, string>> = {
 		'NavigationControl.ResetBearing': 'Turn the map back to north',
 		'GeolocateControl.FindMyLocation': 'Show my location',
 		'GeolocateControl.LocationNotAvailable': 'Location not available',
+		'Popup.Close': 'Close',
 	},
 };
 

@@ -66,7 +66,7 @@ test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) 
 	await expect(nearest).toContainText('Au plus près de Kerkstraat 1');
 	await expect(nearest).toContainText('En fauteuil roulant');
 	const items = nearest.getByTestId('nearest-place');
-	await expect(items.first()).toContainText(/\d+ min à pied \(\d+ m par les rues\)/);
+	await expect(items.first()).toContainText(/\d+ min en fauteuil roulant \(\d+ m par les rues\)/);
 	const listed = await items.allTextContents();
 
 	// Share: no Web Share API in this browser, so the link is copied, and the app says so.
@@ -91,7 +91,7 @@ test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) 
 	const other = fresh.page.getByTestId('nearest');
 	await expect(other.getByRole('heading', { level: 2 })).toHaveText(/Pharmacie/);
 	await expect(other).toContainText('Au plus près de Kerkstraat 1');
-	await expect(other.getByTestId('nearest-place').first()).toContainText(/min à pied/);
+	await expect(other.getByTestId('nearest-place').first()).toContainText(/min en fauteuil roulant/);
 	expect(await other.getByTestId('nearest-place').allTextContents()).toEqual(listed);
 	await expect(fresh.page.locator('html')).toHaveAttribute('lang', 'fr');
 	await expect(fresh.page.getByTestId('area-select')).toHaveValue('lille');
@@ -117,7 +117,7 @@ test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) 
 	// Modes are history entries: place ← nearest ← explore.
 	await items.first().click();
 	const details = page.getByTestId('place-details');
-	await expect(details.getByTestId('walk-time')).toContainText(/min à pied/);
+	await expect(details.getByTestId('walk-time')).toContainText(/min en fauteuil roulant/);
 	await expect(page).toHaveURL(/mode=place/);
 	// The route overlay, added at run time, sits where the registry puts it.
 	await expect.poll(() => renderedLayerOrder(page)).toContain('route-line');

@@ -27,7 +27,7 @@ test.describe('nearest help by walking time', () => {
 			.click();
 		await expect(nearest).toContainText('Dichtstbij vanaf Cardijnlaan 2, In een rolstoel');
 		const items = nearest.getByTestId('nearest-place');
-		await expect(items.first()).toContainText(/\d+ min te voet \(\d+ m langs de straten\)/);
+		await expect(items.first()).toContainText(/\d+ min met de rolstoel \(\d+ m langs de straten\)/);
 		// Ordered by walking time.
 		const minutes = (await items.allTextContents()).map((t) => Number(/(\d+) min/.exec(t)?.[1]));
 		expect(minutes).toEqual([...minutes].sort((a, b) => a - b));
@@ -36,7 +36,7 @@ test.describe('nearest help by walking time', () => {
 
 		await items.first().click();
 		const details = page.getByTestId('place-details');
-		await expect(details.getByTestId('walk-time')).toContainText(/min te voet/);
+		await expect(details.getByTestId('walk-time')).toContainText(/min met de rolstoel/);
 		await waitForMapReady(page);
 		const routeDrawn = await page.evaluate(() => {
 			const map = (
