@@ -68,7 +68,7 @@ async function shownAreaId(page: Page): Promise<string> {
 	});
 }
 
-test('first visit online; offline, a reload: the map, search, details, nearest and the list work @phone', async ({
+test('first visit online; offline, a reload: the map, search, details, nearest and the list work', async ({
 	page,
 	context,
 }, testInfo) => {
