@@ -352,7 +352,7 @@ function longestStretchWithoutBench(
  * @throws Error naming the offending origin, place, neighbourhood or node when input is invalid.
  * @example
  * const bytes = buildAnalysisBundle({ ways, nodeLngLat, nodeTags, origins, places, neighbourhoods, meta });
- * writeFileSync('tiles/vorselaar-lille/analysis.bin', bytes);
+ * writeFileSync('tiles/<area id>/analysis.bin', bytes);
  */
 export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 	const { meta } = input;

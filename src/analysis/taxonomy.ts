@@ -821,7 +821,7 @@ const PRIVATE_ACCESS = new Set(['private', 'no']);
  * Category ids (in legend order) whose rules match an OSM object's tags; empty when none do or
  * the object is private (`access=private|no`).
  *
- * @example matchCategories({ amenity: 'pharmacy', name: 'Apotheek Lille' }) // ['pharmacy']
+ * @example matchCategories({ amenity: 'pharmacy', name: 'Apotheek Centrum' }) // ['pharmacy']
  */
 export function matchCategories(tags: Readonly<Record<string, string>>): string[] {
 	if (PRIVATE_ACCESS.has(tags.access ?? '')) return [];

@@ -75,8 +75,8 @@ export function folderOf(manifestUrl: string): string {
  * Lists the files of an area from its manifest (`archives` and `files`, each `{ file, bytes?,
  * sha256? }`), resolved against the manifest's URL. Throws an OfflineAreaError naming what is wrong:
  * no area id, an entry without a file name, a file outside the area's folder, a bad size or sha256.
- * @example areaFilesOf(manifest, 'https://x.be/tiles/vorselaar-lille/manifest.json').files[0].url
- *   // → 'https://x.be/tiles/vorselaar-lille/basemap.pmtiles'
+ * @example areaFilesOf(manifest, 'https://x.be/tiles/my-area/manifest.json').files[0].url
+ *   // → 'https://x.be/tiles/my-area/basemap.pmtiles'
  */
 export function areaFilesOf(json: unknown, manifestUrl: string): AreaFiles {
 	if (!isRecord(json)) throw new OfflineAreaError(`${manifestUrl}: not a JSON object`);

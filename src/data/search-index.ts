@@ -1,6 +1,6 @@
 /**
  * Search for residents: kinds of help by name and synonym, places by name and by what they are,
- * streets and addresses as people type them ("Markt 10 Vorselaar", "dorp 16, 2275 poederlee"), in
+ * streets and addresses as people type them ("Markt 10 Herentals", "dorp 16, 2200 noorderwijk"), in
  * their own words, accent- and case-insensitive, tolerant of a typo.
  *
  * Words, not whole strings: the query is split into words, and each word is looked up in a
@@ -181,7 +181,7 @@ function wordsOf(text: string): string[] {
  * @example
  * const index = new SearchIndex(records, localities);
  * index.search('apoteek').kindPlaces?.category.id; // 'pharmacy', despite the typo
- * index.search('markt 10, vorselaar').groups[0]?.hits[0]?.record.label; // 'Markt 10'
+ * index.search('markt 10, herentals').groups[0]?.hits[0]?.record.label; // 'Markt 10'
  */
 export class SearchIndex {
 	readonly records: readonly SearchRecord[];

@@ -1338,7 +1338,7 @@ export const MESSAGES: Record<Lang, Messages> = { nl, fr, en };
 /**
  * Looks up a text and fills its `{name}` slots. Values are inserted as plain text: callers render the
  * result as text, never as HTML.
- * @example translate('en', 'mapLabel', { area: 'Vorselaar' }) // → 'Map of Vorselaar'
+ * @example translate('en', 'mapLabel', { area: 'Herentals' }) // → 'Map of Herentals'
  */
 export function translate(
 	lang: Lang,

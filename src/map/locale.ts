@@ -38,7 +38,7 @@ const TABLES: Record<Lang, Record<string, string>> = {
 	},
 };
 
-/** MapLibre's locale table for a language, with the canvas label given (e.g. "Kaart van Lille"). */
+/** MapLibre's locale table for a language, with the canvas label given (e.g. "Kaart van Herentals"). */
 export function mapLocale(lang: Lang, canvasLabel: string): Record<string, string> {
 	return { ...TABLES[lang], 'Map.Title': canvasLabel };
 }

@@ -32,7 +32,7 @@ const CATEGORY_ORDER = new Map(CATEGORIES.map((c, i) => [c.id, i]));
 /** A trip longer than this (minutes, for the resident's profile) is marked as a long one. */
 export const LONG_TRIP_MINUTES = 30;
 
-/** The street of an address as the data write it ("Kerkstraat 18, 2275 Lille" → "Kerkstraat"). */
+/** The street of an address as the data write it ("Kerkstraat 18, 2200 Herentals" → "Kerkstraat"). */
 export function streetOf(address: string): string {
 	const first = address.split(',')[0]!.trim();
 	const street = first.replace(/\s+\d[\w/-]*(\s+(bus|b)\s*\w+)?$/i, '').trim();

@@ -254,7 +254,7 @@ export function basemapLayers(
 
 /** What {@link basemapStyle} needs. */
 export interface BasemapStyleOptions {
-	/** URL of basemap.pmtiles, e.g. `pmtiles:///tiles/vorselaar-lille/basemap.pmtiles`. */
+	/** URL of basemap.pmtiles, e.g. `pmtiles:///tiles/<area id>/basemap.pmtiles`. */
 	url: string;
 	/** Attribution shown on the map (HTML), e.g. "© OpenStreetMap contributors". */
 	attribution: string;
