@@ -53,6 +53,7 @@ test.describe('residents: no dead ends, honest data, usable at 400 % zoom', () =
 
 		// "gemeentehuis lille" finds the town hall; its details say what the data do not.
 		await search.fill('gemeentehuis lille');
+		await expect(page.getByRole('listbox')).toHaveAttribute('aria-busy', 'false');
 		await page
 			.getByRole('group', { name: /^Gemeentehuis: \d+/ })
 			.getByRole('option', { name: /Gemeentehuis Lille/ })
