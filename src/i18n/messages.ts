@@ -592,7 +592,8 @@ const fr: Messages = {
 	savedSaved: 'Enregistrée : {name}',
 	savedWhereDevice: 'Enregistrée sur cet appareil.',
 	savedWhereSupabase: 'Enregistrée pour {area}.',
-	savedNoArea: 'Aucune commune où enregistrer : connectez-vous comme coordinateur de cette commune.',
+	savedNoArea:
+		'Aucune commune où enregistrer : connectez-vous comme coordinateur de cette commune.',
 	savedNone: 'Pas encore d’analyses enregistrées.',
 	savedNameMissing: 'Donnez un nom à l’analyse.',
 	savedFailed: 'Échec : {detail}',

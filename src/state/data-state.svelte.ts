@@ -453,7 +453,9 @@ export class DataState {
 	 * where they are a coordinator (`canSave`) and, for reading, every one (published analyses are
 	 * for everyone); on the device, every one, and the one user saves in each.
 	 */
-	async analysisAreas(nisCodes: readonly string[]): Promise<{ id: string; name: string; canSave: boolean }[]> {
+	async analysisAreas(
+		nisCodes: readonly string[],
+	): Promise<{ id: string; name: string; canSave: boolean }[]> {
 		const repos = await this.#ready();
 		const areas = (await repos.areas.list()).filter(
 			(a) => a.nisCode !== null && nisCodes.includes(a.nisCode),
@@ -461,16 +463,24 @@ export class DataState {
 		if (!repos.memberships) return areas.map((a) => ({ id: a.id, name: a.name, canSave: true }));
 		const userId = this.user?.id;
 		const mine = userId
-			? (await repos.memberships.list()).filter((m) => m.userId === userId && m.role === 'coordinator')
+			? (await repos.memberships.list()).filter(
+					(m) => m.userId === userId && m.role === 'coordinator',
+				)
 			: [];
-		return areas.map((a) => ({ id: a.id, name: a.name, canSave: mine.some((m) => m.areaId === a.id) }));
+		return areas.map((a) => ({
+			id: a.id,
+			name: a.name,
+			canSave: mine.some((m) => m.areaId === a.id),
+		}));
 	}
 
 	/** The saved analyses of these municipalities that this user may see, newest first. */
 	async savedAnalyses(areaIds: readonly string[]): Promise<SavedAnalysis[]> {
 		const repos = await this.#ready();
 		const lists = await Promise.all(areaIds.map((id) => repos.savedAnalyses.list(id)));
-		return lists.flat().sort((a, b) => (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : 0));
+		return lists
+			.flat()
+			.sort((a, b) => (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : 0));
 	}
 
 	/** Saves an analysis (checked by the data layer; bad input throws and nothing is saved). */

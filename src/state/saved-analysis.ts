@@ -78,7 +78,8 @@ export function recordOf(tilesArea: string, snapshot: CoverageSnapshot): Analysi
 export function readRecord(parameters: Record<string, unknown>): AnalysisRecord | undefined {
 	const p = parameters as Partial<AnalysisRecord>;
 	if (p.kind !== 'coverage' || typeof p.tilesArea !== 'string') return undefined;
-	if (!p.params || !Array.isArray(p.params.categoryIds) || !Array.isArray(p.results)) return undefined;
+	if (!p.params || !Array.isArray(p.params.categoryIds) || !Array.isArray(p.results))
+		return undefined;
 	return p as AnalysisRecord;
 }
 
@@ -111,9 +112,7 @@ export interface Comparison {
  */
 export function compareRecords(before: AnalysisRecord, after: AnalysisRecord): Comparison[] {
 	const out: Comparison[] = [];
-	const categories = [
-		...new Set([...before.results, ...after.results].map((r) => r.categoryId)),
-	];
+	const categories = [...new Set([...before.results, ...after.results].map((r) => r.categoryId))];
 	for (const categoryId of categories) {
 		const a = before.results.find((r) => r.categoryId === categoryId);
 		const b = after.results.find((r) => r.categoryId === categoryId);
@@ -174,7 +173,10 @@ export function exportRows(
 			analysis,
 			category: label(r.categoryId),
 			normM: r.normM,
-			row: r.state === 'measured' ? row : { ...row, beyondResidents: null, beyond65: null, beyond65Share: null },
+			row:
+				r.state === 'measured'
+					? row
+					: { ...row, beyondResidents: null, beyond65: null, beyond65Share: null },
 		})),
 	);
 }

@@ -154,7 +154,10 @@ test.describe('coordinators: saved analyses', () => {
 		expect(geojson.features.length).toBeGreaterThan(1000);
 		expect(geojson.features.every((f) => f.properties.category === 'meeting_place')).toBe(true);
 		expect(geojson.features.some((f) => f.properties.within_norm === false)).toBe(true);
-		await page.screenshot({ path: testInfo.outputPath('saved-analyses-desktop.png'), fullPage: true });
+		await page.screenshot({
+			path: testInfo.outputPath('saved-analyses-desktop.png'),
+			fullPage: true,
+		});
 
 		// delete the baseline; a reload keeps the plan (stored on the device)
 		await item(page, '+Nulmeting').getByTestId('saved-delete').click();
@@ -253,19 +256,28 @@ test.describe('coordinators: saved analyses', () => {
 			);
 			for (const { id } of ids.rows) {
 				const read = await otherClient.from('saved_analyses').select('id, visibility').eq('id', id);
-				const renamed = await otherClient.from('saved_analyses').update({ name: 'overgenomen' }).eq('id', id).select('id');
+				const renamed = await otherClient
+					.from('saved_analyses')
+					.update({ name: 'overgenomen' })
+					.eq('id', id)
+					.select('id');
 				const removed = await otherClient.from('saved_analyses').delete().eq('id', id).select('id');
 				expect(renamed.data ?? []).toEqual([]);
 				expect(removed.data ?? []).toEqual([]);
 				if (read.data?.[0]) expect(read.data[0].visibility).toBe('public');
 			}
-			const after = await db.query(`select name from public.saved_analyses where id = any($1) order by name`, [
-				ids.rows.map((r) => r.id),
-			]);
+			const after = await db.query(
+				`select name from public.saved_analyses where id = any($1) order by name`,
+				[ids.rows.map((r) => r.id)],
+			);
 			expect(after.rows.map((r) => r.name)).toEqual([publicName, privateName]);
 		} finally {
-			await db.query(`delete from public.saved_analyses where created_by = any($1)`, [[coordinator, other]]);
-			await db.query(`delete from public.memberships where user_id = any($1)`, [[coordinator, other]]);
+			await db.query(`delete from public.saved_analyses where created_by = any($1)`, [
+				[coordinator, other],
+			]);
+			await db.query(`delete from public.memberships where user_id = any($1)`, [
+				[coordinator, other],
+			]);
 			await db.query(`delete from auth.users where id = any($1)`, [[coordinator, other]]);
 			await db.end();
 		}
