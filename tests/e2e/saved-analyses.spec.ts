@@ -159,6 +159,24 @@ test.describe('coordinators: saved analyses', () => {
 			fullPage: true,
 		});
 
+		// the printed buurtanalyse: the map as an image, one page per neighbourhood
+		await page.getByTestId('coverage-print').click();
+		const image = page.getByTestId('print-map');
+		await expect(image).toHaveAttribute('src', /^data:image\/png;base64,/, { timeout: 60_000 });
+		// a picture of the map, not an empty canvas (an empty 1280×680 PNG is a few KB)
+		expect(((await image.getAttribute('src')) ?? '').length).toBeGreaterThan(50_000);
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.getByTestId('print-report')).toBeVisible();
+		await expect(page.getByTestId('map')).toBeHidden();
+		await expect(page.getByTestId('print-neighbourhood')).toHaveCount(await rows.count());
+		await expect(page.getByTestId('print-report')).toContainText('Buurtanalyse Vorselaar en Lille');
+		await expect(page.getByTestId('print-neighbourhood').first()).toContainText(
+			/[\d.]+ inwoners, waarvan [\d.]+ 65\+ \(\d+ %\)/,
+		);
+		await expect(page.getByTestId('print-gap').first()).toContainText('Ontmoetingsplaats');
+		await page.screenshot({ path: testInfo.outputPath('print-preview.png'), fullPage: true });
+		await page.emulateMedia({ media: 'screen' });
+
 		// delete the baseline; a reload keeps the plan (stored on the device)
 		await item(page, '+Nulmeting').getByTestId('saved-delete').click();
 		await expect(saved.getByTestId('saved-item')).toHaveCount(1);
