@@ -188,6 +188,17 @@ describe('CoveragePanel', () => {
 		);
 		expect(screen.getByTestId('coverage-legend-norm').textContent).toContain('Norm: 800 m');
 		expect(screen.getByTestId('coverage-ages').textContent).toContain('gemeente');
+		// the printed report: a page per neighbourhood, the measured gap ranked before none mapped
+		const pages = screen.getAllByTestId('print-neighbourhood');
+		expect(pages.length).toBe(within(table).getAllByTestId('coverage-row').length);
+		for (const page of pages) {
+			expect(
+				within(page)
+					.getAllByTestId('print-gap')
+					.map((g) => g.dataset.category),
+			).toEqual(['pharmacy', 'home_care']);
+			expect(page.textContent).toContain('geen in de gegevens');
+		}
 
 		// a bad norm is refused with the category named; nothing runs
 		const norm = screen.getByTestId('norm-pharmacy') as HTMLInputElement;

@@ -25,7 +25,13 @@ import type {
 import type { ReportFilter, ReportPage } from '../data/barrier-reports.ts';
 import type { ReportStatus } from '../data/enums.ts';
 import type { Repositories } from '../data/repositories.ts';
-import type { Area, BarrierReport } from '../data/types.ts';
+import type {
+	Area,
+	BarrierReport,
+	SavedAnalysis,
+	SavedAnalysisDetail,
+	SavedAnalysisInput,
+} from '../data/types.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 /** Where things are saved. */
@@ -440,6 +446,64 @@ export class DataState {
 		const report = await repos.barrierReports.setStatus(id, status, plannerNote, publicText);
 		await this.refresh();
 		return report;
+	}
+
+	/**
+	 * The municipalities among `nisCodes` where this user keeps analyses: with Supabase, the ones
+	 * where they are a coordinator (`canSave`) and, for reading, every one (published analyses are
+	 * for everyone); on the device, every one, and the one user saves in each.
+	 */
+	async analysisAreas(
+		nisCodes: readonly string[],
+	): Promise<{ id: string; name: string; canSave: boolean }[]> {
+		const repos = await this.#ready();
+		const areas = (await repos.areas.list()).filter(
+			(a) => a.nisCode !== null && nisCodes.includes(a.nisCode),
+		);
+		if (!repos.memberships) return areas.map((a) => ({ id: a.id, name: a.name, canSave: true }));
+		const userId = this.user?.id;
+		const mine = userId
+			? (await repos.memberships.list()).filter(
+					(m) => m.userId === userId && m.role === 'coordinator',
+				)
+			: [];
+		return areas.map((a) => ({
+			id: a.id,
+			name: a.name,
+			canSave: mine.some((m) => m.areaId === a.id),
+		}));
+	}
+
+	/** The saved analyses of these municipalities that this user may see, newest first. */
+	async savedAnalyses(areaIds: readonly string[]): Promise<SavedAnalysis[]> {
+		const repos = await this.#ready();
+		const lists = await Promise.all(areaIds.map((id) => repos.savedAnalyses.list(id)));
+		return lists
+			.flat()
+			.sort((a, b) => (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : 0));
+	}
+
+	/** Saves an analysis (checked by the data layer; bad input throws and nothing is saved). */
+	async saveAnalysis(input: SavedAnalysisInput): Promise<string> {
+		return (await this.#ready()).savedAnalyses.save(input);
+	}
+
+	/** One saved analysis with its details, or null when it does not exist or is not visible. */
+	async savedAnalysis(id: string): Promise<SavedAnalysisDetail | null> {
+		return (await this.#ready()).savedAnalyses.get(id);
+	}
+
+	/** Renames a saved analysis or changes who sees it (private, the area's team, published). */
+	async updateAnalysis(
+		id: string,
+		patch: { name?: string; visibility?: SavedAnalysis['visibility'] },
+	): Promise<SavedAnalysis> {
+		return (await this.#ready()).savedAnalyses.update(id, patch);
+	}
+
+	/** Removes a saved analysis. */
+	async removeAnalysis(id: string): Promise<void> {
+		await (await this.#ready()).savedAnalyses.remove(id);
 	}
 
 	async signIn(email: string, password: string): Promise<void> {

@@ -66,6 +66,27 @@ export class MapState {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #overlays = new Map<string, Overlay>();
 
+	/**
+	 * The map as a PNG data URL, for the printed report; undefined without a map. Rendered once
+	 * more and read inside MapLibre's `render` event, while the frame's drawing buffer still holds
+	 * the picture: no `preserveDrawingBuffer`, which would cost every frame of the live map a copy.
+	 */
+	image(): Promise<string | undefined> {
+		const m = this.#map as Partial<MapLibreMap> | undefined;
+		if (!m?.getCanvas || !m.once || !m.triggerRepaint) return Promise.resolve(undefined);
+		const { getCanvas } = m;
+		return new Promise((resolve) => {
+			void m.once?.('render', () => {
+				try {
+					resolve(getCanvas.call(m).toDataURL('image/png'));
+				} catch {
+					resolve(undefined);
+				}
+			});
+			m.triggerRepaint?.();
+		});
+	}
+
 	/** Called by MapView when its map's style has loaded. Returns the detach function. */
 	attach(map: MapLike): () => void {
 		this.#map = map;

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { toCsv } from '../data/csv.ts';
+import type { NeighbourhoodSummary } from '../analysis/summary.ts';
+import type { CoverageSnapshot } from './coverage.svelte.ts';
+import {
+	compareRecords,
+	exportColumns,
+	exportRows,
+	readRecord,
+	recordOf,
+} from './saved-analysis.ts';
+
+function row(
+	id: string,
+	name: string,
+	beyond65: number | null,
+	residents65 = 100,
+): NeighbourhoodSummary {
+	return {
+		neighbourhoodId: id,
+		name,
+		state: beyond65 === null ? 'none_mapped' : 'measured',
+		residents: 400,
+		residents65,
+		residents80: 30,
+		beyondResidents: beyond65 === null ? null : beyond65 * 3,
+		beyond65,
+		beyond80: null,
+		beyondShare: null,
+		beyond65Share: beyond65 === null ? null : beyond65 / residents65,
+		beyond80Share: null,
+		edgeOfDataResidents: 5,
+		edgeOfData65: 1,
+		edgeOfData80: 0,
+		beyondAccessLimitResidents: 0,
+		isolatedFragmentResidents: 0,
+		originsEdgeOfData: 2,
+		originsBeyondAccessLimit: 0,
+		originsIsolatedFragment: 0,
+		unknownShare: 0,
+		coverageShare: 1,
+	} as NeighbourhoodSummary;
+}
+
+function snapshot(rows: NeighbourhoodSummary[], planned = 0): CoverageSnapshot {
+	return {
+		params: {
+			categoryIds: ['gp'],
+			profile: 'walking',
+			unknownMode: 'optimistic',
+			norms: { gp: 900 },
+		},
+		results: [
+			{
+				categoryId: 'gp',
+				normM: 900,
+				state: 'measured',
+				placeCount: 3,
+				summary: rows,
+				baseSummary: rows,
+			},
+		],
+		whatIf:
+			planned > 0
+				? {
+						categoryId: 'gp',
+						add: [{ id: 'planned-1', lngLat: [4.7, 51.2], name: 'P1' }],
+						removePlaceIds: [],
+					}
+				: undefined,
+	};
+}
+
+describe('saved analyses', () => {
+	it('a record round-trips through JSON and keeps the what-if edits', () => {
+		const rec = recordOf('some-area', snapshot([row('A1', 'Centrum', 20)], 1));
+		const back = readRecord(JSON.parse(JSON.stringify(rec)) as Record<string, unknown>);
+		expect(back?.whatIf?.add).toHaveLength(1);
+		expect(back?.results[0]?.rows[0]).toMatchObject({
+			neighbourhoodId: 'A1',
+			beyond65: 20,
+			beyond65Share: 0.2,
+		});
+		expect(readRecord({ kind: 'other' })).toBeUndefined();
+		expect(
+			readRecord({ kind: 'coverage', tilesArea: 'x', params: {}, results: [] }),
+		).toBeUndefined();
+	});
+
+	it('compares per neighbourhood, largest change first, with unknowns apart', () => {
+		const before = recordOf(
+			'a',
+			snapshot([row('A1', 'Centrum', 20), row('A2', 'Heide', 40), row('A3', 'Oud', 5)]),
+		);
+		const after = recordOf(
+			'a',
+			snapshot([row('A1', 'Centrum', 18), row('A2', 'Heide', 10), row('A4', 'Nieuw', 7)]),
+		);
+		const [c] = compareRecords(before, after);
+		expect(c?.rows.map((r) => [r.neighbourhoodId, r.change])).toEqual([
+			['A2', -30],
+			['A1', -2],
+			['A4', null],
+			['A3', null],
+		]);
+		expect(c?.total).toBe(-32);
+	});
+
+	it('exports through the shared CSV writer: BOM, escaped formula cells, none mapped left empty', () => {
+		const rec = recordOf(
+			'a',
+			snapshot([row('A1', '=HYPERLINK("x")', 20), row('A2', '-Heide', null)]),
+		);
+		rec.results[0]!.state = 'none_mapped';
+		const csv = toCsv(
+			exportRows(rec, (id) => `@${id}`, '+Nulmeting'),
+			exportColumns({
+				analysis: 'a',
+				category: 'c',
+				norm: 'n',
+				neighbourhood: 'b',
+				residents: 'r',
+				residents65: 'r65',
+				beyond: 'x',
+				beyond65: 'x65',
+				share65: 's',
+				edge: 'e',
+			}),
+		);
+		expect(csv.startsWith('\uFEFFa,c,n,b,')).toBe(true);
+		const lines = csv.split('\r\n');
+		expect(lines[1]).toBe(`"'+Nulmeting","'@gp",900,"'=HYPERLINK(""x"")",400,100,,,,5`);
+		expect(lines[2]).toBe(`"'+Nulmeting","'@gp",900,"'-Heide",400,100,,,,5`);
+	});
+});

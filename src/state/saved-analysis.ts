@@ -1,0 +1,209 @@
+/**
+ * A coordinators' gap analysis as it is saved, reopened, compared and exported (pure, no runes).
+ *
+ * The saved record's `parameters` hold everything needed to reopen it and to compare it later,
+ * independent of the backend: the analysis parameters, the what-if edits (planned places, places
+ * switched off), the built area it was made on, and per category its neighbourhood results in a
+ * compact form (the overlay on the map is the neighbourhoods shaded by these shares). The record
+ * stays well under the database's 64 KB for `parameters`.
+ */
+import type { NeighbourhoodSummary } from '../analysis/summary.ts';
+import type { CsvColumn } from '../data/csv.ts';
+import type { CoverageParams, CoverageSnapshot, WhatIfEdits } from './coverage.svelte.ts';
+
+/** The version of this record's layout (a newer app still reads older ones). */
+export const RECORD_VERSION = 1;
+
+/** One neighbourhood's figures in a saved analysis (null where none mapped). */
+export interface SavedRow {
+	neighbourhoodId: string;
+	name: string;
+	residents: number;
+	residents65: number;
+	beyondResidents: number | null;
+	beyond65: number | null;
+	beyond65Share: number | null;
+	edgeOfDataResidents: number;
+}
+
+export interface SavedResult {
+	categoryId: string;
+	normM: number;
+	state: 'measured' | 'none_mapped';
+	placeCount: number;
+	rows: SavedRow[];
+}
+
+/** What `parameters` of a saved coverage analysis hold. */
+export interface AnalysisRecord {
+	kind: 'coverage';
+	version: number;
+	/** The built area (tiles) the analysis was made on. */
+	tilesArea: string;
+	params: CoverageParams;
+	whatIf: WhatIfEdits | null;
+	results: SavedResult[];
+}
+
+const rowOf = (r: NeighbourhoodSummary): SavedRow => ({
+	neighbourhoodId: r.neighbourhoodId,
+	name: r.name,
+	residents: r.residents,
+	residents65: r.residents65,
+	beyondResidents: r.beyondResidents,
+	beyond65: r.beyond65,
+	beyond65Share: r.beyond65Share === null ? null : Math.round(r.beyond65Share * 10_000) / 10_000,
+	edgeOfDataResidents: r.edgeOfDataResidents,
+});
+
+/** The record of an analysis on screen (its results with the what-if edits applied). */
+export function recordOf(tilesArea: string, snapshot: CoverageSnapshot): AnalysisRecord {
+	return {
+		kind: 'coverage',
+		version: RECORD_VERSION,
+		tilesArea,
+		params: snapshot.params,
+		whatIf: snapshot.whatIf ?? null,
+		results: snapshot.results.map((r) => ({
+			categoryId: r.categoryId,
+			normM: r.normM,
+			state: r.state,
+			placeCount: r.placeCount,
+			rows: r.summary.map(rowOf),
+		})),
+	};
+}
+
+/** The record in saved `parameters`, or undefined when they are not one (another kind, damaged). */
+export function readRecord(parameters: Record<string, unknown>): AnalysisRecord | undefined {
+	const p = parameters as Partial<AnalysisRecord>;
+	if (p.kind !== 'coverage' || typeof p.tilesArea !== 'string') return undefined;
+	if (!p.params || !Array.isArray(p.params.categoryIds) || !Array.isArray(p.results))
+		return undefined;
+	return p as AnalysisRecord;
+}
+
+/** One neighbourhood of one category in a comparison of two saved analyses. */
+export interface ComparedRow {
+	neighbourhoodId: string;
+	name: string;
+	/** People 65+ beyond the norm in the earlier and in the later analysis (null: none mapped / absent). */
+	before: number | null;
+	after: number | null;
+	/** after − before (negative: fewer older people beyond the norm); null when either is unknown. */
+	change: number | null;
+	beforeShare: number | null;
+	afterShare: number | null;
+}
+
+export interface Comparison {
+	categoryId: string;
+	normBefore: number | null;
+	normAfter: number | null;
+	rows: ComparedRow[];
+	/** Sum of the changes over the neighbourhoods where both are known. */
+	total: number;
+}
+
+/**
+ * Compares two saved analyses per category they share and per neighbourhood: what changed, where,
+ * and by how much (people 65+ beyond the norm). Neighbourhoods are matched by id; one in only one
+ * analysis has null on the other side. Rows with the largest change (either way) first.
+ */
+export function compareRecords(before: AnalysisRecord, after: AnalysisRecord): Comparison[] {
+	const out: Comparison[] = [];
+	const categories = [...new Set([...before.results, ...after.results].map((r) => r.categoryId))];
+	for (const categoryId of categories) {
+		const a = before.results.find((r) => r.categoryId === categoryId);
+		const b = after.results.find((r) => r.categoryId === categoryId);
+		const ids = [
+			...new Set([...(a?.rows ?? []), ...(b?.rows ?? [])].map((r) => r.neighbourhoodId)),
+		];
+		let total = 0;
+		const rows = ids.map((id): ComparedRow => {
+			const x = a?.rows.find((r) => r.neighbourhoodId === id);
+			const y = b?.rows.find((r) => r.neighbourhoodId === id);
+			const beforeN = x && a?.state === 'measured' ? x.beyond65 : null;
+			const afterN = y && b?.state === 'measured' ? y.beyond65 : null;
+			const change = beforeN !== null && afterN !== null ? afterN - beforeN : null;
+			if (change !== null) total += change;
+			return {
+				neighbourhoodId: id,
+				name: (y ?? x)?.name ?? id,
+				before: beforeN,
+				after: afterN,
+				change,
+				beforeShare: x && a?.state === 'measured' ? x.beyond65Share : null,
+				afterShare: y && b?.state === 'measured' ? y.beyond65Share : null,
+			};
+		});
+		rows.sort(
+			(p, q) =>
+				Math.abs(q.change ?? 0) - Math.abs(p.change ?? 0) ||
+				(p.name < q.name ? -1 : p.name > q.name ? 1 : 0),
+		);
+		out.push({
+			categoryId,
+			normBefore: a?.normM ?? null,
+			normAfter: b?.normM ?? null,
+			rows,
+			total,
+		});
+	}
+	return out;
+}
+
+/** A row of the table export: one neighbourhood of one category. */
+export interface ExportRow {
+	/** The saved analysis' name (empty for the analysis on screen). */
+	analysis: string;
+	category: string;
+	normM: number;
+	row: SavedRow;
+}
+
+/** The rows of the table export of a record, every category, `label` naming the category. */
+export function exportRows(
+	record: AnalysisRecord,
+	label: (categoryId: string) => string,
+	analysis = '',
+): ExportRow[] {
+	return record.results.flatMap((r) =>
+		r.rows.map((row) => ({
+			analysis,
+			category: label(r.categoryId),
+			normM: r.normM,
+			row:
+				r.state === 'measured'
+					? row
+					: { ...row, beyondResidents: null, beyond65: null, beyond65Share: null },
+		})),
+	);
+}
+
+/** The CSV columns of the table export, with headers in the user's language. */
+export function exportColumns(h: {
+	analysis: string;
+	category: string;
+	norm: string;
+	neighbourhood: string;
+	residents: string;
+	residents65: string;
+	beyond: string;
+	beyond65: string;
+	share65: string;
+	edge: string;
+}): CsvColumn<ExportRow>[] {
+	return [
+		{ header: h.analysis, value: (r) => r.analysis },
+		{ header: h.category, value: (r) => r.category },
+		{ header: h.norm, value: (r) => r.normM },
+		{ header: h.neighbourhood, value: (r) => r.row.name },
+		{ header: h.residents, value: (r) => r.row.residents },
+		{ header: h.residents65, value: (r) => r.row.residents65 },
+		{ header: h.beyond, value: (r) => r.row.beyondResidents },
+		{ header: h.beyond65, value: (r) => r.row.beyond65 },
+		{ header: h.share65, value: (r) => r.row.beyond65Share },
+		{ header: h.edge, value: (r) => r.row.edgeOfDataResidents },
+	];
+}
