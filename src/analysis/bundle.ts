@@ -36,6 +36,7 @@ import {
 	PROFILE_LIMITS,
 	classifyEdgeInto,
 	edgeAttributes,
+	prepareLimits,
 	isWalkableWay,
 	type ClassifyLimits,
 	type WayStatus,
@@ -257,6 +258,7 @@ export function classifyEdges(
 		unknowns: new Uint8Array(E),
 	};
 	const { flags, kerbM, inclinePct, widthM, benchStretchM } = a;
+	const prepared = prepareLimits(limits);
 	for (let e = 0; e < E; e++) {
 		classifyEdgeInto(
 			flags[e] as number,
@@ -264,7 +266,7 @@ export function classifyEdges(
 			inclinePct[e] as number,
 			widthM[e] as number,
 			benchStretchM[e] as number,
-			limits,
+			prepared,
 			o,
 			e,
 		);
@@ -615,6 +617,7 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		benchStretchM: new Float32Array(edgeCount),
 	};
 	const baked: EdgeClassification = { statuses, reasons, unknowns };
+	const prepared = PROFILE_IDS.map((p) => prepareLimits(PROFILE_LIMITS[p]));
 	const shapeOffsets = new Uint32Array(edgeCount + 1);
 	let shapeCount = 0;
 	for (const e of edges) shapeCount += e.nodes.length - 2;
@@ -662,14 +665,14 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		attributes.inclinePct[i] = a.inclinePct;
 		attributes.widthM[i] = a.widthM;
 		attributes.benchStretchM[i] = a.benchStretchM;
-		PROFILE_IDS.forEach((p, pi) => {
+		prepared.forEach((limits, pi) => {
 			classifyEdgeInto(
 				a.flags,
 				a.kerbM,
 				a.inclinePct,
 				a.widthM,
 				a.benchStretchM,
-				PROFILE_LIMITS[p],
+				limits,
 				baked,
 				pi * edgeCount + i,
 			);

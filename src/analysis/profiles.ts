@@ -626,6 +626,54 @@ const B = REASON_BITS;
 const U = UNKNOWN_BITS;
 
 /**
+ * {@link ClassifyLimits} made ready for {@link classifyEdgeInto}: numbers only, thresholds as
+ * Float32 like the attributes (compared as stored), so one pass over a million edges stays cheap.
+ */
+export interface PreparedLimits {
+	stepsBlock: boolean;
+	/** {@link EDGE_FLAG} bit whose presence blocks (0: barriers ignored). */
+	barrierMask: number;
+	wheelchairTag: boolean;
+	kerbMatters: boolean;
+	maxKerbM: number;
+	maxInclinePct: number;
+	limitedInclinePct: number;
+	/** 0 fine, 1 limited, 2 impassable. */
+	rough: number;
+	loose: number;
+	surfaceNeeded: boolean;
+	smoothness: boolean;
+	minWidthM: number;
+	maxBenchStretchM: number;
+}
+
+const SURFACE_RULE_CODE: Readonly<Record<SurfaceRule, number>> = { ok: 0, limit: 1, block: 2 };
+
+/** Prepares limits for {@link classifyEdgeInto}. */
+export function prepareLimits(l: ClassifyLimits): PreparedLimits {
+	return {
+		stepsBlock: !l.steps,
+		barrierMask:
+			l.barriers === 'block'
+				? EDGE_FLAG.barrier
+				: l.barriers === 'block_unless_wheelchair_yes'
+					? EDGE_FLAG.barrierForWheelchair
+					: 0,
+		wheelchairTag: l.wheelchairTag,
+		kerbMatters: l.maxKerbM !== Infinity,
+		maxKerbM: Math.fround(l.maxKerbM),
+		maxInclinePct: Math.fround(l.maxInclinePct),
+		limitedInclinePct: Math.fround(l.limitedInclinePct),
+		rough: SURFACE_RULE_CODE[l.rough],
+		loose: SURFACE_RULE_CODE[l.loose],
+		surfaceNeeded: l.surfaceNeeded,
+		smoothness: l.smoothness,
+		minWidthM: Math.fround(l.minWidthM),
+		maxBenchStretchM: Math.fround(l.maxBenchStretchM),
+	};
+}
+
+/**
  * THE classification: the status code, reason mask and unknown mask of one edge for one profile's
  * limits, written to `out` at index `k` (no allocation: the worker re-classifies every edge of the
  * graph for a personal profile with it; the pipeline bakes the three built-in profiles with it).
@@ -639,7 +687,7 @@ export function classifyEdgeInto(
 	inclinePct: number,
 	widthM: number,
 	benchStretchM: number,
-	l: ClassifyLimits,
+	l: PreparedLimits,
 	out: { statuses: Uint8Array; reasons: Uint32Array; unknowns: Uint8Array },
 	k: number,
 ): void {
@@ -654,7 +702,7 @@ export function classifyEdgeInto(
 	let reasons = 0;
 	let unknown = 0;
 	const steps = (flags & EDGE_FLAG.steps) !== 0;
-	if (steps && !l.steps) {
+	if (steps && l.stepsBlock) {
 		block = true;
 		reasons |= 1 << B.steps;
 	}
@@ -670,36 +718,33 @@ export function classifyEdgeInto(
 		}
 		declaredFine = wc === 1;
 	}
-	if (
-		(l.barriers === 'block' && (flags & EDGE_FLAG.barrier) !== 0) ||
-		(l.barriers === 'block_unless_wheelchair_yes' && (flags & EDGE_FLAG.barrierForWheelchair) !== 0)
-	) {
+	if ((flags & l.barrierMask) !== 0) {
 		block = true;
 		reasons |= 1 << B.barrier_blocking;
 	}
-	if (l.maxKerbM !== Infinity) {
+	if (l.kerbMatters) {
 		if ((flags & EDGE_FLAG.kerbUnknown) !== 0) {
 			unknown |= 1 << U.kerb_height;
 			reasons |= 1 << B.kerb_unknown_height;
 		}
-		if (kerbM > Math.fround(l.maxKerbM)) {
+		if (kerbM > l.maxKerbM) {
 			block = true;
 			reasons |= 1 << B.kerb_raised;
 		}
 	}
-	if (inclinePct > Math.fround(l.maxInclinePct)) {
+	if (inclinePct > l.maxInclinePct) {
 		block = true;
 		reasons |= 1 << B.incline_steep;
-	} else if (inclinePct > Math.fround(l.limitedInclinePct)) {
+	} else if (inclinePct > l.limitedInclinePct) {
 		limit = true;
 		reasons |= 1 << B.incline_moderate;
 	}
 	const surface = (flags >>> EDGE_FLAG.surfaceShift) & 3;
-	const rule = surface === 2 ? l.rough : surface === 1 ? l.loose : 'ok';
-	if (rule === 'block') {
+	const rule = surface === 2 ? l.rough : surface === 1 ? l.loose : 0;
+	if (rule === 2) {
 		block = true;
 		reasons |= 1 << B.surface_rough;
-	} else if (rule === 'limit') {
+	} else if (rule === 1) {
 		limit = true;
 		reasons |= 1 << (surface === 2 ? B.surface_rough : B.surface_loose);
 	} else if (surface === 3 && l.surfaceNeeded && !declaredFine && !steps) {
@@ -718,7 +763,7 @@ export function classifyEdgeInto(
 	}
 	if (l.minWidthM > 0) {
 		if (widthM === widthM) {
-			if (widthM < Math.fround(l.minWidthM)) {
+			if (widthM < l.minWidthM) {
 				block = true;
 				reasons |= 1 << B.width_narrow;
 			}
@@ -727,7 +772,7 @@ export function classifyEdgeInto(
 			reasons |= 1 << B.width_unknown;
 		}
 	}
-	if (benchStretchM > Math.fround(l.maxBenchStretchM)) {
+	if (benchStretchM > l.maxBenchStretchM) {
 		limit = true;
 		reasons |= 1 << B.no_bench_stretch;
 	}
@@ -756,7 +801,16 @@ export function classifyEdge(a: EdgeAttributes, limits: ClassifyLimits): WayClas
 		reasons: new Uint32Array(1),
 		unknowns: new Uint8Array(1),
 	};
-	classifyEdgeInto(a.flags, a.kerbM, a.inclinePct, a.widthM, a.benchStretchM, limits, out, 0);
+	classifyEdgeInto(
+		a.flags,
+		a.kerbM,
+		a.inclinePct,
+		a.widthM,
+		a.benchStretchM,
+		prepareLimits(limits),
+		out,
+		0,
+	);
 	return {
 		status: STATUS_BY_CODE[out.statuses[0] as number] as WayStatus,
 		reasons: reasonsFromMask(out.reasons[0] as number),

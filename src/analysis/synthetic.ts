@@ -12,7 +12,13 @@ import {
 	type RoutingGraph,
 } from './bundle.ts';
 import { distanceM, hilbertIndex } from './geo.ts';
-import { EDGE_FLAG, PROFILE_IDS, PROFILE_LIMITS, classifyEdgeInto } from './profiles.ts';
+import {
+	EDGE_FLAG,
+	PROFILE_IDS,
+	PROFILE_LIMITS,
+	classifyEdgeInto,
+	prepareLimits,
+} from './profiles.ts';
 
 /** Mulberry32: a small seeded PRNG returning numbers in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -79,6 +85,7 @@ export function syntheticGrid(edges: number, seed = 1): RoutingGraph {
 	const reasons = new Uint32Array(E * 3);
 	const unknowns = new Uint8Array(E * 3);
 	const baked = { statuses, reasons, unknowns };
+	const prepared = PROFILE_IDS.map((p) => prepareLimits(PROFILE_LIMITS[p]));
 	const attributes: EdgeAttributeTable = {
 		flags: new Uint32Array(E),
 		kerbM: new Float32Array(E),
@@ -105,14 +112,14 @@ export function syntheticGrid(edges: number, seed = 1): RoutingGraph {
 		const r = rand();
 		const surface = r < 0.05 ? 2 : r < 0.15 ? 1 : r < 0.45 ? 3 : 0;
 		attributes.flags[i] = EDGE_FLAG.road | (surface << EDGE_FLAG.surfaceShift);
-		PROFILE_IDS.forEach((p, pi) => {
+		prepared.forEach((limits, pi) => {
 			classifyEdgeInto(
 				attributes.flags[i] as number,
 				Number.NaN,
 				Number.NaN,
 				Number.NaN,
 				attributes.benchStretchM[i] as number,
-				PROFILE_LIMITS[p],
+				limits,
 				baked,
 				pi * E + i,
 			);
