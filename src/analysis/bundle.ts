@@ -10,10 +10,11 @@
  *    by the extract) splits the way there;
  * 2. makes a graph node of every way end and of every node shared by two walkable way positions,
  *    and an edge of every stretch between them, keeping its interior vertices as the shape;
- * 3. classifies every edge per profile with {@link classifyWay} (the way's tags, the tags of the
+ * 3. reads every edge's classification attributes ({@link edgeAttributes}: the way's tags, the tags of the
  *    tagged nodes on the edge, and for the rollator the longest stretch of the edge without a bench
  *    within {@link BENCH_NEAR_M} of it; benches are nodes tagged `amenity=bench` and places whose
- *    category ids include one of `benchCategoryIds`, default `['bench']`);
+ *    category ids include one of `benchCategoryIds`, default `['bench']`), keeps them, and
+ *    classifies every edge per built-in profile from them with {@link classifyEdgeInto};
  * 4. reorders nodes along a Hilbert curve (locality for the sweeps) and sorts edges by their end
  *    nodes, so the encoding is deterministic: the same input gives byte-identical output.
  *
