@@ -10,10 +10,11 @@
  *    by the extract) splits the way there;
  * 2. makes a graph node of every way end and of every node shared by two walkable way positions,
  *    and an edge of every stretch between them, keeping its interior vertices as the shape;
- * 3. classifies every edge per profile with {@link classifyWay} (the way's tags, the tags of the
+ * 3. reads every edge's classification attributes ({@link edgeAttributes}: the way's tags, the tags of the
  *    tagged nodes on the edge, and for the rollator the longest stretch of the edge without a bench
  *    within {@link BENCH_NEAR_M} of it; benches are nodes tagged `amenity=bench` and places whose
- *    category ids include one of `benchCategoryIds`, default `['bench']`);
+ *    category ids include one of `benchCategoryIds`, default `['bench']`), keeps them, and
+ *    classifies every edge per built-in profile from them with {@link classifyEdgeInto};
  * 4. reorders nodes along a Hilbert curve (locality for the sweeps) and sorts edges by their end
  *    nodes, so the encoding is deterministic: the same input gives byte-identical output.
  *
@@ -33,20 +34,23 @@ import { distanceM, hilbertIndex, projectOnSegment } from './geo.ts';
 import { EdgeIndex } from './snap.ts';
 import {
 	PROFILE_IDS,
-	WAY_STATUS_CODES,
-	classifyWay,
+	PROFILE_LIMITS,
+	classifyEdgeInto,
+	edgeAttributes,
+	prepareLimits,
 	isWalkableWay,
-	reasonMask,
-	unknownMask,
+	type ClassifyLimits,
 	type WayStatus,
 } from './profiles.ts';
 
 /**
  * Format version written in every bundle. 2: fragments joined by connector edges (`j<n>` ways),
  * sections `edgeFragment` and `originReason`, header `network` (joins, fragments, places off the
- * main network, origins per reason) and `meta.maxAccessM`.
+ * main network, origins per reason) and `meta.maxAccessM`. 3: the classification attributes of
+ * every edge (`edgeFlags`, `edgeKerbM`, `edgeInclinePct`, `edgeWidthM`, `edgeBenchStretchM`), so
+ * the worker classifies for a personal profile with the pipeline's own function.
  */
-export const BUNDLE_VERSION = 2;
+export const BUNDLE_VERSION = 3;
 
 /**
  * Longest access leg (straight line from an origin or place to its nearest way) in metres: the
@@ -207,12 +211,68 @@ export interface RoutingGraph {
 	reasons: Uint32Array;
 	/** Per profile × edge: unknown-attribute mask ({@link unknownMask}). */
 	unknowns: Uint8Array;
+	/** What classification needs per edge ({@link EdgeAttributes}, as columns). */
+	attributes: EdgeAttributeTable;
 	/** Interior shape vertices of edge `e` are `shapeOffsets[e] .. shapeOffsets[e + 1] - 1`. */
 	shapeOffsets: Uint32Array;
 	/** Interior shape vertices, [lng, lat, ...] in degrees. */
 	shapeLngLat: Float64Array;
 	/** OSM way ids (`w123`), or connector ids (`j1`), referenced by `edgeWays`. */
 	wayIds: string[];
+}
+
+/**
+ * The classification attributes of every edge ({@link EdgeAttributes}) as columns: index `e` is
+ * edge `e` in every column.
+ */
+export interface EdgeAttributeTable {
+	flags: Uint32Array;
+	kerbM: Float32Array;
+	inclinePct: Float32Array;
+	widthM: Float32Array;
+	benchStretchM: Float32Array;
+}
+
+/** Per-edge classification for one profile: status codes, reason masks, unknown masks. */
+export interface EdgeClassification {
+	statuses: Uint8Array;
+	reasons: Uint32Array;
+	unknowns: Uint8Array;
+}
+
+/**
+ * Classifies every edge of the graph for a profile's limits with {@link classifyEdgeInto}, the
+ * function the pipeline baked the three built-in profiles with (so map and numbers agree).
+ * Writes into `out` when given (reused between profiles), else into new arrays.
+ *
+ * @example classifyEdges(bundle.graph.attributes, PROFILE_LIMITS.wheelchair).statuses
+ */
+export function classifyEdges(
+	a: EdgeAttributeTable,
+	limits: ClassifyLimits,
+	out?: EdgeClassification,
+): EdgeClassification {
+	const E = a.flags.length;
+	const o = out ?? {
+		statuses: new Uint8Array(E),
+		reasons: new Uint32Array(E),
+		unknowns: new Uint8Array(E),
+	};
+	const { flags, kerbM, inclinePct, widthM, benchStretchM } = a;
+	const prepared = prepareLimits(limits);
+	for (let e = 0; e < E; e++) {
+		classifyEdgeInto(
+			flags[e] as number,
+			kerbM[e] as number,
+			inclinePct[e] as number,
+			widthM[e] as number,
+			benchStretchM[e] as number,
+			prepared,
+			o,
+			e,
+		);
+	}
+	return o;
 }
 
 /** Origins as columns. Index `i` is the same origin in every column. */
@@ -550,6 +610,15 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 	const statuses = new Uint8Array(edgeCount * 3);
 	const reasons = new Uint32Array(edgeCount * 3);
 	const unknowns = new Uint8Array(edgeCount * 3);
+	const attributes: EdgeAttributeTable = {
+		flags: new Uint32Array(edgeCount),
+		kerbM: new Float32Array(edgeCount),
+		inclinePct: new Float32Array(edgeCount),
+		widthM: new Float32Array(edgeCount),
+		benchStretchM: new Float32Array(edgeCount),
+	};
+	const baked: EdgeClassification = { statuses, reasons, unknowns };
+	const prepared = PROFILE_IDS.map((p) => prepareLimits(PROFILE_LIMITS[p]));
 	const shapeOffsets = new Uint32Array(edgeCount + 1);
 	let shapeCount = 0;
 	for (const e of edges) shapeCount += e.nodes.length - 2;
@@ -591,11 +660,23 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 			}
 		}
 		const stretchWithoutBenchM = longestStretchWithoutBench(coords, e.lengthM, near);
-		PROFILE_IDS.forEach((p, pi) => {
-			const c = classifyWay(way.tags, p, { nodeTags, stretchWithoutBenchM });
-			statuses[pi * edgeCount + i] = WAY_STATUS_CODES[c.status];
-			reasons[pi * edgeCount + i] = reasonMask(c.reasons);
-			unknowns[pi * edgeCount + i] = unknownMask(c.unknown);
+		const a = edgeAttributes(way.tags, { nodeTags, stretchWithoutBenchM });
+		attributes.flags[i] = a.flags;
+		attributes.kerbM[i] = a.kerbM;
+		attributes.inclinePct[i] = a.inclinePct;
+		attributes.widthM[i] = a.widthM;
+		attributes.benchStretchM[i] = a.benchStretchM;
+		prepared.forEach((limits, pi) => {
+			classifyEdgeInto(
+				a.flags,
+				a.kerbM,
+				a.inclinePct,
+				a.widthM,
+				a.benchStretchM,
+				limits,
+				baked,
+				pi * edgeCount + i,
+			);
 		});
 	});
 	shapeOffsets[edgeCount] = s;
@@ -776,6 +857,11 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		['originEdgeOfData', 'u8', edge],
 		['originReason', 'u8', originReason],
 		['placeE7', 'i32', placeE7],
+		['edgeFlags', 'u32', attributes.flags],
+		['edgeKerbM', 'f32', attributes.kerbM],
+		['edgeInclinePct', 'f32', attributes.inclinePct],
+		['edgeWidthM', 'f32', attributes.widthM],
+		['edgeBenchStretchM', 'f32', attributes.benchStretchM],
 	];
 	const header: Header = {
 		version: BUNDLE_VERSION,
@@ -901,6 +987,13 @@ export function decodeAnalysisBundle(bytes: Uint8Array): AnalysisBundle {
 		statuses: get('statuses') as Uint8Array,
 		reasons: get('reasons') as Uint32Array,
 		unknowns: get('unknowns') as Uint8Array,
+		attributes: {
+			flags: get('edgeFlags') as Uint32Array,
+			kerbM: get('edgeKerbM') as Float32Array,
+			inclinePct: get('edgeInclinePct') as Float32Array,
+			widthM: get('edgeWidthM') as Float32Array,
+			benchStretchM: get('edgeBenchStretchM') as Float32Array,
+		},
 		shapeOffsets: get('shapeOffsets') as Uint32Array,
 		shapeLngLat: deg(get('shapeE7') as Int32Array),
 		wayIds: header.wayIds,

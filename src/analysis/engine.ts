@@ -11,6 +11,12 @@
 import FlatQueue from 'flatqueue';
 import type { AnalysisBundle, RoutingGraph } from './bundle.ts';
 import { profileNetwork, type ProfileNetwork } from './network.ts';
+import {
+	personalGraph,
+	personalLimitedCostFactor,
+	personalSpeedMps,
+	type PersonalProfile,
+} from './personal-profile.ts';
 import { PROFILE_IDS, type ProfileId, type UnknownMode } from './profiles.ts';
 import { EdgeIndex, type Snap } from './snap.ts';
 import {
@@ -31,6 +37,12 @@ export interface EngineOptions {
 	maxAccessM?: number;
 	/** Piece length of the snapping index in metres (default 50). */
 	snapPieceM?: number;
+	/**
+	 * A personal profile: its base profile's statuses are re-classified for it
+	 * ({@link personalGraph}) and its routing uses the person's speed and limited-cost factor.
+	 * Every answer asked for `profile: personal.base` is then the person's.
+	 */
+	personal?: PersonalProfile;
 }
 
 /** Snaps of all origins for one profile and mode, with an edge → origins index. */
@@ -225,13 +237,39 @@ export class AnalysisEngine {
 	private readonly placeSnapCache = new Map<string, (Snap | undefined)[]>();
 	private readonly placeLists = new Map<string, number[]>();
 	private workspaceCache: SweepWorkspace | undefined;
+	/** The personal profile this engine answers for (its base profile's slot), if any. */
+	readonly personal: PersonalProfile | undefined;
+	private readonly options: EngineOptions;
+	/** The bundle as decoded (before any personal re-classification). */
+	private readonly source: AnalysisBundle;
 
 	constructor(bundle: AnalysisBundle, options: EngineOptions = {}) {
-		this.bundle = bundle;
-		this.graph = bundle.graph;
+		this.options = options;
+		this.source = bundle;
+		this.personal = options.personal;
+		this.bundle = options.personal
+			? { ...bundle, graph: personalGraph(bundle.graph, options.personal) }
+			: bundle;
+		this.graph = this.bundle.graph;
 		this.maxAccessM = options.maxAccessM ?? 300;
 		this.snapPieceM = options.snapPieceM ?? 50;
 		if (!(this.maxAccessM > 0)) throw new Error(`maxAccessM must be > 0 m, got ${this.maxAccessM}`);
+	}
+
+	/**
+	 * An engine over the same bundle for a personal profile (sharing this engine's edge index):
+	 * re-classifies every edge once ({@link personalGraph}); snaps for the base profile are made
+	 * again on use, since the usable edges changed.
+	 *
+	 * @example engine.withPersonal({ ...builtInProfile('wheelchair'), kerbCm: 2 }).coverage({ categoryId: 'pharmacy', profile: 'wheelchair' })
+	 */
+	withPersonal(personal: PersonalProfile | undefined): AnalysisEngine {
+		const options: EngineOptions = { ...this.options };
+		if (personal) options.personal = personal;
+		else delete options.personal;
+		const e = new AnalysisEngine(this.source, options);
+		e.edgeIndexCache = this.edgeIndexCache;
+		return e;
 	}
 
 	/** The spatial index of edges (built on first use). */
@@ -350,7 +388,15 @@ export class AnalysisEngine {
 		const k = key(profile, mode);
 		let n = this.nets.get(k);
 		if (!n) {
-			n = profileNetwork(this.graph, profile, mode);
+			const p = this.personal;
+			n = profileNetwork(
+				this.graph,
+				profile,
+				mode,
+				p && p.base === profile
+					? { speedMps: personalSpeedMps(p), limitedCostFactor: personalLimitedCostFactor(p) }
+					: undefined,
+			);
 			this.nets.set(k, n);
 		}
 		return n;

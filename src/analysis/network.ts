@@ -58,6 +58,7 @@ export interface ProfileNetwork {
  * Builds the profile's view of a graph.
  *
  * Cost of a usable edge = lengthM / speedMps × (limitedCostFactor if a limiting reason applies).
+ * `speed` replaces the profile's speed and factor (a personal profile, `personal-profile.ts`).
  * Unusable: status impassable, or status unknown in `cautious` mode.
  *
  * @example const net = profileNetwork(bundle.graph, 'wheelchair', 'optimistic');
@@ -66,10 +67,12 @@ export function profileNetwork(
 	graph: RoutingGraph,
 	profile: ProfileId,
 	unknownMode: UnknownMode,
+	speed?: { speedMps: number; limitedCostFactor: number },
 ): ProfileNetwork {
-	const p = PROFILES[profile];
-	if (!p)
+	const builtIn = PROFILES[profile];
+	if (!builtIn)
 		throw new Error(`unknown profile "${String(profile)}": use walking, rollator or wheelchair`);
+	const p = speed ?? builtIn;
 	if (unknownMode !== 'optimistic' && unknownMode !== 'cautious') {
 		throw new Error(`unknown mode "${String(unknownMode)}": use optimistic or cautious`);
 	}

@@ -390,36 +390,6 @@ export interface WayContext {
 	stretchWithoutBenchM?: number;
 }
 
-/** Collects reasons and unknowns, then settles the status with the documented precedence. */
-class Verdict {
-	impassable = false;
-	limited = false;
-	reasons: ReasonCode[] = [];
-	unknown: UnknownAttribute[] = [];
-	block(r: ReasonCode): void {
-		this.impassable = true;
-		if (!this.reasons.includes(r)) this.reasons.push(r);
-	}
-	limit(r: ReasonCode): void {
-		this.limited = true;
-		if (!this.reasons.includes(r)) this.reasons.push(r);
-	}
-	miss(a: UnknownAttribute, r: ReasonCode): void {
-		if (!this.unknown.includes(a)) this.unknown.push(a);
-		if (!this.reasons.includes(r)) this.reasons.push(r);
-	}
-	result(): WayClassification {
-		const status: WayStatus = this.impassable
-			? 'impassable'
-			: this.unknown.length > 0
-				? 'unknown'
-				: this.limited
-					? 'limited'
-					: 'passable';
-		return { status, reasons: this.reasons, unknown: this.unknown };
-	}
-}
-
 function kerbHeightM(tags: Readonly<Record<string, string>>): number | 'unknown' | undefined {
 	const isKerb =
 		tags.barrier === 'kerb' || tags.kerb !== undefined || tags['kerb:height'] !== undefined;
@@ -485,13 +455,378 @@ const ROAD_HIGHWAYS = new Set([
 ]);
 
 /**
- * Classifies one OSM way for one profile.
+ * What classification needs to know about one edge (or way), read once from its tags, the tags of
+ * the tagged nodes on it and its longest stretch without a bench. The bundle keeps these per edge
+ * ({@link EDGE_FLAG}, the `edge*` sections), so the worker classifies for any profile with
+ * {@link classifyEdge}, the one function the pipeline's statuses also come from.
+ * Numbers are Float32 (`Math.fround`), as stored: the pipeline and the worker compare the same
+ * values. NaN: not tagged (or, for the bench stretch, not measured).
+ */
+export interface EdgeAttributes {
+	/** Bits of {@link EDGE_FLAG}. */
+	flags: number;
+	/** Highest known kerb on the edge in metres (NaN: no kerb with a known height). */
+	kerbM: number;
+	/** Absolute incline in percent (NaN: not tagged). */
+	inclinePct: number;
+	/** Width (`width`, else `est_width`) in metres (NaN: not tagged). */
+	widthM: number;
+	/** Longest stretch without a bench in metres (NaN: not measured). */
+	benchStretchM: number;
+}
+
+/** Bits and 2-bit fields of {@link EdgeAttributes.flags}. Stable: append only. */
+export const EDGE_FLAG = {
+	notWalkable: 1 << 0,
+	steps: 1 << 1,
+	/** A node with a barrier nobody on wheels gets past. */
+	barrier: 1 << 2,
+	/** Such a barrier node without `wheelchair=yes`. */
+	barrierForWheelchair: 1 << 3,
+	/** A kerb node whose height is not known. */
+	kerbUnknown: 1 << 4,
+	/** A road: the carriageway is wide enough, width is never missing. */
+	road: 1 << 5,
+	/** `wheelchair` tag, 2 bits at this shift: 0 none, 1 yes/designated, 2 no, 3 limited. */
+	wheelchairShift: 6,
+	/** Surface class, 2 bits: 0 paved, 1 loose, 2 rough, 3 unknown. */
+	surfaceShift: 8,
+	/** Smoothness, 2 bits: 0 not bad, 1 intermediate, 2 bad. */
+	smoothnessShift: 10,
+} as const;
+
+const SURFACE_CLASSES = ['paved', 'loose', 'rough', 'unknown'] as const;
+
+/** A surface class a wheel can meet: the paved class is never avoided. */
+export type SurfaceClass = (typeof SURFACE_CLASSES)[number];
+
+/**
+ * Reads an edge's (or way's) classification attributes.
+ *
+ * @example edgeAttributes({ highway: 'steps' }).flags & EDGE_FLAG.steps // 2
+ */
+export function edgeAttributes(
+	tags: Readonly<Record<string, string>>,
+	context: WayContext = {},
+): EdgeAttributes {
+	let flags = 0;
+	if (!isWalkableWay(tags)) flags |= EDGE_FLAG.notWalkable;
+	const highway = tags.highway ?? '';
+	if (highway === 'steps') flags |= EDGE_FLAG.steps;
+	if (ROAD_HIGHWAYS.has(highway)) flags |= EDGE_FLAG.road;
+	let kerbM = Number.NaN;
+	for (const n of context.nodeTags ?? []) {
+		const barrier = n.barrier;
+		if (barrier !== undefined && BARRIER_BLOCKING_WHEELS.has(barrier)) {
+			flags |= EDGE_FLAG.barrier;
+			if (n.wheelchair !== 'yes') flags |= EDGE_FLAG.barrierForWheelchair;
+		}
+		const kerb = kerbHeightM(n);
+		if (kerb === 'unknown') flags |= EDGE_FLAG.kerbUnknown;
+		else if (kerb !== undefined && !(kerb <= kerbM)) kerbM = kerb;
+	}
+	const wc = tags.wheelchair;
+	const wheelchair =
+		wc === 'yes' || wc === 'designated' ? 1 : wc === 'no' ? 2 : wc === 'limited' ? 3 : 0;
+	flags |= wheelchair << EDGE_FLAG.wheelchairShift;
+	flags |= SURFACE_CLASSES.indexOf(surfaceClass(tags)) << EDGE_FLAG.surfaceShift;
+	const sm = tags.smoothness;
+	const smoothness =
+		sm === undefined ? 0 : SMOOTHNESS_BAD.has(sm) ? 2 : sm === 'intermediate' ? 1 : 0;
+	flags |= smoothness << EDGE_FLAG.smoothnessShift;
+	return {
+		flags,
+		kerbM: Math.fround(kerbM),
+		inclinePct: Math.fround(parseInclinePct(tags.incline)),
+		widthM: Math.fround(parseLengthM(tags.width ?? tags['est_width'])),
+		benchStretchM: Math.fround(context.stretchWithoutBenchM ?? Number.NaN),
+	};
+}
+
+/** How a profile treats one surface class: fine, slower (limited) or avoided (impassable). */
+export type SurfaceRule = 'ok' | 'limit' | 'block';
+
+/**
+ * What a profile can manage, as limits {@link classifyEdge} applies. The three built-in profiles
+ * are {@link PROFILE_LIMITS}; a personal profile is one of them adjusted (`personal-profile.ts`).
+ * Infinity: no limit (and then a missing attribute is never `unknown` for it).
+ */
+export interface ClassifyLimits {
+	/** Steps can be taken. */
+	steps: boolean;
+	/** Blocking barriers (stile, turnstile …): ignored, always blocking, or unless `wheelchair=yes`. */
+	barriers: 'ignore' | 'block' | 'block_unless_wheelchair_yes';
+	/** The way's `wheelchair` tag counts (no: impassable, limited: limited, yes: surface and width fine). */
+	wheelchairTag: boolean;
+	/** Highest kerb in metres; a kerb without a height is `unknown` when finite. */
+	maxKerbM: number;
+	/** Steepest incline in percent (impassable above). */
+	maxInclinePct: number;
+	/** Incline above this (up to the max) is limited. */
+	limitedInclinePct: number;
+	rough: SurfaceRule;
+	loose: SurfaceRule;
+	/** A missing surface is `unknown`. */
+	surfaceNeeded: boolean;
+	/** Bad smoothness impassable, intermediate limited. */
+	smoothness: boolean;
+	/** Narrowest passage in metres (0: any); a missing width off the road is `unknown` when > 0. */
+	minWidthM: number;
+	/** Longest stretch without a bench in metres (longer: limited). */
+	maxBenchStretchM: number;
+}
+
+/** The limits of the three built-in profiles (DESIGN.md "Mobility profiles"). */
+export const PROFILE_LIMITS: Readonly<Record<ProfileId, ClassifyLimits>> = {
+	walking: {
+		steps: true,
+		barriers: 'ignore',
+		wheelchairTag: false,
+		maxKerbM: Infinity,
+		maxInclinePct: Infinity,
+		limitedInclinePct: Infinity,
+		rough: 'ok',
+		loose: 'ok',
+		surfaceNeeded: false,
+		smoothness: false,
+		minWidthM: 0,
+		maxBenchStretchM: Infinity,
+	},
+	rollator: {
+		steps: false,
+		barriers: 'block',
+		wheelchairTag: false,
+		maxKerbM: Infinity,
+		maxInclinePct: Infinity,
+		limitedInclinePct: Infinity,
+		rough: 'limit',
+		loose: 'ok',
+		surfaceNeeded: false,
+		smoothness: false,
+		minWidthM: 0,
+		maxBenchStretchM: ROLLATOR_MAX_STRETCH_WITHOUT_BENCH_M,
+	},
+	wheelchair: {
+		steps: false,
+		barriers: 'block_unless_wheelchair_yes',
+		wheelchairTag: true,
+		maxKerbM: WHEELCHAIR_MAX_KERB_M,
+		maxInclinePct: WHEELCHAIR_MAX_INCLINE_PCT,
+		limitedInclinePct: 4,
+		rough: 'block',
+		loose: 'limit',
+		surfaceNeeded: true,
+		smoothness: true,
+		minWidthM: WHEELCHAIR_MIN_WIDTH_M,
+		maxBenchStretchM: Infinity,
+	},
+};
+
+const B = REASON_BITS;
+const U = UNKNOWN_BITS;
+
+/**
+ * {@link ClassifyLimits} made ready for {@link classifyEdgeInto}: numbers only, thresholds as
+ * Float32 like the attributes (compared as stored), so one pass over a million edges stays cheap.
+ */
+export interface PreparedLimits {
+	stepsBlock: boolean;
+	/** {@link EDGE_FLAG} bit whose presence blocks (0: barriers ignored). */
+	barrierMask: number;
+	wheelchairTag: boolean;
+	kerbMatters: boolean;
+	maxKerbM: number;
+	maxInclinePct: number;
+	limitedInclinePct: number;
+	/** 0 fine, 1 limited, 2 impassable. */
+	rough: number;
+	loose: number;
+	surfaceNeeded: boolean;
+	smoothness: boolean;
+	minWidthM: number;
+	maxBenchStretchM: number;
+}
+
+const SURFACE_RULE_CODE: Readonly<Record<SurfaceRule, number>> = { ok: 0, limit: 1, block: 2 };
+
+/** Prepares limits for {@link classifyEdgeInto}. */
+export function prepareLimits(l: ClassifyLimits): PreparedLimits {
+	return {
+		stepsBlock: !l.steps,
+		barrierMask:
+			l.barriers === 'block'
+				? EDGE_FLAG.barrier
+				: l.barriers === 'block_unless_wheelchair_yes'
+					? EDGE_FLAG.barrierForWheelchair
+					: 0,
+		wheelchairTag: l.wheelchairTag,
+		kerbMatters: l.maxKerbM !== Infinity,
+		maxKerbM: Math.fround(l.maxKerbM),
+		maxInclinePct: Math.fround(l.maxInclinePct),
+		limitedInclinePct: Math.fround(l.limitedInclinePct),
+		rough: SURFACE_RULE_CODE[l.rough],
+		loose: SURFACE_RULE_CODE[l.loose],
+		surfaceNeeded: l.surfaceNeeded,
+		smoothness: l.smoothness,
+		minWidthM: Math.fround(l.minWidthM),
+		maxBenchStretchM: Math.fround(l.maxBenchStretchM),
+	};
+}
+
+/**
+ * THE classification: the status code, reason mask and unknown mask of one edge for one profile's
+ * limits, written to `out` at index `k` (no allocation: the worker re-classifies every edge of the
+ * graph for a personal profile with it; the pipeline bakes the three built-in profiles with it).
+ *
+ * Precedence: impassable > unknown > limited > passable. Limits are compared as Float32, like
+ * the attributes.
+ */
+export function classifyEdgeInto(
+	flags: number,
+	kerbM: number,
+	inclinePct: number,
+	widthM: number,
+	benchStretchM: number,
+	l: PreparedLimits,
+	out: { statuses: Uint8Array; reasons: Uint32Array; unknowns: Uint8Array },
+	k: number,
+): void {
+	if ((flags & EDGE_FLAG.notWalkable) !== 0) {
+		out.statuses[k] = WAY_STATUS_CODES.impassable;
+		out.reasons[k] = 1 << B.not_walkable;
+		out.unknowns[k] = 0;
+		return;
+	}
+	let block = false;
+	let limit = false;
+	let reasons = 0;
+	let unknown = 0;
+	const steps = (flags & EDGE_FLAG.steps) !== 0;
+	if (steps && l.stepsBlock) {
+		block = true;
+		reasons |= 1 << B.steps;
+	}
+	let declaredFine = false;
+	if (l.wheelchairTag) {
+		const wc = (flags >>> EDGE_FLAG.wheelchairShift) & 3;
+		if (wc === 2) {
+			block = true;
+			reasons |= 1 << B.wheelchair_no;
+		} else if (wc === 3) {
+			limit = true;
+			reasons |= 1 << B.wheelchair_limited;
+		}
+		declaredFine = wc === 1;
+	}
+	if ((flags & l.barrierMask) !== 0) {
+		block = true;
+		reasons |= 1 << B.barrier_blocking;
+	}
+	if (l.kerbMatters) {
+		if ((flags & EDGE_FLAG.kerbUnknown) !== 0) {
+			unknown |= 1 << U.kerb_height;
+			reasons |= 1 << B.kerb_unknown_height;
+		}
+		if (kerbM > l.maxKerbM) {
+			block = true;
+			reasons |= 1 << B.kerb_raised;
+		}
+	}
+	if (inclinePct > l.maxInclinePct) {
+		block = true;
+		reasons |= 1 << B.incline_steep;
+	} else if (inclinePct > l.limitedInclinePct) {
+		limit = true;
+		reasons |= 1 << B.incline_moderate;
+	}
+	const surface = (flags >>> EDGE_FLAG.surfaceShift) & 3;
+	const rule = surface === 2 ? l.rough : surface === 1 ? l.loose : 0;
+	if (rule === 2) {
+		block = true;
+		reasons |= 1 << B.surface_rough;
+	} else if (rule === 1) {
+		limit = true;
+		reasons |= 1 << (surface === 2 ? B.surface_rough : B.surface_loose);
+	} else if (surface === 3 && l.surfaceNeeded && !declaredFine && !steps) {
+		unknown |= 1 << U.surface;
+		reasons |= 1 << B.surface_unknown;
+	}
+	if (l.smoothness) {
+		const sm = (flags >>> EDGE_FLAG.smoothnessShift) & 3;
+		if (sm === 2) {
+			block = true;
+			reasons |= 1 << B.smoothness_bad;
+		} else if (sm === 1) {
+			limit = true;
+			reasons |= 1 << B.smoothness_intermediate;
+		}
+	}
+	if (l.minWidthM > 0) {
+		if (widthM === widthM) {
+			if (widthM < l.minWidthM) {
+				block = true;
+				reasons |= 1 << B.width_narrow;
+			}
+		} else if ((flags & EDGE_FLAG.road) === 0 && !declaredFine && !steps) {
+			unknown |= 1 << U.width;
+			reasons |= 1 << B.width_unknown;
+		}
+	}
+	if (benchStretchM > l.maxBenchStretchM) {
+		limit = true;
+		reasons |= 1 << B.no_bench_stretch;
+	}
+	out.statuses[k] = block
+		? WAY_STATUS_CODES.impassable
+		: unknown !== 0
+			? WAY_STATUS_CODES.unknown
+			: limit
+				? WAY_STATUS_CODES.limited
+				: WAY_STATUS_CODES.passable;
+	out.reasons[k] = reasons >>> 0;
+	out.unknowns[k] = unknown;
+}
+
+const STATUS_BY_CODE: readonly WayStatus[] = ['passable', 'limited', 'impassable', 'unknown'];
+
+/**
+ * {@link classifyEdgeInto} for one edge's attributes, as a {@link WayClassification} (reasons in
+ * bit order).
+ *
+ * @example classifyEdge(edgeAttributes({ highway: 'steps' }), PROFILE_LIMITS.wheelchair).status // 'impassable'
+ */
+export function classifyEdge(a: EdgeAttributes, limits: ClassifyLimits): WayClassification {
+	const out = {
+		statuses: new Uint8Array(1),
+		reasons: new Uint32Array(1),
+		unknowns: new Uint8Array(1),
+	};
+	classifyEdgeInto(
+		a.flags,
+		a.kerbM,
+		a.inclinePct,
+		a.widthM,
+		a.benchStretchM,
+		prepareLimits(limits),
+		out,
+		0,
+	);
+	return {
+		status: STATUS_BY_CODE[out.statuses[0] as number] as WayStatus,
+		reasons: reasonsFromMask(out.reasons[0] as number),
+		unknown: unknownFromMask(out.unknowns[0] as number),
+	};
+}
+
+/**
+ * Classifies one OSM way for one profile: {@link classifyEdge} over {@link edgeAttributes} with
+ * the profile's {@link PROFILE_LIMITS}.
  *
  * Rules (DESIGN.md "Mobility profiles"):
  * - not walkable ({@link isWalkableWay}) → impassable for every profile, reason `not_walkable`;
  * - walking: everything walkable is passable;
  * - rollator: steps and stiles/turnstiles impassable; `no_bench_stretch` (see {@link WayContext})
- *   and rough/loose surfaces limited. A rollator needs nothing that can be untagged, so it is
+ *   and rough surfaces limited. A rollator needs nothing that can be untagged, so it is
  *   never `unknown`;
  * - wheelchair: steps, raised kerb > 3 cm, incline > 6 %, rough surface, bad smoothness,
  *   width < 0.9 m, blocking barriers, `wheelchair=no` impassable; loose surface, intermediate
@@ -512,74 +847,10 @@ export function classifyWay(
 	profileId: ProfileId,
 	context: WayContext = {},
 ): WayClassification {
-	const v = new Verdict();
-	if (!isWalkableWay(tags)) {
-		v.block('not_walkable');
-		return v.result();
-	}
-	if (profileId === 'walking') return v.result();
-
-	const highway = tags.highway ?? '';
-	const nodeTags = context.nodeTags ?? [];
-	const isSteps = highway === 'steps';
-	const wheelchairTag = tags.wheelchair;
-
-	if (profileId === 'rollator') {
-		if (isSteps) v.block('steps');
-		for (const n of nodeTags) {
-			const barrier = n.barrier;
-			if (barrier !== undefined && BARRIER_BLOCKING_WHEELS.has(barrier))
-				v.block('barrier_blocking');
-		}
-		const surface = surfaceClass(tags);
-		if (surface === 'rough') v.limit('surface_rough');
-		const stretch = context.stretchWithoutBenchM;
-		if (stretch !== undefined && stretch > ROLLATOR_MAX_STRETCH_WITHOUT_BENCH_M) {
-			v.limit('no_bench_stretch');
-		}
-		return v.result();
-	}
-
-	// wheelchair
-	if (isSteps) v.block('steps');
-	if (wheelchairTag === 'no') v.block('wheelchair_no');
-	if (wheelchairTag === 'limited') v.limit('wheelchair_limited');
-	const declaredFine = wheelchairTag === 'yes' || wheelchairTag === 'designated';
-
-	for (const n of nodeTags) {
-		const barrier = n.barrier;
-		if (barrier !== undefined && BARRIER_BLOCKING_WHEELS.has(barrier) && n.wheelchair !== 'yes') {
-			v.block('barrier_blocking');
-		}
-		const kerb = kerbHeightM(n);
-		if (kerb === 'unknown') v.miss('kerb_height', 'kerb_unknown_height');
-		else if (kerb !== undefined && kerb > WHEELCHAIR_MAX_KERB_M) v.block('kerb_raised');
-	}
-
-	const incline = parseInclinePct(tags.incline);
-	if (!Number.isNaN(incline)) {
-		if (incline > WHEELCHAIR_MAX_INCLINE_PCT) v.block('incline_steep');
-		else if (incline > 4) v.limit('incline_moderate');
-	}
-
-	const surface = surfaceClass(tags);
-	if (surface === 'rough') v.block('surface_rough');
-	else if (surface === 'loose') v.limit('surface_loose');
-	else if (surface === 'unknown' && !declaredFine && !isSteps) v.miss('surface', 'surface_unknown');
-
-	const smoothness = tags.smoothness;
-	if (smoothness !== undefined) {
-		if (SMOOTHNESS_BAD.has(smoothness)) v.block('smoothness_bad');
-		else if (smoothness === 'intermediate') v.limit('smoothness_intermediate');
-	}
-
-	const width = parseLengthM(tags.width ?? tags['est_width']);
-	if (!Number.isNaN(width)) {
-		if (width < WHEELCHAIR_MIN_WIDTH_M) v.block('width_narrow');
-	} else if (!ROAD_HIGHWAYS.has(highway) && !declaredFine && !isSteps) {
-		v.miss('width', 'width_unknown');
-	}
-	return v.result();
+	const limits = PROFILE_LIMITS[profileId];
+	if (!limits)
+		throw new Error(`unknown profile "${String(profileId)}": use walking, rollator or wheelchair`);
+	return classifyEdge(edgeAttributes(tags, context), limits);
 }
 
 /**

@@ -7,11 +7,18 @@ import {
 	BUNDLE_VERSION,
 	type AnalysisBundle,
 	type OriginTable,
+	type EdgeAttributeTable,
 	type PlaceTable,
 	type RoutingGraph,
 } from './bundle.ts';
 import { distanceM, hilbertIndex } from './geo.ts';
-import { WAY_STATUS_CODES, REASON_BITS } from './profiles.ts';
+import {
+	EDGE_FLAG,
+	PROFILE_IDS,
+	PROFILE_LIMITS,
+	classifyEdgeInto,
+	prepareLimits,
+} from './profiles.ts';
 
 /** Mulberry32: a small seeded PRNG returning numbers in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -27,7 +34,8 @@ export function mulberry32(seed: number): () => number {
 
 /**
  * A grid graph with about `edges` undirected edges (W × W nodes, right and up neighbours).
- * Statuses: walking all passable; rollator 20 % limited (no bench); wheelchair 55 % passable,
+ * Attributes drawn, statuses classified from them ({@link classifyEdgeInto}): walking all
+ * passable; rollator ~24 % limited (20 % no bench, 5 % rough surface); wheelchair 55 % passable,
  * 30 % unknown (surface), 10 % limited (loose surface), 5 % impassable (rough surface).
  */
 export function syntheticGrid(edges: number, seed = 1): RoutingGraph {
@@ -76,6 +84,15 @@ export function syntheticGrid(edges: number, seed = 1): RoutingGraph {
 	const statuses = new Uint8Array(E * 3);
 	const reasons = new Uint32Array(E * 3);
 	const unknowns = new Uint8Array(E * 3);
+	const baked = { statuses, reasons, unknowns };
+	const prepared = PROFILE_IDS.map((p) => prepareLimits(PROFILE_LIMITS[p]));
+	const attributes: EdgeAttributeTable = {
+		flags: new Uint32Array(E),
+		kerbM: new Float32Array(E),
+		inclinePct: new Float32Array(E),
+		widthM: new Float32Array(E),
+		benchStretchM: new Float32Array(E),
+	};
 	for (let i = 0; i < E; i++) {
 		const f = edgeFrom[i] as number;
 		const t = edgeTo[i] as number;
@@ -85,23 +102,28 @@ export function syntheticGrid(edges: number, seed = 1): RoutingGraph {
 			nodeLngLat[t * 2]!,
 			nodeLngLat[t * 2 + 1]!,
 		);
-		if (rand() < 0.2) {
-			statuses[E + i] = WAY_STATUS_CODES.limited;
-			reasons[E + i] = 1 << REASON_BITS.no_bench_stretch;
-		}
+		// attributes drawn with fixed shares (20 % long stretches without a bench; surfaces 5 %
+		// rough, 10 % loose, 30 % untagged, the rest paved; all roads), then classified like a real
+		// bundle's edges
+		attributes.inclinePct[i] = Number.NaN;
+		attributes.widthM[i] = Number.NaN;
+		attributes.kerbM[i] = Number.NaN;
+		attributes.benchStretchM[i] = rand() < 0.2 ? 200 : Number.NaN;
 		const r = rand();
-		const k = 2 * E + i;
-		if (r < 0.05) {
-			statuses[k] = WAY_STATUS_CODES.impassable;
-			reasons[k] = 1 << REASON_BITS.surface_rough;
-		} else if (r < 0.15) {
-			statuses[k] = WAY_STATUS_CODES.limited;
-			reasons[k] = 1 << REASON_BITS.surface_loose;
-		} else if (r < 0.45) {
-			statuses[k] = WAY_STATUS_CODES.unknown;
-			reasons[k] = 1 << REASON_BITS.surface_unknown;
-			unknowns[k] = 1;
-		}
+		const surface = r < 0.05 ? 2 : r < 0.15 ? 1 : r < 0.45 ? 3 : 0;
+		attributes.flags[i] = EDGE_FLAG.road | (surface << EDGE_FLAG.surfaceShift);
+		prepared.forEach((limits, pi) => {
+			classifyEdgeInto(
+				attributes.flags[i] as number,
+				Number.NaN,
+				Number.NaN,
+				Number.NaN,
+				attributes.benchStretchM[i] as number,
+				limits,
+				baked,
+				pi * E + i,
+			);
+		});
 	}
 	const degree = new Uint32Array(nodeCount);
 	for (let i = 0; i < E; i++) {
@@ -139,6 +161,7 @@ export function syntheticGrid(edges: number, seed = 1): RoutingGraph {
 		statuses,
 		reasons,
 		unknowns,
+		attributes,
 		shapeOffsets: new Uint32Array(E + 1),
 		shapeLngLat: new Float64Array(0),
 		wayIds: ['synthetic'],

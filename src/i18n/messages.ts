@@ -6,6 +6,33 @@ export const LANGUAGES = ['nl', 'fr', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
 const nl = {
+	myTitle: 'Wat ik aankan',
+	myOn: 'eigen profiel actief',
+	mySpeed: 'Wandeltempo',
+	mySpeed_usual: 'gewoon (zoals het profiel)',
+	mySpeed_slow: 'traag',
+	mySpeed_very_slow: 'heel traag',
+	myKerb: 'Hoogste stoeprand (cm)',
+	myKerbHelp:
+		'Vlaamse norm: een niveauverschil van hoogstens {cm} cm. Leeg: stoepranden spelen geen rol.',
+	mySlope: 'Steilste helling (%)',
+	mySlopeHelp:
+		'Vlaamse norm voor hellingen: van {short} % (tot 10 cm hoogte) tot {long} % (boven 50 cm). Leeg: geen grens.',
+	myWidth: 'Smalste doorgang (m)',
+	myWidthHelp: 'Vlaamse norm: een vrije loopweg van minstens {m} m. Leeg: breedte speelt geen rol.',
+	myBench: 'Langste stuk zonder bank (m)',
+	myBenchHelp:
+		'Voor oudere wandelaars: een bank om de 100 tot {m} m. Langere stukken tellen als trager.',
+	mySteps: 'Trappen lukken',
+	myAvoid: 'Verharding die ik vermijd',
+	myAvoid_rough: 'ruw (grind, kasseien, gras, zand)',
+	myAvoid_loose: 'halfverhard (steenslag, grasdallen)',
+	myUnknown: 'Onbekende gegevens',
+	myUnknown_optimistic: 'tellen als in orde',
+	myUnknown_cautious: 'liever vermijden',
+	myApply: 'Toepassen',
+	myReset: 'Terug naar het gewone profiel',
+	myError: 'Niet toegepast: {detail}',
 	mapSlow: 'De kaart laadt erg traag. Zoeken, de lijst en de details werken wel al.',
 	networkShow: 'Toegankelijkheid van straten en paden tonen',
 	networkNote: 'Kleuren voor: {profile}. Zoom in om de straten te zien.',
@@ -505,6 +532,34 @@ export type MessageKey = keyof typeof nl;
 export type Messages = Record<MessageKey, string>;
 
 const fr: Messages = {
+	myTitle: 'Ce que je peux faire',
+	myOn: 'profil personnel actif',
+	mySpeed: 'Allure',
+	mySpeed_usual: 'habituelle (celle du profil)',
+	mySpeed_slow: 'lente',
+	mySpeed_very_slow: 'très lente',
+	myKerb: 'Bordure la plus haute (cm)',
+	myKerbHelp:
+		'Norme flamande : une différence de niveau de {cm} cm au plus. Vide : les bordures ne comptent pas.',
+	mySlope: 'Pente la plus forte (%)',
+	mySlopeHelp:
+		'Norme flamande des rampes : de {short} % (jusqu’à 10 cm de hauteur) à {long} % (au-delà de 50 cm). Vide : pas de limite.',
+	myWidth: 'Passage le plus étroit (m)',
+	myWidthHelp:
+		'Norme flamande : un cheminement libre d’au moins {m} m. Vide : la largeur ne compte pas.',
+	myBench: 'Plus long tronçon sans banc (m)',
+	myBenchHelp:
+		'Pour les marcheurs âgés : un banc tous les 100 à {m} m. Les tronçons plus longs comptent comme plus lents.',
+	mySteps: 'Je peux monter des marches',
+	myAvoid: 'Revêtements que j’évite',
+	myAvoid_rough: 'rugueux (gravier, pavés, herbe, sable)',
+	myAvoid_loose: 'semi-stabilisé (gravillons, dalles-gazon)',
+	myUnknown: 'Données inconnues',
+	myUnknown_optimistic: 'comptent comme praticables',
+	myUnknown_cautious: 'plutôt éviter',
+	myApply: 'Appliquer',
+	myReset: 'Revenir au profil habituel',
+	myError: 'Non appliqué : {detail}',
 	mapSlow:
 		'La carte se charge très lentement. La recherche, la liste et les détails fonctionnent déjà.',
 	networkShow: 'Afficher l’accessibilité des rues et chemins',
@@ -1008,6 +1063,31 @@ const fr: Messages = {
 };
 
 const en: Messages = {
+	myTitle: 'What I can manage',
+	myOn: 'personal profile on',
+	mySpeed: 'Walking pace',
+	mySpeed_usual: 'usual (as the profile)',
+	mySpeed_slow: 'slow',
+	mySpeed_very_slow: 'very slow',
+	myKerb: 'Highest kerb (cm)',
+	myKerbHelp: 'Flemish norm: a level difference of at most {cm} cm. Empty: kerbs do not matter.',
+	mySlope: 'Steepest slope (%)',
+	mySlopeHelp:
+		'Flemish norm for ramps: from {short} % (up to 10 cm rise) to {long} % (above 50 cm). Empty: no limit.',
+	myWidth: 'Narrowest passage (m)',
+	myWidthHelp: 'Flemish norm: a clear walkway of at least {m} m. Empty: width does not matter.',
+	myBench: 'Longest stretch without a bench (m)',
+	myBenchHelp: 'For older walkers: a bench every 100 to {m} m. Longer stretches count as slower.',
+	mySteps: 'I can take steps',
+	myAvoid: 'Surfaces I avoid',
+	myAvoid_rough: 'rough (gravel, setts, grass, sand)',
+	myAvoid_loose: 'loose (fine gravel, grass pavers)',
+	myUnknown: 'Unknown data',
+	myUnknown_optimistic: 'count as fine',
+	myUnknown_cautious: 'rather avoid',
+	myApply: 'Apply',
+	myReset: 'Back to the usual profile',
+	myError: 'Not applied: {detail}',
 	mapSlow: 'The map is loading very slowly. Search, the list and the details already work.',
 	networkShow: 'Show how accessible streets and paths are',
 	networkNote: 'Colours for: {profile}. Zoom in to see the streets.',

@@ -82,6 +82,31 @@ describe('ExplorePanel', () => {
 		// the counts come from the area's data
 		expect(legend.textContent).toContain(String(pharmacies.length));
 	});
+
+	it('applies "what I can manage" from the chosen profile, names a bad value, goes back', async () => {
+		const { app } = renderPanel(as(ExplorePanel), area, { kind: 'explore' });
+		await fireEvent.click(screen.getByRole('radio', { name: 'In een rolstoel' }));
+		const form = screen.getByTestId('personal-profile');
+		// starts from the wheelchair profile's own limits
+		const kerb = within(form).getByRole('textbox', { name: 'Hoogste stoeprand (cm)' });
+		expect((kerb as HTMLInputElement).value).toBe('3');
+		expect(form.textContent).toContain('hoogstens 2 cm');
+		await fireEvent.input(kerb, { target: { value: '2' } });
+		await fireEvent.input(within(form).getByRole('textbox', { name: 'Steilste helling (%)' }), {
+			target: { value: '5' },
+		});
+		await fireEvent.click(within(form).getByRole('button', { name: 'Toepassen' }));
+		expect(app.personal).toBe('wheelchair.k2.s5.w0.9.st0.avrough.b-.vusual.uo');
+		expect(app.profile).toBe('wheelchair');
+		await fireEvent.input(kerb, { target: { value: '99' } });
+		await fireEvent.click(within(form).getByRole('button', { name: 'Toepassen' }));
+		expect(within(form).getByRole('alert').textContent).toMatch(/Niet toegepast: kerbCm 99/);
+		expect(app.personal).toBe('wheelchair.k2.s5.w0.9.st0.avrough.b-.vusual.uo');
+		await fireEvent.click(
+			within(form).getByRole('button', { name: 'Terug naar het gewone profiel' }),
+		);
+		expect(app.personal).toBeUndefined();
+	});
 });
 
 describe('PlacePanel', () => {

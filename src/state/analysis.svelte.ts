@@ -46,6 +46,9 @@ export class AnalysisState {
 	#worker: StartedWorker | undefined;
 	#client: AnalysisClient | undefined;
 	#isDisposed = false;
+	#personal: string | null = null;
+	/** The worker's statuses for the personal profile (for the accessible-routes layer). */
+	personal = $state.raw<Result<'personal'> | undefined>();
 	readonly #bundleUrl: string;
 	readonly #options: AnalysisOptions;
 
@@ -59,6 +62,20 @@ export class AnalysisState {
 		if (this.#isDisposed) return Promise.reject(new Error('the analysis of this area was closed'));
 		this.#ready ??= this.#start();
 		return this.#ready;
+	}
+
+	/**
+	 * Sets the personal profile every later answer respects (text form, null: the built-in
+	 * profiles). Sent to the worker now when it is loaded (requests run in order, so every later
+	 * request sees it), else right after the load.
+	 */
+	async setPersonal(profile: string | null): Promise<void> {
+		if (profile === this.#personal) return;
+		this.#personal = profile;
+		const client = this.#client;
+		if (this.status !== 'ready' || !client) return;
+		const result = await client.request('personal', { profile });
+		if (this.#personal === profile) this.personal = result;
 	}
 
 	/** Reads the bundle, counting bytes as they arrive. */
@@ -99,6 +116,9 @@ export class AnalysisState {
 			this.#client = client;
 			this.info = await client.request('load', { bytes });
 			if (this.#isDisposed) throw new Error('the analysis of this area was closed');
+			if (this.#personal !== null) {
+				this.personal = await client.request('personal', { profile: this.#personal });
+			}
 			this.status = 'ready';
 			return client;
 		} catch (error) {

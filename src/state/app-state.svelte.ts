@@ -22,6 +22,7 @@ import {
 } from './url-state.ts';
 
 const PROFILE_KEY = 'buurtkaart.profile';
+const PERSONAL_KEY = 'buurtkaart.personal';
 
 /** The categories shown when the link does not say: all but public-space furniture. */
 export const DEFAULT_VISIBLE: readonly string[] = CATEGORIES.filter(
@@ -45,6 +46,8 @@ export class AppState {
 	mode = $state.raw<Mode>({ kind: 'explore' });
 	view = $state<View>('map');
 	profile = $state<ProfileId>('walking');
+	/** The personal profile's text (`encodePersonalProfile`), based on `profile`; undefined: none. */
+	personal = $state<string | undefined>();
 	query = $state('');
 	/** Where the resident walks from: their location or an address chosen in the search. */
 	origin = $state.raw<Origin | undefined>();
@@ -63,10 +66,12 @@ export class AppState {
 	/** The state as read from the current URL, with the profile remembered on this device. */
 	static fromLocation(): { state: AppState; urlState: UrlState } {
 		const stored = readStored(PROFILE_KEY);
+		const personal = readStored(PERSONAL_KEY);
 		const urlState = parseUrlState(location.search, {
 			...(stored === 'rollator' || stored === 'wheelchair' || stored === 'walking'
 				? { profile: stored }
 				: {}),
+			...(personal ? { personal } : {}),
 		});
 		return { state: new AppState(urlState), urlState };
 	}
@@ -76,6 +81,7 @@ export class AppState {
 		this.mode = s.mode;
 		this.view = s.view;
 		this.profile = s.profile;
+		this.personal = s.personal;
 		this.query = s.query;
 		this.origin = s.origin;
 		this.visible = idSet(s.visible ?? DEFAULT_VISIBLE);
@@ -132,6 +138,26 @@ export class AppState {
 		} catch {
 			// Storage refused (private browsing): the choice lasts for this visit.
 		}
+		if (this.personal !== undefined && !this.personal.startsWith(`${profile}.`)) {
+			this.setPersonal(undefined);
+		}
+	}
+
+	/**
+	 * Sets (or, undefined, clears) the personal profile, given as its text form; its base becomes the
+	 * profile. Remembered on the device like the profile.
+	 */
+	setPersonal(personal: string | undefined): void {
+		this.personal = personal;
+		if (personal !== undefined)
+			this.profile = personal.slice(0, personal.indexOf('.')) as ProfileId;
+		try {
+			if (personal === undefined) localStorage.removeItem(PERSONAL_KEY);
+			else localStorage.setItem(PERSONAL_KEY, personal);
+			localStorage.setItem(PROFILE_KEY, this.profile);
+		} catch {
+			// Storage refused (private browsing): the choice lasts for this visit.
+		}
 	}
 
 	setQuery(query: string): void {
@@ -178,6 +204,7 @@ export class AppState {
 			view: this.view,
 			lang,
 			profile: this.profile,
+			...(this.personal ? { personal: this.personal } : {}),
 			query: this.query,
 			...(this.origin ? { origin: this.origin } : {}),
 			...(this.viewport ? { viewport: this.viewport } : {}),

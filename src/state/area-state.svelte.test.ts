@@ -105,4 +105,28 @@ describe('AnalysisState', () => {
 		expect(loaded.at(-1)).toBeGreaterThan(bytes.length / 2);
 		analysis.dispose();
 	});
+
+	it('sends the personal profile before any answer, and again when it changes', async () => {
+		const bytes = readFileSync(path.join(REPO_ROOT, 'tiles/vorselaar-lille/analysis.bin'));
+		const analysis = new AnalysisState(`${ORIGIN}/tiles/vorselaar-lille/analysis.bin`, {
+			fetch: (async () => new Response(new Uint8Array(bytes))) as typeof fetch,
+			startWorker: channelWorker,
+		});
+		const my = 'wheelchair.k2.s5.w1.5.st0.avrough.b-.vusual.uc';
+		await analysis.setPersonal(my); // before the load: sent right after it
+		const client = await analysis.client();
+		expect(analysis.personal?.base).toBe('wheelchair');
+		const key = {
+			categoryId: 'pharmacy',
+			profile: 'wheelchair',
+			unknownMode: 'cautious',
+			normM: 800,
+		} as const;
+		const mine = await client.request('coverage', key);
+		await analysis.setPersonal(null);
+		expect(analysis.personal?.base).toBeNull();
+		const builtIn = await client.request('coverage', key);
+		expect([...mine.columns.timeS]).not.toEqual([...builtIn.columns.timeS]);
+		analysis.dispose();
+	});
 });

@@ -162,4 +162,20 @@ describe('url state', () => {
 		);
 		expect(modeKey({ kind: 'place', placeId: 'n1' })).toBe('mode=place&place=n1');
 	});
+
+	it('carries the personal profile in `my`, with its base as the profile; a bad one is dropped', () => {
+		const my = 'wheelchair.k2.s5.w1.5.st0.avrough.b-.vusual.uo';
+		const s = parseUrlState(`?my=${my}`);
+		expect(s.personal).toBe(my);
+		expect(s.profile).toBe('wheelchair');
+		expect(new URLSearchParams(serialiseUrlState(s)).get('my')).toBe(my);
+		expect(parseUrlState(serialiseUrlState(s))).toEqual(s);
+		// the device's remembered one where the link says nothing; the link's wins
+		expect(parseUrlState('', { personal: my }).personal).toBe(my);
+		const other = 'rollator.k-.s-.w-.st0.av.b100.vslow.uc';
+		expect(parseUrlState(`?my=${other}`, { personal: my }).personal).toBe(other);
+		const bad = parseUrlState('?my=wheelchair.k99&profile=rollator');
+		expect(bad.personal).toBeUndefined();
+		expect(bad.profile).toBe('rollator');
+	});
 });

@@ -14,7 +14,9 @@
  * | `only=wheelchair` | only places that say they are wheelchair accessible |
  * | `net=1` | the accessible-routes layer is on |
  * | `view`, `lang`, `profile`, `q` | list or map, language, mobility profile, search text |
+ * | `my` | the personal mobility profile (src/analysis/personal-profile.ts), based on `profile` |
  */
+import { decodePersonalProfile, encodePersonalProfile } from '../analysis/personal-profile.ts';
 import { PROFILE_IDS, type ProfileId } from '../analysis/profiles.ts';
 import { type Lang, isLang } from '../i18n/messages.ts';
 import { type Mode, isId, modeKey, readMode, writeMode } from './modes.ts';
@@ -47,6 +49,11 @@ export interface UrlState {
 	view: View;
 	lang: Lang;
 	profile: ProfileId;
+	/**
+	 * The personal mobility profile in its text form (`encodePersonalProfile`, link parameter
+	 * `my`), starting from `profile`; absent: the built-in profile as it is.
+	 */
+	personal?: string;
 	/** Search text as typed (trimmed to 100 characters). */
 	query: string;
 	origin?: Origin;
@@ -113,6 +120,13 @@ export function parseUrlState(search: string, fallback: Partial<UrlState> = {}):
 		onlyWheelchair: params.has('only') ? params.get('only') === 'wheelchair' : base.onlyWheelchair,
 		showNetwork: params.has('net') ? params.get('net') === '1' : base.showNetwork,
 	};
+	const my = params.get('my');
+	const personal = my !== null ? readPersonal(my) : base.personal;
+	if (personal !== undefined) {
+		// the personal profile's base is the profile
+		state.personal = personal;
+		state.profile = decodePersonalProfile(personal).base;
+	}
 	const area = params.get('area');
 	if (area !== null && AREA_PATTERN.test(area)) state.area = area;
 	else if (base.area) state.area = base.area;
@@ -136,6 +150,15 @@ export function parseUrlState(search: string, fallback: Partial<UrlState> = {}):
 	return state;
 }
 
+/** A valid personal profile text in its canonical form, else undefined (a bad link opens anyway). */
+function readPersonal(text: string): string | undefined {
+	try {
+		return encodePersonalProfile(decodePersonalProfile(text));
+	} catch {
+		return undefined;
+	}
+}
+
 /** Writes the state as a query string, leaving out what equals the default (short links). */
 export function serialiseUrlState(state: UrlState): string {
 	const params = new URLSearchParams();
@@ -144,6 +167,7 @@ export function serialiseUrlState(state: UrlState): string {
 	if (state.view !== DEFAULT_STATE.view) params.set('view', state.view);
 	if (state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
 	if (state.profile !== DEFAULT_STATE.profile) params.set('profile', state.profile);
+	if (state.personal) params.set('my', state.personal);
 	if (state.query.trim()) params.set('q', state.query.trim().slice(0, 100));
 	if (state.origin) {
 		const [lng, lat] = state.origin.lngLat;

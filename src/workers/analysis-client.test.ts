@@ -3,6 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts';
 import { buildAnalysisBundle, decodeAnalysisBundle } from '../analysis/bundle.ts';
 import { AnalysisEngine } from '../analysis/engine.ts';
+import { nearestPlaces } from '../analysis/nearest.ts';
+import {
+	builtInProfile,
+	encodePersonalProfile,
+	personalGraph,
+} from '../analysis/personal-profile.ts';
 import { EdgeIndex } from '../analysis/snap.ts';
 import { summarizeByNeighbourhood } from '../analysis/summary.ts';
 import { AnalysisClient, type MessageEndpoint } from './analysis-client.ts';
@@ -56,6 +62,55 @@ describe('analysis worker protocol over a MessageChannel', () => {
 				snapEach.mockRestore();
 				snap.mockRestore();
 			}
+		},
+	);
+
+	it(
+		'answers for a personal profile after a personal request: layer statuses, coverage and routes as the engine',
+		{ timeout: 60_000 },
+		async () => {
+			const { client, ports } = connect();
+			open = ports;
+			await client.request('load', { bytes: bytes.slice().buffer });
+			const local = new AnalysisEngine(decodeAnalysisBundle(bytes));
+			const person = {
+				...builtInProfile('wheelchair', 'cautious'),
+				kerbCm: 2,
+				slopePct: 5,
+				minWidthM: 1.5,
+				speed: 'slow',
+			} as const;
+			const key = {
+				categoryId: 'pharmacy',
+				profile: 'wheelchair',
+				unknownMode: 'cautious',
+				normM: 800,
+			} as const;
+			const before = await client.request('coverage', key);
+			const set = await client.request('personal', { profile: encodePersonalProfile(person) });
+			expect(set.base).toBe('wheelchair');
+			const pg = personalGraph(local.graph, person);
+			const E = local.graph.edgeCount;
+			expect(set.statuses).toEqual(pg.statuses.subarray(2 * E, 3 * E));
+			expect(set.reasons).toEqual(pg.reasons.subarray(2 * E, 3 * E));
+			expect(set.statuses).not.toEqual(local.graph.statuses.subarray(2 * E, 3 * E));
+			const cov = await client.request('coverage', key);
+			const mine = local.withPersonal(person);
+			expect([...cov.columns.timeS]).toEqual([...mine.coverage(key).result.timeS]);
+			expect([...cov.columns.timeS]).not.toEqual([...before.columns.timeS]);
+			const o = local.bundle.origins.lngLat;
+			const from: [number, number] = [o[0]!, o[1]!];
+			const near = await client.request('nearest', { ...key, from, k: 1 });
+			const expected = nearestPlaces(mine, from, 'pharmacy', 'wheelchair', 1, key);
+			expect(near.places.map((p) => p.route.timeS)).toEqual(expected.map((p) => p.route.timeS));
+			// back to the built-in profiles: the baked answers again
+			const off = await client.request('personal', { profile: null });
+			expect(off.base).toBeNull();
+			const again = await client.request('coverage', key);
+			expect([...again.columns.timeS]).toEqual([...before.columns.timeS]);
+			await expect(client.request('personal', { profile: 'wheelchair.k99' })).rejects.toThrow(
+				/kerbCm 99 is out of range/,
+			);
 		},
 	);
 

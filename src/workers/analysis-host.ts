@@ -11,6 +11,8 @@ import {
 	type WhatIfChange,
 } from '../analysis/engine.ts';
 import { completenessByNeighbourhood } from '../analysis/completeness.ts';
+import { decodePersonalProfile, isBuiltIn } from '../analysis/personal-profile.ts';
+import { PROFILE_IDS } from '../analysis/profiles.ts';
 import { rankFixes } from '../analysis/fixes.ts';
 import { nearestPlaces } from '../analysis/nearest.ts';
 import { restGaps } from '../analysis/rest-points.ts';
@@ -66,6 +68,8 @@ function unionOf(changes: readonly WhatIfChange[]): Uint32Array {
 /** The analysis service behind the worker. */
 export class AnalysisHost {
 	private engine: AnalysisEngine | undefined;
+	/** The engine of the loaded bundle with the built-in profiles (personal engines derive from it). */
+	private builtInEngine: AnalysisEngine | undefined;
 	/** Snapping every origin and place once (engine.prepareSteps), one step whenever idle. */
 	private preparing: Iterator<unknown> | undefined;
 	private nbIndex: NeighbourhoodIndex | undefined;
@@ -220,6 +224,7 @@ export class AnalysisHost {
 		load: ({ bytes }) => {
 			const bundle = decodeAnalysisBundle(new Uint8Array(bytes));
 			this.engine = new AnalysisEngine(bundle);
+			this.builtInEngine = this.engine;
 			// every origin and place snapped once for every profile and unknown mode, in steps while
 			// the worker is idle (a route does not wait for it); no job snaps them again
 			this.preparing = this.engine.prepareSteps();
@@ -234,6 +239,31 @@ export class AnalysisHost {
 				nodeCount: bundle.graph.nodeCount,
 				edgeCount: bundle.graph.edgeCount,
 				categoriesWithPlaces: this.engine.categoriesWithPlaces(),
+			};
+		},
+		personal: ({ profile }) => {
+			const t0 = performance.now();
+			const builtIn = this.builtInEngine;
+			if (!builtIn) throw new Error('no analysis bundle loaded: send a load request first');
+			const person = profile === null ? undefined : decodePersonalProfile(profile);
+			const engine = person && !isBuiltIn(person) ? builtIn.withPersonal(person) : builtIn;
+			if (engine !== this.engine) {
+				this.engine = engine;
+				// the base profile's usable edges changed: its snaps are made again, in idle steps
+				this.preparing = engine.prepareSteps();
+				this.runs.clear();
+			}
+			// the built-in profiles: nothing to send, the layer reads their statuses from the tiles
+			const E = person ? engine.graph.edgeCount : 0;
+			const pi = person ? PROFILE_IDS.indexOf(person.base) : 0;
+			const slot = <T extends Uint8Array | Uint32Array>(a: T): T =>
+				a.slice(pi * E, (pi + 1) * E) as T;
+			return {
+				base: person?.base ?? null,
+				statuses: slot(engine.graph.statuses),
+				reasons: slot(engine.graph.reasons),
+				unknowns: slot(engine.graph.unknowns),
+				elapsedMs: performance.now() - t0,
 			};
 		},
 		coverage: (p) => {

@@ -93,6 +93,23 @@ export interface AnalysisRequestMap {
 			categoriesWithPlaces: string[];
 		};
 	};
+	/**
+	 * Sets the personal profile (its text form, `encodePersonalProfile`) that every later answer
+	 * for its base profile respects (coverage, what-if, where-next, walksheds, nearest, routes and
+	 * their reasons), or null for the three built-in profiles. Re-classifies every edge here in the
+	 * worker from the bundle's per-edge attributes (`personalGraph`) and answers the base
+	 * profile's per-edge statuses, reasons and unknowns for the accessible-routes layer.
+	 */
+	personal: {
+		params: { profile: string | null };
+		result: {
+			base: ProfileId | null;
+			statuses: Uint8Array;
+			reasons: Uint32Array;
+			unknowns: Uint8Array;
+			elapsedMs: number;
+		};
+	};
 	/** Coverage of a category for a profile, with the neighbourhood summary for a norm. */
 	coverage: {
 		params: CoverageKey & { normM: number };
