@@ -53,11 +53,15 @@ describe('loadAreaTiles', () => {
 
 	it('reports the HTTP status of a missing manifest', async () => {
 		const notFound = (async () => new Response('nope', { status: 404 })) as typeof fetch;
-		await expect(loadAreaTiles('vorselaar-lille', 'http://x', notFound)).rejects.toThrow(/HTTP 404/);
+		await expect(loadAreaTiles('vorselaar-lille', 'http://x', notFound)).rejects.toThrow(
+			/HTTP 404/,
+		);
 	});
 
 	it('reports a manifest that is not JSON', async () => {
 		const garbage = (async () => new Response('<html>', { status: 200 })) as typeof fetch;
-		await expect(loadAreaTiles('vorselaar-lille', 'http://x', garbage)).rejects.toThrow(/not valid JSON/);
+		await expect(loadAreaTiles('vorselaar-lille', 'http://x', garbage)).rejects.toThrow(
+			/not valid JSON/,
+		);
 	});
 });

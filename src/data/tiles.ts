@@ -108,7 +108,8 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 	if (!isRecord(area) || typeof area.id !== 'string' || typeof area.name !== 'string')
 		throw new ManifestError('manifest has no area id and name');
 	const bbox = area.bbox ?? json.bbox;
-	if (!isBbox(bbox)) throw new ManifestError('manifest has no valid bbox [west, south, east, north]');
+	if (!isBbox(bbox))
+		throw new ManifestError('manifest has no valid bbox [west, south, east, north]');
 	const archives = json.archives;
 	if (!isRecord(archives)) throw new ManifestError('manifest lists no archives');
 	const hoods = archives.neighbourhoods;
@@ -117,7 +118,9 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 	const hoodLayers = layerNames(hoods.layers);
 	if (!hoodLayers.includes('neighbourhoods'))
 		throw new ManifestError('neighbourhoods archive has no "neighbourhoods" layer');
-	const labels = hoodLayers.includes('neighbourhood_labels') ? 'neighbourhood_labels' : 'neighbourhoods';
+	const labels = hoodLayers.includes('neighbourhood_labels')
+		? 'neighbourhood_labels'
+		: 'neighbourhoods';
 	const files: AreaTiles['files'] = {};
 	const listed = isRecord(json.files) ? json.files : {};
 	for (const name of ['analysis', 'search', 'boundaries'] as const) {
@@ -160,7 +163,9 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 			},
 			...(places?.layers.includes('places') ? { places: { ...places, layer: 'places' } } : {}),
 			...(basemap ? { basemap } : {}),
-			...(network?.layers.includes('footways') ? { network: { ...network, layer: 'footways' } } : {}),
+			...(network?.layers.includes('footways')
+				? { network: { ...network, layer: 'footways' } }
+				: {}),
 		},
 	};
 }
