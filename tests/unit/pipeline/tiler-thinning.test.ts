@@ -16,7 +16,7 @@ import { readOsm } from '../../../scripts/lib/osm.ts';
 import { osmPlaces, placeFeatures } from '../../../scripts/lib/places.ts';
 import type { TileInput } from '../../../scripts/lib/pmtiles-writer.ts';
 import { buildArchive } from '../../../scripts/lib/archive.ts';
-import { BufferSource } from '../../../scripts/lib/pmtiles-file.ts';
+import { BufferSource } from '../../helpers/pmtiles-file.ts';
 import { PMTiles } from 'pmtiles';
 import {
 	cutTiles,
