@@ -21,6 +21,7 @@
  * ("doketr" finds nothing) and ranks every match of every record (tens of ms at 100 k records).
  * `npm run bench -- search` runs both beside this one on the same records and queries.
  */
+import { metresPerDegree } from '../analysis/geo.ts';
 
 /** What a search result points at. */
 export type SearchKind = 'category' | 'place' | 'street' | 'address';
@@ -168,7 +169,6 @@ const STEM_FROM = 8;
 const STEM_MIN = 4;
 const HOUSE_NUMBER = /^\d{1,4}[a-z]{0,2}$/;
 const POSTCODE = /^\d{4}$/;
-const EARTH_M_PER_DEG = 111_320;
 
 function popcount(x: number): number {
 	let n = 0;
@@ -595,12 +595,12 @@ export class SearchIndex {
 	 * position are packed into one number per record, so a native numeric sort orders thousands.
 	 */
 	#nearest(indices: readonly number[], near: readonly [number, number], max: number): SearchHit[] {
-		const kx = Math.cos((near[1] * Math.PI) / 180);
+		const { kx, ky } = metresPerDegree(near[1]);
 		const keys = new Float64Array(indices.length);
 		const distance = new Float64Array(indices.length);
 		indices.forEach((r, j) => {
 			const ll = this.records[r]!.lngLat;
-			const d = ll ? Math.hypot((ll[0] - near[0]) * kx, ll[1] - near[1]) * EARTH_M_PER_DEG : 1e9;
+			const d = ll ? Math.hypot((ll[0] - near[0]) * kx, (ll[1] - near[1]) * ky) : 1e9;
 			distance[j] = d;
 			// Whole decimetres above, the position below: exact in a double up to 2^53.
 			keys[j] = Math.min(Math.round(d * 10), 2 ** 32) * 2 ** 20 + j;
@@ -618,13 +618,11 @@ export class SearchIndex {
 
 	/** The best `max` of `[record index, score]`: higher score first, then nearest, then by label. */
 	#ranked(list: [number, number][], near: readonly [number, number], max: number): SearchHit[] {
-		const kx = Math.cos((near[1] * Math.PI) / 180);
+		const { kx, ky } = metresPerDegree(near[1]);
 		const distance = new Float64Array(list.length);
 		list.forEach(([r], j) => {
 			const ll = this.records[r]!.lngLat;
-			distance[j] = ll
-				? Math.hypot((ll[0] - near[0]) * kx, ll[1] - near[1]) * EARTH_M_PER_DEG
-				: Infinity;
+			distance[j] = ll ? Math.hypot((ll[0] - near[0]) * kx, (ll[1] - near[1]) * ky) : Infinity;
 		});
 		const order = Array.from(list.keys()).sort((a, b) => {
 			const d = list[b]![1] - list[a]![1] || distance[a]! - distance[b]!;
