@@ -182,6 +182,8 @@ const nl = {
 	mapErrorTiles:
 		'De kaartgegevens konden niet geladen worden ({detail}). Probeer het later opnieuw.',
 	mapErrorManifest: 'De gegevens van het gebied konden niet geladen worden ({detail}).',
+	mapErrorSchemaVersion:
+		'De gegevens van dit gebied hebben een ander formaat (versie {found}) dan deze versie van Buurtkaart leest (versie {expected}). Laad de pagina opnieuw; helpt dat niet, dan moeten de gegevens opnieuw verwerkt worden (npm run tiles:build).',
 	mapErrorWebgl: 'Deze browser kan de kaart niet tekenen (WebGL ontbreekt).',
 	neighbourhoods: 'Buurten',
 	residents: 'inwoners',
@@ -646,6 +648,8 @@ const fr: Messages = {
 	mapErrorTiles:
 		'Les données de la carte n’ont pas pu être chargées ({detail}). Réessayez plus tard.',
 	mapErrorManifest: 'Les données de la zone n’ont pas pu être chargées ({detail}).',
+	mapErrorSchemaVersion:
+		'Les données de cette zone ont un autre format (version {found}) que celui que lit cette version de Buurtkaart (version {expected}). Rechargez la page ; si cela ne suffit pas, les données doivent être retraitées (npm run tiles:build).',
 	mapErrorWebgl: 'Ce navigateur ne peut pas afficher la carte (WebGL manquant).',
 	neighbourhoods: 'Quartiers',
 	residents: 'habitants',
@@ -1092,6 +1096,8 @@ const en: Messages = {
 	mapReady: 'Map loaded',
 	mapErrorTiles: 'The map data could not be loaded ({detail}). Please try again later.',
 	mapErrorManifest: 'The data for this area could not be loaded ({detail}).',
+	mapErrorSchemaVersion:
+		'The data for this area have another format (version {found}) than this version of Buurtkaart reads (version {expected}). Reload the page; if that does not help, the data must be processed again (npm run tiles:build).',
 	mapErrorWebgl: 'This browser cannot draw the map (WebGL is missing).',
 	neighbourhoods: 'Neighbourhoods',
 	residents: 'residents',
