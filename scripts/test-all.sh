@@ -19,7 +19,9 @@ failed=0
 failed_steps=()
 started_stack=0
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each step's heading says how long the run has taken so far, so a slow step shows in CI's log.
+t0=$(date +%s)
+step() { printf '\n\033[1m== %s\033[0m (at %d s)\n' "$*" "$(($(date +%s) - t0))"; }
 
 # count_from_json FILE: adds the passed/failed test counts of a vitest or Playwright JSON report.
 count_from_json() {

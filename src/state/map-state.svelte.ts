@@ -86,7 +86,8 @@ export class MapState {
 	}
 
 	flyTo(lngLat: [number, number], zoom: number): void {
-		this.#map?.flyTo({ center: lngLat, zoom, essential: true });
+		// Not `essential`: with reduced motion asked for, the map jumps instead of flying (WCAG 2.3.3).
+		this.#map?.flyTo({ center: lngLat, zoom });
 	}
 
 	/** Shows a box [west, south, east, north] whole, with `paddingPx` around it. */

@@ -139,7 +139,7 @@ test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) 
 	await expect(nearest.getByTestId('nearest-place')).toHaveText(listed);
 });
 
-test('more than one area: choose one, then switch; the other area shows its own neighbourhoods, places and search, and nothing of the old one stays @phone', async ({
+test('more than one area: choose one, then switch; the other area shows its own neighbourhoods, places and search, and nothing of the old one stays', async ({
 	page,
 	browser,
 }, testInfo) => {

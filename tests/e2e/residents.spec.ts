@@ -5,7 +5,7 @@ import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { waitForMapReady } from '../helpers/map.ts';
 
 test.describe('residents find help nearby', () => {
-	test('search "apotheek" and open a pharmacy @phone', async ({ page }, testInfo) => {
+	test('search "apotheek" and open a pharmacy', async ({ page }, testInfo) => {
 		await page.goto('/');
 		const search = page.getByRole('combobox', { name: /Zoek hulp/ });
 		await search.fill('apotheek');
