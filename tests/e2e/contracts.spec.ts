@@ -8,7 +8,7 @@ import { expect, test } from '../helpers/test.ts';
 
 test('tiles of another format version: the message names both versions, in each language', async ({
 	page,
-}) => {
+}, testInfo) => {
 	const found = MANIFEST_SCHEMA_VERSION + 1;
 	// The real manifest of the area, as served, with the next format version.
 	await page.route('**/tiles/*/manifest.json', async (route) => {
@@ -22,6 +22,7 @@ test('tiles of another format version: the message names both versions, in each 
 	await expect(error).toContainText(
 		`De gegevens van dit gebied hebben een ander formaat (versie ${found}) dan deze versie van Buurtkaart leest (versie ${MANIFEST_SCHEMA_VERSION})`,
 	);
+	await page.screenshot({ path: testInfo.outputPath('schema-version.png') });
 	await page.getByTestId('language').selectOption('fr');
 	await expect(error).toContainText(`un autre format (version ${found})`);
 	await page.getByTestId('language').selectOption('en');
