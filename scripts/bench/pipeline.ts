@@ -21,7 +21,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AreaManifest } from '../lib/build-area.ts';
-import { archiveTiles, openPmtiles } from '../lib/pmtiles-file.ts';
+import { archiveTiles, openPmtiles } from '../../tests/helpers/pmtiles-file.ts';
 import { stitchArea } from '../lib/stitch-area.ts';
 import { MAX_TILE_BYTES, MAX_TILE_FEATURES } from '../lib/tiler.ts';
 import { REPO_ROOT } from '../lib/version.ts';

@@ -60,14 +60,12 @@ import { TAXONOMY_VERSION } from '../../src/analysis/taxonomy.ts';
 import { WALKABLE_RULES, type WalkableRule } from '../../src/analysis/profiles.ts';
 import type { OriginReason } from '../../src/analysis/bundle.ts';
 import { PIPELINE_NAME, PIPELINE_VERSION, REPO_ROOT, pipelineCodeHash } from './version.ts';
+import { MANIFEST_SCHEMA_VERSION } from '../../src/contracts/manifest.ts';
 
 type Feat = TileLayerInput['features'][number];
 
-/**
- * Manifest format version (the app checks it). 2: `walkableRules`, `network`, `warnings`,
- * `counts.originsPerReason`, `counts.placesInAnalysisPerCategory`, reasons per neighbourhood.
- */
-export const MANIFEST_SCHEMA_VERSION = 2;
+/** Manifest format version (the app checks it): the contract lives in src/contracts/manifest.ts. */
+export { MANIFEST_SCHEMA_VERSION };
 
 /** One input file as recorded in the manifest. */
 export interface ManifestInput {

@@ -25,7 +25,7 @@ import {
 	wayBlob,
 	writeNodeOf,
 	type WriteNode,
-} from './osm-pbf-writer.ts';
+} from '../../tests/helpers/osm-pbf-writer.ts';
 
 /** Objects per OSMData block, as osmium writes them. */
 const BLOCK = 8000;

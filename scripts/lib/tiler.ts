@@ -18,7 +18,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Geometry } from 'geojson';
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import { haversineM, lineLengthM } from '../../src/analysis/geo.ts';
+import { distanceM, lineLengthM } from '../../src/analysis/geo.ts';
 import { eachPosition } from './crs.ts';
 import { areaM2 } from './geo.ts';
 import type { TileInput } from './pmtiles-writer.ts';
@@ -195,7 +195,7 @@ export function layerRanks(layer: TileLayerInput): Float64Array {
 				other === undefined
 					? []
 					: ((fs[other] as Feature).geometry as { coordinates: number[] }).coordinates;
-			size[i] = other === undefined ? Infinity : haversineM(lng, lat, x, y);
+			size[i] = other === undefined ? Infinity : distanceM(lng, lat, x, y);
 		});
 	}
 	const idx = Array.from({ length: n }, (_, i) => i);

@@ -11,7 +11,7 @@
 import KDBush from 'kdbush';
 import { NO_NEIGHBOURHOOD } from './bundle.ts';
 import type { AnalysisEngine } from './engine.ts';
-import { distanceM } from './geo.ts';
+import { distanceM, metresPerDegree } from './geo.ts';
 import { PROFILE_IDS, WAY_STATUS_CODES, type ProfileId } from './profiles.ts';
 
 /** One row: a neighbourhood (or the network away from addresses). */
@@ -62,8 +62,11 @@ export function edgeNeighbourhoods(engine: AnalysisEngine): Uint32Array {
 		const b = g.edgeTo[e] as number;
 		const x = ((g.nodeLngLat[2 * a] as number) + (g.nodeLngLat[2 * b] as number)) / 2;
 		const y = ((g.nodeLngLat[2 * a + 1] as number) + (g.nodeLngLat[2 * b + 1] as number)) / 2;
-		const dy = maxM / 111_000;
-		const dx = dy / Math.cos((y * Math.PI) / 180);
+		// The search box: maxM on the local WGS84 plane, 1 % wider so that no origin within maxM (as
+		// distanceM measures it, at the two points' mean latitude) falls outside it.
+		const { kx, ky } = metresPerDegree(y);
+		const dy = (maxM * 1.01) / ky;
+		const dx = (maxM * 1.01) / kx;
 		let best = -1;
 		let bestD = Infinity;
 		for (const i of index.range(x - dx, y - dy, x + dx, y + dy)) {

@@ -32,12 +32,6 @@ export function distanceM(lng1: number, lat1: number, lng2: number, lat2: number
 	return new CheapRuler((lat1 + lat2) / 2, 'meters').distance([lng1, lat1], [lng2, lat2]);
 }
 
-/**
- * Former name of {@link distanceM}, kept for callers not yet renamed; it is no longer a haversine.
- * @deprecated use {@link distanceM}
- */
-export const haversineM = distanceM;
-
 /** Length in metres of a line of [lng, lat] positions (sum of its segments' {@link distanceM}). */
 export function lineLengthM(coords: readonly (readonly number[])[]): number {
 	let total = 0;

@@ -16,7 +16,8 @@ export interface AreasRepository {
 }
 
 const bySlug = (a: Area, b: Area) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
-const byCode = (a: Neighbourhood, b: Neighbourhood) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+const byCode = (a: Neighbourhood, b: Neighbourhood) =>
+	a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 
 export function areasFromSupabase(client: SupabaseClient): AreasRepository {
 	return guarded('areas', {
@@ -73,7 +74,12 @@ export function areasOnDevice(db: DeviceDb): DeviceAreasRepository {
 		async import(areas, neighbourhoods) {
 			const ids = new Set(areas.map((a) => a.id));
 			const orphan = neighbourhoods.find((n) => !ids.has(n.areaId));
-			if (orphan) throw new DataError('areas.import', 'invalid', `neighbourhood ${orphan.code} has no area in this import`);
+			if (orphan)
+				throw new DataError(
+					'areas.import',
+					'invalid',
+					`neighbourhood ${orphan.code} has no area in this import`,
+				);
 			await db.write(['areas', 'neighbourhoods'], (tx) => {
 				for (const a of areas) tx.objectStore('areas').put(a);
 				for (const n of neighbourhoods) tx.objectStore('neighbourhoods').put(n);

@@ -31,14 +31,24 @@ function fromAuth(op: string, error: AuthError): DataError {
 				: status === 429
 					? 'rate_limited'
 					: 'unknown';
-	return new DataError(op, code, error.message || `Supabase Auth answered ${status}`, { cause: error });
+	return new DataError(op, code, error.message || `Supabase Auth answered ${status}`, {
+		cause: error,
+	});
 }
 
 /** Signs in with email and password; returns the user. Wrong credentials: DataError 'denied'. */
-export async function signInWithPassword(client: SupabaseClient, email: string, password: string): Promise<SignedInUser> {
+export async function signInWithPassword(
+	client: SupabaseClient,
+	email: string,
+	password: string,
+): Promise<SignedInUser> {
 	const op = 'auth.signInWithPassword';
-	if (password.length < 6 || password.length > 72) throw new DataError(op, 'invalid', 'a password has 6 to 72 characters');
-	const { data, error } = await client.auth.signInWithPassword({ email: checkEmail(op, email), password });
+	if (password.length < 6 || password.length > 72)
+		throw new DataError(op, 'invalid', 'a password has 6 to 72 characters');
+	const { data, error } = await client.auth.signInWithPassword({
+		email: checkEmail(op, email),
+		password,
+	});
 	if (error) throw fromAuth(op, error);
 	return { id: data.user.id, email: data.user.email ?? null };
 }
@@ -47,9 +57,14 @@ export async function signInWithPassword(client: SupabaseClient, email: string, 
  * Sends a magic link to an existing account (never creates one: accounts are made by an admin).
  * `redirectTo` is the app's URL the link opens.
  */
-export async function sendMagicLink(client: SupabaseClient, email: string, redirectTo: string): Promise<void> {
+export async function sendMagicLink(
+	client: SupabaseClient,
+	email: string,
+	redirectTo: string,
+): Promise<void> {
 	const op = 'auth.sendMagicLink';
-	if (!/^https?:\/\/\S+$/.test(redirectTo)) throw new DataError(op, 'invalid', 'redirectTo must be an http(s) URL');
+	if (!/^https?:\/\/\S+$/.test(redirectTo))
+		throw new DataError(op, 'invalid', 'redirectTo must be an http(s) URL');
 	const { error } = await client.auth.signInWithOtp({
 		email: checkEmail(op, email),
 		options: { shouldCreateUser: false, emailRedirectTo: redirectTo },
@@ -72,7 +87,10 @@ export async function currentUser(client: SupabaseClient): Promise<SignedInUser 
 }
 
 /** Calls `listener` whenever the user signs in or out; returns a function that stops listening. */
-export function onUserChange(client: SupabaseClient, listener: (user: SignedInUser | null) => void): () => void {
+export function onUserChange(
+	client: SupabaseClient,
+	listener: (user: SignedInUser | null) => void,
+): () => void {
 	const { data } = client.auth.onAuthStateChange((_event, session) => {
 		listener(session?.user ? { id: session.user.id, email: session.user.email ?? null } : null);
 	});

@@ -31,17 +31,35 @@ export const REPORTS_PER_PAGE = 50;
 
 function checkFilter(op: string, filter: ReportFilter): ReportFilter {
 	if (filter.status !== undefined && !REPORT_STATUSES.includes(filter.status))
-		throw new DataError(op, 'invalid', `unknown status ${String(filter.status)}`, { kind: 'unknown_value', values: { field: 'status' } });
+		throw new DataError(op, 'invalid', `unknown status ${String(filter.status)}`, {
+			kind: 'unknown_value',
+			values: { field: 'status' },
+		});
 	if (filter.kind !== undefined && !BARRIER_KINDS.includes(filter.kind))
-		throw new DataError(op, 'invalid', `unknown kind ${String(filter.kind)}`, { kind: 'unknown_value', values: { field: 'kind' } });
+		throw new DataError(op, 'invalid', `unknown kind ${String(filter.kind)}`, {
+			kind: 'unknown_value',
+			values: { field: 'kind' },
+		});
 	if (filter.since !== undefined && Number.isNaN(Date.parse(filter.since)))
-		throw new DataError(op, 'invalid', `not a time: ${String(filter.since)}`, { kind: 'invalid', values: { field: 'since' } });
+		throw new DataError(op, 'invalid', `not a time: ${String(filter.since)}`, {
+			kind: 'invalid',
+			values: { field: 'since' },
+		});
 	return filter;
 }
 
 function checkPage(op: string, offset: number, limit: number): void {
-	if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 1000)
-		throw new DataError(op, 'invalid', `bad page: offset ${offset}, limit ${limit}`, { kind: 'invalid', values: { field: 'page' } });
+	if (
+		!Number.isInteger(offset) ||
+		offset < 0 ||
+		!Number.isInteger(limit) ||
+		limit < 1 ||
+		limit > 1000
+	)
+		throw new DataError(op, 'invalid', `bad page: offset ${offset}, limit ${limit}`, {
+			kind: 'invalid',
+			values: { field: 'page' },
+		});
 }
 
 /** Whether a report passes a filter (the device's side of pageForArea). */
@@ -75,12 +93,22 @@ export interface BarrierReportsRepository {
 	 * One page of an area's reports that pass `filter` (newest first), with the number that pass
 	 * in all: for the area's planners and coordinators (others: DataError 'denied').
 	 */
-	pageForArea(areaId: string, filter: ReportFilter, offset: number, limit?: number): Promise<ReportPage>;
+	pageForArea(
+		areaId: string,
+		filter: ReportFilter,
+		offset: number,
+		limit?: number,
+	): Promise<ReportPage>;
 	/**
 	 * Moves a report along new → acknowledged → resolved / rejected (planners), or withdraws a new
 	 * one (its reporter); `plannerNote` and `publicText` replace the note and the public text when given.
 	 */
-	setStatus(id: string, status: ReportStatus, plannerNote?: string | null, publicText?: string | null): Promise<BarrierReport>;
+	setStatus(
+		id: string,
+		status: ReportStatus,
+		plannerNote?: string | null,
+		publicText?: string | null,
+	): Promise<BarrierReport>;
 	/**
 	 * Erases one of the reporter's own reports for good: signed in, one of their account; otherwise
 	 * one sent from the device holding `clientId`. DataError 'not_found' when there is no such report.
@@ -123,8 +151,17 @@ export function barrierReportsFromSupabase(client: SupabaseClient): BarrierRepor
 				// never anonymously in a signed-in reporter's place: wait for their valid session
 				const { data } = await client.auth.getSession();
 				const session = data.session;
-				if (!session || session.user.id !== r.reporterId || (session.expires_at ?? 0) * 1000 <= Date.now()) {
-					throw new DataError(op, 'denied', 'the report waits until its reporter is signed in again', { kind: 'sign_in_needed' });
+				if (
+					!session ||
+					session.user.id !== r.reporterId ||
+					(session.expires_at ?? 0) * 1000 <= Date.now()
+				) {
+					throw new DataError(
+						op,
+						'denied',
+						'the report waits until its reporter is signed in again',
+						{ kind: 'sign_in_needed' },
+					);
 				}
 			}
 			// return=minimal: an anonymous reporter may not read the report back
@@ -139,9 +176,14 @@ export function barrierReportsFromSupabase(client: SupabaseClient): BarrierRepor
 		},
 		async listMine(clientId) {
 			const op = 'barrierReports.listMine';
-			const args = clientId === undefined ? {} : { p_client_id: checkUuid(op, 'clientId', clientId) };
+			const args =
+				clientId === undefined ? {} : { p_client_id: checkUuid(op, 'clientId', clientId) };
 			const rows = await allPages<Row>(op, (from, to) =>
-				client.rpc('my_barrier_reports', args).order('created_at', { ascending: false }).order('id').range(from, to),
+				client
+					.rpc('my_barrier_reports', args)
+					.order('created_at', { ascending: false })
+					.order('id')
+					.range(from, to),
 			);
 			return rows.map(fromRow);
 		},
@@ -149,7 +191,11 @@ export function barrierReportsFromSupabase(client: SupabaseClient): BarrierRepor
 			const op = 'barrierReports.listForArea';
 			const p_area_id = checkUuid(op, 'areaId', areaId);
 			const rows = await allPages<Row>(op, (from, to) =>
-				client.rpc('area_barrier_reports', { p_area_id }).order('created_at', { ascending: false }).order('id').range(from, to),
+				client
+					.rpc('area_barrier_reports', { p_area_id })
+					.order('created_at', { ascending: false })
+					.order('id')
+					.range(from, to),
 			);
 			return rows.map(fromRow);
 		},
@@ -176,7 +222,11 @@ export function barrierReportsFromSupabase(client: SupabaseClient): BarrierRepor
 			const change: Row = { status };
 			if (note !== undefined) change.planner_note = note;
 			if (text !== undefined) change.public_text = text === '' ? null : text;
-			const { data, error, status: http } = await client
+			const {
+				data,
+				error,
+				status: http,
+			} = await client
 				.from('barrier_reports')
 				.update(change)
 				.eq('id', checkUuid(op, 'id', id))
@@ -185,11 +235,15 @@ export function barrierReportsFromSupabase(client: SupabaseClient): BarrierRepor
 			const row = (data as Row[])[0];
 			if (!row) throw new DataError(op, 'not_found', `no report ${id} that you may change`);
 			// the text is read through the RPCs that let the reporter and the area team see it
-			const full = await client.rpc('area_barrier_reports', { p_area_id: row.area_id }).eq('id', id).maybeSingle();
+			const full = await client
+				.rpc('area_barrier_reports', { p_area_id: row.area_id })
+				.eq('id', id)
+				.maybeSingle();
 			if (!full.error && full.data) return fromRow(full.data as Row);
 			const mine = await client.rpc('my_barrier_reports').eq('id', id).maybeSingle();
 			if (mine.error) throw fromBackend(op, mine.error, mine.status);
-			if (!mine.data) throw new DataError(op, 'not_found', `report ${id} changed but cannot be read back`);
+			if (!mine.data)
+				throw new DataError(op, 'not_found', `report ${id} changed but cannot be read back`);
 			return fromRow(mine.data as Row);
 		},
 		async erase(id, clientId) {
@@ -213,7 +267,12 @@ export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
 			const areas = (await db.all<Area>('areas')).sort((a, b) => (a.slug < b.slug ? -1 : 1));
 			const area = areas.find((a) => booleanIntersects(a.boundary, r.location));
 			if (!area) {
-				throw new DataError(op, 'invalid', 'the location lies outside every area that Buurtkaart serves', { kind: 'outside_area' });
+				throw new DataError(
+					op,
+					'invalid',
+					'the location lies outside every area that Buurtkaart serves',
+					{ kind: 'outside_area' },
+				);
 			}
 			const report: BarrierReport & { clientId: string } = {
 				id: r.id,
@@ -234,16 +293,21 @@ export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
 			try {
 				await db.write(['barrier_reports'], (tx) => tx.objectStore('barrier_reports').add(report));
 			} catch (err) {
-				if (isConstraintError(err)) throw new DataError(op, 'duplicate', `report ${r.id} is already stored`, { cause: err });
+				if (isConstraintError(err))
+					throw new DataError(op, 'duplicate', `report ${r.id} is already stored`, { cause: err });
 				throw err;
 			}
 		},
 		async listMine() {
-			return (await db.all<BarrierReport & { clientId?: string }>('barrier_reports')).map(strip).sort(newestFirst);
+			return (await db.all<BarrierReport & { clientId?: string }>('barrier_reports'))
+				.map(strip)
+				.sort(newestFirst);
 		},
 		async listForArea(areaId) {
 			const op = 'barrierReports.listForArea';
-			return (await db.all<BarrierReport>('barrier_reports', 'areaId', checkUuid(op, 'areaId', areaId)))
+			return (
+				await db.all<BarrierReport>('barrier_reports', 'areaId', checkUuid(op, 'areaId', areaId))
+			)
 				.map(strip)
 				.sort(newestFirst);
 		},
@@ -251,7 +315,9 @@ export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
 			const op = 'barrierReports.pageForArea';
 			const f = checkFilter(op, filter);
 			checkPage(op, offset, limit);
-			const all = (await db.all<BarrierReport>('barrier_reports', 'areaId', checkUuid(op, 'areaId', areaId)))
+			const all = (
+				await db.all<BarrierReport>('barrier_reports', 'areaId', checkUuid(op, 'areaId', areaId))
+			)
 				.map(strip)
 				.filter((r) => matchesFilter(r, f))
 				.sort(newestFirst);
@@ -261,7 +327,10 @@ export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
 			const op = 'barrierReports.setStatus';
 			const note = checkNote(op, 'plannerNote', plannerNote);
 			const text = checkNote(op, 'publicText', publicText);
-			const old = await db.get<BarrierReport & { clientId: string }>('barrier_reports', checkUuid(op, 'id', id));
+			const old = await db.get<BarrierReport & { clientId: string }>(
+				'barrier_reports',
+				checkUuid(op, 'id', id),
+			);
 			if (!old) throw new DataError(op, 'not_found', `no report ${id} that you may change`);
 			const report = { ...old };
 			if (status !== old.status) {
@@ -281,7 +350,8 @@ export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
 		async erase(id) {
 			const op = 'barrierReports.erase';
 			const key = checkUuid(op, 'id', id);
-			if (!(await db.get('barrier_reports', key))) throw new DataError(op, 'not_found', `no report ${id} of yours to erase`);
+			if (!(await db.get('barrier_reports', key)))
+				throw new DataError(op, 'not_found', `no report ${id} of yours to erase`);
 			await db.write(['barrier_reports'], (tx) => tx.objectStore('barrier_reports').delete(key));
 		},
 	});

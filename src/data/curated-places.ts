@@ -27,10 +27,21 @@ export interface CuratedPlacesRepository {
 	 * optionally only those with one of `categories`; at most `limit` (1..500, default 50).
 	 * Distances are straight-line metres on the ellipsoid (walking time is the analysis' job).
 	 */
-	near(origin: Point, radiusM: number, categories?: PlaceCategory[], limit?: number): Promise<{ place: CuratedPlace; distanceM: number }[]>;
+	near(
+		origin: Point,
+		radiusM: number,
+		categories?: PlaceCategory[],
+		limit?: number,
+	): Promise<{ place: CuratedPlace; distanceM: number }[]>;
 }
 
-function checkNear(op: string, origin: Point, radiusM: number, categories: PlaceCategory[] | undefined, limit: number) {
+function checkNear(
+	op: string,
+	origin: Point,
+	radiusM: number,
+	categories: PlaceCategory[] | undefined,
+	limit: number,
+) {
 	const point = checkPoint(op, 'origin', origin);
 	if (!Number.isFinite(radiusM) || radiusM <= 0 || radiusM > 50_000) {
 		throw new DataError(op, 'invalid', `radiusM must be in (0, 50000] metres, got ${radiusM}`);
@@ -38,7 +49,8 @@ function checkNear(op: string, origin: Point, radiusM: number, categories: Place
 	if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
 		throw new DataError(op, 'invalid', `limit must be an integer in 1..500, got ${limit}`);
 	}
-	const cats = categories === undefined ? undefined : checkPlacePatch(op, { categories }).categories;
+	const cats =
+		categories === undefined ? undefined : checkPlacePatch(op, { categories }).categories;
 	return { point, cats };
 }
 
@@ -96,7 +108,8 @@ function toRow(p: CuratedPlacePatch): Row {
 	return row;
 }
 
-const byName = (a: CuratedPlace, b: CuratedPlace) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1);
+const byName = (a: CuratedPlace, b: CuratedPlace) =>
+	a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1;
 
 export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlacesRepository {
 	return guarded('curatedPlaces', {
@@ -104,7 +117,13 @@ export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlaces
 			const op = 'curatedPlaces.list';
 			const id = checkUuid(op, 'areaId', areaId);
 			const rows = await allPages<Row>(op, (from, to) =>
-				client.from('curated_places').select(COLUMNS).eq('area_id', id).order('name').order('id').range(from, to),
+				client
+					.from('curated_places')
+					.select(COLUMNS)
+					.eq('area_id', id)
+					.order('name')
+					.order('id')
+					.range(from, to),
 			);
 			return rows.map(fromRow);
 		},
@@ -132,7 +151,8 @@ export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlaces
 		async update(id, patch) {
 			const op = 'curatedPlaces.update';
 			const checked = checkPlacePatch(op, patch);
-			if (Object.keys(checked).length === 0) throw new DataError(op, 'invalid', 'nothing to change');
+			if (Object.keys(checked).length === 0)
+				throw new DataError(op, 'invalid', 'nothing to change');
 			const { data, error } = await client
 				.from('curated_places')
 				.update(toRow(checked))
@@ -151,7 +171,8 @@ export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlaces
 				.eq('id', checkUuid(op, 'id', id))
 				.select('id');
 			if (error) throw fromBackend(op, error);
-			if (data.length === 0) throw new DataError(op, 'not_found', `no place ${id} that you may remove`);
+			if (data.length === 0)
+				throw new DataError(op, 'not_found', `no place ${id} that you may remove`);
 		},
 		async near(origin, radiusM, categories, limit = 50) {
 			const op = 'curatedPlaces.near';
@@ -164,7 +185,10 @@ export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlaces
 				p_limit: limit,
 			});
 			if (error) throw fromBackend(op, error);
-			return (data as { place: Row; distance_m: number }[]).map((r) => ({ place: fromRow(r.place), distanceM: r.distance_m }));
+			return (data as { place: Row; distance_m: number }[]).map((r) => ({
+				place: fromRow(r.place),
+				distanceM: r.distance_m,
+			}));
 		},
 	});
 }
@@ -173,21 +197,28 @@ export function curatedPlacesOnDevice(db: DeviceDb): CuratedPlacesRepository {
 	return guarded('curatedPlaces', {
 		async list(areaId) {
 			const op = 'curatedPlaces.list';
-			return (await db.all<CuratedPlace>('curated_places', 'areaId', checkUuid(op, 'areaId', areaId))).sort(byName);
+			return (
+				await db.all<CuratedPlace>('curated_places', 'areaId', checkUuid(op, 'areaId', areaId))
+			).sort(byName);
 		},
 		async get(id) {
-			return (await db.get<CuratedPlace>('curated_places', checkUuid('curatedPlaces.get', 'id', id))) ?? null;
+			return (
+				(await db.get<CuratedPlace>('curated_places', checkUuid('curatedPlaces.get', 'id', id))) ??
+				null
+			);
 		},
 		async create(input) {
 			const op = 'curatedPlaces.create';
 			const p = checkPlaceInput(op, input);
-			if (!(await db.get<Area>('areas', p.areaId))) throw new DataError(op, 'invalid', `unknown area ${p.areaId}`);
+			if (!(await db.get<Area>('areas', p.areaId)))
+				throw new DataError(op, 'invalid', `unknown area ${p.areaId}`);
 			const now = new Date().toISOString();
 			const place: CuratedPlace = { id: crypto.randomUUID(), ...p, createdAt: now, updatedAt: now };
 			try {
 				await db.write(['curated_places'], (tx) => tx.objectStore('curated_places').add(place));
 			} catch (err) {
-				if (isConstraintError(err)) throw new DataError(op, 'duplicate', `place ${place.id} exists`, { cause: err });
+				if (isConstraintError(err))
+					throw new DataError(op, 'duplicate', `place ${place.id} exists`, { cause: err });
 				throw err;
 			}
 			return place;
@@ -195,10 +226,15 @@ export function curatedPlacesOnDevice(db: DeviceDb): CuratedPlacesRepository {
 		async update(id, patch) {
 			const op = 'curatedPlaces.update';
 			const checked = checkPlacePatch(op, patch);
-			if (Object.keys(checked).length === 0) throw new DataError(op, 'invalid', 'nothing to change');
+			if (Object.keys(checked).length === 0)
+				throw new DataError(op, 'invalid', 'nothing to change');
 			const old = await db.get<CuratedPlace>('curated_places', checkUuid(op, 'id', id));
 			if (!old) throw new DataError(op, 'not_found', `no place ${id} that you may change`);
-			const place: CuratedPlace = { ...old, ...checked, updatedAt: new Date().toISOString() } as CuratedPlace;
+			const place: CuratedPlace = {
+				...old,
+				...checked,
+				updatedAt: new Date().toISOString(),
+			} as CuratedPlace;
 			await db.write(['curated_places'], (tx) => tx.objectStore('curated_places').put(place));
 			return place;
 		},
@@ -214,12 +250,15 @@ export function curatedPlacesOnDevice(db: DeviceDb): CuratedPlacesRepository {
 			const { point, cats } = checkNear(op, origin, radiusM, categories, limit);
 			return (await db.all<CuratedPlace>('curated_places'))
 				.filter((p) => !cats || p.categories.some((c) => cats.includes(c)))
-				.map((place) => ({ place, distanceM: distanceM(
-					point.coordinates[0] as number,
-					point.coordinates[1] as number,
-					place.location.coordinates[0] as number,
-					place.location.coordinates[1] as number,
-				) }))
+				.map((place) => ({
+					place,
+					distanceM: distanceM(
+						point.coordinates[0] as number,
+						point.coordinates[1] as number,
+						place.location.coordinates[0] as number,
+						place.location.coordinates[1] as number,
+					),
+				}))
 				.filter((r) => r.distanceM <= radiusM)
 				.sort((a, b) => a.distanceM - b.distanceM || (a.place.id < b.place.id ? -1 : 1))
 				.slice(0, limit);

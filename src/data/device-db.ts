@@ -42,7 +42,11 @@ export function committed(tx: IDBTransaction): Promise<void> {
 		tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
 		// a failed request's error bubbles here first; it names the cause (e.g. ConstraintError)
 		tx.onerror = (event) =>
-			reject((event.target as IDBRequest | null)?.error ?? tx.error ?? new Error('IndexedDB transaction failed'));
+			reject(
+				(event.target as IDBRequest | null)?.error ??
+					tx.error ??
+					new Error('IndexedDB transaction failed'),
+			);
 	});
 }
 
@@ -50,8 +54,12 @@ export class DeviceDb {
 	private constructor(readonly idb: IDBDatabase) {}
 
 	/** Opens (and creates or upgrades) the database `name`. */
-	static async open(name = 'buurtkaart', factory: IDBFactory = globalThis.indexedDB): Promise<DeviceDb> {
-		if (!factory) throw new DataError('device.open', 'unknown', 'IndexedDB is not available on this device');
+	static async open(
+		name = 'buurtkaart',
+		factory: IDBFactory = globalThis.indexedDB,
+	): Promise<DeviceDb> {
+		if (!factory)
+			throw new DataError('device.open', 'unknown', 'IndexedDB is not available on this device');
 		const req = factory.open(name, VERSION);
 		req.onupgradeneeded = () => {
 			const db = req.result;
@@ -75,7 +83,11 @@ export class DeviceDb {
 	}
 
 	async get<T>(store: StoreName, key: IDBValidKey): Promise<T | undefined> {
-		return request(this.idb.transaction(store, 'readonly').objectStore(store).get(key) as IDBRequest<T | undefined>);
+		return request(
+			this.idb.transaction(store, 'readonly').objectStore(store).get(key) as IDBRequest<
+				T | undefined
+			>,
+		);
 	}
 
 	/**

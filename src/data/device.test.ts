@@ -22,8 +22,19 @@ describe('device storage failures', () => {
 		const device = await DeviceDb.open('orphans', new IDBFactory());
 		const repos = await deviceRepositories(device);
 		const boundary = { type: 'MultiPolygon' as const, coordinates: [] };
-		const neighbourhood = { id: crypto.randomUUID(), areaId: crypto.randomUUID(), code: 'X', name: 'X', population: null, populationYear: null, boundary };
-		await expect(repos.areas.import([], [neighbourhood])).rejects.toMatchObject({ operation: 'areas.import', code: 'invalid' });
+		const neighbourhood = {
+			id: crypto.randomUUID(),
+			areaId: crypto.randomUUID(),
+			code: 'X',
+			name: 'X',
+			population: null,
+			populationYear: null,
+			boundary,
+		};
+		await expect(repos.areas.import([], [neighbourhood])).rejects.toMatchObject({
+			operation: 'areas.import',
+			code: 'invalid',
+		});
 		expect(await repos.areas.neighbourhoods(neighbourhood.areaId)).toEqual([]);
 		device.close();
 	});

@@ -6,7 +6,9 @@ import { CARE_FUNCTIONS, PLACE_CATEGORIES } from './enums.ts';
 // lists must carry the taxonomy's ids, so that what the pipeline and the map know can be stored.
 describe('stored enumerations follow the taxonomy', () => {
 	it('has every category of the taxonomy', () => {
-		expect(CATEGORY_IDS.filter((id) => !(PLACE_CATEGORIES as readonly string[]).includes(id))).toEqual([]);
+		expect(
+			CATEGORY_IDS.filter((id) => !(PLACE_CATEGORIES as readonly string[]).includes(id)),
+		).toEqual([]);
 	});
 
 	it('has exactly the taxonomy care functions, in its order', () => {

@@ -82,7 +82,13 @@ export const BARRIER_KINDS = [
 ] as const;
 export type BarrierKind = (typeof BARRIER_KINDS)[number];
 
-export const REPORT_STATUSES = ['new', 'acknowledged', 'resolved', 'rejected', 'withdrawn'] as const;
+export const REPORT_STATUSES = [
+	'new',
+	'acknowledged',
+	'resolved',
+	'rejected',
+	'withdrawn',
+] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const MEMBER_ROLES = ['coordinator', 'planner', 'admin'] as const;

@@ -99,8 +99,16 @@ export class DataError extends Error {
 	readonly kind: ErrorKind;
 	readonly values: Record<string, string | number>;
 
-	constructor(operation: string, code: DataErrorCode, detail: string, options: DataErrorOptions = {}) {
-		super(`${operation}: ${detail}`, options.cause === undefined ? undefined : { cause: options.cause });
+	constructor(
+		operation: string,
+		code: DataErrorCode,
+		detail: string,
+		options: DataErrorOptions = {},
+	) {
+		super(
+			`${operation}: ${detail}`,
+			options.cause === undefined ? undefined : { cause: options.cause },
+		);
 		this.operation = operation;
 		this.code = code;
 		this.kind = options.kind ?? KIND_OF_CODE[code];
@@ -165,32 +173,73 @@ const KIND_OF_SQLSTATE: Record<string, ErrorKind> = {
  * (PostgreSQL names the constraint that refused a row; the database's JSON details cover the
  * rules of its triggers and functions.) A constraint not listed here is kind 'invalid'.
  */
-export const CONSTRAINT_KINDS: Record<string, { kind: ErrorKind; values?: Record<string, string | number> }> = {
-	barrier_reports_description_length: { kind: 'too_long', values: { field: 'description', max: 1000 } },
-	barrier_reports_description_clean: { kind: 'forbidden_characters', values: { field: 'description' } },
-	barrier_reports_planner_note_length: { kind: 'too_long', values: { field: 'plannerNote', max: 1000 } },
-	barrier_reports_planner_note_clean: { kind: 'forbidden_characters', values: { field: 'plannerNote' } },
-	barrier_reports_public_text_length: { kind: 'too_long', values: { field: 'publicText', max: 1000 } },
-	barrier_reports_public_text_clean: { kind: 'forbidden_characters', values: { field: 'publicText' } },
+export const CONSTRAINT_KINDS: Record<
+	string,
+	{ kind: ErrorKind; values?: Record<string, string | number> }
+> = {
+	barrier_reports_description_length: {
+		kind: 'too_long',
+		values: { field: 'description', max: 1000 },
+	},
+	barrier_reports_description_clean: {
+		kind: 'forbidden_characters',
+		values: { field: 'description' },
+	},
+	barrier_reports_planner_note_length: {
+		kind: 'too_long',
+		values: { field: 'plannerNote', max: 1000 },
+	},
+	barrier_reports_planner_note_clean: {
+		kind: 'forbidden_characters',
+		values: { field: 'plannerNote' },
+	},
+	barrier_reports_public_text_length: {
+		kind: 'too_long',
+		values: { field: 'publicText', max: 1000 },
+	},
+	barrier_reports_public_text_clean: {
+		kind: 'forbidden_characters',
+		values: { field: 'publicText' },
+	},
 	barrier_reports_location_type: { kind: 'malformed_geometry', values: { field: 'location' } },
 	barrier_reports_location_valid: { kind: 'malformed_geometry', values: { field: 'location' } },
-	barrier_reports_location_within_belgium: { kind: 'outside_belgium', values: { field: 'location' } },
+	barrier_reports_location_within_belgium: {
+		kind: 'outside_belgium',
+		values: { field: 'location' },
+	},
 	barrier_reports_location_size: { kind: 'bad_stretch', values: { field: 'location' } },
 	curated_places_name_length: { kind: 'too_long', values: { field: 'name', max: 200 } },
 	curated_places_name_clean: { kind: 'forbidden_characters', values: { field: 'name' } },
-	curated_places_description_length: { kind: 'too_long', values: { field: 'description', max: 2000 } },
-	curated_places_description_clean: { kind: 'forbidden_characters', values: { field: 'description' } },
-	curated_places_location_within_belgium: { kind: 'outside_belgium', values: { field: 'location' } },
+	curated_places_description_length: {
+		kind: 'too_long',
+		values: { field: 'description', max: 2000 },
+	},
+	curated_places_description_clean: {
+		kind: 'forbidden_characters',
+		values: { field: 'description' },
+	},
+	curated_places_location_within_belgium: {
+		kind: 'outside_belgium',
+		values: { field: 'location' },
+	},
 	saved_analyses_name_length: { kind: 'too_long', values: { field: 'name', max: 120 } },
 	saved_analyses_name_clean: { kind: 'forbidden_characters', values: { field: 'name' } },
-	saved_analyses_description_length: { kind: 'too_long', values: { field: 'description', max: 2000 } },
-	saved_analyses_description_clean: { kind: 'forbidden_characters', values: { field: 'description' } },
+	saved_analyses_description_length: {
+		kind: 'too_long',
+		values: { field: 'description', max: 2000 },
+	},
+	saved_analyses_description_clean: {
+		kind: 'forbidden_characters',
+		values: { field: 'description' },
+	},
 	analysis_cells_cell_valid: { kind: 'malformed_geometry', values: { field: 'cells' } },
 	analysis_cells_cell_within_belgium: { kind: 'outside_belgium', values: { field: 'cells' } },
 };
 
 /** The database's JSON detail ({"kind": ..., ...values}), when the error carries one. */
-function detailOf(error: BackendError): { kind: ErrorKind; values: Record<string, string | number> } | null {
+function detailOf(
+	error: BackendError,
+): { kind: ErrorKind; values: Record<string, string | number> } | null {
 	if (!error.details || !error.details.startsWith('{')) return null;
 	try {
 		const { kind, ...values } = JSON.parse(error.details) as Record<string, unknown>;
@@ -230,7 +279,10 @@ export function fromBackend(operation: string, error: BackendError, status?: num
 			values = { ...known.values };
 		}
 	}
-	if (sqlstate === '' && (status === 0 || /fetch failed|network|ECONNREFUSED|Failed to fetch/i.test(error.message))) {
+	if (
+		sqlstate === '' &&
+		(status === 0 || /fetch failed|network|ECONNREFUSED|Failed to fetch/i.test(error.message))
+	) {
 		code = 'network';
 		kind = 'network';
 	} else if (code === 'unknown' && ((status ?? 0) >= 500 || sqlstate.startsWith('XX'))) {
@@ -240,7 +292,11 @@ export function fromBackend(operation: string, error: BackendError, status?: num
 		kind = 'denied';
 	}
 	const detail = [error.message, error.details, error.hint].filter((s) => s).join(' — ');
-	return new DataError(operation, code, detail || `backend error ${sqlstate || status}`, { cause: error, kind, values });
+	return new DataError(operation, code, detail || `backend error ${sqlstate || status}`, {
+		cause: error,
+		kind,
+		values,
+	});
 }
 
 /**
@@ -263,8 +319,11 @@ export function guarded<T extends object>(name: string, repository: T): T {
 				const op = `${name}.${method}`;
 				const errName = (err as { name?: unknown } | null)?.name;
 				const message = err instanceof Error ? err.message : String(err);
-				if (errName === 'ConstraintError') throw new DataError(op, 'duplicate', message, { cause: err });
-				throw new DataError(op, 'unknown', `${String(errName ?? 'Error')}: ${message}`, { cause: err });
+				if (errName === 'ConstraintError')
+					throw new DataError(op, 'duplicate', message, { cause: err });
+				throw new DataError(op, 'unknown', `${String(errName ?? 'Error')}: ${message}`, {
+					cause: err,
+				});
 			}
 		};
 	}

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isCategoryId } from '../analysis/taxonomy.ts';
-import { helpLinesFor, parseHelpLines, regionOfMunicipality, repositoryHelpLines } from './help-lines.ts';
+import {
+	helpLinesFor,
+	parseHelpLines,
+	regionOfMunicipality,
+	repositoryHelpLines,
+} from './help-lines.ts';
 
 const line = (over: Record<string, unknown> = {}) => ({
 	id: 'x',
@@ -22,13 +27,15 @@ describe('help lines as data', () => {
 
 	it('names the entry and the field that is wrong', () => {
 		const parse = (l: unknown) => parseHelpLines({ lines: [l] }, isCategoryId);
-		expect(() => parse(line({ source: { url: 'http://x', title: 'T', date: '2025-01-01' } }))).toThrow(
-			/help line x: source.url must be an https link/,
-		);
+		expect(() =>
+			parse(line({ source: { url: 'http://x', title: 'T', date: '2025-01-01' } })),
+		).toThrow(/help line x: source.url must be an https link/);
 		expect(() => parse(line({ source: { url: 'https://x', title: 'T' } }))).toThrow(
 			/source.date must be YYYY-MM-DD/,
 		);
-		expect(() => parse(line({ what: { nl: 'n', fr: '' } }))).toThrow(/what: the fr text is missing/);
+		expect(() => parse(line({ what: { nl: 'n', fr: '' } }))).toThrow(
+			/what: the fr text is missing/,
+		);
 		expect(() => parse(line({ categories: ['apotheek'] }))).toThrow(/unknown categories apotheek/);
 		expect(() => parse(line({ scope: ['Vorselaar'] }))).toThrow(/scope must list/);
 		expect(() => parse(line({ phone: 'call us' }))).toThrow(/phone must be digits/);

@@ -34,10 +34,7 @@ function localized(value: unknown, where: string): Localized {
  * @param knownCategory whether a category id exists (the taxonomy's `isCategoryId`)
  * @throws Error naming the entry and the field that is wrong
  */
-export function parseHelpLines(
-	data: unknown,
-	knownCategory: (id: string) => boolean,
-): HelpLine[] {
+export function parseHelpLines(data: unknown, knownCategory: (id: string) => boolean): HelpLine[] {
 	const lines = (data as { lines?: unknown })?.lines;
 	if (!Array.isArray(lines)) throw new Error('help lines: "lines" must be a list');
 	const seen = new Set<string>();
@@ -108,8 +105,7 @@ export function helpLinesFor(
 	return lines
 		.map((line, i) => ({ line, i, r: rank(line) }))
 		.filter(
-			(x) =>
-				x.r >= 0 && (x.line.categories.length === 0 || x.line.categories.includes(categoryId)),
+			(x) => x.r >= 0 && (x.line.categories.length === 0 || x.line.categories.includes(categoryId)),
 		)
 		.sort((a, b) => a.r - b.r || a.i - b.i)
 		.map((x) => x.line);

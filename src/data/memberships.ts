@@ -75,7 +75,11 @@ export function membershipsFromSupabase(client: SupabaseClient): MembershipsRepo
 			const op = 'memberships.add';
 			const { data, error } = await client
 				.from('memberships')
-				.insert({ area_id: checkUuid(op, 'areaId', areaId), user_id: checkUuid(op, 'userId', userId), role: checkRole(op, role) })
+				.insert({
+					area_id: checkUuid(op, 'areaId', areaId),
+					user_id: checkUuid(op, 'userId', userId),
+					role: checkRole(op, role),
+				})
 				.select('area_id, user_id, role, created_at')
 				.single();
 			if (error) throw fromBackend(op, error);
@@ -91,7 +95,8 @@ export function membershipsFromSupabase(client: SupabaseClient): MembershipsRepo
 				.eq('role', checkRole(op, role))
 				.select('role');
 			if (error) throw fromBackend(op, error);
-			if (data.length === 0) throw new DataError(op, 'not_found', 'no such membership that you may remove');
+			if (data.length === 0)
+				throw new DataError(op, 'not_found', 'no such membership that you may remove');
 		},
 	});
 }

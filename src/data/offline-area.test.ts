@@ -60,7 +60,11 @@ let requested: string[] = [];
 let keepHeaders: (string | undefined)[] = [];
 
 /** Writes an area's files and a manifest that lists them (sizes and sha256 as the pipeline writes). */
-function publish(areaId: string, files: Record<string, Buffer>, tamper: Record<string, string> = {}) {
+function publish(
+	areaId: string,
+	files: Record<string, Buffer>,
+	tamper: Record<string, string> = {},
+) {
 	const folder = path.join(dir, areaId);
 	rmSync(folder, { recursive: true, force: true });
 	mkdirSync(folder, { recursive: true });
@@ -121,7 +125,13 @@ describe('areaFilesOf', () => {
 	const manifest = {
 		area: { id: 'a', name: 'A' },
 		archives: {
-			basemap: { file: 'basemap.pmtiles', bytes: 10, sha256: 'ab'.repeat(32), minzoom: 8, maxzoom: 13 },
+			basemap: {
+				file: 'basemap.pmtiles',
+				bytes: 10,
+				sha256: 'ab'.repeat(32),
+				minzoom: 8,
+				maxzoom: 13,
+			},
 			places: { file: 'places.pmtiles', minzoom: 10, maxzoom: 12 },
 		},
 		files: { search: { file: 'search.json', bytes: 5 } },
@@ -139,16 +149,16 @@ describe('areaFilesOf', () => {
 		expect(area.folderUrl).toBe('https://x.be/tiles/a/');
 	});
 
-	it("keeps what the app reads of a manifest the pipeline wrote, not the per-municipality parts", () => {
+	it('keeps what the app reads of a manifest the pipeline wrote, not the per-municipality parts', () => {
 		const index = JSON.parse(readFileSync(path.join(TILES_DIR, 'areas.json'), 'utf8')) as {
 			areas: { id: string }[];
 		};
 		for (const { id } of index.areas) {
-			const built = JSON.parse(
-				readFileSync(path.join(TILES_DIR, id, 'manifest.json'), 'utf8'),
-			) as { files: Record<string, { file?: string }> };
-			const names = areaFilesOf(built, `https://x.be/tiles/${id}/manifest.json`).files.map(
-				(f) => f.url.split('/').pop(),
+			const built = JSON.parse(readFileSync(path.join(TILES_DIR, id, 'manifest.json'), 'utf8')) as {
+				files: Record<string, { file?: string }>;
+			};
+			const names = areaFilesOf(built, `https://x.be/tiles/${id}/manifest.json`).files.map((f) =>
+				f.url.split('/').pop(),
 			);
 			for (const [key, entry] of Object.entries(built.files))
 				if (entry.file) expect(names, key).toContain(entry.file);
@@ -162,25 +172,32 @@ describe('areaFilesOf', () => {
 		expect(() => areaFilesOf({ ...manifest, archives: { x: { bytes: 1 } } }, url)).toThrow(
 			/archives\.x has no file name/,
 		);
-		expect(() => areaFilesOf({ ...manifest, files: { s: { file: '../b/search.json' } } }, url)).toThrow(
-			/"\.\.\/b\/search\.json" lies outside the area's folder/,
-		);
-		expect(() => areaFilesOf({ ...manifest, files: { s: { file: 's.json', bytes: -1 } } }, url)).toThrow(
-			/files\.s: bytes must be a whole number/,
-		);
-		expect(() => areaFilesOf({ ...manifest, files: { s: { file: 's.json', sha256: 'x' } } }, url)).toThrow(
-			/sha256 must be 64 hex digits/,
-		);
+		expect(() =>
+			areaFilesOf({ ...manifest, files: { s: { file: '../b/search.json' } } }, url),
+		).toThrow(/"\.\.\/b\/search\.json" lies outside the area's folder/);
+		expect(() =>
+			areaFilesOf({ ...manifest, files: { s: { file: 's.json', bytes: -1 } } }, url),
+		).toThrow(/files\.s: bytes must be a whole number/);
+		expect(() =>
+			areaFilesOf({ ...manifest, files: { s: { file: 's.json', sha256: 'x' } } }, url),
+		).toThrow(/sha256 must be 64 hex digits/);
 		expect(() => areaFilesOf({ area: { id: 'a', name: 'A' } }, url)).toThrow(/lists no files/);
 	});
 });
 
 describe('keepArea, storedArea, removeArea', () => {
 	it('stores every file whole with its sha256, the manifest last, and says how much is stored', async () => {
-		const manifestUrl = publish('one', { 'basemap.pmtiles': basemap, 'places.pmtiles': places, 'search.json': search });
+		const manifestUrl = publish('one', {
+			'basemap.pmtiles': basemap,
+			'places.pmtiles': places,
+			'search.json': search,
+		});
 		expect((await storedArea(manifestUrl, opts())).isComplete).toBe(false);
 		const progress: number[] = [];
-		const stored = await keepArea(manifestUrl, { ...opts(), onProgress: (done) => progress.push(done) });
+		const stored = await keepArea(manifestUrl, {
+			...opts(),
+			onProgress: (done) => progress.push(done),
+		});
 		expect(stored.isComplete).toBe(true);
 		expect(stored.files).toBe(4);
 		// Every request of keeping carries the header that lets it past the service worker's copy.
@@ -197,7 +214,11 @@ describe('keepArea, storedArea, removeArea', () => {
 	});
 
 	it('downloads again only what changed, and drops files the manifest no longer lists', async () => {
-		const manifestUrl = publish('two', { 'basemap.pmtiles': basemap, 'places.pmtiles': places, 'search.json': search });
+		const manifestUrl = publish('two', {
+			'basemap.pmtiles': basemap,
+			'places.pmtiles': places,
+			'search.json': search,
+		});
 		await keepArea(manifestUrl, opts());
 		const newPlaces = Buffer.from('places archive, rebuilt');
 		publish('two', { 'basemap.pmtiles': basemap, 'places.pmtiles': newPlaces });
@@ -214,9 +235,13 @@ describe('keepArea, storedArea, removeArea', () => {
 	it('refuses a file that differs from the manifest, naming it, and keeps what was stored before', async () => {
 		const manifestUrl = publish('three', { 'basemap.pmtiles': basemap, 'search.json': search });
 		await keepArea(manifestUrl, opts());
-		publish('three', { 'basemap.pmtiles': Buffer.alloc(40_000, 9), 'search.json': search }, {
-			'basemap.pmtiles': sha('not these bytes'),
-		});
+		publish(
+			'three',
+			{ 'basemap.pmtiles': Buffer.alloc(40_000, 9), 'search.json': search },
+			{
+				'basemap.pmtiles': sha('not these bytes'),
+			},
+		);
 		await expect(keepArea(manifestUrl, opts())).rejects.toThrow(OfflineAreaError);
 		await expect(keepArea(manifestUrl, opts())).rejects.toThrow(
 			/three\/basemap\.pmtiles: its sha256 differs from the manifest's/,
@@ -224,7 +249,9 @@ describe('keepArea, storedArea, removeArea', () => {
 		// The old manifest and files are still there and still agree.
 		const stored = await storedArea(manifestUrl, opts());
 		expect(stored.isComplete).toBe(true);
-		expect(stored.area?.files.find((f) => f.url.endsWith('basemap.pmtiles'))?.sha256).toBe(sha(basemap));
+		expect(stored.area?.files.find((f) => f.url.endsWith('basemap.pmtiles'))?.sha256).toBe(
+			sha(basemap),
+		);
 	});
 
 	it('names a file the server does not have', async () => {

@@ -90,7 +90,8 @@ export function areaFilesOf(json: unknown, manifestUrl: string): AreaFiles {
 	for (const group of ['archives', 'files'] as const) {
 		const entries = json[group];
 		if (entries === undefined) continue;
-		if (!isRecord(entries)) throw new OfflineAreaError(`${manifestUrl}: "${group}" is not an object`);
+		if (!isRecord(entries))
+			throw new OfflineAreaError(`${manifestUrl}: "${group}" is not an object`);
 		for (const [key, entry] of Object.entries(entries)) {
 			// The per-municipality parts repeat what analysis.bin and search.json.gz hold whole, and
 			// the app reads the whole files: keeping them too would double what is stored.
@@ -104,8 +105,13 @@ export function areaFilesOf(json: unknown, manifestUrl: string): AreaFiles {
 			if (!url.href.startsWith(folderUrl) || url.href === folderUrl)
 				throw new OfflineAreaError(`${where}: "${entry.file}" lies outside the area's folder`);
 			const { bytes, sha256 } = entry;
-			if (bytes !== undefined && !(typeof bytes === 'number' && Number.isInteger(bytes) && bytes >= 0))
-				throw new OfflineAreaError(`${where}: bytes must be a whole number ≥ 0, got ${String(bytes)}`);
+			if (
+				bytes !== undefined &&
+				!(typeof bytes === 'number' && Number.isInteger(bytes) && bytes >= 0)
+			)
+				throw new OfflineAreaError(
+					`${where}: bytes must be a whole number ≥ 0, got ${String(bytes)}`,
+				);
 			if (sha256 !== undefined && !(typeof sha256 === 'string' && /^[0-9a-f]{64}$/i.test(sha256)))
 				throw new OfflineAreaError(`${where}: sha256 must be 64 hex digits`);
 			if (files.some((f) => f.url === url.href)) continue;
@@ -195,7 +201,9 @@ export async function storedArea(
 		area !== undefined &&
 		area.files.every((f) => {
 			const response = stored.get(f.url);
-			return response !== undefined && (!f.sha256 || response.headers.get(SHA256_HEADER) === f.sha256);
+			return (
+				response !== undefined && (!f.sha256 || response.headers.get(SHA256_HEADER) === f.sha256)
+			);
 		});
 	return { files, bytes, isComplete, area };
 }
@@ -258,10 +266,14 @@ export async function keepArea(
 	const manifestHeaders = new Headers(headers);
 	manifestHeaders.set('Content-Length', String(new TextEncoder().encode(manifestText).length));
 	manifestHeaders.delete('Content-Encoding');
-	await cache.put(manifestUrl, new Response(manifestText, { status: 200, headers: manifestHeaders }));
+	await cache.put(
+		manifestUrl,
+		new Response(manifestText, { status: 200, headers: manifestHeaders }),
+	);
 	const listed = new Set([new URL(manifestUrl).href, ...area.files.map((f) => f.url)]);
 	for (const request of await cache.keys()) {
-		if (request.url.startsWith(area.folderUrl) && !listed.has(request.url)) await cache.delete(request);
+		if (request.url.startsWith(area.folderUrl) && !listed.has(request.url))
+			await cache.delete(request);
 	}
 	return storedArea(manifestUrl, options);
 }
@@ -278,7 +290,9 @@ async function download(
 		signal: signal ?? null,
 	});
 	if (response.status !== 200)
-		throw new OfflineAreaError(`${file.url}: HTTP ${response.status}, expected the whole file (200)`);
+		throw new OfflineAreaError(
+			`${file.url}: HTTP ${response.status}, expected the whole file (200)`,
+		);
 	const body = await response.arrayBuffer();
 	if (file.bytes !== undefined && body.byteLength !== file.bytes)
 		throw new OfflineAreaError(
@@ -301,7 +315,10 @@ async function download(
  * Removes everything stored for the area whose manifest lives at `manifestUrl` (the manifest
  * first, so an interrupted removal never leaves a manifest describing missing files).
  */
-export async function removeArea(manifestUrl: string, options: OfflineAreaOptions = {}): Promise<void> {
+export async function removeArea(
+	manifestUrl: string,
+	options: OfflineAreaOptions = {},
+): Promise<void> {
 	const cache = await storageOf(options).open(AREA_CACHE);
 	const folderUrl = folderOf(manifestUrl);
 	await cache.delete(manifestUrl);

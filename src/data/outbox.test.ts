@@ -14,7 +14,10 @@ import { deviceRepositories } from './repositories.ts';
 import type { Area } from './types.ts';
 
 function sampleAreas(): Area[] {
-	const url = new URL('../../data/vorselaar-lille/boundaries/municipalities.geojson', import.meta.url);
+	const url = new URL(
+		'../../data/vorselaar-lille/boundaries/municipalities.geojson',
+		import.meta.url,
+	);
 	const fc = JSON.parse(readFileSync(url, 'utf8')) as {
 		features: { properties: { nis: string; name: string }; geometry: Polygon | MultiPolygon }[];
 	};
@@ -25,7 +28,10 @@ function sampleAreas(): Area[] {
 		nisCode: f.properties.nis,
 		population: null,
 		populationYear: null,
-		boundary: f.geometry.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [f.geometry.coordinates] } : f.geometry,
+		boundary:
+			f.geometry.type === 'Polygon'
+				? { type: 'MultiPolygon', coordinates: [f.geometry.coordinates] }
+				: f.geometry,
 	}));
 }
 
@@ -36,7 +42,11 @@ async function open(factory = new IDBFactory()) {
 	return { factory, device, repos };
 }
 
-const bench = { kind: 'no_bench' as const, description: 'Geen bank', location: { type: 'Point' as const, coordinates: [4.7705, 51.2025] } };
+const bench = {
+	kind: 'no_bench' as const,
+	description: 'Geen bank',
+	location: { type: 'Point' as const, coordinates: [4.7705, 51.2025] },
+};
 
 /** An EventTarget that counts its listeners (to see that a stopped loop stops listening). */
 class CountingTarget extends EventTarget {
@@ -64,19 +74,33 @@ describe('barrier-report outbox on the device', () => {
 		expect(await again.outbox.flush()).toEqual({ delivered: 1, pending: 0, refused: 0 });
 		expect(await again.outbox.flush()).toEqual({ delivered: 0, pending: 0, refused: 0 });
 		const stored = await again.barrierReports.listMine();
-		expect(stored.map((r) => [r.id, r.status, r.areaId])).toEqual([[entry.id, 'new', (await again.areas.list()).find((a) => a.slug === 'vorselaar')?.id]]);
+		expect(stored.map((r) => [r.id, r.status, r.areaId])).toEqual([
+			[entry.id, 'new', (await again.areas.list()).find((a) => a.slug === 'vorselaar')?.id],
+		]);
 	});
 
 	it('keeps a report whose content the backend refuses, with the reason as an error kind', async () => {
 		const { device, repos } = await open();
 		// a report in Brussels passes the outbox's own checks (it is in Belgium) but no area serves it
-		const entry = await repos.outbox.enqueue({ ...bench, location: { type: 'Point', coordinates: [4.35, 50.85] } });
+		const entry = await repos.outbox.enqueue({
+			...bench,
+			location: { type: 'Point', coordinates: [4.35, 50.85] },
+		});
 		expect(await repos.outbox.flush()).toEqual({ delivered: 0, pending: 0, refused: 1 });
 		const [kept] = await repos.outbox.entries();
-		expect(kept).toMatchObject({ id: entry.id, state: 'refused', attempts: 1, nextAttemptAt: null });
+		expect(kept).toMatchObject({
+			id: entry.id,
+			state: 'refused',
+			attempts: 1,
+			nextAttemptAt: null,
+		});
 		expect(kept?.lastError).toMatchObject({ kind: 'outside_area' });
 		// a refused entry is not tried again by itself
-		expect(await repos.outbox.flush({ force: true })).toEqual({ delivered: 0, pending: 0, refused: 1 });
+		expect(await repos.outbox.flush({ force: true })).toEqual({
+			delivered: 0,
+			pending: 0,
+			refused: 1,
+		});
 		expect((await repos.outbox.entries())[0]?.attempts).toBe(1);
 		device.close();
 	});
@@ -96,13 +120,30 @@ describe('barrier-report outbox on the device', () => {
 			() => now,
 		);
 		const cases: [DataError, 'queued' | 'refused'][] = [
-			[new DataError('barrierReports.submit', 'denied', 'permission denied', { kind: 'denied' }), 'queued'],
-			[new DataError('barrierReports.submit', 'denied', 'JWT expired', { kind: 'sign_in_needed' }), 'queued'],
-			[new DataError('barrierReports.submit', 'unknown', '502 Bad Gateway', { kind: 'server' }), 'queued'],
-			[new DataError('barrierReports.submit', 'rate_limited', 'too many', { kind: 'rate_limited' }), 'queued'],
+			[
+				new DataError('barrierReports.submit', 'denied', 'permission denied', { kind: 'denied' }),
+				'queued',
+			],
+			[
+				new DataError('barrierReports.submit', 'denied', 'JWT expired', { kind: 'sign_in_needed' }),
+				'queued',
+			],
+			[
+				new DataError('barrierReports.submit', 'unknown', '502 Bad Gateway', { kind: 'server' }),
+				'queued',
+			],
+			[
+				new DataError('barrierReports.submit', 'rate_limited', 'too many', {
+					kind: 'rate_limited',
+				}),
+				'queued',
+			],
 			[new DataError('barrierReports.submit', 'network', 'fetch failed'), 'queued'],
 			[new DataError('barrierReports.submit', 'unknown', 'who knows'), 'queued'],
-			[new DataError('barrierReports.submit', 'invalid', 'check constraint', { kind: 'too_long' }), 'refused'],
+			[
+				new DataError('barrierReports.submit', 'invalid', 'check constraint', { kind: 'too_long' }),
+				'refused',
+			],
 		];
 		for (const [error, state] of cases) {
 			const entry = await outbox.enqueue(bench);
@@ -129,7 +170,10 @@ describe('barrier-report outbox on the device', () => {
 
 	it('lets the resident retry, edit or delete a refused report', async () => {
 		const { device, repos } = await open();
-		const outside = await repos.outbox.enqueue({ ...bench, location: { type: 'Point', coordinates: [4.35, 50.85] } });
+		const outside = await repos.outbox.enqueue({
+			...bench,
+			location: { type: 'Point', coordinates: [4.35, 50.85] },
+		});
 		await repos.outbox.flush();
 		// retry: refused again (still outside every area), one more attempt
 		await repos.outbox.retry(outside.id);
@@ -137,12 +181,22 @@ describe('barrier-report outbox on the device', () => {
 		await repos.outbox.flush();
 		expect((await repos.outbox.entries())[0]).toMatchObject({ state: 'refused', attempts: 2 });
 		// edit: bad input changes nothing; a good change is delivered under the same id
-		await expect(repos.outbox.edit(outside.id, { description: '<b>x</b>' })).rejects.toMatchObject({ kind: 'markup' });
-		await repos.outbox.edit(outside.id, { location: bench.location, description: 'Toch in Vorselaar' });
+		await expect(repos.outbox.edit(outside.id, { description: '<b>x</b>' })).rejects.toMatchObject({
+			kind: 'markup',
+		});
+		await repos.outbox.edit(outside.id, {
+			location: bench.location,
+			description: 'Toch in Vorselaar',
+		});
 		expect(await repos.outbox.flush()).toEqual({ delivered: 1, pending: 0, refused: 0 });
-		expect((await repos.barrierReports.listMine()).map((r) => [r.id, r.description])).toEqual([[outside.id, 'Toch in Vorselaar']]);
+		expect((await repos.barrierReports.listMine()).map((r) => [r.id, r.description])).toEqual([
+			[outside.id, 'Toch in Vorselaar'],
+		]);
 		// delete
-		const again = await repos.outbox.enqueue({ ...bench, location: { type: 'Point', coordinates: [4.35, 50.85] } });
+		const again = await repos.outbox.enqueue({
+			...bench,
+			location: { type: 'Point', coordinates: [4.35, 50.85] },
+		});
 		await repos.outbox.flush();
 		await repos.outbox.remove(again.id);
 		expect(await repos.outbox.entries()).toEqual([]);
@@ -157,7 +211,12 @@ describe('barrier-report outbox on the device', () => {
 		let online = true;
 		await repos.outbox.enqueue(bench);
 		const flushed: (FlushResult | null)[] = [];
-		const loop = keepDelivering(repos.outbox, { signal: stop.signal, events, isOnline: () => online, onFlushed: (r) => flushed.push(r) });
+		const loop = keepDelivering(repos.outbox, {
+			signal: stop.signal,
+			events,
+			isOnline: () => online,
+			onFlushed: (r) => flushed.push(r),
+		});
 		await vi.waitFor(async () => expect(await repos.outbox.entries()).toEqual([]));
 
 		// offline: a new report waits; the 'online' event delivers it
@@ -181,7 +240,9 @@ describe('barrier-report outbox on the device', () => {
 		const a = await open();
 		const b = await open();
 		expect(a.repos.outbox.clientId).not.toBe(b.repos.outbox.clientId);
-		expect((await ReportOutbox.open(a.device, () => Promise.resolve())).clientId).toBe(a.repos.outbox.clientId);
+		expect((await ReportOutbox.open(a.device, () => Promise.resolve())).clientId).toBe(
+			a.repos.outbox.clientId,
+		);
 		a.device.close();
 		b.device.close();
 	});

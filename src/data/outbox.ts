@@ -81,7 +81,11 @@ export class ReportOutbox {
 	) {}
 
 	/** Opens the outbox on the device; the device's client id is created once and kept. */
-	static async open(db: DeviceDb, submit: Submit, now: () => number = Date.now): Promise<ReportOutbox> {
+	static async open(
+		db: DeviceDb,
+		submit: Submit,
+		now: () => number = Date.now,
+	): Promise<ReportOutbox> {
 		let setting = await db.get<{ key: string; value: string }>('settings', CLIENT_ID_KEY);
 		if (!setting) {
 			setting = { key: CLIENT_ID_KEY, value: crypto.randomUUID() };
@@ -95,9 +99,15 @@ export class ReportOutbox {
 	 * Checks a report and queues it; returns its entry. Bad input is refused here (DataError
 	 * 'invalid') and never queued. Queuing the same id again keeps the first entry.
 	 */
-	async enqueue(report: Omit<BarrierReportInput, 'id' | 'clientId'> & { id?: string }): Promise<OutboxEntry> {
+	async enqueue(
+		report: Omit<BarrierReportInput, 'id' | 'clientId'> & { id?: string },
+	): Promise<OutboxEntry> {
 		const op = 'outbox.enqueue';
-		const checked = checkReportInput(op, { ...report, id: report.id ?? crypto.randomUUID(), clientId: this.clientId });
+		const checked = checkReportInput(op, {
+			...report,
+			id: report.id ?? crypto.randomUUID(),
+			clientId: this.clientId,
+		});
 		const existing = await this.db.get<OutboxEntry>('outbox', checked.id);
 		if (existing) return existing;
 		const entry: OutboxEntry = {
@@ -201,7 +211,9 @@ export class ReportOutbox {
 						attempts,
 						state: refused ? 'refused' : 'queued',
 						lastError: errorInfo(err),
-						nextAttemptAt: refused ? null : new Date(this.now() + retryDelayMs(attempts)).toISOString(),
+						nextAttemptAt: refused
+							? null
+							: new Date(this.now() + retryDelayMs(attempts)).toISOString(),
 					});
 					result[refused ? 'refused' : 'pending']++;
 					stop = code === 'network' || code === 'rate_limited';
@@ -240,7 +252,8 @@ export interface DeliveryLoop {
  */
 export function keepDelivering(outbox: ReportOutbox, options: KeepDeliveringOptions): DeliveryLoop {
 	const { signal, events = globalThis, onFlushed, onError } = options;
-	const isOnline = options.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
+	const isOnline =
+		options.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
 	let timer: ReturnType<typeof setTimeout> | undefined;
 
 	const schedule = async () => {

@@ -46,11 +46,18 @@ describe('report exports', () => {
 
 	it('CSV: one row per report, formulas escaped, the geometry as WKT and a position', () => {
 		const csv = reportsToCsv([base, stretch]);
-		const rows = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true }).data;
+		const rows = Papa.parse<Record<string, string>>(csv.slice(1), {
+			header: true,
+			skipEmptyLines: true,
+		}).data;
 		expect(rows).toHaveLength(2);
 		expect(rows[0]?.description).toBe(`'=HYPERLINK("http://evil")`);
 		expect(rows[0]?.planner_note).toBe(base.plannerNote);
-		expect(rows[0]).toMatchObject({ longitude: '4.8235', latitude: '51.2381', wkt: 'POINT (4.8235 51.2381)' });
+		expect(rows[0]).toMatchObject({
+			longitude: '4.8235',
+			latitude: '51.2381',
+			wkt: 'POINT (4.8235 51.2381)',
+		});
 		expect(rows[1]).toMatchObject({
 			geometry_type: 'LineString',
 			longitude: '4.82',

@@ -42,14 +42,12 @@ export function reportsToGeoJson(
 ): FeatureCollection<Point | LineString> {
 	return {
 		type: 'FeatureCollection',
-		features: reports.map(
-			(r): Feature<Point | LineString> => ({
-				type: 'Feature',
-				id: r.id,
-				properties: properties(r),
-				geometry: r.location,
-			}),
-		),
+		features: reports.map((r): Feature<Point | LineString> => ({
+			type: 'Feature',
+			id: r.id,
+			properties: properties(r),
+			geometry: r.location,
+		})),
 	};
 }
 

@@ -4,9 +4,22 @@
  * on this device (IndexedDB). Barrier reports always pass through the outbox on the device.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { type AreasRepository, areasFromSupabase, areasOnDevice, type DeviceAreasRepository } from './areas.ts';
-import { type BarrierReportsRepository, barrierReportsFromSupabase, barrierReportsOnDevice } from './barrier-reports.ts';
-import { type CuratedPlacesRepository, curatedPlacesFromSupabase, curatedPlacesOnDevice } from './curated-places.ts';
+import {
+	type AreasRepository,
+	areasFromSupabase,
+	areasOnDevice,
+	type DeviceAreasRepository,
+} from './areas.ts';
+import {
+	type BarrierReportsRepository,
+	barrierReportsFromSupabase,
+	barrierReportsOnDevice,
+} from './barrier-reports.ts';
+import {
+	type CuratedPlacesRepository,
+	curatedPlacesFromSupabase,
+	curatedPlacesOnDevice,
+} from './curated-places.ts';
 import { DeviceDb } from './device-db.ts';
 import {
 	type AuditTrailRepository,
@@ -15,7 +28,11 @@ import {
 	membershipsFromSupabase,
 } from './memberships.ts';
 import { ReportOutbox } from './outbox.ts';
-import { type SavedAnalysesRepository, savedAnalysesFromSupabase, savedAnalysesOnDevice } from './saved-analyses.ts';
+import {
+	type SavedAnalysesRepository,
+	savedAnalysesFromSupabase,
+	savedAnalysesOnDevice,
+} from './saved-analyses.ts';
 
 export interface Repositories {
 	/** Where things are saved: in the Supabase project, or only on this device. */
@@ -32,7 +49,10 @@ export interface Repositories {
 }
 
 /** Repositories on a Supabase project; the outbox lives in `device`. */
-export async function supabaseRepositories(client: SupabaseClient, device: DeviceDb): Promise<Repositories> {
+export async function supabaseRepositories(
+	client: SupabaseClient,
+	device: DeviceDb,
+): Promise<Repositories> {
 	const barrierReports = barrierReportsFromSupabase(client);
 	return {
 		where: 'supabase',
@@ -47,7 +67,9 @@ export async function supabaseRepositories(client: SupabaseClient, device: Devic
 }
 
 /** The embedded default: everything on this device. */
-export async function deviceRepositories(device: DeviceDb): Promise<Repositories & { areas: DeviceAreasRepository }> {
+export async function deviceRepositories(
+	device: DeviceDb,
+): Promise<Repositories & { areas: DeviceAreasRepository }> {
 	const barrierReports = barrierReportsOnDevice(device);
 	return {
 		where: 'device',
@@ -73,7 +95,10 @@ export async function openRepositories(
 		// supabase-js is loaded only when Supabase is configured: it stays out of the first load and
 		// out of the embedded default entirely.
 		const { connectSupabase } = await import('./supabase.ts');
-		return supabaseRepositories(connectSupabase({ url: config.supabaseUrl, anonKey: config.supabaseAnonKey }), device);
+		return supabaseRepositories(
+			connectSupabase({ url: config.supabaseUrl, anonKey: config.supabaseAnonKey }),
+			device,
+		);
 	}
 	return deviceRepositories(device);
 }

@@ -9,7 +9,11 @@ import { type BackendError, DataError, fromBackend } from './errors.ts';
 /** A geometry as PostgREST returns it (PostGIS adds a `crs` member), as plain GeoJSON. */
 export function geometryOf<T extends Geometry>(value: unknown): T {
 	if (typeof value !== 'object' || value === null || !('type' in value)) {
-		throw new DataError('supabase.geometry', 'unknown', `not a GeoJSON geometry: ${JSON.stringify(value)}`);
+		throw new DataError(
+			'supabase.geometry',
+			'unknown',
+			`not a GeoJSON geometry: ${JSON.stringify(value)}`,
+		);
 	}
 	const { crs: _crs, ...geometry } = value as T & { crs?: unknown };
 	return geometry as T;
@@ -34,7 +38,10 @@ export const PAGE_ROWS = 1000;
  */
 export async function allPages<T>(
 	op: string,
-	page: (from: number, to: number) => PromiseLike<{ data: unknown; error: BackendError | null; status?: number }>,
+	page: (
+		from: number,
+		to: number,
+	) => PromiseLike<{ data: unknown; error: BackendError | null; status?: number }>,
 ): Promise<T[]> {
 	const rows: T[] = [];
 	for (;;) {

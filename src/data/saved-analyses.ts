@@ -7,7 +7,13 @@ import type { Polygon } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
 import { allPages, geometryOf, isoTime } from './rows.ts';
-import type { Area, Neighbourhood, SavedAnalysis, SavedAnalysisDetail, SavedAnalysisInput } from './types.ts';
+import type {
+	Area,
+	Neighbourhood,
+	SavedAnalysis,
+	SavedAnalysisDetail,
+	SavedAnalysisInput,
+} from './types.ts';
 import { checkAnalysisInput, checkLine, checkUuid } from './validate.ts';
 
 export interface SavedAnalysesRepository {
@@ -18,13 +24,17 @@ export interface SavedAnalysesRepository {
 	/** One analysis with its summaries and cells, or null. */
 	get(id: string): Promise<SavedAnalysisDetail | null>;
 	/** Renames an analysis or changes who sees it. */
-	update(id: string, patch: { name?: string; visibility?: SavedAnalysis['visibility'] }): Promise<SavedAnalysis>;
+	update(
+		id: string,
+		patch: { name?: string; visibility?: SavedAnalysis['visibility'] },
+	): Promise<SavedAnalysis>;
 	/** Removes an analysis with its summaries and cells. */
 	remove(id: string): Promise<void>;
 }
 
 type Row = Record<string, unknown>;
-const COLUMNS = 'id, area_id, name, description, parameters, engine_version, data_version, visibility, created_at';
+const COLUMNS =
+	'id, area_id, name, description, parameters, engine_version, data_version, visibility, created_at';
 /** PostgREST returns at most this many rows per request (db-max-rows); cells are read in pages. */
 const PAGE = 1000;
 
@@ -45,12 +55,19 @@ function fromRow(r: Row): SavedAnalysis {
 const newestFirst = (a: SavedAnalysis, b: SavedAnalysis) =>
 	a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : a.id < b.id ? -1 : 1;
 
-function checkPatch(op: string, patch: { name?: string; visibility?: SavedAnalysis['visibility'] }) {
+function checkPatch(
+	op: string,
+	patch: { name?: string; visibility?: SavedAnalysis['visibility'] },
+) {
 	const out: { name?: string; visibility?: SavedAnalysis['visibility'] } = {};
 	if (patch.name !== undefined) out.name = checkLine(op, 'name', patch.name, 1, 120);
 	if (patch.visibility !== undefined) {
 		if (!['private', 'area_team', 'public'].includes(patch.visibility)) {
-			throw new DataError(op, 'invalid', `visibility: unknown value ${JSON.stringify(patch.visibility)}`);
+			throw new DataError(
+				op,
+				'invalid',
+				`visibility: unknown value ${JSON.stringify(patch.visibility)}`,
+			);
 		}
 		out.visibility = patch.visibility;
 	}
@@ -72,7 +89,10 @@ export function savedAnalysesFromSupabase(client: SupabaseClient): SavedAnalyses
 				p_engine_version: a.engineVersion,
 				p_data_version: a.dataVersion,
 				p_visibility: a.visibility,
-				p_summaries: a.summaries.map((s) => ({ neighbourhood_id: s.neighbourhoodId, summary: s.summary })),
+				p_summaries: a.summaries.map((s) => ({
+					neighbourhood_id: s.neighbourhoodId,
+					summary: s.summary,
+				})),
 				p_cells: a.cells,
 			});
 			if (error) throw fromBackend(op, error);
@@ -82,7 +102,12 @@ export function savedAnalysesFromSupabase(client: SupabaseClient): SavedAnalyses
 			const op = 'savedAnalyses.list';
 			const p_area_id = checkUuid(op, 'areaId', areaId);
 			const rows = await allPages<Row>(op, (from, to) =>
-				client.rpc('analyses_of_area', { p_area_id }).select(COLUMNS).order('created_at', { ascending: false }).order('id').range(from, to),
+				client
+					.rpc('analyses_of_area', { p_area_id })
+					.select(COLUMNS)
+					.order('created_at', { ascending: false })
+					.order('id')
+					.range(from, to),
 			);
 			return rows.map(fromRow);
 		},
@@ -111,13 +136,20 @@ export function savedAnalysesFromSupabase(client: SupabaseClient): SavedAnalyses
 					.range(from, from + PAGE - 1);
 				if (page.error) throw fromBackend(op, page.error);
 				for (const c of page.data) {
-					cells.push({ geometry: geometryOf<Polygon>(c.cell), value: c.value, properties: c.properties });
+					cells.push({
+						geometry: geometryOf<Polygon>(c.cell),
+						value: c.value,
+						properties: c.properties,
+					});
 				}
 				if (page.data.length < PAGE) break;
 			}
 			return {
 				...fromRow(data as Row),
-				summaries: summaries.data.map((s) => ({ neighbourhoodId: s.neighbourhood_id, summary: s.summary })),
+				summaries: summaries.data.map((s) => ({
+					neighbourhoodId: s.neighbourhood_id,
+					summary: s.summary,
+				})),
 				cells,
 			};
 		},
@@ -142,7 +174,8 @@ export function savedAnalysesFromSupabase(client: SupabaseClient): SavedAnalyses
 				.eq('id', checkUuid(op, 'id', id))
 				.select('id');
 			if (error) throw fromBackend(op, error);
-			if (data.length === 0) throw new DataError(op, 'not_found', `no analysis ${id} that you may remove`);
+			if (data.length === 0)
+				throw new DataError(op, 'not_found', `no analysis ${id} that you may remove`);
 		},
 	});
 }
@@ -158,18 +191,29 @@ export function savedAnalysesOnDevice(db: DeviceDb): SavedAnalysesRepository {
 		async save(input) {
 			const op = 'savedAnalyses.save';
 			const a = checkAnalysisInput(op, input);
-			if (!(await db.get<Area>('areas', a.areaId))) throw new DataError(op, 'invalid', `unknown area ${a.areaId}`);
-			const own = new Set((await db.all<Neighbourhood>('neighbourhoods', 'areaId', a.areaId)).map((n) => n.id));
+			if (!(await db.get<Area>('areas', a.areaId)))
+				throw new DataError(op, 'invalid', `unknown area ${a.areaId}`);
+			const own = new Set(
+				(await db.all<Neighbourhood>('neighbourhoods', 'areaId', a.areaId)).map((n) => n.id),
+			);
 			const foreign = a.summaries.find((s) => !own.has(s.neighbourhoodId));
 			if (foreign) {
-				throw new DataError(op, 'invalid', `every summary must be of a neighbourhood of the analysed area (${foreign.neighbourhoodId} is not)`);
+				throw new DataError(
+					op,
+					'invalid',
+					`every summary must be of a neighbourhood of the analysed area (${foreign.neighbourhoodId} is not)`,
+				);
 			}
 			const { summaries, cells, ...analysis } = a;
 			const record: SavedAnalysis = { ...analysis, createdAt: new Date().toISOString() };
 			const detail: DeviceDetail = {
 				id: a.id,
 				summaries: [...summaries].sort((x, y) => (x.neighbourhoodId < y.neighbourhoodId ? -1 : 1)),
-				cells: cells.map((c) => ({ geometry: c.geometry, value: c.value, properties: c.properties ?? {} })),
+				cells: cells.map((c) => ({
+					geometry: c.geometry,
+					value: c.value,
+					properties: c.properties ?? {},
+				})),
 			};
 			try {
 				await db.write(['saved_analyses', 'analysis_details'], (tx) => {
@@ -177,14 +221,17 @@ export function savedAnalysesOnDevice(db: DeviceDb): SavedAnalysesRepository {
 					tx.objectStore('analysis_details').add(detail);
 				});
 			} catch (err) {
-				if (isConstraintError(err)) throw new DataError(op, 'duplicate', `analysis ${a.id} exists`, { cause: err });
+				if (isConstraintError(err))
+					throw new DataError(op, 'duplicate', `analysis ${a.id} exists`, { cause: err });
 				throw err;
 			}
 			return a.id;
 		},
 		async list(areaId) {
 			const op = 'savedAnalyses.list';
-			return (await db.all<SavedAnalysis>('saved_analyses', 'areaId', checkUuid(op, 'areaId', areaId))).sort(newestFirst);
+			return (
+				await db.all<SavedAnalysis>('saved_analyses', 'areaId', checkUuid(op, 'areaId', areaId))
+			).sort(newestFirst);
 		},
 		async get(id) {
 			const op = 'savedAnalyses.get';

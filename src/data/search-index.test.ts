@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { distanceM } from '../analysis/geo.ts';
 import { REAL_QUERIES, withTypo } from '../../scripts/bench/search.ts';
 import { sampleSearchSource } from '../../tests/helpers/sample-search.ts';
-import { SearchIndex, normalise, withinEdits, type SearchRecord, type SearchResult } from './search-index.ts';
+import {
+	SearchIndex,
+	normalise,
+	withinEdits,
+	type SearchRecord,
+	type SearchResult,
+} from './search-index.ts';
 import { areaSearchRecords, searchLocalities } from './search-records.ts';
 import type { SearchSourceV2 } from './search-source.ts';
 
@@ -54,7 +61,11 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 		['dorp 16 lille', 'Dorp 16', '2275 Poederlee'],
 		['Beek 37C Lille', 'Beek 37C', '2275 Lille'],
 		['beek 37 c', 'Beek 37C', '2275 Lille'],
-		['gebroeders de winterstraat 2 wechelderzande', 'Gebroeders De Winterstraat 2', '2275 Wechelderzande'],
+		[
+			'gebroeders de winterstraat 2 wechelderzande',
+			'Gebroeders De Winterstraat 2',
+			'2275 Wechelderzande',
+		],
 		['Kan. J. Peetersstraat 5 Gierle', 'Kan. J. Peetersstraat 5', '2275 Gierle'],
 		['kerkstrat 5 vorselaar', 'Kerkstraat 5', '2290 Vorselaar'],
 		['kerkstr 5 vorselaar', 'Kerkstraat 5', '2290 Vorselaar'],
@@ -76,10 +87,12 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 
 	it('gives both streets of the same name when no locality is typed, and only one with it', () => {
 		const both = index.search('kerkstraat 4').groups[0]!;
-		expect(both.hits.filter((h) => h.record.label === 'Kerkstraat 4').map((h) => h.record.detail).sort()).toEqual([
-			'2275 Lille',
-			'2290 Vorselaar',
-		]);
+		expect(
+			both.hits
+				.filter((h) => h.record.label === 'Kerkstraat 4')
+				.map((h) => h.record.detail)
+				.sort(),
+		).toEqual(['2275 Lille', '2290 Vorselaar']);
 		const one = index.search('kerkstraat 4 vorselaar').groups.find((g) => g.kind === 'address')!;
 		expect(one.hits.map((h) => h.record.detail)).toEqual(['2290 Vorselaar']);
 	});
@@ -89,7 +102,9 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 		const gps = source.places.filter((p) => p.categoryIds.includes('gp'));
 		expect(result.kindPlaces?.category.id).toBe('gp');
 		expect(result.kindPlaces?.total).toBe(gps.length);
-		expect(result.kindPlaces?.hits.map((h) => h.record.id).sort()).toEqual(gps.map((p) => p.id).sort());
+		expect(result.kindPlaces?.hits.map((h) => h.record.id).sort()).toEqual(
+			gps.map((p) => p.id).sort(),
+		);
 	});
 
 	it('"bank" finds banks as well as benches', () => {
@@ -104,7 +119,7 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 	it('"ziekenhuis" puts the nearest hospital first, from the area or from the origin', () => {
 		const hospitals = source.places.filter((p) => p.categoryIds.includes('hospital'));
 		const dist = (a: readonly [number, number], b: readonly [number, number]) =>
-			Math.hypot((a[0] - b[0]) * Math.cos((a[1] * Math.PI) / 180), a[1] - b[1]);
+			distanceM(a[0], a[1], b[0], b[1]);
 		const nearestTo = (at: readonly [number, number]) =>
 			[...hospitals].sort((a, b) => dist(a.lngLat, at) - dist(b.lngLat, at))[0]!;
 		const result = index.search('ziekenhuis');
@@ -113,9 +128,10 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 		// The general hospital of Herentals, 1.4 km beyond the area (SOURCES.md), is that one.
 		expect(result.kindPlaces?.hits[0]?.record.label).toMatch(/HERENTALS/);
 		const origin = source.places.find((p) => p.name === 'Lindelo')!.lngLat;
-		expect(index.search('ziekenhuis', { near: origin }).kindPlaces?.hits[0]?.record.id).toBe(
-			nearestTo(origin).id,
-		);
+		const first = index.search('ziekenhuis', { near: origin }).kindPlaces?.hits[0];
+		expect(first?.record.id).toBe(nearestTo(origin).id);
+		// Measured as the one geodesy module measures it (WGS84), within a metre over kilometres.
+		expect(first?.distanceM).toBeCloseTo(dist(nearestTo(origin).lngLat, origin), -0.5);
 	});
 
 	it('shows every place of a kind: the supermarket beyond the first six is there', () => {
@@ -131,7 +147,10 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 		// "eten" and "courses" name the grocery kind (a synonym word as typed): that kind only.
 		for (const query of ['eten', 'courses']) {
 			const result = index.search(query);
-			expect(result.groups.map((g) => g.kind), query).toEqual(['category']);
+			expect(
+				result.groups.map((g) => g.kind),
+				query,
+			).toEqual(['category']);
 			expect(result.kindPlaces?.category.id, query).toBe('grocery');
 		}
 	});
@@ -145,15 +164,23 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 		expect(index.search('apoteek').kindPlaces?.category.id).toBe('pharmacy');
 		expect(index.search('huisarst').kindPlaces?.category.id).toBe('gp');
 		// Three kinds share this phrase; the one with places in the area comes first.
-		expect(index.search('iemand om mee te praten').groups[0]?.hits[0]?.record.id).toBe('meeting_place');
+		expect(index.search('iemand om mee te praten').groups[0]?.hits[0]?.record.id).toBe(
+			'meeting_place',
+		);
 	});
 
 	it('narrows a kind to the municipality typed after it', () => {
 		const result = index.search('apotheek lille');
 		expect(result.kindPlaces?.category.id).toBe('pharmacy');
-		const lille = source.localities.findIndex((l) => l.kind === 'municipality' && l.name === 'Lille');
-		const inLille = source.places.filter((p) => p.categoryIds.includes('pharmacy') && p.localities.includes(lille));
-		expect(result.kindPlaces?.hits.map((h) => h.record.id).sort()).toEqual(inLille.map((p) => p.id).sort());
+		const lille = source.localities.findIndex(
+			(l) => l.kind === 'municipality' && l.name === 'Lille',
+		);
+		const inLille = source.places.filter(
+			(p) => p.categoryIds.includes('pharmacy') && p.localities.includes(lille),
+		);
+		expect(result.kindPlaces?.hits.map((h) => h.record.id).sort()).toEqual(
+			inLille.map((p) => p.id).sort(),
+		);
 	});
 
 	it('answers in French with the French labels, from synonyms in any language', () => {
@@ -173,7 +200,14 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 		expect(
 			() =>
 				new SearchIndex([
-					{ id: 's9/1', kind: 'address', label: 'X 1', keywords: [], street: 's9', houseNumber: '1' },
+					{
+						id: 's9/1',
+						kind: 'address',
+						label: 'X 1',
+						keywords: [],
+						street: 's9',
+						houseNumber: '1',
+					},
 				]),
 		).toThrow(/unknown street s9/);
 	});

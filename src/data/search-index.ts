@@ -21,6 +21,7 @@
  * ("doketr" finds nothing) and ranks every match of every record (tens of ms at 100 k records).
  * `npm run bench -- search` runs both beside this one on the same records and queries.
  */
+import { metresPerDegree } from '../analysis/geo.ts';
 
 /** What a search result points at. */
 export type SearchKind = 'category' | 'place' | 'street' | 'address';
@@ -145,7 +146,12 @@ export function withinEdits(a: string, b: string, max: number): boolean {
 
 const KINDS: readonly SearchKind[] = ['category', 'place', 'street', 'address'];
 /** Group order when best scores tie. */
-const KIND_ORDER: Readonly<Record<SearchKind, number>> = { address: 0, category: 1, place: 2, street: 3 };
+const KIND_ORDER: Readonly<Record<SearchKind, number>> = {
+	address: 0,
+	category: 1,
+	place: 2,
+	street: 3,
+};
 const LABEL_WEIGHT = 1;
 const KEYWORD_WEIGHT = 0.8;
 const EXACT = 1;
@@ -163,7 +169,6 @@ const STEM_FROM = 8;
 const STEM_MIN = 4;
 const HOUSE_NUMBER = /^\d{1,4}[a-z]{0,2}$/;
 const POSTCODE = /^\d{4}$/;
-const EARTH_M_PER_DEG = 111_320;
 
 function popcount(x: number): number {
 	let n = 0;
@@ -219,7 +224,8 @@ export class SearchIndex {
 		records.forEach((r, i) => {
 			if (typeof r.id !== 'string' || typeof r.label !== 'string')
 				throw new Error(`search record ${i} needs a string id and label`);
-			if (!KINDS.includes(r.kind)) throw new Error(`search record ${i} has unknown kind ${String(r.kind)}`);
+			if (!KINDS.includes(r.kind))
+				throw new Error(`search record ${i} has unknown kind ${String(r.kind)}`);
 		});
 		this.records = records;
 		const n = records.length;
@@ -390,7 +396,9 @@ export class SearchIndex {
 		// A place name or postcode narrows the search only beside other words.
 		if (tokens.length > 1) {
 			for (let i = 0; i < tokens.length; i++) {
-				const byCode = POSTCODE.test(tokens[i]!) ? this.#localityByPostcode.get(tokens[i]!) : undefined;
+				const byCode = POSTCODE.test(tokens[i]!)
+					? this.#localityByPostcode.get(tokens[i]!)
+					: undefined;
 				if (byCode) {
 					used[i] = true;
 					postcodes.push(tokens[i]!);
@@ -439,7 +447,12 @@ export class SearchIndex {
 		const empty: SearchResult = {
 			query,
 			groups: [],
-			reading: { words: reading.words, numbers: reading.numbers, localities: reading.localities, postcodes: reading.postcodes },
+			reading: {
+				words: reading.words,
+				numbers: reading.numbers,
+				localities: reading.localities,
+				postcodes: reading.postcodes,
+			},
 		};
 		const terms = reading.words.slice(0, 31);
 		if (terms.length === 0) return empty;
@@ -499,7 +512,8 @@ export class SearchIndex {
 			maxWords = Math.max(maxWords, popcount(mask[r]!));
 			if (exactMask[r] === full) anyAllExact = true;
 		}
-		const needed = maxWords === terms.length ? terms.length : Math.max(maxWords, Math.ceil(terms.length / 2));
+		const needed =
+			maxWords === terms.length ? terms.length : Math.max(maxWords, Math.ceil(terms.length / 2));
 		// Kept records by kind, as [record index, score]; hit objects are made only for those returned.
 		const kept: [number, number][][] = KINDS.map(() => []);
 		const streetHits: [number, number][] = [];
@@ -515,7 +529,8 @@ export class SearchIndex {
 			if (keep) {
 				const record = this.records[r]!;
 				let s = score[r]! / terms.length;
-				s += 0.05 * Math.min(1, terms.length / Math.max(1, labelWords[r]!)) * (words / terms.length);
+				s +=
+					0.05 * Math.min(1, terms.length / Math.max(1, labelWords[r]!)) * (words / terms.length);
 				if (exactIds.size && record.localities?.some((id) => exactIds.has(id))) s += 0.02;
 				kept[KINDS.indexOf(record.kind)]!.push([r, s]);
 				if (words === terms.length) allWords.add(r);
@@ -546,8 +561,13 @@ export class SearchIndex {
 		const category = this.#ranked(kept[KINDS.indexOf('category')]!, near, 1)[0];
 		const underKind = new Set<number>();
 		// A kind of help named with every word of the query opens its places at once.
-		const categoryId = category?.record.categoryIds?.length === 1 ? category.record.categoryIds[0]! : undefined;
-		if (category && categoryId && allWords.has(this.#recordIndex.get(`category\u0000${category.record.id}`)!)) {
+		const categoryId =
+			category?.record.categoryIds?.length === 1 ? category.record.categoryIds[0]! : undefined;
+		if (
+			category &&
+			categoryId &&
+			allWords.has(this.#recordIndex.get(`category\u0000${category.record.id}`)!)
+		) {
 			const places = (this.#placesOf.get(categoryId) ?? []).filter((p) => inFilter(p));
 			for (const p of places) underKind.add(p);
 			if (places.length)
@@ -564,7 +584,8 @@ export class SearchIndex {
 		});
 		const ordered = groups.sort(
 			(a, b) =>
-				(b.hits[0]?.score ?? 0) - (a.hits[0]?.score ?? 0) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
+				(b.hits[0]?.score ?? 0) - (a.hits[0]?.score ?? 0) ||
+				KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
 		);
 		return { ...empty, groups: ordered, ...(kindPlaces ? { kindPlaces } : {}) };
 	}
@@ -574,12 +595,12 @@ export class SearchIndex {
 	 * position are packed into one number per record, so a native numeric sort orders thousands.
 	 */
 	#nearest(indices: readonly number[], near: readonly [number, number], max: number): SearchHit[] {
-		const kx = Math.cos((near[1] * Math.PI) / 180);
+		const { kx, ky } = metresPerDegree(near[1]);
 		const keys = new Float64Array(indices.length);
 		const distance = new Float64Array(indices.length);
 		indices.forEach((r, j) => {
 			const ll = this.records[r]!.lngLat;
-			const d = ll ? Math.hypot((ll[0] - near[0]) * kx, ll[1] - near[1]) * EARTH_M_PER_DEG : 1e9;
+			const d = ll ? Math.hypot((ll[0] - near[0]) * kx, (ll[1] - near[1]) * ky) : 1e9;
 			distance[j] = d;
 			// Whole decimetres above, the position below: exact in a double up to 2^53.
 			keys[j] = Math.min(Math.round(d * 10), 2 ** 32) * 2 ** 20 + j;
@@ -597,11 +618,11 @@ export class SearchIndex {
 
 	/** The best `max` of `[record index, score]`: higher score first, then nearest, then by label. */
 	#ranked(list: [number, number][], near: readonly [number, number], max: number): SearchHit[] {
-		const kx = Math.cos((near[1] * Math.PI) / 180);
+		const { kx, ky } = metresPerDegree(near[1]);
 		const distance = new Float64Array(list.length);
 		list.forEach(([r], j) => {
 			const ll = this.records[r]!.lngLat;
-			distance[j] = ll ? Math.hypot((ll[0] - near[0]) * kx, ll[1] - near[1]) * EARTH_M_PER_DEG : Infinity;
+			distance[j] = ll ? Math.hypot((ll[0] - near[0]) * kx, (ll[1] - near[1]) * ky) : Infinity;
 		});
 		const order = Array.from(list.keys()).sort((a, b) => {
 			const d = list[b]![1] - list[a]![1] || distance[a]! - distance[b]!;
@@ -611,7 +632,15 @@ export class SearchIndex {
 			// Equal kinds of help: the one with places in the area first.
 			const places = this.#placeCount(rb) - this.#placeCount(ra);
 			if (places) return places;
-			return ra.label < rb.label ? -1 : ra.label > rb.label ? 1 : ra.id < rb.id ? -1 : ra.id > rb.id ? 1 : 0;
+			return ra.label < rb.label
+				? -1
+				: ra.label > rb.label
+					? 1
+					: ra.id < rb.id
+						? -1
+						: ra.id > rb.id
+							? 1
+							: 0;
 		});
 		return order.slice(0, max).map((j) => {
 			const hit: SearchHit = { record: this.records[list[j]![0]]!, score: list[j]![1] };

@@ -32,10 +32,21 @@ const BY_ID = new Map(CATEGORIES.map((c) => [c.id, c]));
  * and synonym (in every language) as keywords; plus the wheelchair-accessible filter.
  */
 export function categoryRecords(lang: keyof Localized): SearchRecord[] {
-	const record = (id: string, labels: Localized, words: readonly string[], categoryIds?: string[]) => {
+	const record = (
+		id: string,
+		labels: Localized,
+		words: readonly string[],
+		categoryIds?: string[],
+	) => {
 		const label = labels[lang];
 		const keywords = [...new Set([...Object.values(labels), ...words])].filter((w) => w !== label);
-		return { id, kind: 'category' as const, label, keywords, ...(categoryIds ? { categoryIds } : {}) };
+		return {
+			id,
+			kind: 'category' as const,
+			label,
+			keywords,
+			...(categoryIds ? { categoryIds } : {}),
+		};
 	};
 	return [
 		...CATEGORIES.map((c) =>
@@ -48,7 +59,9 @@ export function categoryRecords(lang: keyof Localized): SearchRecord[] {
 /** How a locality is written after an address: "2275 Poederlee" (postcode when it has one). */
 export function localityText(locality: SourceLocality | undefined): string {
 	if (!locality) return '';
-	return locality.postcodes.length === 1 ? `${locality.postcodes[0]} ${locality.name}` : locality.name;
+	return locality.postcodes.length === 1
+		? `${locality.postcodes[0]} ${locality.name}`
+		: locality.name;
 }
 
 /** The localities of a source for the search index. */
@@ -78,7 +91,14 @@ export function areaSearchRecords(source: SearchSourceV2, lang: keyof Localized)
 		const what = kind?.labels[lang] ?? categories[0]?.labels[lang] ?? '';
 		const keywords = [
 			...categories.flatMap((c) => Object.values(c.labels)),
-			...(kind ? [...Object.values(kind.labels), ...kind.synonyms.nl, ...kind.synonyms.fr, ...kind.synonyms.en] : []),
+			...(kind
+				? [
+						...Object.values(kind.labels),
+						...kind.synonyms.nl,
+						...kind.synonyms.fr,
+						...kind.synonyms.en,
+					]
+				: []),
 		];
 		records.push({
 			id: p.id,
@@ -96,7 +116,15 @@ export function areaSearchRecords(source: SearchSourceV2, lang: keyof Localized)
 		const id = `s${i + 1}`;
 		const localities = s.localities.map((k) => localityIds[k]!);
 		const detail = detailOf(s.localities);
-		records.push({ id, kind: 'street', label: s.name, keywords: [], detail, lngLat: street.lngLat, localities });
+		records.push({
+			id,
+			kind: 'street',
+			label: s.name,
+			keywords: [],
+			detail,
+			lngLat: street.lngLat,
+			localities,
+		});
 		for (const [number, lng, lat] of street.addresses) {
 			records.push({
 				id: `${id}/${number}`,

@@ -12,7 +12,9 @@ const source: SearchSourceV2 = {
 	version: 2,
 	areaId: 'test',
 	taxonomyVersion: 'x',
-	localities: [{ id: 'm:11111', kind: 'municipality', name: 'Dorp', nis: '11111', postcodes: ['1000'] }],
+	localities: [
+		{ id: 'm:11111', kind: 'municipality', name: 'Dorp', nis: '11111', postcodes: ['1000'] },
+	],
 	categories: [],
 	places: [{ id: 'n1', categoryIds: ['pharmacy'], lngLat: [4.1, 51.1], localities: [0] }],
 	streets: [
@@ -46,7 +48,9 @@ describe('search source', () => {
 
 	it('names what is wrong', async () => {
 		expect(() => parseSearchSource({ ...source, version: 1 })).toThrow(/version 1 is not 2/);
-		expect(() => parseSearchSource({ ...source, places: [{ id: 'n1' }] })).toThrow(/place 0 is malformed/);
+		expect(() => parseSearchSource({ ...source, places: [{ id: 'n1' }] })).toThrow(
+			/place 0 is malformed/,
+		);
 		expect(() =>
 			parseSearchSource({ ...source, streets: [{ ...source.streets[0]!, localities: [3] }] }),
 		).toThrow(/street 0 is malformed/);

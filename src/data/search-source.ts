@@ -158,7 +158,12 @@ export function parseSearchSource(json: unknown): SearchSourceV2 {
 		if (!Array.isArray(json[key])) throw new Error(`search source has no ${key} list`);
 	const localities = json.localities as unknown[];
 	localities.forEach((l, i) => {
-		if (!isObject(l) || typeof l.id !== 'string' || typeof l.name !== 'string' || !Array.isArray(l.postcodes))
+		if (
+			!isObject(l) ||
+			typeof l.id !== 'string' ||
+			typeof l.name !== 'string' ||
+			!Array.isArray(l.postcodes)
+		)
 			throw new Error(`search source locality ${i} is malformed`);
 	});
 	(json.places as unknown[]).forEach((p, i) => {

@@ -24,8 +24,13 @@ export function connectSupabase(config: SupabaseConfig): SupabaseClient {
 	if (!config.anonKey) throw new DataError('supabase.connect', 'invalid', 'the anon key is empty');
 	const inBrowser = typeof window !== 'undefined';
 	return createClient(config.url, config.anonKey, {
-		auth: { persistSession: inBrowser && !config.accessToken, autoRefreshToken: inBrowser && !config.accessToken },
-		...(config.accessToken ? { global: { headers: { Authorization: `Bearer ${config.accessToken}` } } } : {}),
+		auth: {
+			persistSession: inBrowser && !config.accessToken,
+			autoRefreshToken: inBrowser && !config.accessToken,
+		},
+		...(config.accessToken
+			? { global: { headers: { Authorization: `Bearer ${config.accessToken}` } } }
+			: {}),
 	});
 }
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { MANIFEST_SCHEMA_VERSION } from '../contracts/manifest.ts';
 import { ManifestError, loadAreaTiles, parseManifest } from './tiles.ts';
 
 const base = 'http://127.0.0.1:4173/tiles/vorselaar-lille/manifest.json';
 const valid = {
+	schemaVersion: MANIFEST_SCHEMA_VERSION,
 	area: { id: 'vorselaar-lille', name: 'Vorselaar en Lille', bbox: [4.72, 51.18, 4.91, 51.3] },
 	archives: {
 		neighbourhoods: {
@@ -44,6 +46,29 @@ describe('parseManifest', () => {
 			),
 		).toThrow(/"neighbourhoods" layer/);
 	});
+
+	it('reads only its own format version, and says so with the versions', () => {
+		for (const schemaVersion of [MANIFEST_SCHEMA_VERSION - 1, MANIFEST_SCHEMA_VERSION + 1, '2']) {
+			let thrown: unknown;
+			try {
+				parseManifest({ ...valid, schemaVersion }, base);
+			} catch (error) {
+				thrown = error;
+			}
+			expect(thrown).toBeInstanceOf(ManifestError);
+			expect((thrown as ManifestError).message).toMatch(
+				new RegExp(`format version .*; this app reads version ${MANIFEST_SCHEMA_VERSION}`),
+			);
+			expect((thrown as ManifestError).issue).toEqual({
+				path: 'schemaVersion',
+				kind: 'schemaVersion',
+				limit: MANIFEST_SCHEMA_VERSION,
+				found: schemaVersion,
+			});
+		}
+		const { schemaVersion: _omitted, ...withoutVersion } = valid;
+		expect(() => parseManifest(withoutVersion, base)).toThrow(/format version null/);
+	});
 });
 
 describe('loadAreaTiles', () => {
@@ -53,11 +78,15 @@ describe('loadAreaTiles', () => {
 
 	it('reports the HTTP status of a missing manifest', async () => {
 		const notFound = (async () => new Response('nope', { status: 404 })) as typeof fetch;
-		await expect(loadAreaTiles('vorselaar-lille', 'http://x', notFound)).rejects.toThrow(/HTTP 404/);
+		await expect(loadAreaTiles('vorselaar-lille', 'http://x', notFound)).rejects.toThrow(
+			/HTTP 404/,
+		);
 	});
 
 	it('reports a manifest that is not JSON', async () => {
 		const garbage = (async () => new Response('<html>', { status: 200 })) as typeof fetch;
-		await expect(loadAreaTiles('vorselaar-lille', 'http://x', garbage)).rejects.toThrow(/not valid JSON/);
+		await expect(loadAreaTiles('vorselaar-lille', 'http://x', garbage)).rejects.toThrow(
+			/not valid JSON/,
+		);
 	});
 });

@@ -4,6 +4,7 @@
  * search source, municipality boundaries). Every URL comes from here, never from string literals in
  * components.
  */
+import { schemaVersionIssue, type ValidationIssue } from '../contracts/manifest.ts';
 
 export const OSM_ATTRIBUTION =
 	'© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>-bijdragers (ODbL)';
@@ -75,9 +76,17 @@ function layerNames(layers: unknown): string[] {
 		: [];
 }
 
-/** A manifest that is missing or does not have the shape the app needs. */
+/**
+ * A manifest that is missing or does not have the shape the app needs. `issue` says which rule it
+ * breaks where the UI has its own message for it (a manifest of another format version).
+ */
 export class ManifestError extends Error {
 	override name = 'ManifestError';
+	readonly issue: ValidationIssue | undefined;
+	constructor(message: string, issue?: ValidationIssue) {
+		super(message);
+		this.issue = issue;
+	}
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -104,11 +113,18 @@ function isBbox(value: unknown): value is [number, number, number, number] {
  */
 export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 	if (!isRecord(json)) throw new ManifestError('manifest is not a JSON object');
+	const version = schemaVersionIssue(json);
+	if (version)
+		throw new ManifestError(
+			`manifest has format version ${JSON.stringify(version.found ?? null)}; this app reads version ${version.limit}: the tiles were built by another version of the pipeline`,
+			version,
+		);
 	const area = json.area;
 	if (!isRecord(area) || typeof area.id !== 'string' || typeof area.name !== 'string')
 		throw new ManifestError('manifest has no area id and name');
 	const bbox = area.bbox ?? json.bbox;
-	if (!isBbox(bbox)) throw new ManifestError('manifest has no valid bbox [west, south, east, north]');
+	if (!isBbox(bbox))
+		throw new ManifestError('manifest has no valid bbox [west, south, east, north]');
 	const archives = json.archives;
 	if (!isRecord(archives)) throw new ManifestError('manifest lists no archives');
 	const hoods = archives.neighbourhoods;
@@ -117,7 +133,9 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 	const hoodLayers = layerNames(hoods.layers);
 	if (!hoodLayers.includes('neighbourhoods'))
 		throw new ManifestError('neighbourhoods archive has no "neighbourhoods" layer');
-	const labels = hoodLayers.includes('neighbourhood_labels') ? 'neighbourhood_labels' : 'neighbourhoods';
+	const labels = hoodLayers.includes('neighbourhood_labels')
+		? 'neighbourhood_labels'
+		: 'neighbourhoods';
 	const files: AreaTiles['files'] = {};
 	const listed = isRecord(json.files) ? json.files : {};
 	for (const name of ['analysis', 'search', 'boundaries'] as const) {
@@ -160,7 +178,9 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 			},
 			...(places?.layers.includes('places') ? { places: { ...places, layer: 'places' } } : {}),
 			...(basemap ? { basemap } : {}),
-			...(network?.layers.includes('footways') ? { network: { ...network, layer: 'footways' } } : {}),
+			...(network?.layers.includes('footways')
+				? { network: { ...network, layer: 'footways' } }
+				: {}),
 		},
 	};
 }

@@ -40,7 +40,9 @@ const square = (lon: number, lat: number, d: number): Polygon => ({
 describe('text rules (as the database checks them)', () => {
 	it('accepts Dutch, French and emoji text within the limits, counted in characters', () => {
 		expect(checkLine(op, 'name', 'Café ’t Hoekske 🙂', 1, 17)).toBe('Café ’t Hoekske 🙂');
-		expect(checkText(op, 'description', 'Twee\nregels\r\nen\ttab', 100)).toBe('Twee\nregels\r\nen\ttab');
+		expect(checkText(op, 'description', 'Twee\nregels\r\nen\ttab', 100)).toBe(
+			'Twee\nregels\r\nen\ttab',
+		);
 	});
 
 	it.each([
@@ -61,31 +63,100 @@ describe('text rules (as the database checks them)', () => {
 	});
 
 	it('keeps comparisons that are not markup', () => {
-		expect(checkText(op, 'description', 'helling < 6 % en > 2 cm', 100)).toBe('helling < 6 % en > 2 cm');
+		expect(checkText(op, 'description', 'helling < 6 % en > 2 cm', 100)).toBe(
+			'helling < 6 % en > 2 cm',
+		);
 	});
 });
 
 describe('geometry rules', () => {
 	it('accepts a stretch of 1 m to 2 km and refuses longer or degenerate ones', () => {
-		expect(checkStretch(op, 'location', { type: 'LineString', coordinates: [[4.77, 51.2], [4.771, 51.2]] }).coordinates).toHaveLength(2);
-		expect(errorOf(() => checkStretch(op, 'location', { type: 'LineString', coordinates: [[4.77, 51.2], [4.8, 51.2]] })).message).toMatch(/must be 1 m to 2 km long, got 209[0-9] m/);
-		expect(errorOf(() => checkStretch(op, 'location', { type: 'LineString', coordinates: [[4.77, 51.2], [4.77, 51.2]] })).message).toMatch(/got 0 m/);
+		expect(
+			checkStretch(op, 'location', {
+				type: 'LineString',
+				coordinates: [
+					[4.77, 51.2],
+					[4.771, 51.2],
+				],
+			}).coordinates,
+		).toHaveLength(2);
+		expect(
+			errorOf(() =>
+				checkStretch(op, 'location', {
+					type: 'LineString',
+					coordinates: [
+						[4.77, 51.2],
+						[4.8, 51.2],
+					],
+				}),
+			).message,
+		).toMatch(/must be 1 m to 2 km long, got 209[0-9] m/);
+		expect(
+			errorOf(() =>
+				checkStretch(op, 'location', {
+					type: 'LineString',
+					coordinates: [
+						[4.77, 51.2],
+						[4.77, 51.2],
+					],
+				}),
+			).message,
+		).toMatch(/got 0 m/);
 	});
 
 	it('refuses cells that intersect themselves, are open, too large or outside Belgium', () => {
 		expect(checkCell(op, 'cell', square(4.77, 51.2, 0.001)).type).toBe('Polygon');
-		const bowtie: Polygon = { type: 'Polygon', coordinates: [[[4.8, 51.2], [4.81, 51.21], [4.81, 51.2], [4.8, 51.21], [4.8, 51.2]]] };
+		const bowtie: Polygon = {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[4.8, 51.2],
+					[4.81, 51.21],
+					[4.81, 51.2],
+					[4.8, 51.21],
+					[4.8, 51.2],
+				],
+			],
+		};
 		expect(errorOf(() => checkCell(op, 'cell', bowtie)).message).toMatch(/intersects itself/);
-		const open: Polygon = { type: 'Polygon', coordinates: [[[4.8, 51.2], [4.81, 51.2], [4.81, 51.21], [4.8, 51.21]]] };
+		const open: Polygon = {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[4.8, 51.2],
+					[4.81, 51.2],
+					[4.81, 51.21],
+					[4.8, 51.21],
+				],
+			],
+		};
 		expect(errorOf(() => checkCell(op, 'cell', open)).message).toMatch(/closed/);
 		expect(errorOf(() => checkCell(op, 'cell', square(4.77, 51.2, 0.02))).message).toMatch(/1 km²/);
-		expect(errorOf(() => checkCell(op, 'cell', square(2.3, 48.8, 0.001))).message).toMatch(/outside Belgium/);
+		expect(errorOf(() => checkCell(op, 'cell', square(2.3, 48.8, 0.001))).message).toMatch(
+			/outside Belgium/,
+		);
 	});
 
 	it('refuses NaN and out-of-range coordinates', () => {
-		const report = { id: crypto.randomUUID(), clientId: crypto.randomUUID(), kind: 'other' as const, description: '' };
-		expect(errorOf(() => checkReportInput(op, { ...report, location: { type: 'Point', coordinates: [Number.NaN, 51.2] } })).message).toMatch(/\[longitude, latitude\]/);
-		expect(errorOf(() => checkReportInput(op, { ...report, location: { type: 'Point', coordinates: [4.77, 91] } })).message).toMatch(/outside Belgium/);
+		const report = {
+			id: crypto.randomUUID(),
+			clientId: crypto.randomUUID(),
+			kind: 'other' as const,
+			description: '',
+		};
+		expect(
+			errorOf(() =>
+				checkReportInput(op, {
+					...report,
+					location: { type: 'Point', coordinates: [Number.NaN, 51.2] },
+				}),
+			).message,
+		).toMatch(/\[longitude, latitude\]/);
+		expect(
+			errorOf(() =>
+				checkReportInput(op, { ...report, location: { type: 'Point', coordinates: [4.77, 91] } }),
+			).message,
+		).toMatch(/outside Belgium/);
 	});
 });
 
@@ -99,7 +170,12 @@ describe('entity rules', () => {
 	};
 
 	it('fills the defaults of a place', () => {
-		expect(checkPlaceInput(op, place)).toMatchObject({ description: '', targetGroups: [], wheelchair: null, visibility: 'area_team' });
+		expect(checkPlaceInput(op, place)).toMatchObject({
+			description: '',
+			targetGroups: [],
+			wheelchair: null,
+			visibility: 'area_team',
+		});
 	});
 
 	it.each([
@@ -110,15 +186,46 @@ describe('entity rules', () => {
 		[{ email: 'a@b' }, /email is not in the expected form/],
 		[{ areaId: 'vorselaar' }, /areaId must be a UUID/],
 	])('refuses a place with %o', (change, message) => {
-		expect(errorOf(() => checkPlaceInput(op, { ...place, ...change } as never)).message).toMatch(message);
+		expect(errorOf(() => checkPlaceInput(op, { ...place, ...change } as never)).message).toMatch(
+			message,
+		);
 	});
 
 	it('refuses an analysis with a neighbourhood twice, a non-finite value or oversized parameters', () => {
-		const analysis = { areaId: place.areaId, name: 'A', parameters: {}, engineVersion: '1', dataVersion: '1', summaries: [], cells: [] };
+		const analysis = {
+			areaId: place.areaId,
+			name: 'A',
+			parameters: {},
+			engineVersion: '1',
+			dataVersion: '1',
+			summaries: [],
+			cells: [],
+		};
 		const n = '00000000-0000-4000-8000-000000000002';
-		expect(errorOf(() => checkAnalysisInput(op, { ...analysis, summaries: [{ neighbourhoodId: n, summary: {} }, { neighbourhoodId: n, summary: {} }] })).message).toMatch(/twice/);
-		expect(errorOf(() => checkAnalysisInput(op, { ...analysis, cells: [{ geometry: square(4.77, 51.2, 0.001), value: Infinity }] })).message).toMatch(/finite/);
-		expect(errorOf(() => checkAnalysisInput(op, { ...analysis, parameters: { blob: 'x'.repeat(70_000) } })).message).toMatch(/at most 65536 bytes/);
+		expect(
+			errorOf(() =>
+				checkAnalysisInput(op, {
+					...analysis,
+					summaries: [
+						{ neighbourhoodId: n, summary: {} },
+						{ neighbourhoodId: n, summary: {} },
+					],
+				}),
+			).message,
+		).toMatch(/twice/);
+		expect(
+			errorOf(() =>
+				checkAnalysisInput(op, {
+					...analysis,
+					cells: [{ geometry: square(4.77, 51.2, 0.001), value: Infinity }],
+				}),
+			).message,
+		).toMatch(/finite/);
+		expect(
+			errorOf(() =>
+				checkAnalysisInput(op, { ...analysis, parameters: { blob: 'x'.repeat(70_000) } }),
+			).message,
+		).toMatch(/at most 65536 bytes/);
 	});
 
 	it('allows only the report transitions the database allows', () => {
@@ -127,15 +234,22 @@ describe('entity rules', () => {
 		expect(() => checkTransition(op, 'new', 'withdrawn', 'reporter')).not.toThrow();
 		expect(errorOf(() => checkTransition(op, 'resolved', 'new', 'planner')).code).toBe('invalid');
 		expect(errorOf(() => checkTransition(op, 'new', 'resolved', 'planner')).code).toBe('invalid');
-		expect(errorOf(() => checkTransition(op, 'acknowledged', 'withdrawn', 'reporter')).code).toBe('denied');
-		expect(errorOf(() => checkTransition(op, 'new', 'acknowledged', 'reporter')).code).toBe('denied');
+		expect(errorOf(() => checkTransition(op, 'acknowledged', 'withdrawn', 'reporter')).code).toBe(
+			'denied',
+		);
+		expect(errorOf(() => checkTransition(op, 'new', 'acknowledged', 'reporter')).code).toBe(
+			'denied',
+		);
 	});
 });
 
 describe('backend errors', () => {
 	it.each([
 		[{ code: '23505', message: 'duplicate key value' }, 'duplicate'],
-		[{ code: '23514', message: 'violates check constraint "curated_places_name_clean"' }, 'invalid'],
+		[
+			{ code: '23514', message: 'violates check constraint "curated_places_name_clean"' },
+			'invalid',
+		],
 		[{ code: '42501', message: 'new row violates row-level security policy' }, 'denied'],
 		[{ code: 'PGRST301', message: 'JWSError' }, 'denied'],
 		[{ code: 'PT429', message: 'rate limit' }, 'rate_limited'],

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, MESSAGES, initialLang, isLang, translate } from './messages.ts';
+import {
+	LANGUAGES,
+	MESSAGES,
+	initialLang,
+	isLang,
+	translate,
+	type MessageKey,
+	type PluralMessage,
+} from './messages.ts';
 
 describe('messages', () => {
 	it('has every key in every language, none empty', () => {
@@ -17,12 +25,47 @@ describe('messages', () => {
 		expect(translate('fr', 'mapLabel')).toBe('Carte de {area}');
 	});
 
-	it('keeps the same slots in every language', () => {
-		const slots = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-		for (const key of Object.keys(MESSAGES.nl) as (keyof typeof MESSAGES.nl)[]) {
+	it('keeps the same slots in every language and every plural form', () => {
+		const slots = (m: string | PluralMessage) =>
+			[
+				...new Set(
+					(typeof m === 'string' ? [m] : Object.values(m)).flatMap((s) =>
+						[...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]),
+					),
+				),
+			].sort();
+		for (const key of Object.keys(MESSAGES.nl) as MessageKey[]) {
 			for (const lang of LANGUAGES)
 				expect(slots(MESSAGES[lang][key])).toEqual(slots(MESSAGES.nl[key]));
 		}
+	});
+
+	it('chooses the plural form through Intl.PluralRules, never "1 plaatsen"', () => {
+		expect(translate('nl', 'listCount', { count: 1 })).toBe('1 plaats');
+		expect(translate('nl', 'listCount', { count: 0 })).toBe('0 plaatsen');
+		expect(translate('nl', 'listCount', { count: 2 })).toBe('2 plaatsen');
+		expect(translate('fr', 'listCount', { count: 1 })).toBe('1 lieu');
+		// French counts 0 as singular.
+		expect(translate('fr', 'storageWaiting', { count: 0 })).toBe(
+			'0 signalement en attente d’envoi',
+		);
+		expect(translate('en', 'storageWaiting', { count: 1 })).toBe('1 report waiting to be sent');
+		expect(translate('en', 'storageWaiting', { count: 3 })).toBe('3 reports waiting to be sent');
+	});
+
+	it('writes numbers as the language does (Intl.NumberFormat), strings as they are', () => {
+		expect(translate('nl', 'coverageClassMetres', { to: 1200 })).toBe('tot 1.200 m');
+		expect(translate('en', 'coverageClassMetres', { to: 1200 })).toBe('up to 1,200 m');
+		expect(translate('fr', 'coverageClassMetres', { to: 1200 })).toBe("jusqu'à 1\u202f200 m");
+		expect(translate('nl', 'listCount', { count: 1500 })).toBe('1.500 plaatsen');
+		// An id is passed as a string: never grouped.
+		expect(translate('nl', 'plannerWay', { id: '123456789' })).toBe('weg 123456789');
+	});
+
+	it('offers only existing keys, typed (no cast needed for a key built from a union)', () => {
+		const kinds = ['high_kerb', 'other'] as const;
+		const keys: MessageKey[] = kinds.map((k) => `barrier_${k}` as const);
+		for (const key of keys) expect(MESSAGES.nl[key]).toBeTruthy();
 	});
 
 	it('recognises languages', () => {

@@ -232,7 +232,7 @@ const nl = {
 	legendShowAll: 'Alles tonen',
 	legendHideAll: 'Alles verbergen',
 	listTitle: 'Plaatsen in {area}',
-	listCount: '{count} plaatsen',
+	listCount: { one: '{count} plaats', other: '{count} plaatsen' },
 	listFilter: 'Soort hulp',
 	listFilterAll: 'Alle soorten',
 	listEmpty: 'Geen plaatsen voor deze keuze.',
@@ -264,6 +264,8 @@ const nl = {
 	mapErrorTiles:
 		'De kaartgegevens konden niet geladen worden ({detail}). Probeer het later opnieuw.',
 	mapErrorManifest: 'De gegevens van het gebied konden niet geladen worden ({detail}).',
+	mapErrorSchemaVersion:
+		'De gegevens van dit gebied hebben een ander formaat (versie {found}) dan deze versie van Buurtkaart leest (versie {expected}). Laad de pagina opnieuw; helpt dat niet, dan moeten de gegevens opnieuw verwerkt worden (npm run tiles:build).',
 	mapErrorWebgl: 'Deze browser kan de kaart niet tekenen (WebGL ontbreekt).',
 	neighbourhoods: 'Buurten',
 	residents: 'inwoners',
@@ -300,7 +302,10 @@ const nl = {
 	storageSupabase: 'Opgeslagen in de gedeelde databank (Supabase)',
 	storageOpening: 'Opslag wordt geopend…',
 	storageFailed: 'Opslag niet beschikbaar: er kan nu niets bewaard worden ({detail}).',
-	storageWaiting: '{count} melding(en) wachten om verstuurd te worden',
+	storageWaiting: {
+		one: '{count} melding wacht om verstuurd te worden',
+		other: '{count} meldingen wachten om verstuurd te worden',
+	},
 	storageOffline: 'geen verbinding',
 	reportOpen: 'Probleem melden',
 	reportTitle: 'Een probleem melden',
@@ -319,7 +324,7 @@ const nl = {
 	reportStretchChosen: 'Stuk straat: {count} punten, {length} m',
 	reportKind: 'Soort probleem',
 	reportDescription: 'Korte beschrijving (niet verplicht)',
-	reportCharacters: '{count} van de {max} tekens',
+	reportCharacters: { one: '{count} van de {max} tekens', other: '{count} van de {max} tekens' },
 	reportSubmit: 'Melding versturen',
 	reportCancel: 'Annuleren',
 	reportSaved: 'Bedankt! Je melding is bewaard.',
@@ -529,7 +534,22 @@ const nl = {
 } as const;
 
 export type MessageKey = keyof typeof nl;
-export type Messages = Record<MessageKey, string>;
+
+/**
+ * A text that depends on a number, `{count}`: one form per plural category of the language
+ * (Intl.PluralRules: Dutch and English have `one` and `other`, French also `many`), `other` always.
+ */
+export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** Every language has the same keys; a key with plural forms in Dutch has them in every language. */
+export type Messages = {
+	[K in MessageKey]: (typeof nl)[K] extends string ? string : PluralMessage;
+};
+
+/** The keys whose text is a plain string (no plural forms), e.g. for a language's own name. */
+export type PlainMessageKey = {
+	[K in MessageKey]: (typeof nl)[K] extends string ? K : never;
+}[MessageKey];
 
 const fr: Messages = {
 	myTitle: 'Ce que je peux faire',
@@ -762,7 +782,7 @@ const fr: Messages = {
 	legendShowAll: 'Tout afficher',
 	legendHideAll: 'Tout masquer',
 	listTitle: 'Lieux à {area}',
-	listCount: '{count} lieux',
+	listCount: { one: '{count} lieu', other: '{count} lieux' },
 	listFilter: 'Type d’aide',
 	listFilterAll: 'Tous les types',
 	listEmpty: 'Aucun lieu pour ce choix.',
@@ -794,6 +814,8 @@ const fr: Messages = {
 	mapErrorTiles:
 		'Les données de la carte n’ont pas pu être chargées ({detail}). Réessayez plus tard.',
 	mapErrorManifest: 'Les données de la zone n’ont pas pu être chargées ({detail}).',
+	mapErrorSchemaVersion:
+		'Les données de cette zone ont un autre format (version {found}) que celui que lit cette version de Buurtkaart (version {expected}). Rechargez la page ; si cela ne suffit pas, les données doivent être retraitées (npm run tiles:build).',
 	mapErrorWebgl: 'Ce navigateur ne peut pas afficher la carte (WebGL manquant).',
 	neighbourhoods: 'Quartiers',
 	residents: 'habitants',
@@ -831,7 +853,10 @@ const fr: Messages = {
 	storageSupabase: 'Enregistré dans la base de données partagée (Supabase)',
 	storageOpening: 'Ouverture du stockage…',
 	storageFailed: 'Stockage indisponible : rien ne peut être enregistré pour l’instant ({detail}).',
-	storageWaiting: '{count} signalement(s) en attente d’envoi',
+	storageWaiting: {
+		one: '{count} signalement en attente d’envoi',
+		other: '{count} signalements en attente d’envoi',
+	},
 	storageOffline: 'pas de connexion',
 	reportOpen: 'Signaler un problème',
 	reportTitle: 'Signaler un problème',
@@ -850,7 +875,7 @@ const fr: Messages = {
 	reportStretchChosen: 'Tronçon : {count} points, {length} m',
 	reportKind: 'Type de problème',
 	reportDescription: 'Brève description (facultatif)',
-	reportCharacters: '{count} sur {max} caractères',
+	reportCharacters: { one: '{count} caractère sur {max}', other: '{count} caractères sur {max}' },
 	reportSubmit: 'Envoyer le signalement',
 	reportCancel: 'Annuler',
 	reportSaved: 'Merci ! Votre signalement est enregistré.',
@@ -1287,7 +1312,7 @@ const en: Messages = {
 	legendShowAll: 'Show all',
 	legendHideAll: 'Hide all',
 	listTitle: 'Places in {area}',
-	listCount: '{count} places',
+	listCount: { one: '{count} place', other: '{count} places' },
 	listFilter: 'Kind of help',
 	listFilterAll: 'All kinds',
 	listEmpty: 'No places for this choice.',
@@ -1318,6 +1343,8 @@ const en: Messages = {
 	mapReady: 'Map loaded',
 	mapErrorTiles: 'The map data could not be loaded ({detail}). Please try again later.',
 	mapErrorManifest: 'The data for this area could not be loaded ({detail}).',
+	mapErrorSchemaVersion:
+		'The data for this area have another format (version {found}) than this version of Buurtkaart reads (version {expected}). Reload the page; if that does not help, the data must be processed again (npm run tiles:build).',
 	mapErrorWebgl: 'This browser cannot draw the map (WebGL is missing).',
 	neighbourhoods: 'Neighbourhoods',
 	residents: 'residents',
@@ -1354,7 +1381,10 @@ const en: Messages = {
 	storageSupabase: 'Saved in the shared database (Supabase)',
 	storageOpening: 'Opening storage…',
 	storageFailed: 'Storage unavailable: nothing can be saved right now ({detail}).',
-	storageWaiting: '{count} report(s) waiting to be sent',
+	storageWaiting: {
+		one: '{count} report waiting to be sent',
+		other: '{count} reports waiting to be sent',
+	},
 	storageOffline: 'no connection',
 	reportOpen: 'Report a problem',
 	reportTitle: 'Report a problem',
@@ -1373,7 +1403,7 @@ const en: Messages = {
 	reportStretchChosen: 'Stretch of street: {count} points, {length} m',
 	reportKind: 'Kind of problem',
 	reportDescription: 'Short description (optional)',
-	reportCharacters: '{count} of {max} characters',
+	reportCharacters: { one: '{count} of {max} characters', other: '{count} of {max} characters' },
 	reportSubmit: 'Send report',
 	reportCancel: 'Cancel',
 	reportSaved: 'Thank you! Your report is saved.',
@@ -1582,19 +1612,51 @@ const en: Messages = {
 
 export const MESSAGES: Record<Lang, Messages> = { nl, fr, en };
 
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
+/** The language's plural rules (cached: constructing them costs more than selecting). */
+function pluralsOf(lang: Lang): Intl.PluralRules {
+	let rules = pluralRules.get(lang);
+	if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+	return rules;
+}
+
+/** The language's number format: 1.200 and 0,5 in Dutch, 1 200 and 0,5 in French, 1,200 in English. */
+function numbersOf(lang: Lang): Intl.NumberFormat {
+	let format = numberFormats.get(lang);
+	if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang)));
+	return format;
+}
+
+/** The form of a plural text for `count`, through the language's Intl.PluralRules. */
+function pluralForm(lang: Lang, message: PluralMessage, count: number): string {
+	return message[pluralsOf(lang).select(count)] ?? message.other;
+}
+
 /**
  * Looks up a text and fills its `{name}` slots. Values are inserted as plain text: callers render the
- * result as text, never as HTML.
+ * result as text, never as HTML. A number is written as the language writes numbers
+ * (Intl.NumberFormat: "1.200" in Dutch); pass a string for what is not a quantity (an id, a year).
+ * A text with plural forms takes the form for `values.count` (Intl.PluralRules).
  * @example translate('en', 'mapLabel', { area: 'Herentals' }) // → 'Map of Herentals'
+ * @example translate('nl', 'listCount', { count: 1 }) // → '1 plaats'
  */
 export function translate(
 	lang: Lang,
 	key: MessageKey,
 	values: Record<string, string | number> = {},
 ): string {
-	return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (slot, name: string) =>
-		name in values ? String(values[name]) : slot,
-	);
+	const message: string | PluralMessage = MESSAGES[lang][key];
+	const text =
+		typeof message === 'string'
+			? message
+			: pluralForm(lang, message, typeof values.count === 'number' ? values.count : NaN);
+	return text.replace(/\{(\w+)\}/g, (slot, name: string) => {
+		if (!(name in values)) return slot;
+		const value = values[name];
+		return typeof value === 'number' ? numbersOf(lang).format(value) : String(value);
+	});
 }
 
 /** Whether `value` is one of the supported languages. */

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/lib/version.ts';
 import { channelWorker, ORIGIN, testAreaState, tilesFetch } from '../../tests/helpers/panels.ts';
 import type { AreaSummary } from '../data/area-index.ts';
+import { MANIFEST_SCHEMA_VERSION } from '../contracts/manifest.ts';
 import { AnalysisState, type AnalysisProgress } from './analysis.svelte.ts';
 import { AreaState, pickArea } from './area-state.svelte.ts';
 
@@ -64,6 +65,26 @@ describe('AreaState', () => {
 		const area = new AreaState({ origin: ORIGIN, fetch: tilesFetch });
 		await area.open('nowhere');
 		expect(area.manifestError).toMatch(/nowhere\/manifest\.json: HTTP 404/);
+		expect(area.manifestIssue).toBeUndefined();
+	});
+
+	it('refuses a manifest of another format version, saying which (the real manifest, one version on)', async () => {
+		const newer: typeof fetch = async (input, init) => {
+			const response = await tilesFetch(input, init);
+			if (!String(input).endsWith('/lille/manifest.json')) return response;
+			const json = (await response.json()) as { schemaVersion: number };
+			return Response.json({ ...json, schemaVersion: MANIFEST_SCHEMA_VERSION + 1 });
+		};
+		const area = new AreaState({ origin: ORIGIN, fetch: newer });
+		await area.open('lille');
+		expect(area.tiles).toBeUndefined();
+		expect(area.manifestIssue).toEqual({
+			path: 'schemaVersion',
+			kind: 'schemaVersion',
+			limit: MANIFEST_SCHEMA_VERSION,
+			found: MANIFEST_SCHEMA_VERSION + 1,
+		});
+		expect(area.manifestError).toMatch(/another version of the pipeline/);
 	});
 });
 

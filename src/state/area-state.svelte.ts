@@ -12,7 +12,8 @@
 import { createContext } from 'svelte';
 import { loadAreaData, startSearchWorker, type AreaData } from '../data/area-data.ts';
 import { loadAreaIndex, type AreaSummary } from '../data/area-index.ts';
-import { loadAreaTiles, type AreaTiles } from '../data/tiles.ts';
+import { ManifestError, loadAreaTiles, type AreaTiles } from '../data/tiles.ts';
+import type { ValidationIssue } from '../contracts/manifest.ts';
 import type { SearchEndpoint } from '../workers/search-client.ts';
 import { AnalysisState, type StartedWorker } from './analysis.svelte.ts';
 
@@ -50,6 +51,8 @@ export class AreaState {
 	/** The chosen area's manifest. */
 	tiles = $state.raw<AreaTiles | undefined>();
 	manifestError = $state<string | undefined>();
+	/** What rule the manifest broke, where the UI has its own message (another format version). */
+	manifestIssue = $state.raw<ValidationIssue | undefined>();
 	/** Places and search of the chosen area. */
 	data = $state.raw<AreaData | undefined>();
 	dataError = $state<string | undefined>();
@@ -106,13 +109,16 @@ export class AreaState {
 		this.tiles = undefined;
 		this.data = undefined;
 		this.manifestError = undefined;
+		this.manifestIssue = undefined;
 		this.dataError = undefined;
 		let tiles: AreaTiles;
 		try {
 			tiles = await loadAreaTiles(id, this.#origin, this.#fetch);
 		} catch (error) {
-			if (generation === this.#generation)
+			if (generation === this.#generation) {
 				this.manifestError = error instanceof Error ? error.message : String(error);
+				this.manifestIssue = error instanceof ManifestError ? error.issue : undefined;
+			}
 			return;
 		}
 		if (generation !== this.#generation) return;
@@ -145,6 +151,7 @@ export class AreaState {
 		this.tiles = undefined;
 		this.data = undefined;
 		this.manifestError = undefined;
+		this.manifestIssue = undefined;
 		this.dataError = undefined;
 	}
 }

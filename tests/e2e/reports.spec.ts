@@ -103,7 +103,7 @@ test.describe('barrier reports on the device (embedded default) @device', () => 
 			'wordt verstuurd zodra er weer verbinding is',
 		);
 		await expect(page.getByTestId('outbox-count')).toHaveText(
-			'· 1 melding(en) wachten om verstuurd te worden',
+			'· 1 melding wacht om verstuurd te worden',
 		);
 		await expect(page.getByTestId('offline')).toBeVisible();
 		await expect(myReports(page, text)).toHaveAttribute('data-state', 'queued');
@@ -207,7 +207,7 @@ test.describe('barrier reports on the device (embedded default) @device', () => 
 		await description.fill(tooLong);
 		await page.getByTestId('report-submit').click();
 		await expect(page.getByTestId('report-error')).toHaveText(
-			'Je beschrijving is te lang: 1001 tekens, maximaal 1000.',
+			'Je beschrijving is te lang: 1.001 tekens, maximaal 1.000.',
 		);
 		await expect(description).toHaveValue(tooLong);
 

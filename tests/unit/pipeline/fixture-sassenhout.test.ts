@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArea, type AreaManifest } from '../../../scripts/lib/build-area.ts';
-import { openPmtiles, readVectorTile } from '../../../scripts/lib/pmtiles-file.ts';
+import { openPmtiles, readVectorTile } from '../../helpers/pmtiles-file.ts';
 import { tileRange } from '../../../scripts/lib/tiler.ts';
 import { REPO_ROOT } from '../../../scripts/lib/version.ts';
 import { tempDir } from './helpers.ts';

@@ -8,7 +8,7 @@ import {
 	relationBlob,
 	wayBlob,
 	type WriteNode,
-} from '../../../scripts/lib/osm-pbf-writer.ts';
+} from '../../helpers/osm-pbf-writer.ts';
 import { REPO_ROOT } from '../../../scripts/lib/version.ts';
 import { SAMPLE_DIR, tempDir } from './helpers.ts';
 

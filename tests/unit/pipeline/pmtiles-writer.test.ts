@@ -7,7 +7,7 @@ import {
 	writePmtiles,
 	type TileInput,
 } from '../../../scripts/lib/pmtiles-writer.ts';
-import { BufferSource } from '../../../scripts/lib/pmtiles-file.ts';
+import { BufferSource } from '../../helpers/pmtiles-file.ts';
 
 const header = {
 	minZoom: 0,

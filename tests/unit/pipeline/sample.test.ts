@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArea, type AreaManifest } from '../../../scripts/lib/build-area.ts';
-import { archiveTiles, openPmtiles, readVectorTile } from '../../../scripts/lib/pmtiles-file.ts';
+import { archiveTiles, openPmtiles, readVectorTile } from '../../helpers/pmtiles-file.ts';
 import { MAX_TILE_BYTES, MAX_TILE_FEATURES, tileRange } from '../../../scripts/lib/tiler.ts';
 import { decodeAnalysisBundle, type AnalysisBundle } from '../../../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../../../src/analysis/engine.ts';

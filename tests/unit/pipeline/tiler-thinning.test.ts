@@ -16,7 +16,7 @@ import { readOsm } from '../../../scripts/lib/osm.ts';
 import { osmPlaces, placeFeatures } from '../../../scripts/lib/places.ts';
 import type { TileInput } from '../../../scripts/lib/pmtiles-writer.ts';
 import { buildArchive } from '../../../scripts/lib/archive.ts';
-import { BufferSource } from '../../../scripts/lib/pmtiles-file.ts';
+import { BufferSource } from '../../helpers/pmtiles-file.ts';
 import { PMTiles } from 'pmtiles';
 import {
 	cutTiles,
@@ -25,7 +25,7 @@ import {
 	type TileLayerInput,
 	type TileLimits,
 } from '../../../scripts/lib/tiler.ts';
-import { haversineM } from '../../../src/analysis/geo.ts';
+import { distanceM } from '../../../src/analysis/geo.ts';
 import { REPO_ROOT } from '../../../scripts/lib/version.ts';
 import { SAMPLE_DIR } from './helpers.ts';
 
@@ -184,7 +184,7 @@ describe('thinning tiles over the limits, on the real sample', () => {
 						.coordinates;
 					const [x2 = 0, y2 = 0] = (places.features[b]!.geometry as { coordinates: number[] })
 						.coordinates;
-					min = Math.min(min, haversineM(x1, y1, x2, y2));
+					min = Math.min(min, distanceM(x1, y1, x2, y2));
 				}
 			return min;
 		};

@@ -6,7 +6,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import { PbfWriter } from 'pbf';
-import type { OsmData, OsmRelation, OsmWay, Tags } from './osm.ts';
+import type { OsmData, OsmRelation, OsmWay, Tags } from '../../scripts/lib/osm.ts';
 
 /** One node to write. */
 export interface WriteNode {

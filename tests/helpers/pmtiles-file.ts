@@ -7,7 +7,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { PMTiles, type Source } from 'pmtiles';
 import { gunzipSync } from 'node:zlib';
-import { tileRange } from './tiler.ts';
+import { tileRange } from '../../scripts/lib/tiler.ts';
 
 /** A `pmtiles` Source over bytes held in memory. */
 export class BufferSource implements Source {
