@@ -66,7 +66,9 @@ test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) 
 	await expect(nearest).toContainText('Au plus près de Kerkstraat 1');
 	await expect(nearest).toContainText('En fauteuil roulant');
 	const items = nearest.getByTestId('nearest-place');
-	await expect(items.first()).toContainText(/\d+ min en fauteuil roulant \(\d+ m par les rues\)/);
+	await expect(items.first()).toContainText(
+		/\d+ min en fauteuil roulant \(\d[\d.\u00a0\u202f]* m par les rues\)/,
+	);
 	const listed = await items.allTextContents();
 
 	// Share: no Web Share API in this browser, so the link is copied, and the app says so.

@@ -27,7 +27,9 @@ test.describe('nearest help by walking time', () => {
 			.click();
 		await expect(nearest).toContainText('Dichtstbij vanaf Cardijnlaan 2, In een rolstoel');
 		const items = nearest.getByTestId('nearest-place');
-		await expect(items.first()).toContainText(/\d+ min met de rolstoel \(\d+ m langs de straten\)/);
+		await expect(items.first()).toContainText(
+			/\d+ min met de rolstoel \(\d[\d.\u00a0\u202f]* m langs de straten\)/,
+		);
 		// Ordered by walking time.
 		const minutes = (await items.allTextContents()).map((t) => Number(/(\d+) min/.exec(t)?.[1]));
 		expect(minutes).toEqual([...minutes].sort((a, b) => a - b));

@@ -140,7 +140,7 @@ test('first visit online; offline, a reload: the map, search, details, nearest a
 		.click();
 	const nearest = page.getByTestId('nearest');
 	await expect(nearest.getByTestId('nearest-place').first()).toContainText(
-		/\d+ min te voet \(\d+ m langs de straten\)/,
+		/\d+ min te voet \(\d[\d.\u00a0\u202f]* m langs de straten\)/,
 	);
 	await page.screenshot({ path: testInfo.outputPath('offline-nearest.png') });
 	await nearest.getByRole('button', { name: 'Sluiten' }).click();
