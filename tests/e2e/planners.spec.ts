@@ -26,6 +26,8 @@ const engine = new AnalysisEngine(
 engine.prepare();
 
 // Two real places in Vorselaar; the wheelchair route leaves the walking route on rough surfaces.
+/** A whole number as the Dutch texts write it (Intl.NumberFormat: 1.334). */
+const nl = (x: number) => new Intl.NumberFormat('nl').format(Math.round(x));
 const A: [number, number] = [4.835264, 51.228472];
 const B: [number, number] = [4.832985, 51.218921];
 
@@ -78,14 +80,14 @@ test.describe("planners' workspace", () => {
 		const ref = routeWithReasons(engine, A, B, 'wheelchair');
 		expect(ref.avoided.length).toBeGreaterThan(0);
 		await expect(routePanel.getByTestId('route-profile')).toHaveText(
-			`In een rolstoel: ${Math.round(ref.route.distanceM)} m, ${Math.round(ref.route.timeS / 60)} min`,
+			`In een rolstoel: ${nl(ref.route.distanceM)} m, ${nl(ref.route.timeS / 60)} min`,
 			{ timeout: 120_000 },
 		);
 		await expect(routePanel.getByTestId('route-walking')).toContainText(
-			`${Math.round(ref.walking.distanceM)} m`,
+			`${nl(ref.walking.distanceM)} m`,
 		);
 		await expect(routePanel.getByTestId('route-extra')).toContainText(
-			`${Math.round(ref.route.distanceM) - Math.round(ref.walking.distanceM)} m`,
+			`${nl(Math.round(ref.route.distanceM) - Math.round(ref.walking.distanceM))} m`,
 		);
 		await expect(routePanel.getByTestId('route-unknown')).toContainText(
 			`${Math.round((100 * ref.route.unknownM) / ref.route.distanceM)} %`,
@@ -156,7 +158,7 @@ test.describe("planners' workspace", () => {
 			expect(f.residents).toBeCloseTo(recomputed.residents, 6);
 			await expect(fixes.nth(k)).toHaveAttribute('data-edge', String(f.edge));
 			await expect(fixes.nth(k).getByTestId('fix-gain')).toHaveText(
-				`+${Math.round(recomputed.residents)} inwoners, van wie ${Math.round(recomputed.residents65)} van 65+`,
+				`+${nl(recomputed.residents)} inwoners, van wie ${nl(recomputed.residents65)} van 65+`,
 			);
 		}
 		await expect.poll(() => overlayFeatures(page, 'fixes')).toBe(2 * ranking.fixes.length);
@@ -177,7 +179,7 @@ test.describe("planners' workspace", () => {
 			{ timeout: 120_000 },
 		);
 		await expect(restPanel.getByTestId('rest-item').first()).toContainText(
-			`${rest.gaps[0]!.wayId}: ${Math.round(rest.gaps[0]!.lengthM)} m`,
+			`${rest.gaps[0]!.wayId}: ${nl(rest.gaps[0]!.lengthM)} m`,
 		);
 		await expect.poll(() => overlayFeatures(page, 'rest')).toBe(rest.gaps.length);
 		await mapSettled(page);
@@ -212,7 +214,7 @@ test.describe("planners' workspace", () => {
 			timeout: 120_000,
 		});
 		await expect(panel.getByTestId('route-walking')).toContainText(
-			`${Math.round(ref.walking.distanceM)} m`,
+			`${nl(ref.walking.distanceM)} m`,
 		);
 		await waitForMapReady(page);
 		await page.screenshot({
