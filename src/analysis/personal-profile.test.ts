@@ -14,6 +14,7 @@ import {
 	isBuiltIn,
 	limitsOf,
 	personalGraph,
+	unknownModeOf,
 	validatePersonalProfile,
 	type AvoidableSurface,
 	type PersonalProfile,
@@ -226,4 +227,14 @@ describe('a stricter personal profile (property tests on the sample)', () => {
 		);
 		expect(compared).toBeGreaterThan(1000);
 	}, 120_000);
+});
+
+describe('unknownModeOf', () => {
+	it("reads the person's choice; none, or a text that does not read, is optimistic", () => {
+		const cautious = encodePersonalProfile(builtInProfile('rollator', 'cautious'));
+		expect(unknownModeOf(cautious)).toBe('cautious');
+		expect(unknownModeOf(encodePersonalProfile(builtInProfile('rollator')))).toBe('optimistic');
+		expect(unknownModeOf(undefined)).toBe('optimistic');
+		expect(unknownModeOf('wheelchair.k99.uc')).toBe('optimistic');
+	});
 });

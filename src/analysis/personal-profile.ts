@@ -226,6 +226,22 @@ export function decodePersonalProfile(text: string): PersonalProfile {
 }
 
 /**
+ * How unknown data counts for the applied personal profile's text (its `u` part): cautious only
+ * when the person chose so; no profile, or a text that does not read, is optimistic (the app's
+ * default). Nearest help, routes, walksheds and walking times ask the worker with it.
+ *
+ * @example unknownModeOf('wheelchair.k2.s5.w0.9.st0.avrough.b-.vusual.uc') // 'cautious'
+ */
+export function unknownModeOf(personal: string | null | undefined): UnknownMode {
+	if (!personal) return 'optimistic';
+	try {
+		return decodePersonalProfile(personal).unknown;
+	} catch {
+		return 'optimistic';
+	}
+}
+
+/**
  * The graph seen with a personal profile: the statuses, reasons and unknowns of its base
  * profile's slot re-classified from the edges' attributes with {@link limitsOf} (the other two
  * slots and everything else shared, not copied). Route reasons, completeness and fixes then read

@@ -3,7 +3,8 @@
  * `analysis.bin` on first use (not at start, so the first load stays light). While the bundle
  * downloads, `progress` counts its bytes (a streamed fetch); then it says the worker decodes it.
  */
-import type { ProfileId } from '../analysis/profiles.ts';
+import { unknownModeOf } from '../analysis/personal-profile.ts';
+import type { ProfileId, UnknownMode } from '../analysis/profiles.ts';
 import type { Route } from '../analysis/route.ts';
 import { AnalysisClient, type MessageEndpoint } from '../workers/analysis-client.ts';
 import type { Result } from '../workers/protocol.ts';
@@ -133,7 +134,15 @@ export class AnalysisState {
 		}
 	}
 
-	/** The route from `from` to `to` for a profile (optimistic about unknown data, reported apart). */
+	/**
+	 * How unknown data counts in routes, nearest help and walking times: the personal profile's
+	 * choice (optimistic without one). Unknown metres are reported apart either way.
+	 */
+	get unknownMode(): UnknownMode {
+		return unknownModeOf(this.#personal);
+	}
+
+	/** The route from `from` to `to` for a profile (unknown data counted as {@link unknownMode}). */
 	async route(
 		from: [number, number],
 		to: [number, number],
@@ -143,7 +152,7 @@ export class AnalysisState {
 		const client = await this.client();
 		const result = await client.request(
 			'route',
-			{ from, to, profile, unknownMode: 'optimistic' },
+			{ from, to, profile, unknownMode: this.unknownMode },
 			signal ? { signal } : {},
 		);
 		return result.route;
@@ -180,7 +189,7 @@ export class AnalysisState {
 		const client = await this.client();
 		const result = await client.request(
 			'nearest',
-			{ from, categoryId, profile, k },
+			{ from, categoryId, profile, k, unknownMode: this.unknownMode },
 			signal ? { signal } : {},
 		);
 		return result.places;

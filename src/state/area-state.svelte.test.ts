@@ -9,6 +9,10 @@ import { REPO_ROOT } from '../../scripts/lib/version.ts';
 import { channelWorker, ORIGIN, testAreaState, tilesFetch } from '../../tests/helpers/panels.ts';
 import type { AreaSummary } from '../data/area-index.ts';
 import { MANIFEST_SCHEMA_VERSION } from '../contracts/manifest.ts';
+import { decodeAnalysisBundle } from '../analysis/bundle.ts';
+import { AnalysisEngine } from '../analysis/engine.ts';
+import { nearestPlaces } from '../analysis/nearest.ts';
+import { decodePersonalProfile } from '../analysis/personal-profile.ts';
 import { AnalysisState, type AnalysisProgress } from './analysis.svelte.ts';
 import { AreaState, pickArea } from './area-state.svelte.ts';
 
@@ -148,6 +152,48 @@ describe('AnalysisState', () => {
 		expect(analysis.personal?.base).toBeNull();
 		const builtIn = await client.request('coverage', key);
 		expect([...mine.columns.timeS]).not.toEqual([...builtIn.columns.timeS]);
+		analysis.dispose();
+	});
+
+	it("asks nearest help, routes and walking times with the personal profile's unknown-data choice", async () => {
+		const bytes = readFileSync(path.join(REPO_ROOT, 'tiles/vorselaar-lille/analysis.bin'));
+		const analysis = new AnalysisState(`${ORIGIN}/tiles/vorselaar-lille/analysis.bin`, {
+			fetch: (async () => new Response(new Uint8Array(bytes))) as typeof fetch,
+			startWorker: channelWorker,
+		});
+		const limits = 'wheelchair.k2.s5.w1.5.st0.avrough.b-.vusual';
+		const b = decodeAnalysisBundle(new Uint8Array(bytes));
+		const o = b.origins.lngLat;
+		await analysis.setPersonal(`${limits}.uo`);
+		expect(analysis.unknownMode).toBe('optimistic');
+		// the first origin from which an optimistic wheelchair user reaches a pharmacy
+		let from: [number, number] | undefined;
+		let found: Awaited<ReturnType<AnalysisState['nearest']>> = [];
+		for (let i = 0; i < b.origins.count && found.length === 0; i++) {
+			from = [o[2 * i]!, o[2 * i + 1]!];
+			found = await analysis.nearest(from, 'pharmacy', 'wheelchair', 1);
+		}
+		expect(found[0]?.route.unknownMode).toBe('optimistic');
+		const to = found[0]!.route.coordinates.at(-1)!;
+		const [optimisticS] = await analysis.walkingTimes(from!, [to], 'wheelchair');
+		expect(optimisticS).toBeCloseTo(found[0]!.route.timeS, 6);
+
+		await analysis.setPersonal(`${limits}.uc`);
+		expect(analysis.unknownMode).toBe('cautious');
+		const mine = new AnalysisEngine(b).withPersonal(decodePersonalProfile(`${limits}.uc`));
+		const expected = nearestPlaces(mine, from!, 'pharmacy', 'wheelchair', 1, {
+			unknownMode: 'cautious',
+		});
+		const cautious = await analysis.nearest(from!, 'pharmacy', 'wheelchair', 1);
+		expect(cautious.map((p) => [p.placeId, p.route.timeS])).toEqual(
+			expected.map((p) => [p.placeId, p.route.timeS]),
+		);
+		const route = await analysis.route(from!, to, 'wheelchair');
+		expect(route.unknownMode).toBe('cautious');
+		const [cautiousS] = await analysis.walkingTimes(from!, [to], 'wheelchair');
+		expect(cautiousS).toBe(route.timeS);
+		// on the sample's sparsely tagged streets, counting unknown data as unusable changes the answer
+		expect(cautiousS).not.toBe(optimisticS);
 		analysis.dispose();
 	});
 });
