@@ -105,6 +105,14 @@ describe('the personal profile as text (links, the device)', () => {
 		expect(() => validatePersonalProfile({ ...builtInProfile('rollator'), minWidthM: -1 })).toThrow(
 			/minWidthM -1 is out of range/,
 		);
+		// the issue, for a message in the person's language
+		expect(() =>
+			validatePersonalProfile({ ...builtInProfile('rollator'), kerbCm: Number.NaN }),
+		).toThrow(
+			expect.objectContaining({
+				issue: { kind: 'range', field: 'kerbCm', found: Number.NaN, min: 0, max: 30 },
+			}),
+		);
 	});
 });
 

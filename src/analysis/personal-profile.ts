@@ -132,7 +132,8 @@ export function isBuiltIn(p: PersonalProfile): boolean {
 	return encodePersonalProfile(p) === encodePersonalProfile(builtInProfile(p.base, p.unknown));
 }
 
-const RANGES = {
+/** The allowed range of each number of a personal profile (null, "not set", is always allowed). */
+export const PERSONAL_RANGES = {
 	kerbCm: [0, 30],
 	slopePct: [0, 30],
 	minWidthM: [0.3, 3],
@@ -140,28 +141,62 @@ const RANGES = {
 } as const;
 
 /**
- * Checks a personal profile's values; throws an error naming the field and the allowed range.
+ * What is wrong with a personal profile, for a message in the person's language: a number
+ * outside its range (or not a number), or a choice that is not one of the list's.
+ */
+export type PersonalProfileIssue =
+	| { kind: 'range'; field: keyof typeof PERSONAL_RANGES; found: number; min: number; max: number }
+	| { kind: 'choice'; field: 'base' | 'speed' | 'avoid' | 'unknown'; found: string };
+
+/** A personal profile that cannot be applied; `issue` says what, the message says it in English. */
+export class PersonalProfileError extends Error {
+	override name = 'PersonalProfileError';
+	readonly issue: PersonalProfileIssue;
+	constructor(message: string, issue: PersonalProfileIssue) {
+		super(message);
+		this.issue = issue;
+	}
+}
+
+/**
+ * Checks a personal profile's values; throws a {@link PersonalProfileError} naming the field and
+ * the allowed range or choices.
  */
 export function validatePersonalProfile(p: PersonalProfile): PersonalProfile {
-	if (!PROFILE_IDS.includes(p.base))
-		throw new Error(`profile base "${String(p.base)}": use walking, rollator or wheelchair`);
-	if (!SPEED_CHOICES.includes(p.speed))
-		throw new Error(`speed "${String(p.speed)}": use ${SPEED_CHOICES.join(', ')}`);
-	for (const [key, [lo, hi]] of Object.entries(RANGES) as [
-		keyof typeof RANGES,
+	const choice = (field: 'base' | 'speed' | 'avoid' | 'unknown', found: unknown, use: string) =>
+		new PersonalProfileError(`${field} "${String(found)}": use ${use}`, {
+			kind: 'choice',
+			field,
+			found: String(found),
+		});
+	if (!PROFILE_IDS.includes(p.base)) throw choice('base', p.base, PROFILE_IDS.join(', '));
+	if (!SPEED_CHOICES.includes(p.speed)) throw choice('speed', p.speed, SPEED_CHOICES.join(', '));
+	for (const [field, [min, max]] of Object.entries(PERSONAL_RANGES) as [
+		keyof typeof PERSONAL_RANGES,
 		readonly [number, number],
 	][]) {
-		const v = p[key];
-		if (v !== null && !(Number.isFinite(v) && v >= lo && v <= hi)) {
-			throw new Error(`${key} ${String(v)} is out of range: between ${lo} and ${hi}, or not set`);
+		const v = p[field];
+		if (v !== null && !(Number.isFinite(v) && v >= min && v <= max)) {
+			throw new PersonalProfileError(
+				`${field} ${String(v)} is out of range: between ${min} and ${max}, or not set`,
+				{ kind: 'range', field, found: v, min, max },
+			);
 		}
 	}
 	for (const s of p.avoid) {
-		if (!AVOIDABLE_SURFACES.includes(s))
-			throw new Error(`surface "${String(s)}" cannot be avoided: use rough or loose`);
+		if (!AVOIDABLE_SURFACES.includes(s)) {
+			throw new PersonalProfileError(
+				`surface "${String(s)}" cannot be avoided: use rough or loose`,
+				{
+					kind: 'choice',
+					field: 'avoid',
+					found: String(s),
+				},
+			);
+		}
 	}
 	if (p.unknown !== 'optimistic' && p.unknown !== 'cautious') {
-		throw new Error(`unknown data "${String(p.unknown)}": use optimistic or cautious`);
+		throw choice('unknown', p.unknown, 'optimistic or cautious');
 	}
 	return p;
 }
@@ -239,6 +274,22 @@ export function unknownModeOf(personal: string | null | undefined): UnknownMode 
 	} catch {
 		return 'optimistic';
 	}
+}
+
+/**
+ * The limits answers for `profile` are classified with: the personal profile's when it is applied
+ * on this base (its text reads), else the built-in {@link PROFILE_LIMITS}. Reason labels name them
+ * (`reasonLabel`).
+ */
+export function limitsFor(profile: ProfileId, personal: string | null | undefined): ClassifyLimits {
+	if (personal && personal.startsWith(`${profile}.`)) {
+		try {
+			return limitsOf(decodePersonalProfile(personal));
+		} catch {
+			// a text that does not read is not applied (the worker refuses it too)
+		}
+	}
+	return PROFILE_LIMITS[profile];
 }
 
 /**

@@ -7,6 +7,10 @@ import {
 	WALKABLE_RULES,
 	walkableRuleIndex,
 	parseLengthM,
+	PROFILE_LIMITS,
+	REASON_LABELS,
+	reasonLabel,
+	type ReasonCode,
 	reasonMask,
 	reasonsFromMask,
 	unknownFromMask,
@@ -194,5 +198,42 @@ describe('parsers and masks', () => {
 			'surface',
 			'kerb_height',
 		]);
+	});
+});
+
+describe('reasonLabel', () => {
+	const wheelchair = PROFILE_LIMITS.wheelchair;
+	it("names the person's own limits, as each language writes numbers", () => {
+		const mine = {
+			...wheelchair,
+			maxKerbM: 0.02,
+			maxInclinePct: 5,
+			limitedInclinePct: 10 / 3,
+			minWidthM: 1.5,
+			maxBenchStretchM: 100,
+		};
+		expect(reasonLabel('kerb_raised', 'nl', mine)).toBe('Stoeprand hoger dan 2 cm');
+		expect(reasonLabel('kerb_raised', 'fr', mine)).toBe('Bordure de plus de 2 cm');
+		expect(reasonLabel('kerb_raised', 'en', mine)).toBe('Kerb higher than 2 cm');
+		expect(reasonLabel('incline_steep', 'nl', mine)).toBe('Helling steiler dan 5 %');
+		expect(reasonLabel('incline_moderate', 'nl', mine)).toBe('Helling 3,3–5 %');
+		expect(reasonLabel('incline_moderate', 'en', mine)).toBe('Incline 3.3–5 %');
+		expect(reasonLabel('width_narrow', 'nl', mine)).toBe('Smaller dan 1,5 m');
+		expect(reasonLabel('width_narrow', 'fr', mine)).toBe('Moins de 1,5 m de large');
+		expect(reasonLabel('no_bench_stretch', 'en', mine)).toBe(
+			'Long stretch without a bench (> 100 m)',
+		);
+		// a reason without a limit keeps its label
+		expect(reasonLabel('steps', 'nl', mine)).toBe('Trappen');
+	});
+
+	it('gives the fixed labels for the built-in profiles (and without limits)', () => {
+		for (const lang of ['nl', 'fr', 'en'] as const) {
+			for (const code of Object.keys(REASON_LABELS) as ReasonCode[]) {
+				const limits = code === 'no_bench_stretch' ? PROFILE_LIMITS.rollator : wheelchair;
+				expect(reasonLabel(code, lang, limits)).toBe(REASON_LABELS[code][lang]);
+				expect(reasonLabel(code, lang)).toBe(REASON_LABELS[code][lang]);
+			}
+		}
 	});
 });

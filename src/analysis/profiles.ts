@@ -919,16 +919,20 @@ export const REASON_LABELS: Readonly<Record<ReasonCode, { nl: string; fr: string
 	},
 	steps: { nl: 'Trappen', fr: 'Escaliers', en: 'Steps' },
 	kerb_raised: {
-		nl: 'Hoge stoeprand (> 3 cm)',
-		fr: 'Bordure haute (> 3 cm)',
-		en: 'Raised kerb (> 3 cm)',
+		nl: 'Stoeprand hoger dan 3 cm',
+		fr: 'Bordure de plus de 3 cm',
+		en: 'Kerb higher than 3 cm',
 	},
 	kerb_unknown_height: {
 		nl: 'Hoogte stoeprand onbekend',
 		fr: 'Hauteur de bordure inconnue',
 		en: 'Kerb height unknown',
 	},
-	incline_steep: { nl: 'Helling > 6 %', fr: 'Pente > 6 %', en: 'Incline > 6 %' },
+	incline_steep: {
+		nl: 'Helling steiler dan 6 %',
+		fr: 'Pente de plus de 6 %',
+		en: 'Incline steeper than 6 %',
+	},
 	incline_moderate: { nl: 'Helling 4–6 %', fr: 'Pente 4–6 %', en: 'Incline 4–6 %' },
 	surface_rough: {
 		nl: 'Ruwe verharding (grind, kasseien, gras, zand)',
@@ -970,3 +974,74 @@ export const REASON_LABELS: Readonly<Record<ReasonCode, { nl: string; fr: string
 	surface_unknown: { nl: 'Verharding onbekend', fr: 'Revêtement inconnu', en: 'Surface unknown' },
 	width_unknown: { nl: 'Breedte onbekend', fr: 'Largeur inconnue', en: 'Width unknown' },
 };
+
+type LabelLang = keyof (typeof REASON_LABELS)[ReasonCode];
+
+/** The reasons whose label names a limit, with the limit's values (undefined: no such limit). */
+const LIMIT_LABELS: Partial<
+	Record<
+		ReasonCode,
+		{
+			text: Record<LabelLang, string>;
+			values: (l: ClassifyLimits) => Record<string, number> | undefined;
+		}
+	>
+> = {
+	kerb_raised: {
+		text: {
+			nl: 'Stoeprand hoger dan {cm} cm',
+			fr: 'Bordure de plus de {cm} cm',
+			en: 'Kerb higher than {cm} cm',
+		},
+		values: (l) => (Number.isFinite(l.maxKerbM) ? { cm: l.maxKerbM * 100 } : undefined),
+	},
+	incline_steep: {
+		text: {
+			nl: 'Helling steiler dan {pct} %',
+			fr: 'Pente de plus de {pct} %',
+			en: 'Incline steeper than {pct} %',
+		},
+		values: (l) => (Number.isFinite(l.maxInclinePct) ? { pct: l.maxInclinePct } : undefined),
+	},
+	incline_moderate: {
+		text: { nl: 'Helling {lo}–{hi} %', fr: 'Pente {lo}–{hi} %', en: 'Incline {lo}–{hi} %' },
+		values: (l) =>
+			Number.isFinite(l.maxInclinePct) && Number.isFinite(l.limitedInclinePct)
+				? { lo: l.limitedInclinePct, hi: l.maxInclinePct }
+				: undefined,
+	},
+	width_narrow: {
+		text: {
+			nl: 'Smaller dan {m} m',
+			fr: 'Moins de {m} m de large',
+			en: 'Narrower than {m} m',
+		},
+		values: (l) => (l.minWidthM > 0 ? { m: l.minWidthM } : undefined),
+	},
+	no_bench_stretch: {
+		text: {
+			nl: 'Lang stuk zonder bank (> {m} m)',
+			fr: 'Long tronçon sans banc (> {m} m)',
+			en: 'Long stretch without a bench (> {m} m)',
+		},
+		values: (l) => (Number.isFinite(l.maxBenchStretchM) ? { m: l.maxBenchStretchM } : undefined),
+	},
+};
+
+/**
+ * A reason's label naming the limits it was classified with: a person whose kerb limit is 2 cm
+ * reads "Stoeprand hoger dan 2 cm", not the wheelchair profile's 3 cm. Numbers as the language
+ * writes them (0,9 in Dutch and French), at most one decimal. Without limits, or for a reason that
+ * names none: {@link REASON_LABELS} (the built-in profiles' thresholds, tested equal).
+ *
+ * @example reasonLabel('kerb_raised', 'nl', { ...PROFILE_LIMITS.wheelchair, maxKerbM: 0.02 }) // 'Stoeprand hoger dan 2 cm'
+ */
+export function reasonLabel(code: ReasonCode, lang: LabelLang, limits?: ClassifyLimits): string {
+	const label = LIMIT_LABELS[code];
+	const values = label && limits ? label.values(limits) : undefined;
+	if (!label || !values) return REASON_LABELS[code][lang];
+	const format = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+	return label.text[lang].replace(/\{(\w+)\}/g, (_, name: string) =>
+		format.format(values[name] as number),
+	);
+}

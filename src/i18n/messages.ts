@@ -32,7 +32,9 @@ const nl = {
 	myUnknown_cautious: 'liever vermijden',
 	myApply: 'Toepassen',
 	myReset: 'Terug naar het gewone profiel',
-	myError: 'Niet toegepast: {detail}',
+	myErrorRange:
+		'Niet toegepast: vul bij “{field}” een getal van {min} tot {max} in, of laat het leeg.',
+	myErrorChoice: 'Niet toegepast: kies bij “{field}” een waarde uit de lijst.',
 	mapSlow: 'De kaart laadt erg traag. Zoeken, de lijst en de details werken wel al.',
 	networkShow: 'Toegankelijkheid van straten en paden tonen',
 	networkNote: 'Kleuren voor: {profile}. Zoom in om de straten te zien.',
@@ -579,7 +581,9 @@ const fr: Messages = {
 	myUnknown_cautious: 'plutôt éviter',
 	myApply: 'Appliquer',
 	myReset: 'Revenir au profil habituel',
-	myError: 'Non appliqué : {detail}',
+	myErrorRange:
+		'Non appliqué : pour « {field} », indiquez un nombre de {min} à {max}, ou laissez vide.',
+	myErrorChoice: 'Non appliqué : pour « {field} », choisissez une valeur de la liste.',
 	mapSlow:
 		'La carte se charge très lentement. La recherche, la liste et les détails fonctionnent déjà.',
 	networkShow: 'Afficher l’accessibilité des rues et chemins',
@@ -1112,7 +1116,9 @@ const en: Messages = {
 	myUnknown_cautious: 'rather avoid',
 	myApply: 'Apply',
 	myReset: 'Back to the usual profile',
-	myError: 'Not applied: {detail}',
+	myErrorRange:
+		'Not applied: for “{field}”, enter a number from {min} to {max}, or leave it empty.',
+	myErrorChoice: 'Not applied: for “{field}”, choose a value from the list.',
 	mapSlow: 'The map is loading very slowly. Search, the list and the details already work.',
 	networkShow: 'Show how accessible streets and paths are',
 	networkNote: 'Colours for: {profile}. Zoom in to see the streets.',

@@ -17,6 +17,7 @@ import NearestPanel from './NearestPanel.svelte';
 import { PANELS, loadPanel } from './panels.ts';
 import PlacePanel from './PlacePanel.svelte';
 import ReportPanel from './ReportPanel.svelte';
+import RoutePanel from './RoutePanel.svelte';
 import WalkshedPanel from './WalkshedPanel.svelte';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -84,7 +85,7 @@ describe('ExplorePanel', () => {
 	});
 
 	it('applies "what I can manage" from the chosen profile, names a bad value, goes back', async () => {
-		const { app } = renderPanel(as(ExplorePanel), area, { kind: 'explore' });
+		const { app, i18n } = renderPanel(as(ExplorePanel), area, { kind: 'explore' });
 		await fireEvent.click(screen.getByRole('radio', { name: 'In een rolstoel' }));
 		const form = screen.getByTestId('personal-profile');
 		// starts from the wheelchair profile's own limits
@@ -100,10 +101,30 @@ describe('ExplorePanel', () => {
 		expect(app.profile).toBe('wheelchair');
 		await fireEvent.input(kerb, { target: { value: '99' } });
 		await fireEvent.click(within(form).getByRole('button', { name: 'Toepassen' }));
-		expect(within(form).getByRole('alert').textContent).toMatch(/Niet toegepast: kerbCm 99/);
+		// said in Dutch, naming the field as the form does: no technical English inside
+		expect(within(form).getByRole('alert').textContent).toBe(
+			'Niet toegepast: vul bij “Hoogste stoeprand (cm)” een getal van 0 tot 30 in, of laat het leeg.',
+		);
+		expect(kerb.getAttribute('aria-invalid')).toBe('true');
+		expect(app.personal).toBe('wheelchair.k2.s5.w0.9.st0.avrough.b-.vusual.uo');
+		await fireEvent.input(kerb, { target: { value: 'twee' } });
+		await fireEvent.click(within(form).getByRole('button', { name: 'Toepassen' }));
+		i18n.lang = 'fr';
+		await waitFor(() =>
+			expect(within(form).getByRole('alert').textContent).toBe(
+				'Non appliqué : pour « Bordure la plus haute (cm) », indiquez un nombre de 0 à 30, ou laissez vide.',
+			),
+		);
+		i18n.lang = 'en';
+		await waitFor(() =>
+			expect(within(form).getByRole('alert').textContent).toBe(
+				'Not applied: for “Highest kerb (cm)”, enter a number from 0 to 30, or leave it empty.',
+			),
+		);
+		i18n.lang = 'nl';
 		expect(app.personal).toBe('wheelchair.k2.s5.w0.9.st0.avrough.b-.vusual.uo');
 		await fireEvent.click(
-			within(form).getByRole('button', { name: 'Terug naar het gewone profiel' }),
+			await within(form).findByRole('button', { name: 'Terug naar het gewone profiel' }),
 		);
 		expect(app.personal).toBeUndefined();
 	});
@@ -274,4 +295,30 @@ describe('CoveragePanel', () => {
 		await waitFor(() => expect(screen.getByTestId('coverage-none-mapped')).toBeTruthy());
 		expect(screen.getByTestId('coverage-table').textContent).toContain('geen in de gegevens');
 	}, 120_000);
+});
+
+describe('RoutePanel', () => {
+	it("names the person's own limits in the reasons of the avoided stretches, nl/fr/en", async () => {
+		// two sample origins whose walking route takes a path narrower than 1.5 m
+		const from: [number, number] = [4.7839222, 51.2696462];
+		const to: [number, number] = [4.8590622, 51.2619214];
+		const my = 'wheelchair.k2.s5.w1.5.st0.avrough.b-.vusual.uo';
+		const { app, i18n } = renderPanel(as(RoutePanel), area, { kind: 'route', from, to });
+		try {
+			app.setPersonal(my);
+			await area.analysis!.setPersonal(my);
+			const avoided = await screen.findByTestId('route-avoided', {}, { timeout: 30_000 });
+			await waitFor(() => expect(avoided.textContent).toContain('Smaller dan 1,5 m'));
+			// the built-in wheelchair profile's 0,9 m is not what this person asked for
+			expect(avoided.textContent).not.toContain('0,9 m');
+			i18n.lang = 'fr';
+			await waitFor(() => expect(avoided.textContent).toContain('Moins de 1,5 m de large'));
+			i18n.lang = 'en';
+			await waitFor(() => expect(avoided.textContent).toContain('Narrower than 1.5 m'));
+		} finally {
+			i18n.lang = 'nl';
+			app.setPersonal(undefined);
+			await area.analysis!.setPersonal(null);
+		}
+	});
 });
