@@ -24,6 +24,11 @@ export interface CoverageParams {
 	unknownMode: UnknownMode;
 	/** Norms changed from the taxonomy's defaults, metres per category id. */
 	norms: Record<string, number>;
+	/**
+	 * The personal profile the worker answered with (text form, `encodePersonalProfile`), based on
+	 * `profile`; absent: the built-in profile. Saved with the analysis and set again on reopen.
+	 */
+	personal?: string;
 }
 
 /** The norm of a category: the analysis's own, else the taxonomy's default. */

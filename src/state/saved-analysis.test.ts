@@ -81,10 +81,25 @@ describe('saved analyses', () => {
 			beyond65: 20,
 			beyond65Share: 0.2,
 		});
+		expect(back?.params.personal).toBeUndefined();
 		expect(readRecord({ kind: 'other' })).toBeUndefined();
 		expect(
 			readRecord({ kind: 'coverage', tilesArea: 'x', params: {}, results: [] }),
 		).toBeUndefined();
+	});
+
+	it('keeps the personal profile the analysis answered with; refuses one that does not fit', () => {
+		const my = 'walking.k2.s5.w-.st1.av.b100.vslow.uc';
+		const made = snapshot([row('A1', 'Centrum', 20)]);
+		const rec = recordOf('some-area', { ...made, params: { ...made.params, personal: my } });
+		const json = JSON.parse(JSON.stringify(rec)) as Record<string, unknown>;
+		expect(readRecord(json)?.params.personal).toBe(my);
+		const withPersonal = (personal: unknown) =>
+			readRecord({ ...json, params: { ...rec.params, personal } });
+		// another base than the record's profile, a text that does not read, not a text
+		expect(withPersonal('wheelchair.k2.s5.w0.9.st0.avrough.b-.vusual.uo')).toBeUndefined();
+		expect(withPersonal('walking.k99')).toBeUndefined();
+		expect(withPersonal(2)).toBeUndefined();
 	});
 
 	it('compares per neighbourhood, largest change first, with unknowns apart', () => {

@@ -5,8 +5,10 @@
  * independent of the backend: the analysis parameters, the what-if edits (planned places, places
  * switched off), the built area it was made on, and per category its neighbourhood results in a
  * compact form (the overlay on the map is the neighbourhoods shaded by these shares). The record
- * stays well under the database's 64 KB for `parameters`.
+ * stays well under the database's 64 KB for `parameters`. The personal mobility profile the
+ * analysis answered with travels in `params.personal` (absent: a built-in profile).
  */
+import { decodePersonalProfile } from '../analysis/personal-profile.ts';
 import type { NeighbourhoodSummary } from '../analysis/summary.ts';
 import type { CsvColumn } from '../data/csv.ts';
 import type { CoverageParams, CoverageSnapshot, WhatIfEdits } from './coverage.svelte.ts';
@@ -74,12 +76,25 @@ export function recordOf(tilesArea: string, snapshot: CoverageSnapshot): Analysi
 	};
 }
 
-/** The record in saved `parameters`, or undefined when they are not one (another kind, damaged). */
+/**
+ * The record in saved `parameters`, or undefined when they are not one (another kind, damaged,
+ * or a personal profile that does not read or is not based on the record's profile: reopening it
+ * would answer for someone else).
+ */
 export function readRecord(parameters: Record<string, unknown>): AnalysisRecord | undefined {
 	const p = parameters as Partial<AnalysisRecord>;
 	if (p.kind !== 'coverage' || typeof p.tilesArea !== 'string') return undefined;
 	if (!p.params || !Array.isArray(p.params.categoryIds) || !Array.isArray(p.results))
 		return undefined;
+	const personal: unknown = p.params.personal;
+	if (personal !== undefined) {
+		if (typeof personal !== 'string') return undefined;
+		try {
+			if (decodePersonalProfile(personal).base !== p.params.profile) return undefined;
+		} catch {
+			return undefined;
+		}
+	}
 	return p as AnalysisRecord;
 }
 
