@@ -24,7 +24,7 @@ const B = [4.859062, 51.261921];
 
 test.describe('a personal mobility profile', () => {
 	// No wait for the map anywhere: the answers come from the worker, the map is not part of them.
-	test('set "kerb ≤ 2 cm, slope ≤ 5 %", width and pace by keyboard; nearest pharmacies change; a route names the own width; the device and a shared link keep it', async ({
+	test('set "kerb ≤ 2 cm, slope ≤ 5 %", width and pace by keyboard; nearest pharmacies change; a route names the own width; a shared link in a fresh context keeps it', async ({
 		page,
 		browser,
 	}) => {
@@ -64,9 +64,16 @@ test.describe('a personal mobility profile', () => {
 		const mine = await nearestPharmacies(page);
 		expect(mine).not.toEqual(builtIn);
 
-		// a new page load without `my`: the device remembered the profile, and a route's reasons
-		// name this person's width (1,5 m), not the wheelchair profile's 0,9 m
-		await page.goto(`/?mode=route&a=${A.join(',')}&b=${B.join(',')}&profile=wheelchair`);
+		// a route link opened in the same page (as Back and Forward do: no new load, the same
+		// worker): its reasons name this person's width (1,5 m), not the wheelchair profile's 0,9 m
+		const link = new URL(shared);
+		link.searchParams.set('mode', 'route');
+		link.searchParams.set('a', A.join(','));
+		link.searchParams.set('b', B.join(','));
+		await page.evaluate((url) => {
+			history.pushState(null, '', url);
+			dispatchEvent(new PopStateEvent('popstate'));
+		}, link.pathname + link.search);
 		await expect(page).toHaveURL(MY);
 		const avoided = page.getByTestId('route-avoided');
 		await expect(avoided).toContainText('Smaller dan 1,5 m', { timeout: 60_000 });
