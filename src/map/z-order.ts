@@ -35,6 +35,9 @@ export const Z_ORDER = [
 	'reports-point',
 	'places-selected',
 	'places-icon',
+	// curated initiatives: few, and what OSM lacks, so above OSM's places
+	'curated-point',
+	'curated-label',
 	'coverage-suggested',
 	'coverage-planned',
 	'coverage-marks-label',

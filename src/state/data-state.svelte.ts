@@ -458,12 +458,13 @@ export class DataState {
 	 */
 	async analysisAreas(
 		nisCodes: readonly string[],
-	): Promise<{ id: string; name: string; canSave: boolean }[]> {
+	): Promise<{ id: string; name: string; nisCode: string; canSave: boolean }[]> {
 		const repos = await this.#ready();
 		const areas = (await repos.areas.list()).filter(
-			(a) => a.nisCode !== null && nisCodes.includes(a.nisCode),
+			(a): a is Area & { nisCode: string } => a.nisCode !== null && nisCodes.includes(a.nisCode),
 		);
-		if (!repos.memberships) return areas.map((a) => ({ id: a.id, name: a.name, canSave: true }));
+		if (!repos.memberships)
+			return areas.map((a) => ({ id: a.id, name: a.name, nisCode: a.nisCode, canSave: true }));
 		const userId = this.user?.id;
 		const mine = userId
 			? (await repos.memberships.list()).filter(
@@ -473,6 +474,7 @@ export class DataState {
 		return areas.map((a) => ({
 			id: a.id,
 			name: a.name,
+			nisCode: a.nisCode,
 			canSave: mine.some((m) => m.areaId === a.id),
 		}));
 	}

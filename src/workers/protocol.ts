@@ -110,9 +110,12 @@ export interface AnalysisRequestMap {
 			elapsedMs: number;
 		};
 	};
-	/** Coverage of a category for a profile, with the neighbourhood summary for a norm. */
+	/**
+	 * Coverage of a category for a profile, with the neighbourhood summary for a norm. Places from
+	 * elsewhere than the bundle (curated initiatives) count as existing places of the category.
+	 */
 	coverage: {
-		params: CoverageKey & { normM: number };
+		params: CoverageKey & { normM: number; extraPlaces?: PlannedPlace[] };
 		result: {
 			columns: CoverageColumns;
 			summary: NeighbourhoodSummary[];

@@ -17,6 +17,7 @@ import { SearchHost } from '../../src/workers/search-host.ts';
 import type { SearchRequest } from '../../src/workers/search-protocol.ts';
 import { AppState } from '../../src/state/app-state.svelte.ts';
 import { AreaState } from '../../src/state/area-state.svelte.ts';
+import { CuratedState } from '../../src/state/curated.svelte.ts';
 import { DataState } from '../../src/state/data-state.svelte.ts';
 import { I18n } from '../../src/state/i18n.svelte.ts';
 import { MapState } from '../../src/state/map-state.svelte.ts';
@@ -98,6 +99,7 @@ export function renderPanel(panel: Component<{ mode: Mode }>, area: AreaState, m
 	const map = new MapState();
 	const i18n = new I18n('nl');
 	const data = new DataState({});
-	const result = render(PanelHost, { props: { panel, app, area, map, i18n, data } });
-	return { ...result, app, map, i18n, data };
+	const curated = new CuratedState(data, area);
+	const result = render(PanelHost, { props: { panel, app, area, map, i18n, data, curated } });
+	return { ...result, app, map, i18n, data, curated };
 }
