@@ -6,6 +6,8 @@
  * (`drawOn`) and in the gap analysis (`extraPlacesFor`: counted as existing places of their
  * categories).
  */
+import { booleanPointInPolygon } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createContext } from 'svelte';
 import type { PlannedPlace } from '../analysis/engine.ts';
 import type { SourcePlace } from '../data/search-source.ts';
@@ -130,6 +132,32 @@ export class CuratedState {
 	async remove(id: string): Promise<void> {
 		await this.#data.removeCuratedPlace(id);
 		await this.load();
+	}
+
+	#boundaries: { url: string; fc: Promise<FeatureCollection<Polygon | MultiPolygon>> } | undefined;
+
+	/**
+	 * The municipality (of {@link areas}) that holds `lngLat`, from the boundaries the pipeline
+	 * published for the open area; undefined when none does or they cannot be read.
+	 */
+	async areaAt(lngLat: [number, number]): Promise<CuratedArea | undefined> {
+		const url = this.#area.tiles?.files.boundaries?.url;
+		if (!url) return undefined;
+		if (this.#boundaries?.url !== url) {
+			const fc = fetch(url).then((r) => {
+				if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+				return r.json() as Promise<FeatureCollection<Polygon | MultiPolygon>>;
+			});
+			this.#boundaries = { url, fc };
+		}
+		try {
+			const fc = await this.#boundaries.fc;
+			const nis = fc.features.find((f) => booleanPointInPolygon(lngLat, f))?.properties?.nis;
+			return this.areas.find((a) => a.nisCode === nis);
+		} catch {
+			this.#boundaries = undefined;
+			return undefined;
+		}
 	}
 
 	/** The curated places of a category for the analysis engine. */
