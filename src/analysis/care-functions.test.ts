@@ -31,6 +31,7 @@ describe('care functions per neighbourhood', () => {
 			['B', 1],
 			['C', 0],
 		]);
+		expect(rows.map((r) => r.placeIndexes)).toEqual([[0], [1], []]);
 		expect(rows[0]?.present).toEqual(['awareness_information', 'social_networks', 'valued_roles']);
 		expect(rows[0]?.missing).toContain('partnerships');
 		expect(rows[1]?.present).toEqual(['partnerships']);

@@ -22,6 +22,8 @@ export interface CareFunctionRow {
 	missing: CareFunctionId[];
 	/** Places counted in the neighbourhood. */
 	places: number;
+	/** Their indexes in the `places` given, ascending. */
+	placeIndexes: number[];
 }
 
 const ORDER: readonly CareFunctionId[] = CARE_FUNCTIONS.map((f) => f.id);
@@ -47,11 +49,11 @@ export function careFunctionsByNeighbourhood(
 	origins: { lngLat: ArrayLike<number>; neighbourhoodId: readonly (string | null)[] },
 	places: readonly CareFunctionPlace[],
 ): CareFunctionRow[] {
-	const found = new Map<string, { functions: Set<CareFunctionId>; places: number }>(
-		neighbourhoodIds.map((id) => [id, { functions: new Set(), places: 0 }]),
+	const found = new Map<string, { functions: Set<CareFunctionId>; places: number[] }>(
+		neighbourhoodIds.map((id) => [id, { functions: new Set(), places: [] }]),
 	);
 	const n = origins.neighbourhoodId.length;
-	for (const place of places) {
+	places.forEach((place, index) => {
 		const [lng, lat] = place.lngLat;
 		const kx = Math.cos((lat * Math.PI) / 180);
 		let best = Infinity;
@@ -68,17 +70,18 @@ export function careFunctionsByNeighbourhood(
 			}
 		}
 		const row = nb === null ? undefined : found.get(nb);
-		if (!row) continue;
-		row.places += 1;
+		if (!row) return;
+		row.places.push(index);
 		for (const f of careFunctionsOf(place)) row.functions.add(f);
-	}
+	});
 	return neighbourhoodIds.map((neighbourhoodId) => {
 		const row = found.get(neighbourhoodId)!;
 		return {
 			neighbourhoodId,
 			present: ORDER.filter((f) => row.functions.has(f)),
 			missing: ORDER.filter((f) => !row.functions.has(f)),
-			places: row.places,
+			places: row.places.length,
+			placeIndexes: row.places,
 		};
 	});
 }
