@@ -19,14 +19,18 @@ function standIn() {
 		getCenter: () => ({ lng: 4.8, lat: 51.2 }),
 		flyTo: () => map,
 		fitBounds: () => map,
-		on: (type: string, h: Handler) => {
-			handlers.set(type, [...(handlers.get(type) ?? []), h]);
+		// on(type, handler), or on(type, layerIds, handler) for clicks on those layers
+		on: (type: string, a: Handler | string[], b?: Handler) => {
+			const key = b ? `${type}@${(a as string[]).join(',')}` : type;
+			handlers.set(key, [...(handlers.get(key) ?? []), b ?? (a as Handler)]);
 			return map;
 		},
-		off: (type: string, h: Handler) => {
+		off: (type: string, a: Handler | string[], b?: Handler) => {
+			const key = b ? `${type}@${(a as string[]).join(',')}` : type;
+			const h = b ?? a;
 			handlers.set(
-				type,
-				(handlers.get(type) ?? []).filter((x) => x !== h),
+				key,
+				(handlers.get(key) ?? []).filter((x) => x !== h),
 			);
 			return map;
 		},
@@ -64,10 +68,16 @@ function standIn() {
 	};
 	const fire = (type: string, lng: number, lat: number) =>
 		(handlers.get(type) ?? []).forEach((h) => h({ lngLat: { lng, lat }, preventDefault() {} }));
+	/** A click on a feature of `layerIds` (as registered together) with these properties. */
+	const fireOn = (layerIds: string[], properties: Record<string, unknown>) =>
+		(handlers.get(`click@${layerIds.join(',')}`) ?? []).forEach((h) =>
+			h({ lngLat: { lng: 4.8, lat: 51.2 }, features: [{ properties }] }),
+		);
 	return {
 		map: map as unknown as MapLike,
 		layers,
 		fire,
+		fireOn,
 		zooming: () => isZooming,
 		listeners: () => [...handlers.values()].flat().length,
 	};
@@ -168,5 +178,27 @@ describe('MapState', () => {
 		expect(s.zooming()).toBe(true);
 		expect(s.listeners()).toBe(0);
 		await expect(new MapState().drawLine()).rejects.toThrow(/not shown/);
+	});
+	it('calls a layer click handler with the feature, also when set before the map, never while picking, and not after removal', async () => {
+		const state = new MapState();
+		const clicked: unknown[] = [];
+		const layers = ['reports-point', 'reports-line'];
+		const remove = state.onLayerClick(layers, (p) => clicked.push(p.id));
+		const { map, fireOn, listeners } = standIn();
+		const before = listeners();
+		state.attach(map);
+		expect(listeners()).toBe(before + 3); // click, mouseenter, mouseleave
+		fireOn(layers, { id: 'a' });
+		expect(clicked).toEqual(['a']);
+		const picking = new AbortController();
+		const picked = state.pickPoint(picking.signal).catch(() => 'stopped');
+		fireOn(layers, { id: 'b' });
+		expect(clicked).toEqual(['a']);
+		picking.abort();
+		expect(await picked).toBe('stopped');
+		remove();
+		expect(listeners()).toBe(before);
+		fireOn(layers, { id: 'c' });
+		expect(clicked).toEqual(['a']);
 	});
 });
