@@ -4,19 +4,16 @@
  * and age into the mode (the URL), paging by 50, choosing a report, acknowledging with a note the
  * reporter reads, resolving, rejecting, and the CSV download of the filtered reports.
  */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { IDBFactory } from 'fake-indexeddb';
 import Papa from 'papaparse';
 import type { Component } from 'svelte';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openSampleArea, tilesFetch } from '../../tests/helpers/panels.ts';
-import PanelHost from '../../tests/helpers/PanelHost.svelte';
-import { AppState } from '../state/app-state.svelte.ts';
+import { openSampleArea, renderPanel, tilesFetch } from '../../tests/helpers/panels.ts';
 import type { AreaState } from '../state/area-state.svelte.ts';
 import { DataState } from '../state/data-state.svelte.ts';
-import { I18n } from '../state/i18n.svelte.ts';
 import { MapState } from '../state/map-state.svelte.ts';
 import type { Mode, ModeOf } from '../state/modes.ts';
 import ReportsPanel from './ReportsPanel.svelte';
@@ -70,20 +67,12 @@ afterEach(() => vi.restoreAllMocks());
 afterAll(() => vi.unstubAllGlobals());
 
 function renderReports(mode: ModeOf<'reports'>) {
-	const app = new AppState();
-	app.setMode(mode);
 	const map = new MapState();
 	const flights: [number, number][] = [];
 	vi.spyOn(map, 'flyTo').mockImplementation((lngLat) => void flights.push(lngLat));
-	render(PanelHost, {
-		props: {
-			panel: ReportsPanel as unknown as Component<{ mode: Mode }>,
-			app,
-			area,
-			map,
-			i18n: new I18n('nl'),
-			data,
-		},
+	const { app } = renderPanel(ReportsPanel as unknown as Component<{ mode: Mode }>, area, mode, {
+		map,
+		data,
 	});
 	return { app, map, flights };
 }
