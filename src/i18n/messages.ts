@@ -355,6 +355,7 @@ const nl = {
 	myReportsRetry: 'Opnieuw proberen',
 	myReportsEdit: 'Aanpassen',
 	myReportsSave: 'Opslaan en versturen',
+	myReportsWhere: 'Plaats van de melding',
 	myReportsDelete: 'Verwijderen',
 	myReportsErase: 'Definitief wissen',
 	myReportsPublicText: 'Publieke tekst:',
@@ -588,6 +589,12 @@ const nl = {
 	tg_newcomers: 'Nieuwkomers',
 	reportCurated: 'Lokale initiatieven',
 	reportCareFunctions: 'Functies van buurtzorg',
+	netExportTitle: 'Toegankelijkheidslagen downloaden',
+	netExportNote:
+		'Elk stuk van het netwerk met zijn toestand (begaanbaar, beperkt, niet begaanbaar, onbekend), de redenen en wat onbekend is, voor te voet, rollator en rolstoel, en voor uw eigen profiel als dat aan staat.',
+	netExportGeoJson: 'Netwerk als GeoJSON',
+	netExportCsv: 'Netwerk als CSV (rekenblad)',
+	netExportDone: '{edges} stukken gedownload ({profiles}).',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -964,6 +971,7 @@ const fr: Messages = {
 	myReportsRetry: 'Réessayer',
 	myReportsEdit: 'Modifier',
 	myReportsSave: 'Enregistrer et envoyer',
+	myReportsWhere: 'Lieu du signalement',
 	myReportsDelete: 'Supprimer',
 	myReportsErase: 'Effacer définitivement',
 	myReportsPublicText: 'Texte public :',
@@ -1199,6 +1207,12 @@ const fr: Messages = {
 	tg_newcomers: 'Nouveaux arrivants',
 	reportCurated: 'Initiatives locales',
 	reportCareFunctions: 'Fonctions des soins de quartier',
+	netExportTitle: 'Télécharger les couches d’accessibilité',
+	netExportNote:
+		'Chaque tronçon du réseau avec son état (praticable, limité, impraticable, inconnu), les raisons et ce qui est inconnu, à pied, avec déambulateur et en fauteuil roulant, et pour votre profil personnel s’il est actif.',
+	netExportGeoJson: 'Réseau en GeoJSON',
+	netExportCsv: 'Réseau en CSV (tableur)',
+	netExportDone: '{edges} tronçons téléchargés ({profiles}).',
 };
 
 const en: Messages = {
@@ -1548,6 +1562,7 @@ const en: Messages = {
 	myReportsRetry: 'Try again',
 	myReportsEdit: 'Edit',
 	myReportsSave: 'Save and send',
+	myReportsWhere: 'Where the report is',
 	myReportsDelete: 'Delete',
 	myReportsErase: 'Erase for good',
 	myReportsPublicText: 'Public text:',
@@ -1779,6 +1794,12 @@ const en: Messages = {
 	tg_newcomers: 'Newcomers',
 	reportCurated: 'Local initiatives',
 	reportCareFunctions: 'Care functions',
+	netExportTitle: 'Download the accessibility layers',
+	netExportNote:
+		'Every stretch of the network with its status (passable, limited, impassable, unknown), the reasons and what is unknown, for walking, rollator and wheelchair, and for your own profile when it is on.',
+	netExportGeoJson: 'Network as GeoJSON',
+	netExportCsv: 'Network as CSV (spreadsheet)',
+	netExportDone: '{edges} stretches downloaded ({profiles}).',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { nl, fr, en };

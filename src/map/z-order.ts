@@ -44,6 +44,9 @@ export const Z_ORDER = [
 	// the report being written: on top, so the picked point is never hidden under a place
 	'report-draft-line',
 	'report-draft-point',
+	// a refused report's location being corrected ("Mijn meldingen", Aanpassen)
+	'report-edit-line',
+	'report-edit-point',
 ] as const;
 
 export type LayerId = (typeof Z_ORDER)[number];

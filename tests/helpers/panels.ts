@@ -92,13 +92,18 @@ export async function openSampleArea(): Promise<AreaState> {
 	return area;
 }
 
-/** Renders `panel` for `mode` with fresh states around it. */
-export function renderPanel(panel: Component<{ mode: Mode }>, area: AreaState, mode: Mode) {
+/** Renders `panel` for `mode` with fresh states around it (or the map and data state given). */
+export function renderPanel(
+	panel: Component<{ mode: Mode }>,
+	area: AreaState,
+	mode: Mode,
+	given: { map?: MapState; data?: DataState } = {},
+) {
 	const app = new AppState();
 	app.setMode(mode);
-	const map = new MapState();
+	const map = given.map ?? new MapState();
 	const i18n = new I18n('nl');
-	const data = new DataState({});
+	const data = given.data ?? new DataState({});
 	const curated = new CuratedState(data, area);
 	const result = render(PanelHost, { props: { panel, app, area, map, i18n, data, curated } });
 	return { ...result, app, map, i18n, data, curated };
