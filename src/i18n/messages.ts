@@ -483,7 +483,7 @@ const nl = {
 	plannerPickB: 'Kies bestemming B op de kaart',
 	plannerPickPoint: 'Kies een punt op de kaart',
 	plannerPicking: 'Tik of klik op de kaart…',
-	plannerWay: 'weg {id}',
+	plannerWay: 'weg zonder naam ({id})',
 	plannerExportGeojson: 'Exporteren als GeoJSON',
 	plannerExportCsv: 'Exporteren als CSV',
 	routeChoose:
@@ -1037,7 +1037,7 @@ const fr: Messages = {
 	plannerPickB: 'Choisir l’arrivée B sur la carte',
 	plannerPickPoint: 'Choisir un point sur la carte',
 	plannerPicking: 'Touchez ou cliquez sur la carte…',
-	plannerWay: 'voie {id}',
+	plannerWay: 'voie sans nom ({id})',
 	plannerExportGeojson: 'Exporter en GeoJSON',
 	plannerExportCsv: 'Exporter en CSV',
 	routeChoose:
@@ -1561,7 +1561,7 @@ const en: Messages = {
 	plannerPickB: 'Choose destination B on the map',
 	plannerPickPoint: 'Choose a point on the map',
 	plannerPicking: 'Tap or click on the map…',
-	plannerWay: 'way {id}',
+	plannerWay: 'unnamed way ({id})',
 	plannerExportGeojson: 'Export as GeoJSON',
 	plannerExportCsv: 'Export as CSV',
 	routeChoose:

@@ -97,7 +97,8 @@ test.describe("planners' workspace", () => {
 		for (const [k, s] of ref.avoided.entries()) {
 			for (const reason of s.reasons)
 				await expect(items.nth(k)).toContainText(REASON_LABELS[reason].nl);
-			await expect(items.nth(k)).toContainText(s.wayId);
+			// the street's name from the data, else honestly the way id
+			await expect(items.nth(k)).toContainText(s.wayName || `weg zonder naam (${s.wayId})`);
 		}
 		await waitForMapReady(page);
 		// walking line, profile line, the avoided stretches, A and B
@@ -165,7 +166,7 @@ test.describe("planners' workspace", () => {
 		const download = page.waitForEvent('download');
 		await fixPanel.getByTestId('fixes-export-csv').click();
 		const csv = readFileSync(await (await download).path(), 'utf8');
-		expect(csv.startsWith('\uFEFFrank,way_id,')).toBe(true);
+		expect(csv.startsWith('\uFEFFrank,way_id,way_name,')).toBe(true);
 		expect(csv.trim().split('\r\n')).toHaveLength(1 + ranking.fixes.length);
 		await shot('planner-fixes-desktop.png');
 
@@ -179,7 +180,7 @@ test.describe("planners' workspace", () => {
 			{ timeout: 120_000 },
 		);
 		await expect(restPanel.getByTestId('rest-item').first()).toContainText(
-			`${rest.gaps[0]!.wayId}: ${nl(rest.gaps[0]!.lengthM)} m`,
+			`${rest.gaps[0]!.wayName || `weg zonder naam (${rest.gaps[0]!.wayId})`}: ${nl(rest.gaps[0]!.lengthM)} m`,
 		);
 		await expect.poll(() => overlayFeatures(page, 'rest')).toBe(rest.gaps.length);
 		await mapSettled(page);
