@@ -531,6 +531,10 @@ const nl = {
 	complNetwork: 'Netwerk (km)',
 	complAway: 'Weg van adressen (velden, bossen)',
 	complNoNetwork: 'geen netwerk',
+	complLegend:
+		'Op de kaart, voor {profile}: het aandeel van de lengte van het netwerk waarvan de nodige kenmerken bekend zijn. Donkerder is meer bekend; het zegt niet of de wijk toegankelijk is.',
+	complClass: '{from}–{to} %',
+	complLegendNone: 'geen kleur: geen netwerk bij de adressen',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -1085,6 +1089,10 @@ const fr: Messages = {
 	complNetwork: 'Réseau (km)',
 	complAway: 'Loin des adresses (champs, bois)',
 	complNoNetwork: 'pas de réseau',
+	complLegend:
+		'Sur la carte, pour {profile} : la part de la longueur du réseau dont les caractéristiques nécessaires sont connues. Plus foncé, plus connu ; cela ne dit pas si le quartier est accessible.',
+	complClass: '{from}–{to} %',
+	complLegendNone: 'sans couleur : pas de réseau près des adresses',
 };
 
 const en: Messages = {
@@ -1608,6 +1616,10 @@ const en: Messages = {
 	complNetwork: 'Network (km)',
 	complAway: 'Away from addresses (fields, woods)',
 	complNoNetwork: 'no network',
+	complLegend:
+		'On the map, for {profile}: the share of the network’s length whose needed features are known. Darker is more known; it does not say whether the neighbourhood is accessible.',
+	complClass: '{from}–{to} %',
+	complLegendNone: 'no colour: no network near the addresses',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { nl, fr, en };

@@ -15,7 +15,8 @@ import { restGaps } from '../../src/analysis/rest-points.ts';
 import { routeWithReasons } from '../../src/analysis/route.ts';
 import { walkshed } from '../../src/analysis/walkshed.ts';
 import { SAMPLE_AREA } from '../helpers/areas.ts';
-import { captureMap, waitForMapReady } from '../helpers/map.ts';
+import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
+import { completenessLayers } from '../../src/map/layers/planner-style.ts';
 import { expect, test, type Page } from '../helpers/test.ts';
 
 const engine = new AnalysisEngine(
@@ -200,6 +201,26 @@ test.describe("planners' workspace", () => {
 				r.share.wheelchair === null ? 'geen netwerk' : `${Math.round(100 * r.share.wheelchair)} %`,
 			);
 		}
+		// ... and on the map for the profile (wheelchair, from the link): the same shares, a legend
+		await expect(page.getByTestId('completeness-legend')).toContainText('In een rolstoel');
+		const shares = Object.fromEntries(
+			compl.filter((r) => r.id !== '').map((r) => [r.id, r.share.wheelchair]),
+		);
+		const [fill] = completenessLayers('neighbourhoods', 'neighbourhood_labels', shares, 'x');
+		await expect
+			.poll(() =>
+				page.evaluate(
+					() =>
+						(
+							window as unknown as {
+								buurtkaartMap: { getPaintProperty: (l: string, p: string) => unknown };
+							}
+						).buurtkaartMap.getPaintProperty('completeness-fill', 'fill-color') ?? null,
+				),
+			)
+			.toEqual(fill.paint!['fill-color']);
+		await mapSettled(page);
+		expect((await renderedValues(page, ['completeness-fill'], 'id')).length).toBeGreaterThan(0);
 		await shot('planner-completeness-desktop.png');
 	});
 
