@@ -205,6 +205,8 @@ export function fixesLayers(
 				'text-font': BASEMAP_FONT,
 				'text-size': 13,
 				'text-allow-overlap': true,
+				// never hides the neighbourhood's name above it
+				'text-ignore-placement': true,
 			},
 			paint: { 'text-color': '#ffffff' },
 		},
