@@ -531,6 +531,9 @@ const nl = {
 	complNetwork: 'Netwerk (km)',
 	complAway: 'Weg van adressen (velden, bossen)',
 	complNoNetwork: 'geen netwerk',
+	plannerLayers: 'Op de kaart',
+	plannerLayersNote:
+		'Hindernissen, stoepranden, oversteekplaatsen en liften staan op de kaart vanaf zoomniveau 13 (ingezoomd op een dorp). Klik erop om te zien wat het is en wat de gegevens erover zeggen.',
 	complLegend:
 		'Op de kaart, voor {profile}: het aandeel van de lengte van het netwerk waarvan de nodige kenmerken bekend zijn. Donkerder is meer bekend; het zegt niet of de wijk toegankelijk is.',
 	complClass: '{from}–{to} %',
@@ -1089,6 +1092,9 @@ const fr: Messages = {
 	complNetwork: 'Réseau (km)',
 	complAway: 'Loin des adresses (champs, bois)',
 	complNoNetwork: 'pas de réseau',
+	plannerLayers: 'Sur la carte',
+	plannerLayersNote:
+		'Obstacles, bordures, traversées et ascenseurs apparaissent à partir du niveau de zoom 13 (zoomé sur un village). Cliquez dessus pour voir ce que c’est et ce qu’en disent les données.',
 	complLegend:
 		'Sur la carte, pour {profile} : la part de la longueur du réseau dont les caractéristiques nécessaires sont connues. Plus foncé, plus connu ; cela ne dit pas si le quartier est accessible.',
 	complClass: '{from}–{to} %',
@@ -1616,6 +1622,9 @@ const en: Messages = {
 	complNetwork: 'Network (km)',
 	complAway: 'Away from addresses (fields, woods)',
 	complNoNetwork: 'no network',
+	plannerLayers: 'On the map',
+	plannerLayersNote:
+		'Barriers, kerbs, crossings and elevators show from zoom level 13 (zoomed in on a village). Click one to see what it is and what the data say about it.',
 	complLegend:
 		'On the map, for {profile}: the share of the network’s length whose needed features are known. Darker is more known; it does not say whether the neighbourhood is accessible.',
 	complClass: '{from}–{to} %',

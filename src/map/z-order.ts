@@ -17,6 +17,7 @@ export const Z_ORDER = [
 	'completeness-label',
 	'network-known',
 	'network-unknown',
+	'network-points',
 	'rest-gap',
 	'walkshed-walking',
 	'walkshed-rollator',

@@ -10,7 +10,8 @@ import { decodeAnalysisBundle } from '../../src/analysis/bundle.ts';
 import { completenessByNeighbourhood } from '../../src/analysis/completeness.ts';
 import { AnalysisEngine } from '../../src/analysis/engine.ts';
 import { gainByRecompute, rankFixes } from '../../src/analysis/fixes.ts';
-import { PROFILE_IDS, REASON_LABELS } from '../../src/analysis/profiles.ts';
+import { NETWORK_POINT_VALUE_LABELS } from '../../src/analysis/network-points.ts';
+import { PROFILE_IDS, REASON_LABELS, type ReasonCode } from '../../src/analysis/profiles.ts';
 import { restGaps } from '../../src/analysis/rest-points.ts';
 import { routeWithReasons } from '../../src/analysis/route.ts';
 import { walkshed } from '../../src/analysis/walkshed.ts';
@@ -66,6 +67,63 @@ async function mapSettled(page: Page): Promise<void> {
 			{ timeout: 120_000 },
 		)
 		.toBe(true);
+}
+
+/**
+ * A point of the page where a click hits a rendered feature of `layer` that `wanted` accepts, with
+ * that layer on top and no place icon there; null when none is in view.
+ */
+async function clickableFeature(
+	page: Page,
+	layer: string,
+	wanted: { property: string; values: string[]; has?: string },
+): Promise<{ x: number; y: number; props: Record<string, string> } | null> {
+	return page.evaluate(
+		({ layer, wanted }) => {
+			type Feature = {
+				layer: { id: string };
+				properties: Record<string, string>;
+				geometry: { type: string; coordinates: unknown };
+			};
+			const map = (
+				window as unknown as {
+					buurtkaartMap: {
+						queryRenderedFeatures: (a?: unknown, b?: unknown) => Feature[];
+						project: (p: [number, number]) => { x: number; y: number };
+						getCanvas: () => HTMLCanvasElement;
+					};
+				}
+			).buurtkaartMap;
+			const box = map.getCanvas().getBoundingClientRect();
+			for (const f of map.queryRenderedFeatures({ layers: [layer] })) {
+				if (!wanted.values.includes(String(f.properties[wanted.property]))) continue;
+				if (wanted.has && !f.properties[wanted.has]) continue;
+				const g = f.geometry;
+				const lines = (
+					g.type === 'Point'
+						? [[g.coordinates]]
+						: g.type === 'LineString'
+							? [g.coordinates]
+							: g.type === 'MultiLineString'
+								? g.coordinates
+								: []
+				) as [number, number][][];
+				for (const line of lines)
+					for (let i = 0; i < line.length; i++) {
+						const a = line[i]!;
+						const b = line[Math.min(i + 1, line.length - 1)]!;
+						const at = map.project([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
+						if (at.x < 60 || at.y < 60 || at.x > box.width - 60 || at.y > box.height - 60) continue;
+						const here = map.queryRenderedFeatures([at.x, at.y]);
+						if (here[0]?.layer.id !== layer) continue;
+						if (here.some((h) => h.layer.id === 'places-icon')) continue;
+						return { x: box.left + at.x, y: box.top + at.y, props: f.properties };
+					}
+			}
+			return null;
+		},
+		{ layer, wanted },
+	);
 }
 
 test.describe("planners' workspace", () => {
@@ -222,6 +280,58 @@ test.describe("planners' workspace", () => {
 		await mapSettled(page);
 		expect((await renderedValues(page, ['completeness-fill'], 'id')).length).toBeGreaterThan(0);
 		await shot('planner-completeness-desktop.png');
+
+		await test.step('map popups and the point layers', async () => {
+			// --- back on the map: the accessible-routes layer says why on a click; the planners' point
+			// layers (barriers, kerbs, crossings) and public-space places switch on from their panel
+			await page.getByTestId('completeness-panel').getByRole('button', { name: 'Sluiten' }).click();
+			await page.getByTestId('network-toggle').getByRole('checkbox').check();
+			await page.getByTestId('layer-barrier').check();
+			await page.getByTestId('layer-crossing').check();
+			await expect(page).toHaveURL(/pts=barrier%2Ccrossing|pts=barrier,crossing/);
+			await page.evaluate(() =>
+				(
+					window as unknown as { buurtkaartMap: { jumpTo: (o: unknown) => void } }
+				).buurtkaartMap.jumpTo({ center: [4.7718, 51.2024], zoom: 15.5 }),
+			);
+			await mapSettled(page);
+			const limited = await clickableFeature(page, 'network-known', {
+				property: 'wheelchair_status',
+				values: ['limited', 'impassable'],
+				has: 'wheelchair_reasons',
+			});
+			expect(limited).not.toBeNull();
+			await page.mouse.click(limited!.x, limited!.y);
+			const reasonPopup = page.getByTestId('network-popup');
+			await expect(reasonPopup).toContainText(
+				limited!.props.wheelchair_status === 'limited' ? 'Beperkt' : 'Niet begaanbaar',
+			);
+			for (const code of limited!.props.wheelchair_reasons!.split(','))
+				await expect(reasonPopup).toContainText(REASON_LABELS[code as ReasonCode].nl);
+			await shot('planner-network-popup-desktop.png');
+			const point = await clickableFeature(page, 'network-points', {
+				property: 'kind',
+				values: ['barrier', 'crossing'],
+			});
+			expect(point).not.toBeNull();
+			await page.mouse.click(point!.x, point!.y);
+			const pointPopup = page.getByTestId('network-point-popup');
+			await expect(pointPopup).toContainText(
+				point!.props.kind === 'barrier' ? 'Hindernis' : 'Oversteekplaats',
+			);
+			const value = point!.props.barrier ?? point!.props.crossing;
+			if (value) {
+				const key = point!.props.barrier ? 'barrier' : 'crossing';
+				const words = NETWORK_POINT_VALUE_LABELS[`${key}=${value}`]?.nl ?? `${key}=${value}`;
+				await expect(pointPopup).toContainText(words);
+			}
+			// benches: the planners' switch and the legend are one choice
+			const bench = page.getByTestId('layer-bench');
+			const wasOn = await bench.isChecked();
+			await bench.setChecked(!wasOn);
+			await expect(page).toHaveURL(wasOn ? /show=(?![^&]*bench)/ : /show=[^&]*bench/);
+			await shot('planner-points-desktop.png');
+		});
 	});
 
 	test('a shared link to a wheelchair route opens the route with its reasons @phone', async ({
