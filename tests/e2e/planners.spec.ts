@@ -316,6 +316,9 @@ test.describe("planners' workspace", () => {
 			expect(point).not.toBeNull();
 			await page.mouse.click(point!.x, point!.y);
 			const pointPopup = page.getByTestId('network-point-popup');
+			await expect(pointPopup).toBeVisible();
+			// one popup: the point's, not also the stretch it lies on
+			await expect(page.getByTestId('network-popup')).toHaveCount(0);
 			await expect(pointPopup).toContainText(
 				point!.props.kind === 'barrier' ? 'Hindernis' : 'Oversteekplaats',
 			);
