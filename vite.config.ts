@@ -79,6 +79,10 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
+					// One module cache per worker across files: 116 instead of 193 CPU-seconds for the
+					// unit project (measured in a cpuacct cgroup), mostly import time. The unit tests keep
+					// no module state between files (all pass either way).
+					isolate: false,
 					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 					exclude: ['src/**/*.svelte.test.ts'],
 				},

@@ -2,7 +2,7 @@
 # `npm test`: every test of the project in one command, failing if any part fails.
 #   1. system packages (Chromium, PostgreSQL 15 + PostGIS + pgTAP + pgRouting), installed if missing
 #   2. the sample area's tiles and analysis data, built if missing or stale
-#   3. typecheck (svelte-check) and lint (prettier + eslint)
+#   3. typecheck (svelte-check) and lint (prettier + eslint), side by side
 #   4. unit tests (vitest: analysis, pipeline, app logic)
 #   5. the local Supabase stack (PostgreSQL + PostGIS + PostgREST): pgTAP, then vitest integration
 #      tests through supabase-js over real HTTP with real JWTs
@@ -59,8 +59,25 @@ if ! run "system packages" bash scripts/setup-system.sh; then
 fi
 run "sample area (tiles, analysis data, search index)" npx tsx scripts/ensure-area.ts ||
 	{ failed=$((failed + 1)); }
-run "typecheck (svelte-check)" npm run -s check || failed=$((failed + 1))
-run "lint (prettier + eslint)" npm run -s lint || failed=$((failed + 1))
+# svelte-check, prettier and eslint each keep one core busy: on a 2-core machine they run side by
+# side, each into its own log, printed in order once all are done.
+step "typecheck (svelte-check) and lint (prettier, eslint), side by side"
+names=("typecheck (svelte-check)" "lint: prettier" "lint: eslint")
+commands=("npm run -s check" "npx prettier --check ." "npx eslint .")
+pids=()
+for i in "${!names[@]}"; do
+	bash -c "${commands[$i]}" >"$results_dir/static-$i.log" 2>&1 &
+	pids+=($!)
+done
+for i in "${!names[@]}"; do
+	if wait "${pids[$i]}"; then status=ok; else status=FAILED; fi
+	printf -- '-- %s: %s\n' "${names[$i]}" "$status"
+	cat "$results_dir/static-$i.log"
+	if [ "$status" = FAILED ]; then
+		failed_steps+=("${names[$i]}")
+		failed=$((failed + 1))
+	fi
+done
 
 run "unit tests (vitest)" npx vitest run --project unit --project dom \
 	--reporter=default --reporter=json --outputFile.json="$results_dir/unit.json"

@@ -20,6 +20,8 @@ export interface AreaData {
 	centre: [number, number];
 	/** The search, answered by the search worker. */
 	search: SearchClient;
+	/** Places from elsewhere than the area's data (curated initiatives), also in `places`. */
+	extraPlaces: Place[];
 }
 
 const WHEELCHAIR = new Set(['yes', 'limited', 'no', 'designated']);
@@ -72,16 +74,36 @@ export async function loadAreaData(
 		throw error;
 	}
 	const places = placesOf(source.places);
-	const categoryCounts = new Map<string, number>();
-	for (const p of places)
-		for (const id of p.categoryIds) categoryCounts.set(id, (categoryCounts.get(id) ?? 0) + 1);
 	return {
 		areaId: source.areaId,
 		areaName: tiles.name,
 		places,
 		placesById: new Map(places.map((p) => [p.id, p])),
-		categoryCounts,
+		categoryCounts: countByCategory(places),
 		centre: source.centre,
 		search,
+		extraPlaces: [],
+	};
+}
+
+function countByCategory(places: readonly Place[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const p of places) for (const id of p.categoryIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+	return counts;
+}
+
+/**
+ * The area's data with `extra` (curated initiatives) in place of the extra places it had: in the
+ * places, their index and counts (the search worker is told apart: `SearchClient.setExtraPlaces`).
+ */
+export function withExtraPlaces(data: AreaData, extra: readonly Place[]): AreaData {
+	const old = new Set(data.extraPlaces.map((p) => p.id));
+	const places = [...data.places.filter((p) => !old.has(p.id)), ...extra];
+	return {
+		...data,
+		places,
+		placesById: new Map(places.map((p) => [p.id, p])),
+		categoryCounts: countByCategory(places),
+		extraPlaces: [...extra],
 	};
 }

@@ -10,6 +10,28 @@ import type { Area, CuratedPlace, CuratedPlaceInput, CuratedPlacePatch } from '.
 import { checkPlaceInput, checkPlacePatch, checkPoint, checkUuid } from './validate.ts';
 import type { PlaceCategory } from './enums.ts';
 import { distanceM } from '../analysis/geo.ts';
+import { pointToPolygonDistance } from '@turf/turf';
+
+/** How far outside its area's boundary a place may lie, in metres (the database's trigger's rule). */
+export const AREA_MARGIN_M = 100;
+
+/**
+ * Refuses a place that lies more than {@link AREA_MARGIN_M} outside its area's boundary, with the
+ * kind the database gives (`outside_area`), as the database's trigger does on Supabase.
+ */
+function checkInsideArea(op: string, area: Area, location: Point): void {
+	const d = pointToPolygonDistance(location.coordinates as [number, number], area.boundary, {
+		units: 'meters',
+	});
+	if (d > AREA_MARGIN_M) {
+		throw new DataError(
+			op,
+			'invalid',
+			`location lies ${Math.round(d)} m outside ${area.name} (at most ${AREA_MARGIN_M} m)`,
+			{ kind: 'outside_area' },
+		);
+	}
+}
 
 export interface CuratedPlacesRepository {
 	/** The places of an area this user may see, by name. */
@@ -210,8 +232,9 @@ export function curatedPlacesOnDevice(db: DeviceDb): CuratedPlacesRepository {
 		async create(input) {
 			const op = 'curatedPlaces.create';
 			const p = checkPlaceInput(op, input);
-			if (!(await db.get<Area>('areas', p.areaId)))
-				throw new DataError(op, 'invalid', `unknown area ${p.areaId}`);
+			const area = await db.get<Area>('areas', p.areaId);
+			if (!area) throw new DataError(op, 'invalid', `unknown area ${p.areaId}`);
+			checkInsideArea(op, area, p.location);
 			const now = new Date().toISOString();
 			const place: CuratedPlace = { id: crypto.randomUUID(), ...p, createdAt: now, updatedAt: now };
 			try {
@@ -230,6 +253,10 @@ export function curatedPlacesOnDevice(db: DeviceDb): CuratedPlacesRepository {
 				throw new DataError(op, 'invalid', 'nothing to change');
 			const old = await db.get<CuratedPlace>('curated_places', checkUuid(op, 'id', id));
 			if (!old) throw new DataError(op, 'not_found', `no place ${id} that you may change`);
+			if (checked.location) {
+				const area = await db.get<Area>('areas', old.areaId);
+				if (area) checkInsideArea(op, area, checked.location);
+			}
 			const place: CuratedPlace = {
 				...old,
 				...checked,

@@ -38,12 +38,18 @@ export const Z_ORDER = [
 	'reports-point',
 	'places-selected',
 	'places-icon',
+	// curated initiatives: few, and what OSM lacks, so above OSM's places
+	'curated-point',
+	'curated-label',
 	'coverage-suggested',
 	'coverage-planned',
 	'coverage-marks-label',
 	// the report being written: on top, so the picked point is never hidden under a place
 	'report-draft-line',
 	'report-draft-point',
+	// a refused report's location being corrected ("Mijn meldingen", Aanpassen)
+	'report-edit-line',
+	'report-edit-point',
 ] as const;
 
 export type LayerId = (typeof Z_ORDER)[number];

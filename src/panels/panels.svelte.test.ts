@@ -223,7 +223,15 @@ describe('CoveragePanel', () => {
 					.map((g) => g.dataset.category),
 			).toEqual(['pharmacy', 'home_care']);
 			expect(page.textContent).toContain('geen in de gegevens');
+			// the care functions present and missing there, as in the panel's table
+			expect(within(page).getByTestId('print-care-missing').textContent).toMatch(/^Ontbreekt: /);
 		}
+		// care functions per neighbourhood: a row each, the eight split between present and missing
+		const careRows = screen.getAllByTestId('care-row');
+		expect(careRows).toHaveLength(pages.length);
+		expect(careRows.some((r) => within(r).getByTestId('care-present').textContent !== 'geen')).toBe(
+			true,
+		);
 
 		// a bad norm is refused with the category named; nothing runs
 		const norm = screen.getByTestId('norm-pharmacy') as HTMLInputElement;

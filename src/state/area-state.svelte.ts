@@ -10,7 +10,14 @@
  * search index and its worker.
  */
 import { createContext } from 'svelte';
-import { loadAreaData, startSearchWorker, type AreaData } from '../data/area-data.ts';
+import {
+	loadAreaData,
+	startSearchWorker,
+	withExtraPlaces,
+	type AreaData,
+} from '../data/area-data.ts';
+import type { SourcePlace } from '../data/search-source.ts';
+import type { Place } from '../places/place.ts';
 import { loadAreaIndex, type AreaSummary } from '../data/area-index.ts';
 import { ManifestError, loadAreaTiles, type AreaTiles } from '../data/tiles.ts';
 import type { ValidationIssue } from '../contracts/manifest.ts';
@@ -139,6 +146,17 @@ export class AreaState {
 			if (generation === this.#generation)
 				this.dataError = error instanceof Error ? error.message : String(error);
 		}
+	}
+
+	/**
+	 * Adds `places` (curated initiatives, as the app shows them) to the open area's places and its
+	 * search, in place of those added before. `source` is the same places as the search finds them.
+	 */
+	async setExtraPlaces(places: readonly Place[], source: SourcePlace[]): Promise<void> {
+		const data = this.data;
+		if (!data) return;
+		this.data = withExtraPlaces(data, places);
+		await data.search.setExtraPlaces(source);
 	}
 
 	/** Closes the area (the resident chooses again). */

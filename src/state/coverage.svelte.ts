@@ -143,10 +143,31 @@ export class CoverageAnalysis {
 	lastWhatIfMs = $state<number | undefined>();
 	#controller: AbortController | undefined;
 	readonly #client: () => Promise<AnalysisClient>;
+	readonly #extraPlaces: (categoryId: string) => PlannedPlace[];
 	#plannedCount = 0;
 
-	constructor(client: () => Promise<AnalysisClient>) {
+	/**
+	 * @param extraPlaces places from elsewhere than the area's data (curated initiatives) that
+	 *   count as existing places of a category in every run
+	 */
+	constructor(
+		client: () => Promise<AnalysisClient>,
+		extraPlaces: (categoryId: string) => PlannedPlace[] = () => [],
+	) {
 		this.#client = client;
+		this.#extraPlaces = extraPlaces;
+	}
+
+	/** The coverage request of a category: its norm and its extra places. */
+	#coverageParams(categoryId: string, normM: number): Params<'coverage'> {
+		const extra = this.#extraPlaces(categoryId);
+		return {
+			categoryId,
+			profile: this.params.profile,
+			unknownMode: this.params.unknownMode,
+			normM,
+			...(extra.length > 0 ? { extraPlaces: extra } : {}),
+		};
 	}
 
 	/** The result of a category of the last run. */
@@ -174,7 +195,9 @@ export class CoverageAnalysis {
 			for (const categoryId of params.categoryIds) {
 				const normM = normOf(params, categoryId);
 				const key = { categoryId, profile: params.profile, unknownMode: params.unknownMode };
-				const r = await client.request('coverage', { ...key, normM }, { signal });
+				const r = await client.request('coverage', this.#coverageParams(categoryId, normM), {
+					signal,
+				});
 				if (!this.origins) await this.#loadOrigins(client, { ...key, normM }, signal);
 				out.push({
 					categoryId,
@@ -301,12 +324,10 @@ export class CoverageAnalysis {
 		this.busy = true;
 		try {
 			const client = await this.#client();
-			const r = await client.request('coverage', {
-				categoryId: edits.categoryId,
-				profile: this.params.profile,
-				unknownMode: this.params.unknownMode,
-				normM: result.normM,
-			});
+			const r = await client.request(
+				'coverage',
+				this.#coverageParams(edits.categoryId, result.normM),
+			);
 			const next: CategoryResult = {
 				...result,
 				columns: r.columns,

@@ -28,6 +28,9 @@ import type { Repositories } from '../data/repositories.ts';
 import type {
 	Area,
 	BarrierReport,
+	CuratedPlace,
+	CuratedPlaceInput,
+	CuratedPlacePatch,
 	SavedAnalysis,
 	SavedAnalysisDetail,
 	SavedAnalysisInput,
@@ -455,12 +458,13 @@ export class DataState {
 	 */
 	async analysisAreas(
 		nisCodes: readonly string[],
-	): Promise<{ id: string; name: string; canSave: boolean }[]> {
+	): Promise<{ id: string; name: string; nisCode: string; canSave: boolean }[]> {
 		const repos = await this.#ready();
 		const areas = (await repos.areas.list()).filter(
-			(a) => a.nisCode !== null && nisCodes.includes(a.nisCode),
+			(a): a is Area & { nisCode: string } => a.nisCode !== null && nisCodes.includes(a.nisCode),
 		);
-		if (!repos.memberships) return areas.map((a) => ({ id: a.id, name: a.name, canSave: true }));
+		if (!repos.memberships)
+			return areas.map((a) => ({ id: a.id, name: a.name, nisCode: a.nisCode, canSave: true }));
 		const userId = this.user?.id;
 		const mine = userId
 			? (await repos.memberships.list()).filter(
@@ -470,6 +474,7 @@ export class DataState {
 		return areas.map((a) => ({
 			id: a.id,
 			name: a.name,
+			nisCode: a.nisCode,
 			canSave: mine.some((m) => m.areaId === a.id),
 		}));
 	}
@@ -504,6 +509,33 @@ export class DataState {
 	/** Removes a saved analysis. */
 	async removeAnalysis(id: string): Promise<void> {
 		await (await this.#ready()).savedAnalyses.remove(id);
+	}
+
+	/** The curated places of these municipalities that this user may see, by name. */
+	async curatedPlaces(areaIds: readonly string[]): Promise<CuratedPlace[]> {
+		const repos = await this.#ready();
+		const lists = await Promise.all(areaIds.map((id) => repos.curatedPlaces.list(id)));
+		return lists
+			.flat()
+			.sort((a, b) => a.name.localeCompare(b.name, 'nl') || (a.id < b.id ? -1 : 1));
+	}
+
+	/**
+	 * Adds a curated place (checked by the data layer: a bad field throws a DataError naming it, a
+	 * point outside the municipality has kind `outside_area`; nothing is saved then).
+	 */
+	async createCuratedPlace(input: CuratedPlaceInput): Promise<CuratedPlace> {
+		return (await this.#ready()).curatedPlaces.create(input);
+	}
+
+	/** Changes a curated place (checked as a new one is). */
+	async updateCuratedPlace(id: string, patch: CuratedPlacePatch): Promise<CuratedPlace> {
+		return (await this.#ready()).curatedPlaces.update(id, patch);
+	}
+
+	/** Removes a curated place. */
+	async removeCuratedPlace(id: string): Promise<void> {
+		await (await this.#ready()).curatedPlaces.remove(id);
 	}
 
 	async signIn(email: string, password: string): Promise<void> {

@@ -1,77 +1,12 @@
 /**
  * MapState's map-facing logic: overlays placed by the z-order registry, pick a point, draw a line.
  * MapLibre needs WebGL, which happy-dom lacks, so the map here is a small stand-in that keeps
- * layers in order and emits clicks; the real map is covered end to end (tests/e2e/areas.spec.ts:
+ * layers in order and emits clicks (tests/helpers/map-stand-in.ts); the real map is covered end to end (tests/e2e/areas.spec.ts:
  * the rendered layer order with the route overlay).
  */
 import { describe, expect, it } from 'vitest';
-import { MapState, type MapLike } from './map-state.svelte.ts';
-
-type Handler = (e: unknown) => void;
-
-function standIn() {
-	const layers: { id: string }[] = [{ id: 'neighbourhoods-fill' }, { id: 'places-icon' }];
-	const sources = new Map<string, unknown>();
-	const images = new Set<string>();
-	const handlers = new Map<string, Handler[]>();
-	let isZooming = true;
-	const map = {
-		getCenter: () => ({ lng: 4.8, lat: 51.2 }),
-		flyTo: () => map,
-		fitBounds: () => map,
-		on: (type: string, h: Handler) => {
-			handlers.set(type, [...(handlers.get(type) ?? []), h]);
-			return map;
-		},
-		off: (type: string, h: Handler) => {
-			handlers.set(
-				type,
-				(handlers.get(type) ?? []).filter((x) => x !== h),
-			);
-			return map;
-		},
-		getLayer: (id: string) => layers.find((l) => l.id === id),
-		addLayer: (layer: { id: string }, beforeId?: string) => {
-			const at = beforeId ? layers.findIndex((l) => l.id === beforeId) : layers.length;
-			layers.splice(at < 0 ? layers.length : at, 0, layer);
-			return map;
-		},
-		removeLayer: (id: string) =>
-			layers.splice(
-				layers.findIndex((l) => l.id === id),
-				1,
-			),
-		getSource: (id: string) => sources.get(id),
-		addSource: (id: string, s: unknown) => sources.set(id, s),
-		removeSource: (id: string) => sources.delete(id),
-		getStyle: () => ({ layers }),
-		isStyleLoaded: () => true,
-		setPaintProperty: (id: string, name: string, value: unknown) => {
-			const layer = layers.find((l) => l.id === id) as
-				{ paint?: Record<string, unknown> } | undefined;
-			if (layer) layer.paint = { ...layer.paint, [name]: value };
-		},
-		hasImage: (id: string) => images.has(id),
-		addImage: (id: string) => {
-			if (images.has(id)) throw new Error(`image ${id} exists`);
-			images.add(id);
-		},
-		doubleClickZoom: {
-			isEnabled: () => isZooming,
-			enable: () => (isZooming = true),
-			disable: () => (isZooming = false),
-		},
-	};
-	const fire = (type: string, lng: number, lat: number) =>
-		(handlers.get(type) ?? []).forEach((h) => h({ lngLat: { lng, lat }, preventDefault() {} }));
-	return {
-		map: map as unknown as MapLike,
-		layers,
-		fire,
-		zooming: () => isZooming,
-		listeners: () => [...handlers.values()].flat().length,
-	};
-}
+import { standIn } from '../../tests/helpers/map-stand-in.ts';
+import { MapState } from './map-state.svelte.ts';
 
 describe('MapState', () => {
 	it('places overlay layers by the registry, also when they come before the map', () => {
@@ -187,5 +122,27 @@ describe('MapState', () => {
 		expect(s.zooming()).toBe(true);
 		expect(s.listeners()).toBe(0);
 		await expect(new MapState().drawLine()).rejects.toThrow(/not shown/);
+	});
+	it('calls a layer click handler with the feature, also when set before the map, never while picking, and not after removal', async () => {
+		const state = new MapState();
+		const clicked: unknown[] = [];
+		const layers = ['reports-point', 'reports-line'];
+		const remove = state.onLayerClick(layers, (p) => clicked.push(p.id));
+		const { map, fireOn, listeners } = standIn();
+		const before = listeners();
+		state.attach(map);
+		expect(listeners()).toBe(before + 3); // click, mouseenter, mouseleave
+		fireOn(layers, { id: 'a' });
+		expect(clicked).toEqual(['a']);
+		const picking = new AbortController();
+		const picked = state.pickPoint(picking.signal).catch(() => 'stopped');
+		fireOn(layers, { id: 'b' });
+		expect(clicked).toEqual(['a']);
+		picking.abort();
+		expect(await picked).toBe('stopped');
+		remove();
+		expect(listeners()).toBe(before);
+		fireOn(layers, { id: 'c' });
+		expect(clicked).toEqual(['a']);
 	});
 });

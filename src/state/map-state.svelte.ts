@@ -10,6 +10,7 @@ import type {
 	GeoJSONSource,
 	LayerSpecification,
 	Map as MapLibreMap,
+	MapLayerMouseEvent,
 	MapMouseEvent,
 	SourceSpecification,
 } from 'maplibre-gl';
@@ -51,6 +52,14 @@ export type MapLike = Pick<
 	| 'addImage'
 >;
 
+/** A click handler on overlay layers, with the listeners bound to the map. */
+interface LayerClick {
+	layers: string[];
+	onClick: (e: MapLayerMouseEvent) => void;
+	onEnter: () => void;
+	onLeave: () => void;
+}
+
 function abortError(): Error {
 	const e = new Error('cancelled');
 	e.name = 'AbortError';
@@ -66,6 +75,9 @@ export class MapState {
 	/** The overlays to draw (a registry, not state: the map is what shows them). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #overlays = new Map<string, Overlay>();
+	/** Click handlers on overlay layers (a registry, bound to each map attached). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly #layerClicks = new Set<LayerClick>();
 
 	/**
 	 * The map as a PNG data URL, for the printed report; undefined without a map. Rendered once
@@ -93,7 +105,9 @@ export class MapState {
 		this.#map = map;
 		this.isReady = true;
 		for (const [id, overlay] of this.#overlays) this.#draw(id, overlay);
+		for (const click of this.#layerClicks) this.#bind(map, click);
 		return () => {
+			for (const click of this.#layerClicks) this.#unbind(map, click);
 			if (this.#map === map) {
 				this.#map = undefined;
 				this.isReady = false;
@@ -161,6 +175,53 @@ export class MapState {
 			}
 			map.addLayer(layer, beforeIdFor(layer.id, layerIdsOf(map.getStyle())));
 		}
+	}
+
+	/**
+	 * Calls `handler` with the properties of the feature clicked on one of `layers` (overlay layers,
+	 * which may come and go); not while a point is picked or a line drawn. The cursor turns into a
+	 * pointer over them. Returns the function that removes the handler.
+	 *
+	 * @example $effect(() => map.onLayerClick(['reports-point'], (p) => choose(String(p.id))))
+	 */
+	onLayerClick(
+		layers: string[],
+		handler: (properties: Record<string, unknown>) => void,
+	): () => void {
+		const click: LayerClick = {
+			layers,
+			onClick: (e) => {
+				if (this.isPicking) return;
+				const properties = e.features?.[0]?.properties;
+				if (properties) handler(properties);
+			},
+			onEnter: () => this.#cursor('pointer'),
+			onLeave: () => this.#cursor(''),
+		};
+		this.#layerClicks.add(click);
+		if (this.#map) this.#bind(this.#map, click);
+		return () => {
+			this.#layerClicks.delete(click);
+			if (this.#map) this.#unbind(this.#map, click);
+		};
+	}
+
+	#bind(map: MapLike, c: LayerClick): void {
+		map.on('click', c.layers, c.onClick);
+		map.on('mouseenter', c.layers, c.onEnter);
+		map.on('mouseleave', c.layers, c.onLeave);
+	}
+
+	#unbind(map: MapLike, c: LayerClick): void {
+		map.off('click', c.layers, c.onClick);
+		map.off('mouseenter', c.layers, c.onEnter);
+		map.off('mouseleave', c.layers, c.onLeave);
+		this.#cursor('');
+	}
+
+	#cursor(value: string): void {
+		const canvas = (this.#map as Partial<MapLibreMap> | undefined)?.getCanvas?.();
+		if (canvas) canvas.style.cursor = value;
 	}
 
 	/** The next point the resident clicks or taps on the map. Rejects with AbortError on abort. */

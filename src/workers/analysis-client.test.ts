@@ -211,6 +211,36 @@ describe('analysis worker protocol over a MessageChannel', () => {
 		client.dispose();
 	});
 
+	it('counts extra places (curated initiatives) of a coverage as existing places, equal to the engine run in place', async () => {
+		const { client, ports } = connect();
+		open = ports;
+		await client.request('load', { bytes: bytes.slice().buffer });
+		const key = {
+			categoryId: 'pharmacy',
+			profile: 'walking' as const,
+			unknownMode: 'optimistic' as const,
+		};
+		const without = await client.request('coverage', { ...key, normM: 500 });
+		// the origin farthest from a pharmacy, with a figure, gets a curated place at its door
+		let far = -1;
+		without.columns.distanceM.forEach((d, i) => {
+			if (Number.isFinite(d) && (far < 0 || d > (without.columns.distanceM[far] as number)))
+				far = i;
+		});
+		const engine = new AnalysisEngine(decodeAnalysisBundle(bytes));
+		const lngLat = [...engine.bundle.origins.lngLat.subarray(2 * far, 2 * far + 2)] as [
+			number,
+			number,
+		];
+		const extraPlaces = [{ id: 'curated:x', lngLat, name: 'Curated' }];
+		const withExtra = await client.request('coverage', { ...key, normM: 500, extraPlaces });
+		expect(withExtra.placeCount).toBe(without.placeCount + 1);
+		expect(withExtra.columns.distanceM[far]).toBeLessThan(without.columns.distanceM[far] as number);
+		expect(withExtra.columns.placeIds).toContain('curated:x');
+		const inPlace = engine.coverage({ ...key, extraPlaces });
+		expect([...withExtra.columns.distanceM]).toEqual([...inPlace.result.distanceM]);
+	});
+
 	it('cancels a request through its AbortSignal and reports errors by name', async () => {
 		const { client, ports } = connect();
 		open = ports;

@@ -11,6 +11,7 @@ import {
 	type WhatIfChange,
 } from '../analysis/engine.ts';
 import { completenessByNeighbourhood } from '../analysis/completeness.ts';
+import { networkLayer } from '../analysis/network-layer.ts';
 import { decodePersonalProfile, isBuiltIn } from '../analysis/personal-profile.ts';
 import { PROFILE_IDS } from '../analysis/profiles.ts';
 import { rankFixes } from '../analysis/fixes.ts';
@@ -360,6 +361,15 @@ export class AnalysisHost {
 		fixes: (p) => rankFixes(this.prepared(), p),
 		restGaps: (p) => restGaps(this.need(), { maxGapM: p.maxGapM }),
 		completeness: () => ({ rows: completenessByNeighbourhood(this.prepared()) }),
+		networkLayer: () => {
+			const engine = this.need();
+			const builtIn = this.builtInEngine ?? engine;
+			const person = engine.personal;
+			return networkLayer(
+				builtIn.graph,
+				person && engine !== builtIn ? { graph: engine.graph, base: person.base } : undefined,
+			);
+		},
 		cells: (p) => {
 			const engine = this.need();
 			const run = this.runFor(p);

@@ -9,6 +9,7 @@
 import type { CompletenessRow } from '../analysis/completeness.ts';
 import type { PlannedPlace, WhatIfDelta } from '../analysis/engine.ts';
 import type { FixOptions, FixRanking } from '../analysis/fixes.ts';
+import type { NetworkLayer } from '../analysis/network-layer.ts';
 import type { RestGaps } from '../analysis/rest-points.ts';
 
 export type { WhatIfDelta };
@@ -110,9 +111,12 @@ export interface AnalysisRequestMap {
 			elapsedMs: number;
 		};
 	};
-	/** Coverage of a category for a profile, with the neighbourhood summary for a norm. */
+	/**
+	 * Coverage of a category for a profile, with the neighbourhood summary for a norm. Places from
+	 * elsewhere than the bundle (curated initiatives) count as existing places of the category.
+	 */
 	coverage: {
-		params: CoverageKey & { normM: number };
+		params: CoverageKey & { normM: number; extraPlaces?: PlannedPlace[] };
 		result: {
 			columns: CoverageColumns;
 			summary: NeighbourhoodSummary[];
@@ -190,6 +194,11 @@ export interface AnalysisRequestMap {
 	restGaps: { params: { maxGapM: number }; result: RestGaps };
 	/** Share of the network with the tags each profile needs, per neighbourhood. */
 	completeness: { params: Record<string, never>; result: { rows: CompletenessRow[] } };
+	/**
+	 * The accessibility layers for export: every edge with its status, reasons and unknown
+	 * attributes for walking, rollator and wheelchair, and for the personal profile when one is set.
+	 */
+	networkLayer: { params: Record<string, never>; result: NetworkLayer };
 	/** Aggregated grid cells of the last coverage of that key (computed first if needed), for the overlay. */
 	cells: {
 		params: CoverageKey & { normM: number; cellM?: number };

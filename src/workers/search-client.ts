@@ -5,6 +5,7 @@
  */
 import type { Localized } from '../analysis/taxonomy.ts';
 import type { SearchResult } from '../data/search-index.ts';
+import type { SourcePlace } from '../data/search-source.ts';
 import type { LoadedSource, SearchRequest, SearchResponse } from './search-protocol.ts';
 
 /** What the client talks to: a Worker, or anything with the same three methods in tests. */
@@ -31,7 +32,14 @@ export class SearchClient {
 			if (!pending) return;
 			this.#pending.delete(msg.id);
 			if (msg.kind === 'error') pending.reject(new Error(msg.message));
-			else pending.resolve((msg.kind === 'loaded' ? msg.source : msg.result) as never);
+			else
+				pending.resolve(
+					(msg.kind === 'loaded'
+						? msg.source
+						: msg.kind === 'extra'
+							? msg.count
+							: msg.result) as never,
+				);
 		});
 	}
 
@@ -53,6 +61,14 @@ export class SearchClient {
 	/** Fetches and indexes the search source at `url` in the worker. */
 	load(url: string): Promise<LoadedSource> {
 		return this.#send({ kind: 'load', url });
+	}
+
+	/**
+	 * Has the worker find `places` too (curated initiatives), in place of the extra places sent
+	 * before; resolves with their number once the next search sees them.
+	 */
+	setExtraPlaces(places: SourcePlace[]): Promise<number> {
+		return this.#send({ kind: 'extra', places });
 	}
 
 	/**

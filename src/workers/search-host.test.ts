@@ -50,4 +50,44 @@ describe('SearchHost (the search worker, without the Worker global)', () => {
 		const nl = answers.pop() as { kind: 'result'; result: SearchResult };
 		expect(nl.result.groups[0]?.hits[0]?.record.label).toBe('Markt 10');
 	}, 120_000);
+
+	it('finds extra places (curated initiatives) once they are sent, and forgets replaced ones', async () => {
+		const { host: h, answers } = await host();
+		await h.receive({ kind: 'load', id: 1, url: '/tiles/vorselaar-lille/search.json.gz' });
+		const loaded = answers.pop();
+		if (loaded?.kind !== 'loaded') throw new Error('not loaded');
+		const [lng, lat] = loaded.source.centre;
+		const search = async (id: number, query: string, lang: 'nl' | 'en') => {
+			await h.receive({ kind: 'search', id, query, lang });
+			const { result } = answers.pop() as { kind: 'result'; result: SearchResult };
+			const hits = [
+				...(result.kindPlaces?.hits ?? []),
+				...result.groups.flatMap((g) => g.hits),
+			].map((x) => x.record);
+			return hits.filter((r) => r.kind === 'place');
+		};
+		expect((await search(2, 'Zorgzame Buren Zonnestraal', 'nl')).map((r) => r.id)).not.toContain(
+			'curated:1',
+		);
+		await h.receive({
+			kind: 'extra',
+			id: 3,
+			places: [
+				{
+					id: 'curated:1',
+					name: 'Zorgzame Buren Zonnestraal',
+					categoryIds: ['neighbour_help'],
+					lngLat: [lng, lat],
+					localities: [],
+				},
+			],
+		});
+		expect(answers.pop()).toEqual({ kind: 'extra', id: 3, count: 1 });
+		const byName = await search(4, 'zonnestraal', 'nl');
+		expect(byName[0]).toMatchObject({ id: 'curated:1', label: 'Zorgzame Buren Zonnestraal' });
+		// found by what it is, in another language too
+		expect((await search(5, 'neighbour help', 'en')).map((r) => r.id)).toContain('curated:1');
+		await h.receive({ kind: 'extra', id: 6, places: [] });
+		expect((await search(7, 'zonnestraal', 'nl')).map((r) => r.id)).not.toContain('curated:1');
+	}, 120_000);
 });

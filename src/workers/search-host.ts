@@ -6,12 +6,14 @@
 import type { Localized } from '../analysis/taxonomy.ts';
 import { SearchIndex } from '../data/search-index.ts';
 import { areaSearchRecords, searchLocalities } from '../data/search-records.ts';
-import { readSearchSource, type SearchSourceV2 } from '../data/search-source.ts';
+import { readSearchSource, type SearchSourceV2, type SourcePlace } from '../data/search-source.ts';
 import type { SearchRequest, SearchResponse } from './search-protocol.ts';
 
 export class SearchHost {
 	#source: Promise<SearchSourceV2> | undefined;
 	readonly #indexes = new Map<keyof Localized, SearchIndex>();
+	/** Places from elsewhere (curated initiatives), indexed with the source's. */
+	#extra: SourcePlace[] = [];
 	readonly #post: (message: SearchResponse) => void;
 	readonly #fetch: typeof fetch;
 
@@ -33,7 +35,10 @@ export class SearchHost {
 	#index(source: SearchSourceV2, lang: keyof Localized): SearchIndex {
 		let index = this.#indexes.get(lang);
 		if (!index) {
-			index = new SearchIndex(areaSearchRecords(source, lang), searchLocalities(source));
+			const all = this.#extra.length
+				? { ...source, places: [...source.places, ...this.#extra] }
+				: source;
+			index = new SearchIndex(areaSearchRecords(all, lang), searchLocalities(source));
 			this.#indexes.set(lang, index);
 		}
 		return index;
@@ -42,6 +47,14 @@ export class SearchHost {
 	/** Handles one request; answers through `post`. */
 	async receive(request: SearchRequest): Promise<void> {
 		try {
+			if (request.kind === 'extra') {
+				this.#extra = request.places;
+				// rebuilt on the next query in each language (the Dutch one now, as at load)
+				this.#indexes.clear();
+				if (this.#source) this.#index(await this.#source, 'nl');
+				this.#post({ kind: 'extra', id: request.id, count: request.places.length });
+				return;
+			}
 			if (request.kind === 'load') {
 				this.#source ??= this.#load(request.url);
 				this.#indexes.clear();

@@ -9,6 +9,11 @@ import type { SourceLocality, SourcePlace } from '../data/search-source.ts';
 
 export type SearchRequest =
 	| { kind: 'load'; id: number; url: string }
+	/**
+	 * Places from elsewhere than the source (curated initiatives), found as its own places are;
+	 * each request replaces the previous extra places.
+	 */
+	| { kind: 'extra'; id: number; places: SourcePlace[] }
 	| {
 			kind: 'search';
 			id: number;
@@ -29,4 +34,5 @@ export interface LoadedSource {
 export type SearchResponse =
 	| { kind: 'loaded'; id: number; source: LoadedSource }
 	| { kind: 'result'; id: number; result: SearchResult }
+	| { kind: 'extra'; id: number; count: number }
 	| { kind: 'error'; id: number; message: string };

@@ -70,6 +70,9 @@ test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) 
 		/\d+ min en fauteuil roulant \(\d[\d.\u00a0\u202f]* m par les rues\)/,
 	);
 	const listed = await items.allTextContents();
+	// The map has arrived at the address (zoom 17) and the URL holds that view: only then is what is
+	// shared the same as what the page shows (a link copied mid-flight has no view yet).
+	await expect(page).toHaveURL(/[?&]at=[^&]*%2C17(&|$)/, { timeout: 60_000 });
 
 	// Share: no Web Share API in this browser, so the link is copied, and the app says so.
 	await page.getByTestId('share').click();

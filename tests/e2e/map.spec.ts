@@ -6,7 +6,7 @@ import { renderedValues, waitForMapReady, captureMap } from '../helpers/map.ts';
 test.beforeEach(async ({ page }) => captureMap(page));
 
 test.describe('the map of the sample area', () => {
-	test('draws and labels the neighbourhoods of Vorselaar and Lille from PMTiles over range requests', async ({
+	test('draws and labels the neighbourhoods of Vorselaar and Lille from PMTiles over range requests; the accessible-routes layer per profile', async ({
 		page,
 	}, testInfo) => {
 		const rangeStatuses: { url: string; status: number; range?: string }[] = [];
@@ -52,6 +52,31 @@ test.describe('the map of the sample area', () => {
 		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('OpenStreetMap');
 
 		await page.screenshot({ path: testInfo.outputPath('map.png'), fullPage: true });
+
+		// The accessible-routes layer colours streets per profile and shows unknown apart.
+		await page.getByRole('radio', { name: 'In een rolstoel' }).check();
+		await expect(page).toHaveURL(/profile=wheelchair/);
+		await page.getByTestId('network-toggle').getByRole('checkbox').check();
+		await expect(page.getByTestId('network-toggle')).toContainText(
+			'Onbekend: de gegevens zeggen het niet',
+		);
+		// Zoom in on the centre of Vorselaar (the network tiles start at zoom 12).
+		await page.evaluate(() => {
+			const map = (window as unknown as { buurtkaartMap: { jumpTo: (o: unknown) => void } })
+				.buurtkaartMap;
+			map.jumpTo({ center: [4.7718, 51.2024], zoom: 15 });
+		});
+		await expect
+			.poll(() => renderedValues(page, ['network-known', 'network-unknown'], 'wheelchair_status'))
+			.toEqual(expect.arrayContaining(['unknown']));
+		const statuses = await renderedValues(
+			page,
+			['network-known', 'network-unknown'],
+			'wheelchair_status',
+		);
+		for (const status of statuses)
+			expect(['passable', 'limited', 'impassable', 'unknown']).toContain(status);
+		await page.screenshot({ path: testInfo.outputPath('network-wheelchair.png') });
 	});
 
 	test('the preview server answers range requests on a tile archive with 206', async ({

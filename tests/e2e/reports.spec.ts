@@ -263,6 +263,85 @@ test.describe('barrier reports on the device (embedded default) @device', () => 
 		await form.getByTestId('report-submit').click();
 		await expect(form.getByTestId('report-done')).toHaveText('Bedankt! Je melding is bewaard.');
 		await expect(myReports(page, text)).toHaveAttribute('data-state', 'stored');
+
+		await test.step('a refused point corrected on the map', async () => {
+			// A point picked outside every municipality is refused and kept with the reason.
+			type Handle = {
+				getCenter(): { lng: number; lat: number };
+				getMaxBounds(): { getWest(): number };
+				jumpTo(o: { center: [number, number] }): void;
+				project(p: [number, number]): { x: number; y: number };
+				getCanvas(): HTMLCanvasElement;
+				getSource(id: string): { serialize(): { data: unknown } } | undefined;
+			};
+			const go = (center: [number, number]) =>
+				page.evaluate((center) => {
+					const map = (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap;
+					map.jumpTo({ center });
+				}, center);
+			/** A click on the map where the point `at` is drawn (the map is centred on it). */
+			const clickAt = async (at: [number, number]) => {
+				const xy = await page.evaluate((at) => {
+					const map = (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap;
+					const p = map.project(at);
+					const box = map.getCanvas().getBoundingClientRect();
+					return { x: box.left + p.x, y: box.top + p.y };
+				}, at);
+				await page.mouse.click(xy.x, xy.y);
+			};
+			const [inside, outside] = await page.evaluate(() => {
+				const map = (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap;
+				const c = map.getCenter();
+				// where the stretch was stored, and beyond the area (the map lets one pan past it)
+				return [
+					[c.lng, c.lat],
+					[map.getMaxBounds().getWest() + 0.05, c.lat],
+				] as [number, number][];
+			});
+			const refusedText = `Paal midden op het pad (${testInfo.project.name})`;
+			await form.getByLabel('Een punt', { exact: true }).check();
+			await go(outside!);
+			await form.getByTestId('report-pick').click();
+			await clickAt(outside!);
+			await expect(form.getByTestId('report-chosen')).toContainText('Punt gekozen');
+			await form.getByLabel('Soort probleem').selectOption({ label: 'Versperde doorgang' });
+			await form.getByLabel('Korte beschrijving (niet verplicht)').fill(refusedText);
+			await form.getByTestId('report-submit').click();
+			await expect(form.getByTestId('report-error')).toHaveText(
+				'Deze plaats ligt buiten het gebied van Buurtkaart.',
+			);
+			const refused = myReports(page, refusedText);
+			await expect(refused).toHaveAttribute('data-state', 'refused');
+
+			// "Aanpassen": the point picked again on the map, drawn there, then saved and stored.
+			await refused.getByRole('button', { name: 'Aanpassen' }).click();
+			const edit = refused.getByTestId('my-report-edit');
+			const was = edit.getByTestId('my-report-where');
+			await expect(was).toHaveText(/^Punt gekozen: /);
+			const before = await was.textContent();
+			await go(inside!);
+			await edit.getByTestId('my-report-repick').click();
+			await expect(edit.getByTestId('my-report-picking')).toBeVisible();
+			await clickAt(inside!);
+			await expect(edit.getByTestId('my-report-picking')).toHaveCount(0);
+			await expect(was).not.toHaveText(before!);
+			const [lng, lat] = inside!;
+			await expect(was).toHaveText(`Punt gekozen: ${lat!.toFixed(5)}, ${lng!.toFixed(5)}`);
+			const drawn = await page.evaluate(() => {
+				const map = (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap;
+				const data = map.getSource('report-edit')?.serialize().data as
+					{ features: { geometry: { type: string; coordinates: number[] } }[] } | undefined;
+				return data?.features.map((f) => f.geometry);
+			});
+			expect(drawn).toHaveLength(1);
+			expect(drawn![0]!.type).toBe('Point');
+			expect(drawn![0]!.coordinates[0]).toBeCloseTo(lng!, 5);
+			expect(drawn![0]!.coordinates[1]).toBeCloseTo(lat!, 5);
+			await page.screenshot({ path: testInfo.outputPath('report-refused-corrected.png') });
+			await edit.getByRole('button', { name: 'Opslaan en versturen' }).click();
+			await expect(refused).toHaveAttribute('data-state', 'stored');
+			await expect(refused).toHaveAttribute('data-status', 'new');
+		});
 	});
 
 	test('where things are saved is always shown, and signing in is explained', async ({

@@ -5,7 +5,9 @@
  * - With no backend (the embedded default, on this device): save a baseline and a plan with a
  *   planned meeting place, compare them per neighbourhood, rename, reopen (the planned place comes
  *   back), publish, export the table (CSV: BOM, formula cells escaped) and the map layer
- *   (GeoJSON), print the buurtanalyse (print media), delete one.
+ *   (GeoJSON), print the buurtanalyse (print media), delete one; then add a local initiative
+ *   (neighbour help, with care functions) at an address: the analysis of neighbour help, none
+ *   mapped before, is measured at once, and the initiative is on the map and found in search.
  * - With Supabase (the local stack, tagged @supabase): a coordinator saves a private analysis and
  *   publishes one with a planned change; a resident sees the published one read-only and reopens
  *   it; a coordinator of another municipality sees neither the private one in the app nor through
@@ -15,6 +17,7 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { BrowserContextOptions } from '@playwright/test';
 import { addMembership, createUser, stackEnv, superuser, userClient } from '../helpers/db.ts';
+import { captureMap, renderedValues } from '../helpers/map.ts';
 import { signInPage } from '../helpers/session.ts';
 import { expect, recordCspViolations, test, type Page, type TestInfo } from '../helpers/test.ts';
 
@@ -69,6 +72,7 @@ test.describe('coordinators: saved analyses', () => {
 	}, testInfo) => {
 		test.skip(!!process.env.BUURTKAART_E2E_SUPABASE, 'the embedded default');
 		test.slow();
+		await captureMap(page);
 		await page.goto(LINK);
 		await analysisDone(page);
 		const saved = page.getByTestId('saved-analyses');
@@ -181,6 +185,56 @@ test.describe('coordinators: saved analyses', () => {
 		await item(page, '+Nulmeting').getByTestId('saved-delete').click();
 		await expect(saved.getByTestId('saved-item')).toHaveCount(1);
 		await expect(item(page, 'Plan ontmoetingsplaats')).toHaveAttribute('data-visibility', 'public');
+
+		await test.step('a local initiative: in the analysis, on the map and in search at once', async () => {
+			// neighbour help: informal, none in OpenStreetMap, so none mapped in the analysis
+			const panel = page.getByTestId('coverage');
+			await panel.getByTestId('cat-neighbour_help').check();
+			await panel.getByTestId('coverage-run').click();
+			await panel.getByTestId('coverage-shown').selectOption('neighbour_help');
+			await expect(panel.getByTestId('coverage-none-mapped')).toBeVisible({ timeout: 120_000 });
+
+			// added at a chosen address, with two care functions
+			await page.getByTestId('search-input').fill('Markt 10 Vorselaar');
+			await page.getByTestId('search-option').filter({ hasText: 'Markt 10' }).first().click();
+			const curated = page.getByTestId('curated');
+			await curated.getByTestId('curated-add').click();
+			await curated.getByTestId('curated-name').fill('Burenhulp De Zonnebloem');
+			await expect(curated.getByTestId('curated-category')).toHaveValue('neighbour_help');
+			const functions = curated.getByTestId('curated-care-functions');
+			await functions.getByLabel('Zorgnoden detecteren').check();
+			await functions.getByLabel('Sociale netwerken versterken').check();
+			await curated.getByTestId('curated-source').fill('Overleg zorgzame buurt');
+			await curated.getByTestId('curated-at-address').click();
+			await curated.getByTestId('curated-save').click();
+			await expect(curated.getByTestId('curated-notice')).toContainText('Burenhulp De Zonnebloem');
+			await expect(curated.getByTestId('curated-item')).toContainText(
+				'Sociale netwerken versterken · Zorgnoden detecteren',
+			);
+
+			// the analysis runs again with it: neighbour help is measured now
+			await expect(panel.getByTestId('coverage-none-mapped')).toBeHidden({ timeout: 120_000 });
+			await expect(panel.getByTestId('coverage-legend-norm')).toContainText('Burenhulp');
+			await expect(panel.getByTestId('coverage-row').first()).not.toContainText(
+				'geen in de gegevens',
+			);
+			await expect(page.getByTestId('print-curated')).toContainText('Burenhulp De Zonnebloem');
+
+			// on the map, in its own layer
+			await expect
+				.poll(() => renderedValues(page, ['curated-point'], 'name'), { timeout: 60_000 })
+				.toEqual(['Burenhulp De Zonnebloem']);
+			await page.screenshot({
+				path: testInfo.outputPath('curated-desktop.png'),
+				fullPage: true,
+			});
+
+			// and found by name in search
+			await page.getByTestId('search-input').fill('zonnebloem');
+			await expect(page.getByTestId('search-option').first()).toContainText(
+				'Burenhulp De Zonnebloem',
+			);
+		});
 	});
 
 	/** The options of this project's contexts, for a second context in the same test. */

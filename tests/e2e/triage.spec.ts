@@ -6,8 +6,8 @@
  * - A point picked and a stretch drawn on the map, both drawn there, sent with the connection off;
  *   the page reloaded with the API still unreachable; the browser context closed; a new context
  *   opened online with the same storage: each report is stored exactly once.
- * - A planner of the area pages through more than 1,000 reports, filters them, acknowledges one
- *   with a note, then resolves it, and downloads the filtered reports as CSV and GeoJSON; the
+ * - A planner of the area pages through more than 1,000 reports, filters them, chooses one by
+ *   clicking it on the map, acknowledges it with a note, then resolves it, and downloads the filtered reports as CSV and GeoJSON; the
  *   reporter sees the status and the note; a planner of another area sees no list, and their
  *   attempt through the API changes nothing.
  */
@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { BrowserContextOptions } from '@playwright/test';
 import { addMembership, createUser, stackEnv, superuser, userClient } from '../helpers/db.ts';
-import { captureMap, waitForMapReady } from '../helpers/map.ts';
+import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
 import { signInPage } from '../helpers/session.ts';
 import { expect, recordCspViolations, test, type Page, type TestInfo } from '../helpers/test.ts';
 
@@ -196,6 +196,7 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 		const reportId = inserted.rows[0]!.id;
 
 		// The planner opens the triage: the list pages through every report of the municipality.
+		await captureMap(page);
 		await signInPage(page, env, db, planner);
 		await page.goto('/?mode=reports');
 		const panel = page.getByTestId('reports-panel');
@@ -214,8 +215,36 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 		await panel.getByTestId('reports-kind').selectOption('narrow_path');
 		await panel.getByTestId('reports-status').selectOption('new');
 		const item = panel.getByTestId('reports-item').filter({ hasText: `e2e ${tag}` });
-		await item.getByRole('button').first().click();
-		await expect(page).toHaveURL(new RegExp(`report=${reportId}`));
+		// Chosen on the map: its point clicked there opens it in the list and the URL.
+		await test.step('the report chosen on the map', async () => {
+			await waitForMapReady(page);
+			const where: [number, number] = [4.7712, 51.2031];
+			await page.evaluate((center) => {
+				const map = (
+					window as unknown as {
+						buurtkaartMap: { jumpTo(o: { center: number[]; zoom: number }): void };
+					}
+				).buurtkaartMap;
+				map.jumpTo({ center, zoom: 18 });
+			}, where);
+			await expect
+				.poll(() => renderedValues(page, ['reports-point'], 'id'), { timeout: 60_000 })
+				.toContain(reportId);
+			const onScreen = await page.evaluate((at) => {
+				type Handle = {
+					project(p: number[]): { x: number; y: number };
+					getCanvas(): HTMLCanvasElement;
+				};
+				const map = (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap;
+				const p = map.project(at);
+				const box = map.getCanvas().getBoundingClientRect();
+				return { x: box.left + p.x, y: box.top + p.y };
+			}, where);
+			await page.mouse.click(onScreen.x, onScreen.y);
+			await expect(page).toHaveURL(new RegExp(`report=${reportId}`));
+			await expect(item.getByRole('button').first()).toHaveAttribute('aria-current', 'true');
+			await page.screenshot({ path: testInfo.outputPath('triage-chosen-on-map.png') });
+		});
 		const actions = item.getByTestId('reports-actions');
 		await actions.getByTestId('reports-note').fill(firstNote);
 		await actions

@@ -17,6 +17,7 @@ import { SearchHost } from '../../src/workers/search-host.ts';
 import type { SearchRequest } from '../../src/workers/search-protocol.ts';
 import { AppState } from '../../src/state/app-state.svelte.ts';
 import { AreaState } from '../../src/state/area-state.svelte.ts';
+import { CuratedState } from '../../src/state/curated.svelte.ts';
 import { DataState } from '../../src/state/data-state.svelte.ts';
 import { I18n } from '../../src/state/i18n.svelte.ts';
 import { MapState } from '../../src/state/map-state.svelte.ts';
@@ -91,13 +92,19 @@ export async function openSampleArea(): Promise<AreaState> {
 	return area;
 }
 
-/** Renders `panel` for `mode` with fresh states around it. */
-export function renderPanel(panel: Component<{ mode: Mode }>, area: AreaState, mode: Mode) {
+/** Renders `panel` for `mode` with fresh states around it (or the map and data state given). */
+export function renderPanel(
+	panel: Component<{ mode: Mode }>,
+	area: AreaState,
+	mode: Mode,
+	given: { map?: MapState; data?: DataState } = {},
+) {
 	const app = new AppState();
 	app.setMode(mode);
-	const map = new MapState();
+	const map = given.map ?? new MapState();
 	const i18n = new I18n('nl');
-	const data = new DataState({});
-	const result = render(PanelHost, { props: { panel, app, area, map, i18n, data } });
-	return { ...result, app, map, i18n, data };
+	const data = given.data ?? new DataState({});
+	const curated = new CuratedState(data, area);
+	const result = render(PanelHost, { props: { panel, app, area, map, i18n, data, curated } });
+	return { ...result, app, map, i18n, data, curated };
 }

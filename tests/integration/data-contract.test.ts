@@ -237,6 +237,16 @@ describe.each(['supabase', 'device'] as const)('data layer contract: %s', (kind)
 			'invalid',
 			'curatedPlaces.update',
 		);
+		// a point in Lille for a place of Vorselaar: outside its area (more than 100 m), on create
+		// and on a move, with the kind the UI maps to its message
+		const inLille = point(4.8245, 51.2415);
+		for (const attempt of [
+			ctx.repos.curatedPlaces.create({ ...place(), location: inLille }),
+			ctx.repos.curatedPlaces.update(kept.id, { location: inLille }),
+		]) {
+			const err = await attempt.catch((e: unknown) => e);
+			expect(err).toMatchObject({ code: 'invalid', kind: 'outside_area' });
+		}
 		expect(await ctx.repos.curatedPlaces.list(ctx.vorselaar.id)).toEqual(before);
 		await ctx.repos.curatedPlaces.remove(kept.id);
 	});

@@ -5,6 +5,7 @@ import {
 	draftGeoJson,
 	draftLayers,
 	REPORT_DRAFT_SOURCE,
+	REPORT_EDIT_SOURCE,
 	reportsGeoJson,
 	reportsLayers,
 	REPORTS_SOURCE,
@@ -20,7 +21,7 @@ const stretch = {
 
 describe('report layers', () => {
 	it('make a valid style, every layer in the z-order registry', () => {
-		const layers = [...reportsLayers(), ...draftLayers()];
+		const layers = [...reportsLayers(), ...draftLayers(), ...draftLayers(REPORT_EDIT_SOURCE)];
 		const style = {
 			version: 8 as const,
 			sources: {
@@ -29,11 +30,17 @@ describe('report layers', () => {
 					data: reportsGeoJson([{ id: 'a', status: 'new' as const, location: stretch }], 'a'),
 				},
 				[REPORT_DRAFT_SOURCE]: { type: 'geojson' as const, data: draftGeoJson(stretch) },
+				[REPORT_EDIT_SOURCE]: { type: 'geojson' as const, data: draftGeoJson(stretch) },
 			},
 			layers,
 		};
 		expect(validateStyleMin(style)).toEqual([]);
 		for (const layer of layers) expect(Z_ORDER).toContain(layer.id);
+		// the report being corrected has its own layers, above the one being written
+		expect(draftLayers(REPORT_EDIT_SOURCE).map((l) => l.id)).toEqual([
+			'report-edit-line',
+			'report-edit-point',
+		]);
 	});
 
 	it('draw the draft: a point, or the stretch with its points', () => {

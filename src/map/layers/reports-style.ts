@@ -8,6 +8,8 @@ import type { CircleLayerSpecification, LineLayerSpecification } from 'maplibre-
 import type { ReportStatus } from '../../data/enums.ts';
 
 export const REPORT_DRAFT_SOURCE = 'report-draft';
+/** A refused report's location while the reporter corrects it. */
+export const REPORT_EDIT_SOURCE = 'report-edit';
 export const REPORTS_SOURCE = 'reports';
 
 /** Colours of the statuses (contrast ≥ 3:1 on the basemap's light ground). */
@@ -39,20 +41,23 @@ export function draftGeoJson(
 	return { type: 'FeatureCollection', features };
 }
 
-export function draftLayers(): [LineLayerSpecification, CircleLayerSpecification] {
+/** The layers of a report being written (or, from `report-edit`, corrected). */
+export function draftLayers(
+	source: typeof REPORT_DRAFT_SOURCE | typeof REPORT_EDIT_SOURCE = REPORT_DRAFT_SOURCE,
+): [LineLayerSpecification, CircleLayerSpecification] {
 	return [
 		{
-			id: 'report-draft-line',
+			id: `${source}-line`,
 			type: 'line',
-			source: REPORT_DRAFT_SOURCE,
+			source,
 			filter: ['==', ['geometry-type'], 'LineString'],
 			layout: { 'line-cap': 'round', 'line-join': 'round' },
 			paint: { 'line-color': '#b3261e', 'line-width': 6, 'line-dasharray': [1.5, 1] },
 		},
 		{
-			id: 'report-draft-point',
+			id: `${source}-point`,
 			type: 'circle',
-			source: REPORT_DRAFT_SOURCE,
+			source,
 			filter: ['==', ['geometry-type'], 'Point'],
 			paint: {
 				'circle-radius': 8,
