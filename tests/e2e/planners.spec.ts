@@ -117,6 +117,9 @@ async function clickableFeature(
 						const here = map.queryRenderedFeatures([at.x, at.y]);
 						if (here[0]?.layer.id !== layer) continue;
 						if (here.some((h) => h.layer.id === 'places-icon')) continue;
+						// nothing over the map there (a popup, a panel)
+						if (document.elementFromPoint(box.left + at.x, box.top + at.y) !== map.getCanvas())
+							continue;
 						return { x: box.left + at.x, y: box.top + at.y, props: f.properties };
 					}
 			}
@@ -308,7 +311,12 @@ test.describe("planners' workspace", () => {
 			);
 			for (const code of limited!.props.wheelchair_reasons!.split(','))
 				await expect(reasonPopup).toContainText(REASON_LABELS[code as ReasonCode].nl);
-			await shot('planner-network-popup-desktop.png');
+			await shot(`planner-network-popup-${testInfo.project.name}.png`);
+			await reasonPopup
+				.locator('xpath=ancestor::div[contains(@class,"maplibregl-popup")]')
+				.getByRole('button')
+				.click();
+			await expect(reasonPopup).toHaveCount(0);
 			const point = await clickableFeature(page, 'network-points', {
 				property: 'kind',
 				values: ['barrier', 'crossing'],
@@ -333,7 +341,7 @@ test.describe("planners' workspace", () => {
 			const wasOn = await bench.isChecked();
 			await bench.setChecked(!wasOn);
 			await expect(page).toHaveURL(wasOn ? /show=(?![^&]*bench)/ : /show=[^&]*bench/);
-			await shot('planner-points-desktop.png');
+			await shot(`planner-points-${testInfo.project.name}.png`);
 		});
 	});
 
