@@ -7,6 +7,7 @@
 import type { Feature, Geometry } from 'geojson';
 import type { AnalysisBundle } from '../../src/analysis/bundle.ts';
 import { edgeStatus } from '../../src/analysis/bundle.ts';
+import { NETWORK_POINT_ATTRIBUTES, networkPointKind } from '../../src/analysis/network-points.ts';
 import { PROFILE_IDS, reasonsFromMask, unknownFromMask } from '../../src/analysis/profiles.ts';
 import type { OsmData, Tags } from './osm.ts';
 
@@ -32,26 +33,6 @@ export const NETWORK_ATTRIBUTES = [
 	'step_count',
 	'handrail',
 ] as const;
-
-/** Tags that make a node a network point, with the kind it becomes. */
-function pointKind(t: Tags): string | null {
-	if (t.barrier === 'kerb' || t.kerb) return 'kerb';
-	if (t.barrier) return 'barrier';
-	if (t.highway === 'crossing' || t.crossing) return 'crossing';
-	if (t.highway === 'elevator') return 'elevator';
-	return null;
-}
-
-const POINT_ATTRIBUTES = [
-	'barrier',
-	'kerb',
-	'kerb:height',
-	'crossing',
-	'tactile_paving',
-	'wheelchair',
-	'access',
-	'foot',
-];
 
 /**
  * Network edges as lines. Properties: `id` (the OSM way, `w123`), `length_m`, the OSM attributes
@@ -108,7 +89,10 @@ export function networkFeatures(bundle: AnalysisBundle, osm: OsmData): Feature<G
 	return out;
 }
 
-/** Barriers, kerbs, crossings and elevators on walkable ways, as points with their attributes. */
+/**
+ * Barriers, kerbs, crossings and elevators on walkable ways (the rules of
+ * src/analysis/network-points.ts), as points with their attributes.
+ */
 export function networkPointFeatures(
 	bundle: AnalysisBundle,
 	osm: OsmData,
@@ -120,10 +104,10 @@ export function networkPointFeatures(
 	const out: Feature<Geometry, Props>[] = [];
 	for (const n of [...osm.taggedNodes.values()].sort((a, b) => a.id - b.id)) {
 		if (!onNetwork.has(n.id)) continue;
-		const kind = pointKind(n.tags);
+		const kind = networkPointKind(n.tags);
 		if (!kind) continue;
 		const p: Props = { id: `n${n.id}`, kind };
-		for (const k of POINT_ATTRIBUTES) if (n.tags[k]) p[k] = n.tags[k] as string;
+		for (const k of NETWORK_POINT_ATTRIBUTES) if (n.tags[k]) p[k] = n.tags[k] as string;
 		out.push({
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: n.lngLat },

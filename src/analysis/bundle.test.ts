@@ -3,6 +3,7 @@ import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts
 import {
 	type AnalysisBundleInput,
 	NO_NEIGHBOURHOOD,
+	WAY_NAME_KEYS,
 	buildAnalysisBundle,
 	decodeAnalysisBundle,
 	edgeStatus,
@@ -111,6 +112,33 @@ describe('buildAnalysisBundle / decodeAnalysisBundle', () => {
 		expect(g.edgeCount).toBe(2); // 1-2 and 3-7, no edge across the missing node
 	});
 
+	it('names each way by its name, else its road number, in the header; every section stays byte-identical', () => {
+		const plain = tJunction();
+		const named: AnalysisBundleInput = {
+			...plain,
+			ways: plain.ways.map((w) =>
+				w.id === 'w10'
+					? { ...w, tags: { ...w.tags, name: 'Kerkstraat', ref: 'N153' } }
+					: w.id === 'w11'
+						? { ...w, tags: { ...w.tags, ref: 'F1' } }
+						: w,
+			),
+		};
+		const bytes = buildAnalysisBundle(named);
+		const g = decodeAnalysisBundle(bytes).graph;
+		expect(g.wayIds).toEqual(['w10', 'w11', 'w12']);
+		expect(g.wayNames).toEqual(['Kerkstraat', 'F1', '']);
+		expect(WAY_NAME_KEYS).toEqual(['name', 'ref']);
+		// the data area after the header holds the same bytes as without any name
+		const dataOf = (b: Uint8Array) => {
+			const headerLength = new DataView(b.buffer, b.byteOffset).getUint32(8, true);
+			return Buffer.from(b.subarray(Math.ceil((12 + headerLength) / 8) * 8));
+		};
+		const unnamed = buildAnalysisBundle(plain);
+		expect(decodeAnalysisBundle(unnamed).graph.wayNames).toEqual(['', '', '']);
+		expect(dataOf(bytes).equals(dataOf(unnamed))).toBe(true);
+	});
+
 	it(
 		'is deterministic: byte-identical output, whatever the order of ways',
 		{ timeout: 60_000 },
@@ -140,6 +168,13 @@ describe('buildAnalysisBundle / decodeAnalysisBundle', () => {
 			let sum = 0;
 			for (let e = 0; e < d.graph.edgeCount; e++) sum += d.graph.lengthsM[e]!;
 			expect(sum).toBeGreaterThan(400_000);
+			// each way's name is its OSM name (else road number), from the source's tags
+			const byId = new Map(input.ways.map((w) => [w.id, w]));
+			d.graph.wayIds.forEach((id, k) => {
+				const w = byId.get(id);
+				expect(d.graph.wayNames[k]).toBe(w ? (w.tags.name ?? w.tags.ref ?? '') : '');
+			});
+			expect(d.graph.wayNames.filter(Boolean).length).toBeGreaterThan(1000);
 		}
 	});
 

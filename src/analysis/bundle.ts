@@ -53,6 +53,23 @@ import {
 export const BUNDLE_VERSION = 3;
 
 /**
+ * The tags that name a way in the planners' lists, first present wins (data, not code): the
+ * street's `name`, else a road number (`ref`, "N153"). A way with neither (most footways, the
+ * pipeline's connectors) has the name '' and is listed by its way id. The names live in the
+ * header (`wayNames`, beside `wayIds`); every binary section stays byte-identical.
+ */
+export const WAY_NAME_KEYS = ['name', 'ref'] as const;
+
+/** The name of a way by {@link WAY_NAME_KEYS}, '' when it has none. */
+export function wayName(way: Pick<BundleWay, 'tags'>): string {
+	for (const key of WAY_NAME_KEYS) {
+		const value = way.tags[key]?.trim();
+		if (value) return value;
+	}
+	return '';
+}
+
+/**
  * Longest access leg (straight line from an origin or place to its nearest way) in metres: the
  * engine's default; an origin farther from every way carries the reason `beyond_access_limit`.
  */
@@ -219,6 +236,11 @@ export interface RoutingGraph {
 	shapeLngLat: Float64Array;
 	/** OSM way ids (`w123`), or connector ids (`j1`), referenced by `edgeWays`. */
 	wayIds: string[];
+	/**
+	 * The name of each way of `wayIds` (the first of {@link WAY_NAME_KEYS} it is tagged with), ''
+	 * when it has none: a list then says the way id instead.
+	 */
+	wayNames: string[];
 }
 
 /**
@@ -332,6 +354,8 @@ interface Header {
 	nodeCount: number;
 	edgeCount: number;
 	wayIds: string[];
+	/** Since the street names were added (format 3 still): absent in bundles built before. */
+	wayNames?: string[];
 	origins: { ids: string[] };
 	places: { ids: string[]; names: string[]; categoryIds: string[][] };
 	neighbourhoods: BundleNeighbourhood[];
@@ -875,6 +899,7 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		nodeCount,
 		edgeCount,
 		wayIds: walkableWays.map((w) => w.id),
+		wayNames: walkableWays.map(wayName),
 		origins: { ids: originIds },
 		places: {
 			ids: input.places.map((p) => p.id),
@@ -997,6 +1022,7 @@ export function decodeAnalysisBundle(bytes: Uint8Array): AnalysisBundle {
 		shapeOffsets: get('shapeOffsets') as Uint32Array,
 		shapeLngLat: deg(get('shapeE7') as Int32Array),
 		wayIds: header.wayIds,
+		wayNames: header.wayNames ?? header.wayIds.map(() => ''),
 	};
 	const origins: OriginTable = {
 		count: header.origins.ids.length,

@@ -75,6 +75,8 @@ export interface FixGain {
 export interface Fix extends FixGain {
 	edge: number;
 	wayId: string;
+	/** The way's street name ('' when it has none: say the way id). */
+	wayName: string;
 	lengthM: number;
 	/** The edge's status for the profile now (impassable, or unknown). */
 	status: WayStatus;
@@ -486,6 +488,7 @@ export function rankFixes(engine: AnalysisEngine, options: FixOptions): FixRanki
 		return {
 			edge: e,
 			wayId: g.wayIds[g.edgeWays[e] as number] as string,
+			wayName: g.wayNames[g.edgeWays[e] as number] ?? '',
 			lengthM: g.lengthsM[e] as number,
 			status: STATUS_NAMES[g.statuses[k] as number] ?? 'impassable',
 			reasons: g.reasons[k] === 0 ? [] : reasonsFromMask(g.reasons[k] as number),

@@ -27,6 +27,10 @@ describe('restGaps on the sample area', () => {
 		for (let k = 1; k < r.gaps.length; k++)
 			expect(r.gaps[k - 1]!.lengthM).toBeGreaterThanOrEqual(r.gaps[k]!.lengthM);
 		expect(restGapsToGeoJSON(r).features).toHaveLength(r.gaps.length);
+		// named by its street where the data name it ('' otherwise: the list says the way id)
+		for (const gap of r.gaps)
+			expect(gap.wayName).toBe(bundle.graph.wayNames[bundle.graph.wayIds.indexOf(gap.wayId)]);
+		expect(r.gaps.slice(0, 10).filter((g) => g.wayName !== '').length).toBeGreaterThan(5);
 	});
 
 	it('a point in a gap is more than half the distance from every bench along the network', () => {

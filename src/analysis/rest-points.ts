@@ -31,6 +31,8 @@ export interface RestGap {
 	farthestM: number;
 	/** The OSM way of the stretch. */
 	wayId: string;
+	/** Its street name ('' when it has none: say the way id). */
+	wayName: string;
 	/** A point of the stretch ([lng, lat]) to fly to. */
 	at: [number, number];
 	lines: [number, number][][];
@@ -134,7 +136,7 @@ export function restGaps(
 	for (const members of groups.values()) {
 		let lengthM = 0;
 		let farthestM = 0;
-		const perWay = new Map<string, number>();
+		const perWay = new Map<number, number>();
 		const lines: [number, number][][] = [];
 		let longest = -1;
 		let at: [number, number] = [0, 0];
@@ -143,7 +145,7 @@ export function restGaps(
 			const L = g.lengthsM[p.e] as number;
 			const l = (p.f1 - p.f0) * L;
 			lengthM += l;
-			const way = g.wayIds[g.edgeWays[p.e] as number] as string;
+			const way = g.edgeWays[p.e] as number;
 			perWay.set(way, (perWay.get(way) ?? 0) + l);
 			const line = edgeSlice(g, p.e, p.f0, p.f1);
 			lines.push(line);
@@ -164,8 +166,10 @@ export function restGaps(
 			farthestM = Math.max(farthestM, far);
 		}
 		if (lengthM <= 0) continue;
-		const wayId = [...perWay.keys()][0] as string;
-		stretches.push({ lengthM, farthestM, wayId, at, lines });
+		const way = [...perWay.keys()][0] as number;
+		const wayId = g.wayIds[way] as string;
+		const wayName = g.wayNames[way] ?? '';
+		stretches.push({ lengthM, farthestM, wayId, wayName, at, lines });
 	}
 	stretches.sort((a, b) => b.lengthM - a.lengthM);
 	return {

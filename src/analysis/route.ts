@@ -26,6 +26,8 @@ import { edgeSlice } from './walkshed.ts';
 export interface RouteSegment {
 	edge: number;
 	wayId: string;
+	/** The way's street name ('' when it has none: say the way id). */
+	wayName: string;
 	/** Fractions of the edge used (shape direction), 0..1. */
 	from: number;
 	to: number;
@@ -81,6 +83,7 @@ function segment(
 	return {
 		edge: e,
 		wayId: g.wayIds[g.edgeWays[e] as number] as string,
+		wayName: g.wayNames[g.edgeWays[e] as number] ?? '',
 		from,
 		to,
 		lengthM: (hi - lo) * (g.lengthsM[e] as number),

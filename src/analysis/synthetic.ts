@@ -165,6 +165,7 @@ export function syntheticGrid(edges: number, seed = 1): RoutingGraph {
 		shapeOffsets: new Uint32Array(E + 1),
 		shapeLngLat: new Float64Array(0),
 		wayIds: ['synthetic'],
+		wayNames: [''],
 	};
 }
 

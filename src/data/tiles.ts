@@ -45,8 +45,11 @@ export interface AreaTiles {
 		neighbourhoods: ArchiveRef & { layers: { polygons: string; labels: string } };
 		/** Places by category (layer `places`), when the area has them. */
 		places?: ArchiveRef & { layer: string };
-		/** The pedestrian network with its accessibility per profile (layer `footways`). */
-		network?: ArchiveRef & { layer: string };
+		/**
+		 * The pedestrian network with its accessibility per profile (layer `footways`), and the
+		 * barriers, kerbs, crossings and elevators on it (`pointsLayer`, when the archive has one).
+		 */
+		network?: ArchiveRef & { layer: string; pointsLayer?: string };
 		/** The area's own basemap, when built. */
 		basemap?: ArchiveRef & { layers: string[] };
 	};
@@ -179,7 +182,15 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 			...(places?.layers.includes('places') ? { places: { ...places, layer: 'places' } } : {}),
 			...(basemap ? { basemap } : {}),
 			...(network?.layers.includes('footways')
-				? { network: { ...network, layer: 'footways' } }
+				? {
+						network: {
+							...network,
+							layer: 'footways',
+							...(network.layers.includes('network_points')
+								? { pointsLayer: 'network_points' }
+								: {}),
+						},
+					}
 				: {}),
 		},
 	};

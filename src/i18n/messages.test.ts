@@ -59,7 +59,7 @@ describe('messages', () => {
 		expect(translate('fr', 'coverageClassMetres', { to: 1200 })).toBe("jusqu'à 1\u202f200 m");
 		expect(translate('nl', 'listCount', { count: 1500 })).toBe('1.500 plaatsen');
 		// An id is passed as a string: never grouped.
-		expect(translate('nl', 'plannerWay', { id: '123456789' })).toBe('weg 123456789');
+		expect(translate('nl', 'plannerWay', { id: '123456789' })).toBe('weg zonder naam (123456789)');
 	});
 
 	it('offers only existing keys, typed (no cast needed for a key built from a union)', () => {

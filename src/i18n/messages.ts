@@ -486,7 +486,7 @@ const nl = {
 	plannerPickB: 'Kies bestemming B op de kaart',
 	plannerPickPoint: 'Kies een punt op de kaart',
 	plannerPicking: 'Tik of klik op de kaart…',
-	plannerWay: 'weg {id}',
+	plannerWay: 'weg zonder naam ({id})',
 	plannerExportGeojson: 'Exporteren als GeoJSON',
 	plannerExportCsv: 'Exporteren als CSV',
 	routeChoose:
@@ -534,6 +534,13 @@ const nl = {
 	complNetwork: 'Netwerk (km)',
 	complAway: 'Weg van adressen (velden, bossen)',
 	complNoNetwork: 'geen netwerk',
+	plannerLayers: 'Op de kaart',
+	plannerLayersNote:
+		'Hindernissen, stoepranden, oversteekplaatsen en liften staan op de kaart vanaf zoomniveau 13 (ingezoomd op een dorp). Klik erop om te zien wat het is en wat de gegevens erover zeggen.',
+	complLegend:
+		'Op de kaart, voor {profile}: het aandeel van de lengte van het netwerk waarvan de nodige kenmerken bekend zijn. Donkerder is meer bekend; het zegt niet of de wijk toegankelijk is.',
+	complClass: '{from}–{to} %',
+	complLegendNone: 'geen kleur: geen netwerk bij de adressen',
 	curTitle: 'Lokale initiatieven',
 	curIntro:
 		'Wat OpenStreetMap niet kent: burenhulp, dorpsdiensten, vrijwillige bezoekers, steun voor mantelzorgers. Bewaard staan ze meteen in het zoeken, op de kaart en in de analyse.',
@@ -1106,7 +1113,7 @@ const fr: Messages = {
 	plannerPickB: 'Choisir l’arrivée B sur la carte',
 	plannerPickPoint: 'Choisir un point sur la carte',
 	plannerPicking: 'Touchez ou cliquez sur la carte…',
-	plannerWay: 'voie {id}',
+	plannerWay: 'voie sans nom ({id})',
 	plannerExportGeojson: 'Exporter en GeoJSON',
 	plannerExportCsv: 'Exporter en CSV',
 	routeChoose:
@@ -1154,6 +1161,13 @@ const fr: Messages = {
 	complNetwork: 'Réseau (km)',
 	complAway: 'Loin des adresses (champs, bois)',
 	complNoNetwork: 'pas de réseau',
+	plannerLayers: 'Sur la carte',
+	plannerLayersNote:
+		'Obstacles, bordures, traversées et ascenseurs apparaissent à partir du niveau de zoom 13 (zoomé sur un village). Cliquez dessus pour voir ce que c’est et ce qu’en disent les données.',
+	complLegend:
+		'Sur la carte, pour {profile} : la part de la longueur du réseau dont les caractéristiques nécessaires sont connues. Plus foncé, plus connu ; cela ne dit pas si le quartier est accessible.',
+	complClass: '{from}–{to} %',
+	complLegendNone: 'sans couleur : pas de réseau près des adresses',
 	curTitle: 'Initiatives locales',
 	curIntro:
 		'Ce qu’OpenStreetMap ne connaît pas : entraide entre voisins, services de village, visites de bénévoles, soutien aux aidants proches. Une fois enregistrées, elles sont aussitôt dans la recherche, sur la carte et dans l’analyse.',
@@ -1696,7 +1710,7 @@ const en: Messages = {
 	plannerPickB: 'Choose destination B on the map',
 	plannerPickPoint: 'Choose a point on the map',
 	plannerPicking: 'Tap or click on the map…',
-	plannerWay: 'way {id}',
+	plannerWay: 'unnamed way ({id})',
 	plannerExportGeojson: 'Export as GeoJSON',
 	plannerExportCsv: 'Export as CSV',
 	routeChoose:
@@ -1743,6 +1757,13 @@ const en: Messages = {
 	complNetwork: 'Network (km)',
 	complAway: 'Away from addresses (fields, woods)',
 	complNoNetwork: 'no network',
+	plannerLayers: 'On the map',
+	plannerLayersNote:
+		'Barriers, kerbs, crossings and elevators show from zoom level 13 (zoomed in on a village). Click one to see what it is and what the data say about it.',
+	complLegend:
+		'On the map, for {profile}: the share of the network’s length whose needed features are known. Darker is more known; it does not say whether the neighbourhood is accessible.',
+	complClass: '{from}–{to} %',
+	complLegendNone: 'no colour: no network near the addresses',
 	curTitle: 'Local initiatives',
 	curIntro:
 		'What OpenStreetMap does not know: neighbour help, village services, volunteer visiting, support for family carers. Once saved they are at once in search, on the map and in the analysis.',

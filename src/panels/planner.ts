@@ -2,6 +2,7 @@
  * What the planners' panels share: asking the area's analysis worker, and saving an export.
  */
 import type { AnalysisState } from '../state/analysis.svelte.ts';
+import type { I18n } from '../state/i18n.svelte.ts';
 import type { Params, RequestType, Result } from '../workers/protocol.ts';
 
 /** Sends one request to the area's analysis worker (started and loaded on first use). */
@@ -59,4 +60,12 @@ export function bboxOf(
 			if (y > n) n = y;
 		}
 	return w <= e ? [w, so, e, n] : undefined;
+}
+
+/**
+ * A way as the lists name it: its street name from the data (src/analysis/bundle.ts
+ * `WAY_NAME_KEYS`), else honestly "unnamed way (w123)".
+ */
+export function wayLabel(i18n: Pick<I18n, 't'>, way: { wayId: string; wayName: string }): string {
+	return way.wayName || i18n.t('plannerWay', { id: way.wayId });
 }

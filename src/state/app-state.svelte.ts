@@ -6,6 +6,7 @@
  * they never assign the fields.
  */
 import { createContext } from 'svelte';
+import { NETWORK_POINT_KINDS, type NetworkPointKind } from '../analysis/network-points.ts';
 import type { ProfileId } from '../analysis/profiles.ts';
 import type { Route } from '../analysis/route.ts';
 import { CATEGORIES } from '../analysis/taxonomy.ts';
@@ -54,6 +55,8 @@ export class AppState {
 	visible = $state.raw<ReadonlySet<string>>(idSet(DEFAULT_VISIBLE));
 	onlyWheelchair = $state(false);
 	showNetwork = $state(false);
+	/** The kinds of network point the map shows (the planners' layer switches). */
+	networkPoints = $state.raw<readonly NetworkPointKind[]>([]);
 	/** The map's centre and zoom (kept by the map as it moves; a link may set it). */
 	viewport = $state.raw<Viewport | undefined>();
 	/** The route the current panel shows on the map. */
@@ -87,6 +90,7 @@ export class AppState {
 		this.visible = idSet(s.visible ?? DEFAULT_VISIBLE);
 		this.onlyWheelchair = s.onlyWheelchair;
 		this.showNetwork = s.showNetwork;
+		this.networkPoints = s.networkPoints ?? [];
 		if (s.viewport) this.viewport = s.viewport;
 		this.route = undefined;
 	}
@@ -180,6 +184,13 @@ export class AppState {
 		this.showNetwork = isOn;
 	}
 
+	/** Shows or hides one kind of network point (kept in the registry's order). */
+	setNetworkPoint(kind: NetworkPointKind, isOn: boolean): void {
+		this.networkPoints = NETWORK_POINT_KINDS.filter((k) =>
+			k === kind ? isOn : this.networkPoints.includes(k),
+		);
+	}
+
 	setViewport(viewport: Viewport): void {
 		this.viewport = viewport;
 	}
@@ -211,6 +222,7 @@ export class AppState {
 			...(sameSet(this.visible, DEFAULT_VISIBLE) ? {} : { visible: [...this.visible].sort() }),
 			onlyWheelchair: this.onlyWheelchair,
 			showNetwork: this.showNetwork,
+			...(this.networkPoints.length > 0 ? { networkPoints: [...this.networkPoints] } : {}),
 		};
 	}
 

@@ -67,6 +67,25 @@ describe('MapState', () => {
 		expect(s.layers[1]).toMatchObject({ paint: { 'fill-color': '#00ff00' } });
 	});
 
+	it("draws an overlay without a source of its own from the area's sources, and leaves those", () => {
+		const state = new MapState();
+		const s = standIn();
+		state.attach(s.map);
+		s.map.addSource('neighbourhoods', { type: 'vector', url: 'pmtiles://n' });
+		state.setOverlay('completeness', {
+			layers: [{ id: 'completeness-fill', type: 'fill', source: 'neighbourhoods' }],
+		});
+		expect(s.layers.map((l) => l.id)).toEqual([
+			'neighbourhoods-fill',
+			'completeness-fill',
+			'places-icon',
+		]);
+		expect(s.map.getSource('completeness')).toBeUndefined();
+		state.removeOverlay('completeness');
+		expect(s.layers.map((l) => l.id)).toEqual(['neighbourhoods-fill', 'places-icon']);
+		expect(s.map.getSource('neighbourhoods')).toBeDefined();
+	});
+
 	it('picks the next clicked point, and cancels', async () => {
 		const state = new MapState();
 		const s = standIn();

@@ -19,7 +19,8 @@ import { beforeIdFor, layerIdsOf, zIndexOf } from '../map/z-order.ts';
 
 /** A source and the layers drawn from it (every layer id listed in z-order.ts). */
 export interface Overlay {
-	source: SourceSpecification;
+	/** Its own source, under the overlay's id; none when its layers draw only from the area's archives. */
+	source?: SourceSpecification;
 	/**
 	 * Its layers. A layer may draw from another source already on the map (an area archive); set
 	 * again, a layer on the map gets the new paint.
@@ -153,16 +154,16 @@ export class MapState {
 		const map = this.#map;
 		if (!overlay || !map) return;
 		for (const l of overlay.layers) if (map.getLayer(l.id)) map.removeLayer(l.id);
-		if (map.getSource(id)) map.removeSource(id);
+		if (overlay.source && map.getSource(id)) map.removeSource(id);
 	}
 
 	#draw(id: string, overlay: Overlay): void {
 		const map = this.#map;
 		if (!map) return;
-		const existing = map.getSource(id);
-		if (existing && overlay.source.type === 'geojson' && 'setData' in existing)
+		const existing = overlay.source && map.getSource(id);
+		if (existing && overlay.source?.type === 'geojson' && 'setData' in existing)
 			(existing as GeoJSONSource).setData(overlay.source.data);
-		else if (!existing) map.addSource(id, overlay.source);
+		else if (overlay.source && !existing) map.addSource(id, overlay.source);
 		for (const [name, image] of Object.entries(overlay.images ?? {}))
 			if (!map.hasImage(name)) map.addImage(name, image);
 		for (const layer of overlay.layers) {

@@ -20,11 +20,21 @@ const full: UrlState = {
 	visible: ['gp', 'pharmacy'],
 	onlyWheelchair: true,
 	showNetwork: true,
+	networkPoints: ['barrier', 'crossing'],
 };
 
 describe('url state', () => {
 	it('round-trips every field', () => {
 		expect(parseUrlState(serialiseUrlState(full))).toEqual(full);
+	});
+
+	it('keeps only known kinds of network point, in the registry order', () => {
+		expect(parseUrlState('?pts=crossing,nope,barrier').networkPoints).toEqual([
+			'barrier',
+			'crossing',
+		]);
+		expect(parseUrlState('?pts=nope').networkPoints).toBeUndefined();
+		expect(serialiseUrlState(DEFAULT_STATE)).not.toContain('pts');
 	});
 
 	it('round-trips every mode, each with its own parameters', () => {

@@ -13,9 +13,11 @@
  * | `show` | visible category ids, comma-separated (absent: the default set) |
  * | `only=wheelchair` | only places that say they are wheelchair accessible |
  * | `net=1` | the accessible-routes layer is on |
+ * | `pts` | the kinds of network point shown (`barrier,kerb,crossing,elevator`), comma-separated |
  * | `view`, `lang`, `profile`, `q` | list or map, language, mobility profile, search text |
  * | `my` | the personal mobility profile (src/analysis/personal-profile.ts), based on `profile` |
  */
+import { NETWORK_POINT_KINDS, type NetworkPointKind } from '../analysis/network-points.ts';
 import { decodePersonalProfile, encodePersonalProfile } from '../analysis/personal-profile.ts';
 import { PROFILE_IDS, type ProfileId } from '../analysis/profiles.ts';
 import { type Lang, isLang } from '../i18n/messages.ts';
@@ -62,6 +64,8 @@ export interface UrlState {
 	visible?: string[];
 	onlyWheelchair: boolean;
 	showNetwork: boolean;
+	/** The kinds of network point shown on the map (barriers, kerbs, …); absent: none. */
+	networkPoints?: NetworkPointKind[];
 }
 
 export const DEFAULT_STATE: UrlState = {
@@ -143,6 +147,11 @@ export function parseUrlState(search: string, fallback: Partial<UrlState> = {}):
 	if (at && lngLatOk(at[0]!, at[1]!) && at[2]! >= 0 && at[2]! <= 24)
 		state.viewport = { centre: [at[0]!, at[1]!], zoom: at[2]! };
 	else if (base.viewport) state.viewport = base.viewport;
+	const pts = params.get('pts');
+	if (pts !== null) {
+		const kinds = NETWORK_POINT_KINDS.filter((k) => pts.split(',').includes(k));
+		if (kinds.length > 0) state.networkPoints = kinds;
+	} else if (base.networkPoints) state.networkPoints = base.networkPoints;
 	const show = params.get('show');
 	if (show !== null) {
 		state.visible = show === '' ? [] : show.split(',').filter(isId);
@@ -178,6 +187,7 @@ export function serialiseUrlState(state: UrlState): string {
 	if (state.visible) params.set('show', state.visible.join(','));
 	if (state.onlyWheelchair) params.set('only', 'wheelchair');
 	if (state.showNetwork) params.set('net', '1');
+	if (state.networkPoints?.length) params.set('pts', state.networkPoints.join(','));
 	if (state.viewport) {
 		const { centre, zoom } = state.viewport;
 		params.set('at', `${round(centre[0], 5)},${round(centre[1], 5)},${round(zoom, 2)}`);

@@ -10,12 +10,14 @@ import { decodeAnalysisBundle } from '../../src/analysis/bundle.ts';
 import { completenessByNeighbourhood } from '../../src/analysis/completeness.ts';
 import { AnalysisEngine } from '../../src/analysis/engine.ts';
 import { gainByRecompute, rankFixes } from '../../src/analysis/fixes.ts';
-import { PROFILE_IDS, REASON_LABELS } from '../../src/analysis/profiles.ts';
+import { NETWORK_POINT_VALUE_LABELS } from '../../src/analysis/network-points.ts';
+import { PROFILE_IDS, REASON_LABELS, type ReasonCode } from '../../src/analysis/profiles.ts';
 import { restGaps } from '../../src/analysis/rest-points.ts';
 import { routeWithReasons } from '../../src/analysis/route.ts';
 import { walkshed } from '../../src/analysis/walkshed.ts';
 import { SAMPLE_AREA } from '../helpers/areas.ts';
-import { captureMap, waitForMapReady } from '../helpers/map.ts';
+import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
+import { completenessLayers } from '../../src/map/layers/planner-style.ts';
 import { expect, test, type Page } from '../helpers/test.ts';
 
 const engine = new AnalysisEngine(
@@ -67,6 +69,66 @@ async function mapSettled(page: Page): Promise<void> {
 		.toBe(true);
 }
 
+/**
+ * A point of the page where a click hits a rendered feature of `layer` that `wanted` accepts, with
+ * that layer on top and no place icon there; null when none is in view.
+ */
+async function clickableFeature(
+	page: Page,
+	layer: string,
+	wanted: { property: string; values: string[]; has?: string },
+): Promise<{ x: number; y: number; props: Record<string, string> } | null> {
+	return page.evaluate(
+		({ layer, wanted }) => {
+			type Feature = {
+				layer: { id: string };
+				properties: Record<string, string>;
+				geometry: { type: string; coordinates: unknown };
+			};
+			const map = (
+				window as unknown as {
+					buurtkaartMap: {
+						queryRenderedFeatures: (a?: unknown, b?: unknown) => Feature[];
+						project: (p: [number, number]) => { x: number; y: number };
+						getCanvas: () => HTMLCanvasElement;
+					};
+				}
+			).buurtkaartMap;
+			const box = map.getCanvas().getBoundingClientRect();
+			for (const f of map.queryRenderedFeatures({ layers: [layer] })) {
+				if (!wanted.values.includes(String(f.properties[wanted.property]))) continue;
+				if (wanted.has && !f.properties[wanted.has]) continue;
+				const g = f.geometry;
+				const lines = (
+					g.type === 'Point'
+						? [[g.coordinates]]
+						: g.type === 'LineString'
+							? [g.coordinates]
+							: g.type === 'MultiLineString'
+								? g.coordinates
+								: []
+				) as [number, number][][];
+				for (const line of lines)
+					for (let i = 0; i < line.length; i++) {
+						const a = line[i]!;
+						const b = line[Math.min(i + 1, line.length - 1)]!;
+						const at = map.project([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
+						if (at.x < 60 || at.y < 60 || at.x > box.width - 60 || at.y > box.height - 60) continue;
+						const here = map.queryRenderedFeatures([at.x, at.y]);
+						if (here[0]?.layer.id !== layer) continue;
+						if (here.some((h) => h.layer.id === 'places-icon')) continue;
+						// nothing over the map there (a popup, a panel)
+						if (document.elementFromPoint(box.left + at.x, box.top + at.y) !== map.getCanvas())
+							continue;
+						return { x: box.left + at.x, y: box.top + at.y, props: f.properties };
+					}
+			}
+			return null;
+		},
+		{ layer, wanted },
+	);
+}
+
 test.describe("planners' workspace", () => {
 	test('route with reasons, walksheds, top fixes, rest points and completeness, equal to the engine', async ({
 		page,
@@ -97,7 +159,8 @@ test.describe("planners' workspace", () => {
 		for (const [k, s] of ref.avoided.entries()) {
 			for (const reason of s.reasons)
 				await expect(items.nth(k)).toContainText(REASON_LABELS[reason].nl);
-			await expect(items.nth(k)).toContainText(s.wayId);
+			// the street's name from the data, else honestly the way id
+			await expect(items.nth(k)).toContainText(s.wayName || `weg zonder naam (${s.wayId})`);
 		}
 		await waitForMapReady(page);
 		// walking line, profile line, the avoided stretches, A and B
@@ -165,7 +228,7 @@ test.describe("planners' workspace", () => {
 		const download = page.waitForEvent('download');
 		await fixPanel.getByTestId('fixes-export-csv').click();
 		const csv = readFileSync(await (await download).path(), 'utf8');
-		expect(csv.startsWith('\uFEFFrank,way_id,')).toBe(true);
+		expect(csv.startsWith('\uFEFFrank,way_id,way_name,')).toBe(true);
 		expect(csv.trim().split('\r\n')).toHaveLength(1 + ranking.fixes.length);
 		await shot('planner-fixes-desktop.png');
 
@@ -179,7 +242,7 @@ test.describe("planners' workspace", () => {
 			{ timeout: 120_000 },
 		);
 		await expect(restPanel.getByTestId('rest-item').first()).toContainText(
-			`${rest.gaps[0]!.wayId}: ${nl(rest.gaps[0]!.lengthM)} m`,
+			`${rest.gaps[0]!.wayName || `weg zonder naam (${rest.gaps[0]!.wayId})`}: ${nl(rest.gaps[0]!.lengthM)} m`,
 		);
 		await expect.poll(() => overlayFeatures(page, 'rest')).toBe(rest.gaps.length);
 		await mapSettled(page);
@@ -199,7 +262,87 @@ test.describe("planners' workspace", () => {
 				r.share.wheelchair === null ? 'geen netwerk' : `${Math.round(100 * r.share.wheelchair)} %`,
 			);
 		}
+		// ... and on the map for the profile (wheelchair, from the link): the same shares, a legend
+		await expect(page.getByTestId('completeness-legend')).toContainText('In een rolstoel');
+		const shares = Object.fromEntries(
+			compl.filter((r) => r.id !== '').map((r) => [r.id, r.share.wheelchair]),
+		);
+		const [fill] = completenessLayers('neighbourhoods', 'neighbourhood_labels', shares, 'x');
+		await expect
+			.poll(() =>
+				page.evaluate(
+					() =>
+						(
+							window as unknown as {
+								buurtkaartMap: { getPaintProperty: (l: string, p: string) => unknown };
+							}
+						).buurtkaartMap.getPaintProperty('completeness-fill', 'fill-color') ?? null,
+				),
+			)
+			.toEqual(fill.paint!['fill-color']);
+		await mapSettled(page);
+		expect((await renderedValues(page, ['completeness-fill'], 'id')).length).toBeGreaterThan(0);
 		await shot('planner-completeness-desktop.png');
+
+		await test.step('map popups and the point layers', async () => {
+			// --- back on the map: the accessible-routes layer says why on a click; the planners' point
+			// layers (barriers, kerbs, crossings) and public-space places switch on from their panel
+			await page.getByTestId('completeness-panel').getByRole('button', { name: 'Sluiten' }).click();
+			await page.getByTestId('network-toggle').getByRole('checkbox').check();
+			await page.getByTestId('layer-barrier').check();
+			await page.getByTestId('layer-crossing').check();
+			await expect(page).toHaveURL(/pts=barrier%2Ccrossing|pts=barrier,crossing/);
+			await page.evaluate(() =>
+				(
+					window as unknown as { buurtkaartMap: { jumpTo: (o: unknown) => void } }
+				).buurtkaartMap.jumpTo({ center: [4.7718, 51.2024], zoom: 15.5 }),
+			);
+			await mapSettled(page);
+			const limited = await clickableFeature(page, 'network-known', {
+				property: 'wheelchair_status',
+				values: ['limited', 'impassable'],
+				has: 'wheelchair_reasons',
+			});
+			expect(limited).not.toBeNull();
+			await page.mouse.click(limited!.x, limited!.y);
+			const reasonPopup = page.getByTestId('network-popup');
+			await expect(reasonPopup).toContainText(
+				limited!.props.wheelchair_status === 'limited' ? 'Beperkt' : 'Niet begaanbaar',
+			);
+			for (const code of limited!.props.wheelchair_reasons!.split(','))
+				await expect(reasonPopup).toContainText(REASON_LABELS[code as ReasonCode].nl);
+			await shot(`planner-network-popup-${testInfo.project.name}.png`);
+			await reasonPopup
+				.locator('xpath=ancestor::div[contains(@class,"maplibregl-popup")]')
+				.getByRole('button')
+				.click();
+			await expect(reasonPopup).toHaveCount(0);
+			const point = await clickableFeature(page, 'network-points', {
+				property: 'kind',
+				values: ['barrier', 'crossing'],
+			});
+			expect(point).not.toBeNull();
+			await page.mouse.click(point!.x, point!.y);
+			const pointPopup = page.getByTestId('network-point-popup');
+			await expect(pointPopup).toBeVisible();
+			// one popup: the point's, not also the stretch it lies on
+			await expect(page.getByTestId('network-popup')).toHaveCount(0);
+			await expect(pointPopup).toContainText(
+				point!.props.kind === 'barrier' ? 'Hindernis' : 'Oversteekplaats',
+			);
+			const value = point!.props.barrier ?? point!.props.crossing;
+			if (value) {
+				const key = point!.props.barrier ? 'barrier' : 'crossing';
+				const words = NETWORK_POINT_VALUE_LABELS[`${key}=${value}`]?.nl ?? `${key}=${value}`;
+				await expect(pointPopup).toContainText(words);
+			}
+			// benches: the planners' switch and the legend are one choice
+			const bench = page.getByTestId('layer-bench');
+			const wasOn = await bench.isChecked();
+			await bench.setChecked(!wasOn);
+			await expect(page).toHaveURL(wasOn ? /show=(?![^&]*bench)/ : /show=[^&]*bench/);
+			await shot(`planner-points-${testInfo.project.name}.png`);
+		});
 	});
 
 	test('a shared link to a wheelchair route opens the route with its reasons @phone', async ({

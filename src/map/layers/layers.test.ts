@@ -4,13 +4,14 @@ import { CATEGORIES } from '../../analysis/taxonomy.ts';
 import { Z_ORDER } from '../z-order.ts';
 import { neighbourhoodLayers, NEIGHBOURHOODS_SOURCE } from './neighbourhoods-style.ts';
 import { placesFilter, placesLayers, PLACES_SOURCE } from './places-style.ts';
-import { networkLayers, NETWORK_SOURCE } from './network-style.ts';
+import { networkLayers, networkPointLayer, NETWORK_SOURCE } from './network-style.ts';
 import { routeGeoJson, routeLayers, ROUTE_SOURCE } from './route-style.ts';
 
 const layers = [
 	...neighbourhoodLayers('neighbourhoods', 'neighbourhood_labels'),
 	...placesLayers('places', placesFilter(new Set(['gp', 'pharmacy']), undefined, true)),
 	...networkLayers('footways', 'wheelchair'),
+	networkPointLayer('network_points', ['barrier', 'kerb']),
 	...routeLayers(),
 ];
 
@@ -58,5 +59,14 @@ describe('overlay layers', () => {
 	it('sorts symbols in legend order', () => {
 		const sortKey = placesLayers('places', ['all'])[1].layout?.['symbol-sort-key'] as unknown[];
 		expect(sortKey.slice(2, 4)).toEqual([CATEGORIES[0]!.id, 0]);
+	});
+});
+
+describe('the network points layer', () => {
+	it('shows only the kinds switched on, and hides itself when none is', () => {
+		const on = networkPointLayer('network_points', ['crossing']);
+		expect(on.filter).toEqual(['in', ['get', 'kind'], ['literal', ['crossing']]]);
+		expect(on.layout?.visibility).toBe('visible');
+		expect(networkPointLayer('network_points', []).layout?.visibility).toBe('none');
 	});
 });

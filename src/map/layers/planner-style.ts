@@ -1,11 +1,14 @@
 /**
  * The planners' overlays: the route compared with the walking route (avoided stretches in red),
  * the three walksheds side by side (the reachable segments themselves), the top fixes with their
- * rank, and the stretches without a bench. Pure builders; the panels set them as overlays.
+ * rank, the stretches without a bench, and the neighbourhoods shaded by data completeness. Pure
+ * builders; the panels set them as overlays.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type {
 	CircleLayerSpecification,
+	ExpressionSpecification,
+	FillLayerSpecification,
 	LineLayerSpecification,
 	SymbolLayerSpecification,
 } from 'maplibre-gl';
@@ -202,6 +205,8 @@ export function fixesLayers(
 				'text-font': BASEMAP_FONT,
 				'text-size': 13,
 				'text-allow-overlap': true,
+				// never hides the neighbourhood's name above it
+				'text-ignore-placement': true,
 			},
 			paint: { 'text-color': '#ffffff' },
 		},
@@ -220,6 +225,79 @@ export function restGapLayers(source: string): [LineLayerSpecification] {
 				'line-color': '#d35400',
 				'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 16, 5],
 			},
+		},
+	];
+}
+
+/**
+ * Data completeness on the map: a neighbourhood shaded by the share of its network's length whose
+ * features the profile needs are known (src/analysis/completeness.ts), light (little known) to
+ * dark (much known). A sequential purple, apart from the status colours: it says how much the
+ * data say, not whether a place is accessible. A neighbourhood without a share (no network near
+ * its addresses) stays unshaded, never "0 %".
+ */
+export const COMPLETENESS_CLASSES: readonly { from: number; colour: string }[] = [
+	{ from: 0, colour: '#f2f0f7' },
+	{ from: 0.25, colour: '#cbc9e2' },
+	{ from: 0.5, colour: '#9e9ac8' },
+	{ from: 0.75, colour: '#6a51a3' },
+];
+
+/** The class colour of a share 0..1. */
+export function completenessColour(share: number): string {
+	let colour = COMPLETENESS_CLASSES[0]?.colour as string;
+	for (const c of COMPLETENESS_CLASSES) if (share >= c.from) colour = c.colour;
+	return colour;
+}
+
+/**
+ * The completeness layers over the area's neighbourhoods archive: the fill (by id; transparent
+ * for a neighbourhood without a share) and the share as text at each neighbourhood's label point,
+ * under its name. `shares`: neighbourhood id → share 0..1 for one profile (null: no network).
+ */
+export function completenessLayers(
+	polygonLayer: string,
+	labelLayer: string,
+	shares: Readonly<Record<string, number | null>>,
+	neighbourhoodSource: string,
+): [FillLayerSpecification, SymbolLayerSpecification] {
+	const ids = Object.keys(shares)
+		.filter((id) => id !== '' && shares[id] !== null)
+		.sort();
+	const byId = (value: (share: number) => string, fallback: string): ExpressionSpecification =>
+		ids.length === 0
+			? (['literal', fallback] as unknown as ExpressionSpecification)
+			: ([
+					'match',
+					['to-string', ['get', 'id']],
+					...ids.flatMap((id) => [id, value(shares[id] as number)]),
+					fallback,
+				] as ExpressionSpecification);
+	return [
+		{
+			id: 'completeness-fill',
+			type: 'fill',
+			source: neighbourhoodSource,
+			'source-layer': polygonLayer,
+			paint: {
+				'fill-color': byId(completenessColour, 'rgba(0,0,0,0)'),
+				'fill-opacity': 0.7,
+				'fill-outline-color': '#4a3b73',
+			},
+		},
+		{
+			id: 'completeness-label',
+			type: 'symbol',
+			source: neighbourhoodSource,
+			'source-layer': labelLayer,
+			layout: {
+				'text-field': byId((s) => `${Math.round(100 * s)} %`, ''),
+				'text-font': BASEMAP_FONT,
+				'text-size': 14,
+				'text-offset': [0, 1.5],
+				'text-allow-overlap': true,
+			},
+			paint: { 'text-color': '#2d1f4f', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
 		},
 	];
 }
