@@ -10,6 +10,7 @@ import { decodeAnalysisBundle } from '../../src/analysis/bundle.ts';
 import { completenessByNeighbourhood } from '../../src/analysis/completeness.ts';
 import { AnalysisEngine } from '../../src/analysis/engine.ts';
 import { gainByRecompute, rankFixes } from '../../src/analysis/fixes.ts';
+import { statusCounts } from '../../src/analysis/network-layer.ts';
 import { NETWORK_POINT_VALUE_LABELS } from '../../src/analysis/network-points.ts';
 import { PROFILE_IDS, REASON_LABELS, type ReasonCode } from '../../src/analysis/profiles.ts';
 import { restGaps } from '../../src/analysis/rest-points.ts';
@@ -283,6 +284,35 @@ test.describe("planners' workspace", () => {
 		await mapSettled(page);
 		expect((await renderedValues(page, ['completeness-fill'], 'id')).length).toBeGreaterThan(0);
 		await shot('planner-completeness-desktop.png');
+
+		// ... and the accessibility layers as files: every edge once, its status per profile as the
+		// engine here classifies it (GeoJSON), the same rows as safe CSV with a BOM.
+		const exporter = page.getByTestId('network-export');
+		const geojsonDownload = page.waitForEvent('download');
+		await exporter.getByTestId('network-export-geojson').click();
+		const layer = JSON.parse(readFileSync(await (await geojsonDownload).path(), 'utf8')) as {
+			features: { properties: Record<string, unknown> }[];
+		};
+		expect(layer.features).toHaveLength(engine.graph.edgeCount);
+		for (const profile of PROFILE_IDS) {
+			const counts: Record<string, number> = {};
+			for (const f of layer.features) {
+				const status = String(f.properties[`${profile}_status`]);
+				counts[status] = (counts[status] ?? 0) + 1;
+			}
+			const expected = statusCounts(engine.graph, profile);
+			expect(counts, profile).toEqual(
+				Object.fromEntries(Object.entries(expected).filter(([, n]) => n > 0)),
+			);
+		}
+		const csvDownload = page.waitForEvent('download');
+		await exporter.getByTestId('network-export-csv').click();
+		const layerCsv = readFileSync(await (await csvDownload).path(), 'utf8');
+		expect(layerCsv.startsWith('\uFEFF')).toBe(true);
+		expect(layerCsv.trim().split('\r\n')).toHaveLength(1 + engine.graph.edgeCount);
+		await expect(exporter.getByTestId('network-export-done')).toContainText(
+			nl(engine.graph.edgeCount),
+		);
 
 		await test.step('map popups and the point layers', async () => {
 			// --- back on the map: the accessible-routes layer says why on a click; the planners' point
