@@ -21,17 +21,21 @@ import type { MapState } from './map-state.svelte.ts';
 /** The id the app gives a curated place (its places, search, analysis): `curated:<uuid>`. */
 export const curatedId = (p: Pick<CuratedPlace, 'id'>): string => `curated:${p.id}`;
 
-/** A curated place as the app shows it. */
-export function placeOfCurated(p: CuratedPlace): Place {
-	const place: Place = {
+/** What the app's place and the search's place of a curated place have in common. */
+function commonOfCurated(p: CuratedPlace) {
+	return {
 		id: curatedId(p),
 		name: p.name,
 		categoryIds: [...p.categories],
 		lngLat: p.location.coordinates as [number, number],
 		source: p.source,
-		date: p.verifiedAt.slice(0, 10),
+		...(p.address ? { address: p.address } : {}),
 	};
-	if (p.address) place.address = p.address;
+}
+
+/** A curated place as the app shows it. */
+export function placeOfCurated(p: CuratedPlace): Place {
+	const place: Place = { ...commonOfCurated(p), date: p.verifiedAt.slice(0, 10) };
 	if (p.phone) place.phone = p.phone;
 	if (p.website) place.website = p.website;
 	if (p.openingHours) place.openingHours = p.openingHours;
@@ -41,16 +45,7 @@ export function placeOfCurated(p: CuratedPlace): Place {
 
 /** A curated place as the search finds it (by name and by what it is). */
 export function sourcePlaceOfCurated(p: CuratedPlace): SourcePlace {
-	const place: SourcePlace = {
-		id: curatedId(p),
-		name: p.name,
-		categoryIds: [...p.categories],
-		lngLat: p.location.coordinates as [number, number],
-		source: p.source,
-		localities: [],
-	};
-	if (p.address) place.address = p.address;
-	return place;
+	return { ...commonOfCurated(p), localities: [] };
 }
 
 /** The curated places of a category as the analysis engine counts them (as existing places). */
