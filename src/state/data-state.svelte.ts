@@ -240,7 +240,15 @@ export class DataState {
 	 * boundaries the pipeline published, the URL from the area's manifest) if it does not know them
 	 * yet, and the outbox starts delivering.
 	 */
-	async useArea(boundariesUrl: string | undefined): Promise<void> {
+	useArea(boundariesUrl: string | undefined): Promise<void> {
+		// Whoever lists the area's municipalities (analysisAreas) waits for this first.
+		this.#areaKnown = this.#useArea(boundariesUrl);
+		return this.#areaKnown;
+	}
+
+	#areaKnown: Promise<void> = Promise.resolve();
+
+	async #useArea(boundariesUrl: string | undefined): Promise<void> {
 		await this.open();
 		const repos = this.#repos;
 		if (!repos) return;
@@ -460,6 +468,8 @@ export class DataState {
 		nisCodes: readonly string[],
 	): Promise<{ id: string; name: string; nisCode: string; canSave: boolean }[]> {
 		const repos = await this.#ready();
+		// On the device, the municipalities are known once the area's boundaries are stored.
+		await this.#areaKnown;
 		const areas = (await repos.areas.list()).filter(
 			(a): a is Area & { nisCode: string } => a.nisCode !== null && nisCodes.includes(a.nisCode),
 		);
