@@ -16,8 +16,9 @@
  *    over the same CSR typed arrays with `flatqueue`, and against a C++ `std::priority_queue`
  *    Dijkstra compiled with g++ -O3 (scripts/bench/lib/dijkstra.cpp; skipped with a message when
  *    g++ is missing: `bash scripts/setup-system.sh --bench` installs it). Both references keep a
- *    cost per node; the sweep keeps cost, place label and flag (16 bytes), plus extra and unknown
- *    metres where a path crossed a limited or unknown stretch.
+ *    cost per node; the sweep keeps a 16-byte record per node (cost, place label and flag), plus
+ *    extra and unknown metres where a path crossed a limited or unknown stretch, and a settled
+ *    bit. The order of the three sides turns round from run to run.
  * 4. what-if edits (add a planned place at a seeded random address, then remove it) against a full
  *    recompute of the same coverage with that place, walking, for a category with few places and
  *    one with many: on the sample (200 timed edits each, a recompute per edit) and on the seeded
@@ -214,9 +215,10 @@ const SWEEP_MAX_VS_CPP = 1.0;
 
 /**
  * Part 2: one multi-source sweep on the 1 M-edge graph against the flatqueue Dijkstra and the C++
- * one, interleaved (sweep, flatqueue, C++ per run; the JS sides warmed up first). Each side reuses
- * its per-node arrays between runs and refills them inside the timed region; the C++ side times
- * its own second run in a fresh process (its allocator then reuses warm memory).
+ * one, interleaved (the three in turn per run, each run starting with the next side; the JS sides
+ * warmed up first). Each side reuses its per-node arrays between runs and refills them inside the
+ * timed region; the C++ side times its own second run in a fresh process (its allocator then reuses
+ * warm memory).
  */
 async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 	const g = ctx.graph1M();
@@ -241,18 +243,26 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 	try {
 		multiSourceSweep(net, sources, ws, state);
 		fq.run(sourceNodes);
+		const timed = (f: () => void): number => {
+			const t = performance.now();
+			f();
+			return performance.now() - t;
+		};
 		for (let r = 0; r < runs; r++) {
-			let t = performance.now();
-			multiSourceSweep(net, sources, ws, state);
-			const a = performance.now() - t;
-			t = performance.now();
-			fq.run(sourceNodes);
-			const b = performance.now() - t;
+			// the three sides in turn, starting with a different one each run (no side always first)
+			let a = 0;
+			let b = 0;
+			let c = 0;
+			const sides = [
+				() => (a = timed(() => multiSourceSweep(net, sources, ws, state))),
+				() => (b = timed(() => fq.run(sourceNodes))),
+				() => (c = 'skipped' in cpp ? 0 : cpp.run().ms),
+			];
+			for (let k = 0; k < sides.length; k++) sides[(r + k) % sides.length]!();
 			ours.push(a);
 			flat.push(b);
 			vsFlat.push(a / b);
 			if (!('skipped' in cpp)) {
-				const c = cpp.run().ms;
 				native.push(c);
 				vsCpp.push(a / c);
 			}
@@ -277,7 +287,7 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 		);
 		const keeps = {
 			sweep:
-				'per node 16 bytes: cost (Float64), place label (Int32), flag (Int32); 16 more (extra metres, unknown metres) only where the path crossed a limited or unknown stretch (none here: walking); queue: bucket heads and an entry pool (8 bytes per push)',
+				'per node one 16-byte record (cost Float64, place label Int32, flag Int32: one cache line); 16 more (extra metres, unknown metres) only where the path crossed a limited or unknown stretch (none here: walking); 1 bit per node (settled); queue: a ring of bucket heads (Int32) with a bitmap of occupied buckets, and an entry pool (8 bytes per push)',
 			flatqueue:
 				'per node 8 bytes: cost (Float64); queue: 12 bytes per push (Float64 value, Uint32 id)',
 			cpp: 'per node 8 bytes: cost (double); queue: 16 bytes per push (double, uint32 pair)',

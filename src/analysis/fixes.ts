@@ -255,17 +255,9 @@ export function rankFixes(engine: AnalysisEngine, options: FixOptions): FixRanki
 
 	// working labels: a copy of the run's, restored node by node after each candidate
 	const st = new SweepState(g.nodeCount, base.speedMps);
-	st.cost.set(run.state.cost);
-	st.tags.set(run.state.tags);
-	st.extra.set(run.state.extra);
+	st.copyFrom(run.state);
 	const ref = run.state;
-	const restore = (n: number): void => {
-		st.cost[n] = ref.cost[n] as number;
-		st.tags[2 * n] = ref.tags[2 * n] as number;
-		st.tags[2 * n + 1] = ref.tags[2 * n + 1] as number;
-		st.extra[2 * n] = ref.extra[2 * n] as number;
-		st.extra[2 * n + 1] = ref.extra[2 * n + 1] as number;
-	};
+	const restore = (n: number): void => st.copyNode(ref, n);
 
 	// origins by position, for the ones that would snap onto an opened edge
 	const o = bundle.origins;
