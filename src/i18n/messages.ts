@@ -138,7 +138,14 @@ const nl = {
 	reportRank: 'Rang',
 	reportCategory: 'Soort hulp',
 	reportNorm: 'Norm',
-	reportPlaces: 'Plaatsen in het gebied',
+	reportPlacesHere: 'Plaatsen in de buurt',
+	reportBeyond65Of: '65+ verder dan de norm — {profile}',
+	reportBeyondOf: 'Inwoners verder dan de norm — {profile}',
+	reportPersonal: 'persoonlijk profiel',
+	reportProfilesNote:
+		'Plaatsen in de buurt: de plaatsen en lokale initiatieven waarvan het dichtstbijzijnde adres in deze buurt ligt. {profile}: het geanalyseerde profiel, met de geplande plaatsen van wat-als.',
+	reportOtherProfilesNote:
+		'De andere profielen: de bestaande plaatsen en lokale initiatieven, zonder wat-als.',
 	reportBeyond65: '65+ verder dan de norm',
 	reportBeyond: 'Inwoners verder dan de norm',
 	reportNoneMapped: 'geen in de gegevens',
@@ -760,7 +767,14 @@ const fr: Messages = {
 	reportRank: 'Rang',
 	reportCategory: 'Type d’aide',
 	reportNorm: 'Norme',
-	reportPlaces: 'Lieux dans la zone',
+	reportPlacesHere: 'Lieux dans le quartier',
+	reportBeyond65Of: '65+ au-delà de la norme — {profile}',
+	reportBeyondOf: 'Habitants au-delà de la norme — {profile}',
+	reportPersonal: 'profil personnel',
+	reportProfilesNote:
+		'Lieux dans le quartier : les lieux et initiatives locales dont l’adresse la plus proche se trouve dans ce quartier. {profile} : le profil analysé, avec les lieux prévus de la simulation.',
+	reportOtherProfilesNote:
+		'Les autres profils : les lieux existants et les initiatives locales, sans simulation.',
 	reportBeyond65: '65+ au-delà de la norme',
 	reportBeyond: 'Habitants au-delà de la norme',
 	reportNoneMapped: 'aucun dans les données',
@@ -1364,7 +1378,14 @@ const en: Messages = {
 	reportRank: 'Rank',
 	reportCategory: 'Kind of help',
 	reportNorm: 'Norm',
-	reportPlaces: 'Places in the area',
+	reportPlacesHere: 'Places in the neighbourhood',
+	reportBeyond65Of: '65+ beyond the norm — {profile}',
+	reportBeyondOf: 'Residents beyond the norm — {profile}',
+	reportPersonal: 'personal profile',
+	reportProfilesNote:
+		'Places in the neighbourhood: the places and local initiatives whose nearest address lies in this neighbourhood. {profile}: the analysed profile, with the planned places of the what-if.',
+	reportOtherProfilesNote:
+		'The other profiles: the existing places and local initiatives, without the what-if.',
 	reportBeyond65: '65+ beyond the norm',
 	reportBeyond: 'Residents beyond the norm',
 	reportNoneMapped: 'none in the data',
