@@ -23,15 +23,18 @@ describe('care functions per neighbourhood', () => {
 		};
 		const rows = careFunctionsByNeighbourhood(['A', 'B', 'C'], origins, [
 			{ lngLat: [4.71, 51.2], categoryIds: ['meeting_place'] },
+			{ lngLat: [4.69, 51.21], categoryIds: ['meeting_place', 'library', 'library'] },
 			// nearest to the origin without a neighbourhood, but that one does not count
 			{ lngLat: [4.76, 51.29], categoryIds: [], careFunctions: ['partnerships'] },
 		]);
 		expect(rows.map((r) => [r.neighbourhoodId, r.places])).toEqual([
-			['A', 1],
+			['A', 2],
 			['B', 1],
 			['C', 0],
 		]);
-		expect(rows.map((r) => r.placeIndexes)).toEqual([[0], [1], []]);
+		expect(rows.map((r) => r.placeIndexes)).toEqual([[0, 1], [2], []]);
+		// per category, a place of two kinds in both (once each)
+		expect(rows.map((r) => r.perCategory)).toEqual([{ meeting_place: 2, library: 1 }, {}, {}]);
 		expect(rows[0]?.present).toEqual(['awareness_information', 'social_networks', 'valued_roles']);
 		expect(rows[0]?.missing).toContain('partnerships');
 		expect(rows[1]?.present).toEqual(['partnerships']);

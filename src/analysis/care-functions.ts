@@ -24,6 +24,8 @@ export interface CareFunctionRow {
 	places: number;
 	/** Their indexes in the `places` given, ascending. */
 	placeIndexes: number[];
+	/** Places counted in the neighbourhood per category id (a place of two kinds counts in both). */
+	perCategory: Record<string, number>;
 }
 
 const ORDER: readonly CareFunctionId[] = CARE_FUNCTIONS.map((f) => f.id);
@@ -40,7 +42,7 @@ export function careFunctionsOf(place: Omit<CareFunctionPlace, 'lngLat'>): Set<C
 
 /**
  * One row per neighbourhood in `neighbourhoodIds` (in that order): the care functions present
- * and missing. `origins` are the address points ([lng, lat] interleaved) with their neighbourhood
+ * and missing, and the places counted there per category (the report's services per category). `origins` are the address points ([lng, lat] interleaved) with their neighbourhood
  * (null: none); a place joins the neighbourhood of its nearest origin that has one.
  * @example careFunctionsByNeighbourhood(['A'], { lngLat, neighbourhoodId }, places)[0].missing
  */
@@ -76,12 +78,17 @@ export function careFunctionsByNeighbourhood(
 	});
 	return neighbourhoodIds.map((neighbourhoodId) => {
 		const row = found.get(neighbourhoodId)!;
+		const perCategory: Record<string, number> = {};
+		for (const k of row.places)
+			for (const id of new Set(places[k]!.categoryIds))
+				perCategory[id] = (perCategory[id] ?? 0) + 1;
 		return {
 			neighbourhoodId,
 			present: ORDER.filter((f) => row.functions.has(f)),
 			missing: ORDER.filter((f) => !row.functions.has(f)),
 			places: row.places.length,
 			placeIndexes: row.places,
+			perCategory,
 		};
 	});
 }

@@ -305,6 +305,78 @@ describe('CoveragePanel', () => {
 	}, 120_000);
 });
 
+describe('CoveragePanel: the printed buurtanalyse', () => {
+	it('counts the places of each kind per neighbourhood and, once printed, the coverage for every profile', async () => {
+		renderPanel(as(CoveragePanel), area, {
+			kind: 'coverage',
+			categoryIds: ['pharmacy', 'meeting_place'],
+			categoryId: 'pharmacy',
+			unknownMode: 'optimistic',
+			norms: {},
+		});
+		const status = screen.getByTestId('coverage-status');
+		await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
+		const pages = screen.getAllByTestId('print-neighbourhood');
+		const placesOf = (category: string) =>
+			pages.map((page) =>
+				Number(
+					within(page)
+						.getAllByTestId('print-gap')
+						.find((g) => g.dataset.category === category)!
+						.querySelector('[data-testid="print-places"]')!.textContent,
+				),
+			);
+		// per neighbourhood, not the area's count: each place in one neighbourhood, all counted
+		for (const category of ['pharmacy', 'meeting_place']) {
+			const counts = placesOf(category);
+			const inArea = area.data!.places.filter((p) => p.categoryIds.includes(category)).length;
+			expect(counts.reduce((a, b) => a + b, 0)).toBe(inArea);
+			expect(Math.max(...counts)).toBeLessThan(inArea);
+		}
+		// the analysed profile only, until printed; the note says which profile the figures are for
+		expect(screen.queryAllByTestId('print-profile-head')).toHaveLength(0);
+		expect(pages[0]!.textContent).toContain('Te voet: het geanalyseerde profiel');
+
+		// printing runs the two other profiles in the worker first
+		let printed = 0;
+		window.print = () => {
+			printed += 1;
+		};
+		await fireEvent.click(screen.getByTestId('coverage-print'));
+		await waitFor(() => expect(printed).toBe(1), { timeout: 60_000 });
+		expect(
+			within(pages[0]!)
+				.getAllByTestId('print-profile-head')
+				.map((h) => h.textContent),
+		).toEqual([
+			'65+ verder dan de norm — Met rollator',
+			'65+ verder dan de norm — In een rolstoel',
+		]);
+		expect(pages[0]!.textContent).toContain('De andere profielen');
+		// each figure is the engine's for that profile and neighbourhood
+		const client = await area.analysis!.client();
+		const wheelchair = await client.request('coverage', {
+			categoryId: 'pharmacy',
+			profile: 'wheelchair',
+			unknownMode: 'optimistic',
+			normM: 800,
+		});
+		const shown = screen
+			.getAllByTestId('print-beyond65-other')
+			.filter(
+				(c) =>
+					c.dataset.profile === 'wheelchair' && c.closest('tr')?.dataset.category === 'pharmacy',
+			)
+			.map((c) => c.textContent);
+		expect(shown).toEqual(
+			wheelchair.summary.map(
+				(r) =>
+					`${Math.round(r.beyond65!).toLocaleString('nl-BE')} (${Math.round(r.beyond65Share! * 100)} %)`,
+			),
+		);
+	}, 180_000);
+});
+
 describe('RoutePanel', () => {
 	it("names the person's own limits in the reasons of the avoided stretches, nl/fr/en", async () => {
 		// two sample origins whose walking route takes a path narrower than 1.5 m

@@ -9,7 +9,7 @@
  * category with no place in the data is `none_mapped`, never "100 % beyond the norm".
  */
 import type { PlannedPlace } from '../analysis/engine.ts';
-import type { ProfileId, UnknownMode } from '../analysis/profiles.ts';
+import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../analysis/profiles.ts';
 import type { CellProperties, NeighbourhoodSummary } from '../analysis/summary.ts';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { categoryById, isCategoryId } from '../analysis/taxonomy.ts';
@@ -120,6 +120,13 @@ export interface CoverageSnapshot {
 	whatIf: WhatIfEdits | undefined;
 }
 
+/**
+ * The neighbourhood tables of the analysed categories for the built-in profiles other than the
+ * analysed one (the printed report's coverage per profile): the existing places and the curated
+ * initiatives, without the what-if edits. Per profile id, per category id.
+ */
+export type OtherProfiles = Partial<Record<ProfileId, Record<string, NeighbourhoodSummary[]>>>;
+
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
 const isAbort = (e: unknown): boolean => e instanceof Error && e.name === 'AbortError';
@@ -149,7 +156,11 @@ export class CoverageAnalysis {
 	#controller: AbortController | undefined;
 	readonly #client: () => Promise<AnalysisClient>;
 	readonly #extraPlaces: (categoryId: string) => PlannedPlace[];
-	#plannedCount = 0;
+	/** The other profiles' tables of the last run, once {@link loadOtherProfiles} has them. */
+	otherProfiles = $state.raw<OtherProfiles | undefined>();
+	/** Counts the runs, so that the other profiles' tables of an earlier run are never shown. */
+	#runCount = 0;
+	#otherProfilesOf = -1;
 
 	/**
 	 * @param extraPlaces places from elsewhere than the area's data (curated initiatives) that
@@ -190,6 +201,8 @@ export class CoverageAnalysis {
 		this.#controller = controller;
 		const { signal } = controller;
 		this.params = params;
+		this.#runCount += 1;
+		this.otherProfiles = undefined;
 		this.status = 'running';
 		this.error = undefined;
 		this.suggestions = undefined;
@@ -264,10 +277,49 @@ export class CoverageAnalysis {
 		this.origins = { lngLat, reason, neighbourhoodId };
 	}
 
-	/** A new id for a planned place. */
+	/**
+	 * A new id for a planned place: one more than the highest `planned-N` of the edits, so a
+	 * reopened analysis's planned places keep their own ids.
+	 */
 	nextPlannedId(): string {
-		this.#plannedCount += 1;
-		return `planned-${this.#plannedCount}`;
+		let max = 0;
+		for (const p of this.whatIf?.add ?? []) {
+			const n = /^planned-(\d+)$/.exec(p.id)?.[1];
+			if (n !== undefined) max = Math.max(max, Number(n));
+		}
+		return `planned-${max + 1}`;
+	}
+
+	/**
+	 * Runs the analysed categories for the built-in profiles other than the analysed one (a
+	 * personal profile is analysed on its base profile's key, so that one is left out too), for
+	 * the printed report: one coverage request per category and profile. Once per run.
+	 */
+	async loadOtherProfiles(): Promise<void> {
+		if (this.status !== 'done' || this.#otherProfilesOf === this.#runCount) return;
+		const run = this.#runCount;
+		const params = this.params;
+		const out: OtherProfiles = {};
+		try {
+			const client = await this.#client();
+			for (const profile of PROFILE_IDS) {
+				if (profile === params.profile) continue;
+				const tables: Record<string, NeighbourhoodSummary[]> = {};
+				for (const r of this.results) {
+					const answer = await client.request('coverage', {
+						...this.#coverageParams(r.categoryId, r.normM),
+						profile,
+					});
+					tables[r.categoryId] = answer.summary;
+				}
+				out[profile] = tables;
+			}
+			if (run !== this.#runCount) return;
+			this.#otherProfilesOf = run;
+			this.otherProfiles = out;
+		} catch (error) {
+			this.error = error instanceof Error ? error.message : String(error);
+		}
 	}
 
 	/**

@@ -489,6 +489,17 @@ export class DataState {
 		}));
 	}
 
+	/**
+	 * The neighbourhoods of a municipality as the backend keeps them (ids and codes; on the device,
+	 * none: it keeps an analysis's figures in its parameters only).
+	 */
+	async neighbourhoods(areaId: string): Promise<{ id: string; code: string }[]> {
+		return (await (await this.#ready()).areas.neighbourhoods(areaId)).map((n) => ({
+			id: n.id,
+			code: n.code,
+		}));
+	}
+
 	/** The saved analyses of these municipalities that this user may see, newest first. */
 	async savedAnalyses(areaIds: readonly string[]): Promise<SavedAnalysis[]> {
 		const repos = await this.#ready();

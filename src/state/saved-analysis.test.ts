@@ -8,6 +8,7 @@ import {
 	exportRows,
 	readRecord,
 	recordOf,
+	summariesOf,
 } from './saved-analysis.ts';
 
 function row(
@@ -146,5 +147,39 @@ describe('saved analyses', () => {
 		const lines = csv.split('\r\n');
 		expect(lines[1]).toBe(`"'+Nulmeting","'@gp",900,"'=HYPERLINK(""x"")",400,100,,,,5`);
 		expect(lines[2]).toBe(`"'+Nulmeting","'@gp",900,"'-Heide",400,100,,,,5`);
+	});
+
+	it("keys the summaries by the database's neighbourhood ids, found by their code; other municipalities' left out", () => {
+		const record = recordOf(
+			'vorselaar-lille',
+			snapshot([row('1304401', 'Vorselaar-Centrum', 12), row('1301901', 'Gierle', 30)]),
+		);
+		const summaries = summariesOf(record, [
+			{ id: '6f1c0000-0000-4000-8000-000000000001', code: '1304401' },
+			{ id: '6f1c0000-0000-4000-8000-000000000002', code: '1304402' },
+		]);
+		expect(summaries).toEqual([
+			{
+				neighbourhoodId: '6f1c0000-0000-4000-8000-000000000001',
+				summary: {
+					code: '1304401',
+					residents: 400,
+					residents65: 100,
+					edgeOfDataResidents: 5,
+					categories: {
+						gp: {
+							normM: 900,
+							state: 'measured',
+							beyondResidents: 36,
+							beyond65: 12,
+							beyond65Share: 0.12,
+						},
+					},
+				},
+			},
+		]);
+		// well under the database's 16 KiB per summary, even with every category
+		expect(JSON.stringify(summaries[0]).length).toBeLessThan(1000);
+		expect(summariesOf(record, [])).toEqual([]);
 	});
 });

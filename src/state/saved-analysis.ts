@@ -11,6 +11,7 @@
 import { decodePersonalProfile } from '../analysis/personal-profile.ts';
 import type { NeighbourhoodSummary } from '../analysis/summary.ts';
 import type { CsvColumn } from '../data/csv.ts';
+import type { AnalysisSummaryInput } from '../data/types.ts';
 import type { CoverageParams, CoverageSnapshot, WhatIfEdits } from './coverage.svelte.ts';
 
 /** The version of this record's layout (a newer app still reads older ones). */
@@ -178,6 +179,49 @@ export interface ExportRow {
 }
 
 /** The rows of the table export of a record, every category, `label` naming the category. */
+/**
+ * The record's figures per neighbourhood, as the database keeps them (`analysis_summaries`, one
+ * row per neighbourhood of the municipality the analysis is saved for): the app's neighbourhood
+ * ids come from the built area (the statistical code, e.g. `1301901`), the database's are uuids
+ * with that code in `neighbourhoods.code`. Neighbourhoods of another municipality (a built area
+ * can hold several) are left out; so are codes the database does not know.
+ * @example summariesOf(record, await data.neighbourhoods(areaId))
+ */
+export function summariesOf(
+	record: AnalysisRecord,
+	neighbourhoods: readonly { id: string; code: string }[],
+): AnalysisSummaryInput[] {
+	const idOf = new Map(neighbourhoods.map((n) => [n.code, n.id]));
+	const byId = new Map<string, AnalysisSummaryInput>();
+	for (const r of record.results)
+		for (const row of r.rows) {
+			const id = idOf.get(row.neighbourhoodId);
+			if (id === undefined) continue;
+			let out = byId.get(id);
+			if (!out) {
+				out = {
+					neighbourhoodId: id,
+					summary: {
+						code: row.neighbourhoodId,
+						residents: row.residents,
+						residents65: row.residents65,
+						edgeOfDataResidents: row.edgeOfDataResidents,
+						categories: {},
+					},
+				};
+				byId.set(id, out);
+			}
+			(out.summary.categories as Record<string, unknown>)[r.categoryId] = {
+				normM: r.normM,
+				state: r.state,
+				beyondResidents: row.beyondResidents,
+				beyond65: row.beyond65,
+				beyond65Share: row.beyond65Share,
+			};
+		}
+	return [...byId.values()];
+}
+
 export function exportRows(
 	record: AnalysisRecord,
 	label: (categoryId: string) => string,

@@ -14,6 +14,7 @@ import { type Repositories, supabaseRepositories } from '../../src/data/reposito
 import { connectSupabase } from '../../src/data/supabase.ts';
 import type { Area, CuratedPlace } from '../../src/data/types.ts';
 import { signUserSession } from '../../scripts/lib/stack/jwt.ts';
+import { summariesOf, type AnalysisRecord } from '../../src/state/saved-analysis.ts';
 import { addMembership, anonClient, createUser, stackEnv, superuser } from '../helpers/db.ts';
 
 const point = (lon: number, lat: number): Point => ({ type: 'Point', coordinates: [lon, lat] });
@@ -168,6 +169,90 @@ describe('roles through the data layer and PostgREST', () => {
 		expect((await as.anon!.savedAnalyses.list(vorselaar.id)).map((a) => a.id)).toContain(id);
 		expect(await codeOf(as.coordLille!.savedAnalyses.remove(id))).toBe('not_found');
 		expect(await codeOf(as.coordVorselaar!.savedAnalyses.remove(id))).toBe('ok');
+	});
+
+	it("saved analyses: the figures per neighbourhood are rows of the database's neighbourhoods, found by the app's codes", async () => {
+		// the built area's neighbourhood ids are the statistical codes; the database's are uuids
+		const codes = [
+			...(await as.anon!.areas.neighbourhoods(vorselaar.id)),
+			...(await as.anon!.areas.neighbourhoods(lille.id)),
+		].map((n) => n.code);
+		const rows = codes.map((code, i) => ({
+			neighbourhoodId: code,
+			name: code,
+			residents: 100 + i,
+			residents65: 20,
+			beyondResidents: 10,
+			beyond65: 4,
+			beyond65Share: 0.2,
+			edgeOfDataResidents: 0,
+		}));
+		const record: AnalysisRecord = {
+			kind: 'coverage',
+			version: 1,
+			tilesArea: 'sample',
+			params: {
+				categoryIds: ['pharmacy'],
+				profile: 'walking',
+				unknownMode: 'optimistic',
+				norms: {},
+			},
+			whatIf: null,
+			results: [{ categoryId: 'pharmacy', normM: 800, state: 'measured', placeCount: 2, rows }],
+		};
+		// as DataState.neighbourhoods gives them to the save form
+		const summaries = summariesOf(
+			record,
+			await as.coordVorselaar!.areas.neighbourhoods(vorselaar.id),
+		);
+		const id = await as.coordVorselaar!.savedAnalyses.save({
+			areaId: vorselaar.id,
+			name: 'Per buurt',
+			parameters: record as unknown as Record<string, unknown>,
+			engineVersion: 'coverage-1',
+			dataVersion: 'x',
+			visibility: 'public',
+			summaries,
+			cells: [],
+		});
+		try {
+			const stored = await db.query<{ code: string; residents: number; beyond65: number }>(
+				`select n.code, (s.summary ->> 'residents')::int as residents,
+				        (s.summary -> 'categories' -> 'pharmacy' ->> 'beyond65')::int as beyond65
+				   from public.analysis_summaries s join public.neighbourhoods n on n.id = s.neighbourhood_id
+				  where s.analysis_id = $1 order by n.code`,
+				[id],
+			);
+			// Vorselaar's neighbourhoods only (the analysis is saved for Vorselaar), each with its figures
+			const own = (await as.anon!.areas.neighbourhoods(vorselaar.id)).map((n) => n.code).sort();
+			expect(own.length).toBeGreaterThan(0);
+			expect(stored.rows).toEqual(
+				own.map((code) => ({ code, residents: 100 + codes.indexOf(code), beyond65: 4 })),
+			);
+			// published: everyone reads them back
+			expect((await as.anon!.savedAnalyses.get(id))?.summaries).toHaveLength(own.length);
+			// another municipality's neighbourhoods are refused for this one, and nothing is saved
+			const foreign = summariesOf(record, await as.anon!.areas.neighbourhoods(lille.id));
+			expect(
+				await codeOf(
+					as.coordVorselaar!.savedAnalyses.save({
+						areaId: vorselaar.id,
+						name: 'Verkeerde buurten',
+						parameters: {},
+						engineVersion: 'coverage-1',
+						dataVersion: 'x',
+						summaries: foreign,
+						cells: [],
+					}),
+				),
+			).not.toBe('ok');
+			const none = await db.query(
+				`select 1 from public.saved_analyses where name = 'Verkeerde buurten'`,
+			);
+			expect(none.rowCount).toBe(0);
+		} finally {
+			await as.coordVorselaar!.savedAnalyses.remove(id);
+		}
 	});
 
 	it('barrier reports: residents follow and withdraw their own; planners of the area triage', async () => {

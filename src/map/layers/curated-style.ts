@@ -62,8 +62,11 @@ export function curatedLayers(): [CircleLayerSpecification, SymbolLayerSpecifica
 				'text-field': ['get', 'name'],
 				'text-font': LABEL_FONT,
 				'text-size': 12,
-				'text-offset': [0, 1.2],
-				'text-anchor': 'top',
+				// beside the dot rather than under it (where the OSM place it adds to often has its
+				// icon), on whichever side collides with no other label
+				'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+				'text-radial-offset': 1.1,
+				'text-justify': 'auto',
 				'text-optional': true,
 			},
 			paint: { 'text-color': '#1f1f1f', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },

@@ -1,7 +1,7 @@
 -- Saved analyses: saved atomically by coordinators of the area; private ones only for their creator,
 -- area_team ones for the area's members, public ones for everyone.
 begin;
-select plan(24);
+select plan(25);
 select tests.create_cast();
 
 -- a square cell of about 100 m in Vorselaar, as GeoJSON
@@ -30,7 +30,9 @@ select lives_ok($$select public.save_analysis(
 select lives_ok($$select public.save_analysis(
 	p_id => '00000000-0000-4000-8000-0000000000a3', p_area_id => tests.area('vorselaar'),
 	p_name => 'Gepubliceerd', p_parameters => '{}', p_engine_version => '0.1.0',
-	p_data_version => 'osm-2019-11-05', p_visibility => 'public')$$, 'a coordinator publishes one');
+	p_data_version => 'osm-2019-11-05', p_visibility => 'public',
+	p_summaries => (select jsonb_agg(jsonb_build_object('neighbourhood_id', n.id, 'summary', jsonb_build_object('code', n.code)))
+		from public.neighbourhoods as n where n.area_id = tests.area('vorselaar')))$$, 'a coordinator publishes one');
 select throws_ok($$select public.save_analysis(p_area_id => tests.area('lille'), p_name => 'X',
 	p_parameters => '{}', p_engine_version => '0.1.0', p_data_version => 'x')$$,
 	'42501', null, 'a coordinator cannot save for another area');
@@ -62,6 +64,10 @@ select throws_ok($$select public.save_analysis(p_area_id => tests.area('vorselaa
 select results_eq($$select name from public.saved_analyses where created_at = now() order by name$$, array['Gepubliceerd'],
 	'anon reads published analyses only');
 select is((select count(*) from public.analysis_cells where analysis_id = '00000000-0000-4000-8000-0000000000a1'), 0::bigint, 'anon reads no cells of unpublished analyses');
+select results_eq($$select n.code from public.analysis_summaries as s join public.neighbourhoods as n on n.id = s.neighbourhood_id
+		where s.analysis_id = '00000000-0000-4000-8000-0000000000a3' order by n.code$$,
+	$$select code from public.neighbourhoods where area_id = tests.area('vorselaar') order by code$$,
+	'anon reads a published analysis''s summaries with their neighbourhood''s code (the app''s neighbourhood id)');
 select tests.authenticate_as('resident');
 select results_eq($$select name from public.saved_analyses where created_at = now() order by name$$, array['Gepubliceerd'],
 	'a resident reads published analyses only');
