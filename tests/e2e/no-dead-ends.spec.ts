@@ -38,6 +38,16 @@ test.describe('residents: no dead ends, honest data, usable at 400 % zoom', () =
 		).toHaveAttribute('href', /^https:\/\//);
 		// The municipality's own line comes first (Vorselaar's OCMW, data/help-lines).
 		await expect(nearest.getByTestId('help-line').first()).toContainText('OCMW Vorselaar');
+		// The same help in neighbouring municipalities: the other built areas are read; the sample's
+		// (Vorselaar, Lille) cover no municipality beyond this area, and the panel says so.
+		const neighbours = nearest.getByTestId('neighbour-help');
+		await expect(
+			neighbours.getByRole('heading', { name: 'Dezelfde hulp in de buurgemeenten' }),
+		).toBeVisible();
+		await expect(neighbours.getByRole('status')).toHaveText(
+			'Van de buurgemeenten zijn geen kaartgegevens beschikbaar.',
+			{ timeout: 30_000 },
+		);
 		await page.screenshot({ path: testInfo.outputPath('empty-kind.png') });
 		await expectNoSeriousA11yViolations(page);
 
