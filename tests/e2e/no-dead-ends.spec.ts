@@ -149,6 +149,17 @@ test.describe('residents: no dead ends, honest data, usable at 400 % zoom', () =
 			expect(box.x).toBeGreaterThanOrEqual(0);
 			expect(box.x + box.width).toBeLessThanOrEqual(320 + 1);
 		}
+		// The area and language choices fold into the header's menu, within the width too.
+		await page.evaluate(() => window.scrollTo(0, 0));
+		await page.getByRole('button', { name: 'Gebied en taal' }).click();
+		for (const select of [page.getByTestId('area-select'), page.getByTestId('language')]) {
+			await select.scrollIntoViewIfNeeded();
+			await expect(select).toBeInViewport();
+			const box = (await select.boundingBox())!;
+			expect(box.x + box.width).toBeLessThanOrEqual(320 + 1);
+		}
+		await page.getByRole('button', { name: 'Gebied en taal' }).click();
+		await expect(page.getByTestId('language')).toBeHidden();
 		await page.evaluate(() => window.scrollTo(0, 0));
 		await page.screenshot({ path: testInfo.outputPath('reflow-320.png') });
 
