@@ -19,6 +19,7 @@ import {
 import type { SourcePlace } from '../data/search-source.ts';
 import type { Place } from '../places/place.ts';
 import { loadAreaIndex, type AreaSummary } from '../data/area-index.ts';
+import type { NeighbourHelp } from '../data/neighbour-help.ts';
 import { ManifestError, loadAreaTiles, type AreaTiles } from '../data/tiles.ts';
 import type { ValidationIssue } from '../contracts/manifest.ts';
 import type { SearchEndpoint } from '../workers/search-client.ts';
@@ -85,6 +86,22 @@ export class AreaState {
 	/** The summary of the chosen area from the index, when known. */
 	get summary(): AreaSummary | undefined {
 		return this.areas?.find((a) => a.id === this.id);
+	}
+
+	/**
+	 * The nearest places of a kind in the built areas around the open one that cover other
+	 * municipalities (src/data/neighbour-help.ts), measured from `from`.
+	 */
+	async neighbourHelp(
+		categoryId: string,
+		from: [number, number],
+		signal?: AbortSignal,
+	): Promise<NeighbourHelp> {
+		const open = this.summary;
+		if (!this.areas || !open) return { checked: [], places: [], failed: [] };
+		// Loaded when a kind turns out empty: not part of the first visit's JavaScript.
+		const { loadNeighbourHelp } = await import('../data/neighbour-help.ts');
+		return loadNeighbourHelp(this.areas, open, categoryId, from, this.#origin, this.#fetch, signal);
 	}
 
 	/** Loads the index, then opens the area {@link pickArea} gives (if any). */

@@ -38,6 +38,16 @@ test.describe('residents: no dead ends, honest data, usable at 400 % zoom', () =
 		).toHaveAttribute('href', /^https:\/\//);
 		// The municipality's own line comes first (Vorselaar's OCMW, data/help-lines).
 		await expect(nearest.getByTestId('help-line').first()).toContainText('OCMW Vorselaar');
+		// The same help in neighbouring municipalities: the other built areas are read; the sample's
+		// (Vorselaar, Lille) cover no municipality beyond this area, and the panel says so.
+		const neighbours = nearest.getByTestId('neighbour-help');
+		await expect(
+			neighbours.getByRole('heading', { name: 'Dezelfde hulp in de buurgemeenten' }),
+		).toBeVisible();
+		await expect(neighbours.getByRole('status')).toHaveText(
+			'Van de buurgemeenten zijn geen kaartgegevens beschikbaar.',
+			{ timeout: 30_000 },
+		);
 		await page.screenshot({ path: testInfo.outputPath('empty-kind.png') });
 		await expectNoSeriousA11yViolations(page);
 
@@ -139,6 +149,17 @@ test.describe('residents: no dead ends, honest data, usable at 400 % zoom', () =
 			expect(box.x).toBeGreaterThanOrEqual(0);
 			expect(box.x + box.width).toBeLessThanOrEqual(320 + 1);
 		}
+		// The area and language choices fold into the header's menu, within the width too.
+		await page.evaluate(() => window.scrollTo(0, 0));
+		await page.getByRole('button', { name: 'Gebied en taal' }).click();
+		for (const select of [page.getByTestId('area-select'), page.getByTestId('language')]) {
+			await select.scrollIntoViewIfNeeded();
+			await expect(select).toBeInViewport();
+			const box = (await select.boundingBox())!;
+			expect(box.x + box.width).toBeLessThanOrEqual(320 + 1);
+		}
+		await page.getByRole('button', { name: 'Gebied en taal' }).click();
+		await expect(page.getByTestId('language')).toBeHidden();
 		await page.evaluate(() => window.scrollTo(0, 0));
 		await page.screenshot({ path: testInfo.outputPath('reflow-320.png') });
 

@@ -173,10 +173,30 @@ test.describe('residents find help nearby', () => {
 		// On a phone the details sheet may take the screen: not a strip of a scroll window (issue 11).
 		// (On a desktop the panel is a column beside the map.)
 		if (testInfo.project.use.isMobile) {
+			const screen = page.viewportSize()!.height;
 			const sheet = await page.locator('.panel').boundingBox();
-			expect(sheet!.height).toBeGreaterThan(page.viewportSize()!.height * 0.5);
-		}
-		await page.screenshot({ path: testInfo.outputPath('large-text.png') });
+			expect(sheet!.height).toBeGreaterThan(screen * 0.5);
+			// The header is one row (the menu and the search): not a third of the screen.
+			const header = (await page.locator('.app-header').boundingBox())!;
+			expect(header.height).toBeLessThan(screen * 0.15);
+			await expect(page.getByTestId('search-input')).toBeInViewport();
+			// The sheet takes the screen below the header and toolbar, and never covers them.
+			const toolbar = (await page.locator('.toolbar').boundingBox())!;
+			expect(sheet!.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height - 1);
+			expect(sheet!.y + sheet!.height).toBeGreaterThan(screen - 2);
+			await page.screenshot({ path: testInfo.outputPath('large-text.png') });
+			// Area and language are in the header's menu.
+			const menu = page.getByRole('button', { name: 'Gebied en taal' });
+			await expect(menu).toHaveAttribute('aria-expanded', 'false');
+			await expect(page.getByTestId('language')).toBeHidden();
+			await menu.click();
+			await expect(menu).toHaveAttribute('aria-expanded', 'true');
+			await expect(page.getByTestId('language')).toBeInViewport();
+			await expect(page.getByTestId('area-select')).toBeInViewport();
+			await page.screenshot({ path: testInfo.outputPath('large-text-menu.png') });
+			await page.getByTestId('language').selectOption('fr');
+			await expect(page.getByRole('button', { name: 'Zone et langue' })).toBeVisible();
+		} else await page.screenshot({ path: testInfo.outputPath('large-text.png') });
 	});
 
 	test('missing tiles (404) are reported, translated', async ({ page }) => {

@@ -1,0 +1,77 @@
+/**
+ * A kind of help with no place in the area (happy-dom, the sample's built areas in tiles/): the
+ * panel looks in the neighbouring municipalities' data and says what it found, or that there was
+ * nothing, naming the areas it read.
+ */
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import type { Component } from 'svelte';
+import { describe, expect, it } from 'vitest';
+import I18nHost from '../../tests/helpers/I18nHost.svelte';
+import { ORIGIN, renderPanel, testAreaState, tilesFetch } from '../../tests/helpers/panels.ts';
+import { CATEGORIES } from '../analysis/taxonomy.ts';
+import { parseAreaIndex } from '../data/area-index.ts';
+import { loadNeighbourHelp } from '../data/neighbour-help.ts';
+import NearestPanel from '../panels/NearestPanel.svelte';
+import { I18n } from '../state/i18n.svelte.ts';
+import type { Mode } from '../state/modes.ts';
+import NearestList from './NearestList.svelte';
+
+const as = (c: unknown) => c as Component<{ mode: Mode }>;
+
+describe('an empty kind: the same help in neighbouring municipalities', () => {
+	it('in Vorselaar alone, reads Lille’s data and says that it holds no local service centre either', async () => {
+		const area = testAreaState();
+		await area.start('vorselaar');
+		renderPanel(as(NearestPanel), area, { kind: 'nearest', categoryId: 'local_service_centre' });
+		const section = screen.getByTestId('neighbour-help');
+		expect(within(section).getByRole('heading').textContent).toBe(
+			'Dezelfde hulp in de buurgemeenten',
+		);
+		await waitFor(
+			() =>
+				expect(within(section).getByRole('status').textContent).toMatch(
+					/^Ook de kaartgegevens van de buurgemeenten \(.*Lille.*\) bevatten geen “Lokaal dienstencentrum”\.$/,
+				),
+			{ timeout: 30_000 },
+		);
+		area.data?.search.dispose();
+		area.analysis?.dispose();
+	});
+
+	it('lists the nearest places found there with their municipality and distance, and a call link', async () => {
+		const areas = parseAreaIndex(await (await tilesFetch(`${ORIGIN}/tiles/areas.json`)).json());
+		const vorselaar = areas.find((a) => a.id === 'vorselaar')!;
+		const from: [number, number] = [4.77, 51.2];
+		const pharmacy = CATEGORIES.find((c) => c.id === 'pharmacy')!;
+		render(I18nHost, {
+			props: {
+				i18n: new I18n('nl'),
+				component: NearestList as unknown as Component<Record<string, unknown>>,
+				props: {
+					category: pharmacy,
+					// as if the area had no pharmacy: Lille's (a built neighbour) are offered
+					places: [],
+					areaName: vorselaar.name,
+					municipalities: ['13044'],
+					origin: undefined,
+					profile: 'walking',
+					analysis: undefined,
+					findNeighbours: (signal: AbortSignal) =>
+						loadNeighbourHelp(areas, vorselaar, 'pharmacy', from, ORIGIN, tilesFetch, signal),
+					onlocate: () => {},
+					onselect: () => {},
+					onclose: () => {},
+				},
+			},
+		});
+		const found = await screen.findAllByTestId('neighbour-place', {}, { timeout: 30_000 });
+		expect(found).toHaveLength(3);
+		const km = found.map((f) => {
+			expect(f.textContent).toMatch(/Lille, \d+(,\d)? km in vogelvlucht/);
+			return Number(/(\d+(?:,\d)?) km/.exec(f.textContent!)![1]!.replace(',', '.'));
+		});
+		expect(km).toEqual([...km].sort((a, b) => a - b));
+		const calls = screen.getAllByRole('link', { name: /^Bel / });
+		for (const c of calls) expect(c.getAttribute('href')).toMatch(/^tel:\+?\d+$/);
+	});
+});
