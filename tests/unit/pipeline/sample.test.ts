@@ -230,6 +230,26 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 		}
 	}, 60_000);
 
+	it('counts the network points per kind in the manifest, as the tiles hold them', async () => {
+		const entry = manifest.archives.network!;
+		const layer = entry.layers.find((l) => l.id === 'network_points')!;
+		const p = openPmtiles(path.join(outRoot, 'vorselaar-lille', 'network.pmtiles'));
+		const idsByKind = new Map<string, Set<string>>();
+		for await (const t of archiveTiles(p, entry.bounds, layer.maxzoom, layer.maxzoom)) {
+			const points = (await readVectorTile(p, t.z, t.x, t.y))?.layers.network_points;
+			for (let i = 0; i < (points?.length ?? 0); i++) {
+				const f = points!.feature(i).properties;
+				const kind = String(f.kind);
+				if (!idsByKind.has(kind)) idsByKind.set(kind, new Set());
+				idsByKind.get(kind)!.add(String(f.id));
+			}
+		}
+		const inTiles = Object.fromEntries([...idsByKind].map(([k, ids]) => [k, ids.size]));
+		expect(layer.counts).toEqual(inTiles);
+		expect(Object.values(layer.counts!).reduce((a, b) => a + b, 0)).toBe(layer.features);
+		expect(Object.keys(layer.counts!).length).toBeGreaterThan(1);
+	});
+
 	it('draws the basemap, places and network layers with their attributes', async () => {
 		const dir = path.join(outRoot, 'vorselaar-lille');
 		// The z13 tile around Vorselaar's Markt.
