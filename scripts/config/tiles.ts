@@ -19,6 +19,8 @@ export interface LayerZooms {
 	 * or for points the distance to the nearest more important point). Absent: by size only.
 	 */
 	thin?: ThinRule;
+	/** A property whose values the manifest counts the layer's features by (`counts`). */
+	countBy?: string;
 }
 
 /**
@@ -55,7 +57,8 @@ export const TILE_LAYERS = {
 	},
 	network: {
 		footways: { minZoom: 12, maxZoom: 13, tolerance: 1 },
-		network_points: { minZoom: 13, maxZoom: 13 },
+		// the manifest counts the points per kind (the planners' layer switches show them)
+		network_points: { minZoom: 13, maxZoom: 13, countBy: 'kind' },
 	},
 	basemap: {
 		landuse: { minZoom: 8, maxZoom: 13, tolerance: 4 },

@@ -28,6 +28,21 @@ export interface LayerEntry {
 	/** The most features of this layer in one tile. */
 	maxFeaturesInTile: number;
 	fields: Record<string, FieldType>;
+	/**
+	 * Features per value of the layer's `countBy` property (e.g. network points per `kind`), values
+	 * in sorted order; absent when the layer counts by none.
+	 */
+	counts?: Record<string, number>;
+}
+
+/** Features per value of `key` (a missing value counts as ''), keys sorted. */
+function countsBy(features: TileLayerInput['features'], key: string): Record<string, number> {
+	const counts = new Map<string, number>();
+	for (const f of features) {
+		const v = String(f.properties?.[key] ?? '');
+		counts.set(v, (counts.get(v) ?? 0) + 1);
+	}
+	return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** An archive as listed in the manifest. Sizes in bytes, bounds in degrees. */
@@ -137,6 +152,7 @@ export function buildArchive(
 		features: l.features.length,
 		maxFeaturesInTile: stats.layers[l.name]?.maxFeaturesInTile ?? 0,
 		fields: fieldsOf(l.features),
+		...(l.countBy ? { counts: countsBy(l.features, l.countBy) } : {}),
 	}));
 	const metadata = {
 		name,

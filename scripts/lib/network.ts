@@ -35,7 +35,8 @@ export const NETWORK_ATTRIBUTES = [
 ] as const;
 
 /**
- * Network edges as lines. Properties: `id` (the OSM way, `w123`), `length_m`, the OSM attributes
+ * Network edges as lines, one per bundle edge in edge order, the feature id being the edge index.
+ * Properties: `id` (the OSM way, `w123`), `length_m`, the OSM attributes
  * of {@link NETWORK_ATTRIBUTES} that are tagged, `steps` (true for highway=steps), `cut` (true when
  * the way lost nodes at the extract's edge), `join` (a connector the pipeline added between a
  * fragment and the main network; its `id` is `j<n>`), `fragment` (on a part of the network not
@@ -82,6 +83,9 @@ export function networkFeatures(bundle: AnalysisBundle, osm: OsmData): Feature<G
 		});
 		out.push({
 			type: 'Feature',
+			// the bundle's edge index: the map sets per-edge feature-state (the worker's statuses for
+			// a personal profile, walksheds) by it
+			id: e,
 			geometry: { type: 'LineString', coordinates: coords },
 			properties: p,
 		});

@@ -88,6 +88,8 @@ export interface TileLayerInput {
 	featureMinZoom?: (f: TileLayerInput['features'][number]) => number;
 	/** How to rank the layer's features when a tile over the limits is thinned (default: by size). */
 	thin?: ThinRule;
+	/** A property whose values the manifest counts features by (`counts` of the layer's entry). */
+	countBy?: string;
 }
 
 /** Features left out of the tiles of one zoom to keep them within the limits. */

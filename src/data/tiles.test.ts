@@ -29,6 +29,25 @@ describe('parseManifest', () => {
 		expect(area.attribution).toContain('OpenStreetMap');
 	});
 
+	it('reads the network points per kind that the pipeline counted', () => {
+		const network = {
+			file: 'network.pmtiles',
+			layers: [
+				{ id: 'footways' },
+				{ id: 'network_points', counts: { barrier: 57, crossing: 33, kerb: -1 } },
+			],
+		};
+		const area = parseManifest({ ...valid, archives: { ...valid.archives, network } }, base);
+		expect(area.archives.network?.pointsLayer).toBe('network_points');
+		// a count that is not a whole number ≥ 0 is left out (the switch then shows 0)
+		expect(area.archives.network?.pointCounts).toEqual({ barrier: 57, crossing: 33 });
+		const older = { ...network, layers: [{ id: 'footways' }, { id: 'network_points' }] };
+		expect(
+			parseManifest({ ...valid, archives: { ...valid.archives, network: older } }, base).archives
+				.network?.pointCounts,
+		).toBeUndefined();
+	});
+
 	it('names what is wrong', () => {
 		expect(() => parseManifest([], base)).toThrow(/not a JSON object/);
 		expect(() => parseManifest({ ...valid, area: { id: 'x' } }, base)).toThrow(/area id and name/);

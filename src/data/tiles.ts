@@ -49,7 +49,12 @@ export interface AreaTiles {
 		 * The pedestrian network with its accessibility per profile (layer `footways`), and the
 		 * barriers, kerbs, crossings and elevators on it (`pointsLayer`, when the archive has one).
 		 */
-		network?: ArchiveRef & { layer: string; pointsLayer?: string };
+		network?: ArchiveRef & {
+			layer: string;
+			pointsLayer?: string;
+			/** Network points per kind (the manifest's counts of `pointsLayer`), when it has them. */
+			pointCounts?: Record<string, number>;
+		};
 		/** The area's own basemap, when built. */
 		basemap?: ArchiveRef & { layers: string[] };
 	};
@@ -69,6 +74,20 @@ function optionalArchive(
 		maxzoom: typeof entry.maxzoom === 'number' ? entry.maxzoom : 14,
 		layers: layerNames(entry.layers),
 	};
+}
+
+/** The manifest's features per value of one layer of an archive (`counts`), when it has them. */
+function layerCounts(
+	archive: unknown,
+	layer: string,
+): { pointCounts: Record<string, number> } | Record<string, never> {
+	if (!isRecord(archive) || !Array.isArray(archive.layers)) return {};
+	const entry = archive.layers.find((l: unknown) => isRecord(l) && l.id === layer) as unknown;
+	if (!isRecord(entry) || !isRecord(entry.counts)) return {};
+	const counts: Record<string, number> = {};
+	for (const [k, v] of Object.entries(entry.counts))
+		if (typeof v === 'number' && Number.isInteger(v) && v >= 0) counts[k] = v;
+	return { pointCounts: counts };
 }
 
 function layerNames(layers: unknown): string[] {
@@ -187,7 +206,10 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 							...network,
 							layer: 'footways',
 							...(network.layers.includes('network_points')
-								? { pointsLayer: 'network_points' }
+								? {
+										pointsLayer: 'network_points',
+										...layerCounts(archives.network, 'network_points'),
+									}
 								: {}),
 						},
 					}

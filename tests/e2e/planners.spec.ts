@@ -321,6 +321,15 @@ test.describe("planners' workspace", () => {
 			await page.getByTestId('network-toggle').getByRole('checkbox').check();
 			await page.getByTestId('layer-barrier').check();
 			await page.getByTestId('layer-crossing').check();
+			// each switch says how many points of its kind the pipeline counted (the manifest)
+			const pointCounts = (
+				JSON.parse(readFileSync(path.join('tiles', SAMPLE_AREA, 'manifest.json'), 'utf8')) as {
+					archives: { network: { layers: { id: string; counts?: Record<string, number> }[] } };
+				}
+			).archives.network.layers.find((l) => l.id === 'network_points')!.counts!;
+			for (const kind of ['barrier', 'kerb', 'crossing', 'elevator'])
+				await expect(page.getByTestId(`count-${kind}`)).toHaveText(`(${pointCounts[kind] ?? 0})`);
+			expect(pointCounts.barrier).toBeGreaterThan(0);
 			await expect(page).toHaveURL(/pts=barrier%2Ccrossing|pts=barrier,crossing/);
 			await page.evaluate(() =>
 				(

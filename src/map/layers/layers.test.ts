@@ -4,7 +4,14 @@ import { CATEGORIES } from '../../analysis/taxonomy.ts';
 import { Z_ORDER } from '../z-order.ts';
 import { neighbourhoodLayers, NEIGHBOURHOODS_SOURCE } from './neighbourhoods-style.ts';
 import { placesFilter, placesLayers, PLACES_SOURCE } from './places-style.ts';
-import { networkLayers, networkPointLayer, NETWORK_SOURCE } from './network-style.ts';
+import { reasonMask, reasonsFromMask } from '../../analysis/profiles.ts';
+import {
+	drawEdgeStatuses,
+	networkLayers,
+	networkPointLayer,
+	NETWORK_SOURCE,
+	stretchState,
+} from './network-style.ts';
 import { routeGeoJson, routeLayers, ROUTE_SOURCE } from './route-style.ts';
 
 const layers = [
@@ -68,5 +75,58 @@ describe('the network points layer', () => {
 		expect(on.filter).toEqual(['in', ['get', 'kind'], ['literal', ['crossing']]]);
 		expect(on.layout?.visibility).toBe('visible');
 		expect(networkPointLayer('network_points', []).layout?.visibility).toBe('none');
+	});
+});
+
+describe('the accessible-routes layer for a personal profile', () => {
+	const personal = {
+		base: 'wheelchair' as const,
+		statuses: Uint8Array.from([0, 2, 3]),
+		reasons: Uint32Array.from([0, reasonMask(['width_narrow', 'kerb_raised']), 0]),
+	};
+
+	it('reads a stretch from the worker for the personal profile, from the tile otherwise', () => {
+		const props = {
+			wheelchair_status: 'passable',
+			walking_status: 'limited',
+			walking_reasons: 'steps',
+		};
+		expect(stretchState(props, 1, 'wheelchair', personal)).toEqual({
+			status: 'impassable',
+			reasons: reasonsFromMask(reasonMask(['width_narrow', 'kerb_raised'])),
+		});
+		expect(stretchState(props, 1, 'walking', personal)).toEqual({
+			status: 'limited',
+			reasons: ['steps'],
+		});
+		expect(stretchState(props, 1, 'wheelchair', undefined)).toEqual({
+			status: 'passable',
+			reasons: [],
+		});
+	});
+
+	it('sets every edge as feature-state and clears them again, leaving other keys', () => {
+		const state = new Map<number, Record<string, unknown>>();
+		const map = {
+			setFeatureState: (f: { id: number }, s: Record<string, unknown>) =>
+				state.set(f.id, { ...state.get(f.id), ...s }),
+			removeFeatureState: (f: { id?: number }, key?: string) => {
+				const s = state.get(f.id!);
+				if (s && key) delete s[key];
+			},
+		};
+		state.set(2, { shed: 4 });
+		drawEdgeStatuses(map, 'footways', personal);
+		expect([...state.entries()].sort()).toEqual([
+			[0, { status: 'passable' }],
+			[1, { status: 'impassable' }],
+			[2, { shed: 4, status: 'unknown' }],
+		]);
+		drawEdgeStatuses(map, 'footways', undefined);
+		expect([...state.entries()].sort()).toEqual([
+			[0, {}],
+			[1, {}],
+			[2, { shed: 4 }],
+		]);
 	});
 });

@@ -10,7 +10,13 @@ import type {
 	LineLayerSpecification,
 } from 'maplibre-gl';
 import type { NetworkPointKind } from '../../analysis/network-points.ts';
-import type { ProfileId } from '../../analysis/profiles.ts';
+import { WAY_STATUSES } from '../../analysis/network-layer.ts';
+import {
+	REASON_LABELS,
+	reasonsFromMask,
+	type ProfileId,
+	type ReasonCode,
+} from '../../analysis/profiles.ts';
 
 export const NETWORK_SOURCE = 'network';
 
@@ -24,23 +30,48 @@ export const NETWORK_STATUS_COLOURS = {
 
 export type NetworkStatus = keyof typeof NETWORK_STATUS_COLOURS;
 
-function statusOf(profile: ProfileId): ExpressionSpecification {
-	return ['coalesce', ['get', `${profile}_status`], 'unknown'];
+/**
+ * Per-edge statuses computed in the worker for a personal profile (the `personal` answer): the
+ * base profile's slot of the re-classified graph, indexed by the network tiles' feature id (the
+ * bundle's edge index).
+ */
+export interface EdgeStatuses {
+	base: ProfileId | null;
+	statuses: Uint8Array;
+	reasons: Uint32Array;
 }
 
-/** Paint of the known and the unknown stretches for `profile`. */
+/** The feature-state key that carries an edge's status for the personal profile. */
+export const STATUS_STATE = 'status';
+
+/**
+ * An edge's status: the worker's (feature-state, set per edge for a personal profile) over the
+ * tile's baked status of `profile` (the three built-in profiles; proven equal to the worker's edge
+ * for edge by src/analysis/personal-profile.test.ts and tests/unit/pipeline/sample.test.ts).
+ */
+function statusOf(profile: ProfileId): ExpressionSpecification {
+	return ['coalesce', ['feature-state', STATUS_STATE], ['get', `${profile}_status`], 'unknown'];
+}
+
+/**
+ * Paint of the known and the unknown stretches for `profile`. Both layers hold every edge and
+ * show or hide it by its status through `line-opacity` (no filter: a filter cannot read
+ * feature-state), so a personal profile's statuses are drawn by `setFeatureState` alone, without
+ * MapLibre laying the tiles out again. The known layer lies on top: a click or a query at a
+ * stretch finds it first.
+ */
 export function networkLayers(
 	sourceLayer: string,
 	profile: ProfileId,
 ): [LineLayerSpecification, LineLayerSpecification] {
 	const width: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 12, 1.5, 16, 4];
+	const isUnknown: ExpressionSpecification = ['==', statusOf(profile), 'unknown'];
 	return [
 		{
 			id: 'network-known',
 			type: 'line',
 			source: NETWORK_SOURCE,
 			'source-layer': sourceLayer,
-			filter: ['!=', statusOf(profile), 'unknown'],
 			layout: { 'line-cap': 'round', 'line-join': 'round' },
 			paint: {
 				'line-color': [
@@ -50,8 +81,11 @@ export function networkLayers(
 					NETWORK_STATUS_COLOURS.passable,
 					'limited',
 					NETWORK_STATUS_COLOURS.limited,
+					'impassable',
 					NETWORK_STATUS_COLOURS.impassable,
+					NETWORK_STATUS_COLOURS.unknown,
 				],
+				'line-opacity': ['case', isUnknown, 0, 1],
 				'line-width': width,
 			},
 		},
@@ -60,14 +94,41 @@ export function networkLayers(
 			type: 'line',
 			source: NETWORK_SOURCE,
 			'source-layer': sourceLayer,
-			filter: ['==', statusOf(profile), 'unknown'],
 			paint: {
 				'line-color': NETWORK_STATUS_COLOURS.unknown,
+				'line-opacity': ['case', isUnknown, 1, 0],
 				'line-width': width,
 				'line-dasharray': [1.5, 1.5],
 			},
 		},
 	];
+}
+
+/**
+ * The status and reason codes of a clicked stretch for `profile`: the worker's for a personal
+ * profile on that base (by the feature id, the edge index), else the tile's baked ones.
+ */
+export function stretchState(
+	props: Record<string, unknown>,
+	featureId: unknown,
+	profile: ProfileId,
+	personal: EdgeStatuses | undefined,
+): { status: NetworkStatus; reasons: ReasonCode[] } {
+	if (personal?.base === profile && typeof featureId === 'number') {
+		const code = personal.statuses[featureId];
+		if (code !== undefined)
+			return {
+				status: WAY_STATUSES[code] as NetworkStatus,
+				reasons: reasonsFromMask(personal.reasons[featureId] ?? 0),
+			};
+	}
+	const status = String(props[`${profile}_status`] ?? 'unknown');
+	return {
+		status: (Object.hasOwn(NETWORK_STATUS_COLOURS, status) ? status : 'unknown') as NetworkStatus,
+		reasons: String(props[`${profile}_reasons`] ?? '')
+			.split(',')
+			.filter((c): c is ReasonCode => Object.hasOwn(REASON_LABELS, c)),
+	};
 }
 
 /** Colours of the network points by kind, shared by the map and the planners' layer switches. */
@@ -105,4 +166,44 @@ export function networkPointLayer(
 			'circle-stroke-width': 1.5,
 		},
 	};
+}
+
+/** What {@link drawEdgeStatuses} needs of a MapLibre map. */
+export interface FeatureStateTarget {
+	setFeatureState(
+		feature: { source: string; sourceLayer?: string; id: number },
+		state: Record<string, unknown>,
+	): void;
+	removeFeatureState(
+		feature: { source: string; sourceLayer?: string; id?: number },
+		key?: string,
+	): void;
+}
+
+/** How many edges {@link drawEdgeStatuses} last set on each map (to clear them again). */
+const drawnEdges = new WeakMap<object, number>();
+
+/**
+ * Draws a personal profile's per-edge statuses on the accessible-routes layer as feature-state
+ * (`status` of the edge's feature, the edge index being the feature id); undefined clears them,
+ * so the tiles' built-in statuses show again. Other feature-state keys (walksheds) stay.
+ */
+export function drawEdgeStatuses(
+	map: FeatureStateTarget,
+	sourceLayer: string,
+	statuses: EdgeStatuses | undefined,
+): void {
+	const target = { source: NETWORK_SOURCE, sourceLayer, id: 0 };
+	const before = drawnEdges.get(map) ?? 0;
+	const codes = statuses?.statuses;
+	const count = codes?.length ?? 0;
+	for (let e = count; e < before; e++) {
+		target.id = e;
+		map.removeFeatureState(target, STATUS_STATE);
+	}
+	for (let e = 0; e < count; e++) {
+		target.id = e;
+		map.setFeatureState(target, { [STATUS_STATE]: WAY_STATUSES[codes![e] as number] });
+	}
+	drawnEdges.set(map, count);
 }

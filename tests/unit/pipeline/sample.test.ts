@@ -4,7 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArea, type AreaManifest } from '../../../scripts/lib/build-area.ts';
 import { archiveTiles, openPmtiles, readVectorTile } from '../../helpers/pmtiles-file.ts';
 import { MAX_TILE_BYTES, MAX_TILE_FEATURES, tileRange } from '../../../scripts/lib/tiler.ts';
-import { decodeAnalysisBundle, type AnalysisBundle } from '../../../src/analysis/bundle.ts';
+import {
+	decodeAnalysisBundle,
+	edgeStatus,
+	type AnalysisBundle,
+} from '../../../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../../../src/analysis/engine.ts';
 import { WALKABLE_RULES } from '../../../src/analysis/profiles.ts';
 import { sha256 } from '../../../scripts/lib/io.ts';
@@ -226,6 +230,26 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 		}
 	}, 60_000);
 
+	it('counts the network points per kind in the manifest, as the tiles hold them', async () => {
+		const entry = manifest.archives.network!;
+		const layer = entry.layers.find((l) => l.id === 'network_points')!;
+		const p = openPmtiles(path.join(outRoot, 'vorselaar-lille', 'network.pmtiles'));
+		const idsByKind = new Map<string, Set<string>>();
+		for await (const t of archiveTiles(p, entry.bounds, layer.maxzoom, layer.maxzoom)) {
+			const points = (await readVectorTile(p, t.z, t.x, t.y))?.layers.network_points;
+			for (let i = 0; i < (points?.length ?? 0); i++) {
+				const f = points!.feature(i).properties;
+				const kind = String(f.kind);
+				if (!idsByKind.has(kind)) idsByKind.set(kind, new Set());
+				idsByKind.get(kind)!.add(String(f.id));
+			}
+		}
+		const inTiles = Object.fromEntries([...idsByKind].map(([k, ids]) => [k, ids.size]));
+		expect(layer.counts).toEqual(inTiles);
+		expect(Object.values(layer.counts!).reduce((a, b) => a + b, 0)).toBe(layer.features);
+		expect(Object.keys(layer.counts!).length).toBeGreaterThan(1);
+	});
+
 	it('draws the basemap, places and network layers with their attributes', async () => {
 		const dir = path.join(outRoot, 'vorselaar-lille');
 		// The z13 tile around Vorselaar's Markt.
@@ -254,14 +278,28 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 		const fw = net!.layers.footways!;
 		expect(fw.length).toBeGreaterThan(10);
 		const statuses = new Set<string>();
+		// Each line's feature id is its bundle edge's index (the map sets per-edge feature-state by
+		// it): the edge's way, length and statuses are the line's.
+		const g = decodeAnalysisBundle(
+			new Uint8Array(readFileSync(path.join(dir, 'analysis.bin'))),
+		).graph;
+		const ids = new Set<number>();
 		for (let i = 0; i < fw.length; i++) {
-			const p = fw.feature(i).properties;
-			for (const k of ['walking_status', 'rollator_status', 'wheelchair_status']) {
-				expect(['passable', 'limited', 'impassable', 'unknown']).toContain(p[k]);
-			}
+			const f = fw.feature(i);
+			const p = f.properties;
+			const e = f.id as number;
+			expect(Number.isInteger(e) && e >= 0 && e < g.edgeCount, `feature id ${e}`).toBe(true);
+			ids.add(e);
+			expect(p.id).toBe(g.wayIds[g.edgeWays[e] as number]);
+			expect(p.length_m).toBeCloseTo(g.lengthsM[e] as number, 0);
+			['walking', 'rollator', 'wheelchair'].forEach((k, pi) => {
+				expect(['passable', 'limited', 'impassable', 'unknown']).toContain(p[`${k}_status`]);
+				expect(p[`${k}_status`]).toBe(edgeStatus(g, pi, e));
+			});
 			statuses.add(String(p.wheelchair_status));
 		}
 		expect(statuses.size).toBeGreaterThan(1);
+		expect(ids.size).toBeGreaterThan(10);
 	});
 
 	it('writes a compressed search source with every category, place, street and locality', async () => {

@@ -1,0 +1,64 @@
+/**
+ * The map side of the personal-profile redraw bench, bundled for a plain Chromium page: a MapLibre
+ * map with the area's network tiles (`pmtiles://`) and the app's accessible-routes layers
+ * (src/map/layers/network-style.ts). `drawStatuses` draws the worker's per-edge statuses as the app
+ * does (`drawEdgeStatuses`: feature-state per edge) and resolves once the map is idle again: the
+ * frame with the new statuses has been rendered.
+ */
+import { addProtocol, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import { Protocol } from 'pmtiles';
+import {
+	drawEdgeStatuses,
+	networkLayers,
+	NETWORK_SOURCE,
+	type EdgeStatuses,
+} from '../../../src/map/layers/network-style.ts';
+
+const LAYER = 'footways';
+const mapOf = () => (window as unknown as { benchMap: MapLibreMap }).benchMap;
+
+/**
+ * Starts the map on `networkUrl` (a PMTiles archive) and resolves when its first frame is drawn.
+ * `workerCode`: maplibre-gl's worker module, served as a blob (as src/map/setup.ts gives its URL).
+ */
+export function start(
+	container: HTMLElement,
+	centre: [number, number],
+	zoom: number,
+	networkUrl: string,
+	workerCode: string,
+): Promise<void> {
+	setWorkerUrl(URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' })));
+	addProtocol('pmtiles', new Protocol().tile);
+	const map = new MapLibreMap({
+		container,
+		center: centre,
+		zoom,
+		attributionControl: false,
+		style: {
+			version: 8,
+			sources: { [NETWORK_SOURCE]: { type: 'vector', url: `pmtiles://${networkUrl}` } },
+			layers: [
+				{ id: 'background', type: 'background', paint: { 'background-color': '#f6f4ef' } },
+				...networkLayers(LAYER, 'wheelchair'),
+			],
+		},
+	});
+	(window as unknown as { benchMap: MapLibreMap }).benchMap = map;
+	return new Promise((resolve) => map.once('idle', () => resolve()));
+}
+
+/** Draws the statuses as feature-state and resolves after the map has rendered them. */
+export function drawStatuses(statuses: EdgeStatuses | undefined): Promise<void> {
+	const map = mapOf();
+	return new Promise((resolve) => {
+		map.once('idle', () => resolve());
+		drawEdgeStatuses(map, LAYER, statuses);
+		map.triggerRepaint();
+	});
+}
+
+/** Edges drawn with each status in the view (queryRenderedFeatures + feature-state), for checks. */
+export function drawnStatus(edge: number): unknown {
+	return mapOf().getFeatureState({ source: NETWORK_SOURCE, sourceLayer: LAYER, id: edge }).status;
+}
