@@ -38,7 +38,6 @@ import type { AnalysisBundle, RoutingGraph } from '../../src/analysis/bundle.ts'
 import { AnalysisEngine } from '../../src/analysis/engine.ts';
 import { profileNetwork } from '../../src/analysis/network.ts';
 import { PROFILE_IDS } from '../../src/analysis/profiles.ts';
-import type { Snap } from '../../src/analysis/snap.ts';
 import { EdgeIndex } from '../../src/analysis/snap.ts';
 import { summarizeByNeighbourhood } from '../../src/analysis/summary.ts';
 import {
@@ -56,7 +55,8 @@ import {
 	syntheticPlaces,
 } from '../../src/analysis/synthetic.ts';
 import { prepareCppReference } from './lib/cpp-dijkstra.ts';
-import { FlatQueueDijkstra, PerOriginSearch, type ReferencePlace } from './lib/references.ts';
+import { perOriginReference } from './lib/per-origin.ts';
+import { FlatQueueDijkstra } from './lib/references.ts';
 import { sampleBundle } from './lib/sample.ts';
 import { median, ms, quantile, spread } from './lib/stats.ts';
 
@@ -97,40 +97,13 @@ async function fullAnalysisFigures(ctx: BenchContext): ReturnType<BenchPart> {
 	const categories = engine.categoriesWithPlaces();
 	const o = bundle.origins;
 	// per profile: the connected origins, a seeded sample of them, the places as the engine sees them
-	const rand = mulberry32(42);
-	const perProfile = PROFILE_IDS.map((profile) => {
-		const snaps = engine.originSnaps(profile);
-		const connected: number[] = [];
-		for (let i = 0; i < o.count; i++) if ((snaps.edge[i] as number) >= 0) connected.push(i);
-		const picked = Array.from(
-			{ length: Math.min(referenceOrigins, connected.length) },
-			() => connected[Math.floor(rand() * connected.length)] as number,
-		);
-		const places: ReferencePlace[] = [];
-		for (let i = 0; i < bundle.places.count; i++) {
-			const cats = categories.flatMap((c, k) =>
-				(bundle.places.categoryIds[i] as string[]).includes(c) ? [k] : [],
-			);
-			const snap = cats.length > 0 ? engine.placeSnap(i, profile) : undefined;
-			if (snap) places.push({ snap, categories: cats });
-		}
-		const search = new PerOriginSearch(engine.network(profile), places, categories.length);
-		const originSnap = (i: number): Snap => ({
-			edge: snaps.edge[i] as number,
-			t: snaps.t[i] as number,
-			accessM: snaps.accessM[i] as number,
-			lng: 0,
-			lat: 0,
-		});
-		return { profile, connected: connected.length, picked, search, originSnap };
-	});
+	const ref = perOriginReference(engine, bundle, categories, referenceOrigins);
+	const perProfile = ref.profiles;
 	const full: number[] = [];
 	const summaries: number[] = [];
 	const reference: number[] = [];
 	const ratios: number[] = [];
 	const results = new Map<string, Float64Array>();
-	const refResults = perProfile.map((p) => new Float64Array(p.picked.length * categories.length));
-	const best = new Float64Array(categories.length);
 	// untimed warm-up runs first (the JIT reaches steady state only after a few full analyses on a
 	// busy machine), then `runs` timed ones
 	const warmups = 4;
@@ -144,16 +117,7 @@ async function fullAnalysisFigures(ctx: BenchContext): ReturnType<BenchPart> {
 		t = performance.now();
 		for (const run of coverages) summarizeByNeighbourhood(bundle, run.result, 800);
 		const summaryMs = performance.now() - t;
-		let refScaled = 0;
-		perProfile.forEach((pp, k) => {
-			const out = refResults[k] as Float64Array;
-			t = performance.now();
-			pp.picked.forEach((i, j) => {
-				pp.search.run(pp.originSnap(i), best);
-				out.set(best, j * categories.length);
-			});
-			refScaled += ((performance.now() - t) / Math.max(1, pp.picked.length)) * pp.connected;
-		});
+		const refScaled = ref.time();
 		if (r < warmups) {
 			// warm-up; keep the results for the check
 			for (const run of coverages) {
@@ -170,7 +134,7 @@ async function fullAnalysisFigures(ctx: BenchContext): ReturnType<BenchPart> {
 	let mismatches = 0;
 	let checked = 0;
 	perProfile.forEach((pp, k) => {
-		const out = refResults[k] as Float64Array;
+		const out = ref.results[k] as Float64Array;
 		categories.forEach((c, ci) => {
 			const sweep = results.get(`${c}/${pp.profile}`) as Float64Array;
 			pp.picked.forEach((i, j) => {
@@ -182,7 +146,7 @@ async function fullAnalysisFigures(ctx: BenchContext): ReturnType<BenchPart> {
 		});
 	});
 	const ratio = spread(ratios);
-	const refRuns = perProfile.reduce((n, p) => n + p.picked.length, 0);
+	const refRuns = ref.sampled;
 	log(
 		`sample ${source}: full analysis (${categories.length} categories × 3 profiles) ${median(full).toFixed(1)} ms, summaries ${median(summaries).toFixed(1)} ms apart; per-origin reference (one search per origin for all categories, ${refRuns} sampled of ${perProfile.map((p) => p.connected).join('/')} connected) scaled ${median(reference).toFixed(0)} ms; ratio ${ratio.median} (${ratio.min}–${ratio.max}); ${mismatches} mismatches in ${checked} checks`,
 	);

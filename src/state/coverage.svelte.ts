@@ -49,6 +49,8 @@ export interface CategoryResult {
 	summary: NeighbourhoodSummary[];
 	baseSummary: NeighbourhoodSummary[];
 	elapsedMs: number;
+	/** Of which the engine's sweep and per-origin evaluation. */
+	engineMs: number;
 }
 
 /** The origins' places and what does not change with the category (from the worker once). */
@@ -226,6 +228,7 @@ export class CoverageAnalysis {
 					summary: r.summary,
 					baseSummary: r.summary.map((row) => ({ ...row })),
 					elapsedMs: r.elapsedMs,
+					engineMs: r.engineMs,
 				});
 				this.progress = { done: out.length, total: params.categoryIds.length };
 			}

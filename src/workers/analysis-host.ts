@@ -271,8 +271,10 @@ export class AnalysisHost {
 			const engine = this.prepared();
 			const t0 = performance.now();
 			const run = engine.coverage(p);
+			const engineMs = performance.now() - t0;
 			this.runs.set(runKey(p), run);
 			return {
+				engineMs,
 				columns: this.columns(run),
 				summary: summarizeByNeighbourhood(engine.bundle, run.result, p.normM),
 				placeCount: run.result.placeCount,

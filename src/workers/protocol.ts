@@ -121,7 +121,10 @@ export interface AnalysisRequestMap {
 			columns: CoverageColumns;
 			summary: NeighbourhoodSummary[];
 			placeCount: number;
+			/** The whole request in the worker: the sweep, the summary, the columns. */
 			elapsedMs: number;
+			/** The sweep and per-origin evaluation alone (`engine.coverage`), as the analysis bench times it. */
+			engineMs: number;
 		};
 	};
 	/**
