@@ -31,7 +31,13 @@ import {
 	type Piece,
 } from './fragments.ts';
 import KDBush from 'kdbush';
-import { distanceM, hilbertIndex, metresPerDegree, projectOnSegment } from './geo.ts';
+import {
+	bboxOfPositions,
+	distanceM,
+	hilbertIndex,
+	metresPerDegree,
+	projectOnSegment,
+} from './geo.ts';
 import {
 	decodeSections,
 	encodeSections,
@@ -553,17 +559,7 @@ function splitAtGraphNodes(
 
 /** The ids sorted along a Hilbert curve over their bbox (ties by id): locality for the sweeps. */
 function hilbertOrder(ids: number[], ll: (id: number) => [number, number]): number[] {
-	let minX = Infinity;
-	let minY = Infinity;
-	let maxX = -Infinity;
-	let maxY = -Infinity;
-	for (const id of ids) {
-		const [x, y] = ll(id);
-		minX = Math.min(minX, x);
-		minY = Math.min(minY, y);
-		maxX = Math.max(maxX, x);
-		maxY = Math.max(maxY, y);
-	}
+	const [minX, minY, maxX, maxY] = bboxOfPositions(ids.map(ll));
 	const spanX = maxX - minX || 1;
 	const spanY = maxY - minY || 1;
 	const hkey = new Map<number, number>();
@@ -648,16 +644,7 @@ export class BenchIndex {
 	 */
 	near(coords: readonly [number, number][]): [number, number][] {
 		if (!this.#index) return [];
-		let w = Infinity;
-		let s = Infinity;
-		let e = -Infinity;
-		let n = -Infinity;
-		for (const [x, y] of coords) {
-			w = Math.min(w, x);
-			s = Math.min(s, y);
-			e = Math.max(e, x);
-			n = Math.max(n, y);
-		}
+		const [w, s, e, n] = bboxOfPositions(coords);
 		const { kx, ky } = metresPerDegree(Math.max(Math.abs(s), Math.abs(n)));
 		const padX = (2 * BENCH_NEAR_M) / kx;
 		const padY = (2 * BENCH_NEAR_M) / ky;
