@@ -6,7 +6,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { unwrap, wrap } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DeviceDb, UPGRADES, type Upgrade } from './device-db.ts';
+import { DeviceDb, UPGRADES, isConstraintError, type Upgrade } from './device-db.ts';
 
 /** Version 1 as the code before idb created it, with one record in every store. */
 async function versionOneDatabase(factory: IDBFactory, name: string): Promise<void> {
@@ -131,6 +131,23 @@ describe('device database (idb)', () => {
 		]);
 		const tx = db.idb.transaction('saved_analyses');
 		expect([...tx.store.indexNames]).toEqual(['areaId']);
+		db.close();
+	});
+
+	it('a failed write names its cause and stores nothing of the transaction', async () => {
+		const db = await DeviceDb.open('conflict', new IDBFactory());
+		await db.write(['outbox'], (tx) => tx.objectStore('outbox').add({ id: 'e1', n: 1 }));
+		const err = await db
+			.write(['outbox', 'settings'], (tx) => {
+				tx.objectStore('settings').put({ key: 'k', value: 'v' });
+				tx.objectStore('outbox').add({ id: 'e1', n: 2 });
+			})
+			.catch((e: unknown) => e);
+		// the request's own error, not a bare AbortError (and no promise rejected unseen: vitest
+		// fails a run on an unhandled rejection)
+		expect(isConstraintError(err)).toBe(true);
+		expect(await db.get('settings', 'k')).toBeUndefined();
+		expect(await db.all('outbox')).toEqual([{ id: 'e1', n: 1 }]);
 		db.close();
 	});
 });

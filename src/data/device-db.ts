@@ -163,7 +163,9 @@ export class DeviceDb {
 	 * stays active.
 	 */
 	async write(stores: StoreName[], write: (tx: IDBTransaction) => void): Promise<void> {
-		const tx = unwrap(this.idb.transaction(stores, 'readwrite'));
+		// on the plain database: idb's wrapped transaction would add a `done` promise that rejects,
+		// unseen, whenever a write fails
+		const tx = unwrap(this.idb).transaction(stores, 'readwrite');
 		const done = committed(tx);
 		try {
 			write(tx);
