@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { setUpMapLibre } from './map/setup.ts';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
@@ -15,6 +16,8 @@ if (typed) {
 	history.replaceState(null, '', url);
 }
 
+// The map's workers start now, while the area's index and manifest load.
+setUpMapLibre({ early: true });
 target.replaceChildren();
 const app = mount(App, { target });
 if (hadFocus) document.getElementById('search-input')?.focus();
