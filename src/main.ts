@@ -1,6 +1,5 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { setUpMapLibre } from './map/setup.ts';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
@@ -16,8 +15,12 @@ if (typed) {
 	history.replaceState(null, '', url);
 }
 
-// The map's workers start now, while the area's index and manifest load.
-setUpMapLibre({ early: true });
+// MapLibre (its own chunk) loads now, and its workers start while the area's index and manifest
+// load. A failure shows where the map would be (App.svelte loads the map the same way).
+import('./map/setup.ts').then(
+	(m) => m.setUpMapLibre({ early: true }),
+	() => {},
+);
 target.replaceChildren();
 const app = mount(App, { target });
 if (hadFocus) document.getElementById('search-input')?.focus();
