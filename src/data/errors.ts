@@ -168,6 +168,17 @@ const KIND_OF_SQLSTATE: Record<string, ErrorKind> = {
 	PGRST303: 'sign_in_needed',
 };
 
+/** Text columns checked by `<table>_<column>_length` (at most `max`) and `<table>_<column>_clean`. */
+const TEXT_COLUMNS: { table: string; column: string; field: string; max: number }[] = [
+	{ table: 'barrier_reports', column: 'description', field: 'description', max: 1000 },
+	{ table: 'barrier_reports', column: 'planner_note', field: 'plannerNote', max: 1000 },
+	{ table: 'barrier_reports', column: 'public_text', field: 'publicText', max: 1000 },
+	{ table: 'curated_places', column: 'name', field: 'name', max: 200 },
+	{ table: 'curated_places', column: 'description', field: 'description', max: 2000 },
+	{ table: 'saved_analyses', column: 'name', field: 'name', max: 120 },
+	{ table: 'saved_analyses', column: 'description', field: 'description', max: 2000 },
+];
+
 /**
  * Check constraints of supabase/migrations that a client can break, by name → kind and values.
  * (PostgreSQL names the constraint that refused a row; the database's JSON details cover the
@@ -177,30 +188,12 @@ export const CONSTRAINT_KINDS: Record<
 	string,
 	{ kind: ErrorKind; values?: Record<string, string | number> }
 > = {
-	barrier_reports_description_length: {
-		kind: 'too_long',
-		values: { field: 'description', max: 1000 },
-	},
-	barrier_reports_description_clean: {
-		kind: 'forbidden_characters',
-		values: { field: 'description' },
-	},
-	barrier_reports_planner_note_length: {
-		kind: 'too_long',
-		values: { field: 'plannerNote', max: 1000 },
-	},
-	barrier_reports_planner_note_clean: {
-		kind: 'forbidden_characters',
-		values: { field: 'plannerNote' },
-	},
-	barrier_reports_public_text_length: {
-		kind: 'too_long',
-		values: { field: 'publicText', max: 1000 },
-	},
-	barrier_reports_public_text_clean: {
-		kind: 'forbidden_characters',
-		values: { field: 'publicText' },
-	},
+	...Object.fromEntries(
+		TEXT_COLUMNS.flatMap(({ table, column, field, max }) => [
+			[`${table}_${column}_length`, { kind: 'too_long' as const, values: { field, max } }],
+			[`${table}_${column}_clean`, { kind: 'forbidden_characters' as const, values: { field } }],
+		]),
+	),
 	barrier_reports_location_type: { kind: 'malformed_geometry', values: { field: 'location' } },
 	barrier_reports_location_valid: { kind: 'malformed_geometry', values: { field: 'location' } },
 	barrier_reports_location_within_belgium: {
@@ -208,29 +201,9 @@ export const CONSTRAINT_KINDS: Record<
 		values: { field: 'location' },
 	},
 	barrier_reports_location_size: { kind: 'bad_stretch', values: { field: 'location' } },
-	curated_places_name_length: { kind: 'too_long', values: { field: 'name', max: 200 } },
-	curated_places_name_clean: { kind: 'forbidden_characters', values: { field: 'name' } },
-	curated_places_description_length: {
-		kind: 'too_long',
-		values: { field: 'description', max: 2000 },
-	},
-	curated_places_description_clean: {
-		kind: 'forbidden_characters',
-		values: { field: 'description' },
-	},
 	curated_places_location_within_belgium: {
 		kind: 'outside_belgium',
 		values: { field: 'location' },
-	},
-	saved_analyses_name_length: { kind: 'too_long', values: { field: 'name', max: 120 } },
-	saved_analyses_name_clean: { kind: 'forbidden_characters', values: { field: 'name' } },
-	saved_analyses_description_length: {
-		kind: 'too_long',
-		values: { field: 'description', max: 2000 },
-	},
-	saved_analyses_description_clean: {
-		kind: 'forbidden_characters',
-		values: { field: 'description' },
 	},
 	analysis_cells_cell_valid: { kind: 'malformed_geometry', values: { field: 'cells' } },
 	analysis_cells_cell_within_belgium: { kind: 'outside_belgium', values: { field: 'cells' } },
