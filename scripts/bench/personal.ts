@@ -20,7 +20,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
+import { bundleForPage, startPageWorker } from './lib/page.ts';
 import type { AnalysisBundle } from '../../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../../src/analysis/engine.ts';
 import {
@@ -110,20 +110,6 @@ function personalCoverageFigures(bundle: AnalysisBundle, categoryId: string, run
 	};
 }
 
-/** Bundles one bench module for a plain page (an IIFE exposing `name`). */
-async function bundle(entry: string, name: string): Promise<string> {
-	const out = (await build({
-		configFile: false,
-		logLevel: 'silent',
-		build: {
-			write: false,
-			minify: true,
-			lib: { entry: path.join(REPO_ROOT, entry), formats: ['iife'], name },
-		},
-	})) as { output: { code?: string }[] }[] | { output: { code?: string }[] };
-	return (Array.isArray(out) ? out[0]! : out).output.find((o) => o.code)!.code!;
-}
-
 async function redrawFigures(
 	areaDir: string,
 	bounds: [number, number, number, number],
@@ -131,8 +117,8 @@ async function redrawFigures(
 ): Promise<Record<string, unknown> & { target: TargetCheck }> {
 	const bundleBytes = readFileSync(path.join(areaDir, 'analysis.bin'));
 	const network = readFileSync(path.join(areaDir, 'network.pmtiles'));
-	const workerCode = await bundle('scripts/bench/lib/walkshed-worker.ts', 'BenchWorker');
-	const mapCode = await bundle('scripts/bench/lib/network-map.ts', 'BenchMap');
+	const workerCode = await bundleForPage('scripts/bench/lib/walkshed-worker.ts', 'BenchWorker');
+	const mapCode = await bundleForPage('scripts/bench/lib/network-map.ts', 'BenchMap');
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
@@ -194,35 +180,7 @@ async function redrawFigures(
 				),
 			},
 		);
-		await page.evaluate(
-			async ({ code, b64 }) => {
-				const worker = new Worker(
-					URL.createObjectURL(new Blob([code], { type: 'text/javascript' })),
-				);
-				let next = 1;
-				const waiting = new Map<number, (r: unknown) => void>();
-				worker.onmessage = (e) => {
-					const m = e.data as {
-						id: number;
-						ok: boolean;
-						result: unknown;
-						error?: { message: string };
-					};
-					const done = waiting.get(m.id);
-					waiting.delete(m.id);
-					done?.(m.ok ? m.result : { error: m.error?.message });
-				};
-				const request = (type: string, params: unknown): Promise<unknown> =>
-					new Promise((resolve) => {
-						const id = next++;
-						waiting.set(id, resolve);
-						worker.postMessage({ kind: 'request', id, type, params });
-					});
-				(window as unknown as { request: typeof request }).request = request;
-				await request('load', { bytes: Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)).buffer });
-			},
-			{ code: workerCode, b64: bundleBytes.toString('base64') },
-		);
+		await startPageWorker(page, workerCode, bundleBytes);
 		type W = {
 			request: (t: string, p: unknown) => Promise<{ elapsedMs: number; error?: string }>;
 			BenchMap: { drawStatuses: (s: unknown) => Promise<void> };

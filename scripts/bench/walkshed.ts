@@ -21,7 +21,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
+import { bundleForPage, startPageWorker } from './lib/page.ts';
 import { buildAnalysisBundle } from '../../src/analysis/bundle.ts';
 import { mulberry32 } from '../../src/analysis/synthetic.ts';
 import { REPO_ROOT } from '../lib/version.ts';
@@ -54,35 +54,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		chosen.push([o.lngLat[2 * i] as number, o.lngLat[2 * i + 1] as number]);
 	}
 	log('bundling the analysis worker');
-	const out = (await build({
-		configFile: false,
-		logLevel: 'silent',
-		build: {
-			write: false,
-			minify: true,
-			lib: {
-				entry: path.join(REPO_ROOT, 'scripts/bench/lib/walkshed-worker.ts'),
-				formats: ['iife'],
-				name: 'BenchWorker',
-			},
-		},
-	})) as { output: { code?: string }[] }[] | { output: { code?: string }[] };
-	const code = (Array.isArray(out) ? out[0]! : out).output[0]!.code!;
+	const code = await bundleForPage('scripts/bench/lib/walkshed-worker.ts', 'BenchWorker');
 	log("bundling the map (MapLibre with the walkshed panel's layers)");
-	const mapOut = (await build({
-		configFile: false,
-		logLevel: 'silent',
-		build: {
-			write: false,
-			minify: true,
-			lib: {
-				entry: path.join(REPO_ROOT, 'scripts/bench/lib/walkshed-map.ts'),
-				formats: ['iife'],
-				name: 'BenchMap',
-			},
-		},
-	})) as { output: { code?: string; fileName?: string }[] }[] | { output: { code?: string }[] };
-	const mapCode = (Array.isArray(mapOut) ? mapOut[0]! : mapOut).output.find((o) => o.code)!.code!;
+	const mapCode = await bundleForPage('scripts/bench/lib/walkshed-map.ts', 'BenchMap');
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		// software WebGL, as the e2e tests run the app's map
@@ -116,35 +90,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			},
 		);
 		log(`loading the bundle (${bytes.length} bytes) into the worker`);
-		await page.evaluate(
-			async ({ code, b64 }) => {
-				const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-				const worker = new Worker(url);
-				let next = 1;
-				const waiting = new Map<number, (r: unknown) => void>();
-				worker.onmessage = (e) => {
-					const m = e.data as {
-						id: number;
-						ok: boolean;
-						result: unknown;
-						error?: { message: string };
-					};
-					const done = waiting.get(m.id);
-					waiting.delete(m.id);
-					done?.(m.ok ? m.result : { error: m.error?.message });
-				};
-				const request = (type: string, params: unknown): Promise<unknown> =>
-					new Promise((resolve) => {
-						const id = next++;
-						waiting.set(id, resolve);
-						worker.postMessage({ kind: 'request', id, type, params });
-					});
-				(window as unknown as { request: typeof request }).request = request;
-				const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-				await request('load', { bytes: raw.buffer });
-			},
-			{ code, b64: Buffer.from(bytes).toString('base64') },
-		);
+		await startPageWorker(page, code, bytes);
 		type Page = {
 			request: (t: string, p: unknown) => Promise<unknown>;
 			BenchMap: {
