@@ -42,10 +42,14 @@ import {
 	countByCategory,
 	extraPlaces,
 	mergeListedPlaces,
+	mergeSameFacility,
 	osmPlaces,
 	placeFeatures,
 	type PlaceMerge,
+	type PlaceOutlines,
+	type SameFacilityMerge,
 } from './places.ts';
+import { SAME_FACILITY, type SameFacilityRule } from '../config/same-facility.ts';
 import { buildLocalities } from './localities.ts';
 import { buildSearchSource, encodeSearchSource } from './search-source.ts';
 import type { TileLayerInput } from './tiler.ts';
@@ -136,6 +140,8 @@ export interface AreaManifest {
 		population80plus: number | null;
 		places: number;
 		placesFromOsm: number;
+		/** OSM objects merged into another of the same facility (`sameFacility`), not counted above. */
+		osmObjectsOfSameFacility: number;
 		/** Places read from the official lists (extraPlaces), and how many merged into an OSM place. */
 		placesFromLists: number;
 		placesMerged: number;
@@ -175,6 +181,8 @@ export interface AreaManifest {
 	>;
 	/** Listed places merged into the OSM place they match (same category, near, similar name). */
 	placeMerges: PlaceMerge[];
+	/** OSM objects of one facility made one place, by the rule `rule` (scripts/config/same-facility.ts). */
+	sameFacility: { rule: SameFacilityRule; merges: SameFacilityMerge[] };
 	/** The walkable rule (src/analysis/profiles.ts): the first matching row decides. */
 	walkableRules: WalkableRule[];
 	/** The walking network: connectors added to fragments, fragments left, places off it. */
@@ -303,7 +311,10 @@ export async function buildArea(
 	);
 
 	progress.step('places');
-	const places = osmPlaces(osm, osmDate);
+	const outlines: PlaceOutlines = new Map();
+	const places = osmPlaces(osm, osmDate, outlines);
+	const osmObjectCount = places.length;
+	const sameFacility = mergeSameFacility(places, outlines, SAME_FACILITY);
 	const osmPlaceCount = places.length;
 	const placeMerges: PlaceMerge[] = [];
 	let listedCount = 0;
@@ -314,7 +325,7 @@ export async function buildArea(
 	});
 	const perCategory = countByCategory(places);
 	progress.done(
-		`${osmPlaceCount} from OSM, ${listedCount} from extra lists (${placeMerges.length} of them merged into the OSM place they match)`,
+		`${osmPlaceCount} from OSM (${osmObjectCount} objects, ${osmObjectCount - osmPlaceCount} merged into another of the same facility), ${listedCount} from extra lists (${placeMerges.length} of them merged into the OSM place they match)`,
 	);
 
 	progress.step("residents' origins");
@@ -603,6 +614,7 @@ export async function buildArea(
 			population80plus: sum('population_80plus'),
 			places: places.length,
 			placesFromOsm: osmPlaceCount,
+			osmObjectsOfSameFacility: osmObjectCount - osmPlaceCount,
 			placesFromLists: listedCount,
 			placesMerged: placeMerges.length,
 			placesInAnalysis: bundlePlaces.length,
@@ -632,6 +644,7 @@ export async function buildArea(
 		),
 		neighbourhoodSources: nb.sources,
 		placeMerges,
+		sameFacility: { rule: { ...SAME_FACILITY }, merges: sameFacility },
 		walkableRules: WALKABLE_RULES.map((r) => ({ ...r })),
 		network,
 		warnings,
