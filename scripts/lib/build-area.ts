@@ -20,7 +20,8 @@ import type { Bbox } from './geo.ts';
 import type { NeighbourhoodSources } from './neighbourhoods.ts';
 import type { BuildWarning, ManifestNetwork } from './network-report.ts';
 import type { OriginSummary } from './origins.ts';
-import type { PlaceMerge } from './places.ts';
+import type { PlaceMerge, SameFacilityMerge } from './places.ts';
+import type { SameFacilityRule } from '../config/same-facility.ts';
 import { Progress } from './progress.ts';
 import type { OriginReason } from '../../src/analysis/bundle.ts';
 import type { WalkableRule } from '../../src/analysis/profiles.ts';
@@ -98,6 +99,8 @@ export interface AreaManifest {
 		population80plus: number | null;
 		places: number;
 		placesFromOsm: number;
+		/** OSM objects merged into another of the same facility (`sameFacility`), not counted above. */
+		osmObjectsOfSameFacility: number;
 		/** Places read from the official lists (extraPlaces), and how many merged into an OSM place. */
 		placesFromLists: number;
 		placesMerged: number;
@@ -137,6 +140,8 @@ export interface AreaManifest {
 	>;
 	/** Listed places merged into the OSM place they match (same category, near, similar name). */
 	placeMerges: PlaceMerge[];
+	/** OSM objects of one facility made one place, by the rule `rule` (scripts/config/same-facility.ts). */
+	sameFacility: { rule: SameFacilityRule; merges: SameFacilityMerge[] };
 	/** The walkable rule (src/analysis/profiles.ts): the first matching row decides. */
 	walkableRules: WalkableRule[];
 	/** The walking network: connectors added to fragments, fragments left, places off it. */

@@ -39,11 +39,15 @@ import {
 	countByCategory,
 	extraPlaces,
 	mergeListedPlaces,
+	mergeSameFacility,
 	osmPlaces,
 	placeFeatures,
 	type Place,
 	type PlaceMerge,
+	type PlaceOutlines,
+	type SameFacilityMerge,
 } from './places.ts';
+import { SAME_FACILITY } from '../config/same-facility.ts';
 import { buildLocalities, type Localities } from './localities.ts';
 import { buildSearchSource, encodeSearchSource, type SearchSource } from './search-source.ts';
 import type { TileLayerInput } from './tiler.ts';
@@ -97,6 +101,10 @@ export interface BuildArtefacts {
 	places: {
 		all: Place[];
 		fromOsm: number;
+		/** OSM objects read, before those of one facility were made one place. */
+		osmObjects: number;
+		/** OSM objects of one facility made one place (scripts/config/same-facility.ts). */
+		sameFacility: SameFacilityMerge[];
 		fromLists: number;
 		merges: PlaceMerge[];
 		perCategory: Record<string, number>;
@@ -303,7 +311,10 @@ const places: BuildStep<'places'> = {
 	run: (ctx) => {
 		const { config } = need(ctx, 'source');
 		const o = need(ctx, 'osm');
-		const all = osmPlaces(o.data, o.date);
+		const outlines: PlaceOutlines = new Map();
+		const all = osmPlaces(o.data, o.date, outlines);
+		const osmObjects = all.length;
+		const sameFacility = mergeSameFacility(all, outlines, SAME_FACILITY);
 		const fromOsm = all.length;
 		const merges: PlaceMerge[] = [];
 		let fromLists = 0;
@@ -312,10 +323,18 @@ const places: BuildStep<'places'> = {
 			fromLists += listed.length;
 			merges.push(...mergeListedPlaces(all, listed, src.match));
 		});
-		return { all, fromOsm, fromLists, merges, perCategory: countByCategory(all) };
+		return {
+			all,
+			fromOsm,
+			osmObjects,
+			sameFacility,
+			fromLists,
+			merges,
+			perCategory: countByCategory(all),
+		};
 	},
 	summary: (p) =>
-		`${p.fromOsm} from OSM, ${p.fromLists} from extra lists (${p.merges.length} of them merged into the OSM place they match)`,
+		`${p.fromOsm} from OSM (${p.osmObjects} objects, ${p.osmObjects - p.fromOsm} merged into another of the same facility), ${p.fromLists} from extra lists (${p.merges.length} of them merged into the OSM place they match)`,
 };
 
 const origins: BuildStep<'origins'> = {
@@ -677,6 +696,7 @@ export function manifestOf(ctx: BuildContext): AreaManifest {
 			population80plus: sum('population_80plus'),
 			places: p.all.length,
 			placesFromOsm: p.fromOsm,
+			osmObjectsOfSameFacility: p.osmObjects - p.fromOsm,
 			placesFromLists: p.fromLists,
 			placesMerged: p.merges.length,
 			placesInAnalysis: b.places.length,
@@ -711,6 +731,7 @@ export function manifestOf(ctx: BuildContext): AreaManifest {
 		),
 		neighbourhoodSources: nb.sources,
 		placeMerges: p.merges,
+		sameFacility: { rule: { ...SAME_FACILITY }, merges: p.sameFacility },
 		walkableRules: WALKABLE_RULES.map((r) => ({ ...r })),
 		network: b.network,
 		warnings: buildWarnings({

@@ -6,7 +6,7 @@
  * main entrance first), else the pole of inaccessibility of its polygon (always inside it), else,
  * for an open way, the middle of the line.
  */
-import type { Feature, Point, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import {
 	CATEGORY_IDS,
 	isCategoryId,
@@ -17,7 +17,8 @@ import type { ExtraPlaceSource } from './area-config.ts';
 import { cleanPlaceText } from './text.ts';
 import { checkCoordinates, declaredCrs, toWgs84, type SupportedCrs } from './crs.ts';
 import { distanceM } from '../../src/analysis/geo.ts';
-import { largestPolygon, poleOfInaccessibility } from './geo.ts';
+import type { SameFacilityRule } from '../config/same-facility.ts';
+import { largestPolygon, pointInGeometry, poleOfInaccessibility } from './geo.ts';
 import { InputError, readFeatureCollection, requireProperty } from './io.ts';
 import type { OsmData, OsmWay, Tags } from './osm.ts';
 import { isClosed, lineMidpoint, relationPolygon, wayCoords, wayPolygon } from './osm-geometry.ts';
@@ -113,11 +114,15 @@ function entranceOf(refs: number[], osm: OsmData): [number, number] | null {
 	return any;
 }
 
+/** The outline of a place mapped as a way or relation, by place id. */
+export type PlaceOutlines = Map<string, Polygon | MultiPolygon>;
+
 /**
  * Places of an OSM extract.
  * @param osmDate the extract's date, used for objects without a timestamp
+ * @param outlines filled with the outline of each place mapped as a closed way or multipolygon
  */
-export function osmPlaces(osm: OsmData, osmDate: string): Place[] {
+export function osmPlaces(osm: OsmData, osmDate: string, outlines?: PlaceOutlines): Place[] {
 	const places: Place[] = [];
 	for (const n of [...osm.taggedNodes.values()].sort((a, b) => a.id - b.id)) {
 		const cats = matchCategories(n.tags);
@@ -135,6 +140,7 @@ export function osmPlaces(osm: OsmData, osmDate: string): Place[] {
 		let lngLat: [number, number];
 		let from: Place['pointFrom'];
 		const poly = wayPolygon(w, osm);
+		if (poly) outlines?.set(`w${w.id}`, poly);
 		if (entrance) [lngLat, from] = [entrance, 'entrance'];
 		else if (poly) [lngLat, from] = [poleOfInaccessibility(poly, 0.5), 'inside'];
 		else if (isClosed(w) || coords.length === 1)
@@ -150,6 +156,7 @@ export function osmPlaces(osm: OsmData, osmDate: string): Place[] {
 			.flatMap((m) => waysById.get(m.ref)?.refs ?? []);
 		const entrance = entranceOf(refs, osm);
 		const geom = r.tags.type === 'multipolygon' ? relationPolygon(r, osm, waysById) : null;
+		if (geom) outlines?.set(`r${r.id}`, geom);
 		const nodeMember = r.members.find((m) => m.type === 'node' && osm.coords.has(m.ref));
 		let lngLat: [number, number] | null = null;
 		let from: Place['pointFrom'] = 'inside';
@@ -448,5 +455,140 @@ export function mergeListedPlaces(
 	listed.forEach((lp, l) => {
 		if (!usedL.has(l)) places.push(lp);
 	});
+	return merges;
+}
+
+/** Objects of one facility made one place (recorded in the manifest, `sameFacility`). */
+export interface SameFacilityMerge {
+	/** The place kept: its id (OSM link), point and name. */
+	keptId: string;
+	keptName: string;
+	/** The objects merged into it, with how each was matched to the group. */
+	merged: { id: string; name: string; how: 'node inside outline' | 'stacked'; distanceM: number }[];
+}
+
+const DETAIL_KEYS = [
+	'address',
+	'phone',
+	'website',
+	'openingHours',
+	'wheelchair',
+	'operator',
+] as const;
+
+/**
+ * Makes one place of the OSM objects that describe one facility, by the rule `rule`
+ * (scripts/config/same-facility.ts: a node inside the outline of a place of a shared category, or
+ * points stacked within a few metres with an outline among them; at most one name per facility).
+ * The named object is kept (then the one with the most details, an outline before a node, the
+ * lower id): its id, point and name; the others' details fill what it lacks, their categories are
+ * added, and `sources` names every object. Changes `places` in place.
+ *
+ * @param outlines the outlines of the places mapped as areas ({@link osmPlaces})
+ * @returns the merges made, in the order of the places kept
+ */
+export function mergeSameFacility(
+	places: Place[],
+	outlines: PlaceOutlines,
+	rule: SameFacilityRule,
+): SameFacilityMerge[] {
+	const separate = new Set(rule.separateCategories);
+	const shared = (a: Place, b: Place): boolean =>
+		a.categoryIds.some((c) => !separate.has(c) && b.categoryIds.includes(c));
+	const isNode = (p: Place): boolean => p.id.startsWith('n');
+	type Pair = { a: number; b: number; d: number; how: 'node inside outline' | 'stacked' };
+	const pairs: Pair[] = [];
+	const osmIdx = places.flatMap((p, i) => (/^[nwr]\d+$/.test(p.id) ? [i] : []));
+	for (let x = 0; x < osmIdx.length; x++) {
+		const a = places[osmIdx[x] as number] as Place;
+		for (let y = x + 1; y < osmIdx.length; y++) {
+			const b = places[osmIdx[y] as number] as Place;
+			if (isNode(a) && isNode(b)) continue;
+			if (!shared(a, b)) continue;
+			const d = distanceM(a.lngLat[0], a.lngLat[1], b.lngLat[0], b.lngLat[1]);
+			let how: Pair['how'] | null = null;
+			if (d <= rule.stackedWithinM) how = 'stacked';
+			else if (rule.nodeInsideOutline) {
+				const [node, area] = isNode(a) ? [a, b] : isNode(b) ? [b, a] : [null, null];
+				const outline = area && outlines.get(area.id);
+				if (node && outline && pointInGeometry(node.lngLat[0], node.lngLat[1], outline))
+					how = 'node inside outline';
+			}
+			if (how) pairs.push({ a: osmIdx[x] as number, b: osmIdx[y] as number, d, how });
+		}
+	}
+	pairs.sort((p, q) => p.d - q.d || p.a - q.a || p.b - q.b);
+	// Groups (union–find), each holding at most one name.
+	const parent = places.map((_, i) => i);
+	const find = (i: number): number => {
+		while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+		return i;
+	};
+	const names = new Map<number, string>();
+	places.forEach((p, i) => {
+		if (p.name) names.set(i, nameKey(p.name));
+	});
+	const how = new Map<number, { how: Pair['how']; d: number }>();
+	for (const pair of pairs) {
+		const ra = find(pair.a);
+		const rb = find(pair.b);
+		if (ra === rb) continue;
+		const na = names.get(ra);
+		const nb = names.get(rb);
+		if (na !== undefined && nb !== undefined && na !== nb) continue;
+		parent[rb] = ra;
+		if (na === undefined && nb !== undefined) names.set(ra, nb);
+		for (const i of [pair.a, pair.b]) if (!how.has(i)) how.set(i, { how: pair.how, d: pair.d });
+	}
+	const groups = new Map<number, number[]>();
+	places.forEach((_, i) => {
+		const r = find(i);
+		groups.set(r, [...(groups.get(r) ?? []), i]);
+	});
+	const details = (p: Place): number => DETAIL_KEYS.filter((k) => p[k]).length;
+	const order = new Map(CATEGORY_IDS.map((c, i) => [c, i]));
+	const drop = new Set<number>();
+	const merges: SameFacilityMerge[] = [];
+	for (const members of groups.values()) {
+		if (members.length < 2) continue;
+		const ranked = [...members].sort((i, j) => {
+			const p = places[i] as Place;
+			const q = places[j] as Place;
+			return (
+				Number(!p.name) - Number(!q.name) ||
+				details(q) - details(p) ||
+				Number(isNode(p)) - Number(isNode(q)) ||
+				p.id.localeCompare(q.id)
+			);
+		});
+		const kept = places[ranked[0] as number] as Place;
+		const others = ranked.slice(1).map((i) => places[i] as Place);
+		for (const o of others) {
+			for (const k of DETAIL_KEYS) if (!kept[k]) kept[k] = o[k];
+			if (!kept.kind) kept.kind = o.kind;
+		}
+		kept.categoryIds = [...new Set([kept, ...others].flatMap((p) => p.categoryIds))].sort(
+			(a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0),
+		);
+		kept.sources = [kept, ...others].map((p) => ({
+			source: p.source,
+			id: p.id,
+			name: p.name,
+			date: p.date,
+		}));
+		merges.push({
+			keptId: kept.id,
+			keptName: kept.name,
+			merged: ranked.slice(1).map((i) => {
+				const m = how.get(i) ?? { how: 'stacked' as const, d: 0 };
+				const p = places[i] as Place;
+				return { id: p.id, name: p.name, how: m.how, distanceM: Math.round(m.d * 10) / 10 };
+			}),
+		});
+		for (const i of ranked.slice(1)) drop.add(i);
+	}
+	const keep = places.filter((_, i) => !drop.has(i));
+	places.length = 0;
+	places.push(...keep);
 	return merges;
 }

@@ -2,13 +2,21 @@
  * A long trip names a stop on the way, on the real sample (the pipeline's analysis bundle input):
  * from a resident's address to the farthest pharmacy by wheelchair, beyond the 30-minute mark.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts';
 import { buildAnalysisBundle, decodeAnalysisBundle } from './bundle.ts';
 import { AnalysisEngine } from './engine.ts';
 import { nearestPlaces } from './nearest.ts';
 import { route } from './route.ts';
-import { distanceToLineM, stopOnTheWay, STOP_ON_ROUTE_M } from './stop-on-the-way.ts';
+import {
+	distanceToLineM,
+	STOP_CATEGORY,
+	STOP_KINDS,
+	stopOnTheWay,
+	STOP_ON_ROUTE_M,
+} from './stop-on-the-way.ts';
+import { placeKindOf } from './taxonomy.ts';
 
 const engine = new AnalysisEngine(decodeAnalysisBundle(buildAnalysisBundle(sampleBundleInput())));
 const places = engine.bundle.places;
@@ -17,6 +25,21 @@ const lngLatOf = (id: string): [number, number] => {
 	return [places.lngLat[i * 2]!, places.lngLat[i * 2 + 1]!];
 };
 const LONG_S = 30 * 60;
+
+/** The kind of each stop of the sample by its real OSM tags (as the pipeline gives it). */
+const kindOf = new Map(
+	(
+		JSON.parse(
+			readFileSync(
+				new URL('../../data/vorselaar-lille/osm/vorselaar-lille_pois.geojson', import.meta.url),
+				'utf8',
+			),
+		) as { features: { properties: Record<string, string> }[] }
+	).features.map((f) => {
+		const { '@type': type, '@id': id, ...tags } = f.properties;
+		return [`${String(type).charAt(0)}${String(id)}`, placeKindOf([STOP_CATEGORY], tags)?.id];
+	}),
+);
 
 /** The longest wheelchair trip to a pharmacy from the first origins of the sample that has one. */
 function longTrip() {
@@ -34,10 +57,28 @@ function longTrip() {
 
 describe('a stop on the way of a long trip (real sample)', () => {
 	const { from, trip } = longTrip();
-	const stops = nearestPlaces(engine, from, 'public_transport', 'wheelchair', 10).map((s) => ({
+	const stops = nearestPlaces(engine, from, STOP_CATEGORY, 'wheelchair', 10).map((s) => ({
 		...s,
 		lngLat: lngLatOf(s.placeId),
+		kind: kindOf.get(s.placeId),
 	}));
+
+	it('counts bus stops only: every stop of the sample is tagged highway=bus_stop', () => {
+		expect(STOP_KINDS).toEqual(['bus_stop']);
+		expect(stops.map((s) => s.kind)).toEqual(stops.map(() => 'bus_stop'));
+		// a station or a tram stop (another kind, or none) is never named
+		const first = stopOnTheWay(trip, stops)!;
+		const asStation = stops.map((s) =>
+			s.placeId === first.placeId ? { ...s, kind: 'station' } : s,
+		);
+		expect(stopOnTheWay(trip, asStation)?.placeId).not.toBe(first.placeId);
+		expect(
+			stopOnTheWay(
+				trip,
+				stops.map((s) => ({ ...s, kind: undefined })),
+			),
+		).toBeUndefined();
+	});
 
 	it('names a stop on the route, reached sooner than the place, with its walking time', () => {
 		expect(stops.length).toBeGreaterThan(0);

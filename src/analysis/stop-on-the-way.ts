@@ -1,8 +1,9 @@
 /**
- * A trip beyond what the resident's profile can reasonably make (a long one) names a public
- * transport stop to shorten it: the first of the stops nearest to the origin (by walking time for
- * the profile, along the streets) that lies on the trip's route — within {@link STOP_ON_ROUTE_M} of
- * its line —, else the one reached fastest from the origin.
+ * A trip beyond what the resident's profile can reasonably make (a long one) names a bus stop to
+ * shorten it: the first of the stops nearest to the origin (by walking time for the profile, along
+ * the streets) that lies on the trip's route — within {@link STOP_ON_ROUTE_M} of its line —, else
+ * the one reached fastest from the origin. Which places are such stops is data: the places of
+ * {@link STOP_CATEGORY} whose kind (taxonomy `kinds`, from their OSM tags) is in {@link STOP_KINDS}.
  */
 import CheapRuler from 'cheap-ruler';
 import type { Route } from './route.ts';
@@ -10,9 +11,16 @@ import type { Route } from './route.ts';
 /** A stop this close to the route's line (metres) counts as on the way. */
 export const STOP_ON_ROUTE_M = 150;
 
+/** The category whose places are searched for a stop on the way. */
+export const STOP_CATEGORY = 'public_transport';
+/** Its kinds that count (`highway=bus_stop`, or a platform with `bus=yes`): not stations or tram stops. */
+export const STOP_KINDS: readonly string[] = ['bus_stop'];
+
 /** A stop with the route to it from the trip's origin. */
 export interface StopCandidate {
 	placeId: string;
+	/** Its kind within {@link STOP_CATEGORY} (taxonomy `kinds`); one not in `kinds` is skipped. */
+	kind?: string | undefined;
 	/** [lng, lat] in degrees. */
 	lngLat: [number, number];
 	route: Route;
@@ -37,13 +45,17 @@ export function distanceToLineM(
 /**
  * @param trip the route of the long trip (from the origin to the place)
  * @param stops the stops nearest to the origin, fastest first (as `nearestPlaces` gives them)
+ * @param kinds the kinds of stop that count ({@link STOP_KINDS})
  */
 export function stopOnTheWay(
 	trip: Route,
 	stops: readonly StopCandidate[],
 	maxM: number = STOP_ON_ROUTE_M,
+	kinds: readonly string[] = STOP_KINDS,
 ): StopOnTheWay | undefined {
-	const reachable = stops.filter((s) => Number.isFinite(s.route.timeS));
+	const reachable = stops.filter(
+		(s) => Number.isFinite(s.route.timeS) && kinds.includes(s.kind ?? ''),
+	);
 	const on = reachable.find(
 		(s) => s.route.timeS < trip.timeS && distanceToLineM(trip.coordinates, s.lngLat) <= maxM,
 	);

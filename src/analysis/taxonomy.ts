@@ -16,7 +16,7 @@
  */
 
 /** Bump when categories, rules or norms change: it is recorded in every area manifest. */
-export const TAXONOMY_VERSION = '1.3.0';
+export const TAXONOMY_VERSION = '1.4.0';
 
 /** A label or text in the three languages of the app (Dutch first). */
 export interface Localized<T = string> {
@@ -733,6 +733,27 @@ export const CATEGORIES: readonly Category[] = [
 		tagRules: [{ highway: 'bus_stop' }, { railway: ['station', 'halt', 'tram_stop'] }],
 		defaultNormM: 500,
 		careFunctions: [],
+		// A long trip names a bus stop on the way (src/analysis/stop-on-the-way.ts, STOP_KINDS).
+		kinds: [
+			{
+				id: 'bus_stop',
+				labels: { nl: 'Bushalte', fr: 'Arrêt de bus', en: 'Bus stop' },
+				synonyms: { nl: ['De Lijn'], fr: [], en: [] },
+				tagRules: [{ highway: 'bus_stop' }, { public_transport: 'platform', bus: 'yes' }],
+			},
+			{
+				id: 'tram_stop',
+				labels: { nl: 'Tramhalte', fr: 'Arrêt de tram', en: 'Tram stop' },
+				synonyms: { nl: [], fr: [], en: [] },
+				tagRules: [{ railway: 'tram_stop' }, { public_transport: 'platform', tram: 'yes' }],
+			},
+			{
+				id: 'station',
+				labels: { nl: 'Treinstation', fr: 'Gare', en: 'Railway station' },
+				synonyms: { nl: ['station', 'trein'], fr: ['train'], en: ['train'] },
+				tagRules: [{ railway: ['station', 'halt'] }],
+			},
+		],
 	},
 	{
 		id: 'accessible_parking',

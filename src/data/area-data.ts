@@ -36,6 +36,7 @@ export function placesOf(places: readonly SourcePlace[]): Place[] {
 			source: p.source || 'OpenStreetMap',
 		};
 		if (p.name) place.name = p.name;
+		if (p.kind) place.kind = p.kind;
 		if (p.address) place.address = p.address;
 		else if (p.nearAddress) place.nearAddress = p.nearAddress;
 		if (p.phone) place.phone = p.phone;

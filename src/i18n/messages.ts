@@ -290,8 +290,8 @@ const nl = {
 	travelWheelchair: 'met de rolstoel',
 	walkBeyondLimit:
 		'Verder dan {limit} min {how}: een lange tocht. Vraag eventueel hulp bij vervoer.',
-	walkNearestStop: 'Dichtste halte van het openbaar vervoer: {stop}, {minutes} min {how}.',
-	walkStopOnTheWay: 'Halte op de weg: {stop}, na {minutes} min {how}.',
+	walkNearestStop: 'Dichtste bushalte: {stop}, {minutes} min {how}.',
+	walkStopOnTheWay: 'Bushalte op de weg: {stop}, na {minutes} min {how}.',
 	emptyKindTitle: 'Geen “{kind}” in de kaartgegevens voor {area}',
 	emptyKindBody:
 		'De gegevens van de kaart (OpenStreetMap, ook de rand rond {area}) bevatten geen enkele plaats van deze soort. Dat wil niet zeggen dat die hulp er niet is.',
@@ -931,8 +931,8 @@ const fr: Messages = {
 	travelWheelchair: 'en fauteuil roulant',
 	walkBeyondLimit:
 		'Plus de {limit} min {how} : un long trajet. Demandez de l’aide pour le transport si besoin.',
-	walkNearestStop: 'Arrêt de transport public le plus proche : {stop}, {minutes} min {how}.',
-	walkStopOnTheWay: 'Arrêt sur le chemin : {stop}, après {minutes} min {how}.',
+	walkNearestStop: 'Arrêt de bus le plus proche : {stop}, {minutes} min {how}.',
+	walkStopOnTheWay: 'Arrêt de bus sur le chemin : {stop}, après {minutes} min {how}.',
 	emptyKindTitle: 'Aucun « {kind} » dans les données de la carte pour {area}',
 	emptyKindBody:
 		'Les données de la carte (OpenStreetMap, y compris les abords de {area}) ne contiennent aucun lieu de ce type. Cela ne veut pas dire que cette aide n’existe pas.',
@@ -1552,8 +1552,8 @@ const en: Messages = {
 	travelWheelchair: 'by wheelchair',
 	walkBeyondLimit:
 		'More than {limit} min {how}: a long trip. Ask for help with transport if needed.',
-	walkNearestStop: 'Nearest public transport stop: {stop}, {minutes} min {how}.',
-	walkStopOnTheWay: 'Stop on the way: {stop}, after {minutes} min {how}.',
+	walkNearestStop: 'Nearest bus stop: {stop}, {minutes} min {how}.',
+	walkStopOnTheWay: 'Bus stop on the way: {stop}, after {minutes} min {how}.',
 	emptyKindTitle: 'No “{kind}” in the map’s data for {area}',
 	emptyKindBody:
 		'The map’s data (OpenStreetMap, including the surroundings of {area}) hold no place of this kind. That does not mean the help is not there.',

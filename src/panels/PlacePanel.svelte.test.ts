@@ -40,7 +40,7 @@ describe('PlacePanel: a long trip', () => {
 		await waitFor(() => expect(screen.getByTestId('long-trip')).toBeTruthy(), { timeout: 30_000 });
 		const stop = await screen.findByTestId('stop-on-the-way', {}, { timeout: 30_000 });
 		expect(stop.textContent).toMatch(
-			/^(Halte op de weg: .+, na|Dichtste halte van het openbaar vervoer: .+,) \d+ min met de rolstoel\.$/,
+			/^(Bushalte op de weg: .+, na|Dichtste bushalte: .+,) \d+ min met de rolstoel\.$/,
 		);
 		const tripMin = Number(
 			/^(\d+) min/.exec(screen.getByTestId('walk-time').textContent!.trim())![1],

@@ -12,6 +12,8 @@ export interface Place {
 	name?: string;
 	/** Category ids from the taxonomy, most specific first. */
 	categoryIds: string[];
+	/** Its kind within a category that has kinds (taxonomy `kinds`, e.g. `bus_stop`). */
+	kind?: string;
 	lngLat: [number, number];
 	address?: string;
 	/** Without an address of its own: the nearest address point ("Kerkstraat 18"), a guess. */

@@ -5,6 +5,7 @@
  */
 import { MANIFEST_SCHEMA_VERSION } from '../../src/contracts/manifest.ts';
 import { expect, test } from '../helpers/test.ts';
+import { chooseLanguage } from '../helpers/header.ts';
 
 test('tiles of another format version: the message names both versions, in each language', async ({
 	page,
@@ -23,9 +24,9 @@ test('tiles of another format version: the message names both versions, in each 
 		`De gegevens van dit gebied hebben een ander formaat (versie ${found}) dan deze versie van Buurtkaart leest (versie ${MANIFEST_SCHEMA_VERSION})`,
 	);
 	await page.screenshot({ path: testInfo.outputPath('schema-version.png') });
-	await page.getByTestId('language').selectOption('fr');
+	await chooseLanguage(page, 'fr');
 	await expect(error).toContainText(`un autre format (version ${found})`);
-	await page.getByTestId('language').selectOption('en');
+	await chooseLanguage(page, 'en');
 	await expect(error).toContainText(`another format (version ${found})`);
 	await expect(page.locator('.maplibregl-canvas')).toHaveCount(0);
 });

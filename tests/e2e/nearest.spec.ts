@@ -6,10 +6,11 @@ import { waitForMapReady, captureMap } from '../helpers/map.ts';
 test.beforeEach(async ({ page }) => captureMap(page));
 
 test.describe('nearest help by walking time', () => {
-	test('the nearest GP from an address, with the wheelchair profile, and the route on the map @phone', async ({
+	test('the nearest GP from an address, with the wheelchair profile, and the route on the map; a long trip names the bus stop on the way; an empty kind reads the neighbouring area @phone', async ({
 		page,
 	}, testInfo) => {
-		await page.goto('/');
+		// Vorselaar alone: Lille, its neighbour, is another built area (data/vorselaar-lille/lille.area.json).
+		await page.goto('/?area=vorselaar');
 		await page.getByRole('radio', { name: 'In een rolstoel' }).check();
 		const search = page.getByTestId('search-input');
 		await search.fill('huisarts');
@@ -52,6 +53,64 @@ test.describe('nearest help by walking time', () => {
 		});
 		expect(routeDrawn).toBeGreaterThanOrEqual(2);
 		await page.screenshot({ path: testInfo.outputPath('nearest-gp.png') });
+
+		// A long trip (issue 11, point 6): by wheelchair from Cardijnlaan 2 to the farthest pharmacy
+		// takes over 30 minutes; it is marked so, and the bus stop on the way is named with its time.
+		await search.fill('apotheek');
+		await page
+			.getByRole('group', { name: 'Soort hulp' })
+			.getByRole('option', { name: /^Apotheek/ })
+			.first()
+			.click();
+		await expect(nearest.getByRole('heading', { level: 2 })).toHaveText(/Apotheek/);
+		const farthest = nearest.getByRole('button', { name: /een lange tocht/ }).last();
+		await expect(farthest).toContainText(/\d+ min met de rolstoel/);
+		const farName = (await farthest.locator('.name').textContent())!.trim();
+		await farthest.click();
+		await expect(details.getByRole('heading', { level: 2 })).toHaveText(farName);
+		await expect(details.getByTestId('walk-time')).toContainText(
+			'Verder dan 30 min met de rolstoel: een lange tocht.',
+		);
+		const stop = details.getByText(
+			/^(Bushalte op de weg: .+, na|Dichtste bushalte: .+,) \d+ min met de rolstoel\.$/,
+		);
+		await expect(stop).toBeVisible({ timeout: 60_000 });
+		const tripMin = Number(
+			/^(\d+) min/.exec((await details.getByTestId('walk-time').textContent())!.trim())![1],
+		);
+		const stopMin = Number(/(\d+) min met de rolstoel\.$/.exec((await stop.textContent())!)![1]);
+		expect(tripMin).toBeGreaterThan(30);
+		expect(stopMin).toBeLessThan(tripMin);
+		// (the screenshot once the map has moved to the route and drawn it)
+		await page.waitForFunction(() => {
+			const map = (
+				window as unknown as {
+					buurtkaartMap: { isMoving: () => boolean; areTilesLoaded: () => boolean };
+				}
+			).buurtkaartMap;
+			return !map.isMoving() && map.areTilesLoaded();
+		});
+		await page.screenshot({ path: testInfo.outputPath('stop-on-the-way.png') });
+
+		// A kind with no place in the data: help lines, and the neighbouring area's data are read.
+		await search.fill('eenzaam');
+		await page
+			.getByRole('group', { name: 'Soort hulp' })
+			.getByRole('option', { name: /Lokaal dienstencentrum/ })
+			.click();
+		await expect(nearest.getByRole('status').first()).toHaveText(
+			'Geen “Lokaal dienstencentrum” in de kaartgegevens voor Vorselaar',
+		);
+		await expect(nearest.getByRole('link', { name: 'Bel 106' })).toHaveAttribute('href', 'tel:106');
+		const neighbours = nearest.getByRole('region', { name: 'Dezelfde hulp in de buurgemeenten' });
+		await expect(neighbours.getByRole('status')).toHaveText(
+			/^Ook de kaartgegevens van de buurgemeenten \(.*Lille.*\) bevatten geen “Lokaal dienstencentrum”\.$/,
+			{ timeout: 60_000 },
+		);
+		await neighbours.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: testInfo.outputPath('neighbour-help.png') });
+		await nearest.getByRole('heading', { level: 2 }).scrollIntoViewIfNeeded();
+		await page.screenshot({ path: testInfo.outputPath('help-lines.png') });
 	});
 
 	test('"use my location" orders by walking time from the browser\'s position', async ({

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '../helpers/test.ts';
+import { chooseLanguage } from '../helpers/header.ts';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { captureMap, waitForMapReady } from '../helpers/map.ts';
 
@@ -52,12 +53,12 @@ test.describe('residents: no dead ends, honest data, usable at 400 % zoom', () =
 		await expectNoSeriousA11yViolations(page);
 
 		// The same in French.
-		await page.getByTestId('language').selectOption('fr');
+		await chooseLanguage(page, 'fr');
 		await expect(nearest.getByRole('status').first()).toHaveText(
 			'Aucun « Centre de services local » dans les données de la carte pour Vorselaar en Lille',
 		);
 		await expect(teleOnthaal.getByRole('link', { name: 'Appeler le 106' })).toBeVisible();
-		await page.getByTestId('language').selectOption('nl');
+		await chooseLanguage(page, 'nl');
 		await nearest.getByRole('button', { name: 'Sluiten' }).click();
 		await expect(nearest).toHaveCount(0);
 
@@ -96,7 +97,7 @@ test.describe('residents: no dead ends, honest data, usable at 400 % zoom', () =
 		await heading.press('Escape');
 		await expect(details).toHaveCount(0);
 		await expect(page.getByTestId('legend')).toBeVisible();
-		await page.getByTestId('language').selectOption('en');
+		await chooseLanguage(page, 'en');
 		await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
 		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText(
 			'OpenStreetMap contributors',

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
+import { chooseLanguage } from '../helpers/header.ts';
 import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
 
 test.use({ serviceWorkers: 'allow' });
@@ -214,7 +215,7 @@ test('installable: Chromium reports no installability error and reads the manife
 		expect(manifest.url).toMatch(/\/manifest\.webmanifest$/);
 		expect(manifest.errors).toEqual([]);
 		// The French manifest is linked while French is chosen.
-		await page.getByTestId('language').selectOption('fr');
+		await chooseLanguage(page, 'fr');
 		await expect(page.locator('link[rel="manifest"]')).toHaveAttribute(
 			'href',
 			'/manifest-fr.webmanifest',

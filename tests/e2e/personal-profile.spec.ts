@@ -11,6 +11,7 @@ import { edgeCoordinates } from '../../src/analysis/snap.ts';
 import { SAMPLE_AREA } from '../helpers/areas.ts';
 import { captureMap, waitForMapReady } from '../helpers/map.ts';
 import { expect, test, type Page } from '../helpers/test.ts';
+import { chooseLanguage } from '../helpers/header.ts';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 
 const graph = decodeAnalysisBundle(
@@ -123,7 +124,7 @@ test.describe('a personal mobility profile', () => {
 		const avoided = page.getByTestId('route-avoided');
 		await expect(avoided).toContainText('Smaller dan 1,5 m', { timeout: 60_000 });
 		await expect(avoided).not.toContainText('0,9 m');
-		await page.getByTestId('language').selectOption('fr');
+		await chooseLanguage(page, 'fr');
 		await expect(avoided).toContainText('Moins de 1,5 m de large');
 		await page.screenshot({ path: test.info().outputPath('personal-route-reasons.png') });
 
@@ -145,7 +146,7 @@ test.describe('a personal mobility profile', () => {
 		// in the same page (no new load).
 		const changed = changedEdge(new URL(shared).searchParams.get('my')!);
 		expect(changed).toBeDefined();
-		await page.getByTestId('language').selectOption('nl');
+		await chooseLanguage(page, 'nl');
 		await page.evaluate(
 			(url) => {
 				history.pushState(null, '', url);

@@ -7,6 +7,7 @@
  */
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { expect, recordCspViolations, test, type Page } from '../helpers/test.ts';
+import { chooseLanguage } from '../helpers/header.ts';
 import { createUser, stackEnv, superuser } from '../helpers/db.ts';
 import { captureMap } from '../helpers/map.ts';
 import { signInPage } from '../helpers/session.ts';
@@ -357,9 +358,9 @@ test.describe('barrier reports on the device (embedded default) @device', () => 
 		await expect(page.getByTestId('sign-in-device-note')).toContainText(
 			'Aanmelden kan alleen met de gedeelde databank (Supabase).',
 		);
-		await page.getByTestId('language').selectOption('fr');
+		await chooseLanguage(page, 'fr');
 		await expect(page.getByTestId('storage-where')).toHaveText('Enregistré sur cet appareil');
-		await page.getByTestId('language').selectOption('en');
+		await chooseLanguage(page, 'en');
 		await expect(page.getByTestId('storage-where')).toHaveText('Saved on this device');
 		await page.screenshot({ path: testInfo.outputPath('storage-status.png') });
 	});

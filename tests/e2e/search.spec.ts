@@ -67,12 +67,13 @@ test.describe('search as residents type', () => {
 			'Zitbank',
 		]);
 
-		// Six supermarkets, then "show all 11": the seventh and later appear.
+		// Six supermarkets, then "show all 9": the seventh and later appear. (9 shops: the Albert Heijn
+		// of Gierle, mapped as a node, a shop outline and a building, is one place.)
 		await search.fill('supermarkt');
-		const shops = page.getByRole('group', { name: /^Supermarkt en kruidenier: 11/ });
+		const shops = page.getByRole('group', { name: /^Supermarkt en kruidenier: 9\b/ });
 		await expect(shops.getByRole('option')).toHaveCount(7);
-		await shops.getByRole('option', { name: 'Toon alle 11' }).click();
-		await expect(shops.getByRole('option')).toHaveCount(11);
+		await shops.getByRole('option', { name: 'Toon alle 9' }).click();
+		await expect(shops.getByRole('option')).toHaveCount(9);
 		await expect(shops.getByRole('option', { name: /GB Vorselaar/ })).toBeVisible();
 		await page.screenshot({ path: testInfo.outputPath('search-show-all.png') });
 
@@ -99,5 +100,17 @@ test.describe('search as residents type', () => {
 			return urls.filter((_, i) => texts[i]!.includes('needs a string id and label'));
 		});
 		expect(engineOnPage).toEqual([]);
+
+		// The list view, with the address chosen: walking times, and every group ordered by them.
+		await page.getByRole('button', { name: 'Lijst' }).click();
+		const list = page.getByRole('region', { name: /^Plaatsen in / });
+		await expect(list.getByTestId('list-order')).toHaveText('Op wandeltijd vanaf Markt 10');
+		const firstGroup = list.getByRole('list').first();
+		await expect(firstGroup.getByTestId('list-time').first()).toHaveText(/^\d+ min te voet$/);
+		const listMinutes = (await firstGroup.getByTestId('list-time').allTextContents()).map((t) =>
+			Number(/(\d+) min/.exec(t)![1]),
+		);
+		expect(listMinutes.length).toBeGreaterThan(1);
+		expect(listMinutes).toEqual([...listMinutes].sort((a, b) => a - b));
 	});
 });

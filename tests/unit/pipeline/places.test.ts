@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pointInRings } from '../../../scripts/lib/geo.ts';
 import { readOsm, type OsmData } from '../../../scripts/lib/osm.ts';
 import { wayPolygon } from '../../../scripts/lib/osm-geometry.ts';
-import { addressOf, osmPlaces, type Place } from '../../../scripts/lib/places.ts';
+import { SAME_FACILITY } from '../../../scripts/config/same-facility.ts';
+import {
+	addressOf,
+	mergeSameFacility,
+	osmPlaces,
+	type Place,
+	type PlaceOutlines,
+} from '../../../scripts/lib/places.ts';
 import { SAMPLE_DIR } from './helpers.ts';
 
 describe('places from the sample extract', () => {
@@ -55,5 +62,85 @@ describe('places from the sample extract', () => {
 			}),
 		).toBe('Kerkplein 3, 2290 Vorselaar');
 		expect(addressOf({ 'addr:housenumber': '3' })).toBe('');
+	});
+
+	describe('one place per facility (scripts/config/same-facility.ts)', () => {
+		let merged: Place[];
+		let merges: ReturnType<typeof mergeSameFacility>;
+		beforeAll(() => {
+			const outlines: PlaceOutlines = new Map();
+			merged = osmPlaces(osm, '2019-11-05', outlines);
+			merges = mergeSameFacility(merged, outlines, SAME_FACILITY);
+		});
+		const byId = (id: string): Place | undefined => merged.find((p) => p.id === id);
+
+		it('keeps the named church of Vorselaar, not the unnamed park stacked on it', () => {
+			// Sint-Pieterskerk (w174989682, place_of_worship) lies in an unnamed leisure=park
+			// (w468689629) whose point falls 5 m from the church's: both were meeting places.
+			const before = places.filter((p) => ['w174989682', 'w468689629'].includes(p.id));
+			expect(before.map((p) => [p.id, p.name, p.categoryIds])).toEqual([
+				['w174989682', 'Sint-Pieterskerk', ['meeting_place']],
+				['w468689629', '', ['meeting_place']],
+			]);
+			expect(byId('w468689629')).toBeUndefined();
+			const church = byId('w174989682');
+			expect(church).toMatchObject({
+				name: 'Sint-Pieterskerk',
+				address: 'Cardijnlaan 2, Vorselaar',
+				lngLat: before[0]!.lngLat,
+			});
+			expect(church?.sources?.map((s) => s.id)).toEqual(['w174989682', 'w468689629']);
+			const m = merges.find((x) => x.keptId === 'w174989682');
+			expect(m?.merged).toEqual([
+				{ id: 'w468689629', name: '', how: 'stacked', distanceM: expect.any(Number) },
+			]);
+			expect(m!.merged[0]!.distanceM).toBeLessThanOrEqual(SAME_FACILITY.stackedWithinM);
+		});
+
+		it('makes the library node of Gierle and its building one place, with the address', () => {
+			// n5327182242 (amenity=library, no other tag) inside w242554764 (amenity=library, the
+			// building with the address): neither has a name; the one with details is kept.
+			expect(byId('n5327182242')).toBeUndefined();
+			expect(byId('w242554764')).toMatchObject({ address: 'Singel 1, Gierle', name: '' });
+		});
+
+		it('chains the Albert Heijn of Gierle: named node, named shop outline, unnamed building', () => {
+			const ids = ['n4202350145', 'w377877885', 'w466399386'];
+			expect(places.filter((p) => ids.includes(p.id)).map((p) => p.name)).toEqual([
+				'Albert Heijn',
+				'Albert Heijn',
+				'',
+			]);
+			const left = merged.filter((p) => ids.includes(p.id));
+			// the named outline with the address wins over the named node (more details)
+			expect(left.map((p) => p.id)).toEqual(['w377877885']);
+			expect(left[0]).toMatchObject({
+				name: 'Albert Heijn',
+				address: 'Kloosterstraat 36',
+				categoryIds: ['grocery'],
+			});
+			expect(left[0]!.sources!.map((s) => s.id).sort()).toEqual([...ids].sort());
+			const how = merges.find((x) => x.keptId === 'w377877885')!.merged;
+			expect(how.find((x) => x.id === 'n4202350145')?.how).toBe('node inside outline');
+		});
+
+		it('never merges two nodes, separate categories, or two different names', () => {
+			// the two platforms of a stop and benches side by side stay apart
+			for (const cat of SAME_FACILITY.separateCategories) {
+				const count = (ps: Place[]): number => ps.filter((p) => p.categoryIds.includes(cat)).length;
+				expect(count(merged), cat).toBe(count(places));
+			}
+			for (const m of merges) {
+				const names = new Set(
+					[m.keptName, ...m.merged.map((x) => x.name)].filter(Boolean).map((n) => n.toLowerCase()),
+				);
+				expect(names.size, m.keptId).toBeLessThanOrEqual(1);
+				expect([m.keptId, ...m.merged.map((x) => x.id)].some((id) => !id.startsWith('n'))).toBe(
+					true,
+				);
+			}
+			// the sample: 241 OSM objects make 237 places (3 merges, 4 objects merged away)
+			expect(places.length - merged.length).toBe(merges.reduce((n, m) => n + m.merged.length, 0));
+		});
 	});
 });

@@ -154,11 +154,24 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 			readFileSync(path.join(SAMPLE_DIR, 'osm', 'vorselaar-lille_pois.geojson'), 'utf8'),
 		) as { features: { properties: Record<string, unknown> }[] };
 		const expected: Record<string, number> = Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0]));
+		const catsOf = new Map<string, string[]>();
 		for (const f of fc.features) {
 			const tags = Object.fromEntries(
 				Object.entries(f.properties).filter(([k]) => !k.startsWith('@')),
 			) as Record<string, string>;
-			for (const id of matchCategories(tags)) expected[id] = (expected[id] ?? 0) + 1;
+			const cats = matchCategories(tags);
+			catsOf.set(`${String(f.properties['@type']).charAt(0)}${String(f.properties['@id'])}`, cats);
+			for (const id of cats) expected[id] = (expected[id] ?? 0) + 1;
+		}
+		// Objects of one facility are one place (scripts/config/same-facility.ts), with the union
+		// of their categories: the sample's Albert Heijn of Gierle (3 objects), the library of
+		// Gierle and the church of Vorselaar (2 each).
+		const merges = manifest.sameFacility.merges;
+		expect(merges.map((m) => m.keptId).sort()).toEqual(['w174989682', 'w242554764', 'w377877885']);
+		for (const m of merges) {
+			const ids = [m.keptId, ...m.merged.map((x) => x.id)];
+			for (const id of ids) for (const c of catsOf.get(id) ?? []) expected[c]! -= 1;
+			for (const c of new Set(ids.flatMap((id) => catsOf.get(id) ?? []))) expected[c]! += 1;
 		}
 		const got = { ...manifest.counts.placesPerCategory };
 		// The 32 hospitals come from the configured GISCO list, not from OSM (which has none here).
