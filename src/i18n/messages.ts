@@ -131,6 +131,8 @@ const nl = {
 	coverageReset: 'Wat-als ongedaan maken',
 	coverageReadOnly: 'Gepubliceerde analyse “{name}”: alleen lezen.',
 	coverageOwnAnalysis: 'Zelf een analyse maken',
+	coverageStoredOverlay:
+		'Op de kaart: de laag zoals ze bewaard is ({n} vakken van 200 m, gemiddelde wandelafstand).',
 	coverageFullScreen: 'Analyse schermvullend',
 	reportPrint: 'Buurtanalyse afdrukken',
 	reportHeading: 'Buurtanalyse {area}',
@@ -771,6 +773,8 @@ const fr: Messages = {
 	coverageReset: 'Annuler les « et si »',
 	coverageReadOnly: 'Analyse publiée « {name} » : lecture seule.',
 	coverageOwnAnalysis: 'Faire ma propre analyse',
+	coverageStoredOverlay:
+		'Sur la carte : la couche telle qu’elle a été enregistrée ({n} carrés de 200 m, distance moyenne à pied).',
 	coverageFullScreen: 'Analyse en plein écran',
 	reportPrint: 'Imprimer l’analyse de quartier',
 	reportHeading: 'Analyse de quartier {area}',
@@ -1393,6 +1397,8 @@ const en: Messages = {
 	coverageReset: 'Undo the what-if',
 	coverageReadOnly: 'Published analysis “{name}”: read only.',
 	coverageOwnAnalysis: 'Make an analysis of my own',
+	coverageStoredOverlay:
+		'On the map: the layer as it was saved ({n} squares of 200 m, mean walking distance).',
 	coverageFullScreen: 'Analysis full screen',
 	reportPrint: 'Print the neighbourhood report',
 	reportHeading: 'Neighbourhood report {area}',

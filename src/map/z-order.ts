@@ -10,6 +10,8 @@ export const Z_ORDER = [
 	...BASEMAP_LAYER_IDS,
 	'neighbourhoods-fill',
 	'coverage-neighbourhoods',
+	// a published analysis's stored overlay (analysis_cells), in place of the address points
+	'coverage-stored-cells',
 	'coverage-edge',
 	'completeness-fill',
 	'neighbourhoods-outline',

@@ -12,6 +12,7 @@ import type { PlannedPlace } from '../analysis/engine.ts';
 import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../analysis/profiles.ts';
 import type { CellProperties, NeighbourhoodSummary } from '../analysis/summary.ts';
 import type { FeatureCollection, Polygon } from 'geojson';
+import type { AnalysisCellInput } from '../data/types.ts';
 import { categoryById, isCategoryId } from '../analysis/taxonomy.ts';
 import type { WhereNextPick } from '../analysis/where-next.ts';
 import type { AnalysisClient } from '../workers/analysis-client.ts';
@@ -424,6 +425,34 @@ export class CoverageAnalysis {
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/**
+	 * The overlay as it is saved (`analysis_cells`): per analysed category, the 200 m grid cells of
+	 * the origins of `neighbourhoodIds` (the municipality the analysis is saved for), from the
+	 * worker's last coverage of that category (curated places and what-if edits included). A cell's
+	 * value is the residents-weighted mean walking distance in metres (null: none reachable or none
+	 * mapped); its properties are the cell's figures with `category` and `norm_m`.
+	 */
+	async overlayCells(neighbourhoodIds: string[]): Promise<AnalysisCellInput[]> {
+		const client = await this.#client();
+		const out: AnalysisCellInput[] = [];
+		for (const r of this.results) {
+			const fc = await client.request('cells', {
+				categoryId: r.categoryId,
+				profile: this.params.profile,
+				unknownMode: this.params.unknownMode,
+				normM: r.normM,
+				neighbourhoodIds,
+			});
+			for (const f of fc.features)
+				out.push({
+					geometry: f.geometry,
+					value: f.properties.mean_distance_m,
+					properties: { category: r.categoryId, norm_m: r.normM, ...f.properties },
+				});
+		}
+		return out;
 	}
 
 	/** Parameters, tables and edits as plain JSON. */
