@@ -429,12 +429,13 @@ export class CoverageAnalysis {
 
 	/**
 	 * The overlay as it is saved (`analysis_cells`): per analysed category, the 200 m grid cells of
-	 * the origins of `neighbourhoodIds` (the municipality the analysis is saved for), from the
+	 * the origins of `neighbourhoodIds` (the municipality the analysis is saved for; absent: every
+	 * origin), from the
 	 * worker's last coverage of that category (curated places and what-if edits included). A cell's
 	 * value is the residents-weighted mean walking distance in metres (null: none reachable or none
 	 * mapped); its properties are the cell's figures with `category` and `norm_m`.
 	 */
-	async overlayCells(neighbourhoodIds: string[]): Promise<AnalysisCellInput[]> {
+	async overlayCells(neighbourhoodIds?: string[]): Promise<AnalysisCellInput[]> {
 		const client = await this.#client();
 		const out: AnalysisCellInput[] = [];
 		for (const r of this.results) {
@@ -443,7 +444,7 @@ export class CoverageAnalysis {
 				profile: this.params.profile,
 				unknownMode: this.params.unknownMode,
 				normM: r.normM,
-				neighbourhoodIds,
+				...(neighbourhoodIds ? { neighbourhoodIds } : {}),
 			});
 			for (const f of fc.features)
 				out.push({
