@@ -197,8 +197,12 @@ export class CoverageAnalysis {
 	/**
 	 * Runs the analysis for `params`: one coverage request per category, so progress is real and a
 	 * cancel stops between (and drops the answer of) requests. Earlier results stay until it ends.
+	 * With `keepEdits` (the same analysis run again because its extra places changed: a curated
+	 * initiative added, changed or removed), the what-if edits on screen are applied again to the
+	 * new result instead of being dropped; a switched-off place that is gone is left out.
 	 */
-	async run(params: CoverageParams): Promise<void> {
+	async run(params: CoverageParams, options: { keepEdits?: boolean } = {}): Promise<void> {
+		const kept = options.keepEdits ? this.whatIf : undefined;
 		this.cancel();
 		const controller = new AbortController();
 		this.#controller = controller;
@@ -236,6 +240,15 @@ export class CoverageAnalysis {
 			this.results = out;
 			this.whatIf = undefined;
 			this.status = 'done';
+			if (kept && out.some((r) => r.categoryId === kept.categoryId)) {
+				const known = new Set(
+					out.find((r) => r.categoryId === kept.categoryId)?.columns.placeIds ?? [],
+				);
+				await this.applyEdits(kept.categoryId, {
+					add: kept.add,
+					removePlaceIds: kept.removePlaceIds.filter((id) => known.has(id)),
+				});
+			}
 		} catch (error) {
 			if (isAbort(error)) this.status = 'cancelled';
 			else {
