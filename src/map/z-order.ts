@@ -43,6 +43,8 @@ export const Z_ORDER = [
 	// curated initiatives: few, and what OSM lacks, so above OSM's places
 	'curated-point',
 	'curated-label',
+	// OSM places' icons for collision only (invisible): placed before the curated labels
+	'places-collision',
 	'coverage-suggested',
 	'coverage-planned',
 	'coverage-marks-label',
