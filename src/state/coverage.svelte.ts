@@ -241,6 +241,8 @@ export class CoverageAnalysis {
 			this.whatIf = undefined;
 			this.status = 'done';
 			if (kept && out.some((r) => r.categoryId === kept.categoryId)) {
+				// a local lookup, not state
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity
 				const known = new Set(
 					out.find((r) => r.categoryId === kept.categoryId)?.columns.placeIds ?? [],
 				);
