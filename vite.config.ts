@@ -85,6 +85,8 @@ export default defineConfig({
 					isolate: false,
 					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 					exclude: ['src/**/*.svelte.test.ts'],
+					// IndexedDB's classes for idb (the device database opens fake-indexeddb there)
+					setupFiles: ['tests/helpers/idb-classes.ts'],
 				},
 			},
 			{
@@ -93,6 +95,7 @@ export default defineConfig({
 					name: 'integration',
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
+					setupFiles: ['tests/helpers/idb-classes.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 				},
@@ -105,7 +108,7 @@ export default defineConfig({
 					environment: 'happy-dom',
 					include: ['src/**/*.svelte.test.ts'],
 					// tests/helpers/dom-setup.ts: cleanup after each test, generous waits for lazy panels
-					setupFiles: ['tests/helpers/dom-setup.ts'],
+					setupFiles: ['tests/helpers/idb-classes.ts', 'tests/helpers/dom-setup.ts'],
 					testTimeout: 60_000,
 				},
 			},

@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts';
 import {
 	type AnalysisBundleInput,
+	BENCH_NEAR_M,
+	BenchIndex,
 	NO_NEIGHBOURHOOD,
 	WAY_NAME_KEYS,
 	buildAnalysisBundle,
+	classifyGraphEdges,
+	graphFromWays,
 	decodeAnalysisBundle,
 	edgeStatus,
 } from './bundle.ts';
-import { distanceM } from './geo.ts';
+import { distanceM, projectOnSegment } from './geo.ts';
 
 /** A hand-made area: a T junction (nodes 1-2-3 along a street, 2-4 a footway with steps 4-5). */
 function tJunction(): AnalysisBundleInput & { nodeLngLat: Map<number, [number, number]> } {
@@ -191,5 +195,63 @@ describe('buildAnalysisBundle / decodeAnalysisBundle', () => {
 		expect(() => decodeAnalysisBundle(new Uint8Array([1, 2, 3]))).toThrow(/not an analysis bundle/);
 		const truncated = buildAnalysisBundle(tJunction()).slice(0, 400);
 		expect(() => decodeAnalysisBundle(truncated)).toThrow(/truncated/);
+	});
+});
+
+describe('the bundle builder in named parts', () => {
+	it('graphFromWays: walkable ways only, nodes in Hilbert order, edges from the lower node', () => {
+		const g = graphFromWays(tJunction());
+		expect(g.ways.map((w) => w.id)).toEqual(['w10', 'w11', 'w12']);
+		expect([...g.nodeIds].sort()).toEqual([1, 2, 3, 4, 5]);
+		expect(g.edges).toHaveLength(4);
+		for (const e of g.edges) {
+			expect(e.f).toBeLessThanOrEqual(e.t);
+			expect(g.nodeIds[e.f]).toBe(e.from);
+		}
+		// w11 keeps its interior node 6 as shape
+		expect(g.edges.find((e) => g.ways[e.way]?.id === 'w11')?.nodes).toHaveLength(3);
+	});
+
+	it('BenchIndex.near holds every bench within BENCH_NEAR_M of the line (brute force)', () => {
+		let seed = 7;
+		const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+		const benches: [number, number][] = Array.from({ length: 2000 }, () => [
+			4.8 + rnd() * 0.02,
+			51.2 + rnd() * 0.02,
+		]);
+		const index = new BenchIndex(benches);
+		for (let k = 0; k < 50; k++) {
+			const line: [number, number][] = Array.from({ length: 3 }, () => [
+				4.805 + rnd() * 0.01,
+				51.205 + rnd() * 0.01,
+			]);
+			const near = new Set(index.near(line));
+			for (const b of benches) {
+				let best = Infinity;
+				for (let i = 0; i + 1 < line.length; i++) {
+					const [a, c] = [line[i]!, line[i + 1]!];
+					best = Math.min(best, projectOnSegment(b[0], b[1], a[0], a[1], c[0], c[1]).distanceM);
+				}
+				if (best <= BENCH_NEAR_M) expect(near.has(b)).toBe(true);
+			}
+		}
+		expect(new BenchIndex([]).near([[4.8, 51.2]])).toEqual([]);
+	});
+
+	it('classifyGraphEdges: the kerb on w11 and the steps of w12 per profile', () => {
+		const input = tJunction();
+		const g = graphFromWays(input);
+		const { attributes, classification } = classifyGraphEdges(
+			g,
+			input.nodeTags,
+			new BenchIndex([]),
+		);
+		const edgeOf = (way: string): number => g.edges.findIndex((e) => g.ways[e.way]?.id === way);
+		const bundle = decodeAnalysisBundle(buildAnalysisBundle(input));
+		expect([...attributes.flags]).toEqual([...bundle.graph.attributes.flags]);
+		expect([...classification.statuses]).toEqual([...bundle.graph.statuses]);
+		expect(attributes.kerbM[edgeOf('w11')]).toBeGreaterThan(0);
+		// no bench anywhere: the longest stretch without one is the whole edge
+		expect(attributes.benchStretchM[edgeOf('w10')]).toBeCloseTo(g.edges[edgeOf('w10')]!.lengthM, 3);
 	});
 });

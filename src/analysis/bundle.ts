@@ -30,7 +30,21 @@ import {
 	type NetworkJoin,
 	type Piece,
 } from './fragments.ts';
-import { distanceM, hilbertIndex, projectOnSegment } from './geo.ts';
+import KDBush from 'kdbush';
+import {
+	bboxOfPositions,
+	distanceM,
+	hilbertIndex,
+	metresPerDegree,
+	projectOnSegment,
+} from './geo.ts';
+import {
+	decodeSections,
+	encodeSections,
+	type ContainerFormat,
+	type Section,
+	type SectionInfo,
+} from './sections.ts';
 import { EdgeIndex } from './snap.ts';
 import {
 	PROFILE_IDS,
@@ -338,15 +352,6 @@ export interface AnalysisBundle {
 	network: BundleNetworkReport;
 }
 
-const MAGIC = [0x42, 0x4b, 0x41, 0x42]; // 'BKAB'
-
-type SectionType = 'u8' | 'u32' | 'i32' | 'f32' | 'f64';
-interface SectionInfo {
-	name: string;
-	type: SectionType;
-	offset: number;
-	length: number;
-}
 interface Header {
 	version: number;
 	meta: BundleMeta & { maxAccessM: number };
@@ -429,17 +434,7 @@ function longestStretchWithoutBench(
 	return Math.max(longest, lengthM - (positions[positions.length - 1] ?? 0));
 }
 
-/**
- * Builds the analysis bundle of an area. Deterministic: the same input (same order of origins,
- * places and neighbourhoods; ways and nodes in any order) gives byte-identical output.
- *
- * @throws Error naming the offending origin, place, neighbourhood or node when input is invalid.
- * @example
- * const bytes = buildAnalysisBundle({ ways, nodeLngLat, nodeTags, origins, places, neighbourhoods, meta });
- * writeFileSync('tiles/<area id>/analysis.bin', bytes);
- */
-export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
-	const { meta } = input;
+function checkMeta(meta: BundleMeta | undefined): asserts meta is BundleMeta {
 	if (!meta || typeof meta.areaId !== 'string' || meta.areaId === '')
 		fail('meta.areaId is missing');
 	if (
@@ -450,10 +445,12 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		fail('meta.bbox must be [west, south, east, north]');
 	}
 	if (typeof meta.dataDate !== 'string') fail('meta.dataDate must be a string');
+}
 
-	// --- neighbourhoods
+/** Index of each neighbourhood id, the input checked. */
+function neighbourhoodIndex(list: readonly BundleNeighbourhood[]): Map<string, number> {
 	const nbIndex = new Map<string, number>();
-	input.neighbourhoods.forEach((n, i) => {
+	list.forEach((n, i) => {
 		if (typeof n.id !== 'string' || n.id === '') fail(`neighbourhood #${i} has no id`);
 		if (nbIndex.has(n.id)) fail(`neighbourhood id "${n.id}" appears twice`);
 		checkCount(n.population, `neighbourhood "${n.id}" population`);
@@ -464,11 +461,38 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		}
 		nbIndex.set(n.id, i);
 	});
+	return nbIndex;
+}
 
-	// --- walkable ways, split at missing nodes
-	const pieces: { way: number; nodes: number[] }[] = [];
+/** An edge of the graph from ways: OSM node ids and the graph node indices of its ends. */
+export interface GraphEdge extends RawEdge {
+	/** Graph node index of `from` (≤ `t`). */
+	f: number;
+	/** Graph node index of `to`. */
+	t: number;
+}
+
+/** The routing graph's topology as built from the ways, before it is encoded. */
+export interface WayGraph {
+	/** The walkable ways used, in way id order, then the connectors (`j<n>`) joining fragments. */
+	ways: BundleWay[];
+	joins: NetworkJoin[];
+	/** Coordinates of an OSM node id, or of a connector's synthetic (negative) node id. */
+	lngLat: (id: number) => [number, number];
+	/** OSM node id of each graph node, in Hilbert-curve order. */
+	nodeIds: number[];
+	/** Edges oriented from their lower node index, sorted by end nodes. */
+	edges: GraphEdge[];
+}
+
+/** Walkable ways as runs of nodes with coordinates: a node without them splits the way there. */
+function walkablePieces(
+	ways: readonly BundleWay[],
+	nodeLngLat: AnalysisBundleInput['nodeLngLat'],
+): { pieces: Piece[]; ways: BundleWay[] } {
+	const pieces: Piece[] = [];
 	const walkableWays: BundleWay[] = [];
-	const sortedWays = [...input.ways].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const sortedWays = [...ways].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	for (const way of sortedWays) {
 		if (!isWalkableWay(way.tags)) continue;
 		const wayIndex = walkableWays.length;
@@ -482,7 +506,7 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 			run = [];
 		};
 		for (const id of way.nodeIds) {
-			const ll = input.nodeLngLat.get(id);
+			const ll = nodeLngLat.get(id);
 			if (ll === undefined) {
 				flush();
 				continue;
@@ -494,35 +518,20 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		flush();
 		if (used) walkableWays.push(way);
 	}
+	return { pieces, ways: walkableWays };
+}
 
-	// --- fragments: joined to the main network where they come within JOIN_MAX_M
-	const realWays = walkableWays.length;
-	const joined = joinFragments(
-		pieces as Piece[],
-		(id) => input.nodeLngLat.get(id),
-		(w) => (walkableWays[w] as BundleWay).id,
-		(k) => realWays + k,
-		input.joinBarriers ?? [],
-	);
-	for (const j of joined.joins) {
-		walkableWays.push({
-			id: j.id,
-			nodeIds: [],
-			tags: { highway: 'footway', 'buurtkaart:join': 'yes' },
-		});
-	}
-	pieces.push(...joined.connectors);
-
-	// --- graph nodes: piece ends and nodes used more than once
+/** Edges between graph nodes: piece ends and nodes used more than once. */
+function splitAtGraphNodes(
+	pieces: readonly Piece[],
+	ll: (id: number) => [number, number],
+): RawEdge[] {
 	const uses = new Map<number, number>();
 	for (const p of pieces) {
 		for (const id of p.nodes) uses.set(id, (uses.get(id) ?? 0) + 1);
 	}
 	const isGraphNode = (id: number, i: number, n: number): boolean =>
 		i === 0 || i === n - 1 || (uses.get(id) ?? 0) > 1;
-
-	const ll = (id: number): [number, number] =>
-		(id < 0 ? joined.synthetic.get(id) : input.nodeLngLat.get(id)) as [number, number];
 	const rawEdges: RawEdge[] = [];
 	for (const p of pieces) {
 		let start = 0;
@@ -545,24 +554,16 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 			}
 		}
 	}
+	return rawEdges;
+}
 
-	// --- Hilbert node order
-	const graphIds = [...new Set(rawEdges.flatMap((e) => [e.from, e.to]))];
-	let minX = Infinity;
-	let minY = Infinity;
-	let maxX = -Infinity;
-	let maxY = -Infinity;
-	for (const id of graphIds) {
-		const [x, y] = ll(id);
-		minX = Math.min(minX, x);
-		minY = Math.min(minY, y);
-		maxX = Math.max(maxX, x);
-		maxY = Math.max(maxY, y);
-	}
+/** The ids sorted along a Hilbert curve over their bbox (ties by id): locality for the sweeps. */
+function hilbertOrder(ids: number[], ll: (id: number) => [number, number]): number[] {
+	const [minX, minY, maxX, maxY] = bboxOfPositions(ids.map(ll));
 	const spanX = maxX - minX || 1;
 	const spanY = maxY - minY || 1;
 	const hkey = new Map<number, number>();
-	for (const id of graphIds) {
+	for (const id of ids) {
 		const [x, y] = ll(id);
 		hkey.set(
 			id,
@@ -572,19 +573,44 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 			),
 		);
 	}
-	graphIds.sort((a, b) => (hkey.get(a) as number) - (hkey.get(b) as number) || a - b);
-	const nodeIndex = new Map<number, number>();
-	graphIds.forEach((id, i) => nodeIndex.set(id, i));
+	return ids.sort((a, b) => (hkey.get(a) as number) - (hkey.get(b) as number) || a - b);
+}
 
-	// orient each edge from its lower node index, then sort edges
-	const edges = rawEdges.map((e) => {
+/**
+ * The graph from the ways: walkable pieces, fragments joined to the main network where they come
+ * within {@link JOIN_MAX_M} (not across `joinBarriers`), edges between graph nodes, nodes in
+ * Hilbert order, edges oriented and sorted. Deterministic for ways in any order.
+ */
+export function graphFromWays(
+	input: Pick<AnalysisBundleInput, 'ways' | 'nodeLngLat' | 'joinBarriers'>,
+): WayGraph {
+	const { pieces, ways } = walkablePieces(input.ways, input.nodeLngLat);
+	const realWays = ways.length;
+	const joined = joinFragments(
+		pieces,
+		(id) => input.nodeLngLat.get(id),
+		(w) => (ways[w] as BundleWay).id,
+		(k) => realWays + k,
+		input.joinBarriers ?? [],
+	);
+	for (const j of joined.joins) {
+		ways.push({ id: j.id, nodeIds: [], tags: { highway: 'footway', 'buurtkaart:join': 'yes' } });
+	}
+	pieces.push(...joined.connectors);
+	const ll = (id: number): [number, number] =>
+		(id < 0 ? joined.synthetic.get(id) : input.nodeLngLat.get(id)) as [number, number];
+	const rawEdges = splitAtGraphNodes(pieces, ll);
+	const nodeIds = hilbertOrder([...new Set(rawEdges.flatMap((e) => [e.from, e.to]))], ll);
+	const nodeIndex = new Map<number, number>();
+	nodeIds.forEach((id, i) => nodeIndex.set(id, i));
+	const edges: GraphEdge[] = rawEdges.map((e) => {
 		const f = nodeIndex.get(e.from) as number;
 		const t = nodeIndex.get(e.to) as number;
 		return f <= t
 			? { ...e, f, t }
 			: { ...e, f: t, t: f, from: e.to, to: e.from, nodes: [...e.nodes].reverse() };
 	});
-	const wayIdOf = (e: { way: number }): string => (walkableWays[e.way] as BundleWay).id;
+	const wayIdOf = (e: { way: number }): string => (ways[e.way] as BundleWay).id;
 	edges.sort(
 		(a, b) =>
 			a.f - b.f ||
@@ -593,11 +619,46 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 			a.lengthM - b.lengthM ||
 			(a.nodes.join(',') < b.nodes.join(',') ? -1 : a.nodes.join(',') > b.nodes.join(',') ? 1 : 0),
 	);
+	return { ways, joins: joined.joins, lngLat: ll, nodeIds, edges };
+}
 
-	const nodeCount = graphIds.length;
-	const edgeCount = edges.length;
+/** The benches of an area in a KDBush index, for the longest stretch without one per edge. */
+export class BenchIndex {
+	readonly #points: readonly [number, number][];
+	readonly #index: KDBush | null;
 
-	// --- benches
+	constructor(points: readonly [number, number][]) {
+		this.#points = points;
+		if (points.length === 0) {
+			this.#index = null;
+			return;
+		}
+		this.#index = new KDBush(points.length);
+		for (const [x, y] of points) this.#index.add(x, y);
+		this.#index.finish();
+	}
+
+	/**
+	 * The benches that can lie within {@link BENCH_NEAR_M} of the polyline: those in its bbox
+	 * widened by twice that distance (a superset; {@link longestStretchWithoutBench} measures).
+	 */
+	near(coords: readonly [number, number][]): [number, number][] {
+		if (!this.#index) return [];
+		const [w, s, e, n] = bboxOfPositions(coords);
+		const { kx, ky } = metresPerDegree(Math.max(Math.abs(s), Math.abs(n)));
+		const padX = (2 * BENCH_NEAR_M) / kx;
+		const padY = (2 * BENCH_NEAR_M) / ky;
+		return this.#index
+			.range(w - padX, s - padY, e + padX, n + padY)
+			.map((i) => this.#points[i] as [number, number]);
+	}
+}
+
+/**
+ * The benches: nodes tagged `amenity=bench` (in node id order), then places of a bench category
+ * (whose coordinates are checked here).
+ */
+function benchPoints(input: AnalysisBundleInput): [number, number][] {
 	const benchCats = new Set(input.benchCategoryIds ?? ['bench']);
 	const benches: [number, number][] = [];
 	for (const [id, tags] of [...input.nodeTags.entries()].sort((a, b) => a[0] - b[0])) {
@@ -608,41 +669,17 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		checkLngLat(p.lngLat, `place #${i} "${p.id}"`);
 		if (p.categoryIds.some((c) => benchCats.has(c))) benches.push(p.lngLat);
 	});
-	// grid bucket of benches (~0.002° cells) for quick lookup
-	const cell = 0.002;
-	const benchGrid = new Map<string, [number, number][]>();
-	for (const b of benches) {
-		const k = `${Math.floor(b[0] / cell)},${Math.floor(b[1] / cell)}`;
-		const list = benchGrid.get(k);
-		if (list) list.push(b);
-		else benchGrid.set(k, [b]);
-	}
+	return benches;
+}
 
-	// --- arrays
-	const nodeE7 = new Int32Array(nodeCount * 2);
-	const nodeOsm = new Float64Array(nodeCount);
-	graphIds.forEach((id, i) => {
-		const [x, y] = ll(id);
-		nodeE7[i * 2] = e7(x);
-		nodeE7[i * 2 + 1] = e7(y);
-		nodeOsm[i] = id;
-	});
+/** The edges as columns: ends, length, way and shape (interior vertices, 1e-7°). */
+function edgeColumns(graph: WayGraph) {
+	const { edges, lngLat: ll } = graph;
+	const edgeCount = edges.length;
 	const edgeFrom = new Uint32Array(edgeCount);
 	const edgeTo = new Uint32Array(edgeCount);
 	const lengthsM = new Float32Array(edgeCount);
 	const edgeWays = new Uint32Array(edgeCount);
-	const statuses = new Uint8Array(edgeCount * 3);
-	const reasons = new Uint32Array(edgeCount * 3);
-	const unknowns = new Uint8Array(edgeCount * 3);
-	const attributes: EdgeAttributeTable = {
-		flags: new Uint32Array(edgeCount),
-		kerbM: new Float32Array(edgeCount),
-		inclinePct: new Float32Array(edgeCount),
-		widthM: new Float32Array(edgeCount),
-		benchStretchM: new Float32Array(edgeCount),
-	};
-	const baked: EdgeClassification = { statuses, reasons, unknowns };
-	const prepared = PROFILE_IDS.map((p) => prepareLimits(PROFILE_LIMITS[p]));
 	const shapeOffsets = new Uint32Array(edgeCount + 1);
 	let shapeCount = 0;
 	for (const e of edges) shapeCount += e.nodes.length - 2;
@@ -660,31 +697,49 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 			shapeE7[s * 2 + 1] = e7(y);
 			s++;
 		}
-		const way = walkableWays[e.way] as BundleWay;
-		const coords = e.nodes.map(ll);
-		const nodeTags: Record<string, string>[] = [];
+	});
+	shapeOffsets[edgeCount] = s;
+	return { edgeFrom, edgeTo, lengthsM, edgeWays, shapeOffsets, shapeE7 };
+}
+
+/**
+ * Every edge's classification attributes ({@link edgeAttributes}: its way's tags, the tags of the
+ * tagged nodes on it, its longest stretch without a bench) and its classification per built-in
+ * profile ({@link classifyEdgeInto}), profile-major.
+ */
+export function classifyGraphEdges(
+	graph: WayGraph,
+	nodeTags: ReadonlyMap<number, Record<string, string>>,
+	benches: BenchIndex,
+): { attributes: EdgeAttributeTable; classification: EdgeClassification } {
+	const edgeCount = graph.edges.length;
+	const attributes: EdgeAttributeTable = {
+		flags: new Uint32Array(edgeCount),
+		kerbM: new Float32Array(edgeCount),
+		inclinePct: new Float32Array(edgeCount),
+		widthM: new Float32Array(edgeCount),
+		benchStretchM: new Float32Array(edgeCount),
+	};
+	const classification: EdgeClassification = {
+		statuses: new Uint8Array(edgeCount * 3),
+		reasons: new Uint32Array(edgeCount * 3),
+		unknowns: new Uint8Array(edgeCount * 3),
+	};
+	const prepared = PROFILE_IDS.map((p) => prepareLimits(PROFILE_LIMITS[p]));
+	graph.edges.forEach((e, i) => {
+		const way = graph.ways[e.way] as BundleWay;
+		const coords = e.nodes.map(graph.lngLat);
+		const tagsOnEdge: Record<string, string>[] = [];
 		for (const id of e.nodes) {
-			const t = input.nodeTags.get(id);
-			if (t) nodeTags.push(t);
+			const t = nodeTags.get(id);
+			if (t) tagsOnEdge.push(t);
 		}
-		let near: [number, number][] = [];
-		if (benches.length > 0) {
-			const xs = coords.map((c) => c[0]);
-			const ys = coords.map((c) => c[1]);
-			const pad = cell;
-			const cx0 = Math.floor((Math.min(...xs) - pad) / cell);
-			const cx1 = Math.floor((Math.max(...xs) + pad) / cell);
-			const cy0 = Math.floor((Math.min(...ys) - pad) / cell);
-			const cy1 = Math.floor((Math.max(...ys) + pad) / cell);
-			for (let cx = cx0; cx <= cx1; cx++) {
-				for (let cy = cy0; cy <= cy1; cy++) {
-					const list = benchGrid.get(`${cx},${cy}`);
-					if (list) near = near.concat(list);
-				}
-			}
-		}
-		const stretchWithoutBenchM = longestStretchWithoutBench(coords, e.lengthM, near);
-		const a = edgeAttributes(way.tags, { nodeTags, stretchWithoutBenchM });
+		const stretchWithoutBenchM = longestStretchWithoutBench(
+			coords,
+			e.lengthM,
+			benches.near(coords),
+		);
+		const a = edgeAttributes(way.tags, { nodeTags: tagsOnEdge, stretchWithoutBenchM });
 		attributes.flags[i] = a.flags;
 		attributes.kerbM[i] = a.kerbM;
 		attributes.inclinePct[i] = a.inclinePct;
@@ -698,14 +753,17 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 				a.widthM,
 				a.benchStretchM,
 				limits,
-				baked,
+				classification,
 				pi * edgeCount + i,
 			);
 		});
 	});
-	shapeOffsets[edgeCount] = s;
+	return { attributes, classification };
+}
 
-	// CSR arcs: for each node, its edges in edge order
+/** CSR arcs: for each node, its edges in edge order. */
+function csrArcs(nodeCount: number, edgeFrom: Uint32Array, edgeTo: Uint32Array) {
+	const edgeCount = edgeFrom.length;
 	const degree = new Uint32Array(nodeCount);
 	for (let i = 0; i < edgeCount; i++) {
 		degree[edgeFrom[i] as number]! += 1;
@@ -729,54 +787,76 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		arcEdges[a] = i;
 		fill[t] = a + 1;
 	}
+	return { offsets, targets, arcEdges };
+}
 
-	// --- origins
-	const nO = input.origins.length;
+/** The origins as columns, the input checked. */
+function originColumns(origins: readonly BundleOrigin[], nbIndex: ReadonlyMap<string, number>) {
+	const nO = origins.length;
 	const originE7 = new Int32Array(nO * 2);
-	const res = new Float32Array(nO);
-	const res65 = new Float32Array(nO);
-	const res80 = new Float32Array(nO);
-	const nb = new Uint32Array(nO);
-	const edge = new Uint8Array(nO);
-	const originIds: string[] = [];
-	const seenOrigins = new Set<string>();
-	input.origins.forEach((o, i) => {
+	const residents = new Float32Array(nO);
+	const residents65 = new Float32Array(nO);
+	const residents80 = new Float32Array(nO);
+	const neighbourhood = new Uint32Array(nO);
+	const edgeOfData = new Uint8Array(nO);
+	const ids: string[] = [];
+	const seen = new Set<string>();
+	origins.forEach((o, i) => {
 		const what = `origin #${i} "${o.id}"`;
 		if (typeof o.id !== 'string' || o.id === '') fail(`origin #${i} has no id`);
-		if (seenOrigins.has(o.id)) fail(`origin id "${o.id}" appears twice`);
-		seenOrigins.add(o.id);
+		if (seen.has(o.id)) fail(`origin id "${o.id}" appears twice`);
+		seen.add(o.id);
 		const [x, y] = checkLngLat(o.lngLat, what);
 		originE7[i * 2] = e7(x);
 		originE7[i * 2 + 1] = e7(y);
-		res[i] = checkCount(o.residents, `${what} residents`);
-		res65[i] = checkCount(o.residents65, `${what} residents65`);
-		res80[i] = checkCount(o.residents80, `${what} residents80`);
-		if (o.neighbourhoodId === '') nb[i] = NO_NEIGHBOURHOOD;
+		residents[i] = checkCount(o.residents, `${what} residents`);
+		residents65[i] = checkCount(o.residents65, `${what} residents65`);
+		residents80[i] = checkCount(o.residents80, `${what} residents80`);
+		if (o.neighbourhoodId === '') neighbourhood[i] = NO_NEIGHBOURHOOD;
 		else {
 			const k = nbIndex.get(o.neighbourhoodId);
 			if (k === undefined) fail(`${what}: unknown neighbourhoodId "${o.neighbourhoodId}"`);
-			nb[i] = k;
+			neighbourhood[i] = k;
 		}
-		edge[i] = o.edgeOfData ? 1 : 0;
-		originIds.push(o.id);
+		edgeOfData[i] = o.edgeOfData ? 1 : 0;
+		ids.push(o.id);
 	});
+	return { ids, originE7, residents, residents65, residents80, neighbourhood, edgeOfData };
+}
 
-	// --- places
-	const nP = input.places.length;
-	const placeE7 = new Int32Array(nP * 2);
-	const seenPlaces = new Set<string>();
-	input.places.forEach((p, i) => {
+/** The places' coordinates (1e-7°), the ids checked. */
+function placeColumns(places: readonly BundlePlace[]): Int32Array {
+	const placeE7 = new Int32Array(places.length * 2);
+	const seen = new Set<string>();
+	places.forEach((p, i) => {
 		if (typeof p.id !== 'string' || p.id === '') fail(`place #${i} has no id`);
-		if (seenPlaces.has(p.id)) fail(`place id "${p.id}" appears twice`);
-		seenPlaces.add(p.id);
+		if (seen.has(p.id)) fail(`place id "${p.id}" appears twice`);
+		seen.add(p.id);
 		if (!Array.isArray(p.categoryIds)) fail(`place "${p.id}": categoryIds must be an array`);
 		placeE7[i * 2] = e7(p.lngLat[0]);
 		placeE7[i * 2 + 1] = e7(p.lngLat[1]);
 	});
+	return placeE7;
+}
 
-	// --- fragments left, and where origins and places meet the network (as the engine snaps
-	// them on foot: the nearest way within MAX_ACCESS_M, coordinates as decoded)
-	const frag = markFragments(nodeCount, edgeFrom, edgeTo, lengthsM);
+/**
+ * Fragments left, and where origins and places meet the network (as the engine snaps them on
+ * foot: the nearest way within MAX_ACCESS_M, coordinates as decoded): the header's network report
+ * and each origin's reason code.
+ */
+function networkOfGraph(
+	graph: WayGraph,
+	cols: ReturnType<typeof edgeColumns>,
+	nodeE7: Int32Array,
+	edgeFragmentOf: ReturnType<typeof markFragments>,
+	origins: { edgeOfData: Uint8Array; originE7: Int32Array },
+	places: readonly BundlePlace[],
+	placeE7: Int32Array,
+): { network: BundleNetworkReport; originReason: Uint8Array } {
+	const { edgeFrom, edgeTo, lengthsM, edgeWays, shapeOffsets, shapeE7 } = cols;
+	const frag = edgeFragmentOf;
+	const nodeCount = graph.nodeIds.length;
+	const edgeCount = graph.edges.length;
 	const deg = (a: Int32Array): Float64Array => Float64Array.from(a, (v) => v / 1e7);
 	const snapIndex = new EdgeIndex({
 		nodeCount,
@@ -803,11 +883,12 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		}
 		f.edges++;
 		f.lengthM += lengthsM[e] as number;
-		const w = (walkableWays[edgeWays[e] as number] as BundleWay).id;
+		const w = (graph.ways[edgeWays[e] as number] as BundleWay).id;
 		if (f.ways.length < 10 && !f.ways.includes(w)) f.ways.push(w);
 	}
 	for (const f of fragments) f.lengthM = Math.round(f.lengthM * 10) / 10;
 	const usable = (): boolean => true; // every edge of the bundle is walkable
+	const nO = origins.edgeOfData.length;
 	const originReason = new Uint8Array(nO);
 	const perReason: Record<OriginReason, number> = {
 		none: 0,
@@ -817,11 +898,11 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 	};
 	for (let i = 0; i < nO; i++) {
 		let r = 0;
-		if (edge[i] === 1) r = 1;
+		if (origins.edgeOfData[i] === 1) r = 1;
 		else {
 			const sn = snapIndex.snap(
-				(originE7[i * 2] as number) / 1e7,
-				(originE7[i * 2 + 1] as number) / 1e7,
+				(origins.originE7[i * 2] as number) / 1e7,
+				(origins.originE7[i * 2 + 1] as number) / 1e7,
 				usable,
 				MAX_ACCESS_M,
 			);
@@ -832,7 +913,7 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		perReason[ORIGIN_REASONS[r] as OriginReason]++;
 	}
 	const placesOffMainNetwork: BundleNetworkReport['placesOffMainNetwork'] = [];
-	input.places.forEach((p, i) => {
+	places.forEach((p, i) => {
 		const sn = snapIndex.snap(
 			(placeE7[i * 2] as number) / 1e7,
 			(placeE7[i * 2 + 1] as number) / 1e7,
@@ -848,37 +929,85 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 			});
 		}
 	});
-	const network: BundleNetworkReport = {
-		joinMaxM: JOIN_MAX_M,
-		mainLengthM: Math.round(frag.mainLengthM),
-		joins: joined.joins,
-		fragments,
-		placesOffMainNetwork,
-		originsPerReason: perReason,
+	return {
+		network: {
+			joinMaxM: JOIN_MAX_M,
+			mainLengthM: Math.round(frag.mainLengthM),
+			joins: graph.joins,
+			fragments,
+			placesOffMainNetwork,
+			originsPerReason: perReason,
+		},
+		originReason,
 	};
+}
 
-	const sections: [string, SectionType, ArrayBufferView][] = [
+/**
+ * Builds the analysis bundle of an area. Deterministic: the same input (same order of origins,
+ * places and neighbourhoods; ways and nodes in any order) gives byte-identical output.
+ * Its parts: {@link graphFromWays}, the benches ({@link BenchIndex}), {@link classifyGraphEdges},
+ * the origin and place columns, the network report, and the section container
+ * ({@link encodeSections}).
+ *
+ * @throws Error naming the offending origin, place, neighbourhood or node when input is invalid.
+ * @example
+ * const bytes = buildAnalysisBundle({ ways, nodeLngLat, nodeTags, origins, places, neighbourhoods, meta });
+ * writeFileSync('tiles/<area id>/analysis.bin', bytes);
+ */
+export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
+	const { meta } = input;
+	checkMeta(meta);
+	const nbIndex = neighbourhoodIndex(input.neighbourhoods);
+	const graph = graphFromWays(input);
+	const nodeCount = graph.nodeIds.length;
+	const benches = new BenchIndex(benchPoints(input));
+
+	const nodeE7 = new Int32Array(nodeCount * 2);
+	const nodeOsm = new Float64Array(nodeCount);
+	graph.nodeIds.forEach((id, i) => {
+		const [x, y] = graph.lngLat(id);
+		nodeE7[i * 2] = e7(x);
+		nodeE7[i * 2 + 1] = e7(y);
+		nodeOsm[i] = id;
+	});
+	const cols = edgeColumns(graph);
+	const { attributes, classification } = classifyGraphEdges(graph, input.nodeTags, benches);
+	const arcs = csrArcs(nodeCount, cols.edgeFrom, cols.edgeTo);
+	const o = originColumns(input.origins, nbIndex);
+	const placeE7 = placeColumns(input.places);
+	const frag = markFragments(nodeCount, cols.edgeFrom, cols.edgeTo, cols.lengthsM);
+	const { network, originReason } = networkOfGraph(
+		graph,
+		cols,
+		nodeE7,
+		frag,
+		o,
+		input.places,
+		placeE7,
+	);
+
+	const sections: Section[] = [
 		['nodeE7', 'i32', nodeE7],
 		['nodeOsmIds', 'f64', nodeOsm],
-		['offsets', 'u32', offsets],
-		['targets', 'u32', targets],
-		['arcEdges', 'u32', arcEdges],
-		['edgeFrom', 'u32', edgeFrom],
-		['edgeTo', 'u32', edgeTo],
-		['lengthsM', 'f32', lengthsM],
-		['edgeWays', 'u32', edgeWays],
+		['offsets', 'u32', arcs.offsets],
+		['targets', 'u32', arcs.targets],
+		['arcEdges', 'u32', arcs.arcEdges],
+		['edgeFrom', 'u32', cols.edgeFrom],
+		['edgeTo', 'u32', cols.edgeTo],
+		['lengthsM', 'f32', cols.lengthsM],
+		['edgeWays', 'u32', cols.edgeWays],
 		['edgeFragment', 'u8', frag.edgeFragment],
-		['statuses', 'u8', statuses],
-		['reasons', 'u32', reasons],
-		['unknowns', 'u8', unknowns],
-		['shapeOffsets', 'u32', shapeOffsets],
-		['shapeE7', 'i32', shapeE7],
-		['originE7', 'i32', originE7],
-		['residents', 'f32', res],
-		['residents65', 'f32', res65],
-		['residents80', 'f32', res80],
-		['originNeighbourhood', 'u32', nb],
-		['originEdgeOfData', 'u8', edge],
+		['statuses', 'u8', classification.statuses],
+		['reasons', 'u32', classification.reasons],
+		['unknowns', 'u8', classification.unknowns],
+		['shapeOffsets', 'u32', cols.shapeOffsets],
+		['shapeE7', 'i32', cols.shapeE7],
+		['originE7', 'i32', o.originE7],
+		['residents', 'f32', o.residents],
+		['residents65', 'f32', o.residents65],
+		['residents80', 'f32', o.residents80],
+		['originNeighbourhood', 'u32', o.neighbourhood],
+		['originEdgeOfData', 'u8', o.edgeOfData],
 		['originReason', 'u8', originReason],
 		['placeE7', 'i32', placeE7],
 		['edgeFlags', 'u32', attributes.flags],
@@ -887,7 +1016,7 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		['edgeWidthM', 'f32', attributes.widthM],
 		['edgeBenchStretchM', 'f32', attributes.benchStretchM],
 	];
-	const header: Header = {
+	const header: Omit<Header, 'sections'> = {
 		version: BUNDLE_VERSION,
 		meta: {
 			areaId: meta.areaId,
@@ -897,10 +1026,10 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		},
 		network,
 		nodeCount,
-		edgeCount,
-		wayIds: walkableWays.map((w) => w.id),
-		wayNames: walkableWays.map(wayName),
-		origins: { ids: originIds },
+		edgeCount: graph.edges.length,
+		wayIds: graph.ways.map((w) => w.id),
+		wayNames: graph.ways.map(wayName),
+		origins: { ids: o.ids },
 		places: {
 			ids: input.places.map((p) => p.id),
 			names: input.places.map((p) => p.name),
@@ -914,32 +1043,17 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 			residents80: n.residents80,
 			coverageShare: n.coverageShare,
 		})),
-		sections: [],
 	};
-	// offsets are relative to the start of the data area (after the padded header)
-	let offset = 0;
-	for (const [name, type, arr] of sections) {
-		header.sections.push({ name, type, offset, length: arr.byteLength / BYTES[type] });
-		offset += Math.ceil(arr.byteLength / 8) * 8;
-	}
-	const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-	const dataStart = Math.ceil((12 + headerBytes.length) / 8) * 8;
-	const out = new Uint8Array(dataStart + offset);
-	out.set(MAGIC, 0);
-	const dv = new DataView(out.buffer);
-	dv.setUint32(4, BUNDLE_VERSION, true);
-	dv.setUint32(8, headerBytes.length, true);
-	out.set(headerBytes, 12);
-	header.sections.forEach((sec, i) => {
-		const arr = (sections[i] as [string, SectionType, ArrayBufferView])[2];
-		out.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), dataStart + sec.offset);
-	});
-	return out;
+	return encodeSections(BUNDLE_FORMAT, header, sections);
 }
 
-const BYTES: Record<SectionType, number> = { u8: 1, u32: 4, i32: 4, f32: 4, f64: 8 };
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/** The bundle's container format ({@link encodeSections}). */
+const BUNDLE_FORMAT: ContainerFormat = {
+	magic: [0x42, 0x4b, 0x41, 0x42], // 'BKAB'
+	version: BUNDLE_VERSION,
+	what: 'analysis bundle',
+	versionHint: 'rebuild it with npm run tiles:build',
+};
 
 /**
  * Decodes a bundle made by {@link buildAnalysisBundle}. Typed arrays view the given bytes without
@@ -948,49 +1062,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * @throws Error when the bytes are not a bundle, of another version, or truncated.
  */
 export function decodeAnalysisBundle(bytes: Uint8Array): AnalysisBundle {
-	if (!LITTLE_ENDIAN) fail('big-endian platforms are not supported');
-	if (bytes.length < 12 || MAGIC.some((m, i) => bytes[i] !== m)) {
-		fail('not an analysis bundle (missing BKAB magic)');
-	}
-	const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const version = dv.getUint32(4, true);
-	if (version !== BUNDLE_VERSION) {
-		fail(
-			`version ${version} is not supported (expected ${BUNDLE_VERSION}); rebuild it with npm run tiles:build`,
-		);
-	}
-	const headerLength = dv.getUint32(8, true);
-	if (12 + headerLength > bytes.length) fail('truncated header');
-	const header = JSON.parse(
-		new TextDecoder().decode(bytes.subarray(12, 12 + headerLength)),
-	) as Header;
-	const dataStart = Math.ceil((12 + headerLength) / 8) * 8;
-	const aligned = bytes.byteOffset % 8 === 0;
-	const get = (name: string): ArrayBufferView => {
-		const sec = header.sections.find((x) => x.name === name);
-		if (!sec) fail(`section "${name}" is missing`);
-		const start = dataStart + sec.offset;
-		const byteLength = sec.length * BYTES[sec.type];
-		if (start + byteLength > bytes.length) fail(`section "${name}" is truncated`);
-		let buf: ArrayBufferLike = bytes.buffer;
-		let off = bytes.byteOffset + start;
-		if (!aligned) {
-			buf = bytes.slice(start, start + byteLength).buffer;
-			off = 0;
-		}
-		switch (sec.type) {
-			case 'u8':
-				return new Uint8Array(buf, off, sec.length);
-			case 'u32':
-				return new Uint32Array(buf, off, sec.length);
-			case 'i32':
-				return new Int32Array(buf, off, sec.length);
-			case 'f32':
-				return new Float32Array(buf, off, sec.length);
-			case 'f64':
-				return new Float64Array(buf, off, sec.length);
-		}
-	};
+	const { version, header, get } = decodeSections<Header>(BUNDLE_FORMAT, bytes);
 	const deg = (a: Int32Array): Float64Array => {
 		const out = new Float64Array(a.length);
 		for (let i = 0; i < a.length; i++) out[i] = (a[i] as number) / 1e7;
@@ -999,48 +1071,48 @@ export function decodeAnalysisBundle(bytes: Uint8Array): AnalysisBundle {
 	const graph: RoutingGraph = {
 		nodeCount: header.nodeCount,
 		edgeCount: header.edgeCount,
-		nodeLngLat: deg(get('nodeE7') as Int32Array),
-		nodeOsmIds: get('nodeOsmIds') as Float64Array,
-		offsets: get('offsets') as Uint32Array,
-		targets: get('targets') as Uint32Array,
-		arcEdges: get('arcEdges') as Uint32Array,
-		edgeFrom: get('edgeFrom') as Uint32Array,
-		edgeTo: get('edgeTo') as Uint32Array,
-		lengthsM: get('lengthsM') as Float32Array,
-		edgeWays: get('edgeWays') as Uint32Array,
-		edgeFragment: get('edgeFragment') as Uint8Array,
-		statuses: get('statuses') as Uint8Array,
-		reasons: get('reasons') as Uint32Array,
-		unknowns: get('unknowns') as Uint8Array,
+		nodeLngLat: deg(get('nodeE7', 'i32')),
+		nodeOsmIds: get('nodeOsmIds', 'f64'),
+		offsets: get('offsets', 'u32'),
+		targets: get('targets', 'u32'),
+		arcEdges: get('arcEdges', 'u32'),
+		edgeFrom: get('edgeFrom', 'u32'),
+		edgeTo: get('edgeTo', 'u32'),
+		lengthsM: get('lengthsM', 'f32'),
+		edgeWays: get('edgeWays', 'u32'),
+		edgeFragment: get('edgeFragment', 'u8'),
+		statuses: get('statuses', 'u8'),
+		reasons: get('reasons', 'u32'),
+		unknowns: get('unknowns', 'u8'),
 		attributes: {
-			flags: get('edgeFlags') as Uint32Array,
-			kerbM: get('edgeKerbM') as Float32Array,
-			inclinePct: get('edgeInclinePct') as Float32Array,
-			widthM: get('edgeWidthM') as Float32Array,
-			benchStretchM: get('edgeBenchStretchM') as Float32Array,
+			flags: get('edgeFlags', 'u32'),
+			kerbM: get('edgeKerbM', 'f32'),
+			inclinePct: get('edgeInclinePct', 'f32'),
+			widthM: get('edgeWidthM', 'f32'),
+			benchStretchM: get('edgeBenchStretchM', 'f32'),
 		},
-		shapeOffsets: get('shapeOffsets') as Uint32Array,
-		shapeLngLat: deg(get('shapeE7') as Int32Array),
+		shapeOffsets: get('shapeOffsets', 'u32'),
+		shapeLngLat: deg(get('shapeE7', 'i32')),
 		wayIds: header.wayIds,
 		wayNames: header.wayNames ?? header.wayIds.map(() => ''),
 	};
 	const origins: OriginTable = {
 		count: header.origins.ids.length,
 		ids: header.origins.ids,
-		lngLat: deg(get('originE7') as Int32Array),
-		residents: get('residents') as Float32Array,
-		residents65: get('residents65') as Float32Array,
-		residents80: get('residents80') as Float32Array,
-		neighbourhood: get('originNeighbourhood') as Uint32Array,
-		edgeOfData: get('originEdgeOfData') as Uint8Array,
-		reason: get('originReason') as Uint8Array,
+		lngLat: deg(get('originE7', 'i32')),
+		residents: get('residents', 'f32'),
+		residents65: get('residents65', 'f32'),
+		residents80: get('residents80', 'f32'),
+		neighbourhood: get('originNeighbourhood', 'u32'),
+		edgeOfData: get('originEdgeOfData', 'u8'),
+		reason: get('originReason', 'u8'),
 	};
 	const places: PlaceTable = {
 		count: header.places.ids.length,
 		ids: header.places.ids,
 		names: header.places.names,
 		categoryIds: header.places.categoryIds,
-		lngLat: deg(get('placeE7') as Int32Array),
+		lngLat: deg(get('placeE7', 'i32')),
 	};
 	return {
 		version,

@@ -128,3 +128,20 @@ export function assertLngLat(ll: unknown, what: string): asserts ll is [number, 
 			`${what}: lngLat must be [longitude, latitude] in degrees, got ${JSON.stringify(ll)}`,
 		);
 }
+
+/** [west, south, east, north] of positions ([Infinity, Infinity, -Infinity, -Infinity] for none). */
+export function bboxOfPositions(
+	positions: Iterable<readonly [number, number]>,
+): [number, number, number, number] {
+	let w = Infinity;
+	let s = Infinity;
+	let e = -Infinity;
+	let n = -Infinity;
+	for (const [x, y] of positions) {
+		w = Math.min(w, x);
+		s = Math.min(s, y);
+		e = Math.max(e, x);
+		n = Math.max(n, y);
+	}
+	return [w, s, e, n];
+}

@@ -66,10 +66,10 @@ export interface DeviceAreasRepository extends AreasRepository {
 export function areasOnDevice(db: DeviceDb): DeviceAreasRepository {
 	return guarded('areas', {
 		async list() {
-			return (await db.all<Area>('areas')).sort(bySlug);
+			return (await db.all('areas')).sort(bySlug);
 		},
 		async neighbourhoods(areaId) {
-			return (await db.all<Neighbourhood>('neighbourhoods', 'areaId', areaId)).sort(byCode);
+			return (await db.all('neighbourhoods', 'areaId', areaId)).sort(byCode);
 		},
 		async import(areas, neighbourhoods) {
 			const ids = new Set(areas.map((a) => a.id));

@@ -9,7 +9,7 @@ import { type DeviceDb, isConstraintError } from './device-db.ts';
 import { BARRIER_KINDS, REPORT_STATUSES, type BarrierKind, type ReportStatus } from './enums.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
 import { allPages, geometryOf, isoTime, isoTimeOrNull } from './rows.ts';
-import type { Area, BarrierReport, BarrierReportInput } from './types.ts';
+import type { BarrierReport, BarrierReportInput } from './types.ts';
 import { checkReportInput, checkText, checkTransition, checkUuid } from './validate.ts';
 
 /** Which reports of an area a planner looks at. */
@@ -264,7 +264,7 @@ export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
 		async submit(input) {
 			const op = 'barrierReports.submit';
 			const r = checkReportInput(op, input);
-			const areas = (await db.all<Area>('areas')).sort((a, b) => (a.slug < b.slug ? -1 : 1));
+			const areas = (await db.all('areas')).sort((a, b) => (a.slug < b.slug ? -1 : 1));
 			const area = areas.find((a) => booleanIntersects(a.boundary, r.location));
 			if (!area) {
 				throw new DataError(
@@ -299,15 +299,11 @@ export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
 			}
 		},
 		async listMine() {
-			return (await db.all<BarrierReport & { clientId?: string }>('barrier_reports'))
-				.map(strip)
-				.sort(newestFirst);
+			return (await db.all('barrier_reports')).map(strip).sort(newestFirst);
 		},
 		async listForArea(areaId) {
 			const op = 'barrierReports.listForArea';
-			return (
-				await db.all<BarrierReport>('barrier_reports', 'areaId', checkUuid(op, 'areaId', areaId))
-			)
+			return (await db.all('barrier_reports', 'areaId', checkUuid(op, 'areaId', areaId)))
 				.map(strip)
 				.sort(newestFirst);
 		},
@@ -315,9 +311,7 @@ export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
 			const op = 'barrierReports.pageForArea';
 			const f = checkFilter(op, filter);
 			checkPage(op, offset, limit);
-			const all = (
-				await db.all<BarrierReport>('barrier_reports', 'areaId', checkUuid(op, 'areaId', areaId))
-			)
+			const all = (await db.all('barrier_reports', 'areaId', checkUuid(op, 'areaId', areaId)))
 				.map(strip)
 				.filter((r) => matchesFilter(r, f))
 				.sort(newestFirst);
@@ -327,10 +321,7 @@ export function barrierReportsOnDevice(db: DeviceDb): BarrierReportsRepository {
 			const op = 'barrierReports.setStatus';
 			const note = checkNote(op, 'plannerNote', plannerNote);
 			const text = checkNote(op, 'publicText', publicText);
-			const old = await db.get<BarrierReport & { clientId: string }>(
-				'barrier_reports',
-				checkUuid(op, 'id', id),
-			);
+			const old = await db.get('barrier_reports', checkUuid(op, 'id', id));
 			if (!old) throw new DataError(op, 'not_found', `no report ${id} that you may change`);
 			const report = { ...old };
 			if (status !== old.status) {

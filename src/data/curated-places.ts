@@ -219,20 +219,17 @@ export function curatedPlacesOnDevice(db: DeviceDb): CuratedPlacesRepository {
 	return guarded('curatedPlaces', {
 		async list(areaId) {
 			const op = 'curatedPlaces.list';
-			return (
-				await db.all<CuratedPlace>('curated_places', 'areaId', checkUuid(op, 'areaId', areaId))
-			).sort(byName);
+			return (await db.all('curated_places', 'areaId', checkUuid(op, 'areaId', areaId))).sort(
+				byName,
+			);
 		},
 		async get(id) {
-			return (
-				(await db.get<CuratedPlace>('curated_places', checkUuid('curatedPlaces.get', 'id', id))) ??
-				null
-			);
+			return (await db.get('curated_places', checkUuid('curatedPlaces.get', 'id', id))) ?? null;
 		},
 		async create(input) {
 			const op = 'curatedPlaces.create';
 			const p = checkPlaceInput(op, input);
-			const area = await db.get<Area>('areas', p.areaId);
+			const area = await db.get('areas', p.areaId);
 			if (!area) throw new DataError(op, 'invalid', `unknown area ${p.areaId}`);
 			checkInsideArea(op, area, p.location);
 			const now = new Date().toISOString();
@@ -251,10 +248,10 @@ export function curatedPlacesOnDevice(db: DeviceDb): CuratedPlacesRepository {
 			const checked = checkPlacePatch(op, patch);
 			if (Object.keys(checked).length === 0)
 				throw new DataError(op, 'invalid', 'nothing to change');
-			const old = await db.get<CuratedPlace>('curated_places', checkUuid(op, 'id', id));
+			const old = await db.get('curated_places', checkUuid(op, 'id', id));
 			if (!old) throw new DataError(op, 'not_found', `no place ${id} that you may change`);
 			if (checked.location) {
-				const area = await db.get<Area>('areas', old.areaId);
+				const area = await db.get('areas', old.areaId);
 				if (area) checkInsideArea(op, area, checked.location);
 			}
 			const place: CuratedPlace = {
@@ -275,7 +272,7 @@ export function curatedPlacesOnDevice(db: DeviceDb): CuratedPlacesRepository {
 		async near(origin, radiusM, categories, limit = 50) {
 			const op = 'curatedPlaces.near';
 			const { point, cats } = checkNear(op, origin, radiusM, categories, limit);
-			return (await db.all<CuratedPlace>('curated_places'))
+			return (await db.all('curated_places'))
 				.filter((p) => !cats || p.categories.some((c) => cats.includes(c)))
 				.map((place) => ({
 					place,

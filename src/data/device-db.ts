@@ -1,41 +1,78 @@
 /**
- * The embedded default's storage: one IndexedDB database on the device. Small promise helpers
- * around the IndexedDB API; every multi-record write happens in one transaction (all or nothing).
- * In Node tests pass `fake-indexeddb`'s IDBFactory.
+ * The embedded default's storage: one IndexedDB database on the device, opened with `idb` (a typed
+ * schema, promises) and upgraded version by version through {@link UPGRADES}. Every multi-record
+ * write happens in one transaction (all or nothing). In Node tests pass `fake-indexeddb`'s
+ * IDBFactory.
  */
+import {
+	unwrap,
+	wrap,
+	type DBSchema,
+	type IDBPDatabase,
+	type IDBPTransaction,
+	type IndexKey,
+	type IndexNames,
+	type StoreNames,
+	type StoreValue,
+} from 'idb';
 import { DataError } from './errors.ts';
+import type { OutboxEntry } from './outbox.ts';
+import type { DeviceDetail } from './saved-analyses.ts';
+import type { Area, BarrierReport, CuratedPlace, Neighbourhood, SavedAnalysis } from './types.ts';
 
-/** Object stores and their key paths. */
-const STORES = {
-	areas: 'id',
-	neighbourhoods: 'id',
-	curated_places: 'id',
-	saved_analyses: 'id',
-	analysis_details: 'id',
-	barrier_reports: 'id',
-	outbox: 'id',
-	settings: 'key',
-} as const;
-export type StoreName = keyof typeof STORES;
-
-const INDEXES: Partial<Record<StoreName, string[]>> = {
-	neighbourhoods: ['areaId'],
-	curated_places: ['areaId'],
-	saved_analyses: ['areaId'],
-	barrier_reports: ['areaId'],
-};
-
-const VERSION = 1;
-
-/** Resolves when the request succeeds; rejects with its error. */
-export function request<T>(req: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-	});
+/** What the database holds: per object store its key, values and indexes. */
+export interface BuurtkaartDbSchema extends DBSchema {
+	areas: { key: string; value: Area };
+	neighbourhoods: { key: string; value: Neighbourhood; indexes: { areaId: string } };
+	curated_places: { key: string; value: CuratedPlace; indexes: { areaId: string } };
+	saved_analyses: { key: string; value: SavedAnalysis; indexes: { areaId: string } };
+	analysis_details: { key: string; value: DeviceDetail };
+	/** Reports sent from this device keep the client id they were queued under. */
+	barrier_reports: {
+		key: string;
+		value: BarrierReport & { clientId?: string };
+		indexes: { areaId: string };
+	};
+	outbox: { key: string; value: OutboxEntry };
+	settings: { key: string; value: { key: string; value: string } };
 }
 
-/** Resolves when the transaction commits; rejects when it aborts. */
+export type StoreName = StoreNames<BuurtkaartDbSchema>;
+type Value<S extends StoreName> = StoreValue<BuurtkaartDbSchema, S>;
+
+/** A version's upgrade: brings a database of the version before it up to its own. */
+export type Upgrade = (
+	db: IDBPDatabase<BuurtkaartDbSchema>,
+	tx: IDBPTransaction<BuurtkaartDbSchema, StoreName[], 'versionchange'>,
+) => void;
+
+/**
+ * The upgrades, one per version: `UPGRADES[v - 1]` turns version v - 1 into v. Opening runs those
+ * above the stored version, in order, inside the one upgrade transaction (all or nothing), so a
+ * database of any earlier version keeps what it holds. Add a version by appending a row; never
+ * change a row that shipped.
+ */
+export const UPGRADES: readonly Upgrade[] = [
+	// 1: the stores and their areaId indexes.
+	(db) => {
+		for (const store of [
+			'areas',
+			'analysis_details',
+			'outbox',
+		] as const satisfies readonly StoreName[])
+			db.createObjectStore(store, { keyPath: 'id' });
+		for (const store of [
+			'neighbourhoods',
+			'curated_places',
+			'saved_analyses',
+			'barrier_reports',
+		] as const)
+			db.createObjectStore(store, { keyPath: 'id' }).createIndex('areaId', 'areaId');
+		db.createObjectStore('settings', { keyPath: 'key' });
+	},
+];
+
+/** Resolves when the transaction commits; rejects when it aborts, naming the failed request's error. */
 export function committed(tx: IDBTransaction): Promise<void> {
 	return new Promise((resolve, reject) => {
 		tx.oncomplete = () => resolve();
@@ -51,25 +88,49 @@ export function committed(tx: IDBTransaction): Promise<void> {
 }
 
 export class DeviceDb {
-	private constructor(readonly idb: IDBDatabase) {}
+	private constructor(readonly idb: IDBPDatabase<BuurtkaartDbSchema>) {}
 
-	/** Opens (and creates or upgrades) the database `name`. */
+	/**
+	 * Opens the database `name`, creating it or upgrading it from the version it has through
+	 * `upgrades` (default {@link UPGRADES}; its length is the version).
+	 */
 	static async open(
 		name = 'buurtkaart',
 		factory: IDBFactory = globalThis.indexedDB,
+		upgrades: readonly Upgrade[] = UPGRADES,
 	): Promise<DeviceDb> {
 		if (!factory)
 			throw new DataError('device.open', 'unknown', 'IndexedDB is not available on this device');
-		const req = factory.open(name, VERSION);
-		req.onupgradeneeded = () => {
-			const db = req.result;
-			for (const [store, keyPath] of Object.entries(STORES) as [StoreName, string][]) {
-				if (db.objectStoreNames.contains(store)) continue;
-				const os = db.createObjectStore(store, { keyPath });
-				for (const index of INDEXES[store] ?? []) os.createIndex(index, index);
+		// idb's openDB, on the factory given (fake-indexeddb in Node) rather than the global one
+		const req = factory.open(name, upgrades.length);
+		let failure: DataError | undefined;
+		req.onupgradeneeded = (event) => {
+			const db = wrap(req.result) as IDBPDatabase<BuurtkaartDbSchema>;
+			const tx = wrap(req.transaction as IDBTransaction) as unknown as IDBPTransaction<
+				BuurtkaartDbSchema,
+				StoreName[],
+				'versionchange'
+			>;
+			// an aborted upgrade rejects the open below, with the cause named
+			tx.done.catch(() => undefined);
+			let v = event.oldVersion;
+			try {
+				for (; v < upgrades.length; v++) (upgrades[v] as Upgrade)(db, tx);
+			} catch (err) {
+				failure = new DataError(
+					'device.open',
+					'unknown',
+					`upgrading the device database from version ${event.oldVersion} failed at version ${v + 1}: ${(err as Error).message}; nothing was changed`,
+					{ cause: err },
+				);
+				tx.abort();
 			}
 		};
-		return new DeviceDb(await request(req));
+		try {
+			return new DeviceDb(await (wrap(req) as Promise<IDBPDatabase<BuurtkaartDbSchema>>));
+		} catch (err) {
+			throw failure ?? err;
+		}
 	}
 
 	close(): void {
@@ -77,25 +138,34 @@ export class DeviceDb {
 	}
 
 	/** All records of a store, or those whose `index` equals `key`. */
-	async all<T>(store: StoreName, index?: string, key?: IDBValidKey): Promise<T[]> {
-		const os = this.idb.transaction(store, 'readonly').objectStore(store);
-		return request((index ? os.index(index).getAll(key) : os.getAll()) as IDBRequest<T[]>);
+	async all<S extends StoreName>(
+		store: S,
+		index?: IndexNames<BuurtkaartDbSchema, S>,
+		key?: string,
+	): Promise<Value<S>[]> {
+		return index
+			? this.idb.getAllFromIndex(
+					store,
+					index,
+					key as IndexKey<BuurtkaartDbSchema, S, IndexNames<BuurtkaartDbSchema, S>> | undefined,
+				)
+			: this.idb.getAll(store);
 	}
 
-	async get<T>(store: StoreName, key: IDBValidKey): Promise<T | undefined> {
-		return request(
-			this.idb.transaction(store, 'readonly').objectStore(store).get(key) as IDBRequest<
-				T | undefined
-			>,
-		);
+	async get<S extends StoreName>(store: S, key: string): Promise<Value<S> | undefined> {
+		return this.idb.get(store, key);
 	}
 
 	/**
-	 * Runs `write` in one readwrite transaction over `stores` and waits for the commit. `write` must
-	 * only issue requests (no other awaits), so that the transaction stays active.
+	 * Runs `write` in one readwrite transaction over `stores` and waits for the commit. `write` gets
+	 * the plain IDBTransaction (requests whose errors abort the whole transaction, with no promise
+	 * left to reject unseen) and must only issue requests (no other awaits), so that the transaction
+	 * stays active.
 	 */
 	async write(stores: StoreName[], write: (tx: IDBTransaction) => void): Promise<void> {
-		const tx = this.idb.transaction(stores, 'readwrite');
+		// on the plain database: idb's wrapped transaction would add a `done` promise that rejects,
+		// unseen, whenever a write fails
+		const tx = unwrap(this.idb).transaction(stores, 'readwrite');
 		const done = committed(tx);
 		try {
 			write(tx);

@@ -86,7 +86,7 @@ export class ReportOutbox {
 		submit: Submit,
 		now: () => number = Date.now,
 	): Promise<ReportOutbox> {
-		let setting = await db.get<{ key: string; value: string }>('settings', CLIENT_ID_KEY);
+		let setting = await db.get('settings', CLIENT_ID_KEY);
 		if (!setting) {
 			setting = { key: CLIENT_ID_KEY, value: crypto.randomUUID() };
 			const s = setting;
@@ -108,7 +108,7 @@ export class ReportOutbox {
 			id: report.id ?? crypto.randomUUID(),
 			clientId: this.clientId,
 		});
-		const existing = await this.db.get<OutboxEntry>('outbox', checked.id);
+		const existing = await this.db.get('outbox', checked.id);
 		if (existing) return existing;
 		const entry: OutboxEntry = {
 			id: checked.id,
@@ -125,7 +125,7 @@ export class ReportOutbox {
 
 	/** Everything in the outbox, oldest first. */
 	async entries(): Promise<OutboxEntry[]> {
-		return (await this.db.all<OutboxEntry>('outbox')).sort(byQueueOrder);
+		return (await this.db.all('outbox')).sort(byQueueOrder);
 	}
 
 	/** When the next queued entry is due (ms since the epoch), or null when none waits. */
@@ -163,7 +163,7 @@ export class ReportOutbox {
 	}
 
 	async #get(op: string, id: string): Promise<OutboxEntry> {
-		const entry = await this.db.get<OutboxEntry>('outbox', id);
+		const entry = await this.db.get('outbox', id);
 		if (!entry) throw new DataError(op, 'not_found', `no report ${id} in the outbox`);
 		return entry;
 	}

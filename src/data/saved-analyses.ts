@@ -8,13 +8,7 @@ import type { Polygon } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
 import { allPages, geometryOf, isoTime } from './rows.ts';
-import type {
-	Area,
-	Neighbourhood,
-	SavedAnalysis,
-	SavedAnalysisDetail,
-	SavedAnalysisInput,
-} from './types.ts';
+import type { SavedAnalysis, SavedAnalysisDetail, SavedAnalysisInput } from './types.ts';
 import { checkAnalysisInput, checkLine, checkUuid } from './validate.ts';
 
 export interface SavedAnalysesRepository {
@@ -181,7 +175,8 @@ export function savedAnalysesFromSupabase(client: SupabaseClient): SavedAnalyses
 	});
 }
 
-interface DeviceDetail {
+/** The part of a saved analysis kept apart on the device (analysis_details). */
+export interface DeviceDetail {
 	id: string;
 	summaries: SavedAnalysisDetail['summaries'];
 	cells: SavedAnalysisDetail['cells'];
@@ -192,7 +187,7 @@ export function savedAnalysesOnDevice(db: DeviceDb): SavedAnalysesRepository {
 		async save(input) {
 			const op = 'savedAnalyses.save';
 			const a = checkAnalysisInput(op, input);
-			const target = await db.get<Area>('areas', a.areaId);
+			const target = await db.get('areas', a.areaId);
 			if (!target) throw new DataError(op, 'invalid', `unknown area ${a.areaId}`);
 			// as the database's check: every overlay cell touches the analysed area
 			const outside = a.cells.findIndex((c) => !booleanIntersects(c.geometry, target.boundary));
@@ -204,9 +199,7 @@ export function savedAnalysesOnDevice(db: DeviceDb): SavedAnalysesRepository {
 					{ kind: 'outside_area', values: { field: 'cells' } },
 				);
 			}
-			const own = new Set(
-				(await db.all<Neighbourhood>('neighbourhoods', 'areaId', a.areaId)).map((n) => n.id),
-			);
+			const own = new Set((await db.all('neighbourhoods', 'areaId', a.areaId)).map((n) => n.id));
 			const foreign = a.summaries.find((s) => !own.has(s.neighbourhoodId));
 			if (foreign) {
 				throw new DataError(
@@ -240,21 +233,21 @@ export function savedAnalysesOnDevice(db: DeviceDb): SavedAnalysesRepository {
 		},
 		async list(areaId) {
 			const op = 'savedAnalyses.list';
-			return (
-				await db.all<SavedAnalysis>('saved_analyses', 'areaId', checkUuid(op, 'areaId', areaId))
-			).sort(newestFirst);
+			return (await db.all('saved_analyses', 'areaId', checkUuid(op, 'areaId', areaId))).sort(
+				newestFirst,
+			);
 		},
 		async get(id) {
 			const op = 'savedAnalyses.get';
-			const analysis = await db.get<SavedAnalysis>('saved_analyses', checkUuid(op, 'id', id));
+			const analysis = await db.get('saved_analyses', checkUuid(op, 'id', id));
 			if (!analysis) return null;
-			const detail = await db.get<DeviceDetail>('analysis_details', id);
+			const detail = await db.get('analysis_details', id);
 			return { ...analysis, summaries: detail?.summaries ?? [], cells: detail?.cells ?? [] };
 		},
 		async update(id, patch) {
 			const op = 'savedAnalyses.update';
 			const checked = checkPatch(op, patch);
-			const old = await db.get<SavedAnalysis>('saved_analyses', checkUuid(op, 'id', id));
+			const old = await db.get('saved_analyses', checkUuid(op, 'id', id));
 			if (!old) throw new DataError(op, 'not_found', `no analysis ${id} that you may change`);
 			const analysis = { ...old, ...checked };
 			await db.write(['saved_analyses'], (tx) => tx.objectStore('saved_analyses').put(analysis));
