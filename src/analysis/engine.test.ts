@@ -218,6 +218,20 @@ describe('overlay outputs', () => {
 		const ring = cells.features[0]!.geometry.coordinates[0]!;
 		expect(distanceM(ring[0]![0]!, ring[0]![1]!, ring[1]![0]!, ring[1]![1]!)).toBeCloseTo(250, -1);
 	});
+	it('grid cells of some neighbourhoods hold only their origins', () => {
+		const nb = b.neighbourhoods[0]!;
+		const cells = cellsToGeoJSON(b, run.result, 500, 250, [nb.id]);
+		const row = summarizeByNeighbourhood(b, run.result, 500).find(
+			(r) => r.neighbourhoodId === nb.id,
+		)!;
+		const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
+		expect(cells.features.length).toBeGreaterThan(0);
+		expect(cells.features.length).toBeLessThan(
+			cellsToGeoJSON(b, run.result, 500, 250).features.length,
+		);
+		expect(sum(cells.features.map((f) => f.properties.beyond_65!))).toBeCloseTo(row.beyond65!, -1);
+		expect(cellsToGeoJSON(b, run.result, 500, 250, []).features).toEqual([]);
+	});
 	it('origin points carry the result and whether they are beyond the norm', () => {
 		const fc = originsToGeoJSON(b, run.result, (l) => run.placeId(l), 500);
 		expect(fc.features).toHaveLength(b.origins.count);

@@ -416,13 +416,15 @@ export interface CellProperties {
 /**
  * Aggregates origins into square cells of `cellM` metres (a regular grid on a local
  * equirectangular projection anchored at the bundle bbox's south-west corner). Only cells with
- * origins are returned.
+ * origins are returned. With `neighbourhoodIds`, only the origins of those neighbourhoods count
+ * (a saved analysis keeps the cells of the municipality it is saved for).
  */
 export function cellsToGeoJSON(
 	bundle: AnalysisBundle,
 	result: CoverageResult,
 	normM: number,
 	cellM = 200,
+	neighbourhoodIds?: readonly string[],
 ): FeatureCollection<Polygon, CellProperties> {
 	if (!(cellM > 0)) throw new Error(`cell size must be > 0 m, got ${cellM}`);
 	const [west, south, , north] = bundle.meta.bbox;
@@ -433,7 +435,13 @@ export function cellsToGeoJSON(
 	const noneMapped = isNoneMapped(bundle, result);
 	const cells = new Map<string, CellProperties & { wsum: number; unum: number }>();
 	const o = bundle.origins;
+	const keep = neighbourhoodIds && new Set(neighbourhoodIds);
 	for (let i = 0; i < o.count; i++) {
+		if (keep) {
+			const nb = o.neighbourhood[i] as number;
+			const id = nb === NO_NEIGHBOURHOOD ? undefined : bundle.neighbourhoods[nb]?.id;
+			if (id === undefined || !keep.has(id)) continue;
+		}
 		const col = Math.floor(((o.lngLat[i * 2] as number) - west) / dLng);
 		const row = Math.floor(((o.lngLat[i * 2 + 1] as number) - south) / dLat);
 		const k = `${col},${row}`;

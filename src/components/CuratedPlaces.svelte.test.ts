@@ -124,5 +124,25 @@ describe('CuratedPlaces (local initiatives)', () => {
 			'Buurtkring De Zonnebloem',
 		);
 		expect(curated.list).toHaveLength(1);
+
+		// who sees it: the area's team first, then published (residents see it too)
+		await waitFor(() => expect(screen.queryByTestId('curated-form')).toBeNull());
+		expect(curated.list[0]!.visibility).toBe('area_team');
+		expect(screen.getByTestId('curated-item').dataset.visibility).toBe('area_team');
+		await fireEvent.click(screen.getByTestId('curated-edit'));
+		const who = screen.getByTestId('curated-visibility') as HTMLSelectElement;
+		expect(who.value).toBe('area_team');
+		await fireEvent.change(who, { target: { value: 'public' } });
+		await fireEvent.click(screen.getByTestId('curated-save'));
+		await waitFor(() => expect(screen.queryByTestId('curated-form')).toBeNull(), {
+			timeout: 20_000,
+		});
+		await waitFor(
+			() => expect(screen.getByTestId('curated-item').dataset.visibility).toBe('public'),
+			{ timeout: 20_000 },
+		);
+		expect((await data.curatedPlaces(curated.areas.map((a) => a.id)))[0]?.visibility).toBe(
+			'public',
+		);
 	}, 120_000);
 });

@@ -3,6 +3,7 @@
  * saved atomically (one RPC on Supabase, one transaction on the device).
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { booleanIntersects } from '@turf/turf';
 import type { Polygon } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
@@ -186,8 +187,18 @@ export function savedAnalysesOnDevice(db: DeviceDb): SavedAnalysesRepository {
 		async save(input) {
 			const op = 'savedAnalyses.save';
 			const a = checkAnalysisInput(op, input);
-			if (!(await db.get('areas', a.areaId)))
-				throw new DataError(op, 'invalid', `unknown area ${a.areaId}`);
+			const target = await db.get('areas', a.areaId);
+			if (!target) throw new DataError(op, 'invalid', `unknown area ${a.areaId}`);
+			// as the database's check: every overlay cell touches the analysed area
+			const outside = a.cells.findIndex((c) => !booleanIntersects(c.geometry, target.boundary));
+			if (outside >= 0) {
+				throw new DataError(
+					op,
+					'invalid',
+					`cells[${outside}]: the cell lies outside the analysed area`,
+					{ kind: 'outside_area', values: { field: 'cells' } },
+				);
+			}
 			const own = new Set((await db.all('neighbourhoods', 'areaId', a.areaId)).map((n) => n.id));
 			const foreign = a.summaries.find((s) => !own.has(s.neighbourhoodId));
 			if (foreign) {

@@ -10,6 +10,8 @@ export const Z_ORDER = [
 	...BASEMAP_LAYER_IDS,
 	'neighbourhoods-fill',
 	'coverage-neighbourhoods',
+	// a published analysis's stored overlay (analysis_cells), in place of the address points
+	'coverage-stored-cells',
 	'coverage-edge',
 	'completeness-fill',
 	'neighbourhoods-outline',
@@ -41,6 +43,8 @@ export const Z_ORDER = [
 	// curated initiatives: few, and what OSM lacks, so above OSM's places
 	'curated-point',
 	'curated-label',
+	// OSM places' icons for collision only (invisible): placed before the curated labels
+	'places-collision',
 	'coverage-suggested',
 	'coverage-planned',
 	'coverage-marks-label',

@@ -34,6 +34,16 @@ describe('CoverageAnalysis', () => {
 		});
 		expect(analysis.error).toBeUndefined();
 		expect(new Set(analysis.whatIf?.add.map((p) => p.id)).size).toBe(3);
+
+		// run again because the extra places changed (a curated initiative): the edits stay applied
+		const withEdits = analysis.resultOf('pharmacy')!.summary.map((r) => r.beyond65);
+		const edits = analysis.whatIf;
+		await analysis.run(analysis.params, { keepEdits: true });
+		expect(analysis.whatIf).toEqual(edits);
+		expect(analysis.resultOf('pharmacy')!.summary.map((r) => r.beyond65)).toEqual(withEdits);
+		// without keepEdits (other parameters), they go
+		await analysis.run(analysis.params);
+		expect(analysis.whatIf).toBeUndefined();
 		analysis.dispose();
 	}, 120_000);
 });

@@ -12,6 +12,7 @@ import type { PlannedPlace } from '../analysis/engine.ts';
 import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../analysis/profiles.ts';
 import type { CellProperties, NeighbourhoodSummary } from '../analysis/summary.ts';
 import type { FeatureCollection, Polygon } from 'geojson';
+import type { AnalysisCellInput } from '../data/types.ts';
 import { categoryById, isCategoryId } from '../analysis/taxonomy.ts';
 import type { WhereNextPick } from '../analysis/where-next.ts';
 import type { AnalysisClient } from '../workers/analysis-client.ts';
@@ -196,8 +197,12 @@ export class CoverageAnalysis {
 	/**
 	 * Runs the analysis for `params`: one coverage request per category, so progress is real and a
 	 * cancel stops between (and drops the answer of) requests. Earlier results stay until it ends.
+	 * With `keepEdits` (the same analysis run again because its extra places changed: a curated
+	 * initiative added, changed or removed), the what-if edits on screen are applied again to the
+	 * new result instead of being dropped; a switched-off place that is gone is left out.
 	 */
-	async run(params: CoverageParams): Promise<void> {
+	async run(params: CoverageParams, options: { keepEdits?: boolean } = {}): Promise<void> {
+		const kept = options.keepEdits ? this.whatIf : undefined;
 		this.cancel();
 		const controller = new AbortController();
 		this.#controller = controller;
@@ -235,6 +240,17 @@ export class CoverageAnalysis {
 			this.results = out;
 			this.whatIf = undefined;
 			this.status = 'done';
+			if (kept && out.some((r) => r.categoryId === kept.categoryId)) {
+				// a local lookup, not state
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity
+				const known = new Set(
+					out.find((r) => r.categoryId === kept.categoryId)?.columns.placeIds ?? [],
+				);
+				await this.applyEdits(kept.categoryId, {
+					add: kept.add,
+					removePlaceIds: kept.removePlaceIds.filter((id) => known.has(id)),
+				});
+			}
 		} catch (error) {
 			if (isAbort(error)) this.status = 'cancelled';
 			else {
@@ -424,6 +440,35 @@ export class CoverageAnalysis {
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/**
+	 * The overlay as it is saved (`analysis_cells`): per analysed category, the 200 m grid cells of
+	 * the origins of `neighbourhoodIds` (the municipality the analysis is saved for; absent: every
+	 * origin), from the
+	 * worker's last coverage of that category (curated places and what-if edits included). A cell's
+	 * value is the residents-weighted mean walking distance in metres (null: none reachable or none
+	 * mapped); its properties are the cell's figures with `category` and `norm_m`.
+	 */
+	async overlayCells(neighbourhoodIds?: string[]): Promise<AnalysisCellInput[]> {
+		const client = await this.#client();
+		const out: AnalysisCellInput[] = [];
+		for (const r of this.results) {
+			const fc = await client.request('cells', {
+				categoryId: r.categoryId,
+				profile: this.params.profile,
+				unknownMode: this.params.unknownMode,
+				normM: r.normM,
+				...(neighbourhoodIds ? { neighbourhoodIds } : {}),
+			});
+			for (const f of fc.features)
+				out.push({
+					geometry: f.geometry,
+					value: f.properties.mean_distance_m,
+					properties: { category: r.categoryId, norm_m: r.normM, ...f.properties },
+				});
+		}
+		return out;
 	}
 
 	/** Parameters, tables and edits as plain JSON. */

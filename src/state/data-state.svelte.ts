@@ -500,6 +500,11 @@ export class DataState {
 		}));
 	}
 
+	/** The boundary of a municipality as the backend keeps it (undefined for an unknown id). */
+	async areaBoundary(areaId: string): Promise<MultiPolygon | undefined> {
+		return (await (await this.#ready()).areas.list()).find((a) => a.id === areaId)?.boundary;
+	}
+
 	/** The saved analyses of these municipalities that this user may see, newest first. */
 	async savedAnalyses(areaIds: readonly string[]): Promise<SavedAnalysis[]> {
 		const repos = await this.#ready();

@@ -375,7 +375,7 @@ export class AnalysisHost {
 		cells: (p) => {
 			const engine = this.need();
 			const run = this.runFor(p);
-			return cellsToGeoJSON(engine.bundle, run.result, p.normM, p.cellM ?? 200);
+			return cellsToGeoJSON(engine.bundle, run.result, p.normM, p.cellM ?? 200, p.neighbourhoodIds);
 		},
 		originsGeoJSON: (p) => {
 			const engine = this.need();

@@ -202,9 +202,12 @@ export interface AnalysisRequestMap {
 	 * attributes for walking, rollator and wheelchair, and for the personal profile when one is set.
 	 */
 	networkLayer: { params: Record<string, never>; result: NetworkLayer };
-	/** Aggregated grid cells of the last coverage of that key (computed first if needed), for the overlay. */
+	/**
+	 * Aggregated grid cells of the last coverage of that key (computed first if needed, what-if
+	 * edits included), for the overlay; with `neighbourhoodIds`, of those neighbourhoods' origins only.
+	 */
 	cells: {
-		params: CoverageKey & { normM: number; cellM?: number };
+		params: CoverageKey & { normM: number; cellM?: number; neighbourhoodIds?: string[] };
 		result: FeatureCollection<Polygon, CellProperties>;
 	};
 	/** Every origin as a GeoJSON Point with its result, for export. */

@@ -292,6 +292,29 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 					'1 geplande plaatsen',
 				);
 				await expect(savedItem(page, '+Nulmeting')).toContainText('Voor de werkgroep');
+				// the overlay is kept on the device with each: the municipality's 200 m cells
+				const kept = await page.evaluate(
+					() =>
+						new Promise<number[]>((resolve, reject) => {
+							const open = indexedDB.open('buurtkaart');
+							open.onerror = () => reject(open.error);
+							open.onsuccess = () => {
+								const all = open.result
+									.transaction('analysis_details')
+									.objectStore('analysis_details')
+									.getAll();
+								all.onsuccess = () =>
+									resolve(
+										(all.result as { cells: { properties: { category?: string } }[] }[]).map(
+											(d) =>
+												d.cells.filter((c) => c.properties.category === 'meeting_place').length,
+										),
+									);
+							};
+						}),
+				);
+				expect(kept).toHaveLength(2);
+				for (const n of kept) expect(n).toBeGreaterThan(10);
 
 				// compare: the newest against the one before, per neighbourhood
 				await saved.getByTestId('compare-run').click();

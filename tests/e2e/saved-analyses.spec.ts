@@ -2,8 +2,9 @@
  * The coordinators' saved analyses on the real sample, in Chromium, with Supabase (the local
  * stack, tagged @supabase): a coordinator saves a private analysis and publishes one with a
  * planned change, and adds a local initiative (stored as a row for the municipality, found in
- * search at once); a resident opens the published one read-only, as an overlay with its legend and
- * no control that changes it; a coordinator of another municipality sees neither the private one
+ * search at once); a resident opens the published one read-only, as its stored overlay (the
+ * analysis_cells saved with it, read through PostgREST) with its legend and no control that
+ * changes it; a coordinator of another municipality sees neither the private one
  * in the app nor through the API, and cannot change either.
  *
  * The same without a backend (save, compare, rename, reopen, publish, export, print, delete, a
@@ -161,20 +162,38 @@ test.describe('coordinators: saved analyses', () => {
 					'curated-add',
 				])
 					await expect(resident.getByTestId(id)).toHaveCount(0);
-				// on the map: the addresses coloured, the neighbourhoods shaded, the planned place
+				// on the map: the overlay as stored (analysis_cells of Vorselaar, read through
+				// PostgREST), not the addresses recomputed; the neighbourhoods shaded; the planned place
+				const cells = await db.query<{ value: number | null }>(
+					`select c.value from public.analysis_cells c join public.saved_analyses a on a.id = c.analysis_id
+					  where a.name = $1 and c.properties ->> 'category' = 'meeting_place' order by c.cell_index`,
+					[publicName],
+				);
+				expect(cells.rows.length).toBeGreaterThan(10);
+				await expect(resident.getByTestId('coverage-stored')).toHaveAttribute(
+					'data-cells',
+					String(cells.rows.length),
+				);
 				const overlay = await resident.waitForFunction(() => {
 					const map = (window as unknown as { buurtkaartMap?: MapLibreMap }).buurtkaartMap;
 					const marks = map?.getSource('coverage-marks') as GeoJSONSource | undefined;
-					const origins = map?.getSource('coverage') as GeoJSONSource | undefined;
-					if (!map || !marks || !origins || !map.getLayer('coverage-neighbourhoods')) return;
+					const stored = map?.getSource('coverage-stored') as GeoJSONSource | undefined;
+					if (!map || !marks || !stored || !map.getLayer('coverage-neighbourhoods')) return;
 					const kinds = (
 						marks.serialize().data as unknown as { features: { properties: { kind: string } }[] }
 					).features.map((f) => f.properties.kind);
-					const n = (origins.serialize().data as unknown as { features: unknown[] }).features
-						.length;
-					return kinds.length > 0 ? { kinds, origins: n > 1000 } : undefined;
+					const values = (
+						stored.serialize().data as unknown as { features: { properties: { v: number } }[] }
+					).features.map((f) => f.properties.v);
+					return kinds.length > 0
+						? { kinds, values, origins: map.getSource('coverage') !== undefined }
+						: undefined;
 				});
-				expect(await overlay.jsonValue()).toEqual({ kinds: ['planned'], origins: true });
+				expect(await overlay.jsonValue()).toEqual({
+					kinds: ['planned'],
+					values: cells.rows.map((r) => r.value),
+					origins: false,
+				});
 				await resident.screenshot({
 					path: testInfo.outputPath('published-read-only-desktop.png'),
 					fullPage: true,

@@ -378,6 +378,34 @@ describe.each(['supabase', 'device'] as const)('data layer contract: %s', (kind)
 			'invalid',
 			'savedAnalyses.save',
 		);
+		// an overlay cell in Lille for an analysis of Vorselaar: refused, nothing saved
+		const inLille = await expectDataError(
+			ctx.repos.savedAnalyses.save({
+				...input,
+				id: undefined,
+				cells: [
+					input.cells[0]!,
+					{
+						geometry: {
+							type: 'Polygon',
+							coordinates: [
+								[
+									[4.85, 51.26],
+									[4.851, 51.26],
+									[4.851, 51.2609],
+									[4.85, 51.2609],
+									[4.85, 51.26],
+								],
+							],
+						},
+						value: 1,
+					},
+				],
+			}),
+			'invalid',
+			'savedAnalyses.save',
+		);
+		expect(inLille.kind).toBe('outside_area');
 		const list = await ctx.repos.savedAnalyses.list(ctx.vorselaar.id);
 		expect(list.filter((a) => a.name.includes('contracttest') || a.name === 'Anders')).toHaveLength(
 			1,

@@ -15,7 +15,14 @@ import { connectSupabase } from '../../src/data/supabase.ts';
 import type { Area, CuratedPlace } from '../../src/data/types.ts';
 import { signUserSession } from '../../scripts/lib/stack/jwt.ts';
 import { summariesOf, type AnalysisRecord } from '../../src/state/saved-analysis.ts';
-import { addMembership, anonClient, createUser, stackEnv, superuser } from '../helpers/db.ts';
+import {
+	addMembership,
+	anonClient,
+	createUser,
+	stackEnv,
+	superuser,
+	userClient,
+} from '../helpers/db.ts';
 
 const point = (lon: number, lat: number): Point => ({ type: 'Point', coordinates: [lon, lat] });
 
@@ -158,15 +165,55 @@ describe('roles through the data layer and PostgREST', () => {
 		expect(await codeOf(as.anon!.savedAnalyses.save(input))).toBe('denied');
 		expect(await codeOf(as.plannerVorselaar!.savedAnalyses.save(input))).toBe('denied');
 		expect(await codeOf(as.coordLille!.savedAnalyses.save(input))).toBe('denied');
-		const id = await as.coordVorselaar!.savedAnalyses.save({ ...input, visibility: 'private' });
+		// with its overlay: one cell in Vorselaar
+		const cell = {
+			geometry: {
+				type: 'Polygon' as const,
+				coordinates: [
+					[
+						[4.77, 51.2],
+						[4.771, 51.2],
+						[4.771, 51.2009],
+						[4.77, 51.2009],
+						[4.77, 51.2],
+					],
+				],
+			},
+			value: 640,
+			properties: { category: 'pharmacy' },
+		};
+		const id = await as.coordVorselaar!.savedAnalyses.save({
+			...input,
+			visibility: 'private',
+			cells: [cell],
+		});
 		expect(await as.plannerVorselaar!.savedAnalyses.get(id)).toBeNull();
 		expect(await as.coordLille!.savedAnalyses.get(id)).toBeNull();
+		// the cells of a private analysis: not read, changed nor removed by another area's coordinator
+		const lilleClient = await userClient(users.coordLille!);
+		const read = await lilleClient.from('analysis_cells').select('value').eq('analysis_id', id);
+		expect(read.data ?? []).toEqual([]);
+		const changed = await lilleClient
+			.from('analysis_cells')
+			.update({ value: 0 })
+			.eq('analysis_id', id)
+			.select('value');
+		expect(changed.error?.code).toBe('42501');
+		const removed = await lilleClient.from('analysis_cells').delete().eq('analysis_id', id);
+		expect(removed.error?.code).toBe('42501');
+		const kept = await db.query(`select value from public.analysis_cells where analysis_id = $1`, [
+			id,
+		]);
+		expect(kept.rows).toEqual([{ value: 640 }]);
 		await as.coordVorselaar!.savedAnalyses.update(id, { visibility: 'area_team' });
 		expect((await as.plannerVorselaar!.savedAnalyses.get(id))?.name).toBe('Rollentest');
 		expect(await as.coordLille!.savedAnalyses.get(id)).toBeNull();
 		expect(await as.anon!.savedAnalyses.get(id)).toBeNull();
 		await as.coordVorselaar!.savedAnalyses.update(id, { visibility: 'public' });
 		expect((await as.anon!.savedAnalyses.list(vorselaar.id)).map((a) => a.id)).toContain(id);
+		// published: anyone reads the stored overlay through PostgREST
+		expect((await as.anon!.savedAnalyses.get(id))?.cells).toEqual([cell]);
+		expect((await as.coordLille!.savedAnalyses.get(id))?.cells).toEqual([cell]);
 		expect(await codeOf(as.coordLille!.savedAnalyses.remove(id))).toBe('not_found');
 		expect(await codeOf(as.coordVorselaar!.savedAnalyses.remove(id))).toBe('ok');
 	});

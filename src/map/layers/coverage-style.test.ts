@@ -5,8 +5,11 @@ import {
 	hatchImage,
 	neighbourhoodFill,
 	originFeatures,
+	storedCellFeatures,
+	storedCellsLayer,
 	valueOf,
 } from './coverage-style.ts';
+import type { Polygon } from 'geojson';
 
 describe('coverage overlay', () => {
 	it('gives each origin its own look: within, beyond, unreachable, edge of data, no figure, none mapped', () => {
@@ -53,6 +56,34 @@ describe('coverage overlay', () => {
 		const layers = coverageLayers('neighbourhoods', {}, 'distance', 500);
 		expect(layers.edge.paint?.['fill-pattern']).toBe('coverage-hatch');
 		expect(layers.neighbourhoods['source-layer']).toBe('neighbourhoods');
+	});
+
+	it('draws the stored cells of the category shown, by mean distance against the norm', () => {
+		const square: Polygon = {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[4.8, 51.2],
+					[4.81, 51.2],
+					[4.81, 51.21],
+					[4.8, 51.2],
+				],
+			],
+		};
+		const fc = storedCellFeatures(
+			[
+				{ geometry: square, value: 120, properties: { category: 'pharmacy' } },
+				{ geometry: square, value: null, properties: { category: 'pharmacy' } },
+				{ geometry: square, value: 900, properties: { category: 'grocery' } },
+			],
+			'pharmacy',
+		);
+		expect(fc.features.map((f) => f.properties.v)).toEqual([120, null]);
+		const layer = storedCellsLayer(500);
+		expect(layer.source).toBe('coverage-stored');
+		expect(JSON.stringify(layer.paint?.['fill-color'])).toContain(
+			'["step",["get","v"],"#1a9850",250.5',
+		);
 	});
 
 	it('draws a hatch of diagonal lines', () => {

@@ -200,6 +200,56 @@ export function coverageLayers(
 	};
 }
 
+/** A stored overlay cell on the map: its value (mean walking distance, m; null: no figure). */
+export interface StoredCellProps {
+	v: number | null;
+}
+
+/** The cells of one category of a saved analysis (as `analysis_cells` keeps them) for the map. */
+export function storedCellFeatures(
+	cells: readonly {
+		geometry: Polygon;
+		value: number | null;
+		properties: Record<string, unknown>;
+	}[],
+	categoryId: string,
+): FeatureCollection<Polygon, StoredCellProps> {
+	return {
+		type: 'FeatureCollection',
+		features: cells
+			.filter((c) => c.properties.category === categoryId)
+			.map((c) => ({ type: 'Feature', geometry: c.geometry, properties: { v: c.value } })),
+	};
+}
+
+/**
+ * The fill of a saved analysis's stored cells (source `coverage-stored`): the mean walking
+ * distance in the distance classes of the norm, grey without a figure.
+ */
+export function storedCellsLayer(normM: number): FillLayerSpecification {
+	const steps: (string | number)[] = [];
+	classesOf('distance', normM).forEach((c, i, all) => {
+		if (i === 0) steps.push(c.colour);
+		const next = all[i + 1];
+		if (next) steps.push(c.upTo + 0.5, next.colour);
+	});
+	return {
+		id: 'coverage-stored-cells',
+		type: 'fill',
+		source: 'coverage-stored',
+		paint: {
+			'fill-color': [
+				'case',
+				['==', ['get', 'v'], null],
+				NO_FIGURE_COLOUR,
+				['step', ['get', 'v'], ...steps],
+			] as never,
+			'fill-opacity': 0.6,
+			'fill-outline-color': 'rgba(255,255,255,0.6)',
+		},
+	};
+}
+
 /** A planned place or a "where next" suggestion on the map. */
 export interface MarkProps {
 	kind: 'planned' | 'suggested';

@@ -2,6 +2,7 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { Z_ORDER } from '../z-order.ts';
 import { CURATED_SOURCE, curatedGeoJson, curatedLayers } from './curated-style.ts';
+import { placesLayers } from './places-style.ts';
 
 describe('curated places layer', () => {
 	it('makes a valid style, every layer in the z-order registry above the OSM places', () => {
@@ -23,5 +24,17 @@ describe('curated places layer', () => {
 		const ids: readonly string[] = Z_ORDER;
 		for (const l of curatedLayers())
 			expect(ids.indexOf(l.id)).toBeGreaterThan(ids.indexOf('places-icon'));
+		// the OSM icons' collision boxes are placed before the curated label (top layer first)
+		expect(ids.indexOf('places-collision')).toBeGreaterThan(ids.indexOf('curated-label'));
+		const collision = placesLayers('places', ['==', 1, 1])[2];
+		expect(collision.id).toBe('places-collision');
+		expect(collision.layout?.['icon-ignore-placement']).toBeUndefined();
+		expect(collision.paint?.['icon-opacity']).toBe(0);
+		expect(curatedLayers()[1].layout?.['text-variable-anchor']).toEqual([
+			'left',
+			'right',
+			'top',
+			'bottom',
+		]);
 	});
 });

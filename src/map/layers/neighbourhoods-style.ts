@@ -61,6 +61,9 @@ export function neighbourhoodLayers(
 				'text-font': LABEL_FONT,
 				'text-size': ['interpolate', ['linear'], ['zoom'], 10, 12, 15, 18],
 				'text-max-width': 8,
+				// the OSM places' collision boxes (places-collision, for the curated labels) never
+				// hide a neighbourhood's name
+				'text-allow-overlap': true,
 			},
 			paint: { 'text-color': '#123240', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
 		},

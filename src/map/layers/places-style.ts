@@ -35,7 +35,7 @@ export function placesFilter(
 export function placesLayers(
 	sourceLayer: string,
 	filter: FilterSpecification,
-): [CircleLayerSpecification, SymbolLayerSpecification] {
+): [CircleLayerSpecification, SymbolLayerSpecification, SymbolLayerSpecification] {
 	return [
 		{
 			id: 'places-selected',
@@ -77,6 +77,25 @@ export function placesLayers(
 				'text-optional': true,
 			},
 			paint: { 'text-color': '#1b1f23', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+		},
+		{
+			// The places' icons once more, invisible, above the curated labels in the z-order:
+			// MapLibre places symbols from the top layer down, so these boxes are in the collision
+			// index before a curated initiative's label is placed, which then takes a side where no
+			// OSM icon is (or is left out). The visible icons ignore placement (see above).
+			id: 'places-collision',
+			type: 'symbol',
+			// as the curated labels
+			minzoom: 13,
+			source: PLACES_SOURCE,
+			'source-layer': sourceLayer,
+			filter,
+			layout: {
+				'icon-image': ['concat', 'category-', ['get', 'category']],
+				'icon-size': ['interpolate', ['linear'], ['zoom'], 11, 0.6, 15, 1],
+				'icon-allow-overlap': true,
+			},
+			paint: { 'icon-opacity': 0 },
 		},
 	];
 }

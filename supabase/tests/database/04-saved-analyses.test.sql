@@ -1,12 +1,16 @@
 -- Saved analyses: saved atomically by coordinators of the area; private ones only for their creator,
 -- area_team ones for the area's members, public ones for everyone.
 begin;
-select plan(25);
+select plan(32);
 select tests.create_cast();
 
 -- a square cell of about 100 m in Vorselaar, as GeoJSON
 create temporary table fixture (cell jsonb) on commit drop;
 insert into fixture values ('{"type":"Polygon","coordinates":[[[4.770,51.200],[4.7714,51.200],[4.7714,51.2009],[4.770,51.2009],[4.770,51.200]]]}');
+-- the same in Lille (Lille wijk)
+create temporary table fixture_lille (cell jsonb) on commit drop;
+insert into fixture_lille values ('{"type":"Polygon","coordinates":[[[4.850,51.260],[4.8514,51.260],[4.8514,51.2609],[4.850,51.2609],[4.850,51.260]]]}');
+grant select on fixture_lille to authenticated, anon;
 grant select on fixture to authenticated, anon;
 
 -- insert (through the RPC)
@@ -32,7 +36,15 @@ select lives_ok($$select public.save_analysis(
 	p_name => 'Gepubliceerd', p_parameters => '{}', p_engine_version => '0.1.0',
 	p_data_version => 'osm-2019-11-05', p_visibility => 'public',
 	p_summaries => (select jsonb_agg(jsonb_build_object('neighbourhood_id', n.id, 'summary', jsonb_build_object('code', n.code)))
-		from public.neighbourhoods as n where n.area_id = tests.area('vorselaar')))$$, 'a coordinator publishes one');
+		from public.neighbourhoods as n where n.area_id = tests.area('vorselaar')),
+	p_cells => (select jsonb_build_array(jsonb_build_object('geometry', cell, 'value', 420, 'properties', '{"category": "pharmacy"}'::jsonb)) from fixture))$$,
+	'a coordinator publishes one');
+select throws_ok($$select public.save_analysis(p_area_id => tests.area('vorselaar'), p_name => 'Elders',
+	p_parameters => '{}', p_engine_version => '0.1.0', p_data_version => 'x',
+	p_cells => (select jsonb_build_array(jsonb_build_object('geometry', cell, 'value', 1)) from fixture_lille))$$,
+	'23514', null, 'a cell in another area is refused');
+select is((select count(*) from public.saved_analyses where name = 'Elders'), 0::bigint,
+	'and nothing of that analysis is saved');
 select throws_ok($$select public.save_analysis(p_area_id => tests.area('lille'), p_name => 'X',
 	p_parameters => '{}', p_engine_version => '0.1.0', p_data_version => 'x')$$,
 	'42501', null, 'a coordinator cannot save for another area');
@@ -64,6 +76,7 @@ select throws_ok($$select public.save_analysis(p_area_id => tests.area('vorselaa
 select results_eq($$select name from public.saved_analyses where created_at = now() order by name$$, array['Gepubliceerd'],
 	'anon reads published analyses only');
 select is((select count(*) from public.analysis_cells where analysis_id = '00000000-0000-4000-8000-0000000000a1'), 0::bigint, 'anon reads no cells of unpublished analyses');
+select is((select count(*) from public.analysis_cells where analysis_id = '00000000-0000-4000-8000-0000000000a3'), 1::bigint, 'anon reads the cells of a published analysis');
 select results_eq($$select n.code from public.analysis_summaries as s join public.neighbourhoods as n on n.id = s.neighbourhood_id
 		where s.analysis_id = '00000000-0000-4000-8000-0000000000a3' order by n.code$$,
 	$$select code from public.neighbourhoods where area_id = tests.area('vorselaar') order by code$$,
@@ -77,6 +90,17 @@ select results_eq($$select name from public.saved_analyses where created_at = no
 select tests.authenticate_as('coord_lille');
 select results_eq($$select name from public.saved_analyses where created_at = now() order by name$$, array['Gepubliceerd'],
 	'another area''s coordinator reads published ones only');
+select results_eq($$select analysis_id::text, value from public.analysis_cells where analysis_id in
+		('00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-0000000000a3')$$,
+	$$values ('00000000-0000-4000-8000-0000000000a3', 420::double precision)$$,
+	'another area''s coordinator reads the cells of the published analysis, not of the private one');
+select throws_ok($$update public.analysis_cells set value = 0 where analysis_id = '00000000-0000-4000-8000-0000000000a3'$$,
+	'42501', null, 'another area''s coordinator cannot change cells');
+select throws_ok($$delete from public.analysis_cells where analysis_id = '00000000-0000-4000-8000-0000000000a3'$$,
+	'42501', null, 'nor remove them');
+select throws_ok($$insert into public.analysis_cells (analysis_id, cell_index, cell)
+	select '00000000-0000-4000-8000-0000000000a1', 5, extensions.st_setsrid(extensions.st_geomfromgeojson(cell), 4326) from fixture_lille$$,
+	'42501', null, 'nor add cells to an analysis');
 select is((select count(*) from public.analysis_summaries where analysis_id in ('00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-0000000000a2')), 0::bigint,
 	'another area''s coordinator reads no summaries of private or team analyses');
 select tests.authenticate_as('coord_vorselaar');
