@@ -28,6 +28,20 @@ export interface Overlay {
 	layers: LayerSpecification[];
 	/** Images its layers use (`fill-pattern`, `icon-image`), added once by id. */
 	images?: Record<string, { width: number; height: number; data: Uint8Array }>;
+	/**
+	 * Feature-state its layers read on another source's features (an area archive): `key` set to
+	 * `values.get(id)` on each feature id listed; set again, the ids no longer listed lose the key
+	 * (other keys stay); removed with the overlay.
+	 */
+	featureState?: OverlayFeatureState;
+}
+
+/** Per-feature values of one feature-state key on a vector source's layer. */
+export interface OverlayFeatureState {
+	source: string;
+	sourceLayer: string;
+	key: string;
+	values: ReadonlyMap<number, number | string | boolean>;
 }
 
 /** What MapState needs of a map: a subset of MapLibre's Map. */
@@ -50,6 +64,8 @@ export type MapLike = Pick<
 	| 'setPaintProperty'
 	| 'hasImage'
 	| 'addImage'
+	| 'setFeatureState'
+	| 'removeFeatureState'
 >;
 
 /** A click handler on overlay layers, with the listeners bound to the map. */
@@ -78,6 +94,9 @@ export class MapState {
 	/** Click handlers on overlay layers (a registry, bound to each map attached). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #layerClicks = new Set<LayerClick>();
+	/** The feature-state each overlay has set on the attached map (to clear it again). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#featureStates = new Map<string, OverlayFeatureState>();
 
 	/**
 	 * The map as a PNG data URL, for the printed report; undefined without a map. Rendered once
@@ -104,6 +123,8 @@ export class MapState {
 	attach(map: MapLike): () => void {
 		this.#map = map;
 		this.isReady = true;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		this.#featureStates = new Map();
 		for (const [id, overlay] of this.#overlays) this.#draw(id, overlay);
 		for (const click of this.#layerClicks) this.#bind(map, click);
 		return () => {
@@ -153,6 +174,7 @@ export class MapState {
 		this.#overlays.delete(id);
 		const map = this.#map;
 		if (!overlay || !map) return;
+		this.#setFeatureState(map, id, undefined);
 		for (const l of overlay.layers) if (map.getLayer(l.id)) map.removeLayer(l.id);
 		if (overlay.source && map.getSource(id)) map.removeSource(id);
 	}
@@ -175,6 +197,39 @@ export class MapState {
 			}
 			map.addLayer(layer, beforeIdFor(layer.id, layerIdsOf(map.getStyle())));
 		}
+		this.#setFeatureState(map, id, overlay.featureState);
+	}
+
+	/**
+	 * Sets overlay `id`'s feature-state on the map: clears the key on the features it set before
+	 * and no longer lists (or all, for undefined), and sets the listed ones that changed.
+	 */
+	#setFeatureState(map: MapLike, id: string, next: OverlayFeatureState | undefined): void {
+		const before = this.#featureStates.get(id);
+		if (before && map.getSource(before.source)) {
+			const target = { source: before.source, sourceLayer: before.sourceLayer, id: 0 };
+			const same = next?.source === before.source && next.sourceLayer === before.sourceLayer;
+			for (const f of before.values.keys()) {
+				if (same && next.key === before.key && next.values.has(f)) continue;
+				target.id = f;
+				map.removeFeatureState(target, before.key);
+			}
+		}
+		this.#featureStates.delete(id);
+		if (!next || !map.getSource(next.source)) return;
+		const target = { source: next.source, sourceLayer: next.sourceLayer, id: 0 };
+		const kept =
+			before?.source === next.source &&
+			before.sourceLayer === next.sourceLayer &&
+			before.key === next.key
+				? before.values
+				: undefined;
+		for (const [f, value] of next.values) {
+			if (kept?.get(f) === value) continue;
+			target.id = f;
+			map.setFeatureState(target, { [next.key]: value });
+		}
+		this.#featureStates.set(id, next);
 	}
 
 	/**
