@@ -15,6 +15,7 @@ import type {
 	SourceSpecification,
 } from 'maplibre-gl';
 import { createContext } from 'svelte';
+import { applyFeatureState, type FeatureStateValues } from '../map/feature-state.ts';
 import { beforeIdFor, layerIdsOf, zIndexOf } from '../map/z-order.ts';
 
 /** A source and the layers drawn from it (every layer id listed in z-order.ts). */
@@ -33,15 +34,7 @@ export interface Overlay {
 	 * `values.get(id)` on each feature id listed; set again, the ids no longer listed lose the key
 	 * (other keys stay); removed with the overlay.
 	 */
-	featureState?: OverlayFeatureState;
-}
-
-/** Per-feature values of one feature-state key on a vector source's layer. */
-export interface OverlayFeatureState {
-	source: string;
-	sourceLayer: string;
-	key: string;
-	values: ReadonlyMap<number, number | string | boolean>;
+	featureState?: FeatureStateValues;
 }
 
 /** What MapState needs of a map: a subset of MapLibre's Map. */
@@ -96,7 +89,7 @@ export class MapState {
 	readonly #layerClicks = new Set<LayerClick>();
 	/** The feature-state each overlay has set on the attached map (to clear it again). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	#featureStates = new Map<string, OverlayFeatureState>();
+	#featureStates = new Map<string, FeatureStateValues>();
 
 	/**
 	 * The map as a PNG data URL, for the printed report; undefined without a map. Rendered once
@@ -200,36 +193,11 @@ export class MapState {
 		this.#setFeatureState(map, id, overlay.featureState);
 	}
 
-	/**
-	 * Sets overlay `id`'s feature-state on the map: clears the key on the features it set before
-	 * and no longer lists (or all, for undefined), and sets the listed ones that changed.
-	 */
-	#setFeatureState(map: MapLike, id: string, next: OverlayFeatureState | undefined): void {
-		const before = this.#featureStates.get(id);
-		if (before && map.getSource(before.source)) {
-			const target = { source: before.source, sourceLayer: before.sourceLayer, id: 0 };
-			const same = next?.source === before.source && next.sourceLayer === before.sourceLayer;
-			for (const f of before.values.keys()) {
-				if (same && next.key === before.key && next.values.has(f)) continue;
-				target.id = f;
-				map.removeFeatureState(target, before.key);
-			}
-		}
-		this.#featureStates.delete(id);
-		if (!next || !map.getSource(next.source)) return;
-		const target = { source: next.source, sourceLayer: next.sourceLayer, id: 0 };
-		const kept =
-			before?.source === next.source &&
-			before.sourceLayer === next.sourceLayer &&
-			before.key === next.key
-				? before.values
-				: undefined;
-		for (const [f, value] of next.values) {
-			if (kept?.get(f) === value) continue;
-			target.id = f;
-			map.setFeatureState(target, { [next.key]: value });
-		}
-		this.#featureStates.set(id, next);
+	/** Sets overlay `id`'s feature-state on the map, by difference with what it set before. */
+	#setFeatureState(map: MapLike, id: string, next: FeatureStateValues | undefined): void {
+		const now = applyFeatureState(map, this.#featureStates.get(id), next);
+		if (now) this.#featureStates.set(id, now);
+		else this.#featureStates.delete(id);
 	}
 
 	/**
