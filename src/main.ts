@@ -15,6 +15,12 @@ if (typed) {
 	history.replaceState(null, '', url);
 }
 
+// MapLibre (its own chunk) loads now, and its workers start while the area's index and manifest
+// load. A failure shows where the map would be (App.svelte loads the map the same way).
+import('./map/setup.ts').then(
+	(m) => m.setUpMapLibre({ early: true }),
+	() => {},
+);
 target.replaceChildren();
 const app = mount(App, { target });
 if (hadFocus) document.getElementById('search-input')?.focus();

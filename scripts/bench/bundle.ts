@@ -3,6 +3,9 @@
  * own JavaScript (entry chunk and the chunks it preloads, maplibre-gl excepted) against the
  * maplibre-gl chunk beside it, gzip-compressed (level 9). Target (issue #6): app JS ≤ 60 KB gzip.
  * Lazily loaded chunks (opening-hours parser, supabase-js, the analysis worker) are listed apart.
+ * The map (src/map/MapView.svelte, src/map/setup.ts: MapLibre's setup and the pmtiles protocol) is
+ * imported dynamically at start, beside maplibre-gl (issue #12): the first view needs it, so
+ * `firstViewAppJsGzipKB` counts it with the entry; `appJsGzipKB` is the entry alone.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,10 +15,16 @@ import { buildApp } from '../lib/build-app.ts';
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
+/** Modules the app imports dynamically as it starts (main.ts, App.svelte): the first view's map. */
+const AT_START = ['src/map/MapView.svelte', 'src/map/setup.ts'];
+
 export async function run(): Promise<Record<string, unknown>> {
 	const outDir = mkdtempSync(path.join(tmpdir(), 'buurtkaart-bundle-'));
 	try {
-		buildApp(outDir, 'bundle');
+		buildApp(outDir, 'bundle', ['--manifest']);
+		const viteManifest = JSON.parse(
+			readFileSync(path.join(outDir, '.vite/manifest.json'), 'utf8'),
+		) as Record<string, { file: string; imports?: string[] }>;
 		const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
 		const initial = [
 			...html.matchAll(/<script[^>]+src="\/(assets\/[^"]+\.js)"/g),
@@ -29,16 +38,39 @@ export async function run(): Promise<Record<string, unknown>> {
 		const maplibre = first.filter((f) => /maplibre-gl/.test(f.file));
 		const app = first.filter((f) => !/maplibre-gl/.test(f.file));
 		const appGzipKB = kb(app.reduce((t, f) => t + f.gzipKB * 1024, 0));
+		// The chunks of the modules loaded at start and what they import (maplibre-gl apart).
+		const startFiles = new Set<string>();
+		const add = (key: string) => {
+			const entry = viteManifest[key];
+			if (!entry || startFiles.has(entry.file)) return;
+			startFiles.add(entry.file);
+			for (const i of entry.imports ?? []) add(i);
+		};
+		for (const m of AT_START) add(m);
+		const atStart = [...startFiles]
+			.filter((f) => !initial.includes(f) && !/maplibre-gl/.test(f))
+			.map(size);
 		const lazy = readdirSync(path.join(outDir, 'assets'))
-			.filter((f) => f.endsWith('.js') && !initial.includes(`assets/${f}`))
+			.filter(
+				(f) =>
+					f.endsWith('.js') && !initial.includes(`assets/${f}`) && !startFiles.has(`assets/${f}`),
+			)
 			.map((f) => size(`assets/${f}`));
+		const firstViewGzipKB = kb([...app, ...atStart].reduce((t, f) => t + f.gzipKB * 1024, 0));
 		return {
 			appJsGzipKB: appGzipKB,
-			maplibreGzipKB: kb(maplibre.reduce((t, f) => t + f.gzipKB * 1024, 0)),
+			firstViewAppJsGzipKB: firstViewGzipKB,
+			startChunks: atStart,
+			maplibreGzipKB: kb(
+				[
+					...maplibre,
+					...[...startFiles].filter((f) => /maplibre-gl/.test(f) && !initial.includes(f)).map(size),
+				].reduce((t, f) => t + f.gzipKB * 1024, 0),
+			),
 			initialChunks: first,
 			lazyChunks: lazy,
 			targetAppJsGzipKB: 60,
-			meetsTarget: appGzipKB <= 60,
+			meetsTarget: firstViewGzipKB <= 60,
 		};
 	} finally {
 		rmSync(outDir, { recursive: true, force: true });

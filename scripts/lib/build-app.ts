@@ -4,11 +4,11 @@
  */
 import { execFileSync } from 'node:child_process';
 
-export function buildApp(outDir: string, suite: string): void {
+export function buildApp(outDir: string, suite: string, extraArgs: string[] = []): void {
 	process.stderr.write(`${suite} bench: vite build → ${outDir}\n`);
 	execFileSync(
 		'npx',
-		['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+		['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error', ...extraArgs],
 		{
 			stdio: ['ignore', 'ignore', 'inherit'],
 		},

@@ -8,10 +8,17 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { Component } from 'svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayName, type Place } from '../places/place.ts';
-import type { AreaState } from '../state/area-state.svelte.ts';
+import { AreaState } from '../state/area-state.svelte.ts';
 import type { Mode } from '../state/modes.ts';
 import { standIn } from '../../tests/helpers/map-stand-in.ts';
-import { openSampleArea, renderPanel } from '../../tests/helpers/panels.ts';
+import {
+	channelSearch,
+	channelWorker,
+	openSampleArea,
+	ORIGIN,
+	renderPanel,
+	tilesFetch,
+} from '../../tests/helpers/panels.ts';
 import { NETWORK_SOURCE } from '../map/layers/network-style.ts';
 import { MapState } from '../state/map-state.svelte.ts';
 import CoveragePanel from './CoveragePanel.svelte';
@@ -85,6 +92,28 @@ describe('ExplorePanel', () => {
 		expect(app.visible.has('pharmacy')).toBe(false);
 		// the counts come from the area's data
 		expect(legend.textContent).toContain(String(pharmacies.length));
+	});
+
+	it('before the first view is done: no counts and no planner tools; then both (issue #12)', async () => {
+		const deferred = new AreaState({
+			origin: ORIGIN,
+			fetch: tilesFetch,
+			startWorker: channelWorker,
+			startSearch: channelSearch,
+			deferData: true,
+		});
+		const opened = deferred.open(SAMPLE_AREA);
+		await waitFor(() => expect(deferred.tiles).toBeDefined());
+		renderPanel(as(ExplorePanel), deferred, { kind: 'explore' });
+		const legend = screen.getByTestId('legend');
+		expect(legend.querySelectorAll('.count')).toHaveLength(0);
+		expect(screen.queryByTestId('open-route')).toBeNull();
+		deferred.wantData();
+		await opened;
+		await waitFor(() => expect(legend.querySelectorAll('.count').length).toBeGreaterThan(0));
+		expect(legend.textContent).toContain(String(pharmacies.length));
+		expect(await screen.findByTestId('open-route')).toBeDefined();
+		deferred.close();
 	});
 
 	it('applies "what I can manage" from the chosen profile, names a bad value, goes back', async () => {

@@ -4,9 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT } from '../../scripts/lib/version.ts';
-import { channelWorker, ORIGIN, testAreaState, tilesFetch } from '../../tests/helpers/panels.ts';
+import {
+	channelSearch,
+	channelWorker,
+	ORIGIN,
+	testAreaState,
+	tilesFetch,
+} from '../../tests/helpers/panels.ts';
 import type { AreaSummary } from '../data/area-index.ts';
 import { MANIFEST_SCHEMA_VERSION } from '../contracts/manifest.ts';
 import { decodeAnalysisBundle } from '../analysis/bundle.ts';
@@ -41,6 +47,35 @@ describe('AreaState', () => {
 		for (const f of [files.analysis, files.search, files.boundaries])
 			expect(f?.url.startsWith(`${ORIGIN}/tiles/lille/`)).toBe(true);
 		expect(area.data?.areaName).toBe('Lille');
+	});
+
+	it('defers the places and search until wanted (a first visit draws the map first)', async () => {
+		let searches = 0;
+		const area = new AreaState({
+			origin: ORIGIN,
+			fetch: tilesFetch,
+			startWorker: channelWorker,
+			startSearch: () => {
+				searches++;
+				return channelSearch();
+			},
+			deferData: true,
+		});
+		const opened = area.open('lille');
+		await vi.waitFor(() => expect(area.tiles?.areaId).toBe('lille'));
+		expect(area.isDataWanted).toBe(false);
+		expect(searches).toBe(0);
+		expect(area.data).toBeUndefined();
+		area.wantData();
+		await opened;
+		expect(area.isDataWanted).toBe(true);
+		expect(searches).toBe(1);
+		expect(area.data?.areaName).toBe('Lille');
+		// Once wanted, another area's data load with it.
+		await area.open('vorselaar');
+		expect(searches).toBe(2);
+		expect(area.data?.areaName).toBe('Vorselaar');
+		area.close();
 	});
 
 	it('drops the old area on a switch: data, search index and worker', async () => {

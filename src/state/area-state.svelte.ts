@@ -35,6 +35,12 @@ export interface AreaStateOptions {
 	startWorker?: () => StartedWorker;
 	/** Starts the search worker (tests pass a host over a message channel). */
 	startSearch?: () => SearchEndpoint;
+	/**
+	 * Waits with the places and search until {@link AreaState.wantData} (the app: once the first
+	 * view's map is idle, or the resident needs them sooner), so a first visit downloads the map
+	 * first (issue #12). Off by default: `open` loads them at once.
+	 */
+	deferData?: boolean;
 }
 
 /** The area to open, by the rule in the module's comment; undefined: let the resident choose. */
@@ -66,13 +72,31 @@ export class AreaState {
 	dataError = $state<string | undefined>();
 	/** The analysis engine of the chosen area (its worker starts on first use). */
 	analysis = $state.raw<AnalysisState | undefined>();
+	/**
+	 * The first view is done (or the resident asked for more): what the map does not need (places,
+	 * search, keeping the area offline, other panels) may download now. True at once unless
+	 * `deferData`; once true it stays so (another area chosen later loads at once).
+	 */
+	isDataWanted = $state(false);
 
 	readonly #options: AreaStateOptions;
 	/** Counts openings, so an answer for an area no longer chosen is dropped. */
 	#generation = 0;
 
+	/** Resolves when the places and search are wanted (see `deferData`). */
+	#dataWanted: Promise<void> = Promise.resolve();
+	#wantData = () => {};
+
 	constructor(options: AreaStateOptions = {}) {
 		this.#options = options;
+		if (options.deferData) this.#dataWanted = new Promise((resolve) => (this.#wantData = resolve));
+		else this.isDataWanted = true;
+	}
+
+	/** The places and search are needed now (search focused, list view, map idle…). */
+	wantData(): void {
+		this.isDataWanted = true;
+		this.#wantData();
 	}
 
 	get #origin(): string {
@@ -155,6 +179,8 @@ export class AreaState {
 				...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
 				...(this.#options.startWorker ? { startWorker: this.#options.startWorker } : {}),
 			});
+		await this.#dataWanted;
+		if (generation !== this.#generation) return;
 		try {
 			const data = await loadAreaData(tiles, this.#options.startSearch ?? startSearchWorker);
 			if (generation === this.#generation) this.data = data;
