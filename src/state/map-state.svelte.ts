@@ -172,6 +172,11 @@ export class MapState {
 		if (overlay.source && map.getSource(id)) map.removeSource(id);
 	}
 
+	/** Draws every overlay again: the layers whose source was not on the map yet go in now. */
+	redrawOverlays(): void {
+		for (const [id, overlay] of this.#overlays) this.#draw(id, overlay);
+	}
+
 	#draw(id: string, overlay: Overlay): void {
 		const map = this.#map;
 		if (!map) return;
@@ -188,6 +193,14 @@ export class MapState {
 						map.setPaintProperty(layer.id, k, v);
 				continue;
 			}
+			// a feature-state layer on an area source not opened yet waits for redrawOverlays
+			if (
+				overlay.featureState &&
+				'source' in layer &&
+				typeof layer.source === 'string' &&
+				!map.getSource(layer.source)
+			)
+				continue;
 			map.addLayer(layer, beforeIdFor(layer.id, layerIdsOf(map.getStyle())));
 		}
 		this.#setFeatureState(map, id, overlay.featureState);
