@@ -3,8 +3,9 @@
  * wheelchair) from a clicked point, in Chromium, with the work in the app's analysis worker
  * (AnalysisHost, bundled by Vite for a plain page), on the sample's analysis bundle:
  *
- * - walksheds: one `walksheds` request for the three profiles, the reachable segments without a
- *   polygon (what the walkshed panel asks);
+ * - walksheds: one `walksheds` request for the three profiles with `split` (what the walkshed
+ *   panel asks): the edges reached whole drawn from the area's network tiles by feature-state (one
+ *   numeric mask per edge), only the partly reached pieces as GeoJSON;
  * - reference: the previous path, three `walkshed` requests, each with turf's concave hull
  *   (maxEdge 250 m) around the reachable network.
  *
@@ -12,13 +13,14 @@
  * clone included) and the walksheds DRAWN: the answer set as the walkshed panel's overlay data
  * (its own GeoJSON builder and layers, src/map/layers/planner-style.ts) on a MapLibre map in the
  * same page (software WebGL, as the e2e runs) and the map idle again, so the frame with them was
- * rendered. The reference draws its three reachable networks the same way (its polygons are not
- * drawn: the same drawing work on both sides). The map is centred on the point before each
- * click, untimed. 10 minutes; N seeded address points (default 40) with residents, the two paths
+ * rendered. The reference draws its three reachable networks whole as GeoJSON, as the panel did
+ * before (its polygons are not drawn). Before each click, untimed, the map is cleared and
+ * centred on the point. 10 minutes; N seeded address points (default 40) with residents, the two paths
  * interleaved per point (alternating which goes first), after 5 untimed warm-up points. Target:
  * the three walksheds drawn, p95 ≤ 50 ms. The answers' residents are checked equal.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { bundleForPage, startPageWorker } from './lib/page.ts';
@@ -71,18 +73,33 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		// tsx keeps function names with an `__name` helper that the page does not have
 		await page.evaluate('window.__name = (f) => f');
 		await page.addScriptTag({ content: mapCode });
+		const manifest = JSON.parse(
+			readFileSync(path.join(REPO_ROOT, path.dirname(source), 'manifest.json'), 'utf8'),
+		) as { archives: { network: { file: string; layers: { id: string }[] } } };
+		const networkArchive = manifest.archives.network;
 		log('starting the map');
 		await page.evaluate(
-			({ centre, workerCode }) =>
+			({ centre, workerCode, network }) =>
 				(
 					window as unknown as {
 						BenchMap: {
-							start: (c: HTMLElement, p: [number, number], w: string) => Promise<void>;
+							start: (
+								c: HTMLElement,
+								p: [number, number],
+								w: string,
+								n: { b64: string; layer: string },
+							) => Promise<void>;
 						};
 					}
-				).BenchMap.start(document.getElementById('map')!, centre, workerCode),
+				).BenchMap.start(document.getElementById('map')!, centre, workerCode, network),
 			{
 				centre: chosen[0]!,
+				network: {
+					b64: readFileSync(
+						path.join(REPO_ROOT, path.dirname(source), networkArchive.file),
+					).toString('base64'),
+					layer: networkArchive.layers[0]!.id,
+				},
 				workerCode: readFileSync(
 					path.join(REPO_ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs'),
 					'utf8',
@@ -95,7 +112,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			request: (t: string, p: unknown) => Promise<unknown>;
 			BenchMap: {
 				centreOn: (p: [number, number]) => Promise<void>;
+				clear: () => Promise<void>;
 				drawCollection: (data: unknown) => Promise<void>;
+				drawSplit: (sheds: unknown[], at: [number, number]) => Promise<void>;
 				collection: (sheds: unknown[], at: [number, number]) => unknown;
 			};
 		};
@@ -103,6 +122,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			page.evaluate(
 				async ({ lngLat, minutes }) => {
 					const w = window as unknown as Page;
+					await w.BenchMap.clear();
 					await w.BenchMap.centreOn(lngLat);
 					const t0 = performance.now();
 					const r = (await w.request('walksheds', {
@@ -110,13 +130,15 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 						minutes,
 						profiles: ['walking', 'rollator', 'wheelchair'],
 						unknownMode: 'optimistic',
-					})) as { sheds: ({ residents: number } | null)[] };
+						split: true,
+					})) as { sheds: ({ residents: number; edges: Uint32Array } | null)[] };
 					const answered = performance.now() - t0;
-					await w.BenchMap.drawCollection(w.BenchMap.collection(r.sheds, lngLat));
+					await w.BenchMap.drawSplit(r.sheds, lngLat);
 					return {
 						ms: answered,
 						drawnMs: performance.now() - t0,
 						residents: r.sheds.map((s) => s?.residents ?? null),
+						edges: r.sheds.reduce((n, s) => n + (s?.edges.length ?? 0), 0),
 					};
 				},
 				{ lngLat, minutes: MINUTES },
@@ -125,6 +147,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			page.evaluate(
 				async ({ lngLat, minutes }) => {
 					const w = window as unknown as Page;
+					await w.BenchMap.clear();
 					await w.BenchMap.centreOn(lngLat);
 					const profiles = ['walking', 'rollator', 'wheelchair'];
 					const t0 = performance.now();
@@ -153,16 +176,19 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		const freshDrawn: number[] = [];
 		const refDrawn: number[] = [];
 		let mismatches = 0;
+		let edgeStates = 0;
+		const loadBefore = loadavg()[0]!;
 		for (let k = 0; k < chosen.length; k++) {
 			const p = chosen[k]!;
 			if (k % 10 === 0) log(`point ${k + 1} of ${chosen.length}`);
 			const first = k % 2 === 0;
 			const a = first ? await timeNew(p) : await timeRef(p);
 			const b = first ? await timeRef(p) : await timeNew(p);
-			const n = first ? a : b;
+			const n = (first ? a : b) as Awaited<ReturnType<typeof timeNew>>;
 			const r = first ? b : a;
 			if (JSON.stringify(n.residents) !== JSON.stringify(r.residents)) mismatches++;
 			if (k < 5) continue; // warm-up (the first request also finishes snapping every origin)
+			edgeStates += n.edges;
 			fresh.push(n.ms);
 			ref.push(r.ms);
 			freshDrawn.push(n.drawnMs);
@@ -184,8 +210,10 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 				(spread(freshDrawn).median / spread(refDrawn).median).toPrecision(3),
 			),
 			residentMismatches: mismatches,
+			edgeStatesPerClick: Math.round(edgeStates / points),
+			loadAverage1m: { before: loadBefore, after: loadavg()[0]! },
 			meetsTargets: { drawnP95AtMost50Ms: drawnP95 <= TARGET_MS && mismatches === 0 },
-			note: 'from posting the request (the click) to the answer, and to the map idle after setData (the walksheds rendered, software WebGL)',
+			note: 'from posting the request (the click) to the answer, and to the map idle after drawing (the walksheds rendered, software WebGL). New: split answer, edges reached whole by feature-state on the network tiles + partial pieces as GeoJSON. Reference: 3 walkshed requests with the concave hull, all lines as GeoJSON',
 		};
 		return figures;
 	} finally {

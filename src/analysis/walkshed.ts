@@ -52,8 +52,19 @@ export function edgeSlice(g: RoutingGraph, e: number, f0: number, f1: number): [
 
 /** Result of {@link walkshed}. */
 export interface Walkshed {
-	/** Reachable stretches as one MultiLineString (coordinates in degrees). */
+	/**
+	 * Reachable stretches as one MultiLineString (coordinates in degrees); with the `split` option
+	 * only the partly reached pieces (an edge cut where the time runs out), the edges reached whole
+	 * being in `edges`.
+	 */
 	lines: Feature<MultiLineString, { minutes: number; profile: ProfileId; lengthM: number }>;
+	/**
+	 * With the `split` option, the edges (bundle edge indices, the network tiles' feature ids)
+	 * reached whole, ascending; empty without it (then `lines` holds them).
+	 */
+	edges: Uint32Array;
+	/** [west, south, east, north] of the reachable stretches (the start point when none). */
+	bbox: [number, number, number, number];
 	/** Polygon around the reachable network (concave hull, 250 m max edge; convex hull if that fails); null with fewer than 3 points. */
 	polygon: Feature<Polygon | MultiPolygon> | null;
 	/** Residents whose path to the point fits in the time (edge-of-data origins apart). */
@@ -71,7 +82,9 @@ export interface Walkshed {
  *
  * @param minutes time budget in minutes (> 0).
  * @param options `polygon: false` leaves out the concave hull (the reachable segments are the
- *   walkshed; the hull costs most of the time); `space` a search space to reuse.
+ *   walkshed; the hull costs most of the time); `space` a search space to reuse; `split` keeps the
+ *   edges reached whole out of `lines` and lists them in `edges` (the map draws those from its
+ *   network tiles; the pieces are exactly the ones drawn without it: src/analysis/walkshed.test.ts).
  * @returns undefined when the point is farther than the engine's maxAccessM from a usable way.
  */
 export function walkshed(
@@ -80,7 +93,7 @@ export function walkshed(
 	minutes: number,
 	profile: ProfileId,
 	unknownMode: UnknownMode = 'optimistic',
-	options: { polygon?: boolean; space?: SearchSpace } = {},
+	options: { polygon?: boolean; space?: SearchSpace; split?: boolean } = {},
 ): Walkshed | undefined {
 	if (!(minutes > 0)) throw new Error(`minutes must be > 0, got ${minutes}`);
 	assertLngLat(lngLat, 'walkshed start');
@@ -95,9 +108,32 @@ export function walkshed(
 	let lengthM = 0;
 	let unknownM = 0;
 	const seen = new Set<number>();
+	const whole: number[] = [];
+	const box: [number, number, number, number] = [lngLat[0], lngLat[1], lngLat[0], lngLat[1]];
+	const extend = (x: number, y: number): void => {
+		if (x < box[0]) box[0] = x;
+		if (y < box[1]) box[1] = y;
+		if (x > box[2]) box[2] = x;
+		if (y > box[3]) box[3] = y;
+	};
+	// the hull's input in the order of the unsplit lines (the hull depends on it), when split
+	const hullLines: [number, number][][] | undefined =
+		options.split && options.polygon !== false ? [] : undefined;
 	const addPart = (e: number, f0: number, f1: number): void => {
 		if (f1 <= f0) return;
-		lines.push(edgeSlice(g, e, f0, f1));
+		if (options.split && f0 <= 0 && f1 >= 1) {
+			whole.push(e);
+			hullLines?.push(edgeSlice(g, e, 0, 1));
+			for (const n of [g.edgeFrom[e] as number, g.edgeTo[e] as number])
+				extend(g.nodeLngLat[2 * n] as number, g.nodeLngLat[2 * n + 1] as number);
+			for (let s = g.shapeOffsets[e] as number; s < (g.shapeOffsets[e + 1] as number); s++)
+				extend(g.shapeLngLat[2 * s] as number, g.shapeLngLat[2 * s + 1] as number);
+		} else {
+			const piece = edgeSlice(g, e, f0, f1);
+			for (const p of piece) extend(p[0], p[1]);
+			lines.push(piece);
+			hullLines?.push(piece);
+		}
 		const l = (f1 - f0) * (g.lengthsM[e] as number);
 		lengthM += l;
 		if (net.edgeUnknown[e] === 1) unknownM += l;
@@ -193,6 +229,8 @@ export function walkshed(
 				properties: { minutes, profile, lengthM },
 			},
 			polygon: null,
+			edges: Uint32Array.from(whole).sort(),
+			bbox: box,
 			residents,
 			residents65,
 			residents80,
@@ -205,8 +243,9 @@ export function walkshed(
 	// needs the outline; turf.concave grows fast with the number of points)
 	const pts: [number, number][] = [];
 	const cells = new Set<string>();
-	const { kx, ky } = metresPerDegree(lines[0]?.[0]?.[1] ?? 0);
-	for (const l of lines) {
+	const hullInput = hullLines ?? lines;
+	const { kx, ky } = metresPerDegree(hullInput[0]?.[0]?.[1] ?? 0);
+	for (const l of hullInput) {
 		for (const p of l) {
 			const k = `${Math.round((p[0] * kx) / 40)},${Math.round((p[1] * ky) / 40)}`;
 			if (cells.has(k)) continue;
@@ -226,6 +265,8 @@ export function walkshed(
 			properties: { minutes, profile, lengthM },
 		},
 		polygon,
+		edges: Uint32Array.from(whole).sort(),
+		bbox: box,
 		residents,
 		residents65,
 		residents80,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	LANGUAGES,
 	MESSAGES,
+	formatNumber,
 	initialLang,
 	isLang,
 	translate,
@@ -60,6 +61,11 @@ describe('messages', () => {
 		expect(translate('nl', 'listCount', { count: 1500 })).toBe('1.500 plaatsen');
 		// An id is passed as a string: never grouped.
 		expect(translate('nl', 'plannerWay', { id: '123456789' })).toBe('weg zonder naam (123456789)');
+		// a bare number, with a fixed number of decimals when asked
+		expect(formatNumber('nl', 1234)).toBe('1.234');
+		expect(formatNumber('nl', 2.25, 1)).toBe('2,3');
+		expect(formatNumber('en', 1234.5, 1)).toBe('1,234.5');
+		expect(formatNumber('fr', -1234)).toBe('-1\u202f234');
 	});
 
 	it('offers only existing keys, typed (no cast needed for a key built from a union)', () => {

@@ -1918,6 +1918,27 @@ function numbersOf(lang: Lang): Intl.NumberFormat {
 	return format;
 }
 
+/**
+ * A number as the language writes it (Intl.NumberFormat), with `fractionDigits` decimals when given.
+ * @example formatNumber('nl', 1234) // → '1.234'
+ * @example formatNumber('en', 2.25, 1) // → '2.3'
+ */
+export function formatNumber(lang: Lang, value: number, fractionDigits?: number): string {
+	if (fractionDigits === undefined) return numbersOf(lang).format(value);
+	const key = `${lang}:${fractionDigits}`;
+	let format = fixedFormats.get(key);
+	if (!format)
+		fixedFormats.set(
+			key,
+			(format = new Intl.NumberFormat(lang, {
+				minimumFractionDigits: fractionDigits,
+				maximumFractionDigits: fractionDigits,
+			})),
+		);
+	return format.format(value);
+}
+const fixedFormats = new Map<string, Intl.NumberFormat>();
+
 /** The form of a plural text for `count`, through the language's Intl.PluralRules. */
 function pluralForm(lang: Lang, message: PluralMessage, count: number): string {
 	return message[pluralsOf(lang).select(count)] ?? message.other;

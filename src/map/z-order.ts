@@ -21,8 +21,12 @@ export const Z_ORDER = [
 	'network-known',
 	'network-points',
 	'rest-gap',
+	// each profile's edges reached whole (network tiles) with its partly reached pieces (GeoJSON)
+	'walkshed-edges-walking',
 	'walkshed-walking',
+	'walkshed-edges-rollator',
 	'walkshed-rollator',
+	'walkshed-edges-wheelchair',
 	'walkshed-wheelchair',
 	'planner-walking',
 	'planner-route',

@@ -3,13 +3,14 @@
  * tiles/) and the real analysis engine behind a message channel: what the resident sees and what
  * each control changes in AppState.
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { IDBFactory } from 'fake-indexeddb';
 import type { Component } from 'svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayName, type Place } from '../places/place.ts';
 import { AreaState } from '../state/area-state.svelte.ts';
 import type { Mode } from '../state/modes.ts';
+import { standIn } from '../../tests/helpers/map-stand-in.ts';
 import {
 	channelSearch,
 	channelWorker,
@@ -18,6 +19,8 @@ import {
 	renderPanel,
 	tilesFetch,
 } from '../../tests/helpers/panels.ts';
+import { NETWORK_SOURCE } from '../map/layers/network-style.ts';
+import { MapState } from '../state/map-state.svelte.ts';
 import CoveragePanel from './CoveragePanel.svelte';
 import ExplorePanel from './ExplorePanel.svelte';
 import NearestPanel from './NearestPanel.svelte';
@@ -222,11 +225,18 @@ describe('ReportPanel', () => {
 
 describe('WalkshedPanel', () => {
 	it('shows the three walksheds from a point with the residents the engine counts', async () => {
-		const { app } = renderPanel(as(WalkshedPanel), area, {
-			kind: 'walkshed',
-			at: home,
-			minutes: 10,
-		});
+		// a map with the area's network tiles: the edges reached whole are drawn from them
+		const map = new MapState();
+		const stand = standIn();
+		const network = area.tiles!.archives.network!;
+		stand.map.addSource(NETWORK_SOURCE, { type: 'vector', url: 'pmtiles://network' });
+		map.attach(stand.map);
+		const { app } = renderPanel(
+			as(WalkshedPanel),
+			area,
+			{ kind: 'walkshed', at: home, minutes: 10 },
+			{ map },
+		);
 		const rows = await screen.findAllByTestId('walkshed-row', {}, { timeout: 60_000 });
 		expect(rows).toHaveLength(3);
 		const engine = new AnalysisEngine(
@@ -234,15 +244,35 @@ describe('WalkshedPanel', () => {
 				new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),
 			),
 		);
+		const nl = (x: number, digits = 0) =>
+			new Intl.NumberFormat('nl', {
+				minimumFractionDigits: digits,
+				maximumFractionDigits: digits,
+			}).format(x);
+		const masks = new Map<number, number>();
 		PROFILE_IDS.forEach((p, k) => {
-			const w = walkshed(engine, home, 10, p, 'optimistic', { polygon: false })!;
+			const w = walkshed(engine, home, 10, p, 'optimistic', { polygon: false, split: true })!;
 			expect(within(rows[k]!).getByTestId('walkshed-residents').textContent).toBe(
-				String(Math.round(w.residents)),
+				nl(Math.round(w.residents)),
 			);
+			expect(within(rows[k]!).getByTestId('walkshed-km').textContent).toBe(
+				nl(w.lines.properties.lengthM / 1000, 1),
+			);
+			for (const e of w.edges) masks.set(e, (masks.get(e) ?? 0) | (1 << k));
 		});
+		// one feature-state per edge reached whole, its mask of profiles; the GeoJSON has the rest
+		expect(stand.featureStates.size).toBe(masks.size);
+		for (const [e, mask] of masks)
+			expect(stand.featureStates.get(`${NETWORK_SOURCE}/${network.layer}/${e}`)).toEqual({
+				walkshed: mask,
+			});
+		expect(stand.layers.map((l) => l.id)).toContain('walkshed-edges-wheelchair');
 		// a bad number of minutes changes nothing
 		await fireEvent.change(screen.getByTestId('walkshed-minutes'), { target: { value: '999' } });
 		expect(app.mode).toEqual({ kind: 'walkshed', at: home, minutes: 10 });
+		// closed, the panel takes its states off the network's edges
+		cleanup();
+		expect(stand.featureStates.size).toBe(0);
 	}, 60_000);
 });
 

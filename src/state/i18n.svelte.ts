@@ -3,7 +3,7 @@
  * on this device (localStorage) says otherwise.
  */
 import { createContext } from 'svelte';
-import { type Lang, type MessageKey, translate } from '../i18n/messages.ts';
+import { formatNumber, type Lang, type MessageKey, translate } from '../i18n/messages.ts';
 import type { ProfileId } from '../analysis/profiles.ts';
 import type { Origin } from './url-state.ts';
 
@@ -27,6 +27,11 @@ export class I18n {
 	/** The text for `key` in the current language, with `{slots}` filled as plain text. */
 	t(key: MessageKey, values?: Record<string, string | number>): string {
 		return translate(this.lang, key, values);
+	}
+
+	/** A number as the current language writes it ("1.234" in Dutch), with `fractionDigits` decimals when given. */
+	n(value: number, fractionDigits?: number): string {
+		return formatNumber(this.lang, value, fractionDigits);
 	}
 
 	/** How an origin is named: the address chosen, else "my location" or "the chosen point". */

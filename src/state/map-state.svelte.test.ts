@@ -86,6 +86,53 @@ describe('MapState', () => {
 		expect(s.map.getSource('neighbourhoods')).toBeDefined();
 	});
 
+	it("sets an overlay's feature-state on an area source, changes only what changed, clears it on removal and keeps other keys", () => {
+		const state = new MapState();
+		const s = standIn();
+		state.attach(s.map);
+		s.map.addSource('network', { type: 'vector', url: 'pmtiles://n' });
+		s.map.setFeatureState({ source: 'network', sourceLayer: 'footways', id: 2 }, { status: 'x' });
+		const shed = (values: [number, number][]) => ({
+			layers: [],
+			featureState: {
+				source: 'network',
+				sourceLayer: 'footways',
+				key: 'walkshed',
+				values: new Map(values),
+			},
+		});
+		state.setOverlay(
+			'walkshed-edges',
+			shed([
+				[1, 7],
+				[2, 1],
+			]),
+		);
+		expect(Object.fromEntries(s.featureStates)).toEqual({
+			'network/footways/1': { walkshed: 7 },
+			'network/footways/2': { status: 'x', walkshed: 1 },
+		});
+		state.setOverlay(
+			'walkshed-edges',
+			shed([
+				[2, 3],
+				[5, 4],
+			]),
+		);
+		expect(Object.fromEntries(s.featureStates)).toEqual({
+			'network/footways/2': { status: 'x', walkshed: 3 },
+			'network/footways/5': { walkshed: 4 },
+		});
+		state.removeOverlay('walkshed-edges');
+		expect(Object.fromEntries(s.featureStates)).toEqual({ 'network/footways/2': { status: 'x' } });
+		// a map attached later gets the states of the overlays set before
+		state.setOverlay('walkshed-edges', shed([[3, 2]]));
+		const t = standIn();
+		t.map.addSource('network', { type: 'vector', url: 'pmtiles://n' });
+		state.attach(t.map);
+		expect(Object.fromEntries(t.featureStates)).toEqual({ 'network/footways/3': { walkshed: 2 } });
+	});
+
 	it('picks the next clicked point, and cancels', async () => {
 		const state = new MapState();
 		const s = standIn();

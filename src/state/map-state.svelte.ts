@@ -15,6 +15,7 @@ import type {
 	SourceSpecification,
 } from 'maplibre-gl';
 import { createContext } from 'svelte';
+import { applyFeatureState, type FeatureStateValues } from '../map/feature-state.ts';
 import { beforeIdFor, layerIdsOf, zIndexOf } from '../map/z-order.ts';
 
 /** A source and the layers drawn from it (every layer id listed in z-order.ts). */
@@ -28,6 +29,12 @@ export interface Overlay {
 	layers: LayerSpecification[];
 	/** Images its layers use (`fill-pattern`, `icon-image`), added once by id. */
 	images?: Record<string, { width: number; height: number; data: Uint8Array }>;
+	/**
+	 * Feature-state its layers read on another source's features (an area archive): `key` set to
+	 * `values.get(id)` on each feature id listed; set again, the ids no longer listed lose the key
+	 * (other keys stay); removed with the overlay.
+	 */
+	featureState?: FeatureStateValues;
 }
 
 /** What MapState needs of a map: a subset of MapLibre's Map. */
@@ -50,6 +57,8 @@ export type MapLike = Pick<
 	| 'setPaintProperty'
 	| 'hasImage'
 	| 'addImage'
+	| 'setFeatureState'
+	| 'removeFeatureState'
 >;
 
 /** A click handler on overlay layers, with the listeners bound to the map. */
@@ -78,6 +87,9 @@ export class MapState {
 	/** Click handlers on overlay layers (a registry, bound to each map attached). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #layerClicks = new Set<LayerClick>();
+	/** The feature-state each overlay has set on the attached map (to clear it again). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#featureStates = new Map<string, FeatureStateValues>();
 
 	/**
 	 * The map as a PNG data URL, for the printed report; undefined without a map. Rendered once
@@ -104,6 +116,8 @@ export class MapState {
 	attach(map: MapLike): () => void {
 		this.#map = map;
 		this.isReady = true;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		this.#featureStates = new Map();
 		for (const [id, overlay] of this.#overlays) this.#draw(id, overlay);
 		for (const click of this.#layerClicks) this.#bind(map, click);
 		return () => {
@@ -153,8 +167,14 @@ export class MapState {
 		this.#overlays.delete(id);
 		const map = this.#map;
 		if (!overlay || !map) return;
+		this.#setFeatureState(map, id, undefined);
 		for (const l of overlay.layers) if (map.getLayer(l.id)) map.removeLayer(l.id);
 		if (overlay.source && map.getSource(id)) map.removeSource(id);
+	}
+
+	/** Draws every overlay again: the layers whose source was not on the map yet go in now. */
+	redrawOverlays(): void {
+		for (const [id, overlay] of this.#overlays) this.#draw(id, overlay);
 	}
 
 	#draw(id: string, overlay: Overlay): void {
@@ -173,8 +193,24 @@ export class MapState {
 						map.setPaintProperty(layer.id, k, v);
 				continue;
 			}
+			// a feature-state layer on an area source not opened yet waits for redrawOverlays
+			if (
+				overlay.featureState &&
+				'source' in layer &&
+				typeof layer.source === 'string' &&
+				!map.getSource(layer.source)
+			)
+				continue;
 			map.addLayer(layer, beforeIdFor(layer.id, layerIdsOf(map.getStyle())));
 		}
+		this.#setFeatureState(map, id, overlay.featureState);
+	}
+
+	/** Sets overlay `id`'s feature-state on the map, by difference with what it set before. */
+	#setFeatureState(map: MapLike, id: string, next: FeatureStateValues | undefined): void {
+		const now = applyFeatureState(map, this.#featureStates.get(id), next);
+		if (now) this.#featureStates.set(id, now);
+		else this.#featureStates.delete(id);
 	}
 
 	/**

@@ -345,11 +345,14 @@ export class AnalysisHost {
 				const w = walkshed(engine, p.lngLat, p.minutes, profile, p.unknownMode, {
 					polygon: false,
 					space,
+					split: p.split === true,
 				});
 				if (!w) return null;
 				return {
 					profile,
 					lines: w.lines,
+					edges: w.edges,
+					bbox: w.bbox,
 					lengthM: w.lines.properties.lengthM,
 					residents: w.residents,
 					residents65: w.residents65,

@@ -52,6 +52,43 @@ async function overlayFeatures(page: Page, source: string): Promise<number> {
 	}, source);
 }
 
+/**
+ * The network edges whose `walkshed` feature-state differs from `masks` (edge → mask), among the
+ * edges listed and their neighbours by index (none listed there: no state).
+ */
+async function edgeStateMismatches(page: Page, masks: Record<number, number>): Promise<string[]> {
+	return page.evaluate((masks) => {
+		const map = (
+			window as unknown as {
+				buurtkaartMap: {
+					getStyle: () => { layers: { id: string; 'source-layer'?: string }[] };
+					getFeatureState: (f: {
+						source: string;
+						sourceLayer: string;
+						id: number;
+					}) => Record<string, unknown>;
+				};
+			}
+		).buurtkaartMap;
+		const layer = map.getStyle().layers.find((l) => l.id === 'walkshed-edges-walking');
+		if (!layer?.['source-layer']) return ['no walkshed-edges-walking layer'];
+		const ids = new Set<number>();
+		for (const e of Object.keys(masks).map(Number)) for (const d of [-1, 0, 1]) ids.add(e + d);
+		const out: string[] = [];
+		for (const id of ids) {
+			if (id < 0) continue;
+			const got = map.getFeatureState({
+				source: 'network',
+				sourceLayer: layer['source-layer'],
+				id,
+			})?.walkshed;
+			const want = masks[id];
+			if (got !== want) out.push(`edge ${id}: ${String(got)} != ${String(want)}`);
+		}
+		return out;
+	}, masks);
+}
+
 /** Waits until the map has drawn everything it has (sources loaded, tiles rendered). */
 async function mapSettled(page: Page): Promise<void> {
 	await expect
@@ -183,23 +220,25 @@ test.describe("planners' workspace", () => {
 		const rows = shedPanel.getByTestId('walkshed-row');
 		await expect(rows).toHaveCount(3, { timeout: 120_000 });
 		const sheds = PROFILE_IDS.map((p) =>
-			walkshed(engine, pt, 10, p, 'optimistic', { polygon: false }),
+			walkshed(engine, pt, 10, p, 'optimistic', { polygon: false, split: true }),
 		);
+		// the edges reached whole, drawn from the network tiles: feature-state mask per edge
+		const masks: Record<number, number> = {};
 		for (const [k, s] of sheds.entries()) {
+			for (const e of s?.edges ?? []) masks[e] = (masks[e] ?? 0) | (1 << k);
 			if (!s) {
 				await expect(rows.nth(k)).toContainText('te ver');
 				continue;
 			}
-			await expect(rows.nth(k).getByTestId('walkshed-residents')).toHaveText(
-				String(Math.round(s.residents)),
-			);
-			await expect(rows.nth(k).getByTestId('walkshed-residents65')).toHaveText(
-				String(Math.round(s.residents65)),
-			);
+			await expect(rows.nth(k).getByTestId('walkshed-residents')).toHaveText(nl(s.residents));
+			await expect(rows.nth(k).getByTestId('walkshed-residents65')).toHaveText(nl(s.residents65));
 		}
+		expect(Object.keys(masks).length).toBeGreaterThan(0);
+		// the partly reached pieces as GeoJSON, a feature per profile (with the point)
 		await expect
 			.poll(() => overlayFeatures(page, 'walkshed'))
 			.toBe(1 + sheds.filter(Boolean).length);
+		expect(await edgeStateMismatches(page, masks)).toEqual([]);
 		await shot('planner-walksheds-desktop.png');
 
 		// --- which fix helps most: each gain equal to a full recomputation

@@ -11,6 +11,12 @@ export function standIn() {
 	const layers: { id: string }[] = [{ id: 'neighbourhoods-fill' }, { id: 'places-icon' }];
 	const sources = new Map<string, unknown>();
 	const images = new Set<string>();
+	/** Feature-state as MapLibre keeps it: `source/sourceLayer/id` → state. */
+	const featureStates = new Map<string, Record<string, unknown>>();
+	const stateKey = (f: { source: string; sourceLayer?: string; id?: number | string }) => {
+		if (!sources.has(f.source)) throw new Error(`The source '${f.source}' does not exist`);
+		return `${f.source}/${f.sourceLayer ?? ''}/${f.id}`;
+	};
 	const handlers = new Map<string, Handler[]>();
 	let isZooming = true;
 	const map = {
@@ -62,6 +68,19 @@ export function standIn() {
 				{ paint?: Record<string, unknown> } | undefined;
 			if (layer) layer.paint = { ...layer.paint, [name]: value };
 		},
+		setFeatureState: (
+			f: { source: string; sourceLayer?: string; id: number },
+			state: Record<string, unknown>,
+		) => {
+			const k = stateKey(f);
+			featureStates.set(k, { ...featureStates.get(k), ...state });
+		},
+		removeFeatureState: (f: { source: string; sourceLayer?: string; id: number }, key: string) => {
+			const k = stateKey(f);
+			const { [key]: _, ...rest } = featureStates.get(k) ?? {};
+			if (Object.keys(rest).length > 0) featureStates.set(k, rest);
+			else featureStates.delete(k);
+		},
 		hasImage: (id: string) => images.has(id),
 		addImage: (id: string) => {
 			if (images.has(id)) throw new Error(`image ${id} exists`);
@@ -84,6 +103,7 @@ export function standIn() {
 		map: map as unknown as MapLike,
 		sources,
 		layers,
+		featureStates,
 		fire,
 		fireOn,
 		zooming: () => isZooming,
