@@ -22,6 +22,8 @@ const OUT_DIR = '.local/e2e-supabase-dist';
 export default defineConfig({
 	...base,
 	grep: /@supabase/,
+	// one at a time: the journeys share the local stack's database
+	workers: 1,
 	outputDir: 'test-results/e2e-supabase',
 	reporter: [['list']],
 	use: {

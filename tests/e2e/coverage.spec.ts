@@ -1,7 +1,8 @@
 /**
- * The coordinators' gap analysis on the real sample, in Chromium (no backend, and in Supabase mode
- * through the local stack: the journey is tagged @supabase). The figures on screen are checked
- * against the analysis CLI (`npm run analyse`) for the same parameters.
+ * The coordinators' gap analysis on the real sample, in Chromium, with no backend. The figures on
+ * screen are checked against the analysis CLI (`npm run analyse`) for the same parameters. (The
+ * analysis itself does not depend on the backend; in Supabase mode tests/e2e/saved-analyses.spec.ts
+ * runs it too, so this journey runs once, in the embedded-default build, to keep CI short.)
  *
  * With no backend (the embedded default, on this device), the journey goes on with the saved
  * analyses on the same analysis: save a baseline and a plan with a planned meeting place, compare
@@ -105,7 +106,7 @@ async function totalBeyond65(page: Page): Promise<number> {
 }
 
 test.describe('coordinators: where the neighbourhood falls short', () => {
-	test('gap analysis with the wheelchair profile, the table as the CLI has it, edge of data and none mapped, a planned meeting place and a "where next" taken over @supabase', async ({
+	test('gap analysis with the wheelchair profile, the table as the CLI has it, edge of data and none mapped, a planned meeting place and a "where next" taken over', async ({
 		page,
 	}, testInfo) => {
 		// heavy on software WebGL on a busy machine: every step waits for a state, never a time;
