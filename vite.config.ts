@@ -4,8 +4,13 @@ import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { headersFile, securityHeaders } from './scripts/lib/security-headers.ts';
 import { serveTiles } from './scripts/lib/serve-tiles.ts';
-import { LANGUAGES } from './src/i18n/messages.ts';
+import en from './src/i18n/en.ts';
+import fr from './src/i18n/fr.ts';
+import { LANGUAGES, NL_MESSAGES } from './src/i18n/messages.ts';
 import { manifestFileFor, webManifest } from './src/pwa/web-manifest.ts';
+
+/** The app's texts in every language, for the web manifests. */
+const MESSAGES = { nl: NL_MESSAGES, fr, en };
 
 /**
  * Works offline and installs as an app (issue #13): vite-plugin-pwa builds the service worker from
@@ -21,7 +26,7 @@ const pwa = VitePWA({
 	injectRegister: false,
 	manifestFilename: manifestFileFor('nl'),
 	// translations (W3C proposal) is not in the plugin's type; browsers ignore what they don't know.
-	manifest: webManifest('nl') as Partial<ManifestOptions>,
+	manifest: webManifest('nl', MESSAGES) as Partial<ManifestOptions>,
 	injectManifest: {
 		rollupFormat: 'iife',
 		// The app shell: code, styles, fonts, icons, manifests and the municipalities the embedded
@@ -40,7 +45,7 @@ function otherLanguageManifests(): Plugin {
 				this.emitFile({
 					type: 'asset',
 					fileName: manifestFileFor(lang),
-					source: JSON.stringify(webManifest(lang)),
+					source: JSON.stringify(webManifest(lang, MESSAGES)),
 				});
 		},
 	};

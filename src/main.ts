@@ -1,5 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { initialLang, loadLang } from './i18n/messages.ts';
+import { storedLang } from './state/i18n.svelte.ts';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
@@ -21,7 +23,13 @@ import('./map/setup.ts').then(
 	(m) => m.setUpMapLibre({ early: true }),
 	() => {},
 );
-target.replaceChildren();
-const app = mount(App, { target });
-if (hadFocus) document.getElementById('search-input')?.focus();
-export default app;
+// French or English (a link with ?lang=, or an earlier choice) loads before the app shows, so it
+// never starts in Dutch; Dutch is in the entry. If the load fails, the app starts in Dutch.
+function start(): void {
+	target!.replaceChildren();
+	mount(App, { target: target! });
+	if (hadFocus) document.getElementById('search-input')?.focus();
+}
+const lang = initialLang(location.search, storedLang());
+if (lang === 'nl') start();
+else loadLang(lang).then(start, start);

@@ -1,16 +1,35 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import en from './en.ts';
+import fr from './fr.ts';
 import {
 	LANGUAGES,
-	MESSAGES,
+	LANGUAGE_NAMES,
+	NL_MESSAGES,
 	formatNumber,
 	initialLang,
+	isLangLoaded,
+	loadLang,
 	isLang,
 	translate,
 	type MessageKey,
 	type PluralMessage,
 } from './messages.ts';
 
+const MESSAGES = { nl: NL_MESSAGES, fr, en };
+
 describe('messages', () => {
+	beforeAll(async () => {
+		for (const lang of LANGUAGES) await loadLang(lang);
+	});
+
+	it('loads French and English as their own modules, and names every language in itself', async () => {
+		for (const lang of LANGUAGES) {
+			expect(isLangLoaded(lang)).toBe(true);
+			expect(await loadLang(lang)).toBe(MESSAGES[lang]);
+			expect(LANGUAGE_NAMES[lang]).toBe(MESSAGES[lang].languageName);
+		}
+	});
+
 	it('has every key in every language, none empty', () => {
 		const keys = Object.keys(MESSAGES.nl).sort();
 		for (const lang of LANGUAGES) {

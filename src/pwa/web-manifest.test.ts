@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, MESSAGES } from '../i18n/messages.ts';
+import en from '../i18n/en.ts';
+import fr from '../i18n/fr.ts';
+import { LANGUAGES, NL_MESSAGES } from '../i18n/messages.ts';
 import { MANIFEST_ICONS, manifestFileFor, webManifest } from './web-manifest.ts';
 
+const MESSAGES = { nl: NL_MESSAGES, fr, en };
 const PUBLIC = path.join(import.meta.dirname, '../../public');
 
 /** Width and height of a PNG, from its IHDR chunk. */
@@ -16,7 +19,7 @@ function pngSize(file: string): [number, number] {
 describe('webManifest', () => {
 	it('has what Chromium needs to install the app, in every language', () => {
 		for (const lang of LANGUAGES) {
-			const m = webManifest(lang);
+			const m = webManifest(lang, MESSAGES);
 			expect(m).toMatchObject({
 				id: '/',
 				start_url: '/',

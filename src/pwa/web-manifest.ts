@@ -6,7 +6,10 @@
  * so an installation in French or English carries its own description. Icons are the PNGs that
  * `npm run icons` generates from public/favicon.svg (pwa-assets.config.ts).
  */
-import { LANGUAGES, MESSAGES, type Lang } from '../i18n/messages.ts';
+import { LANGUAGES, type Lang, type Messages } from '../i18n/messages.ts';
+
+/** Every language's texts (the build has them all; the app loads French and English when chosen). */
+export type AllMessages = Record<Lang, Messages>;
 
 /** The app's theme colour (header bar, installed app's title bar). */
 export const THEME_COLOUR = '#1d4e5f';
@@ -26,8 +29,8 @@ export function manifestFileFor(lang: Lang): string {
 	return lang === 'nl' ? 'manifest.webmanifest' : `manifest-${lang}.webmanifest`;
 }
 
-function texts(lang: Lang) {
-	const m = MESSAGES[lang];
+function texts(lang: Lang, messages: AllMessages) {
+	const m = messages[lang];
 	return {
 		name: `${m.appTitle}: ${m.appTagline}`,
 		short_name: m.appTitle,
@@ -36,10 +39,10 @@ function texts(lang: Lang) {
 }
 
 /** The web app manifest in a language (the same app, id and start URL in every language). */
-export function webManifest(lang: Lang) {
+export function webManifest(lang: Lang, messages: AllMessages) {
 	return {
 		id: '/',
-		...texts(lang),
+		...texts(lang, messages),
 		lang,
 		dir: 'ltr' as const,
 		start_url: '/',
@@ -50,6 +53,8 @@ export function webManifest(lang: Lang) {
 		background_color: BACKGROUND_COLOUR,
 		categories: ['health', 'navigation', 'social'],
 		icons: MANIFEST_ICONS.map((icon) => ({ ...icon })),
-		translations: Object.fromEntries(LANGUAGES.filter((l) => l !== lang).map((l) => [l, texts(l)])),
+		translations: Object.fromEntries(
+			LANGUAGES.filter((l) => l !== lang).map((l) => [l, texts(l, messages)]),
+		),
 	};
 }

@@ -3,7 +3,7 @@
  * on this device (localStorage) says otherwise.
  */
 import { createContext } from 'svelte';
-import { formatNumber, type Lang, type MessageKey, translate } from '../i18n/messages.ts';
+import { formatNumber, type Lang, type MessageKey, loadLang, translate } from '../i18n/messages.ts';
 import type { ProfileId } from '../analysis/profiles.ts';
 import type { Origin } from './url-state.ts';
 
@@ -53,7 +53,21 @@ export class I18n {
 		});
 	}
 
-	setLang(lang: Lang): void {
+	/** The language last asked for: a slower load of an earlier choice does not win. */
+	#wanted: Lang | undefined;
+
+	/**
+	 * Switches to `lang` once its texts are loaded (French and English are loaded when first chosen;
+	 * the service worker keeps them for offline use). If they cannot be loaded, nothing changes.
+	 */
+	async setLang(lang: Lang): Promise<void> {
+		this.#wanted = lang;
+		try {
+			await loadLang(lang);
+		} catch {
+			return; // offline with an old cache: the current language stays
+		}
+		if (this.#wanted !== lang) return;
 		this.lang = lang;
 		try {
 			localStorage.setItem(STORAGE_KEY, lang);

@@ -49,7 +49,7 @@ export function syncUrl(app: AppState, area: AreaState, i18n: I18n): void {
 			const s = parseUrlState(location.search, { lang: i18n.lang, profile: app.profile });
 			current = s;
 			app.apply(s);
-			if (s.lang !== i18n.lang) i18n.setLang(s.lang);
+			if (s.lang !== i18n.lang) void i18n.setLang(s.lang);
 			if (s.area && s.area !== area.id) void area.open(s.area);
 			else if (!s.area && area.id) area.close();
 		};
