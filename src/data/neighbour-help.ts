@@ -32,7 +32,11 @@ export interface NeighbourPlace {
 
 /** What was looked at and found. */
 export interface NeighbourHelp {
-	/** The names of the neighbouring areas whose data were read (empty: there are none built). */
+	/**
+	 * The neighbouring municipalities whose data were looked in, each named once (empty: no
+	 * neighbouring area is built). Names of municipalities, not of built areas: an area that joins
+	 * two municipalities must not read as a neighbour of one of them ("Lille, Vorselaar en Lille").
+	 */
 	checked: string[];
 	/** The nearest places of the kind there, nearest first (at most {@link NEIGHBOUR_PLACES}). */
 	places: NeighbourPlace[];
@@ -142,8 +146,11 @@ export async function loadNeighbourHelp(
 			}
 		}),
 	);
+	const checked = new Map<string, string>();
+	for (const area of neighbours)
+		for (const m of area.municipalities) if (!ownNis.includes(m.nis)) checked.set(m.nis, m.name);
 	return {
-		checked: neighbours.map((a) => a.name),
+		checked: [...checked.values()],
 		places: nearestNeighbourPlaces(found.flat()),
 		failed,
 	};
