@@ -25,7 +25,7 @@ import FlatQueue from 'flatqueue';
 import KDBush from 'kdbush';
 import type { AnalysisBundle } from './bundle.ts';
 import { AnalysisEngine, type CoverageRun } from './engine.ts';
-import { metresPerDegree } from './geo.ts';
+import { bboxOfPositions, metresPerDegree } from './geo.ts';
 import type { ProfileNetwork } from './network.ts';
 import {
 	PROFILES,
@@ -370,17 +370,7 @@ export function rankFixes(engine: AnalysisEngine, options: FixOptions): FixRanki
 		);
 		// origins that would snap onto the opened edge
 		newSnaps.clear();
-		const coords = edgeCoordinates(g, e);
-		let w0 = Infinity;
-		let s0 = Infinity;
-		let e0 = -Infinity;
-		let n0 = -Infinity;
-		for (const [x, y] of coords) {
-			w0 = Math.min(w0, x);
-			e0 = Math.max(e0, x);
-			s0 = Math.min(s0, y);
-			n0 = Math.max(n0, y);
-		}
+		const [w0, s0, e0, n0] = bboxOfPositions(edgeCoordinates(g, e));
 		const { kx, ky } = metresPerDegree((s0 + n0) / 2);
 		const pad = maxAccessM + 1;
 		for (const i of oIndex.range(w0 - pad / kx, s0 - pad / ky, e0 + pad / kx, n0 + pad / ky)) {

@@ -2,6 +2,7 @@
  * Per-feature values of one feature-state key on a vector source's layer (the walksheds' edges
  * on the network tiles), set on a MapLibre map by difference: only what changed is touched.
  */
+import type { FeatureStateTarget } from './layers/network-style.ts';
 
 /** Per-feature values of one feature-state key on a vector source's layer. */
 export interface FeatureStateValues {
@@ -11,17 +12,9 @@ export interface FeatureStateValues {
 	values: ReadonlyMap<number, number | string | boolean>;
 }
 
-/** What {@link applyFeatureState} needs of a MapLibre map. */
-export interface FeatureStateMap {
+/** What {@link applyFeatureState} needs of a MapLibre map: feature-state, and to see a source. */
+export interface FeatureStateMap extends FeatureStateTarget {
 	getSource(id: string): unknown;
-	setFeatureState(
-		feature: { source: string; sourceLayer?: string; id: number },
-		state: Record<string, unknown>,
-	): void;
-	removeFeatureState(
-		feature: { source: string; sourceLayer?: string; id?: number },
-		key?: string,
-	): void;
 }
 
 /**
