@@ -1,8 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRange, tilesHandler } from './serve-tiles.ts';
 
@@ -65,5 +66,74 @@ describe('tilesHandler over real HTTP', () => {
 
 	it('passes other paths on', async () => {
 		expect((await fetch(`${base}/index.html`)).status).toBe(418);
+	});
+});
+
+describe('tilesHandler compresses text files', () => {
+	let server: Server;
+	let base: string;
+	const manifest = JSON.stringify({
+		files: Array.from({ length: 200 }, (_, i) => `file-${i}.pmtiles`),
+	});
+
+	beforeAll(async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'tiles-'));
+		writeFileSync(path.join(dir, 'manifest.json'), manifest);
+		writeFileSync(path.join(dir, 'b.pmtiles'), Buffer.alloc(500, 7));
+		const handler = tilesHandler(dir);
+		server = createServer((req, res) => handler(req, res, () => res.end()));
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	});
+	afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+	// node:http's request, so the body on the wire is seen before any decoding (fetch decodes gzip).
+	function get(file: string, headers: Record<string, string>) {
+		return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>(
+			(resolve, reject) => {
+				const req = request(`${base}/tiles/${file}`, { headers }, (res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (c: Buffer) => chunks.push(c));
+					res.on('end', () =>
+						resolve({
+							status: res.statusCode ?? 0,
+							headers: res.headers,
+							body: Buffer.concat(chunks),
+						}),
+					);
+				});
+				req.on('error', reject);
+				req.end();
+			},
+		);
+	}
+
+	it('sends JSON gzip-compressed to a browser that accepts gzip, and the same text once decoded', async () => {
+		const res = await get('manifest.json', { 'Accept-Encoding': 'gzip, deflate, br' });
+		expect(res.status).toBe(200);
+		expect(res.headers['content-encoding']).toBe('gzip');
+		expect(res.headers['vary']).toBe('Accept-Encoding');
+		expect(res.body.length).toBeLessThan(manifest.length / 3);
+		expect(gunzipSync(res.body).toString('utf8')).toBe(manifest);
+	});
+
+	it('sends JSON as it is without gzip in Accept-Encoding, with gzip;q=0, or for a range', async () => {
+		for (const headers of [
+			{},
+			{ 'Accept-Encoding': 'br' },
+			{ 'Accept-Encoding': 'gzip;q=0, br' },
+			{ 'Accept-Encoding': 'gzip', Range: 'bytes=0-9' },
+		]) {
+			const res = await get('manifest.json', headers);
+			expect(res.headers['content-encoding']).toBeUndefined();
+			const expected = 'Range' in headers ? manifest.slice(0, 10) : manifest;
+			expect(res.body.toString('utf8')).toBe(expected);
+		}
+	});
+
+	it('never compresses a PMTiles archive (its tiles are compressed inside, and ranges are byte ranges)', async () => {
+		const res = await get('b.pmtiles', { 'Accept-Encoding': 'gzip' });
+		expect(res.headers['content-encoding']).toBeUndefined();
+		expect(res.body.length).toBe(500);
 	});
 });

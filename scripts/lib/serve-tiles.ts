@@ -4,9 +4,10 @@
  * answer them "so it behaves the same as … production" (protomaps/PMTiles#279), so a request with a
  * `Range` header gets `206 Partial Content`, and a range that cannot be satisfied gets `416`.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { parseRange } from '../../src/data/byte-range.ts';
 
@@ -19,6 +20,34 @@ const TYPES: Record<string, string> = {
 };
 
 export { parseRange, type ByteRange } from '../../src/data/byte-range.ts';
+
+/**
+ * Text files sent gzip-compressed to a browser that accepts it, as any production web server does
+ * (the manifest: 26.6 KB → 7 KB on the wire). PMTiles archives, binaries and `.gz` files are not
+ * compressed again: their tiles are compressed inside, and a range must be a range of the file's bytes.
+ */
+const COMPRESSED_TYPES = new Set(['.json', '.geojson']);
+
+/** The gzip of each served text file, keyed by its path and ETag, so a file is compressed once per change. */
+const gzipCache = new Map<string, { etag: string; body: Buffer }>();
+
+function gzipOf(file: string, etag: string): Buffer {
+	const hit = gzipCache.get(file);
+	if (hit?.etag === etag) return hit.body;
+	const body = gzipSync(readFileSync(file));
+	gzipCache.set(file, { etag, body });
+	return body;
+}
+
+function acceptsGzip(req: IncomingMessage): boolean {
+	const header = req.headers['accept-encoding'];
+	const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+	return value.split(',').some((part) => {
+		const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+		const q = params.find((p) => p.startsWith('q='));
+		return coding === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
+	});
+}
 
 /** A connect-style handler for `/tiles/*`, reading from `tilesDir`. */
 export function tilesHandler(tilesDir: string) {
@@ -49,8 +78,20 @@ export function tilesHandler(tilesDir: string) {
 		}
 		res.setHeader('Accept-Ranges', 'bytes');
 		res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
-		res.setHeader('ETag', `"${size.toString(16)}-${mtime.getTime().toString(16)}"`);
+		const etag = `"${size.toString(16)}-${mtime.getTime().toString(16)}"`;
+		res.setHeader('ETag', etag);
 		res.setHeader('Cache-Control', 'no-cache');
+		if (COMPRESSED_TYPES.has(path.extname(file))) {
+			res.setHeader('Vary', 'Accept-Encoding');
+			if (!req.headers.range && acceptsGzip(req) && size > 0) {
+				const body = gzipOf(file, etag);
+				res.statusCode = 200;
+				res.setHeader('Content-Encoding', 'gzip');
+				res.setHeader('Content-Length', String(body.length));
+				res.end(req.method === 'HEAD' ? undefined : body);
+				return;
+			}
+		}
 		const range = parseRange(req.headers.range, size);
 		if (range === 'unsatisfiable') {
 			res.statusCode = 416;
