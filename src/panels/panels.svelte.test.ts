@@ -274,6 +274,65 @@ describe('WalkshedPanel', () => {
 		cleanup();
 		expect(stand.featureStates.size).toBe(0);
 	}, 60_000);
+	it("below the network tiles' first zoom draws the whole walkshed as GeoJSON, and asks again when that zoom is crossed, without moving the map", async () => {
+		const map = new MapState();
+		const stand = standIn();
+		const network = area.tiles!.archives.network!;
+		stand.map.addSource(NETWORK_SOURCE, { type: 'vector', url: 'pmtiles://network' });
+		let fits = 0;
+		const fitBounds = stand.map.fitBounds;
+		stand.map.fitBounds = (...args) => {
+			fits += 1;
+			return fitBounds(...args);
+		};
+		map.attach(stand.map);
+		const { app } = renderPanel(
+			as(WalkshedPanel),
+			area,
+			{ kind: 'walkshed', at: home, minutes: 10 },
+			{ map },
+		);
+		// the map shows the area below the zoom where the network's tiles begin
+		app.setViewport({ centre: home, zoom: network.minzoom - 0.5 });
+		await screen.findAllByTestId('walkshed-row', {}, { timeout: 60_000 });
+		const engine = new AnalysisEngine(
+			decodeAnalysisBundle(
+				new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),
+			),
+		);
+		const drawn = () =>
+			(
+				stand.map.getSource('walkshed') as unknown as {
+					data: {
+						features: { properties: { profile?: string }; geometry: { coordinates: unknown[] } }[];
+					};
+				}
+			).data.features;
+		const linesOf = (profile: string) =>
+			drawn().find((f) => f.properties.profile === profile)?.geometry.coordinates.length ?? 0;
+		// every stretch as GeoJSON, none from the tiles (they do not exist at this zoom)
+		await waitFor(() => expect(stand.featureStates.size).toBe(0));
+		for (const p of PROFILE_IDS) {
+			const whole = walkshed(engine, home, 10, p, 'optimistic', { polygon: false })!;
+			expect(linesOf(p)).toBe(whole.lines.geometry.coordinates.length);
+		}
+		expect(fits).toBe(1);
+		// zoomed in to the tiles' first zoom: the edges reached whole come from the tiles again
+		app.setViewport({ centre: home, zoom: network.minzoom });
+		const masks = new Map<number, number>();
+		PROFILE_IDS.forEach((p, k) => {
+			const w = walkshed(engine, home, 10, p, 'optimistic', { polygon: false, split: true })!;
+			for (const e of w.edges) masks.set(e, (masks.get(e) ?? 0) | (1 << k));
+		});
+		await waitFor(() => expect(stand.featureStates.size).toBe(masks.size), { timeout: 30_000 });
+		const wheelchair = walkshed(engine, home, 10, 'wheelchair', 'optimistic', {
+			polygon: false,
+			split: true,
+		})!;
+		expect(linesOf('wheelchair')).toBe(wheelchair.lines.geometry.coordinates.length);
+		// the view was not fitted again: only the way of drawing changed
+		expect(fits).toBe(1);
+	}, 60_000);
 });
 
 describe('CoveragePanel', () => {
