@@ -224,12 +224,18 @@ describe('ReportPanel', () => {
 });
 
 describe('WalkshedPanel', () => {
-	it('shows the three walksheds from a point with the residents the engine counts', async () => {
-		// a map with the area's network tiles: the edges reached whole are drawn from them
+	/** The walkshed panel on a map holding the area's network tiles, with the engine to check it by. */
+	function walkshedOnNetworkMap() {
 		const map = new MapState();
 		const stand = standIn();
 		const network = area.tiles!.archives.network!;
 		stand.map.addSource(NETWORK_SOURCE, { type: 'vector', url: 'pmtiles://network' });
+		let fits = 0;
+		const fitBounds = stand.map.fitBounds;
+		stand.map.fitBounds = (...args) => {
+			fits += 1;
+			return fitBounds(...args);
+		};
 		map.attach(stand.map);
 		const { app } = renderPanel(
 			as(WalkshedPanel),
@@ -237,13 +243,19 @@ describe('WalkshedPanel', () => {
 			{ kind: 'walkshed', at: home, minutes: 10 },
 			{ map },
 		);
-		const rows = await screen.findAllByTestId('walkshed-row', {}, { timeout: 60_000 });
-		expect(rows).toHaveLength(3);
 		const engine = new AnalysisEngine(
 			decodeAnalysisBundle(
 				new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),
 			),
 		);
+		return { app, stand, network, engine, fits: () => fits };
+	}
+
+	it('shows the three walksheds from a point with the residents the engine counts', async () => {
+		// a map with the area's network tiles: the edges reached whole are drawn from them
+		const { app, stand, network, engine } = walkshedOnNetworkMap();
+		const rows = await screen.findAllByTestId('walkshed-row', {}, { timeout: 60_000 });
+		expect(rows).toHaveLength(3);
 		const nl = (x: number, digits = 0) =>
 			new Intl.NumberFormat('nl', {
 				minimumFractionDigits: digits,
@@ -275,31 +287,10 @@ describe('WalkshedPanel', () => {
 		expect(stand.featureStates.size).toBe(0);
 	}, 60_000);
 	it("below the network tiles' first zoom draws the whole walkshed as GeoJSON, and asks again when that zoom is crossed, without moving the map", async () => {
-		const map = new MapState();
-		const stand = standIn();
-		const network = area.tiles!.archives.network!;
-		stand.map.addSource(NETWORK_SOURCE, { type: 'vector', url: 'pmtiles://network' });
-		let fits = 0;
-		const fitBounds = stand.map.fitBounds;
-		stand.map.fitBounds = (...args) => {
-			fits += 1;
-			return fitBounds(...args);
-		};
-		map.attach(stand.map);
-		const { app } = renderPanel(
-			as(WalkshedPanel),
-			area,
-			{ kind: 'walkshed', at: home, minutes: 10 },
-			{ map },
-		);
+		const { app, stand, network, engine, fits } = walkshedOnNetworkMap();
 		// the map shows the area below the zoom where the network's tiles begin
 		app.setViewport({ centre: home, zoom: network.minzoom - 0.5 });
 		await screen.findAllByTestId('walkshed-row', {}, { timeout: 60_000 });
-		const engine = new AnalysisEngine(
-			decodeAnalysisBundle(
-				new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),
-			),
-		);
 		const drawn = () =>
 			(
 				stand.map.getSource('walkshed') as unknown as {
@@ -316,7 +307,7 @@ describe('WalkshedPanel', () => {
 			const whole = walkshed(engine, home, 10, p, 'optimistic', { polygon: false })!;
 			expect(linesOf(p)).toBe(whole.lines.geometry.coordinates.length);
 		}
-		expect(fits).toBe(1);
+		expect(fits()).toBe(1);
 		// zoomed in to the tiles' first zoom: the edges reached whole come from the tiles again
 		app.setViewport({ centre: home, zoom: network.minzoom });
 		const masks = new Map<number, number>();
@@ -331,7 +322,7 @@ describe('WalkshedPanel', () => {
 		})!;
 		expect(linesOf('wheelchair')).toBe(wheelchair.lines.geometry.coordinates.length);
 		// the view was not fitted again: only the way of drawing changed
-		expect(fits).toBe(1);
+		expect(fits()).toBe(1);
 	}, 60_000);
 });
 
