@@ -40,13 +40,14 @@ export const Z_ORDER = [
 	'route-line',
 	'route-unknown',
 	'origin-point',
-	'reports-line',
-	'reports-point',
 	'places-selected',
 	'places-icon',
 	// curated initiatives: few, and what OSM lacks, so above OSM's places
 	'curated-point',
 	'curated-label',
+	// barrier reports, shown only while they are triaged: the subject then, so above the places
+	'reports-line',
+	'reports-point',
 	// OSM places' icons for collision only (invisible): placed before the curated labels
 	'places-collision',
 	'coverage-suggested',

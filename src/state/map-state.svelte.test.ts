@@ -192,4 +192,29 @@ describe('MapState', () => {
 		fireOn(layers, { id: 'c' });
 		expect(clicked).toEqual(['a']);
 	});
+	it('opens one thing per click: only the handler of the topmost clickable layer under the pointer', () => {
+		const state = new MapState();
+		const reports: unknown[] = [];
+		const places: unknown[] = [];
+		state.onLayerClick(['reports-point', 'reports-line'], (p) => reports.push(p.id));
+		state.onLayerClick(['places-icon'], (p, { lngLat }) => places.push([p.id, lngLat]));
+		const { map, fireOn, pointerOver } = standIn();
+		map.addLayer({ id: 'reports-point', type: 'circle', source: 'reports' });
+		state.attach(map);
+		// a report drawn over a place icon: MapLibre calls both handlers, only the report's acts
+		pointerOver(['reports-point', 'places-icon']);
+		fireOn(['places-icon'], { id: 'place-1' });
+		fireOn(['reports-point', 'reports-line'], { id: 'report-1' });
+		expect(reports).toEqual(['report-1']);
+		expect(places).toEqual([]);
+		// the place alone
+		pointerOver(['places-icon']);
+		fireOn(['places-icon'], { id: 'place-1' });
+		expect(places).toEqual([['place-1', [4.8, 51.2]]]);
+		// a clickable layer that is not on the map (its overlay gone) does not count
+		map.removeLayer('reports-point');
+		pointerOver(['reports-point', 'places-icon']);
+		fireOn(['places-icon'], { id: 'place-2' });
+		expect(places).toHaveLength(2);
+	});
 });

@@ -10,6 +10,7 @@ import type {
 	GeoJSONSource,
 	LayerSpecification,
 	Map as MapLibreMap,
+	MapGeoJSONFeature,
 	MapLayerMouseEvent,
 	MapMouseEvent,
 	SourceSpecification,
@@ -59,7 +60,16 @@ export type MapLike = Pick<
 	| 'addImage'
 	| 'setFeatureState'
 	| 'removeFeatureState'
+	| 'queryRenderedFeatures'
 >;
+
+/** What a layer click handler gets besides the feature's properties. */
+export interface LayerClickEvent {
+	/** The topmost feature clicked on the handler's layers. */
+	feature: MapGeoJSONFeature;
+	/** Where the click was, [lng, lat]. */
+	lngLat: [number, number];
+}
 
 /** A click handler on overlay layers, with the listeners bound to the map. */
 interface LayerClick {
@@ -215,21 +225,24 @@ export class MapState {
 
 	/**
 	 * Calls `handler` with the properties of the feature clicked on one of `layers` (overlay layers,
-	 * which may come and go); not while a point is picked or a line drawn. The cursor turns into a
-	 * pointer over them. Returns the function that removes the handler.
+	 * which may come and go, or the area's), not while a point is picked or a line drawn. One click
+	 * opens one thing: where features of several clickable layers lie under the pointer (a place
+	 * icon over a report, a stretch under a barrier), only the handler of the topmost one is called.
+	 * The cursor turns into a pointer over them. Returns the function that removes the handler.
 	 *
 	 * @example $effect(() => map.onLayerClick(['reports-point'], (p) => choose(String(p.id))))
 	 */
 	onLayerClick(
 		layers: string[],
-		handler: (properties: Record<string, unknown>) => void,
+		handler: (properties: Record<string, unknown>, event: LayerClickEvent) => void,
 	): () => void {
 		const click: LayerClick = {
 			layers,
 			onClick: (e) => {
 				if (this.isPicking) return;
-				const properties = e.features?.[0]?.properties;
-				if (properties) handler(properties);
+				const feature = e.features?.[0];
+				if (!feature?.properties || !this.#isOnTop(e, layers)) return;
+				handler(feature.properties, { feature, lngLat: [e.lngLat.lng, e.lngLat.lat] });
 			},
 			onEnter: () => this.#cursor('pointer'),
 			onLeave: () => this.#cursor(''),
@@ -240,6 +253,17 @@ export class MapState {
 			this.#layerClicks.delete(click);
 			if (this.#map) this.#unbind(this.#map, click);
 		};
+	}
+
+	/** Whether the topmost feature under a click, among every clickable layer on the map, is on `layers`. */
+	#isOnTop(e: MapLayerMouseEvent, layers: string[]): boolean {
+		const map = this.#map;
+		if (!map) return false;
+		const clickable = [...this.#layerClicks]
+			.flatMap((c) => c.layers)
+			.filter((id) => map.getLayer(id));
+		const top = map.queryRenderedFeatures(e.point, { layers: clickable })[0];
+		return !top || layers.includes(top.layer.id);
 	}
 
 	#bind(map: MapLike, c: LayerClick): void {

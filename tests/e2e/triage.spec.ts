@@ -16,6 +16,7 @@ import Papa from 'papaparse';
 import type { BrowserContextOptions } from '@playwright/test';
 import { addMembership, createUser, stackEnv, superuser, userClient } from '../helpers/db.ts';
 import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
+import { sampleSearchSource } from '../helpers/sample-search.ts';
 import { signInPage } from '../helpers/session.ts';
 import { expect, recordCspViolations, test, type Page, type TestInfo } from '../helpers/test.ts';
 
@@ -172,6 +173,15 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 	const reporter = await createUser(db, 'e2e-reporter');
 	const users = [planner, otherPlanner, reporter];
 	const text = `=SOM(A1) stoep te smal, e2e ${tag}`;
+	// The reporter's report lies on a pharmacy's icon (the real one nearest the village centre,
+	// to 6 decimals), so choosing it on the map also shows that one click opens one thing: the
+	// report on top, not the place under it.
+	const centre: [number, number] = [4.7712, 51.2031];
+	const pharmacy = (await sampleSearchSource()).places
+		.filter((p) => p.categoryIds.includes('pharmacy'))
+		.map((p) => ({ p, d: Math.hypot(p.lngLat[0] - centre[0], p.lngLat[1] - centre[1]) }))
+		.sort((a, b) => a.d - b.d)[0]!.p;
+	const where = pharmacy.lngLat.map((x) => Math.round(x * 1e6) / 1e6) as [number, number];
 	const firstNote = 'We meten het voetpad op 3 december.';
 	const lastNote = 'Voetpad verbreed tot 1,5 m.';
 	try {
@@ -189,9 +199,9 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 		);
 		const inserted = await db.query<{ id: string }>(
 			`insert into public.barrier_reports (id, kind, description, location, client_id, reporter_id)
-			 values (gen_random_uuid(), 'narrow_path', $1, '{"type":"Point","coordinates":[4.7712,51.2031]}', gen_random_uuid(), $2)
+			 values (gen_random_uuid(), 'narrow_path', $1, $3, gen_random_uuid(), $2)
 			 returning id`,
-			[text, reporter],
+			[text, reporter, JSON.stringify({ type: 'Point', coordinates: where })],
 		);
 		const reportId = inserted.rows[0]!.id;
 
@@ -218,7 +228,6 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 		// Chosen on the map: its point clicked there opens it in the list and the URL.
 		await test.step('the report chosen on the map', async () => {
 			await waitForMapReady(page);
-			const where: [number, number] = [4.7712, 51.2031];
 			await page.evaluate((center) => {
 				const map = (
 					window as unknown as {
@@ -230,6 +239,9 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 			await expect
 				.poll(() => renderedValues(page, ['reports-point'], 'id'), { timeout: 60_000 })
 				.toContain(reportId);
+			await expect
+				.poll(() => renderedValues(page, ['places-icon'], 'id'), { timeout: 60_000 })
+				.toContain(pharmacy.id);
 			const onScreen = await page.evaluate((at) => {
 				type Handle = {
 					project(p: number[]): { x: number; y: number };
@@ -243,6 +255,9 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 			await page.mouse.click(onScreen.x, onScreen.y);
 			await expect(page).toHaveURL(new RegExp(`report=${reportId}`));
 			await expect(item.getByRole('button').first()).toHaveAttribute('aria-current', 'true');
+			// the pharmacy under the report did not open as well
+			expect(new URL(page.url()).searchParams.get('mode')).toBe('reports');
+			expect(new URL(page.url()).searchParams.has('place')).toBe(false);
 			await page.screenshot({ path: testInfo.outputPath('triage-chosen-on-map.png') });
 		});
 		const actions = item.getByTestId('reports-actions');
@@ -289,7 +304,7 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 			status: 'resolved',
 			description: `'${text}`,
 			planner_note: lastNote,
-			wkt: 'POINT (4.7712 51.2031)',
+			wkt: `POINT (${where[0]} ${where[1]})`,
 		});
 		expect(rows.every((r) => r.kind === 'narrow_path')).toBe(true);
 		const [geoDownload] = await Promise.all([
@@ -304,7 +319,7 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 		};
 		expect(geojson.features.find((f) => f.id === reportId)?.geometry).toEqual({
 			type: 'Point',
-			coordinates: [4.7712, 51.2031],
+			coordinates: where,
 		});
 
 		// The reporter follows the report: status and note.

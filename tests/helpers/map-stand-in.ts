@@ -18,6 +18,8 @@ export function standIn() {
 		return `${f.source}/${f.sourceLayer ?? ''}/${f.id}`;
 	};
 	const handlers = new Map<string, Handler[]>();
+	/** The layers of the features under the pointer, topmost first (queryRenderedFeatures). */
+	let underPointer: string[] = [];
 	let isZooming = true;
 	const map = {
 		getCenter: () => ({ lng: 4.8, lat: 51.2 }),
@@ -81,6 +83,10 @@ export function standIn() {
 			if (Object.keys(rest).length > 0) featureStates.set(k, rest);
 			else featureStates.delete(k);
 		},
+		queryRenderedFeatures: (_point: unknown, options?: { layers?: string[] }) =>
+			underPointer
+				.filter((id) => !options?.layers || options.layers.includes(id))
+				.map((id) => ({ layer: { id } })),
 		hasImage: (id: string) => images.has(id),
 		addImage: (id: string) => {
 			if (images.has(id)) throw new Error(`image ${id} exists`);
@@ -97,7 +103,7 @@ export function standIn() {
 	/** A click on a feature of `layerIds` (as registered together) with these properties. */
 	const fireOn = (layerIds: string[], properties: Record<string, unknown>) =>
 		(handlers.get(`click@${layerIds.join(',')}`) ?? []).forEach((h) =>
-			h({ lngLat: { lng: 4.8, lat: 51.2 }, features: [{ properties }] }),
+			h({ lngLat: { lng: 4.8, lat: 51.2 }, point: { x: 0, y: 0 }, features: [{ properties }] }),
 		);
 	return {
 		map: map as unknown as MapLike,
@@ -106,6 +112,8 @@ export function standIn() {
 		featureStates,
 		fire,
 		fireOn,
+		/** Says which layers' features lie under the pointer, topmost first. */
+		pointerOver: (layerIds: string[]) => (underPointer = layerIds),
 		zooming: () => isZooming,
 		listeners: () => [...handlers.values()].flat().length,
 	};
