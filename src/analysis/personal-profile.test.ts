@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT } from '../../scripts/lib/version.ts';
 import { SAMPLE_AREA } from '../../tests/helpers/areas.ts';
 import { classifyEdges, decodeAnalysisBundle } from './bundle.ts';
-import { AnalysisEngine } from './engine.ts';
+import { AnalysisEngine, SNAP_FILTERS } from './engine.ts';
 import { nearestPlaces } from './nearest.ts';
 import {
 	builtInProfile,
@@ -20,6 +20,7 @@ import {
 	type PersonalProfile,
 } from './personal-profile.ts';
 import { PROFILE_IDS, PROFILE_LIMITS, WAY_STATUS_CODES } from './profiles.ts';
+import { EdgeIndex } from './snap.ts';
 
 // the sample area as the pipeline built it (npm run tiles:build / scripts/ensure-area.ts)
 const bundle = decodeAnalysisBundle(
@@ -235,6 +236,57 @@ describe('a stricter personal profile (property tests on the sample)', () => {
 		);
 		expect(compared).toBeGreaterThan(1000);
 	}, 120_000);
+});
+
+describe('a personal engine reuses the built-in snaps', () => {
+	// stricter than the base (the e2e's profile), looser (steps, no surface avoided: the walking
+	// snaps are the reference), and a walking base with limits
+	const people = [
+		'wheelchair.k2.s5.w1.5.st0.avrough.b-.vslow.uc',
+		'wheelchair.k3.s6.w0.9.st1.av.b-.vusual.uo',
+		'walking.k2.s5.w1.5.st0.avrough,loose.b100.vusual.uc',
+	].map(decodePersonalProfile);
+	const root = new AnalysisEngine(bundle);
+	root.prepare();
+
+	it('snaps again only the points whose built-in edge the person cannot use; the snaps equal a fresh full snap', () => {
+		for (const person of people) {
+			const snap = vi.spyOn(EdgeIndex.prototype, 'snap');
+			const snapEach = vi.spyOn(EdgeIndex.prototype, 'snapEach');
+			let info;
+			let mine;
+			try {
+				mine = root.withPersonal(person);
+				info = mine.prepare();
+				// one search per point snapped again, none for the rest
+				expect(snapEach).not.toHaveBeenCalled();
+				expect(snap).toHaveBeenCalledTimes(info.resnapped!.origins + info.resnapped!.places);
+			} finally {
+				snap.mockRestore();
+				snapEach.mockRestore();
+			}
+			expect(info.resnapped!.origins).toBeLessThan(2 * bundle.origins.count);
+			const fresh = new AnalysisEngine(bundle, { personal: person });
+			for (const [p, m] of SNAP_FILTERS) {
+				const a = mine.originSnaps(p, m);
+				const b = fresh.originSnaps(p, m);
+				expect([...a.edge], `${p}/${m}`).toEqual([...b.edge]);
+				expect([...a.t]).toEqual([...b.t]);
+				expect([...a.accessM]).toEqual([...b.accessM]);
+				for (let i = 0; i < bundle.places.count; i++) {
+					expect(mine.placeSnap(i, p, m)).toEqual(fresh.placeSnap(i, p, m));
+				}
+			}
+			const key = { categoryId: 'pharmacy', profile: person.base, unknownMode: person.unknown };
+			expect([...mine.coverage(key).result.timeS]).toEqual([...fresh.coverage(key).result.timeS]);
+		}
+	}, 120_000);
+
+	it('a stricter person on the sample snaps few points again', () => {
+		const info = root.withPersonal(people[0]!).prepare();
+		expect(info.resnapped!.origins).toBeGreaterThan(0);
+		expect(info.resnapped!.origins).toBeLessThan(bundle.origins.count / 100);
+	});
 });
 
 describe('unknownModeOf', () => {
