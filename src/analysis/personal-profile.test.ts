@@ -271,6 +271,20 @@ function stricterNeverBetter(
 	return { violations, compared, dearerEdges, laterOrigins };
 }
 
+describe('surfaces avoided', () => {
+	it('name the surface avoided: a loose surface is not called rough', () => {
+		const loose = edgeAttributes({ highway: 'path', surface: 'fine_gravel' });
+		const rough = edgeAttributes({ highway: 'path', surface: 'gravel' });
+		for (const base of PROFILE_IDS) {
+			const limits = limitsOf({ ...builtInProfile(base), avoid: ['loose', 'rough'] });
+			expect(classifyEdge(loose, limits)).toMatchObject({ status: 'impassable' });
+			expect(classifyEdge(loose, limits).reasons).toContain('surface_loose');
+			expect(classifyEdge(loose, limits).reasons).not.toContain('surface_rough');
+			expect(classifyEdge(rough, limits).reasons).toContain('surface_rough');
+		}
+	});
+});
+
 describe('a kerb limit on a walking or rollator base', () => {
 	const kerbs = {
 		raised: { kerb: 'raised' },
