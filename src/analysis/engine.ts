@@ -64,6 +64,12 @@ export interface PrepareInfo {
 	filters: number;
 	distinctFilters: number;
 	ms: number;
+	/**
+	 * A personal engine ({@link AnalysisEngine.withPersonal}) reuses the built-in snaps: the
+	 * origins and places of its base profile (both unknown modes together) it had to snap again,
+	 * because their built-in snap's edge is not usable for the person. `points` then counts them.
+	 */
+	resnapped?: { origins: number; places: number };
 }
 
 /** The unknown modes, in the order of {@link SNAP_FILTERS}. */
@@ -242,6 +248,17 @@ export class AnalysisEngine {
 	private readonly options: EngineOptions;
 	/** The bundle as decoded (before any personal re-classification). */
 	private readonly source: AnalysisBundle;
+	/** The built-in engine a personal one derives from: its snaps are reused ({@link withPersonal}). */
+	private root: AnalysisEngine | undefined;
+	/** Per unknown mode: the root's filter whose usable edges include all of the person's. */
+	private readonly referenceFilters = new Map<
+		UnknownMode,
+		readonly [ProfileId, UnknownMode] | null
+	>();
+	/** The run of {@link prepareSteps} under way, and what the finished one did. */
+	private preparing: Generator<number, PrepareInfo> | undefined;
+	private preparedInfo: PrepareInfo | undefined;
+	private resnapped = { origins: 0, places: 0 };
 
 	constructor(bundle: AnalysisBundle, options: EngineOptions = {}) {
 		this.options = options;
@@ -258,8 +275,10 @@ export class AnalysisEngine {
 
 	/**
 	 * An engine over the same bundle for a personal profile (sharing this engine's edge index):
-	 * re-classifies every edge once ({@link personalGraph}); snaps for the base profile are made
-	 * again on use, since the usable edges changed.
+	 * re-classifies every edge once ({@link personalGraph}). It snaps nothing again that it need
+	 * not: the other profiles' snaps are the built-in engine's; for its base profile a point keeps
+	 * the built-in snap when the person can use that edge, and only where not is it snapped to the
+	 * nearest edge the person can use (see {@link originSnaps}).
 	 *
 	 * @example engine.withPersonal({ ...builtInProfile('wheelchair'), kerbCm: 2 }).coverage({ categoryId: 'pharmacy', profile: 'wheelchair' })
 	 */
@@ -269,6 +288,7 @@ export class AnalysisEngine {
 		else delete options.personal;
 		const e = new AnalysisEngine(this.source, options);
 		e.edgeIndexCache = this.edgeIndexCache;
+		e.root = this.root ?? this;
 		return e;
 	}
 
@@ -304,9 +324,24 @@ export class AnalysisEngine {
 	/**
 	 * {@link prepare} in steps of `chunk` points: the worker runs one step at a time while it has
 	 * no request waiting, so a request that needs no origin (a route) is not held up by it.
-	 * Nothing is cached until the last step.
+	 * Nothing is cached until the last step. Once done, a later run has no step and returns the
+	 * same info (switching back to the built-in profiles snaps nothing again).
 	 */
-	*prepareSteps(chunk = 1000): Generator<number, PrepareInfo> {
+	prepareSteps(chunk = 1000): Generator<number, PrepareInfo> {
+		// done: nothing more (also after a personal engine continued this one's run); one run at a
+		// time: a second caller continues the run under way
+		if (this.preparedInfo) return this.finishedSteps(this.preparedInfo);
+		this.preparing ??= this.root ? this.deriveSteps(this.root, chunk) : this.snapAllSteps(chunk);
+		return this.preparing;
+	}
+
+	// eslint-disable-next-line require-yield -- a run with no step left: it only says what it did
+	private *finishedSteps(info: PrepareInfo): Generator<number, PrepareInfo> {
+		return info;
+	}
+
+	/** {@link prepareSteps} of a built-in engine: every origin and place, one search each. */
+	private *snapAllSteps(chunk: number): Generator<number, PrepareInfo> {
 		let t0 = performance.now();
 		let spent = 0;
 		const E = this.graph.edgeCount;
@@ -375,12 +410,121 @@ export class AnalysisEngine {
 			this.originSnapCache.set(key(pr, m), snaps[distinct[k]!]!);
 			this.placeSnapCache.set(key(pr, m), placeCols[distinct[k]!]!.slice());
 		});
-		return {
+		this.preparing = undefined;
+		this.preparedInfo = {
 			points: o.count + p.count,
 			filters: SNAP_FILTERS.length,
 			distinctFilters: D,
 			ms: spent + performance.now() - t0,
 		};
+		return this.preparedInfo;
+	}
+
+	/**
+	 * {@link prepareSteps} of a personal engine: the built-in engine's run first (continued where
+	 * it is, nothing when done), then its snaps taken over ({@link originSnaps}, {@link placeSnap}),
+	 * in steps of `chunk` origins.
+	 */
+	private *deriveSteps(root: AnalysisEngine, chunk: number): Generator<number, PrepareInfo> {
+		yield* root.prepareSteps(chunk);
+		let t0 = performance.now();
+		let spent = 0;
+		const before = { ...this.resnapped };
+		for (const [pr, m] of SNAP_FILTERS) {
+			if (this.personal && pr === this.personal.base) {
+				const derive = this.deriveOriginSnaps(m, chunk);
+				for (let r = derive.next(); !r.done; r = derive.next()) {
+					spent += performance.now() - t0;
+					yield r.value;
+					t0 = performance.now();
+				}
+			} else this.originSnaps(pr, m);
+			for (let i = 0; i < this.bundle.places.count; i++) this.placeSnap(i, pr, m);
+		}
+		this.preparing = undefined;
+		const origins = this.resnapped.origins - before.origins;
+		const places = this.resnapped.places - before.places;
+		this.preparedInfo = {
+			points: origins + places,
+			filters: SNAP_FILTERS.length,
+			distinctFilters: SNAP_FILTERS.length,
+			ms: spent + performance.now() - t0,
+			resnapped: { origins, places },
+		};
+		return this.preparedInfo;
+	}
+
+	/**
+	 * The root's filter a personal engine's snaps for its base profile start from: the base
+	 * profile's own in the same unknown mode when every edge the person can use is usable for it
+	 * (a stricter person), else the first built-in filter for which that holds (walking: every
+	 * walkable edge); null when none does. The nearest edge of a wider filter, when the person can
+	 * use it, is also the nearest the person can use; only the other points are snapped again.
+	 */
+	private referenceFilter(mode: UnknownMode): readonly [ProfileId, UnknownMode] | null {
+		const cached = this.referenceFilters.get(mode);
+		if (cached !== undefined) return cached;
+		const root = this.root!;
+		const base = this.personal!.base;
+		const mine = this.network(base, mode).edgeCostS;
+		const E = this.graph.edgeCount;
+		let found: readonly [ProfileId, UnknownMode] | null = null;
+		for (const f of [[base, mode] as const, ...SNAP_FILTERS]) {
+			const theirs = root.network(f[0], f[1]).edgeCostS;
+			let wider = true;
+			for (let e = 0; e < E && wider; e++) {
+				if ((mine[e] as number) < Infinity && !((theirs[e] as number) < Infinity)) wider = false;
+			}
+			if (wider) {
+				found = f;
+				break;
+			}
+		}
+		this.referenceFilters.set(mode, found);
+		return found;
+	}
+
+	/** Whether this engine takes the snaps of `profile` from the built-in engine as they are. */
+	private sharesSnaps(profile: ProfileId): boolean {
+		return this.root !== undefined && (!this.personal || this.personal.base !== profile);
+	}
+
+	/**
+	 * A personal engine's origin snaps for its base profile from the built-in ones (see
+	 * {@link referenceFilter}), in steps of `chunk` origins; cached at the end.
+	 */
+	private *deriveOriginSnaps(mode: UnknownMode, chunk: number): Generator<number, OriginSnaps> {
+		const k = key(this.personal!.base, mode);
+		const cached = this.originSnapCache.get(k);
+		if (cached) return cached;
+		const ref = this.referenceFilter(mode);
+		const o = this.bundle.origins;
+		const edge = new Int32Array(o.count).fill(-1);
+		const t = new Float64Array(o.count);
+		const accessM = new Float64Array(o.count).fill(Infinity);
+		const theirs = ref ? this.root!.originSnaps(ref[0], ref[1]) : undefined;
+		const usable = this.network(this.personal!.base, mode).edgeCostS;
+		for (let i = 0; i < o.count; i++) {
+			if (i > 0 && i % chunk === 0) yield i;
+			const r = theirs ? (theirs.edge[i] as number) : 0;
+			// nothing of a wider filter within reach: nothing of the person's either
+			if (r < 0) continue;
+			if (theirs && (usable[r] as number) < Infinity) {
+				edge[i] = r;
+				t[i] = theirs.t[i] as number;
+				accessM[i] = theirs.accessM[i] as number;
+				continue;
+			}
+			this.resnapped.origins++;
+			const s = this.snapPoint(o.lngLat[i * 2]!, o.lngLat[i * 2 + 1]!, this.personal!.base, mode);
+			if (!s) continue;
+			edge[i] = s.edge;
+			t[i] = s.t;
+			accessM[i] = s.accessM;
+		}
+		const snaps = originSnapsOf(this.graph.edgeCount, edge, t, accessM);
+		this.originSnapCache.set(k, snaps);
+		return snaps;
 	}
 
 	/** The profile's view of the graph (cached). */
@@ -418,11 +562,28 @@ export class AnalysisEngine {
 		);
 	}
 
-	/** All origins snapped for the profile (cached). */
+	/**
+	 * All origins snapped for the profile (cached). A personal engine takes them from the
+	 * built-in engine ({@link withPersonal}): as they are for the other profiles; for its base
+	 * profile each keeps its built-in snap where the person can use that edge, else it is snapped
+	 * to the nearest edge the person can use. Both equal a fresh snap of every origin (tested).
+	 */
 	originSnaps(profile: ProfileId, mode: UnknownMode = 'optimistic'): OriginSnaps {
 		const k = key(profile, mode);
 		const cached = this.originSnapCache.get(k);
 		if (cached) return cached;
+		if (this.sharesSnaps(profile)) {
+			const shared = this.root!.originSnaps(profile, mode);
+			this.originSnapCache.set(k, shared);
+			return shared;
+		}
+		if (this.root) {
+			const derive = this.deriveOriginSnaps(mode, Infinity);
+			for (;;) {
+				const r = derive.next();
+				if (r.done) return r.value;
+			}
+		}
 		const o = this.bundle.origins;
 		const edge = new Int32Array(o.count).fill(-1);
 		const t = new Float64Array(o.count);
@@ -454,7 +615,24 @@ export class AnalysisEngine {
 		}
 		if (!(i in arr)) {
 			const p = this.bundle.places.lngLat;
-			arr[i] = this.snapPoint(p[i * 2] as number, p[i * 2 + 1] as number, profile, mode);
+			const ref = this.root && !this.sharesSnaps(profile) ? this.referenceFilter(mode) : undefined;
+			if (this.sharesSnaps(profile)) arr[i] = this.root!.placeSnap(i, profile, mode);
+			else if (ref === undefined) {
+				arr[i] = this.snapPoint(p[i * 2] as number, p[i * 2 + 1] as number, profile, mode);
+			} else {
+				// as the origins (originSnaps): the built-in snap where the person can use its edge
+				const theirs = ref ? this.root!.placeSnap(i, ref[0], ref[1]) : undefined;
+				if (ref && !theirs) arr[i] = undefined;
+				else if (
+					theirs &&
+					(this.network(profile, mode).edgeCostS[theirs.edge] as number) < Infinity
+				)
+					arr[i] = theirs;
+				else {
+					this.resnapped.places++;
+					arr[i] = this.snapPoint(p[i * 2] as number, p[i * 2 + 1] as number, profile, mode);
+				}
+			}
 		}
 		return arr[i];
 	}

@@ -14,8 +14,14 @@ import {
 	type UnknownMode,
 } from './profiles.ts';
 
-/** Mask of reasons that make an edge cost more. */
-export const LIMITING_MASK = [...LIMITING_REASONS].reduce(
+/**
+ * Mask of reasons that make a usable edge cost more: the reasons that only limit
+ * ({@link LIMITING_REASONS}) and `surface_rough`, which blocks a wheelchair but limits a rollator
+ * (1.5×) or a personal profile that does not avoid it. A surface reason on an edge that is still
+ * usable limited it, never blocked it (a person who avoids loose surfaces is blocked by
+ * `surface_loose`, and then the edge is impassable).
+ */
+export const LIMITING_MASK = [...LIMITING_REASONS, 'surface_rough' as const].reduce(
 	(m, r) => (m | (1 << REASON_BITS[r])) >>> 0,
 	0,
 );

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT } from '../../scripts/lib/version.ts';
 import { SAMPLE_AREA } from '../../tests/helpers/areas.ts';
 import { classifyEdges, decodeAnalysisBundle } from './bundle.ts';
-import { AnalysisEngine } from './engine.ts';
+import { AnalysisEngine, SNAP_FILTERS } from './engine.ts';
 import { nearestPlaces } from './nearest.ts';
 import {
 	builtInProfile,
@@ -19,7 +19,15 @@ import {
 	type AvoidableSurface,
 	type PersonalProfile,
 } from './personal-profile.ts';
-import { PROFILE_IDS, PROFILE_LIMITS, WAY_STATUS_CODES } from './profiles.ts';
+import {
+	EDGE_FLAG,
+	PROFILE_IDS,
+	PROFILE_LIMITS,
+	WAY_STATUS_CODES,
+	classifyEdge,
+	edgeAttributes,
+} from './profiles.ts';
+import { EdgeIndex } from './snap.ts';
 
 // the sample area as the pipeline built it (npm run tiles:build / scripts/ensure-area.ts)
 const bundle = decodeAnalysisBundle(
@@ -187,54 +195,205 @@ describe('a stricter personal profile (property tests on the sample)', () => {
 		let compared = 0;
 		fc.assert(
 			fc.property(pair, ([loose, strict]) => {
-				const ea = engine.withPersonal(loose);
-				const eb = engine.withPersonal(strict);
-				const opts = { categoryId: 'pharmacy', profile: loose.base, unknownMode: loose.unknown };
-				const sameSnap = (
-					x: { edge: number; t: number } | undefined,
-					y: { edge: number; t: number } | undefined,
-				) => (x && y ? x.edge === y.edge && x.t === y.t : x === y);
-				if (
-					pharmacies.some(
-						(i) =>
-							!sameSnap(
-								ea.placeSnap(i, loose.base, loose.unknown),
-								eb.placeSnap(i, loose.base, loose.unknown),
-							),
-					)
-				)
-					return true;
-				const a = ea.coverage(opts).result;
-				const b = eb.coverage(opts).result;
-				const sa = ea.originSnaps(loose.base, loose.unknown);
-				const sb = eb.originSnaps(loose.base, loose.unknown);
-				for (let i = 0; i < bundle.origins.count; i++) {
-					if (sa.edge[i] !== sb.edge[i] || sa.t[i] !== sb.t[i]) continue;
-					compared++;
-					const ta = a.timeS[i] as number;
-					const tb = b.timeS[i] as number;
-					// never reaches more; never sooner (the same path may differ by a rounding hair)
-					if (tb < ta - 1e-9 * ta) return false;
-				}
-				for (const f of from) {
-					if (
-						!sameSnap(
-							ea.snapPoint(f[0], f[1], loose.base, loose.unknown),
-							eb.snapPoint(f[0], f[1], loose.base, loose.unknown),
-						)
-					)
-						continue;
-					const ra = nearestPlaces(ea, f, 'pharmacy', loose.base, 1, opts)[0];
-					const rb = nearestPlaces(eb, f, 'pharmacy', loose.base, 1, opts)[0];
-					if (rb && !ra) return false;
-					if (ra && rb && rb.route.timeS < ra.route.timeS - 1e-9 * ra.route.timeS) return false;
-				}
-				return true;
+				const r = stricterNeverBetter(engine, loose, strict);
+				compared += r.compared;
+				return r.violations.length === 0;
 			}),
 			{ numRuns: 10 },
 		);
 		expect(compared).toBeGreaterThan(1000);
 	}, 120_000);
+});
+
+/**
+ * "Stricter never better" over a real bundle: compares the personal profile `strict` with the
+ * looser `loose` (same base and unknown mode) on `root`'s bundle, for the pharmacies. Every edge
+ * costs the same or more; an origin snapped alike is never reached sooner (coverage); from
+ * {@link from} a nearest-pharmacy route is never quicker nor found only by the stricter one.
+ *
+ * @returns what broke the rule (empty when none), how many origins were compared, and how many
+ *   edges and origins the stricter profile made worse (so a test can see it changed something).
+ */
+function stricterNeverBetter(
+	root: AnalysisEngine,
+	loose: PersonalProfile,
+	strict: PersonalProfile,
+): { violations: string[]; compared: number; dearerEdges: number; laterOrigins: number } {
+	const violations: string[] = [];
+	const ea = root.withPersonal(loose);
+	const eb = root.withPersonal(strict);
+	const profile = loose.base;
+	const mode = loose.unknown;
+	const na = ea.network(profile, mode);
+	const nb = eb.network(profile, mode);
+	let dearerEdges = 0;
+	for (let e = 0; e < root.graph.edgeCount; e++) {
+		if ((nb.edgeCostS[e] as number) < (na.edgeCostS[e] as number))
+			violations.push(`edge ${e} cheaper`);
+		else if ((nb.edgeCostS[e] as number) > (na.edgeCostS[e] as number)) dearerEdges++;
+	}
+	const opts = { categoryId: 'pharmacy', profile, unknownMode: mode };
+	const sameSnap = (
+		x: { edge: number; t: number } | undefined,
+		y: { edge: number; t: number } | undefined,
+	) => (x && y ? x.edge === y.edge && x.t === y.t : x === y);
+	const places = root.placesOf('pharmacy');
+	let compared = 0;
+	let laterOrigins = 0;
+	if (
+		places.every((i) => sameSnap(ea.placeSnap(i, profile, mode), eb.placeSnap(i, profile, mode)))
+	) {
+		const a = ea.coverage(opts).result;
+		const b = eb.coverage(opts).result;
+		const sa = ea.originSnaps(profile, mode);
+		const sb = eb.originSnaps(profile, mode);
+		for (let i = 0; i < root.bundle.origins.count; i++) {
+			if (sa.edge[i] !== sb.edge[i] || sa.t[i] !== sb.t[i]) continue;
+			compared++;
+			const ta = a.timeS[i] as number;
+			const tb = b.timeS[i] as number;
+			// never reaches more; never sooner (the same path may differ by a rounding hair)
+			if (tb < ta - 1e-9 * ta) violations.push(`origin ${i} sooner: ${tb} s < ${ta} s`);
+			else if (tb > ta + 1e-9 * ta) laterOrigins++;
+		}
+		for (const f of from) {
+			if (
+				!sameSnap(ea.snapPoint(f[0], f[1], profile, mode), eb.snapPoint(f[0], f[1], profile, mode))
+			)
+				continue;
+			const ra = nearestPlaces(ea, f, 'pharmacy', profile, 1, opts)[0];
+			const rb = nearestPlaces(eb, f, 'pharmacy', profile, 1, opts)[0];
+			if (rb && !ra) violations.push(`route from ${f.join(',')} only for the stricter`);
+			if (ra && rb && rb.route.timeS < ra.route.timeS - 1e-9 * ra.route.timeS)
+				violations.push(`route from ${f.join(',')} quicker: ${rb.route.timeS} s`);
+		}
+	}
+	return { violations, compared, dearerEdges, laterOrigins };
+}
+
+describe('surfaces avoided', () => {
+	it('name the surface avoided: a loose surface is not called rough', () => {
+		const loose = edgeAttributes({ highway: 'path', surface: 'fine_gravel' });
+		const rough = edgeAttributes({ highway: 'path', surface: 'gravel' });
+		for (const base of PROFILE_IDS) {
+			const limits = limitsOf({ ...builtInProfile(base), avoid: ['loose', 'rough'] });
+			expect(classifyEdge(loose, limits)).toMatchObject({ status: 'impassable' });
+			expect(classifyEdge(loose, limits).reasons).toContain('surface_loose');
+			expect(classifyEdge(loose, limits).reasons).not.toContain('surface_rough');
+			expect(classifyEdge(rough, limits).reasons).toContain('surface_rough');
+		}
+	});
+});
+
+describe('a kerb limit on a walking or rollator base', () => {
+	const kerbs = {
+		raised: { kerb: 'raised' },
+		lowered: { kerb: 'lowered' },
+		bare: { barrier: 'kerb' },
+	};
+	const way = (node: Record<string, string>) =>
+		edgeAttributes({ highway: 'footway', surface: 'asphalt' }, { nodeTags: [node] });
+
+	it('blocks a kerb higher than the limit, and a kerb of unknown height is unknown', () => {
+		for (const base of ['walking', 'rollator'] as const) {
+			const limits = limitsOf({ ...builtInProfile(base), kerbCm: 2 });
+			// the built-in profile ignores kerbs
+			expect(classifyEdge(way(kerbs.raised), PROFILE_LIMITS[base]).status).not.toBe('impassable');
+			expect(classifyEdge(way(kerbs.raised), limits)).toMatchObject({
+				status: 'impassable',
+				reasons: ['kerb_raised'],
+			});
+			expect(classifyEdge(way(kerbs.lowered), limits).status).toBe('passable');
+			expect(classifyEdge(way(kerbs.bare), limits)).toMatchObject({
+				status: 'unknown',
+				reasons: ['kerb_unknown_height'],
+				unknown: ['kerb_height'],
+			});
+		}
+	});
+
+	// The sample's OSM data (2019) have no kerb at all: the real graph is given a raised kerb
+	// (10 cm) on every 7th edge, everything else as the pipeline built it.
+	const kerbed = structuredClone(bundle);
+	for (let e = 0; e < E; e += 7) kerbed.graph.attributes.kerbM[e] = Math.fround(0.1);
+	const kerbedRoot = new AnalysisEngine(kerbed);
+
+	it('is applied by the engine on the real graph: those edges are blocked, and it is never better', () => {
+		for (const base of ['walking', 'rollator'] as const) {
+			const loose = builtInProfile(base);
+			const strict = { ...loose, kerbCm: 2 };
+			const net = kerbedRoot.withPersonal(strict).network(base);
+			for (let e = 0; e < E; e++) {
+				if (
+					kerbed.graph.attributes.kerbM[e]! > 0.02 &&
+					!(flagNotWalkable(e) || stepsBlocked(base, e))
+				)
+					expect(net.edgeCostS[e], `edge ${e}`).toBe(Infinity);
+			}
+			const r = stricterNeverBetter(kerbedRoot, loose, strict);
+			expect(r.violations).toEqual([]);
+			expect(r.dearerEdges).toBeGreaterThan(E / 10);
+			expect(r.laterOrigins).toBeGreaterThan(0);
+		}
+	}, 120_000);
+
+	function flagNotWalkable(e: number): boolean {
+		return (kerbed.graph.attributes.flags[e]! & EDGE_FLAG.notWalkable) !== 0;
+	}
+	function stepsBlocked(base: 'walking' | 'rollator', e: number): boolean {
+		return base === 'rollator' && (kerbed.graph.attributes.flags[e]! & EDGE_FLAG.steps) !== 0;
+	}
+});
+
+describe('a personal engine reuses the built-in snaps', () => {
+	// stricter than the base (the e2e's profile), looser (steps, no surface avoided: the walking
+	// snaps are the reference), and a walking base with limits
+	const people = [
+		'wheelchair.k2.s5.w1.5.st0.avrough.b-.vslow.uc',
+		'wheelchair.k3.s6.w0.9.st1.av.b-.vusual.uo',
+		'walking.k2.s5.w1.5.st0.avrough,loose.b100.vusual.uc',
+	].map(decodePersonalProfile);
+	const root = new AnalysisEngine(bundle);
+	root.prepare();
+
+	it('snaps again only the points whose built-in edge the person cannot use; the snaps equal a fresh full snap', () => {
+		for (const person of people) {
+			const snap = vi.spyOn(EdgeIndex.prototype, 'snap');
+			const snapEach = vi.spyOn(EdgeIndex.prototype, 'snapEach');
+			let info;
+			let mine;
+			try {
+				mine = root.withPersonal(person);
+				info = mine.prepare();
+				// one search per point snapped again, none for the rest
+				expect(snapEach).not.toHaveBeenCalled();
+				expect(snap).toHaveBeenCalledTimes(info.resnapped!.origins + info.resnapped!.places);
+			} finally {
+				snap.mockRestore();
+				snapEach.mockRestore();
+			}
+			expect(info.resnapped!.origins).toBeLessThan(2 * bundle.origins.count);
+			const fresh = new AnalysisEngine(bundle, { personal: person });
+			for (const [p, m] of SNAP_FILTERS) {
+				const a = mine.originSnaps(p, m);
+				const b = fresh.originSnaps(p, m);
+				expect([...a.edge], `${p}/${m}`).toEqual([...b.edge]);
+				expect([...a.t]).toEqual([...b.t]);
+				expect([...a.accessM]).toEqual([...b.accessM]);
+				for (let i = 0; i < bundle.places.count; i++) {
+					expect(mine.placeSnap(i, p, m)).toEqual(fresh.placeSnap(i, p, m));
+				}
+			}
+			const key = { categoryId: 'pharmacy', profile: person.base, unknownMode: person.unknown };
+			expect([...mine.coverage(key).result.timeS]).toEqual([...fresh.coverage(key).result.timeS]);
+		}
+	}, 120_000);
+
+	it('a stricter person on the sample snaps few points again', () => {
+		const info = root.withPersonal(people[0]!).prepare();
+		expect(info.resnapped!.origins).toBeGreaterThan(0);
+		expect(info.resnapped!.origins).toBeLessThan(bundle.origins.count / 100);
+	});
 });
 
 describe('unknownModeOf', () => {

@@ -743,7 +743,8 @@ export function classifyEdgeInto(
 	const rule = surface === 2 ? l.rough : surface === 1 ? l.loose : 0;
 	if (rule === 2) {
 		block = true;
-		reasons |= 1 << B.surface_rough;
+		// the surface avoided named as it is: a person may avoid loose surfaces too
+		reasons |= 1 << (surface === 2 ? B.surface_rough : B.surface_loose);
 	} else if (rule === 1) {
 		limit = true;
 		reasons |= 1 << (surface === 2 ? B.surface_rough : B.surface_loose);

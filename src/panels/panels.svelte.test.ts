@@ -123,6 +123,11 @@ describe('ExplorePanel', () => {
 		// starts from the wheelchair profile's own limits
 		const kerb = within(form).getByRole('textbox', { name: 'Hoogste stoeprand (cm)' });
 		expect((kerb as HTMLInputElement).value).toBe('3');
+		// with the Dutch decimal comma
+		expect(
+			(within(form).getByRole('textbox', { name: 'Smalste doorgang (m)' }) as HTMLInputElement)
+				.value,
+		).toBe('0,9');
 		expect(form.textContent).toContain('hoogstens 2 cm');
 		await fireEvent.input(kerb, { target: { value: '2' } });
 		await fireEvent.input(within(form).getByRole('textbox', { name: 'Steilste helling (%)' }), {

@@ -58,6 +58,38 @@ describe('analysis worker protocol over a MessageChannel', () => {
 				// each origin and place exactly once, for all six filters at a time
 				expect(snapEach).toHaveBeenCalledTimes(info.origins + info.places);
 				expect(snap).not.toHaveBeenCalled();
+				// a personal profile: only the points whose snapped edge the person cannot use are
+				// snapped again, one search each; back to the built-in profiles, nothing
+				const person = {
+					...builtInProfile('wheelchair', 'cautious'),
+					kerbCm: 2,
+					slopePct: 5,
+					minWidthM: 1.5,
+				};
+				const local = new AnalysisEngine(decodeAnalysisBundle(bytes));
+				local.prepare();
+				const { resnapped } = local.withPersonal(person).prepare();
+				expect(resnapped!.origins).toBeGreaterThan(0);
+				snapEach.mockClear();
+				snap.mockClear();
+				await client.request('personal', { profile: encodePersonalProfile(person) });
+				for (const unknownMode of ['optimistic', 'cautious'] as const) {
+					await client.request('coverage', {
+						categoryId: 'pharmacy',
+						profile: 'wheelchair',
+						unknownMode,
+						normM: 800,
+					});
+				}
+				await client.request('personal', { profile: null });
+				await client.request('coverage', {
+					categoryId: 'pharmacy',
+					profile: 'wheelchair',
+					unknownMode: 'cautious',
+					normM: 800,
+				});
+				expect(snapEach).not.toHaveBeenCalled();
+				expect(snap).toHaveBeenCalledTimes(resnapped!.origins + resnapped!.places);
 			} finally {
 				snapEach.mockRestore();
 				snap.mockRestore();

@@ -250,7 +250,8 @@ export class AnalysisHost {
 			const engine = person && !isBuiltIn(person) ? builtIn.withPersonal(person) : builtIn;
 			if (engine !== this.engine) {
 				this.engine = engine;
-				// the base profile's usable edges changed: its snaps are made again, in idle steps
+				// in idle steps: the built-in snaps are taken over, and only points whose snapped edge
+				// the person cannot use are snapped again (engine.withPersonal)
 				this.preparing = engine.prepareSteps();
 				this.runs.clear();
 			}

@@ -10,9 +10,15 @@ import { PROFILE_IDS, reasonLabel, reasonsFromMask } from '../../src/analysis/pr
 import { edgeCoordinates } from '../../src/analysis/snap.ts';
 import { SAMPLE_AREA } from '../helpers/areas.ts';
 import { captureMap, waitForMapReady } from '../helpers/map.ts';
+import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from '../helpers/test.ts';
 import { chooseLanguage } from '../helpers/header.ts';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
+import en from '../../src/i18n/en.ts';
+import fr from '../../src/i18n/fr.ts';
+import { NL_MESSAGES, type Messages } from '../../src/i18n/messages.ts';
+
+const TEXTS: Record<'nl' | 'fr' | 'en', Messages> = { nl: NL_MESSAGES, fr, en };
 
 const graph = decodeAnalysisBundle(
 	new Uint8Array(readFileSync(path.join('tiles', SAMPLE_AREA, 'analysis.bin'))),
@@ -58,6 +64,29 @@ async function nearestPharmacies(page: Page): Promise<string[]> {
 	const items = page.getByTestId('nearest').getByTestId('nearest-place');
 	await expect(items.first()).toContainText(/\d+ min/, { timeout: 60_000 });
 	return items.allTextContents();
+}
+
+/**
+ * Every field of the form lies within the screen, and every choice of each list can be read
+ * whole in its closed list (its widest option, measured in the list's font, fits beside the arrow).
+ */
+async function expectFieldsFit(page: Page, form: Locator): Promise<void> {
+	for (const field of await form.locator('input[type=text], select').all()) {
+		const box = (await field.boundingBox())!;
+		expect(box.x).toBeGreaterThanOrEqual(0);
+		expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+	}
+	for (const list of await form.locator('select').all()) {
+		const { widest, width, text } = await list.evaluate((el: HTMLSelectElement) => {
+			const ctx = document.createElement('canvas').getContext('2d')!;
+			const cs = getComputedStyle(el);
+			ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+			const sizes = [...el.options].map((o) => ({ w: ctx.measureText(o.text).width, t: o.text }));
+			const max = sizes.reduce((a, b) => (b.w > a.w ? b : a));
+			return { widest: max.w, width: el.clientWidth, text: max.t };
+		});
+		expect(widest + 12, `"${text}" fits in its list`).toBeLessThanOrEqual(width);
+	}
 }
 
 const MY = /my=wheelchair\.k2\.s5\.w1\.5\..*vslow/;
@@ -225,5 +254,100 @@ test.describe('a personal mobility profile', () => {
 			.locator('xpath=ancestor::div[contains(@class,"maplibregl-popup")]')
 			.getByRole('button')
 			.click();
+	});
+
+	// On a phone (Pixel 7; also run on the desktop): the form filled by keyboard only, then a route
+	// with reasons, each looked at (screenshots named by project) and axe-checked in nl, fr and en. One page load: the route is opened
+	// in the same page, as Back and Forward do.
+	test('on a phone: the form by keyboard and a route with its reasons, axe-clean in nl, fr and en @phone', async ({
+		page,
+	}) => {
+		test.setTimeout(300_000);
+		await page.goto('/?profile=wheelchair');
+		const form = page.getByTestId('personal-profile');
+		const summary = form.locator('summary');
+		await summary.focus();
+		await page.keyboard.press('Enter');
+		const t = TEXTS.nl;
+		const pace = form.getByRole('combobox', { name: t.mySpeed });
+		await expect(pace).toBeVisible();
+		// Tab from the summary through every field, in order, typing the issue's "kerb ≤ 2 cm,
+		// slope ≤ 5 %" and the Flemish width; the pace by arrow key
+		await page.keyboard.press('Tab');
+		await expect(pace).toBeFocused();
+		await page.keyboard.press('ArrowDown');
+		await expect(pace).toHaveValue('slow');
+		for (const [name, value] of [
+			[t.myKerb, '2'],
+			[t.mySlope, '5'],
+			[t.myWidth, '1,5'],
+		] as const) {
+			await page.keyboard.press('Tab');
+			await expect(form.getByRole('textbox', { name })).toBeFocused();
+			await page.keyboard.press('ControlOrMeta+a');
+			await page.keyboard.type(value);
+		}
+		await page.keyboard.press('Tab');
+		await expect(form.getByRole('textbox', { name: t.myBench })).toBeFocused();
+		await page.keyboard.press('Tab');
+		await expect(form.getByRole('checkbox', { name: t.mySteps })).toBeFocused();
+		await expectFieldsFit(page, form);
+		await page.screenshot({
+			path: test.info().outputPath(`${test.info().project.name}-form-nl.png`),
+		});
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(MY);
+		await expect(form).toContainText(t.myOn);
+		const my = new URL(page.url()).searchParams.get('my')!;
+		const limits = limitsFor('wheelchair', my);
+
+		for (const lang of ['fr', 'en', 'nl'] as const) {
+			await chooseLanguage(page, lang);
+			const tl = TEXTS[lang];
+			await expect(form.locator('summary')).toContainText(tl.myTitle);
+			await expect(form.getByRole('textbox', { name: tl.myKerb })).toHaveValue('2');
+			// as applied in Dutch, with its decimal comma (a language chosen later keeps it)
+			await expect(form.getByRole('textbox', { name: tl.myWidth })).toHaveValue('1,5');
+			await expectFieldsFit(page, form);
+			await form.getByRole('button', { name: tl.myApply }).scrollIntoViewIfNeeded();
+			await page.screenshot({
+				path: test.info().outputPath(`${test.info().project.name}-form-end-${lang}.png`),
+			});
+			await expectNoSeriousA11yViolations(page);
+		}
+
+		// a route with reasons, opened in the same page
+		const link = new URL(page.url());
+		link.searchParams.set('mode', 'route');
+		link.searchParams.set('a', A.join(','));
+		link.searchParams.set('b', B.join(','));
+		await page.evaluate((url) => {
+			history.pushState(null, '', url);
+			dispatchEvent(new PopStateEvent('popstate'));
+		}, link.pathname + link.search);
+		await expect(page).toHaveURL(MY);
+		const avoided = page.getByTestId('route-avoided');
+		for (const lang of ['nl', 'fr', 'en'] as const) {
+			await chooseLanguage(page, lang);
+			// the person's own width, not the wheelchair profile's 0.9 m
+			await expect(avoided).toContainText(reasonLabel('width_narrow', lang, limits), {
+				timeout: 60_000,
+			});
+			await expect(avoided).not.toContainText(
+				reasonLabel('width_narrow', lang, limitsFor('wheelchair', null)),
+			);
+			await avoided.scrollIntoViewIfNeeded();
+			await page.screenshot({
+				path: test.info().outputPath(`${test.info().project.name}-route-reasons-${lang}.png`),
+			});
+			await expectNoSeriousA11yViolations(page);
+		}
+		// keyboard only: from the panel's heading, Tab reaches its close button, Enter closes it
+		const close = page.getByTestId('route-panel').getByRole('button', { name: TEXTS.en.close });
+		await page.locator('#route-title').focus();
+		await page.keyboard.press('Tab');
+		await expect(close).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(avoided).toBeHidden();
 	});
 });

@@ -6,7 +6,7 @@
  */
 import type { AnalysisBundle } from '../../../src/analysis/bundle.ts';
 import type { AnalysisEngine } from '../../../src/analysis/engine.ts';
-import { PROFILE_IDS, type ProfileId } from '../../../src/analysis/profiles.ts';
+import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../../../src/analysis/profiles.ts';
 import type { Snap } from '../../../src/analysis/snap.ts';
 import { mulberry32 } from '../../../src/analysis/synthetic.ts';
 import { PerOriginSearch, type ReferencePlace } from './references.ts';
@@ -25,17 +25,23 @@ export interface PerOriginReference {
 	results: Float64Array[];
 }
 
+/**
+ * @param only the profiles to run (default all three) and the unknown mode (default optimistic):
+ *   the `personal` bench runs the reference for a personal profile's base profile in its mode.
+ */
 export function perOriginReference(
 	engine: AnalysisEngine,
 	bundle: AnalysisBundle,
 	categories: readonly string[],
 	referenceOrigins: number,
 	seed = 42,
+	only: { profiles?: readonly ProfileId[]; unknownMode?: UnknownMode } = {},
 ): PerOriginReference {
 	const o = bundle.origins;
 	const rand = mulberry32(seed);
-	const perProfile = PROFILE_IDS.map((profile) => {
-		const snaps = engine.originSnaps(profile);
+	const mode = only.unknownMode ?? 'optimistic';
+	const perProfile = (only.profiles ?? PROFILE_IDS).map((profile) => {
+		const snaps = engine.originSnaps(profile, mode);
 		const connected: number[] = [];
 		for (let i = 0; i < o.count; i++) if ((snaps.edge[i] as number) >= 0) connected.push(i);
 		const picked = Array.from(
@@ -47,10 +53,10 @@ export function perOriginReference(
 			const cats = categories.flatMap((c, k) =>
 				(bundle.places.categoryIds[i] as string[]).includes(c) ? [k] : [],
 			);
-			const snap = cats.length > 0 ? engine.placeSnap(i, profile) : undefined;
+			const snap = cats.length > 0 ? engine.placeSnap(i, profile, mode) : undefined;
 			if (snap) places.push({ snap, categories: cats });
 		}
-		const search = new PerOriginSearch(engine.network(profile), places, categories.length);
+		const search = new PerOriginSearch(engine.network(profile, mode), places, categories.length);
 		const originSnap = (i: number): Snap => ({
 			edge: snaps.edge[i] as number,
 			t: snaps.t[i] as number,
