@@ -118,12 +118,13 @@ describe('tilesHandler compresses text files', () => {
 	});
 
 	it('sends JSON as it is without gzip in Accept-Encoding, with gzip;q=0, or for a range', async () => {
-		for (const headers of [
+		const cases: Record<string, string>[] = [
 			{},
 			{ 'Accept-Encoding': 'br' },
 			{ 'Accept-Encoding': 'gzip;q=0, br' },
 			{ 'Accept-Encoding': 'gzip', Range: 'bytes=0-9' },
-		]) {
+		];
+		for (const headers of cases) {
 			const res = await get('manifest.json', headers);
 			expect(res.headers['content-encoding']).toBeUndefined();
 			const expected = 'Range' in headers ? manifest.slice(0, 10) : manifest;
