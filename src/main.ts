@@ -1,4 +1,5 @@
 import { mount } from 'svelte';
+import './map/style/palette.css';
 import App from './App.svelte';
 import { initialLang, loadLang } from './i18n/messages.ts';
 import { storedLang } from './state/i18n.svelte.ts';

@@ -2,8 +2,8 @@
  * Small planar geometry helpers for the pipeline, on WGS84 lon/lat scaled to metres by the
  * metres per degree of src/analysis/geo.ts (the one geodesy module) at the local latitude.
  */
-import FlatQueue from 'flatqueue';
 import type { Feature, Geometry, Polygon, Position } from 'geojson';
+import polylabel from 'polylabel';
 import { metresPerDegree } from '../../src/analysis/geo.ts';
 
 /** [west, south, east, north] in degrees. */
@@ -90,31 +90,14 @@ export function largestPolygon(g: Geometry): Polygon | null {
 	return best ? { type: 'Polygon', coordinates: best } : null;
 }
 
-function segDist2(px: number, py: number, a: Position, b: Position): number {
-	let [x, y] = [a[0] as number, a[1] as number];
-	let dx = (b[0] as number) - x;
-	let dy = (b[1] as number) - y;
-	if (dx !== 0 || dy !== 0) {
-		const t = ((px - x) * dx + (py - y) * dy) / (dx * dx + dy * dy);
-		if (t > 1) {
-			x = b[0] as number;
-			y = b[1] as number;
-		} else if (t > 0) {
-			x += dx * t;
-			y += dy * t;
-		}
-	}
-	dx = px - x;
-	dy = py - y;
-	return dx * dx + dy * dy;
-}
-
 /**
- * Pole of inaccessibility: the point inside a polygon farthest from its edges, found by the
- * quadtree search of Agafonkin's "polylabel" (re-implemented here). A good place for a label and a
- * guaranteed-inside point for an area, unlike the centroid of a C-shaped polygon.
+ * Pole of inaccessibility: the point inside a polygon farthest from its edges, by the npm
+ * `polylabel` (Agafonkin's quadtree search), run in a local frame where x is scaled by cos(lat) so
+ * that distances are even in both directions. A good place for a label and an inside point for an
+ * area, unlike the centroid of a C-shaped polygon.
  *
- * @param precisionM search precision in metres (default 1 m)
+ * @param precisionM search precision in metres (default 1 m); for a polygon narrower than that it
+ *   is narrowed to a quarter of the polygon's width (polylabel would give the box's corner).
  * @returns [lng, lat] rounded to 1e-7 degrees
  */
 export function poleOfInaccessibility(polygon: Polygon, precisionM = 1): [number, number] {
@@ -123,73 +106,19 @@ export function poleOfInaccessibility(polygon: Polygon, precisionM = 1): [number
 		throw new Error('poleOfInaccessibility: polygon has no outer ring');
 	const m = metresPerDegree(outer.reduce((s, p) => s + (p[1] as number), 0) / outer.length);
 	const kx = m.kx / m.ky;
-	// Work in a local frame: x scaled by cos(lat), units of degrees of latitude.
+	// Local frame: x scaled by cos(lat), units of degrees of latitude.
 	const rings = polygon.coordinates.map((r) =>
-		r.map((p) => [(p[0] as number) * kx, p[1] as number]),
+		r.map((p): [number, number] => [(p[0] as number) * kx, p[1] as number]),
 	);
-	const precision = precisionM / m.ky;
-	const xs = (rings[0] as Position[]).map((p) => p[0] as number);
-	const ys = (rings[0] as Position[]).map((p) => p[1] as number);
-	const minX = Math.min(...xs);
-	const minY = Math.min(...ys);
-	const maxX = Math.max(...xs);
-	const maxY = Math.max(...ys);
-	const dist = (x: number, y: number): number => {
-		let min = Infinity;
-		for (const r of rings) {
-			for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-				min = Math.min(min, segDist2(x, y, r[i] as Position, r[j] as Position));
-			}
-		}
-		return (pointInRings(x, y, rings) ? 1 : -1) * Math.sqrt(min);
-	};
-	interface Cell {
-		x: number;
-		y: number;
-		h: number;
-		d: number;
-		max: number;
+	let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+	for (const [x, y] of rings[0]!) {
+		[minX, maxX] = [Math.min(minX, x), Math.max(maxX, x)];
+		[minY, maxY] = [Math.min(minY, y), Math.max(maxY, y)];
 	}
-	const cell = (x: number, y: number, h: number): Cell => {
-		const d = dist(x, y);
-		return { x, y, h, d, max: d + h * Math.SQRT2 };
-	};
 	const size = Math.min(maxX - minX, maxY - minY);
-	let best = cell((minX + maxX) / 2, (minY + maxY) / 2, 0);
-	if (size === 0) return [best.x / kx, best.y];
-	const queue = new FlatQueue<Cell>();
-	const push = (c: Cell) => queue.push(c, -c.max);
-	const h0 = size / 2;
-	for (let x = minX; x < maxX; x += size)
-		for (let y = minY; y < maxY; y += size) push(cell(x + h0, y + h0, h0));
-	// Area centroid as a second seed.
-	let a = 0;
-	let cx = 0;
-	let cy = 0;
-	const outerL = rings[0] as Position[];
-	for (let i = 0, j = outerL.length - 1; i < outerL.length; j = i++) {
-		const [ax = 0, ay = 0] = outerL[i] as Position;
-		const [bx = 0, by = 0] = outerL[j] as Position;
-		const f = ax * by - bx * ay;
-		cx += (ax + bx) * f;
-		cy += (ay + by) * f;
-		a += f * 3;
-	}
-	if (a !== 0) {
-		const c = cell(cx / a, cy / a, 0);
-		if (c.d > best.d) best = c;
-	}
-	while (queue.length > 0) {
-		const c = queue.pop() as Cell;
-		if (c.d > best.d) best = c;
-		if (c.max - best.d <= precision) continue;
-		const h = c.h / 2;
-		push(cell(c.x - h, c.y - h, h));
-		push(cell(c.x + h, c.y - h, h));
-		push(cell(c.x - h, c.y + h, h));
-		push(cell(c.x + h, c.y + h, h));
-	}
-	return [Math.round((best.x / kx) * 1e7) / 1e7, Math.round(best.y * 1e7) / 1e7];
+	if (size === 0) return [(minX + maxX) / 2 / kx, (minY + maxY) / 2];
+	const [x, y] = polylabel(rings, Math.min(precisionM / m.ky, size / 4));
+	return [Math.round((x / kx) * 1e7) / 1e7, Math.round(y * 1e7) / 1e7];
 }
 
 /** Area of a Polygon/MultiPolygon in m² (on the local WGS84 plane at the ring's first latitude). */

@@ -1,7 +1,7 @@
 /**
  * Areas and their neighbourhoods (reference data: read by everyone).
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Client } from './supabase.ts';
 import type { MultiPolygon } from 'geojson';
 import type { DeviceDb } from './device-db.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
@@ -19,7 +19,7 @@ const bySlug = (a: Area, b: Area) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1
 const byCode = (a: Neighbourhood, b: Neighbourhood) =>
 	a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 
-export function areasFromSupabase(client: SupabaseClient): AreasRepository {
+export function areasFromSupabase(client: Client): AreasRepository {
 	return guarded('areas', {
 		async list() {
 			const { data, error } = await client

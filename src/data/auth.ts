@@ -4,7 +4,8 @@
  * accounts. The local stack has no Auth server; tests sign sessions with its JWT secret instead
  * (scripts/lib/stack/jwt.ts).
  */
-import type { AuthError, SupabaseClient } from '@supabase/supabase-js';
+import type { AuthError } from '@supabase/supabase-js';
+import type { Client } from './supabase.ts';
 import { DataError } from './errors.ts';
 
 /** The signed-in user, as the app needs it. */
@@ -38,7 +39,7 @@ function fromAuth(op: string, error: AuthError): DataError {
 
 /** Signs in with email and password; returns the user. Wrong credentials: DataError 'denied'. */
 export async function signInWithPassword(
-	client: SupabaseClient,
+	client: Client,
 	email: string,
 	password: string,
 ): Promise<SignedInUser> {
@@ -58,7 +59,7 @@ export async function signInWithPassword(
  * `redirectTo` is the app's URL the link opens.
  */
 export async function sendMagicLink(
-	client: SupabaseClient,
+	client: Client,
 	email: string,
 	redirectTo: string,
 ): Promise<void> {
@@ -73,13 +74,13 @@ export async function sendMagicLink(
 }
 
 /** Signs out on this device. */
-export async function signOut(client: SupabaseClient): Promise<void> {
+export async function signOut(client: Client): Promise<void> {
 	const { error } = await client.auth.signOut({ scope: 'local' });
 	if (error) throw fromAuth('auth.signOut', error);
 }
 
 /** The user of the current session on this device, or null. */
-export async function currentUser(client: SupabaseClient): Promise<SignedInUser | null> {
+export async function currentUser(client: Client): Promise<SignedInUser | null> {
 	const { data, error } = await client.auth.getSession();
 	if (error) throw fromAuth('auth.currentUser', error);
 	const user = data.session?.user;
@@ -88,7 +89,7 @@ export async function currentUser(client: SupabaseClient): Promise<SignedInUser 
 
 /** Calls `listener` whenever the user signs in or out; returns a function that stops listening. */
 export function onUserChange(
-	client: SupabaseClient,
+	client: Client,
 	listener: (user: SignedInUser | null) => void,
 ): () => void {
 	const { data } = client.auth.onAuthStateChange((_event, session) => {

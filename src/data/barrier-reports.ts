@@ -2,13 +2,14 @@
  * Barrier reports: submitted by anyone (through the outbox, see outbox.ts), followed by their
  * reporter, triaged by the planners of the area.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Client } from './supabase.ts';
 import { booleanIntersects } from '@turf/turf';
 import type { LineString, Point } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
 import { BARRIER_KINDS, REPORT_STATUSES, type BarrierKind, type ReportStatus } from './enums.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
-import { allPages, geometryOf, isoTime, isoTimeOrNull } from './rows.ts';
+import type { CompositeTypes, TablesUpdate } from './database.types.ts';
+import { allPages, geometryOf, isoTime, isoTimeOrNull, present, toJson } from './rows.ts';
 import type { BarrierReport, BarrierReportInput } from './types.ts';
 import { checkReportInput, checkText, checkTransition, checkUuid } from './validate.ts';
 
@@ -116,19 +117,21 @@ export interface BarrierReportsRepository {
 	erase(id: string, clientId?: string): Promise<void>;
 }
 
-type Row = Record<string, unknown>;
+/** A report as the RPCs my_barrier_reports and area_barrier_reports return it. */
+type ReportRow = CompositeTypes<'barrier_report_full'>;
 
-function fromRow(r: Row): BarrierReport {
+function fromRow(r: ReportRow): BarrierReport {
+	const op = 'barrierReports.read';
 	return {
-		id: r.id as string,
-		areaId: r.area_id as string,
-		kind: r.kind as BarrierReport['kind'],
-		description: (r.description as string | undefined) ?? '',
-		publicText: (r.public_text as string | null | undefined) ?? null,
+		id: present(op, 'id', r.id),
+		areaId: present(op, 'area_id', r.area_id),
+		kind: present(op, 'kind', r.kind),
+		description: r.description ?? '',
+		publicText: r.public_text,
 		location: geometryOf<Point | LineString>(r.location),
-		status: r.status as ReportStatus,
-		plannerNote: (r.planner_note as string | null | undefined) ?? null,
-		createdAt: isoTime(r.created_at),
+		status: present(op, 'status', r.status),
+		plannerNote: r.planner_note,
+		createdAt: isoTime(present(op, 'created_at', r.created_at)),
 		acknowledgedAt: isoTimeOrNull(r.acknowledged_at),
 		resolvedAt: isoTimeOrNull(r.resolved_at),
 		rejectedAt: isoTimeOrNull(r.rejected_at),
@@ -142,7 +145,7 @@ const newestFirst = (a: BarrierReport, b: BarrierReport) =>
 const checkNote = (op: string, field: string, note: string | null | undefined) =>
 	note === undefined || note === null ? note : checkText(op, field, note, 1000);
 
-export function barrierReportsFromSupabase(client: SupabaseClient): BarrierReportsRepository {
+export function barrierReportsFromSupabase(client: Client): BarrierReportsRepository {
 	return guarded('barrierReports', {
 		async submit(input) {
 			const op = 'barrierReports.submit';
@@ -170,7 +173,7 @@ export function barrierReportsFromSupabase(client: SupabaseClient): BarrierRepor
 				client_id: r.clientId,
 				kind: r.kind,
 				description: r.description,
-				location: r.location,
+				location: toJson(r.location),
 			});
 			if (error) throw fromBackend(op, error, status);
 		},
@@ -178,7 +181,7 @@ export function barrierReportsFromSupabase(client: SupabaseClient): BarrierRepor
 			const op = 'barrierReports.listMine';
 			const args =
 				clientId === undefined ? {} : { p_client_id: checkUuid(op, 'clientId', clientId) };
-			const rows = await allPages<Row>(op, (from, to) =>
+			const rows = await allPages<ReportRow>(op, (from, to) =>
 				client
 					.rpc('my_barrier_reports', args)
 					.order('created_at', { ascending: false })
@@ -190,7 +193,7 @@ export function barrierReportsFromSupabase(client: SupabaseClient): BarrierRepor
 		async listForArea(areaId) {
 			const op = 'barrierReports.listForArea';
 			const p_area_id = checkUuid(op, 'areaId', areaId);
-			const rows = await allPages<Row>(op, (from, to) =>
+			const rows = await allPages<ReportRow>(op, (from, to) =>
 				client
 					.rpc('area_barrier_reports', { p_area_id })
 					.order('created_at', { ascending: false })
@@ -213,13 +216,13 @@ export function barrierReportsFromSupabase(client: SupabaseClient): BarrierRepor
 				.order('id')
 				.range(offset, offset + limit - 1);
 			if (error) throw fromBackend(op, error, status);
-			return { reports: ((data ?? []) as Row[]).map(fromRow), total: count ?? 0 };
+			return { reports: (data ?? []).map(fromRow), total: count ?? 0 };
 		},
 		async setStatus(id, status, plannerNote, publicText) {
 			const op = 'barrierReports.setStatus';
 			const note = checkNote(op, 'plannerNote', plannerNote);
 			const text = checkNote(op, 'publicText', publicText);
-			const change: Row = { status };
+			const change: TablesUpdate<'barrier_reports'> = { status };
 			if (note !== undefined) change.planner_note = note;
 			if (text !== undefined) change.public_text = text === '' ? null : text;
 			const {
@@ -232,25 +235,26 @@ export function barrierReportsFromSupabase(client: SupabaseClient): BarrierRepor
 				.eq('id', checkUuid(op, 'id', id))
 				.select('id, area_id');
 			if (error) throw fromBackend(op, error, http);
-			const row = (data as Row[])[0];
+			const row = data[0];
 			if (!row) throw new DataError(op, 'not_found', `no report ${id} that you may change`);
 			// the text is read through the RPCs that let the reporter and the area team see it
 			const full = await client
 				.rpc('area_barrier_reports', { p_area_id: row.area_id })
 				.eq('id', id)
 				.maybeSingle();
-			if (!full.error && full.data) return fromRow(full.data as Row);
+			if (!full.error && full.data) return fromRow(full.data);
 			const mine = await client.rpc('my_barrier_reports').eq('id', id).maybeSingle();
 			if (mine.error) throw fromBackend(op, mine.error, mine.status);
 			if (!mine.data)
 				throw new DataError(op, 'not_found', `report ${id} changed but cannot be read back`);
-			return fromRow(mine.data as Row);
+			return fromRow(mine.data);
 		},
 		async erase(id, clientId) {
 			const op = 'barrierReports.erase';
+			// without a client id the argument is left out: the function's default (NULL) holds
 			const { data, error, status } = await client.rpc('erase_barrier_report', {
 				p_id: checkUuid(op, 'id', id),
-				p_client_id: clientId === undefined ? null : checkUuid(op, 'clientId', clientId),
+				p_client_id: clientId === undefined ? undefined : checkUuid(op, 'clientId', clientId),
 			});
 			if (error) throw fromBackend(op, error, status);
 			if (data !== true) throw new DataError(op, 'not_found', `no report ${id} of yours to erase`);

@@ -1,11 +1,12 @@
 /**
  * Curated places: what coordinators add for what OpenStreetMap lacks.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Client } from './supabase.ts';
 import type { Point } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
-import { allPages, geometryOf, isoTime } from './rows.ts';
+import type { Tables, TablesUpdate } from './database.types.ts';
+import { allPages, geometryOf, isoTime, toJson } from './rows.ts';
 import type { Area, CuratedPlace, CuratedPlaceInput, CuratedPlacePatch } from './types.ts';
 import { checkPlaceInput, checkPlacePatch, checkPoint, checkUuid } from './validate.ts';
 import type { PlaceCategory } from './enums.ts';
@@ -79,66 +80,65 @@ function checkNear(
 const COLUMNS =
 	'id, area_id, name, description, categories, target_groups, care_functions, address, phone, email, website, opening_hours, wheelchair, location, source, verified_at, visibility, created_at, updated_at';
 
-type Row = Record<string, unknown>;
+/** A place's row as read (COLUMNS, or the whole row from places_near). */
+type PlaceRow = Omit<Tables<'curated_places'>, 'geom' | 'created_by'>;
 
-function fromRow(r: Row): CuratedPlace {
+function fromRow(r: PlaceRow): CuratedPlace {
+	if (r.visibility === 'private')
+		throw new DataError('curatedPlaces.read', 'unknown', `place ${r.id} is private`);
 	return {
-		id: r.id as string,
-		areaId: r.area_id as string,
-		name: r.name as string,
-		description: r.description as string,
-		categories: r.categories as CuratedPlace['categories'],
-		targetGroups: r.target_groups as CuratedPlace['targetGroups'],
-		careFunctions: r.care_functions as CuratedPlace['careFunctions'],
-		address: r.address as string | null,
-		phone: r.phone as string | null,
-		email: r.email as string | null,
-		website: r.website as string | null,
-		openingHours: r.opening_hours as string | null,
-		wheelchair: r.wheelchair as CuratedPlace['wheelchair'],
+		id: r.id,
+		areaId: r.area_id,
+		name: r.name,
+		description: r.description,
+		categories: r.categories,
+		targetGroups: r.target_groups,
+		careFunctions: r.care_functions,
+		address: r.address,
+		phone: r.phone,
+		email: r.email,
+		website: r.website,
+		openingHours: r.opening_hours,
+		wheelchair: r.wheelchair,
 		location: geometryOf<Point>(r.location),
-		source: r.source as string,
+		source: r.source,
 		verifiedAt: isoTime(r.verified_at),
-		visibility: r.visibility as CuratedPlace['visibility'],
+		visibility: r.visibility,
 		createdAt: isoTime(r.created_at),
 		updatedAt: isoTime(r.updated_at),
 	};
 }
 
-function toRow(p: CuratedPlacePatch): Row {
-	const map: Record<keyof CuratedPlacePatch, string> = {
-		name: 'name',
-		description: 'description',
-		categories: 'categories',
-		targetGroups: 'target_groups',
-		careFunctions: 'care_functions',
-		address: 'address',
-		phone: 'phone',
-		email: 'email',
-		website: 'website',
-		openingHours: 'opening_hours',
-		wheelchair: 'wheelchair',
-		location: 'location',
-		source: 'source',
-		verifiedAt: 'verified_at',
-		visibility: 'visibility',
+/** The columns a patch sets (members left undefined are not sent: JSON has no undefined). */
+function toRow(p: CuratedPlacePatch): TablesUpdate<'curated_places'> {
+	return {
+		name: p.name,
+		description: p.description,
+		categories: p.categories,
+		target_groups: p.targetGroups,
+		care_functions: p.careFunctions,
+		address: p.address,
+		phone: p.phone,
+		email: p.email,
+		website: p.website,
+		opening_hours: p.openingHours,
+		wheelchair: p.wheelchair,
+		location: p.location && toJson(p.location),
+		source: p.source,
+		verified_at: p.verifiedAt,
+		visibility: p.visibility,
 	};
-	const row: Row = {};
-	for (const [key, column] of Object.entries(map) as [keyof CuratedPlacePatch, string][]) {
-		if (p[key] !== undefined) row[column] = p[key];
-	}
-	return row;
 }
 
 const byName = (a: CuratedPlace, b: CuratedPlace) =>
 	a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1;
 
-export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlacesRepository {
+export function curatedPlacesFromSupabase(client: Client): CuratedPlacesRepository {
 	return guarded('curatedPlaces', {
 		async list(areaId) {
 			const op = 'curatedPlaces.list';
 			const id = checkUuid(op, 'areaId', areaId);
-			const rows = await allPages<Row>(op, (from, to) =>
+			const rows = await allPages<PlaceRow>(op, (from, to) =>
 				client
 					.from('curated_places')
 					.select(COLUMNS)
@@ -157,18 +157,24 @@ export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlaces
 				.eq('id', checkUuid(op, 'id', id))
 				.maybeSingle();
 			if (error) throw fromBackend(op, error);
-			return data ? fromRow(data as Row) : null;
+			return data ? fromRow(data) : null;
 		},
 		async create(input) {
 			const op = 'curatedPlaces.create';
 			const place = checkPlaceInput(op, input);
 			const { data, error } = await client
 				.from('curated_places')
-				.insert({ area_id: place.areaId, ...toRow(place) })
+				.insert({
+					...toRow(place),
+					area_id: place.areaId,
+					name: place.name,
+					categories: place.categories,
+					source: place.source,
+				})
 				.select(COLUMNS)
 				.single();
 			if (error) throw fromBackend(op, error);
-			return fromRow(data as Row);
+			return fromRow(data);
 		},
 		async update(id, patch) {
 			const op = 'curatedPlaces.update';
@@ -181,7 +187,7 @@ export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlaces
 				.eq('id', checkUuid(op, 'id', id))
 				.select(COLUMNS);
 			if (error) throw fromBackend(op, error);
-			const row = (data as Row[])[0];
+			const row = data[0];
 			if (!row) throw new DataError(op, 'not_found', `no place ${id} that you may change`);
 			return fromRow(row);
 		},
@@ -199,15 +205,17 @@ export function curatedPlacesFromSupabase(client: SupabaseClient): CuratedPlaces
 		async near(origin, radiusM, categories, limit = 50) {
 			const op = 'curatedPlaces.near';
 			const { point, cats } = checkNear(op, origin, radiusM, categories, limit);
+			const [lon = NaN, lat = NaN] = point.coordinates;
+			// no categories: the argument is left out, so the function's default (NULL: all) holds
 			const { data, error } = await client.rpc('places_near', {
-				p_lon: point.coordinates[0],
-				p_lat: point.coordinates[1],
+				p_lon: lon,
+				p_lat: lat,
 				p_radius_m: radiusM,
-				p_categories: cats ?? null,
+				p_categories: cats,
 				p_limit: limit,
 			});
 			if (error) throw fromBackend(op, error);
-			return (data as { place: Row; distance_m: number }[]).map((r) => ({
+			return data.map((r) => ({
 				place: fromRow(r.place),
 				distanceM: r.distance_m,
 			}));

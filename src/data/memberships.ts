@@ -2,10 +2,11 @@
  * Memberships (who works on which area, in which role) and the audit trail of an area. Both exist
  * only with Supabase: the embedded default has one user, no accounts and no team.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Client } from './supabase.ts';
 import type { MemberRole } from './enums.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
-import { allPages, isoTime } from './rows.ts';
+import type { Tables } from './database.types.ts';
+import { allPages, isoTime, jsonObject, oneOf } from './rows.ts';
 import { checkUuid } from './validate.ts';
 import { MEMBER_ROLES } from './enums.ts';
 
@@ -28,9 +29,9 @@ export interface MembershipsRepository {
 export interface AuditEvent {
 	id: number;
 	areaId: string;
-	entity: 'curated_place' | 'barrier_report';
+	entity: (typeof AUDIT_ENTITIES)[number];
 	entityId: string;
-	action: 'insert' | 'update' | 'delete' | 'status';
+	action: (typeof AUDIT_ACTIONS)[number];
 	/** null when the change was made by the service role or the user was deleted. */
 	actorId: string | null;
 	changedAt: string;
@@ -43,7 +44,9 @@ export interface AuditTrailRepository {
 	listForArea(areaId: string, limit?: number): Promise<AuditEvent[]>;
 }
 
-type Row = Record<string, unknown>;
+/** What audit_events' CHECK constraints allow. */
+const AUDIT_ENTITIES = ['curated_place', 'barrier_report'] as const;
+const AUDIT_ACTIONS = ['insert', 'update', 'delete', 'status'] as const;
 
 function checkRole(op: string, role: unknown): MemberRole {
 	if (!(MEMBER_ROLES as readonly unknown[]).includes(role)) {
@@ -52,19 +55,19 @@ function checkRole(op: string, role: unknown): MemberRole {
 	return role as MemberRole;
 }
 
-const membership = (r: Row): Membership => ({
-	areaId: r.area_id as string,
-	userId: r.user_id as string,
-	role: r.role as MemberRole,
+const membership = (r: Omit<Tables<'memberships'>, 'created_by'>): Membership => ({
+	areaId: r.area_id,
+	userId: r.user_id,
+	role: r.role,
 	createdAt: isoTime(r.created_at),
 });
 
-export function membershipsFromSupabase(client: SupabaseClient): MembershipsRepository {
+export function membershipsFromSupabase(client: Client): MembershipsRepository {
 	return guarded('memberships', {
 		async list(areaId) {
 			const op = 'memberships.list';
 			const id = areaId === undefined ? undefined : checkUuid(op, 'areaId', areaId);
-			const rows = await allPages<Row>(op, (from, to) => {
+			const rows = await allPages<Omit<Tables<'memberships'>, 'created_by'>>(op, (from, to) => {
 				let query = client.from('memberships').select('area_id, user_id, role, created_at');
 				if (id !== undefined) query = query.eq('area_id', id);
 				return query.order('area_id').order('role').order('user_id').range(from, to);
@@ -83,7 +86,7 @@ export function membershipsFromSupabase(client: SupabaseClient): MembershipsRepo
 				.select('area_id, user_id, role, created_at')
 				.single();
 			if (error) throw fromBackend(op, error);
-			return membership(data as Row);
+			return membership(data);
 		},
 		async remove(areaId, userId, role) {
 			const op = 'memberships.remove';
@@ -101,7 +104,7 @@ export function membershipsFromSupabase(client: SupabaseClient): MembershipsRepo
 	});
 }
 
-export function auditTrailFromSupabase(client: SupabaseClient): AuditTrailRepository {
+export function auditTrailFromSupabase(client: Client): AuditTrailRepository {
 	return guarded('auditTrail', {
 		async listForArea(areaId, limit = 100) {
 			const op = 'auditTrail.listForArea';
@@ -115,16 +118,16 @@ export function auditTrailFromSupabase(client: SupabaseClient): AuditTrailReposi
 				.order('id', { ascending: false })
 				.limit(limit);
 			if (error) throw fromBackend(op, error);
-			return (data as Row[]).map((r) => ({
-				id: r.id as number,
-				areaId: r.area_id as string,
-				entity: r.entity as AuditEvent['entity'],
-				entityId: r.entity_id as string,
-				action: r.action as AuditEvent['action'],
-				actorId: r.actor_id as string | null,
+			return data.map((r) => ({
+				id: r.id,
+				areaId: r.area_id,
+				entity: oneOf(op, 'entity', r.entity, AUDIT_ENTITIES),
+				entityId: r.entity_id,
+				action: oneOf(op, 'action', r.action, AUDIT_ACTIONS),
+				actorId: r.actor_id,
 				changedAt: isoTime(r.changed_at),
-				oldRow: r.old_row as Row | null,
-				newRow: r.new_row as Row | null,
+				oldRow: r.old_row === null ? null : jsonObject(op, 'old_row', r.old_row),
+				newRow: r.new_row === null ? null : jsonObject(op, 'new_row', r.new_row),
 			}));
 		},
 	});

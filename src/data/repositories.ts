@@ -3,7 +3,7 @@
  * With VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY set, Supabase; otherwise the embedded default
  * on this device (IndexedDB). Barrier reports always pass through the outbox on the device.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Client } from './supabase.ts';
 import {
 	type AreasRepository,
 	areasFromSupabase,
@@ -50,7 +50,7 @@ export interface Repositories {
 
 /** Repositories on a Supabase project; the outbox lives in `device`. */
 export async function supabaseRepositories(
-	client: SupabaseClient,
+	client: Client,
 	device: DeviceDb,
 ): Promise<Repositories> {
 	const barrierReports = barrierReportsFromSupabase(client);

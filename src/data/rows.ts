@@ -4,6 +4,7 @@
  * supabase-js, is imported lazily, only when Supabase is configured).
  */
 import type { Geometry } from 'geojson';
+import type { Json } from './database.types.ts';
 import { type BackendError, DataError, fromBackend } from './errors.ts';
 
 /** A geometry as PostgREST returns it (PostGIS adds a `crs` member), as plain GeoJSON. */
@@ -17,6 +18,46 @@ export function geometryOf<T extends Geometry>(value: unknown): T {
 	}
 	const { crs: _crs, ...geometry } = value as T & { crs?: unknown };
 	return geometry as T;
+}
+
+/**
+ * An object the app sends into a json/jsonb column or argument (GeoJSON, analysis parameters and
+ * figures, all checked by validate.ts before): plain data, so it is JSON as sent. TypeScript's
+ * interfaces (GeoJSON's Point) carry no index signature, hence this one conversion.
+ */
+export function toJson(value: object): Json {
+	return value as Json;
+}
+
+/** A json/jsonb value that must be an object (a summary, parameters, properties). */
+export function jsonObject(op: string, field: string, value: Json): Record<string, unknown> {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		throw new DataError(op, 'unknown', `${field} is not a JSON object: ${JSON.stringify(value)}`);
+	}
+	return value;
+}
+
+/**
+ * A field of a composite type (every field of one may be null in PostgreSQL) that the function
+ * behind it always fills: the value, or a DataError naming the field.
+ */
+export function present<T>(op: string, field: string, value: T | null): T {
+	if (value === null) throw new DataError(op, 'unknown', `the database returned no ${field}`);
+	return value;
+}
+
+/** A text column with a fixed set of values (a CHECK constraint): the value, or a DataError. */
+export function oneOf<T extends string>(
+	op: string,
+	field: string,
+	value: string,
+	allowed: readonly T[],
+): T {
+	const known = (v: string): v is T => (allowed as readonly string[]).includes(v);
+	if (!known(value)) {
+		throw new DataError(op, 'unknown', `${field}: unexpected value ${JSON.stringify(value)}`);
+	}
+	return value;
 }
 
 /** A timestamp from PostgreSQL as an ISO 8601 string in UTC (both backends return this form). */

@@ -2,12 +2,13 @@
  * Saved analyses: named gap analyses with their summaries per neighbourhood and overlay cells,
  * saved atomically (one RPC on Supabase, one transaction on the device).
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Client } from './supabase.ts';
 import { booleanIntersects } from '@turf/turf';
 import type { Polygon } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
-import { allPages, geometryOf, isoTime } from './rows.ts';
+import type { Tables } from './database.types.ts';
+import { allPages, geometryOf, isoTime, jsonObject, toJson } from './rows.ts';
 import type { SavedAnalysis, SavedAnalysisDetail, SavedAnalysisInput } from './types.ts';
 import { checkAnalysisInput, checkLine, checkUuid } from './validate.ts';
 
@@ -27,22 +28,23 @@ export interface SavedAnalysesRepository {
 	remove(id: string): Promise<void>;
 }
 
-type Row = Record<string, unknown>;
 const COLUMNS =
 	'id, area_id, name, description, parameters, engine_version, data_version, visibility, created_at';
+/** An analysis's row as read (COLUMNS). */
+type AnalysisRow = Omit<Tables<'saved_analyses'>, 'created_by' | 'updated_at'>;
 /** PostgREST returns at most this many rows per request (db-max-rows); cells are read in pages. */
 const PAGE = 1000;
 
-function fromRow(r: Row): SavedAnalysis {
+function fromRow(r: AnalysisRow): SavedAnalysis {
 	return {
-		id: r.id as string,
-		areaId: r.area_id as string,
-		name: r.name as string,
-		description: r.description as string,
-		parameters: r.parameters as Record<string, unknown>,
-		engineVersion: r.engine_version as string,
-		dataVersion: r.data_version as string,
-		visibility: r.visibility as SavedAnalysis['visibility'],
+		id: r.id,
+		areaId: r.area_id,
+		name: r.name,
+		description: r.description,
+		parameters: jsonObject('savedAnalyses.read', 'parameters', r.parameters),
+		engineVersion: r.engine_version,
+		dataVersion: r.data_version,
+		visibility: r.visibility,
 		createdAt: isoTime(r.created_at),
 	};
 }
@@ -70,7 +72,7 @@ function checkPatch(
 	return out;
 }
 
-export function savedAnalysesFromSupabase(client: SupabaseClient): SavedAnalysesRepository {
+export function savedAnalysesFromSupabase(client: Client): SavedAnalysesRepository {
 	return guarded('savedAnalyses', {
 		async save(input) {
 			const op = 'savedAnalyses.save';
@@ -80,23 +82,22 @@ export function savedAnalysesFromSupabase(client: SupabaseClient): SavedAnalyses
 				p_area_id: a.areaId,
 				p_name: a.name,
 				p_description: a.description,
-				p_parameters: a.parameters,
+				p_parameters: toJson(a.parameters),
 				p_engine_version: a.engineVersion,
 				p_data_version: a.dataVersion,
 				p_visibility: a.visibility,
-				p_summaries: a.summaries.map((s) => ({
-					neighbourhood_id: s.neighbourhoodId,
-					summary: s.summary,
-				})),
-				p_cells: a.cells,
+				p_summaries: toJson(
+					a.summaries.map((s) => ({ neighbourhood_id: s.neighbourhoodId, summary: s.summary })),
+				),
+				p_cells: toJson(a.cells),
 			});
 			if (error) throw fromBackend(op, error);
-			return data as string;
+			return data;
 		},
 		async list(areaId) {
 			const op = 'savedAnalyses.list';
 			const p_area_id = checkUuid(op, 'areaId', areaId);
-			const rows = await allPages<Row>(op, (from, to) =>
+			const rows = await allPages<AnalysisRow>(op, (from, to) =>
 				client
 					.rpc('analyses_of_area', { p_area_id })
 					.select(COLUMNS)
@@ -134,16 +135,16 @@ export function savedAnalysesFromSupabase(client: SupabaseClient): SavedAnalyses
 					cells.push({
 						geometry: geometryOf<Polygon>(c.cell),
 						value: c.value,
-						properties: c.properties,
+						properties: jsonObject(op, 'properties', c.properties),
 					});
 				}
 				if (page.data.length < PAGE) break;
 			}
 			return {
-				...fromRow(data as Row),
+				...fromRow(data),
 				summaries: summaries.data.map((s) => ({
 					neighbourhoodId: s.neighbourhood_id,
-					summary: s.summary,
+					summary: jsonObject(op, 'summary', s.summary),
 				})),
 				cells,
 			};
@@ -157,7 +158,7 @@ export function savedAnalysesFromSupabase(client: SupabaseClient): SavedAnalyses
 				.eq('id', checkUuid(op, 'id', id))
 				.select(COLUMNS);
 			if (error) throw fromBackend(op, error);
-			const row = (data as Row[])[0];
+			const row = data[0];
 			if (!row) throw new DataError(op, 'not_found', `no analysis ${id} that you may change`);
 			return fromRow(row);
 		},

@@ -9,7 +9,7 @@
  * and when a waiting report's backoff has passed). On the embedded default "delivered" means
  * stored in the device's report store, with the same outbox behaviour as with Supabase.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Client } from '../data/supabase.ts';
 import type { LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { createContext } from 'svelte';
 import type { SignedInUser } from '../data/auth.ts';
@@ -180,7 +180,7 @@ export class DataState {
 
 	#config: DataConfig;
 	#repos: Repositories | undefined;
-	#client: SupabaseClient | undefined;
+	#client: Client | undefined;
 	#stop = new AbortController();
 	#opened: Promise<void> | undefined;
 	#loop: DeliveryLoop | undefined;

@@ -18,6 +18,7 @@ import {
 	type Repositories,
 	supabaseRepositories,
 } from '../../src/data/repositories.ts';
+import { toJson } from '../../src/data/rows.ts';
 import { connectSupabase } from '../../src/data/supabase.ts';
 import type { Area, CuratedPlaceInput, Neighbourhood } from '../../src/data/types.ts';
 import { signUserSession } from '../../scripts/lib/stack/jwt.ts';
@@ -624,7 +625,7 @@ describe('data layer on Supabase only', () => {
 			area_id: vorselaar.id,
 			name: '<script>alert(1)</script>',
 			categories: ['bench'],
-			location: point(4.77, 51.2),
+			location: toJson(point(4.77, 51.2)),
 			source: 'x',
 		});
 		expect(error?.code).toBe('23514');
@@ -636,7 +637,7 @@ describe('data layer on Supabase only', () => {
 			area_id: vorselaar.id,
 			name: 'x',
 			categories: ['bench'],
-			location: point(4.77, 51.2),
+			location: toJson(point(4.77, 51.2)),
 			source: 'x',
 		});
 		expect(fromBackend('curatedPlaces.create', denied.error!).code).toBe('denied');

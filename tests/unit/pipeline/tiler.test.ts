@@ -93,6 +93,27 @@ describe('geometry helpers', () => {
 		expect(pointInRings(1.5, 1.5, c.coordinates)).toBe(false); // the centroid region
 	});
 
+	it('finds a point inside a polygon narrower than the precision asked for', () => {
+		// 20 m × 0.2 m at 51° N, asked at 0.5 m: polylabel alone would give the box's corner.
+		const [w, s, e, n] = [4.78, 51.2, 4.78 + 0.000286, 51.2 + 0.0000018];
+		const strip: Polygon = {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[w, s],
+					[e, s],
+					[e, n],
+					[w, n],
+					[w, s],
+				],
+			],
+		};
+		const [x, y] = poleOfInaccessibility(strip, 0.5);
+		expect(pointInRings(x, y, strip.coordinates)).toBe(true);
+		expect(y).toBeGreaterThan(s);
+		expect(y).toBeLessThan(n);
+	});
+
 	it('reprojects Belgian Lambert 72 like proj4 with the EPSG:31370 definition', () => {
 		// First vertex of wijk Gierle in both sample files (SOURCES.md: same polygons, reprojected by GDAL).
 		const p = toWgs84(
