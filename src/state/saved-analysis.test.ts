@@ -44,6 +44,14 @@ function row(
 }
 
 function snapshot(rows: NeighbourhoodSummary[], planned = 0): CoverageSnapshot {
+	const whatIf =
+		planned > 0
+			? {
+					categoryId: 'gp',
+					add: [{ id: 'planned-1', lngLat: [4.7, 51.2] as [number, number], name: 'P1' }],
+					removePlaceIds: [],
+				}
+			: undefined;
 	return {
 		params: {
 			categoryIds: ['gp'],
@@ -61,14 +69,8 @@ function snapshot(rows: NeighbourhoodSummary[], planned = 0): CoverageSnapshot {
 				baseSummary: rows,
 			},
 		],
-		whatIf:
-			planned > 0
-				? {
-						categoryId: 'gp',
-						add: [{ id: 'planned-1', lngLat: [4.7, 51.2], name: 'P1' }],
-						removePlaceIds: [],
-					}
-				: undefined,
+		whatIf,
+		whatIfs: whatIf ? [whatIf] : [],
 	};
 }
 
@@ -77,6 +79,7 @@ describe('saved analyses', () => {
 		const rec = recordOf('some-area', snapshot([row('A1', 'Centrum', 20)], 1));
 		const back = readRecord(JSON.parse(JSON.stringify(rec)) as Record<string, unknown>);
 		expect(back?.whatIf?.add).toHaveLength(1);
+		expect(back?.whatIfs?.map((w) => w.categoryId)).toEqual(['gp']);
 		expect(back?.results[0]?.rows[0]).toMatchObject({
 			neighbourhoodId: 'A1',
 			beyond65: 20,
