@@ -2,12 +2,14 @@
  * The coverage panel's charts (Observable Plot, loaded lazily) in happy-dom, on the real sample
  * area with the real analysis engine: each chart draws the figures of its accessible table, the
  * same neighbourhoods in the same order, the share beside each bar and the bar as long as that
- * share; a category none mapped has no chart; and no inline <style> (the CSP forbids it).
+ * share; a category none mapped has no chart; and no inline <style> (the CSP forbids it). A chart
+ * is drawn once its box is on screen: happy-dom lays nothing out, so a stand-in
+ * IntersectionObserver says when the boxes come into view.
  */
 import { cleanup, screen, waitFor, within } from '@testing-library/svelte';
 import { IDBFactory } from 'fake-indexeddb';
 import type { Component } from 'svelte';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openSampleArea, renderPanel } from '../../tests/helpers/panels.ts';
 import CoveragePanel from '../panels/CoveragePanel.svelte';
 import type { AreaState } from '../state/area-state.svelte.ts';
@@ -20,7 +22,36 @@ beforeAll(async () => {
 	area = await openSampleArea();
 }, 60_000);
 
-afterEach(() => cleanup());
+afterEach(() => {
+	cleanup();
+	vi.unstubAllGlobals();
+});
+
+/** The boxes observed and their callbacks; `show()` brings every one into view. */
+function visibility() {
+	const watched: { cb: IntersectionObserverCallback; el: Element; on: boolean }[] = [];
+	vi.stubGlobal(
+		'IntersectionObserver',
+		class {
+			readonly #cb: IntersectionObserverCallback;
+			constructor(cb: IntersectionObserverCallback) {
+				this.#cb = cb;
+			}
+			observe(el: Element) {
+				watched.push({ cb: this.#cb, el, on: true });
+			}
+			disconnect() {
+				for (const w of watched) if (w.cb === this.#cb) w.on = false;
+			}
+		},
+	);
+	return {
+		show: () => {
+			for (const w of watched.filter((x) => x.on))
+				w.cb([{ isIntersecting: true, target: w.el } as never], {} as never);
+		},
+	};
+}
 
 /** The x of an SVG element's `translate(x,y)`. */
 const xOf = (el: Element) =>
@@ -32,6 +63,7 @@ describe('CoverageCharts', () => {
 		const measured = area.analysis!.info!.categoriesWithPlaces.slice(0, 2);
 		const categoryIds = [...measured, 'home_care'];
 		expect(area.analysis!.info!.categoriesWithPlaces).not.toContain('home_care');
+		const view = visibility();
 		renderPanel(CoveragePanel as unknown as Component<{ mode: Mode }>, area, {
 			kind: 'coverage',
 			categoryIds,
@@ -47,6 +79,15 @@ describe('CoverageCharts', () => {
 		const none = figures.find((f) => f.dataset.category === 'home_care')!;
 		expect(within(none).queryByTestId('coverage-chart-svg')).toBeNull();
 		expect(none.textContent).toContain('Geen enkele plaats van deze soort in de gegevens');
+
+		// not on screen yet: nothing drawn
+		const boxes = screen.getAllByTestId('coverage-chart-svg');
+		expect(boxes).toHaveLength(measured.length);
+		// (the chart module is in, so an ungated chart would be drawn by the next task)
+		await import('./coverage-chart.ts');
+		await new Promise((r) => setTimeout(r, 0));
+		for (const box of boxes) expect(box.dataset.drawn).toBeUndefined();
+		view.show();
 
 		let bars = 0;
 		for (const figure of figures.filter((f) => f.dataset.category !== 'home_care')) {
