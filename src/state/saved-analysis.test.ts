@@ -4,6 +4,7 @@ import type { NeighbourhoodSummary } from '../analysis/summary.ts';
 import type { CoverageSnapshot } from './coverage.svelte.ts';
 import {
 	compareRecords,
+	editsOf,
 	exportColumns,
 	exportRows,
 	readRecord,
@@ -80,6 +81,9 @@ describe('saved analyses', () => {
 		const back = readRecord(JSON.parse(JSON.stringify(rec)) as Record<string, unknown>);
 		expect(back?.whatIf?.add).toHaveLength(1);
 		expect(back?.whatIfs?.map((w) => w.categoryId)).toEqual(['gp']);
+		// a save from before per-category edits: its one category's edits
+		const { whatIfs: _, ...older } = back!;
+		expect(editsOf(older).map((w) => w.add.length)).toEqual([1]);
 		expect(back?.results[0]?.rows[0]).toMatchObject({
 			neighbourhoodId: 'A1',
 			beyond65: 20,

@@ -80,6 +80,11 @@ export function recordOf(tilesArea: string, snapshot: CoverageSnapshot): Analysi
 	};
 }
 
+/** Every category's what-if edits of a record (a save from before per-category edits: its one). */
+export function editsOf(record: AnalysisRecord): WhatIfEdits[] {
+	return record.whatIfs ?? (record.whatIf ? [record.whatIf] : []);
+}
+
 /**
  * The record in saved `parameters`, or undefined when they are not one (another kind, damaged,
  * or a personal profile that does not read or is not based on the record's profile: reopening it
