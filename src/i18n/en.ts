@@ -115,6 +115,7 @@ const en: Messages = {
 	coverageChartsTitle: 'Per kind of help: share of 65+ beyond the norm',
 	coverageChartLabel: '{category}: share of 65+ beyond {norm} m per neighbourhood',
 	coverageChartTable: 'The figures of this chart',
+	coverageChartFailed: 'The chart could not be loaded; the figures are in the table below it.',
 	coverageWhatIfTitle: 'What if…',
 	coverageWhatIfIntro:
 		'Place a planned {category} or switch off an existing one: map, table and difference follow at once.',

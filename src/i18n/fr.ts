@@ -121,6 +121,8 @@ const fr: Messages = {
 	coverageChartsTitle: "Par type d'aide : part des 65+ au-delà de la norme",
 	coverageChartLabel: '{category} : part des 65+ au-delà de {norm} m par quartier',
 	coverageChartTable: 'Les chiffres de ce graphique',
+	coverageChartFailed:
+		"Le graphique n'a pas pu être chargé ; les chiffres figurent dans le tableau en dessous.",
 	coverageWhatIfTitle: 'Et si…',
 	coverageWhatIfIntro:
 		'Placez un lieu prévu ({category}) ou désactivez un lieu existant : la carte, le tableau et la différence suivent aussitôt.',

@@ -120,6 +120,7 @@ const nl = {
 	coverageChartsTitle: 'Per soort hulp: aandeel 65+ verder dan de norm',
 	coverageChartLabel: '{category}: aandeel 65+ verder dan {norm} m per buurt',
 	coverageChartTable: 'De cijfers van deze grafiek',
+	coverageChartFailed: 'De grafiek kon niet geladen worden; de cijfers staan in de tabel eronder.',
 	coverageWhatIfTitle: 'Wat als…',
 	coverageWhatIfIntro:
 		'Plaats een geplande {category} of schakel een bestaande uit: kaart, tabel en verschil volgen meteen.',

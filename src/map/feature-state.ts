@@ -1,19 +1,26 @@
 /**
- * Per-feature values of one feature-state key on a vector source's layer (the walksheds' edges
- * on the network tiles), set on a MapLibre map by difference: only what changed is touched.
+ * Per-feature values of one feature-state key on a source (the walksheds' edges on the network
+ * tiles, the coverage overlay's origins and neighbourhoods), set on a MapLibre map by difference:
+ * only what changed is touched.
  */
 import type { FeatureStateTarget } from './layers/network-style.ts';
 
-/** Per-feature values of one feature-state key on a vector source's layer. */
+/**
+ * Per-feature values of one feature-state key on a source: a vector source's layer, or a GeoJSON
+ * source (no `sourceLayer`). Ids are the features' ids (numbers, or a promoted string property).
+ */
 export interface FeatureStateValues {
 	source: string;
-	sourceLayer: string;
+	sourceLayer?: string;
 	key: string;
-	values: ReadonlyMap<number, number | string | boolean>;
+	values: ReadonlyMap<number | string, number | string | boolean>;
 }
 
-/** What {@link applyFeatureState} needs of a MapLibre map: feature-state, and to see a source. */
-export interface FeatureStateMap extends FeatureStateTarget {
+/**
+ * What {@link applyFeatureState} needs of a MapLibre map: feature-state (numeric ids, or a
+ * promoted string property), and to see a source.
+ */
+export interface FeatureStateMap extends FeatureStateTarget<number | string> {
 	getSource(id: string): unknown;
 }
 
@@ -34,7 +41,11 @@ export function applyFeatureState(
 		next.sourceLayer === before.sourceLayer &&
 		next.key === before.key;
 	if (before && map.getSource(before.source)) {
-		const target = { source: before.source, sourceLayer: before.sourceLayer, id: 0 };
+		const target: { source: string; sourceLayer?: string; id: number | string } = {
+			source: before.source,
+			sourceLayer: before.sourceLayer,
+			id: 0,
+		};
 		for (const f of before.values.keys()) {
 			if (same && next.values.has(f)) continue;
 			target.id = f;
@@ -42,7 +53,11 @@ export function applyFeatureState(
 		}
 	}
 	if (!next || !map.getSource(next.source)) return undefined;
-	const target = { source: next.source, sourceLayer: next.sourceLayer, id: 0 };
+	const target: { source: string; sourceLayer?: string; id: number | string } = {
+		source: next.source,
+		sourceLayer: next.sourceLayer,
+		id: 0,
+	};
 	for (const [f, value] of next.values) {
 		if (same && before.values.get(f) === value) continue;
 		target.id = f;

@@ -1,10 +1,11 @@
 /**
  * CoverageAnalysis with the real sample area and the real analysis engine behind a message channel:
- * the ids of planned places stay unique after a saved analysis's edits are applied again.
+ * the ids of planned places stay unique after a saved analysis's edits are applied again, and a
+ * what-if belongs to its category.
  */
 import { describe, expect, it } from 'vitest';
 import { openSampleArea } from '../../tests/helpers/panels.ts';
-import { CoverageAnalysis } from './coverage.svelte.ts';
+import { CoverageAnalysis, totalsOf } from './coverage.svelte.ts';
 
 describe('CoverageAnalysis', () => {
 	it('gives a new planned place an id none of the reopened ones has', async () => {
@@ -27,6 +28,7 @@ describe('CoverageAnalysis', () => {
 			],
 		});
 		expect(analysis.whatIf?.add.map((p) => p.id)).toEqual(['planned-1', 'planned-3']);
+		expect(analysis.snapshot().whatIfs.map((w) => w.categoryId)).toEqual(['pharmacy']);
 		const id = analysis.nextPlannedId();
 		expect(id).toBe('planned-4');
 		await analysis.applyEdits('pharmacy', {
@@ -46,4 +48,76 @@ describe('CoverageAnalysis', () => {
 		expect(analysis.whatIf).toBeUndefined();
 		analysis.dispose();
 	}, 120_000);
+
+	it('keeps a what-if with its category: another category shown, edited or reset leaves it', async () => {
+		const area = await openSampleArea();
+		const analysis = new CoverageAnalysis(() => area.analysis!.client());
+		await area.analysis!.client();
+		const [a, b] = area.analysis!.info!.categoriesWithPlaces;
+		expect(a && b).toBeTruthy();
+		await analysis.run({
+			categoryIds: [a!, b!],
+			profile: 'walking',
+			unknownMode: 'optimistic',
+			norms: {},
+		});
+		expect(analysis.status).toBe('done');
+		const beyond = (id: string) => totalsOf(analysis.resultOf(id)!.summary).beyond65;
+		// a planned place of A where its residents 65+ beyond the norm live most
+		const worstOf = (id: string): [number, number] => {
+			const r = analysis.resultOf(id)!;
+			const o = analysis.origins!;
+			let best = -1;
+			for (let i = 0; i < o.reason.length; i++)
+				if (
+					o.reason[i] === null &&
+					(best < 0 || r.columns.distanceM[i]! > r.columns.distanceM[best]!)
+				)
+					best = i;
+			return [o.lngLat[2 * best]!, o.lngLat[2 * best + 1]!];
+		};
+		const a0 = beyond(a!);
+		const b0 = beyond(b!);
+		await analysis.applyEdits(a!, {
+			add: [{ id: analysis.nextPlannedId(), lngLat: worstOf(a!), name: 'A' }],
+		});
+		expect(analysis.error).toBeUndefined();
+		const a1 = beyond(a!);
+		expect(a1).toBeLessThan(a0);
+		// B edited: A's place and figures stay, B's are its own
+		await analysis.applyEdits(b!, {
+			add: [{ id: analysis.nextPlannedId(), lngLat: worstOf(b!), name: 'B' }],
+		});
+		expect(analysis.whatIfOf(a!)?.add.map((p) => p.name)).toEqual(['A']);
+		expect(analysis.whatIfOf(b!)?.add.map((p) => p.name)).toEqual(['B']);
+		expect(new Set(analysis.edits.flatMap((e) => e.add.map((p) => p.id))).size).toBe(2);
+		expect(beyond(a!)).toBe(a1);
+		expect(beyond(b!)).toBeLessThan(b0);
+		// B reset: A keeps its edits and figures, B is back to its own base
+		await analysis.resetWhatIf(b!);
+		expect(analysis.whatIfOf(b!)).toBeUndefined();
+		expect(analysis.whatIfOf(a!)?.add).toHaveLength(1);
+		expect(beyond(a!)).toBe(a1);
+		expect(beyond(b!)).toBe(b0);
+		// the worker kept A's run with its place: a second place of A adds to the first
+		await analysis.applyEdits(a!, {
+			add: [{ id: analysis.nextPlannedId(), lngLat: worstOf(a!), name: 'A2' }],
+		});
+		expect(analysis.whatIfOf(a!)?.add.map((p) => p.name)).toEqual(['A', 'A2']);
+		expect(beyond(a!)).toBeLessThan(a1);
+		const a2 = beyond(a!);
+		// run again for other extra places: both categories' edits are applied again
+		await analysis.applyEdits(b!, {
+			add: [{ id: analysis.nextPlannedId(), lngLat: worstOf(b!), name: 'B2' }],
+		});
+		const b2 = beyond(b!);
+		await analysis.run(analysis.params, { keepEdits: true });
+		expect(analysis.snapshot().whatIfs.map((w) => [w.categoryId, w.add.length])).toEqual([
+			[a, 2],
+			[b, 1],
+		]);
+		expect(beyond(a!)).toBe(a2);
+		expect(beyond(b!)).toBe(b2);
+		analysis.dispose();
+	}, 180_000);
 });

@@ -1,8 +1,9 @@
 /**
  * The coordinators' gap analysis as one state object: its parameters (categories, profile, how
  * unknown data counts, the norms), its results per category (per-origin columns and the
- * neighbourhood table, from the analysis worker), the what-if edits of the category shown, and the
- * "where next" suggestions. `snapshot()` is plain JSON (part 2 saves and shares it).
+ * neighbourhood table, from the analysis worker), the what-if edits of each category (a planned
+ * place belongs to its category: looking at or editing another leaves it), and the "where next"
+ * suggestions. `snapshot()` is plain JSON (part 2 saves and shares it).
  *
  * Every figure comes from the worker (src/analysis/summary.ts): an origin without a figure keeps
  * its reason (edge of data, beyond the access limit, isolated fragment) and counts in no gap; a
@@ -120,7 +121,10 @@ export interface CoverageSnapshot {
 		summary: NeighbourhoodSummary[];
 		baseSummary: NeighbourhoodSummary[];
 	}[];
+	/** The edits of the category edited last (what saves before per-category edits kept). */
 	whatIf: WhatIfEdits | undefined;
+	/** The edits of every category edited, in the order first edited. */
+	whatIfs: WhatIfEdits[];
 }
 
 /**
@@ -150,7 +154,10 @@ export class CoverageAnalysis {
 	origins = $state.raw<OriginPoints | undefined>();
 	/** Grid cells (200 m) holding addresses at the edge of the data: hatched on the map. */
 	edgeCells = $state.raw<FeatureCollection<Polygon, CellProperties> | undefined>();
-	whatIf = $state.raw<WhatIfEdits | undefined>();
+	/** What-if edits per category, in the order first edited (a category without edits: absent). */
+	edits = $state.raw<WhatIfEdits[]>([]);
+	/** The category edited last, whose edits {@link whatIf} gives. */
+	#lastEdited = $state<string | undefined>();
 	/** "Where next" suggestions for the category shown, best first. */
 	suggestions = $state.raw<WhereNextPick[] | undefined>();
 	busy = $state(false);
@@ -189,6 +196,16 @@ export class CoverageAnalysis {
 		};
 	}
 
+	/** The what-if edits of a category, if it has any. */
+	whatIfOf(categoryId: string): WhatIfEdits | undefined {
+		return this.edits.find((e) => e.categoryId === categoryId);
+	}
+
+	/** The what-if edits of the category edited last (undefined: none). */
+	get whatIf(): WhatIfEdits | undefined {
+		return this.#lastEdited === undefined ? undefined : this.whatIfOf(this.#lastEdited);
+	}
+
 	/** The result of a category of the last run. */
 	resultOf(categoryId: string): CategoryResult | undefined {
 		return this.results.find((r) => r.categoryId === categoryId);
@@ -202,7 +219,8 @@ export class CoverageAnalysis {
 	 * new result instead of being dropped; a switched-off place that is gone is left out.
 	 */
 	async run(params: CoverageParams, options: { keepEdits?: boolean } = {}): Promise<void> {
-		const kept = options.keepEdits ? this.whatIf : undefined;
+		const kept = options.keepEdits ? this.edits : [];
+		const keptLast = this.#lastEdited;
 		this.cancel();
 		const controller = new AbortController();
 		this.#controller = controller;
@@ -238,19 +256,21 @@ export class CoverageAnalysis {
 				this.progress = { done: out.length, total: params.categoryIds.length };
 			}
 			this.results = out;
-			this.whatIf = undefined;
+			this.edits = [];
+			this.#lastEdited = undefined;
 			this.status = 'done';
-			if (kept && out.some((r) => r.categoryId === kept.categoryId)) {
+			for (const k of kept) {
+				const r = out.find((x) => x.categoryId === k.categoryId);
+				if (!r) continue;
 				// a local lookup, not state
 				// eslint-disable-next-line svelte/prefer-svelte-reactivity
-				const known = new Set(
-					out.find((r) => r.categoryId === kept.categoryId)?.columns.placeIds ?? [],
-				);
-				await this.applyEdits(kept.categoryId, {
-					add: kept.add,
-					removePlaceIds: kept.removePlaceIds.filter((id) => known.has(id)),
+				const known = new Set(r.columns.placeIds);
+				await this.applyEdits(k.categoryId, {
+					add: k.add,
+					removePlaceIds: k.removePlaceIds.filter((id) => known.has(id)),
 				});
 			}
+			if (keptLast && this.whatIfOf(keptLast)) this.#lastEdited = keptLast;
 		} catch (error) {
 			if (isAbort(error)) this.status = 'cancelled';
 			else {
@@ -297,12 +317,12 @@ export class CoverageAnalysis {
 	}
 
 	/**
-	 * A new id for a planned place: one more than the highest `planned-N` of the edits, so a
-	 * reopened analysis's planned places keep their own ids.
+	 * A new id for a planned place: one more than the highest `planned-N` of the edits (of every
+	 * category), so a reopened analysis's planned places keep their own ids.
 	 */
 	nextPlannedId(): string {
 		let max = 0;
-		for (const p of this.whatIf?.add ?? []) {
+		for (const p of this.edits.flatMap((e) => e.add)) {
 			const n = /^planned-(\d+)$/.exec(p.id)?.[1];
 			if (n !== undefined) max = Math.max(max, Number(n));
 		}
@@ -342,8 +362,9 @@ export class CoverageAnalysis {
 	}
 
 	/**
-	 * Applies what-if edits to the category's result, incrementally in the worker: planned places
-	 * added, existing places switched off. Edits add up until {@link resetWhatIf}.
+	 * Applies what-if edits to the category's result, incrementally in the worker (which keeps one
+	 * run per category): planned places added, existing places switched off. Edits add up until
+	 * {@link resetWhatIf}; the other categories' edits and results stay as they are.
 	 */
 	async applyEdits(
 		categoryId: string,
@@ -371,15 +392,16 @@ export class CoverageAnalysis {
 				state: summary.some((r) => r.state === 'none_mapped') ? 'none_mapped' : 'measured',
 			};
 			this.results = this.results.map((r) => (r.categoryId === categoryId ? next : r));
-			const before =
-				this.whatIf?.categoryId === categoryId
-					? this.whatIf
-					: { categoryId, add: [], removePlaceIds: [] };
-			this.whatIf = {
+			const before = this.whatIfOf(categoryId) ?? { categoryId, add: [], removePlaceIds: [] };
+			const after: WhatIfEdits = {
 				categoryId,
 				add: [...before.add, ...(edit.add ?? [])],
 				removePlaceIds: [...before.removePlaceIds, ...(edit.removePlaceIds ?? [])],
 			};
+			this.edits = this.whatIfOf(categoryId)
+				? this.edits.map((e) => (e.categoryId === categoryId ? after : e))
+				: [...this.edits, after];
+			this.#lastEdited = categoryId;
 			this.lastWhatIfMs = answer.elapsedMs;
 			this.suggestions = undefined;
 		} catch (error) {
@@ -389,12 +411,16 @@ export class CoverageAnalysis {
 		}
 	}
 
-	/** Undoes every what-if edit of the category (a fresh coverage in the worker). */
-	async resetWhatIf(): Promise<void> {
-		const edits = this.whatIf;
+	/**
+	 * Undoes every what-if edit of a category (default: the one edited last) with a fresh
+	 * coverage of it in the worker; the other categories keep theirs.
+	 */
+	async resetWhatIf(categoryId = this.#lastEdited): Promise<void> {
+		const edits = categoryId === undefined ? undefined : this.whatIfOf(categoryId);
 		if (!edits) return;
 		const result = this.resultOf(edits.categoryId);
-		this.whatIf = undefined;
+		this.edits = this.edits.filter((e) => e.categoryId !== edits.categoryId);
+		if (this.#lastEdited === edits.categoryId) this.#lastEdited = this.edits.at(-1)?.categoryId;
 		this.suggestions = undefined;
 		if (!result) return;
 		this.busy = true;
@@ -484,6 +510,7 @@ export class CoverageAnalysis {
 				baseSummary: r.baseSummary,
 			})),
 			whatIf: this.whatIf,
+			whatIfs: this.edits,
 		};
 	}
 

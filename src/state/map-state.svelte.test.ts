@@ -133,6 +133,51 @@ describe('MapState', () => {
 		expect(Object.fromEntries(t.featureStates)).toEqual({ 'network/footways/3': { walkshed: 2 } });
 	});
 
+	it("sends a GeoJSON source's data only when it is another object, and sets feature-state on its own source", () => {
+		const state = new MapState();
+		const s = standIn();
+		state.attach(s.map);
+		const points = { type: 'FeatureCollection' as const, features: [] };
+		const overlay = (data: typeof points, values: [number, number][]) => ({
+			source: { type: 'geojson' as const, data },
+			layers: [{ id: 'coverage-origins', type: 'circle' as const, source: 'coverage' }],
+			featureState: { source: 'coverage', key: 'c', values: new Map(values) },
+		});
+		state.setOverlay('coverage', overlay(points, [[0, 1]]));
+		const source = s.map.getSource('coverage') as unknown as {
+			data: unknown;
+			setData: (d: unknown) => void;
+		};
+		let sent = 0;
+		const setData = source.setData;
+		source.setData = (d) => {
+			sent += 1;
+			setData(d);
+		};
+		// a what-if: the same points, other classes
+		state.setOverlay(
+			'coverage',
+			overlay(points, [
+				[0, 2],
+				[1, 3],
+			]),
+		);
+		expect(sent).toBe(0);
+		expect(Object.fromEntries(s.featureStates)).toEqual({
+			'coverage//0': { c: 2 },
+			'coverage//1': { c: 3 },
+		});
+		const others = { type: 'FeatureCollection' as const, features: [] };
+		state.setOverlay('coverage', overlay(others, [[0, 2]]));
+		expect(sent).toBe(1);
+		expect(source.data).toBe(others);
+		// removed and set again: the data goes to the new source
+		state.removeOverlay('coverage');
+		expect(s.featureStates.size).toBe(0);
+		state.setOverlay('coverage', overlay(others, [[0, 2]]));
+		expect((s.map.getSource('coverage') as unknown as { data: unknown }).data).toBe(others);
+	});
+
 	it('picks the next clicked point, and cancels', async () => {
 		const state = new MapState();
 		const s = standIn();

@@ -100,6 +100,13 @@ export class MapState {
 	/** The feature-state each overlay has set on the attached map (to clear it again). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#featureStates = new Map<string, FeatureStateValues>();
+	/**
+	 * The GeoJSON data object each overlay's source was last given on the attached map: set again
+	 * with the same object, the data is not sent again (MapLibre would serialise it to its worker
+	 * and lay the tiles out anew; feature-state changes need none of that).
+	 */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#sentData = new Map<string, unknown>();
 
 	/**
 	 * The map as a PNG data URL, for the printed report; undefined without a map. Rendered once
@@ -128,6 +135,8 @@ export class MapState {
 		this.isReady = true;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		this.#featureStates = new Map();
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		this.#sentData = new Map();
 		for (const [id, overlay] of this.#overlays) this.#draw(id, overlay);
 		for (const click of this.#layerClicks) this.#bind(map, click);
 		return () => {
@@ -164,7 +173,8 @@ export class MapState {
 	/**
 	 * Adds or replaces an overlay. Each layer goes below the first layer above it in the z-order
 	 * registry that is already on the map (its `beforeId`); a layer id not in the registry throws.
-	 * A GeoJSON source that exists gets the new data.
+	 * A GeoJSON source that exists gets the new data, only when it is another object than it had
+	 * (build the data once and change the look through `featureState`: a what-if then sends none).
 	 */
 	setOverlay(id: string, overlay: Overlay): void {
 		for (const l of overlay.layers) zIndexOf(l.id); // unknown ids throw at once
@@ -178,6 +188,7 @@ export class MapState {
 		const map = this.#map;
 		if (!overlay || !map) return;
 		this.#setFeatureState(map, id, undefined);
+		this.#sentData.delete(id);
 		for (const l of overlay.layers) if (map.getLayer(l.id)) map.removeLayer(l.id);
 		if (overlay.source && map.getSource(id)) map.removeSource(id);
 	}
@@ -191,9 +202,12 @@ export class MapState {
 		const map = this.#map;
 		if (!map) return;
 		const existing = overlay.source && map.getSource(id);
-		if (existing && overlay.source?.type === 'geojson' && 'setData' in existing)
-			(existing as GeoJSONSource).setData(overlay.source.data);
-		else if (overlay.source && !existing) map.addSource(id, overlay.source);
+		const data = overlay.source?.type === 'geojson' ? overlay.source.data : undefined;
+		if (existing && overlay.source?.type === 'geojson' && 'setData' in existing) {
+			if (this.#sentData.get(id) !== data) (existing as GeoJSONSource).setData(data as never);
+		} else if (overlay.source && !existing) map.addSource(id, overlay.source);
+		if (data !== undefined) this.#sentData.set(id, data);
+		else this.#sentData.delete(id);
 		for (const [name, image] of Object.entries(overlay.images ?? {}))
 			if (!map.hasImage(name)) map.addImage(name, image);
 		for (const layer of overlay.layers) {

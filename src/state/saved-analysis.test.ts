@@ -4,6 +4,7 @@ import type { NeighbourhoodSummary } from '../analysis/summary.ts';
 import type { CoverageSnapshot } from './coverage.svelte.ts';
 import {
 	compareRecords,
+	editsOf,
 	exportColumns,
 	exportRows,
 	readRecord,
@@ -44,6 +45,14 @@ function row(
 }
 
 function snapshot(rows: NeighbourhoodSummary[], planned = 0): CoverageSnapshot {
+	const whatIf =
+		planned > 0
+			? {
+					categoryId: 'gp',
+					add: [{ id: 'planned-1', lngLat: [4.7, 51.2] as [number, number], name: 'P1' }],
+					removePlaceIds: [],
+				}
+			: undefined;
 	return {
 		params: {
 			categoryIds: ['gp'],
@@ -61,14 +70,8 @@ function snapshot(rows: NeighbourhoodSummary[], planned = 0): CoverageSnapshot {
 				baseSummary: rows,
 			},
 		],
-		whatIf:
-			planned > 0
-				? {
-						categoryId: 'gp',
-						add: [{ id: 'planned-1', lngLat: [4.7, 51.2], name: 'P1' }],
-						removePlaceIds: [],
-					}
-				: undefined,
+		whatIf,
+		whatIfs: whatIf ? [whatIf] : [],
 	};
 }
 
@@ -77,6 +80,10 @@ describe('saved analyses', () => {
 		const rec = recordOf('some-area', snapshot([row('A1', 'Centrum', 20)], 1));
 		const back = readRecord(JSON.parse(JSON.stringify(rec)) as Record<string, unknown>);
 		expect(back?.whatIf?.add).toHaveLength(1);
+		expect(back?.whatIfs?.map((w) => w.categoryId)).toEqual(['gp']);
+		// a save from before per-category edits: its one category's edits
+		const { whatIfs: _, ...older } = back!;
+		expect(editsOf(older).map((w) => w.add.length)).toEqual([1]);
 		expect(back?.results[0]?.rows[0]).toMatchObject({
 			neighbourhoodId: 'A1',
 			beyond65: 20,

@@ -45,6 +45,8 @@ export interface AnalysisRecord {
 	tilesArea: string;
 	params: CoverageParams;
 	whatIf: WhatIfEdits | null;
+	/** Every category's edits (absent in saves from before a what-if belonged to its category). */
+	whatIfs?: WhatIfEdits[];
 	results: SavedResult[];
 }
 
@@ -67,6 +69,7 @@ export function recordOf(tilesArea: string, snapshot: CoverageSnapshot): Analysi
 		tilesArea,
 		params: snapshot.params,
 		whatIf: snapshot.whatIf ?? null,
+		whatIfs: snapshot.whatIfs,
 		results: snapshot.results.map((r) => ({
 			categoryId: r.categoryId,
 			normM: r.normM,
@@ -75,6 +78,11 @@ export function recordOf(tilesArea: string, snapshot: CoverageSnapshot): Analysi
 			rows: r.summary.map(rowOf),
 		})),
 	};
+}
+
+/** Every category's what-if edits of a record (a save from before per-category edits: its one). */
+export function editsOf(record: AnalysisRecord): WhatIfEdits[] {
+	return record.whatIfs ?? (record.whatIf ? [record.whatIf] : []);
 }
 
 /**

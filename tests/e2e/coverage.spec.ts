@@ -187,6 +187,54 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 			],
 		});
 
+		// The origins' look and the neighbourhoods' shading are feature-state on the real map (the
+		// points sent once): every origin has the class of the CLI's distance (0..3: ≤ 250, 500,
+		// 750 m, more; 4 unreachable, 5 edge of data, 6 no figure), each neighbourhood the class
+		// of its share of 65+ beyond the norm. The CLI writes tenths of metres and shares to 4
+		// decimals: a value on a class bound reads either way and is left out.
+		const classOf = (p: (typeof cli.origins.features)[number]['properties']) => {
+			if (p.no_figure_reason === 'edge_of_data') return 5;
+			if (p.no_figure_reason) return 6;
+			if (p.distance_m === null) return 4;
+			const d = p.distance_m;
+			if ([250.5, 500.5, 750.5].some((b) => Math.abs(d - b) < 0.1)) return 'either';
+			return [250, 500, 750, Infinity].findIndex((b) => Math.round(d) <= b);
+		};
+		const hoodIds = cli.rows.map((r) => r.neighbourhood_id!).filter((id) => id !== '');
+		const shareClassOf = (id: string) => {
+			const share = Number(cli.rows.find((r) => r.neighbourhood_id === id)!.beyond_65_share);
+			if (!Number.isFinite(share)) return undefined;
+			if ([0.1, 0.25, 0.5].some((b) => Math.abs(share - b) < 0.0001)) return 'either';
+			return [0.1, 0.25, 0.5].filter((b) => share >= b).length;
+		};
+		const mapStates = () =>
+			page.evaluate(
+				({ n, hoods }) => {
+					const map = (window as unknown as { buurtkaartMap: MapLibreMap }).buurtkaartMap;
+					const sourceLayer = (map.getLayer('coverage-neighbourhoods') as { sourceLayer: string })
+						.sourceLayer;
+					return {
+						origins: Array.from(
+							{ length: n },
+							(_, id) => map.getFeatureState({ source: 'coverage', id }).c as number,
+						),
+						hoods: hoods.map(
+							(id) =>
+								map.getFeatureState({ source: 'neighbourhoods', sourceLayer, id }).s as number,
+						),
+					};
+				},
+				{ n: cli.origins.features.length, hoods: hoodIds },
+			);
+		const states = await mapStates();
+		const either = <T>(expected: T[], actual: unknown[]) =>
+			expected.map((e, i) => (e === 'either' ? actual[i] : e));
+		const expectedOrigins = cli.origins.features.map((f) => classOf(f.properties));
+		expect(states.origins).toEqual(either(expectedOrigins, states.origins));
+		expect(new Set(states.origins).size).toBeGreaterThan(3);
+		expect(states.hoods).toEqual(either(hoodIds.map(shareClassOf), states.hoods));
+		expect(states.hoods.filter((c) => c !== undefined).length).toBeGreaterThan(0);
+
 		// A row zooms the map to its neighbourhood.
 		const zoomBefore = await page.evaluate(() =>
 			(window as unknown as { buurtkaartMap: MapLibreMap }).buurtkaartMap.getZoom(),
@@ -240,6 +288,11 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 		await expect
 			.poll(async () => Math.abs(before - gain - (await totalBeyond65(page))))
 			.toBeLessThanOrEqual(1);
+		// on the map too: more origins within the norm (classes 0 and 1), as feature-state
+		const within = (xs: number[]) => xs.filter((c) => c <= 1).length;
+		await expect
+			.poll(async () => within((await mapStates()).origins))
+			.toBeGreaterThan(within(states.origins));
 		await page.screenshot({ path: testInfo.outputPath('coverage-what-if-desktop.png') });
 
 		// Where next: suggestions with their gain; the first taken over as a what-if.

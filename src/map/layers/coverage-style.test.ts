@@ -3,8 +3,11 @@ import {
 	classesOf,
 	coverageLayers,
 	hatchImage,
-	neighbourhoodFill,
-	originFeatures,
+	neighbourhoodClasses,
+	originClasses,
+	originPoints,
+	ORIGIN_CLASS,
+	shareClass,
 	storedCellFeatures,
 	storedCellsLayer,
 	valueOf,
@@ -12,26 +15,42 @@ import {
 import type { Polygon } from 'geojson';
 
 describe('coverage overlay', () => {
-	it('gives each origin its own look: within, beyond, unreachable, edge of data, no figure, none mapped', () => {
-		const lngLat = new Float64Array([4.8, 51.2, 4.81, 51.2, 4.82, 51.2, 4.83, 51.2, 4.84, 51.2]);
-		const reason = [null, null, null, 'edge_of_data', 'isolated_fragment'];
-		const d = new Float64Array([300, 900, Infinity, Infinity, Infinity]);
-		const t = new Float64Array([240, 720, Infinity, Infinity, Infinity]);
-		const fc = originFeatures(lngLat, reason, d, t, 500, 'shortfall', false);
-		expect(fc.features.map((f) => f.properties)).toEqual([
-			{ look: 'within', v: 0 },
-			{ look: 'beyond', v: 400 },
-			{ look: 'unreachable', v: null },
-			{ look: 'edge', v: null },
-			{ look: 'nofig', v: null },
+	it("gives each origin its class: the colouring's, unreachable, edge of data, no figure, none mapped", () => {
+		const reason = [null, null, null, null, 'edge_of_data', 'isolated_fragment'];
+		const d = new Float64Array([100, 300, 900, Infinity, Infinity, Infinity]);
+		const t = new Float64Array([80, 240, 720, Infinity, Infinity, Infinity]);
+		const { unreachable, edge, noFigure } = ORIGIN_CLASS;
+		// shortfall: 0 within the norm, 400 m beyond it (in the 250..500 class)
+		expect([...originClasses(reason, d, t, 500, 'shortfall', false)]).toEqual([
+			0,
+			0,
+			2,
+			unreachable,
+			edge,
+			noFigure,
 		]);
-		const none = originFeatures(lngLat, reason, d, t, 500, 'distance', true);
-		expect(none.features.map((f) => f.properties.look)).toEqual([
-			'none',
-			'none',
-			'none',
-			'edge',
-			'nofig',
+		// distance: 100 ≤ 250, 300 ≤ 500, 900 > 750
+		expect([...originClasses(reason, d, t, 500, 'distance', false)]).toEqual([
+			0,
+			1,
+			3,
+			unreachable,
+			edge,
+			noFigure,
+		]);
+		// a category none mapped: grey throughout, the edge of the data still hollow
+		expect([...originClasses(reason, d, t, 500, 'distance', true)]).toEqual([
+			noFigure,
+			noFigure,
+			noFigure,
+			noFigure,
+			edge,
+			noFigure,
+		]);
+		const fc = originPoints(new Float64Array([4.8, 51.2, 4.81, 51.3]));
+		expect(fc.features.map((f) => [f.id, f.geometry.coordinates])).toEqual([
+			[0, [4.8, 51.2]],
+			[1, [4.81, 51.3]],
 		]);
 	});
 
@@ -42,20 +61,20 @@ describe('coverage overlay', () => {
 		expect(valueOf('distance', 800.4, 630, 500)).toBe(800);
 	});
 
-	it('shades neighbourhoods by their share of 65+ beyond the norm, transparent when none', () => {
-		expect(neighbourhoodFill({})).toBe('rgba(0,0,0,0)');
-		expect(neighbourhoodFill({ a: 0.05, b: 0.6, '': 0.9 })).toEqual([
-			'match',
-			['to-string', ['get', 'id']],
-			'a',
-			'#fff5eb',
-			'b',
-			'#d94801',
-			'rgba(0,0,0,0)',
+	it('shades neighbourhoods by their share of 65+ beyond the norm, through feature-state', () => {
+		expect([0, 0.05, 0.1, 0.3, 0.6, 1].map(shareClass)).toEqual([0, 0, 1, 2, 3, 3]);
+		// the "" row (outside every neighbourhood) has no polygon
+		expect([...neighbourhoodClasses({ a: 0.05, b: 0.6, '': 0.9 })]).toEqual([
+			['a', 0],
+			['b', 3],
 		]);
-		const layers = coverageLayers('neighbourhoods', {}, 'distance', 500);
+		const layers = coverageLayers('neighbourhoods');
 		expect(layers.edge.paint?.['fill-pattern']).toBe('coverage-hatch');
 		expect(layers.neighbourhoods['source-layer']).toBe('neighbourhoods');
+		// the paint reads feature-state only: the figures never change it
+		expect(JSON.stringify(layers.neighbourhoods.paint)).toContain('["feature-state","s"]');
+		expect(JSON.stringify(layers.origins.paint)).toContain('["feature-state","c"]');
+		expect(JSON.stringify(layers)).not.toContain('"get"');
 	});
 
 	it('draws the stored cells of the category shown, by mean distance against the norm', () => {

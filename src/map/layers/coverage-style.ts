@@ -18,9 +18,6 @@ import { LABEL_FONT, NEIGHBOURHOODS_SOURCE } from './neighbourhoods-style.ts';
 export const COLOUR_BY = ['distance', 'time', 'shortfall'] as const;
 export type ColourBy = (typeof COLOUR_BY)[number];
 
-/** An origin's look: within or beyond the norm, no figure (with why), or the category none mapped. */
-export type OriginLook = 'within' | 'beyond' | 'unreachable' | 'edge' | 'nofig' | 'none';
-
 /** The classes of each colouring, bottom up: upper bound (inclusive; Infinity last) and colour. */
 export function classesOf(colourBy: ColourBy, normM: number): { upTo: number; colour: string }[] {
 	const colours = ['#1a9850', '#91cf60', '#fc8d59', '#d73027'];
@@ -48,49 +45,66 @@ export function valueOf(
 	return Math.round(distanceM);
 }
 
-export interface OriginFeatureProps {
-	look: OriginLook;
-	/** The coloured value (see {@link valueOf}); null without a figure. */
-	v: number | null;
-}
+/**
+ * An origin's class on the map, carried as feature-state `c` (see {@link coverageLayers}): the
+ * colouring's class 0..3 (within the norm or beyond it), or one of these.
+ */
+export const ORIGIN_CLASS = {
+	/** A figure, but no place of the category reachable. */
+	unreachable: 4,
+	/** At the edge of the data: a hollow point over the hatched cells. */
+	edge: 5,
+	/** No figure for another reason, or the category none mapped in the data: grey. */
+	noFigure: 6,
+} as const;
 
 /**
- * Every origin as a point with its look and value for the overlay.
+ * The class of every origin (feature id = origin index) for the colouring: the class of its
+ * value among {@link classesOf}, or {@link ORIGIN_CLASS}. One byte per origin; a what-if changes
+ * only the origins near the planned place, so only those get new feature-state.
  *
  * @param reason why an origin has no figure, per origin (null: it has one).
  */
-export function originFeatures(
-	lngLat: Float64Array,
+export function originClasses(
 	reason: readonly (string | null)[],
 	distanceM: Float64Array,
 	timeS: Float64Array,
 	normM: number,
 	colourBy: ColourBy,
 	noneMapped: boolean,
-): FeatureCollection<Point, OriginFeatureProps> {
-	const features: Feature<Point, OriginFeatureProps>[] = [];
+): Uint8Array {
+	const bounds = classesOf(colourBy, normM).map((c) => c.upTo);
+	const out = new Uint8Array(reason.length);
 	for (let i = 0; i < reason.length; i++) {
 		const r = reason[i];
 		const d = distanceM[i] as number;
-		let look: OriginLook;
-		let v: number | null = null;
-		if (r === 'edge_of_data') look = 'edge';
-		else if (r) look = 'nofig';
-		else if (noneMapped) look = 'none';
-		else if (!Number.isFinite(d)) look = 'unreachable';
+		if (r === 'edge_of_data') out[i] = ORIGIN_CLASS.edge;
+		else if (r || noneMapped) out[i] = ORIGIN_CLASS.noFigure;
+		else if (!Number.isFinite(d)) out[i] = ORIGIN_CLASS.unreachable;
 		else {
-			look = d <= normM ? 'within' : 'beyond';
-			v = valueOf(colourBy, d, timeS[i] as number, normM);
+			const v = valueOf(colourBy, d, timeS[i] as number, normM);
+			out[i] = bounds.findIndex((upTo) => v <= upTo);
 		}
+	}
+	return out;
+}
+
+/**
+ * The origins as points with their index as feature id and no properties: built once per area
+ * and sent to the map once; their look comes from feature-state ({@link originClasses}).
+ */
+export function originPoints(lngLat: Float64Array): FeatureCollection<Point> {
+	const features: Feature<Point>[] = [];
+	for (let i = 0; i < lngLat.length / 2; i++)
 		features.push({
 			type: 'Feature',
+			id: i,
 			geometry: {
 				type: 'Point',
 				coordinates: [lngLat[2 * i] as number, lngLat[2 * i + 1] as number],
 			},
-			properties: { look, v },
+			properties: {},
 		});
-	}
 	return { type: 'FeatureCollection', features };
 }
 
@@ -102,24 +116,32 @@ export const SHARE_CLASSES: readonly { from: number; colour: string }[] = [
 	{ from: 0.5, colour: '#d94801' },
 ];
 
-/** The fill colour expression of the neighbourhoods: by id, transparent for any not listed. */
-export function neighbourhoodFill(
-	shares: Readonly<Record<string, number>>,
-): ExpressionSpecification | string {
-	const ids = Object.keys(shares).filter((id) => id !== '');
-	if (ids.length === 0) return 'rgba(0,0,0,0)';
-	const colourOf = (s: number): string =>
-		[...SHARE_CLASSES].reverse().find((c) => s >= c.from)?.colour ??
-		(SHARE_CLASSES[0]?.colour as string);
-	const pairs: string[] = [];
-	for (const id of ids.sort()) pairs.push(id, colourOf(shares[id] as number));
-	return [
-		'match',
-		['to-string', ['get', 'id']],
-		...pairs,
-		'rgba(0,0,0,0)',
-	] as ExpressionSpecification;
+/** The index in {@link SHARE_CLASSES} of a share. */
+export function shareClass(share: number): number {
+	let k = 0;
+	SHARE_CLASSES.forEach((c, i) => {
+		if (share >= c.from) k = i;
+	});
+	return k;
 }
+
+/**
+ * The neighbourhoods' shading as feature-state `s` (the class of {@link shareClass}) keyed by
+ * neighbourhood id (promoted to the features' id on the neighbourhoods source, MapView);
+ * neighbourhoods not listed stay transparent. The "" row (addresses outside every neighbourhood)
+ * has no polygon.
+ */
+export function neighbourhoodClasses(
+	shares: Readonly<Record<string, number>>,
+): Map<string, number> {
+	const out = new Map<string, number>();
+	for (const [id, share] of Object.entries(shares)) if (id !== '') out.set(id, shareClass(share));
+	return out;
+}
+
+/** The feature-state keys of the overlay: the origins' class, the neighbourhoods' share class. */
+export const ORIGIN_STATE_KEY = 'c';
+export const SHARE_STATE_KEY = 's';
 
 /** The id of the hatch pattern image. */
 export const HATCH_IMAGE = 'coverage-hatch';
@@ -143,23 +165,18 @@ export function hatchImage(): { width: number; height: number; data: Uint8Array 
 /**
  * The layers of the coverage overlay: neighbourhood shading (from the area's neighbourhoods
  * archive), hatched edge-of-data cells (source `coverage-edge`), origins (source `coverage`).
+ * Their paint does not change with the figures: the origins' and neighbourhoods' classes come
+ * from feature-state, so a what-if or another colouring repaints without laying anything out.
+ * A feature without its state yet is not drawn.
  */
-export function coverageLayers(
-	neighbourhoodLayer: string,
-	shares: Readonly<Record<string, number>>,
-	colourBy: ColourBy,
-	normM: number,
-): {
+export function coverageLayers(neighbourhoodLayer: string): {
 	neighbourhoods: FillLayerSpecification;
 	edge: FillLayerSpecification;
 	origins: CircleLayerSpecification;
 } {
-	const steps: (string | number)[] = [];
-	classesOf(colourBy, normM).forEach((c, i, all) => {
-		if (i === 0) steps.push(c.colour);
-		const next = all[i + 1];
-		if (next) steps.push(c.upTo + (colourBy === 'time' ? 0.05 : 0.5), next.colour);
-	});
+	const colours = classesOf('distance', 1).map((c) => c.colour);
+	const share: ExpressionSpecification = ['coalesce', ['feature-state', SHARE_STATE_KEY], -1];
+	const origin: ExpressionSpecification = ['coalesce', ['feature-state', ORIGIN_STATE_KEY], -1];
 	return {
 		neighbourhoods: {
 			id: 'coverage-neighbourhoods',
@@ -167,7 +184,12 @@ export function coverageLayers(
 			source: NEIGHBOURHOODS_SOURCE,
 			'source-layer': neighbourhoodLayer,
 			paint: {
-				'fill-color': neighbourhoodFill(shares) as never,
+				'fill-color': [
+					'match',
+					share,
+					...SHARE_CLASSES.flatMap((c, i) => [i, c.colour]),
+					'rgba(0,0,0,0)',
+				] as never,
 				'fill-opacity': ['interpolate', ['linear'], ['zoom'], 11, 0.55, 15, 0.2],
 			},
 		},
@@ -185,16 +207,15 @@ export function coverageLayers(
 				'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 1.5, 16, 5],
 				'circle-color': [
 					'match',
-					['get', 'look'],
-					['within', 'beyond'],
-					['step', ['coalesce', ['get', 'v'], 0], ...steps],
-					'unreachable',
+					origin,
+					...colours.flatMap((c, i) => [i, c]),
+					ORIGIN_CLASS.unreachable,
 					UNREACHABLE_COLOUR,
 					NO_FIGURE_COLOUR,
 				] as never,
-				'circle-opacity': ['match', ['get', 'look'], 'edge', 0, 0.9] as never,
+				'circle-opacity': ['match', origin, [-1, ORIGIN_CLASS.edge], 0, 0.9] as never,
 				'circle-stroke-color': NO_FIGURE_COLOUR,
-				'circle-stroke-width': ['match', ['get', 'look'], 'edge', 1, 0] as never,
+				'circle-stroke-width': ['match', origin, ORIGIN_CLASS.edge, 1, 0] as never,
 			},
 		},
 	};

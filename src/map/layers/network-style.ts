@@ -168,14 +168,14 @@ export function networkPointLayer(
 	};
 }
 
-/** What {@link drawEdgeStatuses} needs of a MapLibre map. */
-export interface FeatureStateTarget {
+/** What {@link drawEdgeStatuses} needs of a MapLibre map (feature ids: numbers by default). */
+export interface FeatureStateTarget<Id = number> {
 	setFeatureState(
-		feature: { source: string; sourceLayer?: string; id: number },
+		feature: { source: string; sourceLayer?: string; id: Id },
 		state: Record<string, unknown>,
 	): void;
 	removeFeatureState(
-		feature: { source: string; sourceLayer?: string; id?: number },
+		feature: { source: string; sourceLayer?: string; id?: Id },
 		key?: string,
 	): void;
 }
