@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { careFunctionsByNeighbourhood, careFunctionsOf } from './care-functions.ts';
-import { categoryById } from './taxonomy.ts';
+import { careFunctionsByNeighbourhood, careFunctionsOf, splitMissing } from './care-functions.ts';
+import { CARE_FUNCTIONS, CATEGORIES, categoryById } from './taxonomy.ts';
 
 describe('care functions per neighbourhood', () => {
 	it('a place serves its categories’ functions from the taxonomy, plus its own', () => {
@@ -41,5 +41,23 @@ describe('care functions per neighbourhood', () => {
 		expect(rows[2]?.present).toEqual([]);
 		expect(rows[2]?.missing).toHaveLength(8);
 		for (const r of rows) expect(r.present.length + r.missing.length).toBe(8);
+	});
+
+	it('marks as "only through initiatives" exactly the functions no kind of place serves', () => {
+		const served = new Set(CATEGORIES.flatMap((c) => c.careFunctions));
+		for (const f of CARE_FUNCTIONS)
+			expect(f.onlyInitiatives === true, f.id).toBe(!served.has(f.id));
+		// "Partnerschappen en samenwerking" is served by local service centres and social services
+		expect(CARE_FUNCTIONS.filter((f) => f.onlyInitiatives).map((f) => f.labels.nl)).toEqual([
+			'Buurtanalyse',
+		]);
+		const all = CARE_FUNCTIONS.map((f) => f.id);
+		const split = splitMissing(all);
+		expect(split.onlyInitiatives).toEqual(['neighbourhood_analysis']);
+		expect(split.missing).toEqual(all.slice(1));
+		expect(splitMissing(['policy_advice'])).toEqual({
+			missing: ['policy_advice'],
+			onlyInitiatives: [],
+		});
 	});
 });

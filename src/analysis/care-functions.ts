@@ -31,6 +31,22 @@ export interface CareFunctionRow {
 const ORDER: readonly CareFunctionId[] = CARE_FUNCTIONS.map((f) => f.id);
 const IDS: ReadonlySet<string> = new Set(ORDER);
 
+/**
+ * The missing functions split in two: those a kind of place could serve, and those only a local
+ * initiative can (`onlyInitiatives` in the taxonomy), which the tables name apart so that they do
+ * not read as a gap the map could fill. Both in the taxonomy's order.
+ */
+export function splitMissing(missing: readonly CareFunctionId[]): {
+	missing: CareFunctionId[];
+	onlyInitiatives: CareFunctionId[];
+} {
+	const only = new Set(CARE_FUNCTIONS.filter((f) => f.onlyInitiatives).map((f) => f.id));
+	return {
+		missing: missing.filter((f) => !only.has(f)),
+		onlyInitiatives: missing.filter((f) => only.has(f)),
+	};
+}
+
 /** The care functions a place serves: its categories' and its own. */
 export function careFunctionsOf(place: Omit<CareFunctionPlace, 'lngLat'>): Set<CareFunctionId> {
 	const out = new Set<CareFunctionId>();

@@ -604,7 +604,7 @@ const en: Messages = {
 	curFunctionsPresent: 'Present',
 	curFunctionsMissing: 'Missing',
 	curFunctionsNone: 'none',
-	curFunctionsAll: 'all eight',
+	curFunctionsOnlyInitiatives: '{functions} (only through initiatives)',
 	tg_everyone: 'Everyone',
 	tg_older_people: 'Older people',
 	tg_people_with_disability: 'People with a disability',

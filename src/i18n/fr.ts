@@ -618,7 +618,7 @@ const fr: Messages = {
 	curFunctionsPresent: 'Présentes',
 	curFunctionsMissing: 'Manquantes',
 	curFunctionsNone: 'aucune',
-	curFunctionsAll: 'les huit',
+	curFunctionsOnlyInitiatives: '{functions} (seulement par des initiatives)',
 	tg_everyone: 'Tout le monde',
 	tg_older_people: 'Personnes âgées',
 	tg_people_with_disability: 'Personnes handicapées',

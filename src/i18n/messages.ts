@@ -611,7 +611,7 @@ const nl = {
 	curFunctionsPresent: 'Aanwezig',
 	curFunctionsMissing: 'Ontbreekt',
 	curFunctionsNone: 'geen',
-	curFunctionsAll: 'alle acht',
+	curFunctionsOnlyInitiatives: '{functions} (alleen via initiatieven)',
 	tg_everyone: 'Iedereen',
 	tg_older_people: 'Ouderen',
 	tg_people_with_disability: 'Mensen met een beperking',

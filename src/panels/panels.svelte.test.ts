@@ -312,6 +312,12 @@ describe('CoveragePanel', () => {
 		expect(careRows.some((r) => within(r).getByTestId('care-present').textContent !== 'geen')).toBe(
 			true,
 		);
+		// no kind of place serves "Buurtanalyse" (the taxonomy says so): where missing, it is named
+		// as reachable only through initiatives, after the functions a kind of place could serve
+		for (const r of careRows)
+			expect(within(r).getByTestId('care-missing').textContent).toMatch(
+				/(^|; )Buurtanalyse \(alleen via initiatieven\)$/,
+			);
 
 		// a bad norm is refused with the category named; nothing runs
 		const norm = screen.getByTestId('norm-pharmacy') as HTMLInputElement;
