@@ -150,7 +150,7 @@ const fr: Messages = {
 	reportBeyondOf: 'Habitants au-delà de la norme — {profile}',
 	reportPersonal: 'profil personnel',
 	reportProfilesNote:
-		'Lieux dans le quartier : les lieux et initiatives locales dont l’adresse la plus proche se trouve dans ce quartier. {profile} : le profil analysé, avec les lieux prévus de la simulation.',
+		'Lieux dans le quartier : les lieux et initiatives locales de ce quartier. {rule} {profile} : le profil analysé, avec les lieux prévus de la simulation.',
 	reportOtherProfilesNote:
 		'Les autres profils : les lieux existants et les initiatives locales, sans simulation.',
 	reportBeyond65: '65+ au-delà de la norme',
@@ -613,7 +613,16 @@ const fr: Messages = {
 	curErrorOther: 'Pas enregistrée : {detail}',
 	curFunctionsTitle: 'Fonctions des soins de quartier par quartier',
 	curFunctionsIntro:
-		'Lesquelles des huit fonctions chaque quartier a : d’après les types de lieux d’OpenStreetMap (selon la taxonomie) et les initiatives locales. Un lieu compte dans le quartier de l’adresse la plus proche.',
+		'Lesquelles des huit fonctions chaque quartier a : d’après les types de lieux d’OpenStreetMap (selon la taxonomie) et les initiatives locales.',
+	careCountPolygon:
+		'Un lieu ou une initiative compte dans le quartier où il se trouve (les limites des quartiers).',
+	careCountOutside:
+		'Hors de tout quartier mais à moins de {metres} m d’une adresse : {count}, comptés dans le quartier de l’adresse la plus proche.',
+	careCountBeyond: 'Plus loin hors de la zone, comptés nulle part : {count}.',
+	careCountNearest:
+		'Un lieu ou une initiative compte dans le quartier de l’adresse la plus proche : les données de cette zone n’ont pas de limites de quartiers.',
+	careCountUnreadable:
+		'Un lieu ou une initiative compte dans le quartier de l’adresse la plus proche : les limites des quartiers n’ont pas pu être lues ({detail}).',
 	curFunctionsNeighbourhood: 'Quartier',
 	curFunctionsPresent: 'Présentes',
 	curFunctionsMissing: 'Manquantes',

@@ -149,7 +149,7 @@ const nl = {
 	reportBeyondOf: 'Inwoners verder dan de norm — {profile}',
 	reportPersonal: 'persoonlijk profiel',
 	reportProfilesNote:
-		'Plaatsen in de buurt: de plaatsen en lokale initiatieven waarvan het dichtstbijzijnde adres in deze buurt ligt. {profile}: het geanalyseerde profiel, met de geplande plaatsen van wat-als.',
+		'Plaatsen in de buurt: de plaatsen en lokale initiatieven in deze buurt. {rule} {profile}: het geanalyseerde profiel, met de geplande plaatsen van wat-als.',
 	reportOtherProfilesNote:
 		'De andere profielen: de bestaande plaatsen en lokale initiatieven, zonder wat-als.',
 	reportBeyond65: '65+ verder dan de norm',
@@ -606,7 +606,15 @@ const nl = {
 	curErrorOther: 'Niet bewaard: {detail}',
 	curFunctionsTitle: 'Functies van buurtzorg per wijk',
 	curFunctionsIntro:
-		'Welke van de acht functies van buurtzorgregie elke wijk heeft: uit de soorten plaatsen in OpenStreetMap (volgens de taxonomie) en de lokale initiatieven. Een plaats telt bij de wijk van het dichtste adres.',
+		'Welke van de acht functies van buurtzorgregie elke wijk heeft: uit de soorten plaatsen in OpenStreetMap (volgens de taxonomie) en de lokale initiatieven.',
+	careCountPolygon: 'Een plaats of initiatief telt bij de wijk waarin het ligt (de wijkgrenzen).',
+	careCountOutside:
+		'Buiten elke wijk maar binnen {metres} m van een adres: {count}, geteld bij de wijk van het dichtste adres.',
+	careCountBeyond: 'Verder buiten het gebied, nergens geteld: {count}.',
+	careCountNearest:
+		'Een plaats of initiatief telt bij de wijk van het dichtste adres: de gegevens van dit gebied hebben geen wijkgrenzen.',
+	careCountUnreadable:
+		'Een plaats of initiatief telt bij de wijk van het dichtste adres: de wijkgrenzen konden niet gelezen worden ({detail}).',
 	curFunctionsNeighbourhood: 'Wijk',
 	curFunctionsPresent: 'Aanwezig',
 	curFunctionsMissing: 'Ontbreekt',
