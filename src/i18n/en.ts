@@ -597,6 +597,9 @@ const en: Messages = {
 		'The location lies outside {area}. Choose a location in the municipality, or another municipality.',
 	curErrorHours: 'The opening hours cannot be read: {detail}',
 	curErrorOther: 'Not saved: {detail}',
+	storedTitle: 'Stored result, computed on {date}',
+	storedColEdge: 'Edge of the data (residents)',
+	scrollHint: 'Scroll sideways for the other columns →',
 	curFunctionsTitle: 'Care functions per neighbourhood',
 	curFunctionsIntro:
 		'Which of the eight functions of neighbourhood care each neighbourhood has: from the kinds of places in OpenStreetMap (by the taxonomy) and the local initiatives.',

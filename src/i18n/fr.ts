@@ -611,6 +611,9 @@ const fr: Messages = {
 		'Le lieu est en dehors de {area}. Choisissez un lieu dans la commune ou une autre commune.',
 	curErrorHours: 'Les heures d’ouverture sont illisibles : {detail}',
 	curErrorOther: 'Pas enregistrée : {detail}',
+	storedTitle: 'Résultat enregistré, calculé le {date}',
+	storedColEdge: 'Bord des données (habitants)',
+	scrollHint: 'Faites glisser pour voir les autres colonnes →',
 	curFunctionsTitle: 'Fonctions des soins de quartier par quartier',
 	curFunctionsIntro:
 		'Lesquelles des huit fonctions chaque quartier a : d’après les types de lieux d’OpenStreetMap (selon la taxonomie) et les initiatives locales.',

@@ -604,6 +604,9 @@ const nl = {
 		'De plaats ligt buiten {area}. Kies een plaats in de gemeente of een andere gemeente.',
 	curErrorHours: 'De openingsuren zijn niet te lezen: {detail}',
 	curErrorOther: 'Niet bewaard: {detail}',
+	storedTitle: 'Opgeslagen resultaat, berekend op {date}',
+	storedColEdge: 'Rand van de gegevens (inwoners)',
+	scrollHint: 'Schuif opzij voor de andere kolommen →',
 	curFunctionsTitle: 'Functies van buurtzorg per wijk',
 	curFunctionsIntro:
 		'Welke van de acht functies van buurtzorgregie elke wijk heeft: uit de soorten plaatsen in OpenStreetMap (volgens de taxonomie) en de lokale initiatieven.',

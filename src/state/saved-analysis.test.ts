@@ -8,6 +8,7 @@ import {
 	exportRows,
 	readRecord,
 	recordOf,
+	storedRowsOf,
 	summariesOf,
 } from './saved-analysis.ts';
 
@@ -181,5 +182,34 @@ describe('saved analyses', () => {
 		// well under the database's 16 KiB per summary, even with every category
 		expect(JSON.stringify(summaries[0]).length).toBeLessThan(1000);
 		expect(summariesOf(record, [])).toEqual([]);
+	});
+
+	it('reads the stored summaries back per category, by code, for the read-only table', () => {
+		const record = recordOf(
+			'vorselaar-lille',
+			snapshot([row('1304401', 'Vorselaar-Centrum', 12), row('1304402', 'Heide', 30)]),
+		);
+		const summaries = summariesOf(record, [
+			{ id: '6f1c0000-0000-4000-8000-000000000001', code: '1304401' },
+			{ id: '6f1c0000-0000-4000-8000-000000000002', code: '1304402' },
+		]);
+		const names = new Map([
+			['1304401', 'Vorselaar-Centrum'],
+			['1304402', 'Heide'],
+		]);
+		const rows = storedRowsOf(summaries, 'gp', names);
+		// by name; the figures as the record had them
+		expect(rows.map((r) => [r.code, r.name, r.beyond65, r.beyond65Share, r.normM])).toEqual([
+			['1304402', 'Heide', 30, 0.3, 900],
+			['1304401', 'Vorselaar-Centrum', 12, 0.12, 900],
+		]);
+		expect(rows[0]).toMatchObject({ residents: 400, residents65: 100, edgeOfDataResidents: 5 });
+		// a category not stored, or a summary that does not read: nothing made up
+		expect(storedRowsOf(summaries, 'pharmacy', names)).toEqual([]);
+		expect(
+			storedRowsOf([{ neighbourhoodId: 'x', summary: { categories: {} } }], 'gp', names),
+		).toEqual([]);
+		// an unknown code keeps its code as name
+		expect(storedRowsOf(summaries, 'gp', new Map())[0]?.name).toBe('1304401');
 	});
 });
