@@ -241,10 +241,12 @@ export async function loadAreaTiles(
 	return parseManifest(json, url);
 }
 
-/** One neighbourhood of `neighbourhoods.geojson`: its statistical code, name and polygon. */
+/** One neighbourhood of `neighbourhoods.geojson`: its statistical code, name, municipality and polygon. */
 export interface NeighbourhoodPolygon {
 	id: string;
 	name: string;
+	/** Its municipality's NIS code ('' when the file does not say). */
+	municipalityNis: string;
 	geometry: Polygon | MultiPolygon;
 }
 
@@ -286,6 +288,7 @@ export function parseNeighbourhoodPolygons(json: unknown, where: string): Neighb
 		return {
 			id: props.id,
 			name: typeof props.name === 'string' ? props.name : props.id,
+			municipalityNis: typeof props.municipality_nis === 'string' ? props.municipality_nis : '',
 			geometry: g as unknown as Polygon | MultiPolygon,
 		};
 	});
