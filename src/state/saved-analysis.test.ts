@@ -150,15 +150,24 @@ describe('saved analyses', () => {
 		expect(lines[2]).toBe(`"'+Nulmeting","'@gp",900,"'-Heide",400,100,,,,5`);
 	});
 
-	it("keys the summaries by the database's neighbourhood ids, found by their code; other municipalities' left out", () => {
+	/**
+	 * A record of Vorselaar-Centrum (1304401, 12 beyond) and `other` (30 beyond), and its summaries
+	 * for Vorselaar's two neighbourhoods.
+	 */
+	function savedFor(other: [string, string]) {
 		const record = recordOf(
 			'vorselaar-lille',
-			snapshot([row('1304401', 'Vorselaar-Centrum', 12), row('1301901', 'Gierle', 30)]),
+			snapshot([row('1304401', 'Vorselaar-Centrum', 12), row(other[0], other[1], 30)]),
 		);
 		const summaries = summariesOf(record, [
 			{ id: '6f1c0000-0000-4000-8000-000000000001', code: '1304401' },
 			{ id: '6f1c0000-0000-4000-8000-000000000002', code: '1304402' },
 		]);
+		return { record, summaries };
+	}
+
+	it("keys the summaries by the database's neighbourhood ids, found by their code; other municipalities' left out", () => {
+		const { record, summaries } = savedFor(['1301901', 'Gierle']);
 		expect(summaries).toEqual([
 			{
 				neighbourhoodId: '6f1c0000-0000-4000-8000-000000000001',
@@ -185,14 +194,7 @@ describe('saved analyses', () => {
 	});
 
 	it('reads the stored summaries back per category, by code, for the read-only table', () => {
-		const record = recordOf(
-			'vorselaar-lille',
-			snapshot([row('1304401', 'Vorselaar-Centrum', 12), row('1304402', 'Heide', 30)]),
-		);
-		const summaries = summariesOf(record, [
-			{ id: '6f1c0000-0000-4000-8000-000000000001', code: '1304401' },
-			{ id: '6f1c0000-0000-4000-8000-000000000002', code: '1304402' },
-		]);
+		const { summaries } = savedFor(['1304402', 'Heide']);
 		const names = new Map([
 			['1304401', 'Vorselaar-Centrum'],
 			['1304402', 'Heide'],

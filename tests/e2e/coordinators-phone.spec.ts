@@ -8,7 +8,8 @@
  * The screenshots are kept in the test's output folder.
  */
 import { planSuggestion, saveAnalysis, savedItem } from '../helpers/saved-analyses.ts';
-import { expect, test, type Locator, type Page } from '../helpers/test.ts';
+import type { Locator } from '@playwright/test';
+import { expect, test, type Page } from '../helpers/test.ts';
 
 /** Whether an element lies within the screen's width (0.5 px of rounding allowed). */
 async function withinScreen(locator: Locator): Promise<boolean> {
