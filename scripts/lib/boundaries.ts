@@ -2,7 +2,8 @@
  * The municipality boundaries of an area, published beside its tiles (`boundaries.geojson`): the
  * union of each municipality's neighbourhood polygons. Every area config has neighbourhoods, so no
  * extra input is needed; the app's embedded default uses them to tell which municipality a report
- * lies in, as the database does with its `areas` table.
+ * lies in, as the database does with its `areas` table. Beside them the neighbourhoods themselves
+ * (`neighbourhoods.geojson`), for the app to count places per neighbourhood by polygon.
  */
 import { featureCollection, union } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -16,15 +17,57 @@ export interface BoundaryProps {
 	name: string;
 }
 
-/** Rounds coordinates to 1e-7° (OSM's own precision), so the file stays small and stable. */
-function rounded(geometry: MultiPolygon): MultiPolygon {
-	const r = (v: number) => Math.round(v * 1e7) / 1e7;
+/** Rounds coordinates to `scale` (1e7: 1e-7°, OSM's own precision), so the file stays small and stable. */
+function rounded(geometry: MultiPolygon, scale = 1e7): MultiPolygon {
+	const r = (v: number) => Math.round(v * scale) / scale;
 	return {
 		type: 'MultiPolygon',
 		coordinates: geometry.coordinates.map((poly) =>
 			poly.map((ring) => ring.map((p) => [r(p[0] as number), r(p[1] as number)])),
 		),
 	};
+}
+
+function asMulti(g: Polygon | MultiPolygon): MultiPolygon {
+	return g.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [g.coordinates] } : g;
+}
+
+/** Properties of one neighbourhood in `neighbourhoods.geojson`. */
+export interface NeighbourhoodPolygonProps {
+	/** The statistical code, the id the analysis and the database use (`neighbourhoods.code`). */
+	id: string;
+	name: string;
+	municipality_nis: string;
+}
+
+/**
+ * Digits kept in `neighbourhoods.geojson`: 1e-6° is about 0.1 m here, far below the precision of
+ * the statistical boundaries, and keeps the file about a third smaller than OSM's 1e-7°.
+ */
+export const NEIGHBOURHOOD_POLYGON_SCALE = 1e6;
+
+/**
+ * The area's neighbourhoods as MultiPolygons with their code, name and municipality, in the order
+ * given (the pipeline's: by id), coordinates rounded to {@link NEIGHBOURHOOD_POLYGON_SCALE}.
+ *
+ * @example neighbourhoodPolygons(nb.features).features[0].properties.id // '1301901'
+ */
+export function neighbourhoodPolygons(
+	neighbourhoods: readonly NeighbourhoodFeature[],
+): FeatureCollection<MultiPolygon, NeighbourhoodPolygonProps> {
+	return featureCollection(
+		neighbourhoods.map((f): Feature<MultiPolygon, NeighbourhoodPolygonProps> => {
+			return {
+				type: 'Feature',
+				geometry: rounded(asMulti(f.geometry), NEIGHBOURHOOD_POLYGON_SCALE),
+				properties: {
+					id: f.properties.id,
+					name: f.properties.name,
+					municipality_nis: f.properties.municipality_nis,
+				},
+			};
+		}),
+	);
 }
 
 /**
@@ -45,12 +88,9 @@ export function municipalityBoundaries(
 					? parts[0]!
 					: union(featureCollection(parts as Feature<Polygon | MultiPolygon>[]));
 			if (!merged) throw new Error(`municipality ${m.nis} (${m.name}) has no neighbourhood area`);
-			const g = merged.geometry;
-			const multi: MultiPolygon =
-				g.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [g.coordinates] } : g;
 			return {
 				type: 'Feature',
-				geometry: rounded(multi),
+				geometry: rounded(asMulti(merged.geometry)),
 				properties: { nis: m.nis, name: m.name },
 			};
 		}),

@@ -80,6 +80,11 @@ export interface AreaManifest {
 		/** The municipality boundaries (GeoJSON MultiPolygons with `nis` and `name`). */
 		boundaries: { file: string; bytes: number; sha256: string };
 		/**
+		 * The neighbourhood polygons (GeoJSON MultiPolygons with `id` (the statistical code), `name`
+		 * and `municipality_nis`; 1e-6°), for the app to count places per neighbourhood.
+		 */
+		neighbourhoods: { file: string; bytes: number; sha256: string };
+		/**
 		 * Per municipality (config order): its own analysis bundle and search source
 		 * (scripts/lib/parts.ts), so the app can download only the chosen municipality's.
 		 */

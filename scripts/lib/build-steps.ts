@@ -9,7 +9,7 @@ import path from 'node:path';
 import { readAgeShares, readAgeSharesBy, type AgeShares } from './age-structure.ts';
 import { writeAreaIndex } from './area-index.ts';
 import { assumptionsFor } from './assumptions.ts';
-import { municipalityBoundaries } from './boundaries.ts';
+import { municipalityBoundaries, neighbourhoodPolygons } from './boundaries.ts';
 import { buildArchive, type ArchiveEntry } from './archive.ts';
 import { configInputs, loadAreaConfig, type AreaConfig, type SourceInfo } from './area-config.ts';
 import { bboxOf, type Bbox } from './geo.ts';
@@ -91,6 +91,8 @@ export interface BuildArtefacts {
 		population: number;
 		boundariesJson: string;
 	};
+	/** `neighbourhoods.geojson`: the neighbourhood polygons for the app (file text). */
+	neighbourhoodPolygons: { json: string; count: number };
 	osm: {
 		data: OsmData;
 		/** The latest edit date, else the config's date for the extract. */
@@ -281,6 +283,17 @@ const neighbourhoods: BuildStep<'neighbourhoods'> = {
 			`; population from ${t('population', 'sectors')} sector joins and ${t('population', 'polygons')} polygons, names from ${t('name', 'sectors')} sector names, ages from ${t('ages', 'neighbourhood table')} neighbourhood tables and ${t('ages', 'municipal shares')} municipal shares`
 		);
 	},
+};
+
+const neighbourhoodPolygonsStep: BuildStep<'neighbourhoodPolygons'> = {
+	name: 'neighbourhood polygons',
+	key: 'neighbourhoodPolygons',
+	run: (ctx) => {
+		const fc = neighbourhoodPolygons(need(ctx, 'neighbourhoods').features);
+		return { json: `${JSON.stringify(fc)}\n`, count: fc.features.length };
+	},
+	summary: (a) =>
+		`${a.count} neighbourhoods with their codes → neighbourhoods.geojson, ${kib(Buffer.byteLength(a.json))} KiB`,
 };
 
 const osm: BuildStep<'osm'> = {
@@ -611,6 +624,7 @@ export function manifestOf(ctx: BuildContext): AreaManifest {
 	const { config, configRel, inputs, codeSha256 } = need(ctx, 'source');
 	const ageMap = need(ctx, 'ages');
 	const nb = need(ctx, 'neighbourhoods');
+	const polygons = need(ctx, 'neighbourhoodPolygons');
 	const o = need(ctx, 'osm');
 	const p = need(ctx, 'places');
 	const or = need(ctx, 'origins');
@@ -667,6 +681,11 @@ export function manifestOf(ctx: BuildContext): AreaManifest {
 				file: 'boundaries.geojson',
 				bytes: Buffer.byteLength(nb.boundariesJson),
 				sha256: sha256(nb.boundariesJson),
+			},
+			neighbourhoods: {
+				file: 'neighbourhoods.geojson',
+				bytes: Buffer.byteLength(polygons.json),
+				sha256: sha256(polygons.json),
 			},
 			municipalities: pt.list.map((m, i) => {
 				const f = pt.files[i] as (typeof pt.files)[number];
@@ -782,6 +801,10 @@ const publish: BuildStep<'publish'> = {
 				path.join(tmpDir, 'boundaries.geojson'),
 				need(ctx, 'neighbourhoods').boundariesJson,
 			);
+			writeFileSync(
+				path.join(tmpDir, 'neighbourhoods.geojson'),
+				need(ctx, 'neighbourhoodPolygons').json,
+			);
 			manifest.files.municipalities.forEach((m, i) => {
 				const f = pt.files[i] as (typeof pt.files)[number];
 				writeFileSync(path.join(tmpDir, m.analysis.file), f.analysis);
@@ -807,6 +830,7 @@ export const BUILD_STEPS: readonly AnyStep[] = [
 	source,
 	ages,
 	neighbourhoods,
+	neighbourhoodPolygonsStep,
 	osm,
 	places,
 	origins,

@@ -43,25 +43,8 @@ export function bboxOf(features: Feature[]): Bbox {
 	return [w, s, e, n];
 }
 
-/** Even–odd point-in-polygon test over all rings (outer and holes) of one polygon. */
-export function pointInRings(x: number, y: number, rings: Position[][]): boolean {
-	let inside = false;
-	for (const ring of rings) {
-		for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-			const [xi = 0, yi = 0] = ring[i] as Position;
-			const [xj = 0, yj = 0] = ring[j] as Position;
-			if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-		}
-	}
-	return inside;
-}
-
-/** Whether lon/lat (x, y) lies inside a Polygon or MultiPolygon geometry. */
-export function pointInGeometry(x: number, y: number, g: Geometry): boolean {
-	if (g.type === 'Polygon') return pointInRings(x, y, g.coordinates);
-	if (g.type === 'MultiPolygon') return g.coordinates.some((p) => pointInRings(x, y, p));
-	return false;
-}
+// The point-in-polygon tests live with the app's neighbourhood locator (one implementation).
+export { pointInGeometry, pointInRings } from '../../src/analysis/geo.ts';
 
 /** Area of a ring in square degrees (shoelace; sign gives orientation). */
 function ringArea(ring: Position[]): number {

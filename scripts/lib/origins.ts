@@ -15,18 +15,12 @@ import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { metresPerDegree } from '../../src/analysis/geo.ts';
+import { neighbourhoodLocator } from '../../src/analysis/neighbourhood-locator.ts';
 import { isWalkableWay } from '../../src/analysis/profiles.ts';
 import type { AddressSource } from './area-config.ts';
 import type { AgeShares } from './age-structure.ts';
 import { checkCoordinates, declaredCrs, toWgs84, type SupportedCrs } from './crs.ts';
-import {
-	areaM2,
-	largestPolygon,
-	pointInGeometry,
-	pointInRings,
-	poleOfInaccessibility,
-	type Bbox,
-} from './geo.ts';
+import { areaM2, largestPolygon, pointInRings, poleOfInaccessibility, type Bbox } from './geo.ts';
 import { InputError, readFeatureCollection, requireProperty } from './io.ts';
 import type { NeighbourhoodFeature } from './neighbourhoods.ts';
 import type { OsmData, Tags } from './osm.ts';
@@ -292,38 +286,6 @@ interface RawOrigin {
 	houseNumber: string;
 	nb: number;
 	weight: number;
-}
-
-/** Index of the neighbourhood containing a point, or -1 (bbox prefilter, then point in polygon). */
-function neighbourhoodLocator(
-	neighbourhoods: NeighbourhoodFeature[],
-): (lng: number, lat: number) => number {
-	const boxes = neighbourhoods.map((f) => {
-		let w = Infinity;
-		let s = Infinity;
-		let e = -Infinity;
-		let n = -Infinity;
-		const rings = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-		for (const p of rings)
-			for (const [x = 0, y = 0] of p[0] ?? []) {
-				w = Math.min(w, x);
-				e = Math.max(e, x);
-				s = Math.min(s, y);
-				n = Math.max(n, y);
-			}
-		return [w, s, e, n] as Bbox;
-	});
-	return (lng, lat) =>
-		neighbourhoods.findIndex((nb, j) => {
-			const b = boxes[j] as Bbox;
-			return (
-				lng >= b[0] &&
-				lng <= b[2] &&
-				lat >= b[1] &&
-				lat <= b[3] &&
-				pointInGeometry(lng, lat, nb.geometry)
-			);
-		});
 }
 
 /** Assigns residents (population × weight / Σ weights of the neighbourhood) and edge flags. */

@@ -11,6 +11,7 @@
  * sphere of the mean radius (haversine) is about 0.17 % short at 51° N in the north–south direction.
  */
 import CheapRuler from 'cheap-ruler';
+import type { Geometry, Position } from 'geojson';
 
 /**
  * Metres per degree of longitude (`kx`) and of latitude (`ky`) at a latitude, on WGS84.
@@ -144,4 +145,24 @@ export function bboxOfPositions(
 		n = Math.max(n, y);
 	}
 	return [w, s, e, n];
+}
+
+/** Even–odd point-in-polygon test over all rings (outer and holes) of one polygon. */
+export function pointInRings(x: number, y: number, rings: Position[][]): boolean {
+	let inside = false;
+	for (const ring of rings) {
+		for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+			const [xi = 0, yi = 0] = ring[i] as Position;
+			const [xj = 0, yj = 0] = ring[j] as Position;
+			if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+		}
+	}
+	return inside;
+}
+
+/** Whether lon/lat (x, y) lies inside a Polygon or MultiPolygon geometry. */
+export function pointInGeometry(x: number, y: number, g: Geometry): boolean {
+	if (g.type === 'Polygon') return pointInRings(x, y, g.coordinates);
+	if (g.type === 'MultiPolygon') return g.coordinates.some((p) => pointInRings(x, y, p));
+	return false;
 }

@@ -40,6 +40,12 @@ export type CareFunctionId =
 export interface CareFunction {
 	id: CareFunctionId;
 	labels: Localized;
+	/**
+	 * No kind of place serves it (no category lists it): only a local initiative can, through the
+	 * functions its coordinator ticks. The tables say "only through initiatives" rather than a
+	 * plain "missing" (taxonomy.test.ts checks this against the categories).
+	 */
+	onlyInitiatives?: true;
 }
 
 /** The eight care functions, in the order VVSG lists them. */
@@ -47,6 +53,7 @@ export const CARE_FUNCTIONS: readonly CareFunction[] = [
 	{
 		id: 'neighbourhood_analysis',
 		labels: { nl: 'Buurtanalyse', fr: 'Analyse du quartier', en: 'Neighbourhood analysis' },
+		onlyInitiatives: true,
 	},
 	{
 		id: 'partnerships',

@@ -69,7 +69,10 @@ describe('CuratedPlaces (local initiatives)', () => {
 		// the location at the chosen address
 		app.setOrigin({ lngLat: home, label: 'Cardijnlaan 2' });
 		await fireEvent.click(await screen.findByTestId('curated-at-address'));
-		expect(screen.getByTestId('curated-location').textContent).toContain(home[1].toFixed(5));
+		// named by the address it came from, never as raw coordinates
+		expect(screen.getByTestId('curated-location').textContent?.trim()).toBe(
+			'Plaats gekozen: Cardijnlaan 2',
+		);
 
 		// refused by the data layer: the field is named, nothing is saved
 		await fireEvent.input(input('curated-phone'), { target: { value: 'bel maar' } });
@@ -115,6 +118,10 @@ describe('CuratedPlaces (local initiatives)', () => {
 		// edited: the new name everywhere
 		await fireEvent.click(screen.getByTestId('curated-edit'));
 		expect(input('curated-name').value).toBe('Buurtkring Zonnebloem');
+		// saved without an address of its own: its point is "punt op de kaart", not coordinates
+		expect(screen.getByTestId('curated-location').textContent?.trim()).toBe(
+			'Plaats gekozen: punt op de kaart',
+		);
 		await fireEvent.input(input('curated-name'), { target: { value: 'Buurtkring De Zonnebloem' } });
 		await fireEvent.click(screen.getByTestId('curated-save'));
 		await waitFor(() =>
@@ -130,9 +137,12 @@ describe('CuratedPlaces (local initiatives)', () => {
 		expect(curated.list[0]!.visibility).toBe('area_team');
 		expect(screen.getByTestId('curated-item').dataset.visibility).toBe('area_team');
 		await fireEvent.click(screen.getByTestId('curated-edit'));
-		const who = screen.getByTestId('curated-visibility') as HTMLSelectElement;
-		expect(who.value).toBe('area_team');
-		await fireEvent.change(who, { target: { value: 'public' } });
+		const who = within(screen.getByTestId('curated-visibility'));
+		expect(
+			(who.getByLabelText('Het team van de gemeente (nog niet gepubliceerd)') as HTMLInputElement)
+				.checked,
+		).toBe(true);
+		await fireEvent.click(who.getByLabelText('Gepubliceerd: ook bewoners zien het'));
 		await fireEvent.click(screen.getByTestId('curated-save'));
 		await waitFor(() => expect(screen.queryByTestId('curated-form')).toBeNull(), {
 			timeout: 20_000,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MANIFEST_SCHEMA_VERSION } from '../contracts/manifest.ts';
-import { ManifestError, loadAreaTiles, parseManifest } from './tiles.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+	ManifestError,
+	loadAreaTiles,
+	loadNeighbourhoodPolygons,
+	parseManifest,
+	parseNeighbourhoodPolygons,
+} from './tiles.ts';
 
 const base = 'http://127.0.0.1:4173/tiles/vorselaar-lille/manifest.json';
 const valid = {
@@ -106,6 +114,65 @@ describe('loadAreaTiles', () => {
 		const garbage = (async () => new Response('<html>', { status: 200 })) as typeof fetch;
 		await expect(loadAreaTiles('vorselaar-lille', 'http://x', garbage)).rejects.toThrow(
 			/not valid JSON/,
+		);
+	});
+});
+
+describe('neighbourhood polygons', () => {
+	it("lists the manifest's neighbourhoods.geojson beside the other files", () => {
+		const area = parseManifest(
+			{
+				...valid,
+				files: { neighbourhoods: { file: 'neighbourhoods.geojson', bytes: 1234, sha256: 'x' } },
+			},
+			base,
+		);
+		expect(area.files.neighbourhoods).toEqual({
+			url: 'http://127.0.0.1:4173/tiles/vorselaar-lille/neighbourhoods.geojson',
+			bytes: 1234,
+		});
+		// an older manifest without them: none, and the app counts by the nearest address
+		expect(parseManifest(valid, base).files.neighbourhoods).toBeUndefined();
+	});
+
+	it("reads every built area's polygons with their codes", async () => {
+		const root = path.join(import.meta.dirname, '..', '..', 'tiles');
+		const index = JSON.parse(readFileSync(path.join(root, 'areas.json'), 'utf8')) as {
+			areas: { id: string }[];
+		};
+		for (const { id } of index.areas) {
+			const manifestPath = path.join(root, id, 'manifest.json');
+			const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+				files: { neighbourhoods: { file: string } };
+				neighbourhoodSources: Record<string, unknown>;
+			};
+			const file = path.join(root, id, manifest.files.neighbourhoods.file);
+			const local = (async () => new Response(readFileSync(file))) as typeof fetch;
+			const list = await loadNeighbourhoodPolygons({ url: file, bytes: 0 }, local);
+			expect(list.map((n) => n.id).sort()).toEqual(
+				Object.keys(manifest.neighbourhoodSources).sort(),
+			);
+		}
+	});
+
+	it('names what is wrong with a bad file', async () => {
+		const w = 'n.geojson';
+		expect(() => parseNeighbourhoodPolygons([], w)).toThrow(
+			'n.geojson is not a GeoJSON FeatureCollection',
+		);
+		const fc = (features: unknown[]) => ({ type: 'FeatureCollection', features });
+		expect(() => parseNeighbourhoodPolygons(fc([{ properties: {} }]), w)).toThrow(
+			'n.geojson: feature 0 has no neighbourhood id',
+		);
+		expect(() =>
+			parseNeighbourhoodPolygons(
+				fc([{ properties: { id: 'A1' }, geometry: { type: 'Point', coordinates: [4, 51] } }]),
+				w,
+			),
+		).toThrow('n.geojson: neighbourhood A1 has no Polygon or MultiPolygon');
+		const missing = (async () => new Response('nope', { status: 404 })) as typeof fetch;
+		await expect(loadNeighbourhoodPolygons({ url: w, bytes: 0 }, missing)).rejects.toThrow(
+			'n.geojson: HTTP 404',
 		);
 	});
 });

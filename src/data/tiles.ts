@@ -4,6 +4,7 @@
  * search source, municipality boundaries). Every URL comes from here, never from string literals in
  * components.
  */
+import type { MultiPolygon, Polygon } from 'geojson';
 import { schemaVersionIssue, type ValidationIssue } from '../contracts/manifest.ts';
 
 export const OSM_ATTRIBUTION =
@@ -29,8 +30,11 @@ export interface AreaTiles {
 	name: string;
 	/** The municipalities the area covers (NIS code and name). */
 	municipalities: { nis: string; name: string }[];
-	/** The analysis bundle, the search source and the municipality boundaries, when built. */
-	files: { analysis?: FileRef; search?: FileRef; boundaries?: FileRef };
+	/**
+	 * The analysis bundle, the search source, the municipality boundaries and the neighbourhood
+	 * polygons (`neighbourhoods.geojson`, read by {@link loadNeighbourhoodPolygons}), when built.
+	 */
+	files: { analysis?: FileRef; search?: FileRef; boundaries?: FileRef; neighbourhoods?: FileRef };
 	/** [west, south, east, north] in degrees (WGS84). */
 	bbox: [number, number, number, number];
 	/** Attribution for the map's sources (HTML; our own constant text, never data). */
@@ -160,7 +164,7 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 		: 'neighbourhoods';
 	const files: AreaTiles['files'] = {};
 	const listed = isRecord(json.files) ? json.files : {};
-	for (const name of ['analysis', 'search', 'boundaries'] as const) {
+	for (const name of ['analysis', 'search', 'boundaries', 'neighbourhoods'] as const) {
 		const f = listed[name];
 		if (!isRecord(f) || typeof f.file !== 'string') continue;
 		files[name] = {
@@ -235,4 +239,57 @@ export async function loadAreaTiles(
 		throw new ManifestError(`${url} is not valid JSON`);
 	}
 	return parseManifest(json, url);
+}
+
+/** One neighbourhood of `neighbourhoods.geojson`: its statistical code, name, municipality and polygon. */
+export interface NeighbourhoodPolygon {
+	id: string;
+	name: string;
+	/** Its municipality's NIS code ('' when the file does not say). */
+	municipalityNis: string;
+	geometry: Polygon | MultiPolygon;
+}
+
+/**
+ * Reads an area's neighbourhood polygons (the manifest's `files.neighbourhoods`). Throws an Error
+ * naming the file and what is wrong: an HTTP error, not JSON, not a FeatureCollection, or the
+ * first feature without a string `id` or a (Multi)Polygon.
+ */
+export async function loadNeighbourhoodPolygons(
+	ref: FileRef,
+	fetchImpl: typeof fetch = fetch,
+): Promise<NeighbourhoodPolygon[]> {
+	const response = await fetchImpl(ref.url);
+	if (!response.ok) throw new Error(`${ref.url}: HTTP ${response.status}`);
+	let json: unknown;
+	try {
+		json = await response.json();
+	} catch {
+		throw new Error(`${ref.url} is not valid JSON`);
+	}
+	return parseNeighbourhoodPolygons(json, ref.url);
+}
+
+/** The checks of {@link loadNeighbourhoodPolygons} on parsed JSON; `where` names the file. */
+export function parseNeighbourhoodPolygons(json: unknown, where: string): NeighbourhoodPolygon[] {
+	if (!isRecord(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features))
+		throw new Error(`${where} is not a GeoJSON FeatureCollection`);
+	return json.features.map((f: unknown, i): NeighbourhoodPolygon => {
+		const props = isRecord(f) && isRecord(f.properties) ? f.properties : {};
+		if (typeof props.id !== 'string' || props.id === '')
+			throw new Error(`${where}: feature ${i} has no neighbourhood id`);
+		const g = isRecord(f) ? f.geometry : undefined;
+		if (
+			!isRecord(g) ||
+			(g.type !== 'Polygon' && g.type !== 'MultiPolygon') ||
+			!Array.isArray(g.coordinates)
+		)
+			throw new Error(`${where}: neighbourhood ${props.id} has no Polygon or MultiPolygon`);
+		return {
+			id: props.id,
+			name: typeof props.name === 'string' ? props.name : props.id,
+			municipalityNis: typeof props.municipality_nis === 'string' ? props.municipality_nis : '',
+			geometry: g as unknown as Polygon | MultiPolygon,
+		};
+	});
 }

@@ -146,7 +146,7 @@ const en: Messages = {
 	reportBeyondOf: 'Residents beyond the norm — {profile}',
 	reportPersonal: 'personal profile',
 	reportProfilesNote:
-		'Places in the neighbourhood: the places and local initiatives whose nearest address lies in this neighbourhood. {profile}: the analysed profile, with the planned places of the what-if.',
+		'Places in the neighbourhood: the places and local initiatives in this neighbourhood. {rule} {profile}: the analysed profile, with the planned places of the what-if.',
 	reportOtherProfilesNote:
 		'The other profiles: the existing places and local initiatives, without the what-if.',
 	reportBeyond65: '65+ beyond the norm',
@@ -582,7 +582,8 @@ const en: Messages = {
 	curPicking: 'Click on the map where the initiative is.',
 	curAtAddress: 'At {address}',
 	curNoLocation: 'No location chosen yet.',
-	curLocationChosen: 'Location chosen: {lat}, {lng}',
+	curLocationChosen: 'Location chosen: {place}',
+	curMapPoint: 'point on the map',
 	curSave: 'Save',
 	curCancel: 'Cancel',
 	curEdit: 'Edit',
@@ -598,14 +599,26 @@ const en: Messages = {
 		'The location lies outside {area}. Choose a location in the municipality, or another municipality.',
 	curErrorHours: 'The opening hours cannot be read: {detail}',
 	curErrorOther: 'Not saved: {detail}',
+	storedTitle: 'Stored result, computed on {date}',
+	storedColEdge: 'Edge of the data (residents)',
+	scrollHint: 'Scroll sideways for the other columns →',
 	curFunctionsTitle: 'Care functions per neighbourhood',
 	curFunctionsIntro:
-		'Which of the eight functions of neighbourhood care each neighbourhood has: from the kinds of places in OpenStreetMap (by the taxonomy) and the local initiatives. A place counts in the neighbourhood of its nearest address.',
+		'Which of the eight functions of neighbourhood care each neighbourhood has: from the kinds of places in OpenStreetMap (by the taxonomy) and the local initiatives.',
+	careCountPolygon:
+		'A place or initiative counts in the neighbourhood it lies in (the neighbourhood boundaries).',
+	careCountOutside:
+		'Outside every neighbourhood but within {metres} m of an address: {count}, counted in the neighbourhood of the nearest address.',
+	careCountBeyond: 'Farther outside the area, counted nowhere: {count}.',
+	careCountNearest:
+		'A place or initiative counts in the neighbourhood of the nearest address: this area’s data has no neighbourhood boundaries.',
+	careCountUnreadable:
+		'A place or initiative counts in the neighbourhood of the nearest address: the neighbourhood boundaries could not be read ({detail}).',
 	curFunctionsNeighbourhood: 'Neighbourhood',
 	curFunctionsPresent: 'Present',
 	curFunctionsMissing: 'Missing',
 	curFunctionsNone: 'none',
-	curFunctionsAll: 'all eight',
+	curFunctionsOnlyInitiatives: '{functions} (only through initiatives)',
 	tg_everyone: 'Everyone',
 	tg_older_people: 'Older people',
 	tg_people_with_disability: 'People with a disability',

@@ -152,7 +152,7 @@ const fr: Messages = {
 	reportBeyondOf: 'Habitants au-delà de la norme — {profile}',
 	reportPersonal: 'profil personnel',
 	reportProfilesNote:
-		'Lieux dans le quartier : les lieux et initiatives locales dont l’adresse la plus proche se trouve dans ce quartier. {profile} : le profil analysé, avec les lieux prévus de la simulation.',
+		'Lieux dans le quartier : les lieux et initiatives locales de ce quartier. {rule} {profile} : le profil analysé, avec les lieux prévus de la simulation.',
 	reportOtherProfilesNote:
 		'Les autres profils : les lieux existants et les initiatives locales, sans simulation.',
 	reportBeyond65: '65+ au-delà de la norme',
@@ -597,7 +597,8 @@ const fr: Messages = {
 	curPicking: 'Cliquez sur la carte à l’endroit de l’initiative.',
 	curAtAddress: 'À {address}',
 	curNoLocation: 'Aucun lieu choisi.',
-	curLocationChosen: 'Lieu choisi : {lat}, {lng}',
+	curLocationChosen: 'Lieu choisi : {place}',
+	curMapPoint: 'point sur la carte',
 	curSave: 'Enregistrer',
 	curCancel: 'Annuler',
 	curEdit: 'Modifier',
@@ -613,14 +614,26 @@ const fr: Messages = {
 		'Le lieu est en dehors de {area}. Choisissez un lieu dans la commune ou une autre commune.',
 	curErrorHours: 'Les heures d’ouverture sont illisibles : {detail}',
 	curErrorOther: 'Pas enregistrée : {detail}',
+	storedTitle: 'Résultat enregistré, calculé le {date}',
+	storedColEdge: 'Bord des données (habitants)',
+	scrollHint: 'Faites glisser pour voir les autres colonnes →',
 	curFunctionsTitle: 'Fonctions des soins de quartier par quartier',
 	curFunctionsIntro:
-		'Lesquelles des huit fonctions chaque quartier a : d’après les types de lieux d’OpenStreetMap (selon la taxonomie) et les initiatives locales. Un lieu compte dans le quartier de l’adresse la plus proche.',
+		'Lesquelles des huit fonctions chaque quartier a : d’après les types de lieux d’OpenStreetMap (selon la taxonomie) et les initiatives locales.',
+	careCountPolygon:
+		'Un lieu ou une initiative compte dans le quartier où il se trouve (les limites des quartiers).',
+	careCountOutside:
+		'Hors de tout quartier mais à moins de {metres} m d’une adresse : {count}, comptés dans le quartier de l’adresse la plus proche.',
+	careCountBeyond: 'Plus loin hors de la zone, comptés nulle part : {count}.',
+	careCountNearest:
+		'Un lieu ou une initiative compte dans le quartier de l’adresse la plus proche : les données de cette zone n’ont pas de limites de quartiers.',
+	careCountUnreadable:
+		'Un lieu ou une initiative compte dans le quartier de l’adresse la plus proche : les limites des quartiers n’ont pas pu être lues ({detail}).',
 	curFunctionsNeighbourhood: 'Quartier',
 	curFunctionsPresent: 'Présentes',
 	curFunctionsMissing: 'Manquantes',
 	curFunctionsNone: 'aucune',
-	curFunctionsAll: 'les huit',
+	curFunctionsOnlyInitiatives: '{functions} (seulement par des initiatives)',
 	tg_everyone: 'Tout le monde',
 	tg_older_people: 'Personnes âgées',
 	tg_people_with_disability: 'Personnes handicapées',

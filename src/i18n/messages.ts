@@ -150,7 +150,7 @@ const nl = {
 	reportBeyondOf: 'Inwoners verder dan de norm — {profile}',
 	reportPersonal: 'persoonlijk profiel',
 	reportProfilesNote:
-		'Plaatsen in de buurt: de plaatsen en lokale initiatieven waarvan het dichtstbijzijnde adres in deze buurt ligt. {profile}: het geanalyseerde profiel, met de geplande plaatsen van wat-als.',
+		'Plaatsen in de buurt: de plaatsen en lokale initiatieven in deze buurt. {rule} {profile}: het geanalyseerde profiel, met de geplande plaatsen van wat-als.',
 	reportOtherProfilesNote:
 		'De andere profielen: de bestaande plaatsen en lokale initiatieven, zonder wat-als.',
 	reportBeyond65: '65+ verder dan de norm',
@@ -589,7 +589,8 @@ const nl = {
 	curPicking: 'Klik op de kaart waar het initiatief is.',
 	curAtAddress: 'Op {address}',
 	curNoLocation: 'Nog geen plaats gekozen.',
-	curLocationChosen: 'Plaats gekozen: {lat}, {lng}',
+	curLocationChosen: 'Plaats gekozen: {place}',
+	curMapPoint: 'punt op de kaart',
 	curSave: 'Bewaren',
 	curCancel: 'Annuleren',
 	curEdit: 'Wijzigen',
@@ -605,14 +606,25 @@ const nl = {
 		'De plaats ligt buiten {area}. Kies een plaats in de gemeente of een andere gemeente.',
 	curErrorHours: 'De openingsuren zijn niet te lezen: {detail}',
 	curErrorOther: 'Niet bewaard: {detail}',
+	storedTitle: 'Opgeslagen resultaat, berekend op {date}',
+	storedColEdge: 'Rand van de gegevens (inwoners)',
+	scrollHint: 'Schuif opzij voor de andere kolommen →',
 	curFunctionsTitle: 'Functies van buurtzorg per wijk',
 	curFunctionsIntro:
-		'Welke van de acht functies van buurtzorgregie elke wijk heeft: uit de soorten plaatsen in OpenStreetMap (volgens de taxonomie) en de lokale initiatieven. Een plaats telt bij de wijk van het dichtste adres.',
+		'Welke van de acht functies van buurtzorgregie elke wijk heeft: uit de soorten plaatsen in OpenStreetMap (volgens de taxonomie) en de lokale initiatieven.',
+	careCountPolygon: 'Een plaats of initiatief telt bij de wijk waarin het ligt (de wijkgrenzen).',
+	careCountOutside:
+		'Buiten elke wijk maar binnen {metres} m van een adres: {count}, geteld bij de wijk van het dichtste adres.',
+	careCountBeyond: 'Verder buiten het gebied, nergens geteld: {count}.',
+	careCountNearest:
+		'Een plaats of initiatief telt bij de wijk van het dichtste adres: de gegevens van dit gebied hebben geen wijkgrenzen.',
+	careCountUnreadable:
+		'Een plaats of initiatief telt bij de wijk van het dichtste adres: de wijkgrenzen konden niet gelezen worden ({detail}).',
 	curFunctionsNeighbourhood: 'Wijk',
 	curFunctionsPresent: 'Aanwezig',
 	curFunctionsMissing: 'Ontbreekt',
 	curFunctionsNone: 'geen',
-	curFunctionsAll: 'alle acht',
+	curFunctionsOnlyInitiatives: '{functions} (alleen via initiatieven)',
 	tg_everyone: 'Iedereen',
 	tg_older_people: 'Ouderen',
 	tg_people_with_disability: 'Mensen met een beperking',

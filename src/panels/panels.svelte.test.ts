@@ -31,6 +31,8 @@ import RoutePanel from './RoutePanel.svelte';
 import WalkshedPanel from './WalkshedPanel.svelte';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { decodeAnalysisBundle } from '../analysis/bundle.ts';
 import { AnalysisEngine } from '../analysis/engine.ts';
 import { PROFILE_IDS } from '../analysis/profiles.ts';
@@ -367,6 +369,12 @@ describe('CoveragePanel', () => {
 		expect(careRows.some((r) => within(r).getByTestId('care-present').textContent !== 'geen')).toBe(
 			true,
 		);
+		// no kind of place serves "Buurtanalyse" (the taxonomy says so): where missing, it is named
+		// as reachable only through initiatives, after the functions a kind of place could serve
+		for (const r of careRows)
+			expect(within(r).getByTestId('care-missing').textContent).toMatch(
+				/(^|; )Buurtanalyse \(alleen via initiatieven\)$/,
+			);
 
 		// a bad norm is refused with the category named; nothing runs
 		const norm = screen.getByTestId('norm-pharmacy') as HTMLInputElement;
@@ -440,13 +448,37 @@ describe('CoveragePanel: the printed buurtanalyse', () => {
 						.querySelector('[data-testid="print-places"]')!.textContent,
 				),
 			);
-		// per neighbourhood, not the area's count: each place in one neighbourhood, all counted
+		// per neighbourhood, not the area's count: each place in one neighbourhood, all counted, by
+		// the polygon that holds it (checked with turf on the pipeline's neighbourhoods.geojson)
+		const polygons = JSON.parse(
+			readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'neighbourhoods.geojson'), 'utf8'),
+		) as FeatureCollection<MultiPolygon, { id: string }>;
+		const pageIds = pages.map((page) => page.dataset.neighbourhood);
 		for (const category of ['pharmacy', 'meeting_place']) {
 			const counts = placesOf(category);
-			const inArea = area.data!.places.filter((p) => p.categoryIds.includes(category)).length;
-			expect(counts.reduce((a, b) => a + b, 0)).toBe(inArea);
-			expect(Math.max(...counts)).toBeLessThan(inArea);
+			const places = area.data!.places.filter((p) => p.categoryIds.includes(category));
+			expect(Math.max(...counts)).toBeLessThan(places.length);
+			const byTurf = pageIds.map(
+				(id) =>
+					places.filter((p) =>
+						booleanPointInPolygon(
+							p.lngLat,
+							polygons.features.find((f) => f.properties.id === id)!,
+						),
+					).length,
+			);
+			expect(counts).toEqual(byTurf);
 		}
+		// the notes say which rule counted them, and how many places lie outside every neighbourhood
+		// (the OSM extract's margin, the province's hospitals), none of them within 100 m of an address
+		const outside = area.data!.places.filter(
+			(p) => !polygons.features.some((f) => booleanPointInPolygon(p.lngLat, f)),
+		).length;
+		expect(outside).toBeGreaterThan(0);
+		expect(screen.getByTestId('care-count-rule').textContent).toBe(
+			`Een plaats of initiatief telt bij de wijk waarin het ligt (de wijkgrenzen). Verder buiten het gebied, nergens geteld: ${outside}.`,
+		);
+		expect(pages[0]!.textContent).toContain('telt bij de wijk waarin het ligt');
 		// the analysed profile only, until printed; the note says which profile the figures are for
 		expect(screen.queryAllByTestId('print-profile-head')).toHaveLength(0);
 		expect(pages[0]!.textContent).toContain('Te voet: het geanalyseerde profiel');

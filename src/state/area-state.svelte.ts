@@ -20,7 +20,13 @@ import type { SourcePlace } from '../data/search-source.ts';
 import type { Place } from '../places/place.ts';
 import { loadAreaIndex, type AreaSummary } from '../data/area-index.ts';
 import type { NeighbourHelp } from '../data/neighbour-help.ts';
-import { ManifestError, loadAreaTiles, type AreaTiles } from '../data/tiles.ts';
+import {
+	ManifestError,
+	loadAreaTiles,
+	loadNeighbourhoodPolygons,
+	type AreaTiles,
+	type NeighbourhoodPolygon,
+} from '../data/tiles.ts';
 import type { ValidationIssue } from '../contracts/manifest.ts';
 import type { SearchEndpoint } from '../workers/search-client.ts';
 import { AnalysisState, type StartedWorker } from './analysis.svelte.ts';
@@ -126,6 +132,27 @@ export class AreaState {
 		// Loaded when a kind turns out empty: not part of the first visit's JavaScript.
 		const { loadNeighbourHelp } = await import('../data/neighbour-help.ts');
 		return loadNeighbourHelp(this.areas, open, categoryId, from, this.#origin, this.#fetch, signal);
+	}
+
+	#polygons: { url: string; list: Promise<NeighbourhoodPolygon[]> } | undefined;
+
+	/**
+	 * The open area's neighbourhood polygons (the manifest's `files.neighbourhoods`), read once per
+	 * file; undefined when the manifest lists none (an older build). Rejects naming the problem, and
+	 * a later call tries again.
+	 */
+	async neighbourhoodPolygons(): Promise<NeighbourhoodPolygon[] | undefined> {
+		const ref = this.tiles?.files.neighbourhoods;
+		if (!ref) return undefined;
+		if (this.#polygons?.url !== ref.url)
+			this.#polygons = { url: ref.url, list: loadNeighbourhoodPolygons(ref, this.#fetch) };
+		const held = this.#polygons;
+		try {
+			return await held.list;
+		} catch (error) {
+			if (this.#polygons === held) this.#polygons = undefined;
+			throw error;
+		}
 	}
 
 	/** Loads the index, then opens the area {@link pickArea} gives (if any). */

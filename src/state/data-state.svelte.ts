@@ -31,10 +31,12 @@ import type {
 	CuratedPlace,
 	CuratedPlaceInput,
 	CuratedPlacePatch,
+	Neighbourhood,
 	SavedAnalysis,
 	SavedAnalysisDetail,
 	SavedAnalysisInput,
 } from '../data/types.ts';
+import { parseNeighbourhoodPolygons } from '../data/tiles.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 /** Where things are saved. */
@@ -240,21 +242,27 @@ export class DataState {
 	 * boundaries the pipeline published, the URL from the area's manifest) if it does not know them
 	 * yet, and the outbox starts delivering.
 	 */
-	useArea(boundariesUrl: string | undefined): Promise<void> {
+	useArea(
+		boundariesUrl: string | undefined,
+		neighbourhoodsUrl?: string | undefined,
+	): Promise<void> {
 		// Whoever lists the area's municipalities (analysisAreas) waits for this first.
-		this.#areaKnown = this.#useArea(boundariesUrl);
+		this.#areaKnown = this.#useArea(boundariesUrl, neighbourhoodsUrl);
 		return this.#areaKnown;
 	}
 
 	#areaKnown: Promise<void> = Promise.resolve();
 
-	async #useArea(boundariesUrl: string | undefined): Promise<void> {
+	async #useArea(
+		boundariesUrl: string | undefined,
+		neighbourhoodsUrl: string | undefined,
+	): Promise<void> {
 		await this.open();
 		const repos = this.#repos;
 		if (!repos) return;
 		if (repos.where !== 'supabase' && boundariesUrl) {
 			try {
-				await this.#ensureDeviceAreas(repos, boundariesUrl);
+				await this.#ensureDeviceAreas(repos, boundariesUrl, neighbourhoodsUrl);
 			} catch (err) {
 				this.failure = err instanceof Error ? err.message : String(err);
 			}
@@ -265,38 +273,70 @@ export class DataState {
 	/**
 	 * The embedded default stores a report in the municipality it lies in, so the device needs the
 	 * municipality boundaries of the areas it shows (the pipeline's, from the same sources as the
-	 * Supabase seed). Municipalities it already has are kept.
+	 * Supabase seed), and a saved analysis keeps its figures per neighbourhood by their codes, so it
+	 * needs their neighbourhoods too (`neighbourhoods.geojson`, when the manifest lists it).
+	 * Municipalities it already has are kept; one stored without neighbourhoods gets them.
 	 */
-	async #ensureDeviceAreas(repos: Repositories, url: string): Promise<void> {
+	async #ensureDeviceAreas(
+		repos: Repositories,
+		url: string,
+		neighbourhoodsUrl: string | undefined,
+	): Promise<void> {
 		const areas = repos.areas as Repositories['areas'] & {
-			import?: (areas: Area[], neighbourhoods: []) => Promise<void>;
+			import?: (areas: Area[], neighbourhoods: Neighbourhood[]) => Promise<void>;
 		};
 		if (!areas.import) return;
+		const readJson = async <T>(u: string): Promise<T> => {
+			const response = await fetch(u);
+			if (!response.ok) throw new Error(`${u}: HTTP ${response.status}`);
+			return (await response.json()) as T;
+		};
 		// A local lookup, not state.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const known = new Set((await areas.list()).map((a) => a.nisCode));
-		const response = await fetch(url);
-		if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-		const fc = (await response.json()) as {
+		const known = new Map((await areas.list()).map((a) => [a.nisCode, a]));
+		const fc = await readJson<{
 			features: { properties: { nis: string; name: string }; geometry: Polygon | MultiPolygon }[];
-		};
-		const missing = fc.features.filter((f) => !known.has(f.properties.nis));
-		if (missing.length === 0) return;
-		await areas.import(
-			missing.map((f) => ({
+		}>(url);
+		const added = fc.features
+			.filter((f) => !known.has(f.properties.nis))
+			.map((f): Area => ({
 				id: crypto.randomUUID(),
 				slug: f.properties.name.toLowerCase(),
 				name: f.properties.name,
 				nisCode: f.properties.nis,
 				population: null,
 				populationYear: null,
-				boundary:
-					f.geometry.type === 'Polygon'
-						? { type: 'MultiPolygon', coordinates: [f.geometry.coordinates] }
-						: f.geometry,
-			})),
-			[],
-		);
+				boundary: asMulti(f.geometry),
+			}));
+		const lacking: Area[] = [];
+		if (neighbourhoodsUrl)
+			for (const a of known.values())
+				if ((await areas.neighbourhoods(a.id)).length === 0) lacking.push(a);
+		if (added.length === 0 && lacking.length === 0) return;
+		const all = [...added, ...lacking];
+		const neighbourhoods: Neighbourhood[] = [];
+		if (neighbourhoodsUrl) {
+			const polygons = parseNeighbourhoodPolygons(
+				await readJson<unknown>(neighbourhoodsUrl),
+				neighbourhoodsUrl,
+			);
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			const nisOf = new Map(all.map((a) => [a.nisCode, a.id]));
+			for (const n of polygons) {
+				const areaId = nisOf.get(n.municipalityNis);
+				if (areaId)
+					neighbourhoods.push({
+						id: crypto.randomUUID(),
+						areaId,
+						code: n.id,
+						name: n.name,
+						population: null,
+						populationYear: null,
+						boundary: asMulti(n.geometry),
+					});
+			}
+		}
+		await areas.import(all, neighbourhoods);
 	}
 
 	/**
@@ -601,3 +641,7 @@ export class DataState {
 }
 
 export const [getDataState, setDataState] = createContext<DataState>();
+
+function asMulti(g: Polygon | MultiPolygon): MultiPolygon {
+	return g.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [g.coordinates] } : g;
+}

@@ -9,6 +9,7 @@ import {
 	exportRows,
 	readRecord,
 	recordOf,
+	storedRowsOf,
 	summariesOf,
 } from './saved-analysis.ts';
 
@@ -156,15 +157,24 @@ describe('saved analyses', () => {
 		expect(lines[2]).toBe(`"'+Nulmeting","'@gp",900,"'-Heide",400,100,,,,5`);
 	});
 
-	it("keys the summaries by the database's neighbourhood ids, found by their code; other municipalities' left out", () => {
+	/**
+	 * A record of Vorselaar-Centrum (1304401, 12 beyond) and `other` (30 beyond), and its summaries
+	 * for Vorselaar's two neighbourhoods.
+	 */
+	function savedFor(other: [string, string]) {
 		const record = recordOf(
 			'vorselaar-lille',
-			snapshot([row('1304401', 'Vorselaar-Centrum', 12), row('1301901', 'Gierle', 30)]),
+			snapshot([row('1304401', 'Vorselaar-Centrum', 12), row(other[0], other[1], 30)]),
 		);
 		const summaries = summariesOf(record, [
 			{ id: '6f1c0000-0000-4000-8000-000000000001', code: '1304401' },
 			{ id: '6f1c0000-0000-4000-8000-000000000002', code: '1304402' },
 		]);
+		return { record, summaries };
+	}
+
+	it("keys the summaries by the database's neighbourhood ids, found by their code; other municipalities' left out", () => {
+		const { record, summaries } = savedFor(['1301901', 'Gierle']);
 		expect(summaries).toEqual([
 			{
 				neighbourhoodId: '6f1c0000-0000-4000-8000-000000000001',
@@ -188,5 +198,27 @@ describe('saved analyses', () => {
 		// well under the database's 16 KiB per summary, even with every category
 		expect(JSON.stringify(summaries[0]).length).toBeLessThan(1000);
 		expect(summariesOf(record, [])).toEqual([]);
+	});
+
+	it('reads the stored summaries back per category, by code, for the read-only table', () => {
+		const { summaries } = savedFor(['1304402', 'Heide']);
+		const names = new Map([
+			['1304401', 'Vorselaar-Centrum'],
+			['1304402', 'Heide'],
+		]);
+		const rows = storedRowsOf(summaries, 'gp', names);
+		// by name; the figures as the record had them
+		expect(rows.map((r) => [r.code, r.name, r.beyond65, r.beyond65Share, r.normM])).toEqual([
+			['1304402', 'Heide', 30, 0.3, 900],
+			['1304401', 'Vorselaar-Centrum', 12, 0.12, 900],
+		]);
+		expect(rows[0]).toMatchObject({ residents: 400, residents65: 100, edgeOfDataResidents: 5 });
+		// a category not stored, or a summary that does not read: nothing made up
+		expect(storedRowsOf(summaries, 'pharmacy', names)).toEqual([]);
+		expect(
+			storedRowsOf([{ neighbourhoodId: 'x', summary: { categories: {} } }], 'gp', names),
+		).toEqual([]);
+		// an unknown code keeps its code as name
+		expect(storedRowsOf(summaries, 'gp', new Map())[0]?.name).toBe('1304401');
 	});
 });

@@ -11,7 +11,7 @@
 import { decodePersonalProfile } from '../analysis/personal-profile.ts';
 import type { NeighbourhoodSummary } from '../analysis/summary.ts';
 import type { CsvColumn } from '../data/csv.ts';
-import type { AnalysisSummaryInput } from '../data/types.ts';
+import type { AnalysisSummaryInput, SavedAnalysisDetail } from '../data/types.ts';
 import type { CoverageParams, CoverageSnapshot, WhatIfEdits } from './coverage.svelte.ts';
 
 /** The version of this record's layout (a newer app still reads older ones). */
@@ -273,4 +273,66 @@ export function exportColumns(h: {
 		{ header: h.share65, value: (r) => r.row.beyond65Share },
 		{ header: h.edge, value: (r) => r.row.edgeOfDataResidents },
 	];
+}
+
+/** One neighbourhood's stored figures for one category (analysis_summaries), as shown read-only. */
+export interface StoredRow {
+	/** The statistical code (the app's neighbourhood id). */
+	code: string;
+	name: string;
+	residents: number;
+	residents65: number;
+	edgeOfDataResidents: number;
+	normM: number | null;
+	state: 'measured' | 'none_mapped';
+	beyondResidents: number | null;
+	beyond65: number | null;
+	beyond65Share: number | null;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * The stored summaries of a saved analysis (as {@link summariesOf} wrote them) for one category,
+ * by neighbourhood code; `names` gives each code's name (else the code). A summary without that
+ * category, or that does not read, is left out: the table shows what was stored, nothing else.
+ * @example storedRowsOf(detail.summaries, 'pharmacy', new Map([['1301901', 'Lille-Centrum']]))
+ */
+export function storedRowsOf(
+	summaries: readonly AnalysisSummaryInput[],
+	categoryId: string,
+	names: ReadonlyMap<string, string>,
+): StoredRow[] {
+	const out: StoredRow[] = [];
+	for (const { summary } of summaries) {
+		const code = summary.code;
+		const categories = summary.categories as Record<string, Record<string, unknown>> | undefined;
+		const c = categories?.[categoryId];
+		if (typeof code !== 'string' || !c || typeof c !== 'object') continue;
+		out.push({
+			code,
+			name: names.get(code) ?? code,
+			residents: num(summary.residents) ?? 0,
+			residents65: num(summary.residents65) ?? 0,
+			edgeOfDataResidents: num(summary.edgeOfDataResidents) ?? 0,
+			normM: num(c.normM),
+			state: c.state === 'none_mapped' ? 'none_mapped' : 'measured',
+			beyondResidents: num(c.beyondResidents),
+			beyond65: num(c.beyond65),
+			beyond65Share: num(c.beyond65Share),
+		});
+	}
+	return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A saved analysis as reopened: editable, or read-only with what was stored with it. */
+export interface ReopenedAnalysis {
+	name: string;
+	readOnly: boolean;
+	/** The overlay as stored (analysis_cells). */
+	cells?: SavedAnalysisDetail['cells'];
+	/** The figures per neighbourhood as stored (analysis_summaries). */
+	summaries?: AnalysisSummaryInput[];
+	/** When it was saved (ISO). */
+	computedAt?: string;
 }

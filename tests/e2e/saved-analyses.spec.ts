@@ -1,7 +1,9 @@
 /**
  * The coordinators' saved analyses on the real sample, in Chromium, with Supabase (the local
- * stack, tagged @supabase): a coordinator saves a private analysis and publishes one with a
- * planned change, and adds a local initiative (stored as a row for the municipality, found in
+ * stack, tagged @supabase): a coordinator saves an analysis, then one with a planned change, reopens
+ * it, renames it (the database row follows), compares it with the earlier save and publishes it;
+ * reopened, the published one shows its stored figures (analysis_summaries) read-only, to its owner
+ * too. The coordinator adds a local initiative (stored as a row for the municipality, found in
  * search at once); a resident opens the published one read-only, as its stored overlay (the
  * analysis_cells saved with it, read through PostgREST) with its legend and no control that
  * changes it; a coordinator of another municipality sees neither the private one
@@ -67,9 +69,112 @@ test.describe('coordinators: saved analyses', () => {
 			await expect(saved.getByTestId('saved-form')).toContainText('Bewaard voor Vorselaar.');
 			await saveAnalysis(page, privateName);
 			const gain = await planSuggestion(page);
-			await saveAnalysis(page, publicName, 'Voor de bewoners');
+			const draftName = `Ontwerp ${tag}`;
+			await saveAnalysis(page, draftName, 'Voor de bewoners');
+
+			await test.step('reopened with its planned change, renamed (the database row follows), compared with the earlier save', async () => {
+				const panel = page.getByTestId('coverage');
+				// the what-if undone, then reopened: the save brings its planned place back
+				await panel.getByTestId('coverage-reset').click();
+				await expect(panel.getByTestId('coverage-delta')).toContainText('Nog geen wat-als');
+				await savedItem(page, draftName).getByTestId('saved-open').click();
+				await expect(panel.getByTestId('coverage-delta')).toContainText(
+					/^\s*\+[\d.]+ inwoners 65\+/,
+					{ timeout: 60_000 },
+				);
+				expect(await deltaGain(page)).toBe(gain);
+				// not yet published: the coordinator's own, every control stays
+				await expect(panel.getByTestId('coverage-read-only')).toHaveCount(0);
+				await expect(panel.getByTestId('coverage-add-click')).toBeVisible();
+
+				type Row = {
+					id: string;
+					name: string;
+					description: string;
+					visibility: string;
+					parameters: unknown;
+					summaries: number;
+					cells: number;
+				};
+				const rowSql = `select a.id, a.name, a.description, a.visibility::text as visibility, a.parameters,
+				        (select count(*)::int from public.analysis_summaries s where s.analysis_id = a.id) as summaries,
+				        (select count(*)::int from public.analysis_cells c where c.analysis_id = a.id) as cells
+				   from public.saved_analyses a where a.created_by = $1 and a.name = $2`;
+				const draft = (await db.query<Row>(rowSql, [coordinator, draftName])).rows;
+				expect(draft).toHaveLength(1);
+				await savedItem(page, draftName).getByTestId('saved-rename').click();
+				await saved.getByTestId('saved-new-name').fill(publicName);
+				await saved.getByTestId('saved-rename-ok').click();
+				await expect(savedItem(page, publicName)).toBeVisible();
+				await expect(savedItem(page, draftName)).toHaveCount(0);
+				// the same row renamed: its id, note, visibility, parameters, summaries and cells kept
+				await expect
+					.poll(async () => (await db.query<Row>(rowSql, [coordinator, publicName])).rows)
+					.toEqual([{ ...draft[0], name: publicName }]);
+				expect((await db.query<Row>(rowSql, [coordinator, draftName])).rows).toEqual([]);
+				expect(draft[0]!.summaries).toBeGreaterThan(0);
+				expect(draft[0]!.cells).toBeGreaterThan(10);
+				// …and PostgREST gives the coordinator the new name
+				const own = await userClient(coordinator, undefined, env);
+				const read = await own.from('saved_analyses').select('name').eq('id', draft[0]!.id);
+				expect(read.data).toEqual([{ name: publicName }]);
+
+				// compare: the renamed one (newest) against the earlier save, per neighbourhood
+				await saved.getByTestId('compare-run').click();
+				const comparison = saved.getByTestId('comparison');
+				await expect(comparison).toContainText(`${privateName} → ${publicName}`);
+				const changes = await comparison
+					.getByTestId('comparison-row')
+					.evaluateAll((rs) => rs.map((r) => Number((r as HTMLElement).dataset.change || 0)));
+				// residents are fractional (address points share a building's people): equal up to rounding
+				expect(Math.abs(changes.reduce((a, b) => a + b, 0) + gain)).toBeLessThanOrEqual(1);
+				expect(changes.filter((c) => c < 0).length).toBeGreaterThan(0);
+			});
+
 			await savedItem(page, publicName).getByTestId('saved-visibility').selectOption('public');
 			await expect(savedItem(page, publicName)).toHaveAttribute('data-visibility', 'public');
+
+			await test.step('the owner reopens the published one: its stored figures, read-only', async () => {
+				const panel = page.getByTestId('coverage');
+				await savedItem(page, publicName).getByTestId('saved-open').click();
+				await expect(panel.getByTestId('coverage-read-only')).toContainText(
+					`Gepubliceerde analyse “${publicName}”: alleen lezen.`,
+				);
+				await expect(panel.getByTestId('stored-title')).toHaveText(
+					/^Opgeslagen resultaat, berekend op \d{1,2} \p{L}+ \d{4}$/u,
+				);
+				for (const id of ['coverage-run', 'coverage-add-click', 'coverage-suggest'])
+					await expect(page.getByTestId(id)).toHaveCount(0);
+				// exactly the stored rows (analysis_summaries), not the table recomputed
+				const summaries = await db.query<{ code: string; beyond65: number }>(
+					`select s.summary ->> 'code' as code,
+					        (s.summary -> 'categories' -> 'meeting_place' ->> 'beyond65')::float8 as beyond65
+					   from public.analysis_summaries s join public.saved_analyses a on a.id = s.analysis_id
+					  where a.name = $1 order by 1`,
+					[publicName],
+				);
+				const shown = await panel.getByTestId('stored-row').evaluateAll((rows) =>
+					rows.map((r) => ({
+						code: (r as HTMLElement).dataset.neighbourhood,
+						beyond65: Number(
+							/^[\d.]+/
+								.exec(r.querySelector('[data-testid="stored-beyond65"]')!.textContent!.trim())![0]
+								.replace(/\./g, ''),
+						),
+					})),
+				);
+				expect(shown.sort((a, b) => (a.code! < b.code! ? -1 : 1))).toEqual(
+					summaries.rows.map((r) => ({ code: r.code, beyond65: Math.round(r.beyond65) })),
+				);
+				await expect(panel.getByTestId('coverage-table')).toHaveCount(0);
+				await page.screenshot({
+					path: testInfo.outputPath('published-owner-stored-desktop.png'),
+					fullPage: true,
+				});
+				// "Zelf een analyse maken": editable again
+				await panel.getByTestId('coverage-own').click();
+				await expect(panel.getByTestId('coverage-add-click')).toBeVisible();
+			});
 			const stored = await db.query<{ name: string; visibility: string }>(
 				`select name, visibility from public.saved_analyses where name in ($1, $2) order by name`,
 				[publicName, privateName],
@@ -144,6 +249,9 @@ test.describe('coordinators: saved analyses', () => {
 					{ timeout: 60_000 },
 				);
 				expect(await deltaGain(resident)).toBe(gain);
+				// its figures as stored
+				await expect(resident.getByTestId('stored-title')).toContainText('Opgeslagen resultaat');
+				await expect(resident.getByTestId('stored-row')).not.toHaveCount(0);
 				// read-only: the overlay with its legend, no control that changes an analysis
 				await expect(resident.getByTestId('coverage-read-only')).toContainText(
 					`Gepubliceerde analyse “${publicName}”: alleen lezen.`,

@@ -15,6 +15,11 @@ import { sha256 } from '../../../scripts/lib/io.ts';
 import { CATEGORY_IDS, matchCategories } from '../../../src/analysis/taxonomy.ts';
 import type { SearchSource } from '../../../scripts/lib/search-source.ts';
 import { readSearchSource } from '../../../src/data/search-source.ts';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import type { NeighbourhoodPolygonProps } from '../../../scripts/lib/boundaries.ts';
+import { careFunctionsByNeighbourhood } from '../../../src/analysis/care-functions.ts';
+import { neighbourhoodLocator } from '../../../src/analysis/neighbourhood-locator.ts';
 import { derivedConfig, SAMPLE_CONFIG, SAMPLE_DIR, tempDir } from './helpers.ts';
 
 /** Population per wijk, summed independently from the Statbel sector table (population/…csv). */
@@ -344,6 +349,79 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 		).toBeTruthy();
 		// Banks are "other daily shops" of kind bank.
 		expect(s.places.filter((p) => p.kind === 'bank').length).toBeGreaterThanOrEqual(5);
+	});
+
+	it('publishes the neighbourhood polygons: every place in the area in exactly one, counted by polygon', async () => {
+		const dir = path.join(outRoot, 'vorselaar-lille');
+		const text = readFileSync(path.join(dir, 'neighbourhoods.geojson'), 'utf8');
+		expect(manifest.files.neighbourhoods).toEqual({
+			file: 'neighbourhoods.geojson',
+			bytes: Buffer.byteLength(text),
+			sha256: sha256(text),
+		});
+		const fc = JSON.parse(text) as FeatureCollection<MultiPolygon, NeighbourhoodPolygonProps>;
+		// the statistical codes the analysis and the database use, in the pipeline's order
+		const bundle = decodeAnalysisBundle(
+			new Uint8Array(readFileSync(path.join(dir, 'analysis.bin'))),
+		);
+		expect(fc.features.map((f) => f.properties.id)).toEqual(bundle.neighbourhoods.map((n) => n.id));
+		expect(fc.features.every((f) => f.geometry.type === 'MultiPolygon')).toBe(true);
+		// rounded to 1e-6° (about 0.1 m)
+		const coords = fc.features.flatMap((f) => f.geometry.coordinates.flat(2));
+		expect(
+			coords.every(
+				([x, y]) => Math.round(x! * 1e6) / 1e6 === x && Math.round(y! * 1e6) / 1e6 === y,
+			),
+		).toBe(true);
+
+		const s = await readSearchSource(readFileSync(path.join(dir, 'search.json.gz')));
+		const boundaries = JSON.parse(
+			readFileSync(path.join(dir, 'boundaries.geojson'), 'utf8'),
+		) as FeatureCollection<MultiPolygon>;
+		const at = neighbourhoodLocator(fc.features);
+		let inside = 0;
+		for (const p of s.places) {
+			const holders = fc.features.filter((f) => booleanPointInPolygon(p.lngLat, f)).length;
+			const inArea = boundaries.features.some((b) => booleanPointInPolygon(p.lngLat, b));
+			// inside the municipalities: in exactly one neighbourhood; outside: in none
+			expect(holders, p.id).toBe(inArea ? 1 : 0);
+			expect(at(p.lngLat[0], p.lngLat[1]) >= 0, p.id).toBe(inArea);
+			if (inArea) inside++;
+		}
+
+		// the same places counted per neighbourhood by polygon and by the nearest address (the rule
+		// before the polygons were published): how many change neighbourhood
+		const ids = fc.features.map((f) => f.properties.id);
+		const origins = {
+			lngLat: bundle.origins.lngLat,
+			neighbourhoodId: [...bundle.origins.neighbourhood].map(
+				(k) => bundle.neighbourhoods[k]?.id ?? null,
+			),
+		};
+		const places = s.places.map((p) => ({ lngLat: p.lngLat, categoryIds: p.categoryIds }));
+		const byPolygon = careFunctionsByNeighbourhood(
+			ids,
+			origins,
+			places,
+			(lng, lat) => ids[at(lng, lat)] ?? null,
+		);
+		const byNearest = careFunctionsByNeighbourhood(ids, origins, places);
+		const where = (rows: typeof byPolygon) => {
+			const out = new Map<number, string>();
+			for (const r of rows) for (const k of r.placeIndexes) out.set(k, r.neighbourhoodId);
+			return out;
+		};
+		const polygonOf = where(byPolygon);
+		const nearestOf = where(byNearest);
+		expect(polygonOf.size).toBe(inside);
+		expect(byPolygon.every((r) => r.byNearest.length === 0)).toBe(true);
+		const moved = [...polygonOf].filter(([k, id]) => nearestOf.get(k) !== id).length;
+		const dropped = nearestOf.size - polygonOf.size;
+		console.log(
+			`places per neighbourhood by polygon vs nearest address: ${s.places.length} places, ${inside} inside the neighbourhoods, ${moved} of them in another neighbourhood than by the nearest address; ${dropped} outside every neighbourhood (the nearest address counted them in a border neighbourhood); per neighbourhood ${byPolygon.map((r, i) => `${r.neighbourhoodId} ${r.places} (was ${byNearest[i]!.places})`).join(', ')}`,
+		);
+		expect(nearestOf.size).toBe(s.places.length);
+		expect(dropped).toBe(s.places.length - inside);
 	});
 
 	it('splits the search source per municipality: every place and street in exactly one part', async () => {

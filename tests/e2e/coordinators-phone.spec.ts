@@ -1,0 +1,125 @@
+/**
+ * The coordinators' workspace on a phone (Pixel 7, no backend): the comparison of two saves, the
+ * form for a local initiative and the printed buurtanalyse fit the screen or say that they scroll.
+ * Found by looking at phone screenshots (issue #18): a long name in the comparison's selects
+ * widened the bottom sheet past the screen's edge (the fieldset kept its content's width), wide
+ * tables were cut at the edge with no hint, the initiative's visibility select cut its words, the
+ * chosen location showed as raw coordinates, and printed figures broke over two lines.
+ * The screenshots are kept in the test's output folder.
+ */
+import { planSuggestion, saveAnalysis, savedItem } from '../helpers/saved-analyses.ts';
+import type { Locator } from '@playwright/test';
+import { expect, test, type Page } from '../helpers/test.ts';
+
+/** Whether an element lies within the screen's width (0.5 px of rounding allowed). */
+async function withinScreen(locator: Locator): Promise<boolean> {
+	return locator.evaluate((el) => {
+		const box = el.getBoundingClientRect();
+		return box.left >= -0.5 && box.right <= window.innerWidth + 0.5;
+	});
+}
+
+/** Whether the panel (the bottom sheet) is as wide as it shows: nothing in it pushes it sideways. */
+async function sheetFits(page: Page): Promise<boolean> {
+	return page
+		.getByTestId('coverage')
+		.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().left >= 0);
+}
+
+test.describe('coordinators on a phone', () => {
+	test('compare, a local initiative and the print preview fit the screen or say they scroll @phone', async ({
+		page,
+	}, testInfo) => {
+		test.skip(testInfo.project.name !== 'phone', 'the phone layout only');
+		test.setTimeout(420_000);
+		await page.goto('/?mode=coverage&cats=meeting_place,pharmacy');
+		await expect(page.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+			timeout: 300_000,
+		});
+		const saved = page.getByTestId('saved-analyses');
+		await saveAnalysis(page, 'Nulmeting voorjaar 2026 voor de werkgroep van het dorp');
+		await planSuggestion(page);
+		const later = 'Met een nieuwe ontmoetingsplaats in het centrum van het dorp';
+		await saveAnalysis(page, later);
+
+		await test.step('compare: the selects and the table within the screen', async () => {
+			await saved.getByTestId('compare-run').click();
+			const comparison = saved.getByTestId('comparison');
+			await expect(comparison).toBeVisible();
+			await saved.getByTestId('saved-compare').scrollIntoViewIfNeeded();
+			for (const id of ['compare-before', 'compare-after'])
+				expect(await withinScreen(saved.getByTestId(id)), id).toBe(true);
+			// the caption names both analyses in full, whatever the selects show
+			await expect(comparison.locator('caption')).toContainText(later);
+			expect(await sheetFits(page)).toBe(true);
+			await page.screenshot({ path: testInfo.outputPath('compare-phone.png') });
+		});
+
+		await test.step('a wide table is cut at the edge with a hint that it scrolls', async () => {
+			const table = page.getByTestId('coverage-table');
+			const region = page.locator('.scroll-region').filter({ has: table });
+			await region.scrollIntoViewIfNeeded();
+			await expect(region).toHaveAttribute('data-overflows', 'true');
+			const hint = region.locator('xpath=following-sibling::p[1]');
+			await expect(hint).toHaveText('Schuif opzij voor de andere kolommen →');
+			expect(await withinScreen(region)).toBe(true);
+			await page.screenshot({ path: testInfo.outputPath('table-phone.png') });
+			// scrolled to its end, the hint goes
+			await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+			await expect(hint).toHaveCount(0);
+		});
+
+		await test.step('published and reopened: the stored figures', async () => {
+			await savedItem(page, later).getByTestId('saved-visibility').selectOption('public');
+			await savedItem(page, later).getByTestId('saved-open').click();
+			const stored = page.getByTestId('stored-summaries');
+			await expect(stored.getByTestId('stored-title')).toContainText(
+				'Opgeslagen resultaat, berekend op',
+			);
+			await expect(stored.getByTestId('stored-row')).not.toHaveCount(0);
+			await stored.scrollIntoViewIfNeeded();
+			expect(await sheetFits(page)).toBe(true);
+			await page.screenshot({ path: testInfo.outputPath('stored-phone.png') });
+			await page.getByTestId('coverage-own').click();
+		});
+
+		await test.step('a local initiative: its location by the address, its choices in full', async () => {
+			await page.getByTestId('search-input').fill('Markt 10 Vorselaar');
+			await page.getByTestId('search-option').filter({ hasText: 'Markt 10' }).first().click();
+			const curated = page.getByTestId('curated');
+			await curated.getByTestId('curated-add').click();
+			await curated.getByTestId('curated-name').fill('Burenhulp De Zonnebloem');
+			await curated.getByTestId('curated-at-address').click();
+			await expect(curated.getByTestId('curated-location')).toHaveText(
+				/^\s*Plaats gekozen: Markt 10/,
+			);
+			const who = curated.getByTestId('curated-visibility');
+			await who.scrollIntoViewIfNeeded();
+			await expect(who.getByText('Het team van de gemeente (nog niet gepubliceerd)')).toBeVisible();
+			expect(await withinScreen(who)).toBe(true);
+			for (const select of await curated.locator('select').all())
+				expect(await withinScreen(select)).toBe(true);
+			expect(await sheetFits(page)).toBe(true);
+			await page.screenshot({ path: testInfo.outputPath('initiative-phone.png') });
+			await curated.getByRole('button', { name: 'Annuleren' }).click();
+		});
+
+		await test.step('print preview: the report alone, each figure on one line', async () => {
+			await page.emulateMedia({ media: 'print' });
+			const report = page.getByTestId('print-report');
+			await expect(report).toBeVisible();
+			await expect(page.getByTestId('coverage-run')).toBeHidden();
+			// a figure over two lines has text boxes at two heights
+			const lines = await report.locator('[data-testid="print-beyond65"]').evaluateAll((cells) =>
+				cells.map((c) => {
+					const range = document.createRange();
+					range.selectNodeContents(c);
+					return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+				}),
+			);
+			expect(lines.length).toBeGreaterThan(0);
+			expect(Math.max(...lines)).toBe(1);
+			await page.screenshot({ path: testInfo.outputPath('print-phone.png'), fullPage: true });
+		});
+	});
+});
