@@ -13,6 +13,8 @@ import {
 	edgeStatus,
 } from './bundle.ts';
 import { distanceM, projectOnSegment } from './geo.ts';
+import { decodeSections } from './sections.ts';
+import { BUNDLE_FORMAT, BUNDLE_SECTIONS } from '../contracts/bundle-format.ts';
 
 /** A hand-made area: a T junction (nodes 1-2-3 along a street, 2-4 a footway with steps 4-5). */
 function tJunction(): AnalysisBundleInput & { nodeLngLat: Map<number, [number, number]> } {
@@ -66,6 +68,11 @@ function tJunction(): AnalysisBundleInput & { nodeLngLat: Map<number, [number, n
 }
 
 describe('buildAnalysisBundle / decodeAnalysisBundle', () => {
+	it("writes exactly the contract's sections, in its order, with its element types", () => {
+		const { header } = decodeSections<object>(BUNDLE_FORMAT, buildAnalysisBundle(tJunction()));
+		expect(header.sections.map((s) => [s.name, s.type])).toEqual(Object.entries(BUNDLE_SECTIONS));
+	});
+
 	it('builds the expected graph from a hand-made area', () => {
 		const b = decodeAnalysisBundle(buildAnalysisBundle(tJunction()));
 		const g = b.graph;

@@ -3,7 +3,7 @@
  * with every highway way of an area's extract, the residents' origins, the places and the
  * neighbourhoods, and writes the bytes to `tiles/<areaId>/analysis.bin`. The engine (in the app's
  * worker, the CLI and the benchmarks) reads them back with {@link decodeAnalysisBundle}.
- * Change the format only together with {@link BUNDLE_VERSION}.
+ * Change the format only together with BUNDLE_VERSION (src/contracts/bundle-format.ts).
  *
  * What the builder does:
  * 1. keeps the ways pedestrians may use ({@link isWalkableWay}); a node without coordinates (cut off
@@ -38,33 +38,23 @@ import {
 	metresPerDegree,
 	projectOnSegment,
 } from './geo.ts';
-import {
-	decodeSections,
-	encodeSections,
-	type ContainerFormat,
-	type Section,
-	type SectionInfo,
-} from './sections.ts';
+import { decodeSections, encodeSections, type Section, type SectionInfo } from './sections.ts';
 import { EdgeIndex } from './snap.ts';
 import {
-	PROFILE_IDS,
 	PROFILE_LIMITS,
 	classifyEdgeInto,
 	edgeAttributes,
 	prepareLimits,
 	isWalkableWay,
 	type ClassifyLimits,
-	type WayStatus,
 } from './profiles.ts';
-
-/**
- * Format version written in every bundle. 2: fragments joined by connector edges (`j<n>` ways),
- * sections `edgeFragment` and `originReason`, header `network` (joins, fragments, places off the
- * main network, origins per reason) and `meta.maxAccessM`. 3: the classification attributes of
- * every edge (`edgeFlags`, `edgeKerbM`, `edgeInclinePct`, `edgeWidthM`, `edgeBenchStretchM`), so
- * the worker classifies for a personal profile with the pipeline's own function.
- */
-export const BUNDLE_VERSION = 3;
+import { PROFILE_IDS, type WayStatus } from '../contracts/profiles.ts';
+import {
+	BUNDLE_FORMAT,
+	BUNDLE_SECTIONS,
+	BUNDLE_VERSION,
+	type BundleSectionName,
+} from '../contracts/bundle-format.ts';
 
 /**
  * The tags that name a way in the planners' lists, first present wins (data, not code): the
@@ -135,7 +125,7 @@ export interface BundleOrigin {
 export interface BundlePlace {
 	/** `n123` / `w123` / `r123` for OSM, or a curated id. */
 	id: string;
-	/** Category ids from the taxonomy (src/analysis/taxonomy.ts). */
+	/** Category ids from the taxonomy (src/contracts/taxonomy.ts). */
 	categoryIds: string[];
 	/** [longitude, latitude] in degrees (the entrance if tagged, else a point inside). */
 	lngLat: [number, number];
@@ -986,36 +976,40 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		placeE7,
 	);
 
-	const sections: Section[] = [
-		['nodeE7', 'i32', nodeE7],
-		['nodeOsmIds', 'f64', nodeOsm],
-		['offsets', 'u32', arcs.offsets],
-		['targets', 'u32', arcs.targets],
-		['arcEdges', 'u32', arcs.arcEdges],
-		['edgeFrom', 'u32', cols.edgeFrom],
-		['edgeTo', 'u32', cols.edgeTo],
-		['lengthsM', 'f32', cols.lengthsM],
-		['edgeWays', 'u32', cols.edgeWays],
-		['edgeFragment', 'u8', frag.edgeFragment],
-		['statuses', 'u8', classification.statuses],
-		['reasons', 'u32', classification.reasons],
-		['unknowns', 'u8', classification.unknowns],
-		['shapeOffsets', 'u32', cols.shapeOffsets],
-		['shapeE7', 'i32', cols.shapeE7],
-		['originE7', 'i32', o.originE7],
-		['residents', 'f32', o.residents],
-		['residents65', 'f32', o.residents65],
-		['residents80', 'f32', o.residents80],
-		['originNeighbourhood', 'u32', o.neighbourhood],
-		['originEdgeOfData', 'u8', o.edgeOfData],
-		['originReason', 'u8', originReason],
-		['placeE7', 'i32', placeE7],
-		['edgeFlags', 'u32', attributes.flags],
-		['edgeKerbM', 'f32', attributes.kerbM],
-		['edgeInclinePct', 'f32', attributes.inclinePct],
-		['edgeWidthM', 'f32', attributes.widthM],
-		['edgeBenchStretchM', 'f32', attributes.benchStretchM],
-	];
+	// Every section of the contract's table, in its order, with its element type.
+	const values: Record<BundleSectionName, ArrayBufferView> = {
+		nodeE7,
+		nodeOsmIds: nodeOsm,
+		offsets: arcs.offsets,
+		targets: arcs.targets,
+		arcEdges: arcs.arcEdges,
+		edgeFrom: cols.edgeFrom,
+		edgeTo: cols.edgeTo,
+		lengthsM: cols.lengthsM,
+		edgeWays: cols.edgeWays,
+		edgeFragment: frag.edgeFragment,
+		statuses: classification.statuses,
+		reasons: classification.reasons,
+		unknowns: classification.unknowns,
+		shapeOffsets: cols.shapeOffsets,
+		shapeE7: cols.shapeE7,
+		originE7: o.originE7,
+		residents: o.residents,
+		residents65: o.residents65,
+		residents80: o.residents80,
+		originNeighbourhood: o.neighbourhood,
+		originEdgeOfData: o.edgeOfData,
+		originReason,
+		placeE7,
+		edgeFlags: attributes.flags,
+		edgeKerbM: attributes.kerbM,
+		edgeInclinePct: attributes.inclinePct,
+		edgeWidthM: attributes.widthM,
+		edgeBenchStretchM: attributes.benchStretchM,
+	};
+	const sections: Section[] = Object.entries(BUNDLE_SECTIONS).map(
+		([name, type]) => [name, type, values[name as BundleSectionName]] as const,
+	);
 	const header: Omit<Header, 'sections'> = {
 		version: BUNDLE_VERSION,
 		meta: {
@@ -1047,14 +1041,6 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 	return encodeSections(BUNDLE_FORMAT, header, sections);
 }
 
-/** The bundle's container format ({@link encodeSections}). */
-const BUNDLE_FORMAT: ContainerFormat = {
-	magic: [0x42, 0x4b, 0x41, 0x42], // 'BKAB'
-	version: BUNDLE_VERSION,
-	what: 'analysis bundle',
-	versionHint: 'rebuild it with npm run tiles:build',
-};
-
 /**
  * Decodes a bundle made by {@link buildAnalysisBundle}. Typed arrays view the given bytes without
  * copying when they are 8-byte aligned (as read from a file or fetched); otherwise they are copied.
@@ -1063,6 +1049,7 @@ const BUNDLE_FORMAT: ContainerFormat = {
  */
 export function decodeAnalysisBundle(bytes: Uint8Array): AnalysisBundle {
 	const { version, header, get } = decodeSections<Header>(BUNDLE_FORMAT, bytes);
+	const sec = <K extends BundleSectionName>(name: K) => get(name, BUNDLE_SECTIONS[name]);
 	const deg = (a: Int32Array): Float64Array => {
 		const out = new Float64Array(a.length);
 		for (let i = 0; i < a.length; i++) out[i] = (a[i] as number) / 1e7;
@@ -1071,48 +1058,48 @@ export function decodeAnalysisBundle(bytes: Uint8Array): AnalysisBundle {
 	const graph: RoutingGraph = {
 		nodeCount: header.nodeCount,
 		edgeCount: header.edgeCount,
-		nodeLngLat: deg(get('nodeE7', 'i32')),
-		nodeOsmIds: get('nodeOsmIds', 'f64'),
-		offsets: get('offsets', 'u32'),
-		targets: get('targets', 'u32'),
-		arcEdges: get('arcEdges', 'u32'),
-		edgeFrom: get('edgeFrom', 'u32'),
-		edgeTo: get('edgeTo', 'u32'),
-		lengthsM: get('lengthsM', 'f32'),
-		edgeWays: get('edgeWays', 'u32'),
-		edgeFragment: get('edgeFragment', 'u8'),
-		statuses: get('statuses', 'u8'),
-		reasons: get('reasons', 'u32'),
-		unknowns: get('unknowns', 'u8'),
+		nodeLngLat: deg(sec('nodeE7')),
+		nodeOsmIds: sec('nodeOsmIds'),
+		offsets: sec('offsets'),
+		targets: sec('targets'),
+		arcEdges: sec('arcEdges'),
+		edgeFrom: sec('edgeFrom'),
+		edgeTo: sec('edgeTo'),
+		lengthsM: sec('lengthsM'),
+		edgeWays: sec('edgeWays'),
+		edgeFragment: sec('edgeFragment'),
+		statuses: sec('statuses'),
+		reasons: sec('reasons'),
+		unknowns: sec('unknowns'),
 		attributes: {
-			flags: get('edgeFlags', 'u32'),
-			kerbM: get('edgeKerbM', 'f32'),
-			inclinePct: get('edgeInclinePct', 'f32'),
-			widthM: get('edgeWidthM', 'f32'),
-			benchStretchM: get('edgeBenchStretchM', 'f32'),
+			flags: sec('edgeFlags'),
+			kerbM: sec('edgeKerbM'),
+			inclinePct: sec('edgeInclinePct'),
+			widthM: sec('edgeWidthM'),
+			benchStretchM: sec('edgeBenchStretchM'),
 		},
-		shapeOffsets: get('shapeOffsets', 'u32'),
-		shapeLngLat: deg(get('shapeE7', 'i32')),
+		shapeOffsets: sec('shapeOffsets'),
+		shapeLngLat: deg(sec('shapeE7')),
 		wayIds: header.wayIds,
 		wayNames: header.wayNames ?? header.wayIds.map(() => ''),
 	};
 	const origins: OriginTable = {
 		count: header.origins.ids.length,
 		ids: header.origins.ids,
-		lngLat: deg(get('originE7', 'i32')),
-		residents: get('residents', 'f32'),
-		residents65: get('residents65', 'f32'),
-		residents80: get('residents80', 'f32'),
-		neighbourhood: get('originNeighbourhood', 'u32'),
-		edgeOfData: get('originEdgeOfData', 'u8'),
-		reason: get('originReason', 'u8'),
+		lngLat: deg(sec('originE7')),
+		residents: sec('residents'),
+		residents65: sec('residents65'),
+		residents80: sec('residents80'),
+		neighbourhood: sec('originNeighbourhood'),
+		edgeOfData: sec('originEdgeOfData'),
+		reason: sec('originReason'),
 	};
 	const places: PlaceTable = {
 		count: header.places.ids.length,
 		ids: header.places.ids,
 		names: header.places.names,
 		categoryIds: header.places.categoryIds,
-		lngLat: deg(get('placeE7', 'i32')),
+		lngLat: deg(sec('placeE7')),
 	};
 	return {
 		version,

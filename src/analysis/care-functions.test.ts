@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { careFunctionsByNeighbourhood, careFunctionsOf } from './care-functions.ts';
-import { categoryById } from './taxonomy.ts';
+import { categoryById } from '../contracts/taxonomy.ts';
 
 describe('care functions per neighbourhood', () => {
 	it('a place serves its categories’ functions from the taxonomy, plus its own', () => {

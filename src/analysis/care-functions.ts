@@ -5,7 +5,12 @@
  * point (the analysis's origins carry their neighbourhood; the bundle holds no polygons), so a
  * place on a border counts where the nearest residents live.
  */
-import { CARE_FUNCTIONS, categoryById, isCategoryId, type CareFunctionId } from './taxonomy.ts';
+import {
+	CARE_FUNCTIONS,
+	categoryById,
+	isCategoryId,
+	type CareFunctionId,
+} from '../contracts/taxonomy.ts';
 
 export interface CareFunctionPlace {
 	lngLat: readonly [number, number];

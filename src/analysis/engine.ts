@@ -17,7 +17,7 @@ import {
 	personalSpeedMps,
 	type PersonalProfile,
 } from './personal-profile.ts';
-import { PROFILE_IDS, type ProfileId, type UnknownMode } from './profiles.ts';
+import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../contracts/profiles.ts';
 import { EdgeIndex, type Snap } from './snap.ts';
 import {
 	beats,

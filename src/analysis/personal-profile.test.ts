@@ -19,7 +19,8 @@ import {
 	type AvoidableSurface,
 	type PersonalProfile,
 } from './personal-profile.ts';
-import { PROFILE_IDS, PROFILE_LIMITS, WAY_STATUS_CODES } from './profiles.ts';
+import { PROFILE_LIMITS } from './profiles.ts';
+import { PROFILE_IDS, WAY_STATUS_CODES } from '../contracts/profiles.ts';
 
 // the sample area as the pipeline built it (npm run tiles:build / scripts/ensure-area.ts)
 const bundle = decodeAnalysisBundle(

@@ -8,7 +8,7 @@ import { DataError, fromBackend, guarded } from './errors.ts';
 import { allPages, geometryOf, isoTime } from './rows.ts';
 import type { Area, CuratedPlace, CuratedPlaceInput, CuratedPlacePatch } from './types.ts';
 import { checkPlaceInput, checkPlacePatch, checkPoint, checkUuid } from './validate.ts';
-import type { PlaceCategory } from './enums.ts';
+import type { PlaceCategory } from '../contracts/enums.ts';
 import { distanceM } from '../analysis/geo.ts';
 import { pointToPolygonDistance } from '@turf/turf';
 

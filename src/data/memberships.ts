@@ -3,11 +3,11 @@
  * only with Supabase: the embedded default has one user, no accounts and no team.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { MemberRole } from './enums.ts';
+import type { MemberRole } from '../contracts/enums.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
 import { allPages, isoTime } from './rows.ts';
 import { checkUuid } from './validate.ts';
-import { MEMBER_ROLES } from './enums.ts';
+import { MEMBER_ROLES } from '../contracts/enums.ts';
 
 export interface Membership {
 	areaId: string;

@@ -16,7 +16,7 @@ import {
 	TARGET_GROUPS,
 	VISIBILITIES,
 	WHEELCHAIR_ACCESS,
-} from './enums.ts';
+} from '../contracts/enums.ts';
 import type {
 	BarrierReportInput,
 	CuratedPlaceInput,

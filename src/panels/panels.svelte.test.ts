@@ -33,7 +33,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeAnalysisBundle } from '../analysis/bundle.ts';
 import { AnalysisEngine } from '../analysis/engine.ts';
-import { PROFILE_IDS } from '../analysis/profiles.ts';
+import { PROFILE_IDS } from '../contracts/profiles.ts';
 import { walkshed } from '../analysis/walkshed.ts';
 import { REPO_ROOT } from '../../scripts/lib/version.ts';
 import { SAMPLE_AREA } from '../../tests/helpers/areas.ts';
