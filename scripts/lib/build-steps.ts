@@ -61,7 +61,8 @@ import { BUNDLE_VERSION } from '../../src/contracts/bundle-format.ts';
 import { TAXONOMY_VERSION } from '../../src/contracts/taxonomy.ts';
 import { WALKABLE_RULES } from '../../src/analysis/profiles.ts';
 import { PIPELINE_NAME, PIPELINE_VERSION, REPO_ROOT, pipelineCodeHash } from './version.ts';
-import { MANIFEST_SCHEMA_VERSION } from '../../src/contracts/manifest.ts';
+import { MANIFEST_SCHEMA_VERSION, ManifestSchema } from '../../src/contracts/manifest.ts';
+import { parseWith } from '../../src/contracts/validation.ts';
 import type { AreaManifest, BuildOptions, ManifestInput } from './build-area.ts';
 
 type Feat = TileLayerInput['features'][number];
@@ -766,6 +767,8 @@ const publish: BuildStep<'publish'> = {
 		const { config } = need(ctx, 'source');
 		const manifest = manifestOf(ctx);
 		const manifestJson = `${JSON.stringify(manifest, null, '\t')}\n`;
+		// what the app will read, checked against the contract it reads it with, before anything is written
+		parseWith(ManifestSchema, JSON.parse(manifestJson), `${config.id}: the manifest to publish`);
 		const b = need(ctx, 'bundle');
 		const s = need(ctx, 'search');
 		const pt = need(ctx, 'parts');

@@ -60,6 +60,11 @@ export const SYMBOL_MOVES: readonly { from: string; to: string; names: readonly 
 		to: 'src/contracts/bundle-format.ts',
 		names: ['BUNDLE_VERSION'],
 	},
+	{
+		from: 'src/contracts/manifest.ts',
+		to: 'src/contracts/validation.ts',
+		names: ['ValidationIssue'],
+	},
 ];
 
 const ROOTS = ['src', 'scripts', 'tests'];

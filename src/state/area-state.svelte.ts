@@ -21,7 +21,7 @@ import type { Place } from '../places/place.ts';
 import { loadAreaIndex, type AreaSummary } from '../data/area-index.ts';
 import type { NeighbourHelp } from '../data/neighbour-help.ts';
 import { ManifestError, loadAreaTiles, type AreaTiles } from '../data/tiles.ts';
-import type { ValidationIssue } from '../contracts/manifest.ts';
+import type { ValidationIssue } from '../contracts/validation.ts';
 import type { SearchEndpoint } from '../workers/search-client.ts';
 import { AnalysisState, type StartedWorker } from './analysis.svelte.ts';
 
