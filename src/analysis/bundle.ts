@@ -32,6 +32,7 @@ import {
 } from './fragments.ts';
 import KDBush from 'kdbush';
 import {
+	assertLngLat,
 	bboxOfPositions,
 	distanceM,
 	hilbertIndex,
@@ -49,7 +50,9 @@ import {
 	type ClassifyLimits,
 } from './profiles.ts';
 import { PROFILE_IDS, type WayStatus } from '../contracts/profiles.ts';
+import { parseWith } from '../contracts/validation.ts';
 import {
+	BundleInputSchema,
 	BUNDLE_FORMAT,
 	BUNDLE_SECTIONS,
 	BUNDLE_VERSION,
@@ -361,25 +364,6 @@ function fail(message: string): never {
 	throw new Error(`analysis bundle: ${message}`);
 }
 
-function checkLngLat(v: unknown, what: string): [number, number] {
-	if (!Array.isArray(v) || v.length !== 2) fail(`${what}: lngLat must be [longitude, latitude]`);
-	const [lng, lat] = v as [unknown, unknown];
-	if (typeof lng !== 'number' || !Number.isFinite(lng) || lng < -180 || lng > 180) {
-		fail(`${what}: longitude ${String(lng)} is out of range -180..180`);
-	}
-	if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) {
-		fail(`${what}: latitude ${String(lat)} is out of range -90..90`);
-	}
-	return [lng, lat];
-}
-
-function checkCount(v: unknown, what: string): number {
-	if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-		fail(`${what} must be a finite number ≥ 0, got ${String(v)}`);
-	}
-	return v;
-}
-
 const e7 = (deg: number): number => Math.round(deg * 1e7);
 
 interface RawEdge {
@@ -424,34 +408,9 @@ function longestStretchWithoutBench(
 	return Math.max(longest, lengthM - (positions[positions.length - 1] ?? 0));
 }
 
-function checkMeta(meta: BundleMeta | undefined): asserts meta is BundleMeta {
-	if (!meta || typeof meta.areaId !== 'string' || meta.areaId === '')
-		fail('meta.areaId is missing');
-	if (
-		!Array.isArray(meta.bbox) ||
-		meta.bbox.length !== 4 ||
-		meta.bbox.some((x) => !Number.isFinite(x))
-	) {
-		fail('meta.bbox must be [west, south, east, north]');
-	}
-	if (typeof meta.dataDate !== 'string') fail('meta.dataDate must be a string');
-}
-
-/** Index of each neighbourhood id, the input checked. */
+/** Index of each neighbourhood id (checked unique by {@link BundleInputSchema}). */
 function neighbourhoodIndex(list: readonly BundleNeighbourhood[]): Map<string, number> {
-	const nbIndex = new Map<string, number>();
-	list.forEach((n, i) => {
-		if (typeof n.id !== 'string' || n.id === '') fail(`neighbourhood #${i} has no id`);
-		if (nbIndex.has(n.id)) fail(`neighbourhood id "${n.id}" appears twice`);
-		checkCount(n.population, `neighbourhood "${n.id}" population`);
-		checkCount(n.residents65, `neighbourhood "${n.id}" residents65`);
-		checkCount(n.residents80, `neighbourhood "${n.id}" residents80`);
-		if (!(n.coverageShare >= 0 && n.coverageShare <= 1)) {
-			fail(`neighbourhood "${n.id}" coverageShare must be within 0..1, got ${n.coverageShare}`);
-		}
-		nbIndex.set(n.id, i);
-	});
-	return nbIndex;
+	return new Map(list.map((n, i) => [n.id, i]));
 }
 
 /** An edge of the graph from ways: OSM node ids and the graph node indices of its ends. */
@@ -501,7 +460,7 @@ function walkablePieces(
 				flush();
 				continue;
 			}
-			checkLngLat(ll, `node ${id}`);
+			assertLngLat(ll, `analysis bundle: node ${id}`);
 			if (run.length > 0 && run[run.length - 1] === id) continue; // repeated node
 			run.push(id);
 		}
@@ -655,8 +614,7 @@ function benchPoints(input: AnalysisBundleInput): [number, number][] {
 		const c = input.nodeLngLat.get(id);
 		if (tags.amenity === 'bench' && c) benches.push(c);
 	}
-	input.places.forEach((p, i) => {
-		checkLngLat(p.lngLat, `place #${i} "${p.id}"`);
+	input.places.forEach((p) => {
 		if (p.categoryIds.some((c) => benchCats.has(c))) benches.push(p.lngLat);
 	});
 	return benches;
@@ -790,22 +748,17 @@ function originColumns(origins: readonly BundleOrigin[], nbIndex: ReadonlyMap<st
 	const neighbourhood = new Uint32Array(nO);
 	const edgeOfData = new Uint8Array(nO);
 	const ids: string[] = [];
-	const seen = new Set<string>();
 	origins.forEach((o, i) => {
-		const what = `origin #${i} "${o.id}"`;
-		if (typeof o.id !== 'string' || o.id === '') fail(`origin #${i} has no id`);
-		if (seen.has(o.id)) fail(`origin id "${o.id}" appears twice`);
-		seen.add(o.id);
-		const [x, y] = checkLngLat(o.lngLat, what);
-		originE7[i * 2] = e7(x);
-		originE7[i * 2 + 1] = e7(y);
-		residents[i] = checkCount(o.residents, `${what} residents`);
-		residents65[i] = checkCount(o.residents65, `${what} residents65`);
-		residents80[i] = checkCount(o.residents80, `${what} residents80`);
+		originE7[i * 2] = e7(o.lngLat[0]);
+		originE7[i * 2 + 1] = e7(o.lngLat[1]);
+		residents[i] = o.residents;
+		residents65[i] = o.residents65;
+		residents80[i] = o.residents80;
 		if (o.neighbourhoodId === '') neighbourhood[i] = NO_NEIGHBOURHOOD;
 		else {
 			const k = nbIndex.get(o.neighbourhoodId);
-			if (k === undefined) fail(`${what}: unknown neighbourhoodId "${o.neighbourhoodId}"`);
+			if (k === undefined)
+				fail(`origin #${i} "${o.id}": unknown neighbourhoodId "${o.neighbourhoodId}"`);
 			neighbourhood[i] = k;
 		}
 		edgeOfData[i] = o.edgeOfData ? 1 : 0;
@@ -814,15 +767,10 @@ function originColumns(origins: readonly BundleOrigin[], nbIndex: ReadonlyMap<st
 	return { ids, originE7, residents, residents65, residents80, neighbourhood, edgeOfData };
 }
 
-/** The places' coordinates (1e-7°), the ids checked. */
+/** The places' coordinates (1e-7°); {@link BundleInputSchema} checked them and their ids. */
 function placeColumns(places: readonly BundlePlace[]): Int32Array {
 	const placeE7 = new Int32Array(places.length * 2);
-	const seen = new Set<string>();
 	places.forEach((p, i) => {
-		if (typeof p.id !== 'string' || p.id === '') fail(`place #${i} has no id`);
-		if (seen.has(p.id)) fail(`place id "${p.id}" appears twice`);
-		seen.add(p.id);
-		if (!Array.isArray(p.categoryIds)) fail(`place "${p.id}": categoryIds must be an array`);
 		placeE7[i * 2] = e7(p.lngLat[0]);
 		placeE7[i * 2 + 1] = e7(p.lngLat[1]);
 	});
@@ -939,14 +887,16 @@ function networkOfGraph(
  * the origin and place columns, the network report, and the section container
  * ({@link encodeSections}).
  *
- * @throws Error naming the offending origin, place, neighbourhood or node when input is invalid.
+ * @throws ValidationError naming the field and the rule of a bad origin, place, neighbourhood or
+ * meta ({@link BundleInputSchema}); Error naming a node without valid coordinates or an origin's
+ * unknown neighbourhood.
  * @example
  * const bytes = buildAnalysisBundle({ ways, nodeLngLat, nodeTags, origins, places, neighbourhoods, meta });
  * writeFileSync('tiles/<area id>/analysis.bin', bytes);
  */
 export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 	const { meta } = input;
-	checkMeta(meta);
+	parseWith(BundleInputSchema, input, 'analysis bundle input');
 	const nbIndex = neighbourhoodIndex(input.neighbourhoods);
 	const graph = graphFromWays(input);
 	const nodeCount = graph.nodeIds.length;

@@ -4,8 +4,10 @@
  * engine, which reads it (`decodeAnalysisBundle`, in the app's worker, the CLI and the benchmarks):
  * its container (magic, version, the prefix of its errors), and its sections, in the order they are
  * written, each with its element type. The layout of a container is src/analysis/sections.ts.
- * Pure TypeScript.
+ * The builder's input is checked by {@link BundleInputSchema}. Pure TypeScript.
  */
+import * as v from 'valibot';
+import { lngLatSchema, pathTo } from './validation.ts';
 
 /**
  * Format version written in every bundle. 2: fragments joined by connector edges (`j<n>` ways),
@@ -62,3 +64,76 @@ export const BUNDLE_SECTIONS = {
 
 /** The name of a bundle section. */
 export type BundleSectionName = keyof typeof BUNDLE_SECTIONS;
+
+/** A count of residents: a finite number ≥ 0 (estimates are fractional). */
+const Residents = v.pipe(v.number(), v.finite(), v.minValue(0));
+
+/** Every `id` of a list once: the first repeated one is named. */
+function uniqueIds<T extends { id: string }>(): v.RawCheckAction<T[]> {
+	return v.rawCheck<T[]>(({ dataset, addIssue }) => {
+		if (!dataset.typed) return;
+		const seen = new Set<string>();
+		dataset.value.forEach((item, i) => {
+			if (seen.has(item.id))
+				addIssue({
+					message: 'unique',
+					expected: 'once',
+					input: item.id,
+					path: pathTo(dataset.value, [i, 'id']),
+				});
+			seen.add(item.id);
+		});
+	});
+}
+
+/**
+ * What the builder checks of its input before it builds (the ways and nodes are checked as it
+ * walks them): the area's metadata, the neighbourhoods, the residents' origins and the places.
+ */
+export const BundleInputSchema = v.object({
+	meta: v.object({
+		areaId: v.pipe(v.string(), v.nonEmpty('length')),
+		bbox: v.tuple([
+			v.pipe(v.number(), v.finite()),
+			v.pipe(v.number(), v.finite()),
+			v.pipe(v.number(), v.finite()),
+			v.pipe(v.number(), v.finite()),
+		]),
+		dataDate: v.string(),
+	}),
+	neighbourhoods: v.pipe(
+		v.array(
+			v.object({
+				id: v.pipe(v.string(), v.nonEmpty('length')),
+				population: Residents,
+				residents65: Residents,
+				residents80: Residents,
+				coverageShare: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+			}),
+		),
+		uniqueIds(),
+	),
+	origins: v.pipe(
+		v.array(
+			v.object({
+				id: v.pipe(v.string(), v.nonEmpty('length')),
+				lngLat: lngLatSchema,
+				residents: Residents,
+				residents65: Residents,
+				residents80: Residents,
+				neighbourhoodId: v.string(),
+			}),
+		),
+		uniqueIds(),
+	),
+	places: v.pipe(
+		v.array(
+			v.object({
+				id: v.pipe(v.string(), v.nonEmpty('length')),
+				lngLat: lngLatSchema,
+				categoryIds: v.array(v.string()),
+			}),
+		),
+		uniqueIds(),
+	),
+});
