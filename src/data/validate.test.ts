@@ -226,6 +226,16 @@ describe('entity rules', () => {
 		);
 	});
 
+	it('names where in a list the unknown value is, and the length limit broken', () => {
+		const unknown = errorOf(() =>
+			checkPlaceInput(op, { ...place, categories: ['gp', 'gp2'] } as never),
+		);
+		expect(unknown.kind).toBe('unknown_value');
+		expect(unknown.values).toMatchObject({ field: 'categories', path: '[1]' });
+		const empty = errorOf(() => checkPlaceInput(op, { ...place, categories: [] }));
+		expect(empty.values).toEqual({ field: 'categories', path: '', limit: '1' });
+	});
+
 	it('refuses an analysis with a neighbourhood twice, a non-finite value or oversized parameters', () => {
 		const analysis = {
 			areaId: place.areaId,

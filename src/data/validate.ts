@@ -51,8 +51,9 @@ export function isUuid(value: unknown): value is string {
 }
 
 export function checkUuid(op: string, field: string, value: unknown): string {
-	if (!isUuid(value)) throw invalid(op, `${field} must be a UUID, got ${JSON.stringify(value)}`);
-	return value.toLowerCase();
+	return checkWith(op, field, v.pipe(v.string(), v.uuid('format')), value, () => [
+		` must be a UUID, got ${JSON.stringify(value)}`,
+	]).toLowerCase();
 }
 
 /** A one-line text of `min`..`max` characters, trimmed, without control characters or markup. */
@@ -103,18 +104,35 @@ export function checkText(op: string, field: string, value: unknown, max: number
 	return value;
 }
 
+/** The value of `schema` or the DataError of its first issue, worded by `word`. */
+function checkWith<S extends v.GenericSchema>(
+	op: string,
+	field: string,
+	schema: S,
+	value: unknown,
+	word: (issue: ValidationIssue) => [detail: string, kind?: ErrorKind],
+): v.InferOutput<S> {
+	const result = v.safeParse(schema, value, { abortEarly: true });
+	if (result.success) return result.output;
+	const issue = toValidationIssue(result.issues[0]);
+	const [detail, kind] = word(issue);
+	throw invalid(op, `${field}${detail}`, kind, {
+		field,
+		path: issue.path,
+		limit: String(issue.limit),
+	});
+}
+
 function checkEnum<T extends string>(
 	op: string,
 	field: string,
 	allowed: readonly T[],
 	value: unknown,
 ): T {
-	if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-		throw invalid(op, `${field}: unknown value ${JSON.stringify(value)}`, 'unknown_value', {
-			field,
-		});
-	}
-	return value as T;
+	return checkWith(op, field, v.picklist(allowed), value, (issue) => [
+		`: unknown value ${JSON.stringify(issue.found)}`,
+		'unknown_value',
+	]) as T;
 }
 
 function checkEnumList<T extends string>(
@@ -125,11 +143,18 @@ function checkEnumList<T extends string>(
 	min: number,
 	max: number,
 ): T[] {
-	if (!Array.isArray(value)) throw invalid(op, `${field} must be a list`);
-	if (value.length < min || value.length > max) {
-		throw invalid(op, `${field} must have ${min} to ${max} entries, got ${value.length}`);
-	}
-	return value.map((v) => checkEnum(op, field, allowed, v));
+	const schema = v.pipe(
+		v.array(v.unknown(), 'type'),
+		v.minLength(min, 'length'),
+		v.maxLength(max, 'length'),
+		v.array(v.picklist(allowed)),
+	);
+	return checkWith(op, field, schema, value, (issue) => {
+		if (issue.kind === 'type' && issue.path === '') return [' must be a list'];
+		if (issue.kind === 'length')
+			return [` must have ${min} to ${max} entries, got ${(value as unknown[]).length}`];
+		return [`: unknown value ${JSON.stringify(issue.found)}`, 'unknown_value'];
+	}) as T[];
 }
 
 const [WEST, SOUTH, EAST, NORTH] = BELGIUM_BBOX;
