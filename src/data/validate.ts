@@ -241,23 +241,15 @@ function checkGeometry<S extends v.GenericSchema>(
 	g: unknown,
 	problem: (issue: ValidationIssue) => [detail: string, kind: ErrorKind],
 ): v.InferOutput<S> {
-	const result = v.safeParse(schema, g, { abortEarly: true });
-	if (result.success) return result.output;
-	const issue = toValidationIssue(result.issues[0]);
-	const values = { field, path: issue.path, limit: String(issue.limit) };
-	if (issue.kind === 'belgium') {
-		const [lon, lat] = issue.found as number[];
-		throw invalid(op, `${field}: (${lon}, ${lat}) lies outside Belgium`, 'outside_belgium', values);
-	}
-	if (/coordinates/.test(issue.path) && (issue.kind === 'lngLat' || issue.kind === 'type'))
-		throw invalid(
-			op,
-			`${field}: a position must be [longitude, latitude]`,
-			'malformed_geometry',
-			values,
-		);
-	const [detail, kind] = problem(issue);
-	throw invalid(op, `${field}${detail}`, kind, values);
+	return checkWith(op, field, schema, g, (issue) => {
+		if (issue.kind === 'belgium') {
+			const [lon, lat] = issue.found as number[];
+			return [`: (${lon}, ${lat}) lies outside Belgium`, 'outside_belgium'];
+		}
+		if (/coordinates/.test(issue.path) && (issue.kind === 'lngLat' || issue.kind === 'type'))
+			return [': a position must be [longitude, latitude]', 'malformed_geometry'];
+		return problem(issue);
+	});
 }
 
 /** A GeoJSON Point in Belgium. */
