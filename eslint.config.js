@@ -7,53 +7,53 @@ import svelteConfig from './svelte.config.js';
 
 /**
  * The analysis engine must run unchanged in the browser worker, in Node tests, in benchmarks and
- * in the pipeline: no DOM, Svelte, MapLibre or Supabase in src/analysis.
+ * in the pipeline: no DOM, Svelte, MapLibre or Supabase in src/analysis. The contracts between
+ * pipeline and app (src/contracts) obey the same rules, and may not depend on src/analysis either
+ * (src/analysis imports them, not the other way round).
  */
-const analysisBoundary = {
-	files: ['src/analysis/**/*.ts'],
-	languageOptions: { globals: { ...globals.es2022 } },
-	rules: {
-		'no-restricted-imports': [
-			'error',
-			{
-				patterns: [
-					{ group: ['svelte', 'svelte/*'], message: 'src/analysis is pure TypeScript: no Svelte.' },
-					{
-						group: ['maplibre-gl', 'maplibre-gl/*', 'pmtiles'],
-						message: 'src/analysis is pure TypeScript: no MapLibre.',
-					},
-					{ group: ['@supabase/*'], message: 'src/analysis is pure TypeScript: no Supabase.' },
-					{
-						group: [
-							'**/data/*',
-							'**/state/*',
-							'**/map/*',
-							'**/components/*',
-							'**/workers/*',
-							'*.svelte',
-						],
-						message: 'src/analysis may not depend on the app.',
-					},
-				],
-			},
-		],
-		'no-restricted-globals': [
-			'error',
-			...[
-				'window',
-				'document',
-				'navigator',
-				'localStorage',
-				'indexedDB',
-				'location',
-				'HTMLElement',
-			].map((name) => ({
-				name,
-				message: 'src/analysis is pure TypeScript: no DOM.',
-			})),
-		],
-	},
-};
+function pureBoundary(folder, appFolders) {
+	const where = `src/${folder}`;
+	return {
+		files: [`${where}/**/*.ts`],
+		languageOptions: { globals: { ...globals.es2022 } },
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['svelte', 'svelte/*'], message: `${where} is pure TypeScript: no Svelte.` },
+						{
+							group: ['maplibre-gl', 'maplibre-gl/*', 'pmtiles'],
+							message: `${where} is pure TypeScript: no MapLibre.`,
+						},
+						{ group: ['@supabase/*'], message: `${where} is pure TypeScript: no Supabase.` },
+						{
+							group: [...appFolders.map((f) => `**/${f}/*`), '*.svelte'],
+							message: `${where} may not depend on the app.`,
+						},
+					],
+				},
+			],
+			'no-restricted-globals': [
+				'error',
+				...[
+					'window',
+					'document',
+					'navigator',
+					'localStorage',
+					'indexedDB',
+					'location',
+					'HTMLElement',
+				].map((name) => ({
+					name,
+					message: `${where} is pure TypeScript: no DOM.`,
+				})),
+			],
+		},
+	};
+}
+
+const APP_FOLDERS = ['data', 'state', 'map', 'components', 'workers'];
 
 export default ts.config(
 	{
@@ -95,5 +95,6 @@ export default ts.config(
 		},
 	},
 	{ files: ['src/**/*.ts', 'src/**/*.svelte'], rules: { 'no-console': 'error' } },
-	analysisBoundary,
+	pureBoundary('analysis', APP_FOLDERS),
+	pureBoundary('contracts', [...APP_FOLDERS, 'analysis']),
 );

@@ -14,8 +14,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeAnalysisBundle, ORIGIN_REASONS } from '../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../src/analysis/engine.ts';
-import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../src/analysis/profiles.ts';
-import { categoryById, CATEGORY_IDS, isCategoryId } from '../src/analysis/taxonomy.ts';
+import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../src/contracts/profiles.ts';
+import { categoryById, CATEGORY_IDS, isCategoryId } from '../src/contracts/taxonomy.ts';
 import {
 	cellsToGeoJSON,
 	isNoneMapped,

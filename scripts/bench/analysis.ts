@@ -37,7 +37,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnalysisBundle, RoutingGraph } from '../../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../../src/analysis/engine.ts';
 import { profileNetwork } from '../../src/analysis/network.ts';
-import { PROFILE_IDS } from '../../src/analysis/profiles.ts';
+import { PROFILE_IDS } from '../../src/contracts/profiles.ts';
 import { EdgeIndex } from '../../src/analysis/snap.ts';
 import { summarizeByNeighbourhood } from '../../src/analysis/summary.ts';
 import {

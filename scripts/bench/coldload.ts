@@ -30,7 +30,7 @@ import { chromium, type Browser, type CDPSession, type Page } from '@playwright/
 import { preview } from 'vite';
 import { parseManifest } from '../../src/data/tiles.ts';
 import { basemapStyle } from '../../src/map/style/basemap.ts';
-import { CATEGORIES } from '../../src/analysis/taxonomy.ts';
+import { CATEGORIES } from '../../src/contracts/taxonomy.ts';
 import { buildApp } from '../lib/build-app.ts';
 import { spread } from './lib/stats.ts';
 

@@ -17,7 +17,7 @@ import type { AnalysisBundle } from '../../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../../src/analysis/engine.ts';
 import { distanceM } from '../../src/analysis/geo.ts';
 import { nearestPlaces } from '../../src/analysis/nearest.ts';
-import { PROFILES, type ProfileId } from '../../src/analysis/profiles.ts';
+import { PROFILES, type ProfileId } from '../../src/contracts/profiles.ts';
 import { routeWithReasons, type Route } from '../../src/analysis/route.ts';
 import { SearchSpace } from '../../src/analysis/search.ts';
 import { mulberry32 } from '../../src/analysis/synthetic.ts';

@@ -40,7 +40,7 @@ import {
 	personalGraph,
 	type PersonalProfile,
 } from '../../src/analysis/personal-profile.ts';
-import { PROFILE_IDS } from '../../src/analysis/profiles.ts';
+import { PROFILE_IDS } from '../../src/contracts/profiles.ts';
 import { syntheticBundle, syntheticGrid } from '../../src/analysis/synthetic.ts';
 import type { TargetCheck } from './analysis.ts';
 import { sampleBundle } from './lib/sample.ts';

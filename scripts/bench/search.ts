@@ -26,7 +26,7 @@ import {
 	type SearchResult,
 } from '../../src/data/search-index.ts';
 import { areaSearchRecords, searchLocalities } from '../../src/data/search-records.ts';
-import { readSearchSource } from '../../src/data/search-source.ts';
+import { readSearchSource } from '../../src/contracts/search-source.ts';
 
 /** What residents type (DESIGN.md, seeds): kinds of help, places, streets, in nl/fr/en. */
 export const REAL_QUERIES = [

@@ -7,6 +7,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import * as v from 'valibot';
+import { rule, toValidationIssue, type IssueKind } from '../../src/contracts/validation.ts';
 
 /** The CRS codes an area config may name (reprojection lives in crs.ts). */
 export const SUPPORTED_CRS = ['EPSG:4326', 'EPSG:31370'] as const;
@@ -166,6 +168,47 @@ export function loadAreaConfig(configPath: string, checkFiles = true): AreaConfi
 	return parseAreaConfig(raw, abs, checkFiles);
 }
 
+/** A non-empty text (not only spaces). */
+const Text = v.pipe(
+	v.string(),
+	rule<string>('length', 'non-empty', (t) => t.trim() !== ''),
+);
+/** A data date: ISO 8601 `YYYY-MM-DD`, a real day. */
+const IsoDate = v.pipe(
+	Text,
+	rule<string>(
+		'format',
+		'an ISO date YYYY-MM-DD',
+		(d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)),
+	),
+);
+/** An area id: a lower-case slug. */
+const Slug = v.pipe(
+	Text,
+	rule<string>('format', 'a lower-case slug (a-z, 0-9, -)', (id) =>
+		/^[a-z0-9][a-z0-9-]*$/.test(id),
+	),
+);
+/** A municipality's NIS code. */
+const Nis = v.pipe(
+	Text,
+	rule<string>('format', 'a 5-digit NIS code', (nis) => /^\d{5}$/.test(nis)),
+);
+const CrsSchema = v.nullish(v.picklist(SUPPORTED_CRS, 'value'));
+const KeyKind = v.picklist(['neighbourhood', 'sector'], 'value');
+/** A number within a range, or absent (null too): then `fallback`. */
+const numberWithin = (limit: string, lo: number, hi: number, fallback: number) =>
+	v.nullish(
+		v.pipe(
+			v.unknown(),
+			rule<unknown>('range', limit, (n) => typeof n === 'number' && n >= lo && n <= hi),
+			v.transform((n) => n as number),
+		),
+		fallback,
+	);
+const MaxDistanceM = numberWithin('metres 0..5000', 0, 5000, DEFAULT_MATCH.maxDistanceM);
+const NameSimilarity = numberWithin('a share 0..1', 0, 1, DEFAULT_MATCH.minNameSimilarity);
+
 /** Validates an already parsed config object; `configPath` is used for messages and relative paths. */
 export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = true): AreaConfig {
 	const dir = path.dirname(configPath);
@@ -173,35 +216,35 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		throw new AreaConfigError(`${configPath}: ${field} ${problem}`);
 	};
 	if (!isObject(raw)) return fail('(root)', 'must be a JSON object');
+	/** The value of `schema` at `obj[key]`, or a failure naming the field in the config's words. */
+	const valid = <S extends v.GenericSchema>(
+		schema: S,
+		obj: Json,
+		key: string,
+		where: string,
+	): v.InferOutput<S> => {
+		const result = v.safeParse(schema, obj[key], { abortEarly: true });
+		if (result.success) return result.output;
+		const issue = toValidationIssue(result.issues[0]);
+		const got = JSON.stringify(issue.found);
+		const problem: Partial<Record<IssueKind, string>> = {
+			format: `must be ${String(issue.limit)}, got ${got}`,
+			range: `must be ${String(issue.limit)}, got ${got}`,
+			value: `must be one of ${String(issue.limit)}, got ${got}`,
+		};
+		return fail(`${where}${key}`, problem[issue.kind] ?? 'must be a non-empty string');
+	};
 	const known = (obj: Json, where: string, keys: string[]) => {
-		for (const k of Object.keys(obj)) {
-			if (!k.startsWith('$') && !keys.includes(k))
-				fail(`${where}${k}`, `is not a known field (known: ${keys.join(', ')})`);
-		}
+		const unknown = Object.keys(obj).find((k) => !k.startsWith('$') && !keys.includes(k));
+		if (unknown !== undefined)
+			fail(`${where}${unknown}`, `is not a known field (known: ${keys.join(', ')})`);
 	};
-	const str = (obj: Json, key: string, where: string): string => {
-		const v = obj[key];
-		if (typeof v !== 'string' || v.trim() === '')
-			return fail(`${where}${key}`, 'must be a non-empty string');
-		return v;
-	};
+	const str = (obj: Json, key: string, where: string): string => valid(Text, obj, key, where);
 	const optStr = (obj: Json, key: string, where: string): string | null =>
 		obj[key] === undefined || obj[key] === null ? null : str(obj, key, where);
-	const date = (obj: Json, key: string, where: string): string => {
-		const v = str(obj, key, where);
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) {
-			fail(`${where}${key}`, `must be an ISO date YYYY-MM-DD, got "${v}"`);
-		}
-		return v;
-	};
-	const crs = (obj: Json, where: string): SupportedCrs | null => {
-		const v = optStr(obj, 'crs', where);
-		if (v === null) return null;
-		if (!(SUPPORTED_CRS as readonly string[]).includes(v)) {
-			fail(`${where}crs`, `must be one of ${SUPPORTED_CRS.join(', ')}, got "${v}"`);
-		}
-		return v as SupportedCrs;
-	};
+	const date = (obj: Json, key: string, where: string): string => valid(IsoDate, obj, key, where);
+	const crs = (obj: Json, where: string): SupportedCrs | null =>
+		valid(CrsSchema, obj, 'crs', where) ?? null;
 	const source = (obj: unknown, where: string, extra: string[], ext: string[]): SourceInfo => {
 		if (!isObject(obj)) return fail(where.slice(0, -1), 'must be an object');
 		known(obj, where, ['path', 'date', 'licence', 'attribution', ...extra]);
@@ -221,9 +264,7 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 	};
 
 	known(raw, '', ['id', 'name', 'municipalities', 'sources']);
-	const id = str(raw, 'id', '');
-	if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
-		fail('id', `must be a lower-case slug (a-z, 0-9, -), got "${id}"`);
+	const id = valid(Slug, raw, 'id', '');
 	const name = str(raw, 'name', '');
 	const munis = raw.municipalities;
 	if (!Array.isArray(munis) || munis.length === 0)
@@ -232,9 +273,7 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		const w = `municipalities[${i}].`;
 		if (!isObject(m)) return fail(w.slice(0, -1), 'must be an object');
 		known(m, w, ['nis', 'name']);
-		const nis = str(m, 'nis', w);
-		if (!/^\d{5}$/.test(nis)) fail(`${w}nis`, `must be a 5-digit NIS code, got "${nis}"`);
-		return { nis, name: str(m, 'name', w) };
+		return { nis: valid(Nis, m, 'nis', w), name: str(m, 'name', w) };
 	});
 	const sources = raw.sources;
 	if (!isObject(sources)) return fail('sources', 'must be an object');
@@ -318,14 +357,11 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 			['.csv'],
 		);
 		const a = sources.neighbourhoodAges as Json;
-		const keyKind = str(a, 'keyKind', w);
-		if (keyKind !== 'neighbourhood' && keyKind !== 'sector') {
-			fail(`${w}keyKind`, `must be "neighbourhood" or "sector", got "${keyKind}"`);
-		}
+		const keyKind = valid(KeyKind, a, 'keyKind', w);
 		neighbourhoodAges = {
 			...base,
 			keyColumn: str(a, 'keyColumn', w),
-			keyKind: keyKind as 'neighbourhood' | 'sector',
+			keyKind,
 			ageColumn: str(a, 'ageColumn', w),
 			countColumn: str(a, 'countColumn', w),
 		};
@@ -405,30 +441,15 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		const m = o.match ?? {};
 		if (!isObject(m)) return fail(`${w}match`, 'must be an object');
 		known(m, `${w}match.`, ['maxDistanceM', 'minNameSimilarity']);
-		const maxDistanceM = m.maxDistanceM ?? DEFAULT_MATCH.maxDistanceM;
-		const minNameSimilarity = m.minNameSimilarity ?? DEFAULT_MATCH.minNameSimilarity;
-		if (typeof maxDistanceM !== 'number' || !(maxDistanceM >= 0 && maxDistanceM <= 5000)) {
-			fail(`${w}match.maxDistanceM`, `must be metres 0..5000, got ${JSON.stringify(maxDistanceM)}`);
-		}
-		if (
-			typeof minNameSimilarity !== 'number' ||
-			!(minNameSimilarity >= 0 && minNameSimilarity <= 1)
-		) {
-			fail(
-				`${w}match.minNameSimilarity`,
-				`must be a share 0..1, got ${JSON.stringify(minNameSimilarity)}`,
-			);
-		}
+		const maxDistanceM = valid(MaxDistanceM, m, 'maxDistanceM', `${w}match.`);
+		const minNameSimilarity = valid(NameSimilarity, m, 'minNameSimilarity', `${w}match.`);
 		return {
 			...base,
 			crs: crs(o, w),
 			category: str(o, 'category', w),
 			nameProperty: str(o, 'nameProperty', w),
 			properties: props as Record<string, string>,
-			match: {
-				maxDistanceM: maxDistanceM as number,
-				minNameSimilarity: minNameSimilarity as number,
-			},
+			match: { maxDistanceM, minNameSimilarity },
 		};
 	});
 

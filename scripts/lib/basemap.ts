@@ -2,19 +2,11 @@
  * The basemap from the area's OSM extract, so the map needs no outside tile service: land use and
  * land cover, water, buildings, roads and paths by class (with street names), and place names.
  *
- * Layer schema (read by src/map/style/basemap.ts):
- * - `landuse` (polygons) `class`: residential | commercial | industrial | farmland | meadow |
- *   grass | forest | heath | cemetery | park | pitch | allotments | scrub | wetland
- * - `water` (polygons) `class`: water | basin
- * - `waterways` (lines) `class`: river | canal | stream | ditch, `name`
- * - `buildings` (polygons), from z13
- * - `roads` (lines) `class`: motorway | trunk | primary | secondary | tertiary | minor | service |
- *   track | path; `subclass` (the highway value), `name`, `ref`; minor roads from z11, service and
- *   tracks from z12, paths from z13
- * - `place_labels` (points) `class`: town | village | suburb | hamlet | neighbourhood | locality,
- *   `name`
+ * Layers, classes and properties: the contract in src/contracts/tile-schema.ts (the app's style
+ * reads the same), checked by the types here.
  */
 import type { Feature, Geometry } from 'geojson';
+import type { BasemapClass, BasemapLayer } from '../../src/contracts/tile-schema.ts';
 import { ROAD_MIN_ZOOM, TILE_LAYERS } from '../config/tiles.ts';
 import type { TileLayerInput } from './tiler.ts';
 import type { OsmData, OsmWay, Tags } from './osm.ts';
@@ -23,7 +15,7 @@ import { relationPolygon, wayLine, wayPolygon } from './osm-geometry.ts';
 type Props = Record<string, string | number | boolean>;
 type F = Feature<Geometry, Props>;
 
-const ROAD_CLASS: Record<string, string> = {
+const ROAD_CLASS: Record<string, BasemapClass<'roads'>> = {
 	motorway: 'motorway',
 	motorway_link: 'motorway',
 	trunk: 'trunk',
@@ -50,7 +42,7 @@ const ROAD_CLASS: Record<string, string> = {
 };
 
 /** Land-use class of an area's tags, or null. */
-export function landuseClass(t: Tags): string | null {
+export function landuseClass(t: Tags): BasemapClass<'landuse'> | null {
 	const lu = t.landuse;
 	const nat = t.natural;
 	const le = t.leisure;
@@ -77,13 +69,20 @@ export function landuseClass(t: Tags): string | null {
 	return null;
 }
 
-function waterClass(t: Tags): string | null {
+function waterClass(t: Tags): BasemapClass<'water'> | null {
 	if (t.natural === 'water' || t.waterway === 'riverbank' || t.water) return 'water';
 	if (t.landuse === 'reservoir' || t.landuse === 'basin') return 'basin';
 	return null;
 }
 
-const WATERWAY = new Set(['river', 'canal', 'stream', 'ditch', 'drain']);
+/** The waterway values drawn, with their class (a drain is drawn as a ditch). */
+const WATERWAY = new Map<string, BasemapClass<'waterways'>>([
+	['river', 'river'],
+	['canal', 'canal'],
+	['stream', 'stream'],
+	['ditch', 'ditch'],
+	['drain', 'ditch'],
+]);
 
 function withName(p: Props, t: Tags): Props {
 	const name = t.name ?? t['name:nl'];
@@ -92,7 +91,7 @@ function withName(p: Props, t: Tags): Props {
 }
 
 /** The basemap's layers from an extract. Feature order follows the file (ids ascending). */
-export function basemapLayers(osm: OsmData): TileLayerInput[] {
+export function basemapLayers(osm: OsmData): (TileLayerInput & { name: BasemapLayer })[] {
 	const landuse: F[] = [];
 	const water: F[] = [];
 	const waterways: F[] = [];
@@ -128,9 +127,9 @@ export function basemapLayers(osm: OsmData): TileLayerInput[] {
 			}
 			continue;
 		}
-		if (t.waterway && WATERWAY.has(t.waterway)) {
+		const c = t.waterway ? WATERWAY.get(t.waterway) : undefined;
+		if (c) {
 			const line = wayLine(w, osm);
-			const c = t.waterway === 'drain' ? 'ditch' : t.waterway;
 			if (line)
 				waterways.push({ type: 'Feature', geometry: line, properties: withName({ class: c }, t) });
 			continue;
@@ -141,22 +140,23 @@ export function basemapLayers(osm: OsmData): TileLayerInput[] {
 		if (r.tags.type !== 'multipolygon') continue;
 		area(relationPolygon(r, osm, waysById), r.tags);
 	}
-	const PLACE = new Set([
-		'town',
-		'village',
-		'suburb',
-		'hamlet',
-		'neighbourhood',
-		'locality',
-		'city',
+	/** The place values labelled, with their class (a city is labelled as a town). */
+	const PLACE = new Map<string, BasemapClass<'place_labels'>>([
+		['town', 'town'],
+		['village', 'village'],
+		['suburb', 'suburb'],
+		['hamlet', 'hamlet'],
+		['neighbourhood', 'neighbourhood'],
+		['locality', 'locality'],
+		['city', 'town'],
 	]);
 	for (const n of [...osm.taggedNodes.values()].sort((a, b) => a.id - b.id)) {
-		const p = n.tags.place;
-		if (p && PLACE.has(p) && n.tags.name) {
+		const p = n.tags.place ? PLACE.get(n.tags.place) : undefined;
+		if (p && n.tags.name) {
 			places.push({
 				type: 'Feature',
 				geometry: { type: 'Point', coordinates: n.lngLat },
-				properties: withName({ class: p === 'city' ? 'town' : p }, n.tags),
+				properties: withName({ class: p }, n.tags),
 			});
 		}
 	}

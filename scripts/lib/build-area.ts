@@ -75,7 +75,7 @@ export interface AreaManifest {
 	files: {
 		/** The analysis bundle (src/analysis/bundle.ts). */
 		analysis: { file: string; bytes: number; sha256: string };
-		/** The search source, gzip-compressed (src/data/search-source.ts); `jsonBytes` uncompressed. */
+		/** The search source, gzip-compressed (src/contracts/search-source.ts); `jsonBytes` uncompressed. */
 		search: { file: string; bytes: number; sha256: string; jsonBytes: number };
 		/** The municipality boundaries (GeoJSON MultiPolygons with `nis` and `name`). */
 		boundaries: { file: string; bytes: number; sha256: string };

@@ -52,16 +52,17 @@ import { buildLocalities, type Localities } from './localities.ts';
 import { buildSearchSource, encodeSearchSource, type SearchSource } from './search-source.ts';
 import type { TileLayerInput } from './tiler.ts';
 import {
-	BUNDLE_VERSION,
 	buildAnalysisBundle,
 	decodeAnalysisBundle,
 	type AnalysisBundle,
 	type AnalysisBundleInput,
 } from '../../src/analysis/bundle.ts';
-import { TAXONOMY_VERSION } from '../../src/analysis/taxonomy.ts';
+import { BUNDLE_VERSION } from '../../src/contracts/bundle-format.ts';
+import { TAXONOMY_VERSION } from '../../src/contracts/taxonomy.ts';
 import { WALKABLE_RULES } from '../../src/analysis/profiles.ts';
 import { PIPELINE_NAME, PIPELINE_VERSION, REPO_ROOT, pipelineCodeHash } from './version.ts';
-import { MANIFEST_SCHEMA_VERSION } from '../../src/contracts/manifest.ts';
+import { MANIFEST_SCHEMA_VERSION, ManifestSchema } from '../../src/contracts/manifest.ts';
+import { parseWith } from '../../src/contracts/validation.ts';
 import type { AreaManifest, BuildOptions, ManifestInput } from './build-area.ts';
 
 type Feat = TileLayerInput['features'][number];
@@ -784,6 +785,9 @@ const publish: BuildStep<'publish'> = {
 	run: (ctx) => {
 		const { config } = need(ctx, 'source');
 		const manifest = manifestOf(ctx);
+		const manifestJson = `${JSON.stringify(manifest, null, '\t')}\n`;
+		// what the app will read, checked against the contract it reads it with, before anything is written
+		parseWith(ManifestSchema, JSON.parse(manifestJson), `${config.id}: the manifest to publish`);
 		const b = need(ctx, 'bundle');
 		const s = need(ctx, 'search');
 		const pt = need(ctx, 'parts');
@@ -810,10 +814,7 @@ const publish: BuildStep<'publish'> = {
 				writeFileSync(path.join(tmpDir, m.analysis.file), f.analysis);
 				writeFileSync(path.join(tmpDir, m.search.file), f.search.gzip);
 			});
-			writeFileSync(
-				path.join(tmpDir, 'manifest.json'),
-				`${JSON.stringify(manifest, null, '\t')}\n`,
-			);
+			writeFileSync(path.join(tmpDir, 'manifest.json'), manifestJson);
 			publishDir(tmpDir, outDir);
 		} catch (e) {
 			rmSync(tmpDir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  * places off the main network, origins per reason) and the build's warnings.
  */
 import type { AnalysisBundle, OriginReason } from '../../src/analysis/bundle.ts';
-import { CATEGORIES } from '../../src/analysis/taxonomy.ts';
+import { CATEGORIES } from '../../src/contracts/taxonomy.ts';
 import { isWalkableWay } from '../../src/analysis/profiles.ts';
 import type { OsmData, Tags } from './osm.ts';
 import { wayCoords } from './osm-geometry.ts';

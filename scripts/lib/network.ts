@@ -8,7 +8,8 @@ import type { Feature, Geometry } from 'geojson';
 import type { AnalysisBundle } from '../../src/analysis/bundle.ts';
 import { edgeStatus } from '../../src/analysis/bundle.ts';
 import { NETWORK_POINT_ATTRIBUTES, networkPointKind } from '../../src/analysis/network-points.ts';
-import { PROFILE_IDS, reasonsFromMask, unknownFromMask } from '../../src/analysis/profiles.ts';
+import { reasonsFromMask, unknownFromMask } from '../../src/analysis/profiles.ts';
+import { PROFILE_IDS } from '../../src/contracts/profiles.ts';
 import type { OsmData, Tags } from './osm.ts';
 
 type Props = Record<string, string | number | boolean>;

@@ -21,7 +21,7 @@ import {
 import { metresPerDegree } from '../../src/analysis/geo.ts';
 import type { Municipality } from './area-config.ts';
 import { bboxOf, type Bbox } from './geo.ts';
-import { decodeStreet } from '../../src/data/search-source.ts';
+import { decodeStreet } from '../../src/contracts/search-source.ts';
 import type { NeighbourhoodFeature } from './neighbourhoods.ts';
 import { areaOsmBox } from './osm.ts';
 import type { SearchSource } from './search-source.ts';

@@ -12,7 +12,7 @@ import {
 	isCategoryId,
 	matchCategories,
 	placeKindOf,
-} from '../../src/analysis/taxonomy.ts';
+} from '../../src/contracts/taxonomy.ts';
 import type { ExtraPlaceSource } from './area-config.ts';
 import { cleanPlaceText } from './text.ts';
 import { checkCoordinates, declaredCrs, toWgs84, type SupportedCrs } from './crs.ts';

@@ -1,7 +1,7 @@
 /**
  * The search source, `tiles/<area>/search.json.gz`: places, streets with their address points, and
  * the localities (municipalities, sub-municipalities, postcodes) residents add to an address. The
- * format is defined where the app reads it (src/data/search-source.ts); this module writes it.
+ * format is defined where the app reads it (src/contracts/search-source.ts); this module writes it.
  *
  * Places without a name are kept (findable by their kind) without `name`. A house number appears
  * once per street (apartment units with the same number share its first point). A street is one
@@ -13,13 +13,13 @@
 import { gzipSync } from 'node:zlib';
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import { CATEGORIES, TAXONOMY_VERSION } from '../../src/analysis/taxonomy.ts';
+import { CATEGORIES, TAXONOMY_VERSION } from '../../src/contracts/taxonomy.ts';
 import {
 	SEARCH_SOURCE_VERSION,
 	encodeCoords,
 	type SearchSourceV2,
 	type SourcePlace,
-} from '../../src/data/search-source.ts';
+} from '../../src/contracts/search-source.ts';
 import type { Localities } from './localities.ts';
 import type { Origin } from './origins.ts';
 import type { Place } from './places.ts';

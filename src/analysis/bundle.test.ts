@@ -13,6 +13,9 @@ import {
 	edgeStatus,
 } from './bundle.ts';
 import { distanceM, projectOnSegment } from './geo.ts';
+import { decodeSections } from './sections.ts';
+import { BUNDLE_FORMAT, BUNDLE_SECTIONS } from '../contracts/bundle-format.ts';
+import { ValidationError } from '../contracts/validation.ts';
 
 /** A hand-made area: a T junction (nodes 1-2-3 along a street, 2-4 a footway with steps 4-5). */
 function tJunction(): AnalysisBundleInput & { nodeLngLat: Map<number, [number, number]> } {
@@ -66,6 +69,11 @@ function tJunction(): AnalysisBundleInput & { nodeLngLat: Map<number, [number, n
 }
 
 describe('buildAnalysisBundle / decodeAnalysisBundle', () => {
+	it("writes exactly the contract's sections, in its order, with its element types", () => {
+		const { header } = decodeSections<object>(BUNDLE_FORMAT, buildAnalysisBundle(tJunction()));
+		expect(header.sections.map((s) => [s.name, s.type])).toEqual(Object.entries(BUNDLE_SECTIONS));
+	});
+
 	it('builds the expected graph from a hand-made area', () => {
 		const b = decodeAnalysisBundle(buildAnalysisBundle(tJunction()));
 		const g = b.graph;
@@ -182,16 +190,45 @@ describe('buildAnalysisBundle / decodeAnalysisBundle', () => {
 		}
 	});
 
-	it('rejects bad input with a message naming the problem', () => {
+	it('rejects bad input naming the field and the rule it breaks', () => {
+		const issueOf = (input: AnalysisBundleInput): unknown => {
+			try {
+				buildAnalysisBundle(input);
+			} catch (error) {
+				expect(error).toBeInstanceOf(ValidationError);
+				expect((error as Error).message).toMatch(/^analysis bundle input: /);
+				return (error as ValidationError).issue;
+			}
+			return undefined;
+		};
 		const bad = tJunction();
 		bad.origins[0]!.lngLat = [200, 51];
-		expect(() => buildAnalysisBundle(bad)).toThrow(/origin #0 "a1": longitude 200/);
+		expect(issueOf(bad)).toEqual({
+			path: 'origins[0].lngLat',
+			kind: 'lngLat',
+			limit: '[-180..180, -90..90]',
+			found: [200, 51],
+		});
 		const bad2 = tJunction();
 		bad2.origins[0]!.neighbourhoodId = 'nope';
 		expect(() => buildAnalysisBundle(bad2)).toThrow(/unknown neighbourhoodId "nope"/);
 		const bad3 = tJunction();
 		bad3.origins[0]!.residents = Number.NaN;
-		expect(() => buildAnalysisBundle(bad3)).toThrow(/residents must be a finite number/);
+		expect(issueOf(bad3)).toMatchObject({ path: 'origins[0].residents', kind: 'type' });
+		const bad4 = tJunction();
+		bad4.origins[1] = { ...bad4.origins[1]!, id: bad4.origins[0]!.id };
+		expect(issueOf(bad4)).toMatchObject({ path: 'origins[1].id', kind: 'unique' });
+		const bad5 = tJunction();
+		bad5.neighbourhoods[0]!.coverageShare = 1.5;
+		expect(issueOf(bad5)).toEqual({
+			path: 'neighbourhoods[0].coverageShare',
+			kind: 'range',
+			limit: 1,
+			found: 1.5,
+		});
+		const bad6 = tJunction();
+		bad6.meta = { ...bad6.meta, areaId: '' };
+		expect(issueOf(bad6)).toMatchObject({ path: 'meta.areaId', kind: 'length' });
 		expect(() => decodeAnalysisBundle(new Uint8Array([1, 2, 3]))).toThrow(/not an analysis bundle/);
 		const truncated = buildAnalysisBundle(tJunction()).slice(0, 400);
 		expect(() => decodeAnalysisBundle(truncated)).toThrow(/truncated/);

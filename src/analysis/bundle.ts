@@ -3,7 +3,7 @@
  * with every highway way of an area's extract, the residents' origins, the places and the
  * neighbourhoods, and writes the bytes to `tiles/<areaId>/analysis.bin`. The engine (in the app's
  * worker, the CLI and the benchmarks) reads them back with {@link decodeAnalysisBundle}.
- * Change the format only together with {@link BUNDLE_VERSION}.
+ * Change the format only together with BUNDLE_VERSION (src/contracts/bundle-format.ts).
  *
  * What the builder does:
  * 1. keeps the ways pedestrians may use ({@link isWalkableWay}); a node without coordinates (cut off
@@ -32,39 +32,32 @@ import {
 } from './fragments.ts';
 import KDBush from 'kdbush';
 import {
+	assertLngLat,
 	bboxOfPositions,
 	distanceM,
 	hilbertIndex,
 	metresPerDegree,
 	projectOnSegment,
 } from './geo.ts';
-import {
-	decodeSections,
-	encodeSections,
-	type ContainerFormat,
-	type Section,
-	type SectionInfo,
-} from './sections.ts';
+import { decodeSections, encodeSections, type Section, type SectionInfo } from './sections.ts';
 import { EdgeIndex } from './snap.ts';
 import {
-	PROFILE_IDS,
 	PROFILE_LIMITS,
 	classifyEdgeInto,
 	edgeAttributes,
 	prepareLimits,
 	isWalkableWay,
 	type ClassifyLimits,
-	type WayStatus,
 } from './profiles.ts';
-
-/**
- * Format version written in every bundle. 2: fragments joined by connector edges (`j<n>` ways),
- * sections `edgeFragment` and `originReason`, header `network` (joins, fragments, places off the
- * main network, origins per reason) and `meta.maxAccessM`. 3: the classification attributes of
- * every edge (`edgeFlags`, `edgeKerbM`, `edgeInclinePct`, `edgeWidthM`, `edgeBenchStretchM`), so
- * the worker classifies for a personal profile with the pipeline's own function.
- */
-export const BUNDLE_VERSION = 3;
+import { PROFILE_IDS, type WayStatus } from '../contracts/profiles.ts';
+import { parseWith } from '../contracts/validation.ts';
+import {
+	BundleInputSchema,
+	BUNDLE_FORMAT,
+	BUNDLE_SECTIONS,
+	BUNDLE_VERSION,
+	type BundleSectionName,
+} from '../contracts/bundle-format.ts';
 
 /**
  * The tags that name a way in the planners' lists, first present wins (data, not code): the
@@ -135,7 +128,7 @@ export interface BundleOrigin {
 export interface BundlePlace {
 	/** `n123` / `w123` / `r123` for OSM, or a curated id. */
 	id: string;
-	/** Category ids from the taxonomy (src/analysis/taxonomy.ts). */
+	/** Category ids from the taxonomy (src/contracts/taxonomy.ts). */
 	categoryIds: string[];
 	/** [longitude, latitude] in degrees (the entrance if tagged, else a point inside). */
 	lngLat: [number, number];
@@ -371,25 +364,6 @@ function fail(message: string): never {
 	throw new Error(`analysis bundle: ${message}`);
 }
 
-function checkLngLat(v: unknown, what: string): [number, number] {
-	if (!Array.isArray(v) || v.length !== 2) fail(`${what}: lngLat must be [longitude, latitude]`);
-	const [lng, lat] = v as [unknown, unknown];
-	if (typeof lng !== 'number' || !Number.isFinite(lng) || lng < -180 || lng > 180) {
-		fail(`${what}: longitude ${String(lng)} is out of range -180..180`);
-	}
-	if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) {
-		fail(`${what}: latitude ${String(lat)} is out of range -90..90`);
-	}
-	return [lng, lat];
-}
-
-function checkCount(v: unknown, what: string): number {
-	if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-		fail(`${what} must be a finite number ≥ 0, got ${String(v)}`);
-	}
-	return v;
-}
-
 const e7 = (deg: number): number => Math.round(deg * 1e7);
 
 interface RawEdge {
@@ -434,34 +408,9 @@ function longestStretchWithoutBench(
 	return Math.max(longest, lengthM - (positions[positions.length - 1] ?? 0));
 }
 
-function checkMeta(meta: BundleMeta | undefined): asserts meta is BundleMeta {
-	if (!meta || typeof meta.areaId !== 'string' || meta.areaId === '')
-		fail('meta.areaId is missing');
-	if (
-		!Array.isArray(meta.bbox) ||
-		meta.bbox.length !== 4 ||
-		meta.bbox.some((x) => !Number.isFinite(x))
-	) {
-		fail('meta.bbox must be [west, south, east, north]');
-	}
-	if (typeof meta.dataDate !== 'string') fail('meta.dataDate must be a string');
-}
-
-/** Index of each neighbourhood id, the input checked. */
+/** Index of each neighbourhood id (checked unique by {@link BundleInputSchema}). */
 function neighbourhoodIndex(list: readonly BundleNeighbourhood[]): Map<string, number> {
-	const nbIndex = new Map<string, number>();
-	list.forEach((n, i) => {
-		if (typeof n.id !== 'string' || n.id === '') fail(`neighbourhood #${i} has no id`);
-		if (nbIndex.has(n.id)) fail(`neighbourhood id "${n.id}" appears twice`);
-		checkCount(n.population, `neighbourhood "${n.id}" population`);
-		checkCount(n.residents65, `neighbourhood "${n.id}" residents65`);
-		checkCount(n.residents80, `neighbourhood "${n.id}" residents80`);
-		if (!(n.coverageShare >= 0 && n.coverageShare <= 1)) {
-			fail(`neighbourhood "${n.id}" coverageShare must be within 0..1, got ${n.coverageShare}`);
-		}
-		nbIndex.set(n.id, i);
-	});
-	return nbIndex;
+	return new Map(list.map((n, i) => [n.id, i]));
 }
 
 /** An edge of the graph from ways: OSM node ids and the graph node indices of its ends. */
@@ -511,7 +460,7 @@ function walkablePieces(
 				flush();
 				continue;
 			}
-			checkLngLat(ll, `node ${id}`);
+			assertLngLat(ll, `analysis bundle: node ${id}`);
 			if (run.length > 0 && run[run.length - 1] === id) continue; // repeated node
 			run.push(id);
 		}
@@ -665,8 +614,7 @@ function benchPoints(input: AnalysisBundleInput): [number, number][] {
 		const c = input.nodeLngLat.get(id);
 		if (tags.amenity === 'bench' && c) benches.push(c);
 	}
-	input.places.forEach((p, i) => {
-		checkLngLat(p.lngLat, `place #${i} "${p.id}"`);
+	input.places.forEach((p) => {
 		if (p.categoryIds.some((c) => benchCats.has(c))) benches.push(p.lngLat);
 	});
 	return benches;
@@ -800,22 +748,17 @@ function originColumns(origins: readonly BundleOrigin[], nbIndex: ReadonlyMap<st
 	const neighbourhood = new Uint32Array(nO);
 	const edgeOfData = new Uint8Array(nO);
 	const ids: string[] = [];
-	const seen = new Set<string>();
 	origins.forEach((o, i) => {
-		const what = `origin #${i} "${o.id}"`;
-		if (typeof o.id !== 'string' || o.id === '') fail(`origin #${i} has no id`);
-		if (seen.has(o.id)) fail(`origin id "${o.id}" appears twice`);
-		seen.add(o.id);
-		const [x, y] = checkLngLat(o.lngLat, what);
-		originE7[i * 2] = e7(x);
-		originE7[i * 2 + 1] = e7(y);
-		residents[i] = checkCount(o.residents, `${what} residents`);
-		residents65[i] = checkCount(o.residents65, `${what} residents65`);
-		residents80[i] = checkCount(o.residents80, `${what} residents80`);
+		originE7[i * 2] = e7(o.lngLat[0]);
+		originE7[i * 2 + 1] = e7(o.lngLat[1]);
+		residents[i] = o.residents;
+		residents65[i] = o.residents65;
+		residents80[i] = o.residents80;
 		if (o.neighbourhoodId === '') neighbourhood[i] = NO_NEIGHBOURHOOD;
 		else {
 			const k = nbIndex.get(o.neighbourhoodId);
-			if (k === undefined) fail(`${what}: unknown neighbourhoodId "${o.neighbourhoodId}"`);
+			if (k === undefined)
+				fail(`origin #${i} "${o.id}": unknown neighbourhoodId "${o.neighbourhoodId}"`);
 			neighbourhood[i] = k;
 		}
 		edgeOfData[i] = o.edgeOfData ? 1 : 0;
@@ -824,15 +767,10 @@ function originColumns(origins: readonly BundleOrigin[], nbIndex: ReadonlyMap<st
 	return { ids, originE7, residents, residents65, residents80, neighbourhood, edgeOfData };
 }
 
-/** The places' coordinates (1e-7°), the ids checked. */
+/** The places' coordinates (1e-7°); {@link BundleInputSchema} checked them and their ids. */
 function placeColumns(places: readonly BundlePlace[]): Int32Array {
 	const placeE7 = new Int32Array(places.length * 2);
-	const seen = new Set<string>();
 	places.forEach((p, i) => {
-		if (typeof p.id !== 'string' || p.id === '') fail(`place #${i} has no id`);
-		if (seen.has(p.id)) fail(`place id "${p.id}" appears twice`);
-		seen.add(p.id);
-		if (!Array.isArray(p.categoryIds)) fail(`place "${p.id}": categoryIds must be an array`);
 		placeE7[i * 2] = e7(p.lngLat[0]);
 		placeE7[i * 2 + 1] = e7(p.lngLat[1]);
 	});
@@ -949,14 +887,16 @@ function networkOfGraph(
  * the origin and place columns, the network report, and the section container
  * ({@link encodeSections}).
  *
- * @throws Error naming the offending origin, place, neighbourhood or node when input is invalid.
+ * @throws ValidationError naming the field and the rule of a bad origin, place, neighbourhood or
+ * meta ({@link BundleInputSchema}); Error naming a node without valid coordinates or an origin's
+ * unknown neighbourhood.
  * @example
  * const bytes = buildAnalysisBundle({ ways, nodeLngLat, nodeTags, origins, places, neighbourhoods, meta });
  * writeFileSync('tiles/<area id>/analysis.bin', bytes);
  */
 export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 	const { meta } = input;
-	checkMeta(meta);
+	parseWith(BundleInputSchema, input, 'analysis bundle input');
 	const nbIndex = neighbourhoodIndex(input.neighbourhoods);
 	const graph = graphFromWays(input);
 	const nodeCount = graph.nodeIds.length;
@@ -986,36 +926,40 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		placeE7,
 	);
 
-	const sections: Section[] = [
-		['nodeE7', 'i32', nodeE7],
-		['nodeOsmIds', 'f64', nodeOsm],
-		['offsets', 'u32', arcs.offsets],
-		['targets', 'u32', arcs.targets],
-		['arcEdges', 'u32', arcs.arcEdges],
-		['edgeFrom', 'u32', cols.edgeFrom],
-		['edgeTo', 'u32', cols.edgeTo],
-		['lengthsM', 'f32', cols.lengthsM],
-		['edgeWays', 'u32', cols.edgeWays],
-		['edgeFragment', 'u8', frag.edgeFragment],
-		['statuses', 'u8', classification.statuses],
-		['reasons', 'u32', classification.reasons],
-		['unknowns', 'u8', classification.unknowns],
-		['shapeOffsets', 'u32', cols.shapeOffsets],
-		['shapeE7', 'i32', cols.shapeE7],
-		['originE7', 'i32', o.originE7],
-		['residents', 'f32', o.residents],
-		['residents65', 'f32', o.residents65],
-		['residents80', 'f32', o.residents80],
-		['originNeighbourhood', 'u32', o.neighbourhood],
-		['originEdgeOfData', 'u8', o.edgeOfData],
-		['originReason', 'u8', originReason],
-		['placeE7', 'i32', placeE7],
-		['edgeFlags', 'u32', attributes.flags],
-		['edgeKerbM', 'f32', attributes.kerbM],
-		['edgeInclinePct', 'f32', attributes.inclinePct],
-		['edgeWidthM', 'f32', attributes.widthM],
-		['edgeBenchStretchM', 'f32', attributes.benchStretchM],
-	];
+	// Every section of the contract's table, in its order, with its element type.
+	const values: Record<BundleSectionName, ArrayBufferView> = {
+		nodeE7,
+		nodeOsmIds: nodeOsm,
+		offsets: arcs.offsets,
+		targets: arcs.targets,
+		arcEdges: arcs.arcEdges,
+		edgeFrom: cols.edgeFrom,
+		edgeTo: cols.edgeTo,
+		lengthsM: cols.lengthsM,
+		edgeWays: cols.edgeWays,
+		edgeFragment: frag.edgeFragment,
+		statuses: classification.statuses,
+		reasons: classification.reasons,
+		unknowns: classification.unknowns,
+		shapeOffsets: cols.shapeOffsets,
+		shapeE7: cols.shapeE7,
+		originE7: o.originE7,
+		residents: o.residents,
+		residents65: o.residents65,
+		residents80: o.residents80,
+		originNeighbourhood: o.neighbourhood,
+		originEdgeOfData: o.edgeOfData,
+		originReason,
+		placeE7,
+		edgeFlags: attributes.flags,
+		edgeKerbM: attributes.kerbM,
+		edgeInclinePct: attributes.inclinePct,
+		edgeWidthM: attributes.widthM,
+		edgeBenchStretchM: attributes.benchStretchM,
+	};
+	const sections: Section[] = Object.entries(BUNDLE_SECTIONS).map(
+		([name, type]) => [name, type, values[name as BundleSectionName]] as const,
+	);
 	const header: Omit<Header, 'sections'> = {
 		version: BUNDLE_VERSION,
 		meta: {
@@ -1047,14 +991,6 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 	return encodeSections(BUNDLE_FORMAT, header, sections);
 }
 
-/** The bundle's container format ({@link encodeSections}). */
-const BUNDLE_FORMAT: ContainerFormat = {
-	magic: [0x42, 0x4b, 0x41, 0x42], // 'BKAB'
-	version: BUNDLE_VERSION,
-	what: 'analysis bundle',
-	versionHint: 'rebuild it with npm run tiles:build',
-};
-
 /**
  * Decodes a bundle made by {@link buildAnalysisBundle}. Typed arrays view the given bytes without
  * copying when they are 8-byte aligned (as read from a file or fetched); otherwise they are copied.
@@ -1063,6 +999,7 @@ const BUNDLE_FORMAT: ContainerFormat = {
  */
 export function decodeAnalysisBundle(bytes: Uint8Array): AnalysisBundle {
 	const { version, header, get } = decodeSections<Header>(BUNDLE_FORMAT, bytes);
+	const sec = <K extends BundleSectionName>(name: K) => get(name, BUNDLE_SECTIONS[name]);
 	const deg = (a: Int32Array): Float64Array => {
 		const out = new Float64Array(a.length);
 		for (let i = 0; i < a.length; i++) out[i] = (a[i] as number) / 1e7;
@@ -1071,48 +1008,48 @@ export function decodeAnalysisBundle(bytes: Uint8Array): AnalysisBundle {
 	const graph: RoutingGraph = {
 		nodeCount: header.nodeCount,
 		edgeCount: header.edgeCount,
-		nodeLngLat: deg(get('nodeE7', 'i32')),
-		nodeOsmIds: get('nodeOsmIds', 'f64'),
-		offsets: get('offsets', 'u32'),
-		targets: get('targets', 'u32'),
-		arcEdges: get('arcEdges', 'u32'),
-		edgeFrom: get('edgeFrom', 'u32'),
-		edgeTo: get('edgeTo', 'u32'),
-		lengthsM: get('lengthsM', 'f32'),
-		edgeWays: get('edgeWays', 'u32'),
-		edgeFragment: get('edgeFragment', 'u8'),
-		statuses: get('statuses', 'u8'),
-		reasons: get('reasons', 'u32'),
-		unknowns: get('unknowns', 'u8'),
+		nodeLngLat: deg(sec('nodeE7')),
+		nodeOsmIds: sec('nodeOsmIds'),
+		offsets: sec('offsets'),
+		targets: sec('targets'),
+		arcEdges: sec('arcEdges'),
+		edgeFrom: sec('edgeFrom'),
+		edgeTo: sec('edgeTo'),
+		lengthsM: sec('lengthsM'),
+		edgeWays: sec('edgeWays'),
+		edgeFragment: sec('edgeFragment'),
+		statuses: sec('statuses'),
+		reasons: sec('reasons'),
+		unknowns: sec('unknowns'),
 		attributes: {
-			flags: get('edgeFlags', 'u32'),
-			kerbM: get('edgeKerbM', 'f32'),
-			inclinePct: get('edgeInclinePct', 'f32'),
-			widthM: get('edgeWidthM', 'f32'),
-			benchStretchM: get('edgeBenchStretchM', 'f32'),
+			flags: sec('edgeFlags'),
+			kerbM: sec('edgeKerbM'),
+			inclinePct: sec('edgeInclinePct'),
+			widthM: sec('edgeWidthM'),
+			benchStretchM: sec('edgeBenchStretchM'),
 		},
-		shapeOffsets: get('shapeOffsets', 'u32'),
-		shapeLngLat: deg(get('shapeE7', 'i32')),
+		shapeOffsets: sec('shapeOffsets'),
+		shapeLngLat: deg(sec('shapeE7')),
 		wayIds: header.wayIds,
 		wayNames: header.wayNames ?? header.wayIds.map(() => ''),
 	};
 	const origins: OriginTable = {
 		count: header.origins.ids.length,
 		ids: header.origins.ids,
-		lngLat: deg(get('originE7', 'i32')),
-		residents: get('residents', 'f32'),
-		residents65: get('residents65', 'f32'),
-		residents80: get('residents80', 'f32'),
-		neighbourhood: get('originNeighbourhood', 'u32'),
-		edgeOfData: get('originEdgeOfData', 'u8'),
-		reason: get('originReason', 'u8'),
+		lngLat: deg(sec('originE7')),
+		residents: sec('residents'),
+		residents65: sec('residents65'),
+		residents80: sec('residents80'),
+		neighbourhood: sec('originNeighbourhood'),
+		edgeOfData: sec('originEdgeOfData'),
+		reason: sec('originReason'),
 	};
 	const places: PlaceTable = {
 		count: header.places.ids.length,
 		ids: header.places.ids,
 		names: header.places.names,
 		categoryIds: header.places.categoryIds,
-		lngLat: deg(get('placeE7', 'i32')),
+		lngLat: deg(sec('placeE7')),
 	};
 	return {
 		version,

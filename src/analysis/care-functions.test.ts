@@ -5,7 +5,7 @@ import {
 	NEAREST_ADDRESS_MAX_M,
 	splitMissing,
 } from './care-functions.ts';
-import { CARE_FUNCTIONS, CATEGORIES, categoryById } from './taxonomy.ts';
+import { CARE_FUNCTIONS, CATEGORIES, categoryById } from '../contracts/taxonomy.ts';
 
 describe('care functions per neighbourhood', () => {
 	it('a place serves its categories’ functions from the taxonomy, plus its own', () => {

@@ -8,7 +8,12 @@
  * their neighbourhood), and the row lists those places.
  */
 import { metresPerDegree } from './geo.ts';
-import { CARE_FUNCTIONS, categoryById, isCategoryId, type CareFunctionId } from './taxonomy.ts';
+import {
+	CARE_FUNCTIONS,
+	categoryById,
+	isCategoryId,
+	type CareFunctionId,
+} from '../contracts/taxonomy.ts';
 
 /**
  * With polygons, a place outside every one counts in the neighbourhood of its nearest address only

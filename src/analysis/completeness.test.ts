@@ -6,7 +6,7 @@ import { SAMPLE_AREA } from '../../tests/helpers/areas.ts';
 import { decodeAnalysisBundle } from './bundle.ts';
 import { completenessByNeighbourhood } from './completeness.ts';
 import { AnalysisEngine } from './engine.ts';
-import { PROFILE_IDS, WAY_STATUS_CODES } from './profiles.ts';
+import { PROFILE_IDS, WAY_STATUS_CODES } from '../contracts/profiles.ts';
 
 const bundle = decodeAnalysisBundle(
 	new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),

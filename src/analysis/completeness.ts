@@ -12,7 +12,7 @@ import KDBush from 'kdbush';
 import { NO_NEIGHBOURHOOD } from './bundle.ts';
 import type { AnalysisEngine } from './engine.ts';
 import { distanceM, metresPerDegree } from './geo.ts';
-import { PROFILE_IDS, WAY_STATUS_CODES, type ProfileId } from './profiles.ts';
+import { PROFILE_IDS, WAY_STATUS_CODES, type ProfileId } from '../contracts/profiles.ts';
 
 /** One row: a neighbourhood (or the network away from addresses). */
 export interface CompletenessRow {

@@ -17,7 +17,8 @@ import {
 	personalSpeedMps,
 	type PersonalProfile,
 } from './personal-profile.ts';
-import { PROFILE_IDS, type ProfileId, type UnknownMode } from './profiles.ts';
+import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../contracts/profiles.ts';
+import { assertLngLat } from './geo.ts';
 import { EdgeIndex, type Snap } from './snap.ts';
 import {
 	beats,
@@ -216,19 +217,7 @@ const key = (profile: ProfileId, mode: UnknownMode): string => `${profile}/${mod
 
 /** Throws an error naming the place when its coordinates are not a WGS84 lng/lat pair. */
 function checkPlanned(p: PlannedPlace): void {
-	const ll = p?.lngLat;
-	if (
-		!Array.isArray(ll) ||
-		ll.length !== 2 ||
-		!Number.isFinite(ll[0]) ||
-		!Number.isFinite(ll[1]) ||
-		Math.abs(ll[0]) > 180 ||
-		Math.abs(ll[1]) > 90
-	) {
-		throw new Error(
-			`planned place "${String(p?.id)}": lngLat must be [longitude, latitude] in degrees`,
-		);
-	}
+	assertLngLat(p?.lngLat, `planned place "${String(p?.id)}"`);
 }
 
 /** The engine over one decoded bundle. Pure: no I/O, no DOM. */

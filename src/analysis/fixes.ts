@@ -27,18 +27,17 @@ import type { AnalysisBundle } from './bundle.ts';
 import { AnalysisEngine, type CoverageRun } from './engine.ts';
 import { bboxOfPositions, metresPerDegree } from './geo.ts';
 import type { ProfileNetwork } from './network.ts';
+import { reasonsFromMask, unknownFromMask } from './profiles.ts';
 import {
 	PROFILES,
 	PROFILE_IDS,
 	WAY_STATUS_CODES,
-	reasonsFromMask,
-	unknownFromMask,
 	type ProfileId,
 	type ReasonCode,
 	type UnknownAttribute,
 	type UnknownMode,
 	type WayStatus,
-} from './profiles.ts';
+} from '../contracts/profiles.ts';
 import { edgeCoordinates, type Snap } from './snap.ts';
 import {
 	SweepState,

@@ -10,6 +10,7 @@
  * the error is below 0.001 % for the segments and legs of a municipality (tests: geo.test.ts); the
  * sphere of the mean radius (haversine) is about 0.17 % short at 51° N in the north–south direction.
  */
+import { isLngLat } from '../contracts/lnglat.ts';
 import CheapRuler from 'cheap-ruler';
 import type { Geometry, Position } from 'geojson';
 
@@ -110,21 +111,13 @@ export function hilbertIndex(x: number, y: number): number {
 }
 
 /**
- * Throws an error naming `what` unless `ll` is a [longitude, latitude] pair in degrees.
+ * Throws an error naming `what` unless `ll` is a [longitude, latitude] pair in degrees (the one
+ * check, src/contracts/lnglat.ts `isLngLat`).
  *
  * @example assertLngLat([4.8, 51.2], 'route start') // passes
  */
 export function assertLngLat(ll: unknown, what: string): asserts ll is [number, number] {
-	const ok =
-		Array.isArray(ll) &&
-		ll.length === 2 &&
-		typeof ll[0] === 'number' &&
-		typeof ll[1] === 'number' &&
-		Number.isFinite(ll[0]) &&
-		Number.isFinite(ll[1]) &&
-		Math.abs(ll[0]) <= 180 &&
-		Math.abs(ll[1]) <= 90;
-	if (!ok)
+	if (!isLngLat(ll))
 		throw new Error(
 			`${what}: lngLat must be [longitude, latitude] in degrees, got ${JSON.stringify(ll)}`,
 		);

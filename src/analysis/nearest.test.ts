@@ -8,7 +8,7 @@ import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts
 import { buildAnalysisBundle, decodeAnalysisBundle, type AnalysisBundle } from './bundle.ts';
 import { AnalysisEngine } from './engine.ts';
 import { nearestPlaces } from './nearest.ts';
-import { PROFILE_IDS, type ProfileId, type UnknownMode } from './profiles.ts';
+import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../contracts/profiles.ts';
 import { route, type Route } from './route.ts';
 import { SearchSpace } from './search.ts';
 import { mulberry32, syntheticBundle, syntheticGrid } from './synthetic.ts';

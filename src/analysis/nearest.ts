@@ -14,7 +14,7 @@
 import FlatQueue from 'flatqueue';
 import type { AnalysisEngine } from './engine.ts';
 import { assertLngLat } from './geo.ts';
-import type { ProfileId, UnknownMode } from './profiles.ts';
+import type { ProfileId, UnknownMode } from '../contracts/profiles.ts';
 import { routeFromSearch, type Route } from './route.ts';
 import { SearchSpace } from './search.ts';
 import type { Snap } from './snap.ts';

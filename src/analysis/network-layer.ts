@@ -5,15 +5,14 @@
  * pipeline writes into the network tiles. The planners export it (src/data/network-export.ts).
  */
 import type { RoutingGraph } from './bundle.ts';
+import { reasonsFromMask, unknownFromMask } from './profiles.ts';
 import {
 	PROFILE_IDS,
-	reasonsFromMask,
-	unknownFromMask,
 	type ProfileId,
 	type ReasonCode,
 	type UnknownAttribute,
 	type WayStatus,
-} from './profiles.ts';
+} from '../contracts/profiles.ts';
 import { edgeCoordinates } from './snap.ts';
 
 /** The statuses in code order ({@link WAY_STATUS_CODES}). */

@@ -6,7 +6,7 @@ import { SAMPLE_AREA } from '../../tests/helpers/areas.ts';
 import { decodeAnalysisBundle } from './bundle.ts';
 import { builtInProfile, personalGraph } from './personal-profile.ts';
 import { profileNetwork } from './network.ts';
-import { PROFILES, REASON_BITS, WAY_STATUS_CODES } from './profiles.ts';
+import { PROFILES, REASON_BITS, WAY_STATUS_CODES } from '../contracts/profiles.ts';
 
 // the sample area as the pipeline built it (npm run tiles:build / scripts/ensure-area.ts)
 const bundle = decodeAnalysisBundle(

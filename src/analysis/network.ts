@@ -4,15 +4,15 @@
  * data. Built once per (profile, mode) and shared by all sweeps.
  */
 import type { RoutingGraph } from './bundle.ts';
+import { LIMITING_REASONS } from './profiles.ts';
 import {
-	LIMITING_REASONS,
 	PROFILES,
 	PROFILE_IDS,
 	REASON_BITS,
 	WAY_STATUS_CODES,
 	type ProfileId,
 	type UnknownMode,
-} from './profiles.ts';
+} from '../contracts/profiles.ts';
 
 /**
  * Mask of reasons that make a usable edge cost more: the reasons that only limit

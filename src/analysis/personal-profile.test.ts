@@ -19,14 +19,8 @@ import {
 	type AvoidableSurface,
 	type PersonalProfile,
 } from './personal-profile.ts';
-import {
-	EDGE_FLAG,
-	PROFILE_IDS,
-	PROFILE_LIMITS,
-	WAY_STATUS_CODES,
-	classifyEdge,
-	edgeAttributes,
-} from './profiles.ts';
+import { EDGE_FLAG, PROFILE_LIMITS, classifyEdge, edgeAttributes } from './profiles.ts';
+import { PROFILE_IDS, WAY_STATUS_CODES } from '../contracts/profiles.ts';
 import { EdgeIndex } from './snap.ts';
 
 // the sample area as the pipeline built it (npm run tiles:build / scripts/ensure-area.ts)

@@ -9,14 +9,8 @@
  * 10 % (up to 10 cm rise) to 5 % (above 50 cm), a bench every 100–125 m for older walkers.
  */
 import { classifyEdges, type RoutingGraph } from './bundle.ts';
-import {
-	PROFILES,
-	PROFILE_IDS,
-	PROFILE_LIMITS,
-	type ClassifyLimits,
-	type ProfileId,
-	type UnknownMode,
-} from './profiles.ts';
+import { PROFILE_LIMITS, type ClassifyLimits } from './profiles.ts';
+import { PROFILES, PROFILE_IDS, type ProfileId, type UnknownMode } from '../contracts/profiles.ts';
 
 /** Walking speed in plain words. `usual`: the base profile's own speed. */
 export const SPEED_CHOICES = ['usual', 'slow', 'very_slow'] as const;

@@ -10,12 +10,12 @@ import {
 	PROFILE_LIMITS,
 	REASON_LABELS,
 	reasonLabel,
-	type ReasonCode,
 	reasonMask,
 	reasonsFromMask,
 	unknownFromMask,
 	unknownMask,
 } from './profiles.ts';
+import { type ReasonCode } from '../contracts/profiles.ts';
 
 describe('isWalkableWay', () => {
 	it('follows the routable highway values minus those closed to pedestrians', () => {

@@ -6,17 +6,16 @@
  */
 import type { AnalysisEngine } from './engine.ts';
 import type { ProfileNetwork } from './network.ts';
+import { reasonsFromMask, unknownFromMask } from './profiles.ts';
 import {
 	PROFILE_IDS,
 	WAY_STATUS_CODES,
-	reasonsFromMask,
-	unknownFromMask,
 	type ProfileId,
 	type ReasonCode,
 	type UnknownAttribute,
 	type UnknownMode,
 	type WayStatus,
-} from './profiles.ts';
+} from '../contracts/profiles.ts';
 import { assertLngLat } from './geo.ts';
 import { SearchSpace } from './search.ts';
 import { edgeCoordinates, type Snap } from './snap.ts';

@@ -16,7 +16,7 @@ import {
 	stopOnTheWay,
 	STOP_ON_ROUTE_M,
 } from './stop-on-the-way.ts';
-import { placeKindOf } from './taxonomy.ts';
+import { placeKindOf } from '../contracts/taxonomy.ts';
 
 const engine = new AnalysisEngine(decodeAnalysisBundle(buildAnalysisBundle(sampleBundleInput())));
 const places = engine.bundle.places;

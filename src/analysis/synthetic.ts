@@ -4,21 +4,16 @@
  * length, and per-profile statuses drawn with fixed shares. Same seed → same graph.
  */
 import {
-	BUNDLE_VERSION,
 	type AnalysisBundle,
 	type OriginTable,
 	type EdgeAttributeTable,
 	type PlaceTable,
 	type RoutingGraph,
 } from './bundle.ts';
+import { BUNDLE_VERSION } from '../contracts/bundle-format.ts';
 import { distanceM, hilbertIndex } from './geo.ts';
-import {
-	EDGE_FLAG,
-	PROFILE_IDS,
-	PROFILE_LIMITS,
-	classifyEdgeInto,
-	prepareLimits,
-} from './profiles.ts';
+import { EDGE_FLAG, PROFILE_LIMITS, classifyEdgeInto, prepareLimits } from './profiles.ts';
+import { PROFILE_IDS } from '../contracts/profiles.ts';
 
 /** Mulberry32: a small seeded PRNG returning numbers in [0, 1). */
 export function mulberry32(seed: number): () => number {

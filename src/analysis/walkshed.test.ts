@@ -10,7 +10,7 @@ import { REPO_ROOT } from '../../scripts/lib/version.ts';
 import { SAMPLE_AREA } from '../../tests/helpers/areas.ts';
 import { decodeAnalysisBundle } from './bundle.ts';
 import { AnalysisEngine } from './engine.ts';
-import { PROFILE_IDS } from './profiles.ts';
+import { PROFILE_IDS } from '../contracts/profiles.ts';
 import { SearchSpace } from './search.ts';
 import { mulberry32 } from './synthetic.ts';
 import { edgeSlice, walkshed } from './walkshed.ts';

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, MultiLineString, Polygon, MultiPolygon
 import type { RoutingGraph } from './bundle.ts';
 import type { AnalysisEngine } from './engine.ts';
 import { assertLngLat, distanceM, metresPerDegree } from './geo.ts';
-import type { ProfileId, UnknownMode } from './profiles.ts';
+import type { ProfileId, UnknownMode } from '../contracts/profiles.ts';
 import { SearchSpace } from './search.ts';
 import { edgeCoordinates, type Snap } from './snap.ts';
 

@@ -5,7 +5,7 @@ import {
 	type CoverageRun,
 	type PlannedPlace,
 } from './engine.ts';
-import type { ProfileId, UnknownMode } from './profiles.ts';
+import type { ProfileId, UnknownMode } from '../contracts/profiles.ts';
 import { mulberry32, syntheticBundle, syntheticGrid } from './synthetic.ts';
 
 /**

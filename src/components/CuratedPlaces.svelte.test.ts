@@ -7,7 +7,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { IDBFactory } from 'fake-indexeddb';
 import type { Component } from 'svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CARE_FUNCTIONS } from '../analysis/taxonomy.ts';
+import { CARE_FUNCTIONS } from '../contracts/taxonomy.ts';
 import type { AreaState } from '../state/area-state.svelte.ts';
 import type { Mode } from '../state/modes.ts';
 import { openSampleArea, renderPanel, tilesFetch } from '../../tests/helpers/panels.ts';

@@ -8,7 +8,7 @@ import type { Component } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import I18nHost from '../../tests/helpers/I18nHost.svelte';
 import { ORIGIN, renderPanel, testAreaState, tilesFetch } from '../../tests/helpers/panels.ts';
-import { CATEGORIES } from '../analysis/taxonomy.ts';
+import { CATEGORIES } from '../contracts/taxonomy.ts';
 import { parseAreaIndex } from '../data/area-index.ts';
 import { loadNeighbourHelp } from '../data/neighbour-help.ts';
 import NearestPanel from '../panels/NearestPanel.svelte';

@@ -15,7 +15,7 @@ import { openSampleArea, renderPanel } from '../../tests/helpers/panels.ts';
 import { decodeAnalysisBundle } from '../analysis/bundle.ts';
 import { AnalysisEngine } from '../analysis/engine.ts';
 import { builtInProfile, encodePersonalProfile } from '../analysis/personal-profile.ts';
-import { PROFILE_IDS, PROFILES, WAY_STATUS_CODES, type ProfileId } from '../analysis/profiles.ts';
+import { PROFILE_IDS, PROFILES, WAY_STATUS_CODES, type ProfileId } from '../contracts/profiles.ts';
 import type { RoutingGraph } from '../analysis/bundle.ts';
 import CompletenessPanel from '../panels/CompletenessPanel.svelte';
 import type { AreaState } from '../state/area-state.svelte.ts';

@@ -4,7 +4,7 @@
  * (`onlyInitiatives` in the taxonomy) named apart, "… (alleen via initiatieven)".
  */
 import { splitMissing } from '../analysis/care-functions.ts';
-import { CARE_FUNCTIONS, type CareFunctionId, type Localized } from '../analysis/taxonomy.ts';
+import { CARE_FUNCTIONS, type CareFunctionId, type Localized } from '../contracts/taxonomy.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 interface Texts {

@@ -6,7 +6,7 @@
  */
 import type { Place, WheelchairAccess } from '../places/place.ts';
 import type { SearchClient, SearchEndpoint } from '../workers/search-client.ts';
-import type { SourcePlace } from './search-source.ts';
+import type { SourcePlace } from '../contracts/search-source.ts';
 import type { AreaTiles } from './tiles.ts';
 
 export interface AreaData {

@@ -6,7 +6,12 @@ import type { Client } from './supabase.ts';
 import { booleanIntersects } from '@turf/turf';
 import type { LineString, Point } from 'geojson';
 import { type DeviceDb, isConstraintError } from './device-db.ts';
-import { BARRIER_KINDS, REPORT_STATUSES, type BarrierKind, type ReportStatus } from './enums.ts';
+import {
+	BARRIER_KINDS,
+	REPORT_STATUSES,
+	type BarrierKind,
+	type ReportStatus,
+} from '../contracts/enums.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
 import type { CompositeTypes, TablesUpdate } from './database.types.ts';
 import { allPages, geometryOf, isoTime, isoTimeOrNull, present, toJson } from './rows.ts';

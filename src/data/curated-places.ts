@@ -9,7 +9,7 @@ import type { Tables, TablesUpdate } from './database.types.ts';
 import { allPages, geometryOf, isoTime, toJson } from './rows.ts';
 import type { Area, CuratedPlace, CuratedPlaceInput, CuratedPlacePatch } from './types.ts';
 import { checkPlaceInput, checkPlacePatch, checkPoint, checkUuid } from './validate.ts';
-import type { PlaceCategory } from './enums.ts';
+import type { PlaceCategory } from '../contracts/enums.ts';
 import { distanceM } from '../analysis/geo.ts';
 import { pointToPolygonDistance } from '@turf/turf';
 

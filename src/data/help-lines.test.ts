@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCategoryId } from '../analysis/taxonomy.ts';
+import { isCategoryId } from '../contracts/taxonomy.ts';
 import {
 	helpLinesFor,
 	parseHelpLines,

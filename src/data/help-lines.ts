@@ -4,7 +4,7 @@
  * named instead of shown.
  */
 import raw from '../../data/help-lines/help-lines.json';
-import { isCategoryId, type Localized } from '../analysis/taxonomy.ts';
+import { isCategoryId, type Localized } from '../contracts/taxonomy.ts';
 
 /** One help line, as data/help-lines/SOURCES.md describes it. */
 export interface HelpLine {

@@ -3,12 +3,12 @@
  * only with Supabase: the embedded default has one user, no accounts and no team.
  */
 import type { Client } from './supabase.ts';
-import type { MemberRole } from './enums.ts';
+import type { MemberRole } from '../contracts/enums.ts';
 import { DataError, fromBackend, guarded } from './errors.ts';
 import type { Tables } from './database.types.ts';
 import { allPages, isoTime, jsonObject, oneOf } from './rows.ts';
 import { checkUuid } from './validate.ts';
-import { MEMBER_ROLES } from './enums.ts';
+import { MEMBER_ROLES } from '../contracts/enums.ts';
 
 export interface Membership {
 	areaId: string;

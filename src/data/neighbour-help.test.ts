@@ -10,7 +10,7 @@ import {
 	neighbouringAreas,
 	placesInNeighbour,
 } from './neighbour-help.ts';
-import { readSearchSource } from './search-source.ts';
+import { readSearchSource } from '../contracts/search-source.ts';
 
 // The sample's built areas: Vorselaar and Lille together, and each alone (`npm run tiles:build`).
 const areas = parseAreaIndex(

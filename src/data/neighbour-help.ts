@@ -10,7 +10,7 @@
 import { distanceM } from '../analysis/geo.ts';
 import { placesOf } from './area-data.ts';
 import type { AreaSummary } from './area-index.ts';
-import { readSearchSource, type SearchSourceV2 } from './search-source.ts';
+import { readSearchSource, type SearchSourceV2 } from '../contracts/search-source.ts';
 import { loadAreaTiles } from './tiles.ts';
 import type { Place } from '../places/place.ts';
 

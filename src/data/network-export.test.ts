@@ -9,12 +9,8 @@ import { completenessByNeighbourhood } from '../analysis/completeness.ts';
 import { AnalysisEngine } from '../analysis/engine.ts';
 import { networkLayer, WAY_STATUSES } from '../analysis/network-layer.ts';
 import { builtInProfile } from '../analysis/personal-profile.ts';
-import {
-	PROFILE_IDS,
-	reasonsFromMask,
-	WAY_STATUS_CODES,
-	type ProfileId,
-} from '../analysis/profiles.ts';
+import { reasonsFromMask } from '../analysis/profiles.ts';
+import { PROFILE_IDS, WAY_STATUS_CODES, type ProfileId } from '../contracts/profiles.ts';
 import type { RoutingGraph } from '../analysis/bundle.ts';
 import { BOM } from './csv.ts';
 import { networkToCsv, networkToGeoJson } from './network-export.ts';

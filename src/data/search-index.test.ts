@@ -10,7 +10,7 @@ import {
 	type SearchResult,
 } from './search-index.ts';
 import { areaSearchRecords, searchLocalities } from './search-records.ts';
-import type { SearchSourceV2 } from './search-source.ts';
+import type { SearchSourceV2 } from '../contracts/search-source.ts';
 
 describe('normalise and withinEdits', () => {
 	it('folds accents, case and punctuation', () => {

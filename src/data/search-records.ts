@@ -3,9 +3,13 @@
  * indexes: kinds of help (categories with their labels and synonyms in nl/fr/en), places (found by
  * name and by what they are), streets and addresses, and the localities people add to an address.
  */
-import { CATEGORIES, type Localized } from '../analysis/taxonomy.ts';
+import { CATEGORIES, type Localized } from '../contracts/taxonomy.ts';
 import type { SearchLocality, SearchRecord } from './search-index.ts';
-import { decodeStreet, type SearchSourceV2, type SourceLocality } from './search-source.ts';
+import {
+	decodeStreet,
+	type SearchSourceV2,
+	type SourceLocality,
+} from '../contracts/search-source.ts';
 
 /** The pseudo-category for "rolstoel": places that say they are wheelchair accessible. */
 export const WHEELCHAIR_FILTER_ID = 'wheelchair_accessible';

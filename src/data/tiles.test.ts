@@ -56,22 +56,57 @@ describe('parseManifest', () => {
 		).toBeUndefined();
 	});
 
-	it('names what is wrong', () => {
-		expect(() => parseManifest([], base)).toThrow(/not a JSON object/);
-		expect(() => parseManifest({ ...valid, area: { id: 'x' } }, base)).toThrow(/area id and name/);
-		expect(() =>
-			parseManifest({ ...valid, area: { ...valid.area, bbox: [5, 51, 4, 52] } }, base),
-		).toThrow(/bbox/);
-		expect(() =>
-			parseManifest({ ...valid, area: { ...valid.area, bbox: [4, 51, 500, 52] } }, base),
-		).toThrow(/bbox/);
-		expect(() => parseManifest({ ...valid, archives: {} }, base)).toThrow(/neighbourhoods archive/);
-		expect(() =>
-			parseManifest(
-				{ ...valid, archives: { neighbourhoods: { file: 'a.pmtiles', layers: [{ id: 'x' }] } } },
-				base,
-			),
-		).toThrow(/"neighbourhoods" layer/);
+	it('names the field and the rule a bad manifest breaks', () => {
+		const issueOf = (json: unknown) => {
+			try {
+				parseManifest(json, base);
+			} catch (error) {
+				expect(error).toBeInstanceOf(ManifestError);
+				return { message: (error as Error).message, issue: (error as ManifestError).issue };
+			}
+			throw new Error('accepted');
+		};
+		expect(issueOf('manifest').issue).toMatchObject({ path: '', kind: 'type', limit: 'Object' });
+		expect(issueOf({ ...valid, area: { id: 'x' } })).toMatchObject({
+			message: /area\.name: missing/,
+			issue: { path: 'area.name', kind: 'missing', limit: '', found: undefined },
+		});
+		expect(
+			issueOf({ ...valid, area: { ...valid.area, bbox: [5, 51, 4, 52] } }).issue,
+		).toMatchObject({ path: 'area.bbox', kind: 'bbox', found: [5, 51, 4, 52] });
+		expect(
+			issueOf({ ...valid, area: { ...valid.area, bbox: [4, 51, 500, 52] } }).issue,
+		).toMatchObject({ path: 'area.bbox', kind: 'bbox' });
+		const { bbox: _none, ...noBbox } = valid.area;
+		expect(issueOf({ ...valid, area: noBbox }).issue).toMatchObject({
+			kind: 'missing',
+			limit: 'area.bbox',
+		});
+		expect(issueOf({ ...valid, archives: {} }).issue).toMatchObject({
+			path: 'archives.neighbourhoods',
+			kind: 'missing',
+		});
+		expect(
+			issueOf({
+				...valid,
+				archives: { neighbourhoods: { file: 'a.pmtiles', layers: [{ id: 'x' }] } },
+			}).issue,
+		).toMatchObject({ path: 'archives.neighbourhoods', kind: 'value', limit: 'neighbourhoods' });
+		expect(
+			issueOf({
+				...valid,
+				archives: { neighbourhoods: { ...valid.archives.neighbourhoods, maxzoom: 40 } },
+			}).issue,
+		).toMatchObject({
+			path: 'archives.neighbourhoods.maxzoom',
+			kind: 'range',
+			limit: 24,
+			found: 40,
+		});
+		expect(issueOf({ ...valid, area: { ...valid.area, id: '../x' } }).issue).toMatchObject({
+			path: 'area.id',
+			kind: 'format',
+		});
 	});
 
 	it('reads only its own format version, and says so with the versions', () => {

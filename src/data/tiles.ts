@@ -5,7 +5,19 @@
  * components.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import { schemaVersionIssue, type ValidationIssue } from '../contracts/manifest.ts';
+import * as v from 'valibot';
+import {
+	CountSchema,
+	layerId,
+	ManifestSchema,
+	type ManifestAsRead,
+} from '../contracts/manifest.ts';
+import {
+	NeighbourhoodGeometrySchema,
+	NeighbourhoodPropertiesSchema,
+	NeighbourhoodsFileSchema,
+} from '../contracts/neighbourhoods-file.ts';
+import { formatIssue, toValidationIssue, type ValidationIssue } from '../contracts/validation.ts';
 
 export const OSM_ATTRIBUTION =
 	'© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>-bijdragers (ODbL)';
@@ -64,47 +76,33 @@ export interface AreaTiles {
 	};
 }
 
-/** An optional archive of the manifest with the layer names it holds, or undefined. */
-function optionalArchive(
-	archives: Record<string, unknown>,
-	name: string,
-	baseUrl: string,
-): (ArchiveRef & { layers: string[] }) | undefined {
-	const entry = archives[name];
-	if (!isRecord(entry) || typeof entry.file !== 'string') return undefined;
+type Archive = ManifestAsRead['archives']['neighbourhoods'];
+
+/** An archive's URL, zooms and layer names. */
+function archiveRef(entry: Archive, baseUrl: string): ArchiveRef & { layers: string[] } {
 	return {
 		url: new URL(entry.file, baseUrl).href,
-		minzoom: typeof entry.minzoom === 'number' ? entry.minzoom : 0,
-		maxzoom: typeof entry.maxzoom === 'number' ? entry.maxzoom : 14,
-		layers: layerNames(entry.layers),
+		minzoom: entry.minzoom,
+		maxzoom: entry.maxzoom,
+		layers: entry.layers.map(layerId),
 	};
 }
 
 /** The manifest's features per value of one layer of an archive (`counts`), when it has them. */
 function layerCounts(
-	archive: unknown,
+	archive: Archive,
 	layer: string,
 ): { pointCounts: Record<string, number> } | Record<string, never> {
-	if (!isRecord(archive) || !Array.isArray(archive.layers)) return {};
-	const entry = archive.layers.find((l: unknown) => isRecord(l) && l.id === layer) as unknown;
-	if (!isRecord(entry) || !isRecord(entry.counts)) return {};
+	const entry = archive.layers.find((l) => layerId(l) === layer);
+	if (typeof entry !== 'object' || !entry.counts) return {};
 	const counts: Record<string, number> = {};
-	for (const [k, v] of Object.entries(entry.counts))
-		if (typeof v === 'number' && Number.isInteger(v) && v >= 0) counts[k] = v;
+	for (const [k, n] of Object.entries(entry.counts)) if (v.is(CountSchema, n)) counts[k] = n;
 	return { pointCounts: counts };
 }
 
-function layerNames(layers: unknown): string[] {
-	return Array.isArray(layers)
-		? layers
-				.map((l: unknown) => (isRecord(l) ? (l.id ?? l.name) : l))
-				.filter((n): n is string => typeof n === 'string')
-		: [];
-}
-
 /**
- * A manifest that is missing or does not have the shape the app needs. `issue` says which rule it
- * breaks where the UI has its own message for it (a manifest of another format version).
+ * A manifest that is missing or does not have the shape the app needs (src/contracts/manifest.ts).
+ * `issue` says where and which rule it breaks; the UI words it from its kind.
  */
 export class ManifestError extends Error {
 	override name = 'ManifestError';
@@ -115,96 +113,53 @@ export class ManifestError extends Error {
 	}
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isBbox(value: unknown): value is [number, number, number, number] {
-	return (
-		Array.isArray(value) &&
-		value.length === 4 &&
-		value.every((v) => typeof v === 'number' && Number.isFinite(v)) &&
-		value[0] >= -180 &&
-		value[2] <= 180 &&
-		value[1] >= -90 &&
-		value[3] <= 90 &&
-		value[0] < value[2] &&
-		value[1] < value[3]
-	);
-}
-
 /**
  * Checks a manifest and resolves its archive paths against `baseUrl` (the manifest's own URL).
  * Throws a ManifestError naming what is wrong.
  */
 export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
-	if (!isRecord(json)) throw new ManifestError('manifest is not a JSON object');
-	const version = schemaVersionIssue(json);
-	if (version)
-		throw new ManifestError(
-			`manifest has format version ${JSON.stringify(version.found ?? null)}; this app reads version ${version.limit}: the tiles were built by another version of the pipeline`,
-			version,
-		);
-	const area = json.area;
-	if (!isRecord(area) || typeof area.id !== 'string' || typeof area.name !== 'string')
-		throw new ManifestError('manifest has no area id and name');
-	const bbox = area.bbox ?? json.bbox;
-	if (!isBbox(bbox))
-		throw new ManifestError('manifest has no valid bbox [west, south, east, north]');
-	const archives = json.archives;
-	if (!isRecord(archives)) throw new ManifestError('manifest lists no archives');
-	const hoods = archives.neighbourhoods;
-	if (!isRecord(hoods) || typeof hoods.file !== 'string')
-		throw new ManifestError('manifest has no neighbourhoods archive');
-	const hoodLayers = layerNames(hoods.layers);
-	if (!hoodLayers.includes('neighbourhoods'))
-		throw new ManifestError('neighbourhoods archive has no "neighbourhoods" layer');
-	const labels = hoodLayers.includes('neighbourhood_labels')
+	const result = v.safeParse(ManifestSchema, json, { abortEarly: true });
+	if (!result.success) {
+		const issue = toValidationIssue(result.issues[0]);
+		if (issue.kind === 'schemaVersion')
+			throw new ManifestError(
+				`manifest has format version ${JSON.stringify(issue.found ?? null)}; this app reads version ${issue.limit}: the tiles were built by another version of the pipeline`,
+				issue,
+			);
+		throw new ManifestError(`manifest: ${formatIssue(issue)}`, issue);
+	}
+	const m = result.output;
+	const ageSources: Record<string, string> = {};
+	for (const [id, src] of Object.entries(m.neighbourhoodSources))
+		if (src.ages !== undefined) ageSources[id] = src.ages;
+	const municipalDate = Object.values(m.ageShares)
+		.map((a) => a.date)
+		.find((d) => d !== undefined);
+	const files: AreaTiles['files'] = {};
+	for (const name of ['analysis', 'search', 'boundaries', 'neighbourhoods'] as const) {
+		const f = m.files[name];
+		if (f) files[name] = { url: new URL(f.file, baseUrl).href, bytes: f.bytes };
+	}
+	const hoods = archiveRef(m.archives.neighbourhoods, baseUrl);
+	const labels = hoods.layers.includes('neighbourhood_labels')
 		? 'neighbourhood_labels'
 		: 'neighbourhoods';
-	const files: AreaTiles['files'] = {};
-	const listed = isRecord(json.files) ? json.files : {};
-	for (const name of ['analysis', 'search', 'boundaries', 'neighbourhoods'] as const) {
-		const f = listed[name];
-		if (!isRecord(f) || typeof f.file !== 'string') continue;
-		files[name] = {
-			url: new URL(f.file, baseUrl).href,
-			bytes: typeof f.bytes === 'number' ? f.bytes : 0,
-		};
-	}
-	const municipalities = (Array.isArray(area.municipalities) ? area.municipalities : [])
-		.filter(isRecord)
-		.map((m) => ({ nis: String(m.nis ?? ''), name: String(m.name ?? '') }));
-	const ageSources: Record<string, string> = {};
-	if (isRecord(json.neighbourhoodSources))
-		for (const [id, src] of Object.entries(json.neighbourhoodSources))
-			if (isRecord(src) && typeof src.ages === 'string') ageSources[id] = src.ages;
-	const municipalDate = isRecord(json.ageShares)
-		? Object.values(json.ageShares)
-				.map((a) => (isRecord(a) && typeof a.date === 'string' ? a.date : undefined))
-				.find((d) => d !== undefined)
-		: undefined;
-	const places = optionalArchive(archives, 'places', baseUrl);
-	const basemap = optionalArchive(archives, 'basemap', baseUrl);
-	const network = optionalArchive(archives, 'network', baseUrl);
+	const places = m.archives.places && archiveRef(m.archives.places, baseUrl);
+	const basemap = m.archives.basemap && archiveRef(m.archives.basemap, baseUrl);
+	const network = m.archives.network && archiveRef(m.archives.network, baseUrl);
 	return {
-		areaId: area.id,
-		name: area.name,
-		municipalities,
+		areaId: m.area.id,
+		name: m.area.name,
+		municipalities: m.area.municipalities,
 		files,
-		bbox,
+		bbox: (m.area.bbox ?? m.bbox) as AreaTiles['bbox'],
 		attribution: OSM_ATTRIBUTION,
 		ages: { sources: ageSources, municipalDate },
 		archives: {
-			neighbourhoods: {
-				url: new URL(hoods.file, baseUrl).href,
-				minzoom: typeof hoods.minzoom === 'number' ? hoods.minzoom : 0,
-				maxzoom: typeof hoods.maxzoom === 'number' ? hoods.maxzoom : 14,
-				layers: { polygons: 'neighbourhoods', labels },
-			},
+			neighbourhoods: { ...hoods, layers: { polygons: 'neighbourhoods', labels } },
 			...(places?.layers.includes('places') ? { places: { ...places, layer: 'places' } } : {}),
 			...(basemap ? { basemap } : {}),
-			...(network?.layers.includes('footways')
+			...(network?.layers.includes('footways') && m.archives.network
 				? {
 						network: {
 							...network,
@@ -212,7 +167,7 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 							...(network.layers.includes('network_points')
 								? {
 										pointsLayer: 'network_points',
-										...layerCounts(archives.network, 'network_points'),
+										...layerCounts(m.archives.network, 'network_points'),
 									}
 								: {}),
 						},
@@ -272,24 +227,22 @@ export async function loadNeighbourhoodPolygons(
 
 /** The checks of {@link loadNeighbourhoodPolygons} on parsed JSON; `where` names the file. */
 export function parseNeighbourhoodPolygons(json: unknown, where: string): NeighbourhoodPolygon[] {
-	if (!isRecord(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features))
+	if (!v.is(NeighbourhoodsFileSchema, json))
 		throw new Error(`${where} is not a GeoJSON FeatureCollection`);
 	return json.features.map((f: unknown, i): NeighbourhoodPolygon => {
-		const props = isRecord(f) && isRecord(f.properties) ? f.properties : {};
-		if (typeof props.id !== 'string' || props.id === '')
-			throw new Error(`${where}: feature ${i} has no neighbourhood id`);
-		const g = isRecord(f) ? f.geometry : undefined;
-		if (
-			!isRecord(g) ||
-			(g.type !== 'Polygon' && g.type !== 'MultiPolygon') ||
-			!Array.isArray(g.coordinates)
-		)
+		const feature = v.safeParse(
+			v.object({ properties: NeighbourhoodPropertiesSchema, geometry: v.unknown() }),
+			f,
+		);
+		if (!feature.success) throw new Error(`${where}: feature ${i} has no neighbourhood id`);
+		const { properties: props, geometry } = feature.output;
+		if (!v.is(NeighbourhoodGeometrySchema, geometry))
 			throw new Error(`${where}: neighbourhood ${props.id} has no Polygon or MultiPolygon`);
 		return {
 			id: props.id,
-			name: typeof props.name === 'string' ? props.name : props.id,
-			municipalityNis: typeof props.municipality_nis === 'string' ? props.municipality_nis : '',
-			geometry: g as unknown as Polygon | MultiPolygon,
+			name: props.name ?? props.id,
+			municipalityNis: props.municipality_nis ?? '',
+			geometry: geometry as Polygon | MultiPolygon,
 		};
 	});
 }

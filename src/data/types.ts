@@ -11,7 +11,7 @@ import type {
 	TargetGroup,
 	Visibility,
 	WheelchairAccess,
-} from './enums.ts';
+} from '../contracts/enums.ts';
 
 export interface Area {
 	id: string;

@@ -70,6 +70,20 @@ describe('text rules (as the database checks them)', () => {
 });
 
 describe('geometry rules', () => {
+	/** A ring that crosses itself. */
+	const bowtie: Polygon = {
+		type: 'Polygon',
+		coordinates: [
+			[
+				[4.8, 51.2],
+				[4.81, 51.21],
+				[4.81, 51.2],
+				[4.8, 51.21],
+				[4.8, 51.2],
+			],
+		],
+	};
+
 	it('accepts a stretch of 1 m to 2 km and refuses longer or degenerate ones', () => {
 		expect(
 			checkStretch(op, 'location', {
@@ -106,18 +120,6 @@ describe('geometry rules', () => {
 
 	it('refuses cells that intersect themselves, are open, too large or outside Belgium', () => {
 		expect(checkCell(op, 'cell', square(4.77, 51.2, 0.001)).type).toBe('Polygon');
-		const bowtie: Polygon = {
-			type: 'Polygon',
-			coordinates: [
-				[
-					[4.8, 51.2],
-					[4.81, 51.21],
-					[4.81, 51.2],
-					[4.8, 51.21],
-					[4.8, 51.2],
-				],
-			],
-		};
 		expect(errorOf(() => checkCell(op, 'cell', bowtie)).message).toMatch(/intersects itself/);
 		const open: Polygon = {
 			type: 'Polygon',
@@ -135,6 +137,39 @@ describe('geometry rules', () => {
 		expect(errorOf(() => checkCell(op, 'cell', square(2.3, 48.8, 0.001))).message).toMatch(
 			/outside Belgium/,
 		);
+	});
+
+	it('names the path and the limit of the geometric rule broken (Valibot schemas with custom checks)', () => {
+		const long = errorOf(() =>
+			checkStretch(op, 'location', {
+				type: 'LineString',
+				coordinates: [
+					[4.77, 51.2],
+					[4.8, 51.2],
+				],
+			}),
+		);
+		expect(long.kind).toBe('bad_stretch');
+		expect(long.values).toEqual({ field: 'location', path: '', limit: '1..2000' });
+		const abroad = errorOf(() =>
+			checkStretch(op, 'location', {
+				type: 'LineString',
+				coordinates: [
+					[4.77, 51.2],
+					[2.3, 48.8],
+				],
+			}),
+		);
+		expect(abroad.kind).toBe('outside_belgium');
+		expect(abroad.values).toMatchObject({ field: 'location', path: 'coordinates[1]' });
+		const crossing = errorOf(() => checkCell(op, 'cell', bowtie));
+		expect(crossing.kind).toBe('malformed_geometry');
+		expect(crossing.values).toEqual({ field: 'cell', path: 'coordinates', limit: 'simple' });
+		const ring = errorOf(() =>
+			checkCell(op, 'cell', { type: 'Polygon', coordinates: [[[4.8, 51.2]]] }),
+		);
+		expect(ring.message).toMatch(/a ring needs at least 4 positions/);
+		expect(ring.values).toMatchObject({ path: 'coordinates[0]', limit: '4' });
 	});
 
 	it('refuses NaN and out-of-range coordinates', () => {
@@ -189,6 +224,16 @@ describe('entity rules', () => {
 		expect(errorOf(() => checkPlaceInput(op, { ...place, ...change } as never)).message).toMatch(
 			message,
 		);
+	});
+
+	it('names where in a list the unknown value is, and the length limit broken', () => {
+		const unknown = errorOf(() =>
+			checkPlaceInput(op, { ...place, categories: ['gp', 'gp2'] } as never),
+		);
+		expect(unknown.kind).toBe('unknown_value');
+		expect(unknown.values).toMatchObject({ field: 'categories', path: '[1]' });
+		const empty = errorOf(() => checkPlaceInput(op, { ...place, categories: [] }));
+		expect(empty.values).toEqual({ field: 'categories', path: '', limit: '1' });
 	});
 
 	it('refuses an analysis with a neighbourhood twice, a non-finite value or oversized parameters', () => {

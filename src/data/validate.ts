@@ -5,6 +5,8 @@
  * has only these.
  */
 import { area, kinks } from '@turf/turf';
+import * as v from 'valibot';
+import { rule, toValidationIssue, type ValidationIssue } from '../contracts/validation.ts';
 import { lineLengthM } from '../analysis/geo.ts';
 import type { LineString, Point, Polygon, Position } from 'geojson';
 import { DataError, type ErrorKind } from './errors.ts';
@@ -16,7 +18,7 @@ import {
 	TARGET_GROUPS,
 	VISIBILITIES,
 	WHEELCHAIR_ACCESS,
-} from './enums.ts';
+} from '../contracts/enums.ts';
 import type {
 	BarrierReportInput,
 	CuratedPlaceInput,
@@ -49,8 +51,9 @@ export function isUuid(value: unknown): value is string {
 }
 
 export function checkUuid(op: string, field: string, value: unknown): string {
-	if (!isUuid(value)) throw invalid(op, `${field} must be a UUID, got ${JSON.stringify(value)}`);
-	return value.toLowerCase();
+	return checkWith(op, field, v.pipe(v.string(), v.uuid('format')), value, () => [
+		` must be a UUID, got ${JSON.stringify(value)}`,
+	]).toLowerCase();
 }
 
 /** A one-line text of `min`..`max` characters, trimmed, without control characters or markup. */
@@ -101,18 +104,35 @@ export function checkText(op: string, field: string, value: unknown, max: number
 	return value;
 }
 
+/** The value of `schema` or the DataError of its first issue, worded by `word`. */
+function checkWith<S extends v.GenericSchema>(
+	op: string,
+	field: string,
+	schema: S,
+	value: unknown,
+	word: (issue: ValidationIssue) => [detail: string, kind?: ErrorKind],
+): v.InferOutput<S> {
+	const result = v.safeParse(schema, value, { abortEarly: true });
+	if (result.success) return result.output;
+	const issue = toValidationIssue(result.issues[0]);
+	const [detail, kind] = word(issue);
+	throw invalid(op, `${field}${detail}`, kind, {
+		field,
+		path: issue.path,
+		limit: String(issue.limit),
+	});
+}
+
 function checkEnum<T extends string>(
 	op: string,
 	field: string,
 	allowed: readonly T[],
 	value: unknown,
 ): T {
-	if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-		throw invalid(op, `${field}: unknown value ${JSON.stringify(value)}`, 'unknown_value', {
-			field,
-		});
-	}
-	return value as T;
+	return checkWith(op, field, v.picklist(allowed), value, (issue) => [
+		`: unknown value ${JSON.stringify(issue.found)}`,
+		'unknown_value',
+	]) as T;
 }
 
 function checkEnumList<T extends string>(
@@ -123,97 +143,153 @@ function checkEnumList<T extends string>(
 	min: number,
 	max: number,
 ): T[] {
-	if (!Array.isArray(value)) throw invalid(op, `${field} must be a list`);
-	if (value.length < min || value.length > max) {
-		throw invalid(op, `${field} must have ${min} to ${max} entries, got ${value.length}`);
-	}
-	return value.map((v) => checkEnum(op, field, allowed, v));
+	const schema = v.pipe(
+		v.array(v.unknown(), 'type'),
+		v.minLength(min, 'length'),
+		v.maxLength(max, 'length'),
+		v.array(v.picklist(allowed)),
+	);
+	return checkWith(op, field, schema, value, (issue) => {
+		if (issue.kind === 'type' && issue.path === '') return [' must be a list'];
+		if (issue.kind === 'length')
+			return [` must have ${min} to ${max} entries, got ${(value as unknown[]).length}`];
+		return [`: unknown value ${JSON.stringify(issue.found)}`, 'unknown_value'];
+	}) as T[];
 }
 
-function checkPosition(op: string, field: string, p: unknown): Position {
-	if (
-		!Array.isArray(p) ||
-		p.length < 2 ||
-		p.length > 3 ||
-		!p.every((c) => typeof c === 'number' && Number.isFinite(c))
-	) {
-		throw invalid(op, `${field}: a position must be [longitude, latitude]`, 'malformed_geometry', {
-			field,
-		});
-	}
-	const [lon, lat] = p as number[];
-	const [w, s, e, n] = BELGIUM_BBOX;
-	if ((lon as number) < w || (lon as number) > e || (lat as number) < s || (lat as number) > n) {
-		throw invalid(op, `${field}: (${lon}, ${lat}) lies outside Belgium`, 'outside_belgium', {
-			field,
-		});
-	}
-	return [lon as number, lat as number];
+const [WEST, SOUTH, EAST, NORTH] = BELGIUM_BBOX;
+
+/** A position [longitude, latitude] (an altitude dropped) within Belgium's bounds. */
+const PositionSchema = v.pipe(
+	v.array(v.pipe(v.number(), v.finite())),
+	rule<number[]>('lngLat', '[longitude, latitude]', (p) => p.length === 2 || p.length === 3),
+	rule<number[]>(
+		'belgium',
+		BELGIUM_BBOX.join(', '),
+		([lon, lat]) => lon! >= WEST && lon! <= EAST && lat! >= SOUTH && lat! <= NORTH,
+	),
+	v.transform((p): Position => [p[0]!, p[1]!]),
+);
+
+/** A GeoJSON Point in Belgium. */
+const PointSchema = v.object({ type: v.literal('Point'), coordinates: PositionSchema });
+
+/** The metres a stretch may be long. */
+const STRETCH_M = { min: 1, max: 2000 } as const;
+
+/** A GeoJSON LineString in Belgium, 2 to 500 positions, 1 m to 2 km long. */
+const StretchSchema = v.pipe(
+	v.object({
+		type: v.literal('LineString'),
+		coordinates: v.pipe(
+			v.array(v.unknown()),
+			v.minLength(2, 'length'),
+			v.maxLength(500, 'length'),
+			v.array(PositionSchema),
+		),
+	}),
+	v.rawCheck(({ dataset, addIssue }) => {
+		if (!dataset.typed) return;
+		const m = lineLengthM(dataset.value.coordinates);
+		if (m < STRETCH_M.min || m > STRETCH_M.max)
+			addIssue({
+				message: 'stretchLength',
+				expected: `${STRETCH_M.min}..${STRETCH_M.max}`,
+				input: Math.round(m),
+			});
+	}),
+);
+
+/** One ring of a cell: at least 4 positions, closed. */
+const RingSchema = v.pipe(
+	v.array(v.unknown()),
+	v.minLength(4, 'length'),
+	v.array(PositionSchema),
+	rule<Position[]>('format', 'closed', (r) => {
+		const a = r[0]!;
+		const b = r[r.length - 1]!;
+		return a[0] === b[0] && a[1] === b[1];
+	}),
+);
+
+type CellInput = { type: 'Polygon'; coordinates: Position[][] };
+
+/** A GeoJSON Polygon cell in Belgium: closed simple rings, ≤ 64 positions, ≤ 1 km². */
+const CellSchema = v.pipe(
+	v.object({
+		type: v.literal('Polygon'),
+		coordinates: v.pipe(v.array(RingSchema), v.minLength(1)),
+	}),
+	rule<CellInput>(
+		'length',
+		64,
+		(g) => g.coordinates.reduce((sum, r) => sum + r.length, 0) <= 64,
+		'coordinates',
+	),
+	rule<CellInput>('selfCrossing', 'simple', (g) => kinks(g).features.length === 0, 'coordinates'),
+	rule<CellInput>('range', '1 km²', (g) => area(g) <= 1e6),
+);
+
+/**
+ * The value of `schema`, or the DataError of its first issue: `problem` words an issue of a kind
+ * not geometric in itself (a wrong type, too few positions...), with its ErrorKind.
+ */
+function checkGeometry<S extends v.GenericSchema>(
+	op: string,
+	field: string,
+	schema: S,
+	g: unknown,
+	problem: (issue: ValidationIssue) => [detail: string, kind: ErrorKind],
+): v.InferOutput<S> {
+	return checkWith(op, field, schema, g, (issue) => {
+		if (issue.kind === 'belgium') {
+			const [lon, lat] = issue.found as number[];
+			return [`: (${lon}, ${lat}) lies outside Belgium`, 'outside_belgium'];
+		}
+		if (/coordinates/.test(issue.path) && (issue.kind === 'lngLat' || issue.kind === 'type'))
+			return [': a position must be [longitude, latitude]', 'malformed_geometry'];
+		return problem(issue);
+	});
 }
 
 /** A GeoJSON Point in Belgium. */
 export function checkPoint(op: string, field: string, g: unknown): Point {
-	const geom = g as Point | null;
-	if (geom?.type !== 'Point')
-		throw invalid(op, `${field} must be a GeoJSON Point`, 'no_location', { field });
-	return { type: 'Point', coordinates: checkPosition(op, field, geom.coordinates) };
+	return checkGeometry(op, field, PointSchema, g, () => [
+		' must be a GeoJSON Point',
+		'no_location',
+	]);
 }
 
 /** A GeoJSON LineString in Belgium, 1 m to 2 km long, at most 500 positions. */
 export function checkStretch(op: string, field: string, g: unknown): LineString {
-	const geom = g as LineString | null;
-	if (geom?.type !== 'LineString' || !Array.isArray(geom.coordinates)) {
-		throw invalid(op, `${field} must be a GeoJSON LineString`, 'bad_stretch', { field });
-	}
-	if (geom.coordinates.length < 2 || geom.coordinates.length > 500) {
-		throw invalid(
-			op,
-			`${field}: a stretch needs 2 to 500 positions, got ${geom.coordinates.length}`,
-			'bad_stretch',
-			{ field },
-		);
-	}
-	const line: LineString = {
-		type: 'LineString',
-		coordinates: geom.coordinates.map((p) => checkPosition(op, field, p)),
-	};
-	const m = lineLengthM(line.coordinates);
-	if (m < 1 || m > 2000)
-		throw invalid(
-			op,
-			`${field}: a stretch must be 1 m to 2 km long, got ${Math.round(m)} m`,
-			'bad_stretch',
-			{ field },
-		);
-	return line;
+	return checkGeometry(op, field, StretchSchema, g, (issue) => {
+		if (issue.kind === 'stretchLength')
+			return [`: a stretch must be 1 m to 2 km long, got ${String(issue.found)} m`, 'bad_stretch'];
+		if (issue.kind === 'length')
+			return [
+				`: a stretch needs 2 to 500 positions, got ${(issue.found as unknown[]).length}`,
+				'bad_stretch',
+			];
+		return [' must be a GeoJSON LineString', 'bad_stretch'];
+	});
 }
 
 /** A GeoJSON Polygon cell in Belgium: one closed simple ring, ≤ 64 positions, ≤ 1 km². */
 export function checkCell(op: string, field: string, g: unknown): Polygon {
-	const geom = g as Polygon | null;
-	if (geom?.type !== 'Polygon' || !Array.isArray(geom.coordinates) || geom.coordinates.length < 1) {
-		throw invalid(op, `${field} must be a GeoJSON Polygon`, 'malformed_geometry', { field });
-	}
-	const rings = geom.coordinates.map((ring) => {
-		if (!Array.isArray(ring) || ring.length < 4)
-			throw invalid(op, `${field}: a ring needs at least 4 positions`, 'malformed_geometry', {
-				field,
-			});
-		return ring.map((p) => checkPosition(op, field, p));
+	return checkGeometry(op, field, CellSchema, g, (issue) => {
+		if (issue.kind === 'selfCrossing')
+			return [': the polygon intersects itself', 'malformed_geometry'];
+		if (issue.kind === 'range') return [': a cell must be at most 1 km²', 'invalid'];
+		if (issue.kind === 'format') return [': a ring must be closed', 'malformed_geometry'];
+		if (issue.kind === 'length' && /\]$/.test(issue.path))
+			return [': a ring needs at least 4 positions', 'malformed_geometry'];
+		if (issue.kind === 'length')
+			return [
+				`: at most 64 positions, got ${(issue.found as Position[][]).reduce((n, r) => n + r.length, 0)}`,
+				'invalid',
+			];
+		return [' must be a GeoJSON Polygon', 'malformed_geometry'];
 	});
-	const count = rings.reduce((sum, r) => sum + r.length, 0);
-	if (count > 64) throw invalid(op, `${field}: at most 64 positions, got ${count}`);
-	for (const ring of rings) {
-		const a = ring[0] as Position;
-		const b = ring[ring.length - 1] as Position;
-		if (a[0] !== b[0] || a[1] !== b[1])
-			throw invalid(op, `${field}: a ring must be closed`, 'malformed_geometry', { field });
-	}
-	const polygon: Polygon = { type: 'Polygon', coordinates: rings };
-	if (kinks(polygon).features.length > 0)
-		throw invalid(op, `${field}: the polygon intersects itself`, 'malformed_geometry', { field });
-	if (area(polygon) > 1e6) throw invalid(op, `${field}: a cell must be at most 1 km²`);
-	return polygon;
 }
 
 function optionalLine(

@@ -284,6 +284,23 @@ const nl = {
 	mapErrorSchemaVersion:
 		'De gegevens van dit gebied hebben een ander formaat (versie {found}) dan deze versie van Buurtkaart leest (versie {expected}). Laad de pagina opnieuw; helpt dat niet, dan moeten de gegevens opnieuw verwerkt worden (npm run tiles:build).',
 	mapErrorWebgl: 'Deze browser kan de kaart niet tekenen (WebGL ontbreekt).',
+	// Validation issues (src/contracts/validation.ts): one text per kind, {path} names the field; no
+	// final stop: shown inside another sentence (mapErrorManifest)
+	validationMissing: '{path} ontbreekt',
+	validationType: '{path} heeft een waarde van de verkeerde soort (verwacht: {limit})',
+	validationValue: '{path}: {found} is geen toegelaten waarde (verwacht: {limit})',
+	validationRange: '{path}: {found} ligt buiten de grens ({limit})',
+	validationInteger: '{path}: {found} is geen geheel getal',
+	validationLength: '{path} is te kort of te lang (grens: {limit})',
+	validationFormat: '{path} heeft niet de verwachte vorm',
+	validationUnique: '{path} komt twee keer voor',
+	validationSchemaVersion:
+		'{path}: formaatversie {found}, deze versie van Buurtkaart leest {limit}',
+	validationLngLat: '{path} is geen lengte- en breedtegraad binnen het bereik',
+	validationBbox: '{path} is geen geldig kader [west, zuid, oost, noord]',
+	validationBelgium: '{path} ligt buiten België',
+	validationSelfCrossing: '{path} kruist zichzelf',
+	validationStretchLength: '{path} is langer dan {limit} m',
 	neighbourhoods: 'Buurten',
 	residents: 'inwoners',
 	dataCoverage: 'Dekking OpenStreetMap-gegevens: {share}',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../analysis/taxonomy.ts';
+import { CATEGORIES } from '../contracts/taxonomy.ts';
 import { ICON_PATHS, iconSvg } from './icons.ts';
 
 describe('icons', () => {

@@ -35,7 +35,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { decodeAnalysisBundle } from '../analysis/bundle.ts';
 import { AnalysisEngine } from '../analysis/engine.ts';
-import { PROFILE_IDS } from '../analysis/profiles.ts';
+import { PROFILE_IDS } from '../contracts/profiles.ts';
 import { walkshed } from '../analysis/walkshed.ts';
 import { REPO_ROOT } from '../../scripts/lib/version.ts';
 import { SAMPLE_AREA } from '../../tests/helpers/areas.ts';

@@ -2,7 +2,7 @@
  * A place as the app shows it: from OpenStreetMap (through the pipeline's search source) or curated
  * by a coordinator. All text is data: the app renders it as text, never as HTML.
  */
-import { CATEGORIES, type Localized } from '../analysis/taxonomy.ts';
+import { CATEGORIES, type Localized } from '../contracts/taxonomy.ts';
 
 export type WheelchairAccess = 'yes' | 'limited' | 'no' | 'designated';
 

@@ -4,7 +4,7 @@
  * downloads, `progress` counts its bytes (a streamed fetch); then it says the worker decodes it.
  */
 import { unknownModeOf } from '../analysis/personal-profile.ts';
-import type { ProfileId, UnknownMode } from '../analysis/profiles.ts';
+import type { ProfileId, UnknownMode } from '../contracts/profiles.ts';
 import type { Route } from '../analysis/route.ts';
 import { AnalysisClient, type MessageEndpoint } from '../workers/analysis-client.ts';
 import type { Result } from '../workers/protocol.ts';

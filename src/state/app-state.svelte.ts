@@ -7,9 +7,9 @@
  */
 import { createContext } from 'svelte';
 import { NETWORK_POINT_KINDS, type NetworkPointKind } from '../analysis/network-points.ts';
-import type { ProfileId } from '../analysis/profiles.ts';
+import type { ProfileId } from '../contracts/profiles.ts';
 import type { Route } from '../analysis/route.ts';
-import { CATEGORIES } from '../analysis/taxonomy.ts';
+import { CATEGORIES } from '../contracts/taxonomy.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Mode } from './modes.ts';
 import {

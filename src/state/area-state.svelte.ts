@@ -16,7 +16,7 @@ import {
 	withExtraPlaces,
 	type AreaData,
 } from '../data/area-data.ts';
-import type { SourcePlace } from '../data/search-source.ts';
+import type { SourcePlace } from '../contracts/search-source.ts';
 import type { Place } from '../places/place.ts';
 import { loadAreaIndex, type AreaSummary } from '../data/area-index.ts';
 import type { NeighbourHelp } from '../data/neighbour-help.ts';
@@ -27,7 +27,7 @@ import {
 	type AreaTiles,
 	type NeighbourhoodPolygon,
 } from '../data/tiles.ts';
-import type { ValidationIssue } from '../contracts/manifest.ts';
+import type { ValidationIssue } from '../contracts/validation.ts';
 import type { SearchEndpoint } from '../workers/search-client.ts';
 import { AnalysisState, type StartedWorker } from './analysis.svelte.ts';
 

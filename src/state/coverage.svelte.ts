@@ -10,11 +10,11 @@
  * category with no place in the data is `none_mapped`, never "100 % beyond the norm".
  */
 import type { PlannedPlace } from '../analysis/engine.ts';
-import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../analysis/profiles.ts';
+import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../contracts/profiles.ts';
 import type { CellProperties, NeighbourhoodSummary } from '../analysis/summary.ts';
 import type { FeatureCollection, Polygon } from 'geojson';
 import type { AnalysisCellInput } from '../data/types.ts';
-import { categoryById, isCategoryId } from '../analysis/taxonomy.ts';
+import { categoryById, isCategoryId } from '../contracts/taxonomy.ts';
 import type { WhereNextPick } from '../analysis/where-next.ts';
 import type { AnalysisClient } from '../workers/analysis-client.ts';
 import { applyWhatIf } from '../workers/apply-what-if.ts';

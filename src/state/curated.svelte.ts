@@ -10,7 +10,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createContext } from 'svelte';
 import type { PlannedPlace } from '../analysis/engine.ts';
-import type { SourcePlace } from '../data/search-source.ts';
+import type { SourcePlace } from '../contracts/search-source.ts';
 import type { CuratedPlace, CuratedPlaceInput, CuratedPlacePatch } from '../data/types.ts';
 import { CURATED_SOURCE, curatedGeoJson, curatedLayers } from '../map/layers/curated-style.ts';
 import type { Place } from '../places/place.ts';

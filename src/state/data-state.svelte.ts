@@ -13,7 +13,7 @@ import type { Client } from '../data/supabase.ts';
 import type { LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { createContext } from 'svelte';
 import type { SignedInUser } from '../data/auth.ts';
-import type { BarrierKind } from '../data/enums.ts';
+import type { BarrierKind } from '../contracts/enums.ts';
 import { type DataErrorCode, type ErrorKind, errorInfo } from '../data/errors.ts';
 import { DELIVER_MESSAGE, OUTBOX_SYNC_TAG } from '../data/outbox-tags.ts';
 import type {
@@ -23,7 +23,7 @@ import type {
 	ReportEdit,
 } from '../data/outbox.ts';
 import type { ReportFilter, ReportPage } from '../data/barrier-reports.ts';
-import type { ReportStatus } from '../data/enums.ts';
+import type { ReportStatus } from '../contracts/enums.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type {
 	Area,

@@ -4,7 +4,7 @@
  */
 import { createContext } from 'svelte';
 import { formatNumber, type Lang, type MessageKey, loadLang, translate } from '../i18n/messages.ts';
-import type { ProfileId } from '../analysis/profiles.ts';
+import type { ProfileId } from '../contracts/profiles.ts';
 import type { Origin } from './url-state.ts';
 
 const TRAVEL_WORDS: Record<ProfileId, MessageKey> = {

@@ -12,7 +12,7 @@ import {
 	REPORT_STATUSES,
 	type BarrierKind,
 	type ReportStatus,
-} from '../data/enums.ts';
+} from '../contracts/enums.ts';
 
 /** The ages (days) the triage filter offers. */
 export const REPORT_AGES = [7, 30, 90, 365] as const;

@@ -19,7 +19,7 @@
  */
 import { NETWORK_POINT_KINDS, type NetworkPointKind } from '../analysis/network-points.ts';
 import { decodePersonalProfile, encodePersonalProfile } from '../analysis/personal-profile.ts';
-import { PROFILE_IDS, type ProfileId } from '../analysis/profiles.ts';
+import { PROFILE_IDS, type ProfileId } from '../contracts/profiles.ts';
 import { type Lang, isLang } from '../i18n/messages.ts';
 import { type Mode, isId, modeKey, readMode, writeMode } from './modes.ts';
 

@@ -13,7 +13,7 @@ import {
 import { completenessByNeighbourhood } from '../analysis/completeness.ts';
 import { networkLayer } from '../analysis/network-layer.ts';
 import { decodePersonalProfile, isBuiltIn } from '../analysis/personal-profile.ts';
-import { PROFILE_IDS } from '../analysis/profiles.ts';
+import { PROFILE_IDS } from '../contracts/profiles.ts';
 import { rankFixes } from '../analysis/fixes.ts';
 import { nearestPlaces } from '../analysis/nearest.ts';
 import { restGaps } from '../analysis/rest-points.ts';

@@ -13,7 +13,7 @@ import type { NetworkLayer } from '../analysis/network-layer.ts';
 import type { RestGaps } from '../analysis/rest-points.ts';
 
 export type { WhatIfDelta };
-import type { ProfileId, UnknownMode } from '../analysis/profiles.ts';
+import type { ProfileId, UnknownMode } from '../contracts/profiles.ts';
 import type { Route, RouteComparison } from '../analysis/route.ts';
 import type {
 	CellProperties,

@@ -3,9 +3,9 @@
  * resident types. Answers come back as Promises; a query answered after a newer one was sent is
  * still delivered, so the caller keeps the latest (see SearchState).
  */
-import type { Localized } from '../analysis/taxonomy.ts';
+import type { Localized } from '../contracts/taxonomy.ts';
 import type { SearchResult } from '../data/search-index.ts';
-import type { SourcePlace } from '../data/search-source.ts';
+import type { SourcePlace } from '../contracts/search-source.ts';
 import type { LoadedSource, SearchRequest, SearchResponse } from './search-protocol.ts';
 
 /** What the client talks to: a Worker, or anything with the same three methods in tests. */

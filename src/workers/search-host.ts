@@ -3,10 +3,14 @@
  * loads the search source (fetch, gunzip, parse), builds one index per language on first use, and
  * answers queries. No algorithms here (they live in src/data/search-index.ts).
  */
-import type { Localized } from '../analysis/taxonomy.ts';
+import type { Localized } from '../contracts/taxonomy.ts';
 import { SearchIndex } from '../data/search-index.ts';
 import { areaSearchRecords, searchLocalities } from '../data/search-records.ts';
-import { readSearchSource, type SearchSourceV2, type SourcePlace } from '../data/search-source.ts';
+import {
+	readSearchSource,
+	type SearchSourceV2,
+	type SourcePlace,
+} from '../contracts/search-source.ts';
 import type { SearchRequest, SearchResponse } from './search-protocol.ts';
 
 export class SearchHost {

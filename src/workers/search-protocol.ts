@@ -3,9 +3,9 @@
  * search source and builds its index off the main thread, so no keystroke waits for either; the
  * app posts queries and gets grouped hits back. Every request carries an id that its answer echoes.
  */
-import type { Localized } from '../analysis/taxonomy.ts';
+import type { Localized } from '../contracts/taxonomy.ts';
 import type { SearchResult } from '../data/search-index.ts';
-import type { SourceLocality, SourcePlace } from '../data/search-source.ts';
+import type { SourceLocality, SourcePlace } from '../contracts/search-source.ts';
 
 export type SearchRequest =
 	| { kind: 'load'; id: number; url: string }

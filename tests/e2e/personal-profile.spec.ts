@@ -6,7 +6,8 @@ import {
 	limitsFor,
 	personalGraph,
 } from '../../src/analysis/personal-profile.ts';
-import { PROFILE_IDS, reasonLabel, reasonsFromMask } from '../../src/analysis/profiles.ts';
+import { reasonLabel, reasonsFromMask } from '../../src/analysis/profiles.ts';
+import { PROFILE_IDS } from '../../src/contracts/profiles.ts';
 import { edgeCoordinates } from '../../src/analysis/snap.ts';
 import { SAMPLE_AREA } from '../helpers/areas.ts';
 import { captureMap, waitForMapReady } from '../helpers/map.ts';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { staleReason } from '../../scripts/lib/ensure-area.ts';
 import { REPO_ROOT } from '../../scripts/lib/version.ts';
-import { readSearchSource, type SearchSourceV2 } from '../../src/data/search-source.ts';
+import { readSearchSource, type SearchSourceV2 } from '../../src/contracts/search-source.ts';
 
 export const SAMPLE_AREA_CONFIG = path.join(REPO_ROOT, 'data', 'vorselaar-lille', 'area.json');
 const TILES = path.join(REPO_ROOT, 'tiles');

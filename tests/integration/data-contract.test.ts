@@ -644,7 +644,7 @@ describe('data layer on Supabase only', () => {
 	});
 
 	it('knows the same enumerations as the database', async () => {
-		const enums = await import('../../src/data/enums.ts');
+		const enums = await import('../../src/contracts/enums.ts');
 		const q = async (type: string) =>
 			(await db.query(`select unnest(enum_range(null::public.${type}))::text as v`)).rows.map(
 				(r: { v: string }) => r.v,

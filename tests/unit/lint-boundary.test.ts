@@ -1,6 +1,7 @@
 /**
- * The lint rule that keeps src/analysis pure TypeScript (no DOM, Svelte, MapLibre or Supabase), run
- * with the project's own ESLint config on code placed in src/analysis.
+ * The lint rule that keeps src/analysis and src/contracts pure TypeScript (no DOM, Svelte, MapLibre or
+ * Supabase), run with the project's own ESLint config on code placed in those folders; src/analysis
+ * may import src/contracts, not the other way round.
  */
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,34 @@ describe('src/analysis boundary', () => {
 		expect(
 			await messages(
 				"import { CATEGORIES } from './taxonomy.ts';\nexport const n = CATEGORIES.length;",
+				'src/contracts/probe.ts',
+			),
+		).toEqual([]);
+	});
+
+	it.each([
+		[
+			"import { Map } from 'maplibre-gl';\nexport const m = Map;",
+			/src\/contracts is pure TypeScript: no MapLibre/,
+		],
+		['export const w = window.innerWidth;', /src\/contracts is pure TypeScript: no DOM/],
+		[
+			"import { PROFILE_LIMITS } from '../analysis/profiles.ts';\nexport const l = PROFILE_LIMITS;",
+			/src\/contracts may not depend on the app/,
+		],
+		[
+			"import { AppState } from '../state/app-state.svelte.ts';\nexport const a = AppState;",
+			/src\/contracts may not depend on the app/,
+		],
+	])('refuses in src/contracts: %s', async (code, expected) => {
+		const found = await messages(code, 'src/contracts/boundary-probe.ts');
+		expect(found.join('\n')).toMatch(expected);
+	});
+
+	it('lets src/analysis import src/contracts', async () => {
+		expect(
+			await messages(
+				"import { PROFILE_IDS } from '../contracts/profiles.ts';\nexport const n = PROFILE_IDS.length;",
 				'src/analysis/probe.ts',
 			),
 		).toEqual([]);

@@ -6,7 +6,7 @@
  */
 import type { AnalysisBundle } from '../../../src/analysis/bundle.ts';
 import type { AnalysisEngine } from '../../../src/analysis/engine.ts';
-import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../../../src/analysis/profiles.ts';
+import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../../../src/contracts/profiles.ts';
 import type { Snap } from '../../../src/analysis/snap.ts';
 import { mulberry32 } from '../../../src/analysis/synthetic.ts';
 import { PerOriginSearch, type ReferencePlace } from './references.ts';

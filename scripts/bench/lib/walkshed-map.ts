@@ -19,7 +19,7 @@ import {
 	walkshedLayers,
 	walkshedsGeoJson,
 } from '../../../src/map/layers/planner-style.ts';
-import type { ProfileId } from '../../../src/analysis/profiles.ts';
+import type { ProfileId } from '../../../src/contracts/profiles.ts';
 
 const SOURCE = 'walkshed';
 let networkLayer = '';

@@ -8,7 +8,7 @@ import type {
 	SymbolLayerSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Point } from 'geojson';
-import { CATEGORIES } from '../../analysis/taxonomy.ts';
+import { CATEGORIES } from '../../contracts/taxonomy.ts';
 import { LABEL_FONT } from './neighbourhoods-style.ts';
 
 export const CURATED_SOURCE = 'curated';

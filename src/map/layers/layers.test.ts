@@ -1,6 +1,6 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../analysis/taxonomy.ts';
+import { CATEGORIES } from '../../contracts/taxonomy.ts';
 import { Z_ORDER } from '../z-order.ts';
 import { neighbourhoodLayers, NEIGHBOURHOODS_SOURCE } from './neighbourhoods-style.ts';
 import { placesFilter, placesLayers, PLACES_SOURCE } from './places-style.ts';

@@ -11,12 +11,8 @@ import type {
 } from 'maplibre-gl';
 import type { NetworkPointKind } from '../../analysis/network-points.ts';
 import { WAY_STATUSES } from '../../analysis/network-layer.ts';
-import {
-	REASON_LABELS,
-	reasonsFromMask,
-	type ProfileId,
-	type ReasonCode,
-} from '../../analysis/profiles.ts';
+import { REASON_LABELS, reasonsFromMask } from '../../analysis/profiles.ts';
+import { type ProfileId, type ReasonCode } from '../../contracts/profiles.ts';
 
 export const NETWORK_SOURCE = 'network';
 

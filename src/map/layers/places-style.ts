@@ -7,7 +7,7 @@ import type {
 	FilterSpecification,
 	SymbolLayerSpecification,
 } from 'maplibre-gl';
-import { CATEGORIES } from '../../analysis/taxonomy.ts';
+import { CATEGORIES } from '../../contracts/taxonomy.ts';
 import { LABEL_FONT } from './neighbourhoods-style.ts';
 
 export const PLACES_SOURCE = 'places';

@@ -6,7 +6,7 @@ import { REPO_ROOT } from '../../../scripts/lib/version.ts';
 import { SAMPLE_AREA } from '../../../tests/helpers/areas.ts';
 import { decodeAnalysisBundle } from '../../analysis/bundle.ts';
 import { AnalysisEngine } from '../../analysis/engine.ts';
-import { PROFILE_IDS } from '../../analysis/profiles.ts';
+import { PROFILE_IDS } from '../../contracts/profiles.ts';
 import { walkshed } from '../../analysis/walkshed.ts';
 import { Z_ORDER } from '../z-order.ts';
 import { NETWORK_SOURCE } from './network-style.ts';

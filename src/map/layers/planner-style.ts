@@ -13,7 +13,7 @@ import type {
 	SymbolLayerSpecification,
 } from 'maplibre-gl';
 import type { Fix } from '../../analysis/fixes.ts';
-import type { ProfileId } from '../../analysis/profiles.ts';
+import type { ProfileId } from '../../contracts/profiles.ts';
 import type { RouteComparison } from '../../analysis/route.ts';
 import { BASEMAP_FONT } from '../style/basemap.ts';
 import { NETWORK_SOURCE } from './network-style.ts';

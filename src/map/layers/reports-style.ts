@@ -5,7 +5,7 @@
  */
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { CircleLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
-import type { ReportStatus } from '../../data/enums.ts';
+import type { ReportStatus } from '../../contracts/enums.ts';
 
 export const REPORT_DRAFT_SOURCE = 'report-draft';
 /** A refused report's location while the reporter corrects it. */

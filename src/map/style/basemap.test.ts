@@ -1,12 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import {
-	BASEMAP_LAYER_IDS,
-	BASEMAP_SCHEMA,
-	BASEMAP_SOURCE,
-	basemapLayers,
-	basemapStyle,
-} from './basemap.ts';
+import { BASEMAP_LAYER_IDS, BASEMAP_SOURCE, basemapLayers, basemapStyle } from './basemap.ts';
+import { BASEMAP_SCHEMA } from '../../contracts/tile-schema.ts';
 import { LIGHT } from './theme.ts';
 
 const options = {

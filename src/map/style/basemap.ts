@@ -1,6 +1,6 @@
 /**
  * The basemap style as code (protomaps/basemaps style): layers drawing the pipeline's
- * `basemap.pmtiles` (schema in scripts/lib/basemap.ts) with a {@link Theme}. Typed with
+ * `basemap.pmtiles` (schema in src/contracts/tile-schema.ts) with a {@link Theme}. Typed with
  * @maplibre/maplibre-gl-style-spec and validated with `validateStyleMin` in basemap.test.ts.
  */
 import type {
@@ -8,45 +8,11 @@ import type {
 	LayerSpecification,
 	StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
+import { BASEMAP_SCHEMA } from '../../contracts/tile-schema.ts';
 import { LIGHT, type Theme } from './theme.ts';
 
 /** Source id of the basemap in the style. */
 export const BASEMAP_SOURCE = 'basemap';
-
-/** Layers of basemap.pmtiles this style reads, with the classes it draws. */
-export const BASEMAP_SCHEMA = {
-	landuse: [
-		'residential',
-		'commercial',
-		'industrial',
-		'farmland',
-		'meadow',
-		'grass',
-		'forest',
-		'heath',
-		'scrub',
-		'wetland',
-		'cemetery',
-		'allotments',
-		'park',
-		'pitch',
-	],
-	water: ['water', 'basin'],
-	waterways: ['river', 'canal', 'stream', 'ditch'],
-	buildings: [],
-	roads: [
-		'motorway',
-		'trunk',
-		'primary',
-		'secondary',
-		'tertiary',
-		'minor',
-		'service',
-		'track',
-		'path',
-	],
-	place_labels: ['town', 'village', 'suburb', 'hamlet', 'neighbourhood', 'locality'],
-} as const;
 
 /** Font stack of basemap labels (the app declares it in the style's `font-faces`). */
 export const BASEMAP_FONT = ['Noto Sans Regular'];

@@ -16,7 +16,7 @@ import {
 } from '../../../scripts/lib/area-index.ts';
 import { buildArea, type AreaManifest } from '../../../scripts/lib/build-area.ts';
 import { REPO_ROOT } from '../../../scripts/lib/version.ts';
-import { parseSearchSource } from '../../../src/data/search-source.ts';
+import { parseSearchSource } from '../../../src/contracts/search-source.ts';
 import { SAMPLE_DIR, tempDir } from './helpers.ts';
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));

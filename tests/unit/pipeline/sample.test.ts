@@ -12,9 +12,9 @@ import {
 import { AnalysisEngine } from '../../../src/analysis/engine.ts';
 import { WALKABLE_RULES } from '../../../src/analysis/profiles.ts';
 import { sha256 } from '../../../scripts/lib/io.ts';
-import { CATEGORY_IDS, matchCategories } from '../../../src/analysis/taxonomy.ts';
+import { CATEGORY_IDS, matchCategories } from '../../../src/contracts/taxonomy.ts';
 import type { SearchSource } from '../../../scripts/lib/search-source.ts';
-import { readSearchSource } from '../../../src/data/search-source.ts';
+import { readSearchSource } from '../../../src/contracts/search-source.ts';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { NeighbourhoodPolygonProps } from '../../../scripts/lib/boundaries.ts';

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildArea } from '../../../scripts/lib/build-area.ts';
-import { readSearchSource } from '../../../src/data/search-source.ts';
+import { readSearchSource } from '../../../src/contracts/search-source.ts';
 import { FIXTURE_DIR, fixtureConfig, SAMPLE_DIR } from './helpers.ts';
 type Json = Record<string, unknown> & { sources: Record<string, Record<string, unknown>> };
 

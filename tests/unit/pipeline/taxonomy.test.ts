@@ -7,7 +7,7 @@ import {
 	categoryById,
 	matchCategories,
 	ruleMatches,
-} from '../../../src/analysis/taxonomy.ts';
+} from '../../../src/contracts/taxonomy.ts';
 
 describe('taxonomy', () => {
 	it('has every category DESIGN.md names, each once', () => {

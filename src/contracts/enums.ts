@@ -5,7 +5,7 @@
  */
 
 /**
- * Every category of the taxonomy (src/analysis/taxonomy.ts, checked by enums.test.ts), in the
+ * Every category of the taxonomy (src/contracts/taxonomy.ts, checked by enums.test.ts), in the
  * database's order (values added later are appended: town_hall).
  */
 export const PLACE_CATEGORIES = [

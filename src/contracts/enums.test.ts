@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARE_FUNCTIONS as TAXONOMY_CARE_FUNCTIONS, CATEGORY_IDS } from '../analysis/taxonomy.ts';
+import { CARE_FUNCTIONS as TAXONOMY_CARE_FUNCTIONS, CATEGORY_IDS } from './taxonomy.ts';
 import { CARE_FUNCTIONS, PLACE_CATEGORIES } from './enums.ts';
 
 // The database's enumerations equal these lists (tests/integration/data-contract.test.ts); these

@@ -19,6 +19,9 @@
  * ```
  */
 
+import * as v from 'valibot';
+import { lngLatSchema, parseWith, pathTo } from './validation.ts';
+
 /** Micro-degrees per degree: address points are stored to 0.1 m. */
 export const COORD_SCALE = 1e6;
 
@@ -128,65 +131,76 @@ export function decodeStreet(street: SourceStreet): DecodedStreet {
 	return { name: street.name, localities: street.localities, addresses, lngLat };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** Indices into the source's `localities` (checked against its length by the source's rule). */
+const IndexList = v.array(v.pipe(v.number(), v.integer(), v.minValue(0)));
 
-function isLngLat(value: unknown): value is [number, number] {
-	return (
-		Array.isArray(value) &&
-		value.length === 2 &&
-		typeof value[0] === 'number' &&
-		typeof value[1] === 'number' &&
-		Math.abs(value[0]) <= 180 &&
-		Math.abs(value[1]) <= 90
-	);
-}
+const LocalitySchema = v.looseObject({
+	id: v.string(),
+	kind: v.picklist(['municipality', 'submunicipality']),
+	name: v.string(),
+	nis: v.string(),
+	postcodes: v.array(v.string()),
+});
 
-const isIndexList = (value: unknown, size: number): boolean =>
-	Array.isArray(value) &&
-	value.every((i) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < size);
+const PlaceSchema = v.looseObject({
+	id: v.string(),
+	name: v.optional(v.string()),
+	categoryIds: v.array(v.string()),
+	kind: v.optional(v.string()),
+	address: v.optional(v.string()),
+	nearAddress: v.optional(v.string()),
+	lngLat: lngLatSchema,
+	localities: IndexList,
+});
 
-/** Checks the shape of a search source, naming the first problem. */
+const StreetSchema = v.looseObject({
+	name: v.string(),
+	localities: IndexList,
+	numbers: v.string(),
+	coords: v.array(v.number()),
+});
+
+/** The fields of a search source (version 2). */
+const SearchSourceFields = v.looseObject({
+	version: v.literal(SEARCH_SOURCE_VERSION, 'schemaVersion'),
+	areaId: v.string(),
+	taxonomyVersion: v.string(),
+	localities: v.array(LocalitySchema),
+	categories: v.array(v.looseObject({ id: v.string(), places: v.number() })),
+	places: v.array(PlaceSchema),
+	streets: v.array(StreetSchema),
+});
+
+/** Every locality index of places and streets within the source's `localities`. */
+const indicesWithin = v.rawCheck<v.InferOutput<typeof SearchSourceFields>>(
+	({ dataset, addIssue }) => {
+		if (!dataset.typed) return;
+		const source = dataset.value;
+		const size = source.localities.length;
+		for (const list of ['places', 'streets'] as const)
+			source[list].forEach((item, i) => {
+				const bad = item.localities.find((n) => n >= size);
+				if (bad !== undefined)
+					addIssue({
+						message: 'range',
+						expected: String(size - 1),
+						input: bad,
+						path: pathTo(source, [list, i, 'localities']),
+					});
+			});
+	},
+);
+
+/** The shape of a search source (version 2). */
+export const SearchSourceSchema = v.pipe(SearchSourceFields, indicesWithin);
+
+/** Checks the shape of a search source, naming the first problem (a {@link ValidationError}). */
 export function parseSearchSource(json: unknown): SearchSourceV2 {
-	if (!isObject(json)) throw new Error('search source is not a JSON object');
-	if (json.version !== SEARCH_SOURCE_VERSION)
-		throw new Error(
-			`search source version ${String(json.version)} is not ${SEARCH_SOURCE_VERSION} (rebuild the area: npm run tiles:build)`,
-		);
-	for (const key of ['localities', 'categories', 'places', 'streets'])
-		if (!Array.isArray(json[key])) throw new Error(`search source has no ${key} list`);
-	const localities = json.localities as unknown[];
-	localities.forEach((l, i) => {
-		if (
-			!isObject(l) ||
-			typeof l.id !== 'string' ||
-			typeof l.name !== 'string' ||
-			!Array.isArray(l.postcodes)
-		)
-			throw new Error(`search source locality ${i} is malformed`);
-	});
-	(json.places as unknown[]).forEach((p, i) => {
-		if (
-			!isObject(p) ||
-			typeof p.id !== 'string' ||
-			!Array.isArray(p.categoryIds) ||
-			!isLngLat(p.lngLat) ||
-			!isIndexList(p.localities, localities.length)
-		)
-			throw new Error(`search source place ${i} is malformed`);
-	});
-	(json.streets as unknown[]).forEach((s, i) => {
-		if (
-			!isObject(s) ||
-			typeof s.name !== 'string' ||
-			typeof s.numbers !== 'string' ||
-			!Array.isArray(s.coords) ||
-			!isIndexList(s.localities, localities.length)
-		)
-			throw new Error(`search source street ${i} is malformed`);
-	});
-	return json as unknown as SearchSourceV2;
+	return parseWith(
+		SearchSourceSchema,
+		json,
+		'search source (rebuild the area when it is of another version: npm run tiles:build)',
+	) as SearchSourceV2;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from './validation.ts';
 import {
 	decodeStreet,
 	encodeCoords,
@@ -47,13 +48,41 @@ describe('search source', () => {
 	});
 
 	it('names what is wrong', async () => {
-		expect(() => parseSearchSource({ ...source, version: 1 })).toThrow(/version 1 is not 2/);
-		expect(() => parseSearchSource({ ...source, places: [{ id: 'n1' }] })).toThrow(
-			/place 0 is malformed/,
-		);
-		expect(() =>
-			parseSearchSource({ ...source, streets: [{ ...source.streets[0]!, localities: [3] }] }),
-		).toThrow(/street 0 is malformed/);
+		const issueOf = (json: unknown): unknown => {
+			try {
+				parseSearchSource(json);
+			} catch (error) {
+				expect(error).toBeInstanceOf(ValidationError);
+				expect((error as Error).message).toMatch(/^search source/);
+				return (error as ValidationError).issue;
+			}
+			return undefined;
+		};
+		expect(issueOf({ ...source, version: 1 })).toEqual({
+			path: 'version',
+			kind: 'schemaVersion',
+			limit: 2,
+			found: 1,
+		});
+		expect(issueOf({ ...source, places: [{ id: 'n1' }] })).toMatchObject({
+			path: 'places[0].categoryIds',
+			kind: 'missing',
+		});
+		expect(
+			issueOf({ ...source, places: [{ ...source.places[0]!, lngLat: [4.8, 95] }] }),
+		).toMatchObject({ path: 'places[0].lngLat', kind: 'lngLat', found: [4.8, 95] });
+		expect(issueOf({ ...source, streets: [{ ...source.streets[0]!, localities: [3] }] })).toEqual({
+			path: 'streets[0].localities',
+			kind: 'range',
+			limit: source.localities.length - 1,
+			found: 3,
+		});
+		expect(issueOf({ ...source, streets: [{ ...source.streets[0]!, numbers: 7 }] })).toMatchObject({
+			path: 'streets[0].numbers',
+			kind: 'type',
+			limit: 'string',
+			found: 7,
+		});
 		expect(() => decodeStreet({ ...source.streets[0]!, coords: [1, 2] })).toThrow(
 			/3 house numbers but 1 points/,
 		);
