@@ -160,6 +160,7 @@ const en: Messages = {
 	savedNote: 'Note',
 	savedSave: 'Save the analysis',
 	savedSaved: 'Saved: {name}',
+	savedRenamed: 'Renamed: {old} → {name}',
 	savedWhereDevice: 'Saved on this device.',
 	savedWhereSupabase: 'Saved for {area}.',
 	savedNoArea: 'No municipality to save in: sign in as a coordinator of this municipality.',

@@ -166,6 +166,7 @@ const fr: Messages = {
 	savedNote: 'Note',
 	savedSave: 'Enregistrer l’analyse',
 	savedSaved: 'Enregistrée : {name}',
+	savedRenamed: 'Renommée : {old} → {name}',
 	savedWhereDevice: 'Enregistrée sur cet appareil.',
 	savedWhereSupabase: 'Enregistrée pour {area}.',
 	savedNoArea:

@@ -164,6 +164,7 @@ const nl = {
 	savedNote: 'Notitie',
 	savedSave: 'Analyse bewaren',
 	savedSaved: 'Bewaard: {name}',
+	savedRenamed: 'Hernoemd: {old} → {name}',
 	savedWhereDevice: 'Bewaard op dit toestel.',
 	savedWhereSupabase: 'Bewaard voor {area}.',
 	savedNoArea: 'Geen gemeente om in te bewaren: meld u aan als coördinator van deze gemeente.',

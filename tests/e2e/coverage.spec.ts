@@ -400,6 +400,9 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				await expect(savedItem(page, 'Plan ontmoetingsplaats')).toBeVisible();
 				await expect(saved.getByTestId('saved-item')).toHaveCount(2);
 				await expect(comparison).toContainText('+Nulmeting → Plan ontmoetingsplaats');
+				await expect(saved.getByTestId('saved-notice')).toHaveText(
+					'Hernoemd: Met een ontmoetingsplaats → Plan ontmoetingsplaats',
+				);
 
 				// undo the what-if, then reopen the plan: its planned place comes back
 				await panel.getByTestId('coverage-reset').click();
