@@ -62,6 +62,23 @@ describe('text rules (as the database checks them)', () => {
 		expect(err.message).toMatch(message);
 	});
 
+	it('gives the UI the kind and the figures of a broken length rule (one-line and multi-line text)', () => {
+		const short = errorOf(() => checkLine(op, 'name', '', 1, 200));
+		expect(short.kind).toBe('too_short');
+		expect(short.values).toMatchObject({ field: 'name', min: 1, max: 200, count: 0 });
+		const long = errorOf(() => checkText(op, 'description', 'é'.repeat(11), 10));
+		expect(long.message).toBe('test.op: description must have at most 10 characters, got 11');
+		expect(long.kind).toBe('too_long');
+		expect(long.values).toMatchObject({ field: 'description', max: 10, count: 11 });
+		expect(errorOf(() => checkText(op, 'description', 'a\u0000', 10)).kind).toBe(
+			'control_characters',
+		);
+		expect(errorOf(() => checkText(op, 'description', '<b>', 10)).kind).toBe('markup');
+		expect(errorOf(() => checkLine(op, 'name', 42, 1, 10)).message).toBe(
+			'test.op: name must be text',
+		);
+	});
+
 	it('keeps comparisons that are not markup', () => {
 		expect(checkText(op, 'description', 'helling < 6 % en > 2 cm', 100)).toBe(
 			'helling < 6 % en > 2 cm',
@@ -271,6 +288,15 @@ describe('entity rules', () => {
 				checkAnalysisInput(op, { ...analysis, parameters: { blob: 'x'.repeat(70_000) } }),
 			).message,
 		).toMatch(/at most 65536 bytes/);
+		// parameters that are a list, not an object, are refused naming the field
+		expect(
+			errorOf(() =>
+				checkAnalysisInput(op, {
+					...analysis,
+					parameters: [1, 2] as unknown as Record<string, unknown>,
+				}),
+			).message,
+		).toBe('test.op: parameters must be a JSON object');
 	});
 
 	it('allows only the report transitions the database allows', () => {

@@ -56,6 +56,55 @@ export function checkUuid(op: string, field: string, value: unknown): string {
 	]).toLowerCase();
 }
 
+/** A text's length as people count it: code points, not UTF-16 units. */
+const charCount = (text: string): number => [...text].length;
+
+/** The rules every stored text shares: no control or direction characters, no markup. */
+function textRules(bad: RegExp) {
+	return v.pipe(
+		v.string('type'),
+		rule<string>('format', 'control', (t) => !bad.test(t)),
+		rule<string>('format', 'markup', (t) => !MARKUP.test(t)),
+	);
+}
+const SINGLE_LINE_TEXT = textRules(BAD_SINGLE_LINE);
+const MULTI_LINE_TEXT = textRules(BAD_MULTI_LINE);
+
+/**
+ * A text of `min`..`max` characters by the rules of `base`, trimmed when `trimmed`: the schema of
+ * {@link checkLine} and {@link checkText}. Length first, so an over-long text says so whatever else
+ * it holds.
+ */
+function textSchema(base: typeof SINGLE_LINE_TEXT, min: number, max: number, trimmed: boolean) {
+	return v.pipe(
+		v.string('type'),
+		rule<string>('length', max, (t) => charCount(t) >= min && charCount(t) <= max),
+		rule<string>('format', 'trimmed', (t) => !trimmed || t === t.trim()),
+		base,
+	);
+}
+
+/** The DataError wording of a text's first broken rule (kinds and values the UI's messages use). */
+function wordText(value: unknown, min: number, max: number): (issue: ValidationIssue) => Worded {
+	return (issue) => {
+		if (issue.kind === 'type') return [' must be text'];
+		if (issue.kind === 'length') {
+			const count = charCount(value as string);
+			return min > 0
+				? [
+						` must have ${min} to ${max} characters, got ${count}`,
+						count > max ? 'too_long' : 'too_short',
+						{ min, max, count },
+					]
+				: [` must have at most ${max} characters, got ${count}`, 'too_long', { max, count }];
+		}
+		if (issue.limit === 'trimmed') return [' must not start or end with spaces', 'invalid'];
+		if (issue.limit === 'control')
+			return [' contains control or direction characters', 'control_characters'];
+		return [' must not contain markup (<...>)', 'markup'];
+	};
+}
+
 /** A one-line text of `min`..`max` characters, trimmed, without control characters or markup. */
 export function checkLine(
 	op: string,
@@ -64,45 +113,18 @@ export function checkLine(
 	min: number,
 	max: number,
 ): string {
-	if (typeof value !== 'string') throw invalid(op, `${field} must be text`);
-	const n = [...value].length;
-	if (n < min || n > max) {
-		throw invalid(
-			op,
-			`${field} must have ${min} to ${max} characters, got ${n}`,
-			n > max ? 'too_long' : 'too_short',
-			{ field, min, max, count: n },
-		);
-	}
-	if (value !== value.trim())
-		throw invalid(op, `${field} must not start or end with spaces`, 'invalid', { field });
-	if (BAD_SINGLE_LINE.test(value))
-		throw invalid(op, `${field} contains control or direction characters`, 'control_characters', {
-			field,
-		});
-	if (MARKUP.test(value))
-		throw invalid(op, `${field} must not contain markup (<...>)`, 'markup', { field });
-	return value;
+	const schema = textSchema(SINGLE_LINE_TEXT, min, max, true);
+	return checkWith(op, field, schema, value, wordText(value, min, max));
 }
 
 /** A multi-line text of at most `max` characters, without other control characters or markup. */
 export function checkText(op: string, field: string, value: unknown, max: number): string {
-	if (typeof value !== 'string') throw invalid(op, `${field} must be text`);
-	const n = [...value].length;
-	if (n > max)
-		throw invalid(op, `${field} must have at most ${max} characters, got ${n}`, 'too_long', {
-			field,
-			max,
-			count: n,
-		});
-	if (BAD_MULTI_LINE.test(value))
-		throw invalid(op, `${field} contains control or direction characters`, 'control_characters', {
-			field,
-		});
-	if (MARKUP.test(value))
-		throw invalid(op, `${field} must not contain markup (<...>)`, 'markup', { field });
-	return value;
+	const schema = textSchema(MULTI_LINE_TEXT, 0, max, false);
+	return checkWith(op, field, schema, value, wordText(value, 0, max));
 }
+
+/** How a broken rule is worded: the detail after the field's name, the error kind, its values. */
+type Worded = [detail: string, kind?: ErrorKind, values?: Record<string, string | number>];
 
 /** The value of `schema` or the DataError of its first issue, worded by `word`. */
 function checkWith<S extends v.GenericSchema>(
@@ -110,16 +132,17 @@ function checkWith<S extends v.GenericSchema>(
 	field: string,
 	schema: S,
 	value: unknown,
-	word: (issue: ValidationIssue) => [detail: string, kind?: ErrorKind],
+	word: (issue: ValidationIssue) => Worded,
 ): v.InferOutput<S> {
 	const result = v.safeParse(schema, value, { abortEarly: true });
 	if (result.success) return result.output;
 	const issue = toValidationIssue(result.issues[0]);
-	const [detail, kind] = word(issue);
+	const [detail, kind, values] = word(issue);
 	throw invalid(op, `${field}${detail}`, kind, {
 		field,
 		path: issue.path,
 		limit: String(issue.limit),
+		...values,
 	});
 }
 
@@ -311,13 +334,19 @@ function checkJsonObject(
 	value: unknown,
 	maxBytes: number,
 ): Record<string, unknown> {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		throw invalid(op, `${field} must be a JSON object`);
-	}
-	const size = new TextEncoder().encode(JSON.stringify(value)).length;
-	if (size > maxBytes)
-		throw invalid(op, `${field} must be at most ${maxBytes} bytes of JSON, got ${size}`);
-	return value as Record<string, unknown>;
+	const bytes = (o: unknown) => new TextEncoder().encode(JSON.stringify(o)).length;
+	const schema = v.pipe(
+		v.custom<Record<string, unknown>>(
+			(o) => typeof o === 'object' && o !== null && !Array.isArray(o),
+			'type',
+		),
+		rule<Record<string, unknown>>('length', maxBytes, (o) => bytes(o) <= maxBytes),
+	);
+	return checkWith(op, field, schema, value, (issue) =>
+		issue.kind === 'type'
+			? [' must be a JSON object']
+			: [` must be at most ${maxBytes} bytes of JSON, got ${bytes(value)}`],
+	);
 }
 
 const PHONE = /^\+?[0-9 ./()-]{6,30}$/;
