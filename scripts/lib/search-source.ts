@@ -17,6 +17,7 @@ import { CATEGORIES, TAXONOMY_VERSION } from '../../src/contracts/taxonomy.ts';
 import {
 	SEARCH_SOURCE_VERSION,
 	encodeCoords,
+	parseSearchSource,
 	type SearchSourceV2,
 	type SourcePlace,
 } from '../../src/contracts/search-source.ts';
@@ -135,8 +136,13 @@ export function buildSearchSource(
 	};
 }
 
-/** The bytes of `search.json.gz`: the source as JSON, gzip-compressed (deterministic: no mtime). */
+/**
+ * The bytes of `search.json.gz`: the source as JSON, gzip-compressed (deterministic: no mtime).
+ * Checked first against the contract the app reads it with (src/contracts/search-source.ts), so
+ * the pipeline never writes a source the app would refuse: a ValidationError names the first problem.
+ */
 export function encodeSearchSource(source: SearchSource): { gzip: Buffer; jsonBytes: number } {
 	const json = `${JSON.stringify(source)}\n`;
+	parseSearchSource(JSON.parse(json));
 	return { gzip: gzipSync(json, { level: 9 }), jsonBytes: Buffer.byteLength(json) };
 }
