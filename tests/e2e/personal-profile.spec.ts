@@ -95,6 +95,21 @@ const MY = /my=wheelchair\.k2\.s5\.w1\.5\..*vslow/;
 const A = [4.783922, 51.269646];
 const B = [4.859062, 51.261921];
 
+/**
+ * Opens the route A→B of the link `from` in the same page (as Back and Forward do: no new load,
+ * the same worker), keeping the link's profile.
+ */
+async function openRouteInPage(page: Page, from: string): Promise<void> {
+	const link = new URL(from);
+	link.searchParams.set('mode', 'route');
+	link.searchParams.set('a', A.join(','));
+	link.searchParams.set('b', B.join(','));
+	await page.evaluate((url) => {
+		history.pushState(null, '', url);
+		dispatchEvent(new PopStateEvent('popstate'));
+	}, link.pathname + link.search);
+}
+
 test.describe('a personal mobility profile', () => {
 	// The answers come from the worker; the map is waited for once, for the accessible-routes layer.
 	test('set "kerb ≤ 2 cm, slope ≤ 5 %", width and pace by keyboard; the accessible-routes layer shows the worker\'s statuses; nearest pharmacies change; a route names the own width; a shared link in a fresh context keeps it', async ({
@@ -142,14 +157,7 @@ test.describe('a personal mobility profile', () => {
 
 		// a route link opened in the same page (as Back and Forward do: no new load, the same
 		// worker): its reasons name this person's width (1,5 m), not the wheelchair profile's 0,9 m
-		const link = new URL(shared);
-		link.searchParams.set('mode', 'route');
-		link.searchParams.set('a', A.join(','));
-		link.searchParams.set('b', B.join(','));
-		await page.evaluate((url) => {
-			history.pushState(null, '', url);
-			dispatchEvent(new PopStateEvent('popstate'));
-		}, link.pathname + link.search);
+		await openRouteInPage(page, shared);
 		await expect(page).toHaveURL(MY);
 		const avoided = page.getByTestId('route-avoided');
 		await expect(avoided).toContainText('Smaller dan 1,5 m', { timeout: 60_000 });
@@ -318,14 +326,7 @@ test.describe('a personal mobility profile', () => {
 		}
 
 		// a route with reasons, opened in the same page
-		const link = new URL(page.url());
-		link.searchParams.set('mode', 'route');
-		link.searchParams.set('a', A.join(','));
-		link.searchParams.set('b', B.join(','));
-		await page.evaluate((url) => {
-			history.pushState(null, '', url);
-			dispatchEvent(new PopStateEvent('popstate'));
-		}, link.pathname + link.search);
+		await openRouteInPage(page, page.url());
 		await expect(page).toHaveURL(MY);
 		const avoided = page.getByTestId('route-avoided');
 		for (const lang of ['nl', 'fr', 'en'] as const) {
