@@ -618,6 +618,8 @@ const en: Messages = {
 	storedTitle: 'Stored result, computed on {date}',
 	storedColEdge: 'Edge of the data (residents)',
 	scrollHint: 'Scroll sideways for the other columns →',
+	toolbarLabel: 'Toolbar',
+	toolbarScrollHint: 'Scroll sideways for more buttons →',
 	curFunctionsTitle: 'Care functions per neighbourhood',
 	curFunctionsIntro:
 		'Which of the eight functions of neighbourhood care each neighbourhood has: from the kinds of places in OpenStreetMap (by the taxonomy) and the local initiatives.',

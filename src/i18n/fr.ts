@@ -633,6 +633,8 @@ const fr: Messages = {
 	storedTitle: 'Résultat enregistré, calculé le {date}',
 	storedColEdge: 'Bord des données (habitants)',
 	scrollHint: 'Faites glisser pour voir les autres colonnes →',
+	toolbarLabel: "Barre d'outils",
+	toolbarScrollHint: "Faites glisser pour voir d'autres boutons →",
 	curFunctionsTitle: 'Fonctions des soins de quartier par quartier',
 	curFunctionsIntro:
 		'Lesquelles des huit fonctions chaque quartier a : d’après les types de lieux d’OpenStreetMap (selon la taxonomie) et les initiatives locales.',

@@ -627,6 +627,8 @@ const nl = {
 	storedTitle: 'Opgeslagen resultaat, berekend op {date}',
 	storedColEdge: 'Rand van de gegevens (inwoners)',
 	scrollHint: 'Schuif opzij voor de andere kolommen →',
+	toolbarLabel: 'Werkbalk',
+	toolbarScrollHint: 'Schuif opzij voor meer knoppen →',
 	curFunctionsTitle: 'Functies van buurtzorg per wijk',
 	curFunctionsIntro:
 		'Welke van de acht functies van buurtzorgregie elke wijk heeft: uit de soorten plaatsen in OpenStreetMap (volgens de taxonomie) en de lokale initiatieven.',
