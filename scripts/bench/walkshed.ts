@@ -3,21 +3,24 @@
  * wheelchair) from a clicked point, in Chromium, with the work in the app's analysis worker
  * (AnalysisHost, bundled by Vite for a plain page), on the sample's analysis bundle:
  *
- * - walksheds: one `walksheds` request for the three profiles with `split` (what the walkshed
- *   panel asks): the edges reached whole drawn from the area's network tiles by feature-state (one
- *   numeric mask per edge), only the partly reached pieces as GeoJSON;
- * - reference: the previous path, three `walkshed` requests, each with turf's concave hull
- *   (maxEdge 250 m) around the reachable network.
+ * - geojson: one `walksheds` request for the three profiles (what the walkshed panel asks), every
+ *   reached stretch as one MultiLineString per profile built by the worker, drawn as ONE GeoJSON
+ *   source (the panel's own builder and layers, src/map/layers/planner-style.ts);
+ * - split (the reference, the previous way, ./lib/walkshed-split.ts): the edges reached whole
+ *   drawn from the area's network tiles by feature-state (three layers holding every network
+ *   edge, shown by opacity), only the partly reached pieces as GeoJSON.
  *
- * Timed in the page from posting the request (the click) to two moments: the answer (structured
- * clone included) and the walksheds DRAWN: the answer set as the walkshed panel's overlay data
- * (its own GeoJSON builder and layers, src/map/layers/planner-style.ts) on a MapLibre map in the
- * same page (software WebGL, as the e2e runs) and the map idle again, so the frame with them was
- * rendered. The reference draws its three reachable networks whole as GeoJSON, as the panel did
- * before (its polygons are not drawn). Before each click, untimed, the map is cleared and
- * centred on the point. 10 minutes; N seeded address points (default 40) with residents, the two paths
- * interleaved per point (alternating which goes first), after 5 untimed warm-up points. Target:
- * the three walksheds drawn, p95 ≤ 50 ms. The answers' residents are checked equal.
+ * Timed in the page from posting the request (the click) to three moments: the answer (structured
+ * clone included), the next animation frame after setting it on the map (the main thread free to
+ * paint again), and the walksheds DRAWN: the map idle again, so the frame with them was rendered
+ * (MapLibre in the same page, software WebGL as the e2e runs). Each way is timed with only its own
+ * layers on the map (switched untimed); before each click, untimed, the map is cleared and centred
+ * on the point. 10 minutes; N seeded address points (default 40) with residents, the two ways
+ * interleaved per point (alternating which goes first), after 5 untimed warm-up points. Target: the
+ * three walksheds drawn, p95 ≤ 50 ms. The answers' residents are checked equal.
+ *
+ * WALKSHED_SOURCE_OPTIONS (JSON, e.g. '{"maxzoom":12}'): extra options of the walkshed GeoJSON
+ * source, to try one (both ways draw their GeoJSON through that source).
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -79,7 +82,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		const networkArchive = manifest.archives.network;
 		log('starting the map');
 		await page.evaluate(
-			({ centre, workerCode, network }) =>
+			({ centre, workerCode, network, options }) =>
 				(
 					window as unknown as {
 						BenchMap: {
@@ -88,11 +91,13 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 								p: [number, number],
 								w: string,
 								n: { b64: string; layer: string },
+								o: Record<string, unknown>,
 							) => Promise<void>;
 						};
 					}
-				).BenchMap.start(document.getElementById('map')!, centre, workerCode, network),
+				).BenchMap.start(document.getElementById('map')!, centre, workerCode, network, options),
 			{
+				options: JSON.parse(process.env.WALKSHED_SOURCE_OPTIONS ?? '{}') as Record<string, unknown>,
 				centre: chosen[0]!,
 				network: {
 					b64: readFileSync(
@@ -108,112 +113,101 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		);
 		log(`loading the bundle (${bytes.length} bytes) into the worker`);
 		await startPageWorker(page, code, bytes);
+		type Moments = { frame: number; idle: number };
 		type Page = {
 			request: (t: string, p: unknown) => Promise<unknown>;
 			BenchMap: {
 				centreOn: (p: [number, number]) => Promise<void>;
 				clear: () => Promise<void>;
-				drawCollection: (data: unknown) => Promise<void>;
-				drawSplit: (sheds: unknown[], at: [number, number]) => Promise<void>;
-				collection: (sheds: unknown[], at: [number, number]) => unknown;
+				useSplit: (on: boolean) => Promise<void>;
+				drawGeojson: (sheds: unknown[], at: [number, number]) => Promise<Moments>;
+				drawSplit: (sheds: unknown[], at: [number, number]) => Promise<Moments>;
 			};
 		};
-		const timeNew = (lngLat: [number, number]) =>
+		/** One click drawn one way: ms to the answer, the next frame, the map idle. */
+		const time = (lngLat: [number, number], way: 'geojson' | 'split') =>
 			page.evaluate(
-				async ({ lngLat, minutes }) => {
+				async ({ lngLat, minutes, way }) => {
 					const w = window as unknown as Page;
+					await w.BenchMap.useSplit(way === 'split');
 					await w.BenchMap.clear();
 					await w.BenchMap.centreOn(lngLat);
 					const t0 = performance.now();
-					const r = (await w.request('walksheds', {
+					const r = (await w.request(way === 'split' ? 'walkshedsSplit' : 'walksheds', {
 						lngLat,
 						minutes,
 						profiles: ['walking', 'rollator', 'wheelchair'],
 						unknownMode: 'optimistic',
-						split: true,
-					})) as { sheds: ({ residents: number; edges: Uint32Array } | null)[] };
-					const answered = performance.now() - t0;
-					await w.BenchMap.drawSplit(r.sheds, lngLat);
-					return {
-						ms: answered,
-						drawnMs: performance.now() - t0,
-						residents: r.sheds.map((s) => s?.residents ?? null),
-						edges: r.sheds.reduce((n, s) => n + (s?.edges.length ?? 0), 0),
+					})) as {
+						sheds: ({
+							residents: number;
+							lines: { geometry: { coordinates: unknown[][] } };
+						} | null)[];
 					};
-				},
-				{ lngLat, minutes: MINUTES },
-			);
-		const timeRef = (lngLat: [number, number]) =>
-			page.evaluate(
-				async ({ lngLat, minutes }) => {
-					const w = window as unknown as Page;
-					await w.BenchMap.clear();
-					await w.BenchMap.centreOn(lngLat);
-					const profiles = ['walking', 'rollator', 'wheelchair'];
-					const t0 = performance.now();
-					const all = (await Promise.all(
-						profiles.map((profile) =>
-							w.request('walkshed', { lngLat, minutes, profile, unknownMode: 'optimistic' }),
-						),
-					)) as ({ residents: number; lines: unknown } | null)[];
 					const answered = performance.now() - t0;
-					await w.BenchMap.drawCollection(
-						w.BenchMap.collection(
-							all.map((s, k) => (s ? { profile: profiles[k], lines: s.lines } : null)),
-							lngLat,
-						),
+					const m = await (way === 'split' ? w.BenchMap.drawSplit : w.BenchMap.drawGeojson)(
+						r.sheds,
+						lngLat,
 					);
 					return {
 						ms: answered,
-						drawnMs: performance.now() - t0,
-						residents: all.map((s) => s?.residents ?? null),
+						frameMs: m.frame - t0,
+						drawnMs: m.idle - t0,
+						residents: r.sheds.map((s) => s?.residents ?? null),
+						points: r.sheds.reduce(
+							(n, s) => n + (s?.lines.geometry.coordinates.reduce((k, l) => k + l.length, 0) ?? 0),
+							0,
+						),
 					};
 				},
-				{ lngLat, minutes: MINUTES },
+				{ lngLat, minutes: MINUTES, way },
 			);
-		const fresh: number[] = [];
-		const ref: number[] = [];
-		const freshDrawn: number[] = [];
-		const refDrawn: number[] = [];
+		const cols = { geojson: [[], [], []], split: [[], [], []] } as Record<
+			'geojson' | 'split',
+			[number[], number[], number[]]
+		>;
+		const pointsDrawn = { geojson: 0, split: 0 };
 		let mismatches = 0;
-		let edgeStates = 0;
 		const loadBefore = loadavg()[0]!;
 		for (let k = 0; k < chosen.length; k++) {
 			const p = chosen[k]!;
 			if (k % 10 === 0) log(`point ${k + 1} of ${chosen.length}`);
-			const first = k % 2 === 0;
-			const a = first ? await timeNew(p) : await timeRef(p);
-			const b = first ? await timeRef(p) : await timeNew(p);
-			const n = (first ? a : b) as Awaited<ReturnType<typeof timeNew>>;
-			const r = first ? b : a;
-			if (JSON.stringify(n.residents) !== JSON.stringify(r.residents)) mismatches++;
+			const order = k % 2 === 0 ? (['geojson', 'split'] as const) : (['split', 'geojson'] as const);
+			const got = { geojson: await time(p, order[0]), split: await time(p, order[1]) };
+			if (order[0] === 'split') [got.geojson, got.split] = [got.split, got.geojson];
+			if (JSON.stringify(got.geojson.residents) !== JSON.stringify(got.split.residents))
+				mismatches++;
 			if (k < 5) continue; // warm-up (the first request also finishes snapping every origin)
-			edgeStates += n.edges;
-			fresh.push(n.ms);
-			ref.push(r.ms);
-			freshDrawn.push(n.drawnMs);
-			refDrawn.push(r.drawnMs);
+			for (const way of ['geojson', 'split'] as const) {
+				cols[way][0].push(got[way].ms);
+				cols[way][1].push(got[way].frameMs);
+				cols[way][2].push(got[way].drawnMs);
+				pointsDrawn[way] += got[way].points;
+			}
 		}
 		const withP95 = (xs: number[]) => ({
 			...spread(xs),
 			p95: Number(quantile(xs, 0.95).toPrecision(4)),
 		});
-		const drawnP95 = quantile(freshDrawn, 0.95);
+		const drawnP95 = quantile(cols.geojson[2], 0.95);
 		const figures = {
 			minutes: MINUTES,
 			points,
-			drawnMs: withP95(freshDrawn),
-			referenceConcaveDrawnMs: withP95(refDrawn),
-			answerMs: withP95(fresh),
-			referenceConcaveAnswerMs: withP95(ref),
+			answerMs: withP95(cols.geojson[0]),
+			nextAnimationFrameMs: withP95(cols.geojson[1]),
+			drawnMs: withP95(cols.geojson[2]),
+			referenceSplitAnswerMs: withP95(cols.split[0]),
+			referenceSplitNextAnimationFrameMs: withP95(cols.split[1]),
+			referenceSplitDrawnMs: withP95(cols.split[2]),
 			ratioDrawnMedian: Number(
-				(spread(freshDrawn).median / spread(refDrawn).median).toPrecision(3),
+				(spread(cols.geojson[2]).median / spread(cols.split[2]).median).toPrecision(3),
 			),
+			geojsonPositionsPerClick: Math.round(pointsDrawn.geojson / points),
+			splitGeojsonPositionsPerClick: Math.round(pointsDrawn.split / points),
 			residentMismatches: mismatches,
-			edgeStatesPerClick: Math.round(edgeStates / points),
 			loadAverage1m: { before: loadBefore, after: loadavg()[0]! },
 			meetsTargets: { drawnP95AtMost50Ms: drawnP95 <= TARGET_MS && mismatches === 0 },
-			note: 'from posting the request (the click) to the answer, and to the map idle after drawing (the walksheds rendered, software WebGL). New: split answer, edges reached whole by feature-state on the network tiles + partial pieces as GeoJSON. Reference: 3 walkshed requests with the concave hull, all lines as GeoJSON',
+			note: 'ms from posting the request (the click) to the answer, to the next animation frame after setting it on the map, and to the map idle after drawing (the walksheds rendered, software WebGL). geojson: every reached stretch in one GeoJSON source (the app). Reference split: edges reached whole by feature-state on the network tiles (layers holding every edge) + partial pieces as GeoJSON (the previous way)',
 		};
 		return figures;
 	} finally {

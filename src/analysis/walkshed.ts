@@ -276,6 +276,21 @@ export function walkshed(
 	};
 }
 
+/**
+ * Rounds lines' coordinates in place to 1e-6° (about 0.1 m, finer than any map draws): what the
+ * worker sends the map is no more precise than it can show.
+ *
+ * @example roundCoordinates([[[4.1234567, 51.2]]]) // [[[4.123457, 51.2]]]
+ */
+export function roundCoordinates(lines: number[][][]): number[][][] {
+	for (const line of lines)
+		for (const p of line) {
+			p[0] = Math.round((p[0] as number) * 1e6) / 1e6;
+			p[1] = Math.round((p[1] as number) * 1e6) / 1e6;
+		}
+	return lines;
+}
+
 /** Cost (s) from the search's start to a snapped point. */
 function costTo(
 	space: SearchSpace,

@@ -1,7 +1,7 @@
 /**
- * Per-feature values of one feature-state key on a source (the walksheds' edges on the network
- * tiles, the coverage overlay's origins and neighbourhoods), set on a MapLibre map by difference:
- * only what changed is touched.
+ * Per-feature values of one feature-state key on a source (the coverage overlay's origins and
+ * neighbourhoods; the walkshed bench's reference on the network tiles), set on a MapLibre map by
+ * difference: only what changed is touched.
  */
 import type { FeatureStateTarget } from './layers/network-style.ts';
 

@@ -21,12 +21,9 @@ export const Z_ORDER = [
 	'network-known',
 	'network-points',
 	'rest-gap',
-	// each profile's edges reached whole (network tiles) with its partly reached pieces (GeoJSON)
-	'walkshed-edges-walking',
+	// each profile's reached stretches (one GeoJSON source), walking widest and lowest
 	'walkshed-walking',
-	'walkshed-edges-rollator',
 	'walkshed-rollator',
-	'walkshed-edges-wheelchair',
 	'walkshed-wheelchair',
 	'planner-walking',
 	'planner-route',

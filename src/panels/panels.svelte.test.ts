@@ -5,7 +5,7 @@
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { IDBFactory } from 'fake-indexeddb';
-import type { Component } from 'svelte';
+import { tick, type Component } from 'svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayName, type Place } from '../places/place.ts';
 import { AreaState } from '../state/area-state.svelte.ts';
@@ -36,7 +36,7 @@ import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { decodeAnalysisBundle } from '../analysis/bundle.ts';
 import { AnalysisEngine } from '../analysis/engine.ts';
 import { PROFILE_IDS } from '../contracts/profiles.ts';
-import { walkshed } from '../analysis/walkshed.ts';
+import { roundCoordinates, walkshed } from '../analysis/walkshed.ts';
 import { REPO_ROOT } from '../../scripts/lib/version.ts';
 import { SAMPLE_AREA } from '../../tests/helpers/areas.ts';
 
@@ -258,9 +258,21 @@ describe('WalkshedPanel', () => {
 		return { app, stand, network, engine, fits: () => fits };
 	}
 
-	it('shows the three walksheds from a point with the residents the engine counts', async () => {
-		// a map with the area's network tiles: the edges reached whole are drawn from them
-		const { app, stand, network, engine } = walkshedOnNetworkMap();
+	/** The walkshed overlay's features now on the map. */
+	const drawnOf = (stand: ReturnType<typeof standIn>) =>
+		(
+			stand.map.getSource('walkshed') as unknown as {
+				data: {
+					features: {
+						properties: { profile?: string };
+						geometry: { coordinates: number[][][] };
+					}[];
+				};
+			}
+		).data.features;
+
+	it('shows the three walksheds from a point with the residents the engine counts, every reached stretch in one GeoJSON source', async () => {
+		const { app, stand, engine } = walkshedOnNetworkMap();
 		const rows = await screen.findAllByTestId('walkshed-row', {}, { timeout: 60_000 });
 		expect(rows).toHaveLength(3);
 		const nl = (x: number, digits = 0) =>
@@ -268,67 +280,50 @@ describe('WalkshedPanel', () => {
 				minimumFractionDigits: digits,
 				maximumFractionDigits: digits,
 			}).format(x);
-		const masks = new Map<number, number>();
+		await waitFor(() => expect(drawnOf(stand).length).toBeGreaterThan(1));
 		PROFILE_IDS.forEach((p, k) => {
-			const w = walkshed(engine, home, 10, p, 'optimistic', { polygon: false, split: true })!;
+			const w = walkshed(engine, home, 10, p, 'optimistic', { polygon: false })!;
 			expect(within(rows[k]!).getByTestId('walkshed-residents').textContent).toBe(
 				nl(Math.round(w.residents)),
 			);
 			expect(within(rows[k]!).getByTestId('walkshed-km').textContent).toBe(
 				nl(w.lines.properties.lengthM / 1000, 1),
 			);
-			for (const e of w.edges) masks.set(e, (masks.get(e) ?? 0) | (1 << k));
+			// every stretch the engine reaches, rounded to 1e-6°, in the profile's feature
+			const drawn = drawnOf(stand).find((f) => f.properties.profile === p);
+			expect(drawn?.geometry.coordinates).toEqual(roundCoordinates(w.lines.geometry.coordinates));
 		});
-		// one feature-state per edge reached whole, its mask of profiles; the GeoJSON has the rest
-		expect(stand.featureStates.size).toBe(masks.size);
-		for (const [e, mask] of masks)
-			expect(stand.featureStates.get(`${NETWORK_SOURCE}/${network.layer}/${e}`)).toEqual({
-				walkshed: mask,
-			});
-		expect(stand.layers.map((l) => l.id)).toContain('walkshed-edges-wheelchair');
+		// nothing drawn through the network tiles: no feature-state, no layer on their source
+		expect(stand.featureStates.size).toBe(0);
+		expect(stand.layers.filter((l) => l.id.startsWith('walkshed'))).toHaveLength(3);
+		expect(stand.layers.map((l) => l.id)).not.toContain('walkshed-edges-wheelchair');
 		// a bad number of minutes changes nothing
 		await fireEvent.change(screen.getByTestId('walkshed-minutes'), { target: { value: '999' } });
 		expect(app.mode).toEqual({ kind: 'walkshed', at: home, minutes: 10 });
-		// closed, the panel takes its states off the network's edges
+		// closed, the panel takes its source off the map
 		cleanup();
-		expect(stand.featureStates.size).toBe(0);
+		expect(stand.map.getSource('walkshed')).toBeUndefined();
 	}, 60_000);
-	it("below the network tiles' first zoom draws the whole walkshed as GeoJSON, and asks again when that zoom is crossed, without moving the map", async () => {
+	it("below the network tiles' first zoom draws the whole walkshed, and crossing that zoom changes nothing: the same drawing, the map not moved", async () => {
 		const { app, stand, network, engine, fits } = walkshedOnNetworkMap();
 		// the map shows the area below the zoom where the network's tiles begin
 		app.setViewport({ centre: home, zoom: network.minzoom - 0.5 });
 		await screen.findAllByTestId('walkshed-row', {}, { timeout: 60_000 });
-		const drawn = () =>
-			(
-				stand.map.getSource('walkshed') as unknown as {
-					data: {
-						features: { properties: { profile?: string }; geometry: { coordinates: unknown[] } }[];
-					};
-				}
-			).data.features;
+		await waitFor(() => expect(drawnOf(stand).length).toBeGreaterThan(1));
 		const linesOf = (profile: string) =>
-			drawn().find((f) => f.properties.profile === profile)?.geometry.coordinates.length ?? 0;
-		// every stretch as GeoJSON, none from the tiles (they do not exist at this zoom)
-		await waitFor(() => expect(stand.featureStates.size).toBe(0));
+			drawnOf(stand).find((f) => f.properties.profile === profile)?.geometry.coordinates.length ??
+			0;
 		for (const p of PROFILE_IDS) {
 			const whole = walkshed(engine, home, 10, p, 'optimistic', { polygon: false })!;
 			expect(linesOf(p)).toBe(whole.lines.geometry.coordinates.length);
 		}
 		expect(fits()).toBe(1);
-		// zoomed in to the tiles' first zoom: the edges reached whole come from the tiles again
+		const before = drawnOf(stand);
+		// zoomed in to the tiles' first zoom: the same walkshed stays drawn, the view is not fitted again
 		app.setViewport({ centre: home, zoom: network.minzoom });
-		const masks = new Map<number, number>();
-		PROFILE_IDS.forEach((p, k) => {
-			const w = walkshed(engine, home, 10, p, 'optimistic', { polygon: false, split: true })!;
-			for (const e of w.edges) masks.set(e, (masks.get(e) ?? 0) | (1 << k));
-		});
-		await waitFor(() => expect(stand.featureStates.size).toBe(masks.size), { timeout: 30_000 });
-		const wheelchair = walkshed(engine, home, 10, 'wheelchair', 'optimistic', {
-			polygon: false,
-			split: true,
-		})!;
-		expect(linesOf('wheelchair')).toBe(wheelchair.lines.geometry.coordinates.length);
-		// the view was not fitted again: only the way of drawing changed
+		await tick();
+		expect(drawnOf(stand)).toBe(before);
+		expect(stand.featureStates.size).toBe(0);
 		expect(fits()).toBe(1);
 	}, 60_000);
 });

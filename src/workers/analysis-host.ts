@@ -27,7 +27,7 @@ import {
 	summarizeNeighbourhoodsOf,
 	type NeighbourhoodIndex,
 } from '../analysis/summary.ts';
-import { walkshed } from '../analysis/walkshed.ts';
+import { roundCoordinates, walkshed } from '../analysis/walkshed.ts';
 import { whereNext } from '../analysis/where-next.ts';
 import { transferables } from './transfer.ts';
 import {
@@ -346,13 +346,12 @@ export class AnalysisHost {
 				const w = walkshed(engine, p.lngLat, p.minutes, profile, p.unknownMode, {
 					polygon: false,
 					space,
-					split: p.split === true,
 				});
 				if (!w) return null;
+				roundCoordinates(w.lines.geometry.coordinates);
 				return {
 					profile,
 					lines: w.lines,
-					edges: w.edges,
 					bbox: w.bbox,
 					lengthM: w.lines.properties.lengthM,
 					residents: w.residents,

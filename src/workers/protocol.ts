@@ -175,19 +175,15 @@ export interface AnalysisRequestMap {
 			minutes: number;
 			profiles: ProfileId[];
 			unknownMode: UnknownMode;
-			/**
-			 * True: the edges reached whole come as `edges` (the map draws them from its network
-			 * tiles by feature id) and `lines` holds only the partly reached pieces.
-			 */
-			split?: boolean;
 		};
 		result: {
 			sheds: ({
 				profile: ProfileId;
-				/** The stretches to draw as GeoJSON: all, or with `split` the partly reached pieces. */
+				/**
+				 * Every stretch reached, as one MultiLineString the map draws as it comes (one GeoJSON
+				 * source for the three profiles); coordinates rounded to 1e-6° (about 0.1 m).
+				 */
 				lines: Feature<MultiLineString>;
-				/** With `split`: the edges reached whole (edge indices = network tiles' feature ids). */
-				edges: Uint32Array;
 				/** [west, south, east, north] of everything reached. */
 				bbox: [number, number, number, number];
 				lengthM: number;

@@ -54,40 +54,42 @@ async function overlayFeatures(page: Page, source: string): Promise<number> {
 }
 
 /**
- * The network edges whose `walkshed` feature-state differs from `masks` (edge → mask), among the
- * edges listed and their neighbours by index (none listed there: no state).
+ * The walkshed overlay on the map: per profile, the number of stretches its feature holds; and the
+ * ids of the map's layers that draw walksheds.
  */
-async function edgeStateMismatches(page: Page, masks: Record<number, number>): Promise<string[]> {
-	return page.evaluate((masks) => {
+async function walkshedDrawing(
+	page: Page,
+): Promise<{ stretches: Record<string, number>; layers: string[]; networkLayers: string[] }> {
+	return page.evaluate(() => {
 		const map = (
 			window as unknown as {
 				buurtkaartMap: {
-					getStyle: () => { layers: { id: string; 'source-layer'?: string }[] };
-					getFeatureState: (f: {
-						source: string;
-						sourceLayer: string;
-						id: number;
-					}) => Record<string, unknown>;
+					getStyle: () => { layers: { id: string; source?: string }[] };
+					getSource: (id: string) =>
+						| {
+								serialize: () => {
+									data: {
+										features: {
+											properties: { profile?: string };
+											geometry: { type: string; coordinates: unknown[] };
+										}[];
+									};
+								};
+						  }
+						| undefined;
 				};
 			}
 		).buurtkaartMap;
-		const layer = map.getStyle().layers.find((l) => l.id === 'walkshed-edges-walking');
-		if (!layer?.['source-layer']) return ['no walkshed-edges-walking layer'];
-		const ids = new Set<number>();
-		for (const e of Object.keys(masks).map(Number)) for (const d of [-1, 0, 1]) ids.add(e + d);
-		const out: string[] = [];
-		for (const id of ids) {
-			if (id < 0) continue;
-			const got = map.getFeatureState({
-				source: 'network',
-				sourceLayer: layer['source-layer'],
-				id,
-			})?.walkshed;
-			const want = masks[id];
-			if (got !== want) out.push(`edge ${id}: ${String(got)} != ${String(want)}`);
-		}
-		return out;
-	}, masks);
+		const stretches: Record<string, number> = {};
+		for (const f of map.getSource('walkshed')?.serialize().data.features ?? [])
+			if (f.properties.profile) stretches[f.properties.profile] = f.geometry.coordinates.length;
+		const layers = map.getStyle().layers.filter((l) => l.id.startsWith('walkshed'));
+		return {
+			stretches,
+			layers: layers.map((l) => l.id),
+			networkLayers: layers.filter((l) => l.source !== 'walkshed').map((l) => l.id),
+		};
+	});
 }
 
 /** Waits until the map has drawn everything it has (sources loaded, tiles rendered). */
@@ -221,25 +223,30 @@ test.describe("planners' workspace", () => {
 		const rows = shedPanel.getByTestId('walkshed-row');
 		await expect(rows).toHaveCount(3, { timeout: 120_000 });
 		const sheds = PROFILE_IDS.map((p) =>
-			walkshed(engine, pt, 10, p, 'optimistic', { polygon: false, split: true }),
+			walkshed(engine, pt, 10, p, 'optimistic', { polygon: false }),
 		);
-		// the edges reached whole, drawn from the network tiles: feature-state mask per edge
-		const masks: Record<number, number> = {};
+		const stretches: Record<string, number> = {};
 		for (const [k, s] of sheds.entries()) {
-			for (const e of s?.edges ?? []) masks[e] = (masks[e] ?? 0) | (1 << k);
 			if (!s) {
 				await expect(rows.nth(k)).toContainText('te ver');
 				continue;
 			}
+			stretches[PROFILE_IDS[k]!] = s.lines.geometry.coordinates.length;
 			await expect(rows.nth(k).getByTestId('walkshed-residents')).toHaveText(nl(s.residents));
 			await expect(rows.nth(k).getByTestId('walkshed-residents65')).toHaveText(nl(s.residents65));
 		}
-		expect(Object.keys(masks).length).toBeGreaterThan(0);
-		// the partly reached pieces as GeoJSON, a feature per profile (with the point)
+		expect(Object.keys(stretches).length).toBeGreaterThan(0);
+		// every stretch each profile reaches, in one GeoJSON source (a feature per profile, and the
+		// point); no layer draws from the network tiles
 		await expect
 			.poll(() => overlayFeatures(page, 'walkshed'))
 			.toBe(1 + sheds.filter(Boolean).length);
-		expect(await edgeStateMismatches(page, masks)).toEqual([]);
+		expect(await walkshedDrawing(page)).toEqual({
+			stretches,
+			layers: PROFILE_IDS.map((p) => `walkshed-${p}`),
+			networkLayers: [],
+		});
+		await mapSettled(page);
 		await shot('planner-walksheds-desktop.png');
 
 		// --- which fix helps most: each gain equal to a full recomputation
@@ -441,6 +448,31 @@ test.describe("planners' workspace", () => {
 		await waitForMapReady(page);
 		await page.screenshot({
 			path: testInfo.outputPath(`planner-route-${testInfo.project.name}.png`),
+		});
+	});
+
+	test('a shared link to walksheds draws them with the residents reached @phone', async ({
+		page,
+	}, testInfo) => {
+		// the desktop journey above picks its point on the map; this one is for the phone's sheet
+		test.skip(testInfo.project.name !== 'phone', 'phone layout only');
+		await page.goto(`/?mode=walkshed&pt=${A.join(',')}&min=10`);
+		const sheds = PROFILE_IDS.map((p) =>
+			walkshed(engine, A, 10, p, 'optimistic', { polygon: false }),
+		);
+		const rows = page.getByTestId('walkshed-panel').getByTestId('walkshed-row');
+		await expect(rows).toHaveCount(3, { timeout: 120_000 });
+		const stretches: Record<string, number> = {};
+		for (const [k, s] of sheds.entries()) {
+			if (!s) continue;
+			stretches[PROFILE_IDS[k]!] = s.lines.geometry.coordinates.length;
+			await expect(rows.nth(k).getByTestId('walkshed-residents')).toHaveText(nl(s.residents));
+		}
+		await expect.poll(async () => (await walkshedDrawing(page)).stretches).toEqual(stretches);
+		await waitForMapReady(page);
+		await mapSettled(page);
+		await page.screenshot({
+			path: testInfo.outputPath(`planner-walksheds-${testInfo.project.name}.png`),
 		});
 	});
 });

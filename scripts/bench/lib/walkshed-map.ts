@@ -1,30 +1,41 @@
 /**
  * The map side of the walkshed bench, bundled for a plain Chromium page: a MapLibre map with the
- * area's network tiles (its PMTiles archive, read from memory) and the walkshed panel's own layers
- * and builders (src/map/layers/planner-style.ts) over a plain background (no basemap tiles: only
- * the walksheds' drawing is timed). `drawCollection` sets the GeoJSON as the panel's overlay does
- * (`setData`), `drawSplit` also the edges reached whole as feature-state (the panel's path, by
- * src/map/feature-state.ts as MapState does); both resolve once the map is idle again: the frame
- * with the walksheds has been rendered.
+ * walkshed panel's own layers and builder (src/map/layers/planner-style.ts) over a plain background
+ * (no basemap tiles: only the walksheds' drawing is timed), and the area's network tiles (its
+ * PMTiles archive, read from memory) for the reference, the previous way of drawing
+ * (./walkshed-split.ts: every network edge in three layers, shown by feature-state).
+ *
+ * `useSplit(on)` (untimed) puts the reference's layers on the map or takes them off, so each way
+ * is timed with only its own layers. `drawGeojson` / `drawSplit` set the answer as the panel does
+ * and resolve with two moments (performance.now()): the next animation frame after setting it
+ * (what the main thread spent before the page can paint again) and the map idle again (the frame
+ * with the walksheds rendered).
  */
 import { addProtocol, Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, MultiLineString } from 'geojson';
 import { FileSource, PMTiles, Protocol } from 'pmtiles';
 import { applyFeatureState, type FeatureStateValues } from '../../../src/map/feature-state.ts';
 import { NETWORK_SOURCE } from '../../../src/map/layers/network-style.ts';
-import {
-	WALKSHED_STATE,
-	walkshedEdgeLayers,
-	walkshedEdgeStates,
-	walkshedLayers,
-	walkshedsGeoJson,
-} from '../../../src/map/layers/planner-style.ts';
+import { walkshedLayers, walkshedsGeoJson } from '../../../src/map/layers/planner-style.ts';
 import type { ProfileId } from '../../../src/contracts/profiles.ts';
+import { WALKSHED_STATE, walkshedEdgeLayers, walkshedEdgeStates } from './walkshed-split.ts';
 
 const SOURCE = 'walkshed';
 let networkLayer = '';
-/** The edges' feature-state now set (the split path). */
+/** The edges' feature-state now set (the reference). */
 let edgeStates: FeatureStateValues | undefined;
+
+const theMap = (): MapLibreMap => (window as unknown as { benchMap: MapLibreMap }).benchMap;
+
+/** Resolves once the map is idle after `change` (run after the listener is set). */
+function idleAfter(change: () => void): Promise<void> {
+	const map = theMap();
+	return new Promise((resolve) => {
+		map.once('idle', () => resolve());
+		change();
+		map.triggerRepaint();
+	});
+}
 
 /**
  * Starts the map. `workerCode`: maplibre-gl's worker module (dist/maplibre-gl-worker.mjs, as the
@@ -35,6 +46,7 @@ export function start(
 	centre: [number, number],
 	workerCode: string,
 	network: { b64: string; layer: string },
+	sourceOptions: Record<string, unknown> = {},
 ): Promise<void> {
 	setWorkerUrl(URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' })));
 	const protocol = new Protocol();
@@ -50,17 +62,16 @@ export function start(
 		style: {
 			version: 8,
 			sources: {
-				[SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+				[SOURCE]: {
+					type: 'geojson',
+					data: { type: 'FeatureCollection', features: [] },
+					...sourceOptions,
+				},
 				[NETWORK_SOURCE]: { type: 'vector', url: 'pmtiles://network.pmtiles' },
 			},
 			layers: [
 				{ id: 'background', type: 'background', paint: { 'background-color': '#f6f4ef' } },
-				// in the z-order of src/map/z-order.ts: each profile's edges under its pieces
-				...walkshedEdgeLayers(network.layer).flatMap((edges, k) => [
-					edges,
-					walkshedLayers(SOURCE)[k]!,
-				]),
-				walkshedLayers(SOURCE).at(-1)!,
+				...walkshedLayers(SOURCE),
 			],
 		},
 	});
@@ -68,41 +79,70 @@ export function start(
 	return new Promise((resolve) => map.once('idle', () => resolve()));
 }
 
-/** Centres the map on the point clicked (untimed: the point is in view when clicked). */
-export function centreOn(centre: [number, number]): Promise<void> {
-	const map = (window as unknown as { benchMap: MapLibreMap }).benchMap;
-	return new Promise((resolve) => {
-		map.once('idle', () => resolve());
-		map.jumpTo({ center: centre });
-		map.triggerRepaint();
+/**
+ * Puts the reference's edge layers on the map (each profile's under its GeoJSON layer, as the
+ * z-order had them) or takes them off; resolves once the map is idle (tiles laid out).
+ */
+export function useSplit(on: boolean): Promise<void> {
+	const map = theMap();
+	const layers = walkshedEdgeLayers(networkLayer);
+	return idleAfter(() => {
+		for (const [k, layer] of layers.entries()) {
+			const present = map.getLayer(layer.id) !== undefined;
+			if (on && !present) map.addLayer(layer, walkshedLayers(SOURCE)[k]!.id);
+			if (!on && present) map.removeLayer(layer.id);
+		}
 	});
 }
 
-/** Draws the collection and resolves after the map has rendered it and is idle. */
-export function drawCollection(data: FeatureCollection): Promise<void> {
-	const map = (window as unknown as { benchMap: MapLibreMap }).benchMap;
+/** Centres the map on the point clicked (untimed: the point is in view when clicked). */
+export function centreOn(centre: [number, number]): Promise<void> {
+	return idleAfter(() => theMap().jumpTo({ center: centre }));
+}
+
+/** The next animation frame and the map idle after `change`, as performance.now() moments. */
+function moments(change: () => void): Promise<{ frame: number; idle: number }> {
+	const map = theMap();
 	return new Promise((resolve) => {
-		map.once('idle', () => resolve());
-		(map.getSource(SOURCE) as GeoJSONSource).setData(data);
+		let frame = 0;
+		let idle = 0;
+		const done = () => {
+			if (frame > 0 && idle > 0) resolve({ frame, idle });
+		};
+		map.once('idle', () => {
+			idle = performance.now();
+			done();
+		});
+		change();
+		requestAnimationFrame(() => {
+			frame = performance.now();
+			done();
+		});
 	});
+}
+
+type Shed = { profile: ProfileId; lines: Feature<MultiLineString> } | null;
+
+/** Draws the `walksheds` answer as the panel does: one GeoJSON source of every reached stretch. */
+export function drawGeojson(
+	sheds: Shed[],
+	at: [number, number],
+): Promise<{ frame: number; idle: number }> {
+	return moments(() =>
+		(theMap().getSource(SOURCE) as GeoJSONSource).setData(walkshedsGeoJson(sheds, at)),
+	);
 }
 
 /**
- * Draws the split answer as the panel does: the partly reached pieces as GeoJSON and the edges
- * reached whole as feature-state on the network tiles; resolves after the map rendered it and is
- * idle. `clear`: takes the edges' states off first (untimed by the caller: a fresh walkshed).
+ * Draws the reference's answer as the panel did: the partly reached pieces as GeoJSON and the
+ * edges reached whole as feature-state on the network tiles.
  */
 export function drawSplit(
-	sheds: ({
-		profile: ProfileId;
-		lines: FeatureCollection['features'][number];
-		edges: Uint32Array;
-	} | null)[],
+	sheds: ((Shed & { edges: Uint32Array }) | null)[],
 	at: [number, number],
-): Promise<void> {
-	const map = (window as unknown as { benchMap: MapLibreMap }).benchMap;
-	return new Promise((resolve) => {
-		map.once('idle', () => resolve());
+): Promise<{ frame: number; idle: number }> {
+	const map = theMap();
+	return moments(() => {
 		(map.getSource(SOURCE) as GeoJSONSource).setData(walkshedsGeoJson(sheds, at));
 		edgeStates = applyFeatureState(map, edgeStates, {
 			source: NETWORK_SOURCE,
@@ -115,14 +155,9 @@ export function drawSplit(
 
 /** Takes the walksheds off the map (GeoJSON and edge states) and waits until it is idle. */
 export function clear(): Promise<void> {
-	const map = (window as unknown as { benchMap: MapLibreMap }).benchMap;
-	return new Promise((resolve) => {
-		map.once('idle', () => resolve());
+	const map = theMap();
+	return idleAfter(() => {
 		(map.getSource(SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features: [] });
 		edgeStates = applyFeatureState(map, edgeStates, undefined);
-		map.triggerRepaint();
 	});
 }
-
-/** The walkshed panel's collection for the `walksheds` answer. */
-export const collection = walkshedsGeoJson;

@@ -7,22 +7,19 @@ import { SAMPLE_AREA } from '../../../tests/helpers/areas.ts';
 import { decodeAnalysisBundle } from '../../analysis/bundle.ts';
 import { AnalysisEngine } from '../../analysis/engine.ts';
 import { PROFILE_IDS } from '../../contracts/profiles.ts';
-import { walkshed } from '../../analysis/walkshed.ts';
+import { roundCoordinates, walkshed } from '../../analysis/walkshed.ts';
+import { distanceM } from '../../analysis/geo.ts';
 import { Z_ORDER } from '../z-order.ts';
-import { NETWORK_SOURCE } from './network-style.ts';
 import { NEIGHBOURHOODS_SOURCE } from './neighbourhoods-style.ts';
 import {
 	COMPLETENESS_CLASSES,
 	completenessColour,
 	completenessLayers,
-	WALKSHED_STATE,
-	walkshedEdgeLayers,
-	walkshedEdgeStates,
 	walkshedLayers,
 	walkshedsGeoJson,
 } from './planner-style.ts';
 
-describe('the walksheds drawn from the network tiles and a small GeoJSON', () => {
+describe('the walksheds drawn as one GeoJSON source of the reached stretches', () => {
 	const engine = new AnalysisEngine(
 		decodeAnalysisBundle(
 			new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),
@@ -34,63 +31,83 @@ describe('the walksheds drawn from the network tiles and a small GeoJSON', () =>
 	while (o.edgeOfData[i] === 1 || o.reason[i] !== 0) i++;
 	const at: [number, number] = [o.lngLat[2 * i] as number, o.lngLat[2 * i + 1] as number];
 	const sheds = PROFILE_IDS.map((profile) => {
-		const w = walkshed(engine, at, 10, profile, 'optimistic', { polygon: false, split: true });
-		return w ? { profile, lines: w.lines, edges: w.edges } : null;
+		const w = walkshed(engine, at, 10, profile, 'optimistic', { polygon: false });
+		return w ? { profile, lines: w.lines } : null;
 	});
-	const layers = walkshedEdgeLayers('footways');
+	const layers = walkshedLayers('walkshed');
 
-	it('make a valid style, each profile with its pieces in the z-order registry', () => {
+	it('make a valid style on one GeoJSON source, with no layer on the network tiles', () => {
 		const style = {
 			version: 8 as const,
-			sources: {
-				[NETWORK_SOURCE]: { type: 'vector' as const, url: 'pmtiles://http://127.0.0.1/n.pmtiles' },
-				walkshed: { type: 'geojson' as const, data: walkshedsGeoJson(sheds, at) },
-			},
-			layers: [...layers, ...walkshedLayers('walkshed')],
+			sources: { walkshed: { type: 'geojson' as const, data: walkshedsGeoJson(sheds, at) } },
+			layers,
 		};
 		expect(validateStyleMin(style)).toEqual([]);
-		for (const p of PROFILE_IDS)
-			expect(Z_ORDER.indexOf(`walkshed-edges-${p}`)).toBe(Z_ORDER.indexOf(`walkshed-${p}`) - 1);
+		for (const l of layers) {
+			expect(l.source).toBe('walkshed');
+			expect(Z_ORDER).toContain(l.id);
+		}
+		// walking (widest) lowest, the wheelchair on top; no layer draws every network edge
+		const ids = PROFILE_IDS.map((p) => Z_ORDER.indexOf(`walkshed-${p}` as never));
+		expect(ids).toEqual([...ids].sort((a, b) => a - b));
+		expect(Z_ORDER.filter((id) => id.startsWith('walkshed-edges'))).toEqual([]);
 	});
 
-	it('the GeoJSON holds only the partly reached pieces, a feature per profile, and the point', () => {
+	it('hold every reached stretch, a feature per profile as the worker built it, and the point', () => {
 		const fc = walkshedsGeoJson(sheds, at);
 		expect(fc.features).toHaveLength(1 + sheds.filter(Boolean).length);
 		for (const s of sheds) {
 			if (!s) continue;
 			const f = fc.features.find((x) => x.properties?.profile === s.profile);
-			expect(f?.geometry).toEqual(s.lines.geometry);
+			// the worker's geometry itself, not a copy
+			expect(f?.geometry).toBe(s.lines.geometry);
+			// every stretch: as many metres as the engine counts
+			let m = 0;
+			for (const line of s.lines.geometry.coordinates)
+				for (let k = 1; k < line.length; k++)
+					m += distanceM(line[k - 1]![0]!, line[k - 1]![1]!, line[k]![0]!, line[k]![1]!);
+			expect(m).toBeCloseTo(s.lines.properties.lengthM, 0);
 		}
-		// fewer pieces than whole edges: the GeoJSON stays small
-		const walking = sheds[0]!;
-		expect(walking.lines.geometry.coordinates.length).toBeLessThan(walking.edges.length);
 		expect(fc.features.at(-1)?.geometry).toEqual({ type: 'Point', coordinates: at });
 	});
 
-	it("shows an edge in a profile's layer exactly when that profile reaches it whole", () => {
-		const states = walkshedEdgeStates(sheds);
-		const reached = new Set(sheds.flatMap((s) => [...(s?.edges ?? [])]));
-		expect(states.size).toBe(reached.size);
-		const feature = { type: 2, properties: {} } as never;
-		for (const [k, layer] of layers.entries()) {
-			const profile = PROFILE_IDS[k];
-			expect(layer.id).toBe(`walkshed-edges-${profile}`);
-			const opacity = expression.createPropertyExpression(
-				layer.paint?.['line-opacity'],
-				'line-opacity',
-				latest.paint_line['line-opacity'] as never,
+	it("each profile's layer draws only its own feature", () => {
+		const fc = walkshedsGeoJson(sheds, at);
+		for (const [k, profile] of PROFILE_IDS.entries()) {
+			const layer = layers[k]!;
+			expect(layer.id).toBe(`walkshed-${profile}`);
+			const filter = expression.createExpression(layer.filter, latest.filter as never);
+			if (filter.result !== 'success') throw new Error(JSON.stringify(filter.value));
+			const drawn = fc.features.filter((f) =>
+				filter.value.evaluate(
+					{ zoom: 14 } as never,
+					{
+						type: f.geometry.type === 'Point' ? 1 : 2,
+						properties: f.properties ?? {},
+					} as never,
+				),
 			);
-			if (opacity.result !== 'success') throw new Error(JSON.stringify(opacity.value));
-			const own = new Set(sheds[k]?.edges ?? []);
-			// every edge reached by any profile, and one reached by none (no state)
-			const none = engine.graph.edgeCount - 1;
-			for (const e of reached.has(none) ? reached : [...reached, none]) {
-				const state = states.has(e) ? { [WALKSHED_STATE]: states.get(e) } : {};
-				expect(opacity.value.evaluate({ zoom: 14 } as never, feature, state)).toBe(
-					own.has(e) ? 1 : 0,
-				);
-			}
+			expect(drawn.map((f) => f.properties?.profile)).toEqual(sheds[k] ? [profile] : []);
 		}
+	});
+});
+
+describe('roundCoordinates', () => {
+	it('rounds to 1e-6 degrees in place, within 0.1 m of the engine', () => {
+		const lines = [
+			[
+				[4.12345649, 51.0000004],
+				[4.1234566, 51.99999951],
+			],
+		];
+		expect(roundCoordinates(lines)).toBe(lines);
+		expect(lines).toEqual([
+			[
+				[4.123456, 51],
+				[4.123457, 52],
+			],
+		]);
+		expect(distanceM(4.12345649, 51.0000004, 4.123456, 51)).toBeLessThan(0.1);
 	});
 });
 

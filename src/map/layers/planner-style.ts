@@ -16,7 +16,6 @@ import type { Fix } from '../../analysis/fixes.ts';
 import type { ProfileId } from '../../contracts/profiles.ts';
 import type { RouteComparison } from '../../analysis/route.ts';
 import { BASEMAP_FONT } from '../style/basemap.ts';
-import { NETWORK_SOURCE } from './network-style.ts';
 
 /** Colours of the three profiles' walksheds (walking widest and lightest, drawn below). */
 export const WALKSHED_COLOURS: Record<ProfileId, string> = {
@@ -24,7 +23,11 @@ export const WALKSHED_COLOURS: Record<ProfileId, string> = {
 	rollator: '#3182bd',
 	wheelchair: '#08306b',
 };
-const WALKSHED_WIDTHS: Record<ProfileId, number> = { walking: 9, rollator: 5, wheelchair: 2.5 };
+export const WALKSHED_WIDTHS: Record<ProfileId, number> = {
+	walking: 9,
+	rollator: 5,
+	wheelchair: 2.5,
+};
 
 /** The route comparison: walking route, profile route, avoided stretches, A and B. */
 export function routeComparisonGeoJson(
@@ -109,7 +112,12 @@ export function routeComparisonLayers(
 	];
 }
 
-/** The walksheds as one collection, a feature per profile (property `profile`). */
+/**
+ * The walksheds as one collection: a feature per profile (property `profile`), its reached
+ * stretches as one MultiLineString built by the worker (drawn as they come, no copy), and the
+ * point. One small GeoJSON source: MapLibre lays out only the stretches reached, not the whole
+ * network.
+ */
 export function walkshedsGeoJson(
 	sheds: readonly ({ profile: ProfileId; lines: Feature<Geometry> } | null)[],
 	at: [number, number] | undefined,
@@ -151,60 +159,6 @@ export function walkshedLayers(
 			},
 		},
 	];
-}
-
-/** The feature-state key on the network tiles that marks the edges a walkshed reaches whole. */
-export const WALKSHED_STATE = 'walkshed';
-
-/** The bit of each profile in {@link WALKSHED_STATE}'s mask. */
-const WALKSHED_BITS: Record<ProfileId, number> = { walking: 1, rollator: 2, wheelchair: 4 };
-
-/**
- * The edges the walksheds reach whole, as feature-state values: edge index (the network tiles'
- * feature id) → mask of the profiles that reach it (walking 1, rollator 2, wheelchair 4). One
- * `setFeatureState` per edge reached by any profile.
- */
-export function walkshedEdgeStates(
-	sheds: readonly ({ profile: ProfileId; edges: Uint32Array } | null)[],
-): Map<number, number> {
-	const masks = new Map<number, number>();
-	for (const s of sheds) {
-		if (!s) continue;
-		const bit = WALKSHED_BITS[s.profile];
-		for (const e of s.edges) masks.set(e, (masks.get(e) ?? 0) | bit);
-	}
-	return masks;
-}
-
-/**
- * The walksheds' edges reached whole, drawn from the network tiles (every edge, shown by its
- * {@link WALKSHED_STATE} mask through `line-opacity`: a filter cannot read feature-state), in
- * the same colours and widths as the GeoJSON pieces of {@link walkshedLayers}.
- */
-export function walkshedEdgeLayers(sourceLayer: string): LineLayerSpecification[] {
-	const profiles: ProfileId[] = ['walking', 'rollator', 'wheelchair'];
-	return profiles.map((p): LineLayerSpecification => {
-		const bit = WALKSHED_BITS[p];
-		const masks = [1, 2, 3, 4, 5, 6, 7].filter((m) => (m & bit) !== 0);
-		return {
-			id: `walkshed-edges-${p}`,
-			type: 'line',
-			source: NETWORK_SOURCE,
-			'source-layer': sourceLayer,
-			layout: { 'line-cap': 'round', 'line-join': 'round' },
-			paint: {
-				'line-color': WALKSHED_COLOURS[p],
-				'line-width': WALKSHED_WIDTHS[p],
-				'line-opacity': [
-					'match',
-					['coalesce', ['feature-state', WALKSHED_STATE], 0],
-					masks,
-					1,
-					0,
-				] as ExpressionSpecification,
-			},
-		};
-	});
 }
 
 /** The top fixes: their lines and a numbered point each (rank, gain). */

@@ -1,0 +1,108 @@
+/**
+ * The map side of the network-layer bench, bundled for a plain Chromium page: a MapLibre map with
+ * the area's network tiles (its PMTiles archive, read from memory) and the accessible-routes layers
+ * drawn one of two ways: `opacity`, the app's (src/map/layers/network-style.ts: the known and the
+ * unknown layer each hold EVERY edge, the other's hidden at opacity 0, so feature-state can move an
+ * edge between them), or `filtered`, one layer per purpose (each holds only its edges, by the
+ * tile's status; feature-state cannot move an edge then). Each call resolves once the map is idle.
+ */
+import {
+	addProtocol,
+	Map as MapLibreMap,
+	setWorkerUrl,
+	type ExpressionSpecification,
+	type LineLayerSpecification,
+} from 'maplibre-gl';
+import { FileSource, PMTiles, Protocol } from 'pmtiles';
+import { networkLayers, NETWORK_SOURCE } from '../../../src/map/layers/network-style.ts';
+import type { ProfileId } from '../../../src/contracts/profiles.ts';
+
+export type Way = 'opacity' | 'filtered';
+let sourceLayer = '';
+const theMap = (): MapLibreMap => (window as unknown as { benchMap: MapLibreMap }).benchMap;
+
+/** The layers of `way` for `profile`. */
+export function layersOf(way: Way, profile: ProfileId): LineLayerSpecification[] {
+	const layers = networkLayers(sourceLayer, profile);
+	if (way === 'opacity') return layers;
+	const baked: ExpressionSpecification = ['coalesce', ['get', `${profile}_status`], 'unknown'];
+	return layers.map((l) => ({
+		...l,
+		filter:
+			l.id === 'network-known' ? ['!=', baked, 'unknown'] : (['==', baked, 'unknown'] as never),
+		paint: { ...l.paint, 'line-opacity': 1 },
+	}));
+}
+
+function idleAfter(change: () => void): Promise<number> {
+	const map = theMap();
+	return new Promise((resolve) => {
+		const t0 = performance.now();
+		map.once('idle', () => resolve(performance.now() - t0));
+		change();
+		map.triggerRepaint();
+	});
+}
+
+export function start(
+	container: HTMLElement,
+	centre: [number, number],
+	workerCode: string,
+	network: { b64: string; layer: string },
+): Promise<void> {
+	setWorkerUrl(URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' })));
+	const protocol = new Protocol();
+	addProtocol('pmtiles', protocol.tile);
+	const bytes = Uint8Array.from(atob(network.b64), (c) => c.charCodeAt(0));
+	protocol.add(new PMTiles(new FileSource(new File([bytes], 'network.pmtiles'))));
+	sourceLayer = network.layer;
+	const map = new MapLibreMap({
+		container,
+		center: centre,
+		zoom: 14,
+		attributionControl: false,
+		style: {
+			version: 8,
+			sources: { [NETWORK_SOURCE]: { type: 'vector', url: 'pmtiles://network.pmtiles' } },
+			layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f6f4ef' } }],
+		},
+	});
+	(window as unknown as { benchMap: MapLibreMap }).benchMap = map;
+	return new Promise((resolve) => map.once('idle', () => resolve()));
+}
+
+/** Puts `way`'s layers for `profile` on the map (untimed), shown. */
+export function use(way: Way, profile: ProfileId): Promise<number> {
+	const map = theMap();
+	return idleAfter(() => {
+		for (const id of ['network-known', 'network-unknown'])
+			if (map.getLayer(id)) map.removeLayer(id);
+		for (const l of layersOf(way, profile).reverse()) map.addLayer(l);
+	});
+}
+
+/** Switches the shown profile as the app does (MapView: paint; filtered: also the filter). */
+export function switchProfile(way: Way, profile: ProfileId): Promise<number> {
+	const map = theMap();
+	return idleAfter(() => {
+		for (const l of layersOf(way, profile)) {
+			if (l.id === 'network-known')
+				map.setPaintProperty(l.id, 'line-color', l.paint?.['line-color']);
+			map.setPaintProperty(l.id, 'line-opacity', l.paint?.['line-opacity']);
+			if (way === 'filtered') map.setFilter(l.id, l.filter ?? null);
+		}
+	});
+}
+
+/** Moves the view (a pan of 40 % of the width: new tiles come in) and waits for idle. */
+export function pan(dx: number): Promise<number> {
+	return idleAfter(() => theMap().panBy([dx, 0], { animate: false }));
+}
+
+/** Features rendered in the view per layer (opacity 0 included), to see what each way lays out. */
+export function rendered(): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const f of theMap().queryRenderedFeatures({ layers: ['network-known', 'network-unknown'] }))
+		out[f.layer.id] = (out[f.layer.id] ?? 0) + 1;
+	return out;
+}
