@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- analysis [--no-big] [--reference-origins N] [--runs N]`: the gap-analysis
- * engine measured side by side with competent references in the same run, interleaved run by run;
+ * `npm run bench -- analysis [--only full,nearest,sweep,whatif,big] [--no-big]
+ * [--reference-origins N] [--runs N]`: the gap-analysis engine measured side by side with competent references in the same run, interleaved run by run;
  * every ratio with its median and min–max; every check outside the timed regions.
  *
  * Parts (each adds its figures and its `targets` entries; a new part is one line in PARTS):
@@ -16,9 +16,9 @@
  *    over the same CSR typed arrays with `flatqueue`, and against a C++ `std::priority_queue`
  *    Dijkstra compiled with g++ -O3 (scripts/bench/lib/dijkstra.cpp; skipped with a message when
  *    g++ is missing: `bash scripts/setup-system.sh --bench` installs it). Both references keep a
- *    cost per node; the sweep keeps a 16-byte record per node (cost, place label and flag), plus
- *    extra and unknown metres where a path crossed a limited or unknown stretch, and a settled
- *    bit. The order of the three sides turns round from run to run.
+ *    cost per node; the sweep keeps 12 bytes per node (cost Float64, tag Int32: place label and
+ *    flag), plus extra and unknown metres where a path crossed a limited or unknown stretch, and a
+ *    settled bit. The order of the three sides turns round from run to run.
  * 4. what-if edits (add a planned place at a seeded random address, then remove it) against a full
  *    recompute of the same coverage with that place, walking, for a category with few places and
  *    one with many: on the sample (200 timed edits each, a recompute per edit) and on the seeded
@@ -251,7 +251,7 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 		);
 		const keeps = {
 			sweep:
-				'per node one 16-byte record (cost Float64, place label Int32, flag Int32: one cache line); 16 more (extra metres, unknown metres) only where the path crossed a limited or unknown stretch (none here: walking); 1 bit per node (settled); queue: a ring of bucket heads (Int32) with a bitmap of occupied buckets, and an entry pool (8 bytes per push)',
+				'per node 12 bytes in two arrays: cost (Float64) and tag (Int32: place label × 2 + flag); 16 more (extra metres, unknown metres) only where the path crossed a limited or unknown stretch (none here: walking); 1 bit per node (settled); queue: a ring of bucket heads (Int32) with a bitmap of occupied buckets, an entry pool (8 bytes per push) and the batch of the bucket being emptied (4 bytes per node in it; graphs of ≥ 65,536 nodes)',
 			flatqueue:
 				'per node 8 bytes: cost (Float64); queue: 12 bytes per push (Float64 value, Uint32 id)',
 			cpp: 'per node 8 bytes: cost (double); queue: 16 bytes per push (double, uint32 pair)',
@@ -519,13 +519,13 @@ async function bigJobFigures(ctx: BenchContext): ReturnType<BenchPart> {
 	};
 }
 
-/** The parts of the suite, in order. */
-const PARTS: BenchPart[] = [
-	fullAnalysisFigures,
-	async (ctx) => (await import('./nearest.ts')).nearestFigures(await ctx.sample()), // issue #9
-	sweepFigures,
-	whatIfFigures,
-	bigJobFigures,
+/** The parts of the suite, in order, by the name `--only` picks them with. */
+const PARTS: [string, BenchPart][] = [
+	['full', fullAnalysisFigures],
+	['nearest', async (ctx) => (await import('./nearest.ts')).nearestFigures(await ctx.sample())], // issue #9
+	['sweep', sweepFigures],
+	['whatif', whatIfFigures],
+	['big', bigJobFigures],
 ];
 
 /** The suite (see the file's doc comment). */
@@ -565,7 +565,15 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 	let prepareMs: number | undefined;
 	const figures: Record<string, unknown> = {};
 	const targets: Record<string, TargetCheck> = {};
-	for (const part of PARTS) {
+	const only = ctx.arg('--only')?.split(',');
+	const unknown = only?.filter((o) => !PARTS.some(([name]) => name === o)) ?? [];
+	if (unknown.length > 0) {
+		throw new Error(
+			`--only: no part ${unknown.join(', ')}; the parts: ${PARTS.map(([n]) => n).join(', ')}`,
+		);
+	}
+	for (const [name, part] of PARTS) {
+		if (only && !only.includes(name)) continue;
 		const { targets: t, ...f } = await part(ctx);
 		Object.assign(figures, f);
 		Object.assign(targets, t ?? {});
