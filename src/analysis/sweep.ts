@@ -290,6 +290,15 @@ export function relax(
 const MAX_BUCKETS = 1 << 22;
 /** Buckets per metre walked at the profile's plain speed: whole decimetres. */
 const BUCKETS_PER_M = 10;
+/** The ring never needs to shrink below this many buckets. */
+const MIN_BUCKETS = 1024;
+
+/** The smallest power of two ≥ n (n ≥ 1). */
+function nextPowerOfTwo(n: number): number {
+	let p = 1;
+	while (p < n) p *= 2;
+	return p;
+}
 
 /**
  * Reusable arrays of the bucket queue: the bucket heads (a ring of a power-of-two size), a bitmap
@@ -380,7 +389,11 @@ export function sweepFrom(
 	// queued nodes always lie within [current bucket, current bucket + max(seed span, longest edge)]
 	const span = Math.max(hi - lo, net.maxEdgeCostS);
 	let scale = net.speedMps * BUCKETS_PER_M;
-	if (span * scale + 2 > MAX_BUCKETS) scale = (MAX_BUCKETS - 2) / span;
+	// at most MAX_BUCKETS, and at most about one bucket per node: a small graph with long edges
+	// (the sample: 3,033 nodes, a 2 km edge) would otherwise spread its few entries over a ring of
+	// 32,768 heads, one cache line each
+	const most = Math.min(MAX_BUCKETS, Math.max(MIN_BUCKETS, nextPowerOfTwo(st.nodeCount)));
+	if (span * scale + 2 > most) scale = (most - 2) / span;
 	let size = 64;
 	while (size < span * scale + 2) size *= 2;
 	if (ws.heads.length < size) {
