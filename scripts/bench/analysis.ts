@@ -18,7 +18,8 @@
  *    g++ is missing: `bash scripts/setup-system.sh --bench` installs it). Both references keep a
  *    cost per node; the sweep keeps 12 bytes per node (cost Float64, tag Int32: place label and
  *    flag), plus extra and unknown metres where a path crossed a limited or unknown stretch, and a
- *    settled bit. The order of the three sides turns round from run to run.
+ *    settled bit. The sweep's one-entry loop (as below READ_AHEAD_MIN_NODES) runs as a fourth
+ *    side. The order of the sides turns round from run to run.
  * 4. what-if edits (add a planned place at a seeded random address, then remove it) against a full
  *    recompute of the same coverage with that place, walking, for a category with few places and
  *    one with many: on the sample (200 timed edits each, a recompute per edit) and on the seeded
@@ -179,8 +180,8 @@ const SWEEP_MAX_VS_CPP = 1.0;
 
 /**
  * Part 2: one multi-source sweep on the 1 M-edge graph against the flatqueue Dijkstra and the C++
- * one, interleaved (the three in turn per run, each run starting with the next side; the JS sides
- * warmed up first). Each side reuses its per-node arrays between runs and refills them inside the
+ * one, and the sweep's one-entry loop, interleaved (in turn per run, each run starting with the
+ * next side; the JS sides warmed up first). Each side reuses its per-node arrays between runs and refills them inside the
  * timed region; the C++ side times its own second run in a fresh process (its allocator then reuses
  * warm memory).
  */
@@ -200,12 +201,18 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 	const fq = new FlatQueueDijkstra(net);
 	const cpp = prepareCppReference(net, sourceNodes);
 	const ours: number[] = [];
+	const entryLoop: number[] = [];
 	const flat: number[] = [];
 	const native: number[] = [];
 	const vsFlat: number[] = [];
 	const vsCpp: number[] = [];
+	const entryVsFlat: number[] = [];
+	// the sweep's other loop (one entry at a time, as on graphs under READ_AHEAD_MIN_NODES) on the
+	// same graph: whether the batches with read-ahead earn their place here
+	const entryState = emptySweepState(net);
 	try {
 		multiSourceSweep(net, sources, ws, state);
+		multiSourceSweep(net, sources, ws, entryState, Infinity);
 		fq.run(sourceNodes);
 		const timed = (f: () => void): number => {
 			const t = performance.now();
@@ -213,19 +220,23 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 			return performance.now() - t;
 		};
 		for (let r = 0; r < runs; r++) {
-			// the three sides in turn, starting with a different one each run (no side always first)
+			// the sides in turn, starting with a different one each run (no side always first)
 			let a = 0;
 			let b = 0;
 			let c = 0;
+			let d = 0;
 			const sides = [
 				() => (a = timed(() => multiSourceSweep(net, sources, ws, state))),
 				() => (b = timed(() => fq.run(sourceNodes))),
 				() => (c = 'skipped' in cpp ? 0 : cpp.run().ms),
+				() => (d = timed(() => multiSourceSweep(net, sources, ws, entryState, Infinity))),
 			];
 			for (let k = 0; k < sides.length; k++) sides[(r + k) % sides.length]!();
 			ours.push(a);
+			entryLoop.push(d);
 			flat.push(b);
 			vsFlat.push(a / b);
+			entryVsFlat.push(d / b);
 			if (!('skipped' in cpp)) {
 				native.push(c);
 				vsCpp.push(a / c);
@@ -238,12 +249,13 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 		for (let n = 0; n < g.nodeCount; n++) {
 			const c = state.costS(n);
 			maxFlat = Math.max(maxFlat, c === fq.dist[n] ? 0 : Math.abs(c - fq.dist[n]!));
+			if (entryState.costS(n) !== c) throw new Error(`the sweep's two loops differ at node ${n}`);
 			if (cppDist) maxCpp = Math.max(maxCpp, c === cppDist[n] ? 0 : Math.abs(c - cppDist[n]!));
 		}
 		const rf = spread(vsFlat);
 		const rc = native.length > 0 ? spread(vsCpp) : undefined;
 		log(
-			`1M-edge sweep: ours ${median(ours).toFixed(1)} ms, flatqueue ${median(flat).toFixed(1)} ms (ratio ${rf.median}, ${rf.min}–${rf.max}), ${
+			`1M-edge sweep: ours ${median(ours).toFixed(1)} ms (one entry at a time: ${median(entryLoop).toFixed(1)} ms, ratio ${spread(entryVsFlat).median}), flatqueue ${median(flat).toFixed(1)} ms (ratio ${rf.median}, ${rf.min}–${rf.max}), ${
 				rc
 					? `C++ ${median(native).toFixed(1)} ms (ratio ${rc.median}, ${rc.min}–${rc.max})`
 					: (cpp as { skipped: string }).skipped
@@ -261,6 +273,8 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 			synthetic_1m_edges: g.edgeCount,
 			synthetic_1m_sources: sources.length,
 			sweep_1m_ms: spread(ours),
+			sweep_entry_loop_1m_ms: spread(entryLoop),
+			sweep_entry_loop_vs_flatqueue_ratio: spread(entryVsFlat),
 			flatqueue_1m_ms: spread(flat),
 			cpp_1m_ms: native.length > 0 ? spread(native) : null,
 			cpp_compiler: 'skipped' in cpp ? cpp.skipped : `${cpp.compiler}, -O3 -march=native`,
