@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- analysis [--no-big] [--reference-origins N] [--runs N]`: the gap-analysis
- * engine measured side by side with competent references in the same run, interleaved run by run;
+ * `npm run bench -- analysis [--only full,nearest,sweep,whatif,big] [--no-big]
+ * [--reference-origins N] [--runs N]`: the gap-analysis engine measured side by side with competent references in the same run, interleaved run by run;
  * every ratio with its median and min–max; every check outside the timed regions.
  *
  * Parts (each adds its figures and its `targets` entries; a new part is one line in PARTS):
@@ -16,9 +16,10 @@
  *    over the same CSR typed arrays with `flatqueue`, and against a C++ `std::priority_queue`
  *    Dijkstra compiled with g++ -O3 (scripts/bench/lib/dijkstra.cpp; skipped with a message when
  *    g++ is missing: `bash scripts/setup-system.sh --bench` installs it). Both references keep a
- *    cost per node; the sweep keeps a 16-byte record per node (cost, place label and flag), plus
- *    extra and unknown metres where a path crossed a limited or unknown stretch, and a settled
- *    bit. The order of the three sides turns round from run to run.
+ *    cost per node; the sweep keeps 12 bytes per node (cost Float64, tag Int32: place label and
+ *    flag), plus extra and unknown metres where a path crossed a limited or unknown stretch, and a
+ *    settled bit. The sweep's one-entry loop (as below READ_AHEAD_MIN_NODES) runs as a fourth
+ *    side. The order of the sides turns round from run to run.
  * 4. what-if edits (add a planned place at a seeded random address, then remove it) against a full
  *    recompute of the same coverage with that place, walking, for a category with few places and
  *    one with many: on the sample (200 timed edits each, a recompute per edit) and on the seeded
@@ -179,8 +180,8 @@ const SWEEP_MAX_VS_CPP = 1.0;
 
 /**
  * Part 2: one multi-source sweep on the 1 M-edge graph against the flatqueue Dijkstra and the C++
- * one, interleaved (the three in turn per run, each run starting with the next side; the JS sides
- * warmed up first). Each side reuses its per-node arrays between runs and refills them inside the
+ * one, and the sweep's one-entry loop, interleaved (in turn per run, each run starting with the
+ * next side; the JS sides warmed up first). Each side reuses its per-node arrays between runs and refills them inside the
  * timed region; the C++ side times its own second run in a fresh process (its allocator then reuses
  * warm memory).
  */
@@ -200,12 +201,18 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 	const fq = new FlatQueueDijkstra(net);
 	const cpp = prepareCppReference(net, sourceNodes);
 	const ours: number[] = [];
+	const entryLoop: number[] = [];
 	const flat: number[] = [];
 	const native: number[] = [];
 	const vsFlat: number[] = [];
 	const vsCpp: number[] = [];
+	const entryVsFlat: number[] = [];
+	// the sweep's other loop (one entry at a time, as on graphs under READ_AHEAD_MIN_NODES) on the
+	// same graph: whether the batches with read-ahead earn their place here
+	const entryState = emptySweepState(net);
 	try {
 		multiSourceSweep(net, sources, ws, state);
+		multiSourceSweep(net, sources, ws, entryState, Infinity);
 		fq.run(sourceNodes);
 		const timed = (f: () => void): number => {
 			const t = performance.now();
@@ -213,19 +220,23 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 			return performance.now() - t;
 		};
 		for (let r = 0; r < runs; r++) {
-			// the three sides in turn, starting with a different one each run (no side always first)
+			// the sides in turn, starting with a different one each run (no side always first)
 			let a = 0;
 			let b = 0;
 			let c = 0;
+			let d = 0;
 			const sides = [
 				() => (a = timed(() => multiSourceSweep(net, sources, ws, state))),
 				() => (b = timed(() => fq.run(sourceNodes))),
 				() => (c = 'skipped' in cpp ? 0 : cpp.run().ms),
+				() => (d = timed(() => multiSourceSweep(net, sources, ws, entryState, Infinity))),
 			];
 			for (let k = 0; k < sides.length; k++) sides[(r + k) % sides.length]!();
 			ours.push(a);
+			entryLoop.push(d);
 			flat.push(b);
 			vsFlat.push(a / b);
+			entryVsFlat.push(d / b);
 			if (!('skipped' in cpp)) {
 				native.push(c);
 				vsCpp.push(a / c);
@@ -238,12 +249,13 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 		for (let n = 0; n < g.nodeCount; n++) {
 			const c = state.costS(n);
 			maxFlat = Math.max(maxFlat, c === fq.dist[n] ? 0 : Math.abs(c - fq.dist[n]!));
+			if (entryState.costS(n) !== c) throw new Error(`the sweep's two loops differ at node ${n}`);
 			if (cppDist) maxCpp = Math.max(maxCpp, c === cppDist[n] ? 0 : Math.abs(c - cppDist[n]!));
 		}
 		const rf = spread(vsFlat);
 		const rc = native.length > 0 ? spread(vsCpp) : undefined;
 		log(
-			`1M-edge sweep: ours ${median(ours).toFixed(1)} ms, flatqueue ${median(flat).toFixed(1)} ms (ratio ${rf.median}, ${rf.min}–${rf.max}), ${
+			`1M-edge sweep: ours ${median(ours).toFixed(1)} ms (one entry at a time: ${median(entryLoop).toFixed(1)} ms, ratio ${spread(entryVsFlat).median}), flatqueue ${median(flat).toFixed(1)} ms (ratio ${rf.median}, ${rf.min}–${rf.max}), ${
 				rc
 					? `C++ ${median(native).toFixed(1)} ms (ratio ${rc.median}, ${rc.min}–${rc.max})`
 					: (cpp as { skipped: string }).skipped
@@ -251,7 +263,7 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 		);
 		const keeps = {
 			sweep:
-				'per node one 16-byte record (cost Float64, place label Int32, flag Int32: one cache line); 16 more (extra metres, unknown metres) only where the path crossed a limited or unknown stretch (none here: walking); 1 bit per node (settled); queue: a ring of bucket heads (Int32) with a bitmap of occupied buckets, and an entry pool (8 bytes per push)',
+				'per node 12 bytes in two arrays: cost (Float64) and tag (Int32: place label × 2 + flag); 16 more (extra metres, unknown metres) only where the path crossed a limited or unknown stretch (none here: walking); 1 bit per node (settled); queue: a ring of bucket heads (Int32) with a bitmap of occupied buckets, an entry pool (8 bytes per push) and the batch of the bucket being emptied (4 bytes per node in it; graphs of ≥ 65,536 nodes)',
 			flatqueue:
 				'per node 8 bytes: cost (Float64); queue: 12 bytes per push (Float64 value, Uint32 id)',
 			cpp: 'per node 8 bytes: cost (double); queue: 16 bytes per push (double, uint32 pair)',
@@ -261,6 +273,8 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 			synthetic_1m_edges: g.edgeCount,
 			synthetic_1m_sources: sources.length,
 			sweep_1m_ms: spread(ours),
+			sweep_entry_loop_1m_ms: spread(entryLoop),
+			sweep_entry_loop_vs_flatqueue_ratio: spread(entryVsFlat),
 			flatqueue_1m_ms: spread(flat),
 			cpp_1m_ms: native.length > 0 ? spread(native) : null,
 			cpp_compiler: 'skipped' in cpp ? cpp.skipped : `${cpp.compiler}, -O3 -march=native`,
@@ -519,13 +533,13 @@ async function bigJobFigures(ctx: BenchContext): ReturnType<BenchPart> {
 	};
 }
 
-/** The parts of the suite, in order. */
-const PARTS: BenchPart[] = [
-	fullAnalysisFigures,
-	async (ctx) => (await import('./nearest.ts')).nearestFigures(await ctx.sample()), // issue #9
-	sweepFigures,
-	whatIfFigures,
-	bigJobFigures,
+/** The parts of the suite, in order, by the name `--only` picks them with. */
+const PARTS: [string, BenchPart][] = [
+	['full', fullAnalysisFigures],
+	['nearest', async (ctx) => (await import('./nearest.ts')).nearestFigures(await ctx.sample())], // issue #9
+	['sweep', sweepFigures],
+	['whatif', whatIfFigures],
+	['big', bigJobFigures],
 ];
 
 /** The suite (see the file's doc comment). */
@@ -565,7 +579,15 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 	let prepareMs: number | undefined;
 	const figures: Record<string, unknown> = {};
 	const targets: Record<string, TargetCheck> = {};
-	for (const part of PARTS) {
+	const only = ctx.arg('--only')?.split(',');
+	const unknown = only?.filter((o) => !PARTS.some(([name]) => name === o)) ?? [];
+	if (unknown.length > 0) {
+		throw new Error(
+			`--only: no part ${unknown.join(', ')}; the parts: ${PARTS.map(([n]) => n).join(', ')}`,
+		);
+	}
+	for (const [name, part] of PARTS) {
+		if (only && !only.includes(name)) continue;
 		const { targets: t, ...f } = await part(ctx);
 		Object.assign(figures, f);
 		Object.assign(targets, t ?? {});

@@ -5,13 +5,13 @@
  * is. Sources sit on edges (a snapped place), so each seeds both ends of its edge. Arcs are read
  * from the network's arc records (cost and target side by side, in CSR order).
  *
- * What a node keeps ({@link SweepState}): one 16-byte record, its cost (Float64), its place label
- * (Int32) and a flag (Int32), side by side so that reading a node's cost brings its label into
- * the cache with it; and, only where the flag is set, 16 more bytes: the extra metres its path's
+ * What a node keeps ({@link SweepState}): 12 bytes in two arrays, its cost (Float64; every
+ * relaxation reads it, and a cache line holds the costs of 8 nodes) and its tag (Int32: place
+ * label × 2 + a flag); and, only where the flag is set, 16 more bytes: the extra metres its path's
  * cost stands for beyond its length (limited stretches: (factor − 1) × length) and its metres on
  * unknown data. The length is not kept but follows: length = cost × speedMps − extra. A path over
- * plain, known stretches (all of them for walking) touches only the record. A sweep adds a settled
- * bit per node (in its workspace).
+ * plain, known stretches (all of them for walking) touches only cost and tag. A sweep adds a
+ * settled bit per node (in its workspace).
  *
  * Two queues over the same labels and the same rule:
  * - the full sweep ({@link sweepFrom}, {@link multiSourceSweep}) uses a bucket queue (Dial's
@@ -21,7 +21,7 @@
  *   keeps its exact Float64 cost. A node improved by another node of the bucket being emptied (an
  *   edge shorter than a decimetre) goes back into that bucket and is expanded again, so the final
  *   labels are exactly those of a binary-heap Dijkstra. A node is expanded once per label: a
- *   bitmap of settled nodes skips stale queue entries without reading the node's record;
+ *   bitmap of settled nodes skips stale queue entries without reading the node's cost;
  * - the incremental what-if edits ({@link relax}) use a FlatQueue binary heap (few nodes, seeds
  *   of any cost).
  *
@@ -48,13 +48,13 @@ export class SweepState {
 	readonly nodeCount: number;
 	/** Speed of the profile (m/s): a path's length is cost × speedMps − extra. */
 	readonly speedMps: number;
+	/** Node n's cost in seconds (Infinity when unreachable). */
+	readonly cost: Float64Array;
 	/**
-	 * Node n's record, 16 bytes, two views of one buffer: `rec[2n]` its cost in seconds (Float64,
-	 * Infinity when unreachable); `words[4n + 2]` its label (-1 when unreachable), `words[4n + 3]`
-	 * its flag (1 when its path has extra or unknown metres).
+	 * Node n's tag: its label times two plus its flag (1 when its path has extra or unknown
+	 * metres); -2 when unreachable (label -1, flag 0). Label = tag >> 1, flag = tag & 1.
 	 */
-	readonly rec: Float64Array;
-	readonly words: Int32Array;
+	readonly tag: Int32Array;
 	/** Where node n's flag is 1: [2n] extra metres, [2n + 1] metres on unknown data (else both 0). */
 	readonly extra: Float64Array;
 
@@ -62,87 +62,77 @@ export class SweepState {
 	constructor(nodeCount: number, speedMps: number) {
 		this.nodeCount = nodeCount;
 		this.speedMps = speedMps;
-		const buffer = new ArrayBuffer(16 * nodeCount);
-		this.rec = new Float64Array(buffer);
-		this.words = new Int32Array(buffer);
+		this.cost = new Float64Array(nodeCount);
+		this.tag = new Int32Array(nodeCount);
 		this.extra = new Float64Array(2 * nodeCount);
 		this.clear();
 	}
 
 	/** Makes every node unreachable again. */
 	clear(): void {
-		const n = this.nodeCount;
-		if (n === 0) return;
-		// one record (cost Infinity, label -1, flag 0), then doubled: copyWithin copies bytes
-		this.rec[0] = Infinity;
-		this.words[2] = -1;
-		this.words[3] = 0;
-		for (let done = 1; done < n; done *= 2) {
-			this.rec.copyWithin(2 * done, 0, 2 * Math.min(done, n - done));
-		}
+		this.cost.fill(Infinity);
+		this.tag.fill(-2);
 	}
 
 	/** Makes this state a copy of `other` (same graph and profile). */
 	copyFrom(other: SweepState): void {
-		this.rec.set(other.rec);
+		this.cost.set(other.cost);
+		this.tag.set(other.tag);
 		this.extra.set(other.extra);
 	}
 
 	/** Copies node n's labels from `other`. */
 	copyNode(other: SweepState, n: number): void {
-		this.rec[2 * n] = other.rec[2 * n] as number;
-		this.words[4 * n + 2] = other.words[4 * n + 2] as number;
-		this.words[4 * n + 3] = other.words[4 * n + 3] as number;
+		this.cost[n] = other.cost[n] as number;
+		this.tag[n] = other.tag[n] as number;
 		this.extra[2 * n] = other.extra[2 * n] as number;
 		this.extra[2 * n + 1] = other.extra[2 * n + 1] as number;
 	}
 
 	/** Cost in seconds of the cheapest path from the nearest source (Infinity if unreachable). */
 	costS(n: number): number {
-		return this.rec[2 * n] as number;
+		return this.cost[n] as number;
 	}
 
 	/** Length in metres of that path, access leg included (Infinity if unreachable). */
 	distM(n: number): number {
-		const c = this.rec[2 * n] as number;
+		const c = this.cost[n] as number;
 		if (c === Infinity) return Infinity;
-		return this.words[4 * n + 3] === 0
+		return ((this.tag[n] as number) & 1) === 0
 			? c * this.speedMps
 			: c * this.speedMps - (this.extra[2 * n] as number);
 	}
 
 	/** Extra metres of that path: (factor − 1) × length on its limited stretches. */
 	extraM(n: number): number {
-		return this.words[4 * n + 3] === 0 ? 0 : (this.extra[2 * n] as number);
+		return ((this.tag[n] as number) & 1) === 0 ? 0 : (this.extra[2 * n] as number);
 	}
 
 	/** Metres of that path on edges whose status is unknown. */
 	unknownM(n: number): number {
-		return this.words[4 * n + 3] === 0 ? 0 : (this.extra[2 * n + 1] as number);
+		return ((this.tag[n] as number) & 1) === 0 ? 0 : (this.extra[2 * n + 1] as number);
 	}
 
 	/** Label of the source, -1 when unreachable. */
 	label(n: number): number {
-		return this.words[4 * n + 2] as number;
+		return (this.tag[n] as number) >> 1;
 	}
 
 	/** Sets node n's labels; extraM and unknownM as in the module comment. */
 	set(n: number, costS: number, label: number, extraM: number, unknownM: number): void {
-		this.rec[2 * n] = costS;
-		this.words[4 * n + 2] = label;
-		if (extraM === 0 && unknownM === 0) this.words[4 * n + 3] = 0;
+		this.cost[n] = costS;
+		if (extraM === 0 && unknownM === 0) this.tag[n] = label * 2;
 		else {
 			this.extra[2 * n] = extraM;
 			this.extra[2 * n + 1] = unknownM;
-			this.words[4 * n + 3] = 1;
+			this.tag[n] = label * 2 + 1;
 		}
 	}
 
 	/** Makes node n unreachable. */
 	reset(n: number): void {
-		this.rec[2 * n] = Infinity;
-		this.words[4 * n + 2] = -1;
-		this.words[4 * n + 3] = 0;
+		this.cost[n] = Infinity;
+		this.tag[n] = -2;
 	}
 }
 
@@ -197,7 +187,7 @@ function tieBeatsVia(
 
 /** On exactly equal costs: whether (l, u, x) beats node v's label (the rule after the cost). */
 function tieBeats(st: SweepState, v: number, l: number, u: number, x: number): boolean {
-	const lv = st.words[4 * v + 2] as number;
+	const lv = (st.tag[v] as number) >> 1;
 	if (l !== lv) return l < lv;
 	const uv = st.unknownM(v);
 	if (u !== uv) return u < uv;
@@ -262,32 +252,33 @@ export function relax(
 ): void {
 	const { offsets } = net.graph;
 	const { arcCostS, arcInfo, edgeExtraM } = net;
-	const { rec, words, extra } = st;
+	const { cost, tag, extra } = st;
 	while (q.length > 0) {
 		const c = q.peekValue() as number;
 		const u = q.pop() as number;
-		if (c > (rec[2 * u] as number)) continue;
+		if (c > (cost[u] as number)) continue;
 		if (c > maxCostS) break;
 		if (touched) touched.push(u);
-		const lu = words[4 * u + 2] as number;
-		const fu = words[4 * u + 3] as number;
+		const tu = tag[u] as number;
+		const fu = tu & 1;
+		const lu = tu >> 1;
+		const tv0 = tu - fu; // the tag of a node reached from u over a plain, known edge
 		const xu = fu === 0 ? 0 : (extra[2 * u] as number);
 		const uu = fu === 0 ? 0 : (extra[2 * u + 1] as number);
 		const end = offsets[u + 1] as number;
 		for (let a = offsets[u] as number; a < end; a++) {
 			const nc = c + (arcCostS[2 * a] as number);
 			const v = arcInfo[4 * a + 2] as number;
-			const cv = rec[2 * v] as number;
+			const cv = cost[v] as number;
 			if (nc < cv || (nc === cv && nc < Infinity && tieBeatsVia(st, v, lu, uu, xu, net, a))) {
 				const info = arcInfo[4 * a + 3] as number;
-				rec[2 * v] = nc;
-				words[4 * v + 2] = lu;
-				if (fu === 0 && info <= EDGE_MASK) words[4 * v + 3] = 0;
+				cost[v] = nc;
+				if (fu === 0 && info <= EDGE_MASK) tag[v] = tv0;
 				else {
 					const e = info & EDGE_MASK;
 					extra[2 * v] = xu + (edgeExtraM[2 * e] as number);
 					extra[2 * v + 1] = uu + (edgeExtraM[2 * e + 1] as number);
-					words[4 * v + 3] = 1;
+					tag[v] = tv0 + 1;
 				}
 				q.push(v, nc);
 			}
@@ -299,6 +290,15 @@ export function relax(
 const MAX_BUCKETS = 1 << 22;
 /** Buckets per metre walked at the profile's plain speed: whole decimetres. */
 const BUCKETS_PER_M = 10;
+/** The ring never needs to shrink below this many buckets. */
+const MIN_BUCKETS = 1024;
+
+/** The smallest power of two ≥ n (n ≥ 1). */
+function nextPowerOfTwo(n: number): number {
+	let p = 1;
+	while (p < n) p *= 2;
+	return p;
+}
 
 /**
  * Reusable arrays of the bucket queue: the bucket heads (a ring of a power-of-two size), a bitmap
@@ -306,7 +306,7 @@ const BUCKETS_PER_M = 10;
  * graph with long edges most buckets are empty), a pool of queue entries (node, next entry in the
  * same bucket), appended in order and dropped whole after each sweep, and a bitmap of the nodes
  * settled (expanded with their current label). A node is queued again each time it improves; an
- * entry of a settled node is stale and skipped when popped without reading the node's record (a
+ * entry of a settled node is stale and skipped when popped without reading the node's cost (a
  * node improved after it was settled, inside the bucket being emptied, is unsettled again and
  * expanded once more). A finished sweep leaves heads and bucket bitmap empty, ready for the next.
  */
@@ -319,8 +319,10 @@ export class SweepWorkspace {
 	entries: Int32Array;
 	/** Bit n set when node n is settled (cleared at the start of each sweep). */
 	settled: Int32Array;
+	/** The nodes of the bucket being emptied (large graphs: {@link READ_AHEAD_MIN_NODES}). */
+	batch: Int32Array = new Int32Array(1024);
 	/**
-	 * A sum of values read ahead of their use (the record of the next node to pop), written here so
+	 * A sum of values read ahead of their use (the cost and arcs of the nodes to expand next), written here so
 	 * that the reads are kept: they only bring memory into the cache while the current node works.
 	 */
 	readAhead = 0;
@@ -340,32 +342,46 @@ function grow(ws: SweepWorkspace, length: number): Int32Array {
 }
 
 /**
+ * From this many nodes on, {@link sweepFrom} empties a bucket in batches with a read-ahead (see
+ * there); below it, one entry at a time (a small graph stays in the cache, where the batch's extra
+ * pass costs more than it saves).
+ */
+export const READ_AHEAD_MIN_NODES = 65_536;
+/** Nodes of a batch whose costs and arcs are read ahead together. */
+const READ_AHEAD_GROUP = 8;
+
+/**
  * Runs the bucket-queue sweep from `seeds` (nodes whose labels in `st` are already set, e.g. by
  * {@link seedSources}) until every reachable node is labelled, improving `st` in place. Exact: see
  * the module comment.
  *
  * Where the time goes (node --cpu-prof on the 1 M-edge bench graph): nodes are settled in the
  * order of their cost, which jumps across the whole graph, so the sweep waits on memory, not on
- * arithmetic: the same relaxations in node order run ~4× faster. Hence one 16-byte record per
- * node (cost, label and flag in one cache line), stale entries skipped on a bitmap that stays in
- * the cache, and the next node's record read ahead while the current one is expanded.
+ * arithmetic: the same relaxations in node order run ~4× faster. Hence 12 bytes per node in two
+ * arrays (cost, tag: a cache line holds the costs of 8 nodes), stale entries skipped on a bitmap
+ * that stays in the cache, and, on a graph of at least `readAheadMinNodes` nodes, each bucket
+ * taken whole into a batch whose nodes are expanded in groups of 8 while the next group's costs,
+ * arc ranges and first arcs are read ahead: the cache misses of 8 nodes overlap instead of
+ * following one another. A smaller graph pops one entry at a time, reading the next entry's
+ * cost and arc range ahead.
  *
  * @param seeds nodes to start from (repeats are fine); their labels must be set in `st`.
  * @param ws reusable arrays (one per engine); fresh ones are made when absent.
+ * @param readAheadMinNodes the graph size from which buckets are emptied in batches (tests set it
+ *   to 0 or Infinity to run either loop on any graph).
  */
 export function sweepFrom(
 	net: ProfileNetwork,
 	st: SweepState,
 	seeds: ArrayLike<number>,
 	ws: SweepWorkspace = new SweepWorkspace(net.graph.nodeCount),
+	readAheadMinNodes = READ_AHEAD_MIN_NODES,
 ): void {
-	const { offsets } = net.graph;
-	const { arcCostS, arcInfo, edgeExtraM } = net;
-	const { rec, words, extra } = st;
+	const cost = st.cost;
 	let lo = Infinity;
 	let hi = -Infinity;
 	for (let k = 0; k < seeds.length; k++) {
-		const c = rec[2 * (seeds[k] as number)] as number;
+		const c = cost[seeds[k] as number] as number;
 		if (c < lo) lo = c;
 		if (c > hi) hi = c;
 	}
@@ -373,7 +389,11 @@ export function sweepFrom(
 	// queued nodes always lie within [current bucket, current bucket + max(seed span, longest edge)]
 	const span = Math.max(hi - lo, net.maxEdgeCostS);
 	let scale = net.speedMps * BUCKETS_PER_M;
-	if (span * scale + 2 > MAX_BUCKETS) scale = (MAX_BUCKETS - 2) / span;
+	// at most MAX_BUCKETS, and at most about one bucket per node: a small graph with long edges
+	// (the sample: 3,033 nodes, a 2 km edge) would otherwise spread its few entries over a ring of
+	// 32,768 heads, one cache line each
+	const most = Math.min(MAX_BUCKETS, Math.max(MIN_BUCKETS, nextPowerOfTwo(st.nodeCount)));
+	if (span * scale + 2 > most) scale = (most - 2) / span;
 	let size = 64;
 	while (size < span * scale + 2) size *= 2;
 	if (ws.heads.length < size) {
@@ -382,38 +402,63 @@ export function sweepFrom(
 	}
 	if (ws.settled.length < (st.nodeCount + 31) >> 5)
 		ws.settled = new Int32Array((st.nodeCount + 31) >> 5);
+	ws.settled.fill(0);
 	const heads = ws.heads;
 	const occ = ws.occupied;
-	const settled = ws.settled.fill(0);
 	const mask = size - 1;
-	const wordMask = (size >> 5) - 1;
 	let ent = ws.entries;
-	let top = 0;
-	let queued = 0;
-	let ahead = 0;
 	if (2 * seeds.length > ent.length) ent = grow(ws, 2 * seeds.length);
+	let top = 0;
 	for (let k = 0; k < seeds.length; k++) {
 		const s = seeds[k] as number;
-		const h = ((rec[2 * s] as number) * scale) & mask;
+		const h = ((cost[s] as number) * scale) & mask;
 		ent[2 * top] = s;
 		ent[2 * top + 1] = heads[h] as number;
 		heads[h] = top++;
 		occ[h >> 5]! |= 1 << (h & 31);
-		queued++;
 	}
-	let cur = Math.floor(lo * scale);
+	const first = Math.floor(lo * scale);
+	if (st.nodeCount >= readAheadMinNodes) batchLoop(net, st, ws, scale, mask, first, top);
+	else entryLoop(net, st, ws, scale, mask, first, top);
+}
+
+/** The first bucket at or after `h` that holds entries (there is one), scanning the bitmap. */
+function nextOccupied(occ: Int32Array, h: number, wordMask: number): number {
+	let wi = h >> 5;
+	let bits = (occ[wi] as number) & (-1 << (h & 31));
+	while (bits === 0) {
+		wi = (wi + 1) & wordMask;
+		bits = occ[wi] as number;
+	}
+	return (wi << 5) | (31 - Math.clz32(bits & -bits));
+}
+
+/**
+ * The sweep's loop for a small graph: one entry at a time, the next entry's cost and arc range
+ * read ahead. `top` entries are queued (the seeds); `cur` is the lowest seed's bucket.
+ */
+function entryLoop(
+	net: ProfileNetwork,
+	st: SweepState,
+	ws: SweepWorkspace,
+	scale: number,
+	mask: number,
+	cur: number,
+	top: number,
+): void {
+	const { offsets } = net.graph;
+	const { arcCostS, arcInfo, edgeExtraM } = net;
+	const { cost, tag, extra } = st;
+	const { heads, occupied: occ, settled } = ws;
+	const wordMask = ((mask + 1) >> 5) - 1;
+	let ent = ws.entries;
+	let queued = top;
+	let ahead = 0;
 	while (queued > 0) {
 		let h = cur & mask;
 		let k = heads[h] as number;
 		if (k === -1) {
-			// jump to the next bucket that holds entries (there is one: queued > 0)
-			let wi = h >> 5;
-			let bits = (occ[wi] as number) & (-1 << (h & 31));
-			while (bits === 0) {
-				wi = (wi + 1) & wordMask;
-				bits = occ[wi] as number;
-			}
-			const nh = (wi << 5) | (31 - Math.clz32(bits & -bits));
+			const nh = nextOccupied(occ, h, wordMask);
 			cur += (nh - h) & mask;
 			h = nh;
 			k = heads[h] as number;
@@ -422,18 +467,19 @@ export function sweepFrom(
 		heads[h] = next;
 		if (next === -1) occ[h >> 5]! &= ~(1 << (h & 31));
 		else {
-			// read the next node's record and arc range ahead: its cache misses overlap this node's work
+			// read the next node's cost and arc range ahead: its cache misses overlap this node's work
 			const u2 = ent[2 * next] as number;
-			ahead += (rec[2 * u2] as number) + (offsets[u2] as number);
+			ahead += (cost[u2] as number) + (offsets[u2] as number);
 		}
 		queued--;
 		const u = ent[2 * k] as number;
 		const bit = 1 << (u & 31);
 		if (((settled[u >> 5] as number) & bit) !== 0) continue; // stale: u was expanded since
 		settled[u >> 5]! |= bit;
-		const c = rec[2 * u] as number;
-		const lu = words[4 * u + 2] as number;
-		const fu = words[4 * u + 3] as number;
+		const c = cost[u] as number;
+		const tu = tag[u] as number;
+		const fu = tu & 1;
+		const tv0 = tu - fu; // the tag of a node reached from u over a plain, known edge
 		const xu = fu === 0 ? 0 : (extra[2 * u] as number);
 		const uu = fu === 0 ? 0 : (extra[2 * u + 1] as number);
 		const start = offsets[u] as number;
@@ -443,17 +489,16 @@ export function sweepFrom(
 		for (let a = start; a < end; a++) {
 			const nc = c + (arcCostS[2 * a] as number);
 			const v = arcInfo[4 * a + 2] as number;
-			const cv = rec[2 * v] as number;
-			if (nc < cv || (nc === cv && nc < Infinity && tieBeatsVia(st, v, lu, uu, xu, net, a))) {
+			const cv = cost[v] as number;
+			if (nc < cv || (nc === cv && nc < Infinity && tieBeatsVia(st, v, tu >> 1, uu, xu, net, a))) {
 				const info = arcInfo[4 * a + 3] as number;
-				rec[2 * v] = nc;
-				words[4 * v + 2] = lu;
-				if (fu === 0 && info <= EDGE_MASK) words[4 * v + 3] = 0;
+				cost[v] = nc;
+				if (fu === 0 && info <= EDGE_MASK) tag[v] = tv0;
 				else {
 					const e = info & EDGE_MASK;
 					extra[2 * v] = xu + (edgeExtraM[2 * e] as number);
 					extra[2 * v + 1] = uu + (edgeExtraM[2 * e + 1] as number);
-					words[4 * v + 3] = 1;
+					tag[v] = tv0 + 1;
 				}
 				// a settled v improves only inside this bucket (an edge under a bucket): expand it again
 				settled[v >> 5]! &= ~(1 << (v & 31));
@@ -463,6 +508,104 @@ export function sweepFrom(
 				heads[nh] = top++;
 				occ[nh >> 5]! |= 1 << (nh & 31);
 				queued++;
+			}
+		}
+	}
+	ws.readAhead = ahead;
+}
+
+/**
+ * The sweep's loop for a large graph: each bucket is taken whole into `ws.batch` (nodes improved
+ * meanwhile inside the same bucket form a new list there, taken next), and its nodes are expanded
+ * in groups of {@link READ_AHEAD_GROUP} while the next group's costs, arc ranges and first arc
+ * records are read ahead. Same relaxation, same labels as {@link entryLoop}.
+ */
+function batchLoop(
+	net: ProfileNetwork,
+	st: SweepState,
+	ws: SweepWorkspace,
+	scale: number,
+	mask: number,
+	cur: number,
+	top: number,
+): void {
+	const { offsets } = net.graph;
+	const { arcCostS, arcInfo, edgeExtraM } = net;
+	const { cost, tag, extra } = st;
+	const { heads, occupied: occ, settled } = ws;
+	const wordMask = ((mask + 1) >> 5) - 1;
+	let ent = ws.entries;
+	let batch = ws.batch;
+	let queued = top;
+	let ahead = 0;
+	while (queued > 0) {
+		let h = cur & mask;
+		if (heads[h] === -1) {
+			const nh = nextOccupied(occ, h, wordMask);
+			cur += (nh - h) & mask;
+			h = nh;
+		}
+		// take the whole bucket
+		let nb = 0;
+		for (let k = heads[h] as number; k !== -1; k = ent[2 * k + 1] as number) {
+			if (nb === batch.length) {
+				const bigger = new Int32Array(2 * batch.length);
+				bigger.set(batch);
+				ws.batch = batch = bigger;
+			}
+			batch[nb++] = ent[2 * k] as number;
+		}
+		heads[h] = -1;
+		occ[h >> 5]! &= ~(1 << (h & 31));
+		queued -= nb;
+		for (let g = 0; g < nb; g += READ_AHEAD_GROUP) {
+			const ge = Math.min(g + READ_AHEAD_GROUP, nb);
+			// the next group's cost, arc range and first arc: their misses overlap this group's work
+			const ae = Math.min(ge + READ_AHEAD_GROUP, nb);
+			for (let j = ge; j < ae; j++) {
+				const w = batch[j] as number;
+				ahead += (cost[w] as number) + (arcCostS[2 * (offsets[w] as number)] as number);
+			}
+			for (let j = g; j < ge; j++) {
+				const u = batch[j] as number;
+				const bit = 1 << (u & 31);
+				if (((settled[u >> 5] as number) & bit) !== 0) continue; // stale: u was expanded since
+				settled[u >> 5]! |= bit;
+				const c = cost[u] as number;
+				const tu = tag[u] as number;
+				const fu = tu & 1;
+				const tv0 = tu - fu;
+				const xu = fu === 0 ? 0 : (extra[2 * u] as number);
+				const uu = fu === 0 ? 0 : (extra[2 * u + 1] as number);
+				const start = offsets[u] as number;
+				const end = offsets[u + 1] as number;
+				if (2 * (top + end - start) > ent.length) ent = grow(ws, 2 * (top + end - start));
+				for (let a = start; a < end; a++) {
+					const nc = c + (arcCostS[2 * a] as number);
+					const v = arcInfo[4 * a + 2] as number;
+					const cv = cost[v] as number;
+					if (
+						nc < cv ||
+						(nc === cv && nc < Infinity && tieBeatsVia(st, v, tu >> 1, uu, xu, net, a))
+					) {
+						const info = arcInfo[4 * a + 3] as number;
+						cost[v] = nc;
+						if (fu === 0 && info <= EDGE_MASK) tag[v] = tv0;
+						else {
+							const e = info & EDGE_MASK;
+							extra[2 * v] = xu + (edgeExtraM[2 * e] as number);
+							extra[2 * v + 1] = uu + (edgeExtraM[2 * e + 1] as number);
+							tag[v] = tv0 + 1;
+						}
+						settled[v >> 5]! &= ~(1 << (v & 31));
+						const nh = (nc * scale) & mask;
+						ent[2 * top] = v;
+						ent[2 * top + 1] = heads[nh] as number;
+						heads[nh] = top++;
+						occ[nh >> 5]! |= 1 << (nh & 31);
+						queued++;
+					}
+				}
 			}
 		}
 	}
@@ -485,7 +628,8 @@ export function seedSources(
 /**
  * One multi-source sweep from all `sources`.
  *
- * @param ws reusable queue arrays; `into` a state to reuse (cleared first) instead of a new one.
+ * @param ws reusable queue arrays; `into` a state to reuse (cleared first) instead of a new one;
+ *   `readAheadMinNodes` as in {@link sweepFrom}.
  * @example const st = multiSourceSweep(net, places.map((snap, i) => ({ snap, label: i })));
  */
 export function multiSourceSweep(
@@ -493,6 +637,7 @@ export function multiSourceSweep(
 	sources: readonly SweepSource[],
 	ws?: SweepWorkspace,
 	into?: SweepState,
+	readAheadMinNodes = READ_AHEAD_MIN_NODES,
 ): SweepState {
 	let st = into;
 	if (st && (st.nodeCount !== net.graph.nodeCount || st.speedMps !== net.speedMps)) {
@@ -500,7 +645,7 @@ export function multiSourceSweep(
 	}
 	if (st) st.clear();
 	else st = emptySweepState(net);
-	sweepFrom(net, st, seedSources(net, st, sources), ws);
+	sweepFrom(net, st, seedSources(net, st, sources), ws, readAheadMinNodes);
 	return st;
 }
 
