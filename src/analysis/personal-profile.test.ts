@@ -11,6 +11,7 @@ import {
 	builtInProfile,
 	decodePersonalProfile,
 	encodePersonalProfile,
+	hasBuiltInLimits,
 	isBuiltIn,
 	limitsOf,
 	personalGraph,
@@ -50,6 +51,19 @@ describe('classification in the worker', () => {
 			expect(limitsOf(builtInProfile(p))).toEqual(PROFILE_LIMITS[p]);
 			expect(isBuiltIn(builtInProfile(p))).toBe(true);
 			expect(isBuiltIn({ ...builtInProfile(p), kerbCm: 2 })).toBe(false);
+			expect(hasBuiltInLimits(builtInProfile(p))).toBe(true);
+		}
+	});
+
+	it('keeps a profile whose only change is "unknown data: cautious"', () => {
+		// it was dropped as equal to its base (compared with the base in the same unknown mode)
+		for (const p of PROFILE_IDS) {
+			const cautious: PersonalProfile = { ...builtInProfile(p), unknown: 'cautious' };
+			expect(isBuiltIn(cautious)).toBe(false);
+			expect(unknownModeOf(encodePersonalProfile(cautious))).toBe('cautious');
+			// its statuses are the built-in ones: the worker keeps the built-in engine
+			expect(hasBuiltInLimits(cautious)).toBe(true);
+			expect(hasBuiltInLimits({ ...cautious, minWidthM: 1.5 })).toBe(false);
 		}
 	});
 

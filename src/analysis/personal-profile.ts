@@ -121,8 +121,22 @@ export function personalLimitedCostFactor(p: PersonalProfile): number {
 	return Math.max(PROFILES[p.base].limitedCostFactor, 1.5);
 }
 
-/** Whether a personal profile is exactly its base built-in profile (then the baked statuses serve). */
+/**
+ * Whether a personal profile is exactly its base built-in profile as the app uses it (unknown data
+ * optimistic): then there is nothing personal to keep. A profile whose only change is "unknown
+ * data: cautious" is personal (its answers differ), though its statuses are the built-in ones
+ * ({@link hasBuiltInLimits}).
+ */
 export function isBuiltIn(p: PersonalProfile): boolean {
+	return encodePersonalProfile(p) === encodePersonalProfile(builtInProfile(p.base));
+}
+
+/**
+ * Whether a personal profile classifies and routes exactly as its base built-in profile (how
+ * unknown data counts aside: every job carries its unknown mode): then the built-in engine and
+ * the baked statuses serve.
+ */
+export function hasBuiltInLimits(p: PersonalProfile): boolean {
 	return encodePersonalProfile(p) === encodePersonalProfile(builtInProfile(p.base, p.unknown));
 }
 
