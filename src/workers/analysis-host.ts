@@ -263,6 +263,9 @@ export class AnalysisHost {
 			return {
 				base: person?.base ?? null,
 				statuses: slot(engine.graph.statuses),
+				// the tiles' statuses for the same profile: the layer sets feature-state only where
+				// the person's differ (drawEdgeStatuses)
+				builtIn: slot(builtIn.graph.statuses),
 				reasons: slot(engine.graph.reasons),
 				unknowns: slot(engine.graph.unknowns),
 				elapsedMs: performance.now() - t0,
