@@ -232,6 +232,7 @@ export class AnalysisEngine {
 	private readonly placeSnapCache = new Map<string, (Snap | undefined)[]>();
 	private readonly placeLists = new Map<string, number[]>();
 	private workspaceCache: SweepWorkspace | undefined;
+	private edgeStampCache: EdgeStamps | undefined;
 	/** The personal profile this engine answers for (its base profile's slot), if any. */
 	readonly personal: PersonalProfile | undefined;
 	private readonly options: EngineOptions;
@@ -287,10 +288,25 @@ export class AnalysisEngine {
 		return this.edgeIndexCache;
 	}
 
-	/** The bucket queue's arrays, shared by every sweep of this engine (built on first use). */
+	/**
+	 * The bucket queue's arrays, shared by every sweep of this engine (built on first use); a
+	 * personal engine uses its built-in engine's (same graph size, one sweep at a time).
+	 */
 	get workspace(): SweepWorkspace {
+		if (this.root) return this.root.workspace;
 		this.workspaceCache ??= new SweepWorkspace(this.graph.nodeCount);
 		return this.workspaceCache;
+	}
+
+	/**
+	 * Per-edge stamps for the what-if edits of every coverage run of this engine (and of the
+	 * personal engines derived from it): each edit takes a new stamp, so no run needs an array of
+	 * its own (built on first use).
+	 */
+	get edgeStamps(): EdgeStamps {
+		if (this.root) return this.root.edgeStamps;
+		this.edgeStampCache ??= new EdgeStamps(this.graph.edgeCount);
+		return this.edgeStampCache;
 	}
 
 	/**
@@ -516,8 +532,15 @@ export class AnalysisEngine {
 		return snaps;
 	}
 
-	/** The profile's view of the graph (cached). */
+	/**
+	 * The profile's view of the graph (cached). A personal engine shares its built-in engine's for
+	 * the other two profiles (their statuses are the same arrays' values): only its base profile's
+	 * view is its own.
+	 */
 	network(profile: ProfileId, mode: UnknownMode = 'optimistic'): ProfileNetwork {
+		if (this.root && (!this.personal || this.personal.base !== profile)) {
+			return this.root.network(profile, mode);
+		}
 		const k = key(profile, mode);
 		let n = this.nets.get(k);
 		if (!n) {
@@ -655,6 +678,26 @@ export class AnalysisEngine {
 	}
 }
 
+/**
+ * Per-edge stamps: an edge is marked as done in one operation by writing that operation's stamp,
+ * so nothing needs clearing between operations. One per engine, shared by its runs.
+ */
+export class EdgeStamps {
+	readonly stamps: Uint32Array;
+	private value = 0;
+	constructor(edgeCount: number) {
+		this.stamps = new Uint32Array(edgeCount);
+	}
+	/** A stamp no edge carries yet. */
+	next(): number {
+		if (this.value === 0xffffffff) {
+			this.stamps.fill(0);
+			this.value = 0;
+		}
+		return ++this.value;
+	}
+}
+
 /** A finished coverage run that can be edited (what-if) incrementally. */
 export class CoverageRun {
 	readonly engine: AnalysisEngine;
@@ -672,8 +715,8 @@ export class CoverageRun {
 	private nextLabel: number;
 	/** Number of sources on each edge (fast test before the byEdge lookup). */
 	private readonly sourceEdges: Uint16Array;
-	private readonly edgeStamp: Uint32Array;
-	private stampValue = 0;
+	/** The engine's stamps, shared by its runs ({@link AnalysisEngine.edgeStamps}). */
+	private readonly edgeStamp: EdgeStamps;
 	/** Scratch lists reused by every what-if edit (no allocation proportional to the graph). */
 	private readonly touched: number[] = [];
 	private readonly lost: number[] = [];
@@ -683,7 +726,7 @@ export class CoverageRun {
 	constructor(engine: AnalysisEngine, options: CoverageOptions) {
 		this.engine = engine;
 		this.sourceEdges = new Uint16Array(engine.graph.edgeCount);
-		this.edgeStamp = new Uint32Array(engine.graph.edgeCount);
+		this.edgeStamp = engine.edgeStamps;
 		const mode = options.unknownMode ?? 'optimistic';
 		if (typeof options.categoryId !== 'string' || options.categoryId === '') {
 			throw new Error('categoryId is missing');
@@ -753,8 +796,9 @@ export class CoverageRun {
 
 	/** Re-evaluates the origins on edge `e` unless already done in this edit (stamp). */
 	private visitEdge(e: number, stamp: number): void {
-		if (this.edgeStamp[e] === stamp) return;
-		this.edgeStamp[e] = stamp;
+		const stamps = this.edgeStamp.stamps;
+		if (stamps[e] === stamp) return;
+		stamps[e] = stamp;
 		this.evaluateEdge(e, true);
 	}
 
@@ -856,7 +900,7 @@ export class CoverageRun {
 	 */
 	private reevaluate(nodes: readonly number[], edge: number, label: number): WhatIfChange {
 		const { offsets, arcEdges } = this.engine.graph;
-		const stamp = ++this.stampValue;
+		const stamp = this.edgeStamp.next();
 		this.changed.length = 0;
 		this.before.length = 0;
 		this.visitEdge(edge, stamp);
@@ -948,14 +992,15 @@ export class CoverageRun {
 		// touching the region
 		const q = this.queue;
 		q.clear();
-		const stamp = ++this.stampValue;
+		const stamp = this.edgeStamp.next();
+		const stamps = this.edgeStamp.stamps;
 		for (let k = 0; k < lost.length; k++) {
 			const u = lost[k] as number;
 			const end = offsets[u + 1] as number;
 			for (let a = offsets[u] as number; a < end; a++) {
 				const e = arcEdges[a] as number;
-				if (this.sourceEdges[e] !== 0 && this.edgeStamp[e] !== stamp) {
-					this.edgeStamp[e] = stamp;
+				if (this.sourceEdges[e] !== 0 && stamps[e] !== stamp) {
+					stamps[e] = stamp;
 					for (const s of this.byEdge.get(e) ?? []) seedSource(this.net, st, q, s);
 				}
 				const v = targets[a] as number;

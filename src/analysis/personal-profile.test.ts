@@ -11,6 +11,7 @@ import {
 	builtInProfile,
 	decodePersonalProfile,
 	encodePersonalProfile,
+	hasBuiltInLimits,
 	isBuiltIn,
 	limitsOf,
 	personalGraph,
@@ -50,6 +51,19 @@ describe('classification in the worker', () => {
 			expect(limitsOf(builtInProfile(p))).toEqual(PROFILE_LIMITS[p]);
 			expect(isBuiltIn(builtInProfile(p))).toBe(true);
 			expect(isBuiltIn({ ...builtInProfile(p), kerbCm: 2 })).toBe(false);
+			expect(hasBuiltInLimits(builtInProfile(p))).toBe(true);
+		}
+	});
+
+	it('keeps a profile whose only change is "unknown data: cautious"', () => {
+		// it was dropped as equal to its base (compared with the base in the same unknown mode)
+		for (const p of PROFILE_IDS) {
+			const cautious: PersonalProfile = { ...builtInProfile(p), unknown: 'cautious' };
+			expect(isBuiltIn(cautious)).toBe(false);
+			expect(unknownModeOf(encodePersonalProfile(cautious))).toBe('cautious');
+			// its statuses are the built-in ones: the worker keeps the built-in engine
+			expect(hasBuiltInLimits(cautious)).toBe(true);
+			expect(hasBuiltInLimits({ ...cautious, minWidthM: 1.5 })).toBe(false);
 		}
 	});
 
@@ -397,5 +411,43 @@ describe('unknownModeOf', () => {
 		expect(unknownModeOf(encodePersonalProfile(builtInProfile('rollator')))).toBe('optimistic');
 		expect(unknownModeOf(undefined)).toBe('optimistic');
 		expect(unknownModeOf('wheelchair.k99.uc')).toBe('optimistic');
+	});
+});
+
+describe('a personal engine shares the built-in engine’s arrays', () => {
+	it('uses the built-in views of the other two profiles, its sweep workspace and its edge stamps; answers unchanged', () => {
+		const root = new AnalysisEngine(bundle);
+		const mine = root.withPersonal({ ...builtInProfile('wheelchair'), minWidthM: 1.5 });
+		for (const mode of ['optimistic', 'cautious'] as const) {
+			expect(mine.network('walking', mode)).toBe(root.network('walking', mode));
+			expect(mine.network('rollator', mode)).toBe(root.network('rollator', mode));
+			expect(mine.network('wheelchair', mode)).not.toBe(root.network('wheelchair', mode));
+		}
+		expect(mine.workspace).toBe(root.workspace);
+		expect(mine.edgeStamps).toBe(root.edgeStamps);
+		// two runs (one per engine) edited in turn with the shared stamps: each equals a fresh run
+		// without the removed place
+		const category = root.categoriesWithPlaces()[0]!;
+		const runs = [
+			root.coverage({ categoryId: category, profile: 'walking' }),
+			mine.coverage({ categoryId: category, profile: 'wheelchair' }),
+		];
+		const engines = [root, mine];
+		const labels = runs.map((r) => [...r.sources.keys()]);
+		for (let k = 0; k < 2; k++) {
+			for (const [i, run] of runs.entries()) {
+				const label = labels[i]![k];
+				if (label !== undefined) run.removePlace(label);
+			}
+		}
+		for (const [i, run] of runs.entries()) {
+			const removed = labels[i]!.slice(0, 2).map((l) => run.placeId(l)!);
+			const fresh = engines[i]!.coverage({
+				categoryId: category,
+				profile: run.result.profile,
+				excludePlaceIds: removed,
+			});
+			expect([...run.result.timeS]).toEqual([...fresh.result.timeS]);
+		}
 	});
 });

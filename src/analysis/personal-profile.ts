@@ -121,9 +121,71 @@ export function personalLimitedCostFactor(p: PersonalProfile): number {
 	return Math.max(PROFILES[p.base].limitedCostFactor, 1.5);
 }
 
-/** Whether a personal profile is exactly its base built-in profile (then the baked statuses serve). */
+/**
+ * Whether a personal profile is exactly its base built-in profile as the app uses it (unknown data
+ * optimistic): then there is nothing personal to keep. A profile whose only change is "unknown
+ * data: cautious" is personal (its answers differ), though its statuses are the built-in ones
+ * ({@link hasBuiltInLimits}).
+ */
 export function isBuiltIn(p: PersonalProfile): boolean {
+	return encodePersonalProfile(p) === encodePersonalProfile(builtInProfile(p.base));
+}
+
+/**
+ * Whether a personal profile classifies and routes exactly as its base built-in profile (how
+ * unknown data counts aside: every job carries its unknown mode): then the built-in engine and
+ * the baked statuses serve.
+ */
+export function hasBuiltInLimits(p: PersonalProfile): boolean {
 	return encodePersonalProfile(p) === encodePersonalProfile(builtInProfile(p.base, p.unknown));
+}
+
+/** One way a personal profile differs from its base built-in profile ({@link personalDifferences}). */
+export type PersonalDifference =
+	| { field: 'speed'; value: SpeedChoice }
+	| { field: 'kerbCm' | 'slopePct' | 'minWidthM' | 'benchStretchM'; value: number | null }
+	| { field: 'steps'; value: boolean }
+	| { field: 'avoid'; value: AvoidableSurface[] }
+	| { field: 'unknown'; value: UnknownMode };
+
+/**
+ * What a personal profile changes against its base built-in profile (as the app uses it: unknown
+ * data optimistic), in the form's order: the words a profile's name is made of (`I18n.profileName`).
+ * Empty for a built-in profile.
+ *
+ * @example personalDifferences({ ...builtInProfile('wheelchair'), kerbCm: 2, slopePct: 5 }) // [{ field: 'kerbCm', value: 2 }, { field: 'slopePct', value: 5 }]
+ */
+export function personalDifferences(p: PersonalProfile): PersonalDifference[] {
+	const b = builtInProfile(p.base);
+	const out: PersonalDifference[] = [];
+	if (p.speed !== b.speed) out.push({ field: 'speed', value: p.speed });
+	for (const field of ['kerbCm', 'slopePct', 'minWidthM', 'benchStretchM'] as const) {
+		if (p[field] !== b[field]) out.push({ field, value: p[field] });
+	}
+	if (p.steps !== b.steps) out.push({ field: 'steps', value: p.steps });
+	const avoided = AVOIDABLE_SURFACES.filter((s) => p.avoid.includes(s));
+	if (avoided.join() !== AVOIDABLE_SURFACES.filter((s) => b.avoid.includes(s)).join()) {
+		out.push({ field: 'avoid', value: avoided });
+	}
+	if (p.unknown !== b.unknown) out.push({ field: 'unknown', value: p.unknown });
+	return out;
+}
+
+/**
+ * The personal profile applied on `profile`, if any: its text reads, starts from this profile and
+ * is not the built-in profile itself. Names and answers use it; anything else is the built-in one.
+ */
+export function appliedPersonal(
+	profile: ProfileId,
+	personal: string | null | undefined,
+): PersonalProfile | undefined {
+	if (!personal || !personal.startsWith(`${profile}.`)) return undefined;
+	try {
+		const p = decodePersonalProfile(personal);
+		return isBuiltIn(p) ? undefined : p;
+	} catch {
+		return undefined;
+	}
 }
 
 /** The allowed range of each number of a personal profile (null, "not set", is always allowed). */

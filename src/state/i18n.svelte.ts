@@ -4,7 +4,12 @@
  */
 import { createContext } from 'svelte';
 import { formatNumber, type Lang, type MessageKey, loadLang, translate } from '../i18n/messages.ts';
-import type { ProfileId } from '../contracts/profiles.ts';
+import { PROFILES, type ProfileId } from '../contracts/profiles.ts';
+import {
+	appliedPersonal,
+	personalDifferences,
+	type PersonalDifference,
+} from '../analysis/personal-profile.ts';
 import type { Origin } from './url-state.ts';
 
 const TRAVEL_WORDS: Record<ProfileId, MessageKey> = {
@@ -42,6 +47,44 @@ export class I18n {
 	/** How a profile travels, for times: "te voet", "met de rolstoel" (never "te voet" for a wheelchair). */
 	travel(profile: ProfileId): string {
 		return this.t(TRAVEL_WORDS[profile]);
+	}
+
+	/**
+	 * The name of the profile answers are given for: the built-in profile's label ("In een
+	 * rolstoel"), or, when a personal profile is applied on it, "Mijn profiel (op basis van:
+	 * rolstoel) — tempo traag, stoep ≤ 2 cm, helling ≤ 5 %, doorgang ≥ 1,5 m" (its differences
+	 * from the base, numbers as the language writes them).
+	 */
+	profileName(profile: ProfileId, personal?: string | null): string {
+		const p = appliedPersonal(profile, personal);
+		if (!p) return PROFILES[profile].label[this.lang];
+		const base = this.t(`myBase_${p.base}`);
+		const differences = personalDifferences(p).map((d) => this.difference(d));
+		return differences.length === 0
+			? this.t('myName', { base })
+			: this.t('myNameWith', { base, differences: differences.join(', ') });
+	}
+
+	/** One difference of a personal profile in words: "stoep ≤ 2 cm", "tempo traag". */
+	difference(d: PersonalDifference): string {
+		switch (d.field) {
+			case 'speed':
+				return this.t(`myDiff_speed_${d.value}`);
+			case 'steps':
+				return this.t(d.value ? 'myDiff_steps_yes' : 'myDiff_steps_no');
+			case 'avoid':
+				return d.value.length === 0
+					? this.t('myDiff_avoid_none')
+					: this.t('myDiff_avoid', {
+							surfaces: d.value.map((s) => this.t(`myDiff_surface_${s}`)).join(', '),
+						});
+			case 'unknown':
+				return this.t(`myDiff_unknown_${d.value}`);
+			default:
+				return d.value === null
+					? this.t(`myDiff_${d.field}_none`)
+					: this.t(`myDiff_${d.field}`, { value: this.n(d.value) });
+		}
 	}
 
 	/** A walking time with the profile's words: "12 min met de rolstoel (800 m langs de straten)". */

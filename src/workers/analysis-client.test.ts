@@ -126,6 +126,8 @@ describe('analysis worker protocol over a MessageChannel', () => {
 			expect(set.statuses).toEqual(pg.statuses.subarray(2 * E, 3 * E));
 			expect(set.reasons).toEqual(pg.reasons.subarray(2 * E, 3 * E));
 			expect(set.statuses).not.toEqual(local.graph.statuses.subarray(2 * E, 3 * E));
+			// beside them the tiles' built-in statuses, which the layer diffs against
+			expect(set.builtIn).toEqual(local.graph.statuses.subarray(2 * E, 3 * E));
 			const cov = await client.request('coverage', key);
 			const mine = local.withPersonal(person);
 			expect([...cov.columns.timeS]).toEqual([...mine.coverage(key).result.timeS]);

@@ -12,7 +12,7 @@ import {
 } from '../analysis/engine.ts';
 import { completenessByNeighbourhood } from '../analysis/completeness.ts';
 import { networkLayer } from '../analysis/network-layer.ts';
-import { decodePersonalProfile, isBuiltIn } from '../analysis/personal-profile.ts';
+import { decodePersonalProfile, hasBuiltInLimits } from '../analysis/personal-profile.ts';
 import { PROFILE_IDS } from '../contracts/profiles.ts';
 import { rankFixes } from '../analysis/fixes.ts';
 import { nearestPlaces } from '../analysis/nearest.ts';
@@ -247,7 +247,7 @@ export class AnalysisHost {
 			const builtIn = this.builtInEngine;
 			if (!builtIn) throw new Error('no analysis bundle loaded: send a load request first');
 			const person = profile === null ? undefined : decodePersonalProfile(profile);
-			const engine = person && !isBuiltIn(person) ? builtIn.withPersonal(person) : builtIn;
+			const engine = person && !hasBuiltInLimits(person) ? builtIn.withPersonal(person) : builtIn;
 			if (engine !== this.engine) {
 				this.engine = engine;
 				// in idle steps: the built-in snaps are taken over, and only points whose snapped edge
@@ -263,6 +263,9 @@ export class AnalysisHost {
 			return {
 				base: person?.base ?? null,
 				statuses: slot(engine.graph.statuses),
+				// the tiles' statuses for the same profile: the layer sets feature-state only where
+				// the person's differ (drawEdgeStatuses)
+				builtIn: slot(builtIn.graph.statuses),
 				reasons: slot(engine.graph.reasons),
 				unknowns: slot(engine.graph.unknowns),
 				elapsedMs: performance.now() - t0,

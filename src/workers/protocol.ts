@@ -106,6 +106,8 @@ export interface AnalysisRequestMap {
 		result: {
 			base: ProfileId | null;
 			statuses: Uint8Array;
+			/** The built-in statuses of the same slot (what the tiles draw without feature-state). */
+			builtIn: Uint8Array;
 			reasons: Uint32Array;
 			unknowns: Uint8Array;
 			elapsedMs: number;

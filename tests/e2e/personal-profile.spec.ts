@@ -91,6 +91,12 @@ async function expectFieldsFit(page: Page, form: Locator): Promise<void> {
 }
 
 const MY = /my=wheelchair\.k2\.s5\.w1\.5\..*vslow/;
+/** That profile's name, wherever it is in use (I18n.profileName). */
+const MY_NAME = {
+	nl: 'Mijn profiel (op basis van: rolstoel) — tempo traag, stoep ≤ 2 cm, helling ≤ 5 %, doorgang ≥ 1,5 m',
+	fr: 'Mon profil (à partir de : fauteuil roulant) — allure lente, bordure ≤ 2 cm, pente ≤ 5 %, passage ≥ 1,5 m',
+	en: 'My profile (based on: wheelchair) — slow pace, kerb ≤ 2 cm, slope ≤ 5 %, passage ≥ 1.5 m',
+};
 /** Two sample origins whose walking route takes a path narrower than 1.5 m (width=1 in OSM). */
 const A = [4.783922, 51.269646];
 const B = [4.859062, 51.261921];
@@ -154,6 +160,8 @@ test.describe('a personal mobility profile', () => {
 		// off these routes: on this data the pace is what changes the nearest answer.
 		const mine = await nearestPharmacies(page);
 		expect(mine).not.toEqual(builtIn);
+		// the answer names the profile it is for: the person's, not "In een rolstoel"
+		await expect(page.getByTestId('nearest')).toContainText(`${MY_NAME.nl}:`);
 
 		// a route link opened in the same page (as Back and Forward do: no new load, the same
 		// worker): its reasons name this person's width (1,5 m), not the wheelchair profile's 0,9 m
@@ -162,8 +170,13 @@ test.describe('a personal mobility profile', () => {
 		const avoided = page.getByTestId('route-avoided');
 		await expect(avoided).toContainText('Smaller dan 1,5 m', { timeout: 60_000 });
 		await expect(avoided).not.toContainText('0,9 m');
+		// the route is named for the person's profile (it said "In een rolstoel")
+		const routeProfile = page.getByTestId('route-profile');
+		await expect(routeProfile).toContainText(`${MY_NAME.nl}:`);
+		await expect(routeProfile).not.toContainText('In een rolstoel');
 		await chooseLanguage(page, 'fr');
 		await expect(avoided).toContainText('Moins de 1,5 m de large');
+		await expect(routeProfile).toContainText(`${MY_NAME.fr} :`);
 		await page.screenshot({ path: test.info().outputPath('personal-route-reasons.png') });
 
 		// a shared link in a fresh context carries it
@@ -194,6 +207,7 @@ test.describe('a personal mobility profile', () => {
 		);
 		await expect(page).toHaveURL(MY);
 		await page.getByTestId('network-toggle').getByRole('checkbox').check();
+		await expect(page.getByTestId('network-toggle')).toContainText(MY_NAME.nl);
 		await waitForMapReady(page);
 		await page.evaluate(
 			(centre) =>
@@ -258,6 +272,7 @@ test.describe('a personal mobility profile', () => {
 		for (const code of changed!.reasons)
 			await expect(popup).toContainText(reasonLabel(code, 'nl', limits));
 		await expect(popup).not.toContainText('0,9 m');
+		await expect(popup).toContainText(`${MY_NAME.nl}: `);
 		await page.screenshot({ path: test.info().outputPath('personal-network-layer.png') });
 		await popup
 			.locator('xpath=ancestor::div[contains(@class,"maplibregl-popup")]')
@@ -335,6 +350,7 @@ test.describe('a personal mobility profile', () => {
 			await expect(avoided).toContainText(reasonLabel('width_narrow', lang, limits), {
 				timeout: 60_000,
 			});
+			await expect(page.getByTestId('route-profile')).toContainText(MY_NAME[lang]);
 			await expect(avoided).not.toContainText(
 				reasonLabel('width_narrow', lang, limitsFor('wheelchair', null)),
 			);

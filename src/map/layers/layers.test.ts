@@ -1,6 +1,14 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../contracts/taxonomy.ts';
+import { REPO_ROOT } from '../../../scripts/lib/version.ts';
+import { SAMPLE_AREA } from '../../../tests/helpers/areas.ts';
+import { decodeAnalysisBundle } from '../../analysis/bundle.ts';
+import { builtInProfile, personalGraph } from '../../analysis/personal-profile.ts';
+import { WAY_STATUSES } from '../../analysis/network-layer.ts';
+import { PROFILE_IDS } from '../../contracts/profiles.ts';
 import { Z_ORDER } from '../z-order.ts';
 import { neighbourhoodLayers, NEIGHBOURHOODS_SOURCE } from './neighbourhoods-style.ts';
 import { placesFilter, placesLayers, PLACES_SOURCE } from './places-style.ts';
@@ -128,5 +136,65 @@ describe('the accessible-routes layer for a personal profile', () => {
 			[1, {}],
 			[2, { shed: 4 }],
 		]);
+	});
+
+	it('after a profile change sets feature-state only on edges whose status changed (the real sample graph)', () => {
+		const graph = decodeAnalysisBundle(
+			new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),
+		).graph;
+		const E = graph.edgeCount;
+		const pi = PROFILE_IDS.indexOf('wheelchair');
+		const slot = (a: Uint8Array) => a.slice(pi * E, (pi + 1) * E);
+		const builtIn = slot(graph.statuses);
+		// the worker's answer for a personal profile: its statuses beside the built-in ones
+		const answer = (p: Parameters<typeof personalGraph>[1]) => ({
+			base: 'wheelchair' as const,
+			statuses: slot(personalGraph(graph, p).statuses),
+			reasons: new Uint32Array(E),
+			builtIn,
+		});
+		const wide = answer({ ...builtInProfile('wheelchair'), minWidthM: 1.5 });
+		const steps = answer({ ...builtInProfile('wheelchair'), steps: true, avoid: [] });
+		const state = new Map<number, string>();
+		let calls = 0;
+		const map = {
+			setFeatureState: (f: { id: number }, s: Record<string, unknown>) => {
+				calls++;
+				state.set(f.id, s.status as string);
+			},
+			removeFeatureState: (f: { id?: number }) => {
+				calls++;
+				state.delete(f.id!);
+			},
+		};
+		/** What the layer draws per edge: the feature-state, else the tile's built-in status. */
+		const drawn = () => Array.from(builtIn, (code, e) => state.get(e) ?? WAY_STATUSES[code]);
+		const shown = (a: { statuses: Uint8Array }) => Array.from(a.statuses, (c) => WAY_STATUSES[c]);
+		const differ = (a: Uint8Array, b: Uint8Array) => a.filter((x, e) => x !== b[e]).length;
+
+		let n = drawEdgeStatuses(map, 'footways', wide);
+		// the width norm changes some edges, far from all: only those get feature-state
+		expect(n).toBe(differ(wide.statuses, builtIn));
+		expect(n).toBeGreaterThan(0);
+		expect(n).toBeLessThan(E / 10);
+		expect(calls).toBe(n);
+		expect(drawn()).toEqual(shown(wide));
+		// the other profile: set where its status differs from what is drawn, cleared where it is
+		// the tile's again; edges that stay as they are are not touched
+		calls = 0;
+		const wanted = (a: typeof wide, e: number) =>
+			a.statuses[e] === builtIn[e] ? 0 : (a.statuses[e] as number) + 1;
+		let expected = 0;
+		for (let e = 0; e < E; e++) if (wanted(wide, e) !== wanted(steps, e)) expected++;
+		n = drawEdgeStatuses(map, 'footways', steps);
+		expect(n).toBe(expected);
+		expect(calls).toBe(n);
+		expect(drawn()).toEqual(shown(steps));
+		// the same answer again: nothing to do
+		expect(drawEdgeStatuses(map, 'footways', steps)).toBe(0);
+		// back to the built-in profile: only the edges that had feature-state are cleared
+		n = drawEdgeStatuses(map, 'footways', undefined);
+		expect(n).toBe(differ(steps.statuses, builtIn));
+		expect(state.size).toBe(0);
 	});
 });

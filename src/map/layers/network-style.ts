@@ -35,6 +35,11 @@ export interface EdgeStatuses {
 	base: ProfileId | null;
 	statuses: Uint8Array;
 	reasons: Uint32Array;
+	/**
+	 * The built-in statuses of the same profile, as the tiles carry them: only edges whose status
+	 * differs from them need feature-state ({@link drawEdgeStatuses}). Absent: every edge is set.
+	 */
+	builtIn?: Uint8Array;
 }
 
 /** The feature-state key that carries an edge's status for the personal profile. */
@@ -176,30 +181,50 @@ export interface FeatureStateTarget<Id = number> {
 	): void;
 }
 
-/** How many edges {@link drawEdgeStatuses} last set on each map (to clear them again). */
-const drawnEdges = new WeakMap<object, number>();
+/** Per map: the status code + 1 that {@link drawEdgeStatuses} last set on each edge (0: none). */
+const drawnEdges = new WeakMap<object, Uint8Array>();
 
 /**
  * Draws a personal profile's per-edge statuses on the accessible-routes layer as feature-state
  * (`status` of the edge's feature, the edge index being the feature id); undefined clears them,
  * so the tiles' built-in statuses show again. Other feature-state keys (walksheds) stay.
+ *
+ * Only what changes is touched: an edge gets feature-state only where the person's status differs
+ * from the built-in one the tile already draws (`statuses.builtIn`), and only when that differs
+ * from what this map was last given; an edge given before whose status is now the tile's is
+ * cleared. A profile change that changes 893 edges sets at most those, not every edge of the area.
+ *
+ * @returns how many edges were set or cleared.
  */
 export function drawEdgeStatuses(
 	map: FeatureStateTarget,
 	sourceLayer: string,
 	statuses: EdgeStatuses | undefined,
-): void {
+): number {
 	const target = { source: NETWORK_SOURCE, sourceLayer, id: 0 };
-	const before = drawnEdges.get(map) ?? 0;
 	const codes = statuses?.statuses;
+	const builtIn = statuses?.builtIn;
 	const count = codes?.length ?? 0;
-	for (let e = count; e < before; e++) {
-		target.id = e;
-		map.removeFeatureState(target, STATUS_STATE);
+	let drawn = drawnEdges.get(map);
+	if (!drawn || drawn.length < count) {
+		const bigger = new Uint8Array(count);
+		if (drawn) bigger.set(drawn);
+		drawn = bigger;
+		drawnEdges.set(map, drawn);
 	}
-	for (let e = 0; e < count; e++) {
+	let touched = 0;
+	for (let e = 0; e < drawn.length; e++) {
+		let want = 0;
+		if (e < count) {
+			const code = codes![e] as number;
+			if (!builtIn || builtIn[e] !== code) want = code + 1;
+		}
+		if (want === drawn[e]) continue;
 		target.id = e;
-		map.setFeatureState(target, { [STATUS_STATE]: WAY_STATUSES[codes![e] as number] });
+		if (want === 0) map.removeFeatureState(target, STATUS_STATE);
+		else map.setFeatureState(target, { [STATUS_STATE]: WAY_STATUSES[want - 1] });
+		drawn[e] = want;
+		touched++;
 	}
-	drawnEdges.set(map, count);
+	return touched;
 }
