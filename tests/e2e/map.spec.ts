@@ -1,4 +1,5 @@
 import { KEEP_HEADER } from '../../src/data/offline-area.ts';
+import { iconImageId } from '../../src/map/layers/places-style.ts';
 import { expect, test } from '../helpers/test.ts';
 import { renderedValues, waitForMapReady, captureMap } from '../helpers/map.ts';
 
@@ -27,6 +28,20 @@ test.describe('the map of the sample area', () => {
 		await page.goto('/');
 		await expect(page.getByRole('heading', { name: 'Buurtkaart' })).toBeVisible();
 		await waitForMapReady(page);
+
+		// At the first full frame, every kind of help among the places drawn has its icon (MapLibre
+		// asks for each icon when a tile needs it: src/map/MapView.svelte).
+		const categories = await renderedValues(page, ['places-icon'], 'category');
+		expect(categories.length).toBeGreaterThan(0);
+		const missing = await page.evaluate(
+			(ids) => {
+				const map = (window as unknown as { buurtkaartMap: { hasImage: (id: string) => boolean } })
+					.buurtkaartMap;
+				return ids.filter((id) => !map.hasImage(id));
+			},
+			categories.map((c) => iconImageId(c)),
+		);
+		expect(missing).toEqual([]);
 
 		// The six wijken of the sample (data/vorselaar-lille/SOURCES.md) are drawn and labelled; the
 		// two of Vorselaar, whose polygons carry only a code (13044A0, 13044A1), by the names of their
