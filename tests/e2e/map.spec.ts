@@ -109,4 +109,22 @@ test.describe('the map of the sample area', () => {
 		expect(body.subarray(0, 7).toString('latin1')).toBe('PMTiles');
 		expect(body[7]).toBe(3);
 	});
+
+	test('the HTML asks for MapLibre at once: maplibre-gl is the first module it preloads, and the map and its CSS are preloaded (issue #12)', async ({
+		request,
+	}) => {
+		const html = await (await request.get('/')).text();
+		const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]* href="([^"]+)"/g)].map(
+			(m) => m[1]!,
+		);
+		expect(preloads[0]).toMatch(/\/maplibre-gl-[^/]*\.js$/);
+		expect(preloads).toEqual(expect.arrayContaining([expect.stringMatching(/\/MapView-/)]));
+		const styles = [...html.matchAll(/<link rel="preload" as="style"[^>]* href="([^"]+)"/g)].map(
+			(m) => m[1]!,
+		);
+		expect(styles).toEqual(expect.arrayContaining([expect.stringMatching(/\/maplibre-gl-/)]));
+		// each preloaded file is served (a stale name would cost a wasted request)
+		for (const href of [...preloads, ...styles])
+			expect((await request.get(href)).status(), href).toBe(200);
+	});
 });
