@@ -1,5 +1,5 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { loadEnv, type Plugin } from 'vite';
+import { loadEnv, type Plugin, type Rolldown } from 'vite';
 import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { headersFile, securityHeaders } from './scripts/lib/security-headers.ts';
@@ -51,6 +51,67 @@ function otherLanguageManifests(): Plugin {
 	};
 }
 
+/** Modules the app imports dynamically as it starts (src/main.ts, App.svelte): the first view's map. */
+const MAP_AT_START = ['src/map/setup.ts', 'src/map/MapView.svelte'];
+
+/**
+ * The first view's map starts downloading with the entry, not after it (issue #12 point 4): the
+ * chunks of the modules the app imports at start for its map (MapLibre, the pmtiles protocol,
+ * MapView) and what they import are `modulepreload` links in the HTML, their CSS a `preload`.
+ * Without them the browser found MapLibre only once the entry and its chunks had run. Same-origin
+ * links: the Content-Security-Policy (script-src 'self') is unchanged.
+ */
+function preloadMapAtStart(): Plugin {
+	return {
+		name: 'buurtkaart-preload-map',
+		apply: 'build',
+		transformIndexHtml: {
+			order: 'post',
+			handler(html, ctx) {
+				const bundle = ctx.bundle;
+				if (!bundle) return html;
+				const chunks = Object.values(bundle).filter(
+					(c): c is Rolldown.OutputChunk => c.type === 'chunk',
+				);
+				const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+				const js = new Set<string>();
+				const css = new Set<string>();
+				const add = (chunk: Rolldown.OutputChunk) => {
+					if (js.has(chunk.fileName)) return;
+					js.add(chunk.fileName);
+					for (const f of chunk.viteMetadata?.importedCss ?? []) css.add(f);
+					for (const i of chunk.imports) {
+						const imported = byFile.get(i);
+						if (imported) add(imported);
+					}
+				};
+				for (const chunk of chunks)
+					if (chunk.facadeModuleId && MAP_AT_START.some((m) => chunk.facadeModuleId!.endsWith(m)))
+						add(chunk);
+				const base = ctx.server?.config.base ?? '/';
+				const missing = (f: string) => !html.includes(`${base}${f}"`);
+				// maplibre-gl first (the largest, and the map waits for it), right after the entry's
+				// script: the browser asks for them in this order (six connections per host on HTTP/1.1)
+				const ordered = [...js].sort(
+					(a, b) => Number(/maplibre-gl/.test(b)) - Number(/maplibre-gl/.test(a)),
+				);
+				const links = [
+					...ordered
+						.filter(missing)
+						.map((f) => `<link rel="modulepreload" crossorigin href="${base}${f}">`),
+					...[...css]
+						.filter(missing)
+						.map((f) => `<link rel="preload" as="style" crossorigin href="${base}${f}">`),
+				].join('\n\t\t');
+				const entry = /<script type="module"[^>]*><\/script>/.exec(html);
+				if (!entry) throw new Error('preloadMapAtStart: no module script in index.html');
+				const at = entry.index + entry[0].length;
+				return `${html.slice(0, at)}\n\t\t${links}${html.slice(at)}`;
+			},
+		},
+	};
+}
+
 // The Supabase URL the app is built with (connect-src of the Content-Security-Policy).
 const env = {
 	...loadEnv(process.env.NODE_ENV ?? 'production', process.cwd(), 'VITE_'),
@@ -59,7 +120,14 @@ const env = {
 const security = { supabaseUrl: env.VITE_SUPABASE_URL, tileOrigin: env.VITE_TILE_ORIGIN };
 
 export default defineConfig({
-	plugins: [svelte(), serveTiles('tiles'), headersFile(security), pwa, otherLanguageManifests()],
+	plugins: [
+		svelte(),
+		serveTiles('tiles'),
+		headersFile(security),
+		pwa,
+		otherLanguageManifests(),
+		preloadMapAtStart(),
+	],
 	server: { host: '127.0.0.1', port: 5173 },
 	preview: { host: '127.0.0.1', port: 4173, headers: securityHeaders(security) },
 	build: {

@@ -6,6 +6,12 @@
  * The map (src/map/MapView.svelte, src/map/setup.ts: MapLibre's setup and the pmtiles protocol) is
  * imported dynamically at start, beside maplibre-gl (issue #12): the first view needs it, so
  * `firstViewAppJsGzipKB` counts it with the entry; `appJsGzipKB` is the entry alone.
+ *
+ * `firstViewGzipKB` adds what else the browser downloads before the map's first view, whatever the
+ * data: maplibre-gl, MapLibre's worker script (a file of its own, started at once), the CSS the HTML
+ * links or preloads (the map's with it), and the map's label fonts (src/map/fonts.ts). The data read
+ * until map idle (archives' byte ranges, manifests) depends on the area and the view: `npm run bench
+ * -- coldload` counts every byte the browser really receives until map idle, per kind.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,15 +63,36 @@ export async function run(): Promise<Record<string, unknown>> {
 			)
 			.map((f) => size(`assets/${f}`));
 		const firstViewGzipKB = kb([...app, ...atStart].reduce((t, f) => t + f.gzipKB * 1024, 0));
+		const assets = readdirSync(path.join(outDir, 'assets'));
+		const worker = assets
+			.filter((f) => /^maplibre-gl-worker.*\.js$/.test(f))
+			.map((f) => size(`assets/${f}`));
+		const css = [...html.matchAll(/<link[^>]+href="\/(assets\/[^"]+\.css)"/g)].map((m) =>
+			size(m[1]!),
+		);
+		// fonts are compressed already: counted as they are
+		const fonts = assets
+			.filter((f) => /^noto-sans-latin-(400|700)-normal.*\.woff2$/.test(f))
+			.map((f) => {
+				const bytes = readFileSync(path.join(outDir, 'assets', f)).length;
+				return { file: `assets/${f}`, rawKB: kb(bytes), gzipKB: kb(bytes) };
+			});
+		const maplibreJs = [
+			...maplibre,
+			...[...startFiles].filter((f) => /maplibre-gl/.test(f) && !initial.includes(f)).map(size),
+		];
+		const sum = (fs: { gzipKB: number }[]) => kb(fs.reduce((t, f) => t + f.gzipKB * 1024, 0));
 		return {
 			appJsGzipKB: appGzipKB,
 			firstViewAppJsGzipKB: firstViewGzipKB,
 			startChunks: atStart,
-			maplibreGzipKB: kb(
-				[
-					...maplibre,
-					...[...startFiles].filter((f) => /maplibre-gl/.test(f) && !initial.includes(f)).map(size),
-				].reduce((t, f) => t + f.gzipKB * 1024, 0),
+			maplibreGzipKB: sum(maplibreJs),
+			maplibreWorkerGzipKB: sum(worker),
+			firstViewCssGzipKB: sum(css),
+			firstViewFontsKB: sum(fonts),
+			firstViewGzipKB: sum([...app, ...atStart, ...maplibreJs, ...worker, ...css, ...fonts]),
+			firstViewFiles: [...app, ...atStart, ...maplibreJs, ...worker, ...css, ...fonts].map(
+				(f) => f.file,
 			),
 			initialChunks: first,
 			lazyChunks: lazy,

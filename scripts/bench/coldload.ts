@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- coldload [--rounds N] [--area ID]`: a first visit to the production build
+ * `npm run bench -- coldload [--rounds N] [--area ID] [--network throttled|unthrottled] [--waterfall]`:
+ * a first visit to the production build
  * against a plain MapLibre page (scripts/bench/plain-maplibre/: maplibre-gl, the pmtiles protocol
  * and one style with the app's basemap layers) over the same basemap.pmtiles, served by the same
  * `vite preview` server. Issue #12 point 4.
@@ -15,6 +16,10 @@
  * paint), the app's search box (the app replaced the HTML shell's), the first search result, and
  * map idle. Bytes are what the browser received until map idle (encoded, headers included), per
  * kind: JS, the MapLibre worker, CSS, fonts, data (archives, manifests, search), document, other.
+ *
+ * `--network` runs one of the two networks only. `--waterfall` adds, per network, the requests of
+ * the first round's plain page and app until map idle: path, kind, start and end (ms from the
+ * document's request) and bytes, in the order they started: what waits for what shows there.
  *
  * WebGL is software (SwiftShader), as in the e2e tests: the map's drawing costs more CPU than on a
  * phone's GPU, for both pages alike.
@@ -74,6 +79,18 @@ interface Load {
 	requests: number;
 	/** Requests per path (query dropped) until map idle: what was downloaded twice shows here. */
 	paths: Record<string, number>;
+	/** Every request until map idle, in the order they started (`--waterfall`). */
+	waterfall: Request[];
+}
+
+/** One request of a load: times in ms from the document's request, bytes on the wire. */
+interface Request {
+	path: string;
+	kind: Kind;
+	startMs: number;
+	/** When its last byte came; undefined: not finished at map idle. */
+	endMs?: number;
+	bytes?: number;
 }
 
 /**
@@ -191,6 +208,9 @@ function trackBytes(cdp: CDPSession) {
 		other: 0,
 	};
 	const paths: Record<string, number> = {};
+	const waterfall = new Map<string, Request>();
+	/** The document's request (CDP's monotonic clock, seconds): time 0 of the waterfall. */
+	let t0: number | undefined;
 	let requests = 0;
 	let stopped = false;
 	cdp.on('Network.responseReceived', (e) => {
@@ -200,20 +220,50 @@ function trackBytes(cdp: CDPSession) {
 	cdp.on('Network.requestWillBeSent', (e) => {
 		if (stopped || !e.request.url.startsWith('http')) return;
 		// (a worker's own script has no responseReceived here: its kind comes from the request)
-		kinds.set(e.requestId, kindOf(e.type, e.request.url));
+		const kind = kindOf(e.type, e.request.url);
+		kinds.set(e.requestId, kind);
 		const p = new URL(e.request.url).pathname;
 		paths[p] = (paths[p] ?? 0) + 1;
 		requests++;
+		t0 ??= e.timestamp;
+		waterfall.set(e.requestId, {
+			path: p,
+			kind,
+			startMs: Math.round((e.timestamp - t0) * 1000),
+		});
 	});
 	cdp.on('Network.loadingFinished', (e) => {
 		if (stopped) return;
 		const kind = kinds.get(e.requestId);
 		if (kind) bytes[kind] += e.encodedDataLength;
+		const request = waterfall.get(e.requestId);
+		if (request && t0 !== undefined) {
+			request.endMs = Math.round((e.timestamp - t0) * 1000);
+			request.bytes = e.encodedDataLength;
+		}
 	});
 	return {
-		stop() {
+		/**
+		 * Ends the count. A worker's own script reaches CDP's page session as a request only (no
+		 * `loadingFinished`): its bytes and end come from the page's Resource Timing (`workerScripts`:
+		 * transfer size and response end, ms from navigation start, of each worker script finished
+		 * by then).
+		 */
+		stop(workerScripts: Record<string, { bytes: number; endMs: number }>) {
 			stopped = true;
-			return { bytes: { ...bytes }, requests, paths: { ...paths } };
+			for (const request of waterfall.values()) {
+				const script = workerScripts[request.path];
+				if (request.kind !== 'worker' || request.endMs !== undefined || !script) continue;
+				request.endMs = Math.round(script.endMs);
+				request.bytes = script.bytes;
+				bytes.worker += script.bytes;
+			}
+			return {
+				bytes: { ...bytes },
+				requests,
+				paths: { ...paths },
+				waterfall: [...waterfall.values()].sort((a, b) => a.startMs - b.startMs),
+			};
 		},
 	};
 }
@@ -262,7 +312,15 @@ async function coldLoad(
 			null,
 			{ timeout: TIMEOUT_MS, polling: 100 },
 		);
-		const got = tracked.stop();
+		// A string: tsx would wrap an inner function in a helper the page lacks.
+		const workerScripts = (await page.evaluate(`(() => {
+			const got = {};
+			for (const e of performance.getEntriesByType('resource'))
+				if (/worker/i.test(new URL(e.name).pathname) && e.responseEnd > 0 && e.responseEnd <= window.benchMarks.map)
+					got[new URL(e.name).pathname] = { bytes: e.transferSize, endMs: e.responseEnd };
+			return got;
+		})()`)) as Record<string, { bytes: number; endMs: number }>;
+		const got = tracked.stop(workerScripts);
 		// A string: tsx would wrap an inner function in a helper the page lacks.
 		const marks = (await page.evaluate(`(() => {
 			const paint = {};
@@ -291,6 +349,12 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 	const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 5;
 	if (!Number.isInteger(rounds) || rounds < 1)
 		throw new Error(`--rounds must be a whole number ≥ 1`);
+	const networkArg = args.indexOf('--network');
+	const networks =
+		networkArg >= 0 ? NETWORKS.filter((n) => n.name === args[networkArg + 1]) : NETWORKS;
+	if (networks.length === 0)
+		throw new Error(`--network must be one of ${NETWORKS.map((n) => n.name).join(', ')}`);
+	const withWaterfall = args.includes('--waterfall');
 	const areaArg = args.indexOf('--area');
 	const index = JSON.parse(readFileSync(path.join(ROOT, 'tiles/areas.json'), 'utf8')) as {
 		areas: { id: string; municipalities: unknown[] }[];
@@ -351,7 +415,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 
 		const loads: Record<string, Record<(typeof KINDS)[number], Load[]>> = {};
 		for (let round = 1; round <= rounds; round++)
-			for (const network of NETWORKS) {
+			for (const network of networks) {
 				const r = (loads[network.name] ??= { plain: [], app: [], appSearch: [] });
 				const order = round % 2 === 1 ? KINDS : [...KINDS].reverse();
 				for (const kind of order) {
@@ -395,6 +459,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 					plain: summary(r.plain),
 					app: summary(r.app),
 					appSearch: summary(r.appSearch),
+					...(withWaterfall
+						? { waterfall: { plain: r.plain[0]!.waterfall, app: r.app[0]!.waterfall } }
+						: {}),
 					// per round: the app's load over the plain page's load of the same round
 					ratioAppToPlain: {
 						mapIdle: ratios(r.app, r.plain, (l) => l.mapIdleMs),
@@ -406,17 +473,17 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 				},
 			]),
 		);
-		const throttled = perNetwork['throttled']!.ratioAppToPlain;
+		const throttled = perNetwork['throttled']?.ratioAppToPlain;
 		return {
 			rounds,
 			area: areaId,
 			query,
 			webgl: 'software (SwiftShader), both pages',
-			networks: NETWORKS,
+			networks,
 			loads: perNetwork,
 			target: { mapIdleThrottledMax: 1.0, fcpMax: 0.3 },
 			meetsTarget: {
-				mapIdleThrottled: throttled.mapIdle.median <= 1.0,
+				...(throttled ? { mapIdleThrottled: throttled.mapIdle.median <= 1.0 } : {}),
 				fcp: Object.values(perNetwork).every((n) => n.ratioAppToPlain.fcp.median <= 0.3),
 			},
 		};

@@ -6,7 +6,6 @@
  * (`drawOn`) and in the gap analysis (`extraPlacesFor`: counted as existing places of their
  * categories).
  */
-import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createContext } from 'svelte';
 import type { PlannedPlace } from '../analysis/engine.ts';
@@ -147,6 +146,8 @@ export class CuratedState {
 		}
 		try {
 			const fc = await this.#boundaries.fc;
+			// loaded when first needed (a place placed on the map), not with the first view (issue #12)
+			const { booleanPointInPolygon } = await import('@turf/turf');
 			const nis = fc.features.find((f) => booleanPointInPolygon(lngLat, f))?.properties?.nis;
 			return this.areas.find((a) => a.nisCode === nis);
 		} catch {

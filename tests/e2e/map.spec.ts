@@ -1,4 +1,5 @@
 import { KEEP_HEADER } from '../../src/data/offline-area.ts';
+import { iconImageId } from '../../src/map/layers/places-style.ts';
 import { expect, test } from '../helpers/test.ts';
 import { renderedValues, waitForMapReady, captureMap } from '../helpers/map.ts';
 
@@ -27,6 +28,20 @@ test.describe('the map of the sample area', () => {
 		await page.goto('/');
 		await expect(page.getByRole('heading', { name: 'Buurtkaart' })).toBeVisible();
 		await waitForMapReady(page);
+
+		// At the first full frame, every kind of help among the places drawn has its icon (MapLibre
+		// asks for each icon when a tile needs it: src/map/MapView.svelte).
+		const categories = await renderedValues(page, ['places-icon'], 'category');
+		expect(categories.length).toBeGreaterThan(0);
+		const missing = await page.evaluate(
+			(ids) => {
+				const map = (window as unknown as { buurtkaartMap: { hasImage: (id: string) => boolean } })
+					.buurtkaartMap;
+				return ids.filter((id) => !map.hasImage(id));
+			},
+			categories.map((c) => iconImageId(c)),
+		);
+		expect(missing).toEqual([]);
 
 		// The six wijken of the sample (data/vorselaar-lille/SOURCES.md) are drawn and labelled; the
 		// two of Vorselaar, whose polygons carry only a code (13044A0, 13044A1), by the names of their
@@ -93,5 +108,23 @@ test.describe('the map of the sample area', () => {
 		expect(body.length).toBe(127);
 		expect(body.subarray(0, 7).toString('latin1')).toBe('PMTiles');
 		expect(body[7]).toBe(3);
+	});
+
+	test('the HTML asks for MapLibre at once: maplibre-gl is the first module it preloads, and the map and its CSS are preloaded (issue #12)', async ({
+		request,
+	}) => {
+		const html = await (await request.get('/')).text();
+		const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]* href="([^"]+)"/g)].map(
+			(m) => m[1]!,
+		);
+		expect(preloads[0]).toMatch(/\/maplibre-gl-[^/]*\.js$/);
+		expect(preloads).toEqual(expect.arrayContaining([expect.stringMatching(/\/MapView-/)]));
+		const styles = [...html.matchAll(/<link rel="preload" as="style"[^>]* href="([^"]+)"/g)].map(
+			(m) => m[1]!,
+		);
+		expect(styles).toEqual(expect.arrayContaining([expect.stringMatching(/\/maplibre-gl-/)]));
+		// each preloaded file is served (a stale name would cost a wasted request)
+		for (const href of [...preloads, ...styles])
+			expect((await request.get(href)).status(), href).toBe(200);
 	});
 });
