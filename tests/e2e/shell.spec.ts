@@ -22,3 +22,49 @@ test('cold load: the HTML shell offers the search box first, and what was typed 
 		page.getByRole('group', { name: 'Soort hulp' }).getByRole('option').first(),
 	).toHaveText(/Apotheek/);
 });
+
+test('cold load: a search before the map is idle reads the manifest once; keeping the area on the device reads it again only after the first view', async ({
+	page,
+}) => {
+	// The moment the map's first view is done, on the page's clock (beside the resource timings).
+	await page.addInitScript(() => {
+		new MutationObserver((_, observer) => {
+			if (document.querySelector('[data-map-ready="true"]')) {
+				(window as unknown as { mapReadyAt: number }).mapReadyAt = performance.now();
+				observer.disconnect();
+			}
+		}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-ready'] });
+	});
+	const manifestStarts = () =>
+		page.evaluate(() =>
+			performance
+				.getEntriesByType('resource')
+				.filter((e) => e.name.endsWith('/manifest.json'))
+				.map((e) => e.startTime),
+		);
+	// Hold the map's code back: the resident searches while there is no map yet.
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/assets/MapView-*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/');
+	const search = page.getByRole('combobox', { name: /Zoek hulp/ });
+	await search.fill('apotheek');
+	await expect(
+		page.getByRole('group', { name: 'Soort hulp' }).getByRole('option').first(),
+	).toHaveText(/Apotheek/);
+	expect(await manifestStarts()).toHaveLength(1);
+
+	release();
+	await expect(page.getByTestId('map')).toHaveAttribute('data-map-ready', 'true', {
+		timeout: 120_000,
+	});
+	// The device keeps the area, reading the manifest again to store it: after the first view.
+	await expect.poll(async () => (await manifestStarts()).length, { timeout: 60_000 }).toBe(2);
+	const readyAt = await page.evaluate(
+		() => (window as unknown as { mapReadyAt: number }).mapReadyAt,
+	);
+	expect((await manifestStarts())[1]).toBeGreaterThanOrEqual(readyAt);
+});
