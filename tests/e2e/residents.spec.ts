@@ -73,6 +73,9 @@ test.describe('residents find help nearby', () => {
 			/Plaatsen in Vorselaar en Lille/,
 		);
 		await expect(list.getByRole('heading', { level: 3, name: 'Apotheek' })).toBeVisible();
+		// The filter fits the screen, whatever the longest kind's name (it ran off a phone's edge).
+		const filter = (await list.getByLabel('Soort hulp').boundingBox())!;
+		expect(filter.x + filter.width).toBeLessThanOrEqual(page.viewportSize()!.width);
 		const count = await list.getByTestId('list-place').count();
 		expect(count).toBeGreaterThan(10);
 		await expect(list.getByRole('status')).toHaveText(`${count} plaatsen`);
