@@ -55,12 +55,13 @@ export interface CategoryResult {
 	engineMs: number;
 }
 
-/** The origins' places and what does not change with the category (from the worker once). */
+/**
+ * The origins' places and what changes with neither the category nor the profile (from the worker
+ * once). Why an origin has no figure depends on the profile: each result's `columns.reason`.
+ */
 export interface OriginPoints {
 	/** [lng, lat] interleaved. */
 	lngLat: Float64Array;
-	/** Why an origin has no figure (`edge_of_data`, `beyond_access_limit`, `isolated_fragment`) or null. */
-	reason: (string | null)[];
 	neighbourhoodId: (string | null)[];
 }
 
@@ -298,14 +299,11 @@ export class CoverageAnalysis {
 		const fc = await client.request('originsGeoJSON', key, { signal });
 		const n = fc.features.length;
 		const lngLat = new Float64Array(2 * n);
-		const reason: (string | null)[] = [];
 		const neighbourhoodId: (string | null)[] = [];
 		fc.features.forEach((f, i) => {
 			const [lng, lat] = f.geometry.coordinates as [number, number];
 			lngLat[2 * i] = lng;
 			lngLat[2 * i + 1] = lat;
-			const r = f.properties.edge_of_data ? 'edge_of_data' : f.properties.no_figure_reason;
-			reason.push(r === 'none_mapped' ? null : r);
 			neighbourhoodId.push(f.properties.neighbourhood_id);
 		});
 		const cells = await client.request('cells', key, { signal });
@@ -313,7 +311,7 @@ export class CoverageAnalysis {
 			type: 'FeatureCollection',
 			features: cells.features.filter((c) => c.properties.edge_of_data_residents > 0),
 		};
-		this.origins = { lngLat, reason, neighbourhoodId };
+		this.origins = { lngLat, neighbourhoodId };
 	}
 
 	/**

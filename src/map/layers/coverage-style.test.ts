@@ -13,10 +13,14 @@ import {
 	valueOf,
 } from './coverage-style.ts';
 import type { Polygon } from 'geojson';
+import { ORIGIN_REASONS, type OriginReason } from '../../analysis/bundle.ts';
 
 describe('coverage overlay', () => {
 	it("gives each origin its class: the colouring's, unreachable, edge of data, no figure, none mapped", () => {
-		const reason = [null, null, null, null, 'edge_of_data', 'isolated_fragment'];
+		// the columns' reasons: indexes into ORIGIN_REASONS (0 none)
+		const reason = ['none', 'none', 'none', 'none', 'edge_of_data', 'isolated_fragment'].map((r) =>
+			ORIGIN_REASONS.indexOf(r as OriginReason),
+		);
 		const d = new Float64Array([100, 300, 900, Infinity, Infinity, Infinity]);
 		const t = new Float64Array([80, 240, 720, Infinity, Infinity, Infinity]);
 		const { unreachable, edge, noFigure } = ORIGIN_CLASS;

@@ -14,6 +14,9 @@ import type {
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { LABEL_FONT, NEIGHBOURHOODS_SOURCE } from './neighbourhoods-style.ts';
 
+/** ORIGIN_REASONS' index of `edge_of_data` (src/analysis/bundle.ts). */
+const EDGE_OF_DATA = 1;
+
 /** What colours the address points. */
 export const COLOUR_BY = ['distance', 'time', 'shortfall'] as const;
 export type ColourBy = (typeof COLOUR_BY)[number];
@@ -63,10 +66,11 @@ export const ORIGIN_CLASS = {
  * value among {@link classesOf}, or {@link ORIGIN_CLASS}. One byte per origin; a what-if changes
  * only the origins near the planned place, so only those get new feature-state.
  *
- * @param reason why an origin has no figure, per origin (null: it has one).
+ * @param reason why an origin has no figure, per origin, as the run's columns carry it (an index
+ *   into ORIGIN_REASONS: 0 it has one, 1 edge of data, 2 or 3 another reason).
  */
 export function originClasses(
-	reason: readonly (string | null)[],
+	reason: ArrayLike<number>,
 	distanceM: Float64Array,
 	timeS: Float64Array,
 	normM: number,
@@ -78,8 +82,8 @@ export function originClasses(
 	for (let i = 0; i < reason.length; i++) {
 		const r = reason[i];
 		const d = distanceM[i] as number;
-		if (r === 'edge_of_data') out[i] = ORIGIN_CLASS.edge;
-		else if (r || noneMapped) out[i] = ORIGIN_CLASS.noFigure;
+		if (r === EDGE_OF_DATA) out[i] = ORIGIN_CLASS.edge;
+		else if (r !== 0 || noneMapped) out[i] = ORIGIN_CLASS.noFigure;
 		else if (!Number.isFinite(d)) out[i] = ORIGIN_CLASS.unreachable;
 		else {
 			const v = valueOf(colourBy, d, timeS[i] as number, normM);
