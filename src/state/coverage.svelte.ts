@@ -53,6 +53,12 @@ export interface CategoryResult {
 	elapsedMs: number;
 	/** Of which the engine's sweep and per-origin evaluation. */
 	engineMs: number;
+	/**
+	 * Set on a result made by a what-if from `previous` (the columns are the same arrays, patched
+	 * in place): the origins whose figures it changed, ascending. The map's overlay then updates
+	 * only those. Absent on a result computed whole.
+	 */
+	changedBy?: { previous: CategoryResult; origins: Uint32Array };
 }
 
 /**
@@ -388,7 +394,10 @@ export class CoverageAnalysis {
 				...result,
 				summary,
 				state: summary.some((r) => r.state === 'none_mapped') ? 'none_mapped' : 'measured',
+				changedBy: { previous: result, origins: answer.changed.origins },
 			};
+			// one step back only: results made by earlier what-ifs are let go
+			delete result.changedBy;
 			this.results = this.results.map((r) => (r.categoryId === categoryId ? next : r));
 			const before = this.whatIfOf(categoryId) ?? { categoryId, add: [], removePlaceIds: [] };
 			const after: WhatIfEdits = {
@@ -428,8 +437,9 @@ export class CoverageAnalysis {
 				'coverage',
 				this.#coverageParams(edits.categoryId, result.normM),
 			);
+			const { changedBy: _, ...whole } = result;
 			const next: CategoryResult = {
-				...result,
+				...whole,
 				columns: r.columns,
 				summary: r.summary,
 				state: r.summary.some((row) => row.state === 'none_mapped') ? 'none_mapped' : 'measured',

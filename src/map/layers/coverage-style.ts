@@ -77,20 +77,34 @@ export function originClasses(
 	colourBy: ColourBy,
 	noneMapped: boolean,
 ): Uint8Array {
-	const bounds = classesOf(colourBy, normM).map((c) => c.upTo);
+	const classOf = originClassOf(reason, distanceM, timeS, normM, colourBy, noneMapped);
 	const out = new Uint8Array(reason.length);
-	for (let i = 0; i < reason.length; i++) {
+	for (let i = 0; i < reason.length; i++) out[i] = classOf(i);
+	return out;
+}
+
+/**
+ * The class of one origin, as {@link originClasses} gives it: for updating only the origins a
+ * what-if changed.
+ */
+export function originClassOf(
+	reason: ArrayLike<number>,
+	distanceM: Float64Array,
+	timeS: Float64Array,
+	normM: number,
+	colourBy: ColourBy,
+	noneMapped: boolean,
+): (i: number) => number {
+	const bounds = classesOf(colourBy, normM).map((c) => c.upTo);
+	return (i) => {
 		const r = reason[i];
 		const d = distanceM[i] as number;
-		if (r === EDGE_OF_DATA) out[i] = ORIGIN_CLASS.edge;
-		else if (r !== 0 || noneMapped) out[i] = ORIGIN_CLASS.noFigure;
-		else if (!Number.isFinite(d)) out[i] = ORIGIN_CLASS.unreachable;
-		else {
-			const v = valueOf(colourBy, d, timeS[i] as number, normM);
-			out[i] = bounds.findIndex((upTo) => v <= upTo);
-		}
-	}
-	return out;
+		if (r === EDGE_OF_DATA) return ORIGIN_CLASS.edge;
+		if (r !== 0 || noneMapped) return ORIGIN_CLASS.noFigure;
+		if (!Number.isFinite(d)) return ORIGIN_CLASS.unreachable;
+		const v = valueOf(colourBy, d, timeS[i] as number, normM);
+		return bounds.findIndex((upTo) => v <= upTo);
+	};
 }
 
 /**
