@@ -288,7 +288,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		// --- 1. the whole analysis: every category × 3 profiles, round by round with the reference
 		const all = CATEGORIES.map((c) => c.id).join(',');
 		log(
-			`whole analysis: ${CATEGORIES.length} categories × 3 profiles, ${rounds} rounds (+1 warm-up)`,
+			skipWhole
+				? 'whole analysis: left out (--only what-if)'
+				: `whole analysis: ${CATEGORIES.length} categories × 3 profiles, ${rounds} rounds (+1 warm-up)`,
 		);
 		if (!skipWhole)
 			await openCoverage(
