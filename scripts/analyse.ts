@@ -108,7 +108,7 @@ export async function main(argv: string[]): Promise<number> {
 		}
 		const perReason = new Map<string, number>();
 		for (let i = 0; i < bundle.origins.count; i++) {
-			const r = bundle.origins.edgeOfData[i] === 1 ? 1 : (bundle.origins.reason[i] as number);
+			const r = run.result.originReason[i] as number;
 			if (r !== 0)
 				perReason.set(
 					ORIGIN_REASONS[r] as string,

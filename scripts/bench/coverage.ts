@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- coverage [--rounds N] [--clicks N] [--category ID] [--area ID] [--reference-origins N]`:
+ * `npm run bench -- coverage [--rounds N] [--clicks N] [--category ID] [--area ID] [--reference-origins N] [--only what-if] [--port N]`:
  * the coordinators' gap analysis in Chromium, on the production build served by `vite preview`,
  * the map drawn (software WebGL, as the e2e tests run it). Three parts:
  *
@@ -22,6 +22,10 @@
  *    the what-if).
  * 3. Long tasks: the longest main-thread task (PerformanceObserver 'longtask') during the what-if
  *    clicks (≤ 50 ms), and during the reference runs beside it.
+ *
+ * `--only what-if` leaves part 1 out (parts 2 and 3 alone). `--port N` serves the build on that
+ * port of 127.0.0.1 (strict: it fails when taken) instead of any free one, for a shared machine
+ * where each user has their own ports.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -215,6 +219,13 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 	const rounds = Number(arg('--rounds') ?? 4);
 	const clicks = Number(arg('--clicks') ?? 24);
 	const referenceOrigins = Number(arg('--reference-origins') ?? 200);
+	const only = arg('--only');
+	if (only !== undefined && only !== 'what-if')
+		throw new Error(`--only takes "what-if", got ${only}`);
+	const skipWhole = only === 'what-if';
+	const port = Number(arg('--port') ?? 0);
+	if (!(Number.isInteger(port) && port >= 0 && port < 65536))
+		throw new Error(`--port must be a port number, got ${port}`);
 	if (!(Number.isInteger(rounds) && rounds >= 1))
 		throw new Error(`--rounds must be ≥ 1, got ${rounds}`);
 	if (!(Number.isInteger(clicks) && clicks >= 20))
@@ -258,7 +269,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		server = await preview({
 			logLevel: 'error',
 			build: { outDir },
-			preview: { host: '127.0.0.1', port: 0 },
+			preview: { host: '127.0.0.1', port, strictPort: port !== 0 },
 		});
 		const url = server.resolvedUrls?.local[0];
 		if (!url) throw new Error('vite preview did not report its address');
@@ -277,13 +288,16 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		// --- 1. the whole analysis: every category × 3 profiles, round by round with the reference
 		const all = CATEGORIES.map((c) => c.id).join(',');
 		log(
-			`whole analysis: ${CATEGORIES.length} categories × 3 profiles, ${rounds} rounds (+1 warm-up)`,
+			skipWhole
+				? 'whole analysis: left out (--only what-if)'
+				: `whole analysis: ${CATEGORIES.length} categories × 3 profiles, ${rounds} rounds (+1 warm-up)`,
 		);
-		await openCoverage(
-			page,
-			url,
-			`area=${encodeURIComponent(areaId)}&mode=coverage&cats=${all}&profile=${PROFILE_IDS[0]}`,
-		);
+		if (!skipWhole)
+			await openCoverage(
+				page,
+				url,
+				`area=${encodeURIComponent(areaId)}&mode=coverage&cats=${all}&profile=${PROFILE_IDS[0]}`,
+			);
 		const wholeMs: number[] = [];
 		const wholeEngineMs: number[] = [];
 		const wholeWorkerMs: number[] = [];
@@ -296,7 +310,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		);
 		// start each round on the last profile so that each of the three is a change
 		const order = [...PROFILE_IDS.slice(1), PROFILE_IDS[0]!];
-		for (let r = 0; r <= rounds; r++) {
+		for (let r = 0; r <= (skipWhole ? -1 : rounds); r++) {
 			let shown = 0;
 			let table = 0;
 			let frame = 0;
@@ -379,22 +393,24 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			area: areaId,
 			sample_source: source,
 			note: 'Chromium, production build (vite preview), software WebGL, no CPU slowdown; ms from the click (mousedown) in the page',
-			whole_analysis: {
-				categories: CATEGORIES.length,
-				categories_with_places: withPlaces.length,
-				profiles: PROFILE_IDS,
-				shown_ms: spread(wholeMs),
-				table_ms: spread(wholeTableMs),
-				first_frame_ms: spread(wholeFrameMs),
-				per_profile_shown_ms: Object.fromEntries(
-					Object.entries(perProfileMs).map(([p, xs]) => [p, spread(xs)]),
-				),
-				engine_ms_in_worker: spread(wholeEngineMs),
-				worker_requests_ms_with_summaries: spread(wholeWorkerMs),
-				per_origin_reference_ms_node: spread(referenceMs),
-				per_origin_reference_sampled_origins: reference.sampled,
-				engine_vs_reference_ratio: ratio,
-			},
+			whole_analysis: skipWhole
+				? { skipped: '--only what-if' }
+				: {
+						categories: CATEGORIES.length,
+						categories_with_places: withPlaces.length,
+						profiles: PROFILE_IDS,
+						shown_ms: spread(wholeMs),
+						table_ms: spread(wholeTableMs),
+						first_frame_ms: spread(wholeFrameMs),
+						per_profile_shown_ms: Object.fromEntries(
+							Object.entries(perProfileMs).map(([p, xs]) => [p, spread(xs)]),
+						),
+						engine_ms_in_worker: spread(wholeEngineMs),
+						worker_requests_ms_with_summaries: spread(wholeWorkerMs),
+						per_origin_reference_ms_node: spread(referenceMs),
+						per_origin_reference_sampled_origins: reference.sampled,
+						engine_vs_reference_ratio: ratio,
+					},
 			what_if: {
 				category: categoryId,
 				profile: PROFILE_IDS[0],
@@ -416,11 +432,15 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 				longest_during_run_again_ms: longestRef,
 			},
 			targets: {
-				whole_analysis_engine_vs_reference: {
-					value: ratio.median,
-					target: `≤ 1/200 = ${FULL_MAX_RATIO} (median)`,
-					meetsTargets: ratio.median <= FULL_MAX_RATIO,
-				},
+				...(skipWhole
+					? {}
+					: {
+							whole_analysis_engine_vs_reference: {
+								value: ratio.median,
+								target: `≤ 1/200 = ${FULL_MAX_RATIO} (median)`,
+								meetsTargets: ratio.median <= FULL_MAX_RATIO,
+							},
+						}),
 				what_if_first_frame_median: {
 					value: med(whatIfShown),
 					target: `≤ ${WHATIF_MAX_MEDIAN_MS} ms`,

@@ -153,6 +153,33 @@ export interface CoverageResult {
 	placeCount: number;
 	/** Ids of places of the category that are too far from any usable way. */
 	unconnectedPlaceIds: string[];
+	/**
+	 * Why each origin has no figure for this profile and unknown mode, as an index into
+	 * ORIGIN_REASONS (0: it has one): the bundle's reason, else `beyond_access_limit` when no way
+	 * the profile may use lies within `maxAccessM` ({@link originReasonsOf}).
+	 */
+	originReason: Uint8Array;
+}
+
+/**
+ * Each origin's reason for having no figure for one profile and unknown mode (ORIGIN_REASONS
+ * index): edge of data (1) and the bundle's own reason first; an origin the bundle gives a figure
+ * but that lies farther than the access limit from every way this profile may use (a wheelchair,
+ * cautious about untagged ways) is beyond the access limit (2), never a gap.
+ */
+export function originReasonsOf(bundle: AnalysisBundle, snaps: OriginSnaps): Uint8Array {
+	const o = bundle.origins;
+	const out = new Uint8Array(o.count);
+	for (let i = 0; i < o.count; i++)
+		out[i] =
+			o.edgeOfData[i] === 1
+				? 1
+				: o.reason[i] !== 0
+					? (o.reason[i] as number)
+					: (snaps.edge[i] as number) < 0
+						? 2
+						: 0;
+	return out;
 }
 
 /** Origins whose result changed in a what-if edit, with their values before. */
@@ -201,7 +228,7 @@ export function whatIfDelta(
 		changedOrigins: first.size,
 	};
 	for (const [i, before] of first) {
-		if (o.edgeOfData[i] === 1 || o.reason[i] !== 0) continue; // reported apart, never a gap
+		if (run.result.originReason[i] !== 0) continue; // reported apart, never a gap
 		const now = (run.result.distanceM[i] as number) <= normM;
 		const was = before <= normM;
 		if (now === was) continue;
@@ -765,6 +792,7 @@ export class CoverageRun {
 			placeLabel: new Int32Array(n).fill(-1),
 			placeCount: this.sources.size,
 			unconnectedPlaceIds: unconnected,
+			originReason: originReasonsOf(engine.bundle, this.snaps),
 		};
 		this.state = emptySweepState(this.net);
 		const seeds = seedSources(this.net, this.state, this.sources.values());

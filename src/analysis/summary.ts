@@ -115,7 +115,8 @@ function addOrigin(
 	const r = o.residents[i] as number;
 	const r65 = o.residents65[i] as number;
 	const r80 = o.residents80[i] as number;
-	const reason = o.edgeOfData[i] === 1 ? 1 : (o.reason[i] as number);
+	// this profile's reason (an origin no usable way reaches within the access limit included)
+	const reason = result.originReason[i] as number;
 	if (reason === 1) {
 		row.edgeOfDataResidents += r;
 		row.edgeOfData65 += r65;
@@ -364,7 +365,7 @@ export function originsToGeoJSON(
 		const d = result.distanceM[i] as number;
 		const ok = Number.isFinite(d);
 		const nb = o.neighbourhood[i] as number;
-		const r = o.edgeOfData[i] === 1 ? 1 : (o.reason[i] as number);
+		const r = result.originReason[i] as number;
 		const props: OriginProperties = {
 			id: o.ids[i] as string,
 			distance_m: ok ? round(d, 1) : null,
@@ -469,7 +470,7 @@ export function cellsToGeoJSON(
 			c.edge_of_data_residents += r;
 			continue;
 		}
-		if (o.reason[i] !== 0) {
+		if (result.originReason[i] !== 0) {
 			c.no_figure_residents += r;
 			continue;
 		}

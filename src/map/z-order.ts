@@ -47,8 +47,8 @@ export const Z_ORDER = [
 	'reports-point',
 	// OSM places' icons for collision only (invisible): placed before the curated labels
 	'places-collision',
-	'coverage-suggested',
-	'coverage-planned',
+	// planned places and "where next" suggestions: one layer (the origins' shader program)
+	'coverage-marks-circle',
 	'coverage-marks-label',
 	// the report being written: on top, so the picked point is never hidden under a place
 	'report-draft-line',

@@ -345,7 +345,11 @@ describe('CoveragePanel', () => {
 		);
 		expect(screen.getByTestId('coverage-legend-norm').textContent).toContain('Norm: 800 m');
 		expect(screen.getByTestId('coverage-ages').textContent).toContain('gemeente');
-		// the printed report: a page per neighbourhood, the measured gap ranked before none mapped
+		// the printed report: not in the page until printing (it would render on every what-if)
+		expect(screen.queryByTestId('print-report')).toBeNull();
+		// the browser's own print command: the report is in the page before it lays the page out
+		window.dispatchEvent(new Event('beforeprint'));
+		// a page per neighbourhood, the measured gap ranked before none mapped
 		const pages = screen.getAllByTestId('print-neighbourhood');
 		expect(pages.length).toBe(within(table).getAllByTestId('coverage-row').length);
 		for (const page of pages) {
@@ -358,6 +362,9 @@ describe('CoveragePanel', () => {
 			// the care functions present and missing there, as in the panel's table
 			expect(within(page).getByTestId('print-care-missing').textContent).toMatch(/^Ontbreekt: /);
 		}
+		// printed: out of the page again
+		window.dispatchEvent(new Event('afterprint'));
+		await waitFor(() => expect(screen.queryByTestId('print-report')).toBeNull());
 		// care functions per neighbourhood: a row each, the eight split between present and missing
 		const careRows = screen.getAllByTestId('care-row');
 		expect(careRows).toHaveLength(pages.length);
@@ -433,6 +440,9 @@ describe('CoveragePanel: the printed buurtanalyse', () => {
 		});
 		const status = screen.getByTestId('coverage-status');
 		await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
+		// not rendered while hidden: only for printing (here the browser's own print command)
+		expect(screen.queryByTestId('print-report')).toBeNull();
+		window.dispatchEvent(new Event('beforeprint'));
 		const pages = screen.getAllByTestId('print-neighbourhood');
 		const placesOf = (category: string) =>
 			pages.map((page) =>
@@ -478,22 +488,29 @@ describe('CoveragePanel: the printed buurtanalyse', () => {
 		expect(screen.queryAllByTestId('print-profile-head')).toHaveLength(0);
 		expect(pages[0]!.textContent).toContain('Te voet: het geanalyseerde profiel');
 
-		// printing runs the two other profiles in the worker first
-		let printed = 0;
+		window.dispatchEvent(new Event('afterprint'));
+		await waitFor(() => expect(screen.queryByTestId('print-report')).toBeNull());
+
+		// the print button: the report in the page when the browser prints (a copy kept), then
+		// out of it again; printing runs the two other profiles in the worker first
+		let printed: HTMLElement | undefined;
 		window.print = () => {
-			printed += 1;
+			printed = screen.getByTestId('print-report').cloneNode(true) as HTMLElement;
 		};
 		await fireEvent.click(screen.getByTestId('coverage-print'));
-		await waitFor(() => expect(printed).toBe(1), { timeout: 60_000 });
+		await waitFor(() => expect(printed).toBeDefined(), { timeout: 60_000 });
+		await waitFor(() => expect(screen.queryByTestId('print-report')).toBeNull());
+		const printedPages = within(printed!).getAllByTestId('print-neighbourhood');
+		expect(printedPages).toHaveLength(pages.length);
 		expect(
-			within(pages[0]!)
+			within(printedPages[0]!)
 				.getAllByTestId('print-profile-head')
 				.map((h) => h.textContent),
 		).toEqual([
 			'65+ verder dan de norm — Met rollator',
 			'65+ verder dan de norm — In een rolstoel',
 		]);
-		expect(pages[0]!.textContent).toContain('De andere profielen');
+		expect(printedPages[0]!.textContent).toContain('De andere profielen');
 		// each figure is the engine's for that profile and neighbourhood
 		const client = await area.analysis!.client();
 		const wheelchair = await client.request('coverage', {
@@ -502,7 +519,7 @@ describe('CoveragePanel: the printed buurtanalyse', () => {
 			unknownMode: 'optimistic',
 			normM: 800,
 		});
-		const shown = screen
+		const shown = within(printed!)
 			.getAllByTestId('print-beyond65-other')
 			.filter(
 				(c) =>

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { openSampleArea } from '../../tests/helpers/panels.ts';
 import { CoverageAnalysis, totalsOf } from './coverage.svelte.ts';
+import { ORIGIN_REASONS } from '../analysis/bundle.ts';
 
 describe('CoverageAnalysis', () => {
 	it('gives a new planned place an id none of the reopened ones has', async () => {
@@ -68,9 +69,9 @@ describe('CoverageAnalysis', () => {
 			const r = analysis.resultOf(id)!;
 			const o = analysis.origins!;
 			let best = -1;
-			for (let i = 0; i < o.reason.length; i++)
+			for (let i = 0; i < r.columns.reason.length; i++)
 				if (
-					o.reason[i] === null &&
+					r.columns.reason[i] === 0 &&
 					(best < 0 || r.columns.distanceM[i]! > r.columns.distanceM[best]!)
 				)
 					best = i;
@@ -118,6 +119,50 @@ describe('CoverageAnalysis', () => {
 		]);
 		expect(beyond(a!)).toBe(a2);
 		expect(beyond(b!)).toBe(b2);
+		analysis.dispose();
+	}, 180_000);
+
+	it("takes each origin's no-figure reason from the profile of the run, not the first run's", async () => {
+		const area = await openSampleArea();
+		const analysis = new CoverageAnalysis(() => area.analysis!.client());
+		await area.analysis!.client();
+		const [a] = area.analysis!.info!.categoriesWithPlaces;
+		const params = {
+			categoryIds: [a!],
+			unknownMode: 'cautious' as const,
+			norms: {},
+		};
+		const beyondAccess = ORIGIN_REASONS.indexOf('beyond_access_limit');
+		const count = (reason: Uint8Array, code: number) => reason.filter((r) => r === code).length;
+		await analysis.run({ ...params, profile: 'walking' });
+		const walking = analysis.resultOf(a!)!.columns.reason;
+		// the profile changes: the reasons are the new profile's (the worker's own origin points)
+		await analysis.run({ ...params, profile: 'wheelchair' });
+		expect(analysis.status).toBe('done');
+		const r = analysis.resultOf(a!)!;
+		const client = await area.analysis!.client();
+		const points = await client.request('originsGeoJSON', {
+			categoryId: a!,
+			profile: 'wheelchair',
+			unknownMode: 'cautious',
+			normM: r.normM,
+		});
+		expect(
+			points.features.map((f) =>
+				f.properties.edge_of_data ? 'edge_of_data' : f.properties.no_figure_reason,
+			),
+		).toEqual([...r.columns.reason].map((c) => (c === 0 ? null : ORIGIN_REASONS[c])));
+		// in the sample a wheelchair, cautious about untagged ways, has no usable way near more
+		// addresses than someone walking: those are beyond the access limit, not beyond the norm
+		expect(count(r.columns.reason, beyondAccess)).toBeGreaterThan(count(walking, beyondAccess));
+		const totals = totalsOf(r.summary);
+		expect(totals.originsNoFigure).toBe(
+			r.columns.reason.filter((c) => c !== 0 && c !== ORIGIN_REASONS.indexOf('edge_of_data'))
+				.length,
+		);
+		// and back: the walking reasons again
+		await analysis.run({ ...params, profile: 'walking' });
+		expect([...analysis.resultOf(a!)!.columns.reason]).toEqual([...walking]);
 		analysis.dispose();
 	}, 180_000);
 });

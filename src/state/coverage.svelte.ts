@@ -53,14 +53,21 @@ export interface CategoryResult {
 	elapsedMs: number;
 	/** Of which the engine's sweep and per-origin evaluation. */
 	engineMs: number;
+	/**
+	 * Set on a result made by a what-if from `previous` (the columns are the same arrays, patched
+	 * in place): the origins whose figures it changed, ascending. The map's overlay then updates
+	 * only those. Absent on a result computed whole.
+	 */
+	changedBy?: { previous: CategoryResult; origins: Uint32Array };
 }
 
-/** The origins' places and what does not change with the category (from the worker once). */
+/**
+ * The origins' places and what changes with neither the category nor the profile (from the worker
+ * once). Why an origin has no figure depends on the profile: each result's `columns.reason`.
+ */
 export interface OriginPoints {
 	/** [lng, lat] interleaved. */
 	lngLat: Float64Array;
-	/** Why an origin has no figure (`edge_of_data`, `beyond_access_limit`, `isolated_fragment`) or null. */
-	reason: (string | null)[];
 	neighbourhoodId: (string | null)[];
 }
 
@@ -298,14 +305,11 @@ export class CoverageAnalysis {
 		const fc = await client.request('originsGeoJSON', key, { signal });
 		const n = fc.features.length;
 		const lngLat = new Float64Array(2 * n);
-		const reason: (string | null)[] = [];
 		const neighbourhoodId: (string | null)[] = [];
 		fc.features.forEach((f, i) => {
 			const [lng, lat] = f.geometry.coordinates as [number, number];
 			lngLat[2 * i] = lng;
 			lngLat[2 * i + 1] = lat;
-			const r = f.properties.edge_of_data ? 'edge_of_data' : f.properties.no_figure_reason;
-			reason.push(r === 'none_mapped' ? null : r);
 			neighbourhoodId.push(f.properties.neighbourhood_id);
 		});
 		const cells = await client.request('cells', key, { signal });
@@ -313,7 +317,7 @@ export class CoverageAnalysis {
 			type: 'FeatureCollection',
 			features: cells.features.filter((c) => c.properties.edge_of_data_residents > 0),
 		};
-		this.origins = { lngLat, reason, neighbourhoodId };
+		this.origins = { lngLat, neighbourhoodId };
 	}
 
 	/**
@@ -390,7 +394,10 @@ export class CoverageAnalysis {
 				...result,
 				summary,
 				state: summary.some((r) => r.state === 'none_mapped') ? 'none_mapped' : 'measured',
+				changedBy: { previous: result, origins: answer.changed.origins },
 			};
+			// one step back only: results made by earlier what-ifs are let go
+			delete result.changedBy;
 			this.results = this.results.map((r) => (r.categoryId === categoryId ? next : r));
 			const before = this.whatIfOf(categoryId) ?? { categoryId, add: [], removePlaceIds: [] };
 			const after: WhatIfEdits = {
@@ -430,8 +437,9 @@ export class CoverageAnalysis {
 				'coverage',
 				this.#coverageParams(edits.categoryId, result.normM),
 			);
+			const { changedBy: _, ...whole } = result;
 			const next: CategoryResult = {
-				...result,
+				...whole,
 				columns: r.columns,
 				summary: r.summary,
 				state: r.summary.some((row) => row.state === 'none_mapped') ? 'none_mapped' : 'measured',

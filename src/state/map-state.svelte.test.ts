@@ -178,6 +178,41 @@ describe('MapState', () => {
 		expect((s.map.getSource('coverage') as unknown as { data: unknown }).data).toBe(others);
 	});
 
+	it("patches some features of an overlay's feature-state: only those set, the rest untouched, a later map gets all", () => {
+		const state = new MapState();
+		const s = standIn();
+		state.attach(s.map);
+		const values = new Map([
+			[0, 1],
+			[1, 1],
+			[2, 3],
+		]);
+		state.setOverlay('coverage', {
+			source: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+			layers: [{ id: 'coverage-origins', type: 'circle', source: 'coverage' }],
+			featureState: { source: 'coverage', key: 'c', values },
+		});
+		const set: unknown[] = [];
+		const setFeatureState = s.map.setFeatureState.bind(s.map);
+		s.map.setFeatureState = ((target, st) => {
+			set.push(target.id);
+			return setFeatureState(target, st);
+		}) as typeof s.map.setFeatureState;
+		// the owner changed its map in place for feature 2, and says so
+		values.set(2, 0);
+		state.patchFeatureState('coverage', new Map([[2, 0]]));
+		expect(set).toEqual([2]);
+		expect(Object.fromEntries(s.featureStates)).toEqual({
+			'coverage//0': { c: 1 },
+			'coverage//1': { c: 1 },
+			'coverage//2': { c: 0 },
+		});
+		// drawn again (another map): what the map now holds
+		const t = standIn();
+		state.attach(t.map);
+		expect(Object.fromEntries(t.featureStates)).toEqual(Object.fromEntries(s.featureStates));
+	});
+
 	it('picks the next clicked point, and cancels', async () => {
 		const state = new MapState();
 		const s = standIn();

@@ -230,6 +230,35 @@ export class MapState {
 		this.#setFeatureState(map, id, overlay.featureState);
 	}
 
+	/**
+	 * Changes some features of overlay `id`'s feature-state: `changes` are entries its
+	 * `featureState.values` map now holds (the caller changed that map in place for exactly
+	 * these). Sets only those on the map, so the work follows the changes, not the overlay's
+	 * size (a what-if moves a few hundred of ~11,000 origins). Before a map is attached, or when
+	 * what is on the map is not that map's, the whole map is applied by difference instead.
+	 */
+	patchFeatureState(
+		id: string,
+		changes: ReadonlyMap<number | string, number | string | boolean>,
+	): void {
+		const next = this.#overlays.get(id)?.featureState;
+		const map = this.#map;
+		if (!next || !map) return;
+		if (this.#featureStates.get(id)?.values !== next.values || !map.getSource(next.source)) {
+			this.#setFeatureState(map, id, next);
+			return;
+		}
+		const target: { source: string; sourceLayer?: string; id: number | string } = {
+			source: next.source,
+			sourceLayer: next.sourceLayer,
+			id: 0,
+		};
+		for (const [f, value] of changes) {
+			target.id = f;
+			map.setFeatureState(target, { [next.key]: value });
+		}
+	}
+
 	/** Sets overlay `id`'s feature-state on the map, by difference with what it set before. */
 	#setFeatureState(map: MapLike, id: string, next: FeatureStateValues | undefined): void {
 		const now = applyFeatureState(map, this.#featureStates.get(id), next);

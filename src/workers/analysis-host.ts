@@ -184,6 +184,7 @@ export class AnalysisHost {
 			unknownM: r.unknownM.slice(),
 			place,
 			placeIds: ids,
+			reason: r.originReason.slice(),
 		};
 	}
 

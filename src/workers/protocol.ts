@@ -49,6 +49,12 @@ export interface CoverageColumns {
 	place: Int32Array;
 	/** Place ids referenced by `place`. */
 	placeIds: string[];
+	/**
+	 * Why each origin has no figure for this run's profile and unknown mode: an index into
+	 * ORIGIN_REASONS (0: it has one; 1 edge of data, 2 beyond the access limit, 3 isolated
+	 * fragment). Computed in the same job as the figures; a what-if never changes it.
+	 */
+	reason: Uint8Array;
 }
 
 /** The origins a what-if changed, with their values after it (buffers transferred). */

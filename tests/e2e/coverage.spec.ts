@@ -181,8 +181,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				'coverage-neighbourhoods',
 				'coverage-edge',
 				'coverage-origins',
-				'coverage-suggested',
-				'coverage-planned',
+				'coverage-marks-circle',
 				'coverage-marks-label',
 			],
 		});
@@ -275,11 +274,47 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				}),
 			far!.geometry.coordinates,
 		);
+		// the circle shader programs MapLibre has compiled (its program cache's keys): the planned
+		// place's marker is drawn with the origins' program, so the first what-if compiles none
+		const circlePrograms = () =>
+			page.evaluate(() =>
+				Object.keys(
+					(
+						(window as unknown as { buurtkaartMap: MapLibreMap }).buurtkaartMap as unknown as {
+							painter: { programCache: { programs: Record<string, unknown> } };
+						}
+					).painter.programCache.programs,
+				)
+					.filter((k) => k.startsWith('circle'))
+					.sort(),
+			);
+		const programsBefore = await circlePrograms();
+		expect(programsBefore.length).toBeGreaterThan(0);
 		await panel.getByTestId('coverage-add-click').click();
 		const box = (await page.getByTestId('map').boundingBox())!;
 		await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 		const delta = panel.getByTestId('coverage-delta');
 		await expect(delta).toContainText(/^\s*\+[\d.]+ inwoners 65\+ binnen 500 m/);
+		await expect
+			.poll(() =>
+				page.evaluate(
+					() =>
+						(
+							window as unknown as { buurtkaartMap: MapLibreMap }
+						).buurtkaartMap.queryRenderedFeatures({ layers: ['coverage-marks-circle'] }).length,
+				),
+			)
+			.toBe(1);
+		// one more frame drawn with it
+		await page.evaluate(
+			() =>
+				new Promise<void>((resolve) => {
+					const map = (window as unknown as { buurtkaartMap: MapLibreMap }).buurtkaartMap;
+					map.once('idle', () => resolve());
+					map.triggerRepaint();
+				}),
+		);
+		expect(await circlePrograms()).toEqual(programsBefore);
 		const gain = Number(
 			/\+([\d.]+) inwoners 65\+/.exec((await delta.textContent()) ?? '')?.[1]?.replace(/\./g, ''),
 		);
@@ -465,15 +500,17 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				});
 
 				// the printed buurtanalyse: the map as an image, one page per neighbourhood, the places
-				// counted per neighbourhood and the coverage for every profile
+				// counted per neighbourhood and the coverage for every profile. It is in the page only
+				// for printing (not rendered while hidden): read under print media.
+				await expect(page.getByTestId('print-report')).toHaveCount(0);
 				await page.getByTestId('coverage-print').click();
+				await page.emulateMedia({ media: 'print' });
 				const image = page.getByTestId('print-map');
 				await expect(image).toHaveAttribute('src', /^data:image\/png;base64,/, {
 					timeout: 60_000,
 				});
 				// a picture of the map, not an empty canvas (an empty 1280×680 PNG is a few KB)
 				expect(((await image.getAttribute('src')) ?? '').length).toBeGreaterThan(50_000);
-				await page.emulateMedia({ media: 'print' });
 				const report = page.getByTestId('print-report');
 				await expect(report).toBeVisible();
 				await expect(page.getByTestId('map')).toBeHidden();
@@ -488,6 +525,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				).toHaveText(['65+ verder dan de norm — Te voet', '65+ verder dan de norm — Met rollator']);
 				await page.screenshot({ path: testInfo.outputPath('print-preview.png'), fullPage: true });
 				await page.emulateMedia({ media: 'screen' });
+				await expect(page.getByTestId('print-report')).toHaveCount(0);
 
 				// delete the baseline (what the device keeps: tests/integration/data-contract.test.ts)
 				await savedItem(page, '+Nulmeting').getByTestId('saved-delete').click();
@@ -531,6 +569,8 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				await expect(panel.getByTestId('coverage-row').first()).not.toContainText(
 					'geen in de gegevens',
 				);
+				// in the printed report (under print media: it is rendered only for printing)
+				await page.emulateMedia({ media: 'print' });
 				await expect(page.getByTestId('print-curated')).toContainText('Burenhulp De Zonnebloem');
 				// counted in its neighbourhood in the report: one neighbour help there, none elsewhere
 				const help = await page
@@ -539,6 +579,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 					)
 					.allTextContents();
 				expect(help.map(Number).sort()).toEqual([...help.map(() => 0).slice(1), 1]);
+				await page.emulateMedia({ media: 'screen' });
 
 				// on the map, in its own layer
 				await expect

@@ -3,6 +3,7 @@ import {
 	classesOf,
 	coverageLayers,
 	hatchImage,
+	markLayers,
 	neighbourhoodClasses,
 	originClasses,
 	originPoints,
@@ -13,10 +14,16 @@ import {
 	valueOf,
 } from './coverage-style.ts';
 import type { Polygon } from 'geojson';
+import type { CircleLayerSpecification } from 'maplibre-gl';
+import { createPropertyExpression, latest } from '@maplibre/maplibre-gl-style-spec';
+import { ORIGIN_REASONS, type OriginReason } from '../../analysis/bundle.ts';
 
 describe('coverage overlay', () => {
 	it("gives each origin its class: the colouring's, unreachable, edge of data, no figure, none mapped", () => {
-		const reason = [null, null, null, null, 'edge_of_data', 'isolated_fragment'];
+		// the columns' reasons: indexes into ORIGIN_REASONS (0 none)
+		const reason = ['none', 'none', 'none', 'none', 'edge_of_data', 'isolated_fragment'].map((r) =>
+			ORIGIN_REASONS.indexOf(r as OriginReason),
+		);
 		const d = new Float64Array([100, 300, 900, Infinity, Infinity, Infinity]);
 		const t = new Float64Array([80, 240, 720, Infinity, Infinity, Infinity]);
 		const { unreachable, edge, noFigure } = ORIGIN_CLASS;
@@ -110,5 +117,60 @@ describe('coverage overlay', () => {
 		expect(img.data.length).toBe(img.width * img.height * 4);
 		expect(img.data[3]).toBe(200);
 		expect(img.data[4 * 5 + 3]).toBe(0);
+	});
+});
+
+describe('planned places and suggestions', () => {
+	/**
+	 * How MapLibre binds each circle paint property when it compiles a layer's shader program
+	 * (ProgramConfiguration's cache key): a uniform for a constant or zoom-only value, a vertex
+	 * attribute for a per-feature one (data or feature-state), both for zoom-and-feature.
+	 */
+	const bindingOf = (layer: CircleLayerSpecification): Record<string, string> => {
+		const spec = latest.paint_circle as Record<string, unknown>;
+		const paint = (layer.paint ?? {}) as Record<string, unknown>;
+		return Object.fromEntries(
+			Object.keys(spec).map((name) => {
+				const value = paint[name];
+				if (value === undefined) return [name, 'uniform'];
+				const parsed = createPropertyExpression(
+					value,
+					`layers[${layer.id}].paint.${name}`,
+					spec[name] as never,
+				);
+				if (parsed.result !== 'success') throw new Error(`${name}: ${JSON.stringify(parsed)}`);
+				const kind = parsed.value.kind;
+				return [
+					name,
+					kind === 'constant' || kind === 'camera'
+						? 'uniform'
+						: kind === 'source'
+							? 'attribute'
+							: 'zoom and attribute',
+				];
+			}),
+		);
+	};
+
+	it("are one circle layer drawn with the origins' shader program, coloured by kind", () => {
+		const [circle, label] = markLayers();
+		expect(circle.id).toBe('coverage-marks-circle');
+		expect(label.id).toBe('coverage-marks-label');
+		const origins = coverageLayers('polygons').origins;
+		// the same program: every paint property bound the same way as the origins' layer's
+		expect(bindingOf(circle)).toEqual(bindingOf(origins));
+		expect(bindingOf(circle)['circle-color']).toBe('attribute');
+		// the look kept: planned blue, suggested purple, 11 px with a 2 px white ring
+		const color = circle.paint!['circle-color'];
+		expect(color).toEqual(['match', ['get', 'kind'], 'planned', '#1f4e9c', '#6a3d9a']);
+		expect(circle.paint!['circle-radius']).toBe(11);
+		expect(circle.paint!['circle-stroke-color']).toBe('#ffffff');
+		expect(circle.paint!['circle-stroke-width']).toEqual([
+			'match',
+			['get', 'kind'],
+			'planned',
+			2,
+			2,
+		]);
 	});
 });

@@ -14,6 +14,9 @@ import type {
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { LABEL_FONT, NEIGHBOURHOODS_SOURCE } from './neighbourhoods-style.ts';
 
+/** ORIGIN_REASONS' index of `edge_of_data` (src/analysis/bundle.ts). */
+const EDGE_OF_DATA = 1;
+
 /** What colours the address points. */
 export const COLOUR_BY = ['distance', 'time', 'shortfall'] as const;
 export type ColourBy = (typeof COLOUR_BY)[number];
@@ -63,30 +66,45 @@ export const ORIGIN_CLASS = {
  * value among {@link classesOf}, or {@link ORIGIN_CLASS}. One byte per origin; a what-if changes
  * only the origins near the planned place, so only those get new feature-state.
  *
- * @param reason why an origin has no figure, per origin (null: it has one).
+ * @param reason why an origin has no figure, per origin, as the run's columns carry it (an index
+ *   into ORIGIN_REASONS: 0 it has one, 1 edge of data, 2 or 3 another reason).
  */
 export function originClasses(
-	reason: readonly (string | null)[],
+	reason: ArrayLike<number>,
 	distanceM: Float64Array,
 	timeS: Float64Array,
 	normM: number,
 	colourBy: ColourBy,
 	noneMapped: boolean,
 ): Uint8Array {
-	const bounds = classesOf(colourBy, normM).map((c) => c.upTo);
+	const classOf = originClassOf(reason, distanceM, timeS, normM, colourBy, noneMapped);
 	const out = new Uint8Array(reason.length);
-	for (let i = 0; i < reason.length; i++) {
+	for (let i = 0; i < reason.length; i++) out[i] = classOf(i);
+	return out;
+}
+
+/**
+ * The class of one origin, as {@link originClasses} gives it: for updating only the origins a
+ * what-if changed.
+ */
+export function originClassOf(
+	reason: ArrayLike<number>,
+	distanceM: Float64Array,
+	timeS: Float64Array,
+	normM: number,
+	colourBy: ColourBy,
+	noneMapped: boolean,
+): (i: number) => number {
+	const bounds = classesOf(colourBy, normM).map((c) => c.upTo);
+	return (i) => {
 		const r = reason[i];
 		const d = distanceM[i] as number;
-		if (r === 'edge_of_data') out[i] = ORIGIN_CLASS.edge;
-		else if (r || noneMapped) out[i] = ORIGIN_CLASS.noFigure;
-		else if (!Number.isFinite(d)) out[i] = ORIGIN_CLASS.unreachable;
-		else {
-			const v = valueOf(colourBy, d, timeS[i] as number, normM);
-			out[i] = bounds.findIndex((upTo) => v <= upTo);
-		}
-	}
-	return out;
+		if (r === EDGE_OF_DATA) return ORIGIN_CLASS.edge;
+		if (r !== 0 || noneMapped) return ORIGIN_CLASS.noFigure;
+		if (!Number.isFinite(d)) return ORIGIN_CLASS.unreachable;
+		const v = valueOf(colourBy, d, timeS[i] as number, normM);
+		return bounds.findIndex((upTo) => v <= upTo);
+	};
 }
 
 /**
@@ -280,27 +298,37 @@ export interface MarkProps {
 /** Square cells of the edge of the data as polygons (from the worker's cells). */
 export type EdgeCells = FeatureCollection<Polygon>;
 
-/** The layers of planned places and suggestions (source `coverage-marks`). */
-export function markLayers(): [
-	CircleLayerSpecification,
-	CircleLayerSpecification,
-	SymbolLayerSpecification,
-] {
-	const circle = (kind: MarkProps['kind'], colour: string): CircleLayerSpecification => ({
-		id: kind === 'planned' ? 'coverage-planned' : 'coverage-suggested',
-		type: 'circle',
-		source: 'coverage-marks',
-		filter: ['==', ['get', 'kind'], kind],
-		paint: {
-			'circle-radius': 11,
-			'circle-color': colour,
-			'circle-stroke-color': '#ffffff',
-			'circle-stroke-width': 2,
-		},
-	});
+/** The colours of a planned place and of a suggestion. */
+export const MARK_COLOURS: Readonly<Record<MarkProps['kind'], string>> = {
+	planned: '#1f4e9c',
+	suggested: '#6a3d9a',
+};
+
+/**
+ * The layers of planned places and suggestions (source `coverage-marks`): one circle layer for
+ * both, told apart by a data-driven colour, then their labels. Its paint binds the same
+ * properties per feature (colour, opacity, stroke width) and the same ones as uniforms (radius,
+ * stroke colour, the rest) as the origins' layer ({@link coverageLayers}), so MapLibre draws it
+ * with the origins' compiled shader program: the first what-if compiles none (in software WebGL
+ * that compile was an 851 ms main-thread task). A suggestion drawn under a planned place: the
+ * panel lists the suggestions first.
+ */
+export function markLayers(): [CircleLayerSpecification, SymbolLayerSpecification] {
+	const byKind = (planned: string | number, suggested: string | number) =>
+		['match', ['get', 'kind'], 'planned', planned, suggested] as ExpressionSpecification;
 	return [
-		circle('suggested', '#6a3d9a'),
-		circle('planned', '#1f4e9c'),
+		{
+			id: 'coverage-marks-circle',
+			type: 'circle',
+			source: 'coverage-marks',
+			paint: {
+				'circle-radius': 11,
+				'circle-color': byKind(MARK_COLOURS.planned, MARK_COLOURS.suggested),
+				'circle-opacity': byKind(1, 1),
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': byKind(2, 2),
+			},
+		},
 		{
 			id: 'coverage-marks-label',
 			type: 'symbol',
