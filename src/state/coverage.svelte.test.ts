@@ -9,6 +9,37 @@ import { CoverageAnalysis, totalsOf } from './coverage.svelte.ts';
 import { ORIGIN_REASONS } from '../analysis/bundle.ts';
 
 describe('CoverageAnalysis', () => {
+	it("sends every category's request at once, so the worker runs them back to back; the answers equal one request at a time", async () => {
+		const traffic: string[] = [];
+		const area = await openSampleArea((direction, m) => {
+			const message = m as { kind: string; type?: string };
+			if (direction === 'sent' && message.type === 'coverage') traffic.push('sent');
+			if (direction === 'answered' && message.kind === 'response') traffic.push('answered');
+		});
+		const analysis = new CoverageAnalysis(() => area.analysis!.client());
+		await area.analysis!.client();
+		const ids = area.analysis!.info!.categoriesWithPlaces.slice(0, 3);
+		expect(ids).toHaveLength(3);
+		traffic.length = 0;
+		const params = {
+			categoryIds: ids,
+			profile: 'walking' as const,
+			unknownMode: 'optimistic' as const,
+			norms: {},
+		};
+		await analysis.run(params);
+		expect(analysis.status).toBe('done');
+		expect(traffic.slice(0, 4)).toEqual(['sent', 'sent', 'sent', 'answered']);
+		// the same figures as each category asked alone
+		for (const categoryId of ids) {
+			const alone = new CoverageAnalysis(() => area.analysis!.client());
+			await alone.run({ ...params, categoryIds: [categoryId] });
+			expect(analysis.resultOf(categoryId)!.summary).toEqual(alone.resultOf(categoryId)!.summary);
+			alone.dispose();
+		}
+		analysis.dispose();
+	}, 120_000);
+
 	it('gives a new planned place an id none of the reopened ones has', async () => {
 		const area = await openSampleArea();
 		const analysis = new CoverageAnalysis(() => area.analysis!.client());

@@ -242,12 +242,20 @@ export class CoverageAnalysis {
 		try {
 			const client = await this.#client();
 			const out: CategoryResult[] = [];
-			for (const categoryId of params.categoryIds) {
+			// Every category's request is sent at once: the worker runs them one after the other
+			// without waiting for the page between them (a cancel skips those not yet run); the
+			// answers are taken in order, each one counted in the progress as it comes.
+			const requests = params.categoryIds.map((categoryId) => {
 				const normM = normOf(params, categoryId);
-				const key = { categoryId, profile: params.profile, unknownMode: params.unknownMode };
-				const r = await client.request('coverage', this.#coverageParams(categoryId, normM), {
+				const answer = client.request('coverage', this.#coverageParams(categoryId, normM), {
 					signal,
 				});
+				answer.catch(() => {}); // a cancelled run's later answers: rejected, awaited by no one
+				return { categoryId, normM, answer };
+			});
+			for (const { categoryId, normM, answer } of requests) {
+				const key = { categoryId, profile: params.profile, unknownMode: params.unknownMode };
+				const r = await answer;
 				if (!this.origins) await this.#loadOrigins(client, { ...key, normM }, signal);
 				out.push({
 					categoryId,
@@ -345,17 +353,21 @@ export class CoverageAnalysis {
 		const out: OtherProfiles = {};
 		try {
 			const client = await this.#client();
-			for (const profile of PROFILE_IDS) {
-				if (profile === params.profile) continue;
-				const tables: Record<string, NeighbourhoodSummary[]> = {};
-				for (const r of this.results) {
-					const answer = await client.request('coverage', {
-						...this.#coverageParams(r.categoryId, r.normM),
-						profile,
-					});
-					tables[r.categoryId] = answer.summary;
-				}
-				out[profile] = tables;
+			// sent at once, the worker runs them back to back (as in run)
+			const requests = PROFILE_IDS.filter((profile) => profile !== params.profile).flatMap(
+				(profile) =>
+					this.results.map((r) => {
+						const answer = client.request('coverage', {
+							...this.#coverageParams(r.categoryId, r.normM),
+							profile,
+						});
+						answer.catch(() => {}); // awaited below; a failure is caught there once
+						return { profile, categoryId: r.categoryId, answer };
+					}),
+			);
+			for (const { profile, categoryId, answer } of requests) {
+				const tables = (out[profile] ??= {});
+				tables[categoryId] = (await answer).summary;
 			}
 			if (run !== this.#runCount) return;
 			this.#otherProfilesOf = run;

@@ -309,6 +309,34 @@ describe('analysis worker protocol over a MessageChannel', () => {
 		expect(ws?.residents).toBeGreaterThan(0);
 		client.dispose();
 	});
+
+	it('runs requests queued behind each other with no timer between them (a nested setTimeout(0) waits 4 ms in a browser), and still skips one cancelled while queued', async () => {
+		const { client, ports } = connect();
+		open = ports;
+		await client.request('load', { bytes: bytes.slice().buffer });
+		const coverage = (categoryId: string, signal?: AbortSignal) =>
+			client.request(
+				'coverage',
+				{ categoryId, profile: 'walking', unknownMode: 'optimistic', normM: 800 },
+				signal ? { signal } : {},
+			);
+		const timers = vi.spyOn(globalThis, 'setTimeout');
+		try {
+			const controller = new AbortController();
+			const first = coverage('pharmacy');
+			const skipped = coverage('bakery', controller.signal);
+			const last = coverage('bakery');
+			controller.abort();
+			await expect(skipped).rejects.toMatchObject({ name: 'AbortError' });
+			const [a, b] = await Promise.all([first, last]);
+			expect(a.placeCount).toBeGreaterThan(0);
+			expect(b.placeCount).toBeGreaterThan(0);
+			expect(timers).not.toHaveBeenCalled();
+		} finally {
+			timers.mockRestore();
+		}
+		client.dispose();
+	});
 });
 
 describe('overlay requests', () => {

@@ -74,19 +74,40 @@ export function channelSearch(): SearchEndpoint {
 	};
 }
 
+/** What passes between the page and the analysis worker, as a test watches it. */
+export type WorkerTraffic = (direction: 'sent' | 'answered', message: unknown) => void;
+
+/** The analysis host behind a message channel, every message in either direction told to `watch`. */
+export function watchedChannelWorker(watch: WorkerTraffic) {
+	const worker = channelWorker();
+	const endpoint: MessageEndpoint = {
+		postMessage: (m, t) => {
+			watch('sent', m);
+			worker.endpoint.postMessage(m, t);
+		},
+		addEventListener: (type, l) =>
+			worker.endpoint.addEventListener(type, (e) => {
+				watch('answered', e.data);
+				l(e);
+			}),
+		removeEventListener: worker.endpoint.removeEventListener,
+	};
+	return { ...worker, endpoint };
+}
+
 /** AreaState over the built `tiles/`, both workers behind message channels. */
-export function testAreaState(): AreaState {
+export function testAreaState(watch?: WorkerTraffic): AreaState {
 	return new AreaState({
 		origin: ORIGIN,
 		fetch: tilesFetch,
-		startWorker: channelWorker,
+		startWorker: watch ? () => watchedChannelWorker(watch) : channelWorker,
 		startSearch: channelSearch,
 	});
 }
 
-/** The sample area opened as the app opens it. */
-export async function openSampleArea(): Promise<AreaState> {
-	const area = testAreaState();
+/** The sample area opened as the app opens it (its worker's messages told to `watch`). */
+export async function openSampleArea(watch?: WorkerTraffic): Promise<AreaState> {
+	const area = testAreaState(watch);
 	await area.open(SAMPLE_AREA);
 	if (!area.data) throw new Error(area.manifestError ?? area.dataError ?? 'no area data');
 	return area;
