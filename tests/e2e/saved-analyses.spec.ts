@@ -1,6 +1,7 @@
 /**
  * The coordinators' saved analyses on the real sample, in Chromium, with Supabase (the local
- * stack, tagged @supabase): a coordinator saves an analysis, then one with a planned change, reopens
+ * stack, tagged @supabase): a coordinator runs the gap analysis with the wheelchair profile (a
+ * category none mapped, the hatched edge of the data, a planned meeting place's gain), saves it, then one with a planned change, reopens
  * it, renames it (the database row follows), compares it with the earlier save and publishes it;
  * reopened, the published one shows its stored figures (analysis_summaries) read-only, to its owner
  * too. The coordinator adds a local initiative (stored as a row for the municipality, found in
@@ -21,7 +22,8 @@ import { deltaGain, planSuggestion, saveAnalysis, savedItem } from '../helpers/s
 import { signInPage } from '../helpers/session.ts';
 import { expect, recordCspViolations, test, type Page, type TestInfo } from '../helpers/test.ts';
 
-const LINK = '/?mode=coverage&cats=meeting_place';
+// Meeting places (mapped in the sample) and home care (none in its data), the wheelchair profile.
+const LINK = '/?mode=coverage&cats=meeting_place,home_care&profile=wheelchair';
 
 async function analysisDone(page: Page) {
 	// Generous: a whole analysis in the worker on software WebGL, on a busy 2-core machine.
@@ -65,6 +67,35 @@ test.describe('coordinators: saved analyses', () => {
 			await signInPage(page, env, db, coordinator);
 			await page.goto(LINK);
 			await analysisDone(page);
+
+			await test.step('the analysis in Supabase mode: none mapped, the hatched edge of the data, a planned meeting place', async () => {
+				const panel = page.getByTestId('coverage');
+				await panel.getByTestId('coverage-shown').selectOption('home_care');
+				await expect(panel.getByTestId('coverage-none-mapped')).toContainText(
+					'Geen enkele plaats van deze soort in de gegevens',
+				);
+				await expect(panel.getByTestId('coverage-table')).not.toContainText('100 %');
+				await panel.getByTestId('coverage-shown').selectOption('meeting_place');
+				await expect(panel.getByTestId('coverage-legend-norm')).toContainText('In een rolstoel');
+				const edge = panel.getByTestId('coverage-edge');
+				await expect(edge).toContainText(/Rand van de gegevens \(gearceerd\): [\d.]+ adressen/);
+				expect(
+					Number(
+						/([\d.]+) adressen/.exec((await edge.textContent()) ?? '')![1]!.replace(/\./g, ''),
+					),
+				).toBeGreaterThan(0);
+				// a planned meeting place, clicked on the map: its gain
+				await panel.getByTestId('coverage-add-click').click();
+				const box = (await page.getByTestId('map').boundingBox())!;
+				await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+				await expect(panel.getByTestId('coverage-delta')).toContainText(
+					/^\s*\+[\d.]+ inwoners 65\+ binnen 500 m/,
+				);
+				expect(await deltaGain(page)).toBeGreaterThan(0);
+				await panel.getByTestId('coverage-reset').click();
+				await expect(panel.getByTestId('coverage-delta')).toContainText('Nog geen wat-als');
+			});
+
 			const saved = page.getByTestId('saved-analyses');
 			await expect(saved.getByTestId('saved-form')).toContainText('Bewaard voor Vorselaar.');
 			await saveAnalysis(page, privateName);
