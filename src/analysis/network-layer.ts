@@ -45,6 +45,8 @@ export interface NetworkLayer {
 	profiles: LayerProfile[];
 	/** The personal profile's base profile, when the layer has a `personal` column. */
 	personalBase: ProfileId | null;
+	/** The personal profile's text (encodePersonalProfile), when it is given: the UI names it. */
+	personalText: string | null;
 	edges: NetworkLayerEdge[];
 }
 
@@ -67,7 +69,7 @@ function stateOf(g: RoutingGraph, profile: ProfileId, e: number): EdgeState {
  */
 export function networkLayer(
 	graph: RoutingGraph,
-	personal?: { graph: RoutingGraph; base: ProfileId },
+	personal?: { graph: RoutingGraph; base: ProfileId; text?: string },
 ): NetworkLayer {
 	if (personal && personal.graph.edgeCount !== graph.edgeCount)
 		throw new Error(
@@ -88,6 +90,7 @@ export function networkLayer(
 	return {
 		profiles: personal ? [...PROFILE_IDS, 'personal'] : [...PROFILE_IDS],
 		personalBase: personal?.base ?? null,
+		personalText: personal?.text ?? null,
 		edges,
 	};
 }

@@ -118,7 +118,10 @@ describe('NetworkExport in the completeness panel', () => {
 				counts(engine.withPersonal(person).graph, 'wheelchair'),
 			);
 			await waitFor(() =>
-				expect(screen.getByTestId('network-export-done').textContent).toContain('Wat ik aankan'),
+				// named as everywhere else: its base and what differs
+				expect(screen.getByTestId('network-export-done').textContent).toContain(
+					'Mijn profiel (op basis van: rolstoel) — stoep ≤',
+				),
 			);
 		} finally {
 			await area.analysis!.setPersonal(null);

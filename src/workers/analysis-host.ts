@@ -12,7 +12,11 @@ import {
 } from '../analysis/engine.ts';
 import { completenessByNeighbourhood } from '../analysis/completeness.ts';
 import { networkLayer } from '../analysis/network-layer.ts';
-import { decodePersonalProfile, hasBuiltInLimits } from '../analysis/personal-profile.ts';
+import {
+	decodePersonalProfile,
+	encodePersonalProfile,
+	hasBuiltInLimits,
+} from '../analysis/personal-profile.ts';
 import { PROFILE_IDS } from '../contracts/profiles.ts';
 import { rankFixes } from '../analysis/fixes.ts';
 import { nearestPlaces } from '../analysis/nearest.ts';
@@ -397,7 +401,9 @@ export class AnalysisHost {
 			const person = engine.personal;
 			return networkLayer(
 				builtIn.graph,
-				person && engine !== builtIn ? { graph: engine.graph, base: person.base } : undefined,
+				person && engine !== builtIn
+					? { graph: engine.graph, base: person.base, text: encodePersonalProfile(person) }
+					: undefined,
 			);
 		},
 		cells: (p) => {
