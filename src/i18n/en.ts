@@ -169,7 +169,7 @@ const en: Messages = {
 	reportBeyond65Of: '65+ beyond the norm — {profile}',
 	reportBeyondOf: 'Residents beyond the norm — {profile}',
 	reportProfilesNote:
-		'Places in the neighbourhood: the places and local initiatives in this neighbourhood. {rule} {profile}: the analysed profile, with the planned places of the what-if.',
+		'Places in the neighbourhood: the places and local initiatives in this neighbourhood (the rule, and the places outside every neighbourhood: on the first page). {profile}: the analysed profile, with the planned places of the what-if.',
 	reportOtherProfilesNote:
 		'The other profiles: the existing places and local initiatives, without the what-if.',
 	reportBeyond65: '65+ beyond the norm',

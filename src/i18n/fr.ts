@@ -175,7 +175,7 @@ const fr: Messages = {
 	reportBeyond65Of: '65+ au-delà de la norme — {profile}',
 	reportBeyondOf: 'Habitants au-delà de la norme — {profile}',
 	reportProfilesNote:
-		'Lieux dans le quartier : les lieux et initiatives locales de ce quartier. {rule} {profile} : le profil analysé, avec les lieux prévus de la simulation.',
+		'Lieux dans le quartier : les lieux et initiatives locales de ce quartier (la règle et les lieux hors de tout quartier : en première page). {profile} : le profil analysé, avec les lieux prévus de la simulation.',
 	reportOtherProfilesNote:
 		'Les autres profils : les lieux existants et les initiatives locales, sans simulation.',
 	reportBeyond65: '65+ au-delà de la norme',

@@ -173,7 +173,7 @@ const nl = {
 	reportBeyond65Of: '65+ verder dan de norm — {profile}',
 	reportBeyondOf: 'Inwoners verder dan de norm — {profile}',
 	reportProfilesNote:
-		'Plaatsen in de buurt: de plaatsen en lokale initiatieven in deze buurt. {rule} {profile}: het geanalyseerde profiel, met de geplande plaatsen van wat-als.',
+		'Plaatsen in de buurt: de plaatsen en lokale initiatieven in deze buurt (de regel en de plaatsen buiten elke buurt: op de eerste bladzijde). {profile}: het geanalyseerde profiel, met de geplande plaatsen van wat-als.',
 	reportOtherProfilesNote:
 		'De andere profielen: de bestaande plaatsen en lokale initiatieven, zonder wat-als.',
 	reportBeyond65: '65+ verder dan de norm',

@@ -483,7 +483,11 @@ describe('CoveragePanel: the printed buurtanalyse', () => {
 		expect(screen.getByTestId('care-count-rule').textContent).toBe(
 			`Een plaats of initiatief telt bij de wijk waarin het ligt (de wijkgrenzen). Verder buiten het gebied, nergens geteld: ${outside}.`,
 		);
-		expect(pages[0]!.textContent).toContain('telt bij de wijk waarin het ligt');
+		// the area-wide rule and count once, on the first page; not repeated on each neighbourhood's
+		expect(screen.getByTestId('print-count-rule').textContent).toBe(
+			screen.getByTestId('care-count-rule').textContent,
+		);
+		for (const page of pages) expect(page.textContent).not.toContain('nergens geteld');
 		// the analysed profile only, until printed; the note says which profile the figures are for
 		expect(screen.queryAllByTestId('print-profile-head')).toHaveLength(0);
 		expect(pages[0]!.textContent).toContain('Te voet: het geanalyseerde profiel');
