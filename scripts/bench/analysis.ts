@@ -18,8 +18,7 @@
  *    g++ is missing: `bash scripts/setup-system.sh --bench` installs it). Both references keep a
  *    cost per node; the sweep keeps 12 bytes per node (cost Float64, tag Int32: place label and
  *    flag), plus extra and unknown metres where a path crossed a limited or unknown stretch, and a
- *    settled bit. The sweep's one-entry loop (as below READ_AHEAD_MIN_NODES) runs as a fourth
- *    side. The order of the sides turns round from run to run.
+ *    settled bit. The order of the sides turns round from run to run.
  * 4. what-if edits (add a planned place at a seeded random address, then remove it) against a full
  *    recompute of the same coverage with that place, walking, for a category with few places and
  *    one with many: on the sample (200 timed edits each, a recompute per edit) and on the seeded
@@ -201,18 +200,12 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 	const fq = new FlatQueueDijkstra(net);
 	const cpp = prepareCppReference(net, sourceNodes);
 	const ours: number[] = [];
-	const entryLoop: number[] = [];
 	const flat: number[] = [];
 	const native: number[] = [];
 	const vsFlat: number[] = [];
 	const vsCpp: number[] = [];
-	const entryVsFlat: number[] = [];
-	// the sweep's other loop (one entry at a time, as on graphs under READ_AHEAD_MIN_NODES) on the
-	// same graph: whether the batches with read-ahead earn their place here
-	const entryState = emptySweepState(net);
 	try {
 		multiSourceSweep(net, sources, ws, state);
-		multiSourceSweep(net, sources, ws, entryState, Infinity);
 		fq.run(sourceNodes);
 		const timed = (f: () => void): number => {
 			const t = performance.now();
@@ -224,19 +217,15 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 			let a = 0;
 			let b = 0;
 			let c = 0;
-			let d = 0;
 			const sides = [
 				() => (a = timed(() => multiSourceSweep(net, sources, ws, state))),
 				() => (b = timed(() => fq.run(sourceNodes))),
 				() => (c = 'skipped' in cpp ? 0 : cpp.run().ms),
-				() => (d = timed(() => multiSourceSweep(net, sources, ws, entryState, Infinity))),
 			];
 			for (let k = 0; k < sides.length; k++) sides[(r + k) % sides.length]!();
 			ours.push(a);
-			entryLoop.push(d);
 			flat.push(b);
 			vsFlat.push(a / b);
-			entryVsFlat.push(d / b);
 			if (!('skipped' in cpp)) {
 				native.push(c);
 				vsCpp.push(a / c);
@@ -249,13 +238,12 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 		for (let n = 0; n < g.nodeCount; n++) {
 			const c = state.costS(n);
 			maxFlat = Math.max(maxFlat, c === fq.dist[n] ? 0 : Math.abs(c - fq.dist[n]!));
-			if (entryState.costS(n) !== c) throw new Error(`the sweep's two loops differ at node ${n}`);
 			if (cppDist) maxCpp = Math.max(maxCpp, c === cppDist[n] ? 0 : Math.abs(c - cppDist[n]!));
 		}
 		const rf = spread(vsFlat);
 		const rc = native.length > 0 ? spread(vsCpp) : undefined;
 		log(
-			`1M-edge sweep: ours ${median(ours).toFixed(1)} ms (one entry at a time: ${median(entryLoop).toFixed(1)} ms, ratio ${spread(entryVsFlat).median}), flatqueue ${median(flat).toFixed(1)} ms (ratio ${rf.median}, ${rf.min}–${rf.max}), ${
+			`1M-edge sweep: ours ${median(ours).toFixed(1)} ms, flatqueue ${median(flat).toFixed(1)} ms (ratio ${rf.median}, ${rf.min}–${rf.max}), ${
 				rc
 					? `C++ ${median(native).toFixed(1)} ms (ratio ${rc.median}, ${rc.min}–${rc.max})`
 					: (cpp as { skipped: string }).skipped
@@ -263,7 +251,7 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 		);
 		const keeps = {
 			sweep:
-				'per node 12 bytes in two arrays: cost (Float64) and tag (Int32: place label × 2 + flag); 16 more (extra metres, unknown metres) only where the path crossed a limited or unknown stretch (none here: walking); 1 bit per node (settled); queue: a ring of bucket heads (Int32) with a bitmap of occupied buckets, an entry pool (8 bytes per push) and the batch of the bucket being emptied (4 bytes per node in it; graphs of ≥ 65,536 nodes)',
+				'per node 12 bytes in two arrays: cost (Float64) and tag (Int32: place label × 2 + flag); 16 more (extra metres, unknown metres) only where the path crossed a limited or unknown stretch (none here: walking); 1 bit per node (settled); queue: a ring of bucket heads (Int32) with a bitmap of occupied buckets and an entry pool (8 bytes per push)',
 			flatqueue:
 				'per node 8 bytes: cost (Float64); queue: 12 bytes per push (Float64 value, Uint32 id)',
 			cpp: 'per node 8 bytes: cost (double); queue: 16 bytes per push (double, uint32 pair)',
@@ -273,8 +261,6 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 			synthetic_1m_edges: g.edgeCount,
 			synthetic_1m_sources: sources.length,
 			sweep_1m_ms: spread(ours),
-			sweep_entry_loop_1m_ms: spread(entryLoop),
-			sweep_entry_loop_vs_flatqueue_ratio: spread(entryVsFlat),
 			flatqueue_1m_ms: spread(flat),
 			cpp_1m_ms: native.length > 0 ? spread(native) : null,
 			cpp_compiler: 'skipped' in cpp ? cpp.skipped : `${cpp.compiler}, -O3 -march=native`,

@@ -319,8 +319,6 @@ export class SweepWorkspace {
 	entries: Int32Array;
 	/** Bit n set when node n is settled (cleared at the start of each sweep). */
 	settled: Int32Array;
-	/** The nodes of the bucket being emptied (large graphs: {@link READ_AHEAD_MIN_NODES}). */
-	batch: Int32Array = new Int32Array(1024);
 	/**
 	 * A sum of values read ahead of their use (the cost and arcs of the nodes to expand next), written here so
 	 * that the reads are kept: they only bring memory into the cache while the current node works.
@@ -342,15 +340,6 @@ function grow(ws: SweepWorkspace, length: number): Int32Array {
 }
 
 /**
- * From this many nodes on, {@link sweepFrom} empties a bucket in batches with a read-ahead (see
- * there); below it, one entry at a time (a small graph stays in the cache, where the batch's extra
- * pass costs more than it saves).
- */
-export const READ_AHEAD_MIN_NODES = 65_536;
-/** Nodes of a batch whose costs and arcs are read ahead together. */
-const READ_AHEAD_GROUP = 8;
-
-/**
  * Runs the bucket-queue sweep from `seeds` (nodes whose labels in `st` are already set, e.g. by
  * {@link seedSources}) until every reachable node is labelled, improving `st` in place. Exact: see
  * the module comment.
@@ -359,23 +348,18 @@ const READ_AHEAD_GROUP = 8;
  * order of their cost, which jumps across the whole graph, so the sweep waits on memory, not on
  * arithmetic: the same relaxations in node order run ~4× faster. Hence 12 bytes per node in two
  * arrays (cost, tag: a cache line holds the costs of 8 nodes), stale entries skipped on a bitmap
- * that stays in the cache, and, on a graph of at least `readAheadMinNodes` nodes, each bucket
- * taken whole into a batch whose nodes are expanded in groups of 8 while the next group's costs,
- * arc ranges and first arcs are read ahead: the cache misses of 8 nodes overlap instead of
- * following one another. A smaller graph pops one entry at a time, reading the next entry's
- * cost and arc range ahead.
+ * that stays in the cache, and one entry popped at a time with the next entry's cost and arc
+ * range read ahead. (Emptying each bucket in batches of 8 nodes read ahead together was tried on
+ * the 1 M-edge graph: 100.5 against 100.3 ms, no gain for twice the code, so it was removed.)
  *
  * @param seeds nodes to start from (repeats are fine); their labels must be set in `st`.
  * @param ws reusable arrays (one per engine); fresh ones are made when absent.
- * @param readAheadMinNodes the graph size from which buckets are emptied in batches (tests set it
- *   to 0 or Infinity to run either loop on any graph).
  */
 export function sweepFrom(
 	net: ProfileNetwork,
 	st: SweepState,
 	seeds: ArrayLike<number>,
 	ws: SweepWorkspace = new SweepWorkspace(net.graph.nodeCount),
-	readAheadMinNodes = READ_AHEAD_MIN_NODES,
 ): void {
 	const cost = st.cost;
 	let lo = Infinity;
@@ -418,8 +402,7 @@ export function sweepFrom(
 		occ[h >> 5]! |= 1 << (h & 31);
 	}
 	const first = Math.floor(lo * scale);
-	if (st.nodeCount >= readAheadMinNodes) batchLoop(net, st, ws, scale, mask, first, top);
-	else entryLoop(net, st, ws, scale, mask, first, top);
+	entryLoop(net, st, ws, scale, mask, first, top);
 }
 
 /** The first bucket at or after `h` that holds entries (there is one), scanning the bitmap. */
@@ -434,8 +417,7 @@ function nextOccupied(occ: Int32Array, h: number, wordMask: number): number {
 }
 
 /**
- * The sweep's loop for a small graph: one entry at a time, the next entry's cost and arc range
- * read ahead. `top` entries are queued (the seeds); `cur` is the lowest seed's bucket.
+ * The sweep's loop: one entry at a time, the next entry's cost and arc range read ahead. `top` entries are queued (the seeds); `cur` is the lowest seed's bucket.
  */
 function entryLoop(
 	net: ProfileNetwork,
@@ -515,104 +497,6 @@ function entryLoop(
 }
 
 /**
- * The sweep's loop for a large graph: each bucket is taken whole into `ws.batch` (nodes improved
- * meanwhile inside the same bucket form a new list there, taken next), and its nodes are expanded
- * in groups of {@link READ_AHEAD_GROUP} while the next group's costs, arc ranges and first arc
- * records are read ahead. Same relaxation, same labels as {@link entryLoop}.
- */
-function batchLoop(
-	net: ProfileNetwork,
-	st: SweepState,
-	ws: SweepWorkspace,
-	scale: number,
-	mask: number,
-	cur: number,
-	top: number,
-): void {
-	const { offsets } = net.graph;
-	const { arcCostS, arcInfo, edgeExtraM } = net;
-	const { cost, tag, extra } = st;
-	const { heads, occupied: occ, settled } = ws;
-	const wordMask = ((mask + 1) >> 5) - 1;
-	let ent = ws.entries;
-	let batch = ws.batch;
-	let queued = top;
-	let ahead = 0;
-	while (queued > 0) {
-		let h = cur & mask;
-		if (heads[h] === -1) {
-			const nh = nextOccupied(occ, h, wordMask);
-			cur += (nh - h) & mask;
-			h = nh;
-		}
-		// take the whole bucket
-		let nb = 0;
-		for (let k = heads[h] as number; k !== -1; k = ent[2 * k + 1] as number) {
-			if (nb === batch.length) {
-				const bigger = new Int32Array(2 * batch.length);
-				bigger.set(batch);
-				ws.batch = batch = bigger;
-			}
-			batch[nb++] = ent[2 * k] as number;
-		}
-		heads[h] = -1;
-		occ[h >> 5]! &= ~(1 << (h & 31));
-		queued -= nb;
-		for (let g = 0; g < nb; g += READ_AHEAD_GROUP) {
-			const ge = Math.min(g + READ_AHEAD_GROUP, nb);
-			// the next group's cost, arc range and first arc: their misses overlap this group's work
-			const ae = Math.min(ge + READ_AHEAD_GROUP, nb);
-			for (let j = ge; j < ae; j++) {
-				const w = batch[j] as number;
-				ahead += (cost[w] as number) + (arcCostS[2 * (offsets[w] as number)] as number);
-			}
-			for (let j = g; j < ge; j++) {
-				const u = batch[j] as number;
-				const bit = 1 << (u & 31);
-				if (((settled[u >> 5] as number) & bit) !== 0) continue; // stale: u was expanded since
-				settled[u >> 5]! |= bit;
-				const c = cost[u] as number;
-				const tu = tag[u] as number;
-				const fu = tu & 1;
-				const tv0 = tu - fu;
-				const xu = fu === 0 ? 0 : (extra[2 * u] as number);
-				const uu = fu === 0 ? 0 : (extra[2 * u + 1] as number);
-				const start = offsets[u] as number;
-				const end = offsets[u + 1] as number;
-				if (2 * (top + end - start) > ent.length) ent = grow(ws, 2 * (top + end - start));
-				for (let a = start; a < end; a++) {
-					const nc = c + (arcCostS[2 * a] as number);
-					const v = arcInfo[4 * a + 2] as number;
-					const cv = cost[v] as number;
-					if (
-						nc < cv ||
-						(nc === cv && nc < Infinity && tieBeatsVia(st, v, tu >> 1, uu, xu, net, a))
-					) {
-						const info = arcInfo[4 * a + 3] as number;
-						cost[v] = nc;
-						if (fu === 0 && info <= EDGE_MASK) tag[v] = tv0;
-						else {
-							const e = info & EDGE_MASK;
-							extra[2 * v] = xu + (edgeExtraM[2 * e] as number);
-							extra[2 * v + 1] = uu + (edgeExtraM[2 * e + 1] as number);
-							tag[v] = tv0 + 1;
-						}
-						settled[v >> 5]! &= ~(1 << (v & 31));
-						const nh = (nc * scale) & mask;
-						ent[2 * top] = v;
-						ent[2 * top + 1] = heads[nh] as number;
-						heads[nh] = top++;
-						occ[nh >> 5]! |= 1 << (nh & 31);
-						queued++;
-					}
-				}
-			}
-		}
-	}
-	ws.readAhead = ahead;
-}
-
-/**
  * Seeds all `sources` into `st`; returns the nodes seeded (for {@link sweepFrom}).
  */
 export function seedSources(
@@ -628,8 +512,7 @@ export function seedSources(
 /**
  * One multi-source sweep from all `sources`.
  *
- * @param ws reusable queue arrays; `into` a state to reuse (cleared first) instead of a new one;
- *   `readAheadMinNodes` as in {@link sweepFrom}.
+ * @param ws reusable queue arrays; `into` a state to reuse (cleared first) instead of a new one.
  * @example const st = multiSourceSweep(net, places.map((snap, i) => ({ snap, label: i })));
  */
 export function multiSourceSweep(
@@ -637,7 +520,6 @@ export function multiSourceSweep(
 	sources: readonly SweepSource[],
 	ws?: SweepWorkspace,
 	into?: SweepState,
-	readAheadMinNodes = READ_AHEAD_MIN_NODES,
 ): SweepState {
 	let st = into;
 	if (st && (st.nodeCount !== net.graph.nodeCount || st.speedMps !== net.speedMps)) {
@@ -645,7 +527,7 @@ export function multiSourceSweep(
 	}
 	if (st) st.clear();
 	else st = emptySweepState(net);
-	sweepFrom(net, st, seedSources(net, st, sources), ws, readAheadMinNodes);
+	sweepFrom(net, st, seedSources(net, st, sources), ws);
 	return st;
 }
 
