@@ -16,8 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { bundleForPage } from './lib/page.ts';
+import { bundleForPage, launchSoftwareChromium, openMapPage } from './lib/page.ts';
 import { REPO_ROOT } from '../lib/version.ts';
 import { spread } from './lib/stats.ts';
 import { sampleBundle } from './lib/sample.ts';
@@ -35,18 +34,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		archives: { network: { file: string; center: number[]; layers: { id: string }[] } };
 	};
 	const mapCode = await bundleForPage('scripts/bench/lib/network-layer-map.ts', 'BenchMap');
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-	});
+	const browser = await launchSoftwareChromium();
 	try {
-		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-		page.on('pageerror', (e) => log(`page error: ${e.message}`));
-		await page.setContent(
-			'<!doctype html><title>network bench</title><div id="map" style="position:absolute;inset:0"></div>',
-		);
-		await page.evaluate('window.__name = (f) => f');
-		await page.addScriptTag({ content: mapCode });
+		const page = await openMapPage(browser, 'network bench', mapCode, log);
 		const net = manifest.archives.network;
 		// the network archive's own centre (where its features are)
 		const centre: [number, number] = [net.center[0]!, net.center[1]!];

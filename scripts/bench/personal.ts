@@ -30,8 +30,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { bundleForPage, startPageWorker } from './lib/page.ts';
+import { bundleForPage, launchSoftwareChromium, startPageWorker } from './lib/page.ts';
 import type { AnalysisBundle } from '../../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../../src/analysis/engine.ts';
 import {
@@ -218,10 +217,7 @@ async function redrawFigures(
 	const network = readFileSync(path.join(areaDir, 'network.pmtiles'));
 	const workerCode = await bundleForPage('scripts/bench/lib/walkshed-worker.ts', 'BenchWorker');
 	const mapCode = await bundleForPage('scripts/bench/lib/network-map.ts', 'BenchMap');
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-	});
+	const browser = await launchSoftwareChromium();
 	try {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 		page.on('pageerror', (e) => log(`page error: ${e.message}`));

@@ -25,8 +25,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { bundleForPage, startPageWorker } from './lib/page.ts';
+import { bundleForPage, launchSoftwareChromium, openMapPage, startPageWorker } from './lib/page.ts';
 import { buildAnalysisBundle } from '../../src/analysis/bundle.ts';
 import { mulberry32 } from '../../src/analysis/synthetic.ts';
 import { REPO_ROOT } from '../lib/version.ts';
@@ -34,7 +33,6 @@ import { quantile, spread } from './lib/stats.ts';
 import { sampleBundle } from './lib/sample.ts';
 
 const log = (s: string): void => void process.stderr.write(`[bench walkshed] ${s}\n`);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGET_MS = 50;
 const MINUTES = 10;
 
@@ -62,20 +60,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 	const code = await bundleForPage('scripts/bench/lib/walkshed-worker.ts', 'BenchWorker');
 	log("bundling the map (MapLibre with the walkshed panel's layers)");
 	const mapCode = await bundleForPage('scripts/bench/lib/walkshed-map.ts', 'BenchMap');
-	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		// software WebGL, as the e2e tests run the app's map
-		args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-	});
+	const browser = await launchSoftwareChromium();
 	try {
-		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-		page.on('pageerror', (e) => log(`page error: ${e.message}`));
-		await page.setContent(
-			'<!doctype html><title>walkshed bench</title><div id="map" style="position:absolute;inset:0"></div>',
-		);
-		// tsx keeps function names with an `__name` helper that the page does not have
-		await page.evaluate('window.__name = (f) => f');
-		await page.addScriptTag({ content: mapCode });
+		const page = await openMapPage(browser, 'walkshed bench', mapCode, log);
 		const manifest = JSON.parse(
 			readFileSync(path.join(REPO_ROOT, path.dirname(source), 'manifest.json'), 'utf8'),
 		) as { archives: { network: { file: string; layers: { id: string }[] } } };

@@ -6,20 +6,18 @@
  * edge between them), or `filtered`, one layer per purpose (each holds only its edges, by the
  * tile's status; feature-state cannot move an edge then). Each call resolves once the map is idle.
  */
-import {
-	addProtocol,
+import type {
+	ExpressionSpecification,
+	LineLayerSpecification,
 	Map as MapLibreMap,
-	setWorkerUrl,
-	type ExpressionSpecification,
-	type LineLayerSpecification,
 } from 'maplibre-gl';
-import { FileSource, PMTiles, Protocol } from 'pmtiles';
-import { networkLayers, NETWORK_SOURCE } from '../../../src/map/layers/network-style.ts';
+import { networkLayers } from '../../../src/map/layers/network-style.ts';
+import { benchMap, startArchiveMap } from './archive-map.ts';
 import type { ProfileId } from '../../../src/contracts/profiles.ts';
 
 export type Way = 'opacity' | 'filtered';
 let sourceLayer = '';
-const theMap = (): MapLibreMap => (window as unknown as { benchMap: MapLibreMap }).benchMap;
+const theMap = (): MapLibreMap => benchMap();
 
 /** The layers of `way` for `profile`. */
 export function layersOf(way: Way, profile: ProfileId): LineLayerSpecification[] {
@@ -50,25 +48,8 @@ export function start(
 	workerCode: string,
 	network: { b64: string; layer: string },
 ): Promise<void> {
-	setWorkerUrl(URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' })));
-	const protocol = new Protocol();
-	addProtocol('pmtiles', protocol.tile);
-	const bytes = Uint8Array.from(atob(network.b64), (c) => c.charCodeAt(0));
-	protocol.add(new PMTiles(new FileSource(new File([bytes], 'network.pmtiles'))));
 	sourceLayer = network.layer;
-	const map = new MapLibreMap({
-		container,
-		center: centre,
-		zoom: 14,
-		attributionControl: false,
-		style: {
-			version: 8,
-			sources: { [NETWORK_SOURCE]: { type: 'vector', url: 'pmtiles://network.pmtiles' } },
-			layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f6f4ef' } }],
-		},
-	});
-	(window as unknown as { benchMap: MapLibreMap }).benchMap = map;
-	return new Promise((resolve) => map.once('idle', () => resolve()));
+	return startArchiveMap(container, centre, workerCode, network.b64, {}, []);
 }
 
 /** Puts `way`'s layers for `profile` on the map (untimed), shown. */

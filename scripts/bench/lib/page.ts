@@ -3,9 +3,38 @@
  * bench module, and the analysis worker started in the page with the bundle loaded.
  */
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { REPO_ROOT } from '../../lib/version.ts';
+
+/** Debian's Chromium with software WebGL (SwiftShader), as the e2e tests run the app's map. */
+export function launchSoftwareChromium(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+	});
+}
+
+/**
+ * A 1280 × 800 page of `browser` holding one full-window `#map` element and `mapCode` (a
+ * {@link bundleForPage} IIFE); the page's errors go to `log`.
+ */
+export async function openMapPage(
+	browser: Browser,
+	title: string,
+	mapCode: string,
+	log: (line: string) => void,
+): Promise<Page> {
+	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+	page.on('pageerror', (e) => log(`page error: ${e.message}`));
+	await page.setContent(
+		`<!doctype html><title>${title}</title><div id="map" style="position:absolute;inset:0"></div>`,
+	);
+	// tsx keeps function names with an `__name` helper that the page does not have
+	await page.evaluate('window.__name = (f) => f');
+	await page.addScriptTag({ content: mapCode });
+	return page;
+}
 
 /** Bundles one bench module for a plain page (an IIFE exposing `name`). */
 export async function bundleForPage(entry: string, name: string): Promise<string> {

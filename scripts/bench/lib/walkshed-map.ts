@@ -11,13 +11,13 @@
  * (what the main thread spent before the page can paint again) and the map idle again (the frame
  * with the walksheds rendered).
  */
-import { addProtocol, Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, MultiLineString } from 'geojson';
-import { FileSource, PMTiles, Protocol } from 'pmtiles';
 import { applyFeatureState, type FeatureStateValues } from '../../../src/map/feature-state.ts';
 import { NETWORK_SOURCE } from '../../../src/map/layers/network-style.ts';
 import { walkshedLayers, walkshedsGeoJson } from '../../../src/map/layers/planner-style.ts';
 import type { ProfileId } from '../../../src/contracts/profiles.ts';
+import { benchMap, startArchiveMap } from './archive-map.ts';
 import { WALKSHED_STATE, walkshedEdgeLayers, walkshedEdgeStates } from './walkshed-split.ts';
 
 const SOURCE = 'walkshed';
@@ -25,7 +25,7 @@ let networkLayer = '';
 /** The edges' feature-state now set (the reference). */
 let edgeStates: FeatureStateValues | undefined;
 
-const theMap = (): MapLibreMap => (window as unknown as { benchMap: MapLibreMap }).benchMap;
+const theMap = (): MapLibreMap => benchMap();
 
 /** Resolves once the map is idle after `change` (run after the listener is set). */
 function idleAfter(change: () => void): Promise<void> {
@@ -48,35 +48,21 @@ export function start(
 	network: { b64: string; layer: string },
 	sourceOptions: Record<string, unknown> = {},
 ): Promise<void> {
-	setWorkerUrl(URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' })));
-	const protocol = new Protocol();
-	addProtocol('pmtiles', protocol.tile);
-	const bytes = Uint8Array.from(atob(network.b64), (c) => c.charCodeAt(0));
-	protocol.add(new PMTiles(new FileSource(new File([bytes], 'network.pmtiles'))));
 	networkLayer = network.layer;
-	const map = new MapLibreMap({
+	return startArchiveMap(
 		container,
-		center: centre,
-		zoom: 14,
-		attributionControl: false,
-		style: {
-			version: 8,
-			sources: {
-				[SOURCE]: {
-					type: 'geojson',
-					data: { type: 'FeatureCollection', features: [] },
-					...sourceOptions,
-				},
-				[NETWORK_SOURCE]: { type: 'vector', url: 'pmtiles://network.pmtiles' },
+		centre,
+		workerCode,
+		network.b64,
+		{
+			[SOURCE]: {
+				type: 'geojson',
+				data: { type: 'FeatureCollection', features: [] },
+				...sourceOptions,
 			},
-			layers: [
-				{ id: 'background', type: 'background', paint: { 'background-color': '#f6f4ef' } },
-				...walkshedLayers(SOURCE),
-			],
 		},
-	});
-	(window as unknown as { benchMap: MapLibreMap }).benchMap = map;
-	return new Promise((resolve) => map.once('idle', () => resolve()));
+		walkshedLayers(SOURCE),
+	);
 }
 
 /**
