@@ -19,6 +19,20 @@ export const benchMap = (): MapLibreMap =>
 	(window as unknown as { benchMap: MapLibreMap }).benchMap;
 
 /**
+ * Resolves once the map is idle after `change` (run after the listener is set), with the time it
+ * took in milliseconds.
+ */
+export function idleAfter(change: () => void): Promise<number> {
+	const map = benchMap();
+	return new Promise((resolve) => {
+		const t0 = performance.now();
+		map.once('idle', () => resolve(performance.now() - t0));
+		change();
+		map.triggerRepaint();
+	});
+}
+
+/**
  * Starts the map at `centre` (zoom 14) with the network archive (`b64`: its bytes) as
  * NETWORK_SOURCE, `sources` beside it and `layers` over the background; resolves when its first
  * frame is drawn.

@@ -12,7 +12,7 @@ import type {
 	Map as MapLibreMap,
 } from 'maplibre-gl';
 import { networkLayers } from '../../../src/map/layers/network-style.ts';
-import { benchMap, startArchiveMap } from './archive-map.ts';
+import { benchMap, idleAfter, startArchiveMap } from './archive-map.ts';
 import type { ProfileId } from '../../../src/contracts/profiles.ts';
 
 export type Way = 'opacity' | 'filtered';
@@ -30,16 +30,6 @@ export function layersOf(way: Way, profile: ProfileId): LineLayerSpecification[]
 			l.id === 'network-known' ? ['!=', baked, 'unknown'] : (['==', baked, 'unknown'] as never),
 		paint: { ...l.paint, 'line-opacity': 1 },
 	}));
-}
-
-function idleAfter(change: () => void): Promise<number> {
-	const map = theMap();
-	return new Promise((resolve) => {
-		const t0 = performance.now();
-		map.once('idle', () => resolve(performance.now() - t0));
-		change();
-		map.triggerRepaint();
-	});
 }
 
 export function start(

@@ -17,7 +17,7 @@ import { applyFeatureState, type FeatureStateValues } from '../../../src/map/fea
 import { NETWORK_SOURCE } from '../../../src/map/layers/network-style.ts';
 import { walkshedLayers, walkshedsGeoJson } from '../../../src/map/layers/planner-style.ts';
 import type { ProfileId } from '../../../src/contracts/profiles.ts';
-import { benchMap, startArchiveMap } from './archive-map.ts';
+import { benchMap, idleAfter, startArchiveMap } from './archive-map.ts';
 import { WALKSHED_STATE, walkshedEdgeLayers, walkshedEdgeStates } from './walkshed-split.ts';
 
 const SOURCE = 'walkshed';
@@ -26,16 +26,6 @@ let networkLayer = '';
 let edgeStates: FeatureStateValues | undefined;
 
 const theMap = (): MapLibreMap => benchMap();
-
-/** Resolves once the map is idle after `change` (run after the listener is set). */
-function idleAfter(change: () => void): Promise<void> {
-	const map = theMap();
-	return new Promise((resolve) => {
-		map.once('idle', () => resolve());
-		change();
-		map.triggerRepaint();
-	});
-}
 
 /**
  * Starts the map. `workerCode`: maplibre-gl's worker module (dist/maplibre-gl-worker.mjs, as the
@@ -69,7 +59,7 @@ export function start(
  * Puts the reference's edge layers on the map (each profile's under its GeoJSON layer, as the
  * z-order had them) or takes them off; resolves once the map is idle (tiles laid out).
  */
-export function useSplit(on: boolean): Promise<void> {
+export function useSplit(on: boolean): Promise<number> {
 	const map = theMap();
 	const layers = walkshedEdgeLayers(networkLayer);
 	return idleAfter(() => {
@@ -82,7 +72,7 @@ export function useSplit(on: boolean): Promise<void> {
 }
 
 /** Centres the map on the point clicked (untimed: the point is in view when clicked). */
-export function centreOn(centre: [number, number]): Promise<void> {
+export function centreOn(centre: [number, number]): Promise<number> {
 	return idleAfter(() => theMap().jumpTo({ center: centre }));
 }
 
@@ -140,7 +130,7 @@ export function drawSplit(
 }
 
 /** Takes the walksheds off the map (GeoJSON and edge states) and waits until it is idle. */
-export function clear(): Promise<void> {
+export function clear(): Promise<number> {
 	const map = theMap();
 	return idleAfter(() => {
 		(map.getSource(SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features: [] });

@@ -66,26 +66,21 @@ export const ORIGIN_CLASS = {
  * value among {@link classesOf}, or {@link ORIGIN_CLASS}. One byte per origin; a what-if changes
  * only the origins near the planned place, so only those get new feature-state.
  *
- * @param reason why an origin has no figure, per origin, as the run's columns carry it (an index
- *   into ORIGIN_REASONS: 0 it has one, 1 edge of data, 2 or 3 another reason).
+ * @param args as {@link originClassOf}'s.
  */
-export function originClasses(
-	reason: ArrayLike<number>,
-	distanceM: Float64Array,
-	timeS: Float64Array,
-	normM: number,
-	colourBy: ColourBy,
-	noneMapped: boolean,
-): Uint8Array {
-	const classOf = originClassOf(reason, distanceM, timeS, normM, colourBy, noneMapped);
-	const out = new Uint8Array(reason.length);
-	for (let i = 0; i < reason.length; i++) out[i] = classOf(i);
+export function originClasses(...args: Parameters<typeof originClassOf>): Uint8Array {
+	const classOf = originClassOf(...args);
+	const out = new Uint8Array(args[0].length);
+	for (let i = 0; i < out.length; i++) out[i] = classOf(i);
 	return out;
 }
 
 /**
  * The class of one origin, as {@link originClasses} gives it: for updating only the origins a
  * what-if changed.
+ *
+ * @param reason why an origin has no figure, per origin, as the run's columns carry it (an index
+ *   into ORIGIN_REASONS: 0 it has one, 1 edge of data, 2 or 3 another reason).
  */
 export function originClassOf(
 	reason: ArrayLike<number>,
