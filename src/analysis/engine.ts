@@ -168,6 +168,21 @@ export interface CoverageResult {
  * cautious about untagged ways) is beyond the access limit (2), never a gap.
  */
 export function originReasonsOf(bundle: AnalysisBundle, snaps: OriginSnaps): Uint8Array {
+	const known = reasonsBySnaps.get(snaps);
+	if (known) return known;
+	const out = originReasons(bundle, snaps);
+	reasonsBySnaps.set(snaps, out);
+	return out;
+}
+
+/**
+ * The reasons depend only on the bundle and the snaps of a profile and unknown mode, which an
+ * engine keeps: worked out once per snaps, not in every coverage job (shared, read-only: whoever
+ * sends them elsewhere sends a copy, as the worker does).
+ */
+const reasonsBySnaps = new WeakMap<OriginSnaps, Uint8Array>();
+
+function originReasons(bundle: AnalysisBundle, snaps: OriginSnaps): Uint8Array {
 	const o = bundle.origins;
 	const out = new Uint8Array(o.count);
 	for (let i = 0; i < o.count; i++)
