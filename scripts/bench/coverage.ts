@@ -219,6 +219,9 @@ async function openCoverage(page: Page, url: string, query: string): Promise<voi
 	);
 }
 
+/** The sides of lib/coverage-sides-worker.ts: the engine alone, the reference, the app's host. */
+type SideKind = 'engine' | 'reference' | 'host';
+
 /** What one side measured in a fresh bench worker (lib/coverage-sides-worker.ts), in ms. */
 interface Side {
 	/** Decoding, snapping and the reference's set-up (untimed in every ratio). */
@@ -245,11 +248,7 @@ async function installSides(page: Page, code: string, bytes: Uint8Array): Promis
  * One side of the like-for-like ratio in a fresh worker of the app's page: the bundle loaded
  * (untimed), then the side's run twice.
  */
-async function side(
-	page: Page,
-	kind: 'engine' | 'reference',
-	referenceOrigins: number,
-): Promise<Side> {
+async function side(page: Page, kind: SideKind, referenceOrigins: number): Promise<Side> {
 	return page.evaluate(
 		async ({ kind, referenceOrigins }) => {
 			const w = window as unknown as { benchSidesUrl: string; benchSidesBytes: ArrayBuffer };
@@ -262,8 +261,7 @@ async function side(
 				});
 			try {
 				const setupMs = await ask({ type: 'load', bytes: w.benchSidesBytes, referenceOrigins });
-				const m =
-					kind === 'engine' ? { type: 'engine', unknownMode: 'optimistic' } : { type: kind };
+				const m = kind === 'reference' ? { type: kind } : { type: kind, unknownMode: 'optimistic' };
 				const coldMs = await ask(m);
 				const againMs = await ask(m);
 				return { setupMs, coldMs, againMs };
@@ -372,7 +370,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			);
 			await installSides(page, sidesCode, bundleBytes);
 		}
-		const sides = { engine: [] as Side[], reference: [] as Side[] };
+		const sides = { engine: [] as Side[], reference: [] as Side[], host: [] as Side[] };
 		const nodeEngineMs: number[] = [];
 		const appVsChromium: number[] = [];
 		const coldRatios: number[] = [];
@@ -420,16 +418,21 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 					nodeEng += performance.now() - t0;
 				}
 			}
-			// both sides again in the same page, each in a fresh worker, the order alternating
-			const e = r % 2 === 0 ? await side(page, 'engine', referenceOrigins) : undefined;
-			const c = await side(page, 'reference', referenceOrigins);
-			const en = e ?? (await side(page, 'engine', referenceOrigins));
+			// the sides again in the same page, each in a fresh worker, the order rotating
+			const kinds: SideKind[] = ['engine', 'reference', 'host'];
+			const got = {} as Record<SideKind, Side>;
+			for (let k = 0; k < kinds.length; k++) {
+				const kind = kinds[(k + r) % kinds.length]!;
+				got[kind] = await side(page, kind, referenceOrigins);
+			}
+			const { engine: en, reference: c, host: h } = got;
 			log(
-				`round ${r}${r === 0 ? ' (warm-up)' : ''}: shown ${shown.toFixed(0)} ms, engine ${eng.toFixed(1)} ms, reference ${ref.toFixed(0)} ms in Node (engine there ${nodeEng.toFixed(1)} ms); in Chromium workers: engine cold ${en.coldMs.toFixed(1)} / again ${en.againMs.toFixed(1)} ms, reference cold ${c.coldMs.toFixed(0)} / again ${c.againMs.toFixed(0)} ms`,
+				`round ${r}${r === 0 ? ' (warm-up)' : ''}: shown ${shown.toFixed(0)} ms, engine ${eng.toFixed(1)} ms, reference ${ref.toFixed(0)} ms in Node (engine there ${nodeEng.toFixed(1)} ms); in Chromium workers: engine cold ${en.coldMs.toFixed(1)} / again ${en.againMs.toFixed(1)} ms, reference cold ${c.coldMs.toFixed(0)} / again ${c.againMs.toFixed(0)} ms, engine via the app's host cold ${h.coldMs.toFixed(1)} / again ${h.againMs.toFixed(1)} ms`,
 			);
 			if (r === 0) continue;
 			nodeEngineMs.push(nodeEng);
 			sides.engine.push(en);
+			sides.host.push(h);
 			sides.reference.push(c);
 			appVsChromium.push(eng / c.againMs);
 			coldRatios.push(en.coldMs / c.againMs);
@@ -531,6 +534,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 							engine_cold_ms: spread(sides.engine.map((x) => x.coldMs)),
 							engine_again_ms: spread(sides.engine.map((x) => x.againMs)),
 							engine_setup_ms: spread(sides.engine.map((x) => x.setupMs)),
+							engine_via_app_host_cold_ms: spread(sides.host.map((x) => x.coldMs)),
+							engine_via_app_host_again_ms: spread(sides.host.map((x) => x.againMs)),
 							reference_cold_scaled_ms: spread(sides.reference.map((x) => x.coldMs)),
 							reference_again_scaled_ms: spread(sides.reference.map((x) => x.againMs)),
 							app_worker_engine_vs_reference: spread(appVsChromium),
