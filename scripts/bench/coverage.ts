@@ -530,7 +530,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 							Object.entries(perProfileEngineMs).map(([p, xs]) => [p, spread(xs)]),
 						),
 						like_for_like_in_chromium: {
-							note: 'both sides in Chromium, each in a fresh worker of the same page (scripts/bench/lib/coverage-sides-worker.ts, bundled by Vite from the same sources), on the same bundle, the order alternating round by round: the bundle loaded and snapped untimed, then the side run twice (cold: first run in that worker; again: the re-run). The reference is sampled and scaled to every connected origin, so its cold run scales its first-run compilation up with it: every ratio divides by its re-run',
+							note: 'each side in Chromium in a fresh worker of the same page (the bare engine, the reference, and the engine through AnalysisHost) (scripts/bench/lib/coverage-sides-worker.ts, bundled by Vite from the same sources), on the same bundle, the order rotating round by round: the bundle loaded and snapped untimed, then the side run twice (cold: first run in that worker; again: the re-run). The reference is sampled and scaled to every connected origin, so its cold run scales its first-run compilation up with it: every ratio divides by its re-run',
 							engine_cold_ms: spread(sides.engine.map((x) => x.coldMs)),
 							engine_again_ms: spread(sides.engine.map((x) => x.againMs)),
 							engine_setup_ms: spread(sides.engine.map((x) => x.setupMs)),
