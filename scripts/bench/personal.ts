@@ -26,10 +26,17 @@
  *   "kerb ≤ 2 cm, slope ≤ 5 %" in the app's default (optimistic) mode; the e2e's cautious person
  *   is reported beside it. The change itself (re-classification and snaps) is timed apart, and
  *   a ratio with it included is given; the built-in full analysis runs in the same rounds, for
- *   its ratio under the same load.
+ *   its ratio under the same load. Each side is measured in the same state: the part runs in a
+ *   child process of its own (lib/child.ts: nothing of the other parts, their engines or the
+ *   1 M-edge graph in it) with --expose-gc and a full collection before every timed region;
+ *   every side gets the same untimed warm-up rounds; per round the personal engine and a
+ *   built-in engine are both new, and each is timed on its first full analysis and again (a
+ *   re-run), personal and built-in side by side, in rotating order.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { collectGarbage, inChild } from './lib/child.ts';
 import { bundleForPage, launchSoftwareChromium, startPageWorker } from './lib/page.ts';
 import type { AnalysisBundle } from '../../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../../src/analysis/engine.ts';
@@ -106,6 +113,27 @@ function reclassifyFigures(
 	};
 }
 
+/**
+ * The coverage part for `person`, in a child process of its own ({@link inChild}): the sample's
+ * bundle read there, nothing else run there before it.
+ */
+export async function personalCoverageInChild(
+	person: PersonalProfile,
+	runs: number,
+	referenceOrigins: number,
+): Promise<Record<string, unknown> & { target: TargetCheck }> {
+	if (!collectGarbage()) throw new Error('the coverage part runs with --expose-gc (lib/child.ts)');
+	const { bundle } = await sampleBundle();
+	return personalCoverageFigures(bundle, person, runs, referenceOrigins);
+}
+
+const coverageInChild = (person: PersonalProfile, runs: number, referenceOrigins: number) =>
+	inChild<Record<string, unknown> & { target: TargetCheck }>(
+		fileURLToPath(import.meta.url),
+		'personalCoverageInChild',
+		[person, runs, referenceOrigins],
+	);
+
 /** The `analysis` bench's target for a full run against the per-origin reference. */
 const FULL_MAX_RATIO = 1 / 200;
 
@@ -125,32 +153,62 @@ function personalCoverageFigures(
 	const ref = perOriginReference(engine, bundle, categories, referenceOrigins, 42, {
 		unknownMode,
 	});
+	const fullAnalysis = (e: AnalysisEngine) =>
+		categories.flatMap((categoryId) =>
+			PROFILE_IDS.map((profile) => e.coverage({ categoryId, profile, unknownMode })),
+		);
+	// each timed region starts in the same state: garbage collected just before it (the child
+	// process runs with --expose-gc), so no side pays for the garbage of what ran before it
+	const timed = <T>(f: () => T): [T, number] => {
+		collectGarbage();
+		const t = performance.now();
+		const x = f();
+		return [x, performance.now() - t];
+	};
 	const full: number[] = [];
+	const fullAgain: number[] = [];
 	const builtIn: number[] = [];
+	const builtInAgain: number[] = [];
 	const reference: number[] = [];
 	const ratios: number[] = [];
+	const againRatios: number[] = [];
 	const builtInRatios: number[] = [];
+	const builtInAgainRatios: number[] = [];
 	const ratiosWithChange: number[] = [];
 	let results = new Map<string, Float64Array>();
+	// warm-up alike: every side runs the same number of untimed rounds as the timed ones
 	const warmups = 3;
 	for (let r = 0; r < warmups + runs; r++) {
 		// the change as the worker makes it: re-classify, then take over the snaps
-		let t = performance.now();
-		engine = root.withPersonal(person);
-		prepared = engine.prepare();
-		const changeMs = performance.now() - t;
-		t = performance.now();
-		const runsNow = categories.flatMap((categoryId) =>
-			PROFILE_IDS.map((profile) => engine.coverage({ categoryId, profile, unknownMode })),
-		);
-		const fullMs = performance.now() - t;
-		const refScaled = ref.time();
-		// the built-in full analysis (the `analysis` bench's), under the same load
-		t = performance.now();
-		for (const categoryId of categories) {
-			for (const profile of PROFILE_IDS) root.coverage({ categoryId, profile, unknownMode });
-		}
-		const builtInMs = performance.now() - t;
+		let changeMs: number;
+		[prepared, changeMs] = timed(() => {
+			engine = root.withPersonal(person);
+			return engine.prepare();
+		});
+		// the built-in side in the same state: a new engine of the same bundle, prepared (as the
+		// worker's after a load; untimed)
+		const builtInEngine = new AnalysisEngine(bundle);
+		builtInEngine.prepare();
+		// interleaved, the order rotating round by round: each engine's first full analysis (for
+		// the personal one, what the worker runs after the change) and the reference; then each
+		// engine's full analysis again (a re-run on the same engine), in alternating order
+		let fullMs = NaN;
+		let builtInMs = NaN;
+		let refScaled = NaN;
+		let againMs = NaN;
+		let builtInAgainMs = NaN;
+		let runsNow: ReturnType<typeof fullAnalysis> = [];
+		const first = [
+			() => ([runsNow, fullMs] = timed(() => fullAnalysis(engine))),
+			() => ([, builtInMs] = timed(() => fullAnalysis(builtInEngine))),
+			() => ([refScaled] = timed(() => ref.time())),
+		];
+		for (let k = 0; k < first.length; k++) first[(k + r) % first.length]!();
+		const again = [
+			() => ([, againMs] = timed(() => fullAnalysis(engine))),
+			() => ([, builtInAgainMs] = timed(() => fullAnalysis(builtInEngine))),
+		];
+		for (let k = 0; k < again.length; k++) again[(k + r) % again.length]!();
 		if (r < warmups) {
 			results = new Map(
 				runsNow.map((x) => [`${x.result.categoryId}/${x.result.profile}`, x.result.timeS]),
@@ -159,10 +217,14 @@ function personalCoverageFigures(
 		}
 		change.push(changeMs);
 		full.push(fullMs);
+		fullAgain.push(againMs);
 		builtIn.push(builtInMs);
+		builtInAgain.push(builtInAgainMs);
 		builtInRatios.push(builtInMs / refScaled);
+		builtInAgainRatios.push(builtInAgainMs / refScaled);
 		reference.push(refScaled);
 		ratios.push(fullMs / refScaled);
+		againRatios.push(againMs / refScaled);
 		ratiosWithChange.push((fullMs + changeMs) / refScaled);
 	}
 	// checks, outside the timed regions: every sampled origin × category
@@ -182,7 +244,7 @@ function personalCoverageFigures(
 	});
 	const ratio = spread(ratios);
 	log(
-		`personal ${encodePersonalProfile(person)}: full analysis (${categories.length} categories × 3 profiles, ${unknownMode}) ${spread(full).median} ms; change ${spread(change).median} ms (${prepared.resnapped?.origins} origins, ${prepared.resnapped?.places} places snapped again); reference scaled ${spread(reference).median} ms; ratio ${ratio.median} (${ratio.min}–${ratio.max}); built-in ${spread(builtIn).median} ms, ratio ${spread(builtInRatios).median}; ${mismatches} mismatches in ${checked} checks`,
+		`personal ${encodePersonalProfile(person)}: full analysis (${categories.length} categories × 3 profiles, ${unknownMode}) ${spread(full).median} ms; change ${spread(change).median} ms (${prepared.resnapped?.origins} origins, ${prepared.resnapped?.places} places snapped again); reference scaled ${spread(reference).median} ms; ratio ${ratio.median} (${ratio.min}–${ratio.max}); built-in ${spread(builtIn).median} ms, ratio ${spread(builtInRatios).median} (${spread(builtInRatios).min}–${spread(builtInRatios).max}); again: personal ${spread(fullAgain).median} ms, ratio ${spread(againRatios).median} (${spread(againRatios).min}–${spread(againRatios).max}), built-in ${spread(builtInAgain).median} ms, ratio ${spread(builtInAgainRatios).median} (${spread(builtInAgainRatios).min}–${spread(builtInAgainRatios).max}); ${mismatches} mismatches in ${checked} checks`,
 	);
 	return {
 		person: encodePersonalProfile(person),
@@ -190,9 +252,15 @@ function personalCoverageFigures(
 		unknownMode,
 		connectedOrigins: Object.fromEntries(ref.profiles.map((p) => [p.profile, p.connected])),
 		referenceSampledOrigins: ref.sampled,
+		method:
+			'own child process (no earlier part in it), --expose-gc and a full GC before every timed region, 3 untimed warm-up rounds for every side; per round a new personal engine (the change) and a new built-in engine (prepared, untimed), their first full analysis and the reference in an order rotating round by round, then both engines again in alternating order',
 		fullCoverageMs: spread(full),
 		builtInFullMs: spread(builtIn),
 		builtInRatio: spread(builtInRatios),
+		fullCoverageAgainMs: spread(fullAgain),
+		builtInFullAgainMs: spread(builtInAgain),
+		ratioAgain: spread(againRatios),
+		builtInRatioAgain: spread(builtInAgainRatios),
 		changeMs: spread(change),
 		resnapped: prepared.resnapped,
 		referenceScaledMs: spread(reference),
@@ -412,8 +480,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 	const sample = reclassifyFigures(bundle, 'pharmacy', runs, 30);
 	// the issue's example in the app's default mode (the target), and the e2e's cautious person
 	const example: PersonalProfile = { ...builtInProfile('wheelchair'), kerbCm: 2, slopePct: 5 };
-	const sampleCoverage = personalCoverageFigures(bundle, example, Math.min(runs, 7), refOrigins);
-	const cautiousCoverage = personalCoverageFigures(bundle, PERSON, Math.min(runs, 7), refOrigins);
+	const sampleCoverage = coverageInChild(example, Math.min(runs, 7), refOrigins);
+	const cautiousCoverage = coverageInChild(PERSON, Math.min(runs, 7), refOrigins);
 	let redraw: (Record<string, unknown> & { target: TargetCheck }) | { skipped: string } = {
 		skipped: 'the sample is not built under tiles/ (its network tiles are needed)',
 	};
@@ -455,7 +523,7 @@ async function partialRun(
 	if (part('reclassify')) out.sampleReclassify = reclassifyFigures(bundle, 'pharmacy', runs, 30);
 	if (part('coverage')) {
 		const example: PersonalProfile = { ...builtInProfile('wheelchair'), kerbCm: 2, slopePct: 5 };
-		out.sampleCoverage = personalCoverageFigures(bundle, example, Math.min(runs, 7), refOrigins);
+		out.sampleCoverage = coverageInChild(example, Math.min(runs, 7), refOrigins);
 	}
 	if (part('redraw') && source.startsWith('tiles/')) {
 		const dir = path.join(REPO_ROOT, path.dirname(source));
