@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { sampleBundleInput } from '../../tests/fixtures/analysis/sample-input.ts';
 import { type AnalysisBundleInput, buildAnalysisBundle, decodeAnalysisBundle } from './bundle.ts';
-import { AnalysisEngine, whatIfDelta } from './engine.ts';
+import { AnalysisEngine, type CoverageOptions, type CoverageRun, whatIfDelta } from './engine.ts';
 import { distanceM, metresPerDegree } from './geo.ts';
 import { routeWithReasons } from './route.ts';
+import { evaluateSnap } from './sweep.ts';
+import { syntheticBundle, syntheticGrid } from './synthetic.ts';
 import { cellsToGeoJSON, originsToGeoJSON, summarizeByNeighbourhood } from './summary.ts';
 import { walkshed } from './walkshed.ts';
 import { whereNext } from './where-next.ts';
@@ -453,5 +455,124 @@ describe('where next, walkshed and route agree with coverage on the real sample 
 			expect(r.route.unknownM).toBeCloseTo(run.result.unknownM[i]!, 3);
 			expect(r.walking.distanceM).toBeLessThanOrEqual(r.route.distanceM + 1e-6);
 		}
+	});
+});
+
+describe('coverage runs on released arrays (the real sample area)', () => {
+	const bundle = decodeAnalysisBundle(buildAnalysisBundle(sampleBundleInput()));
+	const engine = new AnalysisEngine(bundle);
+	const fresh = new AnalysisEngine(bundle);
+	const o = bundle.origins;
+	const same = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+		let bad = 0;
+		for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) bad++;
+		return bad;
+	};
+
+	it("each origin is what evaluateSnap finds, and a run filling a released run's arrays equals a new run bit for bit", () => {
+		// walking after a wheelchair run (unknown metres left in the arrays), walking after
+		// walking (zeros kept), other speeds in turn, a run edited by a what-if, a place list edit
+		const planned = {
+			id: 'planned-x',
+			lngLat: [o.lngLat[2 * 500]!, o.lngLat[2 * 500 + 1]!] as [number, number],
+		};
+		const jobs: (CoverageOptions & { edit?: boolean })[] = [
+			{ categoryId: 'pharmacy', profile: 'wheelchair' },
+			{ categoryId: 'pharmacy', profile: 'walking' },
+			{ categoryId: 'grocery', profile: 'walking', edit: true },
+			{ categoryId: 'pharmacy', profile: 'walking' },
+			{ categoryId: 'bench', profile: 'rollator' },
+			{ categoryId: 'pharmacy', profile: 'wheelchair', unknownMode: 'cautious' },
+			{ categoryId: 'grocery', profile: 'walking', extraPlaces: [planned] },
+			{ categoryId: 'pharmacy', profile: 'wheelchair', edit: true },
+			{ categoryId: 'grocery', profile: 'walking' },
+		];
+		let prev: CoverageRun | undefined;
+		let compared = 0;
+		for (const { edit, ...job } of jobs) {
+			prev?.release();
+			const run = engine.coverage(job);
+			if (edit) {
+				// a what-if (through evaluateEdge), then the run equals a new run with that place
+				run.addPlace(planned);
+				job.extraPlaces = [planned];
+			}
+			const ref = fresh.coverage(job).result;
+			const r = run.result;
+			expect(same(r.distanceM, ref.distanceM)).toBe(0);
+			expect(same(r.timeS, ref.timeS)).toBe(0);
+			expect(same(r.unknownM, ref.unknownM)).toBe(0);
+			expect(same(r.placeLabel, ref.placeLabel)).toBe(0);
+			// every origin as the per-origin evaluateSnap completes it from the run's labels
+			const snaps = engine.originSnaps(job.profile, job.unknownMode);
+			for (let i = 0; i < o.count; i++) {
+				const e = snaps.edge[i]!;
+				if (e < 0) {
+					expect(r.distanceM[i]).toBe(Infinity);
+					expect(r.placeLabel[i]).toBe(-1);
+					expect(r.unknownM[i]).toBe(0);
+					continue;
+				}
+				const snap = { edge: e, t: snaps.t[i]!, accessM: snaps.accessM[i]!, lng: 0, lat: 0 };
+				const p = evaluateSnap(run.net, run.state, snap, run.sourcesOn(e));
+				if (
+					!Object.is(p.distanceM, r.distanceM[i]) ||
+					!Object.is(p.costS, r.timeS[i]) ||
+					!Object.is(p.unknownM, r.unknownM[i]) ||
+					p.label !== r.placeLabel[i]
+				)
+					throw new Error(`origin ${i} (${job.categoryId}, ${job.profile}): ${JSON.stringify(p)}`);
+				compared++;
+			}
+			prev = run;
+		}
+		expect(compared).toBeGreaterThan(9 * 9000);
+		// a released run takes no more edits
+		prev!.release();
+		expect(() => prev!.addPlace(planned)).toThrow(/released/);
+	});
+});
+
+describe("coverage where the two ends of an origin's edge tie", () => {
+	it('takes the smaller label, as evaluateSnap does (origins at edge midpoints, places on nodes)', () => {
+		// every edge exactly 100 m and places on nodes: many edges have ends at exactly equal
+		// cost from two places, and an origin at the middle of such an edge ties between them
+		const g = syntheticGrid(6_000, 17);
+		g.lengthsM.fill(100);
+		const bundle = syntheticBundle(g, 1500, 12, 'pharmacy', 23);
+		for (let i = 0; i < bundle.places.count; i++) {
+			const n = Math.floor((i + 0.5) * (g.nodeCount / bundle.places.count));
+			bundle.places.lngLat[i * 2] = g.nodeLngLat[n * 2]!;
+			bundle.places.lngLat[i * 2 + 1] = g.nodeLngLat[n * 2 + 1]!;
+		}
+		const o = bundle.origins;
+		for (let i = 0; i < o.count; i++) {
+			const e = (i * 7919) % g.edgeCount;
+			const a = g.edgeFrom[e]!;
+			const b = g.edgeTo[e]!;
+			o.lngLat[i * 2] = (g.nodeLngLat[a * 2]! + g.nodeLngLat[b * 2]!) / 2;
+			o.lngLat[i * 2 + 1] = (g.nodeLngLat[a * 2 + 1]! + g.nodeLngLat[b * 2 + 1]!) / 2;
+		}
+		const engine = new AnalysisEngine(bundle);
+		const run = engine.coverage({ categoryId: 'pharmacy', profile: 'walking' });
+		const snaps = engine.originSnaps('walking');
+		const st = run.state;
+		let ties = 0;
+		for (let i = 0; i < o.count; i++) {
+			const e = snaps.edge[i]!;
+			if (e < 0) continue;
+			const snap = { edge: e, t: snaps.t[i]!, accessM: snaps.accessM[i]!, lng: 0, lat: 0 };
+			const p = evaluateSnap(run.net, st, snap, run.sourcesOn(e));
+			expect([run.result.distanceM[i], run.result.placeLabel[i]]).toEqual([p.distanceM, p.label]);
+			const w = run.net.edgeCostS[e]!;
+			const f = g.edgeFrom[e]!;
+			const to = g.edgeTo[e]!;
+			if (
+				st.costS(f) + snap.t * w === st.costS(to) + (1 - snap.t) * w &&
+				st.label(f) !== st.label(to)
+			)
+				ties++;
+		}
+		expect(ties).toBeGreaterThan(0);
 	});
 });

@@ -197,6 +197,62 @@ function originReasons(bundle: AnalysisBundle, snaps: OriginSnaps): Uint8Array {
 	return out;
 }
 
+/**
+ * The origins on no edge for a set of snaps (not connected), ascending: a coverage run writes
+ * their "no figure" values; every other origin is written by the run's evaluation. Worked out once
+ * per snaps, as the reasons are.
+ */
+function unconnectedOf(snaps: OriginSnaps): Uint32Array {
+	const known = unconnectedBySnaps.get(snaps);
+	if (known) return known;
+	const out: number[] = [];
+	for (let i = 0; i < snaps.edge.length; i++) if ((snaps.edge[i] as number) < 0) out.push(i);
+	const arr = Uint32Array.from(out);
+	unconnectedBySnaps.set(snaps, arr);
+	return arr;
+}
+
+const unconnectedBySnaps = new WeakMap<OriginSnaps, Uint32Array>();
+
+/**
+ * Each connected origin's t and access leg in the order of `byEdge` (k), so that a run's
+ * evaluation reads them in one sequential pass instead of gathering them by origin. Worked out
+ * once per snaps.
+ */
+function columnsByEdge(snaps: OriginSnaps): { t: Float64Array; accessM: Float64Array } {
+	const known = byEdgeColumns.get(snaps);
+	if (known) return known;
+	const n = snaps.byEdge.length;
+	const t = new Float64Array(n);
+	const accessM = new Float64Array(n);
+	for (let k = 0; k < n; k++) {
+		const i = snaps.byEdge[k] as number;
+		t[k] = snaps.t[i] as number;
+		accessM[k] = snaps.accessM[i] as number;
+	}
+	const out = { t, accessM };
+	byEdgeColumns.set(snaps, out);
+	return out;
+}
+
+const byEdgeColumns = new WeakMap<OriginSnaps, { t: Float64Array; accessM: Float64Array }>();
+
+/**
+ * The arrays of a released coverage run ({@link CoverageRun.release}), kept by its engine for the
+ * next run to fill instead of allocating its own: the per-node labels, the four result columns
+ * and the per-edge source counts. All have the engine's sizes (nodes, origins, edges).
+ */
+interface RunArrays {
+	state: SweepState;
+	distanceM: Float64Array;
+	timeS: Float64Array;
+	unknownM: Float64Array;
+	placeLabel: Int32Array;
+	sourceEdges: Uint16Array;
+	/** Whether every value of `unknownM` is 0 (then a run need not write its zeros again). */
+	unknownZero: boolean;
+}
+
 /** Origins whose result changed in a what-if edit, with their values before. */
 export interface WhatIfChange {
 	/** Indices of origins whose distance or place changed. */
@@ -257,6 +313,9 @@ export function whatIfDelta(
 
 const key = (profile: ProfileId, mode: UnknownMode): string => `${profile}/${mode}`;
 
+/** How many released runs' arrays an engine keeps for reuse. */
+const MAX_SPARE_RUNS = 2;
+
 /** Throws an error naming the place when its coordinates are not a WGS84 lng/lat pair. */
 function checkPlanned(p: PlannedPlace): void {
 	assertLngLat(p?.lngLat, `planned place "${String(p?.id)}"`);
@@ -274,6 +333,8 @@ export class AnalysisEngine {
 	private readonly placeSnapCache = new Map<string, (Snap | undefined)[]>();
 	private readonly placeLists = new Map<string, number[]>();
 	private workspaceCache: SweepWorkspace | undefined;
+	/** Arrays of released coverage runs, for the next runs (at most {@link MAX_SPARE_RUNS}). */
+	private readonly spareRuns: RunArrays[] = [];
 	private edgeStampCache: EdgeStamps | undefined;
 	/** The personal profile this engine answers for (its base profile's slot), if any. */
 	readonly personal: PersonalProfile | undefined;
@@ -338,6 +399,16 @@ export class AnalysisEngine {
 		if (this.root) return this.root.workspace;
 		this.workspaceCache ??= new SweepWorkspace(this.graph.nodeCount);
 		return this.workspaceCache;
+	}
+
+	/** A released run's arrays to fill (for {@link CoverageRun}), or undefined when none is kept. */
+	takeRunArrays(): RunArrays | undefined {
+		return this.spareRuns.pop();
+	}
+
+	/** Keeps a released run's arrays for the next run (for {@link CoverageRun.release}). */
+	keepRunArrays(arrays: RunArrays): void {
+		if (this.spareRuns.length < MAX_SPARE_RUNS) this.spareRuns.push(arrays);
 	}
 
 	/**
@@ -765,9 +836,17 @@ export class CoverageRun {
 	private readonly changed: number[] = [];
 	private readonly before: number[] = [];
 
+	/** Set by {@link release}: the arrays now belong to the engine's next run. */
+	private released = false;
+	/** Whether every value of `result.unknownM` is 0 (new arrays, or only plain paths written). */
+	private unknownZero: boolean;
+
 	constructor(engine: AnalysisEngine, options: CoverageOptions) {
 		this.engine = engine;
-		this.sourceEdges = new Uint16Array(engine.graph.edgeCount);
+		// a released run's arrays when the engine keeps one (release), else new ones
+		const spare = engine.takeRunArrays();
+		this.unknownZero = spare ? spare.unknownZero : true;
+		this.sourceEdges = spare ? spare.sourceEdges.fill(0) : new Uint16Array(engine.graph.edgeCount);
 		this.edgeStamp = engine.edgeStamps;
 		const mode = options.unknownMode ?? 'optimistic';
 		if (typeof options.categoryId !== 'string' || options.categoryId === '') {
@@ -801,19 +880,129 @@ export class CoverageRun {
 			categoryId: options.categoryId,
 			profile: options.profile,
 			unknownMode: mode,
-			distanceM: new Float64Array(n).fill(Infinity),
-			timeS: new Float64Array(n).fill(Infinity),
-			unknownM: new Float64Array(n),
-			placeLabel: new Int32Array(n).fill(-1),
+			distanceM: spare?.distanceM ?? new Float64Array(n),
+			timeS: spare?.timeS ?? new Float64Array(n),
+			unknownM: spare?.unknownM ?? new Float64Array(n),
+			placeLabel: spare?.placeLabel ?? new Int32Array(n),
 			placeCount: this.sources.size,
 			unconnectedPlaceIds: unconnected,
 			originReason: originReasonsOf(engine.bundle, this.snaps),
 		};
-		this.state = emptySweepState(this.net);
+		// the origins on no edge have no figure; evaluateAll writes every other origin
+		const none = unconnectedOf(this.snaps);
+		const r = this.result;
+		for (let k = 0; k < none.length; k++) {
+			const i = none[k] as number;
+			r.distanceM[i] = Infinity;
+			r.timeS[i] = Infinity;
+			if (!this.unknownZero) r.unknownM[i] = 0;
+			r.placeLabel[i] = -1;
+		}
+		this.state = spare ? spare.state.clearFor(this.net.speedMps) : emptySweepState(this.net);
 		const seeds = seedSources(this.net, this.state, this.sources.values());
 		sweepFrom(this.net, this.state, seeds, engine.workspace);
-		const edges = this.snaps.edgesWithOrigins;
-		for (let k = 0; k < edges.length; k++) this.evaluateEdge(edges[k] as number, false);
+		this.evaluateAll();
+	}
+
+	/**
+	 * Evaluates every origin after the sweep, edge by edge in one pass over the columns. An edge
+	 * with no extra or unknown metres, whose ends' paths have none either (flag 0) and with no
+	 * place on it, is done here: there every candidate's unknown and extra metres are 0, so the
+	 * rule reduces to cost, then label (the same arithmetic as {@link evaluateEdge}, which does
+	 * the other edges; for walking that is every edge). The origins' t and access legs are read in
+	 * edge order (columnsByEdge); an unknownM already all 0 is not written again.
+	 */
+	private evaluateAll(): void {
+		const { byEdgeOffsets, byEdge, edgesWithOrigins: edges } = this.snaps;
+		const { t: ts, accessM } = columnsByEdge(this.snaps);
+		const zero = this.unknownZero;
+		let others = 0;
+		const r = this.result;
+		const distanceM = r.distanceM;
+		const timeS = r.timeS;
+		const unknownM = r.unknownM;
+		const placeLabel = r.placeLabel;
+		const net = this.net;
+		const { edgeFrom, edgeTo, lengthsM } = net.graph;
+		const { edgeCostS, edgeHasExtra } = net;
+		const { cost, tag } = this.state;
+		const sourceEdges = this.sourceEdges;
+		const speed = net.speedMps;
+		for (let j = 0; j < edges.length; j++) {
+			const e = edges[j] as number;
+			const f = edgeFrom[e] as number;
+			const to = edgeTo[e] as number;
+			const tf = tag[f] as number;
+			const tt = tag[to] as number;
+			if (edgeHasExtra[e] !== 0 || ((tf | tt) & 1) !== 0 || sourceEdges[e] !== 0) {
+				this.evaluateEdge(e, false);
+				others++;
+				continue;
+			}
+			const w = edgeCostS[e] as number;
+			const len = lengthsM[e] as number;
+			const cf = cost[f] as number;
+			const ct = cost[to] as number;
+			// the ends' lengths (SweepState.distM with flag 0)
+			const df0 = cf === Infinity ? Infinity : cf * speed;
+			const dt0 = ct === Infinity ? Infinity : ct * speed;
+			const lf = tf >> 1;
+			const lt = tt >> 1;
+			const k1 = byEdgeOffsets[e + 1] as number;
+			for (let k = byEdgeOffsets[e] as number; k < k1; k++) {
+				const t = ts[k] as number;
+				let c = cf + t * w;
+				let d = df0 + t * len;
+				let l = lf;
+				const c2 = ct + (1 - t) * w;
+				if (c2 < c || (c2 === c && c2 !== Infinity && lt < l)) {
+					c = c2;
+					d = dt0 + (1 - t) * len;
+					l = lt;
+				}
+				const a = accessM[k] as number;
+				const i = byEdge[k] as number;
+				if (!zero) unknownM[i] = 0;
+				if (c === Infinity) {
+					distanceM[i] = Infinity;
+					timeS[i] = Infinity;
+					placeLabel[i] = -1;
+				} else {
+					distanceM[i] = d + a;
+					timeS[i] = c + a / speed;
+					placeLabel[i] = l;
+				}
+			}
+		}
+		// evaluateEdge may have written unknown metres; this loop wrote (or left) only zeros
+		this.unknownZero = others === 0;
+	}
+
+	/**
+	 * Ends this run: its arrays (per-node labels, result columns) go back to its engine, and the
+	 * engine's next coverage run fills them instead of allocating its own. Afterwards neither this
+	 * run nor its `result` may be read or edited (a what-if throws): copy what is needed first.
+	 * Releasing twice does nothing.
+	 *
+	 * @example const run = engine.coverage(job); const d = run.result.distanceM.slice(); run.release();
+	 */
+	release(): void {
+		if (this.released) return;
+		this.released = true;
+		const r = this.result;
+		this.engine.keepRunArrays({
+			state: this.state,
+			distanceM: r.distanceM,
+			timeS: r.timeS,
+			unknownM: r.unknownM,
+			placeLabel: r.placeLabel,
+			sourceEdges: this.sourceEdges,
+			unknownZero: this.unknownZero,
+		});
+	}
+
+	private checkLive(): void {
+		if (this.released) throw new Error('this coverage run was released: start a new one');
 	}
 
 	/** The id of the place behind a label (bundle place or planned place). */
@@ -856,6 +1045,7 @@ export class CoverageRun {
 		const k0 = byEdgeOffsets[e] as number;
 		const k1 = byEdgeOffsets[e + 1] as number;
 		if (k0 === k1) return;
+		this.unknownZero = false;
 		const r = this.result;
 		const net = this.net;
 		const g = net.graph;
@@ -967,6 +1157,7 @@ export class CoverageRun {
 	 * @returns the change, or undefined when the place is too far from any usable way.
 	 */
 	addPlace(place: PlannedPlace): WhatIfChange | undefined {
+		this.checkLive();
 		checkPlanned(place);
 		const snap = this.engine.snapPoint(
 			place.lngLat[0],
@@ -1001,6 +1192,7 @@ export class CoverageRun {
 	 * touching it.
 	 */
 	removePlace(label: number): WhatIfChange {
+		this.checkLive();
 		const src = this.sources.get(label);
 		if (!src) throw new Error(`place label ${label} is not part of this run`);
 		this.sources.delete(label);

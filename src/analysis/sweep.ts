@@ -46,8 +46,11 @@ export interface SweepSource {
 /** Per-node labels of a sweep (see the module comment for the layout). */
 export class SweepState {
 	readonly nodeCount: number;
-	/** Speed of the profile (m/s): a path's length is cost × speedMps − extra. */
-	readonly speedMps: number;
+	/**
+	 * Speed of the profile (m/s): a path's length is cost × speedMps − extra. Set anew only by
+	 * {@link clearFor} (a state reused for another profile).
+	 */
+	speedMps: number;
 	/** Node n's cost in seconds (Infinity when unreachable). */
 	readonly cost: Float64Array;
 	/**
@@ -72,6 +75,17 @@ export class SweepState {
 	clear(): void {
 		this.cost.fill(Infinity);
 		this.tag.fill(-2);
+	}
+
+	/**
+	 * Makes every node unreachable again for a profile of speed `speedMps` (a state reused by
+	 * another run of the same graph). `extra` needs no clearing: it is read only where a node's
+	 * flag is set, and written whenever it is set.
+	 */
+	clearFor(speedMps: number): this {
+		this.speedMps = speedMps;
+		this.clear();
+		return this;
 	}
 
 	/** Makes this state a copy of `other` (same graph and profile). */
@@ -402,7 +416,32 @@ export function sweepFrom(
 		occ[h >> 5]! |= 1 << (h & 31);
 	}
 	const first = Math.floor(lo * scale);
-	entryLoop(net, st, ws, scale, mask, first, top);
+	const pre = st.nodeCount <= PREFETCH_NODES ? preload(net, st, heads, size) : 0;
+	// stored here, not in the loop's function: a property write after its hot loop has no type
+	// feedback when V8 compiles that loop on stack (OSR), and deoptimised it at the end of sweeps
+	ws.readAhead = pre + entryLoop(net, st, ws, scale, mask, first, top);
+}
+
+/** Graphs of at most this many nodes are read in whole, in order, before their sweep (preload). */
+const PREFETCH_NODES = 1 << 15;
+
+/**
+ * Reads one value per cache line of what a sweep of a small graph touches (arc records, offsets,
+ * costs, tags, the ring of bucket heads), in address order: the hardware prefetcher streams them
+ * into the cache at memory bandwidth, where the sweep itself (nodes in cost order) would wait on
+ * each line in turn. Matters when the job runs cold (after the core slept, or others ran).
+ */
+function preload(net: ProfileNetwork, st: SweepState, heads: Int32Array, size: number): number {
+	let sum = 0;
+	const { arcCostS } = net;
+	for (let i = 0; i < arcCostS.length; i += 8) sum += arcCostS[i] as number;
+	const { offsets } = net.graph;
+	for (let i = 0; i < offsets.length; i += 16) sum += offsets[i] as number;
+	const { cost, tag } = st;
+	for (let i = 0; i < cost.length; i += 8) sum += cost[i] as number;
+	for (let i = 0; i < tag.length; i += 16) sum += tag[i] as number;
+	for (let i = 0; i < size; i += 16) sum += heads[i] as number;
+	return sum;
 }
 
 /** The first bucket at or after `h` that holds entries (there is one), scanning the bitmap. */
@@ -418,6 +457,7 @@ function nextOccupied(occ: Int32Array, h: number, wordMask: number): number {
 
 /**
  * The sweep's loop: one entry at a time, the next entry's cost and arc range read ahead. `top` entries are queued (the seeds); `cur` is the lowest seed's bucket.
+ * Returns the sum of the values read ahead (for {@link SweepWorkspace.readAhead}).
  */
 function entryLoop(
 	net: ProfileNetwork,
@@ -427,7 +467,7 @@ function entryLoop(
 	mask: number,
 	cur: number,
 	top: number,
-): void {
+): number {
 	const { offsets } = net.graph;
 	const { arcCostS, arcInfo, edgeExtraM } = net;
 	const { cost, tag, extra } = st;
@@ -493,7 +533,7 @@ function entryLoop(
 			}
 		}
 	}
-	ws.readAhead = ahead;
+	return ahead;
 }
 
 /**
