@@ -310,6 +310,43 @@ describe('analysis worker protocol over a MessageChannel', () => {
 		client.dispose();
 	});
 
+	it(
+		"a re-run of a key, and a new bundle, hand the replaced runs' arrays back to the engine; the answers are unchanged",
+		{ timeout: 60_000 },
+		async () => {
+			const { client, ports } = connect();
+			open = ports;
+			const keep = vi.spyOn(AnalysisEngine.prototype, 'keepRunArrays');
+			try {
+				await client.request('load', { bytes: bytes.slice().buffer });
+				const key = {
+					categoryId: 'pharmacy',
+					profile: 'walking',
+					unknownMode: 'optimistic',
+					normM: 800,
+				} as const;
+				const first = await client.request('coverage', key);
+				await client.request('coverage', { ...key, categoryId: 'grocery' });
+				expect(keep).not.toHaveBeenCalled();
+				const again = await client.request('coverage', key);
+				expect(keep).toHaveBeenCalledTimes(1);
+				expect(again.columns).toEqual(first.columns);
+				expect(again.summary).toEqual(first.summary);
+				// a what-if on the re-run works on its own arrays, not on the released ones
+				const edited = await client.request('whatIf', {
+					...key,
+					removePlaceIds: [first.columns.placeIds[0]!],
+				});
+				expect(edited.changed.origins.length).toBeGreaterThan(0);
+				await client.request('load', { bytes: bytes.slice().buffer });
+				expect(keep).toHaveBeenCalledTimes(3);
+			} finally {
+				keep.mockRestore();
+			}
+			client.dispose();
+		},
+	);
+
 	it('runs requests queued behind each other with no timer between them (a nested setTimeout(0) waits 4 ms in a browser), and still skips one cancelled while queued', async () => {
 		const { client, ports } = connect();
 		open = ports;

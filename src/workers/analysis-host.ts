@@ -173,6 +173,12 @@ export class AnalysisHost {
 		return engine;
 	}
 
+	/** Forgets every kept run, handing its arrays back to its engine for the next runs. */
+	private dropRuns(): void {
+		for (const run of this.runs.values()) run.release();
+		this.runs.clear();
+	}
+
 	/** The last run of a key (with its what-if edits), computed when there is none. */
 	private runFor(key: CoverageKey): CoverageRun {
 		let run = this.runs.get(runKey(key));
@@ -257,7 +263,7 @@ export class AnalysisHost {
 			this.preparing = this.engine.prepareSteps();
 			this.nbIndex = undefined;
 			this.space = undefined;
-			this.runs.clear();
+			this.dropRuns();
 			return {
 				areaId: bundle.meta.areaId,
 				dataDate: bundle.meta.dataDate,
@@ -279,7 +285,7 @@ export class AnalysisHost {
 				// in idle steps: the built-in snaps are taken over, and only points whose snapped edge
 				// the person cannot use are snapped again (engine.withPersonal)
 				this.preparing = engine.prepareSteps();
-				this.runs.clear();
+				this.dropRuns();
 			}
 			// the built-in profiles: nothing to send, the layer reads their statuses from the tiles
 			const E = person ? engine.graph.edgeCount : 0;
@@ -299,6 +305,13 @@ export class AnalysisHost {
 		},
 		coverage: (p) => {
 			const engine = this.prepared();
+			// the run this one replaces hands its arrays back (the page got copies), so the new run
+			// fills them instead of allocating (CoverageRun.release)
+			const replaced = this.runs.get(runKey(p));
+			if (replaced) {
+				this.runs.delete(runKey(p));
+				replaced.release();
+			}
 			const t0 = performance.now();
 			const run = engine.coverage(p);
 			const engineMs = performance.now() - t0;
