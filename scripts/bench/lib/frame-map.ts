@@ -235,8 +235,12 @@ export function networkPaint(way: 'colour' | 'opacity'): Promise<number> {
 		// the previous colour: the same match without its 'unknown' branch (grey by default)
 		const i = colour.indexOf('unknown');
 		const before = [...colour.slice(0, i), ...colour.slice(i + 2)];
-		map.setPaintProperty(known.id, 'line-color', way === 'colour' ? colour : before);
-		map.setPaintProperty(known.id, 'line-opacity', way === 'colour' ? 1 : ['case', hidden, 0, 1]);
+		map.setPaintProperty(known.id, 'line-color', (way === 'colour' ? colour : before) as never);
+		map.setPaintProperty(
+			known.id,
+			'line-opacity',
+			(way === 'colour' ? 1 : ['case', hidden, 0, 1]) as never,
+		);
 	});
 }
 
@@ -256,4 +260,48 @@ export function pixels(): number[] {
 		out,
 	);
 	return Array.from(out);
+}
+
+/**
+ * The walkshed panel's path in the app after an answer: the variant's data set and the map fitted
+ * to the walksheds (MapState.fitBounds: padding 60, maxZoom 17, MapLibre's default animation) in
+ * the same task. Resolves with ms from then to the first frame rendered with the source's tiles
+ * all loaded, to the map idle (the fit done), and the frames rendered meanwhile. Untimed before:
+ * the source emptied and the view put back at `centre`, `zoom`.
+ */
+export async function drawWithFit(
+	name: string,
+	data: GeoJSON.FeatureCollection,
+	bbox: [number, number, number, number],
+	centre: [number, number],
+	zoom: number,
+): Promise<{ firstDrawnMs: number; idleMs: number; frames: number }> {
+	const map = benchMap();
+	const src = `v-${name}`;
+	await idleAfter(() => {
+		(map.getSource(src) as GeoJSONSource).setData({ type: 'FeatureCollection', features: [] });
+		map.jumpTo({ center: centre, zoom });
+	});
+	return new Promise((resolve) => {
+		let frames = 0;
+		let first = 0;
+		const t0 = performance.now();
+		const onRender = () => {
+			frames++;
+			if (!first && map.isSourceLoaded(src)) first = performance.now() - t0;
+		};
+		map.on('render', onRender);
+		map.once('idle', () => {
+			map.off('render', onRender);
+			resolve({ firstDrawnMs: first, idleMs: performance.now() - t0, frames });
+		});
+		(map.getSource(src) as GeoJSONSource).setData(data);
+		map.fitBounds(
+			[
+				[bbox[0], bbox[1]],
+				[bbox[2], bbox[3]],
+			],
+			{ padding: 60, maxZoom: 17 },
+		);
+	});
 }
