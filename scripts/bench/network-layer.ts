@@ -4,12 +4,12 @@
  * own layers on the map (./lib/network-layer-map.ts):
  *
  * - opacity (the app's): the known and the unknown layer each hold every network edge and hide
- *   the other's at opacity 0 (a filter cannot read a personal profile's feature-state);
+ *   the other's hidden (known: transparent colour, unknown: opacity 0; a filter cannot read a personal profile's feature-state);
  * - filtered: one layer per purpose, each holding only its edges by the tile's status.
  *
  * Timed to the map idle: the layers put on the map at z14 (the first draw), a profile switched
  * (walking → wheelchair → walking), and a pan of 500 px (new tiles laid out). The features each
- * way lays out in the view (queryRenderedFeatures, opacity 0 included) come with the figures.
+ * way lays out in the view (queryRenderedFeatures, hidden ones included) come with the figures.
  * Tried for #19; the app keeps the opacity way (a personal profile's statuses, feature-state, can
  * move an edge between known and unknown; a filter cannot follow them).
  */
@@ -120,7 +120,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			},
 			renderedFeaturesLastRun: drawnSeen,
 			loadAverage1m: { before: loadBefore, after: loadavg()[0]! },
-			note: 'ms to the map idle, software WebGL. opacity: the app (every edge in both layers, hidden at opacity 0); filtered: one layer per purpose by the tile status',
+			note: 'ms to the map idle, software WebGL. opacity: the app (every edge in both layers, each hiding the edges of the other: the known layer by a transparent colour, the unknown by opacity 0); filtered: one layer per purpose by the tile status',
 		};
 	} finally {
 		await browser.close();

@@ -33,7 +33,7 @@ export function idleAfter(change: () => void): Promise<number> {
 }
 
 /**
- * Starts the map at `centre` (zoom 14) with the network archive (`b64`: its bytes) as
+ * Starts the map at `centre` (`zoom`, 14 unless given) with the network archive (`b64`: its bytes) as
  * NETWORK_SOURCE, `sources` beside it and `layers` over the background; resolves when its first
  * frame is drawn.
  */
@@ -44,6 +44,7 @@ export function startArchiveMap(
 	b64: string,
 	sources: Record<string, SourceSpecification>,
 	layers: LayerSpecification[],
+	zoom = 14,
 ): Promise<void> {
 	setWorkerUrl(URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' })));
 	const protocol = new Protocol();
@@ -53,7 +54,7 @@ export function startArchiveMap(
 	const map = new MapLibreMap({
 		container,
 		center: centre,
-		zoom: 14,
+		zoom,
 		attributionControl: false,
 		style: {
 			version: 8,

@@ -2,7 +2,7 @@
  * The map side of the network-layer bench, bundled for a plain Chromium page: a MapLibre map with
  * the area's network tiles (its PMTiles archive, read from memory) and the accessible-routes layers
  * drawn one of two ways: `opacity`, the app's (src/map/layers/network-style.ts: the known and the
- * unknown layer each hold EVERY edge, the other's hidden at opacity 0, so feature-state can move an
+ * unknown layer each hold EVERY edge, the other's hidden (transparent colour or opacity 0), so feature-state can move an
  * edge between them), or `filtered`, one layer per purpose (each holds only its edges, by the
  * tile's status; feature-state cannot move an edge then). Each call resolves once the map is idle.
  */
@@ -70,7 +70,7 @@ export function pan(dx: number): Promise<number> {
 	return idleAfter(() => theMap().panBy([dx, 0], { animate: false }));
 }
 
-/** Features rendered in the view per layer (opacity 0 included), to see what each way lays out. */
+/** Features rendered in the view per layer (hidden ones included), to see what each way lays out. */
 export function rendered(): Record<string, number> {
 	const out: Record<string, number> = {};
 	for (const f of theMap().queryRenderedFeatures({ layers: ['network-known', 'network-unknown'] }))

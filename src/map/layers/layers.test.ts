@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import {
+	createPropertyExpression,
+	latest,
+	validateStyleMin,
+} from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../contracts/taxonomy.ts';
 import { REPO_ROOT } from '../../../scripts/lib/version.ts';
@@ -74,6 +78,69 @@ describe('overlay layers', () => {
 	it('sorts symbols in legend order', () => {
 		const sortKey = placesLayers('places', ['all'])[1].layout?.['symbol-sort-key'] as unknown[];
 		expect(sortKey.slice(2, 4)).toEqual([CATEGORIES[0]!.id, 0]);
+	});
+});
+
+describe('the accessible-routes layers', () => {
+	/** A paint property of `layer` evaluated for a tile feature with `props` and `state`, at `zoom`. */
+	const paintOf = (
+		layer: { id: string; paint?: object },
+		name: string,
+		zoom: number,
+		props: Record<string, unknown>,
+		state: Record<string, unknown>,
+	): unknown => {
+		const value = (layer.paint as Record<string, unknown> | undefined)?.[name];
+		const spec = (latest.paint_line as Record<string, unknown>)[name];
+		const parsed = createPropertyExpression(
+			value ?? (spec as { default: unknown }).default,
+			name,
+			spec as never,
+		);
+		if (parsed.result !== 'success') throw new Error(`${name}: ${JSON.stringify(parsed)}`);
+		const feature = { type: 'LineString' as const, properties: props, geometry: [] } as never;
+		return parsed.value.evaluate({ zoom }, feature, state);
+	};
+
+	const cases: [Record<string, unknown>, Record<string, unknown>, string][] = [
+		[{ wheelchair_status: 'passable' }, {}, 'passable'],
+		[{ wheelchair_status: 'limited' }, {}, 'limited'],
+		[{ wheelchair_status: 'impassable' }, {}, 'impassable'],
+		[{ wheelchair_status: 'unknown' }, {}, 'unknown'],
+		[{}, {}, 'unknown'],
+		// a personal profile's status (feature-state) over the tile's
+		[{ wheelchair_status: 'passable' }, { status: 'impassable' }, 'impassable'],
+		[{ wheelchair_status: 'passable' }, { status: 'unknown' }, 'unknown'],
+		[{ wheelchair_status: 'unknown' }, { status: 'limited' }, 'limited'],
+	];
+
+	it('show each edge in one layer only, in its status colour', () => {
+		const [known, unknown] = networkLayers('footways', 'wheelchair');
+		/** What a layer adds to a pixel: its colour's alpha times its opacity (premultiplied). */
+		const alphaOf = (layer: typeof known, props: Record<string, unknown>, state: object) =>
+			(paintOf(layer, 'line-color', 14, props, state as never) as { a: number }).a *
+			(paintOf(layer, 'line-opacity', 14, props, state as never) as number);
+		for (const [props, state, status] of cases) {
+			expect(alphaOf(known, props, state)).toBe(status === 'unknown' ? 0 : 1);
+			expect(alphaOf(unknown, props, state)).toBe(status === 'unknown' ? 1 : 0);
+			if (status !== 'unknown')
+				expect(String(paintOf(known, 'line-color', 14, props, state))).toBe(
+					String(paintOf(known, 'line-color', 14, { wheelchair_status: status }, {})),
+				);
+		}
+		expect(String(paintOf(known, 'line-color', 14, { wheelchair_status: 'limited' }, {}))).toBe(
+			'rgba(211,84,0,1)',
+		); // #d35400
+	});
+
+	it('give each edge one state-dependent paint value per layer (what a profile change re-uploads)', () => {
+		const stateDependent = (layer: { paint?: object }) =>
+			Object.entries(layer.paint ?? {})
+				.filter(([, v]) => JSON.stringify(v).includes('"feature-state"'))
+				.map(([k]) => k);
+		const [known, unknown] = networkLayers('footways', 'wheelchair');
+		expect(stateDependent(known)).toEqual(['line-color']);
+		expect(stateDependent(unknown)).toEqual(['line-opacity']);
 	});
 });
 

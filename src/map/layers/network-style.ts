@@ -56,10 +56,14 @@ function statusOf(profile: ProfileId): ExpressionSpecification {
 
 /**
  * Paint of the known and the unknown stretches for `profile`. Both layers hold every edge and
- * show or hide it by its status through `line-opacity` (no filter: a filter cannot read
- * feature-state), so a personal profile's statuses are drawn by `setFeatureState` alone, without
- * MapLibre laying the tiles out again. The known layer lies on top: a click or a query at a
- * stretch finds it first.
+ * show or hide it by its status (no filter: a filter cannot read feature-state), so a personal
+ * profile's statuses are drawn by `setFeatureState` alone, without MapLibre laying the tiles out
+ * again. The known layer hides an unknown edge through its colour (transparent), which it binds
+ * per feature anyway; the unknown layer hides a known edge through `line-opacity`. So each edge
+ * carries one state-dependent value per layer: a profile change re-evaluates and re-uploads the
+ * colour of the known layer and the opacity of the unknown one, not also an opacity for the known
+ * layer (a quarter fewer bytes re-uploaded per tile, one expression fewer per changed edge), for
+ * the same picture. The known layer lies on top: a click or a query at a stretch finds it first.
  */
 export function networkLayers(
 	sourceLayer: string,
@@ -84,9 +88,10 @@ export function networkLayers(
 					NETWORK_STATUS_COLOURS.limited,
 					'impassable',
 					NETWORK_STATUS_COLOURS.impassable,
+					'unknown',
+					'rgba(0, 0, 0, 0)',
 					NETWORK_STATUS_COLOURS.unknown,
 				],
-				'line-opacity': ['case', isUnknown, 0, 1],
 				'line-width': width,
 			},
 		},
