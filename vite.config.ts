@@ -51,15 +51,16 @@ function otherLanguageManifests(): Plugin {
 	};
 }
 
-/** Modules the app imports dynamically as it starts (src/main.ts, App.svelte): the first view's map. */
-const MAP_AT_START = ['src/map/setup.ts', 'src/map/MapView.svelte'];
+/** The module the entry (src/start.ts) imports dynamically at once: the first view's map. */
+const MAP_AT_START = ['src/map/first-map.ts'];
 
 /**
  * The first view's map starts downloading with the entry, not after it (issue #12 point 4): the
- * chunks of the modules the app imports at start for its map (MapLibre, the pmtiles protocol,
- * MapView) and what they import are `modulepreload` links in the HTML, their CSS a `preload`.
- * Without them the browser found MapLibre only once the entry and its chunks had run. Same-origin
- * links: the Content-Security-Policy (script-src 'self') is unchanged.
+ * chunks of the first view's map (src/map/first-map.ts: MapLibre, the pmtiles protocol, the
+ * style) and what they import are `modulepreload` links in the HTML, their CSS a `preload`. The
+ * entry itself imports no MapLibre, so the app can start before MapLibre is in (a resident who
+ * searches at once); the app (src/main.ts) is not preloaded: it loads after the first view.
+ * Same-origin links: the Content-Security-Policy (script-src 'self') is unchanged.
  */
 function preloadMapAtStart(): Plugin {
 	return {

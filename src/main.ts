@@ -3,6 +3,7 @@ import './map/style/palette.css';
 import App from './App.svelte';
 import { initialLang, loadLang } from './i18n/messages.ts';
 import { storedLang } from './state/i18n.svelte.ts';
+import { hasFirstMap } from './map/first-view.ts';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
@@ -31,6 +32,10 @@ function start(): void {
 	mount(App, { target: target! });
 	if (hadFocus) document.getElementById('search-input')?.focus();
 }
+// The first view's map (src/start.ts) is taken over by MapView: its chunk comes before the app
+// shows, so the map is not covered by the app for a moment without it.
 const lang = initialLang(location.search, storedLang());
-if (lang === 'nl') start();
-else loadLang(lang).then(start, start);
+Promise.all([
+	lang === 'nl' ? undefined : loadLang(lang),
+	hasFirstMap() ? import('./map/MapView.svelte') : undefined,
+]).then(start, start);

@@ -62,3 +62,30 @@ export async function loadAreaIndex(
 	}
 	return parseAreaIndex(json);
 }
+
+/** Where this device remembers the area it opened last. */
+export const AREA_KEY = 'buurtkaart.area';
+
+/** The area this device opened last, if storage is available. */
+export function readRemembered(): string | null {
+	try {
+		return localStorage.getItem(AREA_KEY);
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * The area to open: the one the link names (`?area=`), else the only one built, else the one this
+ * device used last, else none (the resident chooses).
+ */
+export function pickArea(
+	areas: readonly AreaSummary[],
+	named: string | undefined,
+	remembered: string | null,
+): string | undefined {
+	if (named) return named;
+	if (areas.length === 1) return areas[0]!.id;
+	if (remembered && areas.some((a) => a.id === remembered)) return remembered;
+	return undefined;
+}

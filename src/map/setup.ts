@@ -4,6 +4,7 @@
  * component, which broke; see STYLE.md "things not to copy").
  */
 import { addProtocol, prewarm, setWorkerUrl } from 'maplibre-gl';
+import cssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { Protocol } from 'pmtiles';
 
@@ -21,4 +22,21 @@ export function setUpMapLibre({ early = false } = {}): void {
 	if (early) prewarm();
 	const protocol = new Protocol();
 	addProtocol('pmtiles', protocol.tile);
+}
+
+let isStyled = false;
+
+/**
+ * Links MapLibre's stylesheet (its controls and popups), once. Added by script, it does not hold
+ * back the HTML shell's first paint; the first view's map has no controls and draws without it,
+ * so MapView links it when the app shows the map (issue #12: nothing the first view does not need
+ * before its map is idle).
+ */
+export function linkMapLibreStyles(): void {
+	if (isStyled) return;
+	isStyled = true;
+	const css = document.createElement('link');
+	css.rel = 'stylesheet';
+	css.href = cssUrl;
+	document.head.append(css);
 }

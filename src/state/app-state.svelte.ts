@@ -9,7 +9,7 @@ import { createContext } from 'svelte';
 import { NETWORK_POINT_KINDS, type NetworkPointKind } from '../analysis/network-points.ts';
 import type { ProfileId } from '../contracts/profiles.ts';
 import type { Route } from '../analysis/route.ts';
-import { CATEGORIES } from '../contracts/taxonomy.ts';
+import { DEFAULT_VISIBLE } from '../map/layers/places-style.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Mode } from './modes.ts';
 import {
@@ -25,10 +25,7 @@ import {
 const PROFILE_KEY = 'buurtkaart.profile';
 const PERSONAL_KEY = 'buurtkaart.personal';
 
-/** The categories shown when the link does not say: all but public-space furniture. */
-export const DEFAULT_VISIBLE: readonly string[] = CATEGORIES.filter(
-	(c) => c.group !== 'public_space',
-).map((c) => c.id);
+export { DEFAULT_VISIBLE };
 
 /** Reads a remembered value from localStorage, if storage is available. */
 function readStored(key: string): string | null {

@@ -13,7 +13,8 @@ import {
 	testAreaState,
 	tilesFetch,
 } from '../../tests/helpers/panels.ts';
-import type { AreaSummary } from '../data/area-index.ts';
+import { loadAreaIndex, type AreaSummary } from '../data/area-index.ts';
+import { loadAreaTiles, type AreaTiles } from '../data/tiles.ts';
 import { MANIFEST_SCHEMA_VERSION } from '../contracts/manifest.ts';
 import { decodeAnalysisBundle } from '../analysis/bundle.ts';
 import { AnalysisEngine } from '../analysis/engine.ts';
@@ -75,6 +76,45 @@ describe('AreaState', () => {
 		await area.open('vorselaar');
 		expect(searches).toBe(2);
 		expect(area.data?.areaName).toBe('Vorselaar');
+		area.close();
+	});
+
+	it('takes over the index and the manifest the first view read, each once (issue #12: cold load)', async () => {
+		const reads: string[] = [];
+		const counting: typeof fetch = (input, init) => {
+			reads.push(new URL(String(input)).pathname);
+			return tilesFetch(input, init);
+		};
+		// what src/map/first-view.ts read before the app arrived
+		const index = loadAreaIndex(ORIGIN, tilesFetch);
+		const id = (await index)[0]!.id;
+		let tiles: Promise<AreaTiles> | undefined = loadAreaTiles(id, ORIGIN, tilesFetch);
+		const firstTiles = await tiles;
+		let indexOnce: typeof index | undefined = index;
+		const area = new AreaState({
+			origin: ORIGIN,
+			fetch: counting,
+			startWorker: channelWorker,
+			startSearch: channelSearch,
+			deferData: true,
+			first: {
+				index: () => [indexOnce, (indexOnce = undefined)][0],
+				tiles: (wanted) => (wanted === id ? [tiles, (tiles = undefined)][0] : undefined),
+			},
+		});
+		void area.start(id);
+		await vi.waitFor(() => expect(area.tiles).toBeDefined());
+		// the same manifest object (MapView takes the first view's map for it), nothing read again
+		expect(area.tiles).toBe(firstTiles);
+		expect(reads.filter((r) => r.endsWith('/areas.json') || r.endsWith('/manifest.json'))).toEqual(
+			[],
+		);
+		// opening it again later reads it afresh
+		area.close();
+		void area.open(id);
+		await vi.waitFor(() => expect(area.tiles).toBeDefined());
+		expect(area.tiles).not.toBe(firstTiles);
+		expect(reads.filter((r) => r.endsWith('/manifest.json'))).toHaveLength(1);
 		area.close();
 	});
 

@@ -18,7 +18,13 @@ import {
 } from '../data/area-data.ts';
 import type { SourcePlace } from '../contracts/search-source.ts';
 import type { Place } from '../places/place.ts';
-import { loadAreaIndex, type AreaSummary } from '../data/area-index.ts';
+import {
+	AREA_KEY,
+	loadAreaIndex,
+	pickArea,
+	readRemembered,
+	type AreaSummary,
+} from '../data/area-index.ts';
 import type { NeighbourHelp } from '../data/neighbour-help.ts';
 import {
 	ManifestError,
@@ -31,7 +37,7 @@ import type { ValidationIssue } from '../contracts/validation.ts';
 import type { SearchEndpoint } from '../workers/search-client.ts';
 import { AnalysisState, type StartedWorker } from './analysis.svelte.ts';
 
-const AREA_KEY = 'buurtkaart.area';
+export { pickArea };
 
 export interface AreaStateOptions {
 	/** Origin the `tiles/` folder is served from (default: the page's). */
@@ -47,18 +53,14 @@ export interface AreaStateOptions {
 	 * first (issue #12). Off by default: `open` loads them at once.
 	 */
 	deferData?: boolean;
-}
-
-/** The area to open, by the rule in the module's comment; undefined: let the resident choose. */
-export function pickArea(
-	areas: readonly AreaSummary[],
-	named: string | undefined,
-	remembered: string | null,
-): string | undefined {
-	if (named) return named;
-	if (areas.length === 1) return areas[0]!.id;
-	if (remembered && areas.some((a) => a.id === remembered)) return remembered;
-	return undefined;
+	/**
+	 * What the first view (src/map/first-view.ts) has read already, taken instead of reading it
+	 * again (each once): the index, and the manifest of the area it picked.
+	 */
+	first?: {
+		index(): Promise<AreaSummary[]> | undefined;
+		tiles(id: string): Promise<AreaTiles> | undefined;
+	};
 }
 
 export class AreaState {
@@ -158,7 +160,7 @@ export class AreaState {
 	/** Loads the index, then opens the area {@link pickArea} gives (if any). */
 	async start(named: string | undefined): Promise<void> {
 		try {
-			this.areas = await loadAreaIndex(this.#origin, this.#fetch);
+			this.areas = await (this.#options.first?.index() ?? loadAreaIndex(this.#origin, this.#fetch));
 		} catch (error) {
 			this.indexError = error instanceof Error ? error.message : String(error);
 			this.areas = [];
@@ -188,7 +190,8 @@ export class AreaState {
 		this.dataError = undefined;
 		let tiles: AreaTiles;
 		try {
-			tiles = await loadAreaTiles(id, this.#origin, this.#fetch);
+			tiles = await (this.#options.first?.tiles(id) ??
+				loadAreaTiles(id, this.#origin, this.#fetch));
 		} catch (error) {
 			if (generation === this.#generation) {
 				this.manifestError = error instanceof Error ? error.message : String(error);
@@ -241,14 +244,6 @@ export class AreaState {
 		this.manifestError = undefined;
 		this.manifestIssue = undefined;
 		this.dataError = undefined;
-	}
-}
-
-function readRemembered(): string | null {
-	try {
-		return localStorage.getItem(AREA_KEY);
-	} catch {
-		return null;
 	}
 }
 

@@ -110,7 +110,7 @@ test.describe('the map of the sample area', () => {
 		expect(body[7]).toBe(3);
 	});
 
-	test('the HTML asks for MapLibre at once: maplibre-gl is the first module it preloads, and the map and its CSS are preloaded (issue #12)', async ({
+	test('the HTML asks for MapLibre at once: maplibre-gl is the first module it preloads, and the app itself is not preloaded (issue #12)', async ({
 		request,
 	}) => {
 		const html = await (await request.get('/')).text();
@@ -118,13 +118,63 @@ test.describe('the map of the sample area', () => {
 			(m) => m[1]!,
 		);
 		expect(preloads[0]).toMatch(/\/maplibre-gl-[^/]*\.js$/);
-		expect(preloads).toEqual(expect.arrayContaining([expect.stringMatching(/\/MapView-/)]));
-		const styles = [...html.matchAll(/<link rel="preload" as="style"[^>]* href="([^"]+)"/g)].map(
-			(m) => m[1]!,
-		);
-		expect(styles).toEqual(expect.arrayContaining([expect.stringMatching(/\/maplibre-gl-/)]));
+		// the app (and its map view) loads after the first view's map
+		expect(preloads.filter((p) => /\/(main|MapView)-/.test(p))).toEqual([]);
 		// each preloaded file is served (a stale name would cost a wasted request)
-		for (const href of [...preloads, ...styles])
-			expect((await request.get(href)).status(), href).toBe(200);
+		for (const href of preloads) expect((await request.get(href)).status(), href).toBe(200);
+	});
+
+	test("cold load, map first: the first view's map is drawn before the app's code is asked for; the app then takes the same map over (issue #12)", async ({
+		page,
+	}) => {
+		// On the page's clock: when the map was first ready and when the app's toolbar appeared.
+		await page.addInitScript(() => {
+			const marks: Record<string, number> = {};
+			(window as unknown as { marks: Record<string, number> }).marks = marks;
+			new MutationObserver(() => {
+				if (!marks.map && document.querySelector('[data-map-ready="true"]'))
+					marks.map = performance.now();
+				if (!marks.app && document.querySelector('[data-testid="toolbar"]'))
+					marks.app = performance.now();
+			}).observe(document, { subtree: true, childList: true, attributes: true });
+		});
+		const maps: unknown[] = [];
+		await page.exposeFunction('__mapCreated', () => maps.push(1));
+		await page.addInitScript(() =>
+			document.addEventListener('buurtkaart:map', () =>
+				(window as unknown as { __mapCreated: () => void }).__mapCreated(),
+			),
+		);
+		await page.goto('/');
+		await expect(page.getByTestId('toolbar')).toBeVisible();
+		await waitForMapReady(page);
+		const { marks, html, scripts, tiles } = await page.evaluate(async () => {
+			const resources = performance.getEntriesByType('resource');
+			return {
+				marks: (window as unknown as { marks: Record<string, number> }).marks,
+				html: await (await fetch('/')).text(),
+				scripts: resources
+					.filter((e) => /\/assets\/[^/]+\.js$/.test(new URL(e.name).pathname))
+					.map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
+				tiles: resources
+					.filter((e) => new URL(e.name).pathname.endsWith('.pmtiles'))
+					.map((e) => e.startTime),
+			};
+		});
+		// The app's own scripts: neither the HTML's entry nor what it preloads, nor MapLibre's worker.
+		const linked = new Set(
+			[...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]),
+		);
+		const appScripts = scripts.filter((s) => !linked.has(s.path) && !/worker/i.test(s.path));
+		expect(appScripts.length).toBeGreaterThan(0);
+		expect(tiles.length).toBeGreaterThan(0);
+		// the map asked for its tiles, and drew its first view, before any of the app's code was asked for
+		expect(Math.min(...appScripts.map((s) => s.start))).toBeGreaterThanOrEqual(marks.map!);
+		expect(Math.min(...tiles)).toBeLessThan(marks.map!);
+		expect(marks.app).toBeGreaterThan(marks.map!);
+		// one map: the app took the first view's over (one canvas, in the app's map region)
+		await expect(page.locator('canvas.maplibregl-canvas')).toHaveCount(1);
+		await expect(page.getByTestId('map').locator('canvas.maplibregl-canvas')).toHaveCount(1);
+		expect(maps).toHaveLength(1);
 	});
 });

@@ -12,6 +12,11 @@ import { LABEL_FONT } from './neighbourhoods-style.ts';
 
 export const PLACES_SOURCE = 'places';
 
+/** The categories shown when the link does not say: all but public-space furniture. */
+export const DEFAULT_VISIBLE: readonly string[] = CATEGORIES.filter(
+	(c) => c.group !== 'public_space',
+).map((c) => c.id);
+
 /** The map image name of a category's icon. */
 export function iconImageId(categoryId: string): string {
 	return `category-${categoryId}`;

@@ -1,0 +1,86 @@
+/**
+ * Draws the first view's map (src/map/first-view.ts): MapLibre, the pmtiles protocol and the
+ * style of the area's first view, nothing of the app.
+ */
+import { Map as MapLibreMap } from 'maplibre-gl';
+import type { AreaTiles } from '../data/tiles.ts';
+import { addIcon, areaMaxBounds, areaStyle } from './area-style.ts';
+import type { FirstMap } from './first-view.ts';
+import { DEFAULT_VISIBLE, placesFilter } from './layers/places-style.ts';
+import { setUpMapLibre } from './setup.ts';
+
+/** Starts MapLibre's workers and registers the pmtiles protocol (src/map/setup.ts). */
+export function prepare(): void {
+	setUpMapLibre({ early: true });
+}
+
+/**
+ * Draws the map of `tiles` with the style of a plain visit, below `top` CSS pixels; `done` is
+ * called at its first idle, or at its first error (no idle may come).
+ */
+export function drawMap(
+	tiles: AreaTiles,
+	top: number,
+	startedAt: number,
+	done: () => void,
+): FirstMap {
+	// the map's container, in a holder placed below the shell's header (src/shell.css)
+	const holder = document.createElement('div');
+	holder.className = 'shell-map';
+	holder.style.top = `${top}px`;
+	const container = document.createElement('div');
+	container.className = 'first-map';
+	container.dataset.mapReady = 'false';
+	holder.append(container);
+	document.body.append(holder);
+	const [west, south, east, north] = tiles.bbox;
+	const map = new MapLibreMap({
+		container,
+		style: areaStyle(tiles, {
+			placesFilter: placesFilter(new Set(DEFAULT_VISIBLE), undefined, false),
+		}),
+		bounds: [
+			[west, south],
+			[east, north],
+		],
+		fitBoundsOptions: { padding: 20 },
+		attributionControl: false,
+		maxBounds: areaMaxBounds(tiles),
+	});
+	const idleListeners: (() => void)[] = [done];
+	const first: FirstMap = {
+		map,
+		container,
+		tiles,
+		startedAt,
+		isMoved: false,
+		isLoaded: false,
+		isIdle: false,
+		onIdle(listener) {
+			if (first.isIdle) listener();
+			else idleListeners.push(listener);
+		},
+	};
+	map.setMissingStyleImageResolver((id) =>
+		addIcon(map, id).catch((error: Error) => {
+			first.error ??= error.message;
+		}),
+	);
+	map.once('load', () => (first.isLoaded = true));
+	map.on('movestart', (event: { originalEvent?: unknown }) => {
+		if (event.originalEvent) first.isMoved = true;
+	});
+	map.once('idle', () => {
+		first.isIdle = true;
+		container.dataset.mapReady = 'true';
+		for (const listener of idleListeners.splice(0)) listener();
+	});
+	map.on('error', (event) => {
+		const error = event.error as Error | undefined;
+		if (!error || error.name === 'AbortError' || first.error) return;
+		first.error = error.message;
+		// no idle may come: the app starts, and says what went wrong
+		done();
+	});
+	return first;
+}
