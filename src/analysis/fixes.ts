@@ -23,7 +23,7 @@
  */
 import FlatQueue from 'flatqueue';
 import KDBush from 'kdbush';
-import type { AnalysisBundle } from './bundle.ts';
+import { ORIGIN_REASONS, type AnalysisBundle } from './bundle.ts';
 import { AnalysisEngine, type CoverageRun } from './engine.ts';
 import { bboxOfPositions, metresPerDegree } from './geo.ts';
 import type { ProfileNetwork } from './network.ts';
@@ -103,12 +103,20 @@ export interface FixRanking {
 
 const STATUS_NAMES: WayStatus[] = ['passable', 'limited', 'impassable', 'unknown'];
 
-/** Counts the origins a change moves across the norm (edge-of-data and reasoned origins apart). */
+/**
+ * Counts the origins a change moves across the norm, as the coverage table counts them: an origin
+ * is within the norm when it has a figure (its run's reason is 0, `CoverageResult.originReason`)
+ * and its distance is within the norm. Each side has its own reasons: opening an edge can give an
+ * origin that was beyond the access limit for the profile (no usable way within reach) a way, and
+ * with it a figure — a gain the table shows too.
+ */
 function gainOf(
 	bundle: AnalysisBundle,
 	origins: Iterable<number>,
 	before: (i: number) => number,
 	after: (i: number) => number,
+	reasonBefore: (i: number) => number,
+	reasonAfter: (i: number) => number,
 	normM: number,
 ): FixGain {
 	const o = bundle.origins;
@@ -117,15 +125,27 @@ function gainOf(
 		const b = before(i);
 		const a = after(i);
 		if (a !== b) g.changedOrigins++;
-		if (o.edgeOfData[i] === 1 || o.reason[i] !== 0) continue;
-		const now = a <= normM;
-		if (now === b <= normM) continue;
+		const was = reasonBefore(i) === 0 && b <= normM;
+		const now = reasonAfter(i) === 0 && a <= normM;
+		if (now === was) continue;
 		const s = now ? 1 : -1;
 		g.residents += s * (o.residents[i] as number);
 		g.residents65 += s * (o.residents65[i] as number);
 		g.residents80 += s * (o.residents80[i] as number);
 	}
 	return g;
+}
+
+/**
+ * An origin's reason once edge `e` is open, from its run's: one beyond the access limit that now
+ * snaps onto `e` has a way (and a figure); every other reason stays (edge of data, the bundle's).
+ */
+function reasonWithSnap(run: CoverageRun, moved: { has(i: number): boolean }) {
+	const beyond = ORIGIN_REASONS.indexOf('beyond_access_limit');
+	return (i: number): number => {
+		const r = run.result.originReason[i] as number;
+		return r === beyond && moved.has(i) ? 0 : r;
+	};
 }
 
 /** A copy of the bundle in which edge `e` is passable (known, no reason) for the profile. */
@@ -177,6 +197,8 @@ export function gainByRecompute(
 		all,
 		(i) => run.result.distanceM[i] as number,
 		(i) => after.result.distanceM[i] as number,
+		(i) => run.result.originReason[i] as number,
+		(i) => after.result.originReason[i] as number,
 		options.normM,
 	);
 	return gain;
@@ -326,6 +348,8 @@ export function rankFixes(engine: AnalysisEngine, options: FixOptions): FixRanki
 			all,
 			(i) => run.result.distanceM[i] as number,
 			(i) => after[i] as number,
+			(i) => run.result.originReason[i] as number,
+			reasonWithSnap(run, moved),
 			normM,
 		);
 	};
@@ -439,6 +463,8 @@ export function rankFixes(engine: AnalysisEngine, options: FixOptions): FixRanki
 			affected,
 			(i) => run.result.distanceM[i] as number,
 			(i) => after.get(i) as number,
+			(i) => run.result.originReason[i] as number,
+			reasonWithSnap(run, newSnaps),
 			normM,
 		);
 		if (gain.residents > 0 || gain.residents65 > 0) scored.push({ e, gain });

@@ -80,7 +80,9 @@ export function whereNext(run: CoverageRun, options: WhereNextOptions): WhereNex
 	const uncovered: number[] = [];
 	for (let i = 0; i < o.count; i++) {
 		const e = run.snaps.edge[i] as number;
-		if (e < 0 || o.edgeOfData[i] === 1 || o.reason[i] !== 0) continue; // no gap: reported apart
+		// no figure for this run's profile (edge of data, the bundle's reason, no usable way within
+		// the access limit: e < 0): reported apart, never a gap
+		if (run.result.originReason[i] !== 0) continue;
 		if ((run.result.distanceM[i] as number) <= normM) continue;
 		if ((weightCol[i] as number) <= 0) continue;
 		const snap: Snap = {

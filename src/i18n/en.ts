@@ -34,6 +34,8 @@ const en: Messages = {
 	myErrorChoice: 'Not applied: for “{field}”, choose a value from the list.',
 	myName: 'My profile (based on: {base})',
 	myNameWith: 'My profile (based on: {base}) — {differences}',
+	myShort: 'My profile ({base})',
+	myShortWith: '{short}: {differences}',
 	myBase_walking: 'walking',
 	myBase_rollator: 'rollator',
 	myBase_wheelchair: 'wheelchair',

@@ -37,6 +37,8 @@ const fr: Messages = {
 	myErrorChoice: 'Non appliqué : pour « {field} », choisissez une valeur de la liste.',
 	myName: 'Mon profil (à partir de : {base})',
 	myNameWith: 'Mon profil (à partir de : {base}) — {differences}',
+	myShort: 'Mon profil ({base})',
+	myShortWith: '{short} : {differences}',
 	myBase_walking: 'à pied',
 	myBase_rollator: 'déambulateur',
 	myBase_wheelchair: 'fauteuil roulant',

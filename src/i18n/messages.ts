@@ -38,6 +38,8 @@ const nl = {
 	myErrorChoice: 'Niet toegepast: kies bij “{field}” een waarde uit de lijst.',
 	myName: 'Mijn profiel (op basis van: {base})',
 	myNameWith: 'Mijn profiel (op basis van: {base}) — {differences}',
+	myShort: 'Mijn profiel ({base})',
+	myShortWith: '{short}: {differences}',
 	myBase_walking: 'te voet',
 	myBase_rollator: 'rollator',
 	myBase_wheelchair: 'rolstoel',

@@ -87,6 +87,15 @@ export function areaMaxBounds(area: AreaTiles): [[number, number], [number, numb
 	];
 }
 
+/**
+ * The whole area fitted on a small screen (a phone's map under its sheet) lands below the zoom
+ * where the places archive starts, and the view would show no place: zooms in to it then.
+ */
+export function keepPlacesShown(map: MapLibreMap, area: AreaTiles): void {
+	const placesFrom = area.archives.places?.minzoom;
+	if (placesFrom !== undefined && map.getZoom() < placesFrom) map.setZoom(placesFrom);
+}
+
 /** The category of each place icon's image id. */
 const CATEGORY_OF_IMAGE = new Map(CATEGORIES.map((c) => [iconImageId(c.id), c]));
 

@@ -4,7 +4,7 @@
  */
 import { Map as MapLibreMap } from 'maplibre-gl';
 import type { AreaTiles } from '../data/tiles.ts';
-import { addIcon, areaMaxBounds, areaStyle } from './area-style.ts';
+import { addIcon, areaMaxBounds, areaStyle, keepPlacesShown } from './area-style.ts';
 import type { FirstMap } from './first-view.ts';
 import { DEFAULT_VISIBLE, placesFilter } from './layers/places-style.ts';
 import { setUpMapLibre } from './setup.ts';
@@ -47,6 +47,7 @@ export function drawMap(
 		attributionControl: false,
 		maxBounds: areaMaxBounds(tiles),
 	});
+	keepPlacesShown(map, tiles);
 	const idleListeners: (() => void)[] = [done];
 	const first: FirstMap = {
 		map,

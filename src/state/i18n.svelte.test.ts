@@ -72,3 +72,33 @@ describe('I18n.profileName', () => {
 		);
 	});
 });
+
+describe('I18n.profileShortName and profileDetails', () => {
+	it('gives a short name for a row header and the rest apart, in nl, fr and en', async () => {
+		await loadLang('fr');
+		await loadLang('en');
+		const i18n = new I18n('nl');
+		expect(i18n.profileShortName('wheelchair', my)).toBe('Mijn profiel (rolstoel)');
+		expect(plain(i18n.profileDetails('wheelchair', my)!)).toBe(
+			'Mijn profiel (rolstoel): tempo traag, stoep ≤ 2 cm, helling ≤ 5 %, doorgang ≥ 1,5 m',
+		);
+		i18n.lang = 'fr';
+		expect(i18n.profileShortName('wheelchair', my)).toBe('Mon profil (fauteuil roulant)');
+		expect(plain(i18n.profileDetails('wheelchair', my)!)).toBe(
+			'Mon profil (fauteuil roulant) : allure lente, bordure ≤ 2 cm, pente ≤ 5 %, passage ≥ 1,5 m',
+		);
+		i18n.lang = 'en';
+		expect(i18n.profileShortName('wheelchair', my)).toBe('My profile (wheelchair)');
+		expect(plain(i18n.profileDetails('wheelchair', my)!)).toBe(
+			'My profile (wheelchair): slow pace, kerb ≤ 2 cm, slope ≤ 5 %, passage ≥ 1.5 m',
+		);
+	});
+
+	it('a built-in profile, or a personal one on another base, has its label and no details', () => {
+		const i18n = new I18n('nl');
+		expect(i18n.profileShortName('rollator', my)).toBe('Met rollator');
+		expect(i18n.profileDetails('rollator', my)).toBeUndefined();
+		expect(i18n.profileShortName('wheelchair', undefined)).toBe('In een rolstoel');
+		expect(i18n.profileDetails('wheelchair', undefined)).toBeUndefined();
+	});
+});

@@ -65,6 +65,30 @@ export class I18n {
 			: this.t('myNameWith', { base, differences: differences.join(', ') });
 	}
 
+	/**
+	 * A short name for narrow places (a table's row header): the built-in label, or "Mijn profiel
+	 * (rolstoel)" for a personal profile. {@link profileDetails} says the rest.
+	 */
+	profileShortName(profile: ProfileId, personal?: string | null): string {
+		const p = appliedPersonal(profile, personal);
+		if (!p) return PROFILES[profile].label[this.lang];
+		return this.t('myShort', { base: this.t(`myBase_${p.base}`) });
+	}
+
+	/**
+	 * What the short name leaves out: "Mijn profiel (rolstoel): tempo traag, stoep ≤ 2 cm, …", or
+	 * undefined for a built-in profile or a personal one with no difference.
+	 */
+	profileDetails(profile: ProfileId, personal?: string | null): string | undefined {
+		const p = appliedPersonal(profile, personal);
+		const differences = p ? personalDifferences(p).map((d) => this.difference(d)) : [];
+		if (differences.length === 0) return undefined;
+		return this.t('myShortWith', {
+			short: this.profileShortName(profile, personal),
+			differences: differences.join(', '),
+		});
+	}
+
 	/** One difference of a personal profile in words: "stoep ≤ 2 cm", "tempo traag". */
 	difference(d: PersonalDifference): string {
 		switch (d.field) {

@@ -119,7 +119,27 @@ test.describe('coordinators on a phone', () => {
 			);
 			expect(lines.length).toBeGreaterThan(0);
 			expect(Math.max(...lines)).toBe(1);
-			await page.screenshot({ path: testInfo.outputPath('print-phone.png'), fullPage: true });
+			// What a phone prints: the report once. A full-page screenshot at the Pixel 7's 2.625 device
+			// pixels per px (about 11,800 px tall) repeats its first half below it, though the page holds
+			// one report; at 1 px per CSS px it shows the report once, so the screenshot is taken so.
+			await expect(report).toHaveCount(1);
+			await page.screenshot({
+				path: testInfo.outputPath('print-phone.png'),
+				fullPage: true,
+				scale: 'css',
+			});
+			// Printing lays the report out on paper, whatever the screen: the same pages from a phone
+			// as from a desktop's window (a second copy at phone size would add pages).
+			const pages = (pdf: Buffer) =>
+				pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+			const fromPhone = pages(await page.pdf({ format: 'A4' }));
+			const phoneSize = page.viewportSize()!;
+			await page.setViewportSize({ width: 1280, height: 800 });
+			await expect(report).toBeVisible();
+			const fromDesktop = pages(await page.pdf({ format: 'A4' }));
+			await page.setViewportSize(phoneSize);
+			expect(fromPhone).toBeGreaterThan(1);
+			expect(fromPhone).toBe(fromDesktop);
 		});
 	});
 });

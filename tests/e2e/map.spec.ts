@@ -178,3 +178,39 @@ test.describe('the map of the sample area', () => {
 		expect(maps).toHaveLength(1);
 	});
 });
+
+// A small phone (320 × 568 CSS px, the smallest screen still in use): under the header, the toolbar
+// and the sheet, the whole area fitted would land below the zoom where the places archive starts,
+// and the first view showed no place at all. Runs in both projects at that size.
+test.describe('the first view on a small phone @phone', () => {
+	test.use({ viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true });
+
+	test('shows places: the first view is never below the zoom where the places archive starts', async ({
+		page,
+	}, testInfo) => {
+		await page.goto('/');
+		await waitForMapReady(page);
+		const { zoom, placesFrom } = await page.evaluate(() => {
+			type Handle = {
+				getZoom(): number;
+				getStyle(): { sources: Record<string, { url?: string }> };
+			};
+			const map = (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap;
+			return { zoom: map.getZoom(), placesFrom: map.getStyle().sources.places?.url };
+		});
+		// the places archive's first zoom, from the manifest the app read
+		const manifestUrl = await page.evaluate(
+			() =>
+				performance
+					.getEntriesByType('resource')
+					.find((e) => /\/tiles\/[^/]+\/manifest\.json$/.test(e.name))!.name,
+		);
+		const manifest = (await (await page.request.get(manifestUrl)).json()) as {
+			archives: { places: { file: string; minzoom: number } };
+		};
+		expect(placesFrom).toContain(manifest.archives.places.file);
+		expect(zoom).toBeGreaterThanOrEqual(manifest.archives.places.minzoom);
+		expect((await renderedValues(page, ['places-icon'], 'category')).length).toBeGreaterThan(0);
+		await page.screenshot({ path: testInfo.outputPath('first-view-small-phone.png') });
+	});
+});

@@ -69,7 +69,7 @@ async function shownAreaId(page: Page): Promise<string> {
 	});
 }
 
-test('first visit online; offline, a reload: the map, search, details, nearest and the list work', async ({
+test('first visit online; offline, a reload: the map, search, details, nearest and the list work @phone', async ({
 	page,
 	context,
 }, testInfo) => {

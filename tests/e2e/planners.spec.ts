@@ -17,6 +17,8 @@ import { PROFILE_IDS, type ReasonCode } from '../../src/contracts/profiles.ts';
 import { restGaps } from '../../src/analysis/rest-points.ts';
 import { routeWithReasons } from '../../src/analysis/route.ts';
 import { walkshed } from '../../src/analysis/walkshed.ts';
+import { builtInProfile, encodePersonalProfile } from '../../src/analysis/personal-profile.ts';
+import { chooseLanguage } from '../helpers/header.ts';
 import { SAMPLE_AREA } from '../helpers/areas.ts';
 import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
 import { completenessLayers } from '../../src/map/layers/planner-style.ts';
@@ -474,5 +476,69 @@ test.describe("planners' workspace", () => {
 		await page.screenshot({
 			path: testInfo.outputPath(`planner-walksheds-${testInfo.project.name}.png`),
 		});
+	});
+
+	test('walksheds with a personal profile: its row says the short name, the note under the table the rest (nl, fr, en) @phone', async ({
+		page,
+	}, testInfo) => {
+		// A full personal profile's name in the row header took seven lines on a Pixel 7.
+		const my = encodePersonalProfile({
+			...builtInProfile('wheelchair'),
+			speed: 'slow',
+			kerbCm: 2,
+			slopePct: 5,
+			minWidthM: 1.5,
+		});
+		await page.goto(
+			`/?mode=walkshed&pt=${A.join(',')}&min=10&profile=wheelchair&my=${encodeURIComponent(my)}`,
+		);
+		const panel = page.getByTestId('walkshed-panel');
+		const rows = panel.getByTestId('walkshed-row');
+		await expect(rows).toHaveCount(3, { timeout: 120_000 });
+		const header = rows.and(page.locator('[data-profile="wheelchair"]')).locator('th');
+		/** The lines the row header's text takes (distinct tops of its line boxes). */
+		const lines = () =>
+			header.evaluate((th) => {
+				const tops: number[] = [];
+				const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+				for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+					const range = document.createRange();
+					range.selectNodeContents(n);
+					for (const r of range.getClientRects()) if (r.width > 0) tops.push(r.top);
+				}
+				tops.sort((a, b) => a - b);
+				return tops.filter((t, i) => i === 0 || t - tops[i - 1]! > 4).length;
+			});
+		const expected = {
+			nl: ['Mijn profiel (rolstoel)', 'tempo traag, stoep ≤ 2 cm, helling ≤ 5 %, doorgang ≥ 1,5 m'],
+			fr: [
+				'Mon profil (fauteuil roulant)',
+				'allure lente, bordure ≤ 2 cm, pente ≤ 5 %, passage ≥ 1,5 m',
+			],
+			en: ['My profile (wheelchair)', 'slow pace, kerb ≤ 2 cm, slope ≤ 5 %, passage ≥ 1.5 m'],
+		} as const;
+		const plain = (s: string | null) => (s ?? '').replace(/\u00a0/g, ' ');
+		for (const lang of ['nl', 'fr', 'en'] as const) {
+			if (lang !== 'nl') await chooseLanguage(page, lang);
+			const [short, rest] = expected[lang];
+			await expect.poll(async () => plain(await header.textContent()).trim()).toBe(short);
+			const note = panel.getByTestId('walkshed-my-profile');
+			await expect.poll(async () => plain(await note.textContent())).toContain(rest);
+			expect(plain(await note.textContent())).toContain(short);
+			// the full profile is what the row header is described by
+			await expect(header).toHaveAttribute('aria-describedby', 'walkshed-my-profile');
+			expect(await lines(), `${lang}: "${short}" in at most three lines`).toBeLessThanOrEqual(3);
+			// and nothing of the table is cut: it fits, or its region scrolls sideways and says so
+			const region = panel.getByTestId('walkshed-scroll');
+			const wider = await region.evaluate((r) => r.scrollWidth > r.clientWidth + 1);
+			await expect(region).toHaveAttribute('data-overflows', String(wider));
+			await expect(panel.getByTestId('scroll-hint')).toHaveCount(wider ? 1 : 0);
+			if (lang === 'nl') {
+				await panel.getByTestId('walkshed-table').scrollIntoViewIfNeeded();
+				await page.screenshot({
+					path: testInfo.outputPath(`walkshed-my-profile-${testInfo.project.name}.png`),
+				});
+			}
+		}
 	});
 });

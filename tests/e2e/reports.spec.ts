@@ -9,7 +9,7 @@ import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { expect, recordCspViolations, test, type Page } from '../helpers/test.ts';
 import { chooseLanguage } from '../helpers/header.ts';
 import { createUser, stackEnv, superuser } from '../helpers/db.ts';
-import { captureMap } from '../helpers/map.ts';
+import { captureMap, screenPixelsAround } from '../helpers/map.ts';
 import { signInPage } from '../helpers/session.ts';
 
 // The map reaches the test through the app's `buurtkaart:map` event (no global handle).
@@ -369,6 +369,22 @@ test.describe('barrier reports on the device (embedded default) @device', () => 
 			expect(drawn![0]!.type).toBe('Point');
 			expect(drawn![0]!.coordinates[0]).toBeCloseTo(lng!, 5);
 			expect(drawn![0]!.coordinates[1]).toBeCloseTo(lat!, 5);
+			// The point was picked at the map's centre, where the form's cross sits: the cross leaves
+			// its middle open, so the corrected point's white middle is seen there, not hidden.
+			const onScreen = await page.evaluate(
+				(at) => {
+					const map = (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap;
+					const p = map.project(at);
+					const box = map.getCanvas().getBoundingClientRect();
+					return { x: box.left + p.x, y: box.top + p.y };
+				},
+				drawn![0]!.coordinates as [number, number],
+			);
+			await expect(page.getByTestId('report-crosshair')).toBeVisible();
+			const notWhite = (await screenPixelsAround(page, onScreen, 4)).filter((rgb) =>
+				rgb.some((c) => c < 235),
+			);
+			expect(notWhite).toEqual([]);
 			await page.screenshot({ path: testInfo.outputPath('report-refused-corrected.png') });
 			await edit.getByRole('button', { name: 'Opslaan en versturen' }).click();
 			await expect(refused).toHaveAttribute('data-state', 'stored');

@@ -58,3 +58,38 @@ export async function renderedLayerOrder(page: Page): Promise<string[]> {
 		return map.getStyle().layers.map((l) => l.id);
 	});
 }
+
+/**
+ * The colours on screen (everything drawn there: the map and any element above it) of the pixels
+ * within `radius` CSS px of the viewport point `at`, as [r, g, b] from a real screenshot decoded in
+ * the page.
+ */
+export async function screenPixelsAround(
+	page: Page,
+	at: { x: number; y: number },
+	radius: number,
+): Promise<[number, number, number][]> {
+	const x = Math.round(at.x) - radius;
+	const y = Math.round(at.y) - radius;
+	const size = 2 * radius + 1;
+	const png = await page.screenshot({ clip: { x, y, width: size, height: size }, scale: 'css' });
+	return page.evaluate(
+		async ({ base64, size, radius }) => {
+			const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+			const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+			const canvas = new OffscreenCanvas(size, size);
+			const ctx = canvas.getContext('2d')!;
+			ctx.drawImage(bitmap, 0, 0, size, size);
+			const data = ctx.getImageData(0, 0, size, size).data;
+			const out: [number, number, number][] = [];
+			for (let j = 0; j < size; j++)
+				for (let i = 0; i < size; i++) {
+					if ((i - radius) ** 2 + (j - radius) ** 2 > radius ** 2) continue;
+					const k = 4 * (j * size + i);
+					out.push([data[k]!, data[k + 1]!, data[k + 2]!]);
+				}
+			return out;
+		},
+		{ base64: png.toString('base64'), size, radius },
+	);
+}

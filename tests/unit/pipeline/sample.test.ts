@@ -10,7 +10,9 @@ import {
 	type AnalysisBundle,
 } from '../../../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../../../src/analysis/engine.ts';
-import { WALKABLE_RULES } from '../../../src/analysis/profiles.ts';
+import { WALKABLE_RULES, isWalkableWay } from '../../../src/analysis/profiles.ts';
+import { NETWORK_POINT_RULES, networkPointKind } from '../../../src/analysis/network-points.ts';
+import { readOsm } from '../../../scripts/lib/osm.ts';
 import { sha256 } from '../../../scripts/lib/io.ts';
 import { CATEGORY_IDS, matchCategories } from '../../../src/contracts/taxonomy.ts';
 import type { SearchSource } from '../../../scripts/lib/search-source.ts';
@@ -266,6 +268,32 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 		expect(layer.counts).toEqual(inTiles);
 		expect(Object.values(layer.counts!).reduce((a, b) => a + b, 0)).toBe(layer.features);
 		expect(Object.keys(layer.counts!).length).toBeGreaterThan(1);
+	});
+
+	it('counts a network point by the documented rule: a distinct OSM node on a walkable way, its kind by the first matching rule', async () => {
+		// The rule scripts/README.md and SOURCES.md give (why an earlier note's "64 barriers" is not a
+		// count of it): every node of the extract with a kind by NETWORK_POINT_RULES, once, if it lies
+		// on a way pedestrians may use by WALKABLE_RULES. Nodes only on other ways (fences, roads
+		// closed to pedestrians) or on no way, and the copies a tile's buffer holds, do not count.
+		const config = JSON.parse(readFileSync(SAMPLE_CONFIG, 'utf8')) as {
+			sources: { osm: { path: string } };
+		};
+		const osm = await readOsm(path.join(SAMPLE_DIR, config.sources.osm.path));
+		const onWalkable = new Set<number>();
+		for (const w of osm.ways) if (isWalkableWay(w.tags)) for (const r of w.refs) onWalkable.add(r);
+		const byRule: Record<string, number> = {};
+		const anywhere: Record<string, number> = {};
+		for (const n of osm.taggedNodes.values()) {
+			const kind = networkPointKind(n.tags);
+			if (!kind) continue;
+			anywhere[kind] = (anywhere[kind] ?? 0) + 1;
+			if (onWalkable.has(n.id)) byRule[kind] = (byRule[kind] ?? 0) + 1;
+		}
+		const layer = manifest.archives.network!.layers.find((l) => l.id === 'network_points')!;
+		expect(layer.counts).toEqual(byRule);
+		// the rule leaves some out on the sample: the place-on-the-way condition matters
+		expect(anywhere.barrier!).toBeGreaterThan(byRule.barrier!);
+		expect(NETWORK_POINT_RULES[0]!.kind).toBe('kerb'); // a kerb tagged barrier=kerb is a kerb
 	});
 
 	it('draws the basemap, places and network layers with their attributes', async () => {
