@@ -6,7 +6,8 @@
 import { addProtocol, prewarm, setWorkerUrl } from 'maplibre-gl';
 import cssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { Protocol } from 'pmtiles';
+import { PMTiles, Protocol } from 'pmtiles';
+import { HeaderFirstSource } from './pmtiles-source.ts';
 
 let isSetUp = false;
 
@@ -21,7 +22,23 @@ export function setUpMapLibre({ early = false } = {}): void {
 	setWorkerUrl(workerUrl);
 	if (early) prewarm();
 	const protocol = new Protocol();
+	protocol.tiles = new Archives();
 	addProtocol('pmtiles', protocol.tile);
+}
+
+/**
+ * The protocol's archives by URL: each one made on first use, as the protocol itself would, but
+ * reading its start through {@link HeaderFirstSource} (a short first read instead of 16 KB).
+ */
+class Archives extends Map<string, PMTiles> {
+	override get(url: string): PMTiles {
+		let archive = super.get(url);
+		if (!archive) {
+			archive = new PMTiles(new HeaderFirstSource(url));
+			super.set(url, archive);
+		}
+		return archive;
+	}
 }
 
 let isStyled = false;

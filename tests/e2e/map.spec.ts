@@ -1,5 +1,6 @@
 import { KEEP_HEADER } from '../../src/data/offline-area.ts';
 import { iconImageId } from '../../src/map/layers/places-style.ts';
+import { FIRST_READ_BYTES } from '../../src/map/pmtiles-source.ts';
 import { expect, test } from '../helpers/test.ts';
 import { renderedValues, waitForMapReady, captureMap } from '../helpers/map.ts';
 
@@ -176,6 +177,32 @@ test.describe('the map of the sample area', () => {
 		await expect(page.locator('canvas.maplibregl-canvas')).toHaveCount(1);
 		await expect(page.getByTestId('map').locator('canvas.maplibregl-canvas')).toHaveCount(1);
 		expect(maps).toHaveLength(1);
+	});
+});
+
+test.describe('reading the archives', () => {
+	test("each archive's first read is its header and root directory, not 16 KB, and the map draws from them (issue #12)", async ({
+		page,
+	}) => {
+		const firstReads: Record<string, string> = {};
+		page.on('request', (request) => {
+			const file = new URL(request.url()).pathname.split('/').pop() ?? '';
+			const range = request.headers()['range'];
+			if (file.endsWith('.pmtiles') && range?.startsWith('bytes=0-')) firstReads[file] ??= range;
+		});
+		await captureMap(page);
+		await page.goto('/');
+		await waitForMapReady(page);
+		// the first view's archives: basemap, neighbourhoods, places (the network only when shown)
+		expect(Object.keys(firstReads).sort()).toEqual([
+			'basemap.pmtiles',
+			'neighbourhoods.pmtiles',
+			'places.pmtiles',
+		]);
+		for (const range of Object.values(firstReads))
+			expect(Number(range.slice('bytes=0-'.length)) + 1).toBeLessThanOrEqual(FIRST_READ_BYTES);
+		expect((await renderedValues(page, ['places-icon'], 'category')).length).toBeGreaterThan(0);
+		expect((await renderedValues(page, ['neighbourhoods-fill'], 'name')).length).toBeGreaterThan(0);
 	});
 });
 
