@@ -5,7 +5,7 @@ import { AnalysisEngine, type CoverageOptions, type CoverageRun, whatIfDelta } f
 import { distanceM, metresPerDegree } from './geo.ts';
 import { routeWithReasons } from './route.ts';
 import { evaluateSnap } from './sweep.ts';
-import { syntheticBundle, syntheticGrid } from './synthetic.ts';
+import { tiedGridBundle } from './synthetic.ts';
 import { cellsToGeoJSON, originsToGeoJSON, summarizeByNeighbourhood } from './summary.ts';
 import { walkshed } from './walkshed.ts';
 import { whereNext } from './where-next.ts';
@@ -537,14 +537,7 @@ describe("coverage where the two ends of an origin's edge tie", () => {
 	it('takes the smaller label, as evaluateSnap does (origins at edge midpoints, places on nodes)', () => {
 		// every edge exactly 100 m and places on nodes: many edges have ends at exactly equal
 		// cost from two places, and an origin at the middle of such an edge ties between them
-		const g = syntheticGrid(6_000, 17);
-		g.lengthsM.fill(100);
-		const bundle = syntheticBundle(g, 1500, 12, 'pharmacy', 23);
-		for (let i = 0; i < bundle.places.count; i++) {
-			const n = Math.floor((i + 0.5) * (g.nodeCount / bundle.places.count));
-			bundle.places.lngLat[i * 2] = g.nodeLngLat[n * 2]!;
-			bundle.places.lngLat[i * 2 + 1] = g.nodeLngLat[n * 2 + 1]!;
-		}
+		const { g, bundle } = tiedGridBundle();
 		const o = bundle.origins;
 		for (let i = 0; i < o.count; i++) {
 			const e = (i * 7919) % g.edgeCount;

@@ -15,7 +15,7 @@ import {
 	type SweepSource,
 	type SweepState,
 } from './sweep.ts';
-import { mulberry32, syntheticBundle, syntheticGrid } from './synthetic.ts';
+import { mulberry32, syntheticGrid, tiedGridBundle } from './synthetic.ts';
 
 /** The same sweep with the binary heap of the what-if edits: the reference of the bucket queue. */
 function heapSweep(net: ProfileNetwork, sources: readonly SweepSource[]): SweepState {
@@ -267,15 +267,8 @@ describe('the sweep against Dijkstra with a binary heap', { timeout: 120_000 }, 
 
 describe('what-if equals a recompute where many paths tie', { timeout: 60_000 }, () => {
 	// every edge exactly 100 m: paths with the same number of edges cost exactly the same
-	const g = syntheticGrid(6_000, 17);
-	g.lengthsM.fill(100);
-	const bundle = syntheticBundle(g, 1500, 12, 'pharmacy', 23);
 	// places exactly on nodes
-	for (let i = 0; i < bundle.places.count; i++) {
-		const n = Math.floor((i + 0.5) * (g.nodeCount / bundle.places.count));
-		bundle.places.lngLat[i * 2] = g.nodeLngLat[n * 2]!;
-		bundle.places.lngLat[i * 2 + 1] = g.nodeLngLat[n * 2 + 1]!;
-	}
+	const { g, bundle } = tiedGridBundle();
 	const engine = new AnalysisEngine(bundle);
 	it('random adds at nodes and removes, walking', () => {
 		const rand = mulberry32(5);

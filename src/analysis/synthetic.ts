@@ -271,3 +271,21 @@ export function syntheticBundle(
 		},
 	};
 }
+
+/**
+ * A bundle where many paths tie: a seeded grid whose edges are all exactly 100 m (paths with the
+ * same number of edges cost exactly the same) and places exactly on nodes, spread evenly.
+ *
+ * @example const { g, bundle } = tiedGridBundle(); // 6,000 edges, 1,500 origins, 12 pharmacies
+ */
+export function tiedGridBundle(): { g: RoutingGraph; bundle: AnalysisBundle } {
+	const g = syntheticGrid(6_000, 17);
+	g.lengthsM.fill(100);
+	const bundle = syntheticBundle(g, 1500, 12, 'pharmacy', 23);
+	for (let i = 0; i < bundle.places.count; i++) {
+		const n = Math.floor((i + 0.5) * (g.nodeCount / bundle.places.count));
+		bundle.places.lngLat[i * 2] = g.nodeLngLat[n * 2]!;
+		bundle.places.lngLat[i * 2 + 1] = g.nodeLngLat[n * 2 + 1]!;
+	}
+	return { g, bundle };
+}
