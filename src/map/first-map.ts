@@ -31,7 +31,12 @@ export function drawMap(
 	const container = document.createElement('div');
 	container.className = 'first-map';
 	container.dataset.mapReady = 'false';
-	holder.append(container);
+	// the map's data is credited from its first view on (ODbL), as the app's map does; our own
+	// constant text (AreaTiles.attribution), in Dutch like the rest of the shell until the app is in
+	const credit = document.createElement('p');
+	credit.className = 'shell-attribution';
+	credit.innerHTML = tiles.attribution;
+	holder.append(container, credit);
 	document.body.append(holder);
 	const [west, south, east, north] = tiles.bbox;
 	const map = new MapLibreMap({

@@ -180,6 +180,36 @@ test.describe('the map of the sample area', () => {
 	});
 });
 
+test.describe('the first view before the app', () => {
+	test("credits the map's data (ODbL) while it shows, and leaves that to the app's map afterwards", async ({
+		page,
+	}) => {
+		// the app's entry is held until the first view has been looked at
+		let release: () => void = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/\/assets\/main-[^/]+\.js$/, async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto('/');
+		await expect(page.locator('.first-map[data-map-ready="true"]')).toHaveCount(1);
+		await expect(page.getByTestId('toolbar')).toHaveCount(0);
+		const credit = page.locator('.shell-attribution');
+		await expect(credit).toBeVisible();
+		await expect(credit).toContainText('OpenStreetMap');
+		await expect(credit).toContainText('ODbL');
+		await expect(credit.getByRole('link')).toHaveAttribute(
+			'href',
+			'https://www.openstreetmap.org/copyright',
+		);
+		release();
+		await expect(page.getByTestId('toolbar')).toBeVisible();
+		await waitForMapReady(page);
+		await expect(credit).toHaveCount(0);
+		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('OpenStreetMap');
+	});
+});
+
 test.describe('reading the archives', () => {
 	test("each archive's first read is its header and root directory, not 16 KB, and the map draws from them (issue #12)", async ({
 		page,
