@@ -6,6 +6,7 @@ import { Map as MapLibreMap } from 'maplibre-gl';
 import type { AreaTiles } from '../data/tiles.ts';
 import { addIcon, areaMaxBounds, areaStyle, keepPlacesShown } from './area-style.ts';
 import type { FirstMap } from './first-view.ts';
+import { osmAttributionNodes } from './locale.ts';
 import { DEFAULT_VISIBLE, placesFilter } from './layers/places-style.ts';
 import { setUpMapLibre } from './setup.ts';
 
@@ -31,11 +32,11 @@ export function drawMap(
 	const container = document.createElement('div');
 	container.className = 'first-map';
 	container.dataset.mapReady = 'false';
-	// the map's data is credited from its first view on (ODbL), as the app's map does; our own
-	// constant text (AreaTiles.attribution), in Dutch like the rest of the shell until the app is in
+	// the map's data is credited from its first view on (ODbL), as the app's map does, in Dutch
+	// like the rest of the shell until the app is in (built as nodes: no HTML parsed)
 	const credit = document.createElement('p');
 	credit.className = 'shell-attribution';
-	credit.innerHTML = tiles.attribution;
+	credit.append(...osmAttributionNodes('nl'));
 	holder.append(container, credit);
 	document.body.append(holder);
 	const [west, south, east, north] = tiles.bbox;

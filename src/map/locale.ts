@@ -49,7 +49,23 @@ const CONTRIBUTORS: Record<Lang, string> = {
 	en: 'OpenStreetMap contributors',
 };
 
+/** Where OpenStreetMap's copyright and licence (ODbL) are explained. */
+export const OSM_COPYRIGHT_URL = 'https://www.openstreetmap.org/copyright';
+
 /** The OpenStreetMap attribution (ODbL) in a language, as the HTML MapLibre's control shows. */
 export function osmAttribution(lang: Lang): string {
-	return `© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">${CONTRIBUTORS[lang]}</a> (ODbL)`;
+	return `© <a href="${OSM_COPYRIGHT_URL}" target="_blank" rel="noopener">${CONTRIBUTORS[lang]}</a> (ODbL)`;
+}
+
+/**
+ * The same attribution as DOM nodes, for an element of the page's own (the first view's map,
+ * which has no MapLibre control): text nodes and a link, no HTML parsed.
+ */
+export function osmAttributionNodes(lang: Lang): (string | HTMLAnchorElement)[] {
+	const link = document.createElement('a');
+	link.href = OSM_COPYRIGHT_URL;
+	link.target = '_blank';
+	link.rel = 'noopener';
+	link.textContent = CONTRIBUTORS[lang];
+	return ['© ', link, ' (ODbL)'];
 }
