@@ -1,7 +1,7 @@
 /**
  * What the map sides of the Chromium benches share (bundled into each for a plain page): a
- * MapLibre map over a plain background with the area's network tiles, its PMTiles archive read
- * from memory, MapLibre's worker served as a blob (as src/map/setup.ts gives its URL), the map
+ * MapLibre map over a plain background with the area's network tiles (its PMTiles archive read
+ * from memory, or from a URL), MapLibre's worker served as a blob (as src/map/setup.ts gives its URL), the map
  * kept as `window.benchMap`, and a wait for the map idle after a change.
  */
 import {
@@ -32,8 +32,11 @@ export function idleAfter(change: () => void): Promise<number> {
 	});
 }
 
+/** The network archive of a bench map: its bytes (base64, read from memory) or its URL. */
+export type BenchArchive = { b64: string } | { url: string };
+
 /**
- * Starts the map at `centre` (`zoom`, 14 unless given) with the network archive (`b64`: its bytes) as
+ * Starts the map at `centre` (`zoom`, 14 unless given) with the network archive as
  * NETWORK_SOURCE, `sources` beside it and `layers` over the background; resolves when its first
  * frame is drawn.
  */
@@ -41,7 +44,7 @@ export function startArchiveMap(
 	container: HTMLElement,
 	centre: [number, number],
 	workerCode: string,
-	b64: string,
+	archive: BenchArchive,
 	sources: Record<string, SourceSpecification>,
 	layers: LayerSpecification[],
 	zoom = 14,
@@ -49,8 +52,13 @@ export function startArchiveMap(
 	setWorkerUrl(URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' })));
 	const protocol = new Protocol();
 	addProtocol('pmtiles', protocol.tile);
-	const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-	protocol.add(new PMTiles(new FileSource(new File([bytes], 'network.pmtiles'))));
+	let url: string;
+	if ('url' in archive) url = archive.url;
+	else {
+		url = 'network.pmtiles';
+		const bytes = Uint8Array.from(atob(archive.b64), (c) => c.charCodeAt(0));
+		protocol.add(new PMTiles(new FileSource(new File([bytes], url))));
+	}
 	const map = new MapLibreMap({
 		container,
 		center: centre,
@@ -60,7 +68,7 @@ export function startArchiveMap(
 			version: 8,
 			sources: {
 				...sources,
-				[NETWORK_SOURCE]: { type: 'vector', url: 'pmtiles://network.pmtiles' },
+				[NETWORK_SOURCE]: { type: 'vector', url: `pmtiles://${url}` },
 			},
 			layers: [
 				{ id: 'background', type: 'background', paint: { 'background-color': '#f6f4ef' } },

@@ -30,7 +30,7 @@ export function start(
 		container,
 		centre,
 		workerCode,
-		network.b64,
+		{ b64: network.b64 },
 		{ [WALKSHED]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
 		[...networkLayers(network.layer, 'wheelchair'), ...walkshedLayers(WALKSHED)],
 		zoom,

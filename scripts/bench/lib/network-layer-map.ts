@@ -39,7 +39,7 @@ export function start(
 	network: { b64: string; layer: string },
 ): Promise<void> {
 	sourceLayer = network.layer;
-	return startArchiveMap(container, centre, workerCode, network.b64, {}, []);
+	return startArchiveMap(container, centre, workerCode, { b64: network.b64 }, {}, []);
 }
 
 /** Puts `way`'s layers for `profile` on the map (untimed), shown. */

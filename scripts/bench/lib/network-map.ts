@@ -5,17 +5,15 @@
  * does (`drawEdgeStatuses`: feature-state per edge) and resolves once the map is idle again: the
  * frame with the new statuses has been rendered.
  */
-import { addProtocol, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
-import { Protocol } from 'pmtiles';
 import {
 	drawEdgeStatuses,
 	networkLayers,
 	NETWORK_SOURCE,
 	type EdgeStatuses,
 } from '../../../src/map/layers/network-style.ts';
+import { benchMap, startArchiveMap } from './archive-map.ts';
 
 const LAYER = 'footways';
-const mapOf = () => (window as unknown as { benchMap: MapLibreMap }).benchMap;
 
 /**
  * Starts the map on `networkUrl` (a PMTiles archive) and resolves when its first frame is drawn.
@@ -28,24 +26,15 @@ export function start(
 	networkUrl: string,
 	workerCode: string,
 ): Promise<void> {
-	setWorkerUrl(URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' })));
-	addProtocol('pmtiles', new Protocol().tile);
-	const map = new MapLibreMap({
+	return startArchiveMap(
 		container,
-		center: centre,
+		centre,
+		workerCode,
+		{ url: networkUrl },
+		{},
+		networkLayers(LAYER, 'wheelchair'),
 		zoom,
-		attributionControl: false,
-		style: {
-			version: 8,
-			sources: { [NETWORK_SOURCE]: { type: 'vector', url: `pmtiles://${networkUrl}` } },
-			layers: [
-				{ id: 'background', type: 'background', paint: { 'background-color': '#f6f4ef' } },
-				...networkLayers(LAYER, 'wheelchair'),
-			],
-		},
-	});
-	(window as unknown as { benchMap: MapLibreMap }).benchMap = map;
-	return new Promise((resolve) => map.once('idle', () => resolve()));
+	);
 }
 
 /**
@@ -56,7 +45,7 @@ export function start(
 export function drawStatuses(
 	statuses: EdgeStatuses | undefined,
 ): Promise<{ setMs: number; firstFrameMs: number; idleMs: number; touched: number }> {
-	const map = mapOf();
+	const map = benchMap();
 	return new Promise((resolve) => {
 		const t0 = performance.now();
 		let set = 0;
@@ -82,7 +71,7 @@ export function drawStatuses(
  * for one frame of this view regardless of the statuses), to the first frame and to idle.
  */
 export function repaint(): Promise<{ firstFrameMs: number; idleMs: number }> {
-	const map = mapOf();
+	const map = benchMap();
 	return new Promise((resolve) => {
 		const t0 = performance.now();
 		let frame = 0;
@@ -96,5 +85,6 @@ export function repaint(): Promise<{ firstFrameMs: number; idleMs: number }> {
 
 /** Edges drawn with each status in the view (queryRenderedFeatures + feature-state), for checks. */
 export function drawnStatus(edge: number): unknown {
-	return mapOf().getFeatureState({ source: NETWORK_SOURCE, sourceLayer: LAYER, id: edge }).status;
+	return benchMap().getFeatureState({ source: NETWORK_SOURCE, sourceLayer: LAYER, id: edge })
+		.status;
 }

@@ -43,7 +43,7 @@ export function start(
 		container,
 		centre,
 		workerCode,
-		network.b64,
+		{ b64: network.b64 },
 		{
 			[SOURCE]: {
 				type: 'geojson',
