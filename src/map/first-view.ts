@@ -4,9 +4,10 @@
  * HTML), picks the area as the app would, reads its manifest, and src/map/first-map.ts (MapLibre
  * and the pmtiles protocol, preloaded from the HTML) draws the map of the first view (basemap,
  * neighbourhoods, places) under the HTML shell's header. This module imports no MapLibre: the app
- * can start (the resident searches) before MapLibre is in. The Svelte app loads after the map's first idle, or at once when the resident
- * needs it; it then takes over what was read here (the index and the manifest: each is read once)
- * and the map itself (MapView takes its container), so nothing is read or drawn twice.
+ * can start (the resident searches) before MapLibre is in. The Svelte app loads after the map's
+ * first idle, or at once when the resident needs it; it then takes over what was read here (the
+ * index and the manifest: each is read once) and the map itself (MapView takes its container),
+ * so nothing is read or drawn twice.
  *
  * Only a plain visit gets a first view: a link that says more than the area and the language (a
  * place, a search, the list, another mode, a viewport) opens in the app at once.
