@@ -899,6 +899,16 @@ export class CoverageRun {
 			r.placeLabel[i] = -1;
 		}
 		this.state = spare ? spare.state.clearFor(this.net.speedMps) : emptySweepState(this.net);
+		if (this.sources.size === 0) {
+			// no place to reach (a category with none mapped in the area, or every one switched off):
+			// every origin is unreachable, as the sweep and evaluateAll would find, without them
+			r.distanceM.fill(Infinity);
+			r.timeS.fill(Infinity);
+			r.placeLabel.fill(-1);
+			if (!this.unknownZero) r.unknownM.fill(0);
+			this.unknownZero = true;
+			return;
+		}
 		const seeds = seedSources(this.net, this.state, this.sources.values());
 		sweepFrom(this.net, this.state, seeds, engine.workspace);
 		this.evaluateAll();
