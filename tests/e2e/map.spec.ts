@@ -95,6 +95,36 @@ test.describe('the map of the sample area', () => {
 		await page.screenshot({ path: testInfo.outputPath('network-wheelchair.png') });
 	});
 
+	test('writing the view to the address downloads nothing again (no icon per URL change)', async ({
+		page,
+	}) => {
+		// Chromium fetches and decodes the page's icon again at every pushState/replaceState when
+		// the icon is an SVG (an SVG document per fetch, on the main thread): the app writes the
+		// URL at every move, profile and mode.
+		await page.goto('/');
+		await waitForMapReady(page);
+		const icons: string[] = [];
+		page.on('request', (r) => {
+			if (/favicon|icon-\d|\.ico$/.test(new URL(r.url()).pathname)) icons.push(r.url());
+		});
+		await page.getByRole('radio', { name: 'In een rolstoel' }).check();
+		await expect(page).toHaveURL(/profile=wheelchair/);
+		await page.getByRole('radio', { name: 'Met rollator' }).check();
+		await expect(page).toHaveURL(/profile=rollator/);
+		await page.getByRole('radio', { name: 'Te voet' }).check();
+		await expect(page).not.toHaveURL(/profile=/); // walking: the default, left out
+		// a move of the map
+		await page.evaluate(() => {
+			const map = (window as unknown as { buurtkaartMap: { jumpTo: (o: unknown) => void } })
+				.buurtkaartMap;
+			map.jumpTo({ center: [4.7718, 51.2024], zoom: 14 });
+		});
+		await expect(page).toHaveURL(/at=4\.7718%2C51\.2024%2C14(&|$)/);
+		// a request the page starts comes before the test's next step reads it: one round trip more
+		await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+		expect(icons).toEqual([]);
+	});
+
 	test('the preview server answers range requests on a tile archive with 206', async ({
 		request,
 	}) => {
