@@ -145,6 +145,29 @@ export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
 const isAbort = (e: unknown): boolean => e instanceof Error && e.name === 'AbortError';
 
+/**
+ * `p`'s value, or the abort as soon as `signal` aborts: a run waiting for the area's analysis data
+ * (a slow connection) stops at the coordinator's Cancel, not when the data has come.
+ */
+function orAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+	if (signal.aborted) return Promise.reject(signal.reason);
+	return new Promise((resolve, reject) => {
+		const onAbort = () => reject(signal.reason);
+		signal.addEventListener('abort', onAbort, { once: true });
+		const done = () => signal.removeEventListener('abort', onAbort);
+		p.then(
+			(v) => {
+				done();
+				resolve(v);
+			},
+			(e: unknown) => {
+				done();
+				reject(e);
+			},
+		);
+	});
+}
+
 export class CoverageAnalysis {
 	params = $state.raw<CoverageParams>({
 		categoryIds: [],
@@ -240,7 +263,7 @@ export class CoverageAnalysis {
 		this.suggestions = undefined;
 		this.progress = { done: 0, total: params.categoryIds.length };
 		try {
-			const client = await this.#client();
+			const client = await orAbort(this.#client(), signal);
 			const out: CategoryResult[] = [];
 			// Every category's request is sent at once: the worker runs them one after the other
 			// without waiting for the page between them (a cancel skips those not yet run); the

@@ -106,6 +106,58 @@ async function totalBeyond65(page: Page): Promise<number> {
 }
 
 test.describe('coordinators: where the neighbourhood falls short', () => {
+	test('a run shows its progress and Cancel only once it lasts; Cancel stops a run still waiting for the data, and it runs again', async ({
+		page,
+	}) => {
+		test.setTimeout(300_000);
+		// the page's clock runs as usual until the test holds it (Playwright's clock)
+		await page.clock.install();
+		// the area's analysis data held back: the run waits for it as long as the test wants
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/\/analysis(-\d+)?\.bin$/, async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto('/?mode=coverage&cats=pharmacy&profile=walking');
+		const panel = page.getByTestId('coverage');
+		const status = panel.getByTestId('coverage-status');
+		await expect(status).toHaveAttribute('data-state', 'running', { timeout: 120_000 });
+		// a run that lasts: after a moment its progress and the Cancel button show
+		await expect(status.locator('progress')).toBeVisible();
+		await panel.getByTestId('coverage-cancel').click();
+		// stopped at once, though the data it waited for has not come
+		await expect(status).toHaveAttribute('data-state', 'cancelled');
+		await expect(status).toContainText('gestopt');
+		await expect(panel.getByTestId('coverage-cancel')).toHaveCount(0);
+		release();
+		await panel.getByTestId('coverage-run').click();
+		await expect(status).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+
+		// a run that ends at once (the page's clock held, so "a moment" never passes): no bar, no
+		// button and no count flash past; the figures come
+		await page.evaluate(() => {
+			const w = window as unknown as { flashed: string[] };
+			w.flashed = [];
+			new MutationObserver(() => {
+				for (const sel of [
+					'[data-testid="coverage-status"] progress',
+					'[data-testid="coverage-cancel"]',
+				])
+					if (document.querySelector(sel)) w.flashed.push(sel);
+			}).observe(document.body, { subtree: true, childList: true });
+		});
+		await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+		const before = await panel.getByTestId('coverage-status').getAttribute('data-engine-ms');
+		await panel.getByRole('radio', { name: 'In een rolstoel' }).check();
+		await expect(status).toHaveAttribute('data-state', 'done');
+		await expect(status).not.toHaveAttribute('data-engine-ms', before ?? '');
+		expect(await page.evaluate(() => (window as unknown as { flashed: string[] }).flashed)).toEqual(
+			[],
+		);
+		await page.clock.resume();
+	});
+
 	test('gap analysis with the wheelchair profile, the table as the CLI has it, edge of data and none mapped, a planned meeting place and a "where next" taken over', async ({
 		page,
 	}, testInfo) => {
