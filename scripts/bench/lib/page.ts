@@ -44,6 +44,8 @@ export async function bundleForPage(entry: string, name: string): Promise<string
 		build: {
 			write: false,
 			minify: true,
+			// as the app's own build (vite.config.ts): the same syntax reaches the same engine
+			target: 'es2022',
 			lib: { entry: path.join(REPO_ROOT, entry), formats: ['iife'], name },
 		},
 	})) as { output: { code?: string }[] }[] | { output: { code?: string }[] };
