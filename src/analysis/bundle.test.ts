@@ -12,6 +12,7 @@ import {
 	decodeAnalysisBundle,
 	edgeStatus,
 } from './bundle.ts';
+import { AnalysisEngine } from './engine.ts';
 import { distanceM, projectOnSegment } from './geo.ts';
 import { decodeSections } from './sections.ts';
 import { BUNDLE_FORMAT, BUNDLE_SECTIONS } from '../contracts/bundle-format.ts';
@@ -170,11 +171,20 @@ describe('buildAnalysisBundle / decodeAnalysisBundle', () => {
 		for (const d of [decodeAnalysisBundle(bytes), decodeAnalysisBundle(shifted)]) {
 			expect(d.origins.count).toBe(input.origins.length);
 			expect(d.places.ids).toEqual(input.places.map((p) => p.id));
-			const i = 123;
-			const o = input.origins[i]!;
-			expect(d.origins.ids[i]).toBe(o.id);
-			expect(d.origins.lngLat[i * 2]).toBeCloseTo(o.lngLat[0], 7);
-			expect(d.origins.residents65[i]).toBeCloseTo(o.residents65, 4);
+			// every origin, found by its id (the bundle orders them along the network)
+			const at = new Map(d.origins.ids.map((id, k) => [id, k]));
+			expect(at.size).toBe(input.origins.length);
+			const nbIds = d.neighbourhoods.map((n) => n.id);
+			for (const o of input.origins) {
+				const k = at.get(o.id)!;
+				expect(d.origins.lngLat[k * 2]).toBeCloseTo(o.lngLat[0], 7);
+				expect(d.origins.lngLat[k * 2 + 1]).toBeCloseTo(o.lngLat[1], 7);
+				expect(d.origins.residents[k]).toBeCloseTo(o.residents, 4);
+				expect(d.origins.residents65[k]).toBeCloseTo(o.residents65, 4);
+				expect(d.origins.residents80[k]).toBeCloseTo(o.residents80, 4);
+				expect(d.origins.edgeOfData[k]).toBe(o.edgeOfData ? 1 : 0);
+				expect(nbIds[d.origins.neighbourhood[k]!] ?? '').toBe(o.neighbourhoodId);
+			}
 			expect(d.neighbourhoods).toEqual(input.neighbourhoods);
 			// total edge length equals the walkable length of the source within float32 rounding
 			let sum = 0;
@@ -188,6 +198,18 @@ describe('buildAnalysisBundle / decodeAnalysisBundle', () => {
 			});
 			expect(d.graph.wayNames.filter(Boolean).length).toBeGreaterThan(1000);
 		}
+	});
+
+	it('orders the origins along the network: a walking job evaluates them in index order', () => {
+		const d = decodeAnalysisBundle(buildAnalysisBundle(sampleBundleInput()));
+		const snaps = new AnalysisEngine(d).originSnaps('walking');
+		// edge by edge, along each edge, the origins on no edge last: byEdge is 0, 1, 2, …
+		let outOfOrder = 0;
+		snaps.byEdge.forEach((i, k) => {
+			if (i !== k) outOfOrder++;
+		});
+		expect(snaps.byEdge.length).toBeGreaterThan(0.9 * d.origins.count);
+		expect(outOfOrder).toBe(0);
 	});
 
 	it('rejects bad input naming the field and the rule it breaks', () => {

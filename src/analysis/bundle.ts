@@ -16,7 +16,10 @@
  *    category ids include one of `benchCategoryIds`, default `['bench']`), keeps them, and
  *    classifies every edge per built-in profile from them with {@link classifyEdgeInto};
  * 4. reorders nodes along a Hilbert curve (locality for the sweeps) and sorts edges by their end
- *    nodes, so the encoding is deterministic: the same input gives byte-identical output.
+ *    nodes, so the encoding is deterministic: the same input gives byte-identical output;
+ * 5. orders the origins along the edges they snap to on foot (edge, then position along it; those
+ *    on no edge last): a coverage job, which evaluates origins edge by edge, then writes its
+ *    per-origin results in order instead of scattered (ids and every origin column follow).
  *
  * Binary layout (little-endian): `BKAB` magic, u32 version, u32 header length, UTF-8 JSON header
  * (meta, counts, string tables, and the byte offset/length/type of each section), zero padding to
@@ -40,7 +43,7 @@ import {
 	projectOnSegment,
 } from './geo.ts';
 import { decodeSections, encodeSections, type Section, type SectionInfo } from './sections.ts';
-import { EdgeIndex } from './snap.ts';
+import { EdgeIndex, type Snap } from './snap.ts';
 import {
 	PROFILE_LIMITS,
 	classifyEdgeInto,
@@ -777,6 +780,70 @@ function placeColumns(places: readonly BundlePlace[]): Int32Array {
 	return placeE7;
 }
 
+/** The snapping index over the bundle's edges, on their coordinates as decoded (1e-7°). */
+function snapIndexOf(
+	nodeCount: number,
+	edgeCount: number,
+	nodeE7: Int32Array,
+	cols: ReturnType<typeof edgeColumns>,
+): EdgeIndex {
+	const deg = (a: Int32Array): Float64Array => Float64Array.from(a, (v) => v / 1e7);
+	return new EdgeIndex({
+		nodeCount,
+		edgeCount,
+		nodeLngLat: deg(nodeE7),
+		edgeFrom: cols.edgeFrom,
+		edgeTo: cols.edgeTo,
+		shapeOffsets: cols.shapeOffsets,
+		shapeLngLat: deg(cols.shapeE7),
+	} as RoutingGraph);
+}
+
+/**
+ * The origins' columns in the order of the edges they snap to on foot (every edge of the bundle is
+ * walkable; the nearest within MAX_ACCESS_M, coordinates as decoded), then of their position
+ * along it; origins on no edge last; ties in input order. Also each origin's snap, in that order.
+ */
+function originsInEdgeOrder(
+	o: ReturnType<typeof originColumns>,
+	snapIndex: EdgeIndex,
+): { o: ReturnType<typeof originColumns>; originSnaps: (Snap | undefined)[] } {
+	const n = o.ids.length;
+	const snaps = Array.from({ length: n }, (_, i) =>
+		snapIndex.snap(
+			(o.originE7[i * 2] as number) / 1e7,
+			(o.originE7[i * 2 + 1] as number) / 1e7,
+			() => true,
+			MAX_ACCESS_M,
+		),
+	);
+	const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+		const sa = snaps[a];
+		const sb = snaps[b];
+		if (!sa || !sb) return sa ? -1 : sb ? 1 : a - b;
+		return sa.edge - sb.edge || sa.t - sb.t || a - b;
+	});
+	const pick = <T extends Int32Array | Float32Array | Uint32Array | Uint8Array>(a: T, k = 1): T => {
+		const out = new (a.constructor as new (length: number) => T)(a.length);
+		order.forEach((from, to) => {
+			for (let j = 0; j < k; j++) out[to * k + j] = a[from * k + j] as number;
+		});
+		return out;
+	};
+	return {
+		o: {
+			ids: order.map((i) => o.ids[i] as string),
+			originE7: pick(o.originE7, 2),
+			residents: pick(o.residents),
+			residents65: pick(o.residents65),
+			residents80: pick(o.residents80),
+			neighbourhood: pick(o.neighbourhood),
+			edgeOfData: pick(o.edgeOfData),
+		},
+		originSnaps: order.map((i) => snaps[i]),
+	};
+}
+
 /**
  * Fragments left, and where origins and places meet the network (as the engine snaps them on
  * foot: the nearest way within MAX_ACCESS_M, coordinates as decoded): the header's network report
@@ -787,24 +854,15 @@ function networkOfGraph(
 	cols: ReturnType<typeof edgeColumns>,
 	nodeE7: Int32Array,
 	edgeFragmentOf: ReturnType<typeof markFragments>,
-	origins: { edgeOfData: Uint8Array; originE7: Int32Array },
+	origins: { edgeOfData: Uint8Array },
+	originSnaps: readonly (Snap | undefined)[],
+	snapIndex: EdgeIndex,
 	places: readonly BundlePlace[],
 	placeE7: Int32Array,
 ): { network: BundleNetworkReport; originReason: Uint8Array } {
-	const { edgeFrom, edgeTo, lengthsM, edgeWays, shapeOffsets, shapeE7 } = cols;
+	const { edgeFrom, lengthsM, edgeWays } = cols;
 	const frag = edgeFragmentOf;
-	const nodeCount = graph.nodeIds.length;
 	const edgeCount = graph.edges.length;
-	const deg = (a: Int32Array): Float64Array => Float64Array.from(a, (v) => v / 1e7);
-	const snapIndex = new EdgeIndex({
-		nodeCount,
-		edgeCount,
-		nodeLngLat: deg(nodeE7),
-		edgeFrom,
-		edgeTo,
-		shapeOffsets,
-		shapeLngLat: deg(shapeE7),
-	} as RoutingGraph);
 	const fragments: NetworkFragment[] = Array.from({ length: frag.count }, () => ({
 		lengthM: 0,
 		edges: 0,
@@ -838,12 +896,7 @@ function networkOfGraph(
 		let r = 0;
 		if (origins.edgeOfData[i] === 1) r = 1;
 		else {
-			const sn = snapIndex.snap(
-				(origins.originE7[i * 2] as number) / 1e7,
-				(origins.originE7[i * 2 + 1] as number) / 1e7,
-				usable,
-				MAX_ACCESS_M,
-			);
+			const sn = originSnaps[i];
 			if (!sn) r = 2;
 			else if (frag.edgeFragment[sn.edge] === 1) r = 3;
 		}
@@ -913,7 +966,8 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 	const cols = edgeColumns(graph);
 	const { attributes, classification } = classifyGraphEdges(graph, input.nodeTags, benches);
 	const arcs = csrArcs(nodeCount, cols.edgeFrom, cols.edgeTo);
-	const o = originColumns(input.origins, nbIndex);
+	const snapIndex = snapIndexOf(nodeCount, graph.edges.length, nodeE7, cols);
+	const { o, originSnaps } = originsInEdgeOrder(originColumns(input.origins, nbIndex), snapIndex);
 	const placeE7 = placeColumns(input.places);
 	const frag = markFragments(nodeCount, cols.edgeFrom, cols.edgeTo, cols.lengthsM);
 	const { network, originReason } = networkOfGraph(
@@ -922,6 +976,8 @@ export function buildAnalysisBundle(input: AnalysisBundleInput): Uint8Array {
 		nodeE7,
 		frag,
 		o,
+		originSnaps,
+		snapIndex,
 		input.places,
 		placeE7,
 	);

@@ -84,8 +84,24 @@ describe('CoveragePanel: the overlay after a what-if', () => {
 		calls.perOrigin = 0;
 		sets = 0;
 
-		// a planned place at an address beyond the norm (class 2 or 3: farther than the norm)
-		const far = before.findIndex((c) => c === 3);
+		// a planned place at the address just beyond the norm (class 3: farther than the norm; the
+		// nearest of those, so that the what-if changes a part of the area, whatever the origins' order)
+		const client0 = await area.analysis!.client();
+		const normM0 = Number(
+			/Norm: (\d+) m/.exec(screen.getByTestId('coverage-legend-norm').textContent ?? '')?.[1],
+		);
+		const fc0 = await client0.request('originsGeoJSON', {
+			categoryId: category!,
+			profile: 'walking',
+			unknownMode: 'optimistic',
+			normM: normM0,
+		});
+		let far = -1;
+		before.forEach((c, i) => {
+			const d = fc0.features[i]!.properties.distance_m ?? Infinity;
+			if (c === 3 && (far < 0 || d < (fc0.features[far]!.properties.distance_m ?? Infinity)))
+				far = i;
+		});
 		expect(far).toBeGreaterThanOrEqual(0);
 		const points = s.sources.get('coverage') as {
 			data: { features: { geometry: { coordinates: [number, number] } }[] };
