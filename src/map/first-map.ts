@@ -89,5 +89,7 @@ export function drawMap(
 		// no idle may come: the app starts, and says what went wrong
 		done();
 	});
+	// Tests receive the map from this event (tests/helpers/map.ts), as from MapView's later
+	container.dispatchEvent(new CustomEvent('buurtkaart:map', { detail: map, bubbles: true }));
 	return first;
 }
