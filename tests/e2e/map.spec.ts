@@ -246,6 +246,56 @@ test.describe('the map of the sample area', () => {
 });
 
 test.describe('the first view before the app', () => {
+	test('the link follows every move of the first view, and the app keeps that view @phone', async ({
+		page,
+	}) => {
+		const release = await holdApp(page);
+		await page.goto('/');
+		const first = page.locator('.first-map[data-map-ready="true"]');
+		await expect(first).toHaveCount(1);
+		await expect(page.getByTestId('toolbar')).toHaveCount(0);
+		/** The view the link says, and the map's own, rounded as links write it. */
+		const views = () =>
+			page.evaluate(() => {
+				const map = (
+					window as unknown as {
+						buurtkaartMap: { getCenter(): { lng: number; lat: number }; getZoom(): number };
+					}
+				).buurtkaartMap;
+				const c = map.getCenter();
+				const r = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+				return {
+					link: new URLSearchParams(location.search).get('at'),
+					map: `${r(c.lng, 5)},${r(c.lat, 5)},${r(map.getZoom(), 2)}`,
+				};
+			});
+		expect((await views()).link).toBeNull(); // the fitted view is not written
+		const box = (await first.boundingBox())!;
+		const mid = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+		// a pan: the link says where the map is, at once (the app is still held)
+		await page.mouse.move(mid.x, mid.y);
+		await page.mouse.down();
+		await page.mouse.move(mid.x - 90, mid.y - 60, { steps: 8 });
+		await page.mouse.up();
+		await expect.poll(async () => (await views()).link).not.toBeNull();
+		const panned = await views();
+		expect(panned.link).toBe(panned.map);
+		// a zoom, again before the app
+		await page.mouse.wheel(0, -400);
+		await expect.poll(async () => (await views()).link).not.toBe(panned.link);
+		await expect.poll(async () => (await views()).map).toBe((await views()).link);
+		const zoomed = await views();
+		expect(zoomed.link).toBe(zoomed.map);
+		await expect(page.getByTestId('toolbar')).toHaveCount(0);
+		// the app takes the map over where the resident left it, and its link says so
+		release();
+		await expect(page.getByTestId('toolbar')).toBeVisible();
+		await waitForMapReady(page);
+		const after = await views();
+		expect(after.map).toBe(zoomed.map);
+		expect(after.link).toBe(zoomed.map);
+	});
+
 	test("credits the map's data (ODbL) while it shows, and leaves that to the app's map afterwards", async ({
 		page,
 	}) => {
