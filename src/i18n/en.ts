@@ -564,10 +564,10 @@ const en: Messages = {
 	walkshedReach: 'Streets (km)',
 	walkshedResidents: 'Residents',
 	walkshedResidents65: '65+',
-	walkshedDeficit: 'Deficit against walking',
+	walkshedDeficit: 'Difference with walking',
 	walkshedTooFar: 'too far from a usable way',
 	walkshedNote:
-		'Residents whose own way to this point fits in {minutes} min. The difference with walking is the accessibility deficit of public space here.',
+		'Residents whose own way to this point fits in {minutes} min. The number below is the difference with walking: the accessibility deficit of public space here.',
 	walkshedTime: 'Computed in {ms} ms',
 	fixesCategory: 'Service',
 	fixesNorm: 'Norm (m along the streets)',

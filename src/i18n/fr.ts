@@ -578,10 +578,10 @@ const fr: Messages = {
 	walkshedReach: 'Rues (km)',
 	walkshedResidents: 'Habitants',
 	walkshedResidents65: '65+',
-	walkshedDeficit: 'Déficit par rapport à pied',
+	walkshedDeficit: 'Écart avec la marche',
 	walkshedTooFar: 'trop loin d’une voie utilisable',
 	walkshedNote:
-		'Habitants dont le chemin jusqu’à ce point tient en {minutes} min. L’écart avec la marche est le déficit d’accessibilité de l’espace public ici.',
+		'Habitants dont le chemin jusqu’à ce point tient en {minutes} min. Le nombre en dessous est l’écart avec la marche : le déficit d’accessibilité de l’espace public ici.',
 	walkshedTime: 'Calculé en {ms} ms',
 	fixesCategory: 'Service',
 	fixesNorm: 'Norme (m le long des rues)',

@@ -571,10 +571,10 @@ const nl = {
 	walkshedReach: 'Straten (km)',
 	walkshedResidents: 'Inwoners',
 	walkshedResidents65: '65+',
-	walkshedDeficit: 'Tekort t.o.v. te voet',
+	walkshedDeficit: 'Verschil met te voet',
 	walkshedTooFar: 'te ver van een bruikbare weg',
 	walkshedNote:
-		'Inwoners van wie de eigen weg naar dit punt binnen {minutes} min past. Het verschil met te voet is het toegankelijkheidstekort van de openbare ruimte hier.',
+		'Inwoners van wie de eigen weg naar dit punt binnen {minutes} min past. Het getal eronder is het verschil met te voet: het toegankelijkheidstekort van de openbare ruimte hier.',
 	walkshedTime: 'Berekend in {ms} ms',
 	fixesCategory: 'Voorziening',
 	fixesNorm: 'Norm (m langs de straten)',

@@ -9,6 +9,7 @@ import type { FirstMap } from './first-view.ts';
 import { osmAttributionNodes } from './locale.ts';
 import { DEFAULT_VISIBLE, placesFilter } from './layers/places-style.ts';
 import { setUpMapLibre } from './setup.ts';
+import { VIEWPORT_PARAM, viewportParam } from '../state/viewport-param.ts';
 
 /** Starts MapLibre's workers and registers the pmtiles protocol (src/map/setup.ts). */
 export function prepare(): void {
@@ -54,6 +55,16 @@ export function drawMap(
 		maxBounds: areaMaxBounds(tiles),
 	});
 	keepPlacesShown(map, tiles);
+	// The link follows the resident's moves from the first view on, as the app's does (the app reads
+	// it when it starts, and MapView writes it from the map it takes over): a link copied before
+	// the app is in keeps the view. The fitted view is not written, as with the app's new map.
+	const writeView = () => {
+		if (!first.isMoved) return;
+		const params = new URLSearchParams(location.search);
+		const c = map.getCenter();
+		params.set(VIEWPORT_PARAM, viewportParam([c.lng, c.lat], map.getZoom()));
+		history.replaceState(history.state, '', `${location.pathname}?${params}${location.hash}`);
+	};
 	const idleListeners: (() => void)[] = [done];
 	const first: FirstMap = {
 		map,
@@ -63,6 +74,7 @@ export function drawMap(
 		isMoved: false,
 		isLoaded: false,
 		isIdle: false,
+		handOver: () => map.off('moveend', writeView),
 		onIdle(listener) {
 			if (first.isIdle) listener();
 			else idleListeners.push(listener);
@@ -77,6 +89,7 @@ export function drawMap(
 	map.on('movestart', (event: { originalEvent?: unknown }) => {
 		if (event.originalEvent) first.isMoved = true;
 	});
+	map.on('moveend', writeView);
 	map.once('idle', () => {
 		first.isIdle = true;
 		container.dataset.mapReady = 'true';
@@ -89,5 +102,7 @@ export function drawMap(
 		// no idle may come: the app starts, and says what went wrong
 		done();
 	});
+	// Tests receive the map from this event (tests/helpers/map.ts), as from MapView's later
+	container.dispatchEvent(new CustomEvent('buurtkaart:map', { detail: map, bubbles: true }));
 	return first;
 }

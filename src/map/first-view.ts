@@ -35,6 +35,8 @@ export interface FirstMap {
 	error?: string;
 	/** Calls `listener` once the map is idle (at once if it is). */
 	onIdle(listener: () => void): void;
+	/** Stops writing the map's view to the URL: the app does it from now on. */
+	handOver(): void;
 }
 
 /** The parameters of a link that still opens with a first view. */
@@ -119,6 +121,7 @@ export function takeFirstMap(tiles: AreaTiles): FirstMap | undefined {
 	current.map = undefined;
 	// taken over: later calls of dropFirstMap leave it be
 	current.isDropped = true;
+	first.handOver();
 	// (MapView moves the container into its own, in the same task: nothing is drawn between)
 	first.container.parentElement?.remove();
 	return first;

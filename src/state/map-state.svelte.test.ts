@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { standIn } from '../../tests/helpers/map-stand-in.ts';
+import { coverageLayers, SHARE_STATE_KEY } from '../map/layers/coverage-style.ts';
+import { NEIGHBOURHOODS_SOURCE } from '../map/layers/neighbourhoods-style.ts';
 import { MapState } from './map-state.svelte.ts';
 
 describe('MapState', () => {
@@ -87,50 +89,60 @@ describe('MapState', () => {
 	});
 
 	it("sets an overlay's feature-state on an area source, changes only what changed, clears it on removal and keeps other keys", () => {
+		// the coverage panel's neighbourhood shading: its layer and key on the area's neighbourhoods
 		const state = new MapState();
 		const s = standIn();
 		state.attach(s.map);
-		s.map.addSource('network', { type: 'vector', url: 'pmtiles://n' });
-		s.map.setFeatureState({ source: 'network', sourceLayer: 'footways', id: 2 }, { status: 'x' });
-		const shed = (values: [number, number][]) => ({
-			layers: [],
+		s.map.addSource(NEIGHBOURHOODS_SOURCE, { type: 'vector', url: 'pmtiles://n' });
+		// a key another owner set on the same feature stays
+		const target = { source: NEIGHBOURHOODS_SOURCE, sourceLayer: 'hoods', id: 2 };
+		s.map.setFeatureState(target, { other: 'x' });
+		const layer = coverageLayers('hoods').neighbourhoods;
+		const shading = (values: [number, number][]) => ({
+			layers: [layer],
 			featureState: {
-				source: 'network',
-				sourceLayer: 'footways',
-				key: 'walkshed',
+				source: NEIGHBOURHOODS_SOURCE,
+				sourceLayer: 'hoods',
+				key: SHARE_STATE_KEY,
 				values: new Map(values),
 			},
 		});
+		const k = SHARE_STATE_KEY;
 		state.setOverlay(
-			'walkshed-edges',
-			shed([
+			'coverage-shading',
+			shading([
 				[1, 7],
 				[2, 1],
 			]),
 		);
+		expect(s.layers.map((l) => l.id)).toContain(layer.id);
 		expect(Object.fromEntries(s.featureStates)).toEqual({
-			'network/footways/1': { walkshed: 7 },
-			'network/footways/2': { status: 'x', walkshed: 1 },
+			'neighbourhoods/hoods/1': { [k]: 7 },
+			'neighbourhoods/hoods/2': { other: 'x', [k]: 1 },
 		});
 		state.setOverlay(
-			'walkshed-edges',
-			shed([
+			'coverage-shading',
+			shading([
 				[2, 3],
 				[5, 4],
 			]),
 		);
 		expect(Object.fromEntries(s.featureStates)).toEqual({
-			'network/footways/2': { status: 'x', walkshed: 3 },
-			'network/footways/5': { walkshed: 4 },
+			'neighbourhoods/hoods/2': { other: 'x', [k]: 3 },
+			'neighbourhoods/hoods/5': { [k]: 4 },
 		});
-		state.removeOverlay('walkshed-edges');
-		expect(Object.fromEntries(s.featureStates)).toEqual({ 'network/footways/2': { status: 'x' } });
+		state.removeOverlay('coverage-shading');
+		expect(s.layers.map((l) => l.id)).not.toContain(layer.id);
+		expect(Object.fromEntries(s.featureStates)).toEqual({
+			'neighbourhoods/hoods/2': { other: 'x' },
+		});
+		expect(s.map.getSource(NEIGHBOURHOODS_SOURCE)).toBeDefined();
 		// a map attached later gets the states of the overlays set before
-		state.setOverlay('walkshed-edges', shed([[3, 2]]));
+		state.setOverlay('coverage-shading', shading([[3, 2]]));
 		const t = standIn();
-		t.map.addSource('network', { type: 'vector', url: 'pmtiles://n' });
+		t.map.addSource(NEIGHBOURHOODS_SOURCE, { type: 'vector', url: 'pmtiles://n' });
 		state.attach(t.map);
-		expect(Object.fromEntries(t.featureStates)).toEqual({ 'network/footways/3': { walkshed: 2 } });
+		expect(Object.fromEntries(t.featureStates)).toEqual({ 'neighbourhoods/hoods/3': { [k]: 2 } });
 	});
 
 	it("sends a GeoJSON source's data only when it is another object, and sets feature-state on its own source", () => {

@@ -22,6 +22,7 @@ import { decodePersonalProfile, encodePersonalProfile } from '../analysis/person
 import { PROFILE_IDS, type ProfileId } from '../contracts/profiles.ts';
 import { type Lang, isLang } from '../i18n/messages.ts';
 import { type Mode, isId, modeKey, readMode, writeMode } from './modes.ts';
+import { VIEWPORT_PARAM, viewportParam } from './viewport-param.ts';
 
 export const VIEWS = ['map', 'list'] as const;
 export type View = (typeof VIEWS)[number];
@@ -143,7 +144,7 @@ export function parseUrlState(search: string, fallback: Partial<UrlState> = {}):
 			...(params.get('fromHere') === '1' ? { isHere: true } : {}),
 		};
 	} else if (base.origin) state.origin = base.origin;
-	const at = numbers(params.get('at'), 3);
+	const at = numbers(params.get(VIEWPORT_PARAM), 3);
 	if (at && lngLatOk(at[0]!, at[1]!) && at[2]! >= 0 && at[2]! <= 24)
 		state.viewport = { centre: [at[0]!, at[1]!], zoom: at[2]! };
 	else if (base.viewport) state.viewport = base.viewport;
@@ -190,7 +191,7 @@ export function serialiseUrlState(state: UrlState): string {
 	if (state.networkPoints?.length) params.set('pts', state.networkPoints.join(','));
 	if (state.viewport) {
 		const { centre, zoom } = state.viewport;
-		params.set('at', `${round(centre[0], 5)},${round(centre[1], 5)},${round(zoom, 2)}`);
+		params.set(VIEWPORT_PARAM, viewportParam(centre, zoom));
 	}
 	const text = params.toString();
 	return text ? `?${text}` : '';

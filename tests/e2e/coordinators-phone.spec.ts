@@ -4,7 +4,9 @@
  * Found by looking at phone screenshots (issue #18): a long name in the comparison's selects
  * widened the bottom sheet past the screen's edge (the fieldset kept its content's width), wide
  * tables were cut at the edge with no hint, the initiative's visibility select cut its words, the
- * chosen location showed as raw coordinates, and printed figures broke over two lines.
+ * chosen location showed as raw coordinates, and printed figures broke over two lines. Under
+ * print media the report's table ran past a phone's width (the page 631 px wide on a 412 px
+ * screen); narrower than its columns, it now lists each kind of help's figures under it.
  * The screenshots are kept in the test's output folder.
  */
 import { planSuggestion, saveAnalysis, savedItem } from '../helpers/saved-analyses.ts';
@@ -27,6 +29,59 @@ async function sheetFits(page: Page): Promise<boolean> {
 }
 
 test.describe('coordinators on a phone', () => {
+	test('the printed report fits a phone, a small one too, each figure beside its header @phone', async ({
+		page,
+	}, testInfo) => {
+		test.skip(testInfo.project.name !== 'phone', 'the phone layout only');
+		test.setTimeout(300_000);
+		await page.goto('/?mode=coverage&cats=meeting_place,pharmacy');
+		await expect(page.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+			timeout: 240_000,
+		});
+		// the print button: the report with the other built-in profiles' columns, its widest form
+		await page.getByTestId('coverage-print').click();
+		await page.emulateMedia({ media: 'print' });
+		const report = page.getByTestId('print-report');
+		await expect(report).toBeVisible();
+		await expect(report.getByTestId('print-beyond65-other').first()).toBeVisible();
+		const phone = page.viewportSize()!;
+		for (const size of [phone, { width: 360, height: 640 }]) {
+			await page.setViewportSize(size);
+			// nothing wider than the screen: the page keeps the phone's width (before: 631 px on 412)
+			const width = await page.evaluate(() => ({
+				scroll: document.documentElement.scrollWidth,
+				inner: window.innerWidth,
+			}));
+			expect(width, `${size.width} px`).toEqual({ scroll: size.width, inner: size.width });
+			// each figure whole, on one line, within the page, beside its column's header
+			const figures = await report
+				.locator('[data-testid="print-beyond65"], [data-testid="print-beyond65-other"]')
+				.evaluateAll((cells) =>
+					cells.map((c) => {
+						const range = document.createRange();
+						range.selectNodeContents(c);
+						const rects = [...range.getClientRects()];
+						return {
+							lines: new Set(rects.map((r) => Math.round(r.top))).size,
+							right: Math.max(...rects.map((r) => r.right)),
+							label: getComputedStyle(c, '::before').content,
+						};
+					}),
+				);
+			expect(figures.length).toBeGreaterThan(0);
+			for (const f of figures) {
+				expect(f.lines).toBe(1);
+				expect(f.right).toBeLessThanOrEqual(size.width);
+				expect(f.label).toMatch(/^"65\+ verder dan de norm — .+"$/);
+			}
+			await page.screenshot({
+				path: testInfo.outputPath(`print-${size.width}.png`),
+				fullPage: true,
+				scale: 'css',
+			});
+		}
+	});
+
 	test('compare, a local initiative and the print preview fit the screen or say they scroll @phone', async ({
 		page,
 	}, testInfo) => {

@@ -1,11 +1,75 @@
 import { KEEP_HEADER } from '../../src/data/offline-area.ts';
 import { iconImageId } from '../../src/map/layers/places-style.ts';
 import { FIRST_READ_BYTES } from '../../src/map/pmtiles-source.ts';
-import { expect, test } from '../helpers/test.ts';
+import { expect, test, type Page } from '../helpers/test.ts';
 import { renderedValues, waitForMapReady, captureMap } from '../helpers/map.ts';
 
 // The map reaches the test through the app's `buurtkaart:map` event (no global handle).
 test.beforeEach(async ({ page }) => captureMap(page));
+
+/** Holds the app's entry chunk until the returned function is called: the first view stays. */
+async function holdApp(page: Page): Promise<() => void> {
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/assets\/main-[^/]+\.js$/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	return release;
+}
+
+/** The manifest the page read for its area (the first view's or the app's). */
+async function readManifest(page: Page): Promise<{
+	area: { bbox: [number, number, number, number] };
+	archives: { places: { file: string; minzoom: number } };
+}> {
+	const url = await page.evaluate(
+		() =>
+			performance
+				.getEntriesByType('resource')
+				.find((e) => /\/tiles\/[^/]+\/manifest\.json$/.test(e.name))!.name,
+	);
+	return (await page.request.get(url)).json();
+}
+
+/**
+ * Where the map shows the area `bbox`: its zoom, the zoom at which the whole area would just fit
+ * the map (no margin), whether each corner of the area lies on the screen (inside the map's canvas
+ * and the visible width of the page), and the page's widths.
+ */
+async function areaOnScreen(page: Page, bbox: [number, number, number, number]) {
+	return page.evaluate(([west, south, east, north]) => {
+		type Handle = {
+			getZoom(): number;
+			project(p: [number, number]): { x: number; y: number };
+			cameraForBounds(b: [[number, number], [number, number]]): { zoom: number } | undefined;
+			getCanvas(): HTMLCanvasElement;
+		};
+		const map = (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap;
+		const box = map.getCanvas().getBoundingClientRect();
+		const visible = window.visualViewport?.width ?? window.innerWidth;
+		const corners = [
+			[west, south],
+			[west, north],
+			[east, south],
+			[east, north],
+		] as [number, number][];
+		return {
+			zoom: map.getZoom(),
+			fitZoom: map.cameraForBounds([
+				[west, south],
+				[east, north],
+			])!.zoom,
+			cornersOnScreen: corners.map((c) => {
+				const p = map.project(c);
+				const x = box.left + p.x;
+				return p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height && x <= visible;
+			}),
+			pageWidth: document.documentElement.scrollWidth,
+			visible,
+		};
+	}, bbox);
+}
 
 test.describe('the map of the sample area', () => {
 	test('draws and labels the neighbourhoods of Vorselaar and Lille from PMTiles over range requests; the accessible-routes layer per profile', async ({
@@ -169,13 +233,12 @@ test.describe('the map of the sample area', () => {
 					marks.app = performance.now();
 			}).observe(document, { subtree: true, childList: true, attributes: true });
 		});
-		const maps: unknown[] = [];
-		await page.exposeFunction('__mapCreated', () => maps.push(1));
-		await page.addInitScript(() =>
-			document.addEventListener('buurtkaart:map', () =>
-				(window as unknown as { __mapCreated: () => void }).__mapCreated(),
-			),
-		);
+		// every map the page hands out (the first view's, then MapView's)
+		await page.addInitScript(() => {
+			const maps: unknown[] = [];
+			(window as unknown as { maps: unknown[] }).maps = maps;
+			document.addEventListener('buurtkaart:map', (e) => maps.push((e as CustomEvent).detail));
+		});
 		await page.goto('/');
 		await expect(page.getByTestId('toolbar')).toBeVisible();
 		await waitForMapReady(page);
@@ -206,21 +269,68 @@ test.describe('the map of the sample area', () => {
 		// one map: the app took the first view's over (one canvas, in the app's map region)
 		await expect(page.locator('canvas.maplibregl-canvas')).toHaveCount(1);
 		await expect(page.getByTestId('map').locator('canvas.maplibregl-canvas')).toHaveCount(1);
-		expect(maps).toHaveLength(1);
+		expect(
+			await page.evaluate(() => new Set((window as unknown as { maps: unknown[] }).maps).size),
+		).toBe(1);
 	});
 });
 
 test.describe('the first view before the app', () => {
+	test('the link follows every move of the first view, and the app keeps that view @phone', async ({
+		page,
+	}) => {
+		const release = await holdApp(page);
+		await page.goto('/');
+		const first = page.locator('.first-map[data-map-ready="true"]');
+		await expect(first).toHaveCount(1);
+		await expect(page.getByTestId('toolbar')).toHaveCount(0);
+		/** The view the link says, and the map's own, rounded as links write it. */
+		const views = () =>
+			page.evaluate(() => {
+				const map = (
+					window as unknown as {
+						buurtkaartMap: { getCenter(): { lng: number; lat: number }; getZoom(): number };
+					}
+				).buurtkaartMap;
+				const c = map.getCenter();
+				const r = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+				return {
+					link: new URLSearchParams(location.search).get('at'),
+					map: `${r(c.lng, 5)},${r(c.lat, 5)},${r(map.getZoom(), 2)}`,
+				};
+			});
+		expect((await views()).link).toBeNull(); // the fitted view is not written
+		const box = (await first.boundingBox())!;
+		const mid = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+		// a pan: the link says where the map is, at once (the app is still held)
+		await page.mouse.move(mid.x, mid.y);
+		await page.mouse.down();
+		await page.mouse.move(mid.x - 90, mid.y - 60, { steps: 8 });
+		await page.mouse.up();
+		await expect.poll(async () => (await views()).link).not.toBeNull();
+		const panned = await views();
+		expect(panned.link).toBe(panned.map);
+		// a zoom, again before the app
+		await page.mouse.wheel(0, -400);
+		await expect.poll(async () => (await views()).link).not.toBe(panned.link);
+		await expect.poll(async () => (await views()).map).toBe((await views()).link);
+		const zoomed = await views();
+		expect(zoomed.link).toBe(zoomed.map);
+		await expect(page.getByTestId('toolbar')).toHaveCount(0);
+		// the app takes the map over where the resident left it, and its link says so
+		release();
+		await expect(page.getByTestId('toolbar')).toBeVisible();
+		await waitForMapReady(page);
+		const after = await views();
+		expect(after.map).toBe(zoomed.map);
+		expect(after.link).toBe(zoomed.map);
+	});
+
 	test("credits the map's data (ODbL) while it shows, and leaves that to the app's map afterwards", async ({
 		page,
 	}) => {
 		// the app's entry is held until the first view has been looked at
-		let release: () => void = () => {};
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route(/\/assets\/main-[^/]+\.js$/, async (route) => {
-			await held;
-			await route.continue();
-		});
+		const release = await holdApp(page);
 		await page.goto('/');
 		await expect(page.locator('.first-map[data-map-ready="true"]')).toHaveCount(1);
 		await expect(page.getByTestId('toolbar')).toHaveCount(0);
@@ -286,18 +396,42 @@ test.describe('the first view on a small phone @phone', () => {
 			return { zoom: map.getZoom(), placesFrom: map.getStyle().sources.places?.url };
 		});
 		// the places archive's first zoom, from the manifest the app read
-		const manifestUrl = await page.evaluate(
-			() =>
-				performance
-					.getEntriesByType('resource')
-					.find((e) => /\/tiles\/[^/]+\/manifest\.json$/.test(e.name))!.name,
-		);
-		const manifest = (await (await page.request.get(manifestUrl)).json()) as {
-			archives: { places: { file: string; minzoom: number } };
-		};
+		const manifest = await readManifest(page);
 		expect(placesFrom).toContain(manifest.archives.places.file);
 		expect(zoom).toBeGreaterThanOrEqual(manifest.archives.places.minzoom);
 		expect((await renderedValues(page, ['places-icon'], 'category')).length).toBeGreaterThan(0);
 		await page.screenshot({ path: testInfo.outputPath('first-view-small-phone.png') });
+	});
+});
+
+// A 360 × 640 phone, the most common Android size: the first view's map was fitted to a page 402 px
+// wide (the shell's search box did not shrink), so the area's east was cut off at the screen's edge.
+test.describe('the first view on a 360 × 640 phone @phone', () => {
+	test.use({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+
+	test('shows the whole area where that keeps the places shown, before and after the app takes over', async ({
+		page,
+	}, testInfo) => {
+		const release = await holdApp(page);
+		await page.goto('/');
+		await expect(page.locator('.first-map[data-map-ready="true"]')).toHaveCount(1);
+		const manifest = await readManifest(page);
+		const placesFrom = manifest.archives.places.minzoom;
+		for (const stage of ['first view', 'app'] as const) {
+			if (stage === 'app') {
+				release();
+				await expect(page.getByTestId('toolbar')).toBeVisible();
+				await waitForMapReady(page);
+			}
+			const seen = await areaOnScreen(page, manifest.area.bbox);
+			expect(seen.pageWidth, stage).toBe(360);
+			// never below the places' first zoom: there no place at all would show
+			expect(seen.zoom, stage).toBeGreaterThanOrEqual(placesFrom);
+			// the whole area, wherever it fits at that zoom (it does on this screen: checked)
+			expect(seen.fitZoom, stage).toBeGreaterThanOrEqual(placesFrom);
+			expect(seen.cornersOnScreen, stage).toEqual([true, true, true, true]);
+			expect((await renderedValues(page, ['places-icon'], 'category')).length).toBeGreaterThan(0);
+			await page.screenshot({ path: testInfo.outputPath(`${stage.replace(' ', '-')}-360.png`) });
+		}
 	});
 });

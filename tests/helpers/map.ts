@@ -2,8 +2,9 @@ import { expect, type Page } from '@playwright/test';
 
 /**
  * Makes the app's map reachable from the test as `window.buurtkaartMap`. The app keeps no global
- * handle: its map container dispatches a `buurtkaart:map` event with the map when it creates one,
- * and this init script (test code only) listens for it. Call before `page.goto`.
+ * handle: its map container dispatches a `buurtkaart:map` event with the map when it creates one
+ * (the first view's map before the app too, then MapView with the map it takes over or creates),
+ * and this init script (test code only) keeps the latest. Call before `page.goto`.
  */
 export async function captureMap(page: Page): Promise<void> {
 	await page.addInitScript(() => {
