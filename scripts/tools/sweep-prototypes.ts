@@ -429,6 +429,8 @@ const ws = new SweepWorkspace(N);
 const state = emptySweepState(net);
 const wsBand = (m: number): SweepWorkspace => Object.assign(new SweepWorkspace(N), { bandM: m });
 const ws75 = wsBand(75);
+const ws200 = wsBand(200);
+const ws250 = wsBand(250);
 const ws300 = wsBand(300);
 const st2 = emptySweepState(net);
 const fq = new FlatQueueDijkstra(net);
@@ -446,6 +448,8 @@ const band400 = new BandSweep(400);
 const sides: Record<string, () => unknown> = {
 	sweep: () => multiSourceSweep(net, sources, ws, state),
 	sweep75: () => multiSourceSweep(net, sources, ws75, st2),
+	sweep200: () => multiSourceSweep(net, sources, ws200, st2),
+	sweep250: () => multiSourceSweep(net, sources, ws250, st2),
 	sweep300: () => multiSourceSweep(net, sources, ws300, st2),
 	fq64: () => fq.run(sourceNodes),
 	intDialMm: () => dialMm.run(sourceNodes),
@@ -506,6 +510,8 @@ for (let n = 0; n < N; n++) {
 const fqBy: Record<string, string> = {
 	sweep: 'fq64',
 	sweep75: 'fq64',
+	sweep200: 'fq64',
+	sweep250: 'fq64',
 	sweep300: 'fq64',
 	intDialMm: 'fqIntMm',
 	intDialCm: 'fqIntMm',

@@ -301,7 +301,7 @@ export function relax(
 }
 
 /** Width of a band in metres walked at the profile's plain speed (see {@link sweepFrom}). */
-export const BAND_M = 150;
+export const BAND_M = 200;
 /** Most bands queued at once (a power of two); beyond it the bands widen. */
 const MAX_SLOTS = 64;
 /** An empty slot's first word (its last is -1). */
@@ -325,8 +325,13 @@ export class SweepWorkspace {
 	tied: number[] = [];
 	/** Bit n set when node n is in {@link tied} (or in the band being made exact). */
 	tiedBits: Int32Array;
-	/** The seeds of the sweep running: node → [cost, tag, extra metres, unknown metres]. */
-	seedLabels = new Map<number, [number, number, number, number]>();
+	/** Bit n set when node n is a seed of the sweep running (empty between sweeps). */
+	seedBits: Int32Array;
+	/** The seeds of the sweep running, in order: their nodes ({@link seedCount} of them). */
+	seedNodes = new Int32Array(64);
+	/** Seed k's label as seeded: [4k] cost, [4k + 1] tag, [4k + 2] extra, [4k + 3] unknown metres. */
+	seedLabels = new Float64Array(256);
+	seedCount = 0;
 	/** Width of a band in metres at the profile's plain speed ({@link BAND_M}). */
 	bandM = BAND_M;
 	/**
@@ -340,6 +345,7 @@ export class SweepWorkspace {
 	constructor(nodeCount: number) {
 		this.words = (nodeCount + 31) >> 5;
 		this.tiedBits = new Int32Array(this.words);
+		this.seedBits = new Int32Array(this.words);
 	}
 }
 
@@ -394,30 +400,37 @@ export function sweepFrom(
 		ws.words = words;
 		ws.ring = new Int32Array(slots * words);
 		ws.tiedBits = new Int32Array(words);
+		ws.seedBits = new Int32Array(words);
 	} else if (ws.ring.length < slots * words) ws.ring = new Int32Array(slots * words);
-	const { ring, lo: first, hi: last, seedLabels } = ws;
-	seedLabels.clear();
+	const { ring, lo: first, hi: last, seedBits } = ws;
 	ws.tied.length = 0;
+	if (ws.seedNodes.length < seeds.length) {
+		ws.seedNodes = new Int32Array(seeds.length);
+		ws.seedLabels = new Float64Array(4 * seeds.length);
+	}
+	const { seedNodes, seedLabels } = ws;
+	ws.seedCount = seeds.length;
 	const smask = slots - 1;
 	for (let k = 0; k < seeds.length; k++) {
 		const s = seeds[k] as number;
 		const slot = Math.floor((cost[s] as number) * scale) & smask;
 		const w = s >> 5;
 		ring[slot * words + w]! |= 1 << (s & 31);
-		seedLabels.set(s, [
-			cost[s] as number,
-			st.tag[s] as number,
-			st.extra[2 * s] as number,
-			st.extra[2 * s + 1] as number,
-		]);
+		seedBits[w]! |= 1 << (s & 31);
+		seedNodes[k] = s;
+		seedLabels[4 * k] = cost[s] as number;
+		seedLabels[4 * k + 1] = st.tag[s] as number;
+		seedLabels[4 * k + 2] = st.extra[2 * s] as number;
+		seedLabels[4 * k + 3] = st.extra[2 * s + 1] as number;
 		if (w < (first[slot] as number)) first[slot] = w;
 		if (w > (last[slot] as number)) last[slot] = w;
 	}
-	const pre = st.nodeCount <= PREFETCH_NODES ? preload(net, st) : 0;
+	const pre = st.nodeCount <= PREFETCH_NODES ? preload(net, st, ws, slots * words) : 0;
 	// stored here, not in the loop's function: a property write after its hot loop has no type
 	// feedback when V8 compiles that loop on stack (OSR), and deoptimised it at the end of sweeps
 	ws.worked = bandLoop(net, st, ws, scale, slots, Math.floor(lo * scale));
 	ws.readAhead = pre;
+	for (let k = 0; k < seeds.length; k++) seedBits[(seeds[k] as number) >> 5] = 0;
 	if (ws.tied.length > 0) throw new Error('sweepFrom: a tied node was left unrepaired');
 }
 
@@ -426,11 +439,16 @@ const PREFETCH_NODES = 1 << 15;
 
 /**
  * Reads one value per cache line of what a sweep of a small graph touches (arc records, offsets,
- * costs, tags), in address order: the hardware prefetcher streams them into the cache at memory
+ * costs, tags, the band bitmaps), in address order: the hardware prefetcher streams them into the cache at memory
  * bandwidth, where the sweep itself would wait on each line in turn. Matters when the job runs
  * cold (after the core slept, or others ran).
  */
-function preload(net: ProfileNetwork, st: SweepState): number {
+function preload(
+	net: ProfileNetwork,
+	st: SweepState,
+	ws: SweepWorkspace,
+	ringWords: number,
+): number {
 	let sum = 0;
 	const { arcCostS } = net;
 	for (let i = 0; i < arcCostS.length; i += 8) sum += arcCostS[i] as number;
@@ -439,6 +457,9 @@ function preload(net: ProfileNetwork, st: SweepState): number {
 	const { cost, tag } = st;
 	for (let i = 0; i < cost.length; i += 8) sum += cost[i] as number;
 	for (let i = 0; i < tag.length; i += 16) sum += tag[i] as number;
+	const { ring, tiedBits } = ws;
+	for (let i = 0; i < ringWords; i += 16) sum += ring[i] as number;
+	for (let i = 0; i < tiedBits.length; i += 16) sum += tiedBits[i] as number;
 	return sum;
 }
 
@@ -573,14 +594,20 @@ function repairBand(
 	const { offsets } = net.graph;
 	const { arcCostS, arcInfo, edgeExtraM } = net;
 	const { cost, tag, extra } = st;
-	const { tiedBits, seedLabels } = ws;
+	const { tiedBits, seedBits, seedNodes, seedLabels, seedCount } = ws;
+	const tied = ws.tied;
+	let mine = 0;
+	for (let k = 0; k < tied.length; k++) {
+		if (Math.floor((cost[tied[k] as number] as number) * scale) <= band) mine++;
+	}
+	if (mine === 0) return;
 	const later: number[] = [];
 	const group: number[] = [];
-	for (const v of ws.tied) {
+	for (let k = 0; k < tied.length; k++) {
+		const v = tied[k] as number;
 		if (Math.floor((cost[v] as number) * scale) > band) later.push(v);
 		else group.push(v); // in the group: its bit stays set until the end
 	}
-	if (group.length === 0) return;
 	// every node of the band reached over tight arcs from the tied ones
 	for (let k = 0; k < group.length; k++) {
 		const v = group[k] as number;
@@ -596,19 +623,35 @@ function repairBand(
 			group.push(x);
 		}
 	}
-	group.sort((a, b) => (cost[a] as number) - (cost[b] as number) || a - b);
-	const old = group.map((v) => [
-		tag[v] as number,
-		extra[2 * v] as number,
-		extra[2 * v + 1] as number,
-	]);
-	for (const v of group) {
-		const seed = seedLabels.get(v);
-		if (seed && seed[0] === cost[v]) {
-			tag[v] = seed[1];
-			extra[2 * v] = seed[2];
-			extra[2 * v + 1] = seed[3];
-		} else tag[v] = -2;
+	// in cost order (then node), so that one pass mostly suffices: insertion sort, groups are small
+	for (let k = 1; k < group.length; k++) {
+		const v = group[k] as number;
+		const c = cost[v] as number;
+		let j = k - 1;
+		for (; j >= 0; j--) {
+			const p = group[j] as number;
+			const cp = cost[p] as number;
+			if (cp < c || (cp === c && p < v)) break;
+			group[j + 1] = p;
+		}
+		group[j + 1] = v;
+	}
+	const old = new Float64Array(3 * group.length);
+	for (let k = 0; k < group.length; k++) {
+		const v = group[k] as number;
+		old[3 * k] = tag[v] as number;
+		old[3 * k + 1] = extra[2 * v] as number;
+		old[3 * k + 2] = extra[2 * v + 1] as number;
+		tag[v] = -2;
+		if (((seedBits[v >> 5] as number) & (1 << (v & 31))) === 0) continue;
+		// a seed at its seed cost keeps its seed label (repeats of a node were seeded alike)
+		for (let j = 0; j < seedCount; j++) {
+			if (seedNodes[j] !== v || seedLabels[4 * j] !== cost[v]) continue;
+			tag[v] = seedLabels[4 * j + 1] as number;
+			extra[2 * v] = seedLabels[4 * j + 2] as number;
+			extra[2 * v + 1] = seedLabels[4 * j + 3] as number;
+			break;
+		}
 	}
 	let changed = true;
 	while (changed) {
@@ -657,7 +700,9 @@ function repairBand(
 	for (let k = 0; k < group.length; k++) {
 		const v = group[k] as number;
 		tiedBits[v >> 5]! &= ~(1 << (v & 31));
-		const [t0, x0, u0] = old[k] as number[];
+		const t0 = old[3 * k] as number;
+		const x0 = old[3 * k + 1] as number;
+		const u0 = old[3 * k + 2] as number;
 		const t = tag[v] as number;
 		if (t === t0 && ((t & 1) === 0 || (x0 === extra[2 * v] && u0 === extra[2 * v + 1]))) continue;
 		const c = cost[v] as number;
