@@ -1,15 +1,20 @@
 /**
  * Scratch: the sweep on the sample, cold (64 MiB read between runs, as the gap job runs after
- * pgRouting), the current sweep against the one before (scripts/tools/sweep-old.ts, a copy),
- * interleaved, CPU time of the process. `npx tsx scripts/tools/sweep-sample-cold.ts [runs]`.
+ * pgRouting) and warm, the current sweep against another version of sweep.ts, interleaved, CPU
+ * time of the process, labels compared:
+ * `git show f0275ee~1:src/analysis/sweep.ts > /tmp/sweep-old.ts`, then
+ * `npx tsx scripts/tools/sweep-sample-cold.ts [runs] /tmp/sweep-old.ts`.
  */
+import { pathToFileURL } from 'node:url';
 import { AnalysisEngine } from '../../src/analysis/engine.ts';
 import * as now from '../../src/analysis/sweep.ts';
-import * as before from './sweep-old.ts';
 import { sampleBundle } from '../bench/lib/sample.ts';
 import { spread } from '../bench/lib/stats.ts';
 
 const runs = Number(process.argv[2] ?? 41);
+const otherPath = process.argv[3];
+if (!otherPath) throw new Error('give the other sweep.ts to compare with (see the comment)');
+const before = (await import(pathToFileURL(otherPath).href)) as typeof now;
 const { bundle } = await sampleBundle();
 const engine = new AnalysisEngine(bundle);
 engine.prepare();
