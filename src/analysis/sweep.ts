@@ -339,6 +339,8 @@ export class SweepWorkspace {
 	 * inside its band after it was worked is worked again).
 	 */
 	worked = 0;
+	/** Labels the last sweep's tie repairs changed ({@link repairBand}). */
+	repaired = 0;
 	/** The sum of what a small graph's preload read, written here so that the reads are kept. */
 	readAhead = 0;
 
@@ -404,6 +406,7 @@ export function sweepFrom(
 	} else if (ws.ring.length < slots * words) ws.ring = new Int32Array(slots * words);
 	const { ring, lo: first, hi: last, seedBits } = ws;
 	ws.tied.length = 0;
+	ws.repaired = 0;
 	if (ws.seedNodes.length < seeds.length) {
 		ws.seedNodes = new Int32Array(seeds.length);
 		ws.seedLabels = new Float64Array(4 * seeds.length);
@@ -705,6 +708,7 @@ function repairBand(
 		const u0 = old[3 * k + 2] as number;
 		const t = tag[v] as number;
 		if (t === t0 && ((t & 1) === 0 || (x0 === extra[2 * v] && u0 === extra[2 * v + 1]))) continue;
+		ws.repaired++;
 		const c = cost[v] as number;
 		const aEnd = offsets[v + 1] as number;
 		for (let a = offsets[v] as number; a < aEnd; a++) {
