@@ -5,7 +5,7 @@
  * On the `analysis` bench's graph (syntheticGrid(1_000_000, 7), walking, the same 200 source
  * nodes), in ONE process, interleaved run by run (the order of the sides turns round), each side
  * timed in CPU time of the process (process.cpuUsage: others' load does not count):
- * - `sweep`: the engine's multiSourceSweep as it is (Float64 costs, decimetre buckets);
+ * - `sweep`: the engine's multiSourceSweep as it is (bands of 200 m in node order);
  * - `fq64`: the bench's flatqueue Dijkstra over the engine's 16-byte arc records;
  * - `intDial(U)`: Dial's algorithm over integer costs (U units per metre walked at the plain
  *   speed): arc records of 8 bytes [cost Int32, target], per node cost Int32 and tag Int32 packed
@@ -14,10 +14,15 @@
  * - `fqInt(U)`: the flatqueue Dijkstra over the SAME 8-byte integer arc records (Float64 dist);
  * - `f32`: the engine's sweep loop over 8-byte arc records [Float32 length, target] (cost = length
  *   ÷ speed, computed per arc: the same Float64 cost as today), and `fqF32` over the same records.
+ * - `before`: the sweep before the band sweep (decimetre buckets in cost order), when
+ *   OLD_SWEEP names a copy of that sweep.ts (`git show f0275ee~1:src/analysis/sweep.ts`);
+ * - `sweep75` … `sweep300`: the engine's sweep with bands of 75 … 300 m;
+ * - `band50` … `band400`: the first prototype of the band sweep (labels carried, no tie repair);
  * - `replay`: the relaxations of one sweep replayed in its settle order without a queue (what
  *   memory alone costs in that order), over the engine's 16-byte records.
  * Every side's costs are checked against its reference after the timed runs.
  */
+import { pathToFileURL } from 'node:url';
 import FlatQueue from 'flatqueue';
 import { profileNetwork, type ProfileNetwork } from '../../src/analysis/network.ts';
 import {
@@ -445,7 +450,16 @@ const band50 = new BandSweep(50);
 const band150 = new BandSweep(150);
 const band400 = new BandSweep(400);
 
+// the sweep before this change, when given (OLD_SWEEP=/tmp/sweep-old.ts, from git show)
+const old = process.env.OLD_SWEEP
+	? ((await import(
+			pathToFileURL(process.env.OLD_SWEEP).href
+		)) as typeof import('../../src/analysis/sweep.ts'))
+	: undefined;
+const wsOld = old ? new old.SweepWorkspace(N) : undefined;
+const stOld = old ? old.emptySweepState(net) : undefined;
 const sides: Record<string, () => unknown> = {
+	...(old ? { before: () => old.multiSourceSweep(net, sources, wsOld, stOld) } : {}),
 	sweep: () => multiSourceSweep(net, sources, ws, state),
 	sweep75: () => multiSourceSweep(net, sources, ws75, st2),
 	sweep200: () => multiSourceSweep(net, sources, ws200, st2),
@@ -503,11 +517,13 @@ for (let n = 0; n < N; n++) {
 	dF32 = Math.max(dF32, Math.abs(f32c[n]! - ref[n]!) || 0);
 	dFqF32 = Math.max(dFqF32, Math.abs(fqf[n]! - ref[n]!) || 0);
 	dIntMm = Math.max(dIntMm, Math.abs(dm[2 * n]! - fqm[n]!) || 0);
+	if (stOld && stOld.costS(n) !== st.costS(n)) dSweep = Math.max(dSweep, 1e9);
 	const m = ref[n]! * net.speedMps;
 	errMmM = Math.max(errMmM, Math.abs(dm[2 * n]! / 1000 - m));
 	errCmM = Math.max(errCmM, Math.abs(dc[2 * n]! / 100 - m));
 }
 const fqBy: Record<string, string> = {
+	before: 'fq64',
 	sweep: 'fq64',
 	sweep75: 'fq64',
 	sweep200: 'fq64',

@@ -10,18 +10,19 @@
  * label × 2 + a flag); and, only where the flag is set, 16 more bytes: the extra metres its path's
  * cost stands for beyond its length (limited stretches: (factor − 1) × length) and its metres on
  * unknown data. The length is not kept but follows: length = cost × speedMps − extra. A path over
- * plain, known stretches (all of them for walking) touches only cost and tag. A sweep adds a
- * settled bit per node (in its workspace).
+ * plain, known stretches (all of them for walking) touches only cost and tag. A sweep adds, in
+ * its workspace, a bit per node and band queued (a ring of at most 64 band bitmaps, in practice
+ * 4 to 16), a bit per node for ties and one for seeds.
  *
- * Two queues over the same labels and the same rule:
- * - the full sweep ({@link sweepFrom}, {@link multiSourceSweep}) uses a bucket queue (Dial's
- *   algorithm) over whole decimetres: a node with cost c seconds sits in bucket
- *   ⌊c × speedMps × 10⌋ (the decimetres walked at the profile's plain speed in that time; a limited
- *   stretch counts its extra cost as extra decimetres). Buckets only order the work: every label
- *   keeps its exact Float64 cost. A node improved by another node of the bucket being emptied (an
- *   edge shorter than a decimetre) goes back into that bucket and is expanded again, so the final
- *   labels are exactly those of a binary-heap Dijkstra. A node is expanded once per label: a
- *   bitmap of settled nodes skips stale queue entries without reading the node's cost;
+ * Two ways of ordering the work over the same labels and the same rule:
+ * - the full sweep ({@link sweepFrom}, {@link multiSourceSweep}) works in bands of
+ *   {@link BAND_M} metres walked at the profile's plain speed (a limited stretch counts its extra
+ *   cost as extra metres): band b holds the nodes whose cost lies in [b, b + 1) bands, kept as a
+ *   bitmap over node numbers and worked in node order (the bundle's Hilbert order), pass after
+ *   pass until no node of the band improves. Bands only order the work: every label keeps its
+ *   exact Float64 cost, and where a relaxation ties exactly with a node's cost the band's labels
+ *   are made exact once its costs are final, so the labels are exactly those of a binary-heap
+ *   Dijkstra (see {@link sweepFrom});
  * - the incremental what-if edits ({@link relax}) use a FlatQueue binary heap (few nodes, seeds
  *   of any cost).
  *
@@ -29,8 +30,12 @@
  * place label, then by metres on unknown data, then by extra metres (the smaller wins each time;
  * a path of equal time with fewer limited stretches is the longer one). A label replaces another
  * only when it compares smaller. Every comparison after the cost happens only on exactly equal
- * costs. With that rule the labels are the one least fixpoint of the graph whatever the order of
- * work, so an incremental edit gives exactly what a recompute gives, ties included.
+ * costs. With that rule each node's label is the best over its tight paths (those whose every arc
+ * ends exactly at the next node's final cost), whatever the order in which nodes with final
+ * costs are worked, so an incremental edit gives exactly what a recompute gives, ties included.
+ * (Work on costs that are not final yet can pass on a label over a path that is not tight; with
+ * rounding, such a path can end at exactly the final cost one arc later and its label would stay.
+ * The band sweep works nodes before their costs are final and repairs exactly those cases.)
  */
 import type FlatQueue from 'flatqueue';
 import type { ProfileNetwork } from './network.ts';
