@@ -31,6 +31,7 @@ import {
 	SweepWorkspace,
 	type SweepSource,
 } from '../../src/analysis/sweep.ts';
+import type * as Sweep from '../../src/analysis/sweep.ts';
 import { mulberry32, syntheticGrid } from '../../src/analysis/synthetic.ts';
 import { FlatQueueDijkstra } from '../bench/lib/references.ts';
 import { spread } from '../bench/lib/stats.ts';
@@ -370,14 +371,12 @@ class BandSweep {
 		tag.fill(-2);
 		const { offsets } = g;
 		const { arcCostS, arcInfo } = net;
-		let pending = 0; // bits set in the ring (upper bound)
 		for (let k = 0; k < srcs.length; k++) {
 			const s = srcs[k] as number;
 			if (cost[s] === 0) continue;
 			cost[s] = 0;
 			tag[s] = 2 * k;
 			ring[s >> 5]! |= 1 << (s & 31);
-			pending++;
 		}
 		let band = 0;
 		let works = 0;
@@ -452,9 +451,7 @@ const band400 = new BandSweep(400);
 
 // the sweep before this change, when given (OLD_SWEEP=/tmp/sweep-old.ts, from git show)
 const old = process.env.OLD_SWEEP
-	? ((await import(
-			pathToFileURL(process.env.OLD_SWEEP).href
-		)) as typeof import('../../src/analysis/sweep.ts'))
+	? ((await import(pathToFileURL(process.env.OLD_SWEEP).href)) as typeof Sweep)
 	: undefined;
 const wsOld = old ? new old.SweepWorkspace(N) : undefined;
 const stOld = old ? old.emptySweepState(net) : undefined;

@@ -44,7 +44,10 @@ for (const [cat, profile, mode] of cases) {
 		before: () => before.multiSourceSweep(net as never, sources, wsBefore, stBefore),
 	};
 	const t: Record<string, number[]> = { now: [], before: [], nowWarm: [], beforeWarm: [] };
-	for (let w = 0; w < 200; w++) (sides.now(), sides.before());
+	for (let w = 0; w < 200; w++) {
+		sides.now();
+		sides.before();
+	}
 	for (let r = 0; r < runs; r++) {
 		for (const k of r % 2 === 0 ? (['now', 'before'] as const) : (['before', 'now'] as const)) {
 			evict();
