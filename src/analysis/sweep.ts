@@ -204,6 +204,31 @@ function tieBeatsVia(
 	);
 }
 
+/**
+ * Whether node v's label is exactly the one it would get over arc `a` from a node whose tag is
+ * `tv0 + fu` (flag `fu`) with extra metres `xu` and unknown metres `uu`.
+ */
+function sameVia(
+	st: SweepState,
+	v: number,
+	tv0: number,
+	fu: number,
+	xu: number,
+	uu: number,
+	net: ProfileNetwork,
+	a: number,
+): boolean {
+	const info = net.arcInfo[4 * a + 3] as number;
+	const tv = st.tag[v] as number;
+	if (fu === 0 && info <= EDGE_MASK) return tv === tv0;
+	const e = info & EDGE_MASK;
+	return (
+		tv === tv0 + 1 &&
+		st.extra[2 * v] === xu + (net.edgeExtraM[2 * e] as number) &&
+		st.extra[2 * v + 1] === uu + (net.edgeExtraM[2 * e + 1] as number)
+	);
+}
+
 /** On exactly equal costs: whether (l, u, x) beats node v's label (the rule after the cost). */
 function tieBeats(st: SweepState, v: number, l: number, u: number, x: number): boolean {
 	const lv = (st.tag[v] as number) >> 1;
@@ -537,7 +562,10 @@ function bandLoop(
 						const vw = v >> 5;
 						const vbit = 1 << (v & 31);
 						if (nc === cv) {
-							// a tie: v's label is made exact once its band's costs are final
+							// a tie bringing exactly v's label changes nothing (the far end of a seed's
+							// edge, seeded through it, is the common case); any other tie: v's label is
+							// made exact once its band's costs are final
+							if (sameVia(st, v, tv0, fu, xu, uu, net, a)) continue;
 							if (((tiedBits[vw] as number) & vbit) === 0) {
 								tiedBits[vw]! |= vbit;
 								ws.tied.push(v);
