@@ -398,12 +398,14 @@ export class SweepWorkspace {
  *
  * Why: a sweep waits on memory, not on arithmetic. A heap or a bucket of one decimetre settles
  * nodes in cost order, which jumps across the whole graph (every source's front at once): the
- * same relaxations replayed in node order run ~4× faster than in cost order. A band of 150 m
+ * same relaxations replayed in node order run ~4× faster than in cost order. A band of 200 m
  * worked in node order reads the arcs and costs of neighbouring nodes together, and needs no
- * queue entries at all (a bit per node and band). On the 1 M-edge bench graph 8 % of the nodes
- * are worked twice (46 % with bands of 400 m, 0 with 50 m).
+ * queue entries at all (a bit per node and band). On the 1 M-edge bench graph 10 % of the nodes
+ * are worked twice (8 % with bands of 150 m, 46 % with 400 m, 0 with 50 m).
  *
- * @param seeds nodes to start from (repeats are fine); their labels must be set in `st`.
+ * @param seeds nodes to start from (repeats are fine); their labels must be set in `st`, and every
+ *   other node of `st` unreachable (as {@link seedSources} leaves a cleared state): the tie
+ *   repair restores seeds, and only seeds, to the labels they started with.
  * @param ws reusable arrays (one per engine); fresh ones are made when absent.
  */
 export function sweepFrom(
