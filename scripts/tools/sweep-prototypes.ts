@@ -16,8 +16,9 @@
  *   ÷ speed, computed per arc: the same Float64 cost as today), and `fqF32` over the same records.
  * - `before`: the sweep before the band sweep (decimetre buckets in cost order), when
  *   OLD_SWEEP names a copy of that sweep.ts (`git show f0275ee~1:src/analysis/sweep.ts`);
- * - `sweep75` … `sweep300`: the engine's sweep with bands of 75 … 300 m;
+ * - `sweep75` … `sweep800`: the engine's sweep with bands of 75 … 800 m;
  * - `band50` … `band400`: the first prototype of the band sweep (labels carried, no tie repair);
+ * - `replayNodeOrder`: the same relaxations in node order (memory alone, read in order);
  * - `replay`: the relaxations of one sweep replayed in its settle order without a queue (what
  *   memory alone costs in that order), over the engine's 16-byte records.
  * Every side's costs are checked against its reference after the timed runs.
@@ -429,6 +430,23 @@ class BandSweep {
 	}
 }
 
+/** The same relaxations in node order (no queue; the costs are not a shortest-path answer). */
+function replayNodeOrder(): void {
+	const { offsets } = g;
+	const { arcCostS, arcInfo } = net;
+	const cost = replayCost.fill(Infinity);
+	for (const s of sourceNodes) cost[s] = 0;
+	for (let u = 0; u < N; u++) {
+		const c = cost[u] as number;
+		const end = offsets[u + 1] as number;
+		for (let a = offsets[u] as number; a < end; a++) {
+			const nc = c + (arcCostS[2 * a] as number);
+			const v = arcInfo[4 * a + 2] as number;
+			if (nc < (cost[v] as number)) cost[v] = nc;
+		}
+	}
+}
+
 const ws = new SweepWorkspace(N);
 const state = emptySweepState(net);
 const wsBand = (m: number): SweepWorkspace => Object.assign(new SweepWorkspace(N), { bandM: m });
@@ -436,6 +454,8 @@ const ws75 = wsBand(75);
 const ws200 = wsBand(200);
 const ws250 = wsBand(250);
 const ws300 = wsBand(300);
+const ws500 = wsBand(500);
+const ws800 = wsBand(800);
 const st2 = emptySweepState(net);
 const fq = new FlatQueueDijkstra(net);
 const intMm = intArcs(net, 1000);
@@ -462,6 +482,8 @@ const sides: Record<string, () => unknown> = {
 	sweep200: () => multiSourceSweep(net, sources, ws200, st2),
 	sweep250: () => multiSourceSweep(net, sources, ws250, st2),
 	sweep300: () => multiSourceSweep(net, sources, ws300, st2),
+	sweep500: () => multiSourceSweep(net, sources, ws500, st2),
+	sweep800: () => multiSourceSweep(net, sources, ws800, st2),
 	fq64: () => fq.run(sourceNodes),
 	intDialMm: () => dialMm.run(sourceNodes),
 	intDialCm: () => dialCm.run(sourceNodes),
@@ -469,6 +491,7 @@ const sides: Record<string, () => unknown> = {
 	f32: () => f32s.run(sourceNodes),
 	fqF32: () => fqf32.run(sourceNodes),
 	replay,
+	replayNodeOrder,
 	band50: () => band50.run(sourceNodes),
 	band150: () => band150.run(sourceNodes),
 	band400: () => band400.run(sourceNodes),
@@ -526,10 +549,13 @@ const fqBy: Record<string, string> = {
 	sweep200: 'fq64',
 	sweep250: 'fq64',
 	sweep300: 'fq64',
+	sweep500: 'fq64',
+	sweep800: 'fq64',
 	intDialMm: 'fqIntMm',
 	intDialCm: 'fqIntMm',
 	f32: 'fqF32',
 	replay: 'fq64',
+	replayNodeOrder: 'fq64',
 	band50: 'fq64',
 	band150: 'fq64',
 	band400: 'fq64',
