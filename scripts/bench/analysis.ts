@@ -18,7 +18,8 @@
  *    g++ is missing: `bash scripts/setup-system.sh --bench` installs it). Both references keep a
  *    cost per node; the sweep keeps 12 bytes per node (cost Float64, tag Int32: place label and
  *    flag), plus extra and unknown metres where a path crossed a limited or unknown stretch, and a
- *    settled bit. The order of the sides turns round from run to run.
+ *    bit per band queued, a tie bit and a seed bit (its queue: bands of 200 m as bitmaps over node
+ *    numbers). All three read the same arc records. The order of the sides turns round from run to run.
  * 4. what-if edits (add a planned place at a seeded random address, then remove it) against a full
  *    recompute of the same coverage with that place, walking, for a category with few places and
  *    one with many: on the sample (200 timed edits each, a recompute per edit) and on the seeded
@@ -251,7 +252,7 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 		);
 		const keeps = {
 			sweep:
-				'per node 12 bytes in two arrays: cost (Float64) and tag (Int32: place label × 2 + flag); 16 more (extra metres, unknown metres) only where the path crossed a limited or unknown stretch (none here: walking); 1 bit per node (settled); queue: a ring of bucket heads (Int32) with a bitmap of occupied buckets and an entry pool (8 bytes per push)',
+				"per node 12 bytes in two arrays: cost (Float64) and tag (Int32: place label × 2 + flag); 16 more (extra metres, unknown metres) only where the path crossed a limited or unknown stretch (none here: walking); queue: bands of 200 m walked, each a bitmap over node numbers (1 bit per node and band queued: a ring of 4 here), worked in node order; 1 bit per node for ties (their band's labels are made exact) and 1 for seeds",
 			flatqueue:
 				'per node 8 bytes: cost (Float64); queue: 12 bytes per push (Float64 value, Uint32 id)',
 			cpp: 'per node 8 bytes: cost (double); queue: 16 bytes per push (double, uint32 pair)',
@@ -269,6 +270,10 @@ async function sweepFigures(ctx: BenchContext): ReturnType<BenchPart> {
 			sweep_vs_flatqueue_max_difference_s: maxFlat,
 			sweep_vs_cpp_max_difference_s: cppDist ? maxCpp : null,
 			per_node_kept: keeps,
+			// the last sweep: nodes worked (a node improved inside its band after it was worked
+			// counts again) and labels its tie repairs changed
+			sweep_nodes_worked: ws.worked,
+			sweep_labels_repaired: ws.repaired,
 			targets: {
 				sweep_vs_flatqueue: {
 					value: rf,

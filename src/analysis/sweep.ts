@@ -10,18 +10,19 @@
  * label × 2 + a flag); and, only where the flag is set, 16 more bytes: the extra metres its path's
  * cost stands for beyond its length (limited stretches: (factor − 1) × length) and its metres on
  * unknown data. The length is not kept but follows: length = cost × speedMps − extra. A path over
- * plain, known stretches (all of them for walking) touches only cost and tag. A sweep adds a
- * settled bit per node (in its workspace).
+ * plain, known stretches (all of them for walking) touches only cost and tag. A sweep adds, in
+ * its workspace, a bit per node and band queued (a ring of at most 64 band bitmaps, in practice
+ * 4 to 16), a bit per node for ties and one for seeds.
  *
- * Two queues over the same labels and the same rule:
- * - the full sweep ({@link sweepFrom}, {@link multiSourceSweep}) uses a bucket queue (Dial's
- *   algorithm) over whole decimetres: a node with cost c seconds sits in bucket
- *   ⌊c × speedMps × 10⌋ (the decimetres walked at the profile's plain speed in that time; a limited
- *   stretch counts its extra cost as extra decimetres). Buckets only order the work: every label
- *   keeps its exact Float64 cost. A node improved by another node of the bucket being emptied (an
- *   edge shorter than a decimetre) goes back into that bucket and is expanded again, so the final
- *   labels are exactly those of a binary-heap Dijkstra. A node is expanded once per label: a
- *   bitmap of settled nodes skips stale queue entries without reading the node's cost;
+ * Two ways of ordering the work over the same labels and the same rule:
+ * - the full sweep ({@link sweepFrom}, {@link multiSourceSweep}) works in bands of
+ *   {@link BAND_M} metres walked at the profile's plain speed (a limited stretch counts its extra
+ *   cost as extra metres): band b holds the nodes whose cost lies in [b, b + 1) bands, kept as a
+ *   bitmap over node numbers and worked in node order (the bundle's Hilbert order), pass after
+ *   pass until no node of the band improves. Bands only order the work: every label keeps its
+ *   exact Float64 cost, and where a relaxation ties exactly with a node's cost the band's labels
+ *   are made exact once its costs are final, so the labels are exactly those of a binary-heap
+ *   Dijkstra (see {@link sweepFrom});
  * - the incremental what-if edits ({@link relax}) use a FlatQueue binary heap (few nodes, seeds
  *   of any cost).
  *
@@ -29,8 +30,12 @@
  * place label, then by metres on unknown data, then by extra metres (the smaller wins each time;
  * a path of equal time with fewer limited stretches is the longer one). A label replaces another
  * only when it compares smaller. Every comparison after the cost happens only on exactly equal
- * costs. With that rule the labels are the one least fixpoint of the graph whatever the order of
- * work, so an incremental edit gives exactly what a recompute gives, ties included.
+ * costs. With that rule each node's label is the best over its tight paths (those whose every arc
+ * ends exactly at the next node's final cost), whatever the order in which nodes with final
+ * costs are worked, so an incremental edit gives exactly what a recompute gives, ties included.
+ * (Work on costs that are not final yet can pass on a label over a path that is not tight; with
+ * rounding, such a path can end at exactly the final cost one arc later and its label would stay.
+ * The band sweep works nodes before their costs are final and repairs exactly those cases.)
  */
 import type FlatQueue from 'flatqueue';
 import type { ProfileNetwork } from './network.ts';
@@ -199,6 +204,31 @@ function tieBeatsVia(
 	);
 }
 
+/**
+ * Whether node v's label is exactly the one it would get over arc `a` from a node whose tag is
+ * `tv0 + fu` (flag `fu`) with extra metres `xu` and unknown metres `uu`.
+ */
+function sameVia(
+	st: SweepState,
+	v: number,
+	tv0: number,
+	fu: number,
+	xu: number,
+	uu: number,
+	net: ProfileNetwork,
+	a: number,
+): boolean {
+	const info = net.arcInfo[4 * a + 3] as number;
+	const tv = st.tag[v] as number;
+	if (fu === 0 && info <= EDGE_MASK) return tv === tv0;
+	const e = info & EDGE_MASK;
+	return (
+		tv === tv0 + 1 &&
+		st.extra[2 * v] === xu + (net.edgeExtraM[2 * e] as number) &&
+		st.extra[2 * v + 1] === uu + (net.edgeExtraM[2 * e + 1] as number)
+	);
+}
+
 /** On exactly equal costs: whether (l, u, x) beats node v's label (the rule after the cost). */
 function tieBeats(st: SweepState, v: number, l: number, u: number, x: number): boolean {
 	const lv = (st.tag[v] as number) >> 1;
@@ -300,73 +330,82 @@ export function relax(
 	}
 }
 
-/** Largest bucket array of a sweep (2^22 heads, 16 MiB); beyond it the buckets widen. */
-const MAX_BUCKETS = 1 << 22;
-/** Buckets per metre walked at the profile's plain speed: whole decimetres. */
-const BUCKETS_PER_M = 10;
-/** The ring never needs to shrink below this many buckets. */
-const MIN_BUCKETS = 1024;
-
-/** The smallest power of two ≥ n (n ≥ 1). */
-function nextPowerOfTwo(n: number): number {
-	let p = 1;
-	while (p < n) p *= 2;
-	return p;
-}
+/** Width of a band in metres walked at the profile's plain speed (see {@link sweepFrom}). */
+export const BAND_M = 200;
+/** Most bands queued at once (a power of two); beyond it the bands widen. */
+const MAX_SLOTS = 64;
+/** An empty slot's first word (its last is -1). */
+const NO_WORD = 0x7fffffff;
 
 /**
- * Reusable arrays of the bucket queue: the bucket heads (a ring of a power-of-two size), a bitmap
- * of the buckets that hold entries (so a run of empty buckets is skipped 32 at a time: on a small
- * graph with long edges most buckets are empty), a pool of queue entries (node, next entry in the
- * same bucket), appended in order and dropped whole after each sweep, and a bitmap of the nodes
- * settled (expanded with their current label). A node is queued again each time it improves; an
- * entry of a settled node is stale and skipped when popped without reading the node's cost (a
- * node improved after it was settled, inside the bucket being emptied, is unsettled again and
- * expanded once more). A finished sweep leaves heads and bucket bitmap empty, ready for the next.
+ * Reusable arrays of the band sweep: a ring of band bitmaps (bit n of slot s set when node n waits
+ * in the band of that slot), and per slot the first and last word that may hold bits. A finished
+ * sweep leaves every bitmap empty, ready for the next.
  */
 export class SweepWorkspace {
-	/** First entry of each bucket, -1 when empty. */
-	heads: Int32Array = new Int32Array(0);
-	/** Bit b set when bucket b holds entries. */
-	occupied: Int32Array = new Int32Array(0);
-	/** Entry k: node at 2k, next entry of its bucket at 2k + 1 (-1 at the end). */
-	entries: Int32Array;
-	/** Bit n set when node n is settled (cleared at the start of each sweep). */
-	settled: Int32Array;
+	/** Words of one bitmap: one bit per node. */
+	words: number;
+	/** Slot s is words [s × words, (s + 1) × words). */
+	ring: Int32Array = new Int32Array(0);
+	/** First word of each slot that may hold bits ({@link NO_WORD} when empty). */
+	readonly lo = new Int32Array(MAX_SLOTS).fill(NO_WORD);
+	/** Last word of each slot that may hold bits (-1 when empty). */
+	readonly hi = new Int32Array(MAX_SLOTS).fill(-1);
+	/** Nodes where a relaxation tied with their cost, whose band is still to be made exact. */
+	tied: number[] = [];
+	/** Bit n set when node n is in {@link tied} (or in the band being made exact). */
+	tiedBits: Int32Array;
+	/** Bit n set when node n is a seed of the sweep running (empty between sweeps). */
+	seedBits: Int32Array;
+	/** The seeds of the sweep running, in order: their nodes ({@link seedCount} of them). */
+	seedNodes = new Int32Array(64);
+	/** Seed k's label as seeded: [4k] cost, [4k + 1] tag, [4k + 2] extra, [4k + 3] unknown metres. */
+	seedLabels = new Float64Array(256);
+	seedCount = 0;
+	/** Width of a band in metres at the profile's plain speed ({@link BAND_M}). */
+	bandM = BAND_M;
 	/**
-	 * A sum of values read ahead of their use (the cost and arcs of the nodes to expand next), written here so
-	 * that the reads are kept: they only bring memory into the cache while the current node works.
+	 * Nodes worked by the last sweep, a node counted once per time it was worked (a node improved
+	 * inside its band after it was worked is worked again).
 	 */
+	worked = 0;
+	/** Labels the last sweep's tie repairs changed ({@link repairBand}). */
+	repaired = 0;
+	/** The sum of what a small graph's preload read, written here so that the reads are kept. */
 	readAhead = 0;
 
 	constructor(nodeCount: number) {
-		this.entries = new Int32Array(2 * Math.max(16, nodeCount + (nodeCount >> 1)));
-		this.settled = new Int32Array((nodeCount + 31) >> 5);
+		this.words = (nodeCount + 31) >> 5;
+		this.tiedBits = new Int32Array(this.words);
+		this.seedBits = new Int32Array(this.words);
 	}
 }
 
-/** Grows the entry pool of a workspace to at least `length` (at least doubling; entries kept). */
-function grow(ws: SweepWorkspace, length: number): Int32Array {
-	const bigger = new Int32Array(Math.max(length, ws.entries.length * 2));
-	bigger.set(ws.entries);
-	ws.entries = bigger;
-	return bigger;
-}
-
 /**
- * Runs the bucket-queue sweep from `seeds` (nodes whose labels in `st` are already set, e.g. by
+ * Runs the sweep from `seeds` (nodes whose labels in `st` are already set, e.g. by
  * {@link seedSources}) until every reachable node is labelled, improving `st` in place. Exact: see
  * the module comment.
  *
- * Where the time goes (node --cpu-prof on the 1 M-edge bench graph): nodes are settled in the
- * order of their cost, which jumps across the whole graph, so the sweep waits on memory, not on
- * arithmetic: the same relaxations in node order run ~4× faster. Hence 12 bytes per node in two
- * arrays (cost, tag: a cache line holds the costs of 8 nodes), stale entries skipped on a bitmap
- * that stays in the cache, and one entry popped at a time with the next entry's cost and arc
- * range read ahead. (Emptying each bucket in batches of 8 nodes read ahead together was tried on
- * the 1 M-edge graph: 100.5 against 100.3 ms, no gain for twice the code, so it was removed.)
+ * The work is ordered in bands, not node by node: band b holds the nodes whose cost lies in
+ * [b, b + 1) × {@link BAND_M} metres walked at the profile's plain speed. Each band is a bitmap
+ * over node numbers, and the nodes of the band being worked are taken in node order (the bundle's
+ * Hilbert order: nodes close in number lie close on the map and in memory), pass after pass until
+ * no node of the band improves (a node improved by another node of its band after it was worked
+ * is worked again: label correcting inside a band). A node improved into a later band sets its
+ * bit there; a bit whose node has since improved into an earlier band is skipped (its cost says
+ * which band it is in). The labels are the one least fixpoint of the graph whatever the order of
+ * work (module comment), so they are exactly a binary-heap Dijkstra's.
  *
- * @param seeds nodes to start from (repeats are fine); their labels must be set in `st`.
+ * Why: a sweep waits on memory, not on arithmetic. A heap or a bucket of one decimetre settles
+ * nodes in cost order, which jumps across the whole graph (every source's front at once): the
+ * same relaxations replayed in node order run ~4× faster than in cost order. A band of 200 m
+ * worked in node order reads the arcs and costs of neighbouring nodes together, and needs no
+ * queue entries at all (a bit per node and band). On the 1 M-edge bench graph 10 % of the nodes
+ * are worked twice (8 % with bands of 150 m, 46 % with 400 m, 0 with 50 m).
+ *
+ * @param seeds nodes to start from (repeats are fine); their labels must be set in `st`, and every
+ *   other node of `st` unreachable (as {@link seedSources} leaves a cleared state): the tie
+ *   repair restores seeds, and only seeds, to the labels they started with.
  * @param ws reusable arrays (one per engine); fresh ones are made when absent.
  */
 export function sweepFrom(
@@ -384,42 +423,50 @@ export function sweepFrom(
 		if (c > hi) hi = c;
 	}
 	if (!(lo < Infinity)) return;
-	// queued nodes always lie within [current bucket, current bucket + max(seed span, longest edge)]
+	// a queued node's band lies within [current band, current band + span × scale + 1]
 	const span = Math.max(hi - lo, net.maxEdgeCostS);
-	let scale = net.speedMps * BUCKETS_PER_M;
-	// at most MAX_BUCKETS, and at most about one bucket per node: a small graph with long edges
-	// (the sample: 3,033 nodes, a 2 km edge) would otherwise spread its few entries over a ring of
-	// 32,768 heads, one cache line each
-	const most = Math.min(MAX_BUCKETS, Math.max(MIN_BUCKETS, nextPowerOfTwo(st.nodeCount)));
-	if (span * scale + 2 > most) scale = (most - 2) / span;
-	let size = 64;
-	while (size < span * scale + 2) size *= 2;
-	if (ws.heads.length < size) {
-		ws.heads = new Int32Array(size).fill(-1);
-		ws.occupied = new Int32Array(size >> 5);
+	let scale = net.speedMps / ws.bandM; // bands per second
+	let slots = 4;
+	while (slots < span * scale + 3 && slots < MAX_SLOTS) slots *= 2;
+	if (span * scale + 3 > slots) scale = (slots - 3) / span;
+	const words = (st.nodeCount + 31) >> 5;
+	if (ws.words !== words) {
+		ws.words = words;
+		ws.ring = new Int32Array(slots * words);
+		ws.tiedBits = new Int32Array(words);
+		ws.seedBits = new Int32Array(words);
+	} else if (ws.ring.length < slots * words) ws.ring = new Int32Array(slots * words);
+	const { ring, lo: first, hi: last, seedBits } = ws;
+	ws.tied.length = 0;
+	ws.repaired = 0;
+	if (ws.seedNodes.length < seeds.length) {
+		ws.seedNodes = new Int32Array(seeds.length);
+		ws.seedLabels = new Float64Array(4 * seeds.length);
 	}
-	if (ws.settled.length < (st.nodeCount + 31) >> 5)
-		ws.settled = new Int32Array((st.nodeCount + 31) >> 5);
-	ws.settled.fill(0);
-	const heads = ws.heads;
-	const occ = ws.occupied;
-	const mask = size - 1;
-	let ent = ws.entries;
-	if (2 * seeds.length > ent.length) ent = grow(ws, 2 * seeds.length);
-	let top = 0;
+	const { seedNodes, seedLabels } = ws;
+	ws.seedCount = seeds.length;
+	const smask = slots - 1;
 	for (let k = 0; k < seeds.length; k++) {
 		const s = seeds[k] as number;
-		const h = ((cost[s] as number) * scale) & mask;
-		ent[2 * top] = s;
-		ent[2 * top + 1] = heads[h] as number;
-		heads[h] = top++;
-		occ[h >> 5]! |= 1 << (h & 31);
+		const slot = Math.floor((cost[s] as number) * scale) & smask;
+		const w = s >> 5;
+		ring[slot * words + w]! |= 1 << (s & 31);
+		seedBits[w]! |= 1 << (s & 31);
+		seedNodes[k] = s;
+		seedLabels[4 * k] = cost[s] as number;
+		seedLabels[4 * k + 1] = st.tag[s] as number;
+		seedLabels[4 * k + 2] = st.extra[2 * s] as number;
+		seedLabels[4 * k + 3] = st.extra[2 * s + 1] as number;
+		if (w < (first[slot] as number)) first[slot] = w;
+		if (w > (last[slot] as number)) last[slot] = w;
 	}
-	const first = Math.floor(lo * scale);
-	const pre = st.nodeCount <= PREFETCH_NODES ? preload(net, st, heads, size) : 0;
+	const pre = st.nodeCount <= PREFETCH_NODES ? preload(net, st, ws, slots * words) : 0;
 	// stored here, not in the loop's function: a property write after its hot loop has no type
 	// feedback when V8 compiles that loop on stack (OSR), and deoptimised it at the end of sweeps
-	ws.readAhead = pre + entryLoop(net, st, ws, scale, mask, first, top);
+	ws.worked = bandLoop(net, st, ws, scale, slots, Math.floor(lo * scale));
+	ws.readAhead = pre;
+	for (let k = 0; k < seeds.length; k++) seedBits[(seeds[k] as number) >> 5] = 0;
+	if (ws.tied.length > 0) throw new Error('sweepFrom: a tied node was left unrepaired');
 }
 
 /** Graphs of at most this many nodes are read in whole, in order, before their sweep (preload). */
@@ -427,11 +474,16 @@ const PREFETCH_NODES = 1 << 15;
 
 /**
  * Reads one value per cache line of what a sweep of a small graph touches (arc records, offsets,
- * costs, tags, the ring of bucket heads), in address order: the hardware prefetcher streams them
- * into the cache at memory bandwidth, where the sweep itself (nodes in cost order) would wait on
- * each line in turn. Matters when the job runs cold (after the core slept, or others ran).
+ * costs, tags, the band bitmaps), in address order: the hardware prefetcher streams them into the cache at memory
+ * bandwidth, where the sweep itself would wait on each line in turn. Matters when the job runs
+ * cold (after the core slept, or others ran).
  */
-function preload(net: ProfileNetwork, st: SweepState, heads: Int32Array, size: number): number {
+function preload(
+	net: ProfileNetwork,
+	st: SweepState,
+	ws: SweepWorkspace,
+	ringWords: number,
+): number {
 	let sum = 0;
 	const { arcCostS } = net;
 	for (let i = 0; i < arcCostS.length; i += 8) sum += arcCostS[i] as number;
@@ -440,100 +492,271 @@ function preload(net: ProfileNetwork, st: SweepState, heads: Int32Array, size: n
 	const { cost, tag } = st;
 	for (let i = 0; i < cost.length; i += 8) sum += cost[i] as number;
 	for (let i = 0; i < tag.length; i += 16) sum += tag[i] as number;
-	for (let i = 0; i < size; i += 16) sum += heads[i] as number;
+	const { ring, tiedBits } = ws;
+	for (let i = 0; i < ringWords; i += 16) sum += ring[i] as number;
+	for (let i = 0; i < tiedBits.length; i += 16) sum += tiedBits[i] as number;
 	return sum;
 }
 
-/** The first bucket at or after `h` that holds entries (there is one), scanning the bitmap. */
-function nextOccupied(occ: Int32Array, h: number, wordMask: number): number {
-	let wi = h >> 5;
-	let bits = (occ[wi] as number) & (-1 << (h & 31));
-	while (bits === 0) {
-		wi = (wi + 1) & wordMask;
-		bits = occ[wi] as number;
-	}
-	return (wi << 5) | (31 - Math.clz32(bits & -bits));
-}
-
 /**
- * The sweep's loop: one entry at a time, the next entry's cost and arc range read ahead. `top` entries are queued (the seeds); `cur` is the lowest seed's bucket.
- * Returns the sum of the values read ahead (for {@link SweepWorkspace.readAhead}).
+ * The sweep's loop over bands from band `band` (the lowest seed's) until `slots` bands in a row
+ * are empty (then every slot is). Each band in two steps:
+ * 1. the band's nodes in node order, pass after pass, each relaxing its arcs with the rule (cost,
+ *    then label), until no node of the band improves. Then every cost of the band is final.
+ * 2. where costs tied (a relaxation found exactly the cost a node had), the labels of the band are
+ *    made exact ({@link repairBand}): a node worked before its cost was final can pass on a label
+ *    that a heap never sees, and only where costs tie can such a label stay.
+ * Returns the number of nodes worked in step 1.
  */
-function entryLoop(
+function bandLoop(
 	net: ProfileNetwork,
 	st: SweepState,
 	ws: SweepWorkspace,
 	scale: number,
-	mask: number,
-	cur: number,
-	top: number,
+	slots: number,
+	band: number,
 ): number {
 	const { offsets } = net.graph;
 	const { arcCostS, arcInfo, edgeExtraM } = net;
 	const { cost, tag, extra } = st;
-	const { heads, occupied: occ, settled } = ws;
-	const wordMask = ((mask + 1) >> 5) - 1;
-	let ent = ws.entries;
-	let queued = top;
-	let ahead = 0;
-	while (queued > 0) {
-		let h = cur & mask;
-		let k = heads[h] as number;
-		if (k === -1) {
-			const nh = nextOccupied(occ, h, wordMask);
-			cur += (nh - h) & mask;
-			h = nh;
-			k = heads[h] as number;
+	const { ring, lo: first, hi: last, words, tiedBits } = ws;
+	const smask = slots - 1;
+	let worked = 0;
+	let empty = 0;
+	while (empty < slots) {
+		const s = band & smask;
+		if ((first[s] as number) > (last[s] as number)) {
+			empty++;
+			band++;
+			continue;
 		}
-		const next = ent[2 * k + 1] as number;
-		heads[h] = next;
-		if (next === -1) occ[h >> 5]! &= ~(1 << (h & 31));
-		else {
-			// read the next node's cost and arc range ahead: its cache misses overlap this node's work
-			const u2 = ent[2 * next] as number;
-			ahead += (cost[u2] as number) + (offsets[u2] as number);
-		}
-		queued--;
-		const u = ent[2 * k] as number;
-		const bit = 1 << (u & 31);
-		if (((settled[u >> 5] as number) & bit) !== 0) continue; // stale: u was expanded since
-		settled[u >> 5]! |= bit;
-		const c = cost[u] as number;
-		const tu = tag[u] as number;
-		const fu = tu & 1;
-		const tv0 = tu - fu; // the tag of a node reached from u over a plain, known edge
-		const xu = fu === 0 ? 0 : (extra[2 * u] as number);
-		const uu = fu === 0 ? 0 : (extra[2 * u + 1] as number);
-		const start = offsets[u] as number;
-		const end = offsets[u + 1] as number;
-		// room for one entry per arc of u
-		if (2 * (top + end - start) > ent.length) ent = grow(ws, 2 * (top + end - start));
-		for (let a = start; a < end; a++) {
-			const nc = c + (arcCostS[2 * a] as number);
-			const v = arcInfo[4 * a + 2] as number;
-			const cv = cost[v] as number;
-			if (nc < cv || (nc === cv && nc < Infinity && tieBeatsVia(st, v, tu >> 1, uu, xu, net, a))) {
-				const info = arcInfo[4 * a + 3] as number;
-				cost[v] = nc;
-				if (fu === 0 && info <= EDGE_MASK) tag[v] = tv0;
-				else {
-					const e = info & EDGE_MASK;
-					extra[2 * v] = xu + (edgeExtraM[2 * e] as number);
-					extra[2 * v + 1] = uu + (edgeExtraM[2 * e + 1] as number);
-					tag[v] = tv0 + 1;
+		empty = 0;
+		const base = s * words;
+		// step 1: passes over the band's bitmap until no node of the band improves
+		while ((first[s] as number) <= (last[s] as number)) {
+			let end = last[s] as number;
+			let w = first[s] as number;
+			first[s] = NO_WORD;
+			last[s] = -1;
+			for (; w <= end; w++) {
+				let bits = ring[base + w] as number;
+				if (bits === 0) continue;
+				ring[base + w] = 0;
+				while (bits !== 0) {
+					const low = bits & -bits;
+					bits ^= low;
+					const i = 31 - Math.clz32(low);
+					const u = (w << 5) | i;
+					const c = cost[u] as number;
+					if (Math.floor(c * scale) !== band) continue; // stale: u improved into an earlier band
+					worked++;
+					const tu = tag[u] as number;
+					const fu = tu & 1;
+					const tv0 = tu - fu; // the tag of a node reached from u over a plain, known edge
+					const xu = fu === 0 ? 0 : (extra[2 * u] as number);
+					const uu = fu === 0 ? 0 : (extra[2 * u + 1] as number);
+					const aEnd = offsets[u + 1] as number;
+					for (let a = offsets[u] as number; a < aEnd; a++) {
+						const nc = c + (arcCostS[2 * a] as number);
+						const v = arcInfo[4 * a + 2] as number;
+						const cv = cost[v] as number;
+						if (nc >= cv && (nc > cv || nc === Infinity)) continue;
+						const vw = v >> 5;
+						const vbit = 1 << (v & 31);
+						if (nc === cv) {
+							// a tie bringing exactly v's label changes nothing (the far end of a seed's
+							// edge, seeded through it, is the common case); any other tie: v's label is
+							// made exact once its band's costs are final
+							if (sameVia(st, v, tv0, fu, xu, uu, net, a)) continue;
+							if (((tiedBits[vw] as number) & vbit) === 0) {
+								tiedBits[vw]! |= vbit;
+								ws.tied.push(v);
+							}
+							if (!tieBeatsVia(st, v, tu >> 1, uu, xu, net, a)) continue;
+						}
+						const info = arcInfo[4 * a + 3] as number;
+						cost[v] = nc;
+						if (fu === 0 && info <= EDGE_MASK) tag[v] = tv0;
+						else {
+							const e = info & EDGE_MASK;
+							extra[2 * v] = xu + (edgeExtraM[2 * e] as number);
+							extra[2 * v + 1] = uu + (edgeExtraM[2 * e + 1] as number);
+							tag[v] = tv0 + 1;
+						}
+						const b = Math.floor(nc * scale);
+						if (b !== band) {
+							// a later band: its slot's bitmap
+							const t = b & smask;
+							ring[t * words + vw]! |= vbit;
+							if (vw < (first[t] as number)) first[t] = vw;
+							if (vw > (last[t] as number)) last[t] = vw;
+						} else if (vw === w && (v & 31) > i) {
+							bits |= vbit; // this band, further on in this word: this pass
+						} else if (vw > w) {
+							ring[base + vw]! |= vbit; // this band, further on: this pass
+							if (vw > end) end = vw;
+						} else {
+							ring[base + vw]! |= vbit; // this band, behind: the next pass
+							if (vw < (first[s] as number)) first[s] = vw;
+							if (vw > (last[s] as number)) last[s] = vw;
+						}
+					}
 				}
-				// a settled v improves only inside this bucket (an edge under a bucket): expand it again
-				settled[v >> 5]! &= ~(1 << (v & 31));
-				const nh = (nc * scale) & mask;
-				ent[2 * top] = v;
-				ent[2 * top + 1] = heads[nh] as number;
-				heads[nh] = top++;
-				occ[nh >> 5]! |= 1 << (nh & 31);
-				queued++;
+			}
+		}
+		if (ws.tied.length > 0) repairBand(net, st, ws, scale, band);
+		band++;
+	}
+	return worked;
+}
+
+/**
+ * Makes the labels of band `band` exact once its costs are final, where costs tied. A node's label
+ * can be wrong only if a relaxation tied with its cost (it then sits in `ws.tied`), or if its
+ * label came over a tight arc (neighbour's cost + arc cost = its cost, exactly) from a node whose
+ * label was wrong. So: the tied nodes of this band and every node of the band reached from them
+ * over tight arcs lose their labels (a seed at its seed cost keeps the seed's), then take, in cost
+ * order and again until nothing changes, the best label (the rule after the cost) over their
+ * tight arcs. Every other label the pull reads is exact (earlier bands, or untouched by a tie), so
+ * each label is the best over the node's tight paths: what a binary-heap Dijkstra leaves. A node
+ * whose label changed puts its tight neighbours of later bands in `ws.tied`. Tied nodes of later
+ * bands stay in `ws.tied` for their band.
+ */
+function repairBand(
+	net: ProfileNetwork,
+	st: SweepState,
+	ws: SweepWorkspace,
+	scale: number,
+	band: number,
+): void {
+	const { offsets } = net.graph;
+	const { arcCostS, arcInfo, edgeExtraM } = net;
+	const { cost, tag, extra } = st;
+	const { tiedBits, seedBits, seedNodes, seedLabels, seedCount } = ws;
+	const tied = ws.tied;
+	let mine = 0;
+	for (let k = 0; k < tied.length; k++) {
+		if (Math.floor((cost[tied[k] as number] as number) * scale) <= band) mine++;
+	}
+	if (mine === 0) return;
+	const later: number[] = [];
+	const group: number[] = [];
+	for (let k = 0; k < tied.length; k++) {
+		const v = tied[k] as number;
+		if (Math.floor((cost[v] as number) * scale) > band) later.push(v);
+		else group.push(v); // in the group: its bit stays set until the end
+	}
+	// every node of the band reached over tight arcs from the tied ones
+	for (let k = 0; k < group.length; k++) {
+		const v = group[k] as number;
+		const c = cost[v] as number;
+		const aEnd = offsets[v + 1] as number;
+		for (let a = offsets[v] as number; a < aEnd; a++) {
+			const x = arcInfo[4 * a + 2] as number;
+			const cx = cost[x] as number;
+			if (c + (arcCostS[2 * a] as number) !== cx || Math.floor(cx * scale) !== band) continue;
+			const xbit = 1 << (x & 31);
+			if (((tiedBits[x >> 5] as number) & xbit) !== 0) continue;
+			tiedBits[x >> 5]! |= xbit;
+			group.push(x);
+		}
+	}
+	// in cost order (then node), so that one pass mostly suffices: insertion sort, groups are small
+	for (let k = 1; k < group.length; k++) {
+		const v = group[k] as number;
+		const c = cost[v] as number;
+		let j = k - 1;
+		for (; j >= 0; j--) {
+			const p = group[j] as number;
+			const cp = cost[p] as number;
+			if (cp < c || (cp === c && p < v)) break;
+			group[j + 1] = p;
+		}
+		group[j + 1] = v;
+	}
+	const old = new Float64Array(3 * group.length);
+	for (let k = 0; k < group.length; k++) {
+		const v = group[k] as number;
+		old[3 * k] = tag[v] as number;
+		old[3 * k + 1] = extra[2 * v] as number;
+		old[3 * k + 2] = extra[2 * v + 1] as number;
+		tag[v] = -2;
+		if (((seedBits[v >> 5] as number) & (1 << (v & 31))) === 0) continue;
+		// a seed at its seed cost keeps its seed label (repeats of a node were seeded alike)
+		for (let j = 0; j < seedCount; j++) {
+			if (seedNodes[j] !== v || seedLabels[4 * j] !== cost[v]) continue;
+			tag[v] = seedLabels[4 * j + 1] as number;
+			extra[2 * v] = seedLabels[4 * j + 2] as number;
+			extra[2 * v + 1] = seedLabels[4 * j + 3] as number;
+			break;
+		}
+	}
+	let changed = true;
+	while (changed) {
+		changed = false;
+		for (const v of group) {
+			const c = cost[v] as number;
+			const t0 = tag[v] as number;
+			let bt = t0;
+			let bu = (t0 & 1) === 0 ? 0 : (extra[2 * v + 1] as number);
+			let bx = (t0 & 1) === 0 ? 0 : (extra[2 * v] as number);
+			const aEnd = offsets[v + 1] as number;
+			for (let a = offsets[v] as number; a < aEnd; a++) {
+				const u = arcInfo[4 * a + 2] as number;
+				const tu = tag[u] as number;
+				if (tu === -2 || (cost[u] as number) + (arcCostS[2 * a] as number) !== c) continue;
+				const info = arcInfo[4 * a + 3] as number;
+				const lu = tu >> 1;
+				let cu = 0;
+				let cx = 0;
+				let ct = tu & -2;
+				if ((tu & 1) !== 0 || info > EDGE_MASK) {
+					const e = info & EDGE_MASK;
+					const fu = tu & 1;
+					cx = (fu === 0 ? 0 : (extra[2 * u] as number)) + (edgeExtraM[2 * e] as number);
+					cu = (fu === 0 ? 0 : (extra[2 * u + 1] as number)) + (edgeExtraM[2 * e + 1] as number);
+					ct += 1;
+				}
+				const lb = bt >> 1;
+				if (bt === -2 || lu < lb || (lu === lb && (cu < bu || (cu === bu && cx < bx)))) {
+					bt = ct;
+					bu = cu;
+					bx = cx;
+				}
+			}
+			if (bt === t0 && ((bt & 1) === 0 || (bu === extra[2 * v + 1] && bx === extra[2 * v])))
+				continue;
+			changed = true;
+			tag[v] = bt;
+			if ((bt & 1) !== 0) {
+				extra[2 * v] = bx;
+				extra[2 * v + 1] = bu;
 			}
 		}
 	}
-	return ahead;
+	// a changed label reaches the tight neighbours of later bands, which then need the same
+	for (let k = 0; k < group.length; k++) {
+		const v = group[k] as number;
+		tiedBits[v >> 5]! &= ~(1 << (v & 31));
+		const t0 = old[3 * k] as number;
+		const x0 = old[3 * k + 1] as number;
+		const u0 = old[3 * k + 2] as number;
+		const t = tag[v] as number;
+		if (t === t0 && ((t & 1) === 0 || (x0 === extra[2 * v] && u0 === extra[2 * v + 1]))) continue;
+		ws.repaired++;
+		const c = cost[v] as number;
+		const aEnd = offsets[v + 1] as number;
+		for (let a = offsets[v] as number; a < aEnd; a++) {
+			const x = arcInfo[4 * a + 2] as number;
+			const cx = cost[x] as number;
+			if (c + (arcCostS[2 * a] as number) !== cx || Math.floor(cx * scale) === band) continue;
+			const xbit = 1 << (x & 31);
+			if (((tiedBits[x >> 5] as number) & xbit) !== 0) continue;
+			tiedBits[x >> 5]! |= xbit;
+			later.push(x);
+		}
+	}
+	ws.tied = later;
 }
 
 /**
