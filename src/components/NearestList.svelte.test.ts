@@ -7,7 +7,13 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import type { Component } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import I18nHost from '../../tests/helpers/I18nHost.svelte';
-import { ORIGIN, renderPanel, testAreaState, tilesFetch } from '../../tests/helpers/panels.ts';
+import {
+	openSampleArea,
+	ORIGIN,
+	renderPanel,
+	testAreaState,
+	tilesFetch,
+} from '../../tests/helpers/panels.ts';
 import { CATEGORIES } from '../contracts/taxonomy.ts';
 import { parseAreaIndex } from '../data/area-index.ts';
 import { loadNeighbourHelp } from '../data/neighbour-help.ts';
@@ -74,4 +80,55 @@ describe('an empty kind: the same help in neighbouring municipalities', () => {
 		const calls = screen.getAllByRole('link', { name: /^Bel / });
 		for (const c of calls) expect(c.getAttribute('href')).toMatch(/^tel:\+?\d+$/);
 	});
+});
+
+describe('the list on screen', () => {
+	it('stays while the same question is asked again, and clears at once for another one', async () => {
+		const area = await openSampleArea();
+		const { app } = renderPanel(as(NearestPanel), area, {
+			kind: 'nearest',
+			categoryId: 'pharmacy',
+		});
+		// every question the panel asks the worker, awaited below (the real worker answers)
+		const asked: Promise<unknown>[] = [];
+		const analysis = area.analysis!;
+		const nearest = analysis.nearest.bind(analysis);
+		analysis.nearest = (...args) => {
+			const answer = nearest(...args);
+			asked.push(answer.catch(() => undefined));
+			return answer;
+		};
+		// two real points of the sample: its first two pharmacies
+		const [a, b] = area.data!.places.filter((p) => p.categoryIds.includes('pharmacy'));
+		app.setOrigin({ lngLat: a!.lngLat, label: 'A' });
+		await waitFor(() => expect(screen.getAllByTestId('nearest-place').length).toBeGreaterThan(0), {
+			timeout: 60_000,
+		});
+		const before = screen.getAllByTestId('nearest-place').map((e) => e.textContent);
+		let gone = 0;
+		const observer = new MutationObserver(() => {
+			if (!screen.queryByTestId('nearest-list')) gone++;
+		});
+		observer.observe(document.body, { subtree: true, childList: true });
+
+		// the same question again: the area's data replaced by an equal one (as when it is read again)
+		const count = asked.length;
+		area.data = { ...area.data! };
+		await waitFor(() => expect(asked.length).toBe(count + 1));
+		await Promise.all(asked);
+		await waitFor(() =>
+			expect(screen.getAllByTestId('nearest-place').map((e) => e.textContent)).toEqual(before),
+		);
+		expect(gone).toBe(0);
+
+		// another question: the old answer leaves at once
+		app.setOrigin({ lngLat: b!.lngLat, label: 'B' });
+		await waitFor(() => expect(gone).toBeGreaterThan(0));
+		await waitFor(() => expect(screen.getAllByTestId('nearest-place').length).toBeGreaterThan(0), {
+			timeout: 60_000,
+		});
+		observer.disconnect();
+		area.data?.search.dispose();
+		area.analysis?.dispose();
+	}, 120_000);
 });
