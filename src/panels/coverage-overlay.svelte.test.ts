@@ -69,6 +69,20 @@ describe('CoveragePanel: the overlay after a what-if', () => {
 			},
 			{ map },
 		);
+		/** The worker's origin points of the run on screen, at the legend's norm. */
+		const originsShown = async () => {
+			const client = await area.analysis!.client();
+			const normM = Number(
+				/Norm: (\d+) m/.exec(screen.getByTestId('coverage-legend-norm').textContent ?? '')?.[1],
+			);
+			const fc = await client.request('originsGeoJSON', {
+				categoryId: category!,
+				profile: 'walking',
+				unknownMode: 'optimistic',
+				normM,
+			});
+			return { fc, normM };
+		};
 		const status = screen.getByTestId('coverage-status');
 		await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
 		const originCount = area.analysis!.info!.origins;
@@ -86,16 +100,7 @@ describe('CoveragePanel: the overlay after a what-if', () => {
 
 		// a planned place at the address just beyond the norm (class 3: farther than the norm; the
 		// nearest of those, so that the what-if changes a part of the area, whatever the origins' order)
-		const client0 = await area.analysis!.client();
-		const normM0 = Number(
-			/Norm: (\d+) m/.exec(screen.getByTestId('coverage-legend-norm').textContent ?? '')?.[1],
-		);
-		const fc0 = await client0.request('originsGeoJSON', {
-			categoryId: category!,
-			profile: 'walking',
-			unknownMode: 'optimistic',
-			normM: normM0,
-		});
+		const fc0 = (await originsShown()).fc;
 		let far = -1;
 		before.forEach((c, i) => {
 			const d = fc0.features[i]!.properties.distance_m ?? Infinity;
@@ -122,16 +127,7 @@ describe('CoveragePanel: the overlay after a what-if', () => {
 
 		// the same classes as a whole recomputation: the worker's origin points of that run (with
 		// the planned place), classed whole (distances to 0.1 m there: a value on a bound is left out)
-		const client = await area.analysis!.client();
-		const normM = Number(
-			/Norm: (\d+) m/.exec(screen.getByTestId('coverage-legend-norm').textContent ?? '')?.[1],
-		);
-		const fc = await client.request('originsGeoJSON', {
-			categoryId: category!,
-			profile: 'walking',
-			unknownMode: 'optimistic',
-			normM,
-		});
+		const { fc, normM } = await originsShown();
 		const reasons = fc.features.map((f) =>
 			ORIGIN_REASONS.indexOf((f.properties.no_figure_reason ?? 'none') as OriginReason),
 		);
