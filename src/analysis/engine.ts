@@ -313,6 +313,20 @@ export function whatIfDelta(
 
 const key = (profile: ProfileId, mode: UnknownMode): string => `${profile}/${mode}`;
 
+/** What a coverage job starts from ({@link AnalysisEngine.jobPlan}); shared, read-only. */
+export interface JobPlan {
+	readonly net: ProfileNetwork;
+	readonly snaps: OriginSnaps;
+	/** The category's places that reach the network, as sweep sources (label: place index). */
+	readonly sources: readonly SweepSource[];
+	/** The ids of the category's places too far from the network. */
+	readonly unconnected: readonly string[];
+	/** Why each origin has no figure (originReasonsOf). */
+	readonly originReason: Uint8Array;
+	/** The origins on no edge (unconnectedOf). */
+	readonly noEdge: Uint32Array;
+}
+
 /** How many released runs' arrays an engine keeps for reuse. */
 const MAX_SPARE_RUNS = 2;
 
@@ -332,6 +346,8 @@ export class AnalysisEngine {
 	private readonly originSnapCache = new Map<string, OriginSnaps>();
 	private readonly placeSnapCache = new Map<string, (Snap | undefined)[]>();
 	private readonly placeLists = new Map<string, number[]>();
+	/** Per category: its job plans by profile and unknown mode ({@link jobPlan}). */
+	private readonly jobPlans = new Map<string, JobPlan[]>();
 	private workspaceCache: SweepWorkspace | undefined;
 	/** Arrays of released coverage runs, for the next runs (at most {@link MAX_SPARE_RUNS}). */
 	private readonly spareRuns: RunArrays[] = [];
@@ -762,6 +778,41 @@ export class AnalysisEngine {
 		return arr[i];
 	}
 
+	/**
+	 * What a coverage job of a category for a profile and unknown mode starts from, worked out
+	 * once and kept (cached per engine): the profile's network and origin snaps, the category's
+	 * places as sweep sources (snapped) and the ids of those too far from the network, why each
+	 * origin has no figure, and the origins on no edge. A job then takes them as they are instead
+	 * of looking each up again (CoverageRun).
+	 */
+	jobPlan(categoryId: string, profile: ProfileId, mode: UnknownMode): JobPlan {
+		let plans = this.jobPlans.get(categoryId);
+		if (!plans) this.jobPlans.set(categoryId, (plans = []));
+		const slot = 2 * PROFILE_IDS.indexOf(profile) + (mode === 'cautious' ? 1 : 0);
+		const known = plans[slot];
+		if (known) return known;
+		const net = this.network(profile, mode);
+		const snaps = this.originSnaps(profile, mode);
+		const ids = this.bundle.places.ids;
+		const sources: SweepSource[] = [];
+		const unconnected: string[] = [];
+		for (const i of this.placesOf(categoryId)) {
+			const snap = this.placeSnap(i, profile, mode);
+			if (snap) sources.push({ snap, label: i });
+			else unconnected.push(ids[i] as string);
+		}
+		const plan: JobPlan = {
+			net,
+			snaps,
+			sources,
+			unconnected,
+			originReason: originReasonsOf(this.bundle, snaps),
+			noEdge: unconnectedOf(snaps),
+		};
+		if (slot >= 0) plans[slot] = plan;
+		return plan;
+	}
+
 	/** Indices of the bundle places of a category (cached). */
 	placesOf(categoryId: string): number[] {
 		const cached = this.placeLists.get(categoryId);
@@ -824,7 +875,12 @@ export class CoverageRun {
 	/** Planned places by label. */
 	readonly planned = new Map<number, PlannedPlace>();
 	private readonly byEdge = new Map<number, SweepSource[]>();
-	private readonly queue = new FlatQueue<number>();
+	/** The heap of the what-if edits (made on the first edit: a run that is never edited needs none). */
+	private queueCache: FlatQueue<number> | undefined;
+	private get queue(): FlatQueue<number> {
+		this.queueCache ??= new FlatQueue<number>();
+		return this.queueCache;
+	}
 	private nextLabel: number;
 	/** Number of sources on each edge (fast test before the byEdge lookup). */
 	private readonly sourceEdges: Uint16Array;
@@ -852,20 +908,21 @@ export class CoverageRun {
 		if (typeof options.categoryId !== 'string' || options.categoryId === '') {
 			throw new Error('categoryId is missing');
 		}
-		this.net = engine.network(options.profile, mode);
-		this.snaps = engine.originSnaps(options.profile, mode);
+		const plan = engine.jobPlan(options.categoryId, options.profile, mode);
+		this.net = plan.net;
+		this.snaps = plan.snaps;
 		const places = engine.bundle.places;
 		this.nextLabel = places.count;
-		const exclude = new Set(options.excludePlaceIds ?? []);
-		const unconnected: string[] = [];
-		for (const i of engine.placesOf(options.categoryId)) {
-			if (exclude.has(places.ids[i] as string)) continue;
-			const snap = engine.placeSnap(i, options.profile, mode);
-			if (!snap) {
-				unconnected.push(places.ids[i] as string);
-				continue;
+		let unconnected: string[];
+		if (options.excludePlaceIds && options.excludePlaceIds.length > 0) {
+			const exclude = new Set(options.excludePlaceIds);
+			for (const src of plan.sources) {
+				if (!exclude.has(places.ids[src.label] as string)) this.addSource(src);
 			}
-			this.addSource({ snap, label: i });
+			unconnected = plan.unconnected.filter((id) => !exclude.has(id));
+		} else {
+			for (const src of plan.sources) this.addSource(src);
+			unconnected = plan.unconnected.slice();
 		}
 		for (const p of options.extraPlaces ?? []) {
 			checkPlanned(p);
@@ -886,10 +943,10 @@ export class CoverageRun {
 			placeLabel: spare?.placeLabel ?? new Int32Array(n),
 			placeCount: this.sources.size,
 			unconnectedPlaceIds: unconnected,
-			originReason: originReasonsOf(engine.bundle, this.snaps),
+			originReason: plan.originReason,
 		};
 		// the origins on no edge have no figure; evaluateAll writes every other origin
-		const none = unconnectedOf(this.snaps);
+		const none = plan.noEdge;
 		const r = this.result;
 		for (let k = 0; k < none.length; k++) {
 			const i = none[k] as number;
