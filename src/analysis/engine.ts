@@ -1135,6 +1135,49 @@ export class CoverageRun {
 		const lt = st.label(to);
 		const same = this.sourceEdges[e] !== 0 ? this.byEdge.get(e) : undefined;
 		const speed = net.speedMps;
+		if (!same && !track) {
+			// the common case, no place on the edge and no change to record: the loop below with the
+			// unknown and extra metres worked out only for the end that wins (and both on a tie)
+			const { distanceM, timeS, unknownM, placeLabel } = r;
+			for (let k = k0; k < k1; k++) {
+				const i = byEdge[k] as number;
+				const t = ts[i] as number;
+				const c = cf + t * w;
+				const c2 = ct + (1 - t) * w;
+				const viaTo =
+					c2 < c ||
+					(c2 === c &&
+						c !== Infinity &&
+						beats(
+							c2,
+							lt,
+							ut + (unk ? (1 - t) * len : 0),
+							xt + (1 - t) * ex,
+							c,
+							lf,
+							uf + (unk ? t * len : 0),
+							xf + t * ex,
+						));
+				const a = accessM[i] as number;
+				if (viaTo) {
+					distanceM[i] = dt0 + (1 - t) * len + a;
+					timeS[i] = c2 + a / speed;
+					unknownM[i] = ut + (unk ? (1 - t) * len : 0);
+					placeLabel[i] = lt;
+				} else if (c === Infinity) {
+					distanceM[i] = Infinity;
+					timeS[i] = Infinity;
+					unknownM[i] = 0;
+					placeLabel[i] = -1;
+				} else {
+					distanceM[i] = df0 + t * len + a;
+					timeS[i] = c + a / speed;
+					unknownM[i] = uf + (unk ? t * len : 0);
+					placeLabel[i] = lf;
+				}
+			}
+			return;
+		}
 		for (let k = k0; k < k1; k++) {
 			const i = byEdge[k] as number;
 			const t = ts[i] as number;
