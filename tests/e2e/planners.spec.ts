@@ -40,6 +40,11 @@ const signed = (x: number, walked: number) => {
 	const d = Math.round(x) - Math.round(walked);
 	return d === 0 ? '0' : `${d < 0 ? '\u2212' : '+'}${nl(Math.abs(d))}`;
 };
+/** Metres as kilometres with one decimal, as `lang` writes them ("528,3" in Dutch and French). */
+const km = (lang: string, m: number) =>
+	new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+		m / 1000,
+	);
 const A: [number, number] = [4.835264, 51.228472];
 const B: [number, number] = [4.832985, 51.218921];
 
@@ -320,7 +325,7 @@ test.describe("planners' workspace", () => {
 		const restPanel = page.getByTestId('rest-panel');
 		const rest = restGaps(engine, { maxGapM: 125 });
 		await expect(restPanel.getByTestId('rest-summary')).toContainText(
-			`${(rest.gapM / 1000).toFixed(1)} van ${(rest.networkM / 1000).toFixed(1)} km`,
+			`${km('nl', rest.gapM)} van ${km('nl', rest.networkM)} km`,
 			{ timeout: 120_000 },
 		);
 		await expect(restPanel.getByTestId('rest-item').first()).toContainText(
@@ -568,6 +573,32 @@ test.describe("planners' workspace", () => {
 					path: testInfo.outputPath(`walkshed-my-profile-${testInfo.project.name}.png`),
 				});
 			}
+		}
+	});
+
+	test('the rest points and the completeness table write kilometres as the language does (nl, fr, en)', async ({
+		page,
+	}, testInfo) => {
+		// Both wrote "528.3" with a decimal point in Dutch and French (toFixed), beside the
+		// walksheds' "13,7" and the Dutch "1.334 m" of every other figure: a Dutch reader takes
+		// "528.3 km" for 528 300 m.
+		test.skip(testInfo.project.name !== 'desktop', 'the same text at every size');
+		const rest = restGaps(engine, { maxGapM: 200 });
+		const compl = completenessByNeighbourhood(engine);
+		const words = { nl: 'van', fr: 'sur', en: 'of' } as const;
+		for (const lang of ['nl', 'fr', 'en'] as const) {
+			await page.goto(`/?mode=rest&gap=200&lang=${lang}`);
+			await expect(page.getByTestId('rest-summary')).toContainText(
+				`${km(lang, rest.gapM)} ${words[lang]} ${km(lang, rest.networkM)} km`,
+				{ timeout: 120_000 },
+			);
+			await page.goto(`/?mode=completeness&lang=${lang}`);
+			const rows = page.getByTestId('completeness-row');
+			await expect(rows).toHaveCount(compl.length, { timeout: 120_000 });
+			for (const r of compl)
+				await expect(
+					page.locator(`[data-testid="completeness-row"][data-id="${r.id}"] td`).first(),
+				).toHaveText(km(lang, r.networkM));
 		}
 	});
 });
