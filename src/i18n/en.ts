@@ -575,6 +575,8 @@ const en: Messages = {
 	fixesNote:
 		'Per stretch: the residents who come within the norm if only that stretch becomes passable for {profile}.',
 	fixesNone: 'No stretch brings anyone within the norm.',
+	fixesNoCandidates:
+		'Profile {profile}: every stretch of the network is usable, there is nothing to fix. Choose another profile (rollator, wheelchair) to see which stretches are missing there.',
 	fixesGain: '+{residents} residents, {residents65} of them 65+',
 	fixesSearched:
 		'{candidates} unusable stretches, {evaluated} could change something and were computed, {withGain} with a gain.',

@@ -590,6 +590,8 @@ const fr: Messages = {
 	fixesNote:
 		'Par tronçon : les habitants qui entrent dans la norme si seul ce tronçon devient praticable pour {profile}.',
 	fixesNone: 'Aucun tronçon ne fait entrer quelqu’un dans la norme.',
+	fixesNoCandidates:
+		'Profil {profile} : tous les tronçons du réseau sont utilisables, il n’y a rien à réparer. Choisissez un autre profil (déambulateur, fauteuil roulant) pour voir les tronçons qui y manquent.',
 	fixesGain: '+{residents} habitants, dont {residents65} de 65 ans et plus',
 	fixesSearched:
 		'{candidates} tronçons inutilisables, {evaluated} pouvaient changer quelque chose et ont été calculés, {withGain} avec un gain.',

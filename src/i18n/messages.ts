@@ -583,6 +583,8 @@ const nl = {
 	fixesNote:
 		'Per stuk: de inwoners die binnen de norm komen als alleen dat stuk begaanbaar wordt voor {profile}.',
 	fixesNone: 'Geen enkel stuk brengt iemand binnen de norm.',
+	fixesNoCandidates:
+		'Profiel {profile}: elk stuk van het netwerk is bruikbaar, er valt niets te herstellen. Kies een ander profiel (met rollator, in een rolstoel) om te zien welke stukken daar ontbreken.',
 	fixesGain: '+{residents} inwoners, van wie {residents65} van 65+',
 	fixesSearched:
 		'{candidates} onbruikbare stukken, {evaluated} konden iets veranderen en werden doorgerekend, {withGain} met winst.',

@@ -601,4 +601,29 @@ test.describe("planners' workspace", () => {
 				).toHaveText(km(lang, r.networkM));
 		}
 	});
+
+	test('which fix helps most, for a profile that can use every stretch: says why the list is empty and what to do @phone', async ({
+		page,
+	}) => {
+		// Walking (the app's default profile) has no stretch it cannot use; the panel said only "No
+		// stretch brings anyone within the norm" and "0 unusable stretches", as if the area had no
+		// gap, when the question has no answer for walking.
+		const options = { categoryId: 'pharmacy', normM: 800, unknownMode: 'cautious' } as const;
+		expect(rankFixes(engine, { ...options, profile: 'walking', limit: 10 }).candidates).toBe(0);
+		await page.goto(`/?mode=fixes&cat=${options.categoryId}&norm=${options.normM}`);
+		const panel = page.getByTestId('fixes-panel');
+		await expect(panel.getByTestId('fixes-none')).toHaveText(
+			'Profiel Te voet: elk stuk van het netwerk is bruikbaar, er valt niets te herstellen. Kies een ander profiel (met rollator, in een rolstoel) om te zien welke stukken daar ontbreken.',
+			{ timeout: 120_000 },
+		);
+		// ... and the profile it points to answers
+		await panel.getByRole('radio', { name: 'In een rolstoel' }).check();
+		const ranking = rankFixes(engine, { ...options, profile: 'wheelchair', limit: 10 });
+		expect(ranking.candidates).toBeGreaterThan(0);
+		await expect(panel.getByTestId('fixes-searched')).toContainText(
+			`${nl(ranking.candidates)} onbruikbare stukken`,
+			{ timeout: 120_000 },
+		);
+		await expect(panel.getByText('er valt niets te herstellen')).toHaveCount(0);
+	});
 });
