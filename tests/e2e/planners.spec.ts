@@ -626,4 +626,18 @@ test.describe("planners' workspace", () => {
 		);
 		await expect(panel.getByText('er valt niets te herstellen')).toHaveCount(0);
 	});
+
+	test('walksheds from a service: places that share a name are told apart by their address', async ({
+		page,
+	}, testInfo) => {
+		// Seven options read "ZIEKENHUISNETWERK ANTWERPEN", two "Sint-Pieterskerk" (Lille's and
+		// Vorselaar's): the planner could not tell which one the walksheds would start from.
+		test.skip(testInfo.project.name !== 'desktop', 'the same list at every size');
+		await page.goto(`/?mode=walkshed&pt=${A.join(',')}&min=10`);
+		const options = page.getByTestId('walkshed-place').locator('option:not([value=""])');
+		await expect.poll(() => options.count(), { timeout: 120_000 }).toBeGreaterThan(1);
+		const labels = await options.allTextContents();
+		const repeated = labels.filter((l, k) => labels.indexOf(l) !== k);
+		expect(repeated, 'labels that appear more than once').toEqual([]);
+	});
 });
