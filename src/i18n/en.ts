@@ -146,7 +146,7 @@ const en: Messages = {
 	coverageWhatIfIntro:
 		'Place a planned {category} or switch off an existing one: map, table and difference follow at once.',
 	coverageAddByClick: 'Choose the place on the map',
-	coverageAddPicking: 'Click the map where the new place goes…',
+	coverageAddPicking: 'Click the map where the new place goes, or the button again to stop.',
 	coverageAddAtAddress: 'At {address}',
 	coveragePlannedName: 'Planned {n}',
 	coverageExisting: 'Existing places',
@@ -542,7 +542,7 @@ const en: Messages = {
 	plannerPickA: 'Choose start A on the map',
 	plannerPickB: 'Choose destination B on the map',
 	plannerPickPoint: 'Choose a point on the map',
-	plannerPicking: 'Tap or click on the map…',
+	plannerPicking: 'Tap or click on the map, or the button again to stop.',
 	plannerWay: 'unnamed way ({id})',
 	plannerExportGeojson: 'Export as GeoJSON',
 	plannerExportCsv: 'Export as CSV',

@@ -650,4 +650,30 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 			});
 		}
 	});
+
+	test('placing a planned place on the map can be stopped: the button pressed again @phone', async ({
+		page,
+	}) => {
+		// The button went disabled while picking, with no other way out than a tap on the map (which
+		// plants a place) or closing the analysis; a keyboard's focus fell off the disabled button.
+		await page.goto('/?mode=coverage&cats=pharmacy&cat=pharmacy');
+		const panel = page.getByTestId('coverage');
+		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+			timeout: 240_000,
+		});
+		const add = panel.getByTestId('coverage-add-click');
+		const picking = panel.getByRole('status').filter({ hasText: 'Klik op de kaart' });
+		await add.click();
+		await expect(add).toHaveAttribute('aria-pressed', 'true');
+		await expect(picking).toHaveText(
+			'Klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
+		);
+		await expect(add).toBeEnabled();
+		await add.click();
+		await expect(add).toHaveAttribute('aria-pressed', 'false');
+		await expect(picking).toHaveCount(0);
+		// and it picks again
+		await add.click();
+		await expect(picking).toHaveCount(1);
+	});
 });

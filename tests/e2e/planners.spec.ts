@@ -640,4 +640,27 @@ test.describe("planners' workspace", () => {
 		const repeated = labels.filter((l, k) => labels.indexOf(l) !== k);
 		expect(repeated, 'labels that appear more than once').toEqual([]);
 	});
+
+	test('picking a point for a route or walksheds stops when its button is pressed again @phone', async ({
+		page,
+	}) => {
+		// A pressed (aria-pressed) pick button pressed again started picking anew: on a phone the
+		// only way out was a tap on the map.
+		const stops = 'Tik of klik op de kaart, of nog eens op de knop om te stoppen.';
+		await page.goto('/?mode=route');
+		await waitForMapReady(page);
+		for (const id of ['pick-a', 'pick-b', 'pick-point']) {
+			if (id === 'pick-point') {
+				await page.goto(`/?mode=walkshed&pt=${A.join(',')}&min=10`);
+				await waitForMapReady(page);
+			}
+			const button = page.getByTestId(id);
+			await button.click();
+			await expect(button).toHaveAttribute('aria-pressed', 'true');
+			await expect(page.getByRole('status').filter({ hasText: stops })).toHaveCount(1);
+			await button.click();
+			await expect(button).toHaveAttribute('aria-pressed', 'false');
+			await expect(page.getByRole('status').filter({ hasText: stops })).toHaveCount(0);
+		}
+	});
 });
