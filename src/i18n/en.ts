@@ -146,7 +146,7 @@ const en: Messages = {
 	coverageWhatIfIntro:
 		'Place a planned {category} or switch off an existing one: map, table and difference follow at once.',
 	coverageAddByClick: 'Choose the place on the map',
-	coverageAddPicking: 'Click the map where the new place goes…',
+	coverageAddPicking: 'Click the map where the new place goes, or the button again to stop.',
 	coverageAddAtAddress: 'At {address}',
 	coveragePlannedName: 'Planned {n}',
 	coverageExisting: 'Existing places',
@@ -542,7 +542,7 @@ const en: Messages = {
 	plannerPickA: 'Choose start A on the map',
 	plannerPickB: 'Choose destination B on the map',
 	plannerPickPoint: 'Choose a point on the map',
-	plannerPicking: 'Tap or click on the map…',
+	plannerPicking: 'Tap or click on the map, or the button again to stop.',
 	plannerWay: 'unnamed way ({id})',
 	plannerExportGeojson: 'Export as GeoJSON',
 	plannerExportCsv: 'Export as CSV',
@@ -575,6 +575,8 @@ const en: Messages = {
 	fixesNote:
 		'Per stretch: the residents who come within the norm if only that stretch becomes passable for {profile}.',
 	fixesNone: 'No stretch brings anyone within the norm.',
+	fixesNoCandidates:
+		'Profile {profile}: every stretch of the network is usable, there is nothing to fix. Choose another profile (rollator, wheelchair) to see which stretches are missing there.',
 	fixesGain: '+{residents} residents, {residents65} of them 65+',
 	fixesSearched:
 		'{candidates} unusable stretches, {evaluated} could change something and were computed, {withGain} with a gain.',

@@ -153,7 +153,8 @@ const fr: Messages = {
 	coverageWhatIfIntro:
 		'Placez un lieu prévu ({category}) ou désactivez un lieu existant : la carte, le tableau et la différence suivent aussitôt.',
 	coverageAddByClick: "Choisir l'endroit sur la carte",
-	coverageAddPicking: "Cliquez sur la carte à l'endroit du nouveau lieu…",
+	coverageAddPicking:
+		"Cliquez sur la carte à l'endroit du nouveau lieu, ou à nouveau sur le bouton pour arrêter.",
 	coverageAddAtAddress: 'À {address}',
 	coveragePlannedName: 'Prévu {n}',
 	coverageExisting: 'Lieux existants',
@@ -556,7 +557,7 @@ const fr: Messages = {
 	plannerPickA: 'Choisir le départ A sur la carte',
 	plannerPickB: 'Choisir l’arrivée B sur la carte',
 	plannerPickPoint: 'Choisir un point sur la carte',
-	plannerPicking: 'Touchez ou cliquez sur la carte…',
+	plannerPicking: 'Touchez ou cliquez sur la carte, ou à nouveau sur le bouton pour arrêter.',
 	plannerWay: 'voie sans nom ({id})',
 	plannerExportGeojson: 'Exporter en GeoJSON',
 	plannerExportCsv: 'Exporter en CSV',
@@ -590,6 +591,8 @@ const fr: Messages = {
 	fixesNote:
 		'Par tronçon : les habitants qui entrent dans la norme si seul ce tronçon devient praticable pour {profile}.',
 	fixesNone: 'Aucun tronçon ne fait entrer quelqu’un dans la norme.',
+	fixesNoCandidates:
+		'Profil {profile} : tous les tronçons du réseau sont utilisables, il n’y a rien à réparer. Choisissez un autre profil (déambulateur, fauteuil roulant) pour voir les tronçons qui y manquent.',
 	fixesGain: '+{residents} habitants, dont {residents65} de 65 ans et plus',
 	fixesSearched:
 		'{candidates} tronçons inutilisables, {evaluated} pouvaient changer quelque chose et ont été calculés, {withGain} avec un gain.',

@@ -151,7 +151,8 @@ const nl = {
 	coverageWhatIfIntro:
 		'Plaats een geplande {category} of schakel een bestaande uit: kaart, tabel en verschil volgen meteen.',
 	coverageAddByClick: 'Plaats op de kaart kiezen',
-	coverageAddPicking: 'Klik op de kaart waar de nieuwe plaats komt…',
+	coverageAddPicking:
+		'Klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
 	coverageAddAtAddress: 'Op {address}',
 	coveragePlannedName: 'Gepland {n}',
 	coverageExisting: 'Bestaande plaatsen',
@@ -550,7 +551,7 @@ const nl = {
 	plannerPickA: 'Kies vertrekpunt A op de kaart',
 	plannerPickB: 'Kies bestemming B op de kaart',
 	plannerPickPoint: 'Kies een punt op de kaart',
-	plannerPicking: 'Tik of klik op de kaart…',
+	plannerPicking: 'Tik of klik op de kaart, of nog eens op de knop om te stoppen.',
 	plannerWay: 'weg zonder naam ({id})',
 	plannerExportGeojson: 'Exporteren als GeoJSON',
 	plannerExportCsv: 'Exporteren als CSV',
@@ -583,6 +584,8 @@ const nl = {
 	fixesNote:
 		'Per stuk: de inwoners die binnen de norm komen als alleen dat stuk begaanbaar wordt voor {profile}.',
 	fixesNone: 'Geen enkel stuk brengt iemand binnen de norm.',
+	fixesNoCandidates:
+		'Profiel {profile}: elk stuk van het netwerk is bruikbaar, er valt niets te herstellen. Kies een ander profiel (met rollator, in een rolstoel) om te zien welke stukken daar ontbreken.',
 	fixesGain: '+{residents} inwoners, van wie {residents65} van 65+',
 	fixesSearched:
 		'{candidates} onbruikbare stukken, {evaluated} konden iets veranderen en werden doorgerekend, {withGain} met winst.',

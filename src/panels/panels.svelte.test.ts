@@ -429,6 +429,39 @@ describe('CoveragePanel', () => {
 	}, 120_000);
 });
 
+describe('CoveragePanel: numbers in the language shown', () => {
+	it('writes the table and the edge note as the language does: a comma between thousands in English, as its legend does', async () => {
+		// The table, the charts, the saved analyses and the report formatted counts for `${lang}-BE`:
+		// "en-BE" writes a thousand as 1.000, which an English reader takes for one, beside the
+		// legend's "1,200 m" and every other English figure.
+		const { i18n } = renderPanel(as(CoveragePanel), area, {
+			kind: 'coverage',
+			categoryIds: ['pharmacy'],
+			categoryId: 'pharmacy',
+			unknownMode: 'optimistic',
+			norms: {},
+		});
+		const status = screen.getByTestId('coverage-status');
+		await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
+		const cell = () =>
+			within(screen.getByTestId('coverage-total')).getByText(
+				(_, el) => el?.getAttribute('data-col') === 'residents',
+			).textContent!;
+		const residents = Number(cell().replace(/\./g, ''));
+		expect(residents, 'a count with a thousands separator').toBeGreaterThanOrEqual(1000);
+		const edge = screen.getByTestId('coverage-edge').textContent!;
+		const edgeCounts = [...edge.matchAll(/\d[\d.]*/g)].map((m) => Number(m[0].replace(/\./g, '')));
+		for (const lang of ['en', 'fr', 'nl'] as const) {
+			i18n.lang = lang;
+			await tick();
+			const format = new Intl.NumberFormat(lang);
+			expect(cell(), lang).toBe(format.format(residents));
+			for (const n of edgeCounts)
+				expect(screen.getByTestId('coverage-edge').textContent, lang).toContain(format.format(n));
+		}
+	}, 60_000);
+});
+
 describe('CoveragePanel: the printed buurtanalyse', () => {
 	it('counts the places of each kind per neighbourhood and, once printed, the coverage for every profile', async () => {
 		renderPanel(as(CoveragePanel), area, {

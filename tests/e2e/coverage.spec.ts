@@ -650,4 +650,67 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 			});
 		}
 	});
+
+	test('placing a planned place on the map can be stopped: the button pressed again @phone', async ({
+		page,
+	}) => {
+		// The button went disabled while picking, with no other way out than a tap on the map (which
+		// plants a place) or closing the analysis; a keyboard's focus fell off the disabled button.
+		await page.goto('/?mode=coverage&cats=pharmacy&cat=pharmacy');
+		const panel = page.getByTestId('coverage');
+		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+			timeout: 240_000,
+		});
+		const add = panel.getByTestId('coverage-add-click');
+		const picking = panel.getByRole('status').filter({ hasText: 'Klik op de kaart' });
+		await add.click();
+		await expect(add).toHaveAttribute('aria-pressed', 'true');
+		await expect(picking).toHaveText(
+			'Klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
+		);
+		await expect(add).toBeEnabled();
+		await add.click();
+		await expect(add).toHaveAttribute('aria-pressed', 'false');
+		await expect(picking).toHaveCount(0);
+		// and it picks again
+		await add.click();
+		await expect(picking).toHaveCount(1);
+	});
+
+	test('a run in progress is in sight wherever the panel is scrolled, on a phone below the long form too @phone', async ({
+		page,
+	}) => {
+		// the area's analysis data held back: the run waits for it as long as the test wants
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/\/analysis(-\d+)?\.bin$/, async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto('/?mode=coverage&cats=pharmacy&profile=walking');
+		const status = page.getByTestId('coverage-status');
+		await expect(status).toHaveAttribute('data-state', 'running', { timeout: 120_000 });
+		await expect(status.locator('progress')).toBeVisible();
+		// the panel as it opens (its top), and scrolled to its end: the progress line is on screen
+		const scrollPanel = (to: 'start' | 'end') =>
+			status.evaluate((el, end) => {
+				let box = el.parentElement;
+				while (
+					box &&
+					!(
+						box.scrollHeight > box.clientHeight &&
+						/auto|scroll/.test(getComputedStyle(box).overflowY)
+					)
+				)
+					box = box.parentElement;
+				if (box) box.scrollTop = end ? box.scrollHeight : 0;
+				return box !== null;
+			}, to === 'end');
+		expect(await scrollPanel('start'), 'the panel scrolls').toBe(true);
+		await expect(status).toBeInViewport();
+		await scrollPanel('end');
+		await expect(status).toBeInViewport();
+		release();
+		await expect(status).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+	});
 });
