@@ -33,6 +33,17 @@ import { expect, test, type Page } from '../helpers/test.ts';
 
 test.beforeEach(async ({ page }) => captureMap(page));
 
+/** Holds the area's analysis data back until the returned function is called. */
+async function holdAnalysisData(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/analysis(-\d+)?\.bin$/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	return release;
+}
+
 /** The CLI's neighbourhood table and origins for a category and profile. */
 function analyseCli(category: string, profile: string) {
 	const dir = mkdtempSync(path.join(tmpdir(), 'buurtkaart-coverage-'));
@@ -113,12 +124,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 		// the page's clock runs as usual until the test holds it (Playwright's clock)
 		await page.clock.install();
 		// the area's analysis data held back: the run waits for it as long as the test wants
-		let release!: () => void;
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route(/\/analysis(-\d+)?\.bin$/, async (route) => {
-			await held;
-			await route.continue();
-		});
+		const release = await holdAnalysisData(page);
 		await page.goto('/?mode=coverage&cats=pharmacy&profile=walking');
 		const panel = page.getByTestId('coverage');
 		const status = panel.getByTestId('coverage-status');
@@ -681,12 +687,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 		page,
 	}) => {
 		// the area's analysis data held back: the run waits for it as long as the test wants
-		let release!: () => void;
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route(/\/analysis(-\d+)?\.bin$/, async (route) => {
-			await held;
-			await route.continue();
-		});
+		const release = await holdAnalysisData(page);
 		await page.goto('/?mode=coverage&cats=pharmacy&profile=walking');
 		const status = page.getByTestId('coverage-status');
 		await expect(status).toHaveAttribute('data-state', 'running', { timeout: 120_000 });
