@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeAnalysisBundle, edgeStatus } from '../../src/analysis/bundle.ts';
 import {
+	FLEMISH_NORMS,
 	decodePersonalProfile,
 	limitsFor,
 	personalGraph,
@@ -17,7 +18,7 @@ import { chooseLanguage } from '../helpers/header.ts';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import en from '../../src/i18n/en.ts';
 import fr from '../../src/i18n/fr.ts';
-import { NL_MESSAGES, type Messages } from '../../src/i18n/messages.ts';
+import { NL_MESSAGES, formatNumber, type Messages } from '../../src/i18n/messages.ts';
 
 const TEXTS: Record<'nl' | 'fr' | 'en', Messages> = { nl: NL_MESSAGES, fr, en };
 
@@ -332,6 +333,10 @@ test.describe('a personal mobility profile', () => {
 			await expect(form.getByRole('textbox', { name: tl.myKerb })).toHaveValue('2');
 			// as applied in Dutch, with its decimal comma (a language chosen later keeps it)
 			await expect(form.getByRole('textbox', { name: tl.myWidth })).toHaveValue('1,5');
+			// the norm in the width's help is written as the language writes numbers (not "1.50" in Dutch)
+			await expect(form).toContainText(
+				tl.myWidthHelp.replace('{m}', formatNumber(lang, FLEMISH_NORMS.sidewalkWidthM, 2)),
+			);
 			await expectFieldsFit(page, form);
 			await form.getByRole('button', { name: tl.myApply }).scrollIntoViewIfNeeded();
 			await page.screenshot({
