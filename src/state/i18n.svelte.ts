@@ -39,6 +39,14 @@ export class I18n {
 		return formatNumber(this.lang, value, fractionDigits);
 	}
 
+	/**
+	 * A count (residents, places) as the language writes it, rounded: residents are fractional
+	 * shares of addresses.
+	 */
+	count(value: number): string {
+		return formatNumber(this.lang, Math.round(value));
+	}
+
 	/** How an origin is named: the address chosen, else "my location" or "the chosen point". */
 	originLabel(origin: Origin): string {
 		return origin.label ?? this.t(origin.isHere ? 'nearestMyLocation' : 'nearestPoint');
