@@ -479,11 +479,14 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 				points[k]!,
 			);
 			await page.getByTestId('coverage-add-click').click();
-			await page.getByTestId('coverage-add-click').and(page.locator(':disabled')).waitFor();
+			// picking: the button is pressed (a toggle, 0cbbff2) until the map's click plants the place
+			await page.locator('[data-testid="coverage-add-click"][aria-pressed="true"]').waitFor();
 			const a = await step(page, 'whatIf', () =>
 				page.mouse.click(mapBox!.x + mapBox!.width / 2, mapBox!.y + mapBox!.height / 2),
 			);
-			await page.getByTestId('coverage-add-click').and(page.locator(':enabled')).waitFor();
+			await page
+				.locator('[data-testid="coverage-add-click"][aria-pressed="false"]:enabled')
+				.waitFor();
 			const b = await step(page, 'run', () => page.getByTestId('coverage-run').click());
 			if (k < WARMUP_CLICKS) continue;
 			whatIf.push(a);
