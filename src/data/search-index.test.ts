@@ -107,6 +107,33 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 		);
 	});
 
+	it('tells places of one kind apart: a place without a name says where it is, in every language', () => {
+		const places = source.places.filter((p) => !p.name && !p.address && p.nearAddress);
+		expect(places.length).toBeGreaterThan(0);
+		const near = { nl: 'bij', fr: 'près de', en: 'near' } as const;
+		for (const lang of ['nl', 'fr', 'en'] as const) {
+			const records = new Map(areaSearchRecords(source, lang).map((r) => [r.id, r]));
+			for (const p of places) {
+				expect(records.get(p.id)?.detail).toContain(`${near[lang]} ${p.nearAddress}`);
+			}
+			// two places with the same label and kind but different (nearest) addresses never
+			// read the same in the list (before: two GPs both shown as a bare "Huisarts")
+			const byLabel = new Map<string, Map<string, string>>();
+			for (const p of source.places) {
+				const r = records.get(p.id)!;
+				const key = `${p.categoryIds[0]}|${r.label}`;
+				const where = p.address ?? p.nearAddress ?? '';
+				const m = byLabel.get(key) ?? new Map<string, string>();
+				byLabel.set(key, m);
+				for (const [otherWhere, otherDetail] of m) {
+					if (otherWhere !== where)
+						expect(r.detail, `${key}: ${where} / ${otherWhere}`).not.toBe(otherDetail);
+				}
+				m.set(where, r.detail ?? '');
+			}
+		}
+	});
+
 	it('"bank" finds banks as well as benches', () => {
 		const result = index.search('bank');
 		expect(result.kindPlaces?.category.id).toBe('bench');

@@ -31,6 +31,9 @@ const WHEELCHAIR_SYNONYMS = [
 
 const BY_ID = new Map(CATEGORIES.map((c) => [c.id, c]));
 
+/** Before a place's nearest address point when it has no address of its own ("bij Markt 3"). */
+const NEAR: Localized = { nl: 'bij', fr: 'près de', en: 'near' };
+
 /**
  * The records of the kinds of help: one per category, its label in `lang` and every other label
  * and synonym (in every language) as keywords; plus the wheelchair-accessible filter.
@@ -109,7 +112,15 @@ export function areaSearchRecords(source: SearchSourceV2, lang: keyof Localized)
 			kind: 'place',
 			label: p.name || what,
 			keywords: [...new Set(keywords)],
-			detail: [p.name ? what : '', p.address ?? ''].filter(Boolean).join(' · '),
+			// what it is (when named), where it is (its address, else the nearest address point) and
+			// its locality: places of one kind without a name ("Huisarts") are told apart by it
+			detail: [
+				p.name ? what : '',
+				p.address ?? (p.nearAddress ? `${NEAR[lang]} ${p.nearAddress}` : ''),
+				detailOf(p.localities),
+			]
+				.filter(Boolean)
+				.join(' · '),
 			categoryIds: p.categoryIds,
 			lngLat: p.lngLat,
 			localities: p.localities.map((i) => localityIds[i]!),
