@@ -14,6 +14,8 @@ import { statusCounts } from '../../src/analysis/network-layer.ts';
 import { NETWORK_POINT_VALUE_LABELS } from '../../src/analysis/network-points.ts';
 import { REASON_LABELS } from '../../src/analysis/profiles.ts';
 import { PROFILE_IDS, type ReasonCode } from '../../src/contracts/profiles.ts';
+import { readSearchSource } from '../../src/contracts/search-source.ts';
+import { CATEGORIES } from '../../src/contracts/taxonomy.ts';
 import { restGaps } from '../../src/analysis/rest-points.ts';
 import { routeWithReasons } from '../../src/analysis/route.ts';
 import { walkshed } from '../../src/analysis/walkshed.ts';
@@ -639,6 +641,49 @@ test.describe("planners' workspace", () => {
 		const labels = await options.allTextContents();
 		const repeated = labels.filter((l, k) => labels.indexOf(l) !== k);
 		expect(repeated, 'labels that appear more than once').toEqual([]);
+	});
+
+	test('walksheds from a service: only services the engine can start from, the area’s own all there @phone', async ({
+		page,
+	}, testInfo) => {
+		// The list offered every named service of the data, some far outside the area (Antwerp):
+		// chosen, the map flew off the tiles to "too far from a usable way" for all three profiles.
+		// Expected here from the engine in Node: the services whose point (rounded as the panel
+		// takes it) snaps to a way at least one profile may use.
+		const search = await readSearchSource(
+			new Uint8Array(readFileSync(path.join('tiles', SAMPLE_AREA, 'search.json.gz'))),
+		);
+		const round = (x: number) => Math.round(x * 1e6) / 1e6;
+		const named = search.places.filter(
+			(p) =>
+				p.name &&
+				CATEGORIES.some((c) => c.group !== 'public_space' && p.categoryIds.includes(c.id)),
+		);
+		const startable = (p: (typeof named)[number]) =>
+			PROFILE_IDS.some((profile) =>
+				engine.snapPoint(round(p.lngLat[0]), round(p.lngLat[1]), profile, 'optimistic'),
+			);
+		const expected = named.filter(startable).map((p) => p.id);
+		// the sample holds both kinds, so the test can fail both ways
+		expect(expected.length).toBeGreaterThan(0);
+		expect(named.length).toBeGreaterThan(expected.length);
+		await page.goto('/?mode=walkshed&min=10');
+		const select = page.getByTestId('walkshed-place');
+		const options = select.locator('option:not([value=""])');
+		await expect.poll(() => options.count(), { timeout: 120_000 }).toBeGreaterThan(0);
+		const offered = await options.evaluateAll((all) =>
+			all.map((o) => (o as HTMLOptionElement).value),
+		);
+		expect([...offered].sort()).toEqual([...expected].sort());
+		// one of them chosen: walksheds, no "too far from a usable way"
+		if (testInfo.project.name !== 'desktop') return;
+		await select.selectOption(offered[0]!);
+		const rows = page.getByTestId('walkshed-panel').getByTestId('walkshed-row');
+		await expect(rows).toHaveCount(3, { timeout: 120_000 });
+		await expect(page.getByTestId('walkshed-residents').first()).toBeVisible();
+		await expect(page.getByTestId('walkshed-panel')).not.toContainText(
+			'te ver van een bruikbare weg',
+		);
 	});
 
 	test('picking a point for a route or walksheds stops when its button is pressed again @phone', async ({
