@@ -615,7 +615,7 @@ test.describe("planners' workspace", () => {
 		await page.goto(`/?mode=fixes&cat=${options.categoryId}&norm=${options.normM}`);
 		const panel = page.getByTestId('fixes-panel');
 		await expect(panel.getByTestId('fixes-none')).toHaveText(
-			'Profiel Te voet: elk stuk van het netwerk is bruikbaar, er valt niets te herstellen. Kies een ander profiel (met rollator, in een rolstoel) om te zien welke stukken daar ontbreken.',
+			'Profiel: Te voet. Elk stuk van het netwerk is bruikbaar, er valt niets te herstellen. Kies een ander profiel (met rollator, in een rolstoel) om te zien welke stukken daar ontbreken.',
 			{ timeout: 120_000 },
 		);
 		// ... and the profile it points to answers
