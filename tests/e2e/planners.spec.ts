@@ -606,7 +606,7 @@ test.describe("planners' workspace", () => {
 
 	test('which fix helps most, for a profile that can use every stretch: says why the list is empty and what to do @phone', async ({
 		page,
-	}) => {
+	}, testInfo) => {
 		// Walking (the app's default profile) has no stretch it cannot use; the panel said only "No
 		// stretch brings anyone within the norm" and "0 unusable stretches", as if the area had no
 		// gap, when the question has no answer for walking.
@@ -618,7 +618,14 @@ test.describe("planners' workspace", () => {
 			'Profiel: Te voet. Elk stuk van het netwerk is bruikbaar, er valt niets te herstellen. Kies een ander profiel (met rollator, in een rolstoel) om te zien welke stukken daar ontbreken.',
 			{ timeout: 120_000 },
 		);
-		// ... and the profile it points to answers
+		// one clear message: not "0 onbruikbare stukken …" under it, nor the note on what a fix's
+		// figure means (there is none)
+		await expect(panel.getByTestId('fixes-searched')).toHaveCount(0);
+		await expect(panel.getByTestId('fixes-note')).toHaveCount(0);
+		await page.screenshot({
+			path: testInfo.outputPath(`fixes-walking-${testInfo.project.name}.png`),
+		});
+		// ... and the profile it points to answers, its note naming it as a label, in nl, fr, en
 		await panel.getByRole('radio', { name: 'In een rolstoel' }).check();
 		const ranking = rankFixes(engine, { ...options, profile: 'wheelchair', limit: 10 });
 		expect(ranking.candidates).toBeGreaterThan(0);
@@ -627,6 +634,18 @@ test.describe("planners' workspace", () => {
 			{ timeout: 120_000 },
 		);
 		await expect(panel.getByText('er valt niets te herstellen')).toHaveCount(0);
+		const notes = {
+			nl: 'Per stuk: de inwoners die binnen de norm komen als alleen dat stuk begaanbaar wordt. Profiel: In een rolstoel.',
+			fr: 'Par tronçon : les habitants qui entrent dans la norme si seul ce tronçon devient praticable. Profil : En fauteuil roulant.',
+			en: 'Per stretch: the residents who come within the norm if only that stretch becomes passable. Profile: In a wheelchair.',
+		};
+		for (const lang of ['nl', 'fr', 'en'] as const) {
+			if (lang !== 'nl') await chooseLanguage(page, lang);
+			await expect(panel.getByTestId('fixes-note')).toHaveText(notes[lang]);
+		}
+		await page.screenshot({
+			path: testInfo.outputPath(`fixes-wheelchair-en-${testInfo.project.name}.png`),
+		});
 	});
 
 	test('walksheds from a service: places that share a name are told apart by their address', async ({
