@@ -608,6 +608,9 @@ const nl = {
 		'Profiel: {profile}. Op de kaart: het aandeel van de lengte van het netwerk waarvan de nodige kenmerken bekend zijn. Donkerder is meer bekend; het zegt niet of de wijk toegankelijk is.',
 	complClass: '{from}–{to} %',
 	complLegendNone: 'geen kleur: geen netwerk bij de adressen',
+	complNoTags: 'geen extra kenmerken nodig',
+	complLegendNoTags:
+		'Profiel: {profile}. Dit profiel heeft geen extra kenmerken nodig: elk begaanbaar stuk is bruikbaar, welke kenmerken er ook ontbreken. Een aandeel zou altijd 100 % zijn en zegt hier niets; de kaart kleurt daarom niet. Kies een ander profiel om te zien hoeveel er bekend is.',
 	curTitle: 'Lokale initiatieven',
 	curIntro:
 		'Wat OpenStreetMap niet kent: burenhulp, dorpsdiensten, vrijwillige bezoekers, steun voor mantelzorgers. Bewaard staan ze meteen in het zoeken, op de kaart en in de analyse.',

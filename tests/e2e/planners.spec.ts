@@ -23,7 +23,7 @@ import { builtInProfile, encodePersonalProfile } from '../../src/analysis/person
 import { chooseLanguage } from '../helpers/header.ts';
 import { SAMPLE_AREA } from '../helpers/areas.ts';
 import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
-import { completenessLayers } from '../../src/map/layers/planner-style.ts';
+import { COMPLETENESS_CLASSES, completenessLayers } from '../../src/map/layers/planner-style.ts';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from '../helpers/test.ts';
 
@@ -602,6 +602,82 @@ test.describe("planners' workspace", () => {
 					page.locator(`[data-testid="completeness-row"][data-id="${r.id}"] td`).first(),
 				).toHaveText(km(lang, r.networkM));
 		}
+	});
+
+	test('data completeness for walking says it needs no extra tags, not 100 %; wheelchair keeps its shares (nl, fr, en) @phone', async ({
+		page,
+	}, testInfo) => {
+		// Walking needs no tags: its share was "100 %" everywhere, in the table, the legend and on
+		// the map, as if the data were complete. It tells the planner nothing and looks like a claim.
+		const compl = completenessByNeighbourhood(engine);
+		const fill = () =>
+			page.evaluate(
+				() =>
+					(
+						window as unknown as {
+							buurtkaartMap: { getPaintProperty: (l: string, p: string) => unknown };
+						}
+					).buurtkaartMap.getPaintProperty('completeness-fill', 'fill-color') ?? null,
+			);
+		const noTags = {
+			nl: 'geen extra kenmerken nodig',
+			fr: 'aucune caractéristique en plus requise',
+			en: 'needs no extra tags',
+		};
+		const legends = {
+			nl: 'Profiel: Te voet. Dit profiel heeft geen extra kenmerken nodig',
+			fr: 'Profil : À pied. Ce profil ne requiert aucune caractéristique en plus',
+			en: 'Profile: Walking. This profile needs no extra tags',
+		};
+		for (const lang of ['nl', 'fr', 'en'] as const) {
+			if (lang !== 'nl' && testInfo.project.name !== 'desktop') break;
+			await page.goto(`/?mode=completeness&lang=${lang}`);
+			const rows = page.getByTestId('completeness-row');
+			await expect(rows).toHaveCount(compl.length, { timeout: 120_000 });
+			// one cell for the walking column, the same for every neighbourhood
+			const walking = page.getByTestId('completeness-table').locator('td[data-profile="walking"]');
+			await expect(walking).toHaveCount(1);
+			await expect(walking).toHaveText(noTags[lang]);
+			await expect(walking).toHaveAttribute('rowspan', String(compl.length));
+			for (const r of compl) {
+				const row = page.locator(`[data-testid="completeness-row"][data-id="${r.id}"]`);
+				if (r.share.wheelchair !== null)
+					await expect(row.locator('td[data-profile="wheelchair"]')).toHaveText(
+						`${Math.round(100 * r.share.wheelchair)} %`,
+					);
+			}
+			const legend = page.getByTestId('completeness-legend');
+			await expect(legend).toContainText(legends[lang]);
+			await expect(legend.locator('li')).toHaveCount(0);
+			// on the map: nothing shaded for walking
+			await expect
+				.poll(fill)
+				.toEqual(completenessLayers('n', 'l', {}, 'x')[0].paint!['fill-color']);
+			await waitForMapReady(page);
+			await mapSettled(page);
+			await page.screenshot({
+				path: testInfo.outputPath(`completeness-walking-${lang}-${testInfo.project.name}.png`),
+			});
+		}
+		// wheelchair: its shares in the table, the legend's classes and on the map, as before
+		await page.goto('/?mode=completeness&profile=wheelchair');
+		await expect(page.getByTestId('completeness-row')).toHaveCount(compl.length, {
+			timeout: 120_000,
+		});
+		const legend = page.getByTestId('completeness-legend');
+		await expect(legend).toContainText('Profiel: In een rolstoel. Op de kaart:');
+		await expect(legend.locator('li')).toHaveCount(COMPLETENESS_CLASSES.length + 1);
+		const shares = Object.fromEntries(
+			compl.filter((r) => r.id !== '').map((r) => [r.id, r.share.wheelchair]),
+		);
+		await expect
+			.poll(fill)
+			.toEqual(completenessLayers('n', 'l', shares, 'x')[0].paint!['fill-color']);
+		await waitForMapReady(page);
+		await mapSettled(page);
+		await page.screenshot({
+			path: testInfo.outputPath(`completeness-wheelchair-nl-${testInfo.project.name}.png`),
+		});
 	});
 
 	test('which fix helps most, for a profile that can use every stretch: says why the list is empty and what to do @phone', async ({
