@@ -195,4 +195,13 @@ describe('ReportsPanel on the device', () => {
 			`'=HYPERLINK("http://x")`,
 		);
 	});
+
+	it('a page past the end (its last report triaged out of the filter, an old link) opens the last page', async () => {
+		// It said "51–50 van 50 meldingen" with nothing listed and, on one page, no way back.
+		const total = OLD + RECENT;
+		const { app } = renderReports({ kind: 'reports', page: 9 });
+		await waitFor(() => expect(count()).toBe(`51–${total} van ${total} meldingen`));
+		expect(app.mode).toEqual({ kind: 'reports', page: 2 });
+		expect(items()).toHaveLength(total - 50);
+	});
 });
