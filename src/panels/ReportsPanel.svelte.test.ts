@@ -93,6 +93,8 @@ describe('ReportsPanel on the device', () => {
 
 		await fireEvent.click(screen.getByTestId('reports-next'));
 		expect(app.mode).toEqual({ kind: 'reports', page: 2 });
+		// while page 2 loads, the range is still page 1's (it said "51–100" over page 1's reports)
+		expect(count()).toMatch(new RegExp(`^(1–50|51–${total}) van ${total} meldingen$`));
 		await waitFor(() => expect(count()).toBe(`51–${total} van ${total} meldingen`));
 		expect(items()).toHaveLength(total - 50);
 		expect((screen.getByTestId('reports-next') as HTMLButtonElement).disabled).toBe(true);
