@@ -771,7 +771,6 @@ test.describe("planners' workspace", () => {
 		);
 		expect([...offered].sort()).toEqual([...expected].sort());
 		// one of them chosen: walksheds, no "too far from a usable way"
-		if (testInfo.project.name !== 'desktop') return;
 		await select.selectOption(offered[0]!);
 		const rows = page.getByTestId('walkshed-panel').getByTestId('walkshed-row');
 		await expect(rows).toHaveCount(3, { timeout: 120_000 });
@@ -779,6 +778,11 @@ test.describe("planners' workspace", () => {
 		await expect(page.getByTestId('walkshed-panel')).not.toContainText(
 			'te ver van een bruikbare weg',
 		);
+		await waitForMapReady(page);
+		await mapSettled(page);
+		await page.screenshot({
+			path: testInfo.outputPath(`walkshed-from-service-${testInfo.project.name}.png`),
+		});
 	});
 
 	test('picking a point for a route or walksheds stops when its button is pressed again @phone', async ({
