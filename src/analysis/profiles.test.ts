@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	asksNoTags,
 	classifyWay,
 	classifyWayAllProfiles,
 	isWalkableWay,
@@ -16,6 +17,7 @@ import {
 	unknownMask,
 } from './profiles.ts';
 import { type ReasonCode } from '../contracts/profiles.ts';
+import { builtInProfile, limitsOf } from './personal-profile.ts';
 
 describe('isWalkableWay', () => {
 	it('follows the routable highway values minus those closed to pedestrians', () => {
@@ -235,5 +237,25 @@ describe('reasonLabel', () => {
 				expect(reasonLabel(code, lang)).toBe(REASON_LABELS[code][lang]);
 			}
 		}
+	});
+});
+
+describe('asksNoTags', () => {
+	it('holds for walking alone, and not for a walking profile with a limit of its own', () => {
+		expect(asksNoTags(PROFILE_LIMITS.walking)).toBe(true);
+		expect(asksNoTags(PROFILE_LIMITS.rollator)).toBe(false);
+		expect(asksNoTags(PROFILE_LIMITS.wheelchair)).toBe(false);
+		expect(asksNoTags(limitsOf(builtInProfile('walking')))).toBe(true);
+		expect(asksNoTags(limitsOf({ ...builtInProfile('walking'), kerbCm: 5 }))).toBe(false);
+	});
+
+	it('is what the classification does: with it, no way is ever unknown', () => {
+		for (const tags of <Record<string, string>[]>[
+			{ highway: 'footway' },
+			{ highway: 'path', surface: 'gravel' },
+			{ highway: 'track' },
+			{ highway: 'steps' },
+		])
+			expect(classifyWay(tags, 'walking').status).not.toBe('unknown');
 	});
 });

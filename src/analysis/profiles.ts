@@ -461,6 +461,31 @@ export interface ClassifyLimits {
 	maxBenchStretchM: number;
 }
 
+/**
+ * Whether limits ask nothing of the tags: every walkable way is passable whatever is tagged or
+ * missing (walking). Such a profile's data completeness is 100 % by definition and says nothing;
+ * the completeness panel says that it needs no extra tags instead of a share.
+ *
+ * @example asksNoTags(PROFILE_LIMITS.walking) // true
+ * @example asksNoTags(PROFILE_LIMITS.wheelchair) // false
+ */
+export function asksNoTags(l: ClassifyLimits): boolean {
+	return (
+		l.steps &&
+		l.barriers === 'ignore' &&
+		!l.wheelchairTag &&
+		l.maxKerbM === Infinity &&
+		l.maxInclinePct === Infinity &&
+		l.limitedInclinePct === Infinity &&
+		l.rough === 'ok' &&
+		l.loose === 'ok' &&
+		!l.surfaceNeeded &&
+		!l.smoothness &&
+		l.minWidthM === 0 &&
+		l.maxBenchStretchM === Infinity
+	);
+}
+
 /** The limits of the three built-in profiles (DESIGN.md "Mobility profiles"). */
 export const PROFILE_LIMITS: Readonly<Record<ProfileId, ClassifyLimits>> = {
 	walking: {

@@ -92,7 +92,10 @@ describe('NetworkExport in the completeness panel', () => {
 		expect(rows[0]).not.toHaveProperty('personal_status');
 		const said = screen.getByTestId('network-export-done').textContent;
 		expect(said).toContain(`${new Intl.NumberFormat('nl').format(g.edgeCount)} stukken`);
-		expect(said).toContain(PROFILES.wheelchair.label.nl);
+		// the profiles' names after a colon, as labels (not "(Te voet, Met rollator, …)" mid-sentence)
+		expect(said).toContain(
+			`stukken gedownload. Profielen: ${PROFILE_IDS.map((p) => PROFILES[p].label.nl).join(' · ')}.`,
+		);
 
 		const geo = await saved('network-export-geojson');
 		expect(geo.name).toMatch(/\.geojson$/);

@@ -65,7 +65,7 @@ const en: Messages = {
 	networkLimited: 'Limited: takes extra effort',
 	networkImpassable: 'Not passable',
 	networkUnknown: 'Unknown: the data do not say',
-	nearestFrom: 'Nearest from {origin}, {profile}:',
+	nearestFrom: 'Nearest from {origin} — {profile}:',
 	nearestChooseOrigin:
 		'Choose an address in the search box or use your location to see what is nearest, on foot along the streets.',
 	nearestUseLocation: 'Use my location',
@@ -573,10 +573,10 @@ const en: Messages = {
 	fixesNorm: 'Norm (m along the streets)',
 	fixesCautious: 'Stretches with unknown data count as unusable (surveying one is then a fix too)',
 	fixesNote:
-		'Per stretch: the residents who come within the norm if only that stretch becomes passable for {profile}.',
+		'Per stretch: the residents who come within the norm if only that stretch becomes passable. Profile: {profile}.',
 	fixesNone: 'No stretch brings anyone within the norm.',
 	fixesNoCandidates:
-		'Profile {profile}: every stretch of the network is usable, there is nothing to fix. Choose another profile (rollator, wheelchair) to see which stretches are missing there.',
+		'Profile: {profile}. Every stretch of the network is usable, there is nothing to fix. Choose another profile (rollator, wheelchair) to see which stretches are missing there.',
 	fixesGain: '+{residents} residents, {residents65} of them 65+',
 	fixesSearched:
 		'{candidates} unusable stretches, {evaluated} could change something and were computed, {withGain} with a gain.',
@@ -596,9 +596,12 @@ const en: Messages = {
 	plannerLayersNote:
 		'Barriers, kerbs, crossings and elevators show from zoom level 13 (zoomed in on a village). Click one to see what it is and what the data say about it.',
 	complLegend:
-		'On the map, for {profile}: the share of the network’s length whose needed features are known. Darker is more known; it does not say whether the neighbourhood is accessible.',
+		'Profile: {profile}. On the map: the share of the network’s length whose needed features are known. Darker is more known; it does not say whether the neighbourhood is accessible.',
 	complClass: '{from}–{to} %',
 	complLegendNone: 'no colour: no network near the addresses',
+	complNoTags: 'needs no extra tags',
+	complLegendNoTags:
+		'Profile: {profile}. This profile needs no extra tags: every passable stretch is usable, whatever tags are missing. A share would always be 100 % and says nothing here, so the map is not shaded. Choose another profile to see how much is known.',
 	curTitle: 'Local initiatives',
 	curIntro:
 		'What OpenStreetMap does not know: neighbour help, village services, volunteer visiting, support for family carers. Once saved they are at once in search, on the map and in the analysis.',
@@ -679,7 +682,7 @@ const en: Messages = {
 		'Every stretch of the network with its status (passable, limited, impassable, unknown), the reasons and what is unknown, for walking, rollator and wheelchair, and for your own profile when it is on.',
 	netExportGeoJson: 'Network as GeoJSON',
 	netExportCsv: 'Network as CSV (spreadsheet)',
-	netExportDone: '{edges} stretches downloaded ({profiles}).',
+	netExportDone: '{edges} stretches downloaded. Profiles: {profiles}.',
 };
 
 export default en;

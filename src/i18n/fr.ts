@@ -69,7 +69,7 @@ const fr: Messages = {
 	networkLimited: 'Limité : demande un effort',
 	networkImpassable: 'Impraticable',
 	networkUnknown: 'Inconnu : les données ne le disent pas',
-	nearestFrom: 'Au plus près de {origin}, {profile} :',
+	nearestFrom: 'Au plus près de {origin} — {profile} :',
 	nearestChooseOrigin:
 		'Choisissez une adresse dans la recherche ou utilisez votre position pour voir ce qui est le plus proche, à pied par les rues.',
 	nearestUseLocation: 'Utiliser ma position',
@@ -589,10 +589,10 @@ const fr: Messages = {
 	fixesCautious:
 		'Les tronçons aux données inconnues comptent comme inutilisables (les relever est alors aussi une réparation)',
 	fixesNote:
-		'Par tronçon : les habitants qui entrent dans la norme si seul ce tronçon devient praticable pour {profile}.',
+		'Par tronçon : les habitants qui entrent dans la norme si seul ce tronçon devient praticable. Profil : {profile}.',
 	fixesNone: 'Aucun tronçon ne fait entrer quelqu’un dans la norme.',
 	fixesNoCandidates:
-		'Profil {profile} : tous les tronçons du réseau sont utilisables, il n’y a rien à réparer. Choisissez un autre profil (déambulateur, fauteuil roulant) pour voir les tronçons qui y manquent.',
+		'Profil : {profile}. Tous les tronçons du réseau sont utilisables, il n’y a rien à réparer. Choisissez un autre profil (déambulateur, fauteuil roulant) pour voir les tronçons qui y manquent.',
 	fixesGain: '+{residents} habitants, dont {residents65} de 65 ans et plus',
 	fixesSearched:
 		'{candidates} tronçons inutilisables, {evaluated} pouvaient changer quelque chose et ont été calculés, {withGain} avec un gain.',
@@ -612,9 +612,12 @@ const fr: Messages = {
 	plannerLayersNote:
 		'Obstacles, bordures, traversées et ascenseurs apparaissent à partir du niveau de zoom 13 (zoomé sur un village). Cliquez dessus pour voir ce que c’est et ce qu’en disent les données.',
 	complLegend:
-		'Sur la carte, pour {profile} : la part de la longueur du réseau dont les caractéristiques nécessaires sont connues. Plus foncé, plus connu ; cela ne dit pas si le quartier est accessible.',
+		'Profil : {profile}. Sur la carte : la part de la longueur du réseau dont les caractéristiques nécessaires sont connues. Plus foncé, plus connu ; cela ne dit pas si le quartier est accessible.',
 	complClass: '{from}–{to} %',
 	complLegendNone: 'sans couleur : pas de réseau près des adresses',
+	complNoTags: 'aucune caractéristique en plus requise',
+	complLegendNoTags:
+		'Profil : {profile}. Ce profil ne requiert aucune caractéristique en plus : tout tronçon praticable est utilisable, quelles que soient les caractéristiques manquantes. Une part serait toujours de 100 % et ne dit rien ici ; la carte ne colore donc pas. Choisissez un autre profil pour voir ce qui est connu.',
 	curTitle: 'Initiatives locales',
 	curIntro:
 		'Ce qu’OpenStreetMap ne connaît pas : entraide entre voisins, services de village, visites de bénévoles, soutien aux aidants proches. Une fois enregistrées, elles sont aussitôt dans la recherche, sur la carte et dans l’analyse.',
@@ -695,7 +698,7 @@ const fr: Messages = {
 		'Chaque tronçon du réseau avec son état (praticable, limité, impraticable, inconnu), les raisons et ce qui est inconnu, à pied, avec déambulateur et en fauteuil roulant, et pour votre profil personnel s’il est actif.',
 	netExportGeoJson: 'Réseau en GeoJSON',
 	netExportCsv: 'Réseau en CSV (tableur)',
-	netExportDone: '{edges} tronçons téléchargés ({profiles}).',
+	netExportDone: '{edges} tronçons téléchargés. Profils : {profiles}.',
 };
 
 export default fr;

@@ -104,4 +104,26 @@ describe('messages', () => {
 		expect(initialLang('?lang=xx', 'en')).toBe('en');
 		expect(initialLang('', null)).toBe('nl');
 	});
+
+	it('names a profile where a name may stand with its capital, never mid-sentence ("begaanbaar wordt voor Te voet")', () => {
+		// A profile's name is its label ("Te voet", "In een rolstoel", "Mijn profiel (…)"): it
+		// starts the text, or follows a colon, a full stop, a dash or a middle dot.
+		const misplaced: string[] = [];
+		for (const lang of LANGUAGES)
+			for (const [key, m] of Object.entries(MESSAGES[lang]))
+				for (const text of typeof m === 'string' ? [m] : Object.values(m))
+					for (const slot of text.matchAll(/\{profiles?\}/g))
+						if (slot.index > 0 && !/[:.—·]\s$/.test(text.slice(0, slot.index)))
+							misplaced.push(`${lang} ${key}: ${text}`);
+		expect(misplaced).toEqual([]);
+		expect(translate('nl', 'fixesNote', { profile: 'Te voet' })).toBe(
+			'Per stuk: de inwoners die binnen de norm komen als alleen dat stuk begaanbaar wordt. Profiel: Te voet.',
+		);
+		expect(translate('fr', 'fixesNote', { profile: 'À pied' })).toBe(
+			'Par tronçon : les habitants qui entrent dans la norme si seul ce tronçon devient praticable. Profil : À pied.',
+		);
+		expect(translate('en', 'fixesNote', { profile: 'Walking' })).toBe(
+			'Per stretch: the residents who come within the norm if only that stretch becomes passable. Profile: Walking.',
+		);
+	});
 });

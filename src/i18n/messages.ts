@@ -69,7 +69,7 @@ const nl = {
 	networkLimited: 'Beperkt: kost extra moeite',
 	networkImpassable: 'Niet begaanbaar',
 	networkUnknown: 'Onbekend: de gegevens zeggen het niet',
-	nearestFrom: 'Dichtstbij vanaf {origin}, {profile}:',
+	nearestFrom: 'Dichtstbij vanaf {origin} — {profile}:',
 	nearestChooseOrigin:
 		'Kies een adres in het zoekvak of gebruik je locatie om te zien wat het dichtst bij is, te voet langs de straten.',
 	nearestUseLocation: 'Gebruik mijn locatie',
@@ -582,10 +582,10 @@ const nl = {
 	fixesCautious:
 		'Stukken met onbekende gegevens tellen als niet bruikbaar (opmeten is dan ook een herstelling)',
 	fixesNote:
-		'Per stuk: de inwoners die binnen de norm komen als alleen dat stuk begaanbaar wordt voor {profile}.',
+		'Per stuk: de inwoners die binnen de norm komen als alleen dat stuk begaanbaar wordt. Profiel: {profile}.',
 	fixesNone: 'Geen enkel stuk brengt iemand binnen de norm.',
 	fixesNoCandidates:
-		'Profiel {profile}: elk stuk van het netwerk is bruikbaar, er valt niets te herstellen. Kies een ander profiel (met rollator, in een rolstoel) om te zien welke stukken daar ontbreken.',
+		'Profiel: {profile}. Elk stuk van het netwerk is bruikbaar, er valt niets te herstellen. Kies een ander profiel (met rollator, in een rolstoel) om te zien welke stukken daar ontbreken.',
 	fixesGain: '+{residents} inwoners, van wie {residents65} van 65+',
 	fixesSearched:
 		'{candidates} onbruikbare stukken, {evaluated} konden iets veranderen en werden doorgerekend, {withGain} met winst.',
@@ -605,9 +605,12 @@ const nl = {
 	plannerLayersNote:
 		'Hindernissen, stoepranden, oversteekplaatsen en liften staan op de kaart vanaf zoomniveau 13 (ingezoomd op een dorp). Klik erop om te zien wat het is en wat de gegevens erover zeggen.',
 	complLegend:
-		'Op de kaart, voor {profile}: het aandeel van de lengte van het netwerk waarvan de nodige kenmerken bekend zijn. Donkerder is meer bekend; het zegt niet of de wijk toegankelijk is.',
+		'Profiel: {profile}. Op de kaart: het aandeel van de lengte van het netwerk waarvan de nodige kenmerken bekend zijn. Donkerder is meer bekend; het zegt niet of de wijk toegankelijk is.',
 	complClass: '{from}–{to} %',
 	complLegendNone: 'geen kleur: geen netwerk bij de adressen',
+	complNoTags: 'geen extra kenmerken nodig',
+	complLegendNoTags:
+		'Profiel: {profile}. Dit profiel heeft geen extra kenmerken nodig: elk begaanbaar stuk is bruikbaar, welke kenmerken er ook ontbreken. Een aandeel zou altijd 100 % zijn en zegt hier niets; de kaart kleurt daarom niet. Kies een ander profiel om te zien hoeveel er bekend is.',
 	curTitle: 'Lokale initiatieven',
 	curIntro:
 		'Wat OpenStreetMap niet kent: burenhulp, dorpsdiensten, vrijwillige bezoekers, steun voor mantelzorgers. Bewaard staan ze meteen in het zoeken, op de kaart en in de analyse.',
@@ -687,7 +690,7 @@ const nl = {
 		'Elk stuk van het netwerk met zijn toestand (begaanbaar, beperkt, niet begaanbaar, onbekend), de redenen en wat onbekend is, voor te voet, rollator en rolstoel, en voor uw eigen profiel als dat aan staat.',
 	netExportGeoJson: 'Netwerk als GeoJSON',
 	netExportCsv: 'Netwerk als CSV (rekenblad)',
-	netExportDone: '{edges} stukken gedownload ({profiles}).',
+	netExportDone: '{edges} stukken gedownload. Profielen: {profiles}.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -93,6 +93,8 @@ describe('ReportsPanel on the device', () => {
 
 		await fireEvent.click(screen.getByTestId('reports-next'));
 		expect(app.mode).toEqual({ kind: 'reports', page: 2 });
+		// while page 2 loads, the range is still page 1's (it said "51–100" over page 1's reports)
+		expect(count()).toMatch(new RegExp(`^(1–50|51–${total}) van ${total} meldingen$`));
 		await waitFor(() => expect(count()).toBe(`51–${total} van ${total} meldingen`));
 		expect(items()).toHaveLength(total - 50);
 		expect((screen.getByTestId('reports-next') as HTMLButtonElement).disabled).toBe(true);
@@ -194,5 +196,14 @@ describe('ReportsPanel on the device', () => {
 		expect(rows.find((r) => r.description?.includes('HYPERLINK'))?.description).toBe(
 			`'=HYPERLINK("http://x")`,
 		);
+	});
+
+	it('a page past the end (its last report triaged out of the filter, an old link) opens the last page', async () => {
+		// It said "51–50 van 50 meldingen" with nothing listed and, on one page, no way back.
+		const total = OLD + RECENT;
+		const { app } = renderReports({ kind: 'reports', page: 9 });
+		await waitFor(() => expect(count()).toBe(`51–${total} van ${total} meldingen`));
+		expect(app.mode).toEqual({ kind: 'reports', page: 2 });
+		expect(items()).toHaveLength(total - 50);
 	});
 });

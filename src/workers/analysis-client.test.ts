@@ -397,4 +397,32 @@ describe('overlay requests', () => {
 		expect(pts.features[0]?.geometry.type).toBe('Point');
 		client.dispose();
 	});
+
+	it('says which points a walkshed can start from: the ones that snap for at least one profile, as the engine', async () => {
+		const { client, ports } = connect();
+		open = ports;
+		await client.request('load', { bytes: bytes.slice().buffer });
+		const engine = new AnalysisEngine(decodeAnalysisBundle(bytes));
+		engine.prepare();
+		const g = engine.graph;
+		// a node of the network, and points 1 km and 50 km east of it
+		const x = g.nodeLngLat[0] as number;
+		const y = g.nodeLngLat[1] as number;
+		const points: [number, number][] = [
+			[x, y],
+			[x + 0.0143, y],
+			[x + 0.7, y],
+		];
+		const expected = points.map(([lng, lat]) =>
+			(['walking', 'rollator', 'wheelchair'] as const).some((p) => engine.snapPoint(lng, lat, p)),
+		);
+		expect(expected[0]).toBe(true);
+		expect(expected[2]).toBe(false);
+		const answer = await client.request('startable', {
+			points,
+			profiles: ['walking', 'rollator', 'wheelchair'],
+			unknownMode: 'optimistic',
+		});
+		expect(answer.startable).toEqual(expected);
+	});
 });

@@ -405,6 +405,14 @@ export class AnalysisHost {
 			});
 			return { sheds, elapsedMs: performance.now() - t0 };
 		},
+		startable: (p) => {
+			const engine = this.need();
+			return {
+				startable: p.points.map(([lng, lat]) =>
+					p.profiles.some((profile) => engine.snapPoint(lng, lat, profile, p.unknownMode)),
+				),
+			};
+		},
 		fixes: (p) => rankFixes(this.prepared(), p),
 		restGaps: (p) => restGaps(this.need(), { maxGapM: p.maxGapM }),
 		completeness: () => ({ rows: completenessByNeighbourhood(this.prepared()) }),

@@ -205,6 +205,16 @@ export interface AnalysisRequestMap {
 			elapsedMs: number;
 		};
 	};
+	/**
+	 * For each point, whether a walkshed or route can start from it for at least one of the
+	 * profiles: it snaps to a way the profile may use (the engine's snap, as `walksheds` does).
+	 * Lists of starting points offer only these (a service far outside the area's network cannot
+	 * be started from for any profile).
+	 */
+	startable: {
+		params: { points: [number, number][]; profiles: ProfileId[]; unknownMode: UnknownMode };
+		result: { startable: boolean[] };
+	};
 	/** Which fix helps most: edges the profile cannot use ranked by the residents they would bring within the norm. */
 	fixes: { params: FixOptions; result: FixRanking };
 	/** Stretches of the walking network longer than `maxGapM` without a bench. */

@@ -26,7 +26,7 @@ test.describe('nearest help by walking time', () => {
 			.getByRole('option', { name: /Cardijnlaan 2\b.*Vorselaar/ })
 			.first()
 			.click();
-		await expect(nearest).toContainText('Dichtstbij vanaf Cardijnlaan 2, In een rolstoel');
+		await expect(nearest).toContainText('Dichtstbij vanaf Cardijnlaan 2 — In een rolstoel');
 		const items = nearest.getByTestId('nearest-place');
 		await expect(items.first()).toContainText(
 			/\d+ min met de rolstoel \(\d[\d.\u00a0\u202f]* m langs de straten\)/,
@@ -126,6 +126,6 @@ test.describe('nearest help by walking time', () => {
 		await page.getByRole('button', { name: 'Use my location' }).click();
 		const items = page.getByTestId('nearest').getByTestId('nearest-place');
 		await expect(items.first()).toContainText(/\d+ min on foot/);
-		await expect(page.getByTestId('nearest')).toContainText('Nearest from my location, Walking');
+		await expect(page.getByTestId('nearest')).toContainText('Nearest from my location — Walking');
 	});
 });

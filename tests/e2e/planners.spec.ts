@@ -14,6 +14,8 @@ import { statusCounts } from '../../src/analysis/network-layer.ts';
 import { NETWORK_POINT_VALUE_LABELS } from '../../src/analysis/network-points.ts';
 import { REASON_LABELS } from '../../src/analysis/profiles.ts';
 import { PROFILE_IDS, type ReasonCode } from '../../src/contracts/profiles.ts';
+import { readSearchSource } from '../../src/contracts/search-source.ts';
+import { CATEGORIES } from '../../src/contracts/taxonomy.ts';
 import { restGaps } from '../../src/analysis/rest-points.ts';
 import { routeWithReasons } from '../../src/analysis/route.ts';
 import { walkshed } from '../../src/analysis/walkshed.ts';
@@ -21,7 +23,7 @@ import { builtInProfile, encodePersonalProfile } from '../../src/analysis/person
 import { chooseLanguage } from '../helpers/header.ts';
 import { SAMPLE_AREA } from '../helpers/areas.ts';
 import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
-import { completenessLayers } from '../../src/map/layers/planner-style.ts';
+import { COMPLETENESS_CLASSES, completenessLayers } from '../../src/map/layers/planner-style.ts';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from '../helpers/test.ts';
 
@@ -602,9 +604,85 @@ test.describe("planners' workspace", () => {
 		}
 	});
 
+	test('data completeness for walking says it needs no extra tags, not 100 %; wheelchair keeps its shares (nl, fr, en) @phone', async ({
+		page,
+	}, testInfo) => {
+		// Walking needs no tags: its share was "100 %" everywhere, in the table, the legend and on
+		// the map, as if the data were complete. It tells the planner nothing and looks like a claim.
+		const compl = completenessByNeighbourhood(engine);
+		const fill = () =>
+			page.evaluate(
+				() =>
+					(
+						window as unknown as {
+							buurtkaartMap: { getPaintProperty: (l: string, p: string) => unknown };
+						}
+					).buurtkaartMap.getPaintProperty('completeness-fill', 'fill-color') ?? null,
+			);
+		const noTags = {
+			nl: 'geen extra kenmerken nodig',
+			fr: 'aucune caractéristique en plus requise',
+			en: 'needs no extra tags',
+		};
+		const legends = {
+			nl: 'Profiel: Te voet. Dit profiel heeft geen extra kenmerken nodig',
+			fr: 'Profil : À pied. Ce profil ne requiert aucune caractéristique en plus',
+			en: 'Profile: Walking. This profile needs no extra tags',
+		};
+		for (const lang of ['nl', 'fr', 'en'] as const) {
+			if (lang !== 'nl' && testInfo.project.name !== 'desktop') break;
+			await page.goto(`/?mode=completeness&lang=${lang}`);
+			const rows = page.getByTestId('completeness-row');
+			await expect(rows).toHaveCount(compl.length, { timeout: 120_000 });
+			// one cell for the walking column, the same for every neighbourhood
+			const walking = page.getByTestId('completeness-table').locator('td[data-profile="walking"]');
+			await expect(walking).toHaveCount(1);
+			await expect(walking).toHaveText(noTags[lang]);
+			await expect(walking).toHaveAttribute('rowspan', String(compl.length));
+			for (const r of compl) {
+				const row = page.locator(`[data-testid="completeness-row"][data-id="${r.id}"]`);
+				if (r.share.wheelchair !== null)
+					await expect(row.locator('td[data-profile="wheelchair"]')).toHaveText(
+						`${Math.round(100 * r.share.wheelchair)} %`,
+					);
+			}
+			const legend = page.getByTestId('completeness-legend');
+			await expect(legend).toContainText(legends[lang]);
+			await expect(legend.locator('li')).toHaveCount(0);
+			// on the map: nothing shaded for walking
+			await expect
+				.poll(fill)
+				.toEqual(completenessLayers('n', 'l', {}, 'x')[0].paint!['fill-color']);
+			await waitForMapReady(page);
+			await mapSettled(page);
+			await page.screenshot({
+				path: testInfo.outputPath(`completeness-walking-${lang}-${testInfo.project.name}.png`),
+			});
+		}
+		// wheelchair: its shares in the table, the legend's classes and on the map, as before
+		await page.goto('/?mode=completeness&profile=wheelchair');
+		await expect(page.getByTestId('completeness-row')).toHaveCount(compl.length, {
+			timeout: 120_000,
+		});
+		const legend = page.getByTestId('completeness-legend');
+		await expect(legend).toContainText('Profiel: In een rolstoel. Op de kaart:');
+		await expect(legend.locator('li')).toHaveCount(COMPLETENESS_CLASSES.length + 1);
+		const shares = Object.fromEntries(
+			compl.filter((r) => r.id !== '').map((r) => [r.id, r.share.wheelchair]),
+		);
+		await expect
+			.poll(fill)
+			.toEqual(completenessLayers('n', 'l', shares, 'x')[0].paint!['fill-color']);
+		await waitForMapReady(page);
+		await mapSettled(page);
+		await page.screenshot({
+			path: testInfo.outputPath(`completeness-wheelchair-nl-${testInfo.project.name}.png`),
+		});
+	});
+
 	test('which fix helps most, for a profile that can use every stretch: says why the list is empty and what to do @phone', async ({
 		page,
-	}) => {
+	}, testInfo) => {
 		// Walking (the app's default profile) has no stretch it cannot use; the panel said only "No
 		// stretch brings anyone within the norm" and "0 unusable stretches", as if the area had no
 		// gap, when the question has no answer for walking.
@@ -613,10 +691,17 @@ test.describe("planners' workspace", () => {
 		await page.goto(`/?mode=fixes&cat=${options.categoryId}&norm=${options.normM}`);
 		const panel = page.getByTestId('fixes-panel');
 		await expect(panel.getByTestId('fixes-none')).toHaveText(
-			'Profiel Te voet: elk stuk van het netwerk is bruikbaar, er valt niets te herstellen. Kies een ander profiel (met rollator, in een rolstoel) om te zien welke stukken daar ontbreken.',
+			'Profiel: Te voet. Elk stuk van het netwerk is bruikbaar, er valt niets te herstellen. Kies een ander profiel (met rollator, in een rolstoel) om te zien welke stukken daar ontbreken.',
 			{ timeout: 120_000 },
 		);
-		// ... and the profile it points to answers
+		// one clear message: not "0 onbruikbare stukken …" under it, nor the note on what a fix's
+		// figure means (there is none)
+		await expect(panel.getByTestId('fixes-searched')).toHaveCount(0);
+		await expect(panel.getByTestId('fixes-note')).toHaveCount(0);
+		await page.screenshot({
+			path: testInfo.outputPath(`fixes-walking-${testInfo.project.name}.png`),
+		});
+		// ... and the profile it points to answers, its note naming it as a label, in nl, fr, en
 		await panel.getByRole('radio', { name: 'In een rolstoel' }).check();
 		const ranking = rankFixes(engine, { ...options, profile: 'wheelchair', limit: 10 });
 		expect(ranking.candidates).toBeGreaterThan(0);
@@ -625,6 +710,18 @@ test.describe("planners' workspace", () => {
 			{ timeout: 120_000 },
 		);
 		await expect(panel.getByText('er valt niets te herstellen')).toHaveCount(0);
+		const notes = {
+			nl: 'Per stuk: de inwoners die binnen de norm komen als alleen dat stuk begaanbaar wordt. Profiel: In een rolstoel.',
+			fr: 'Par tronçon : les habitants qui entrent dans la norme si seul ce tronçon devient praticable. Profil : En fauteuil roulant.',
+			en: 'Per stretch: the residents who come within the norm if only that stretch becomes passable. Profile: In a wheelchair.',
+		};
+		for (const lang of ['nl', 'fr', 'en'] as const) {
+			if (lang !== 'nl') await chooseLanguage(page, lang);
+			await expect(panel.getByTestId('fixes-note')).toHaveText(notes[lang]);
+		}
+		await page.screenshot({
+			path: testInfo.outputPath(`fixes-wheelchair-en-${testInfo.project.name}.png`),
+		});
 	});
 
 	test('walksheds from a service: places that share a name are told apart by their address', async ({
@@ -639,6 +736,53 @@ test.describe("planners' workspace", () => {
 		const labels = await options.allTextContents();
 		const repeated = labels.filter((l, k) => labels.indexOf(l) !== k);
 		expect(repeated, 'labels that appear more than once').toEqual([]);
+	});
+
+	test('walksheds from a service: only services the engine can start from, the area’s own all there @phone', async ({
+		page,
+	}, testInfo) => {
+		// The list offered every named service of the data, some far outside the area (Antwerp):
+		// chosen, the map flew off the tiles to "too far from a usable way" for all three profiles.
+		// Expected here from the engine in Node: the services whose point (rounded as the panel
+		// takes it) snaps to a way at least one profile may use.
+		const search = await readSearchSource(
+			new Uint8Array(readFileSync(path.join('tiles', SAMPLE_AREA, 'search.json.gz'))),
+		);
+		const round = (x: number) => Math.round(x * 1e6) / 1e6;
+		const named = search.places.filter(
+			(p) =>
+				p.name &&
+				CATEGORIES.some((c) => c.group !== 'public_space' && p.categoryIds.includes(c.id)),
+		);
+		const startable = (p: (typeof named)[number]) =>
+			PROFILE_IDS.some((profile) =>
+				engine.snapPoint(round(p.lngLat[0]), round(p.lngLat[1]), profile, 'optimistic'),
+			);
+		const expected = named.filter(startable).map((p) => p.id);
+		// the sample holds both kinds, so the test can fail both ways
+		expect(expected.length).toBeGreaterThan(0);
+		expect(named.length).toBeGreaterThan(expected.length);
+		await page.goto('/?mode=walkshed&min=10');
+		const select = page.getByTestId('walkshed-place');
+		const options = select.locator('option:not([value=""])');
+		await expect.poll(() => options.count(), { timeout: 120_000 }).toBeGreaterThan(0);
+		const offered = await options.evaluateAll((all) =>
+			all.map((o) => (o as HTMLOptionElement).value),
+		);
+		expect([...offered].sort()).toEqual([...expected].sort());
+		// one of them chosen: walksheds, no "too far from a usable way"
+		await select.selectOption(offered[0]!);
+		const rows = page.getByTestId('walkshed-panel').getByTestId('walkshed-row');
+		await expect(rows).toHaveCount(3, { timeout: 120_000 });
+		await expect(page.getByTestId('walkshed-residents').first()).toBeVisible();
+		await expect(page.getByTestId('walkshed-panel')).not.toContainText(
+			'te ver van een bruikbare weg',
+		);
+		await waitForMapReady(page);
+		await mapSettled(page);
+		await page.screenshot({
+			path: testInfo.outputPath(`walkshed-from-service-${testInfo.project.name}.png`),
+		});
 	});
 
 	test('picking a point for a route or walksheds stops when its button is pressed again @phone', async ({

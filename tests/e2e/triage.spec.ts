@@ -13,7 +13,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { BrowserContextOptions } from '@playwright/test';
+import { devices, type BrowserContextOptions } from '@playwright/test';
 import { addMembership, createUser, stackEnv, superuser, userClient } from '../helpers/db.ts';
 import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
 import { sampleSearchSource } from '../helpers/sample-search.ts';
@@ -381,3 +381,57 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 		await db.end();
 	}
 });
+
+for (const size of ['desktop', 'phone'] as const)
+	test.describe(`at ${size} size`, () => {
+		if (size === 'phone') {
+			// the Pixel 7's size, touch and scale in this project's browser
+			const { defaultBrowserType: _browser, ...pixel } = devices['Pixel 7'];
+			test.use(pixel);
+		}
+		test(`a report triaged out of the filtered list: the confirmation is in sight and has the focus (${size}) @supabase`, async ({
+			page,
+		}, testInfo) => {
+			// With the status filter on "new", a report acknowledged far down the list left it, and
+			// "Bewaard. Status: In behandeling." stood above the list, out of sight (on a phone always):
+			// the planner saw the report vanish without a word, and focus fell to the page.
+			const env = stackEnv();
+			const db = await superuser(env);
+			const tag = crypto.randomUUID();
+			const planner = await createUser(db, 'e2e-planner');
+			try {
+				await addMembership(db, planner, 'vorselaar', 'planner');
+				await db.query(
+					`insert into public.barrier_reports (id, kind, description, location, client_id)
+					 select gen_random_uuid(), 'high_kerb', 'e2e ' || $1 || ' ' || i,
+						jsonb_build_object('type', 'Point', 'coordinates', jsonb_build_array(4.7705 + i * 1e-5, 51.2025)),
+						gen_random_uuid()
+					 from generate_series(1, 12) as i`,
+					[tag],
+				);
+				await signInPage(page, env, db, planner);
+				await page.goto('/?mode=reports&barrier=high_kerb&status=new');
+				const panel = page.getByTestId('reports-panel');
+				const mine = panel.getByTestId('reports-item').filter({ hasText: `e2e ${tag}` });
+				await expect(mine).toHaveCount(12, { timeout: 120_000 });
+				const chosen = mine.nth(10);
+				const id = await chosen.getAttribute('data-id');
+				await chosen.getByRole('button').first().click();
+				await chosen.getByRole('button', { name: 'In behandeling nemen' }).click();
+				const saved = panel.getByTestId('reports-saved');
+				await expect(saved).toHaveText('Bewaard. Status: In behandeling.');
+				await expect(panel.locator(`[data-testid="reports-item"][data-id="${id}"]`)).toHaveCount(0);
+				await expect(saved).toBeInViewport();
+				await expect(saved).toBeFocused();
+				await page.screenshot({ path: testInfo.outputPath(`triage-saved-${size}.png`) });
+			} finally {
+				await db.query(`delete from public.barrier_reports where description like $1`, [
+					`%e2e ${tag}%`,
+				]);
+				await db.query('delete from public.audit_events where actor_id = any($1)', [[planner]]);
+				await db.query('delete from public.memberships where user_id = any($1)', [[planner]]);
+				await db.query('delete from auth.users where id = any($1)', [[planner]]);
+				await db.end();
+			}
+		});
+	});
