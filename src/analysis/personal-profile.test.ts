@@ -20,7 +20,7 @@ import {
 	type AvoidableSurface,
 	type PersonalProfile,
 } from './personal-profile.ts';
-import { EDGE_FLAG, PROFILE_LIMITS, classifyEdge, edgeAttributes } from './profiles.ts';
+import { EDGE_FLAG, PROFILE_LIMITS, asksNoTags, classifyEdge, edgeAttributes } from './profiles.ts';
 import { PROFILE_IDS, WAY_STATUS_CODES } from '../contracts/profiles.ts';
 import { EdgeIndex } from './snap.ts';
 
@@ -178,6 +178,35 @@ const from: [number, number][] = [0, 500, 1500, 2500, 3500].map((i) => [
 	bundle.origins.lngLat[2 * i] as number,
 	bundle.origins.lngLat[2 * i + 1] as number,
 ]);
+
+describe('asksNoTags on the sample (property test)', () => {
+	// The completeness panel shows "needs no extra tags" instead of a share for such limits: right
+	// only if no edge can then be unknown, whatever the profile.
+	it('holds exactly when no edge of the sample is unknown under the limits', () => {
+		let asked = 0;
+		fc.assert(
+			fc.property(looseProfile, (p) => {
+				const limits = limitsOf(p);
+				const unknowns = classifyEdges(g.attributes, limits).statuses.filter(
+					(s) => s === WAY_STATUS_CODES.unknown,
+				).length;
+				if (!asksNoTags(limits)) asked++;
+				return asksNoTags(limits) ? unknowns === 0 : true;
+			}),
+			{ numRuns: 80 },
+		);
+		expect(asked).toBeGreaterThan(0);
+		// and where the rule says a profile asks, the sample has unknown ways for it (a missing
+		// surface, a missing width; the sample has no kerb node without a height)
+		for (const p of [
+			builtInProfile('wheelchair'),
+			{ ...builtInProfile('rollator'), minWidthM: 1.2 },
+		]) {
+			expect(asksNoTags(limitsOf(p))).toBe(false);
+			expect(classifyEdges(g.attributes, limitsOf(p)).statuses).toContain(WAY_STATUS_CODES.unknown);
+		}
+	});
+});
 
 describe('a stricter personal profile (property tests on the sample)', () => {
 	it('never makes an edge usable or cheaper', () => {

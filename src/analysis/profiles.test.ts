@@ -241,12 +241,17 @@ describe('reasonLabel', () => {
 });
 
 describe('asksNoTags', () => {
-	it('holds for walking alone, and not for a walking profile with a limit of its own', () => {
+	it('holds for walking and the rollator, not for the wheelchair or a profile with a kerb or width limit', () => {
 		expect(asksNoTags(PROFILE_LIMITS.walking)).toBe(true);
-		expect(asksNoTags(PROFILE_LIMITS.rollator)).toBe(false);
+		expect(asksNoTags(PROFILE_LIMITS.rollator)).toBe(true);
 		expect(asksNoTags(PROFILE_LIMITS.wheelchair)).toBe(false);
 		expect(asksNoTags(limitsOf(builtInProfile('walking')))).toBe(true);
 		expect(asksNoTags(limitsOf({ ...builtInProfile('walking'), kerbCm: 5 }))).toBe(false);
+		expect(asksNoTags(limitsOf({ ...builtInProfile('rollator'), minWidthM: 1.2 }))).toBe(false);
+		// a slope limit or avoided surfaces ask nothing of missing tags (untagged: taken as it is)
+		expect(
+			asksNoTags(limitsOf({ ...builtInProfile('rollator'), slopePct: 5, avoid: ['rough'] })),
+		).toBe(true);
 	});
 
 	it('is what the classification does: with it, no way is ever unknown', () => {

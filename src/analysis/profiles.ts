@@ -462,28 +462,21 @@ export interface ClassifyLimits {
 }
 
 /**
- * Whether limits ask nothing of the tags: every walkable way is passable whatever is tagged or
- * missing (walking). Such a profile's data completeness is 100 % by definition and says nothing;
- * the completeness panel says that it needs no extra tags instead of a share.
+ * Whether limits ask nothing of the tags: no missing tag can make a way `unknown` under them, so
+ * their data completeness is 100 % by definition and says nothing (the completeness panel says
+ * that they need no extra tags instead of a share). The rule is the classification's own: a way
+ * is `unknown` ({@link classifyEdgeInto}) only for a kerb without a height under a kerb limit, a
+ * missing surface where the surface is needed, or a missing width off the road under a width
+ * minimum. Walking and the rollator (which reads steps, barriers, rough surfaces and benches, but
+ * takes a way whose surface is not tagged as it is) ask nothing; the wheelchair does, and so does
+ * a personal profile with a kerb limit or a width minimum.
  *
  * @example asksNoTags(PROFILE_LIMITS.walking) // true
  * @example asksNoTags(PROFILE_LIMITS.wheelchair) // false
  */
 export function asksNoTags(l: ClassifyLimits): boolean {
-	return (
-		l.steps &&
-		l.barriers === 'ignore' &&
-		!l.wheelchairTag &&
-		l.maxKerbM === Infinity &&
-		l.maxInclinePct === Infinity &&
-		l.limitedInclinePct === Infinity &&
-		l.rough === 'ok' &&
-		l.loose === 'ok' &&
-		!l.surfaceNeeded &&
-		!l.smoothness &&
-		l.minWidthM === 0 &&
-		l.maxBenchStretchM === Infinity
-	);
+	const p = prepareLimits(l);
+	return !p.kerbMatters && !p.surfaceNeeded && !(p.minWidthM > 0);
 }
 
 /** The limits of the three built-in profiles (DESIGN.md "Mobility profiles"). */

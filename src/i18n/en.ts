@@ -599,7 +599,7 @@ const en: Messages = {
 		'Profile: {profile}. On the map: the share of the network’s length whose needed features are known. Darker is more known; it does not say whether the neighbourhood is accessible.',
 	complClass: '{from}–{to} %',
 	complLegendNone: 'no colour: no network near the addresses',
-	complNoTags: 'needs no extra tags',
+	complNoTagsProfiles: 'Need no extra tags, so always 100 % and not in the table: {profiles}.',
 	complLegendNoTags:
 		'Profile: {profile}. This profile needs no extra tags: every passable stretch is usable, whatever tags are missing. A share would always be 100 % and says nothing here, so the map is not shaded. Choose another profile to see how much is known.',
 	curTitle: 'Local initiatives',

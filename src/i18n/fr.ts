@@ -615,7 +615,8 @@ const fr: Messages = {
 		'Profil : {profile}. Sur la carte : la part de la longueur du réseau dont les caractéristiques nécessaires sont connues. Plus foncé, plus connu ; cela ne dit pas si le quartier est accessible.',
 	complClass: '{from}–{to} %',
 	complLegendNone: 'sans couleur : pas de réseau près des adresses',
-	complNoTags: 'aucune caractéristique en plus requise',
+	complNoTagsProfiles:
+		'Aucune caractéristique en plus requise, donc toujours 100 % et pas dans le tableau : {profiles}.',
 	complLegendNoTags:
 		'Profil : {profile}. Ce profil ne requiert aucune caractéristique en plus : tout tronçon praticable est utilisable, quelles que soient les caractéristiques manquantes. Une part serait toujours de 100 % et ne dit rien ici ; la carte ne colore donc pas. Choisissez un autre profil pour voir ce qui est connu.',
 	curTitle: 'Initiatives locales',

@@ -608,7 +608,8 @@ const nl = {
 		'Profiel: {profile}. Op de kaart: het aandeel van de lengte van het netwerk waarvan de nodige kenmerken bekend zijn. Donkerder is meer bekend; het zegt niet of de wijk toegankelijk is.',
 	complClass: '{from}–{to} %',
 	complLegendNone: 'geen kleur: geen netwerk bij de adressen',
-	complNoTags: 'geen extra kenmerken nodig',
+	complNoTagsProfiles:
+		'Geen extra kenmerken nodig, dus altijd 100 % en niet in de tabel: {profiles}.',
 	complLegendNoTags:
 		'Profiel: {profile}. Dit profiel heeft geen extra kenmerken nodig: elk begaanbaar stuk is bruikbaar, welke kenmerken er ook ontbreken. Een aandeel zou altijd 100 % zijn en zegt hier niets; de kaart kleurt daarom niet. Kies een ander profiel om te zien hoeveel er bekend is.',
 	curTitle: 'Lokale initiatieven',

@@ -604,7 +604,7 @@ test.describe("planners' workspace", () => {
 		}
 	});
 
-	test('data completeness for walking says it needs no extra tags, not 100 %; wheelchair keeps its shares (nl, fr, en) @phone', async ({
+	test('data completeness for walking and the rollator says they need no extra tags, not 100 %; wheelchair keeps its shares (nl, fr, en) @phone', async ({
 		page,
 	}, testInfo) => {
 		// Walking needs no tags: its share was "100 %" everywhere, in the table, the legend and on
@@ -620,9 +620,9 @@ test.describe("planners' workspace", () => {
 					).buurtkaartMap.getPaintProperty('completeness-fill', 'fill-color') ?? null,
 			);
 		const noTags = {
-			nl: 'geen extra kenmerken nodig',
-			fr: 'aucune caractéristique en plus requise',
-			en: 'needs no extra tags',
+			nl: 'Geen extra kenmerken nodig, dus altijd 100 % en niet in de tabel: Te voet · Met rollator.',
+			fr: 'Aucune caractéristique en plus requise, donc toujours 100 % et pas dans le tableau : À pied · Avec déambulateur.',
+			en: 'Need no extra tags, so always 100 % and not in the table: Walking · With a rollator.',
 		};
 		const legends = {
 			nl: 'Profiel: Te voet. Dit profiel heeft geen extra kenmerken nodig',
@@ -634,11 +634,14 @@ test.describe("planners' workspace", () => {
 			await page.goto(`/?mode=completeness&lang=${lang}`);
 			const rows = page.getByTestId('completeness-row');
 			await expect(rows).toHaveCount(compl.length, { timeout: 120_000 });
-			// one cell for the walking column, the same for every neighbourhood
-			const walking = page.getByTestId('completeness-table').locator('td[data-profile="walking"]');
-			await expect(walking).toHaveCount(1);
-			await expect(walking).toHaveText(noTags[lang]);
-			await expect(walking).toHaveAttribute('rowspan', String(compl.length));
+			// no column of "100 %" for walking and the rollator (whose untagged ways are never unknown
+			// either, asksNoTags): they are named once above the table; the wheelchair's column stays
+			const table = page.getByTestId('completeness-table');
+			await expect(page.getByTestId('completeness-no-tags')).toHaveText(noTags[lang]);
+			await expect(table.locator('td[data-profile="walking"]')).toHaveCount(0);
+			await expect(table.locator('td[data-profile="rollator"]')).toHaveCount(0);
+			await expect(table.locator('thead th')).toHaveCount(3);
+			await expect(table.locator('td[data-profile="wheelchair"]')).toHaveCount(compl.length);
 			for (const r of compl) {
 				const row = page.locator(`[data-testid="completeness-row"][data-id="${r.id}"]`);
 				if (r.share.wheelchair !== null)
@@ -659,6 +662,12 @@ test.describe("planners' workspace", () => {
 				path: testInfo.outputPath(`completeness-walking-${lang}-${testInfo.project.name}.png`),
 			});
 		}
+		await page.goto('/?mode=completeness&profile=rollator');
+		await expect(page.getByTestId('completeness-legend')).toContainText(
+			'Profiel: Met rollator. Dit profiel heeft geen extra kenmerken nodig',
+			{ timeout: 120_000 },
+		);
+		await expect(page.getByTestId('completeness-legend').locator('li')).toHaveCount(0);
 		// wheelchair: its shares in the table, the legend's classes and on the map, as before
 		await page.goto('/?mode=completeness&profile=wheelchair');
 		await expect(page.getByTestId('completeness-row')).toHaveCount(compl.length, {
