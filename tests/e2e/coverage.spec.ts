@@ -715,3 +715,50 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 		await expect(status).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
 	});
 });
+
+test.describe('coordinators: the screen on a phone and before the map is ready', () => {
+	test('every control of the panel is big enough to hit: 44 px on a phone, 24 px on a desktop @phone', async ({
+		page,
+	}, testInfo) => {
+		// On a phone the form's selects and norm inputs were 19–21 px tall, the table's sort and
+		// zoom buttons less; the app's other controls are 44 px (2.75rem).
+		await page.goto('/?mode=coverage&cats=meeting_place,pharmacy&cat=pharmacy');
+		const panel = page.getByTestId('coverage');
+		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+			timeout: 240_000,
+		});
+		await expect(panel.getByTestId('coverage-row').first()).toBeVisible();
+		const coarse = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
+		expect(coarse, 'a phone has a coarse pointer, a desktop a fine one').toBe(
+			testInfo.project.name === 'phone',
+		);
+		const least = coarse ? 44 : 24;
+		const controls = panel.locator(
+			'button, select, input, textarea, summary, a[href], [tabindex]:not([tabindex="-1"])',
+		);
+		const count = await controls.count();
+		expect(count).toBeGreaterThan(20);
+		const small: string[] = [];
+		let measured = 0;
+		for (let i = 0; i < count; i++) {
+			const control = controls.nth(i);
+			if (!(await control.isVisible())) continue;
+			// a checkbox's or radio's hit area is its label
+			const target = (await control.evaluate(
+				(el) => el instanceof HTMLInputElement && /^(checkbox|radio)$/.test(el.type),
+			))
+				? control.locator('xpath=ancestor::label[1]')
+				: control;
+			const box = await target.boundingBox();
+			if (!box) continue;
+			measured++;
+			if (box.height < least - 0.5)
+				small.push(
+					`${await control.evaluate((el) => `${el.tagName.toLowerCase()}${el.getAttribute('type') ? `[${el.getAttribute('type')}]` : ''} "${(el.getAttribute('aria-label') ?? (el.closest('label') ?? el).textContent ?? '').trim().slice(0, 40)}"`)}: ${box.height.toFixed(1)} px`,
+				);
+		}
+		expect(measured).toBeGreaterThan(20);
+		expect(small, `controls under ${least} px`).toEqual([]);
+		await page.screenshot({ path: testInfo.outputPath('controls.png') });
+	});
+});
