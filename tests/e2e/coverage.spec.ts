@@ -761,4 +761,33 @@ test.describe('coordinators: the screen on a phone and before the map is ready',
 		expect(small, `controls under ${least} px`).toEqual([]);
 		await page.screenshot({ path: testInfo.outputPath('controls.png') });
 	});
+
+	test('Cancel is in the sticky progress line, in sight on a phone, and stops the run @phone', async ({
+		page,
+	}, testInfo) => {
+		// On a phone the progress line stayed in sight but Cancel was further down the long form.
+		const release = await holdAnalysisData(page);
+		await page.goto('/?mode=coverage&cats=pharmacy&profile=walking');
+		const panel = page.getByTestId('coverage');
+		const status = panel.getByTestId('coverage-status');
+		await expect(status).toHaveAttribute('data-state', 'running', { timeout: 120_000 });
+		await expect(status.locator('progress')).toBeVisible();
+		const cancel = panel.getByTestId('coverage-cancel');
+		// the panel as it opens (its top) and scrolled to its end: Cancel is on screen with the line
+		for (const end of [false, true]) {
+			await status.evaluate((el, end) => {
+				let box = el.parentElement;
+				while (box && !/auto|scroll/.test(getComputedStyle(box).overflowY)) box = box.parentElement;
+				if (box) box.scrollTop = end ? box.scrollHeight : 0;
+			}, end);
+			await expect(status).toBeInViewport();
+			await expect(cancel).toBeInViewport();
+		}
+		await page.screenshot({ path: testInfo.outputPath('cancel-in-sight.png') });
+		await cancel.click();
+		await expect(status).toHaveAttribute('data-state', 'cancelled');
+		await expect(status).toHaveText('De analyse is gestopt. Voer ze opnieuw uit wanneer je wilt.');
+		await expect(cancel).toHaveCount(0);
+		release();
+	});
 });
