@@ -790,4 +790,42 @@ test.describe('coordinators: the screen on a phone and before the map is ready',
 		await expect(cancel).toHaveCount(0);
 		release();
 	});
+
+	test('a pick pressed before the map is ready is kept, says the map is loading, and works once it is @phone', async ({
+		page,
+	}, testInfo) => {
+		// The map's tiles held back: MapLibre's map does not load, the analysis runs without it.
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/*.pmtiles', async (route) => {
+			await held;
+			await route.continue().catch(() => {});
+		});
+		await page.goto('/?mode=coverage&cats=pharmacy&cat=pharmacy');
+		const panel = page.getByTestId('coverage');
+		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+			timeout: 240_000,
+		});
+		await expect(page.getByTestId('map')).toHaveAttribute('data-map-ready', 'false');
+		const add = panel.getByTestId('coverage-add-click');
+		await add.click();
+		// kept: the button stays pressed and the line says why nothing can be picked yet
+		await expect(add).toHaveAttribute('aria-pressed', 'true');
+		const waiting = panel.getByRole('status').filter({ hasText: 'De kaart laadt nog' });
+		await expect(waiting).toHaveText(
+			'De kaart laadt nog… Je kunt erop kiezen zodra ze er is. Klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
+		);
+		await page.screenshot({ path: testInfo.outputPath('pick-waiting.png') });
+		release();
+		await waitForMapReady(page);
+		await expect(waiting).toHaveCount(0);
+		await expect(panel.getByRole('status').filter({ hasText: 'Klik op de kaart' })).toHaveText(
+			'Klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
+		);
+		// the pick works: a tap on the map plants the planned place
+		const box = (await page.getByTestId('map').boundingBox())!;
+		await page.mouse.click(box.x + box.width / 2, box.y + Math.min(box.height / 2, 120));
+		await expect(add).toHaveAttribute('aria-pressed', 'false');
+		await expect(panel.getByTestId('coverage-delta')).toContainText(/^\s*[+−][\d.]+ inwoners 65\+/);
+	});
 });
