@@ -828,4 +828,37 @@ test.describe('coordinators: the screen on a phone and before the map is ready',
 		await expect(add).toHaveAttribute('aria-pressed', 'false');
 		await expect(panel.getByTestId('coverage-delta')).toContainText(/^\s*[+−][\d.]+ inwoners 65\+/);
 	});
+
+	test('the default sort column of the table is in sight in the desktop panel, without scrolling', async ({
+		page,
+	}, testInfo) => {
+		await page.goto('/?mode=coverage&cats=pharmacy&cat=pharmacy');
+		const panel = page.getByTestId('coverage');
+		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+			timeout: 240_000,
+		});
+		const table = panel.getByTestId('coverage-table');
+		const region = page
+			.locator('.scroll-region')
+			.filter({ has: page.getByTestId('coverage-table') });
+		await region.scrollIntoViewIfNeeded();
+		// the default sort: 65+ beyond the norm, the most first
+		const header = table.locator('thead th[aria-sort="descending"]');
+		await expect(header).toContainText('65+ verder');
+		const cell = table.getByTestId('coverage-row').first().locator('[data-col="beyond65"]');
+		const visible = await region.evaluate((el) => {
+			const r = el.getBoundingClientRect();
+			const p = el.closest('[data-testid="coverage"]')!.getBoundingClientRect();
+			return { left: Math.max(r.left, p.left), right: Math.min(r.right, p.right) };
+		});
+		for (const [name, box] of [
+			['header', await header.boundingBox()],
+			['first cell', await cell.boundingBox()],
+		] as const) {
+			expect(box, name).not.toBeNull();
+			expect(box!.x, name).toBeGreaterThanOrEqual(visible.left - 0.5);
+			expect(box!.x + box!.width, name).toBeLessThanOrEqual(visible.right + 0.5);
+		}
+		await page.screenshot({ path: testInfo.outputPath('table-desktop.png') });
+	});
 });
