@@ -305,6 +305,7 @@ const en: Messages = {
 	mapErrorSchemaVersion:
 		'The data for this area have another format (version {found}) than this version of Buurtkaart reads (version {expected}). Reload the page; if that does not help, the data must be processed again (npm run tiles:build).',
 	mapErrorWebgl: 'This browser cannot draw the map (WebGL is missing).',
+	mapPickWaiting: 'The map is still loading… You can pick on it as soon as it is there.',
 	validationMissing: '{path} is missing',
 	validationType: '{path} has a value of the wrong kind (expected: {limit})',
 	validationValue: '{path}: {found} is not an allowed value (expected: {limit})',

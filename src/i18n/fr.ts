@@ -314,6 +314,7 @@ const fr: Messages = {
 	mapErrorSchemaVersion:
 		'Les données de cette zone ont un autre format (version {found}) que celui que lit cette version de Buurtkaart (version {expected}). Rechargez la page ; si cela ne suffit pas, les données doivent être retraitées (npm run tiles:build).',
 	mapErrorWebgl: 'Ce navigateur ne peut pas afficher la carte (WebGL manquant).',
+	mapPickWaiting: 'La carte se charge encore… Vous pourrez y choisir dès qu’elle sera là.',
 	validationMissing: '{path} manque',
 	validationType: '{path} a une valeur du mauvais type (attendu : {limit})',
 	validationValue: '{path} : {found} n’est pas une valeur admise (attendu : {limit})',

@@ -311,6 +311,8 @@ const nl = {
 	mapErrorSchemaVersion:
 		'De gegevens van dit gebied hebben een ander formaat (versie {found}) dan deze versie van Buurtkaart leest (versie {expected}). Laad de pagina opnieuw; helpt dat niet, dan moeten de gegevens opnieuw verwerkt worden (npm run tiles:build).',
 	mapErrorWebgl: 'Deze browser kan de kaart niet tekenen (WebGL ontbreekt).',
+	// before a pick's own line ("Klik op de kaart …") while the map is not ready yet
+	mapPickWaiting: 'De kaart laadt nog… Je kunt erop kiezen zodra ze er is.',
 	// Validation issues (src/contracts/validation.ts): one text per kind, {path} names the field; no
 	// final stop: shown inside another sentence (mapErrorManifest)
 	validationMissing: '{path} ontbreekt',

@@ -242,6 +242,23 @@ describe('MapState', () => {
 		expect(state.isPicking).toBe(false);
 	});
 
+	it('keeps a pick asked for before the map is ready, and picks once it is; stopped while it waits', async () => {
+		const state = new MapState();
+		const waiting = new AbortController();
+		const stopped = state.pickPoint(waiting.signal);
+		const kept = state.pickPoint();
+		waiting.abort();
+		await expect(stopped).rejects.toMatchObject({ name: 'AbortError' });
+		const s = standIn();
+		state.attach(s.map);
+		await Promise.resolve();
+		// only the kept pick listens: the stopped one never reaches the map
+		expect(state.isPicking).toBe(true);
+		s.fire('click', 4.82, 51.22);
+		await expect(kept).resolves.toEqual([4.82, 51.22]);
+		expect(s.listeners()).toBe(0);
+	});
+
 	it('draws a line of clicks, ended by a double click (one point there), zoom restored', async () => {
 		const state = new MapState();
 		const s = standIn();

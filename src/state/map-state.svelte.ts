@@ -107,6 +107,9 @@ export class MapState {
 	 */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#sentData = new Map<string, unknown>();
+	/** Picks asked for before a map was attached: each goes on once one is (see pickPoint). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly #waitingForMap = new Set<() => void>();
 
 	/**
 	 * The map as a PNG data URL, for the printed report; undefined without a map. Rendered once
@@ -139,6 +142,9 @@ export class MapState {
 		this.#sentData = new Map();
 		for (const [id, overlay] of this.#overlays) this.#draw(id, overlay);
 		for (const click of this.#layerClicks) this.#bind(map, click);
+		const waiting = [...this.#waitingForMap];
+		this.#waitingForMap.clear();
+		for (const goOn of waiting) goOn();
 		return () => {
 			for (const click of this.#layerClicks) this.#unbind(map, click);
 			if (this.#map === map) {
@@ -327,10 +333,15 @@ export class MapState {
 		if (canvas) canvas.style.cursor = value;
 	}
 
-	/** The next point the resident clicks or taps on the map. Rejects with AbortError on abort. */
+	/**
+	 * The next point the resident clicks or taps on the map. Rejects with AbortError on abort.
+	 * Asked for before the map is ready (attached once its style and first tiles have loaded), the
+	 * pick is kept and starts once it is: a pick button pressed early does not do nothing (its
+	 * panel says the map is still loading while `isReady` is false).
+	 */
 	pickPoint(signal?: AbortSignal): Promise<[number, number]> {
 		const map = this.#map;
-		if (!map) return Promise.reject(new Error('the map is not shown'));
+		if (!map) return this.#whenAttached(signal).then(() => this.pickPoint(signal));
 		return new Promise((resolve, reject) => {
 			const onClick = (e: MapMouseEvent) => {
 				map.off('click', onClick);
@@ -347,6 +358,23 @@ export class MapState {
 			if (signal?.aborted) return reject(abortError());
 			this.isPicking = true;
 			map.on('click', onClick);
+			signal?.addEventListener('abort', onAbort, { once: true });
+		});
+	}
+
+	/** Resolves once a map is attached; rejects with AbortError on abort. */
+	#whenAttached(signal?: AbortSignal): Promise<void> {
+		return new Promise((resolve, reject) => {
+			if (signal?.aborted) return reject(abortError());
+			const goOn = () => {
+				signal?.removeEventListener('abort', onAbort);
+				resolve();
+			};
+			const onAbort = () => {
+				this.#waitingForMap.delete(goOn);
+				reject(abortError());
+			};
+			this.#waitingForMap.add(goOn);
 			signal?.addEventListener('abort', onAbort, { once: true });
 		});
 	}

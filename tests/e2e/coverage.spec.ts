@@ -715,3 +715,150 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 		await expect(status).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
 	});
 });
+
+test.describe('coordinators: the screen on a phone and before the map is ready', () => {
+	test('every control of the panel is big enough to hit: 44 px on a phone, 24 px on a desktop @phone', async ({
+		page,
+	}, testInfo) => {
+		// On a phone the form's selects and norm inputs were 19–21 px tall, the table's sort and
+		// zoom buttons less; the app's other controls are 44 px (2.75rem).
+		await page.goto('/?mode=coverage&cats=meeting_place,pharmacy&cat=pharmacy');
+		const panel = page.getByTestId('coverage');
+		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+			timeout: 240_000,
+		});
+		await expect(panel.getByTestId('coverage-row').first()).toBeVisible();
+		const coarse = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
+		expect(coarse, 'a phone has a coarse pointer, a desktop a fine one').toBe(
+			testInfo.project.name === 'phone',
+		);
+		const least = coarse ? 44 : 24;
+		const controls = panel.locator(
+			'button, select, input, textarea, summary, a[href], [tabindex]:not([tabindex="-1"])',
+		);
+		const count = await controls.count();
+		expect(count).toBeGreaterThan(20);
+		const small: string[] = [];
+		let measured = 0;
+		for (let i = 0; i < count; i++) {
+			const control = controls.nth(i);
+			if (!(await control.isVisible())) continue;
+			// a checkbox's or radio's hit area is its label
+			const target = (await control.evaluate(
+				(el) => el instanceof HTMLInputElement && /^(checkbox|radio)$/.test(el.type),
+			))
+				? control.locator('xpath=ancestor::label[1]')
+				: control;
+			const box = await target.boundingBox();
+			if (!box) continue;
+			measured++;
+			if (box.height < least - 0.5)
+				small.push(
+					`${await control.evaluate((el) => `${el.tagName.toLowerCase()}${el.getAttribute('type') ? `[${el.getAttribute('type')}]` : ''} "${(el.getAttribute('aria-label') ?? (el.closest('label') ?? el).textContent ?? '').trim().slice(0, 40)}"`)}: ${box.height.toFixed(1)} px`,
+				);
+		}
+		expect(measured).toBeGreaterThan(20);
+		expect(small, `controls under ${least} px`).toEqual([]);
+		await page.screenshot({ path: testInfo.outputPath('controls.png') });
+	});
+
+	test('Cancel is in the sticky progress line, in sight on a phone, and stops the run @phone', async ({
+		page,
+	}, testInfo) => {
+		// On a phone the progress line stayed in sight but Cancel was further down the long form.
+		const release = await holdAnalysisData(page);
+		await page.goto('/?mode=coverage&cats=pharmacy&profile=walking');
+		const panel = page.getByTestId('coverage');
+		const status = panel.getByTestId('coverage-status');
+		await expect(status).toHaveAttribute('data-state', 'running', { timeout: 120_000 });
+		await expect(status.locator('progress')).toBeVisible();
+		const cancel = panel.getByTestId('coverage-cancel');
+		// the panel as it opens (its top) and scrolled to its end: Cancel is on screen with the line
+		for (const end of [false, true]) {
+			await status.evaluate((el, end) => {
+				let box = el.parentElement;
+				while (box && !/auto|scroll/.test(getComputedStyle(box).overflowY)) box = box.parentElement;
+				if (box) box.scrollTop = end ? box.scrollHeight : 0;
+			}, end);
+			await expect(status).toBeInViewport();
+			await expect(cancel).toBeInViewport();
+		}
+		await page.screenshot({ path: testInfo.outputPath('cancel-in-sight.png') });
+		await cancel.click();
+		await expect(status).toHaveAttribute('data-state', 'cancelled');
+		await expect(status).toHaveText('De analyse is gestopt. Voer ze opnieuw uit wanneer je wilt.');
+		await expect(cancel).toHaveCount(0);
+		release();
+	});
+
+	test('a pick pressed before the map is ready is kept, says the map is loading, and works once it is @phone', async ({
+		page,
+	}, testInfo) => {
+		// The map's tiles held back: MapLibre's map does not load, the analysis runs without it.
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/*.pmtiles', async (route) => {
+			await held;
+			await route.continue().catch(() => {});
+		});
+		await page.goto('/?mode=coverage&cats=pharmacy&cat=pharmacy');
+		const panel = page.getByTestId('coverage');
+		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+			timeout: 240_000,
+		});
+		await expect(page.getByTestId('map')).toHaveAttribute('data-map-ready', 'false');
+		const add = panel.getByTestId('coverage-add-click');
+		await add.click();
+		// kept: the button stays pressed and the line says why nothing can be picked yet
+		await expect(add).toHaveAttribute('aria-pressed', 'true');
+		const waiting = panel.getByRole('status').filter({ hasText: 'De kaart laadt nog' });
+		await expect(waiting).toHaveText(
+			'De kaart laadt nog… Je kunt erop kiezen zodra ze er is. Klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
+		);
+		await page.screenshot({ path: testInfo.outputPath('pick-waiting.png') });
+		release();
+		await waitForMapReady(page);
+		await expect(waiting).toHaveCount(0);
+		await expect(panel.getByRole('status').filter({ hasText: 'Klik op de kaart' })).toHaveText(
+			'Klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
+		);
+		// the pick works: a tap on the map plants the planned place
+		const box = (await page.getByTestId('map').boundingBox())!;
+		await page.mouse.click(box.x + box.width / 2, box.y + Math.min(box.height / 2, 120));
+		await expect(add).toHaveAttribute('aria-pressed', 'false');
+		await expect(panel.getByTestId('coverage-delta')).toContainText(/^\s*[+−][\d.]+ inwoners 65\+/);
+	});
+
+	test('the default sort column of the table is in sight in the desktop panel, without scrolling', async ({
+		page,
+	}, testInfo) => {
+		await page.goto('/?mode=coverage&cats=pharmacy&cat=pharmacy');
+		const panel = page.getByTestId('coverage');
+		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+			timeout: 240_000,
+		});
+		const table = panel.getByTestId('coverage-table');
+		const region = page
+			.locator('.scroll-region')
+			.filter({ has: page.getByTestId('coverage-table') });
+		await region.scrollIntoViewIfNeeded();
+		// the default sort: 65+ beyond the norm, the most first
+		const header = table.locator('thead th[aria-sort="descending"]');
+		await expect(header).toContainText('65+ verder');
+		const cell = table.getByTestId('coverage-row').first().locator('[data-col="beyond65"]');
+		const visible = await region.evaluate((el) => {
+			const r = el.getBoundingClientRect();
+			const p = el.closest('[data-testid="coverage"]')!.getBoundingClientRect();
+			return { left: Math.max(r.left, p.left), right: Math.min(r.right, p.right) };
+		});
+		for (const [name, box] of [
+			['header', await header.boundingBox()],
+			['first cell', await cell.boundingBox()],
+		] as const) {
+			expect(box, name).not.toBeNull();
+			expect(box!.x, name).toBeGreaterThanOrEqual(visible.left - 0.5);
+			expect(box!.x + box!.width, name).toBeLessThanOrEqual(visible.right + 0.5);
+		}
+		await page.screenshot({ path: testInfo.outputPath('table-desktop.png') });
+	});
+});

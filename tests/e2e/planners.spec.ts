@@ -816,4 +816,34 @@ test.describe("planners' workspace", () => {
 			await expect(page.getByRole('status').filter({ hasText: stops })).toHaveCount(0);
 		}
 	});
+
+	test('a point of a route picked before the map is ready is kept, and set once the map is there @phone', async ({
+		page,
+	}) => {
+		// MapState refused a pick without a map: pressed while the map loaded, the button did
+		// nothing and said nothing. The map's tiles are held back here, so the map does not load.
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/*.pmtiles', async (route) => {
+			await held;
+			await route.continue().catch(() => {});
+		});
+		await page.goto('/?mode=route');
+		const button = page.getByTestId('pick-a');
+		await expect(button).toBeVisible();
+		await expect(page.getByTestId('map')).toHaveAttribute('data-map-ready', 'false');
+		await button.click();
+		await expect(button).toHaveAttribute('aria-pressed', 'true');
+		const waiting = page.getByRole('status').filter({ hasText: 'De kaart laadt nog' });
+		await expect(waiting).toHaveText(
+			'De kaart laadt nog… Je kunt erop kiezen zodra ze er is. Tik of klik op de kaart, of nog eens op de knop om te stoppen.',
+		);
+		release();
+		await waitForMapReady(page);
+		await expect(waiting).toHaveCount(0);
+		const box = (await page.getByTestId('map').boundingBox())!;
+		await page.mouse.click(box.x + box.width / 2, box.y + Math.min(box.height / 2, 120));
+		await expect(button).toHaveAttribute('aria-pressed', 'false');
+		await expect(page).toHaveURL(/[?&]a=[\d.]+(,|%2C)[\d.]+/);
+	});
 });
