@@ -155,4 +155,28 @@ describe('CuratedPlaces (local initiatives)', () => {
 			'public',
 		);
 	}, 120_000);
+
+	it('picking a point can be stopped by pressing the pick button again', async () => {
+		// the button went disabled while picking: the only ways out were a tap on the map (which
+		// places the initiative) or closing the form, and a keyboard's focus fell off it
+		const { curated } = renderPanel(CuratedPlaces as unknown as Component<{ mode: Mode }>, area, {
+			kind: 'explore',
+		});
+		await curated.load();
+		await fireEvent.click(await screen.findByTestId('curated-add'));
+		const pick = screen.getByTestId('curated-pick') as HTMLButtonElement;
+		expect(pick.getAttribute('aria-pressed')).toBe('false');
+		await fireEvent.click(pick);
+		// no map here: the pick waits for one, and says so (MapState.pickPoint)
+		await waitFor(() => expect(pick.getAttribute('aria-pressed')).toBe('true'));
+		expect(pick.disabled).toBe(false);
+		const status = screen.getByText(/nog eens op de knop om te stoppen/);
+		expect(status.textContent).toContain('De kaart laadt nog');
+		await fireEvent.click(pick);
+		await waitFor(() => expect(pick.getAttribute('aria-pressed')).toBe('false'));
+		expect(screen.queryByText(/nog eens op de knop om te stoppen/)).toBeNull();
+		expect(screen.getByTestId('curated-location').textContent?.trim()).toBe(
+			'Nog geen plaats gekozen.',
+		);
+	});
 });

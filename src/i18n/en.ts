@@ -626,7 +626,7 @@ const en: Messages = {
 	curMunicipality: 'Municipality',
 	curLocation: 'Location',
 	curPick: 'Choose on the map',
-	curPicking: 'Click on the map where the initiative is.',
+	curPicking: 'Click on the map where the initiative is, or the button again to stop.',
 	curAtAddress: 'At {address}',
 	curNoLocation: 'No location chosen yet.',
 	curLocationChosen: 'Location chosen: {place}',

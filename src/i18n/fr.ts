@@ -643,7 +643,8 @@ const fr: Messages = {
 	curMunicipality: 'Commune',
 	curLocation: 'Lieu',
 	curPick: 'Choisir sur la carte',
-	curPicking: 'Cliquez sur la carte à l’endroit de l’initiative.',
+	curPicking:
+		'Cliquez sur la carte à l’endroit de l’initiative, ou à nouveau sur le bouton pour arrêter.',
 	curAtAddress: 'À {address}',
 	curNoLocation: 'Aucun lieu choisi.',
 	curLocationChosen: 'Lieu choisi : {place}',

@@ -637,7 +637,7 @@ const nl = {
 	curMunicipality: 'Gemeente',
 	curLocation: 'Plaats',
 	curPick: 'Kies op de kaart',
-	curPicking: 'Klik op de kaart waar het initiatief is.',
+	curPicking: 'Klik op de kaart waar het initiatief is, of nog eens op de knop om te stoppen.',
 	curAtAddress: 'Op {address}',
 	curNoLocation: 'Nog geen plaats gekozen.',
 	curLocationChosen: 'Plaats gekozen: {place}',
