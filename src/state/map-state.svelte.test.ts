@@ -277,7 +277,31 @@ describe('MapState', () => {
 		expect(seen).toEqual([1, 2]);
 		expect(s.zooming()).toBe(true);
 		expect(s.listeners()).toBe(0);
-		await expect(new MapState().drawLine()).rejects.toThrow(/not shown/);
+	});
+
+	it('keeps a line asked for before the map is ready, and draws it once it is; stopped while it waits', async () => {
+		// it was refused at once ('the map is not shown'): the report form still said "click on the
+		// map", and no click ever drew
+		const state = new MapState();
+		const waiting = new AbortController();
+		const stopped = state.drawLine(undefined, waiting.signal);
+		const seen: number[] = [];
+		const kept = state.drawLine((points) => seen.push(points.length));
+		waiting.abort();
+		await expect(stopped).rejects.toMatchObject({ name: 'AbortError' });
+		const s = standIn();
+		state.attach(s.map);
+		await Promise.resolve();
+		expect(state.isPicking).toBe(true);
+		s.fire('click', 4.8, 51.2);
+		s.fire('click', 4.801, 51.2);
+		s.fire('dblclick', 4.801, 51.2);
+		await expect(kept).resolves.toEqual([
+			[4.8, 51.2],
+			[4.801, 51.2],
+		]);
+		expect(seen).toEqual([1, 2]);
+		expect(s.listeners()).toBe(0);
 	});
 	it('calls a layer click handler with the feature, also when set before the map, never while picking, and not after removal', async () => {
 		const state = new MapState();

@@ -388,7 +388,8 @@ export class MapState {
 		signal?: AbortSignal,
 	): Promise<[number, number][]> {
 		const map = this.#map;
-		if (!map) return Promise.reject(new Error('the map is not shown'));
+		// asked for before the map is ready: kept, as a pick is (pickPoint)
+		if (!map) return this.#whenAttached(signal).then(() => this.drawLine(onpoint, signal));
 		const points: [number, number][] = [];
 		const wasZooming = map.doubleClickZoom.isEnabled();
 		return new Promise((resolve, reject) => {

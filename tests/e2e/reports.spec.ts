@@ -9,7 +9,7 @@ import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { expect, recordCspViolations, test, type Page } from '../helpers/test.ts';
 import { chooseLanguage } from '../helpers/header.ts';
 import { createUser, stackEnv, superuser } from '../helpers/db.ts';
-import { captureMap, screenPixelsAround } from '../helpers/map.ts';
+import { captureMap, screenPixelsAround, waitForMapReady } from '../helpers/map.ts';
 import { signInPage } from '../helpers/session.ts';
 
 // The map reaches the test through the app's `buurtkaart:map` event (no global handle).
@@ -390,6 +390,39 @@ test.describe('barrier reports on the device (embedded default) @device', () => 
 			await expect(refused).toHaveAttribute('data-state', 'stored');
 			await expect(refused).toHaveAttribute('data-status', 'new');
 		});
+	});
+
+	test('a stretch drawn before the map is ready is kept, says the map is loading, and draws once it is @phone', async ({
+		page,
+	}, testInfo) => {
+		// The map's tiles held back: on a slow phone the form opens before the map. Drawing was
+		// refused at once, while the form still said "click on the map", and no click ever drew.
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/*.pmtiles', async (route) => {
+			await held;
+			await route.continue().catch(() => {});
+		});
+		await page.goto('/');
+		await expect(page.getByTestId('map')).toHaveAttribute('data-map-ready', 'false');
+		await page.getByTestId('report-open').click();
+		const form = page.getByTestId('report-form');
+		await form.getByLabel('Een stuk straat').check();
+		await form.getByTestId('report-draw').click();
+		const status = form.getByTestId('report-picking');
+		await expect(status).toContainText('De kaart laadt nog');
+		await page.screenshot({ path: testInfo.outputPath('report-draw-waiting.png') });
+		release();
+		await waitForMapReady(page);
+		await expect(status).not.toContainText('De kaart laadt nog');
+		// the clicks that follow draw the stretch
+		const box = (await page.getByTestId('map').boundingBox())!;
+		const y = box.y + Math.min(box.height / 2, 100);
+		await page.mouse.click(box.x + box.width / 2 - 30, y);
+		await page.mouse.click(box.x + box.width / 2 + 30, y);
+		await expect(form.getByTestId('report-chosen')).toContainText('Stuk straat: 2 punten');
+		await form.getByTestId('report-draw-done').click();
+		await expect(status).toHaveCount(0);
 	});
 
 	test('where things are saved is always shown, and signing in is explained', async ({
