@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { SAMPLE_AREA } from '../helpers/areas.ts';
-import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
+import { captureMap, holdMapTiles, renderedValues, waitForMapReady } from '../helpers/map.ts';
 import {
 	deltaGain,
 	downloaded,
@@ -795,12 +795,7 @@ test.describe('coordinators: the screen on a phone and before the map is ready',
 		page,
 	}, testInfo) => {
 		// The map's tiles held back: MapLibre's map does not load, the analysis runs without it.
-		let release!: () => void;
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/*.pmtiles', async (route) => {
-			await held;
-			await route.continue().catch(() => {});
-		});
+		const release = await holdMapTiles(page);
 		await page.goto('/?mode=coverage&cats=pharmacy&cat=pharmacy');
 		const panel = page.getByTestId('coverage');
 		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {

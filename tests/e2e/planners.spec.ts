@@ -22,7 +22,7 @@ import { walkshed } from '../../src/analysis/walkshed.ts';
 import { builtInProfile, encodePersonalProfile } from '../../src/analysis/personal-profile.ts';
 import { chooseLanguage } from '../helpers/header.ts';
 import { SAMPLE_AREA } from '../helpers/areas.ts';
-import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
+import { captureMap, holdMapTiles, renderedValues, waitForMapReady } from '../helpers/map.ts';
 import { COMPLETENESS_CLASSES, completenessLayers } from '../../src/map/layers/planner-style.ts';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from '../helpers/test.ts';
@@ -822,12 +822,7 @@ test.describe("planners' workspace", () => {
 	}) => {
 		// MapState refused a pick without a map: pressed while the map loaded, the button did
 		// nothing and said nothing. The map's tiles are held back here, so the map does not load.
-		let release!: () => void;
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/*.pmtiles', async (route) => {
-			await held;
-			await route.continue().catch(() => {});
-		});
+		const release = await holdMapTiles(page);
 		await page.goto('/?mode=route');
 		const button = page.getByTestId('pick-a');
 		await expect(button).toBeVisible();

@@ -9,7 +9,7 @@ import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { expect, recordCspViolations, test, type Page } from '../helpers/test.ts';
 import { chooseLanguage } from '../helpers/header.ts';
 import { createUser, stackEnv, superuser } from '../helpers/db.ts';
-import { captureMap, screenPixelsAround, waitForMapReady } from '../helpers/map.ts';
+import { captureMap, holdMapTiles, screenPixelsAround, waitForMapReady } from '../helpers/map.ts';
 import { signInPage } from '../helpers/session.ts';
 
 // The map reaches the test through the app's `buurtkaart:map` event (no global handle).
@@ -397,12 +397,7 @@ test.describe('barrier reports on the device (embedded default) @device', () => 
 	}, testInfo) => {
 		// The map's tiles held back: on a slow phone the form opens before the map. Drawing was
 		// refused at once, while the form still said "click on the map", and no click ever drew.
-		let release!: () => void;
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/*.pmtiles', async (route) => {
-			await held;
-			await route.continue().catch(() => {});
-		});
+		const release = await holdMapTiles(page);
 		await page.goto('/');
 		await expect(page.getByTestId('map')).toHaveAttribute('data-map-ready', 'false');
 		await page.getByTestId('report-open').click();

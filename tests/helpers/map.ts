@@ -17,6 +17,21 @@ export async function captureMap(page: Page): Promise<void> {
 }
 
 /**
+ * Holds the map's tiles (every .pmtiles request) back until the returned function is called, so
+ * the map stays not ready (`data-map-ready="false"`) while the rest of the app works: for what a
+ * user does before the map is there on a slow phone. Call before `page.goto`.
+ */
+export async function holdMapTiles(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/*.pmtiles', async (route) => {
+		await held;
+		await route.continue().catch(() => {});
+	});
+	return release;
+}
+
+/**
  * Waits until the map has rendered its first complete frame (`data-map-ready="true"`). Generous:
  * software WebGL on a busy machine can take over 30 s for it.
  */
