@@ -44,6 +44,16 @@ async function holdAnalysisData(page: Page): Promise<() => void> {
 	return release;
 }
 
+/** Opens the analysis a link describes (`/?mode=coverage&…`) and waits until its run is done. */
+async function openDoneAnalysis(page: Page, url: string) {
+	await page.goto(url);
+	const panel = page.getByTestId('coverage');
+	await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+		timeout: 240_000,
+	});
+	return panel;
+}
+
 /** The CLI's neighbourhood table and origins for a category and profile. */
 function analyseCli(category: string, profile: string) {
 	const dir = mkdtempSync(path.join(tmpdir(), 'buurtkaart-coverage-'));
@@ -662,11 +672,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 	}) => {
 		// The button went disabled while picking, with no other way out than a tap on the map (which
 		// plants a place) or closing the analysis; a keyboard's focus fell off the disabled button.
-		await page.goto('/?mode=coverage&cats=pharmacy&cat=pharmacy');
-		const panel = page.getByTestId('coverage');
-		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
-			timeout: 240_000,
-		});
+		const panel = await openDoneAnalysis(page, '/?mode=coverage&cats=pharmacy&cat=pharmacy');
 		const add = panel.getByTestId('coverage-add-click');
 		const picking = panel.getByRole('status').filter({ hasText: 'Klik op de kaart' });
 		await add.click();
@@ -722,11 +728,10 @@ test.describe('coordinators: the screen on a phone and before the map is ready',
 	}, testInfo) => {
 		// On a phone the form's selects and norm inputs were 19–21 px tall, the table's sort and
 		// zoom buttons less; the app's other controls are 44 px (2.75rem).
-		await page.goto('/?mode=coverage&cats=meeting_place,pharmacy&cat=pharmacy');
-		const panel = page.getByTestId('coverage');
-		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
-			timeout: 240_000,
-		});
+		const panel = await openDoneAnalysis(
+			page,
+			'/?mode=coverage&cats=meeting_place,pharmacy&cat=pharmacy',
+		);
 		await expect(panel.getByTestId('coverage-row').first()).toBeVisible();
 		const coarse = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
 		expect(coarse, 'a phone has a coarse pointer, a desktop a fine one').toBe(
@@ -796,11 +801,7 @@ test.describe('coordinators: the screen on a phone and before the map is ready',
 	}, testInfo) => {
 		// The map's tiles held back: MapLibre's map does not load, the analysis runs without it.
 		const release = await holdMapTiles(page);
-		await page.goto('/?mode=coverage&cats=pharmacy&cat=pharmacy');
-		const panel = page.getByTestId('coverage');
-		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
-			timeout: 240_000,
-		});
+		const panel = await openDoneAnalysis(page, '/?mode=coverage&cats=pharmacy&cat=pharmacy');
 		await expect(page.getByTestId('map')).toHaveAttribute('data-map-ready', 'false');
 		const add = panel.getByTestId('coverage-add-click');
 		await add.click();
@@ -827,11 +828,7 @@ test.describe('coordinators: the screen on a phone and before the map is ready',
 	test('the default sort column of the table is in sight in the desktop panel, without scrolling', async ({
 		page,
 	}, testInfo) => {
-		await page.goto('/?mode=coverage&cats=pharmacy&cat=pharmacy');
-		const panel = page.getByTestId('coverage');
-		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
-			timeout: 240_000,
-		});
+		const panel = await openDoneAnalysis(page, '/?mode=coverage&cats=pharmacy&cat=pharmacy');
 		const table = panel.getByTestId('coverage-table');
 		const region = page
 			.locator('.scroll-region')
