@@ -88,8 +88,10 @@ export function areaMaxBounds(area: AreaTiles): [[number, number], [number, numb
 }
 
 /**
- * The whole area fitted on a small screen (a phone's map under its sheet) lands below the zoom
- * where the places archive starts, and the view would show no place: zooms in to it then.
+ * Should the whole area fitted on a small screen (a phone's map under its sheet) land below the zoom
+ * where the places archive starts, the view would show no place: zooms in to it then. The pipeline
+ * starts that archive low enough (z8, scripts/config/tiles.ts) for the whole area to fit a 320 ×
+ * 568 phone; only a larger area on a smaller map is zoomed in, and cut.
  */
 export function keepPlacesShown(map: MapLibreMap, area: AreaTiles): void {
 	const placesFrom = area.archives.places?.minzoom;
