@@ -31,7 +31,10 @@ export interface AreaStyleOptions {
 /** The whole style of an area's map: basemap, neighbourhoods, the network when shown, places. */
 export function areaStyle(area: AreaTiles, options: AreaStyleOptions): StyleSpecification {
 	const hoods = area.archives.neighbourhoods;
-	const [fill, outline, label] = neighbourhoodLayers(hoods.layers.polygons, hoods.layers.labels);
+	const [fill, outline, label, labelCollision] = neighbourhoodLayers(
+		hoods.layers.polygons,
+		hoods.layers.labels,
+	);
 	const sources: Record<string, SourceSpecification> = {
 		// the neighbourhood id as the features' id: overlays shade neighbourhoods through
 		// feature-state (the coverage analysis), without laying the tiles out again
@@ -59,7 +62,7 @@ export function areaStyle(area: AreaTiles, options: AreaStyleOptions): StyleSpec
 			paint: { 'background-color': UI_PALETTE.canvas },
 		});
 	}
-	layers.push(fill, outline, label);
+	layers.push(fill, outline, label, labelCollision);
 	if (options.network) {
 		sources[options.network.id] = options.network.source;
 		layers.push(...options.network.layers);

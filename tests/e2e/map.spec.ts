@@ -2,7 +2,7 @@ import { KEEP_HEADER } from '../../src/data/offline-area.ts';
 import { iconImageId } from '../../src/map/layers/places-style.ts';
 import { FIRST_READ_BYTES } from '../../src/map/pmtiles-source.ts';
 import { expect, test, type Page } from '../helpers/test.ts';
-import { renderedValues, waitForMapReady, captureMap } from '../helpers/map.ts';
+import { renderedLayerOrder, renderedValues, waitForMapReady, captureMap } from '../helpers/map.ts';
 
 // The map reaches the test through the app's `buurtkaart:map` event (no global handle).
 test.beforeEach(async ({ page }) => captureMap(page));
@@ -373,6 +373,52 @@ test.describe('reading the archives', () => {
 			expect(Number(range.slice('bytes=0-'.length)) + 1).toBeLessThanOrEqual(FIRST_READ_BYTES);
 		expect((await renderedValues(page, ['places-icon'], 'category')).length).toBeGreaterThan(0);
 		expect((await renderedValues(page, ['neighbourhoods-fill'], 'name')).length).toBeGreaterThan(0);
+	});
+});
+
+// The places' markers covered the neighbourhoods' names at the first view (the names were drawn
+// below them): the names are now drawn above every marker, and hide none of them.
+test.describe('the neighbourhood names at the first view @phone', () => {
+	test('are drawn above the places and initiatives, and hide no place icon', async ({
+		page,
+	}, testInfo) => {
+		await page.goto('/');
+		await waitForMapReady(page);
+		const order = await renderedLayerOrder(page);
+		const label = order.indexOf('neighbourhoods-label');
+		expect(label).toBeGreaterThanOrEqual(0);
+		const markers = ['places-selected', 'places-icon', 'curated-point'].filter((id) =>
+			order.includes(id),
+		);
+		expect(markers).toContain('places-icon');
+		for (const id of markers) expect(label, id).toBeGreaterThan(order.indexOf(id));
+		expect((await renderedValues(page, ['neighbourhoods-label'], 'name')).length).toBeGreaterThan(
+			0,
+		);
+		// Drawn with the names and without them (both their layers hidden): the names take no place
+		// from the icons (as many icons either way), and the basemap's own place names keep out of
+		// them (fewer drawn with them: none across a neighbourhood's name).
+		const drawn = (names: 'visible' | 'none') =>
+			page.evaluate(async (names) => {
+				type Handle = {
+					setLayoutProperty(layer: string, name: string, value: string): void;
+					once(event: string, listener: () => void): void;
+					queryRenderedFeatures(o: unknown): unknown[];
+				};
+				const map = (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap;
+				const idle = new Promise<void>((resolve) => map.once('idle', resolve));
+				for (const layer of ['neighbourhoods-label', 'neighbourhoods-label-collision'])
+					map.setLayoutProperty(layer, 'visibility', names);
+				await idle;
+				const count = (layer: string) => map.queryRenderedFeatures({ layers: [layer] }).length;
+				return { icons: count('places-icon'), placeNames: count('basemap-place-labels') };
+			}, names);
+		const without = await drawn('none');
+		const withNames = await drawn('visible');
+		expect(without.icons).toBeGreaterThan(0);
+		expect(withNames.icons).toBe(without.icons);
+		expect(withNames.placeNames).toBeLessThan(without.placeNames);
+		await page.screenshot({ path: testInfo.outputPath('names-above-markers.png') });
 	});
 });
 
