@@ -853,4 +853,26 @@ test.describe('coordinators: the screen on a phone and before the map is ready',
 		}
 		await page.screenshot({ path: testInfo.outputPath('table-desktop.png') });
 	});
+
+	test("the form's groups are spaced as the panel's: the kinds of help, how you move, unknown streets, Run @phone", async ({
+		page,
+	}, testInfo) => {
+		// The kinds of help (a scroll box) touched "Hoe verplaats je je?" below it: no space between.
+		await page.goto('/?mode=coverage&cats=pharmacy');
+		const panel = page.getByTestId('coverage');
+		const form = panel.locator('form', { has: page.getByTestId('coverage-run') });
+		await expect(form.getByRole('group', { name: 'Hoe verplaats je je?' })).toBeVisible();
+		const panelGap = await panel.evaluate((el) => parseFloat(getComputedStyle(el).rowGap));
+		expect(panelGap).toBeGreaterThan(0);
+		const groups = form.locator(':scope > *');
+		const count = await groups.count();
+		expect(count).toBeGreaterThanOrEqual(4);
+		const boxes: { y: number; height: number }[] = [];
+		for (let i = 0; i < count; i++) boxes.push((await groups.nth(i).boundingBox())!);
+		const gaps = boxes.slice(1).map((b, i) => b.y - (boxes[i]!.y + boxes[i]!.height));
+		for (const [i, gap] of gaps.entries())
+			expect(gap, `gap after group ${i + 1}`).toBeCloseTo(panelGap, 0);
+		await form.getByRole('group', { name: 'Hoe verplaats je je?' }).scrollIntoViewIfNeeded();
+		await page.screenshot({ path: testInfo.outputPath('form-groups.png') });
+	});
 });
