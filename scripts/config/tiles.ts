@@ -53,7 +53,10 @@ export const TILE_LAYERS = {
 		neighbourhood_labels: { minZoom: 6, maxZoom: 12 },
 	},
 	places: {
-		places: { minZoom: 10, maxZoom: 12 },
+		// from z8, as the basemap: the whole area fitted on a small phone's map (320 × 568, under its
+		// header and sheet) lands near z9.5, and below the archive's first zoom no place would show
+		// (src/map/area-style.ts keepPlacesShown would zoom in and cut the area instead)
+		places: { minZoom: 8, maxZoom: 12 },
 	},
 	network: {
 		footways: { minZoom: 12, maxZoom: 13, tolerance: 1 },

@@ -31,7 +31,10 @@ export interface AreaStyleOptions {
 /** The whole style of an area's map: basemap, neighbourhoods, the network when shown, places. */
 export function areaStyle(area: AreaTiles, options: AreaStyleOptions): StyleSpecification {
 	const hoods = area.archives.neighbourhoods;
-	const [fill, outline, label] = neighbourhoodLayers(hoods.layers.polygons, hoods.layers.labels);
+	const [fill, outline, label, labelCollision] = neighbourhoodLayers(
+		hoods.layers.polygons,
+		hoods.layers.labels,
+	);
 	const sources: Record<string, SourceSpecification> = {
 		// the neighbourhood id as the features' id: overlays shade neighbourhoods through
 		// feature-state (the coverage analysis), without laying the tiles out again
@@ -59,7 +62,7 @@ export function areaStyle(area: AreaTiles, options: AreaStyleOptions): StyleSpec
 			paint: { 'background-color': UI_PALETTE.canvas },
 		});
 	}
-	layers.push(fill, outline, label);
+	layers.push(fill, outline, label, labelCollision);
 	if (options.network) {
 		sources[options.network.id] = options.network.source;
 		layers.push(...options.network.layers);
@@ -88,8 +91,10 @@ export function areaMaxBounds(area: AreaTiles): [[number, number], [number, numb
 }
 
 /**
- * The whole area fitted on a small screen (a phone's map under its sheet) lands below the zoom
- * where the places archive starts, and the view would show no place: zooms in to it then.
+ * Should the whole area fitted on a small screen (a phone's map under its sheet) land below the zoom
+ * where the places archive starts, the view would show no place: zooms in to it then. The pipeline
+ * starts that archive low enough (z8, scripts/config/tiles.ts) for the whole area to fit a 320 ×
+ * 568 phone; only a larger area on a smaller map is zoomed in, and cut.
  */
 export function keepPlacesShown(map: MapLibreMap, area: AreaTiles): void {
 	const placesFrom = area.archives.places?.minzoom;

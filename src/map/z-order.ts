@@ -15,8 +15,8 @@ export const Z_ORDER = [
 	'coverage-edge',
 	'completeness-fill',
 	'neighbourhoods-outline',
-	'neighbourhoods-label',
-	'completeness-label',
+	// the names' boxes, invisible: the basemap's place names keep out of them (neighbourhoods-style)
+	'neighbourhoods-label-collision',
 	'network-unknown',
 	'network-known',
 	'network-points',
@@ -41,6 +41,10 @@ export const Z_ORDER = [
 	'places-icon',
 	// curated initiatives: few, and what OSM lacks, so above OSM's places
 	'curated-point',
+	// the neighbourhoods' names (and their completeness share) above the places' and initiatives'
+	// markers, which covered them at the first view: readable on their halo, hiding no marker
+	'neighbourhoods-label',
+	'completeness-label',
 	'curated-label',
 	// barrier reports, shown only while they are triaged: the subject then, so above the places
 	'reports-line',

@@ -767,6 +767,52 @@ test.describe('coordinators: the screen on a phone and before the map is ready',
 		await page.screenshot({ path: testInfo.outputPath('controls.png') });
 	});
 
+	test("a summary's text is centred in its box, 44 px tall on a phone @phone", async ({
+		page,
+	}, testInfo) => {
+		// The hit-size rule made the summaries 44 px tall where the pointer is coarse, their text at
+		// the top of the box.
+		const panel = await openDoneAnalysis(
+			page,
+			'/?mode=coverage&cats=meeting_place,pharmacy&cat=pharmacy',
+		);
+		const summaries = panel.locator('summary');
+		await expect(summaries.first()).toBeVisible();
+		const count = await summaries.count();
+		let measured = 0;
+		for (let i = 0; i < count; i++) {
+			const summary = summaries.nth(i);
+			if (!(await summary.isVisible())) continue;
+			await summary.scrollIntoViewIfNeeded();
+			const { box, text, name, display } = await summary.evaluate((el) => {
+				const range = document.createRange();
+				range.selectNodeContents(el);
+				const t = range.getBoundingClientRect();
+				const b = el.getBoundingClientRect();
+				return {
+					box: { top: b.top, bottom: b.bottom },
+					text: { top: t.top, bottom: t.bottom },
+					name: el.textContent!.trim(),
+					display: getComputedStyle(el).display,
+				};
+			});
+			measured++;
+			// still a list item: its disclosure marker (▸/▾) stays
+			expect(display, name).toBe('list-item');
+			expect(text.bottom - text.top, name).toBeGreaterThan(0);
+			const off = (text.top + text.bottom) / 2 - (box.top + box.bottom) / 2;
+			expect(
+				Math.abs(off),
+				`${name}: text ${off.toFixed(1)} px off the centre`,
+			).toBeLessThanOrEqual(2);
+			if (testInfo.project.name === 'phone')
+				expect(box.bottom - box.top, name).toBeGreaterThanOrEqual(43.5);
+		}
+		expect(measured).toBeGreaterThan(0);
+		await summaries.first().scrollIntoViewIfNeeded();
+		await page.screenshot({ path: testInfo.outputPath('summary.png') });
+	});
+
 	test('Cancel is in the sticky progress line, in sight on a phone, and stops the run @phone', async ({
 		page,
 	}, testInfo) => {
@@ -852,5 +898,27 @@ test.describe('coordinators: the screen on a phone and before the map is ready',
 			expect(box!.x + box!.width, name).toBeLessThanOrEqual(visible.right + 0.5);
 		}
 		await page.screenshot({ path: testInfo.outputPath('table-desktop.png') });
+	});
+
+	test("the form's groups are spaced as the panel's: the kinds of help, how you move, unknown streets, Run @phone", async ({
+		page,
+	}, testInfo) => {
+		// The kinds of help (a scroll box) touched "Hoe verplaats je je?" below it: no space between.
+		await page.goto('/?mode=coverage&cats=pharmacy');
+		const panel = page.getByTestId('coverage');
+		const form = panel.locator('form', { has: page.getByTestId('coverage-run') });
+		await expect(form.getByRole('group', { name: 'Hoe verplaats je je?' })).toBeVisible();
+		const panelGap = await panel.evaluate((el) => parseFloat(getComputedStyle(el).rowGap));
+		expect(panelGap).toBeGreaterThan(0);
+		const groups = form.locator(':scope > *');
+		const count = await groups.count();
+		expect(count).toBeGreaterThanOrEqual(4);
+		const boxes: { y: number; height: number }[] = [];
+		for (let i = 0; i < count; i++) boxes.push((await groups.nth(i).boundingBox())!);
+		const gaps = boxes.slice(1).map((b, i) => b.y - (boxes[i]!.y + boxes[i]!.height));
+		for (const [i, gap] of gaps.entries())
+			expect(gap, `gap after group ${i + 1}`).toBeCloseTo(panelGap, 0);
+		await form.getByRole('group', { name: 'Hoe verplaats je je?' }).scrollIntoViewIfNeeded();
+		await page.screenshot({ path: testInfo.outputPath('form-groups.png') });
 	});
 });

@@ -2,7 +2,7 @@ import { KEEP_HEADER } from '../../src/data/offline-area.ts';
 import { iconImageId } from '../../src/map/layers/places-style.ts';
 import { FIRST_READ_BYTES } from '../../src/map/pmtiles-source.ts';
 import { expect, test, type Page } from '../helpers/test.ts';
-import { renderedValues, waitForMapReady, captureMap } from '../helpers/map.ts';
+import { renderedLayerOrder, renderedValues, waitForMapReady, captureMap } from '../helpers/map.ts';
 
 // The map reaches the test through the app's `buurtkaart:map` event (no global handle).
 test.beforeEach(async ({ page }) => captureMap(page));
@@ -376,11 +376,90 @@ test.describe('reading the archives', () => {
 	});
 });
 
+// The places' markers covered the neighbourhoods' names at the first view (the names were drawn
+// below them): the names are now drawn above every marker, and hide none of them.
+test.describe('the neighbourhood names at the first view @phone', () => {
+	test('are drawn above the places and initiatives, and hide no place icon', async ({
+		page,
+	}, testInfo) => {
+		await page.goto('/');
+		await waitForMapReady(page);
+		const order = await renderedLayerOrder(page);
+		const label = order.indexOf('neighbourhoods-label');
+		expect(label).toBeGreaterThanOrEqual(0);
+		const markers = ['places-selected', 'places-icon', 'curated-point'].filter((id) =>
+			order.includes(id),
+		);
+		expect(markers).toContain('places-icon');
+		for (const id of markers) expect(label, id).toBeGreaterThan(order.indexOf(id));
+		expect((await renderedValues(page, ['neighbourhoods-label'], 'name')).length).toBeGreaterThan(
+			0,
+		);
+		// Drawn with the names and without them (both their layers hidden): the names take no place
+		// from the icons (as many icons either way), and the basemap's own place names keep out of
+		// them (fewer drawn with them: none across a neighbourhood's name).
+		const drawn = (names: 'visible' | 'none') =>
+			page.evaluate(async (names) => {
+				type Handle = {
+					setLayoutProperty(layer: string, name: string, value: string): void;
+					once(event: string, listener: () => void): void;
+					queryRenderedFeatures(o: unknown): unknown[];
+				};
+				const map = (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap;
+				const idle = new Promise<void>((resolve) => map.once('idle', resolve));
+				for (const layer of ['neighbourhoods-label', 'neighbourhoods-label-collision'])
+					map.setLayoutProperty(layer, 'visibility', names);
+				await idle;
+				const count = (layer: string) => map.queryRenderedFeatures({ layers: [layer] }).length;
+				return { icons: count('places-icon'), placeNames: count('basemap-place-labels') };
+			}, names);
+		const without = await drawn('none');
+		const withNames = await drawn('visible');
+		expect(without.icons).toBeGreaterThan(0);
+		expect(withNames.icons).toBe(without.icons);
+		expect(withNames.placeNames).toBeLessThan(without.placeNames);
+		await page.screenshot({ path: testInfo.outputPath('names-above-markers.png') });
+	});
+});
+
 // A small phone (320 × 568 CSS px, the smallest screen still in use): under the header, the toolbar
-// and the sheet, the whole area fitted would land below the zoom where the places archive starts,
-// and the first view showed no place at all. Runs in both projects at that size.
+// and the sheet, the whole area fitted lands below zoom 10, where the places archive started: the
+// first view showed no place at all, then (kept at zoom 10) cut the area's north and south edges.
+// The archive now starts lower (scripts/config/tiles.ts). Runs in both projects at that size.
 test.describe('the first view on a small phone @phone', () => {
 	test.use({ viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true });
+
+	test("shows the whole area: the manifest's bounds lie inside the map's visible bounds, in the first view and in the app", async ({
+		page,
+	}, testInfo) => {
+		const release = await holdApp(page);
+		await page.goto('/');
+		await expect(page.locator('.first-map[data-map-ready="true"]')).toHaveCount(1);
+		const [west, south, east, north] = (await readManifest(page)).area.bbox;
+		for (const stage of ['first view', 'app'] as const) {
+			if (stage === 'app') {
+				release();
+				await expect(page.getByTestId('toolbar')).toBeVisible();
+				await waitForMapReady(page);
+			}
+			const shown = await page.evaluate(() => {
+				type Handle = { getBounds(): { toArray(): [[number, number], [number, number]] } };
+				return (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap.getBounds().toArray();
+			});
+			const [[shownWest, shownSouth], [shownEast, shownNorth]] = shown;
+			expect(
+				{
+					west: shownWest <= west,
+					south: shownSouth <= south,
+					east: shownEast >= east,
+					north: shownNorth >= north,
+				},
+				`${stage}: shown ${JSON.stringify(shown)}`,
+			).toEqual({ west: true, south: true, east: true, north: true });
+			expect((await renderedValues(page, ['places-icon'], 'category')).length).toBeGreaterThan(0);
+			await page.screenshot({ path: testInfo.outputPath(`${stage.replace(' ', '-')}-320.png`) });
+		}
+	});
 
 	test('shows places: the first view is never below the zoom where the places archive starts', async ({
 		page,

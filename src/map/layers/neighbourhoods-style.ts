@@ -24,7 +24,12 @@ export const LABEL_FONT = ['Noto Sans Regular'];
 export function neighbourhoodLayers(
 	sourceLayer: string,
 	labelSourceLayer: string,
-): [FillLayerSpecification, LineLayerSpecification, SymbolLayerSpecification] {
+): [
+	FillLayerSpecification,
+	LineLayerSpecification,
+	SymbolLayerSpecification,
+	SymbolLayerSpecification,
+] {
 	const steps: (string | number)[] = [];
 	POPULATION_CLASSES.forEach((c, i) => {
 		if (i === 0) steps.push(c.colour);
@@ -57,15 +62,35 @@ export function neighbourhoodLayers(
 			source: NEIGHBOURHOODS_SOURCE,
 			'source-layer': labelSourceLayer,
 			layout: {
-				'text-field': ['get', 'name'],
-				'text-font': LABEL_FONT,
-				'text-size': ['interpolate', ['linear'], ['zoom'], 10, 12, 15, 18],
-				'text-max-width': 8,
+				...nameLayout,
 				// the OSM places' collision boxes (places-collision, for the curated labels) never
 				// hide a neighbourhood's name
 				'text-allow-overlap': true,
+				// drawn above the places' icons (z-order.ts) and so placed before them: the names keep
+				// out of the collision index, where they would hide the icons they overlap
+				'text-ignore-placement': true,
 			},
 			paint: { 'text-color': '#123240', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
 		},
+		{
+			// The names once more, invisible, where they were drawn before (below the places): their
+			// boxes enter the collision index after the places' icons (which ignore placement) and
+			// before the basemap's own place names, which then keep out of the neighbourhoods' names
+			// instead of being drawn across them.
+			id: 'neighbourhoods-label-collision',
+			type: 'symbol',
+			source: NEIGHBOURHOODS_SOURCE,
+			'source-layer': labelSourceLayer,
+			layout: { ...nameLayout, 'text-allow-overlap': true },
+			paint: { 'text-opacity': 0 },
+		},
 	];
 }
+
+/** The neighbourhoods' names, as drawn and as held in the collision index. */
+const nameLayout = {
+	'text-field': ['get', 'name'],
+	'text-font': LABEL_FONT,
+	'text-size': ['interpolate', ['linear'], ['zoom'], 10, 12, 15, 18],
+	'text-max-width': 8,
+} satisfies SymbolLayerSpecification['layout'];

@@ -305,6 +305,8 @@ export function completenessLayers(
 				'text-size': 14,
 				'text-offset': [0, 1.5],
 				'text-allow-overlap': true,
+				// above the places' icons, as the names: hides none of them (neighbourhoods-style.ts)
+				'text-ignore-placement': true,
 			},
 			paint: { 'text-color': '#2d1f4f', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
 		},
