@@ -570,6 +570,7 @@ const en: Messages = {
 	walkshedNote:
 		'Residents whose own way to this point fits in {minutes} min. The number below is the difference with walking: the accessibility deficit of public space here.',
 	walkshedTime: 'Computed in {ms} ms',
+	walkshedServicesPreparing: 'The list of services is being prepared…',
 	fixesCategory: 'Service',
 	fixesNorm: 'Norm (m along the streets)',
 	fixesCautious: 'Stretches with unknown data count as unusable (surveying one is then a fix too)',

@@ -585,6 +585,7 @@ const fr: Messages = {
 	walkshedNote:
 		'Habitants dont le chemin jusqu’à ce point tient en {minutes} min. Le nombre en dessous est l’écart avec la marche : le déficit d’accessibilité de l’espace public ici.',
 	walkshedTime: 'Calculé en {ms} ms',
+	walkshedServicesPreparing: 'La liste des services est en préparation…',
 	fixesCategory: 'Service',
 	fixesNorm: 'Norme (m le long des rues)',
 	fixesCautious:

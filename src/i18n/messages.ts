@@ -579,6 +579,7 @@ const nl = {
 	walkshedNote:
 		'Inwoners van wie de eigen weg naar dit punt binnen {minutes} min past. Het getal eronder is het verschil met te voet: het toegankelijkheidstekort van de openbare ruimte hier.',
 	walkshedTime: 'Berekend in {ms} ms',
+	walkshedServicesPreparing: 'De lijst van voorzieningen wordt voorbereid…',
 	fixesCategory: 'Voorziening',
 	fixesNorm: 'Norm (m langs de straten)',
 	fixesCautious:
