@@ -227,6 +227,20 @@ describe('ReportsPanel on the device', () => {
 		expect(screen.getByTestId('reports-list').getAttribute('aria-busy')).toBe('false');
 	});
 
+	it('the municipalities not read: says why with a retry, and a retry that reads them clears it', async () => {
+		// The error was kept in the pages' state and shown only once the municipalities were read:
+		// their failure showed "Meldingen worden geladen…" for ever, and a later success never
+		// cleared it.
+		vi.spyOn(data, 'triageAreas').mockRejectedValueOnce(new Error('netwerk weg'));
+		renderReports({ kind: 'reports' });
+		const error = await screen.findByTestId('reports-load-error');
+		expect(error.getAttribute('role')).toBe('alert');
+		expect(error.textContent).toContain('De meldingen konden niet geladen worden (netwerk weg).');
+		await fireEvent.click(within(error).getByRole('button', { name: 'Opnieuw proberen' }));
+		await waitFor(() => expect(count()).toMatch(/^1–50 van \d+ meldingen$/));
+		expect(screen.queryByTestId('reports-load-error')).toBeNull();
+	});
+
 	it('a page past the end (its last report triaged out of the filter, an old link) opens the last page', async () => {
 		// It said "51–50 van 50 meldingen" with nothing listed and, on one page, no way back.
 		const total = OLD + RECENT;
