@@ -461,6 +461,81 @@ for (const size of ['desktop', 'phone'] as const)
 			}
 		});
 
+		test(`a stretch chosen in the list shows whole on the map, above the panel (${size}) @supabase`, async ({
+			page,
+		}, testInfo) => {
+			// A chosen report was flown to at zoom 17 on its first point: a stretch longer than the
+			// map's part of the screen (on a phone, above the sheet, little more than a third of it)
+			// ran out of sight. The stretch is now fitted into the map in sight.
+			const env = stackEnv();
+			const db = await superuser(env);
+			const tag = crypto.randomUUID();
+			const planner = await createUser(db, 'e2e-planner');
+			// about 700 m of Vorselaar, north to south
+			const stretch: [number, number][] = [
+				[4.7712, 51.2031],
+				[4.7714, 51.1999],
+				[4.7712, 51.1968],
+			];
+			try {
+				await addMembership(db, planner, 'vorselaar', 'planner');
+				await db.query(
+					`insert into public.barrier_reports (id, kind, description, location, client_id)
+					 values (gen_random_uuid(), 'narrow_path', $1, $2, gen_random_uuid())`,
+					[`e2e ${tag}`, JSON.stringify({ type: 'LineString', coordinates: stretch })],
+				);
+				await captureMap(page);
+				await signInPage(page, env, db, planner);
+				await page.goto('/?mode=reports&barrier=narrow_path');
+				const panel = page.getByTestId('reports-panel');
+				const item = panel.getByTestId('reports-item').filter({ hasText: `e2e ${tag}` });
+				await expect(item).toHaveCount(1, { timeout: 120_000 });
+				await waitForMapReady(page);
+				await item.getByRole('button').first().click();
+				await expect(item.getByTestId('reports-actions')).toBeVisible();
+				// where the stretch's points lie on the screen once the map has come to rest, against
+				// the map in sight: its canvas less what the panel covers of it (under it on a phone)
+				const placement = () =>
+					page.evaluate((points) => {
+						type Handle = {
+							project(p: number[]): { x: number; y: number };
+							getCanvas(): HTMLCanvasElement;
+							isMoving(): boolean;
+						};
+						const map = (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap;
+						const canvas = map.getCanvas().getBoundingClientRect();
+						const s = document
+							.querySelector('[data-testid="reports-panel"]')!
+							.closest('aside')!
+							.getBoundingClientRect();
+						const overlaps =
+							s.left < canvas.right && s.right > canvas.left && s.bottom > canvas.top;
+						const bottom = Math.min(canvas.bottom, overlaps ? s.top : Infinity);
+						return {
+							moving: map.isMoving(),
+							inSight: points.map((at) => {
+								const p = map.project(at);
+								const x = canvas.left + p.x;
+								const y = canvas.top + p.y;
+								return x > canvas.left && x < canvas.right && y > canvas.top && y < bottom;
+							}),
+						};
+					}, stretch);
+				await expect
+					.poll(placement, { timeout: 60_000 })
+					.toEqual({ moving: false, inSight: stretch.map(() => true) });
+				await page.screenshot({ path: testInfo.outputPath(`triage-chosen-${size}.png`) });
+			} finally {
+				await db.query(`delete from public.barrier_reports where description like $1`, [
+					`%e2e ${tag}%`,
+				]);
+				await db.query('delete from public.audit_events where actor_id = any($1)', [[planner]]);
+				await db.query('delete from public.memberships where user_id = any($1)', [[planner]]);
+				await db.query('delete from auth.users where id = any($1)', [[planner]]);
+				await db.end();
+			}
+		});
+
 		test(`a report triaged out of the filtered list: the confirmation is in sight and has the focus (${size}) @supabase`, async ({
 			page,
 		}, testInfo) => {
