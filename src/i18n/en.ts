@@ -573,6 +573,7 @@ const en: Messages = {
 	walkshedServicesPreparing: 'The list of services is being prepared…',
 	walkshedLimitsTitle: 'What limits each profile',
 	walkshedLimitsLine: '{profile}: {limits}.',
+	walkshedLimitsSeparator: '; ',
 	walkshedLimitPace: '{speed} km/h',
 	walkshedLimitSlower: 'slower (×{factor}): {what}',
 	walkshedLimitBench: 'more than {m} m without a bench',

@@ -588,6 +588,7 @@ const fr: Messages = {
 	walkshedServicesPreparing: 'La liste des services est en préparation…',
 	walkshedLimitsTitle: 'Ce qui limite chaque profil',
 	walkshedLimitsLine: '{profile} : {limits}.',
+	walkshedLimitsSeparator: ' ; ',
 	walkshedLimitPace: '{speed} km/h',
 	walkshedLimitSlower: 'plus lent (×{factor}) : {what}',
 	walkshedLimitBench: 'plus de {m} m sans banc',

@@ -582,6 +582,7 @@ const nl = {
 	walkshedServicesPreparing: 'De lijst van voorzieningen wordt voorbereid…',
 	walkshedLimitsTitle: 'Wat elk profiel beperkt',
 	walkshedLimitsLine: '{profile}: {limits}.',
+	walkshedLimitsSeparator: '; ',
 	walkshedLimitPace: '{speed} km/u',
 	walkshedLimitSlower: 'trager (×{factor}): {what}',
 	walkshedLimitBench: 'meer dan {m} m zonder bank',

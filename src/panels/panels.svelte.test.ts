@@ -309,9 +309,10 @@ describe('WalkshedPanel', () => {
 		const list = await screen.findByTestId('walkshed-limits', {}, { timeout: 60_000 });
 		const lines = within(list).getAllByRole('listitem');
 		expect(lines.map((l) => l.dataset.profile)).toEqual([...PROFILE_IDS]);
-		const unknownKm = new Intl.NumberFormat('nl').format(
-			Math.round(walkshed(engine, home, 10, 'wheelchair', 'optimistic')!.unknownM / 100) / 10,
-		);
+		const unknownKm = new Intl.NumberFormat('nl', {
+			minimumFractionDigits: 1,
+			maximumFractionDigits: 1,
+		}).format(walkshed(engine, home, 10, 'wheelchair', 'optimistic')!.unknownM / 1000);
 		expect(lines.map((l) => l.textContent?.trim())).toEqual([
 			'Te voet: 4,5\u00a0km/u.',
 			'Met rollator: 3\u00a0km/u; geen trappen; trager (×1,5): meer dan 125\u00a0m zonder bank, ruwe verharding.',

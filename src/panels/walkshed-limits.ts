@@ -19,7 +19,7 @@ import type { I18n } from '../state/i18n.svelte.ts';
 /**
  * The line of one profile: its name, pace, what it cannot use, what slows it (with the factor),
  * and for a profile that needs tags how unknown data count (with `unknownM`, the metres of this
- * reach on such stretches, when counted as fine).
+ * reach on such stretches, when counted as fine, in km as the table writes them).
  */
 export function profileLimitsLine(
 	i18n: Pick<I18n, 't' | 'n' | 'profileShortName'>,
@@ -65,11 +65,11 @@ export function profileLimitsLine(
 			unknownMode === 'cautious'
 				? i18n.t('myDiff_unknown_cautious')
 				: i18n.t('walkshedLimitUnknown', {
-						km: i18n.n(Math.round((unknownM ?? 0) / 100) / 10),
+						km: i18n.n((unknownM ?? 0) / 1000, 1),
 					}),
 		);
 	return i18n.t('walkshedLimitsLine', {
 		profile: i18n.profileShortName(profile, personal),
-		limits: parts.join('; '),
+		limits: parts.join(i18n.t('walkshedLimitsSeparator')),
 	});
 }
