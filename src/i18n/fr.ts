@@ -585,6 +585,16 @@ const fr: Messages = {
 	walkshedNote:
 		'Habitants dont le chemin jusqu’à ce point tient en {minutes} min. Le nombre en dessous est l’écart avec la marche : le déficit d’accessibilité de l’espace public ici.',
 	walkshedTime: 'Calculé en {ms} ms',
+	walkshedServicesPreparing: 'La liste des services est en préparation…',
+	walkshedLimitsTitle: 'Ce qui limite chaque profil',
+	walkshedLimitsLine: '{profile} : {limits}.',
+	walkshedLimitsSeparator: ' ; ',
+	walkshedLimitPace: '{speed} km/h',
+	walkshedLimitSlower: 'plus lent (×{factor}) : {what}',
+	walkshedLimitBench: 'plus de {m} m sans banc',
+	walkshedLimitIncline: 'pente de plus de {pct} %',
+	walkshedLimitSmoothness: 'revêtement moyennement lisse',
+	walkshedLimitUnknown: 'données inconnues comptées comme bonnes ({km} km de cette zone)',
 	fixesCategory: 'Service',
 	fixesNorm: 'Norme (m le long des rues)',
 	fixesCautious:

@@ -579,6 +579,16 @@ const nl = {
 	walkshedNote:
 		'Inwoners van wie de eigen weg naar dit punt binnen {minutes} min past. Het getal eronder is het verschil met te voet: het toegankelijkheidstekort van de openbare ruimte hier.',
 	walkshedTime: 'Berekend in {ms} ms',
+	walkshedServicesPreparing: 'De lijst van voorzieningen wordt voorbereid…',
+	walkshedLimitsTitle: 'Wat elk profiel beperkt',
+	walkshedLimitsLine: '{profile}: {limits}.',
+	walkshedLimitsSeparator: '; ',
+	walkshedLimitPace: '{speed} km/u',
+	walkshedLimitSlower: 'trager (×{factor}): {what}',
+	walkshedLimitBench: 'meer dan {m} m zonder bank',
+	walkshedLimitIncline: 'helling boven {pct} %',
+	walkshedLimitSmoothness: 'matig effen verharding',
+	walkshedLimitUnknown: 'onbekende gegevens tellen als in orde ({km} km van dit bereik)',
 	fixesCategory: 'Voorziening',
 	fixesNorm: 'Norm (m langs de straten)',
 	fixesCautious:

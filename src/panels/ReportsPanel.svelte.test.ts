@@ -198,6 +198,49 @@ describe('ReportsPanel on the device', () => {
 		);
 	});
 
+	it('while the next page loads, the old list stays, marked busy, under a loading line; then the new one', async () => {
+		// The old list stood with no word while the next page was read (seconds on a slow network).
+		const total = OLD + RECENT;
+		const read = data.areaReports.bind(data);
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		let calls = 0;
+		vi.spyOn(data, 'areaReports').mockImplementation(async (...args) => {
+			if (calls++ > 0) await held;
+			return read(...args);
+		});
+		renderReports({ kind: 'reports' });
+		await waitFor(() => expect(count()).toBe(`1–50 van ${total} meldingen`));
+		const list = screen.getByTestId('reports-list');
+		expect(list.getAttribute('aria-busy')).toBe('false');
+		expect(screen.queryByTestId('reports-loading')).toBeNull();
+		const firstIds = items().map((li) => li.dataset.id);
+		await fireEvent.click(screen.getByTestId('reports-next'));
+		const loading = await screen.findByTestId('reports-loading');
+		expect(loading.textContent?.trim()).toBe('Meldingen worden geladen…');
+		expect(loading.getAttribute('role')).toBe('status');
+		expect(screen.getByTestId('reports-list').getAttribute('aria-busy')).toBe('true');
+		expect(items().map((li) => li.dataset.id)).toEqual(firstIds);
+		release();
+		await waitFor(() => expect(count()).toBe(`51–${total} van ${total} meldingen`));
+		expect(screen.queryByTestId('reports-loading')).toBeNull();
+		expect(screen.getByTestId('reports-list').getAttribute('aria-busy')).toBe('false');
+	});
+
+	it('the municipalities not read: says why with a retry, and a retry that reads them clears it', async () => {
+		// The error was kept in the pages' state and shown only once the municipalities were read:
+		// their failure showed "Meldingen worden geladen…" for ever, and a later success never
+		// cleared it.
+		vi.spyOn(data, 'triageAreas').mockRejectedValueOnce(new Error('netwerk weg'));
+		renderReports({ kind: 'reports' });
+		const error = await screen.findByTestId('reports-load-error');
+		expect(error.getAttribute('role')).toBe('alert');
+		expect(error.textContent).toContain('De meldingen konden niet geladen worden (netwerk weg).');
+		await fireEvent.click(within(error).getByRole('button', { name: 'Opnieuw proberen' }));
+		await waitFor(() => expect(count()).toMatch(/^1–50 van \d+ meldingen$/));
+		expect(screen.queryByTestId('reports-load-error')).toBeNull();
+	});
+
 	it('a page past the end (its last report triaged out of the filter, an old link) opens the last page', async () => {
 		// It said "51–50 van 50 meldingen" with nothing listed and, on one page, no way back.
 		const total = OLD + RECENT;

@@ -304,6 +304,27 @@ describe('WalkshedPanel', () => {
 		cleanup();
 		expect(stand.map.getSource('walkshed')).toBeUndefined();
 	}, 60_000);
+	it('says under the table what limits each profile, from its own data: pace, what it cannot use, what slows it, how unknown data count', async () => {
+		const { engine } = walkshedOnNetworkMap();
+		const list = await screen.findByTestId('walkshed-limits', {}, { timeout: 60_000 });
+		const lines = within(list).getAllByRole('listitem');
+		expect(lines.map((l) => l.dataset.profile)).toEqual([...PROFILE_IDS]);
+		const unknownKm = new Intl.NumberFormat('nl', {
+			minimumFractionDigits: 1,
+			maximumFractionDigits: 1,
+		}).format(walkshed(engine, home, 10, 'wheelchair', 'optimistic')!.unknownM / 1000);
+		expect(lines.map((l) => l.textContent?.trim())).toEqual([
+			'Te voet: 4,5\u00a0km/u.',
+			'Met rollator: 3\u00a0km/u; geen trappen; trager (×1,5): meer dan 125\u00a0m zonder bank, ruwe verharding.',
+			'In een rolstoel: 3,5\u00a0km/u; geen trappen, stoep ≤\u00a03\u00a0cm, helling ≤\u00a06\u00a0%, doorgang ≥\u00a00,9\u00a0m, ' +
+				'vermijdt ruwe verharding; trager (×2): halfverharding, helling boven 4\u00a0%, matig effen ' +
+				`verharding; onbekende gegevens tellen als in orde (${unknownKm}\u00a0km van dit bereik).`,
+		]);
+		expect(list.getAttribute('aria-labelledby')).toBe('walkshed-limits-title');
+		expect(document.getElementById('walkshed-limits-title')?.textContent).toBe(
+			'Wat elk profiel beperkt',
+		);
+	}, 60_000);
 	it("below the network tiles' first zoom draws the whole walkshed, and crossing that zoom changes nothing: the same drawing, the map not moved", async () => {
 		const { app, stand, network, engine, fits } = walkshedOnNetworkMap();
 		// the map shows the area below the zoom where the network's tiles begin

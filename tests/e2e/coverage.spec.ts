@@ -21,7 +21,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { SAMPLE_AREA } from '../helpers/areas.ts';
-import { captureMap, holdMapTiles, renderedValues, waitForMapReady } from '../helpers/map.ts';
+import {
+	captureMap,
+	holdAnalysisData,
+	holdMapTiles,
+	renderedValues,
+	waitForMapReady,
+} from '../helpers/map.ts';
 import {
 	deltaGain,
 	downloaded,
@@ -32,17 +38,6 @@ import {
 import { expect, test, type Page } from '../helpers/test.ts';
 
 test.beforeEach(async ({ page }) => captureMap(page));
-
-/** Holds the area's analysis data back until the returned function is called. */
-async function holdAnalysisData(page: Page): Promise<() => void> {
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route(/\/analysis(-\d+)?\.bin$/, async (route) => {
-		await held;
-		await route.continue();
-	});
-	return release;
-}
 
 /** Opens the analysis a link describes (`/?mode=coverage&…`) and waits until its run is done. */
 async function openDoneAnalysis(page: Page, url: string) {

@@ -22,7 +22,13 @@ import { walkshed } from '../../src/analysis/walkshed.ts';
 import { builtInProfile, encodePersonalProfile } from '../../src/analysis/personal-profile.ts';
 import { chooseLanguage } from '../helpers/header.ts';
 import { SAMPLE_AREA } from '../helpers/areas.ts';
-import { captureMap, holdMapTiles, renderedValues, waitForMapReady } from '../helpers/map.ts';
+import {
+	captureMap,
+	holdAnalysisData,
+	holdMapTiles,
+	renderedValues,
+	waitForMapReady,
+} from '../helpers/map.ts';
 import { COMPLETENESS_CLASSES, completenessLayers } from '../../src/map/layers/planner-style.ts';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from '../helpers/test.ts';
@@ -840,5 +846,25 @@ test.describe("planners' workspace", () => {
 		await page.mouse.click(box.x + box.width / 2, box.y + Math.min(box.height / 2, 120));
 		await expect(button).toHaveAttribute('aria-pressed', 'false');
 		await expect(page).toHaveURL(/[?&]a=[\d.]+(,|%2C)[\d.]+/);
+	});
+
+	test('the list of services of the walksheds says it is being prepared until the worker has answered @phone', async ({
+		page,
+	}) => {
+		// the list is empty until the worker says which services the walksheds can start from; it
+		// said nothing about why. The analysis data are held back here, so the worker cannot answer.
+		const release = await holdAnalysisData(page);
+		await page.goto('/?mode=walkshed');
+		const panel = page.getByTestId('walkshed-panel');
+		const select = panel.getByTestId('walkshed-place');
+		const note = panel.getByTestId('walkshed-services-preparing');
+		await expect(note).toHaveText('De lijst van voorzieningen wordt voorbereid…');
+		await expect(note).toHaveRole('status');
+		await expect(select).toHaveAttribute('aria-describedby', 'walkshed-services-preparing');
+		await expect(select.locator('option')).toHaveCount(1);
+		release();
+		await expect(note).toHaveCount(0, { timeout: 120_000 });
+		await expect(select).not.toHaveAttribute('aria-describedby');
+		expect(await select.locator('option').count()).toBeGreaterThan(1);
 	});
 });

@@ -15,6 +15,9 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { devices, type BrowserContextOptions } from '@playwright/test';
 import { addMembership, createUser, stackEnv, superuser, userClient } from '../helpers/db.ts';
+import { REPORT_STATUSES } from '../../src/contracts/enums.ts';
+import { STATUS_COLOURS } from '../../src/map/layers/reports-style.ts';
+import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
 import { sampleSearchSource } from '../helpers/sample-search.ts';
 import { signInPage } from '../helpers/session.ts';
@@ -389,6 +392,150 @@ for (const size of ['desktop', 'phone'] as const)
 			const { defaultBrowserType: _browser, ...pixel } = devices['Pixel 7'];
 			test.use(pixel);
 		}
+		test(`every status has its own colour in the list, as on the map, with enough contrast (${size}) @supabase`, async ({
+			page,
+		}, testInfo) => {
+			// "Afgewezen" and "Ingetrokken" had no colour in the list (and one grey on the map).
+			const env = stackEnv();
+			const db = await superuser(env);
+			const tag = crypto.randomUUID();
+			const planner = await createUser(db, 'e2e-planner');
+			const reporter = await createUser(db, 'e2e-reporter');
+			try {
+				await addMembership(db, planner, 'vorselaar', 'planner');
+				const ids: Record<string, string> = {};
+				for (const [i, status] of REPORT_STATUSES.entries()) {
+					const { rows } = await db.query<{ id: string }>(
+						`insert into public.barrier_reports (id, kind, description, location, client_id, reporter_id)
+						 values (gen_random_uuid(), 'high_kerb', $1, $2, gen_random_uuid(), $3) returning id`,
+						[
+							`e2e ${tag} ${status}`,
+							JSON.stringify({ type: 'Point', coordinates: [4.7705 + i * 1e-4, 51.2025] }),
+							reporter,
+						],
+					);
+					ids[status] = rows[0]!.id;
+				}
+				// through the database's own transitions: a planner's (the superuser counts as one),
+				// and the reporter's withdrawal
+				const set = (status: string, id: string) =>
+					db.query('update public.barrier_reports set status = $1 where id = $2', [status, id]);
+				await set('acknowledged', ids.acknowledged!);
+				await set('acknowledged', ids.resolved!);
+				await set('resolved', ids.resolved!);
+				await set('rejected', ids.rejected!);
+				await db.query('begin');
+				await db.query("select set_config('request.jwt.claim.sub', $1, true)", [reporter]);
+				await set('withdrawn', ids.withdrawn!);
+				await db.query('commit');
+
+				await signInPage(page, env, db, planner);
+				await page.goto('/?mode=reports&barrier=high_kerb');
+				const panel = page.getByTestId('reports-panel');
+				const mine = panel.getByTestId('reports-item').filter({ hasText: `e2e ${tag}` });
+				await expect(mine).toHaveCount(REPORT_STATUSES.length, { timeout: 120_000 });
+				const rgb = (hex: string) =>
+					`rgb(${[1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)).join(', ')})`;
+				const colours: string[] = [];
+				for (const status of REPORT_STATUSES) {
+					const item = panel.locator(`[data-testid="reports-item"][data-id="${ids[status]}"]`);
+					await expect(item).toHaveAttribute('data-status', status);
+					const colour = await item.locator('.status').evaluate((el) => getComputedStyle(el).color);
+					expect(colour, status).toBe(rgb(STATUS_COLOURS[status]));
+					colours.push(colour);
+				}
+				expect(new Set(colours).size).toBe(REPORT_STATUSES.length);
+				await expectNoSeriousA11yViolations(page, ['[data-testid="reports-panel"]']);
+				await page.screenshot({ path: testInfo.outputPath(`triage-statuses-${size}.png`) });
+			} finally {
+				await db.query('rollback').catch(() => {});
+				await db.query(`delete from public.barrier_reports where description like $1`, [
+					`%e2e ${tag}%`,
+				]);
+				await db.query('delete from public.audit_events where actor_id = any($1)', [
+					[planner, reporter],
+				]);
+				await db.query('delete from public.memberships where user_id = any($1)', [[planner]]);
+				await db.query('delete from auth.users where id = any($1)', [[planner, reporter]]);
+				await db.end();
+			}
+		});
+
+		test(`a stretch chosen in the list shows whole on the map, above the panel (${size}) @supabase`, async ({
+			page,
+		}, testInfo) => {
+			// A chosen report was flown to at zoom 17 on its first point: a stretch longer than the
+			// map's part of the screen (on a phone, above the sheet, little more than a third of it)
+			// ran out of sight. The stretch is now fitted into the map in sight.
+			const env = stackEnv();
+			const db = await superuser(env);
+			const tag = crypto.randomUUID();
+			const planner = await createUser(db, 'e2e-planner');
+			// about 700 m of Vorselaar, north to south
+			const stretch: [number, number][] = [
+				[4.7712, 51.2031],
+				[4.7714, 51.1999],
+				[4.7712, 51.1968],
+			];
+			try {
+				await addMembership(db, planner, 'vorselaar', 'planner');
+				await db.query(
+					`insert into public.barrier_reports (id, kind, description, location, client_id)
+					 values (gen_random_uuid(), 'narrow_path', $1, $2, gen_random_uuid())`,
+					[`e2e ${tag}`, JSON.stringify({ type: 'LineString', coordinates: stretch })],
+				);
+				await captureMap(page);
+				await signInPage(page, env, db, planner);
+				await page.goto('/?mode=reports&barrier=narrow_path');
+				const panel = page.getByTestId('reports-panel');
+				const item = panel.getByTestId('reports-item').filter({ hasText: `e2e ${tag}` });
+				await expect(item).toHaveCount(1, { timeout: 120_000 });
+				await waitForMapReady(page);
+				await item.getByRole('button').first().click();
+				await expect(item.getByTestId('reports-actions')).toBeVisible();
+				// where the stretch's points lie on the screen once the map has come to rest, against
+				// the map in sight: its canvas less what the panel covers of it (under it on a phone)
+				const placement = () =>
+					page.evaluate((points) => {
+						type Handle = {
+							project(p: number[]): { x: number; y: number };
+							getCanvas(): HTMLCanvasElement;
+							isMoving(): boolean;
+						};
+						const map = (window as unknown as { buurtkaartMap: Handle }).buurtkaartMap;
+						const canvas = map.getCanvas().getBoundingClientRect();
+						const s = document
+							.querySelector('[data-testid="reports-panel"]')!
+							.closest('aside')!
+							.getBoundingClientRect();
+						const overlaps =
+							s.left < canvas.right && s.right > canvas.left && s.bottom > canvas.top;
+						const bottom = Math.min(canvas.bottom, overlaps ? s.top : Infinity);
+						return {
+							moving: map.isMoving(),
+							inSight: points.map((at) => {
+								const p = map.project(at);
+								const x = canvas.left + p.x;
+								const y = canvas.top + p.y;
+								return x > canvas.left && x < canvas.right && y > canvas.top && y < bottom;
+							}),
+						};
+					}, stretch);
+				await expect
+					.poll(placement, { timeout: 60_000 })
+					.toEqual({ moving: false, inSight: stretch.map(() => true) });
+				await page.screenshot({ path: testInfo.outputPath(`triage-chosen-${size}.png`) });
+			} finally {
+				await db.query(`delete from public.barrier_reports where description like $1`, [
+					`%e2e ${tag}%`,
+				]);
+				await db.query('delete from public.audit_events where actor_id = any($1)', [[planner]]);
+				await db.query('delete from public.memberships where user_id = any($1)', [[planner]]);
+				await db.query('delete from auth.users where id = any($1)', [[planner]]);
+				await db.end();
+			}
+		});
+
 		test(`a report triaged out of the filtered list: the confirmation is in sight and has the focus (${size}) @supabase`, async ({
 			page,
 		}, testInfo) => {

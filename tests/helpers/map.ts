@@ -32,6 +32,20 @@ export async function holdMapTiles(page: Page): Promise<() => void> {
 }
 
 /**
+ * Holds the area's analysis data (its `analysis.bin`) back until the returned function is called,
+ * so every request to the analysis worker stays unanswered meanwhile. Call before `page.goto`.
+ */
+export async function holdAnalysisData(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/analysis(-\d+)?\.bin$/, async (route) => {
+		await held;
+		await route.continue().catch(() => {});
+	});
+	return release;
+}
+
+/**
  * Waits until the map has rendered its first complete frame (`data-map-ready="true"`). Generous:
  * software WebGL on a busy machine can take over 30 s for it.
  */

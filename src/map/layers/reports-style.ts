@@ -6,19 +6,23 @@
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { CircleLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
 import type { ReportStatus } from '../../contracts/enums.ts';
+import { UI_PALETTE } from '../style/theme.ts';
 
 export const REPORT_DRAFT_SOURCE = 'report-draft';
 /** A refused report's location while the reporter corrects it. */
 export const REPORT_EDIT_SOURCE = 'report-edit';
 export const REPORTS_SOURCE = 'reports';
 
-/** Colours of the statuses (contrast ≥ 3:1 on the basemap's light ground). */
+/**
+ * Colours of the statuses, each its own, from the palette (contrast ≥ 3:1 on the basemap's light
+ * ground); the triage list gives each status's label the same colour (ReportsPanel.svelte).
+ */
 export const STATUS_COLOURS: Record<ReportStatus, string> = {
-	new: '#b3261e',
-	acknowledged: '#8a4b00',
-	resolved: '#1e6b34',
-	rejected: '#4b5563',
-	withdrawn: '#4b5563',
+	new: UI_PALETTE.red,
+	acknowledged: UI_PALETTE.brown,
+	resolved: UI_PALETTE.green,
+	rejected: UI_PALETTE.violet,
+	withdrawn: UI_PALETTE.greySlate,
 };
 
 /** The report being written: a point, or the stretch's line and its points as drawn so far. */

@@ -1,0 +1,41 @@
+/**
+ * What limits each profile of the walksheds, in words from the profile's data: the built-in
+ * profiles in French and English, and a personal profile's own limits in place of its base's.
+ */
+import { describe, expect, it } from 'vitest';
+import { builtInProfile, encodePersonalProfile } from '../analysis/personal-profile.ts';
+import { I18n } from '../state/i18n.svelte.ts';
+import { profileLimitsLine } from './walkshed-limits.ts';
+
+/** The line with its no-break spaces (between a value and its unit, after ≤ and ≥) as spaces. */
+const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+
+describe('profileLimitsLine', () => {
+	it('says the rollator’s pace, its steps and its bench rule in French and English', () => {
+		const i18n = new I18n('fr');
+		expect(plain(profileLimitsLine(i18n, 'rollator', null, 'optimistic', 0))).toBe(
+			'Avec déambulateur : 3 km/h ; pas de marches ; plus lent (×1,5) : plus de 125 m sans banc, revêtement rugueux.',
+		);
+		i18n.lang = 'en';
+		expect(plain(profileLimitsLine(i18n, 'rollator', null, 'optimistic', 0))).toBe(
+			'With a rollator: 3 km/h; no steps; slower (×1.5): more than 125 m without a bench, rough surfaces.',
+		);
+	});
+
+	it('gives a personal profile’s own limits on its base, and leaves the other profiles as they are', () => {
+		const i18n = new I18n('nl');
+		const my = encodePersonalProfile({
+			...builtInProfile('wheelchair', 'cautious'),
+			speed: 'slow',
+			kerbCm: 2,
+			slopePct: 5,
+			minWidthM: 1.5,
+		});
+		expect(plain(profileLimitsLine(i18n, 'wheelchair', my, 'cautious', 0))).toBe(
+			'Mijn profiel (rolstoel): 2,9 km/u; geen trappen, stoep ≤ 2 cm, helling ≤ 5 %, doorgang ≥ 1,5 m, ' +
+				'vermijdt ruwe verharding; trager (×2): halfverharding, helling boven 3,3 %, matig effen ' +
+				'verharding; onbekende gegevens vermijden.',
+		);
+		expect(plain(profileLimitsLine(i18n, 'walking', my, 'cautious', 0))).toBe('Te voet: 4,5 km/u.');
+	});
+});
