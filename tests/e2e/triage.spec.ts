@@ -12,6 +12,7 @@
  *   attempt through the API changes nothing.
  */
 import { readFile } from 'node:fs/promises';
+import type pg from 'pg';
 import Papa from 'papaparse';
 import { devices, type BrowserContextOptions } from '@playwright/test';
 import { addMembership, createUser, stackEnv, superuser, userClient } from '../helpers/db.ts';
@@ -29,6 +30,18 @@ test.skip(
 );
 // Each journey opens the app in two or three browser contexts (software WebGL on a busy machine).
 test.describe.configure({ timeout: 420_000 });
+
+/**
+ * Removes what a test stored: the reports whose description holds `e2e {tag}`, and the users (with
+ * their audit events and memberships); then closes the connection.
+ */
+async function removeStored(db: pg.Client, tag: string, users: string[]): Promise<void> {
+	await db.query(`delete from public.barrier_reports where description like $1`, [`%e2e ${tag}%`]);
+	await db.query('delete from public.audit_events where actor_id = any($1)', [users]);
+	await db.query('delete from public.memberships where user_id = any($1)', [users]);
+	await db.query('delete from auth.users where id = any($1)', [users]);
+	await db.end();
+}
 
 /** The options of this project's contexts, for a second context in the same test. */
 function contextOptions(testInfo: TestInfo): BrowserContextOptions {
@@ -375,13 +388,7 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 		);
 		expect(after.rows).toEqual([{ status: 'resolved', planner_note: lastNote }]);
 	} finally {
-		await db.query(`delete from public.barrier_reports where description like $1`, [
-			`%e2e ${tag}%`,
-		]);
-		await db.query('delete from public.audit_events where actor_id = any($1)', [users]);
-		await db.query('delete from public.memberships where user_id = any($1)', [users]);
-		await db.query('delete from auth.users where id = any($1)', [users]);
-		await db.end();
+		await removeStored(db, tag, users);
 	}
 });
 
@@ -449,15 +456,7 @@ for (const size of ['desktop', 'phone'] as const)
 				await page.screenshot({ path: testInfo.outputPath(`triage-statuses-${size}.png`) });
 			} finally {
 				await db.query('rollback').catch(() => {});
-				await db.query(`delete from public.barrier_reports where description like $1`, [
-					`%e2e ${tag}%`,
-				]);
-				await db.query('delete from public.audit_events where actor_id = any($1)', [
-					[planner, reporter],
-				]);
-				await db.query('delete from public.memberships where user_id = any($1)', [[planner]]);
-				await db.query('delete from auth.users where id = any($1)', [[planner, reporter]]);
-				await db.end();
+				await removeStored(db, tag, [planner, reporter]);
 			}
 		});
 
@@ -526,13 +525,7 @@ for (const size of ['desktop', 'phone'] as const)
 					.toEqual({ moving: false, inSight: stretch.map(() => true) });
 				await page.screenshot({ path: testInfo.outputPath(`triage-chosen-${size}.png`) });
 			} finally {
-				await db.query(`delete from public.barrier_reports where description like $1`, [
-					`%e2e ${tag}%`,
-				]);
-				await db.query('delete from public.audit_events where actor_id = any($1)', [[planner]]);
-				await db.query('delete from public.memberships where user_id = any($1)', [[planner]]);
-				await db.query('delete from auth.users where id = any($1)', [[planner]]);
-				await db.end();
+				await removeStored(db, tag, [planner]);
 			}
 		});
 
@@ -572,13 +565,7 @@ for (const size of ['desktop', 'phone'] as const)
 				await expect(saved).toBeFocused();
 				await page.screenshot({ path: testInfo.outputPath(`triage-saved-${size}.png`) });
 			} finally {
-				await db.query(`delete from public.barrier_reports where description like $1`, [
-					`%e2e ${tag}%`,
-				]);
-				await db.query('delete from public.audit_events where actor_id = any($1)', [[planner]]);
-				await db.query('delete from public.memberships where user_id = any($1)', [[planner]]);
-				await db.query('delete from auth.users where id = any($1)', [[planner]]);
-				await db.end();
+				await removeStored(db, tag, [planner]);
 			}
 		});
 	});
