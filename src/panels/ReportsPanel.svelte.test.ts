@@ -227,6 +227,31 @@ describe('ReportsPanel on the device', () => {
 		expect(screen.getByTestId('reports-list').getAttribute('aria-busy')).toBe('false');
 	});
 
+	it('after "Geen meldingen met deze filters.", a new filter loads under the loading line too', async () => {
+		// The loading line was shown only with a list on screen: after an empty result a new filter
+		// loaded with no word.
+		// none of this file's reports is withdrawn
+		renderReports({ kind: 'reports', status: 'withdrawn' });
+		expect(await screen.findByTestId('reports-none')).toBeTruthy();
+		expect(screen.queryByTestId('reports-loading')).toBeNull();
+		const read = data.areaReports.bind(data);
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		vi.spyOn(data, 'areaReports').mockImplementation(async (...args) => {
+			await held;
+			return read(...args);
+		});
+		await fireEvent.change(screen.getByTestId('reports-status'), { target: { value: '' } });
+		const loading = await screen.findByTestId('reports-loading');
+		expect(loading.textContent?.trim()).toBe('Meldingen worden geladen…');
+		expect(loading.getAttribute('role')).toBe('status');
+		release();
+		const total = OLD + RECENT;
+		await waitFor(() => expect(count()).toBe(`1–50 van ${total} meldingen`));
+		expect(screen.queryByTestId('reports-loading')).toBeNull();
+		expect(screen.queryByTestId('reports-none')).toBeNull();
+	});
+
 	it('the municipalities not read: says why with a retry, and a retry that reads them clears it', async () => {
 		// The error was kept in the pages' state and shown only once the municipalities were read:
 		// their failure showed "Meldingen worden geladen…" for ever, and a later success never

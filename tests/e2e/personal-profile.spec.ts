@@ -118,6 +118,55 @@ async function openRouteInPage(page: Page, from: string): Promise<void> {
 }
 
 test.describe('a personal mobility profile', () => {
+	test('the summary shows it opens (its disclosure marker), its text centred in its box @phone', async ({
+		page,
+	}, testInfo) => {
+		// The summary was a flex box: no disclosure marker (▸/▾), unlike every other summary of the app.
+		await page.goto('/');
+		const form = page.getByTestId('personal-profile');
+		const summary = form.locator('summary');
+		await summary.scrollIntoViewIfNeeded();
+		await expect(summary).toBeVisible();
+		const measure = () =>
+			summary.evaluate((el) => {
+				const range = document.createRange();
+				range.selectNodeContents(el);
+				const t = range.getBoundingClientRect();
+				const b = el.getBoundingClientRect();
+				const style = getComputedStyle(el);
+				return {
+					off: (t.top + t.bottom) / 2 - (b.top + b.bottom) / 2,
+					textHeight: t.bottom - t.top,
+					height: b.bottom - b.top,
+					display: style.display,
+					marker: style.listStyleType,
+				};
+			});
+		for (const [state, marker] of [
+			['closed', 'disclosure-closed'],
+			['open', 'disclosure-open'],
+		] as const) {
+			if (state === 'open') {
+				await summary.click();
+				await expect(form.getByRole('combobox', { name: 'Wandeltempo' })).toBeVisible();
+			}
+			const m = await measure();
+			// a list item: the disclosure marker is drawn, ▸ closed and ▾ open
+			expect({ display: m.display, marker: m.marker }, state).toEqual({
+				display: 'list-item',
+				marker,
+			});
+			expect(m.textHeight, state).toBeGreaterThan(0);
+			expect(
+				Math.abs(m.off),
+				`${state}: text ${m.off.toFixed(1)} px off the centre`,
+			).toBeLessThanOrEqual(2);
+			expect(m.height, state).toBeGreaterThanOrEqual(43.5);
+			await summary.scrollIntoViewIfNeeded();
+			await page.screenshot({ path: testInfo.outputPath(`personal-summary-${state}.png`) });
+		}
+	});
+
 	// The answers come from the worker; the map is waited for once, for the accessible-routes layer.
 	test('set "kerb ≤ 2 cm, slope ≤ 5 %", width and pace by keyboard; the accessible-routes layer shows the worker\'s statuses; nearest pharmacies change; a route names the own width; a shared link in a fresh context keeps it', async ({
 		page,
