@@ -8,10 +8,10 @@
 import { devices } from '@playwright/test';
 import { REPORT_STATUSES } from '../../src/contracts/enums.ts';
 import { STATUS_COLOURS } from '../../src/map/layers/reports-style.ts';
-import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
+import { cssRgb, expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { expect, recordCspViolations, test, type Page } from '../helpers/test.ts';
 import { chooseLanguage } from '../helpers/header.ts';
-import { createUser, stackEnv, superuser } from '../helpers/db.ts';
+import { createUser, reportInEveryStatus, stackEnv, superuser } from '../helpers/db.ts';
 import { captureMap, holdMapTiles, screenPixelsAround, waitForMapReady } from '../helpers/map.ts';
 import { signInPage } from '../helpers/session.ts';
 
@@ -554,38 +554,12 @@ test.describe('barrier reports in the shared database (Supabase, local stack) @s
 				const tag = crypto.randomUUID();
 				const reporter = await createUser(db, 'e2e-reporter');
 				try {
-					const ids: Record<string, string> = {};
-					for (const [i, status] of REPORT_STATUSES.entries()) {
-						const { rows } = await db.query<{ id: string }>(
-							`insert into public.barrier_reports (id, kind, description, location, client_id, reporter_id)
-							 values (gen_random_uuid(), 'high_kerb', $1, $2, gen_random_uuid(), $3) returning id`,
-							[
-								`e2e ${tag} ${status}`,
-								JSON.stringify({ type: 'Point', coordinates: [4.7705 + i * 1e-4, 51.2025] }),
-								reporter,
-							],
-						);
-						ids[status] = rows[0]!.id;
-					}
-					// through the database's own transitions: a planner's (the superuser counts as one),
-					// and the reporter's withdrawal
-					const set = (status: string, id: string) =>
-						db.query('update public.barrier_reports set status = $1 where id = $2', [status, id]);
-					await set('acknowledged', ids.acknowledged!);
-					await set('acknowledged', ids.resolved!);
-					await set('resolved', ids.resolved!);
-					await set('rejected', ids.rejected!);
-					await db.query('begin');
-					await db.query("select set_config('request.jwt.claim.sub', $1, true)", [reporter]);
-					await set('withdrawn', ids.withdrawn!);
-					await db.query('commit');
+					const ids = await reportInEveryStatus(db, tag, reporter, [4.7705, 51.2025]);
 
 					await signInPage(page, env, db, reporter);
 					await page.goto('/?mode=report');
 					const mine = page.getByTestId('my-report').filter({ hasText: `e2e ${tag}` });
 					await expect(mine).toHaveCount(REPORT_STATUSES.length, { timeout: 120_000 });
-					const rgb = (hex: string) =>
-						`rgb(${[1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)).join(', ')})`;
 					const colours: string[] = [];
 					for (const status of REPORT_STATUSES) {
 						const item = page.locator(`[data-testid="my-report"][data-id="${ids[status]}"]`);
@@ -594,7 +568,7 @@ test.describe('barrier reports in the shared database (Supabase, local stack) @s
 							.locator('.status')
 							.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).fontStyle]);
 						expect(look, status).toEqual([
-							rgb(STATUS_COLOURS[status]),
+							cssRgb(STATUS_COLOURS[status]),
 							status === 'withdrawn' ? 'italic' : 'normal',
 						]);
 						colours.push(look[0]!);

@@ -15,10 +15,17 @@ import { readFile } from 'node:fs/promises';
 import type pg from 'pg';
 import Papa from 'papaparse';
 import { devices, type BrowserContextOptions } from '@playwright/test';
-import { addMembership, createUser, stackEnv, superuser, userClient } from '../helpers/db.ts';
+import {
+	addMembership,
+	createUser,
+	reportInEveryStatus,
+	stackEnv,
+	superuser,
+	userClient,
+} from '../helpers/db.ts';
 import { REPORT_STATUSES } from '../../src/contracts/enums.ts';
 import { STATUS_COLOURS } from '../../src/map/layers/reports-style.ts';
-import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
+import { cssRgb, expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
 import { sampleSearchSource } from '../helpers/sample-search.ts';
 import { signInPage } from '../helpers/session.ts';
@@ -410,45 +417,19 @@ for (const size of ['desktop', 'phone'] as const)
 			const reporter = await createUser(db, 'e2e-reporter');
 			try {
 				await addMembership(db, planner, 'vorselaar', 'planner');
-				const ids: Record<string, string> = {};
-				for (const [i, status] of REPORT_STATUSES.entries()) {
-					const { rows } = await db.query<{ id: string }>(
-						`insert into public.barrier_reports (id, kind, description, location, client_id, reporter_id)
-						 values (gen_random_uuid(), 'high_kerb', $1, $2, gen_random_uuid(), $3) returning id`,
-						[
-							`e2e ${tag} ${status}`,
-							JSON.stringify({ type: 'Point', coordinates: [4.7705 + i * 1e-4, 51.2025] }),
-							reporter,
-						],
-					);
-					ids[status] = rows[0]!.id;
-				}
-				// through the database's own transitions: a planner's (the superuser counts as one),
-				// and the reporter's withdrawal
-				const set = (status: string, id: string) =>
-					db.query('update public.barrier_reports set status = $1 where id = $2', [status, id]);
-				await set('acknowledged', ids.acknowledged!);
-				await set('acknowledged', ids.resolved!);
-				await set('resolved', ids.resolved!);
-				await set('rejected', ids.rejected!);
-				await db.query('begin');
-				await db.query("select set_config('request.jwt.claim.sub', $1, true)", [reporter]);
-				await set('withdrawn', ids.withdrawn!);
-				await db.query('commit');
+				const ids = await reportInEveryStatus(db, tag, reporter, [4.7705, 51.2025]);
 
 				await signInPage(page, env, db, planner);
 				await page.goto('/?mode=reports&barrier=high_kerb');
 				const panel = page.getByTestId('reports-panel');
 				const mine = panel.getByTestId('reports-item').filter({ hasText: `e2e ${tag}` });
 				await expect(mine).toHaveCount(REPORT_STATUSES.length, { timeout: 120_000 });
-				const rgb = (hex: string) =>
-					`rgb(${[1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)).join(', ')})`;
 				const colours: string[] = [];
 				for (const status of REPORT_STATUSES) {
 					const item = panel.locator(`[data-testid="reports-item"][data-id="${ids[status]}"]`);
 					await expect(item).toHaveAttribute('data-status', status);
 					const colour = await item.locator('.status').evaluate((el) => getComputedStyle(el).color);
-					expect(colour, status).toBe(rgb(STATUS_COLOURS[status]));
+					expect(colour, status).toBe(cssRgb(STATUS_COLOURS[status]));
 					colours.push(colour);
 				}
 				expect(new Set(colours).size).toBe(REPORT_STATUSES.length);

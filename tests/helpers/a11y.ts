@@ -21,3 +21,8 @@ export async function expectNoSeriousA11yViolations(
 		serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`),
 	).toEqual([]);
 }
+
+/** A '#rrggbb' colour as getComputedStyle writes it ('rgb(r, g, b)'). */
+export function cssRgb(hex: string): string {
+	return `rgb(${[1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)).join(', ')})`;
+}

@@ -10,6 +10,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { signUserSession } from '../../scripts/lib/stack/jwt.ts';
+import { REPORT_STATUSES, type ReportStatus } from '../../src/contracts/enums.ts';
 
 // supabase-js creates a realtime client, which needs a WebSocket; Node 20 has none.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
@@ -116,4 +117,41 @@ export async function addMembership(
 		[userId, areaSlug, role],
 	);
 	if (rowCount !== 1) throw new Error(`no area with slug ${areaSlug}`);
+}
+
+/**
+ * Stores one report in each status (a point each, `e2e {tag} {status}`, by `reporter`), brought
+ * there through the database's own transitions: a planner's (the superuser counts as one) and the
+ * reporter's withdrawal. Returns each status's report id.
+ */
+export async function reportInEveryStatus(
+	db: pg.Client,
+	tag: string,
+	reporter: string,
+	at: [number, number],
+): Promise<Record<ReportStatus, string>> {
+	const ids = {} as Record<ReportStatus, string>;
+	for (const [i, status] of REPORT_STATUSES.entries()) {
+		const { rows } = await db.query<{ id: string }>(
+			`insert into public.barrier_reports (id, kind, description, location, client_id, reporter_id)
+			 values (gen_random_uuid(), 'high_kerb', $1, $2, gen_random_uuid(), $3) returning id`,
+			[
+				`e2e ${tag} ${status}`,
+				JSON.stringify({ type: 'Point', coordinates: [at[0] + i * 1e-4, at[1]] }),
+				reporter,
+			],
+		);
+		ids[status] = rows[0]!.id;
+	}
+	const set = (status: ReportStatus, id: string) =>
+		db.query('update public.barrier_reports set status = $1 where id = $2', [status, id]);
+	await set('acknowledged', ids.acknowledged);
+	await set('acknowledged', ids.resolved);
+	await set('resolved', ids.resolved);
+	await set('rejected', ids.rejected);
+	await db.query('begin');
+	await db.query("select set_config('request.jwt.claim.sub', $1, true)", [reporter]);
+	await set('withdrawn', ids.withdrawn);
+	await db.query('commit');
+	return ids;
 }
