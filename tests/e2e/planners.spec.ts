@@ -26,6 +26,7 @@ import {
 	captureMap,
 	holdAnalysisData,
 	holdMapTiles,
+	paintProperty,
 	renderedValues,
 	waitForMapReady,
 } from '../helpers/map.ts';
@@ -364,16 +365,7 @@ test.describe("planners' workspace", () => {
 		);
 		const [fill] = completenessLayers('neighbourhoods', 'neighbourhood_labels', shares, 'x');
 		await expect
-			.poll(() =>
-				page.evaluate(
-					() =>
-						(
-							window as unknown as {
-								buurtkaartMap: { getPaintProperty: (l: string, p: string) => unknown };
-							}
-						).buurtkaartMap.getPaintProperty('completeness-fill', 'fill-color') ?? null,
-				),
-			)
+			.poll(() => paintProperty(page, 'completeness-fill', 'fill-color'))
 			.toEqual(fill.paint!['fill-color']);
 		await mapSettled(page);
 		expect((await renderedValues(page, ['completeness-fill'], 'id')).length).toBeGreaterThan(0);
@@ -616,15 +608,7 @@ test.describe("planners' workspace", () => {
 		// Walking needs no tags: its share was "100 %" everywhere, in the table, the legend and on
 		// the map, as if the data were complete. It tells the planner nothing and looks like a claim.
 		const compl = completenessByNeighbourhood(engine);
-		const fill = () =>
-			page.evaluate(
-				() =>
-					(
-						window as unknown as {
-							buurtkaartMap: { getPaintProperty: (l: string, p: string) => unknown };
-						}
-					).buurtkaartMap.getPaintProperty('completeness-fill', 'fill-color') ?? null,
-			);
+		const fill = () => paintProperty(page, 'completeness-fill', 'fill-color');
 		const noTags = {
 			nl: 'Geen extra kenmerken nodig, dus altijd 100 % en niet in de tabel: Te voet · Met rollator.',
 			fr: 'Aucune caractéristique en plus requise, donc toujours 100 % et pas dans le tableau : À pied · Avec déambulateur.',

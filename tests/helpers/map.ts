@@ -55,6 +55,29 @@ export async function waitForMapReady(page: Page): Promise<void> {
 	});
 }
 
+/**
+ * A paint property of one layer of the captured map, or null while that map has no such layer: the
+ * map captured first can be the first view's, which has none of the app's layers, and MapLibre's
+ * getPaintProperty throws for a layer it does not have. For `expect.poll`.
+ */
+export function paintProperty(page: Page, layer: string, property: string): Promise<unknown> {
+	return page.evaluate(
+		({ layer, property }) => {
+			const map = (
+				window as unknown as {
+					buurtkaartMap?: {
+						getLayer: (id: string) => unknown;
+						getPaintProperty: (id: string, p: string) => unknown;
+					};
+				}
+			).buurtkaartMap;
+			if (!map?.getLayer(layer)) return null;
+			return map.getPaintProperty(layer, property) ?? null;
+		},
+		{ layer, property },
+	);
+}
+
 /** Distinct values of `property` among the rendered features of `layers` in the current view. */
 export async function renderedValues(
 	page: Page,
