@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need: Chromium (Playwright), PostgreSQL 15 + PostGIS 3 +
+# Installs the Debian packages the tests need: Chromium (Playwright) with Mesa's EGL and software
+# GL driver (llvmpipe: the e2e tests' WebGL, playwright.config.ts), PostgreSQL 15 + PostGIS 3 +
 # pgTAP + pg_prove (database tests), pgRouting (independent cross-check of network distances),
 # pg_cron (the daily retention job, as on Supabase).
 # With --bench, also g++ (only for `npm run bench -- analysis`, which compiles its C++ reference
@@ -7,7 +8,7 @@
 # Idempotent: does nothing when everything is there already.
 set -euo pipefail
 
-PKGS=(chromium postgresql-15 postgresql-15-postgis-3 postgresql-15-pgtap postgresql-15-pgrouting postgresql-15-cron
+PKGS=(chromium libegl-mesa0 libgl1-mesa-dri postgresql-15 postgresql-15-postgis-3 postgresql-15-pgtap postgresql-15-pgrouting postgresql-15-cron
   libtap-parser-sourcehandler-pgtap-perl)
 for arg in "$@"; do
   case "$arg" in
