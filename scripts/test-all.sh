@@ -79,9 +79,9 @@ for i in "${!names[@]}"; do
 	fi
 done
 
-# Every core: vitest's default leaves one to its main process, which idles here (2 cores: 113–126 s
-# with one worker against 84–86 s with two, measured one after the other).
-run "unit tests (vitest)" npx vitest run --project unit --project dom --maxWorkers=100% \
+# `npm run test:unit` runs them on every core (--maxWorkers=100%): vitest's default leaves one to its
+# main process, which idles here (2 cores: 113–126 s with one worker against 84–86 s with two).
+run "unit tests (vitest)" npm run -s test:unit -- \
 	--reporter=default --reporter=json --outputFile.json="$results_dir/unit.json"
 count_from_json "$results_dir/unit.json"
 
