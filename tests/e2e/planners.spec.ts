@@ -586,14 +586,22 @@ test.describe("planners' workspace", () => {
 		const rest = restGaps(engine, { maxGapM: 200 });
 		const compl = completenessByNeighbourhood(engine);
 		const words = { nl: 'van', fr: 'sur', en: 'of' } as const;
+		// a link in Dutch, then the language switched in the header as a planner would: the figures
+		// follow without a reload
+		await page.goto('/?mode=rest&gap=200&lang=nl');
 		for (const lang of ['nl', 'fr', 'en'] as const) {
-			await page.goto(`/?mode=rest&gap=200&lang=${lang}`);
+			if (lang !== 'nl') await chooseLanguage(page, lang);
 			await expect(page.getByTestId('rest-summary')).toContainText(
 				`${km(lang, rest.gapM)} ${words[lang]} ${km(lang, rest.networkM)} km`,
 				{ timeout: 120_000 },
 			);
-			await page.goto(`/?mode=completeness&lang=${lang}`);
-			const rows = page.getByTestId('completeness-row');
+		}
+		// on to the completeness table (still in English), then back through French to Dutch
+		await page.getByTestId('rest-panel').getByRole('button', { name: 'Close' }).click();
+		await page.getByTestId('open-completeness').click();
+		const rows = page.getByTestId('completeness-row');
+		for (const lang of ['en', 'fr', 'nl'] as const) {
+			if (lang !== 'en') await chooseLanguage(page, lang);
 			await expect(rows).toHaveCount(compl.length, { timeout: 120_000 });
 			for (const r of compl)
 				await expect(
@@ -619,9 +627,12 @@ test.describe("planners' workspace", () => {
 			fr: 'Profil : À pied. Ce profil ne requiert aucune caractéristique en plus',
 			en: 'Profile: Walking. This profile needs no extra tags',
 		};
+		// the languages switched in the header after one link (on a phone Dutch only); then the
+		// profiles chosen in the panel, as a planner would
+		await page.goto('/?mode=completeness&lang=nl');
 		for (const lang of ['nl', 'fr', 'en'] as const) {
 			if (lang !== 'nl' && testInfo.project.name !== 'desktop') break;
-			await page.goto(`/?mode=completeness&lang=${lang}`);
+			if (lang !== 'nl') await chooseLanguage(page, lang);
 			const rows = page.getByTestId('completeness-row');
 			await expect(rows).toHaveCount(compl.length, { timeout: 120_000 });
 			// no column of "100 %" for walking and the rollator (whose untagged ways are never unknown
@@ -652,14 +663,18 @@ test.describe("planners' workspace", () => {
 				path: testInfo.outputPath(`completeness-walking-${lang}-${testInfo.project.name}.png`),
 			});
 		}
-		await page.goto('/?mode=completeness&profile=rollator');
+		if (testInfo.project.name === 'desktop') await chooseLanguage(page, 'nl');
+		const picker = page.getByTestId('completeness-panel').getByTestId('profile-picker');
+		await picker.getByLabel('Met rollator').check();
+		await expect(page).toHaveURL(/profile=rollator/);
 		await expect(page.getByTestId('completeness-legend')).toContainText(
 			'Profiel: Met rollator. Dit profiel heeft geen extra kenmerken nodig',
 			{ timeout: 120_000 },
 		);
 		await expect(page.getByTestId('completeness-legend').locator('li')).toHaveCount(0);
 		// wheelchair: its shares in the table, the legend's classes and on the map, as before
-		await page.goto('/?mode=completeness&profile=wheelchair');
+		await picker.getByLabel('In een rolstoel').check();
+		await expect(page).toHaveURL(/profile=wheelchair/);
 		await expect(page.getByTestId('completeness-row')).toHaveCount(compl.length, {
 			timeout: 120_000,
 		});
