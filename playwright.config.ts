@@ -1,5 +1,4 @@
 import { defineConfig, devices } from '@playwright/test';
-import { rememberSampleArea } from './tests/helpers/areas.ts';
 
 /**
  * End-to-end tests in Debian's Chromium (Playwright cannot download its own browser here) against
@@ -41,8 +40,6 @@ export default defineConfig({
 		// network as it is (page.route interception, slow or failing tile servers); the offline
 		// specs (tests/e2e/offline.spec.ts) allow it with test.use({ serviceWorkers: 'allow' }).
 		serviceWorkers: 'block',
-		// A returning resident of the sample area (tests/helpers/areas.ts).
-		storageState: rememberSampleArea(`http://127.0.0.1:${PORT}`),
 		// A failed test keeps its trace (actions, DOM snapshots, console, network) and a screenshot
 		// of the end. The trace's screencast is left out: it encodes frames of the ever-repainting
 		// map through the whole test, and planners.spec on the desktop took 161–168 s with it

@@ -1,6 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
 import base from './playwright.config.ts';
-import { rememberSampleArea } from './tests/helpers/areas.ts';
 import { stackEnv } from './tests/helpers/db.ts';
 
 /**
@@ -29,7 +28,6 @@ export default defineConfig({
 	use: {
 		...base.use,
 		baseURL: `http://127.0.0.1:${PORT}`,
-		storageState: rememberSampleArea(`http://127.0.0.1:${PORT}`),
 	},
 	projects: [
 		{

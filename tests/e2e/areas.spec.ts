@@ -16,8 +16,8 @@ import { Z_ORDER } from '../../src/map/z-order.ts';
 import { captureMap, renderedLayerOrder, renderedValues, waitForMapReady } from '../helpers/map.ts';
 
 /**
- * A browser context like the test's project (size, touch), with nothing remembered (the config's
- * remembered sample area would otherwise apply to it too). `close()` checks that its page reported
+ * A browser context like the test's project (size, touch), with nothing remembered (a context made
+ * with browser.newContext() has no remembered area: only the test's own context gets one). `close()` checks that its page reported
  * no Content-Security-Policy violation, as the `test` fixture does for `page`.
  */
 async function freshPage(browser: Browser, page: Page, testInfo: TestInfo) {

@@ -6,10 +6,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { chooseLanguage } from '../helpers/header.ts';
 import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
+import { expect, test, type Page } from '../helpers/test.ts';
 
 test.use({ serviceWorkers: 'allow' });
 

@@ -17,6 +17,7 @@
 import type { BrowserContextOptions } from '@playwright/test';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { addMembership, createUser, stackEnv, superuser, userClient } from '../helpers/db.ts';
+import { rememberArea } from '../helpers/areas.ts';
 import { captureMap } from '../helpers/map.ts';
 import { deltaGain, planSuggestion, saveAnalysis, savedItem } from '../helpers/saved-analyses.ts';
 import { signInPage } from '../helpers/session.ts';
@@ -261,6 +262,7 @@ test.describe('coordinators: saved analyses', () => {
 
 			// a resident (not signed in): the published analysis only, read-only, reopened with its plan
 			const residentContext = await browser.newContext(contextOptions(testInfo));
+			await rememberArea(residentContext);
 			try {
 				const resident = await residentContext.newPage();
 				await captureMap(resident);
@@ -344,6 +346,7 @@ test.describe('coordinators: saved analyses', () => {
 
 			// a coordinator of Lille: sees the published one read-only, not the private one
 			const otherContext = await browser.newContext(contextOptions(testInfo));
+			await rememberArea(otherContext);
 			try {
 				const otherPage = await otherContext.newPage();
 				await signInPage(otherPage, env, db, other);

@@ -26,6 +26,7 @@ import {
 import { REPORT_STATUSES } from '../../src/contracts/enums.ts';
 import { STATUS_COLOURS } from '../../src/map/layers/reports-style.ts';
 import { cssRgb, expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
+import { rememberArea } from '../helpers/areas.ts';
 import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
 import { sampleSearchSource } from '../helpers/sample-search.ts';
 import { signInPage } from '../helpers/session.ts';
@@ -347,6 +348,7 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 
 		// The reporter follows the report: status and note.
 		const reporterContext = await browser.newContext(contextOptions(testInfo));
+		await rememberArea(reporterContext);
 		try {
 			const reporterPage = await reporterContext.newPage();
 			await signInPage(reporterPage, env, db, reporter);

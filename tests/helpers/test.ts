@@ -7,6 +7,7 @@
  *   import { expect, test } from '../helpers/test.ts';
  */
 import { test as base, type Page } from '@playwright/test';
+import { rememberArea, SAMPLE_AREA } from './areas.ts';
 
 export { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 
@@ -35,7 +36,14 @@ export async function recordCspViolations(page: Page): Promise<string[]> {
 	return violations;
 }
 
-export const test = base.extend<{ cspViolations: string[] }>({
+export const test = base.extend<{ cspViolations: string[]; rememberedArea: string | null }>({
+	// The device remembers the sample area (a returning resident): `/` opens it. A spec that needs
+	// a first visit sets `test.use({ rememberedArea: null })`.
+	rememberedArea: [SAMPLE_AREA, { option: true }],
+	context: async ({ context, rememberedArea }, use) => {
+		if (rememberedArea) await rememberArea(context, rememberedArea);
+		await use(context);
+	},
 	cspViolations: [
 		async ({ page }, use) => {
 			const violations = await recordCspViolations(page);
