@@ -16,9 +16,9 @@ import { Z_ORDER } from '../../src/map/z-order.ts';
 import { captureMap, renderedLayerOrder, renderedValues, waitForMapReady } from '../helpers/map.ts';
 
 /**
- * A browser context like the test's project (size, touch), with nothing remembered (a context made
- * with browser.newContext() has no remembered area: only the test's own context gets one). `close()` checks that its page reported
- * no Content-Security-Policy violation, as the `test` fixture does for `page`.
+ * A browser context like the test's project (size, touch), with nothing remembered (only the test's
+ * own context remembers the sample area, tests/helpers/test.ts). `close()` checks that its page
+ * reported no Content-Security-Policy violation, as the `test` fixture does for `page`.
  */
 async function freshPage(browser: Browser, page: Page, testInfo: TestInfo) {
 	const { isMobile, hasTouch, deviceScaleFactor } = testInfo.project.use;

@@ -7,7 +7,7 @@
  *   import { expect, test } from '../helpers/test.ts';
  */
 import { test as base, type Page } from '@playwright/test';
-import { rememberArea, SAMPLE_AREA } from './areas.ts';
+import { rememberArea } from './areas.ts';
 
 export { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 
@@ -36,12 +36,11 @@ export async function recordCspViolations(page: Page): Promise<string[]> {
 	return violations;
 }
 
-export const test = base.extend<{ cspViolations: string[]; rememberedArea: string | null }>({
-	// The device remembers the sample area (a returning resident): `/` opens it. A spec that needs
-	// a first visit sets `test.use({ rememberedArea: null })`.
-	rememberedArea: [SAMPLE_AREA, { option: true }],
-	context: async ({ context, rememberedArea }, use) => {
-		if (rememberedArea) await rememberArea(context, rememberedArea);
+export const test = base.extend<{ cspViolations: string[] }>({
+	// The device remembers the sample area (a returning resident): `/` opens it. A first visit
+	// needs a context of its own (browser.newContext(), as areas.spec's freshPage).
+	context: async ({ context }, use) => {
+		await rememberArea(context);
 		await use(context);
 	},
 	cspViolations: [
