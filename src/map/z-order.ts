@@ -38,6 +38,9 @@ export const Z_ORDER = [
 	'route-unknown',
 	'origin-point',
 	'places-selected',
+	// the curated initiatives' names below the OSM places' icons: placed after them (MapLibre
+	// places the top layer first), so a name takes a side where no icon is
+	'curated-label',
 	'places-icon',
 	// curated initiatives: few, and what OSM lacks, so above OSM's places
 	'curated-point',
@@ -45,12 +48,9 @@ export const Z_ORDER = [
 	// markers, which covered them at the first view: readable on their halo, hiding no marker
 	'neighbourhoods-label',
 	'completeness-label',
-	'curated-label',
 	// barrier reports, shown only while they are triaged: the subject then, so above the places
 	'reports-line',
 	'reports-point',
-	// OSM places' icons for collision only (invisible): placed before the curated labels
-	'places-collision',
 	// planned places and "where next" suggestions: one layer (the origins' shader program)
 	'coverage-marks-circle',
 	'coverage-marks-label',

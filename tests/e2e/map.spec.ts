@@ -377,9 +377,10 @@ test.describe('reading the archives', () => {
 });
 
 // The places' markers covered the neighbourhoods' names at the first view (the names were drawn
-// below them): the names are now drawn above every marker, and hide none of them.
+// below them): the names are now drawn above every marker, and hide none of them. The basemap's
+// village names, under the markers too, now keep out of them.
 test.describe('the neighbourhood names at the first view @phone', () => {
-	test('are drawn above the places and initiatives, and hide no place icon', async ({
+	test("are drawn above the places and initiatives, and hide no place icon; the basemap's names keep out of the icons; every place shows at every zoom", async ({
 		page,
 	}, testInfo) => {
 		await page.goto('/');
@@ -396,9 +397,8 @@ test.describe('the neighbourhood names at the first view @phone', () => {
 			0,
 		);
 		// Drawn with the names and without them (both their layers hidden): the names take no place
-		// from the icons (as many icons either way), and the basemap's own place names keep out of
-		// them (fewer drawn with them: none across a neighbourhood's name).
-		const drawn = (names: 'visible' | 'none') =>
+		// from the icons (as many icons either way).
+		const iconsDrawn = (names: 'visible' | 'none') =>
 			page.evaluate(async (names) => {
 				type Handle = {
 					setLayoutProperty(layer: string, name: string, value: string): void;
@@ -410,15 +410,78 @@ test.describe('the neighbourhood names at the first view @phone', () => {
 				for (const layer of ['neighbourhoods-label', 'neighbourhoods-label-collision'])
 					map.setLayoutProperty(layer, 'visibility', names);
 				await idle;
-				const count = (layer: string) => map.queryRenderedFeatures({ layers: [layer] }).length;
-				return { icons: count('places-icon'), placeNames: count('basemap-place-labels') };
+				return map.queryRenderedFeatures({ layers: ['places-icon'] }).length;
 			}, names);
-		const without = await drawn('none');
-		const withNames = await drawn('visible');
-		expect(without.icons).toBeGreaterThan(0);
-		expect(withNames.icons).toBe(without.icons);
-		expect(withNames.placeNames).toBeLessThan(without.placeNames);
+		const without = await iconsDrawn('none');
+		expect(without).toBeGreaterThan(0);
+		expect(await iconsDrawn('visible')).toBe(without);
 		await page.screenshot({ path: testInfo.outputPath('names-above-markers.png') });
+
+		// The basemap's own names (a village's, a street's) keep out of the places' icons and of
+		// the neighbourhoods' names: none is drawn under an icon (the village names sat under their
+		// markers at the first view) or across a neighbourhood's name.
+		type QueryMap = {
+			queryRenderedFeatures(
+				at: unknown,
+				o?: unknown,
+			): { geometry: { coordinates: [number, number] }; properties: Record<string, unknown> }[];
+			project(at: [number, number]): { x: number; y: number };
+			jumpTo(o: unknown): void;
+			once(event: string, listener: () => void): void;
+			triggerRepaint(): void;
+		};
+		const namesUnder = await page.evaluate(() => {
+			const map = (window as unknown as { buurtkaartMap: QueryMap }).buurtkaartMap;
+			const under: string[] = [];
+			for (const layer of ['places-icon', 'neighbourhoods-label'])
+				for (const f of map.queryRenderedFeatures({ layers: [layer] })) {
+					const p = map.project(f.geometry.coordinates);
+					const names = map.queryRenderedFeatures(
+						[
+							[p.x - 5, p.y - 5],
+							[p.x + 5, p.y + 5],
+						],
+						{ layers: ['basemap-place-labels', 'basemap-road-labels'] },
+					);
+					for (const n of names)
+						under.push(
+							`${String(n.properties.name)} under ${layer} ${String(f.properties.id ?? f.properties.name)}`,
+						);
+				}
+			return under;
+		});
+		expect(namesUnder).toEqual([]);
+
+		// Every place shows at every zoom, from the first view's to a street's. Between zoom 13 and
+		// 15 an invisible copy of the icons (for the curated initiatives' names) hid all of them.
+		const place = await page.evaluate(() => {
+			const map = (window as unknown as { buurtkaartMap: QueryMap }).buurtkaartMap;
+			const f = map.queryRenderedFeatures({ layers: ['places-icon'] })[0]!;
+			return { id: String(f.properties.id), at: f.geometry.coordinates };
+		});
+		for (const zoom of [12, 13, 14, 15, 16]) {
+			const shown = await page.evaluate(
+				async ({ at, zoom }) => {
+					const map = (window as unknown as { buurtkaartMap: QueryMap }).buurtkaartMap;
+					const idle = new Promise<void>((resolve) => map.once('idle', resolve));
+					map.jumpTo({ center: at, zoom });
+					map.triggerRepaint();
+					await idle;
+					const p = map.project(at);
+					return map
+						.queryRenderedFeatures(
+							[
+								[p.x - 3, p.y - 3],
+								[p.x + 3, p.y + 3],
+							],
+							{ layers: ['places-icon'] },
+						)
+						.map((f) => String(f.properties.id));
+				},
+				{ at: place.at, zoom },
+			);
+			expect(shown, `place ${place.id} at zoom ${zoom}`).toContain(place.id);
+		}
 	});
 });
 

@@ -5,7 +5,7 @@ import { CURATED_SOURCE, curatedGeoJson, curatedLayers } from './curated-style.t
 import { placesLayers } from './places-style.ts';
 
 describe('curated places layer', () => {
-	it('makes a valid style, every layer in the z-order registry above the OSM places', () => {
+	it('makes a valid style, its dots above the OSM places and its names below their icons', () => {
 		const data = curatedGeoJson([
 			{ id: 'curated:1', name: 'Burenhulp', categoryIds: ['neighbour_help'], lngLat: [4.77, 51.2] },
 			{ id: 'curated:2', categoryIds: [], lngLat: [4.78, 51.21] },
@@ -22,14 +22,13 @@ describe('curated places layer', () => {
 		};
 		expect(validateStyleMin(style)).toEqual([]);
 		const ids: readonly string[] = Z_ORDER;
-		for (const l of curatedLayers())
-			expect(ids.indexOf(l.id)).toBeGreaterThan(ids.indexOf('places-icon'));
-		// the OSM icons' collision boxes are placed before the curated label (top layer first)
-		expect(ids.indexOf('places-collision')).toBeGreaterThan(ids.indexOf('curated-label'));
-		const collision = placesLayers('places', ['==', 1, 1])[2];
-		expect(collision.id).toBe('places-collision');
-		expect(collision.layout?.['icon-ignore-placement']).toBeUndefined();
-		expect(collision.paint?.['icon-opacity']).toBe(0);
+		// the dots above the OSM icons; the names below them, so placed after them (top layer
+		// first), beside the icons, which are in the collision index
+		expect(ids.indexOf('curated-point')).toBeGreaterThan(ids.indexOf('places-icon'));
+		expect(ids.indexOf('curated-label')).toBeLessThan(ids.indexOf('places-icon'));
+		const icons = placesLayers('places', ['==', 1, 1])[1];
+		expect(icons.id).toBe('places-icon');
+		expect(icons.layout?.['icon-ignore-placement']).toBeUndefined();
 		expect(curatedLayers()[1].layout?.['text-variable-anchor']).toEqual([
 			'left',
 			'right',

@@ -63,8 +63,7 @@ export function neighbourhoodLayers(
 			'source-layer': labelSourceLayer,
 			layout: {
 				...nameLayout,
-				// the OSM places' collision boxes (places-collision, for the curated labels) never
-				// hide a neighbourhood's name
+				// the OSM places' icons (in the collision index) never hide a neighbourhood's name
 				'text-allow-overlap': true,
 				// drawn above the places' icons (z-order.ts) and so placed before them: the names keep
 				// out of the collision index, where they would hide the icons they overlap
@@ -74,9 +73,9 @@ export function neighbourhoodLayers(
 		},
 		{
 			// The names once more, invisible, where they were drawn before (below the places): their
-			// boxes enter the collision index after the places' icons (which ignore placement) and
-			// before the basemap's own place names, which then keep out of the neighbourhoods' names
-			// instead of being drawn across them.
+			// boxes enter the collision index after the places' icons (overlapping them: they hide
+			// none) and before the basemap's own place names, which then keep out of the
+			// neighbourhoods' names instead of being drawn across them.
 			id: 'neighbourhoods-label-collision',
 			type: 'symbol',
 			source: NEIGHBOURHOODS_SOURCE,

@@ -40,7 +40,7 @@ export function placesFilter(
 export function placesLayers(
 	sourceLayer: string,
 	filter: FilterSpecification,
-): [CircleLayerSpecification, SymbolLayerSpecification, SymbolLayerSpecification] {
+): [CircleLayerSpecification, SymbolLayerSpecification] {
 	return [
 		{
 			id: 'places-selected',
@@ -65,9 +65,13 @@ export function placesLayers(
 			layout: {
 				'icon-image': ['concat', 'category-', ['get', 'category']],
 				'icon-size': ['interpolate', ['linear'], ['zoom'], 11, 0.6, 15, 1],
-				'icon-allow-overlap': ['step', ['zoom'], false, 15, true],
-				// Icons never hide the neighbourhood names below them.
-				'icon-ignore-placement': true,
+				// Every place shows, at every zoom, its icon over the ones it overlaps (sort key below).
+				// The icons are in the collision index (no icon-ignore-placement): MapLibre places
+				// symbols from the top layer down, so every label below them in the z-order (the
+				// curated initiatives' names, the basemap's village and street names) takes a side
+				// where no icon is, or is left out, instead of being drawn under one. The
+				// neighbourhoods' names above the icons ignore placement, so they hide none.
+				'icon-allow-overlap': true,
 				'symbol-sort-key': [
 					'match',
 					['get', 'category'],
@@ -82,25 +86,6 @@ export function placesLayers(
 				'text-optional': true,
 			},
 			paint: { 'text-color': '#1b1f23', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-		},
-		{
-			// The places' icons once more, invisible, above the curated labels in the z-order:
-			// MapLibre places symbols from the top layer down, so these boxes are in the collision
-			// index before a curated initiative's label is placed, which then takes a side where no
-			// OSM icon is (or is left out). The visible icons ignore placement (see above).
-			id: 'places-collision',
-			type: 'symbol',
-			// as the curated labels
-			minzoom: 13,
-			source: PLACES_SOURCE,
-			'source-layer': sourceLayer,
-			filter,
-			layout: {
-				'icon-image': ['concat', 'category-', ['get', 'category']],
-				'icon-size': ['interpolate', ['linear'], ['zoom'], 11, 0.6, 15, 1],
-				'icon-allow-overlap': true,
-			},
-			paint: { 'icon-opacity': 0 },
 		},
 	];
 }

@@ -208,6 +208,11 @@ export function basemapLayers(
 				'text-font': BASEMAP_FONT,
 				'text-size': ['match', cls, ['town', 'village'], 15, ['suburb', 'hamlet'], 13, 11.5],
 				'symbol-sort-key': ['match', cls, ['town', 'village'], 0, 1],
+				// beside its point where the places' icons (or a neighbourhood's name) take the centre:
+				// the app's markers cluster on a village's centre, where its name sits
+				'text-variable-anchor': ['center', 'bottom', 'top', 'left', 'right'],
+				'text-radial-offset': 0.6,
+				'text-justify': 'auto',
 			},
 			paint: {
 				'text-color': theme.placeLabel,
