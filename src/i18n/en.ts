@@ -58,6 +58,7 @@ const en: Messages = {
 	myDiff_surface_loose: 'loose surfaces',
 	myDiff_unknown_cautious: 'unknown data avoided',
 	myDiff_unknown_optimistic: 'unknown data counts as fine',
+	linkUnread: 'Part of this link could not be read and was skipped: {parts}.',
 	mapSlow: 'The map is loading very slowly. Search, the list and the details already work.',
 	networkShow: 'Show how accessible streets and paths are',
 	networkNote: 'Colours for: {profile}. Zoom in to see the streets.',

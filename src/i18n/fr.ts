@@ -61,6 +61,7 @@ const fr: Messages = {
 	myDiff_surface_loose: 'revêtement semi-stabilisé',
 	myDiff_unknown_cautious: 'données inconnues évitées',
 	myDiff_unknown_optimistic: 'données inconnues praticables',
+	linkUnread: 'Une partie de ce lien n’a pas pu être lue et a été ignorée : {parts}.',
 	mapSlow:
 		'La carte se charge très lentement. La recherche, la liste et les détails fonctionnent déjà.',
 	networkShow: 'Afficher l’accessibilité des rues et chemins',

@@ -62,6 +62,7 @@ const nl = {
 	myDiff_surface_loose: 'halfverharding',
 	myDiff_unknown_cautious: 'onbekende gegevens vermijden',
 	myDiff_unknown_optimistic: 'onbekende gegevens in orde',
+	linkUnread: 'Een deel van deze link kon niet gelezen worden en is overgeslagen: {parts}.',
 	mapSlow: 'De kaart laadt erg traag. Zoeken, de lijst en de details werken wel al.',
 	networkShow: 'Toegankelijkheid van straten en paden tonen',
 	networkNote: 'Kleuren voor: {profile}. Zoom in om de straten te zien.',

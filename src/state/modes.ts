@@ -123,6 +123,27 @@ export function intParam(
 	return n >= min && n <= max ? n : fallback;
 }
 
+/** Every parameter a mode reads or writes, `mode` itself included (url-state's unreadLinkParts). */
+export const MODE_PARAMS = [
+	'mode',
+	'place',
+	'cat',
+	'status',
+	'barrier',
+	'age',
+	'page',
+	'report',
+	'a',
+	'b',
+	'pt',
+	'min',
+	'norm',
+	'gap',
+	'cats',
+	'unknown',
+	'norms',
+] as const;
+
 /** Bounds of the planners' numbers (links are input). */
 export const WALKSHED_MINUTES = { min: 1, max: 60, default: 10 } as const;
 export const FIX_NORM_M = { min: 100, max: 5000, default: 1000 } as const;

@@ -5,6 +5,7 @@ import {
 	historyKey,
 	parseUrlState,
 	serialiseUrlState,
+	unreadLinkParts,
 	type UrlState,
 } from './url-state.ts';
 
@@ -23,6 +24,46 @@ const full: UrlState = {
 	networkPoints: ['barrier', 'crossing'],
 };
 
+/** One link of every mode, with and without its own parameters. */
+const EVERY_MODE: Mode[] = [
+	{ kind: 'explore' },
+	{ kind: 'place', placeId: 'n1234567' },
+	{ kind: 'place', placeId: 'w45', categoryId: 'gp' },
+	{ kind: 'nearest', categoryId: 'pharmacy' },
+	{ kind: 'report' },
+	{ kind: 'report', placeId: 'extra0:3' },
+	{ kind: 'reports' },
+	{
+		kind: 'reports',
+		status: 'acknowledged',
+		barrier: 'broken_sidewalk',
+		ageDays: 30,
+		page: 3,
+		reportId: '2f1c7a7e-5b1d-4c4e-9a53-0b8f1d2e3c4a',
+	},
+	{ kind: 'route' },
+	{ kind: 'route', from: [4.767512, 51.201234], to: [4.801, 51.2] },
+	{ kind: 'walkshed', minutes: 10 },
+	{ kind: 'walkshed', at: [4.8, 51.21], minutes: 15 },
+	{ kind: 'fixes', categoryId: 'pharmacy', normM: 1000 },
+	{ kind: 'rest', gapM: 125 },
+	{ kind: 'completeness' },
+	{
+		kind: 'coverage',
+		categoryIds: ['gp', 'meeting_place'],
+		categoryId: 'meeting_place',
+		unknownMode: 'cautious',
+		norms: { bench: 150, gp: 600 },
+	},
+	{
+		kind: 'coverage',
+		categoryIds: ['pharmacy'],
+		categoryId: 'pharmacy',
+		unknownMode: 'optimistic',
+		norms: {},
+	},
+];
+
 describe('url state', () => {
 	it('round-trips every field', () => {
 		expect(parseUrlState(serialiseUrlState(full))).toEqual(full);
@@ -38,48 +79,10 @@ describe('url state', () => {
 	});
 
 	it('round-trips every mode, each with its own parameters', () => {
-		const modes: Mode[] = [
-			{ kind: 'explore' },
-			{ kind: 'place', placeId: 'n1234567' },
-			{ kind: 'place', placeId: 'w45', categoryId: 'gp' },
-			{ kind: 'nearest', categoryId: 'pharmacy' },
-			{ kind: 'report' },
-			{ kind: 'report', placeId: 'extra0:3' },
-			{ kind: 'reports' },
-			{
-				kind: 'reports',
-				status: 'acknowledged',
-				barrier: 'broken_sidewalk',
-				ageDays: 30,
-				page: 3,
-				reportId: '2f1c7a7e-5b1d-4c4e-9a53-0b8f1d2e3c4a',
-			},
-			{ kind: 'route' },
-			{ kind: 'route', from: [4.767512, 51.201234], to: [4.801, 51.2] },
-			{ kind: 'walkshed', minutes: 10 },
-			{ kind: 'walkshed', at: [4.8, 51.21], minutes: 15 },
-			{ kind: 'fixes', categoryId: 'pharmacy', normM: 1000 },
-			{ kind: 'rest', gapM: 125 },
-			{ kind: 'completeness' },
-			{
-				kind: 'coverage',
-				categoryIds: ['gp', 'meeting_place'],
-				categoryId: 'meeting_place',
-				unknownMode: 'cautious',
-				norms: { bench: 150, gp: 600 },
-			},
-			{
-				kind: 'coverage',
-				categoryIds: ['pharmacy'],
-				categoryId: 'pharmacy',
-				unknownMode: 'optimistic',
-				norms: {},
-			},
-		];
-		for (const mode of modes)
+		for (const mode of EVERY_MODE)
 			expect(parseUrlState(serialiseUrlState({ ...DEFAULT_STATE, mode })).mode).toEqual(mode);
 		// every mode kind is covered
-		expect(new Set(modes.map((m) => m.kind))).toEqual(new Set(Object.keys(MODES)));
+		expect(new Set(EVERY_MODE.map((m) => m.kind))).toEqual(new Set(Object.keys(MODES)));
 	});
 
 	it('reads a coverage link: bad norms and a shown category not analysed are dropped', () => {
@@ -187,5 +190,60 @@ describe('url state', () => {
 		const bad = parseUrlState('?my=wheelchair.k99&profile=rollator');
 		expect(bad.personal).toBeUndefined();
 		expect(bad.profile).toBe('rollator');
+	});
+});
+
+describe('unreadLinkParts', () => {
+	const unread = (search: string) => unreadLinkParts(search, parseUrlState(search));
+
+	it("finds nothing in the app's own links, in links that say the defaults, or in others' parameters", () => {
+		for (const mode of EVERY_MODE) {
+			const link = serialiseUrlState({ ...full, mode });
+			expect(unread(link), link).toEqual([]);
+		}
+		expect(
+			unread('?mode=explore&view=map&lang=nl&profile=walking&net=0&only=&q=%20&page=1'),
+		).toEqual([]);
+		expect(unread('?mode=reports&page=1&unknown=optimistic')).toEqual([]);
+		expect(unread('?utm_source=nieuwsbrief&fbclid=abc')).toEqual([]);
+		// links from before modes existed
+		expect(unread('?place=n1234&cat=gp')).toEqual([]);
+		// numbers as numbers
+		expect(unread('?mode=walkshed&min=010')).toEqual([]);
+	});
+
+	it('names each part it could not read, as the link gave it', () => {
+		expect(unread('?mode=reports&barrier=trap&status=new&age=3&page=0&report=x')).toEqual([
+			'barrier=trap',
+			'age=3',
+			'page=0',
+			'report=x',
+		]);
+		expect(unread('?mode=route&a=999,999&b=4.8,51.2')).toEqual(['a=999,999']);
+		expect(unread('?mode=walkshed&min=999')).toEqual(['min=999']);
+		expect(unread('?mode=coverage&cats=gp,pharmacy&cat=dentist')).toEqual(['cat=dentist']);
+		expect(unread('?mode=teleport&view=kaart&lang=de&profile=fiets')).toEqual([
+			'mode=teleport',
+			'view=kaart',
+			'lang=de',
+			'profile=fiets',
+		]);
+		expect(unread('?at=4.8,51.2,99&from=4.8&pts=nope&my=wheelchair.k99&area=Bad!')).toEqual([
+			'at=4.8,51.2,99',
+			'from=4.8',
+			'pts=nope',
+			'my=wheelchair.k99',
+			'area=Bad!',
+		]);
+		// a mode without what it needs
+		expect(unread('?mode=fixes&norm=500')).toEqual(['mode=fixes', 'norm=500']);
+	});
+
+	it('cuts a long value and repeats hostile text as text', () => {
+		const long = 'x'.repeat(100);
+		expect(unread(`?barrier=${long}&mode=reports`)).toEqual([`barrier=${'x'.repeat(40)}…`]);
+		expect(unread('?mode=reports&status=%3Cscript%3Ealert(1)%3C%2Fscript%3E')).toEqual([
+			'status=<script>alert(1)</script>',
+		]);
 	});
 });

@@ -21,7 +21,7 @@ import { NETWORK_POINT_KINDS, type NetworkPointKind } from '../analysis/network-
 import { decodePersonalProfile, encodePersonalProfile } from '../analysis/personal-profile.ts';
 import { PROFILE_IDS, type ProfileId } from '../contracts/profiles.ts';
 import { type Lang, isLang } from '../i18n/messages.ts';
-import { type Mode, isId, modeKey, readMode, writeMode } from './modes.ts';
+import { MODE_PARAMS, type Mode, isId, modeKey, readMode, writeMode } from './modes.ts';
 import { VIEWPORT_PARAM, viewportParam } from './viewport-param.ts';
 
 export const VIEWS = ['map', 'list'] as const;
@@ -108,7 +108,8 @@ const round = (v: number, decimals: number): number => {
 
 /**
  * Reads the state from a query string. Unknown or malformed values fall back to the defaults (a
- * shared link with a typo still opens the app), and ids that could not be real ids are dropped.
+ * shared link with a typo still opens the app; {@link unreadLinkParts} names what was dropped), and
+ * ids that could not be real ids are dropped.
  * `fallback` gives what the device remembers (profile, language) where the link says nothing.
  */
 export function parseUrlState(search: string, fallback: Partial<UrlState> = {}): UrlState {
@@ -195,6 +196,97 @@ export function serialiseUrlState(state: UrlState): string {
 	}
 	const text = params.toString();
 	return text ? `?${text}` : '';
+}
+
+/** Every parameter of the app's links (others, e.g. a newsletter's `utm_source`, are not the app's). */
+const LINK_PARAMS: ReadonlySet<string> = new Set([
+	...MODE_PARAMS,
+	'area',
+	'view',
+	'lang',
+	'profile',
+	'my',
+	'q',
+	'from',
+	'fromLabel',
+	'fromHere',
+	'show',
+	'only',
+	'net',
+	'pts',
+	VIEWPORT_PARAM,
+]);
+
+/** Values a link may give that the app's own links leave out, because they say the default. */
+const DEFAULT_VALUES: Readonly<Record<string, readonly string[]>> = {
+	mode: ['explore'],
+	view: ['map'],
+	lang: ['nl'],
+	profile: ['walking'],
+	page: ['1'],
+	unknown: ['optimistic'],
+	net: ['0', ''],
+	only: [''],
+	fromHere: ['0', ''],
+	fromLabel: [''],
+	q: [''],
+	pts: [''],
+};
+
+/**
+ * Parameters whose value the app's link repeats as it came when the app read it: a different one
+ * means the link's was not read (an unknown category shown in an analysis, a walkshed of 999
+ * minutes). Numbers compare as numbers (`010` is 10). The others (points, lists, the personal
+ * profile) are rewritten in their canonical form, so only their absence tells.
+ */
+const SAME_TEXT: ReadonlySet<string> = new Set([
+	'mode',
+	'area',
+	'view',
+	'lang',
+	'cat',
+	'status',
+	'barrier',
+	'unknown',
+	'only',
+	'net',
+	'fromHere',
+]);
+const SAME_NUMBER: ReadonlySet<string> = new Set(['min', 'norm', 'gap', 'age', 'page']);
+
+/** The longest value {@link unreadLinkParts} repeats (the rest is cut, with an ellipsis). */
+const UNREAD_VALUE_CHARS = 40;
+
+/**
+ * The parts of a link the app could not read, as `name=value`: parameters of the app whose value
+ * `state` (read from that link by {@link parseUrlState}) does not carry, such as a misspelt
+ * barrier kind, a point off the globe, an unknown mode or a number out of its bounds. The app opens without them and says so,
+ * rather than showing, say, every report to a planner who followed a link filtered by a kind this
+ * version does not know. Parameters that are not the app's, and values that say the default, are
+ * left out; values longer than 40 characters are cut.
+ *
+ * @example unreadLinkParts('?mode=reports&barrier=trap', parseUrlState('?mode=reports&barrier=trap')) // ['barrier=trap']
+ */
+export function unreadLinkParts(search: string, state: UrlState): string[] {
+	const link = new URLSearchParams(search);
+	const read = new URLSearchParams(serialiseUrlState(state));
+	const unread: string[] = [];
+	for (const name of new Set(link.keys())) {
+		if (!LINK_PARAMS.has(name)) continue;
+		const value = link.get(name) ?? '';
+		const kept = read.get(name);
+		if (kept === null) {
+			if (DEFAULT_VALUES[name]?.includes(value.trim())) continue;
+		} else if (
+			!(SAME_TEXT.has(name) && kept !== value) &&
+			!(SAME_NUMBER.has(name) && Number(kept) !== Number(value))
+		)
+			continue;
+		const shown =
+			value.length > UNREAD_VALUE_CHARS ? `${value.slice(0, UNREAD_VALUE_CHARS)}…` : value;
+		unread.push(`${name}=${shown}`);
+	}
+	return unread;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { expect, test } from '../helpers/test.ts';
+import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 
 test('cold load: the HTML shell offers the search box first, and what was typed carries over', async ({
 	page,
@@ -68,4 +69,30 @@ test('cold load: a search before the map is idle reads the manifest once; keepin
 		() => (window as unknown as { mapReadyAt: number }).mapReadyAt,
 	);
 	expect((await manifestStarts())[1]).toBeGreaterThanOrEqual(readyAt);
+});
+
+// A link is input: a part the app cannot read (a number out of its bounds, a kind this version does
+// not know) was dropped without a word, and the user saw another view than the one they were sent.
+test('a link with a part the app cannot read opens without it, and says which part', async ({
+	page,
+}, testInfo) => {
+	// the rest points with a gap of 5 m (the app takes 25 m to 1 km) for the rollator
+	await page.goto('/?mode=rest&gap=5&profile=rollator&utm_source=nieuwsbrief');
+	const notice = page.getByTestId('link-unread');
+	await expect(notice).toHaveText(
+		/Een deel van deze link kon niet gelezen worden en is overgeslagen: gap=5\.\s*Sluiten/,
+	);
+	// the rest of the link holds: the rest points at the default gap, for the rollator
+	await expect(page.getByTestId('rest-gap')).toHaveValue('125');
+	await expect
+		.poll(() => Object.fromEntries(new URL(page.url()).searchParams))
+		.toMatchObject({ mode: 'rest', gap: '125', profile: 'rollator' });
+	await expectNoSeriousA11yViolations(page, ['[data-testid="link-unread"]']);
+	await page.screenshot({ path: testInfo.outputPath('link-unread.png') });
+	// in the user's language, and closed with the keyboard
+	await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
+	await expect(notice).toContainText('Part of this link could not be read and was skipped: gap=5.');
+	await notice.getByRole('button', { name: 'Close' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(notice).toHaveCount(0);
 });
