@@ -3,6 +3,7 @@ import { MODES, modeKey, readMode, type Mode } from './modes.ts';
 import {
 	DEFAULT_STATE,
 	historyKey,
+	LINK_PARAMS,
 	parseUrlState,
 	serialiseUrlState,
 	unreadLinkParts,
@@ -210,6 +211,18 @@ describe('unreadLinkParts', () => {
 		expect(unread('?place=n1234&cat=gp')).toEqual([]);
 		// numbers as numbers
 		expect(unread('?mode=walkshed&min=010')).toEqual([]);
+	});
+
+	it("knows every parameter the app's links carry, for every mode", () => {
+		// every field set: the personal profile and "my location" too
+		const every: UrlState = {
+			...full,
+			personal: 'wheelchair.k2.s5.w1.5.st0.avrough.b-.vusual.uo',
+			origin: { ...full.origin!, isHere: true },
+		};
+		for (const mode of EVERY_MODE)
+			for (const name of new URLSearchParams(serialiseUrlState({ ...every, mode })).keys())
+				expect(LINK_PARAMS.has(name), `${mode.kind}: ${name}`).toBe(true);
 	});
 
 	it('names each part it could not read, as the link gave it', () => {

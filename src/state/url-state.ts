@@ -198,8 +198,11 @@ export function serialiseUrlState(state: UrlState): string {
 	return text ? `?${text}` : '';
 }
 
-/** Every parameter of the app's links (others, e.g. a newsletter's `utm_source`, are not the app's). */
-const LINK_PARAMS: ReadonlySet<string> = new Set([
+/**
+ * Every parameter of the app's links (others, e.g. a newsletter's `utm_source`, are not the app's).
+ * A unit test checks that every parameter serialiseUrlState writes, for every mode, is listed.
+ */
+export const LINK_PARAMS: ReadonlySet<string> = new Set([
 	...MODE_PARAMS,
 	'area',
 	'view',
@@ -260,9 +263,9 @@ const UNREAD_VALUE_CHARS = 40;
 /**
  * The parts of a link the app could not read, as `name=value`: parameters of the app whose value
  * `state` (read from that link by {@link parseUrlState}) does not carry, such as a misspelt
- * barrier kind, a point off the globe, an unknown mode or a number out of its bounds. The app opens without them and says so,
- * rather than showing, say, every report to a planner who followed a link filtered by a kind this
- * version does not know. Parameters that are not the app's, and values that say the default, are
+ * barrier kind, a point off the globe, an unknown mode or a number out of its bounds. The app
+ * opens without them and says so, rather than showing, say, every report to a planner who
+ * followed a link filtered by a kind this version does not know. Parameters that are not the app's, and values that say the default, are
  * left out; values longer than 40 characters are cut.
  *
  * @example unreadLinkParts('?mode=reports&barrier=trap', parseUrlState('?mode=reports&barrier=trap')) // ['barrier=trap']
