@@ -15,6 +15,7 @@ import { CATEGORIES } from '../contracts/taxonomy.ts';
 import type { AreaTiles } from '../data/tiles.ts';
 import { fontFaces } from './fonts.ts';
 import { iconSvg } from './icons.ts';
+import { MARKER_BOX_IMAGE, markerBoxImage } from './layers/marker-box.ts';
 import { neighbourhoodLayers, NEIGHBOURHOODS_SOURCE } from './layers/neighbourhoods-style.ts';
 import { iconImageId, placesLayers, PLACES_SOURCE } from './layers/places-style.ts';
 import { BASEMAP_SOURCE, basemapLayers } from './style/basemap.ts';
@@ -107,9 +108,15 @@ const CATEGORY_OF_IMAGE = new Map(CATEGORIES.map((c) => [iconImageId(c.id), c]))
 /**
  * Rasterises a category's icon (the legend's drawing) into a map image, when a tile first needs
  * it: MapLibre waits for it before laying the tile out (setMissingStyleImageResolver), so the
- * icons are there at the map's first `idle`, and no icon is drawn before a place shows.
+ * icons are there at the map's first `idle`, and no icon is drawn before a place shows. Also the
+ * circle markers' transparent box (layers/marker-box.ts), when a marker is first drawn.
  */
 export async function addIcon(target: MapLibreMap, id: string): Promise<void> {
+	if (id === MARKER_BOX_IMAGE) {
+		// the circle markers' invisible twins (layers/marker-box.ts)
+		if (!target.hasImage(id)) target.addImage(id, markerBoxImage());
+		return;
+	}
 	const category = CATEGORY_OF_IMAGE.get(id);
 	if (!category) return;
 	const pixelRatio = 2;

@@ -29,17 +29,24 @@ export const Z_ORDER = [
 	'planner-route',
 	'planner-avoided',
 	'fixes-line',
+	// each circle marker's invisible twin just below it, in the collision index (marker-box.ts)
+	'planner-points-box',
 	'planner-points',
+	'fixes-point-box',
 	'fixes-point',
 	'fixes-label',
 	'coverage-origins',
 	'route-casing',
 	'route-line',
 	'route-unknown',
+	'origin-point-box',
 	'origin-point',
 	'places-selected',
-	// the curated initiatives' names below the OSM places' icons: placed after them (MapLibre
-	// places the top layer first), so a name takes a side where no icon is
+	// the curated initiatives' dots' twin below their names, so that a name never collides with its
+	// own dot (placed after it: MapLibre places the top layer first)
+	'curated-point-box',
+	// the curated initiatives' names below the OSM places' icons: placed after them, so a name
+	// takes a side where no icon is
 	'curated-label',
 	'places-icon',
 	// curated initiatives: few, and what OSM lacks, so above OSM's places
@@ -50,15 +57,19 @@ export const Z_ORDER = [
 	'completeness-label',
 	// barrier reports, shown only while they are triaged: the subject then, so above the places
 	'reports-line',
+	'reports-point-box',
 	'reports-point',
 	// planned places and "where next" suggestions: one layer (the origins' shader program)
+	'coverage-marks-circle-box',
 	'coverage-marks-circle',
 	'coverage-marks-label',
 	// the report being written: on top, so the picked point is never hidden under a place
 	'report-draft-line',
+	'report-draft-point-box',
 	'report-draft-point',
 	// a refused report's location being corrected ("Mijn meldingen", Aanpassen)
 	'report-edit-line',
+	'report-edit-point-box',
 	'report-edit-point',
 ] as const;
 

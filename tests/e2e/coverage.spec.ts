@@ -244,6 +244,8 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				'coverage-neighbourhoods',
 				'coverage-edge',
 				'coverage-origins',
+				// the marks' invisible twin, in the collision index (marker-box.ts)
+				'coverage-marks-circle-box',
 				'coverage-marks-circle',
 				'coverage-marks-label',
 			],

@@ -485,6 +485,65 @@ test.describe('the neighbourhood names at the first view @phone', () => {
 	});
 });
 
+// Circle markers took no part in MapLibre's collision index: a village's name stayed drawn right
+// under the point a planner had just placed on it. Each marker now has an invisible twin that is.
+test.describe('a marker the user places', () => {
+	test("keeps the basemap's names out from under it: a walkshed's point on a village's name", async ({
+		page,
+	}, testInfo) => {
+		type QueryMap = {
+			queryRenderedFeatures(
+				at: unknown,
+				o?: unknown,
+			): { geometry: { coordinates: [number, number] }; properties: Record<string, unknown> }[];
+			project(at: [number, number]): { x: number; y: number };
+		};
+		await page.goto('/');
+		await waitForMapReady(page);
+		// a place name the basemap draws at the first view, wherever the area is
+		const name = await page.evaluate(() => {
+			const map = (window as unknown as { buurtkaartMap: QueryMap }).buurtkaartMap;
+			const f = map.queryRenderedFeatures({ layers: ['basemap-place-labels'] })[0]!;
+			return { name: String(f.properties.name), at: f.geometry.coordinates };
+		});
+		const at = name.at.map((x) => x.toFixed(6)).join(',');
+		await page.goto(`/?mode=walkshed&pt=${at}&min=10&at=${at},14.5`);
+		await expect(page.getByTestId('walkshed-panel').getByTestId('walkshed-row')).toHaveCount(3, {
+			timeout: 120_000,
+		});
+		await waitForMapReady(page);
+		// read once the map has placed the marker's twin (it places symbols after drawing)
+		const drawn = () =>
+			page.evaluate(() => {
+				const map = (window as unknown as { buurtkaartMap: QueryMap }).buurtkaartMap;
+				const [marker] = map.queryRenderedFeatures({ layers: ['planner-points'] });
+				if (!marker) return undefined;
+				const p = map.project(marker.geometry.coordinates);
+				const around = (r: number) => [
+					[p.x - r, p.y - r],
+					[p.x + r, p.y + r],
+				];
+				const names = (r: number) =>
+					map
+						.queryRenderedFeatures(around(r), {
+							layers: ['basemap-place-labels', 'basemap-road-labels'],
+						})
+						.map((f) => String(f.properties.name));
+				return {
+					// the marker's invisible twin is there, in the collision index
+					twins: map.queryRenderedFeatures(around(1), { layers: ['planner-points-box'] }).length,
+					// within the marker's circle (radius 7 px and its 2 px ring): no name
+					under: names(9),
+					// the name takes a side of the marker, beside it
+					beside: names(40),
+				};
+			});
+		await expect.poll(drawn, { timeout: 60_000 }).toMatchObject({ twins: 1, under: [] });
+		await expect.poll(async () => (await drawn())?.beside).toContain(name.name);
+		await page.screenshot({ path: testInfo.outputPath('walkshed-point-on-a-name.png') });
+	});
+});
+
 // A small phone (320 × 568 CSS px, the smallest screen still in use): under the header, the toolbar
 // and the sheet, the whole area fitted lands below zoom 10, where the places archive started: the
 // first view showed no place at all, then (kept at zoom 10) cut the area's north and south edges.

@@ -12,6 +12,7 @@ import type {
 	SymbolLayerSpecification,
 } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import { markerBox } from './marker-box.ts';
 import { LABEL_FONT, NEIGHBOURHOODS_SOURCE } from './neighbourhoods-style.ts';
 
 /** ORIGIN_REASONS' index of `edge_of_data` (src/analysis/bundle.ts). */
@@ -308,22 +309,27 @@ export const MARK_COLOURS: Readonly<Record<MarkProps['kind'], string>> = {
  * that compile was an 851 ms main-thread task). A suggestion drawn under a planned place: the
  * panel lists the suggestions first.
  */
-export function markLayers(): [CircleLayerSpecification, SymbolLayerSpecification] {
+export function markLayers(): [
+	CircleLayerSpecification,
+	SymbolLayerSpecification,
+	SymbolLayerSpecification,
+] {
 	const byKind = (planned: string | number, suggested: string | number) =>
 		['match', ['get', 'kind'], 'planned', planned, suggested] as ExpressionSpecification;
-	return [
-		{
-			id: 'coverage-marks-circle',
-			type: 'circle',
-			source: 'coverage-marks',
-			paint: {
-				'circle-radius': 11,
-				'circle-color': byKind(MARK_COLOURS.planned, MARK_COLOURS.suggested),
-				'circle-opacity': byKind(1, 1),
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': byKind(2, 2),
-			},
+	const circle: CircleLayerSpecification = {
+		id: 'coverage-marks-circle',
+		type: 'circle',
+		source: 'coverage-marks',
+		paint: {
+			'circle-radius': 11,
+			'circle-color': byKind(MARK_COLOURS.planned, MARK_COLOURS.suggested),
+			'circle-opacity': byKind(1, 1),
+			'circle-stroke-color': '#ffffff',
+			'circle-stroke-width': byKind(2, 2),
 		},
+	};
+	return [
+		circle,
 		{
 			id: 'coverage-marks-label',
 			type: 'symbol',
@@ -336,5 +342,6 @@ export function markLayers(): [CircleLayerSpecification, SymbolLayerSpecificatio
 			},
 			paint: { 'text-color': '#ffffff' },
 		},
+		markerBox(circle),
 	];
 }

@@ -9,6 +9,7 @@ import type {
 } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Point } from 'geojson';
 import { CATEGORIES } from '../../contracts/taxonomy.ts';
+import { markerBox } from './marker-box.ts';
 import { LABEL_FONT } from './neighbourhoods-style.ts';
 
 export const CURATED_SOURCE = 'curated';
@@ -40,19 +41,24 @@ const colourByCategory = [
 	'#4d5656',
 ] as unknown as ExpressionSpecification;
 
-export function curatedLayers(): [CircleLayerSpecification, SymbolLayerSpecification] {
-	return [
-		{
-			id: 'curated-point',
-			type: 'circle',
-			source: CURATED_SOURCE,
-			paint: {
-				'circle-radius': 8,
-				'circle-color': colourByCategory,
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': 3,
-			},
+export function curatedLayers(): [
+	CircleLayerSpecification,
+	SymbolLayerSpecification,
+	SymbolLayerSpecification,
+] {
+	const point: CircleLayerSpecification = {
+		id: 'curated-point',
+		type: 'circle',
+		source: CURATED_SOURCE,
+		paint: {
+			'circle-radius': 8,
+			'circle-color': colourByCategory,
+			'circle-stroke-color': '#ffffff',
+			'circle-stroke-width': 3,
 		},
+	};
+	return [
+		point,
 		{
 			id: 'curated-label',
 			type: 'symbol',
@@ -71,5 +77,6 @@ export function curatedLayers(): [CircleLayerSpecification, SymbolLayerSpecifica
 			},
 			paint: { 'text-color': '#1f1f1f', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
 		},
+		markerBox(point),
 	];
 }

@@ -16,6 +16,7 @@ import type { Fix } from '../../analysis/fixes.ts';
 import type { ProfileId } from '../../contracts/profiles.ts';
 import type { RouteComparison } from '../../analysis/route.ts';
 import { BASEMAP_FONT } from '../style/basemap.ts';
+import { markerBox } from './marker-box.ts';
 
 /** Colours of the three profiles' walksheds (walking widest and lightest, drawn below). */
 export const WALKSHED_COLOURS: Record<ProfileId, string> = {
@@ -70,8 +71,21 @@ export function routeComparisonLayers(
 	LineLayerSpecification,
 	LineLayerSpecification,
 	CircleLayerSpecification,
+	SymbolLayerSpecification,
 ] {
 	const round = { 'line-cap': 'round', 'line-join': 'round' } as const;
+	const points: CircleLayerSpecification = {
+		id: 'planner-points',
+		type: 'circle',
+		source,
+		filter: ['==', ['geometry-type'], 'Point'],
+		paint: {
+			'circle-radius': 7,
+			'circle-color': ['match', ['get', 'role'], 'A', '#1d4e5f', '#7a3e00'],
+			'circle-stroke-color': '#ffffff',
+			'circle-stroke-width': 2,
+		},
+	};
 	return [
 		{
 			id: 'planner-walking',
@@ -97,18 +111,8 @@ export function routeComparisonLayers(
 			layout: round,
 			paint: { 'line-color': '#b71c1c', 'line-width': 7 },
 		},
-		{
-			id: 'planner-points',
-			type: 'circle',
-			source,
-			filter: ['==', ['geometry-type'], 'Point'],
-			paint: {
-				'circle-radius': 7,
-				'circle-color': ['match', ['get', 'role'], 'A', '#1d4e5f', '#7a3e00'],
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': 2,
-			},
-		},
+		points,
+		markerBox(points),
 	];
 }
 
@@ -135,8 +139,20 @@ export function walkshedsGeoJson(
 
 export function walkshedLayers(
 	source: string,
-): (LineLayerSpecification | CircleLayerSpecification)[] {
+): (LineLayerSpecification | CircleLayerSpecification | SymbolLayerSpecification)[] {
 	const profiles: ProfileId[] = ['walking', 'rollator', 'wheelchair'];
+	const point: CircleLayerSpecification = {
+		id: 'planner-points',
+		type: 'circle',
+		source,
+		filter: ['==', ['geometry-type'], 'Point'],
+		paint: {
+			'circle-radius': 7,
+			'circle-color': '#7a3e00',
+			'circle-stroke-color': '#ffffff',
+			'circle-stroke-width': 2,
+		},
+	};
 	return [
 		...profiles.map((p): LineLayerSpecification => ({
 			id: `walkshed-${p}`,
@@ -146,18 +162,8 @@ export function walkshedLayers(
 			layout: { 'line-cap': 'round', 'line-join': 'round' },
 			paint: { 'line-color': WALKSHED_COLOURS[p], 'line-width': WALKSHED_WIDTHS[p] },
 		})),
-		{
-			id: 'planner-points',
-			type: 'circle',
-			source,
-			filter: ['==', ['geometry-type'], 'Point'],
-			paint: {
-				'circle-radius': 7,
-				'circle-color': '#7a3e00',
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': 2,
-			},
-		},
+		point,
+		markerBox(point),
 	];
 }
 
@@ -182,7 +188,24 @@ export function fixesGeoJson(fixes: readonly Fix[]): FeatureCollection {
 
 export function fixesLayers(
 	source: string,
-): [LineLayerSpecification, CircleLayerSpecification, SymbolLayerSpecification] {
+): [
+	LineLayerSpecification,
+	CircleLayerSpecification,
+	SymbolLayerSpecification,
+	SymbolLayerSpecification,
+] {
+	const point: CircleLayerSpecification = {
+		id: 'fixes-point',
+		type: 'circle',
+		source,
+		filter: ['==', ['geometry-type'], 'Point'],
+		paint: {
+			'circle-radius': 11,
+			'circle-color': '#b71c1c',
+			'circle-stroke-color': '#ffffff',
+			'circle-stroke-width': 2,
+		},
+	};
 	return [
 		{
 			id: 'fixes-line',
@@ -192,18 +215,7 @@ export function fixesLayers(
 			layout: { 'line-cap': 'round' },
 			paint: { 'line-color': '#b71c1c', 'line-width': 7 },
 		},
-		{
-			id: 'fixes-point',
-			type: 'circle',
-			source,
-			filter: ['==', ['geometry-type'], 'Point'],
-			paint: {
-				'circle-radius': 11,
-				'circle-color': '#b71c1c',
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': 2,
-			},
-		},
+		point,
 		{
 			id: 'fixes-label',
 			type: 'symbol',
@@ -219,6 +231,7 @@ export function fixesLayers(
 			},
 			paint: { 'text-color': '#ffffff' },
 		},
+		markerBox(point),
 	];
 }
 

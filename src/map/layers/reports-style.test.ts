@@ -40,6 +40,7 @@ describe('report layers', () => {
 		expect(draftLayers(REPORT_EDIT_SOURCE).map((l) => l.id)).toEqual([
 			'report-edit-line',
 			'report-edit-point',
+			'report-edit-point-box',
 		]);
 	});
 

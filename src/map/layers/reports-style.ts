@@ -4,9 +4,14 @@
  * the selected report is drawn larger.
  */
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
-import type { CircleLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
+import type {
+	CircleLayerSpecification,
+	LineLayerSpecification,
+	SymbolLayerSpecification,
+} from 'maplibre-gl';
 import type { ReportStatus } from '../../contracts/enums.ts';
 import { UI_PALETTE } from '../style/theme.ts';
+import { markerBox } from './marker-box.ts';
 
 export const REPORT_DRAFT_SOURCE = 'report-draft';
 /** A refused report's location while the reporter corrects it. */
@@ -48,7 +53,19 @@ export function draftGeoJson(
 /** The layers of a report being written (or, from `report-edit`, corrected). */
 export function draftLayers(
 	source: typeof REPORT_DRAFT_SOURCE | typeof REPORT_EDIT_SOURCE = REPORT_DRAFT_SOURCE,
-): [LineLayerSpecification, CircleLayerSpecification] {
+): [LineLayerSpecification, CircleLayerSpecification, SymbolLayerSpecification] {
+	const point: CircleLayerSpecification = {
+		id: `${source}-point`,
+		type: 'circle',
+		source,
+		filter: ['==', ['geometry-type'], 'Point'],
+		paint: {
+			'circle-radius': 8,
+			'circle-color': '#ffffff',
+			'circle-stroke-color': '#b3261e',
+			'circle-stroke-width': 4,
+		},
+	};
 	return [
 		{
 			id: `${source}-line`,
@@ -58,18 +75,8 @@ export function draftLayers(
 			layout: { 'line-cap': 'round', 'line-join': 'round' },
 			paint: { 'line-color': '#b3261e', 'line-width': 6, 'line-dasharray': [1.5, 1] },
 		},
-		{
-			id: `${source}-point`,
-			type: 'circle',
-			source,
-			filter: ['==', ['geometry-type'], 'Point'],
-			paint: {
-				'circle-radius': 8,
-				'circle-color': '#ffffff',
-				'circle-stroke-color': '#b3261e',
-				'circle-stroke-width': 4,
-			},
-		},
+		point,
+		markerBox(point),
 	];
 }
 
@@ -103,7 +110,23 @@ const statusColour = [
 	'#4b5563',
 ] as unknown as string;
 
-export function reportsLayers(): [LineLayerSpecification, CircleLayerSpecification] {
+export function reportsLayers(): [
+	LineLayerSpecification,
+	CircleLayerSpecification,
+	SymbolLayerSpecification,
+] {
+	const point: CircleLayerSpecification = {
+		id: 'reports-point',
+		type: 'circle',
+		source: REPORTS_SOURCE,
+		filter: ['==', ['geometry-type'], 'Point'],
+		paint: {
+			'circle-radius': ['case', ['get', 'selected'], 10, 6],
+			'circle-color': statusColour,
+			'circle-stroke-color': '#ffffff',
+			'circle-stroke-width': 2,
+		},
+	};
 	return [
 		{
 			id: 'reports-line',
@@ -116,17 +139,7 @@ export function reportsLayers(): [LineLayerSpecification, CircleLayerSpecificati
 				'line-width': ['case', ['get', 'selected'], 9, 5],
 			},
 		},
-		{
-			id: 'reports-point',
-			type: 'circle',
-			source: REPORTS_SOURCE,
-			filter: ['==', ['geometry-type'], 'Point'],
-			paint: {
-				'circle-radius': ['case', ['get', 'selected'], 10, 6],
-				'circle-color': statusColour,
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': 2,
-			},
-		},
+		point,
+		markerBox(point),
 	];
 }

@@ -3,8 +3,13 @@
  * for the profile is unknown are dashed, so the map never claims more certainty than the data.
  */
 import type { FeatureCollection, LineString, Point } from 'geojson';
-import type { CircleLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
+import type {
+	CircleLayerSpecification,
+	LineLayerSpecification,
+	SymbolLayerSpecification,
+} from 'maplibre-gl';
 import type { Route } from '../../analysis/route.ts';
+import { markerBox } from './marker-box.ts';
 
 export const ROUTE_SOURCE = 'route';
 
@@ -44,7 +49,20 @@ export function routeLayers(): [
 	LineLayerSpecification,
 	LineLayerSpecification,
 	CircleLayerSpecification,
+	SymbolLayerSpecification,
 ] {
+	const origin: CircleLayerSpecification = {
+		id: 'origin-point',
+		type: 'circle',
+		source: ROUTE_SOURCE,
+		filter: ['==', ['get', 'role'], 'origin'],
+		paint: {
+			'circle-radius': 8,
+			'circle-color': '#1a5fb4',
+			'circle-stroke-color': '#ffffff',
+			'circle-stroke-width': 3,
+		},
+	};
 	return [
 		{
 			id: 'route-casing',
@@ -69,17 +87,7 @@ export function routeLayers(): [
 			filter: ['==', ['get', 'role'], 'unknown'],
 			paint: { 'line-color': '#f6c445', 'line-width': 3, 'line-dasharray': [1, 1.5] },
 		},
-		{
-			id: 'origin-point',
-			type: 'circle',
-			source: ROUTE_SOURCE,
-			filter: ['==', ['get', 'role'], 'origin'],
-			paint: {
-				'circle-radius': 8,
-				'circle-color': '#1a5fb4',
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': 3,
-			},
-		},
+		origin,
+		markerBox(origin),
 	];
 }

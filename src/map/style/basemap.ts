@@ -211,7 +211,9 @@ export function basemapLayers(
 				// beside its point where the places' icons (or a neighbourhood's name) take the centre:
 				// the app's markers cluster on a village's centre, where its name sits
 				'text-variable-anchor': ['center', 'bottom', 'top', 'left', 'right'],
-				'text-radial-offset': 0.6,
+				// far enough (1.2 em, 13–18 px) to clear a marker of up to 9 px radius or an icon's
+				// half: at 0.6 em every side still touched it, and the name was left out
+				'text-radial-offset': 1.2,
 				'text-justify': 'auto',
 			},
 			paint: {
