@@ -250,6 +250,42 @@ describe('unreadLinkParts', () => {
 		]);
 		// a mode without what it needs
 		expect(unread('?mode=fixes&norm=500')).toEqual(['mode=fixes', 'norm=500']);
+		// of a list, the items it could not read, alone
+		expect(
+			unread('?mode=coverage&cats=gp,%3Cx%3E,gp,pharmacy&norms=gp:0600,pharmacy:5,x:y'),
+		).toEqual(['cats=<x>', 'norms=pharmacy:5,x:y']);
+		expect(unread('?pts=barrier,nope,kerb&show=gp,,Bad!')).toEqual(['pts=nope', 'show=Bad!']);
+		expect(unread('?mode=coverage&cats=gp,pharmacy&norms=pharmacy:400,gp:600')).toEqual([]);
+	});
+
+	it("names what the device's remembered values stand in for", () => {
+		const remembered = {
+			profile: 'rollator',
+			personal: 'wheelchair.k2.s5.w1.5.st0.avrough.b-.vusual.uo',
+		} as const;
+		const withDevice = (search: string) =>
+			unreadLinkParts(search, parseUrlState(search, remembered));
+		expect(withDevice('?my=wheelchair.k99&at=4.8,51.2,99&profile=fiets')).toEqual([
+			'my=wheelchair.k99',
+			'at=4.8,51.2,99',
+			'profile=fiets',
+		]);
+		expect(withDevice('?profile=rollator&at=4.812345678,51.2,14.256')).toEqual([]);
+		expect(withDevice(`?my=${remembered.personal}`)).toEqual([]);
+		// a link's built-in profile stands over the remembered personal one
+		expect(parseUrlState('?profile=rollator', remembered)).toMatchObject({ profile: 'rollator' });
+		expect(parseUrlState('?profile=rollator', remembered).personal).toBeUndefined();
+		expect(parseUrlState('?q=bakker', remembered)).toMatchObject({
+			profile: 'wheelchair',
+			personal: remembered.personal,
+		});
+		// the remembered profile alone: the link's own stands
+		expect(
+			unreadLinkParts(
+				'?profile=walking',
+				parseUrlState('?profile=walking', { profile: 'rollator' }),
+			),
+		).toEqual([]);
 	});
 
 	it('cuts a long value and repeats hostile text as text', () => {

@@ -127,7 +127,9 @@ export function parseUrlState(search: string, fallback: Partial<UrlState> = {}):
 		showNetwork: params.has('net') ? params.get('net') === '1' : base.showNetwork,
 	};
 	const my = params.get('my');
-	const personal = my !== null ? readPersonal(my) : base.personal;
+	// a link's own built-in profile (without `my`) stands over the one remembered on the device
+	const linkProfile = (PROFILE_IDS as readonly (string | null)[]).includes(params.get('profile'));
+	const personal = my !== null ? readPersonal(my) : linkProfile ? undefined : base.personal;
 	if (personal !== undefined) {
 		// the personal profile's base is the profile
 		state.personal = personal;
@@ -145,9 +147,8 @@ export function parseUrlState(search: string, fallback: Partial<UrlState> = {}):
 			...(params.get('fromHere') === '1' ? { isHere: true } : {}),
 		};
 	} else if (base.origin) state.origin = base.origin;
-	const at = numbers(params.get(VIEWPORT_PARAM), 3);
-	if (at && lngLatOk(at[0]!, at[1]!) && at[2]! >= 0 && at[2]! <= 24)
-		state.viewport = { centre: [at[0]!, at[1]!], zoom: at[2]! };
+	const viewport = readViewport(params.get(VIEWPORT_PARAM));
+	if (viewport) state.viewport = viewport;
 	else if (base.viewport) state.viewport = base.viewport;
 	const pts = params.get('pts');
 	if (pts !== null) {
@@ -159,6 +160,13 @@ export function parseUrlState(search: string, fallback: Partial<UrlState> = {}):
 		state.visible = show === '' ? [] : show.split(',').filter(isId);
 	} else if (base.visible) state.visible = base.visible;
 	return state;
+}
+
+/** The map's view from an `at` value, when it is a point on the globe and a zoom of 0–24. */
+function readViewport(value: string | null): Viewport | undefined {
+	const at = numbers(value, 3);
+	if (!at || !lngLatOk(at[0]!, at[1]!) || at[2]! < 0 || at[2]! > 24) return undefined;
+	return { centre: [at[0]!, at[1]!], zoom: at[2]! };
 }
 
 /** A valid personal profile text in its canonical form, else undefined (a bad link opens anyway). */
@@ -247,6 +255,7 @@ const SAME_TEXT: ReadonlySet<string> = new Set([
 	'area',
 	'view',
 	'lang',
+	'profile',
 	'cat',
 	'status',
 	'barrier',
@@ -257,6 +266,30 @@ const SAME_TEXT: ReadonlySet<string> = new Set([
 ]);
 const SAME_NUMBER: ReadonlySet<string> = new Set(['min', 'norm', 'gap', 'age', 'page']);
 
+/**
+ * Lists, read item by item: an item the app's link does not repeat was not read (`cats=gp,<x>`
+ * reads as `cats=gp`), and is named alone. Each item as the app writes it (a norm's metres as a
+ * number: `gp:0600` is `gp:600`).
+ */
+const LIST_ITEM: Readonly<Record<string, (item: string) => string>> = {
+	cats: (item) => item,
+	show: (item) => item,
+	pts: (item) => item,
+	norms: (item) => {
+		const [id = '', m = ''] = item.split(':');
+		return m.trim() === '' ? item : `${id}:${Number(m)}`;
+	},
+};
+
+/**
+ * Parameters the device's remembered value can stand in for (the personal profile): read or not,
+ * the app's link then has one, so a value the app cannot read is what tells.
+ */
+const READABLE: Readonly<Record<string, (value: string) => boolean>> = {
+	[VIEWPORT_PARAM]: (value) => readViewport(value) !== undefined,
+	my: (value) => readPersonal(value) !== undefined,
+};
+
 /** The longest value {@link unreadLinkParts} repeats (the rest is cut, with an ellipsis). */
 const UNREAD_VALUE_CHARS = 40;
 
@@ -265,8 +298,9 @@ const UNREAD_VALUE_CHARS = 40;
  * `state` (read from that link by {@link parseUrlState}) does not carry, such as a misspelt
  * barrier kind, a point off the globe, an unknown mode or a number out of its bounds. The app
  * opens without them and says so, rather than showing, say, every report to a planner who
- * followed a link filtered by a kind this version does not know. Parameters that are not the app's, and values that say the default, are
- * left out; values longer than 40 characters are cut.
+ * followed a link filtered by a kind this version does not know. Of a list, only the items not
+ * read are named. Parameters that are not the app's, and values that say the default, are left
+ * out; values longer than 40 characters are cut.
  *
  * @example unreadLinkParts('?mode=reports&barrier=trap', parseUrlState('?mode=reports&barrier=trap')) // ['barrier=trap']
  */
@@ -278,15 +312,27 @@ export function unreadLinkParts(search: string, state: UrlState): string[] {
 		if (!LINK_PARAMS.has(name)) continue;
 		const value = link.get(name) ?? '';
 		const kept = read.get(name);
-		if (kept === null) {
+		let part = value;
+		const item = LIST_ITEM[name];
+		const readable = READABLE[name];
+		if (readable) {
+			if (readable(value)) continue;
+		} else if (kept === null) {
 			if (DEFAULT_VALUES[name]?.includes(value.trim())) continue;
+		} else if (item) {
+			// the items the app did not keep, as the link gave them
+			const keptItems = new Set(kept.split(','));
+			part = value
+				.split(',')
+				.filter((i) => i.trim() !== '' && !keptItems.has(item(i)))
+				.join(',');
+			if (part === '') continue;
 		} else if (
 			!(SAME_TEXT.has(name) && kept !== value) &&
 			!(SAME_NUMBER.has(name) && Number(kept) !== Number(value))
 		)
 			continue;
-		const shown =
-			value.length > UNREAD_VALUE_CHARS ? `${value.slice(0, UNREAD_VALUE_CHARS)}…` : value;
+		const shown = part.length > UNREAD_VALUE_CHARS ? `${part.slice(0, UNREAD_VALUE_CHARS)}…` : part;
 		unread.push(`${name}=${shown}`);
 	}
 	return unread;
