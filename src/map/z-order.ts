@@ -32,9 +32,6 @@ export const Z_ORDER = [
 	// each circle marker's invisible twin just below it, in the collision index (marker-box.ts)
 	'planner-points-box',
 	'planner-points',
-	'fixes-point-box',
-	'fixes-point',
-	'fixes-label',
 	'coverage-origins',
 	'route-casing',
 	'route-line',
@@ -51,6 +48,11 @@ export const Z_ORDER = [
 	'places-icon',
 	// curated initiatives: few, and what OSM lacks, so above OSM's places
 	'curated-point',
+	// the top fixes, the subject of their mode: above the places' icons, which hid their ranks where
+	// fixes cluster in a village's centre (below the neighbourhoods' names, which they never hide)
+	'fixes-point-box',
+	'fixes-point',
+	'fixes-label',
 	// the neighbourhoods' names (and their completeness share) above the places' and initiatives'
 	// markers, which covered them at the first view: readable on their halo, hiding no marker
 	'neighbourhoods-label',
