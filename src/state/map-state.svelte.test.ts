@@ -39,6 +39,25 @@ describe('MapState', () => {
 		).toThrow(/"nope" is not in map\/z-order\.ts/);
 	});
 
+	it("keeps the opening link's view for its mode's first answer only", () => {
+		const state = new MapState();
+		const s = standIn();
+		state.attach(s.map);
+		const box: [number, number, number, number] = [4.8, 51.2, 4.9, 51.3];
+		state.keepViewFor('mode=walkshed&pt=4.8%2C51.2&min=10');
+		state.fitResult('mode=walkshed&pt=4.8%2C51.2&min=10', box);
+		expect(s.fitted).toEqual([]);
+		// the next answer (another time, or the same again) is shown whole
+		state.fitResult('mode=walkshed&pt=4.8%2C51.2&min=20', box);
+		state.fitResult('mode=walkshed&pt=4.8%2C51.2&min=10', box);
+		expect(s.fitted).toHaveLength(2);
+		// an answer of another mode first ends the keeping
+		state.keepViewFor('mode=fixes&cat=gp&norm=1000');
+		state.fitResult('mode=route&a=4.8%2C51.2&b=4.9%2C51.3', box);
+		state.fitResult('mode=fixes&cat=gp&norm=1000', box);
+		expect(s.fitted).toHaveLength(4);
+	});
+
 	it("gives a layer set again its new paint, and adds an overlay's images once", () => {
 		const state = new MapState();
 		const s = standIn();

@@ -110,6 +110,8 @@ export class MapState {
 	/** Picks asked for before a map was attached: each goes on once one is (see pickPoint). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #waitingForMap = new Set<() => void>();
+	/** The mode whose first answer keeps the opening link's view ({@link keepViewFor}). */
+	#viewKeptFor: string | undefined;
 
 	/**
 	 * The map as a PNG data URL, for the printed report; undefined without a map. Rendered once
@@ -163,6 +165,26 @@ export class MapState {
 	flyTo(lngLat: [number, number], zoom: number): void {
 		// Not `essential`: with reduced motion asked for, the map jumps instead of flying (WCAG 2.3.3).
 		this.#map?.flyTo({ center: lngLat, zoom });
+	}
+
+	/**
+	 * Keeps the view the opening link carried (its `at`) for the first result of the mode with key
+	 * `key` (modes.ts `modeKey`): a shared link then opens where its sender looked, not fitted to
+	 * the whole answer.
+	 */
+	keepViewFor(key: string): void {
+		this.#viewKeptFor = key;
+	}
+
+	/**
+	 * Shows a mode's answer (a box [west, south, east, north]) whole, unless it is the first answer
+	 * of the mode the opening link's view is kept for ({@link keepViewFor}). Any answer ends the
+	 * keeping: a new answer (another norm, another point) is shown whole again.
+	 */
+	fitResult(key: string, bbox: [number, number, number, number]): void {
+		const kept = this.#viewKeptFor === key;
+		this.#viewKeptFor = undefined;
+		if (!kept) this.fitBounds(bbox);
 	}
 
 	/** Shows a box [west, south, east, north] whole, with `paddingPx` around it. */

@@ -515,6 +515,33 @@ test.describe("planners' workspace", () => {
 		});
 	});
 
+	test('a shared link with a view opens there, not fitted to its walksheds; a new answer is shown whole', async ({
+		page,
+	}) => {
+		type ViewMap = { getCenter(): { lng: number; lat: number }; getZoom(): number };
+		const view = () =>
+			page.evaluate(() => {
+				const map = (window as unknown as { buurtkaartMap: ViewMap }).buurtkaartMap;
+				return { ...map.getCenter(), zoom: map.getZoom() };
+			});
+		// the sender looked closely at the point (zoom 17.5), not at the whole walkshed
+		await page.goto(`/?mode=walkshed&pt=${A.join(',')}&min=10&at=${A.join(',')},17.5`);
+		const panel = page.getByTestId('walkshed-panel');
+		await expect(panel.getByTestId('walkshed-row')).toHaveCount(3, { timeout: 120_000 });
+		await waitForMapReady(page);
+		await mapSettled(page);
+		const opened = await view();
+		expect(opened.lng).toBeCloseTo(A[0], 4);
+		expect(opened.lat).toBeCloseTo(A[1], 4);
+		expect(opened.zoom).toBeCloseTo(17.5, 2);
+		await expect(page).toHaveURL(/[?&]at=[^&]*%2C17\.5(&|$)/);
+		// another time: a new answer, shown whole again (the map fits the 20 minutes' stretches)
+		await panel.getByTestId('walkshed-minutes').fill('20');
+		await panel.getByTestId('walkshed-minutes').press('Tab');
+		await expect(page).toHaveURL(/[?&]min=20(&|$)/);
+		await expect.poll(async () => (await view()).zoom, { timeout: 60_000 }).toBeLessThan(16);
+	});
+
 	test('walksheds with a personal profile: its row says the short name, the note under the table the rest (nl, fr, en) @phone', async ({
 		page,
 	}, testInfo) => {

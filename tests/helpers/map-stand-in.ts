@@ -21,10 +21,15 @@ export function standIn() {
 	/** The layers of the features under the pointer, topmost first (queryRenderedFeatures). */
 	let underPointer: string[] = [];
 	let isZooming = true;
+	/** The boxes fitBounds was given, in order. */
+	const fitted: unknown[] = [];
 	const map = {
 		getCenter: () => ({ lng: 4.8, lat: 51.2 }),
 		flyTo: () => map,
-		fitBounds: () => map,
+		fitBounds: (bounds: unknown) => {
+			fitted.push(bounds);
+			return map;
+		},
 		// on(type, handler), or on(type, layerIds, handler) for clicks on those layers
 		on: (type: string, a: Handler | string[], b?: Handler) => {
 			const key = b ? `${type}@${(a as string[]).join(',')}` : type;
@@ -110,6 +115,7 @@ export function standIn() {
 		sources,
 		layers,
 		featureStates,
+		fitted,
 		fire,
 		fireOn,
 		/** Says which layers' features lie under the pointer, topmost first. */
