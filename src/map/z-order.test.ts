@@ -14,7 +14,13 @@ describe('z-order', () => {
 
 	it("draws what a mode is about above the places' icons, below the neighbourhoods' names", () => {
 		const at = (id: string) => (Z_ORDER as readonly string[]).indexOf(id);
-		for (const subject of ['fixes-point', 'fixes-label', 'reports-point', 'report-draft-point']) {
+		for (const subject of [
+			'planner-points',
+			'fixes-point',
+			'fixes-label',
+			'reports-point',
+			'report-draft-point',
+		]) {
 			expect(at(subject), subject).toBeGreaterThan(at('places-icon'));
 			expect(at(subject), subject).toBeGreaterThan(at('curated-point'));
 		}

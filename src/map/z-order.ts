@@ -29,9 +29,6 @@ export const Z_ORDER = [
 	'planner-route',
 	'planner-avoided',
 	'fixes-line',
-	// each circle marker's invisible twin just below it, in the collision index (marker-box.ts)
-	'planner-points-box',
-	'planner-points',
 	'coverage-origins',
 	'route-casing',
 	'route-line',
@@ -48,6 +45,12 @@ export const Z_ORDER = [
 	'places-icon',
 	// curated initiatives: few, and what OSM lacks, so above OSM's places
 	'curated-point',
+	// the points a planner picked (a route's A and B, a walkshed's start): above the places' icons,
+	// which hid a route's end picked at a bus stop. Each circle marker's invisible twin just below
+	// it, in the collision index (marker-box.ts)
+	'planner-points-box',
+	'planner-points',
+	'planner-points-label',
 	// the top fixes, the subject of their mode: above the places' icons, which hid their ranks where
 	// fixes cluster in a village's centre (below the neighbourhoods' names, which they never hide)
 	'fixes-point-box',

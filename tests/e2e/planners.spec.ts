@@ -246,6 +246,10 @@ test.describe("planners' workspace", () => {
 		// walking line, profile line, the avoided stretches, A and B
 		await expect.poll(() => overlayFeatures(page, 'planner-route')).toBe(4 + ref.avoided.length);
 		await mapSettled(page);
+		// A and B carry their letter, as the panel names them
+		await expect
+			.poll(() => renderedValues(page, ['planner-points-label'], 'label'))
+			.toEqual(['A', 'B']);
 		await shot('planner-route-desktop.png');
 
 		// --- walksheds from a point picked on the map, side by side

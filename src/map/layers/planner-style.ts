@@ -72,15 +72,17 @@ export function routeComparisonLayers(
 	LineLayerSpecification,
 	CircleLayerSpecification,
 	SymbolLayerSpecification,
+	SymbolLayerSpecification,
 ] {
 	const round = { 'line-cap': 'round', 'line-join': 'round' } as const;
+	// large enough to carry their letter, as the panel names them ("vertrekpunt A")
 	const points: CircleLayerSpecification = {
 		id: 'planner-points',
 		type: 'circle',
 		source,
 		filter: ['==', ['geometry-type'], 'Point'],
 		paint: {
-			'circle-radius': 7,
+			'circle-radius': 10,
 			'circle-color': ['match', ['get', 'role'], 'A', '#1d4e5f', '#7a3e00'],
 			'circle-stroke-color': '#ffffff',
 			'circle-stroke-width': 2,
@@ -112,6 +114,21 @@ export function routeComparisonLayers(
 			paint: { 'line-color': '#b71c1c', 'line-width': 7 },
 		},
 		points,
+		{
+			id: 'planner-points-label',
+			type: 'symbol',
+			source,
+			filter: ['==', ['geometry-type'], 'Point'],
+			layout: {
+				'text-field': ['get', 'label'],
+				'text-font': BASEMAP_FONT,
+				'text-size': 13,
+				'text-allow-overlap': true,
+				// inside its circle, whose twin holds the place in the collision index
+				'text-ignore-placement': true,
+			},
+			paint: { 'text-color': '#ffffff' },
+		},
 		markerBox(points),
 	];
 }
