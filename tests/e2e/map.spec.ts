@@ -376,6 +376,18 @@ test.describe('reading the archives', () => {
 	});
 });
 
+/** The captured map, as the tests that read its rendered features use it. */
+type QueryMap = {
+	queryRenderedFeatures(
+		at: unknown,
+		o?: unknown,
+	): { geometry: { coordinates: [number, number] }; properties: Record<string, unknown> }[];
+	project(at: [number, number]): { x: number; y: number };
+	jumpTo(o: unknown): void;
+	once(event: string, listener: () => void): void;
+	triggerRepaint(): void;
+};
+
 // The places' markers covered the neighbourhoods' names at the first view (the names were drawn
 // below them): the names are now drawn above every marker, and hide none of them. The basemap's
 // village names, under the markers too, now keep out of them.
@@ -420,16 +432,6 @@ test.describe('the neighbourhood names at the first view @phone', () => {
 		// The basemap's own names (a village's, a street's) keep out of the places' icons and of
 		// the neighbourhoods' names: none is drawn under an icon (the village names sat under their
 		// markers at the first view) or across a neighbourhood's name.
-		type QueryMap = {
-			queryRenderedFeatures(
-				at: unknown,
-				o?: unknown,
-			): { geometry: { coordinates: [number, number] }; properties: Record<string, unknown> }[];
-			project(at: [number, number]): { x: number; y: number };
-			jumpTo(o: unknown): void;
-			once(event: string, listener: () => void): void;
-			triggerRepaint(): void;
-		};
 		const namesUnder = await page.evaluate(() => {
 			const map = (window as unknown as { buurtkaartMap: QueryMap }).buurtkaartMap;
 			const under: string[] = [];
@@ -491,13 +493,6 @@ test.describe('a marker the user places', () => {
 	test("keeps the basemap's names out from under it: a walkshed's point on a village's name", async ({
 		page,
 	}, testInfo) => {
-		type QueryMap = {
-			queryRenderedFeatures(
-				at: unknown,
-				o?: unknown,
-			): { geometry: { coordinates: [number, number] }; properties: Record<string, unknown> }[];
-			project(at: [number, number]): { x: number; y: number };
-		};
 		await page.goto('/');
 		await waitForMapReady(page);
 		// a place name the basemap draws at the first view, wherever the area is

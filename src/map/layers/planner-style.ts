@@ -64,6 +64,26 @@ export function routeComparisonGeoJson(
 	return { type: 'FeatureCollection', features };
 }
 
+/** The points a planner picked (a route's A and B, a walkshed's start): ringed in white. */
+function plannerPoints(
+	source: string,
+	radiusPx: number,
+	colour: string | ExpressionSpecification,
+): CircleLayerSpecification {
+	return {
+		id: 'planner-points',
+		type: 'circle',
+		source,
+		filter: ['==', ['geometry-type'], 'Point'],
+		paint: {
+			'circle-radius': radiusPx,
+			'circle-color': colour,
+			'circle-stroke-color': '#ffffff',
+			'circle-stroke-width': 2,
+		},
+	};
+}
+
 export function routeComparisonLayers(
 	source: string,
 ): [
@@ -76,18 +96,7 @@ export function routeComparisonLayers(
 ] {
 	const round = { 'line-cap': 'round', 'line-join': 'round' } as const;
 	// large enough to carry their letter, as the panel names them ("vertrekpunt A")
-	const points: CircleLayerSpecification = {
-		id: 'planner-points',
-		type: 'circle',
-		source,
-		filter: ['==', ['geometry-type'], 'Point'],
-		paint: {
-			'circle-radius': 10,
-			'circle-color': ['match', ['get', 'role'], 'A', '#1d4e5f', '#7a3e00'],
-			'circle-stroke-color': '#ffffff',
-			'circle-stroke-width': 2,
-		},
-	};
+	const points = plannerPoints(source, 10, ['match', ['get', 'role'], 'A', '#1d4e5f', '#7a3e00']);
 	return [
 		{
 			id: 'planner-walking',
@@ -158,18 +167,7 @@ export function walkshedLayers(
 	source: string,
 ): (LineLayerSpecification | CircleLayerSpecification | SymbolLayerSpecification)[] {
 	const profiles: ProfileId[] = ['walking', 'rollator', 'wheelchair'];
-	const point: CircleLayerSpecification = {
-		id: 'planner-points',
-		type: 'circle',
-		source,
-		filter: ['==', ['geometry-type'], 'Point'],
-		paint: {
-			'circle-radius': 7,
-			'circle-color': '#7a3e00',
-			'circle-stroke-color': '#ffffff',
-			'circle-stroke-width': 2,
-		},
-	};
+	const point = plannerPoints(source, 7, '#7a3e00');
 	return [
 		...profiles.map((p): LineLayerSpecification => ({
 			id: `walkshed-${p}`,
