@@ -41,6 +41,19 @@ describe('the personal profile is remembered on the device', () => {
 		expect(opened.profile).toBe('walking');
 	});
 
+	it("a link's built-in profile stands over it; a built-in profile chosen then is the next visit's", () => {
+		AppState.fromLocation().state.setPersonal(narrow);
+		history.replaceState(null, '', '/?profile=rollator');
+		const opened = AppState.fromLocation().state;
+		expect(opened.personal).toBeUndefined();
+		expect(opened.profile).toBe('rollator');
+		opened.setProfile('walking');
+		history.replaceState(null, '', '/');
+		const next = AppState.fromLocation().state;
+		expect(next.personal).toBeUndefined();
+		expect(next.profile).toBe('walking');
+	});
+
 	it('cleared, it is forgotten: the next visit has the built-in profile only', () => {
 		const first = AppState.fromLocation().state;
 		first.setPersonal(narrow);

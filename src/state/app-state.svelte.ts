@@ -139,8 +139,17 @@ export class AppState {
 		} catch {
 			// Storage refused (private browsing): the choice lasts for this visit.
 		}
-		if (this.personal !== undefined && !this.personal.startsWith(`${profile}.`)) {
-			this.setPersonal(undefined);
+		if (this.personal !== undefined) {
+			if (!this.personal.startsWith(`${profile}.`)) this.setPersonal(undefined);
+			return;
+		}
+		// A built-in profile chosen while none personal is in use (a link's built-in profile stood
+		// over the remembered one): the remembered one would come back on the next visit, over
+		// this choice.
+		try {
+			localStorage.removeItem(PERSONAL_KEY);
+		} catch {
+			// Storage refused: nothing is remembered anyway.
 		}
 	}
 

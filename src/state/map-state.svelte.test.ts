@@ -56,6 +56,11 @@ describe('MapState', () => {
 		state.fitResult('mode=route&a=4.8%2C51.2&b=4.9%2C51.3', box);
 		state.fitResult('mode=fixes&cat=gp&norm=1000', box);
 		expect(s.fitted).toHaveLength(4);
+		// an answer with nothing to show (no fix, a failed ask) ends it too
+		state.keepViewFor('mode=fixes&cat=gp&norm=1000');
+		state.fitResult('mode=fixes&cat=gp&norm=1000');
+		state.fitResult('mode=fixes&cat=gp&norm=1000', box);
+		expect(s.fitted).toHaveLength(5);
 	});
 
 	it("gives a layer set again its new paint, and adds an overlay's images once", () => {
@@ -368,5 +373,13 @@ describe('MapState', () => {
 		pointerOver(['reports-point', 'places-icon']);
 		fireOn(['places-icon'], { id: 'place-2' });
 		expect(places).toHaveLength(2);
+		// a marker drawn over the icon that opens nothing (a route's end, a fix): nothing opens
+		map.addLayer({ id: 'fixes-point', type: 'circle', source: 'fixes' });
+		pointerOver(['fixes-point', 'places-icon']);
+		fireOn(['places-icon'], { id: 'place-3' });
+		expect(places).toHaveLength(2);
+		pointerOver(['places-icon', 'fixes-point']);
+		fireOn(['places-icon'], { id: 'place-3' });
+		expect(places).toHaveLength(3);
 	});
 });

@@ -85,6 +85,22 @@ function abortError(): Error {
 	return e;
 }
 
+/**
+ * Markers drawn above the places' icons (map/z-order.ts) that open nothing themselves: a route's
+ * A and B, a walkshed's start, the top fixes, a planned place, the report being written. A click on
+ * one opens nothing under it: the user sees the marker, not the place it covers.
+ */
+const COVERING_MARKERS = [
+	'planner-points',
+	'planner-points-label',
+	'fixes-point',
+	'fixes-label',
+	'coverage-marks-circle',
+	'coverage-marks-label',
+	'report-draft-point',
+	'report-edit-point',
+];
+
 export class MapState {
 	/** True once a map is attached and its style has loaded. */
 	isReady = $state(false);
@@ -179,12 +195,13 @@ export class MapState {
 	/**
 	 * Shows a mode's answer (a box [west, south, east, north]) whole, unless it is the first answer
 	 * of the mode the opening link's view is kept for ({@link keepViewFor}). Any answer ends the
-	 * keeping: a new answer (another norm, another point) is shown whole again.
+	 * keeping, also one with nothing to show (no box: no fix, or a failed ask): a new answer
+	 * (another norm, another profile) is shown whole again.
 	 */
-	fitResult(key: string, bbox: [number, number, number, number]): void {
+	fitResult(key: string, bbox?: [number, number, number, number]): void {
 		const kept = this.#viewKeptFor === key;
 		this.#viewKeptFor = undefined;
-		if (!kept) this.fitBounds(bbox);
+		if (!kept && bbox) this.fitBounds(bbox);
 	}
 
 	/** Shows a box [west, south, east, north] whole, with `paddingPx` around it. */
@@ -326,13 +343,17 @@ export class MapState {
 		};
 	}
 
-	/** Whether the topmost feature under a click, among every clickable layer on the map, is on `layers`. */
+	/**
+	 * Whether the topmost feature under a click, among every clickable layer and covering marker
+	 * on the map, is on `layers`.
+	 */
 	#isOnTop(e: MapLayerMouseEvent, layers: string[]): boolean {
 		const map = this.#map;
 		if (!map) return false;
-		const clickable = [...this.#layerClicks]
-			.flatMap((c) => c.layers)
-			.filter((id) => map.getLayer(id));
+		const clickable = [
+			...[...this.#layerClicks].flatMap((c) => c.layers),
+			...COVERING_MARKERS,
+		].filter((id) => map.getLayer(id));
 		const top = map.queryRenderedFeatures(e.point, { layers: clickable })[0];
 		return !top || layers.includes(top.layer.id);
 	}

@@ -474,7 +474,7 @@ test.describe("planners' workspace", () => {
 		});
 	});
 
-	test('a shared link to a wheelchair route opens the route with its reasons @phone', async ({
+	test('a shared link to a wheelchair route opens the route with its reasons; a tap on its end over a stop opens nothing @phone', async ({
 		page,
 	}, testInfo) => {
 		// the desktop journey above opens the same link; this one is for the phone's bottom sheet
@@ -489,9 +489,46 @@ test.describe("planners' workspace", () => {
 			`${nl(ref.walking.distanceM)} m`,
 		);
 		await waitForMapReady(page);
+		await mapSettled(page);
 		await page.screenshot({
 			path: testInfo.outputPath(`planner-route-${testInfo.project.name}.png`),
 		});
+		// B lies on a bus stop's icon, drawn above it: a tap on B opens nothing (it opened the stop)
+		const b = await page.evaluate((b) => {
+			const map = (
+				window as unknown as {
+					buurtkaartMap: {
+						project(at: [number, number]): { x: number; y: number };
+						queryRenderedFeatures(at: unknown, o: unknown): { layer: { id: string } }[];
+					};
+				}
+			).buurtkaartMap;
+			const p = map.project(b);
+			const under = map.queryRenderedFeatures([p.x, p.y], {
+				layers: ['planner-points', 'places-icon'],
+			});
+			return { x: p.x, y: p.y, under: under.map((f) => f.layer.id) };
+		}, B);
+		expect(b.under).toEqual(['planner-points', 'places-icon']);
+		// the map's own click listener, added last, answers after the layers' handlers have acted
+		const handled = page.evaluate(
+			() =>
+				new Promise<void>((resolve) =>
+					(
+						window as unknown as {
+							buurtkaartMap: { once(event: string, listener: () => void): void };
+						}
+					).buurtkaartMap.once('click', () => setTimeout(resolve, 0)),
+				),
+		);
+		await page
+			.getByTestId('map')
+			.locator('canvas')
+			.click({ position: { x: b.x, y: b.y } });
+		await handled;
+		await expect(page.getByTestId('route-panel')).toBeVisible();
+		await expect(page.getByTestId('place-details')).toHaveCount(0);
+		await expect(page).toHaveURL(/mode=route/);
 	});
 
 	test('a shared link to walksheds draws them with the residents reached @phone', async ({
