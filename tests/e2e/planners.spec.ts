@@ -331,6 +331,37 @@ test.describe("planners' workspace", () => {
 		expect(csv.startsWith('\uFEFFrank,way_id,way_name,')).toBe(true);
 		expect(csv.trim().split('\r\n')).toHaveLength(1 + ranking.fixes.length);
 		await shot('planner-fixes-desktop.png');
+		// a fix tapped on the map: its entry in the list, focused (the map shows only its rank)
+		await mapSettled(page);
+		const tapped = await page.evaluate(() => {
+			const map = (
+				window as unknown as {
+					buurtkaartMap: {
+						project(at: [number, number]): { x: number; y: number };
+						queryRenderedFeatures(
+							at: unknown,
+							o?: unknown,
+						): {
+							geometry: { coordinates: [number, number] };
+							properties: Record<string, unknown>;
+						}[];
+					};
+				}
+			).buurtkaartMap;
+			const [any] = map.queryRenderedFeatures({ layers: ['fixes-point'] });
+			if (!any) return undefined;
+			const p = map.project(any.geometry.coordinates);
+			// the topmost fix there (fixes can overlap)
+			const [top] = map.queryRenderedFeatures([p.x, p.y], { layers: ['fixes-point'] });
+			return { x: p.x, y: p.y, rank: Number(top!.properties.rank) };
+		});
+		expect(tapped).toBeDefined();
+		await page
+			.getByTestId('map')
+			.locator('canvas')
+			.click({ position: { x: tapped!.x, y: tapped!.y } });
+		await expect(fixes.nth(tapped!.rank - 1).getByRole('button')).toBeFocused();
+		await expect(page).toHaveURL(/mode=fixes/);
 
 		// --- rest points: the layer and the list
 		await fixPanel.getByRole('button', { name: 'Sluiten' }).click();
