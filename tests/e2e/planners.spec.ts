@@ -361,6 +361,13 @@ test.describe("planners' workspace", () => {
 			.locator('canvas')
 			.click({ position: { x: tapped!.x, y: tapped!.y } });
 		await expect(fixes.nth(tapped!.rank - 1).getByRole('button')).toBeFocused();
+		// marked, as a pointer's focus shows no ring: that entry only
+		await expect(fixPanel.locator('[data-testid="fix"].chosen')).toHaveCount(1);
+		await expect(fixes.nth(tapped!.rank - 1)).toHaveClass(/chosen/);
+		await expect(fixes.nth(tapped!.rank - 1).getByRole('button')).toHaveAttribute(
+			'aria-current',
+			'true',
+		);
 		await expect(page).toHaveURL(/mode=fixes/);
 
 		// --- rest points: the layer and the list
