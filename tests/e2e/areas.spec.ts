@@ -218,3 +218,88 @@ test('more than one area: choose one, then switch; the other area shows its own 
 	await expect(p.getByTestId('area-chooser')).toHaveCount(0);
 	await fresh.close();
 });
+
+test('a shared link to a place with the route from an address opens where its sender looked; a new route is shown whole', async ({
+	page,
+}) => {
+	type ViewMap = {
+		getCenter(): { lng: number; lat: number };
+		getZoom(): number;
+		loaded(): boolean;
+		areTilesLoaded(): boolean;
+		isMoving(): boolean;
+	};
+	const view = () =>
+		page.evaluate(() => {
+			const map = (window as unknown as { buurtkaartMap: ViewMap }).buurtkaartMap;
+			return { ...map.getCenter(), zoom: map.getZoom() };
+		});
+	const settled = () =>
+		expect
+			.poll(
+				() =>
+					page.evaluate(() => {
+						const map = (window as unknown as { buurtkaartMap: ViewMap }).buurtkaartMap;
+						return map.loaded() && map.areTilesLoaded() && !map.isMoving();
+					}),
+				{ timeout: 120_000 },
+			)
+			.toBe(true);
+	// An address point of the sample (Vorselaar); its nearest pharmacy, opened from the list.
+	const from: [number, number] = [4.835264, 51.228472];
+	await page.goto(`/?mode=nearest&cat=pharmacy&from=${from.join(',')}`);
+	await page.getByTestId('nearest').getByTestId('nearest-place').first().click();
+	const details = page.getByTestId('place-details');
+	await expect(details.getByTestId('walk-time')).toBeVisible({ timeout: 120_000 });
+	await expect(page).toHaveURL(/[?&]place=[nwr]\d+/);
+	// The sender looked closely at the start of the route (zoom 17.5), not at the whole route.
+	const link = new URL(page.url());
+	link.searchParams.set('at', `${from.join(',')},17.5`);
+	await page.goto(link.toString());
+	await expect(details.getByTestId('walk-time')).toBeVisible({ timeout: 120_000 });
+	await waitForMapReady(page);
+	await expect.poll(() => renderedLayerOrder(page), { timeout: 60_000 }).toContain('route-line');
+	await settled();
+	const opened = await view();
+	expect(opened.lng).toBeCloseTo(from[0], 4);
+	expect(opened.lat).toBeCloseTo(from[1], 4);
+	expect(opened.zoom).toBeCloseTo(17.5, 2);
+	await expect(page).toHaveURL(/[?&]at=[^&]*%2C17\.5(&|$)/);
+	// Another starting point, chosen in search (a real CRAB address in Lille): a new route, shown
+	// whole again, from the address to the pharmacy.
+	const search = page.getByTestId('search-input');
+	await search.fill('Kerkstraat 1');
+	await page
+		.getByRole('group', { name: 'Adressen' })
+		.getByRole('option', { name: /Kerkstraat 1\b.*Lille/ })
+		.first()
+		.click();
+	await expect(page).not.toHaveURL(new RegExp(`from=${from[0]}%2C`));
+	const start = new URL(page.url()).searchParams.get('from')!.split(',').map(Number) as [
+		number,
+		number,
+	];
+	await expect(details.getByTestId('walk-time')).toBeVisible({ timeout: 120_000 });
+	await expect
+		.poll(
+			() =>
+				page.evaluate((start) => {
+					const map = (
+						window as unknown as {
+							buurtkaartMap: ViewMap & {
+								getBounds(): { contains(ll: [number, number]): boolean };
+								queryRenderedFeatures(o: { layers: string[] }): unknown[];
+							};
+						}
+					).buurtkaartMap;
+					return (
+						!map.isMoving() &&
+						map.getBounds().contains(start) &&
+						map.queryRenderedFeatures({ layers: ['places-selected'] }).length > 0
+					);
+				}, start),
+			{ timeout: 60_000 },
+		)
+		.toBe(true);
+	expect((await view()).zoom).toBeLessThan(17);
+});
