@@ -35,6 +35,7 @@ export const Z_ORDER = [
 	'route-unknown',
 	'origin-point-box',
 	'origin-point',
+	'places-selected-box',
 	'places-selected',
 	// the curated initiatives' dots' twin below their names, so that a name never collides with its
 	// own dot (placed after it: MapLibre places the top layer first)

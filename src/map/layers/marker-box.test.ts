@@ -7,6 +7,7 @@ import { markLayers } from './coverage-style.ts';
 import { curatedLayers } from './curated-style.ts';
 import { MARKER_BOX_IMAGE, markerBox, markerBoxImage } from './marker-box.ts';
 import { fixesLayers, routeComparisonLayers, walkshedLayers } from './planner-style.ts';
+import { placesLayers } from './places-style.ts';
 import { draftLayers, REPORT_EDIT_SOURCE, reportsLayers } from './reports-style.ts';
 import { routeLayers } from './route-style.ts';
 
@@ -21,6 +22,7 @@ const overlays: LayerSpecification[][] = [
 	reportsLayers(),
 	draftLayers(),
 	draftLayers(REPORT_EDIT_SOURCE),
+	placesLayers('places', ['==', ['get', 'category'], 'gp']),
 ];
 
 const ids: readonly string[] = Z_ORDER;

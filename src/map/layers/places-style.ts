@@ -9,6 +9,7 @@ import type {
 } from 'maplibre-gl';
 import { CATEGORIES } from '../../contracts/taxonomy.ts';
 import { LABEL_FONT } from './neighbourhoods-style.ts';
+import { markerBox } from './marker-box.ts';
 
 export const PLACES_SOURCE = 'places';
 
@@ -40,22 +41,25 @@ export function placesFilter(
 export function placesLayers(
 	sourceLayer: string,
 	filter: FilterSpecification,
-): [CircleLayerSpecification, SymbolLayerSpecification] {
-	return [
-		{
-			id: 'places-selected',
-			type: 'circle',
-			source: PLACES_SOURCE,
-			'source-layer': sourceLayer,
-			filter: ['==', ['get', 'id'], ''],
-			paint: {
-				'circle-radius': 20,
-				'circle-color': '#f6c445',
-				'circle-opacity': 0.9,
-				'circle-stroke-color': '#0d2a35',
-				'circle-stroke-width': 2,
-			},
+): [CircleLayerSpecification, SymbolLayerSpecification, SymbolLayerSpecification] {
+	// the ring around the chosen place is wider than its icon: its invisible twin keeps the basemap's
+	// names out of it too (marker-box.ts); the map sets both filters to the chosen place
+	const selected: CircleLayerSpecification = {
+		id: 'places-selected',
+		type: 'circle',
+		source: PLACES_SOURCE,
+		'source-layer': sourceLayer,
+		filter: ['==', ['get', 'id'], ''],
+		paint: {
+			'circle-radius': 20,
+			'circle-color': '#f6c445',
+			'circle-opacity': 0.9,
+			'circle-stroke-color': '#0d2a35',
+			'circle-stroke-width': 2,
 		},
+	};
+	return [
+		selected,
 		{
 			id: 'places-icon',
 			type: 'symbol',
@@ -87,5 +91,6 @@ export function placesLayers(
 			},
 			paint: { 'text-color': '#1b1f23', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
 		},
+		markerBox(selected),
 	];
 }
