@@ -14,6 +14,7 @@ import {
 } from '../helpers/test.ts';
 import { Z_ORDER } from '../../src/map/z-order.ts';
 import { captureMap, renderedLayerOrder, renderedValues, waitForMapReady } from '../helpers/map.ts';
+import { chooseAddress } from '../helpers/header.ts';
 
 /**
  * A browser context like the test's project (size, touch), with nothing remembered (only the test's
@@ -57,12 +58,7 @@ test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) 
 	const nearest = page.getByTestId('nearest');
 	await expect(nearest.getByRole('heading', { level: 2 })).toHaveText(/Pharmacie/);
 	// A real CRAB address in Lille.
-	await search.fill('Kerkstraat 1');
-	await page
-		.getByRole('group', { name: 'Adresses' })
-		.getByRole('option', { name: /Kerkstraat 1\b.*Lille/ })
-		.first()
-		.click();
+	await chooseAddress(page, 'Kerkstraat 1', /Kerkstraat 1\b.*Lille/, 'Adresses');
 	await expect(nearest).toContainText('Au plus près de Kerkstraat 1');
 	await expect(nearest).toContainText('En fauteuil roulant');
 	const items = nearest.getByTestId('nearest-place');
@@ -167,12 +163,7 @@ test('more than one area: choose one, then switch; the other area shows its own 
 
 	// Something chosen in Vorselaar: an address to walk from, and a place.
 	const search = p.getByTestId('search-input');
-	await search.fill('Cardijnlaan 2');
-	await p
-		.getByRole('group', { name: 'Adressen' })
-		.getByRole('option', { name: /Cardijnlaan 2\b.*Vorselaar/ })
-		.first()
-		.click();
+	await chooseAddress(p, 'Cardijnlaan 2', /Cardijnlaan 2\b.*Vorselaar/);
 	await expect(p).toHaveURL(/from=/);
 	await search.fill('apotheek');
 	await p
@@ -267,13 +258,7 @@ test('a shared link to a place with the route from an address opens where its se
 	await expect(page).toHaveURL(/[?&]at=[^&]*%2C17\.5(&|$)/);
 	// Another starting point, chosen in search (a real CRAB address in Lille): a new route, shown
 	// whole again, from the address to the pharmacy.
-	const search = page.getByTestId('search-input');
-	await search.fill('Kerkstraat 1');
-	await page
-		.getByRole('group', { name: 'Adressen' })
-		.getByRole('option', { name: /Kerkstraat 1\b.*Lille/ })
-		.first()
-		.click();
+	await chooseAddress(page, 'Kerkstraat 1', /Kerkstraat 1\b.*Lille/);
 	await expect(page).not.toHaveURL(new RegExp(`from=${from[0]}%2C`));
 	const start = new URL(page.url()).searchParams.get('from')!.split(',').map(Number) as [
 		number,

@@ -1,6 +1,7 @@
 import { expect, test } from '../helpers/test.ts';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { waitForMapReady, captureMap } from '../helpers/map.ts';
+import { chooseAddress } from '../helpers/header.ts';
 
 // The map reaches the test through the app's `buurtkaart:map` event (no global handle).
 test.beforeEach(async ({ page }) => captureMap(page));
@@ -20,12 +21,7 @@ test.describe('nearest help by walking time', () => {
 		await expect(nearest).toContainText('Kies een adres');
 
 		// A real CRAB address in Vorselaar.
-		await search.fill('Cardijnlaan 2');
-		await page
-			.getByRole('group', { name: 'Adressen' })
-			.getByRole('option', { name: /Cardijnlaan 2\b.*Vorselaar/ })
-			.first()
-			.click();
+		await chooseAddress(page, 'Cardijnlaan 2', /Cardijnlaan 2\b.*Vorselaar/);
 		await expect(nearest).toContainText('Dichtstbij vanaf Cardijnlaan 2 — In een rolstoel');
 		const items = nearest.getByTestId('nearest-place');
 		await expect(items.first()).toContainText(

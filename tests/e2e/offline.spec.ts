@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
-import { chooseLanguage } from '../helpers/header.ts';
+import { chooseAddress, chooseLanguage } from '../helpers/header.ts';
 import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
 import { expect, test, type Page } from '../helpers/test.ts';
 
@@ -133,12 +133,7 @@ test('first visit online; offline, a reload: the map, search, details, nearest a
 	// Nearest by walking time, from a real CRAB address, with the analysis bundle kept offline.
 	await search.fill('apotheek');
 	await page.getByRole('group', { name: 'Soort hulp' }).getByRole('option').first().click();
-	await search.fill('Cardijnlaan 2');
-	await page
-		.getByRole('group', { name: 'Adressen' })
-		.getByRole('option', { name: /Cardijnlaan 2\b.*Vorselaar/ })
-		.first()
-		.click();
+	await chooseAddress(page, 'Cardijnlaan 2', /Cardijnlaan 2\b.*Vorselaar/);
 	const nearest = page.getByTestId('nearest');
 	await expect(nearest.getByTestId('nearest-place').first()).toContainText(
 		/\d+ min te voet \(\d[\d.\u00a0\u202f]* m langs de straten\)/,

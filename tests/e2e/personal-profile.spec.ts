@@ -14,7 +14,7 @@ import { SAMPLE_AREA } from '../helpers/areas.ts';
 import { captureMap, waitForMapReady } from '../helpers/map.ts';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from '../helpers/test.ts';
-import { chooseLanguage } from '../helpers/header.ts';
+import { chooseAddress, chooseLanguage } from '../helpers/header.ts';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import en from '../../src/i18n/en.ts';
 import fr from '../../src/i18n/fr.ts';
@@ -57,12 +57,7 @@ async function nearestPharmacies(page: Page): Promise<string[]> {
 	const search = page.getByTestId('search-input');
 	await search.fill('apotheek');
 	await page.getByRole('group', { name: 'Soort hulp' }).getByRole('option').first().click();
-	await search.fill('Cardijnlaan 2');
-	await page
-		.getByRole('group', { name: 'Adressen' })
-		.getByRole('option', { name: /Cardijnlaan 2\b.*Vorselaar/ })
-		.first()
-		.click();
+	await chooseAddress(page, 'Cardijnlaan 2', /Cardijnlaan 2\b.*Vorselaar/);
 	const items = page.getByTestId('nearest').getByTestId('nearest-place');
 	await expect(items.first()).toContainText(/\d+ min/, { timeout: 60_000 });
 	return items.allTextContents();

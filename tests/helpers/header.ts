@@ -39,3 +39,23 @@ export async function chooseLanguage(
 	);
 	await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
+
+/**
+ * Types `text` into the search box and picks the first address whose option matches `option`, in
+ * the addresses' group (`group`: its name in the page's language): where the resident walks from.
+ *
+ *   await chooseAddress(page, 'Cardijnlaan 2', /Cardijnlaan 2\b.*Vorselaar/);
+ */
+export async function chooseAddress(
+	page: Page,
+	text: string,
+	option: RegExp,
+	group = 'Adressen',
+): Promise<void> {
+	await page.getByTestId('search-input').fill(text);
+	await page
+		.getByRole('group', { name: group })
+		.getByRole('option', { name: option })
+		.first()
+		.click();
+}
