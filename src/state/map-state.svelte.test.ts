@@ -61,6 +61,12 @@ describe('MapState', () => {
 		state.fitResult('mode=fixes&cat=gp&norm=1000');
 		state.fitResult('mode=fixes&cat=gp&norm=1000', box);
 		expect(s.fitted).toHaveLength(5);
+		// the map moved for the user (an address chosen in a place's link without a starting point):
+		// the view is the user's now, and the first route is shown whole
+		state.keepViewFor('mode=place&place=n1');
+		state.flyTo([4.8, 51.2], 17);
+		state.fitResult('mode=place&place=n1', box);
+		expect(s.fitted).toHaveLength(6);
 	});
 
 	it("gives a layer set again its new paint, and adds an overlay's images once", () => {

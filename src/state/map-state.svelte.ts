@@ -178,7 +178,13 @@ export class MapState {
 		return c ? [c.lng, c.lat] : undefined;
 	}
 
+	/**
+	 * Moves the map to `lngLat` at `zoom` for the user (a search choice, their location, an entry of
+	 * a list). The view is then the user's, no longer the opening link's: a kept view ends
+	 * ({@link keepViewFor}), and the next answer is shown whole.
+	 */
 	flyTo(lngLat: [number, number], zoom: number): void {
+		this.#viewKeptFor = undefined;
 		// Not `essential`: with reduced motion asked for, the map jumps instead of flying (WCAG 2.3.3).
 		this.#map?.flyTo({ center: lngLat, zoom });
 	}
@@ -186,7 +192,9 @@ export class MapState {
 	/**
 	 * Keeps the view the opening link carried (its `at`) for the first result of the mode with key
 	 * `key` (modes.ts `modeKey`): a shared link then opens where its sender looked, not fitted to
-	 * the whole answer.
+	 * the whole answer. The keeping ends with any answer ({@link fitResult}) or when the map is
+	 * moved for the user ({@link flyTo}), e.g. a place's link without a starting point, whose first
+	 * route comes after an address is chosen.
 	 */
 	keepViewFor(key: string): void {
 		this.#viewKeptFor = key;

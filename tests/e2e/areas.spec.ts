@@ -13,7 +13,14 @@ import {
 	type TestInfo,
 } from '../helpers/test.ts';
 import { Z_ORDER } from '../../src/map/z-order.ts';
-import { captureMap, renderedLayerOrder, renderedValues, waitForMapReady } from '../helpers/map.ts';
+import {
+	captureMap,
+	mapSettled,
+	mapView,
+	renderedLayerOrder,
+	renderedValues,
+	waitForMapReady,
+} from '../helpers/map.ts';
 import { chooseAddress } from '../helpers/header.ts';
 
 /**
@@ -100,14 +107,7 @@ test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) 
 	const at = new URL(link).searchParams.get('at');
 	if (at) {
 		const [lng, lat, zoom] = at.split(',').map(Number);
-		const view = await fresh.page.evaluate(() => {
-			const map = (
-				window as unknown as {
-					buurtkaartMap: { getCenter(): { lng: number; lat: number }; getZoom(): number };
-				}
-			).buurtkaartMap;
-			return { ...map.getCenter(), zoom: map.getZoom() };
-		});
+		const view = await mapView(fresh.page);
 		expect(view.lng).toBeCloseTo(lng!, 3);
 		expect(view.lat).toBeCloseTo(lat!, 3);
 		expect(view.zoom).toBeCloseTo(zoom!, 1);
@@ -213,34 +213,40 @@ test('more than one area: choose one, then switch; the other area shows its own 
 test('a shared link to a place with the route from an address opens where its sender looked; a new route is shown whole', async ({
 	page,
 }) => {
-	type ViewMap = {
-		getCenter(): { lng: number; lat: number };
-		getZoom(): number;
-		loaded(): boolean;
-		areTilesLoaded(): boolean;
-		isMoving(): boolean;
-	};
-	const view = () =>
-		page.evaluate(() => {
-			const map = (window as unknown as { buurtkaartMap: ViewMap }).buurtkaartMap;
-			return { ...map.getCenter(), zoom: map.getZoom() };
-		});
-	const settled = () =>
-		expect
+	const details = page.getByTestId('place-details');
+	/** Waits until the whole route from `start` to the chosen place is in view, the map still. */
+	const routeShownWhole = async (start: [number, number]) => {
+		await expect(details.getByTestId('walk-time')).toBeVisible({ timeout: 120_000 });
+		await expect
 			.poll(
 				() =>
-					page.evaluate(() => {
-						const map = (window as unknown as { buurtkaartMap: ViewMap }).buurtkaartMap;
-						return map.loaded() && map.areTilesLoaded() && !map.isMoving();
-					}),
-				{ timeout: 120_000 },
+					page.evaluate((start) => {
+						const map = (
+							window as unknown as {
+								buurtkaartMap: {
+									isMoving(): boolean;
+									getBounds(): { contains(ll: [number, number]): boolean };
+									queryRenderedFeatures(o: { layers: string[] }): unknown[];
+								};
+							}
+						).buurtkaartMap;
+						return (
+							!map.isMoving() &&
+							map.getBounds().contains(start) &&
+							map.queryRenderedFeatures({ layers: ['places-selected'] }).length > 0
+						);
+					}, start),
+				{ timeout: 60_000 },
 			)
 			.toBe(true);
+		expect((await mapView(page)).zoom).toBeLessThan(17);
+	};
+	const linkedFrom = () =>
+		new URL(page.url()).searchParams.get('from')!.split(',').map(Number) as [number, number];
 	// An address point of the sample (Vorselaar); its nearest pharmacy, opened from the list.
 	const from: [number, number] = [4.835264, 51.228472];
 	await page.goto(`/?mode=nearest&cat=pharmacy&from=${from.join(',')}`);
 	await page.getByTestId('nearest').getByTestId('nearest-place').first().click();
-	const details = page.getByTestId('place-details');
 	await expect(details.getByTestId('walk-time')).toBeVisible({ timeout: 120_000 });
 	await expect(page).toHaveURL(/[?&]place=[nwr]\d+/);
 	// The sender looked closely at the start of the route (zoom 17.5), not at the whole route.
@@ -250,8 +256,8 @@ test('a shared link to a place with the route from an address opens where its se
 	await expect(details.getByTestId('walk-time')).toBeVisible({ timeout: 120_000 });
 	await waitForMapReady(page);
 	await expect.poll(() => renderedLayerOrder(page), { timeout: 60_000 }).toContain('route-line');
-	await settled();
-	const opened = await view();
+	await mapSettled(page);
+	const opened = await mapView(page);
 	expect(opened.lng).toBeCloseTo(from[0], 4);
 	expect(opened.lat).toBeCloseTo(from[1], 4);
 	expect(opened.zoom).toBeCloseTo(17.5, 2);
@@ -260,31 +266,16 @@ test('a shared link to a place with the route from an address opens where its se
 	// whole again, from the address to the pharmacy.
 	await chooseAddress(page, 'Kerkstraat 1', /Kerkstraat 1\b.*Lille/);
 	await expect(page).not.toHaveURL(new RegExp(`from=${from[0]}%2C`));
-	const start = new URL(page.url()).searchParams.get('from')!.split(',').map(Number) as [
-		number,
-		number,
-	];
-	await expect(details.getByTestId('walk-time')).toBeVisible({ timeout: 120_000 });
-	await expect
-		.poll(
-			() =>
-				page.evaluate((start) => {
-					const map = (
-						window as unknown as {
-							buurtkaartMap: ViewMap & {
-								getBounds(): { contains(ll: [number, number]): boolean };
-								queryRenderedFeatures(o: { layers: string[] }): unknown[];
-							};
-						}
-					).buurtkaartMap;
-					return (
-						!map.isMoving() &&
-						map.getBounds().contains(start) &&
-						map.queryRenderedFeatures({ layers: ['places-selected'] }).length > 0
-					);
-				}, start),
-			{ timeout: 60_000 },
-		)
-		.toBe(true);
-	expect((await view()).zoom).toBeLessThan(17);
+	await routeShownWhole(linkedFrom());
+
+	// The place's link without a starting point: no route to keep the view for. The address the
+	// resident then chooses moves the map for them, and its route is shown whole.
+	link.searchParams.delete('from');
+	await page.goto(link.toString());
+	await expect(details.getByRole('heading', { level: 2 })).toBeVisible({ timeout: 120_000 });
+	await waitForMapReady(page);
+	await expect(details.getByTestId('walk-time')).toHaveCount(0);
+	await chooseAddress(page, 'Cardijnlaan 2', /Cardijnlaan 2\b.*Vorselaar/);
+	await expect(page).toHaveURL(/[?&]from=/);
+	await routeShownWhole(linkedFrom());
 });

@@ -29,6 +29,8 @@ import {
 	paintProperty,
 	renderedValues,
 	waitForMapReady,
+	mapSettled,
+	mapView,
 } from '../helpers/map.ts';
 import { COMPLETENESS_CLASSES, completenessLayers } from '../../src/map/layers/planner-style.ts';
 import type { Locator } from '@playwright/test';
@@ -129,24 +131,6 @@ async function walkshedDrawing(
 			networkLayers: layers.filter((l) => l.source !== 'walkshed').map((l) => l.id),
 		};
 	});
-}
-
-/** Waits until the map has drawn everything it has (sources loaded, tiles rendered). */
-async function mapSettled(page: Page): Promise<void> {
-	await expect
-		.poll(
-			() =>
-				page.evaluate(() => {
-					const map = (
-						window as unknown as {
-							buurtkaartMap: { loaded: () => boolean; areTilesLoaded: () => boolean };
-						}
-					).buurtkaartMap;
-					return map.loaded() && map.areTilesLoaded();
-				}),
-			{ timeout: 120_000 },
-		)
-		.toBe(true);
 }
 
 /**
@@ -597,12 +581,7 @@ test.describe("planners' workspace", () => {
 	test('a shared link with a view opens there, not fitted to its walksheds; a new answer is shown whole', async ({
 		page,
 	}) => {
-		type ViewMap = { getCenter(): { lng: number; lat: number }; getZoom(): number };
-		const view = () =>
-			page.evaluate(() => {
-				const map = (window as unknown as { buurtkaartMap: ViewMap }).buurtkaartMap;
-				return { ...map.getCenter(), zoom: map.getZoom() };
-			});
+		const view = () => mapView(page);
 		// the sender looked closely at the point (zoom 17.5), not at the whole walkshed
 		await page.goto(`/?mode=walkshed&pt=${A.join(',')}&min=10&at=${A.join(',')},17.5`);
 		const panel = page.getByTestId('walkshed-panel');

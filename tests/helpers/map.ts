@@ -146,3 +146,36 @@ export async function screenPixelsAround(
 		{ base64: png.toString('base64'), size, radius },
 	);
 }
+
+type ViewMap = {
+	getCenter(): { lng: number; lat: number };
+	getZoom(): number;
+	loaded(): boolean;
+	areTilesLoaded(): boolean;
+	isMoving(): boolean;
+};
+
+/** The captured map's view: its centre's `lng` and `lat`, and its `zoom`. */
+export function mapView(page: Page): Promise<{ lng: number; lat: number; zoom: number }> {
+	return page.evaluate(() => {
+		const map = (window as unknown as { buurtkaartMap: ViewMap }).buurtkaartMap;
+		return { ...map.getCenter(), zoom: map.getZoom() };
+	});
+}
+
+/**
+ * Waits until the captured map has drawn everything it has (sources loaded, tiles rendered) and
+ * stands still (no fit or flight under way).
+ */
+export async function mapSettled(page: Page): Promise<void> {
+	await expect
+		.poll(
+			() =>
+				page.evaluate(() => {
+					const map = (window as unknown as { buurtkaartMap: ViewMap }).buurtkaartMap;
+					return map.loaded() && map.areTilesLoaded() && !map.isMoving();
+				}),
+			{ timeout: 120_000 },
+		)
+		.toBe(true);
+}
