@@ -6,10 +6,10 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { IDBFactory } from 'fake-indexeddb';
 import { tick, type Component } from 'svelte';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { displayName, type Place } from '../places/place.ts';
 import { AreaState } from '../state/area-state.svelte.ts';
-import type { Mode } from '../state/modes.ts';
+import { modeKey, type Mode } from '../state/modes.ts';
 import { standIn } from '../../tests/helpers/map-stand-in.ts';
 import {
 	channelSearch,
@@ -303,6 +303,45 @@ describe('WalkshedPanel', () => {
 		// closed, the panel takes its source off the map
 		cleanup();
 		expect(stand.map.getSource('walkshed')).toBeUndefined();
+	}, 60_000);
+	it("a link opened before the area's manifest is in waits for the engine, says no error, and keeps the link's view", async () => {
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const opening = new AreaState({
+			origin: ORIGIN,
+			fetch: async (input, init) => {
+				if (String(input).endsWith('/manifest.json')) await held;
+				return tilesFetch(input, init);
+			},
+			startWorker: channelWorker,
+			startSearch: channelSearch,
+		});
+		const opened = opening.start(SAMPLE_AREA);
+		const map = new MapState();
+		const stand = standIn();
+		let fits = 0;
+		const fitBounds = stand.map.fitBounds;
+		stand.map.fitBounds = (...args) => {
+			fits += 1;
+			return fitBounds(...args);
+		};
+		map.attach(stand.map);
+		const mode: Mode = { kind: 'walkshed', at: home, minutes: 10 };
+		// the link carried a view (App.svelte)
+		map.keepViewFor(modeKey(mode));
+		renderPanel(as(WalkshedPanel), opening, mode, { map });
+		await vi.waitFor(() => expect(opening.id).toBe(SAMPLE_AREA));
+		await tick();
+		expect(opening.isOpening).toBe(true);
+		expect(screen.queryByRole('alert')).toBeNull();
+		release();
+		await opened;
+		const rows = await screen.findAllByTestId('walkshed-row', {}, { timeout: 60_000 });
+		expect(rows).toHaveLength(3);
+		expect(screen.queryByRole('alert')).toBeNull();
+		// the first answer kept the link's view; the next one is shown whole
+		expect(fits).toBe(0);
+		opening.close();
 	}, 60_000);
 	it('says under the table what limits each profile, from its own data: pace, what it cannot use, what slows it, how unknown data count', async () => {
 		const { engine } = walkshedOnNetworkMap();

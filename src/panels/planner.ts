@@ -1,20 +1,41 @@
 /**
  * What the planners' panels share: asking the area's analysis worker, and saving an export.
  */
-import type { AnalysisState } from '../state/analysis.svelte.ts';
+import type { AreaState } from '../state/area-state.svelte.ts';
 import type { I18n } from '../state/i18n.svelte.ts';
 import type { Params, RequestType, Result } from '../workers/protocol.ts';
 
-/** Sends one request to the area's analysis worker (started and loaded on first use). */
+/** What {@link ask} reads of the area: its engine, and whether that is still being looked up. */
+export type AskedArea = Pick<AreaState, 'analysis' | 'isOpening'>;
+
+/**
+ * Sends one request to the area's analysis worker (started and loaded on first use). While the
+ * area's manifest is still being read (a link opened before it is in), the request waits: it is
+ * answered by the effect that asks again once the engine is there, or ends with `signal`. Read in
+ * an effect, it tracks the area's engine. Rejects when the area has no analysis data.
+ */
 export async function ask<T extends RequestType>(
-	analysis: AnalysisState | undefined,
+	area: AskedArea,
 	type: T,
 	params: Params<T>,
 	signal: AbortSignal,
 ): Promise<Result<T>> {
-	if (!analysis) throw new Error('this area has no analysis data (analysis.bin)');
+	const analysis = area.analysis;
+	if (!analysis) {
+		if (area.isOpening) return untilAborted(signal);
+		throw new Error('this area has no analysis data (analysis.bin)');
+	}
 	const client = await analysis.client();
 	return client.request(type, params, { signal });
+}
+
+/** A promise that rejects with an AbortError when `signal` aborts, and never settles otherwise. */
+function untilAborted(signal: AbortSignal): Promise<never> {
+	return new Promise((_, reject) => {
+		const abort = () => reject(new DOMException('cancelled', 'AbortError'));
+		if (signal.aborted) abort();
+		else signal.addEventListener('abort', abort, { once: true });
+	});
 }
 
 /** Offers `text` as a file download named `name`. */

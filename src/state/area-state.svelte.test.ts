@@ -50,6 +50,42 @@ describe('AreaState', () => {
 		expect(area.data?.areaName).toBe('Lille');
 	});
 
+	it('says it is opening until its manifest is in, or failed: whether it has an engine is known only then', async () => {
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const holding: typeof fetch = async (input, init) => {
+			if (String(input).endsWith('/manifest.json')) await held;
+			return tilesFetch(input, init);
+		};
+		const area = new AreaState({
+			origin: ORIGIN,
+			fetch: holding,
+			startWorker: channelWorker,
+			startSearch: channelSearch,
+		});
+		expect(area.isOpening).toBe(false);
+		const started = area.start('lille');
+		expect(area.isOpening).toBe(true);
+		await vi.waitFor(() => expect(area.id).toBe('lille'));
+		expect(area.isOpening).toBe(true);
+		expect(area.analysis).toBeUndefined();
+		release();
+		await vi.waitFor(() => expect(area.analysis).toBeDefined());
+		expect(area.isOpening).toBe(false);
+		await started;
+		// an area whose manifest is missing: opened and failed, not opening any more
+		await area.open('nowhere');
+		expect(area.manifestError).toBeDefined();
+		expect(area.isOpening).toBe(false);
+		// no area to open (a first visit, nothing remembered: the resident chooses): not opening
+		localStorage.clear();
+		const none = testAreaState();
+		await none.start(undefined);
+		expect(none.id).toBeUndefined();
+		expect(none.isOpening).toBe(false);
+		area.close();
+	});
+
 	it('defers the places and search until wanted (a first visit draws the map first)', async () => {
 		let searches = 0;
 		const area = new AreaState({

@@ -81,6 +81,11 @@ export class AreaState {
 	/** The analysis engine of the chosen area (its worker starts on first use). */
 	analysis = $state.raw<AnalysisState | undefined>();
 	/**
+	 * True while the area to open, or its manifest, is being read: whether it has an analysis
+	 * engine is not known yet (a link's panel waits for it instead of saying there is none).
+	 */
+	isOpening = $state(false);
+	/**
 	 * The first view is done (or the resident asked for more): what the map does not need (places,
 	 * search, keeping the area offline, other panels) may download now. True at once unless
 	 * `deferData`; once true it stays so (another area chosen later loads at once).
@@ -159,6 +164,7 @@ export class AreaState {
 
 	/** Loads the index, then opens the area {@link pickArea} gives (if any). */
 	async start(named: string | undefined): Promise<void> {
+		this.isOpening = true;
 		try {
 			this.areas = await (this.#options.first?.index() ?? loadAreaIndex(this.#origin, this.#fetch));
 		} catch (error) {
@@ -166,10 +172,12 @@ export class AreaState {
 			this.areas = [];
 			// A link that names its area still opens it.
 			if (named) await this.open(named);
+			else this.isOpening = false;
 			return;
 		}
 		const id = pickArea(this.areas, named, readRemembered());
 		if (id) await this.open(id);
+		else this.isOpening = false;
 	}
 
 	/**
@@ -177,8 +185,12 @@ export class AreaState {
 	 * failed: see manifestError and dataError). Opening the area already open does nothing.
 	 */
 	async open(id: string): Promise<void> {
-		if (id === this.id && (this.tiles || this.manifestError)) return;
+		if (id === this.id && (this.tiles || this.manifestError)) {
+			this.isOpening = false;
+			return;
+		}
 		const generation = ++this.#generation;
+		this.isOpening = true;
 		this.analysis?.dispose();
 		this.analysis = undefined;
 		this.data?.search.dispose();
@@ -196,6 +208,7 @@ export class AreaState {
 			if (generation === this.#generation) {
 				this.manifestError = error instanceof Error ? error.message : String(error);
 				this.manifestIssue = error instanceof ManifestError ? error.issue : undefined;
+				this.isOpening = false;
 			}
 			return;
 		}
@@ -209,6 +222,7 @@ export class AreaState {
 				...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
 				...(this.#options.startWorker ? { startWorker: this.#options.startWorker } : {}),
 			});
+		this.isOpening = false;
 		await this.#dataWanted;
 		if (generation !== this.#generation) return;
 		try {
@@ -235,6 +249,7 @@ export class AreaState {
 	/** Closes the area (the resident chooses again). */
 	close(): void {
 		this.#generation++;
+		this.isOpening = false;
 		this.analysis?.dispose();
 		this.analysis = undefined;
 		this.data?.search.dispose();

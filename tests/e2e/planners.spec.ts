@@ -582,9 +582,20 @@ test.describe("planners' workspace", () => {
 		page,
 	}) => {
 		const view = () => mapView(page);
+		// the area's manifest comes in after the panel is there (a slow connection): the panel waits
+		// for the engine instead of saying there is none, and that says nothing about the view
+		let releaseManifest!: () => void;
+		const manifestHeld = new Promise<void>((resolve) => (releaseManifest = resolve));
+		await page.route('**/manifest.json', async (route) => {
+			await manifestHeld;
+			await route.continue().catch(() => {});
+		});
 		// the sender looked closely at the point (zoom 17.5), not at the whole walkshed
 		await page.goto(`/?mode=walkshed&pt=${A.join(',')}&min=10&at=${A.join(',')},17.5`);
 		const panel = page.getByTestId('walkshed-panel');
+		await expect(panel).toBeVisible({ timeout: 60_000 });
+		await expect(panel.getByRole('alert')).toHaveCount(0);
+		releaseManifest();
 		await expect(panel.getByTestId('walkshed-row')).toHaveCount(3, { timeout: 120_000 });
 		await waitForMapReady(page);
 		await mapSettled(page);
