@@ -232,11 +232,10 @@ describe('ReportPanel', () => {
 
 describe('WalkshedPanel', () => {
 	/** The walkshed panel on a map holding the area's network tiles, with the engine to check it by. */
-	function walkshedOnNetworkMap() {
+	/** A map state on a stand-in map that counts the times it is fitted to an answer. */
+	function countingMap() {
 		const map = new MapState();
 		const stand = standIn();
-		const network = area.tiles!.archives.network!;
-		stand.map.addSource(NETWORK_SOURCE, { type: 'vector', url: 'pmtiles://network' });
 		let fits = 0;
 		const fitBounds = stand.map.fitBounds;
 		stand.map.fitBounds = (...args) => {
@@ -244,6 +243,13 @@ describe('WalkshedPanel', () => {
 			return fitBounds(...args);
 		};
 		map.attach(stand.map);
+		return { map, stand, fits: () => fits };
+	}
+
+	function walkshedOnNetworkMap() {
+		const { map, stand, fits } = countingMap();
+		const network = area.tiles!.archives.network!;
+		stand.map.addSource(NETWORK_SOURCE, { type: 'vector', url: 'pmtiles://network' });
 		const { app } = renderPanel(
 			as(WalkshedPanel),
 			area,
@@ -255,7 +261,7 @@ describe('WalkshedPanel', () => {
 				new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),
 			),
 		);
-		return { app, stand, network, engine, fits: () => fits };
+		return { app, stand, network, engine, fits };
 	}
 
 	/** The walkshed overlay's features now on the map. */
@@ -317,15 +323,7 @@ describe('WalkshedPanel', () => {
 			startSearch: channelSearch,
 		});
 		const opened = opening.start(SAMPLE_AREA);
-		const map = new MapState();
-		const stand = standIn();
-		let fits = 0;
-		const fitBounds = stand.map.fitBounds;
-		stand.map.fitBounds = (...args) => {
-			fits += 1;
-			return fitBounds(...args);
-		};
-		map.attach(stand.map);
+		const { map, fits } = countingMap();
 		const mode: Mode = { kind: 'walkshed', at: home, minutes: 10 };
 		// the link carried a view (App.svelte)
 		map.keepViewFor(modeKey(mode));
@@ -340,7 +338,7 @@ describe('WalkshedPanel', () => {
 		expect(rows).toHaveLength(3);
 		expect(screen.queryByRole('alert')).toBeNull();
 		// the first answer kept the link's view; the next one is shown whole
-		expect(fits).toBe(0);
+		expect(fits()).toBe(0);
 		opening.close();
 	}, 60_000);
 	it('says under the table what limits each profile, from its own data: pace, what it cannot use, what slows it, how unknown data count', async () => {
