@@ -962,4 +962,35 @@ test.describe("planners' workspace", () => {
 		await expect(select).not.toHaveAttribute('aria-describedby');
 		expect(await select.locator('option').count()).toBeGreaterThan(1);
 	});
+
+	test("the list of services of the walksheds says it is being prepared until the area's places are in", async ({
+		page,
+	}) => {
+		// the engine is there, the places (with the search source) are not yet: the list waits for
+		// them with the same note, instead of showing an empty list for a while
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/\/search(-\d+)?\.json\.gz$/, async (route) => {
+			await held;
+			await route.continue().catch(() => {});
+		});
+		await page.goto(`/?mode=walkshed&pt=${A.join(',')}&min=10`);
+		const panel = page.getByTestId('walkshed-panel');
+		const select = panel.getByTestId('walkshed-place');
+		const note = panel.getByTestId('walkshed-services-preparing');
+		await expect(note).toHaveText('De lijst van voorzieningen wordt voorbereid…');
+		// the worker answers in order: once it has answered a walkshed asked after the panel was
+		// there, it has answered everything the panel asked before; the list still waits
+		const residents = panel.getByTestId('walkshed-row').first().getByTestId('walkshed-residents');
+		await expect(residents).toHaveText(/\d/, { timeout: 120_000 });
+		const tenMinutes = await residents.textContent();
+		await panel.getByTestId('walkshed-minutes').fill('20');
+		await panel.getByTestId('walkshed-minutes').press('Tab');
+		await expect(residents).not.toHaveText(tenMinutes!, { timeout: 120_000 });
+		await expect(select.locator('option')).toHaveCount(1);
+		await expect(note).toBeVisible();
+		release();
+		await expect(note).toHaveCount(0, { timeout: 120_000 });
+		expect(await select.locator('option').count()).toBeGreaterThan(1);
+	});
 });
