@@ -288,6 +288,32 @@ describe('unreadLinkParts', () => {
 		).toEqual([]);
 	});
 
+	it("carries the walking profile in every coordinator's and planner's link, over the receiver's own", () => {
+		const remembered = {
+			profile: 'rollator',
+			personal: 'wheelchair.k2.s5.w1.5.st0.avrough.b-.vusual.uo',
+		} as const;
+		for (const kind of Object.keys(MODES) as (keyof typeof MODES)[]) {
+			const mode = readMode(
+				new URLSearchParams(`?mode=${kind}&place=n1&cat=pharmacy&cats=pharmacy`),
+			);
+			expect(mode.kind).toBe(kind);
+			const link = serialiseUrlState({ ...DEFAULT_STATE, mode });
+			const opened = parseUrlState(link, remembered);
+			if (MODES[kind].workspace === 'resident') {
+				// a resident's link says only a profile other than walking: the receiver's own stands
+				expect(new URLSearchParams(link).has('profile')).toBe(false);
+				expect(opened).toMatchObject({ profile: 'wheelchair', personal: remembered.personal });
+			} else {
+				// the sender's figures were for walking: so are the receiver's
+				expect(new URLSearchParams(link).get('profile')).toBe('walking');
+				expect(opened.profile).toBe('walking');
+				expect(opened.personal).toBeUndefined();
+				expect(unreadLinkParts(link, opened)).toEqual([]);
+			}
+		}
+	});
+
 	it('cuts a long value and repeats hostile text as text', () => {
 		const long = 'x'.repeat(100);
 		expect(unread(`?barrier=${long}&mode=reports`)).toEqual([`barrier=${'x'.repeat(40)}…`]);

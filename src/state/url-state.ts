@@ -21,7 +21,15 @@ import { NETWORK_POINT_KINDS, type NetworkPointKind } from '../analysis/network-
 import { decodePersonalProfile, encodePersonalProfile } from '../analysis/personal-profile.ts';
 import { PROFILE_IDS, type ProfileId } from '../contracts/profiles.ts';
 import { type Lang, isLang } from '../i18n/messages.ts';
-import { MODE_PARAMS, type Mode, isId, modeKey, readMode, writeMode } from './modes.ts';
+import {
+	MODE_PARAMS,
+	type Mode,
+	isId,
+	modeKey,
+	readMode,
+	workspaceOf,
+	writeMode,
+} from './modes.ts';
 import { VIEWPORT_PARAM, viewportParam } from './viewport-param.ts';
 
 export const VIEWS = ['map', 'list'] as const;
@@ -178,14 +186,21 @@ function readPersonal(text: string): string | undefined {
 	}
 }
 
-/** Writes the state as a query string, leaving out what equals the default (short links). */
+/**
+ * Writes the state as a query string, leaving out what equals the default (short links), except
+ * the profile of a coordinator's or planner's screen (its figures depend on it).
+ */
 export function serialiseUrlState(state: UrlState): string {
 	const params = new URLSearchParams();
 	if (state.area) params.set('area', state.area);
 	writeMode(state.mode, params);
 	if (state.view !== DEFAULT_STATE.view) params.set('view', state.view);
 	if (state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
-	if (state.profile !== DEFAULT_STATE.profile) params.set('profile', state.profile);
+	// a coordinator's or planner's screen always names its profile: without it, the link would open
+	// in the profile remembered on the receiver's device, and show other figures than the sender saw
+	if (state.profile !== DEFAULT_STATE.profile || workspaceOf(state.mode) !== 'resident') {
+		params.set('profile', state.profile);
+	}
 	if (state.personal) params.set('my', state.personal);
 	if (state.query.trim()) params.set('q', state.query.trim().slice(0, 100));
 	if (state.origin) {

@@ -20,7 +20,7 @@ import Papa from 'papaparse';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
-import { SAMPLE_AREA } from '../helpers/areas.ts';
+import { rememberArea, SAMPLE_AREA } from '../helpers/areas.ts';
 import {
 	captureMap,
 	holdAnalysisData,
@@ -35,7 +35,7 @@ import {
 	saveAnalysis,
 	savedItem,
 } from '../helpers/saved-analyses.ts';
-import { expect, test, type Page } from '../helpers/test.ts';
+import { expect, recordCspViolations, test, type Page } from '../helpers/test.ts';
 
 test.beforeEach(async ({ page }) => captureMap(page));
 
@@ -122,6 +122,47 @@ async function totalBeyond65(page: Page): Promise<number> {
 }
 
 test.describe('coordinators: where the neighbourhood falls short', () => {
+	// Walking is the default profile, which links used to leave out: the link then opened in the
+	// profile the receiver's device remembers, with other figures than the sender saw.
+	test("a coordinator's link, on foot, opens on foot on a device that remembers the wheelchair, and the device keeps it", async ({
+		page,
+		browser,
+	}) => {
+		test.setTimeout(300_000); // two runs, one in a fresh context, on software WebGL
+		await page.goto('/');
+		await page.getByTestId('coverage-open').click();
+		const panel = page.getByTestId('coverage');
+		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+			timeout: 240_000,
+		});
+		await expect(panel.getByRole('radio', { name: 'Te voet' })).toBeChecked();
+		await expect(page).toHaveURL(/[?&]profile=walking(&|$)/);
+		const sent = await shownTable(page);
+		const link = page.url();
+
+		const context = await browser.newContext({ viewport: page.viewportSize() });
+		try {
+			await rememberArea(context);
+			await context.addInitScript(() => {
+				if (localStorage.getItem('buurtkaart.profile') === null)
+					localStorage.setItem('buurtkaart.profile', 'wheelchair');
+			});
+			const other = await context.newPage();
+			const violations = await recordCspViolations(other);
+			const received = await openDoneAnalysis(other, link);
+			await expect(received.getByRole('radio', { name: 'Te voet' })).toBeChecked();
+			expect(await shownTable(other)).toEqual(sent);
+			await expect(other).toHaveURL(/[?&]profile=walking(&|$)/);
+			// the link chose for this view only: the device's own profile stays for its own visits
+			expect(await other.evaluate(() => localStorage.getItem('buurtkaart.profile'))).toBe(
+				'wheelchair',
+			);
+			expect(violations, 'Content-Security-Policy violations (fresh context)').toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+
 	test('a run shows its progress and Cancel only once it lasts; Cancel stops a run still waiting for the data, and it runs again', async ({
 		page,
 	}) => {
