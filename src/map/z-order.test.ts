@@ -28,6 +28,42 @@ describe('z-order', () => {
 		expect(at('fixes-label')).toBeLessThan(at('neighbourhoods-label'));
 	});
 
+	it("draws the basemap's names above the areas and lines laid over the streets, below every marker", () => {
+		const at = (id: string) => (Z_ORDER as readonly string[]).indexOf(id);
+		const names = at('basemap-road-labels');
+		expect(at('basemap-place-labels')).toBeGreaterThan(names);
+		for (const under of [
+			'neighbourhoods-fill',
+			'coverage-neighbourhoods',
+			'completeness-fill',
+			'network-known',
+			'rest-gap',
+			'walkshed-walking',
+			'walkshed-wheelchair',
+			'planner-route',
+			'planner-avoided',
+			'fixes-line',
+			'coverage-origins',
+			'route-casing',
+			'route-line',
+			'route-unknown',
+		])
+			expect(at(under), under).toBeLessThan(names);
+		for (const over of [
+			'network-points',
+			'origin-point',
+			'places-icon',
+			'planner-points',
+			'fixes-point',
+			'reports-point',
+			'report-draft-point',
+		])
+			expect(at(over), over).toBeGreaterThan(at('basemap-place-labels'));
+		// the neighbourhoods' names' invisible boxes are placed just before the basemap's names
+		// (MapLibre places the top layer first), so those names keep out of them
+		expect(at('neighbourhoods-label-collision')).toBe(at('basemap-place-labels') + 1);
+	});
+
 	it('throws for an unknown layer id', () => {
 		expect(() => beforeIdFor('nope', new Set())).toThrow(/"nope" is not in map\/z-order\.ts/);
 	});

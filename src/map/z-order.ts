@@ -3,11 +3,11 @@
  * layer means adding its id here; `placeLayer` throws for an id that is not listed, so no layer is
  * drawn in an accidental place.
  */
-import { BASEMAP_LAYER_IDS } from './style/basemap.ts';
+import { BASEMAP_GROUND_LAYER_IDS, BASEMAP_LABEL_LAYER_IDS } from './style/basemap.ts';
 
 export const Z_ORDER = [
 	'background',
-	...BASEMAP_LAYER_IDS,
+	...BASEMAP_GROUND_LAYER_IDS,
 	'neighbourhoods-fill',
 	'coverage-neighbourhoods',
 	// a published analysis's stored overlay (analysis_cells), in place of the address points
@@ -15,11 +15,8 @@ export const Z_ORDER = [
 	'coverage-edge',
 	'completeness-fill',
 	'neighbourhoods-outline',
-	// the names' boxes, invisible: the basemap's place names keep out of them (neighbourhoods-style)
-	'neighbourhoods-label-collision',
 	'network-unknown',
 	'network-known',
-	'network-points',
 	'rest-gap',
 	// each profile's reached stretches (one GeoJSON source), walking widest and lowest
 	'walkshed-walking',
@@ -33,6 +30,15 @@ export const Z_ORDER = [
 	'route-casing',
 	'route-line',
 	'route-unknown',
+	// the basemap's names above the areas and lines the app draws over the streets: the name of
+	// the street a route, a walkshed or a fix follows stays readable on it (as on any road map)
+	...BASEMAP_LABEL_LAYER_IDS,
+	// the neighbourhoods' names' boxes, invisible: the basemap's place names keep out of them
+	// (neighbourhoods-style). Just above those names, so placed before them (MapLibre places the
+	// top layer first)
+	'neighbourhoods-label-collision',
+	// barriers, kerbs, crossings and lifts: points a planner looks for, never under a name
+	'network-points',
 	'origin-point-box',
 	'origin-point',
 	'places-selected-box',

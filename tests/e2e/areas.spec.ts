@@ -126,6 +126,8 @@ test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) 
 	expect(order).toEqual(Z_ORDER.filter((id) => order.includes(id)));
 	expect(order.indexOf('route-line')).toBeLessThan(order.indexOf('places-icon'));
 	expect(order.indexOf('neighbourhoods-fill')).toBeLessThan(order.indexOf('route-casing'));
+	// the street names above the route that follows the streets
+	expect(order.indexOf('route-line')).toBeLessThan(order.indexOf('basemap-road-labels'));
 
 	await page.goBack();
 	await expect(page).toHaveURL(/mode=nearest/);

@@ -42,8 +42,8 @@ function roadWidth(extra = 0): ExpressionSpecification {
 	return ['interpolate', ['exponential', 1.6], ['zoom'], 12, at(0), 16, at(1)];
 }
 
-/** The ids of the basemap layers, bottom first (for the app's z-order registry). */
-export const BASEMAP_LAYER_IDS = [
+/** The basemap's ground (land, water, buildings, ways), bottom first. */
+export const BASEMAP_GROUND_LAYER_IDS = [
 	'basemap-background',
 	'basemap-landuse',
 	'basemap-water',
@@ -53,9 +53,17 @@ export const BASEMAP_LAYER_IDS = [
 	'basemap-paths',
 	'basemap-roads-casing',
 	'basemap-roads',
-	'basemap-road-labels',
-	'basemap-place-labels',
 ] as const;
+
+/**
+ * The basemap's names, bottom first. The app's z-order registry draws them above the areas and
+ * lines it lays over the streets (a route, walksheds, fixes), so a street's name stays readable on
+ * the route that follows it.
+ */
+export const BASEMAP_LABEL_LAYER_IDS = ['basemap-road-labels', 'basemap-place-labels'] as const;
+
+/** The ids of the basemap layers, bottom first: the order of {@link basemapLayers}. */
+export const BASEMAP_LAYER_IDS = [...BASEMAP_GROUND_LAYER_IDS, ...BASEMAP_LABEL_LAYER_IDS] as const;
 
 /**
  * The basemap's layers for source `source` in `theme`, bottom first.
