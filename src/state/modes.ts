@@ -51,8 +51,11 @@ export type Mode =
 	| { kind: 'route'; from?: [number, number]; to?: [number, number] }
 	/** Planners: walksheds from a point for walking, rollator and wheelchair side by side. */
 	| { kind: 'walkshed'; at?: [number, number]; minutes: number }
-	/** Planners: which fix helps most for a category's norm. */
-	| { kind: 'fixes'; categoryId: string; normM: number }
+	/**
+	 * Planners: which fix helps most for a category's norm, unknown stretches counted as not usable
+	 * (`cautious`: measuring one is a fix too, the default) or as usable.
+	 */
+	| { kind: 'fixes'; categoryId: string; normM: number; unknownMode: 'optimistic' | 'cautious' }
 	/** Planners: stretches longer than `gapM` without a bench. */
 	| { kind: 'rest'; gapM: number }
 	/** Planners: data completeness per neighbourhood. */
@@ -249,11 +252,14 @@ export const MODES: { [K in ModeKind]: ModeSpec<K> } = {
 			const categoryId = idParam(params, 'cat');
 			if (!categoryId) return undefined;
 			const normM = intParam(params, 'norm', FIX_NORM_M.min, FIX_NORM_M.max, FIX_NORM_M.default);
-			return { kind: 'fixes', categoryId, normM };
+			const unknownMode = params.get('unknown') === 'optimistic' ? 'optimistic' : 'cautious';
+			return { kind: 'fixes', categoryId, normM, unknownMode };
 		},
 		write(mode, params) {
 			params.set('cat', mode.categoryId);
 			params.set('norm', String(mode.normM));
+			// always written: its default is not the gap analysis's (which leaves out optimistic)
+			params.set('unknown', mode.unknownMode);
 		},
 	},
 	rest: {

@@ -46,7 +46,8 @@ const EVERY_MODE: Mode[] = [
 	{ kind: 'route', from: [4.767512, 51.201234], to: [4.801, 51.2] },
 	{ kind: 'walkshed', minutes: 10 },
 	{ kind: 'walkshed', at: [4.8, 51.21], minutes: 15 },
-	{ kind: 'fixes', categoryId: 'pharmacy', normM: 1000 },
+	{ kind: 'fixes', categoryId: 'pharmacy', normM: 1000, unknownMode: 'cautious' },
+	{ kind: 'fixes', categoryId: 'gp', normM: 600, unknownMode: 'optimistic' },
 	{ kind: 'rest', gapM: 125 },
 	{ kind: 'completeness' },
 	{
@@ -134,7 +135,14 @@ describe('url state', () => {
 			kind: 'fixes',
 			categoryId: 'gp',
 			normM: 1000,
+			unknownMode: 'cautious',
 		});
+		// a kind of unknown this version does not know: the default, and the notice names it
+		const odd = '?mode=fixes&cat=gp&unknown=maybe';
+		expect(parseUrlState(odd).mode).toMatchObject({ unknownMode: 'cautious' });
+		expect(unreadLinkParts(odd, parseUrlState(odd))).toEqual(['unknown=maybe']);
+		const optimistic = '?mode=fixes&cat=gp&unknown=optimistic';
+		expect(unreadLinkParts(optimistic, parseUrlState(optimistic))).toEqual([]);
 		expect(readMode(new URLSearchParams('mode=fixes&norm=500'))).toEqual({ kind: 'explore' });
 		expect(readMode(new URLSearchParams('mode=rest&gap=1e9'))).toEqual({ kind: 'rest', gapM: 125 });
 		expect(readMode(new URLSearchParams('mode=route&a=4.8,51.2&b=x'))).toEqual({

@@ -834,6 +834,55 @@ test.describe("planners' workspace", () => {
 		});
 	});
 
+	// The box "unknown stretches count as not usable" was the panel's own: a planner who cleared it
+	// and shared the link sent a ranking the receiver did not see.
+	test('which fix helps most: unknown stretches counted as usable is carried in the link, and in the exports', async ({
+		page,
+	}) => {
+		const options = { categoryId: 'pharmacy', normM: 1000, profile: 'wheelchair' } as const;
+		const edges = (unknownMode: 'optimistic' | 'cautious') =>
+			rankFixes(engine, { ...options, unknownMode, limit: 10 }).fixes.map((f) => String(f.edge));
+		const cautious = edges('cautious');
+		const optimistic = edges('optimistic');
+		expect(optimistic.length).toBeGreaterThan(0);
+		expect(optimistic).not.toEqual(cautious);
+		const shown = (p: Page) =>
+			p
+				.getByTestId('fixes-panel')
+				.getByTestId('fix')
+				.evaluateAll((li) => li.map((l) => (l as HTMLElement).dataset.edge));
+
+		await page.goto('/?mode=fixes&cat=pharmacy&norm=1000&profile=wheelchair');
+		const box = page.getByTestId('fixes-cautious');
+		await expect(box).toBeChecked();
+		await expect.poll(() => shown(page), { timeout: 120_000 }).toEqual(cautious);
+		await box.uncheck();
+		await expect(page).toHaveURL(/[?&]unknown=optimistic(&|$)/);
+		await expect.poll(() => shown(page), { timeout: 120_000 }).toEqual(optimistic);
+		const download = page.waitForEvent('download');
+		await page.getByTestId('fixes-export-geojson').click();
+		const file = await download;
+		expect(file.suggestedFilename()).toBe(
+			`buurtkaart-fixes-${SAMPLE_AREA}-pharmacy-wheelchair-1000m-optimistic.geojson`,
+		);
+		const layer = JSON.parse(readFileSync(await file.path(), 'utf8')) as {
+			features: { properties: Record<string, unknown> }[];
+		};
+		expect(new Set(layer.features.map((f) => f.properties.unknown_mode))).toEqual(
+			new Set(['optimistic']),
+		);
+
+		// the link, opened in another tab: the same box, the same ranking
+		const other = await page.context().newPage();
+		try {
+			await other.goto(page.url());
+			await expect(other.getByTestId('fixes-cautious')).not.toBeChecked();
+			await expect.poll(() => shown(other), { timeout: 120_000 }).toEqual(optimistic);
+		} finally {
+			await other.close();
+		}
+	});
+
 	test('walksheds from a service: places that share a name are told apart by their address', async ({
 		page,
 	}, testInfo) => {
