@@ -317,6 +317,33 @@ test.describe("planners' workspace", () => {
 		await shot('planner-fixes-desktop.png');
 		// a fix tapped on the map: its entry in the list, focused (the map shows only its rank)
 		await mapSettled(page);
+		// where fixes cluster (most of these lie in one village), the numbers drawn at the view
+		// fitted to them cover no other: the best ones are numbered, every line is drawn
+		const numbers = await page.evaluate(() => {
+			const map = (
+				window as unknown as {
+					buurtkaartMap: {
+						project(at: [number, number]): { x: number; y: number };
+						queryRenderedFeatures(o?: unknown): {
+							geometry: { coordinates: [number, number] };
+							properties: Record<string, unknown>;
+						}[];
+					};
+				}
+			).buurtkaartMap;
+			const seen = new Map<number, { x: number; y: number }>();
+			for (const f of map.queryRenderedFeatures({ layers: ['fixes-point'] }))
+				seen.set(Number(f.properties.rank), map.project(f.geometry.coordinates));
+			return [...seen.entries()];
+		});
+		expect(numbers.length).toBeGreaterThan(0);
+		expect(numbers.map(([rank]) => rank)).toContain(1);
+		for (const [a, p] of numbers)
+			for (const [b, q] of numbers)
+				if (a < b)
+					expect(Math.hypot(p.x - q.x, p.y - q.y), `fixes ${a} and ${b}`).toBeGreaterThanOrEqual(
+						26,
+					);
 		const tapped = await page.evaluate(() => {
 			const map = (
 				window as unknown as {

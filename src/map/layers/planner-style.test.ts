@@ -6,6 +6,7 @@ import { REPO_ROOT } from '../../../scripts/lib/version.ts';
 import { SAMPLE_AREA } from '../../../tests/helpers/areas.ts';
 import { decodeAnalysisBundle } from '../../analysis/bundle.ts';
 import { AnalysisEngine } from '../../analysis/engine.ts';
+import { rankFixes } from '../../analysis/fixes.ts';
 import { PROFILE_IDS } from '../../contracts/profiles.ts';
 import { roundCoordinates, walkshed } from '../../analysis/walkshed.ts';
 import { distanceM } from '../../analysis/geo.ts';
@@ -15,6 +16,9 @@ import {
 	COMPLETENESS_CLASSES,
 	completenessColour,
 	completenessLayers,
+	fixesGeoJson,
+	fixesLayers,
+	fixMinZooms,
 	walkshedLayers,
 	walkshedsGeoJson,
 } from './planner-style.ts';
@@ -174,5 +178,74 @@ describe('the completeness layers', () => {
 		const [f, l] = completenessLayers('n', 'l', {}, NEIGHBOURHOODS_SOURCE);
 		expect(f.paint!['fill-color']).toEqual(['literal', 'rgba(0,0,0,0)']);
 		expect(l.layout!['text-field']).toEqual(['literal', '']);
+	});
+});
+
+describe("the top fixes' numbered points where fixes cluster", () => {
+	const engine = new AnalysisEngine(
+		decodeAnalysisBundle(
+			new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),
+		),
+	);
+	// the planners' screen's default question, for the wheelchair: ten fixes, most in one village
+	const { fixes } = rankFixes(engine, {
+		categoryId: 'pharmacy',
+		normM: 1000,
+		profile: 'wheelchair',
+		unknownMode: 'cautious',
+		limit: 10,
+	});
+	const diameterPx = 2 * (11 + 2);
+	/** Metres per pixel at a zoom (MapLibre: 512 px per world at zoom 0), where the fixes are. */
+	const metresPerPx = (z: number, lat: number) =>
+		(40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** z);
+
+	it('number the best fix at every zoom, and never draw one number over another', () => {
+		expect(fixes.length).toBe(10);
+		const zooms = fixMinZooms(fixes.map((f) => f.at));
+		expect(zooms[0]).toBe(0);
+		let touching = 0;
+		for (let z = 0; z <= 22; z++) {
+			const shown = fixes.filter((_, k) => zooms[k]! <= z);
+			for (let a = 0; a < shown.length; a++)
+				for (let b = a + 1; b < shown.length; b++) {
+					const [p, q] = [shown[a]!.at, shown[b]!.at];
+					const px = distanceM(p[0], p[1], q[0], q[1]) / metresPerPx(z, p[1]);
+					if (px < diameterPx) touching++;
+				}
+		}
+		expect(touching).toBe(0);
+		// the ten cluster in a village: at the zoom that shows the whole area only some are
+		// numbered, more as the map zooms in, and all where the street's houses show
+		const count = (z: number) => zooms.filter((m) => m <= z).length;
+		expect(count(12)).toBeLessThan(10);
+		for (let z = 0; z < 20; z++) expect(count(z + 1)).toBeGreaterThanOrEqual(count(z));
+		expect(count(20)).toBe(10);
+	});
+
+	it('keep every line at every zoom, and the points and their numbers from their own zoom', () => {
+		const data = fixesGeoJson(fixes);
+		const layers = fixesLayers('fixes');
+		expect(
+			validateStyleMin({ version: 8, sources: { fixes: { type: 'geojson', data } }, layers }),
+		).toEqual([]);
+		const zooms = fixMinZooms(fixes.map((f) => f.at));
+		for (const layer of layers) {
+			const filter = expression.createExpression(layer.filter, latest.filter as never);
+			if (filter.result !== 'success') throw new Error(`${layer.id}: filter does not compile`);
+			for (const z of [11, 12, 14, 17]) {
+				const drawn = data.features.filter((f) =>
+					filter.value.evaluate({ zoom: z }, {
+						type: f.geometry.type === 'Point' ? 1 : 2,
+						properties: f.properties,
+					} as never),
+				);
+				if (layer.id === 'fixes-line') expect(drawn).toHaveLength(10);
+				else
+					expect(drawn.map((f) => f.properties!.rank)).toEqual(
+						fixes.map((_, k) => k + 1).filter((k) => zooms[k - 1]! <= z),
+					);
+			}
+		}
 	});
 });

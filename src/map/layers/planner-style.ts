@@ -9,6 +9,7 @@ import type {
 	CircleLayerSpecification,
 	ExpressionSpecification,
 	FillLayerSpecification,
+	FilterSpecification,
 	LineLayerSpecification,
 	SymbolLayerSpecification,
 } from 'maplibre-gl';
@@ -182,14 +183,56 @@ export function walkshedLayers(
 	];
 }
 
-/** The top fixes: their lines and a numbered point each (rank, gain). */
+/** A fix's numbered point: its circle's radius and white ring (px). */
+const FIX_RADIUS_PX = 11;
+const FIX_RING_PX = 2;
+/** Two fixes' points closer than this (px, their diameter and a hair) would cover each other. */
+const FIX_APART_PX = 2 * (FIX_RADIUS_PX + FIX_RING_PX) + 2;
+/** The highest zoom a fix's point waits for (one at the same spot as a better one shows there). */
+const FIX_LAST_ZOOM = 20;
+
+/** Web Mercator position in world units (0–1 across the world at zoom 0). */
+function mercator([lng, lat]: readonly [number, number]): [number, number] {
+	const s = Math.sin((lat * Math.PI) / 180);
+	return [(lng + 180) / 360, 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)];
+}
+
+/**
+ * For each fix in rank order, the lowest whole zoom from which its numbered point covers no better
+ * fix's point (MapLibre draws 512 px per world unit at zoom 0, evaluates a filter's zoom per tile,
+ * in whole zooms, and a map between whole zooms only spreads points further apart). Where fixes
+ * cluster (ten within 50 m in a village), the best one is numbered first and the others as the
+ * map zooms in; every fix's line is drawn at every zoom, and the list holds them all.
+ */
+export function fixMinZooms(points: readonly (readonly [number, number])[]): number[] {
+	const at = points.map(mercator);
+	const zooms: number[] = [];
+	for (let i = 0; i < at.length; i++) {
+		let zoom = 0;
+		for (let j = 0; j < i; j++) {
+			const d = Math.hypot(at[i]![0] - at[j]![0], at[i]![1] - at[j]![1]) * 512;
+			const apart = d > 0 ? Math.ceil(Math.log2(FIX_APART_PX / d)) : FIX_LAST_ZOOM;
+			// j numbered from zooms[j]: i waits only if they would still touch there
+			if (apart > zooms[j]!) zoom = Math.max(zoom, Math.min(apart, FIX_LAST_ZOOM));
+		}
+		zooms.push(zoom);
+	}
+	return zooms;
+}
+
+/**
+ * The top fixes: their lines and a numbered point each (rank, gain, and the zoom from which the
+ * point is drawn: {@link fixMinZooms}).
+ */
 export function fixesGeoJson(fixes: readonly Fix[]): FeatureCollection {
 	const features: Feature[] = [];
+	const minZooms = fixMinZooms(fixes.map((f) => f.at));
 	fixes.forEach((f, k) => {
 		const properties = {
 			rank: k + 1,
 			residents: Math.round(f.residents),
 			residents65: Math.round(f.residents65),
+			minzoom: minZooms[k]!,
 		};
 		features.push({
 			type: 'Feature',
@@ -209,16 +252,22 @@ export function fixesLayers(
 	SymbolLayerSpecification,
 	SymbolLayerSpecification,
 ] {
+	// a point from its zoom on (fixMinZooms): where fixes cluster, no number covers a better one
+	const numbered: FilterSpecification = [
+		'all',
+		['==', ['geometry-type'], 'Point'],
+		['>=', ['zoom'], ['get', 'minzoom']],
+	];
 	const point: CircleLayerSpecification = {
 		id: 'fixes-point',
 		type: 'circle',
 		source,
-		filter: ['==', ['geometry-type'], 'Point'],
+		filter: numbered,
 		paint: {
-			'circle-radius': 11,
+			'circle-radius': FIX_RADIUS_PX,
 			'circle-color': '#b71c1c',
 			'circle-stroke-color': '#ffffff',
-			'circle-stroke-width': 2,
+			'circle-stroke-width': FIX_RING_PX,
 		},
 	};
 	return [
@@ -235,7 +284,7 @@ export function fixesLayers(
 			id: 'fixes-label',
 			type: 'symbol',
 			source,
-			filter: ['==', ['geometry-type'], 'Point'],
+			filter: numbered,
 			layout: {
 				'text-field': ['to-string', ['get', 'rank']],
 				'text-font': BASEMAP_FONT,
