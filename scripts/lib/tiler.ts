@@ -18,7 +18,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Geometry } from 'geojson';
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
-import { distanceM, lineLengthM } from '../../src/analysis/geo.ts';
+import { distanceM, lineLengthM, mercatorX, mercatorY } from '../../src/analysis/geo.ts';
 import { eachPosition } from './crs.ts';
 import { areaM2 } from './geo.ts';
 import type { TileInput } from './pmtiles-writer.ts';
@@ -118,12 +118,8 @@ export function tileRange(
 	z: number,
 ): { minX: number; maxX: number; minY: number; maxY: number } {
 	const n = 2 ** z;
-	const x = (lng: number) => Math.min(n - 1, Math.max(0, Math.floor(((lng + 180) / 360) * n)));
-	const y = (lat: number) => {
-		const r = (lat * Math.PI) / 180;
-		const v = ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n;
-		return Math.min(n - 1, Math.max(0, Math.floor(v)));
-	};
+	const x = (lng: number) => Math.min(n - 1, Math.max(0, Math.floor(mercatorX(lng) * n)));
+	const y = (lat: number) => Math.min(n - 1, Math.max(0, Math.floor(mercatorY(lat) * n)));
 	const [w, s, e, nn] = bounds;
 	return { minX: x(w), maxX: x(e), minY: y(nn), maxY: y(s) };
 }
@@ -223,11 +219,10 @@ export interface CutOptions {
 const TILE_BUFFER = 64;
 
 /** Web-Mercator x in 0..1 (geojson-vt's projection). */
-const mercX = (lng: number): number => lng / 360 + 0.5;
-/** Web-Mercator y in 0..1, north at 0 (geojson-vt's projection). */
+const mercX = mercatorX;
+/** Web-Mercator y in 0..1, north at 0 (geojson-vt's projection), clamped to the map's edges. */
 const mercY = (lat: number): number => {
-	const sin = Math.sin((lat * Math.PI) / 180);
-	const y = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
+	const y = mercatorY(lat);
 	return y < 0 ? 0 : y > 1 ? 1 : y;
 };
 

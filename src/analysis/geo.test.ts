@@ -1,6 +1,13 @@
 import geodesic from 'geographiclib-geodesic';
 import { describe, expect, it } from 'vitest';
-import { distanceM, lineLengthM, metresPerDegree, projectOnSegment } from './geo.ts';
+import {
+	distanceM,
+	lineLengthM,
+	mercatorX,
+	mercatorY,
+	metresPerDegree,
+	projectOnSegment,
+} from './geo.ts';
 import { mulberry32 } from './synthetic.ts';
 
 /** The exact geodesic on WGS84 (Karney's algorithm, GeographicLib), in metres. */
@@ -59,5 +66,29 @@ describe('the geodesy module (WGS84)', () => {
 		const p = projectOnSegment(4.7705, 51.2 + 30 / ky, 4.77, 51.2, 4.771, 51.2);
 		expect(p.t).toBeCloseTo(0.5, 6);
 		expect(p.distanceM).toBeCloseTo(30, 3);
+	});
+});
+
+describe('Web Mercator (the map and the tiles)', () => {
+	it('puts the equator and the prime meridian in the middle and 85.0511° at the edges', () => {
+		expect(mercatorX(0)).toBe(0.5);
+		expect(mercatorX(-180)).toBe(0);
+		expect(mercatorY(0)).toBeCloseTo(0.5, 15);
+		expect(mercatorY(85.0511287798)).toBeCloseTo(0, 9);
+		expect(mercatorY(-85.0511287798)).toBeCloseTo(1, 9);
+	});
+
+	it("gives the slippy-map tile of OpenStreetMap's formula, y = (1 − asinh(tan φ)/π)/2", () => {
+		for (const [lng, lat] of [
+			[4.8356, 51.2285],
+			[4.8689, 51.2658],
+			[-73.98, 40.75],
+			[151.2, -33.87],
+		] as const) {
+			const n = 2 ** 17;
+			const rad = (lat * Math.PI) / 180;
+			expect(Math.floor(mercatorX(lng) * n)).toBe(Math.floor(((lng + 180) / 360) * n));
+			expect(mercatorY(lat)).toBeCloseTo((1 - Math.asinh(Math.tan(rad)) / Math.PI) / 2, 12);
+		}
 	});
 });

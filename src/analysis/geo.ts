@@ -25,6 +25,28 @@ export function metresPerDegree(lat: number): { kx: number; ky: number } {
 }
 
 /**
+ * Web Mercator x of a longitude in world units: 0 at 180° W to 1 at 180° E. The projection of
+ * MapLibre's map and of the tiles (geojson-vt): at zoom z the world is 2^z tiles, 512 px each on
+ * MapLibre's map.
+ *
+ * @example mercatorX(4.8) // ≈ 0.51333
+ */
+export function mercatorX(lng: number): number {
+	return lng / 360 + 0.5;
+}
+
+/**
+ * Web Mercator y of a latitude in world units: 0 at the map's north edge (85.0511° N), 0.5 at the
+ * equator, 1 at its south edge; not clamped beyond them.
+ *
+ * @example mercatorY(51.2) // ≈ 0.33389
+ */
+export function mercatorY(lat: number): number {
+	const sin = Math.sin((lat * Math.PI) / 180);
+	return 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
+}
+
+/**
  * Distance in metres between two lng/lat points (degrees) on the WGS84 ellipsoid, for the
  * distances of a municipality (≤ 0.001 % from the geodesic up to tens of kilometres).
  *

@@ -14,6 +14,7 @@ import type {
 	SymbolLayerSpecification,
 } from 'maplibre-gl';
 import type { Fix } from '../../analysis/fixes.ts';
+import { mercatorX, mercatorY } from '../../analysis/geo.ts';
 import type { ProfileId } from '../../contracts/profiles.ts';
 import type { RouteComparison } from '../../analysis/route.ts';
 import { BASEMAP_FONT } from '../style/basemap.ts';
@@ -191,12 +192,6 @@ const FIX_APART_PX = 2 * (FIX_RADIUS_PX + FIX_RING_PX) + 2;
 /** The highest zoom a fix's point waits for (one at the same spot as a better one shows there). */
 const FIX_LAST_ZOOM = 20;
 
-/** Web Mercator position in world units (0–1 across the world at zoom 0). */
-function mercator([lng, lat]: readonly [number, number]): [number, number] {
-	const s = Math.sin((lat * Math.PI) / 180);
-	return [(lng + 180) / 360, 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)];
-}
-
 /**
  * For each fix in rank order, the lowest whole zoom from which its numbered point covers no better
  * fix's point (MapLibre draws 512 px per world unit at zoom 0, evaluates a filter's zoom per tile,
@@ -205,7 +200,7 @@ function mercator([lng, lat]: readonly [number, number]): [number, number] {
  * map zooms in; every fix's line is drawn at every zoom, and the list holds them all.
  */
 export function fixMinZooms(points: readonly (readonly [number, number])[]): number[] {
-	const at = points.map(mercator);
+	const at = points.map(([lng, lat]) => [mercatorX(lng), mercatorY(lat)] as const);
 	const zooms: number[] = [];
 	for (let i = 0; i < at.length; i++) {
 		let zoom = 0;
