@@ -6,7 +6,8 @@
  */
 import type { Place, WheelchairAccess } from '../places/place.ts';
 import type { SearchClient, SearchEndpoint } from '../workers/search-client.ts';
-import type { SourcePlace } from '../contracts/search-source.ts';
+import type { SourceLocality, SourcePlace } from '../contracts/search-source.ts';
+import { addressWithLocality } from './search-records.ts';
 import type { AreaTiles } from './tiles.ts';
 
 export interface AreaData {
@@ -26,9 +27,16 @@ export interface AreaData {
 
 const WHEELCHAIR = new Set(['yes', 'limited', 'no', 'designated']);
 
-/** Places of a search source as the app shows them. */
-export function placesOf(places: readonly SourcePlace[]): Place[] {
+/**
+ * Places of a search source as the app shows them: an address with the town it lies in (from the
+ * source's `localities`; see addressWithLocality).
+ */
+export function placesOf(
+	places: readonly SourcePlace[],
+	localities: readonly SourceLocality[],
+): Place[] {
 	return places.map((p) => {
+		const own = p.localities.map((i) => localities[i]);
 		const place: Place = {
 			id: p.id,
 			categoryIds: p.categoryIds,
@@ -37,8 +45,8 @@ export function placesOf(places: readonly SourcePlace[]): Place[] {
 		};
 		if (p.name) place.name = p.name;
 		if (p.kind) place.kind = p.kind;
-		if (p.address) place.address = p.address;
-		else if (p.nearAddress) place.nearAddress = p.nearAddress;
+		if (p.address) place.address = addressWithLocality(p.address, own);
+		else if (p.nearAddress) place.nearAddress = addressWithLocality(p.nearAddress, own);
 		if (p.phone) place.phone = p.phone;
 		if (p.website) place.website = p.website;
 		if (p.openingHours) place.openingHours = p.openingHours;
@@ -74,7 +82,7 @@ export async function loadAreaData(
 		search.dispose();
 		throw error;
 	}
-	const places = placesOf(source.places);
+	const places = placesOf(source.places, source.localities);
 	return {
 		areaId: source.areaId,
 		areaName: tiles.name,

@@ -83,7 +83,7 @@ export function placesInNeighbour(
 	ownNis: readonly string[],
 	from: [number, number],
 ): NeighbourPlace[] {
-	const apps = placesOf(source.places);
+	const apps = placesOf(source.places, source.localities);
 	return source.places.flatMap((p, i): NeighbourPlace[] => {
 		if (!p.categoryIds.includes(categoryId)) return [];
 		const municipality = p.localities

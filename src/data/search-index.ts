@@ -22,6 +22,7 @@
  * `npm run bench -- search` runs both beside this one on the same records and queries.
  */
 import { metresPerDegree } from '../analysis/geo.ts';
+import { normalise } from './normalise.ts';
 
 /** What a search result points at. */
 export type SearchKind = 'category' | 'place' | 'street' | 'address';
@@ -101,15 +102,7 @@ export interface SearchOptions {
 	maxPerGroup?: number;
 }
 
-/** Lower case, accents removed, punctuation folded to spaces: the form every text is indexed in. */
-export function normalise(text: string): string {
-	return text
-		.normalize('NFD')
-		.replace(/\p{M}+/gu, '')
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N}]+/gu, ' ')
-		.trim();
-}
+export { normalise };
 
 /**
  * Whether the optimal-string-alignment distance (edits: insert, delete, change a letter, swap two

@@ -5,6 +5,7 @@
  */
 import { CATEGORIES, type Localized } from '../contracts/taxonomy.ts';
 import type { SearchLocality, SearchRecord } from './search-index.ts';
+import { normalise } from './normalise.ts';
 import {
 	decodeStreet,
 	type SearchSourceV2,
@@ -71,6 +72,45 @@ export function localityText(locality: SourceLocality | undefined): string {
 		: locality.name;
 }
 
+/**
+ * A place's address as a line to read, copy or give a taxi driver: with the town it lies in, once.
+ * `localities` are the place's own (its municipality, then its sub-municipality when known).
+ * - No town written ("Kerkstraat 22B"): the place's own locality is added ("Kerkstraat 22B, 2275
+ *   Lille"). The same street name is found in more than one town of an area.
+ * - A town written that is one of the place's localities, by name ("Kerkstraat 1, Lille") or by
+ *   its postcode alone ("Tulpenlaan 1, 2275"): written as a locality is ("…, 2275 Lille"), so it
+ *   is not said twice where the locality is shown beside it.
+ * - Any other town, or a place with no locality: the address as written.
+ * @example addressWithLocality('Singel, Gierle', [lille, gierle]) // 'Singel, 2275 Gierle'
+ */
+export function addressWithLocality(
+	address: string,
+	localities: readonly (SourceLocality | undefined)[],
+): string {
+	const own = localities.filter((l) => l !== undefined);
+	const specific = own.at(-1);
+	if (!specific) return address;
+	const comma = address.lastIndexOf(',');
+	if (comma < 0) return `${address}, ${localityText(specific)}`;
+	const street = address.slice(0, comma).trim();
+	const town = address.slice(comma + 1).trim();
+	const postcode = /^(\d{4})\b/.exec(town)?.[1];
+	const name = normalise(town.replace(/^\d{4}\b/, ''));
+	if (name === '') {
+		return postcode && specific.postcodes.includes(postcode)
+			? `${street}, ${localityText(specific)}`
+			: address;
+	}
+	// the most specific locality that the written town names (and whose postcode it does not contradict)
+	const named = [...own]
+		.reverse()
+		.find(
+			(l) =>
+				normalise(l.name) === name && (postcode === undefined || l.postcodes.includes(postcode)),
+		);
+	return named ? `${street}, ${localityText(named)}` : address;
+}
+
 /** The localities of a source for the search index. */
 export function searchLocalities(source: SearchSourceV2): SearchLocality[] {
 	return source.localities.map((l) => ({
@@ -92,6 +132,7 @@ export function areaSearchRecords(source: SearchSourceV2, lang: keyof Localized)
 	const localityIds = source.localities.map((l) => l.id);
 	const detailOf = (indices: readonly number[]) =>
 		localityText(source.localities[indices[1] ?? indices[0] ?? -1]);
+	const localitiesOf = (indices: readonly number[]) => indices.map((i) => source.localities[i]);
 	for (const p of source.places) {
 		const categories = p.categoryIds.map((id) => BY_ID.get(id)).filter((c) => c !== undefined);
 		const kind = categories.flatMap((c) => c.kinds ?? []).find((k) => k.id === p.kind);
@@ -112,12 +153,15 @@ export function areaSearchRecords(source: SearchSourceV2, lang: keyof Localized)
 			kind: 'place',
 			label: p.name || what,
 			keywords: [...new Set(keywords)],
-			// what it is (when named), where it is (its address, else the nearest address point) and
-			// its locality: places of one kind without a name ("Huisarts") are told apart by it
+			// what it is (when named) and where it is (its address, else the nearest address point,
+			// with its locality): places of one kind without a name ("Huisarts") are told apart by it
 			detail: [
 				p.name ? what : '',
-				p.address ?? (p.nearAddress ? `${NEAR[lang]} ${p.nearAddress}` : ''),
-				detailOf(p.localities),
+				p.address
+					? addressWithLocality(p.address, localitiesOf(p.localities))
+					: p.nearAddress
+						? `${NEAR[lang]} ${addressWithLocality(p.nearAddress, localitiesOf(p.localities))}`
+						: detailOf(p.localities),
 			]
 				.filter(Boolean)
 				.join(' · '),

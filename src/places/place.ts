@@ -15,8 +15,12 @@ export interface Place {
 	/** Its kind within a category that has kinds (taxonomy `kinds`, e.g. `bus_stop`). */
 	kind?: string;
 	lngLat: [number, number];
+	/** With the town it lies in where the area's data know it ("Kerkstraat 22B, 2275 Lille"). */
 	address?: string;
-	/** Without an address of its own: the nearest address point ("Kerkstraat 18"), a guess. */
+	/**
+	 * Without an address of its own: the nearest address point ("Kerkstraat 18, 2275 Lille"), a
+	 * guess.
+	 */
 	nearAddress?: string;
 	phone?: string;
 	website?: string;

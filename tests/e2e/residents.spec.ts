@@ -28,6 +28,8 @@ test.describe('residents find help nearby', () => {
 		await expect(details.getByRole('heading', { level: 2 })).toHaveText(name);
 		await expect(details).toContainText('Apotheek');
 		await expect(details).toContainText('Bron');
+		// its address names the town, once: the same street names are found in Lille and Vorselaar
+		await expect(details.getByTestId('place-address')).toHaveText(/, \d{4} \p{Lu}[^,]*$/u);
 		await expect(page).toHaveURL(/place=[nwr]\d+/);
 		await waitForMapReady(page);
 		await page.screenshot({ path: testInfo.outputPath('pharmacy.png') });
@@ -51,6 +53,10 @@ test.describe('residents find help nearby', () => {
 		await expect(other.getByTestId('place-details').getByRole('heading')).toHaveText(name);
 		await expect(other.locator('html')).toHaveAttribute('lang', 'fr');
 		await expect(other.getByRole('combobox', { name: /Chercher une aide/ })).toBeVisible();
+		// Biopharm has no address in OSM, only the nearest address point, "Dorp 16": there is a Dorp
+		// in Poederlee (Lille) and one in Vorselaar, so the town is named
+		await other.goto('/?place=n3374626661&lang=nl');
+		await expect(other.getByTestId('place-address')).toContainText('Dorp 16, 2275 Poederlee');
 		await other.close();
 
 		// Back in the first tab: the legend and the search speak French too.
