@@ -57,7 +57,7 @@ const en: Messages = {
 	myDiff_surface_rough: 'rough surfaces',
 	myDiff_surface_loose: 'loose surfaces',
 	myDiff_unknown_cautious: 'unknown data avoided',
-	myDiff_unknown_optimistic: 'unknown data counts as fine',
+	myDiff_unknown_optimistic: 'unknown data count as fine',
 	linkUnread: 'Part of this link could not be read and was skipped: {parts}.',
 	mapSlow: 'The map is loading very slowly. Search, the list and the details already work.',
 	networkShow: 'Show how accessible streets and paths are',
@@ -108,10 +108,10 @@ const en: Messages = {
 	coverageUnknownCautious: 'cautious',
 	coverageLegendDate: 'Streets and places: OpenStreetMap of {date}',
 	coverageAgesMunicipal:
-		"65+ and 80+ are estimated with the municipality's age shares ({date}), not per neighbourhood.",
+		'65+ and 80+ are estimated with the municipality’s age shares ({date}), not per neighbourhood.',
 	coverageAgesTable: '65+ and 80+ come from an age table per neighbourhood.',
 	coverageAgesMixed:
-		"65+ and 80+: {table} neighbourhoods from an age table per neighbourhood, {municipal} estimated with the municipality's age shares ({date}).",
+		'65+ and 80+: {table} neighbourhoods from an age table per neighbourhood, {municipal} estimated with the municipality’s age shares ({date}).',
 	coverageEdge:
 		'Edge of the data (hatched): {origins} addresses with {residents} residents. They count in no gap.',
 	coverageNoFigure:
@@ -158,10 +158,10 @@ const en: Messages = {
 	coverageStoredOverlay:
 		'On the map: the layer as it was saved ({n} squares of 200 m, mean walking distance).',
 	coverageFullScreen: 'Analysis full screen',
-	reportPrint: 'Print the neighbourhood report',
-	reportHeading: 'Neighbourhood report {area}',
+	reportPrint: 'Print the neighbourhood analysis',
+	reportHeading: 'Neighbourhood analysis {area}',
 	reportParams: '{profile} · unknown data {unknown} · made on {date}',
-	reportMapAlt: 'Map of the neighbourhood report: {category}',
+	reportMapAlt: 'Map of the neighbourhood analysis: {category}',
 	reportPopulation:
 		'{residents} residents, of whom {r65} aged 65+ ({s65}) and {r80} aged 80+ ({s80})',
 	reportCaption: 'Coverage per kind of help, largest gap for 65+ first',
@@ -180,7 +180,7 @@ const en: Messages = {
 	reportNoneMapped: 'none in the data',
 	reportSources: 'Data',
 	reportEdge: '{residents} residents at the edge of the data, not counted.',
-	reportUnknown: '{share} of the measured paths has unknown accessibility.',
+	reportUnknown: '{share} of the measured paths have unknown accessibility.',
 	savedTitle: 'Saved analyses',
 	savedName: 'Name',
 	savedNote: 'Note',
@@ -671,7 +671,7 @@ const en: Messages = {
 		'Outside every neighbourhood but within {metres} m of an address: {count}, counted in the neighbourhood of the nearest address.',
 	careCountBeyond: 'Farther outside the area, counted nowhere: {count}.',
 	careCountNearest:
-		'A place or initiative counts in the neighbourhood of the nearest address: this area’s data has no neighbourhood boundaries.',
+		'A place or initiative counts in the neighbourhood of the nearest address: this area’s data have no neighbourhood boundaries.',
 	careCountUnreadable:
 		'A place or initiative counts in the neighbourhood of the nearest address: the neighbourhood boundaries could not be read ({detail}).',
 	curFunctionsNeighbourhood: 'Neighbourhood',

@@ -76,7 +76,7 @@ describe('messages', () => {
 	it('writes numbers as the language does (Intl.NumberFormat), strings as they are', () => {
 		expect(translate('nl', 'coverageClassMetres', { to: 1200 })).toBe('tot 1.200 m');
 		expect(translate('en', 'coverageClassMetres', { to: 1200 })).toBe('up to 1,200 m');
-		expect(translate('fr', 'coverageClassMetres', { to: 1200 })).toBe("jusqu'à 1\u202f200 m");
+		expect(translate('fr', 'coverageClassMetres', { to: 1200 })).toBe('jusqu’à 1\u202f200 m');
 		expect(translate('nl', 'listCount', { count: 1500 })).toBe('1.500 plaatsen');
 		// An id is passed as a string: never grouped.
 		expect(translate('nl', 'plannerWay', { id: '123456789' })).toBe('weg zonder naam (123456789)');

@@ -38,7 +38,7 @@ test.describe('the toolbar', () => {
 		await expect(hint).toBeVisible();
 
 		await chooseLanguage(page, 'fr');
-		await expect(hint).toHaveText("Faites glisser pour voir d'autres boutons →");
+		await expect(hint).toHaveText('Faites glisser pour voir d’autres boutons →');
 		await page.screenshot({ path: testInfo.outputPath('toolbar-phone-fr.png') });
 	});
 
