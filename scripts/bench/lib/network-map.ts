@@ -11,7 +11,9 @@ import {
 	NETWORK_SOURCE,
 	type EdgeStatuses,
 } from '../../../src/map/layers/network-style.ts';
-import { benchMap, startArchiveMap } from './archive-map.ts';
+import { benchMap, drawnByGpu, startArchiveMap } from './archive-map.ts';
+
+export { settled } from './archive-map.ts';
 
 const LAYER = 'footways';
 
@@ -38,13 +40,18 @@ export function start(
 }
 
 /**
- * Draws the statuses as feature-state and resolves after the map has rendered them, with the time
- * to set the feature-state (only the edges whose status changed: `touched`), the time from then
- * to the first frame drawn, and to the map idle (the repaint done).
+ * Draws the statuses as feature-state and resolves after the map has drawn them, with the time to
+ * set the feature-state (only the edges whose status changed: `touched`), and the times from then
+ * to the first frame, to the map idle (MapLibre has sent the frame) and to the frame drawn by the
+ * GPU process (a read back waits for it).
  */
-export function drawStatuses(
-	statuses: EdgeStatuses | undefined,
-): Promise<{ setMs: number; firstFrameMs: number; idleMs: number; touched: number }> {
+export function drawStatuses(statuses: EdgeStatuses | undefined): Promise<{
+	setMs: number;
+	firstFrameMs: number;
+	idleMs: number;
+	drawnMs: number;
+	touched: number;
+}> {
 	const map = benchMap();
 	return new Promise((resolve) => {
 		const t0 = performance.now();
@@ -52,14 +59,16 @@ export function drawStatuses(
 		let frame = 0;
 		let touched = 0;
 		map.once('render', () => void (frame = performance.now()));
-		map.once('idle', () =>
+		map.once('idle', () => {
+			const idle = performance.now();
 			resolve({
 				setMs: set - t0,
-				firstFrameMs: (frame || performance.now()) - set,
-				idleMs: performance.now() - set,
+				firstFrameMs: (frame || idle) - set,
+				idleMs: idle - set,
+				drawnMs: drawnByGpu() - set,
 				touched,
-			}),
-		);
+			});
+		});
 		touched = drawEdgeStatuses(map, LAYER, statuses);
 		set = performance.now();
 		map.triggerRepaint();
@@ -68,17 +77,23 @@ export function drawStatuses(
 
 /**
  * The reference: a bare repaint of the same map with nothing changed (what software WebGL costs
- * for one frame of this view regardless of the statuses), to the first frame and to idle.
+ * for one frame of this view regardless of the statuses), to the first frame, to idle and to the
+ * frame drawn by the GPU process.
  */
-export function repaint(): Promise<{ firstFrameMs: number; idleMs: number }> {
+export function repaint(): Promise<{ firstFrameMs: number; idleMs: number; drawnMs: number }> {
 	const map = benchMap();
 	return new Promise((resolve) => {
 		const t0 = performance.now();
 		let frame = 0;
 		map.once('render', () => void (frame = performance.now()));
-		map.once('idle', () =>
-			resolve({ firstFrameMs: (frame || performance.now()) - t0, idleMs: performance.now() - t0 }),
-		);
+		map.once('idle', () => {
+			const idle = performance.now();
+			resolve({
+				firstFrameMs: (frame || idle) - t0,
+				idleMs: idle - t0,
+				drawnMs: drawnByGpu() - t0,
+			});
+		});
 		map.triggerRepaint();
 	});
 }

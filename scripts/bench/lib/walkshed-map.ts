@@ -17,7 +17,7 @@ import { applyFeatureState, type FeatureStateValues } from '../../../src/map/fea
 import { NETWORK_SOURCE } from '../../../src/map/layers/network-style.ts';
 import { walkshedLayers, walkshedsGeoJson } from '../../../src/map/layers/planner-style.ts';
 import type { ProfileId } from '../../../src/contracts/profiles.ts';
-import { benchMap, idleAfter, startArchiveMap } from './archive-map.ts';
+import { benchMap, drawnByGpu, idleAfter, settled, startArchiveMap } from './archive-map.ts';
 import { WALKSHED_STATE, walkshedEdgeLayers, walkshedEdgeStates } from './walkshed-split.ts';
 
 const SOURCE = 'walkshed';
@@ -72,21 +72,28 @@ export function useSplit(on: boolean): Promise<number> {
 }
 
 /** Centres the map on the point clicked (untimed: the point is in view when clicked). */
-export function centreOn(centre: [number, number]): Promise<number> {
-	return idleAfter(() => theMap().jumpTo({ center: centre }));
+export async function centreOn(centre: [number, number]): Promise<void> {
+	await idleAfter(() => theMap().jumpTo({ center: centre }));
+	await settled();
 }
 
-/** The next animation frame and the map idle after `change`, as performance.now() moments. */
-function moments(change: () => void): Promise<{ frame: number; idle: number }> {
+/**
+ * After `change`, as performance.now() moments: the next animation frame, the map idle (MapLibre
+ * has sent the frame's drawing) and the walksheds drawn (the GPU process has drawn it: a read
+ * back waits for it).
+ */
+function moments(change: () => void): Promise<Moments> {
 	const map = theMap();
 	return new Promise((resolve) => {
 		let frame = 0;
 		let idle = 0;
+		let drawn = 0;
 		const done = () => {
-			if (frame > 0 && idle > 0) resolve({ frame, idle });
+			if (frame > 0 && drawn > 0) resolve({ frame, idle, drawn });
 		};
 		map.once('idle', () => {
 			idle = performance.now();
+			drawn = drawnByGpu();
 			done();
 		});
 		change();
@@ -97,13 +104,13 @@ function moments(change: () => void): Promise<{ frame: number; idle: number }> {
 	});
 }
 
+/** What {@link moments} measures. */
+export type Moments = { frame: number; idle: number; drawn: number };
+
 type Shed = { profile: ProfileId; lines: Feature<MultiLineString> } | null;
 
 /** Draws the `walksheds` answer as the panel does: one GeoJSON source of every reached stretch. */
-export function drawGeojson(
-	sheds: Shed[],
-	at: [number, number],
-): Promise<{ frame: number; idle: number }> {
+export function drawGeojson(sheds: Shed[], at: [number, number]): Promise<Moments> {
 	return moments(() =>
 		(theMap().getSource(SOURCE) as GeoJSONSource).setData(walkshedsGeoJson(sheds, at)),
 	);
@@ -116,7 +123,7 @@ export function drawGeojson(
 export function drawSplit(
 	sheds: ((Shed & { edges: Uint32Array }) | null)[],
 	at: [number, number],
-): Promise<{ frame: number; idle: number }> {
+): Promise<Moments> {
 	const map = theMap();
 	return moments(() => {
 		(map.getSource(SOURCE) as GeoJSONSource).setData(walkshedsGeoJson(sheds, at));
