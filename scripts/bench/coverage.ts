@@ -6,7 +6,8 @@
  * 1. Whole analysis: every category of the taxonomy × the 3 profiles, from the coordinator's
  *    click (a profile chosen: the analysis runs again for every category) to the table and the
  *    overlay shown (the status `done` with the table in the page, then the first frame the map
- *    renders after it, which applies the overlay's new feature-state, and the map idle). The
+ *    renders after it, which applies the overlay's new feature-state, drawn by the GPU process,
+ *    and the map idle; each click on a settled map, lib/frame-moments.ts). The
  *    origins' points are on the map once; an analysis or a what-if changes only their classes
  *    and the neighbourhoods' shading (feature-state). Reported per round as the
  *    sum of the three profiles' runs. Its engine part (the worker's own time per category, read
@@ -20,14 +21,16 @@
  *    reference's re-run there too. The app worker's first whole analysis at the page's opening
  *    (cold) is reported beside the same profile's later runs.
  * 2. What-if: a planned place clicked on the map at a seeded address point (the map centred on it
- *    first, untimed), from the click (mousedown) to the table updated (worker answer, its
- *    transfer and Svelte), to the first frame after it (the overlay updated: target ≤ 100 ms
- *    median) and to the map idle (the planned place's marker laid out by MapLibre's worker too),
- *    median and p95; the worker's engine time beside it (≤ 8 ms). Interleaved click by click with
- *    its reference, the category's analysis run again from the "Run" click (which also undoes
- *    the what-if).
+ *    first, untimed; the click waits until its frame is drawn, lib/frame-moments.ts), from the
+ *    click (mousedown) to the table updated (worker answer, its transfer and Svelte), to the first
+ *    frame after it sent by MapLibre (`render`) and drawn by the GPU process (the overlay updated
+ *    on screen: target ≤ 100 ms median), and to the map idle (the planned place's marker laid out
+ *    by MapLibre's worker too), median and p95; the worker's engine time beside it (≤ 8 ms).
+ *    Interleaved click by click with its reference, the category's analysis run again from the
+ *    "Run" click (which also undoes the what-if).
  * 3. Long tasks: the longest main-thread task (PerformanceObserver 'longtask') during the what-if
- *    clicks (≤ 50 ms), and during the reference runs beside it.
+ *    clicks (≤ 50 ms), and during the reference runs beside it; the bench's own wait for the
+ *    GPU (a read back) is taken out of the task it falls in.
  *
  * `--only what-if` leaves part 1 out (parts 2 and 3 alone); `--only whole` leaves parts 2 and 3
  * out. `--port N` serves the build on that
@@ -46,6 +49,7 @@ import { mulberry32 } from '../../src/analysis/synthetic.ts';
 import { CATEGORIES } from '../../src/contracts/taxonomy.ts';
 import { buildApp } from '../lib/build-app.ts';
 import { REPO_ROOT } from '../lib/version.ts';
+import type * as FrameMoments from './lib/frame-moments.ts';
 import { bundleForPage } from './lib/page.ts';
 import { perOriginReference } from './lib/per-origin.ts';
 import { sampleBundle } from './lib/sample.ts';
@@ -72,6 +76,8 @@ interface Step {
 	tableMs: number;
 	/** The first frame rendered after the table updated: the overlay's new feature-state drawn. */
 	frameMs: number;
+	/** That frame drawn by the GPU process (a one-pixel read back after it waits for it). */
+	drawnMs: number;
 	/** The map idle after that frame (every source laid out, nothing left to draw). */
 	shownMs: number;
 	/** The engine's own time in the worker (`data-engine-ms`). */
@@ -96,6 +102,7 @@ function pageHooks(): void {
 		};
 		benchLongTasks: { start: number; end: number }[];
 		benchArm: (kind: 'run' | 'whatIf') => void;
+		BenchMoments: typeof FrameMoments;
 		benchStep?: Promise<unknown>;
 		benchClickAt?: number;
 	};
@@ -122,6 +129,9 @@ function pageHooks(): void {
 		w.benchClickAt = undefined;
 		let tableAt: number | undefined;
 		let frameAt: number | undefined;
+		let drawnAt: number | undefined;
+		// the read back's wait, the bench's own: taken out of the page's long tasks
+		let held = { from: 0, at: 0 };
 		let shownAt: number | undefined;
 		let sawRunning = false;
 		const engine = () =>
@@ -150,6 +160,11 @@ function pageHooks(): void {
 				// nothing else asked (it is a no-op when one is due)
 				map.once('render', () => {
 					frameAt = performance.now();
+					// and that frame drawn by the GPU process (lib/frame-moments.ts)
+					const canvas = (map as unknown as { getCanvas: () => HTMLCanvasElement }).getCanvas();
+					const drawn = w.BenchMoments.drawnByGpu(canvas);
+					drawnAt = drawn.at;
+					held = drawn;
 					map.once('idle', () => {
 						shownAt = performance.now();
 						done();
@@ -169,12 +184,20 @@ function pageHooks(): void {
 				resolve({
 					tableMs: tableAt! - t0,
 					frameMs: frameAt! - t0,
+					drawnMs: drawnAt! - t0,
 					shownMs: end - t0,
 					engineMs: engine(),
 					workerMs: Number(status.dataset.workerMs ?? NaN),
 					longTasks: w.benchLongTasks
 						.filter((t) => t.end > t0 && t.start < end)
-						.map((t) => Math.round(t.end - t.start)),
+						.map((t) =>
+							Math.round(
+								t.end -
+									t.start -
+									Math.max(0, Math.min(t.end, held.at) - Math.max(t.start, held.from)),
+							),
+						)
+						.filter((ms) => ms > 50),
 				});
 			}
 		});
@@ -183,6 +206,10 @@ function pageHooks(): void {
 
 /** Arms the page, clicks (Playwright: a real mouse click), waits for the step's figures. */
 async function step(page: Page, kind: 'run' | 'whatIf', click: () => Promise<void>): Promise<Step> {
+	// a user clicks on a map they see: its last frame drawn (lib/frame-moments.ts)
+	await page.evaluate(() =>
+		(window as unknown as { BenchMoments: typeof FrameMoments }).BenchMoments.settled(),
+	);
 	await page.evaluate(
 		(k) => (window as unknown as { benchArm: (k: string) => void }).benchArm(k),
 		kind,
@@ -347,6 +374,10 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		page.on('pageerror', (e) => log(`page error: ${e.message}`));
 		// tsx keeps function names with an `__name` helper that the page does not have
 		await page.addInitScript('window.__name = (f) => f');
+		// the bundle's `var BenchMoments` made a property of window (an init script's own vars are not)
+		await page.addInitScript(
+			`${await bundleForPage('scripts/bench/lib/frame-moments.ts', 'BenchMoments')};window.BenchMoments = BenchMoments;`,
+		);
 		await page.addInitScript(pageHooks);
 
 		// --- 1. the whole analysis: every category × 3 profiles, round by round with the reference
@@ -495,12 +526,13 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		const med = (xs: number[]) => spread(xs).median;
 		const ratio = spread(ratios);
 		const whatIfShown = whatIf.map((s) => s.frameMs);
+		const whatIfDrawn = whatIf.map((s) => s.drawnMs);
 		const whatIfIdle = whatIf.map((s) => s.shownMs);
 		const whatIfEngine = whatIf.map((s) => s.engineMs);
 		const longest = Math.max(0, ...whatIf.flatMap((s) => s.longTasks));
 		const longestRef = Math.max(0, ...rerun.flatMap((s) => s.longTasks));
 		log(
-			`whole analysis ${med(wholeMs).toFixed(0)} ms (engine ${med(wholeEngineMs).toFixed(1)} ms, reference ${med(referenceMs).toFixed(0)} ms, ratio ${ratio.median}); what-if ${med(whatIfShown).toFixed(0)} ms median to the first frame, ${med(whatIfIdle).toFixed(0)} ms to idle (engine ${med(whatIfEngine).toFixed(2)} ms), run again ${med(rerun.map((s) => s.shownMs)).toFixed(0)} ms; longest task ${longest} ms`,
+			`whole analysis ${med(wholeMs).toFixed(0)} ms (engine ${med(wholeEngineMs).toFixed(1)} ms, reference ${med(referenceMs).toFixed(0)} ms, ratio ${ratio.median}); what-if ${med(whatIfDrawn).toFixed(0)} ms median to the first frame drawn (${med(whatIfShown).toFixed(0)} ms to it sent), ${med(whatIfIdle).toFixed(0)} ms to idle (engine ${med(whatIfEngine).toFixed(2)} ms), run again ${med(rerun.map((s) => s.shownMs)).toFixed(0)} ms; longest task ${longest} ms`,
 		);
 		return {
 			area: areaId,
@@ -554,6 +586,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 						clicks: whatIf.length,
 						table_updated_ms: withP95(whatIf.map((s) => s.tableMs)),
 						first_frame_ms: withP95(whatIfShown),
+						first_frame_drawn_ms: withP95(whatIfDrawn),
 						map_idle_ms: withP95(whatIfIdle),
 						engine_ms_in_worker: withP95(whatIfEngine),
 						reference_run_again_first_frame_ms: withP95(rerun.map((s) => s.frameMs)),
@@ -587,9 +620,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 					? {}
 					: {
 							what_if_first_frame_median: {
-								value: med(whatIfShown),
-								target: `≤ ${WHATIF_MAX_MEDIAN_MS} ms`,
-								meetsTargets: med(whatIfShown) <= WHATIF_MAX_MEDIAN_MS,
+								value: med(whatIfDrawn),
+								target: `≤ ${WHATIF_MAX_MEDIAN_MS} ms (the first frame after it drawn by the GPU process)`,
+								meetsTargets: med(whatIfDrawn) <= WHATIF_MAX_MEDIAN_MS,
 							},
 							what_if_engine_median: {
 								value: med(whatIfEngine),

@@ -13,7 +13,7 @@
  *   app does (feature-state per edge, src/map/layers/network-style.ts) and waits until the map is
  *   idle and the GPU process has drawn that frame (software WebGL, as the e2e runs; a one-pixel
  *   read back waits for it); two profiles alternate so each is a change, and each starts on a
- *   settled map (archive-map.ts `settled`: the frame before is drawn, as when a user changes their
+ *   settled map (lib/frame-moments.ts: the frame before is drawn, as when a user changes their
  *   profile). Reference: today's coverage job (pharmacy, walking) in the same worker, interleaved.
  *   Target ≤ 30 ms. The time is split: the worker's re-classification (its `elapsedMs`), the
  *   answer's way back (posting and structured clone), setting the feature-state of every edge,

@@ -19,7 +19,7 @@
  * the click waits until that frame is drawn too, as a user clicks on a map they see (clicking at
  * MapLibre's idle found the GPU process still drawing the frame before, and the walksheds' frame
  * waited for it: a p95 of 73 ms to idle against 41–47 ms on a settled map, on one machine; see
- * archive-map.ts `settled`). 10 minutes; N seeded address points (default 40) with residents, the two ways
+ * lib/frame-moments.ts). 10 minutes; N seeded address points (default 40) with residents, the two ways
  * interleaved per point (alternating which goes first), after 5 untimed warm-up points. Target: the
  * three walksheds drawn, p95 ≤ 50 ms. The answers' residents are checked equal.
  *

@@ -13,6 +13,7 @@ import {
 } from 'maplibre-gl';
 import { FileSource, PMTiles, Protocol } from 'pmtiles';
 import { NETWORK_SOURCE } from '../../../src/map/layers/network-style.ts';
+import { drawnByGpu } from './frame-moments.ts';
 
 /** The bench's map (set by {@link startArchiveMap}). */
 export const benchMap = (): MapLibreMap =>
@@ -32,38 +33,9 @@ export function idleAfter(change: () => void): Promise<number> {
 	});
 }
 
-/**
- * Resolves once what the map last drew is on the screen, as a user sees the map before they click
- * on it: animation frames come at the screen's pace again (two intervals in a row of at most 20
- * ms; at most 120 frames). MapLibre's `idle` comes when the page has sent a frame's drawing, while
- * the GPU process may still be drawing it (with software WebGL, tens of milliseconds), and a frame
- * asked for then waits for it.
- */
-export function settled(): Promise<void> {
-	return new Promise((resolve) => {
-		let last = performance.now();
-		let calm = 0;
-		let frames = 0;
-		const next = (now: number) => {
-			calm = now - last <= 20 ? calm + 1 : 0;
-			last = now;
-			if (calm >= 2 || ++frames >= 120) resolve();
-			else requestAnimationFrame(next);
-		};
-		requestAnimationFrame(next);
-	});
-}
-
-/**
- * The moment the GPU process has drawn every command the map has given so far: a one-pixel read
- * back waits for them (MapLibre's `idle` comes when the page has sent a frame's drawing, not when
- * software WebGL has drawn it). performance.now() after it.
- */
-export function drawnByGpu(): number {
-	const canvas = benchMap().getCanvas();
-	const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
-	gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
-	return performance.now();
+/** The moment the GPU process has drawn what the bench's map has given it (frame-moments.ts). */
+export function mapDrawnByGpu(): number {
+	return drawnByGpu(benchMap().getCanvas()).at;
 }
 
 /** The network archive of a bench map: its bytes (base64, read from memory) or its URL. */

@@ -11,9 +11,9 @@ import {
 	NETWORK_SOURCE,
 	type EdgeStatuses,
 } from '../../../src/map/layers/network-style.ts';
-import { benchMap, drawnByGpu, startArchiveMap } from './archive-map.ts';
+import { benchMap, mapDrawnByGpu, startArchiveMap } from './archive-map.ts';
 
-export { settled } from './archive-map.ts';
+export { settled } from './frame-moments.ts';
 
 const LAYER = 'footways';
 
@@ -65,7 +65,7 @@ export function drawStatuses(statuses: EdgeStatuses | undefined): Promise<{
 				setMs: set - t0,
 				firstFrameMs: (frame || idle) - set,
 				idleMs: idle - set,
-				drawnMs: drawnByGpu() - set,
+				drawnMs: mapDrawnByGpu() - set,
 				touched,
 			});
 		});
@@ -91,7 +91,7 @@ export function repaint(): Promise<{ firstFrameMs: number; idleMs: number; drawn
 			resolve({
 				firstFrameMs: (frame || idle) - t0,
 				idleMs: idle - t0,
-				drawnMs: drawnByGpu() - t0,
+				drawnMs: mapDrawnByGpu() - t0,
 			});
 		});
 		map.triggerRepaint();

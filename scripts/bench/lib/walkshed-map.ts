@@ -17,7 +17,8 @@ import { applyFeatureState, type FeatureStateValues } from '../../../src/map/fea
 import { NETWORK_SOURCE } from '../../../src/map/layers/network-style.ts';
 import { walkshedLayers, walkshedsGeoJson } from '../../../src/map/layers/planner-style.ts';
 import type { ProfileId } from '../../../src/contracts/profiles.ts';
-import { benchMap, drawnByGpu, idleAfter, settled, startArchiveMap } from './archive-map.ts';
+import { benchMap, idleAfter, mapDrawnByGpu, startArchiveMap } from './archive-map.ts';
+import { settled } from './frame-moments.ts';
 import { WALKSHED_STATE, walkshedEdgeLayers, walkshedEdgeStates } from './walkshed-split.ts';
 
 const SOURCE = 'walkshed';
@@ -93,7 +94,7 @@ function moments(change: () => void): Promise<Moments> {
 		};
 		map.once('idle', () => {
 			idle = performance.now();
-			drawn = drawnByGpu();
+			drawn = mapDrawnByGpu();
 			done();
 		});
 		change();
