@@ -7,7 +7,8 @@
  *   the other's hidden (known: transparent colour, unknown: opacity 0; a filter cannot read a personal profile's feature-state);
  * - filtered: one layer per purpose, each holding only its edges by the tile's status.
  *
- * Timed to the map idle: the layers put on the map at z14 (the first draw), a profile switched
+ * Timed from the change on a settled map to its frame drawn by the GPU process
+ * (lib/frame-moments.ts): the layers put on the map at z14 (the first draw), a profile switched
  * (walking → wheelchair → walking), and a pan of 500 px (new tiles laid out). The features each
  * way lays out in the view (queryRenderedFeatures, hidden ones included) come with the figures.
  * Tried for #19; the app keeps the opacity way (a personal profile's statuses, feature-state, can
@@ -120,7 +121,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			},
 			renderedFeaturesLastRun: drawnSeen,
 			loadAverage1m: { before: loadBefore, after: loadavg()[0]! },
-			note: 'ms to the map idle, software WebGL. opacity: the app (every edge in both layers, each hiding the edges of the other: the known layer by a transparent colour, the unknown by opacity 0); filtered: one layer per purpose by the tile status',
+			note: 'ms from the change, on a settled map, to its frame drawn by the GPU process (lib/frame-moments.ts), software WebGL. opacity: the app (every edge in both layers, each hiding the edges of the other: the known layer by a transparent colour, the unknown by opacity 0); filtered: one layer per purpose by the tile status',
 		};
 	} finally {
 		await browser.close();

@@ -13,7 +13,7 @@ import {
 } from 'maplibre-gl';
 import { FileSource, PMTiles, Protocol } from 'pmtiles';
 import { NETWORK_SOURCE } from '../../../src/map/layers/network-style.ts';
-import { drawnByGpu } from './frame-moments.ts';
+import { drawnByGpu, settled } from './frame-moments.ts';
 
 /** The bench's map (set by {@link startArchiveMap}). */
 export const benchMap = (): MapLibreMap =>
@@ -31,6 +31,17 @@ export function idleAfter(change: () => void): Promise<number> {
 		change();
 		map.triggerRepaint();
 	});
+}
+
+/**
+ * On a settled map, the milliseconds from `change` to its frame drawn by the GPU process (the map
+ * idle, then the read back: frame-moments.ts).
+ */
+export async function drawnAfter(change: () => void): Promise<number> {
+	await settled();
+	const t0 = performance.now();
+	await idleAfter(change);
+	return mapDrawnByGpu() - t0;
 }
 
 /** The moment the GPU process has drawn what the bench's map has given it (frame-moments.ts). */

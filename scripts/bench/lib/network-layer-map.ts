@@ -12,7 +12,7 @@ import type {
 	Map as MapLibreMap,
 } from 'maplibre-gl';
 import { networkLayers } from '../../../src/map/layers/network-style.ts';
-import { benchMap, idleAfter, startArchiveMap } from './archive-map.ts';
+import { benchMap, drawnAfter, startArchiveMap } from './archive-map.ts';
 import type { ProfileId } from '../../../src/contracts/profiles.ts';
 
 export type Way = 'opacity' | 'filtered';
@@ -45,7 +45,7 @@ export function start(
 /** Puts `way`'s layers for `profile` on the map (untimed), shown. */
 export function use(way: Way, profile: ProfileId): Promise<number> {
 	const map = theMap();
-	return idleAfter(() => {
+	return drawnAfter(() => {
 		for (const id of ['network-known', 'network-unknown'])
 			if (map.getLayer(id)) map.removeLayer(id);
 		for (const l of layersOf(way, profile).reverse()) map.addLayer(l);
@@ -55,7 +55,7 @@ export function use(way: Way, profile: ProfileId): Promise<number> {
 /** Switches the shown profile as the app does (MapView: paint; filtered: also the filter). */
 export function switchProfile(way: Way, profile: ProfileId): Promise<number> {
 	const map = theMap();
-	return idleAfter(() => {
+	return drawnAfter(() => {
 		for (const l of layersOf(way, profile)) {
 			if (l.id === 'network-known')
 				map.setPaintProperty(l.id, 'line-color', l.paint?.['line-color']);
@@ -67,7 +67,7 @@ export function switchProfile(way: Way, profile: ProfileId): Promise<number> {
 
 /** Moves the view (a pan of 40 % of the width: new tiles come in) and waits for idle. */
 export function pan(dx: number): Promise<number> {
-	return idleAfter(() => theMap().panBy([dx, 0], { animate: false }));
+	return drawnAfter(() => theMap().panBy([dx, 0], { animate: false }));
 }
 
 /** Features rendered in the view per layer (hidden ones included), to see what each way lays out. */
