@@ -5,6 +5,7 @@ import {
 	LANGUAGES,
 	LANGUAGE_NAMES,
 	NL_MESSAGES,
+	areaName,
 	formatNumber,
 	initialLang,
 	isLangLoaded,
@@ -43,6 +44,25 @@ describe('messages', () => {
 			'Kaart van Vorselaar en Lille',
 		);
 		expect(translate('fr', 'mapLabel')).toBe('Carte de {area}');
+	});
+
+	it("writes an area named after its municipalities with the language's own “and”", () => {
+		const sample = {
+			name: 'Vorselaar en Lille',
+			municipalities: [{ name: 'Vorselaar' }, { name: 'Lille' }],
+		};
+		expect(areaName(sample, 'nl')).toBe('Vorselaar en Lille');
+		expect(areaName(sample, 'fr')).toBe('Vorselaar et Lille');
+		expect(areaName(sample, 'en')).toBe('Vorselaar and Lille');
+		const three = {
+			name: 'Grobbendonk, Herentals en Vorselaar',
+			municipalities: [{ name: 'Grobbendonk' }, { name: 'Herentals' }, { name: 'Vorselaar' }],
+		};
+		expect(areaName(three, 'fr')).toBe('Grobbendonk, Herentals et Vorselaar');
+		// a name of its own, or one municipality: the same in every language
+		expect(areaName({ ...sample, name: 'Kempen-Oost' }, 'fr')).toBe('Kempen-Oost');
+		expect(areaName({ name: 'Lille', municipalities: [{ name: 'Lille' }] }, 'en')).toBe('Lille');
+		expect(areaName({ name: 'Lille' }, 'en')).toBe('Lille');
 	});
 
 	it('keeps the same slots in every language and every plural form', () => {

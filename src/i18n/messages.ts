@@ -827,6 +827,22 @@ export function translate(
 	});
 }
 
+/**
+ * An area's name in `lang`. The pipeline names an area after its municipalities, in Dutch ("Vorselaar
+ * en Lille"): such a name is written with `lang`'s own "and" ("Vorselaar et Lille"). Any other
+ * name is the area's own, the same in every language.
+ * @example areaName({ name: 'Vorselaar en Lille', municipalities: [{ name: 'Vorselaar' }, { name: 'Lille' }] }, 'fr') // 'Vorselaar et Lille'
+ */
+export function areaName(
+	area: { name: string; municipalities?: readonly { name: string }[] },
+	lang: Lang,
+): string {
+	const names = (area.municipalities ?? []).map((m) => m.name);
+	if (names.length < 2 || lang === 'nl') return area.name;
+	const and = (l: Lang) => new Intl.ListFormat(l, { type: 'conjunction' }).format(names);
+	return area.name === and('nl') ? and(lang) : area.name;
+}
+
 /** Whether `value` is one of the supported languages. */
 export function isLang(value: unknown): value is Lang {
 	return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

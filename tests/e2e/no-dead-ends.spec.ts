@@ -55,7 +55,7 @@ test.describe('residents: no dead ends, honest data, usable at 400 % zoom', () =
 		// The same in French.
 		await chooseLanguage(page, 'fr');
 		await expect(nearest.getByRole('status').first()).toHaveText(
-			'Aucun « Centre de services local » dans les données de la carte pour Vorselaar en Lille',
+			'Aucun « Centre de services local » dans les données de la carte pour Vorselaar et Lille',
 		);
 		await expect(teleOnthaal.getByRole('link', { name: 'Appeler le 106' })).toBeVisible();
 		await chooseLanguage(page, 'nl');
@@ -104,13 +104,13 @@ test.describe('residents: no dead ends, honest data, usable at 400 % zoom', () =
 		);
 		await expect(page.locator('canvas.maplibregl-canvas')).toHaveAttribute(
 			'aria-label',
-			'Map of Vorselaar en Lille',
+			'Map of Vorselaar and Lille',
 		);
 
 		// The wheelchair filter says why the map would be empty, instead of emptying it silently.
 		await page.getByRole('checkbox', { name: 'Only places with wheelchair access' }).check();
 		await expect(page.getByTestId('wheelchair-filter').getByRole('status')).toContainText(
-			/No place in Vorselaar en Lille has data on wheelchair access|places are wheelchair accessible/,
+			/No place in Vorselaar and Lille has data on wheelchair access|places are wheelchair accessible/,
 		);
 		// A skip link jumps past the legend's checkboxes.
 		await page.getByRole('link', { name: 'Skip to the map (past the legend)' }).focus();
