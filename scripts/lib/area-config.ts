@@ -111,6 +111,10 @@ export interface OsmSource extends SourceInfo {
 	coveragePolygon: { path: string; relativePath: string } | null;
 }
 
+/** The languages the app speaks (src/i18n/messages.ts LANGUAGES). */
+export const NAME_LANGS = ['nl', 'fr', 'en'] as const;
+export type NameLang = (typeof NAME_LANGS)[number];
+
 export interface Municipality {
 	nis: string;
 	name: string;
@@ -123,6 +127,11 @@ export interface AreaConfig {
 	/** Lower-case slug: the folder name under tiles/. */
 	id: string;
 	name: string;
+	/**
+	 * The area's name where a language writes it otherwise (`fr`: "Bruxelles" for "Brussel",
+	 * "Anvers" for "Antwerpen"); `name` elsewhere.
+	 */
+	names: Partial<Record<NameLang, string>>;
 	municipalities: Municipality[];
 	sources: {
 		osm: OsmSource;
@@ -263,9 +272,17 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		};
 	};
 
-	known(raw, '', ['id', 'name', 'municipalities', 'sources']);
+	known(raw, '', ['id', 'name', 'names', 'municipalities', 'sources']);
 	const id = valid(Slug, raw, 'id', '');
 	const name = str(raw, 'name', '');
+	const names: AreaConfig['names'] = {};
+	if (raw.names !== undefined) {
+		if (!isObject(raw.names)) fail('names', 'must be an object of names by language');
+		known(raw.names as Json, 'names.', [...NAME_LANGS]);
+		for (const lang of NAME_LANGS)
+			if ((raw.names as Json)[lang] !== undefined)
+				names[lang] = str(raw.names as Json, lang, 'names.');
+	}
 	const munis = raw.municipalities;
 	if (!Array.isArray(munis) || munis.length === 0)
 		fail('municipalities', 'must be a non-empty array');
@@ -457,6 +474,7 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		configPath,
 		id,
 		name,
+		names,
 		municipalities,
 		sources: {
 			osm,

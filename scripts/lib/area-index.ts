@@ -24,6 +24,8 @@ export const AREA_INDEX_VERSION = 1;
 export interface AreaIndexEntry {
 	id: string;
 	name: string;
+	/** The name where a language writes it otherwise (the area config's `names`). */
+	names?: Partial<Record<'nl' | 'fr' | 'en', string>>;
 	municipalities: { nis: string; name: string }[];
 	/** [west, south, east, north] in degrees. */
 	bbox: [number, number, number, number];
@@ -89,6 +91,7 @@ export function writeAreaIndex(outRoot: string, builtNow: readonly string[] = []
 			areas.push({
 				id: a.id,
 				name: a.name,
+				...(a.names && typeof a.names === 'object' ? { names: a.names } : {}),
 				municipalities: Array.isArray(a.municipalities) ? a.municipalities : [],
 				bbox: a.bbox,
 				builtAt: builtNow.includes(a.id)

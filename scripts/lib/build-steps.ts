@@ -653,6 +653,7 @@ export function manifestOf(ctx: BuildContext): AreaManifest {
 		area: {
 			id: config.id,
 			name: config.name,
+			...(Object.keys(config.names).length > 0 ? { names: config.names } : {}),
 			municipalities: config.municipalities,
 			bbox: areaBbox,
 			center,

@@ -61,6 +61,14 @@ export const ManifestSchema = v.pipe(
 		area: v.object({
 			id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'format')),
 			name: v.pipe(v.string(), v.nonEmpty('length')),
+			/** The name where a language writes it otherwise (the area config's `names`). */
+			names: v.optional(
+				v.object({
+					nl: v.optional(v.pipe(v.string(), v.nonEmpty('length'))),
+					fr: v.optional(v.pipe(v.string(), v.nonEmpty('length'))),
+					en: v.optional(v.pipe(v.string(), v.nonEmpty('length'))),
+				}),
+			),
 			bbox: v.optional(bboxSchema),
 			municipalities: v.optional(v.array(v.object({ nis: v.string(), name: v.string() })), []),
 		}),

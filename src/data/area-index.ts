@@ -2,12 +2,15 @@
  * The areas the app can open: `tiles/areas.json`, written by the pipeline
  * (scripts/lib/area-index.ts) with every built area's id, name, municipalities, bbox and build date.
  */
+import { LANGUAGES, type Lang } from '../i18n/messages.ts';
 import { ManifestError } from './tiles.ts';
 
 /** One built area. */
 export interface AreaSummary {
 	id: string;
 	name: string;
+	/** The name where a language writes it otherwise (shown by i18n's areaName). */
+	names?: Partial<Record<Lang, string>>;
 	municipalities: { nis: string; name: string }[];
 	/** [west, south, east, north] in degrees. */
 	bbox: [number, number, number, number];
@@ -16,6 +19,16 @@ export interface AreaSummary {
 }
 
 const AREA_ID = /^[a-z0-9-]+$/;
+
+/** The names by language of an index entry: only the app's languages, only non-empty text. */
+function namesOf(names: Record<string, unknown>): Partial<Record<Lang, string>> {
+	const out: Partial<Record<Lang, string>> = {};
+	for (const lang of LANGUAGES) {
+		const name = names[lang];
+		if (typeof name === 'string' && name.trim() !== '') out[lang] = name;
+	}
+	return out;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,6 +49,7 @@ export function parseAreaIndex(json: unknown): AreaSummary[] {
 			{
 				id: a.id,
 				name: a.name,
+				...(isRecord(a.names) ? { names: namesOf(a.names) } : {}),
 				municipalities: (Array.isArray(a.municipalities) ? a.municipalities : [])
 					.filter(isRecord)
 					.map((m) => ({ nis: String(m.nis ?? ''), name: String(m.name ?? '') })),

@@ -37,6 +37,14 @@ describe('parseManifest', () => {
 		expect(area.attribution).toContain('OpenStreetMap');
 	});
 
+	it("keeps the area's names by language where its config gives them, and none otherwise", () => {
+		expect(parseManifest(valid, base).names).toBeUndefined();
+		const named = { ...valid, area: { ...valid.area, names: { fr: 'Vorselaar et Lille' } } };
+		expect(parseManifest(named, base).names).toEqual({ fr: 'Vorselaar et Lille' });
+		const empty = { ...valid, area: { ...valid.area, names: { fr: '' } } };
+		expect(() => parseManifest(empty, base)).toThrow(ManifestError);
+	});
+
 	it('reads the network points per kind that the pipeline counted', () => {
 		const network = {
 			file: 'network.pmtiles',

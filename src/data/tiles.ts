@@ -18,6 +18,7 @@ import {
 	NeighbourhoodsFileSchema,
 } from '../contracts/neighbourhoods-file.ts';
 import { formatIssue, toValidationIssue, type ValidationIssue } from '../contracts/validation.ts';
+import type { Lang } from '../i18n/messages.ts';
 
 export const OSM_ATTRIBUTION =
 	'© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>-bijdragers (ODbL)';
@@ -40,6 +41,8 @@ export interface FileRef {
 export interface AreaTiles {
 	areaId: string;
 	name: string;
+	/** The name where a language writes it otherwise (shown by i18n's areaName). */
+	names?: Partial<Record<Lang, string>>;
 	/** The municipalities the area covers (NIS code and name). */
 	municipalities: { nis: string; name: string }[];
 	/**
@@ -150,6 +153,7 @@ export function parseManifest(json: unknown, baseUrl: string): AreaTiles {
 	return {
 		areaId: m.area.id,
 		name: m.area.name,
+		...(m.area.names ? { names: m.area.names } : {}),
 		municipalities: m.area.municipalities,
 		files,
 		bbox: (m.area.bbox ?? m.bbox) as AreaTiles['bbox'],

@@ -63,6 +63,10 @@ describe('messages', () => {
 		expect(areaName({ ...sample, name: 'Kempen-Oost' }, 'fr')).toBe('Kempen-Oost');
 		expect(areaName({ name: 'Lille', municipalities: [{ name: 'Lille' }] }, 'en')).toBe('Lille');
 		expect(areaName({ name: 'Lille' }, 'en')).toBe('Lille');
+		// a name the area's config gives for a language comes first
+		const brussels = { name: 'Brussel', names: { fr: 'Bruxelles', en: 'Brussels' } };
+		expect(areaName(brussels, 'fr')).toBe('Bruxelles');
+		expect(areaName(brussels, 'nl')).toBe('Brussel');
 	});
 
 	it('keeps the same slots in every language and every plural form', () => {

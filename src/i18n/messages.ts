@@ -828,15 +828,22 @@ export function translate(
 }
 
 /**
- * An area's name in `lang`. The pipeline names an area after its municipalities, in Dutch ("Vorselaar
- * en Lille"): such a name is written with `lang`'s own "and" ("Vorselaar et Lille"). Any other
- * name is the area's own, the same in every language.
+ * An area's name in `lang`: the one its config gives for `lang` (`names`: "Bruxelles" where the
+ * name is "Brussel"). Else, an area named after its municipalities, in Dutch ("Vorselaar en
+ * Lille"), is written with `lang`'s own "and" ("Vorselaar et Lille"); any other name is the
+ * area's own, the same in every language.
  * @example areaName({ name: 'Vorselaar en Lille', municipalities: [{ name: 'Vorselaar' }, { name: 'Lille' }] }, 'fr') // 'Vorselaar et Lille'
  */
 export function areaName(
-	area: { name: string; municipalities?: readonly { name: string }[] },
+	area: {
+		name: string;
+		names?: Partial<Record<Lang, string>>;
+		municipalities?: readonly { name: string }[];
+	},
 	lang: Lang,
 ): string {
+	const own = area.names?.[lang];
+	if (own) return own;
 	const names = (area.municipalities ?? []).map((m) => m.name);
 	if (names.length < 2 || lang === 'nl') return area.name;
 	const and = (l: Lang) => new Intl.ListFormat(l, { type: 'conjunction' }).format(names);

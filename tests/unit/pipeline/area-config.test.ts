@@ -40,6 +40,25 @@ describe('area config field checks', () => {
 		);
 	});
 
+	it("reads the area's names by language, and refuses a language the app does not speak", () => {
+		const c = sample();
+		c.names = { fr: 'Bruxelles', en: 'Brussels' };
+		expect(parseAreaConfig(c, SAMPLE_CONFIG, false).names).toEqual({
+			fr: 'Bruxelles',
+			en: 'Brussels',
+		});
+		expect(parseAreaConfig(sample(), SAMPLE_CONFIG, false).names).toEqual({});
+		expect(refusal((c) => (c.names = { de: 'Brüssel' }))).toMatch(
+			/: names\.de is not a known field \(known: nl, fr, en\)$/,
+		);
+		expect(refusal((c) => (c.names = { fr: ' ' }))).toMatch(
+			/: names\.fr must be a non-empty string$/,
+		);
+		expect(refusal((c) => (c.names = 'Bruxelles'))).toMatch(
+			/: names must be an object of names by language$/,
+		);
+	});
+
 	it('names the field, the rule and what was found', () => {
 		expect(refusal((c) => (c.id = 'Vorselaar Lille'))).toMatch(
 			/: id must be a lower-case slug \(a-z, 0-9, -\), got "Vorselaar Lille"$/,

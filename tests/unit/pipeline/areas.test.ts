@@ -17,6 +17,8 @@ import {
 import { buildArea, type AreaManifest } from '../../../scripts/lib/build-area.ts';
 import { REPO_ROOT } from '../../../scripts/lib/version.ts';
 import { parseSearchSource } from '../../../src/contracts/search-source.ts';
+import { parseAreaIndex } from '../../../src/data/area-index.ts';
+import { areaName } from '../../../src/i18n/messages.ts';
 import { SAMPLE_DIR, tempDir } from './helpers.ts';
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
@@ -117,6 +119,25 @@ describe('Vorselaar and Lille built as two areas', () => {
 			expect(Number.isNaN(Date.parse(a.builtAt))).toBe(false);
 		}
 		expect(writeAreaIndex(outRoot)).toEqual(index);
+	});
+
+	it("carries an area's names by language from its manifest to the index, where the app reads them", () => {
+		const file = path.join(outRoot, 'vorselaar', 'manifest.json');
+		const original = readFileSync(file, 'utf8');
+		try {
+			const m = JSON.parse(original) as { area: Record<string, unknown> };
+			// a marker, not a real name: Vorselaar has one name in every language
+			m.area.names = { fr: 'Vorselaar (nom de test)' };
+			writeFileSync(file, JSON.stringify(m));
+			const entry = writeAreaIndex(outRoot).areas.find((a) => a.id === 'vorselaar')!;
+			expect(entry.names).toEqual({ fr: 'Vorselaar (nom de test)' });
+			const [read] = parseAreaIndex({ areas: [entry] });
+			expect(areaName(read!, 'fr')).toBe('Vorselaar (nom de test)');
+			expect(areaName(read!, 'en')).toBe('Vorselaar');
+		} finally {
+			writeFileSync(file, original);
+		}
+		expect(writeAreaIndex(outRoot).areas.find((a) => a.id === 'vorselaar')!.names).toBeUndefined();
 	});
 
 	it('drops a folder without a readable manifest from the index', () => {
