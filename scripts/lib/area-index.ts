@@ -16,6 +16,7 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import type { AreaConfig } from './area-config.ts';
 
 export const AREA_INDEX_FILE = 'areas.json';
 export const AREA_INDEX_VERSION = 1;
@@ -25,7 +26,7 @@ export interface AreaIndexEntry {
 	id: string;
 	name: string;
 	/** The name where a language writes it otherwise (the area config's `names`). */
-	names?: Partial<Record<'nl' | 'fr' | 'en', string>>;
+	names?: AreaConfig['names'];
 	municipalities: { nis: string; name: string }[];
 	/** [west, south, east, north] in degrees. */
 	bbox: [number, number, number, number];

@@ -7,7 +7,7 @@
  * `build-steps.ts`; this module holds the manifest's type and runs the table.
  */
 import type { ArchiveEntry } from './archive.ts';
-import { configInputs } from './area-config.ts';
+import { configInputs, type AreaConfig } from './area-config.ts';
 import {
 	BUILD_STEPS,
 	buildContext,
@@ -48,6 +48,8 @@ export interface AreaManifest {
 	area: {
 		id: string;
 		name: string;
+		/** The name where a language writes it otherwise (the config's `names`), when given. */
+		names?: AreaConfig['names'];
 		municipalities: { nis: string; name: string }[];
 		/** [west, south, east, north] of the neighbourhoods, degrees. */
 		bbox: Bbox;

@@ -121,24 +121,36 @@ describe('Vorselaar and Lille built as two areas', () => {
 		expect(writeAreaIndex(outRoot)).toEqual(index);
 	});
 
-	it("carries an area's names by language from its manifest to the index, where the app reads them", () => {
-		const file = path.join(outRoot, 'vorselaar', 'manifest.json');
-		const original = readFileSync(file, 'utf8');
-		try {
-			const m = JSON.parse(original) as { area: Record<string, unknown> };
-			// a marker, not a real name: Vorselaar has one name in every language
-			m.area.names = { fr: 'Vorselaar (nom de test)' };
-			writeFileSync(file, JSON.stringify(m));
-			const entry = writeAreaIndex(outRoot).areas.find((a) => a.id === 'vorselaar')!;
-			expect(entry.names).toEqual({ fr: 'Vorselaar (nom de test)' });
-			const [read] = parseAreaIndex({ areas: [entry] });
-			expect(areaName(read!, 'fr')).toBe('Vorselaar (nom de test)');
-			expect(areaName(read!, 'en')).toBe('Vorselaar');
-		} finally {
-			writeFileSync(file, original);
-		}
-		expect(writeAreaIndex(outRoot).areas.find((a) => a.id === 'vorselaar')!.names).toBeUndefined();
-	});
+	it("carries the names by language of an area's config to its manifest and the index, where the app reads them", async () => {
+		// Lille's config with a name per language (a marker, not a real name: Lille has one name in
+		// every language), its paths made absolute so that it can live outside data/
+		const config = readJson(path.join(SAMPLE_DIR, 'lille.area.json')) as Record<string, unknown>;
+		const absolute = (node: unknown): unknown => {
+			if (Array.isArray(node)) return node.map(absolute);
+			if (node === null || typeof node !== 'object') return node;
+			return Object.fromEntries(
+				Object.entries(node).map(([k, v]) => [
+					k,
+					(k === 'path' || k === 'coveragePolygon') && typeof v === 'string'
+						? path.resolve(SAMPLE_DIR, v)
+						: absolute(v),
+				]),
+			);
+		};
+		const named = { ...(absolute(config) as object), names: { fr: 'Lille (nom de test)' } };
+		const dir = tempDir();
+		const file = path.join(dir, 'lille.area.json');
+		writeFileSync(file, JSON.stringify(named));
+		const { manifest } = await buildArea(file, { outRoot: dir, silent: true });
+		expect(manifest.area.names).toEqual({ fr: 'Lille (nom de test)' });
+		const entry = writeAreaIndex(dir).areas.find((x) => x.id === 'lille')!;
+		expect(entry.names).toEqual({ fr: 'Lille (nom de test)' });
+		const [read] = parseAreaIndex({ areas: [entry] });
+		expect(areaName(read!, 'fr')).toBe('Lille (nom de test)');
+		expect(areaName(read!, 'en')).toBe('Lille');
+		// without names in the config, none in the manifest
+		expect(manifests.lille!.area.names).toBeUndefined();
+	}, 120_000);
 
 	it('drops a folder without a readable manifest from the index', () => {
 		writeFileSync(path.join(outRoot, 'lille', 'manifest.json'), '{');
