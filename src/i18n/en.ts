@@ -590,6 +590,11 @@ const en: Messages = {
 	fixesNoCandidates:
 		'Profile: {profile}. Every stretch of the network is usable, there is nothing to fix. Choose another profile (rollator, wheelchair) to see which stretches are missing there.',
 	fixesGain: '+{residents} residents, {residents65} of them 65+',
+	fixesUnnumbered: {
+		one: '{count} number is not on the map yet: it lies close to a better stretch. Zoom in, or pick it in the list.',
+		other:
+			'{count} numbers are not on the map yet: they lie close to a better stretch. Zoom in, or pick one in the list.',
+	},
 	fixesSearched:
 		'{candidates} unusable stretches, {evaluated} could change something and were computed, {withGain} with a gain.',
 	restGap: 'Longest distance between benches (m)',

@@ -607,6 +607,11 @@ const fr: Messages = {
 	fixesNoCandidates:
 		'Profil : {profile}. Tous les tronçons du réseau sont utilisables, il n’y a rien à réparer. Choisissez un autre profil (déambulateur, fauteuil roulant) pour voir les tronçons qui y manquent.',
 	fixesGain: '+{residents} habitants, dont {residents65} de 65 ans et plus',
+	fixesUnnumbered: {
+		one: '{count} numéro n’est pas encore sur la carte : il est proche d’un meilleur tronçon. Zoomez, ou choisissez-le dans la liste.',
+		other:
+			'{count} numéros ne sont pas encore sur la carte : ils sont proches d’un meilleur tronçon. Zoomez, ou choisissez-en un dans la liste.',
+	},
 	fixesSearched:
 		'{candidates} tronçons inutilisables, {evaluated} pouvaient changer quelque chose et ont été calculés, {withGain} avec un gain.',
 	restGap: 'Distance maximale entre bancs (m)',

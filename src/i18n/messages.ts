@@ -600,6 +600,11 @@ const nl = {
 	fixesNoCandidates:
 		'Profiel: {profile}. Elk stuk van het netwerk is bruikbaar, er valt niets te herstellen. Kies een ander profiel (met rollator, in een rolstoel) om te zien welke stukken daar ontbreken.',
 	fixesGain: '+{residents} inwoners, van wie {residents65} van 65+',
+	fixesUnnumbered: {
+		one: 'Nog {count} nummer staat niet op de kaart: het ligt dicht bij een beter stuk. Zoom in, of kies het in de lijst.',
+		other:
+			'Nog {count} nummers staan niet op de kaart: ze liggen dicht bij een beter stuk. Zoom in, of kies er een in de lijst.',
+	},
 	fixesSearched:
 		'{candidates} onbruikbare stukken, {evaluated} konden iets veranderen en werden doorgerekend, {withGain} met winst.',
 	restGap: 'Grootste afstand tussen banken (m)',

@@ -32,7 +32,11 @@ import {
 	mapSettled,
 	mapView,
 } from '../helpers/map.ts';
-import { COMPLETENESS_CLASSES, completenessLayers } from '../../src/map/layers/planner-style.ts';
+import {
+	COMPLETENESS_CLASSES,
+	completenessLayers,
+	fixMinZooms,
+} from '../../src/map/layers/planner-style.ts';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from '../helpers/test.ts';
 
@@ -338,6 +342,18 @@ test.describe("planners' workspace", () => {
 		});
 		expect(numbers.length).toBeGreaterThan(0);
 		expect(numbers.map(([rank]) => rank)).toContain(1);
+		// the list says how many of its fixes have no number on the map yet, at this zoom
+		const zoom = await page.evaluate(() =>
+			(window as unknown as { buurtkaartMap: { getZoom(): number } }).buurtkaartMap.getZoom(),
+		);
+		const unnumbered = fixMinZooms(ranking.fixes.map((f) => f.at)).filter((z) => zoom < z).length;
+		expect(numbers.length).toBeLessThanOrEqual(ranking.fixes.length - unnumbered);
+		if (unnumbered > 1)
+			await expect(fixPanel.getByTestId('fixes-unnumbered')).toHaveText(
+				`Nog ${unnumbered} nummers staan niet op de kaart: ze liggen dicht bij een beter stuk. Zoom in, of kies er een in de lijst.`,
+			);
+		else if (unnumbered === 0)
+			await expect(fixPanel.getByTestId('fixes-unnumbered')).toHaveCount(0);
 		for (const [a, p] of numbers)
 			for (const [b, q] of numbers)
 				if (a < b)
