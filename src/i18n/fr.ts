@@ -443,7 +443,7 @@ const fr: Messages = {
 	reportStatus_new: 'Nouveau',
 	reportStatus_acknowledged: 'En cours de traitement',
 	reportStatus_resolved: 'Résolu',
-	reportStatus_rejected: 'Refusé',
+	reportStatus_rejected: 'Rejeté',
 	reportStatus_withdrawn: 'Retiré',
 	reportedOn: 'Signalé le {date}',
 	reportPickOnMap: 'Choisir le point sur la carte',
