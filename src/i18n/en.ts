@@ -238,7 +238,7 @@ const en: Messages = {
 	areaLoading: 'Loading the areas…',
 	shareButton: 'Share',
 	shareLabel: 'Share a link to this view',
-	shareCopied: 'Link copied. Paste it into a message or an e-mail.',
+	shareCopied: 'Link copied. Paste it into a message or an email.',
 	shareFailed: 'Copying failed. Copy the link below.',
 	shareLinkLabel: 'Link to this view',
 	close: 'Close',
