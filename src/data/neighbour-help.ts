@@ -35,7 +35,7 @@ export interface NeighbourHelp {
 	/**
 	 * The neighbouring municipalities whose data were looked in, each named once (empty: no
 	 * neighbouring area is built). Names of municipalities, not of built areas: an area that joins
-	 * two municipalities must not read as a neighbour of one of them ("Lille, Vorselaar en Lille").
+	 * two municipalities must not read as a neighbour of one of them ("Kasterlee, Geel en Kasterlee").
 	 */
 	checked: string[];
 	/** The nearest places of the kind there, nearest first (at most {@link NEIGHBOUR_PLACES}). */

@@ -1,7 +1,7 @@
 /**
  * Lower case, accents removed, punctuation folded to spaces: the form every text is indexed and
  * compared in (the search, and the localities an address names).
- * @example normalise('Markt 10, 2290 Vorselaar') // 'markt 10 2290 vorselaar'
+ * @example normalise('Markt 10, 2200 Herentals') // 'markt 10 2200 herentals'
  */
 export function normalise(text: string): string {
 	return text

@@ -75,13 +75,13 @@ export function localityText(locality: SourceLocality | undefined): string {
 /**
  * A place's address as a line to read, copy or give a taxi driver: with the town it lies in, once.
  * `localities` are the place's own (its municipality, then its sub-municipality when known).
- * - No town written ("Kerkstraat 22B"): the place's own locality is added ("Kerkstraat 22B, 2275
- *   Lille"). The same street name is found in more than one town of an area.
- * - A town written that is one of the place's localities, by name ("Kerkstraat 1, Lille") or by
- *   its postcode alone ("Tulpenlaan 1, 2275"): written as a locality is ("…, 2275 Lille"), so it
+ * - No town written ("Kerkstraat 22B"): the place's own locality is added ("Kerkstraat 22B, 2200
+ *   Herentals"). The same street name is found in more than one town of an area.
+ * - A town written that is one of the place's localities, by name ("Kerkstraat 1, Herentals") or
+ *   by its postcode alone ("Dorp 1, 2200"): written as a locality is ("…, 2200 Herentals"), so it
  *   is not said twice where the locality is shown beside it.
  * - Any other town, or a place with no locality: the address as written.
- * @example addressWithLocality('Singel, Gierle', [lille, gierle]) // 'Singel, 2275 Gierle'
+ * @example addressWithLocality('Dorp, Morkhoven', [herentals, morkhoven]) // 'Dorp, 2200 Morkhoven'
  */
 export function addressWithLocality(
 	address: string,

@@ -834,10 +834,10 @@ export function translate(
 
 /**
  * An area's name in `lang`: the one its config gives for `lang` (`names`: "Bruxelles" where the
- * name is "Brussel"). Else, an area named after its municipalities, in Dutch ("Vorselaar en
- * Lille"), is written with `lang`'s own "and" ("Vorselaar et Lille"); any other name is the
+ * name is "Brussel"). Else, an area named after its municipalities, in Dutch ("Geel en
+ * Kasterlee"), is written with `lang`'s own "and" ("Geel et Kasterlee"); any other name is the
  * area's own, the same in every language.
- * @example areaName({ name: 'Vorselaar en Lille', municipalities: [{ name: 'Vorselaar' }, { name: 'Lille' }] }, 'fr') // 'Vorselaar et Lille'
+ * @example areaName({ name: 'Geel en Kasterlee', municipalities: [{ name: 'Geel' }, { name: 'Kasterlee' }] }, 'fr') // 'Geel et Kasterlee'
  */
 export function areaName(
 	area: {

@@ -15,10 +15,10 @@ export interface Place {
 	/** Its kind within a category that has kinds (taxonomy `kinds`, e.g. `bus_stop`). */
 	kind?: string;
 	lngLat: [number, number];
-	/** With the town it lies in where the area's data know it ("Kerkstraat 22B, 2275 Lille"). */
+	/** With the town it lies in where the area's data know it ("Kerkstraat 22B, 2200 Herentals"). */
 	address?: string;
 	/**
-	 * Without an address of its own: the nearest address point ("Kerkstraat 18, 2275 Lille"), a
+	 * Without an address of its own: the nearest address point ("Kerkstraat 18, 2200 Herentals"), a
 	 * guess.
 	 */
 	nearAddress?: string;

@@ -296,7 +296,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
  * The stored summaries of a saved analysis (as {@link summariesOf} wrote them) for one category,
  * by neighbourhood code; `names` gives each code's name (else the code). A summary without that
  * category, or that does not read, is left out: the table shows what was stored, nothing else.
- * @example storedRowsOf(detail.summaries, 'pharmacy', new Map([['1301901', 'Lille-Centrum']]))
+ * @example storedRowsOf(detail.summaries, 'pharmacy', new Map([['1301101', 'Herentals-Centrum']]))
  */
 export function storedRowsOf(
 	summaries: readonly AnalysisSummaryInput[],
