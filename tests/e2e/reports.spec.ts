@@ -12,7 +12,13 @@ import { cssRgb, expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { expect, recordCspViolations, test, type Page } from '../helpers/test.ts';
 import { chooseLanguage } from '../helpers/header.ts';
 import { createUser, reportInEveryStatus, stackEnv, superuser } from '../helpers/db.ts';
-import { captureMap, holdMapTiles, screenPixelsAround, waitForMapReady } from '../helpers/map.ts';
+import {
+	captureMap,
+	holdMapTiles,
+	mapSettled,
+	screenPixelsAround,
+	waitForMapReady,
+} from '../helpers/map.ts';
 import { signInPage } from '../helpers/session.ts';
 
 // The map reaches the test through the app's `buurtkaart:map` event (no global handle).
@@ -384,10 +390,11 @@ test.describe('barrier reports on the device (embedded default) @device', () => 
 				drawn![0]!.coordinates as [number, number],
 			);
 			await expect(page.getByTestId('report-crosshair')).toBeVisible();
-			const notWhite = (await screenPixelsAround(page, onScreen, 4)).filter((rgb) =>
-				rgb.some((c) => c < 235),
-			);
-			expect(notWhite).toEqual([]);
+			// The source holds the point before MapLibre has drawn it: wait for the frame that shows it.
+			await mapSettled(page);
+			const notWhite = async () =>
+				(await screenPixelsAround(page, onScreen, 4)).filter((rgb) => rgb.some((c) => c < 235));
+			await expect.poll(notWhite).toEqual([]);
 			await page.screenshot({ path: testInfo.outputPath('report-refused-corrected.png') });
 			await edit.getByRole('button', { name: 'Opslaan en versturen' }).click();
 			await expect(refused).toHaveAttribute('data-state', 'stored');
