@@ -64,7 +64,7 @@ const en: Messages = {
 	networkNote: 'Colours for: {profile}. Zoom in to see the streets.',
 	networkPassable: 'Passable',
 	networkLimited: 'Limited: takes extra effort',
-	networkImpassable: 'Not passable',
+	networkImpassable: 'Impassable',
 	networkUnknown: 'Unknown: the data do not say',
 	nearestFrom: 'Nearest from {origin} — {profile}:',
 	nearestChooseOrigin:
