@@ -93,13 +93,34 @@ export interface ExtraPlaceSource extends SourceInfo {
 	/** Taxonomy category id every feature of this file belongs to. */
 	category: string;
 	nameProperty: string;
+	/**
+	 * Property with the site of a facility that has several (a hospital's campus): shown after the
+	 * name ("Algemeen Ziekenhuis Turnhout – St. Elisabeth"), so that the sites are told apart.
+	 */
+	siteProperty: string | null;
 	/** Other properties copied onto places: output name → source property. */
 	properties: Record<string, string>;
+	/** The fields this list writes in capitals, shown in ordinary letter case (see {@link Capitals}). */
+	capitals: Capitals | null;
 	/**
 	 * How a listed place is matched to an OSM place of the same category (then merged, keeping
 	 * both sources): within `maxDistanceM` and with a name similarity of at least `minNameSimilarity`.
 	 */
 	match: { maxDistanceM: number; minNameSimilarity: number };
+}
+
+/**
+ * A list that writes names and addresses in capitals ("ALGEMEEN ZIEKENHUIS HERENTALS"): those
+ * fields are shown in ordinary letter case ("Algemeen Ziekenhuis Herentals"), as a resident reads
+ * the rest of the map. Only words written wholly in capitals (two letters or more) change.
+ */
+export interface Capitals {
+	/** The fields: `name`, `site`, or output names of `properties` (`address`, `city`). */
+	fields: string[];
+	/** Words kept as written here (acronyms): "AZ", "ZNA". */
+	keep: string[];
+	/** Words written in lower case where they do not begin the value: "op", "van", "vzw". */
+	lower: string[];
 }
 
 /** The OSM extract, and optionally the polygon it was clipped to. */
@@ -447,7 +468,7 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		const base = source(
 			e,
 			w,
-			['crs', 'category', 'nameProperty', 'properties', 'match'],
+			['crs', 'category', 'nameProperty', 'siteProperty', 'properties', 'capitals', 'match'],
 			['.geojson', '.json'],
 		);
 		const o = e as Json;
@@ -460,12 +481,43 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 		known(m, `${w}match.`, ['maxDistanceM', 'minNameSimilarity']);
 		const maxDistanceM = valid(MaxDistanceM, m, 'maxDistanceM', `${w}match.`);
 		const minNameSimilarity = valid(NameSimilarity, m, 'minNameSimilarity', `${w}match.`);
+		const siteProperty = optStr(o, 'siteProperty', w);
+		let capitals: Capitals | null = null;
+		if (o.capitals !== undefined) {
+			const c = o.capitals;
+			if (!isObject(c)) return fail(`${w}capitals`, 'must be an object');
+			known(c, `${w}capitals.`, ['fields', 'keep', 'lower']);
+			const words = (key: string, required: boolean): string[] => {
+				const list = c[key] ?? (required ? undefined : []);
+				if (!Array.isArray(list) || (required && list.length === 0)) {
+					return fail(`${w}capitals.${key}`, 'must be a non-empty array of strings');
+				}
+				list.forEach((x: unknown, k) => {
+					if (typeof x !== 'string' || x.trim() === '') {
+						fail(`${w}capitals.${key}[${k}]`, 'must be a non-empty string');
+					}
+				});
+				return list as string[];
+			};
+			const fields = words('fields', true);
+			const allowed = ['name', ...(siteProperty ? ['site'] : []), ...Object.keys(props)];
+			const unknownField = fields.find((f) => !allowed.includes(f));
+			if (unknownField !== undefined) {
+				fail(
+					`${w}capitals.fields`,
+					`names "${unknownField}", which is not a field of this list (fields: ${allowed.join(', ')})`,
+				);
+			}
+			capitals = { fields, keep: words('keep', false), lower: words('lower', false) };
+		}
 		return {
 			...base,
 			crs: crs(o, w),
 			category: str(o, 'category', w),
 			nameProperty: str(o, 'nameProperty', w),
+			siteProperty,
 			properties: props as Record<string, string>,
+			capitals,
 			match: { maxDistanceM, minNameSimilarity },
 		};
 	});

@@ -14,7 +14,7 @@ import {
 	placeKindOf,
 } from '../../src/contracts/taxonomy.ts';
 import type { ExtraPlaceSource } from './area-config.ts';
-import { cleanPlaceText } from './text.ts';
+import { cleanPlaceText, fromCapitals } from './text.ts';
 import { checkCoordinates, declaredCrs, toWgs84, type SupportedCrs } from './crs.ts';
 import { distanceM } from '../../src/analysis/geo.ts';
 import type { SameFacilityRule } from '../config/same-facility.ts';
@@ -49,6 +49,11 @@ export interface Place {
 	date: string;
 	/** Extra attributes kept from an extra list (output name → value). */
 	extra: Record<string, string>;
+	/**
+	 * Other names a listed place goes by, matched against OSM as well as `name`: a facility's
+	 * name without its site, and the site alone.
+	 */
+	otherNames?: string[];
 	/** When merged from several sources (an OSM object and an official list): each of them. */
 	sources?: { source: string; id: string; name: string; date: string }[];
 }
@@ -171,6 +176,15 @@ export function osmPlaces(osm: OsmData, osmDate: string, outlines?: PlaceOutline
 }
 
 /**
+ * A facility's name with its site after it, unless the name already says it.
+ * @example withSite('Algemeen Ziekenhuis Turnhout', 'St. Elisabeth') === 'Algemeen Ziekenhuis Turnhout – St. Elisabeth'
+ */
+function withSite(name: string, site: string): string {
+	if (!site || name.toLocaleLowerCase('nl').includes(site.toLocaleLowerCase('nl'))) return name;
+	return `${name} – ${site}`;
+}
+
+/**
  * Places of one configured extra list (GeoJSON points, e.g. official hospital sites).
  * @param index position of the list in the config, used in ids (`extra<index>:<n>`)
  */
@@ -186,6 +200,9 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 	checkCoordinates(fc, crs, src.path);
 	const w = `sources.extraPlaces[${index}].`;
 	requireProperty(fc.features, src.nameProperty, `${w}nameProperty`, src.path, 'listed place');
+	if (src.siteProperty) {
+		requireProperty(fc.features, src.siteProperty, `${w}siteProperty`, src.path, 'listed place');
+	}
 	for (const [out, key] of Object.entries(src.properties).sort(([a], [b]) => a.localeCompare(b))) {
 		requireProperty(fc.features, key, `${w}properties.${out}`, src.path, 'listed place');
 	}
@@ -200,27 +217,34 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 			const v = k ? p[k] : undefined;
 			return v === null || v === undefined ? '' : String(v).trim();
 		};
-		const name = get(src.nameProperty);
+		// a field the list writes in capitals, in ordinary letter case
+		const caps = src.capitals;
+		const text = (field: string, v: string): string =>
+			caps && caps.fields.includes(field) ? fromCapitals(v, caps) : v;
+		const name = text('name', get(src.nameProperty));
 		if (!name)
 			throw new InputError(`${src.path}: feature ${i} has no name in "${src.nameProperty}"`);
+		const site = text('site', get(src.siteProperty ?? undefined));
 		const pt = toWgs84(f.geometry, crs) as Point;
 		const extra: Record<string, string> = {};
 		for (const [out, key] of Object.entries(src.properties).sort(([a], [b]) =>
 			a.localeCompare(b),
 		)) {
-			const v = get(key);
+			const v = text(out, get(key));
 			if (v) extra[out] = v;
 		}
 		const address = [extra.address, [extra.postcode, extra.city].filter(Boolean).join(' ')]
 			.filter(Boolean)
 			.join(', ');
+		const full = withSite(name, site);
 		return cleanPlaceText({
+			...(full !== name ? { otherNames: [name, site] } : {}),
 			id: `extra${index}:${i + 1}`,
 			categoryIds: [src.category],
 			kind: '',
 			lngLat: pt.coordinates as [number, number],
 			pointFrom: 'node',
-			name,
+			name: full,
 			address,
 			phone: extra.phone ?? '',
 			website: extra.website ?? '',
@@ -406,7 +430,7 @@ export function mergeListedPlaces(
 					? d <= UNNAMED_MATCH_M
 						? match.minNameSimilarity
 						: 0
-					: nameSimilarity(lp.name, p.name);
+					: Math.max(...[lp.name, ...(lp.otherNames ?? [])].map((n) => nameSimilarity(n, p.name)));
 			if (s < match.minNameSimilarity || s === 0) return;
 			pairs.push({ l, p: pi, d, s });
 		});

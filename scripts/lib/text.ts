@@ -59,3 +59,47 @@ export function cleanPlaceText<T extends PlaceText>(place: T): T {
 		openingHours: whole(place.openingHours, PLACE_TEXT_LIMITS.openingHours),
 	};
 }
+
+/**
+ * `value` from a list written in capitals, in ordinary letter case: each word written wholly in
+ * capitals (two letters or more) becomes lower case with a capital at its start and after a
+ * full stop, hyphen or slash; a word of `keep` is written as there, and a word of `lower` in lower
+ * case unless it begins the value. Words with a lower-case letter, numbers and house numbers
+ * ("22C") stay as they are.
+ * @example fromCapitals('STEENWEG OP MERKSPLAS 44', { keep: [], lower: ['op'] }) === 'Steenweg op Merksplas 44'
+ * @example fromCapitals('ZNA ST.-ERASMUS', { keep: ['ZNA'], lower: [] }) === 'ZNA St.-Erasmus'
+ */
+export function fromCapitals(
+	value: string,
+	words: { keep: readonly string[]; lower: readonly string[] },
+): string {
+	const keep = new Map(words.keep.map((w) => [w.toLocaleUpperCase('nl'), w]));
+	const lower = new Set(words.lower.map((w) => w.toLocaleLowerCase('nl')));
+	let first = true;
+	return value.replace(/\S+/gu, (word) => {
+		const begins = first;
+		first = false;
+		if (/\p{Ll}/u.test(word) || (word.match(/\p{Lu}/gu) ?? []).length < 2) return word;
+		return word
+			.split('-')
+			.map((part, j) => {
+				// the part without the punctuation around it (a full stop may end an abbreviation)
+				const core = part.replace(/^[^\p{L}]+/u, '').replace(/[^\p{L}.]+$/u, '');
+				if (core === '') return part;
+				for (const form of [core, core.replace(/\.$/u, '')]) {
+					const kept = keep.get(form);
+					if (kept !== undefined) return part.replace(form, kept);
+				}
+				const small = core.toLocaleLowerCase('nl');
+				if ((!begins || j > 0) && (lower.has(small) || lower.has(small.replace(/\.$/u, '')))) {
+					return part.toLocaleLowerCase('nl');
+				}
+				return part
+					.toLocaleLowerCase('nl')
+					.replace(/(^|[./(])(\p{L})/gu, (_, before: string, letter: string) => {
+						return before + letter.toLocaleUpperCase('nl');
+					});
+			})
+			.join('-');
+	});
+}

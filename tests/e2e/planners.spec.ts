@@ -929,8 +929,8 @@ test.describe("planners' workspace", () => {
 	test('walksheds from a service: places that share a name are told apart by their address', async ({
 		page,
 	}, testInfo) => {
-		// Seven options read "ZIEKENHUISNETWERK ANTWERPEN", two "Sint-Pieterskerk" (Lille's and
-		// Vorselaar's): the planner could not tell which one the walksheds would start from.
+		// Two options read "Sint-Pieterskerk" (Lille's and Vorselaar's): the planner could not tell
+		// which one the walksheds would start from.
 		test.skip(testInfo.project.name !== 'desktop', 'the same list at every size');
 		await page.goto(`/?mode=walkshed&pt=${A.join(',')}&min=10`);
 		const options = page.getByTestId('walkshed-place').locator('option:not([value=""])');

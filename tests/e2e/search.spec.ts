@@ -50,7 +50,7 @@ test.describe('search as residents type', () => {
 		await search.fill('ziekenhuis');
 		const hospitals = page.getByRole('group', { name: /^Ziekenhuis: \d+/ });
 		await expect(hospitals.getByRole('option').first()).toContainText(
-			'ALGEMEEN ZIEKENHUIS HERENTALS',
+			'Algemeen Ziekenhuis Herentals',
 		);
 		await expect(hospitals.getByRole('option').first()).toContainText('in vogelvlucht');
 

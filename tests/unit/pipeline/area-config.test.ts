@@ -80,4 +80,38 @@ describe('area config field checks', () => {
 			}),
 		).toMatch(/sources\.extraPlaces\[0\]\.match\.maxDistanceM must be metres 0\.\.5000, got 6000$/);
 	});
+
+	it("reads a list's fields in capitals, and refuses a field the list does not have", () => {
+		const caps = parseAreaConfig(sample(), SAMPLE_CONFIG, false).sources.extraPlaces[0]?.capitals;
+		expect(caps?.fields).toEqual(['name', 'site', 'address', 'city']);
+		expect(caps?.keep).toContain('AZ');
+		const first = (c: Json) => (c.sources.extraPlaces as unknown as Record<string, unknown>[])[0]!;
+		expect(
+			refusal((c) => {
+				first(c).capitals = { fields: ['name', 'street'] };
+			}),
+		).toMatch(
+			/sources\.extraPlaces\[0\]\.capitals\.fields names "street", which is not a field of this list \(fields: name, site, phone, website, address, postcode, city, emergency, facility_type\)$/,
+		);
+		expect(
+			refusal((c) => {
+				delete first(c).siteProperty;
+			}),
+		).toMatch(/capitals\.fields names "site", which is not a field of this list/);
+		expect(
+			refusal((c) => {
+				first(c).capitals = { fields: ['name'], keep: ['AZ', 3] };
+			}),
+		).toMatch(/sources\.extraPlaces\[0\]\.capitals\.keep\[1\] must be a non-empty string$/);
+		expect(
+			refusal((c) => {
+				first(c).capitals = { fields: [] };
+			}),
+		).toMatch(/capitals\.fields must be a non-empty array of strings$/);
+		expect(
+			refusal((c) => {
+				first(c).capitals = { fields: ['name'], upper: ['AZ'] };
+			}),
+		).toMatch(/capitals\.upper is not a known field \(known: fields, keep, lower\)$/);
+	});
 });

@@ -5,7 +5,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MATCH, type ExtraPlaceSource } from '../../../scripts/lib/area-config.ts';
+import {
+	DEFAULT_MATCH,
+	loadAreaConfig,
+	type ExtraPlaceSource,
+} from '../../../scripts/lib/area-config.ts';
 import { readOsm } from '../../../scripts/lib/osm.ts';
 import {
 	extraPlaces,
@@ -14,8 +18,9 @@ import {
 	osmPlaces,
 	type Place,
 } from '../../../scripts/lib/places.ts';
+import { fromCapitals } from '../../../scripts/lib/text.ts';
 import { REPO_ROOT } from '../../../scripts/lib/version.ts';
-import { SAMPLE_DIR, tempDir } from './helpers.ts';
+import { SAMPLE_CONFIG, SAMPLE_DIR, tempDir } from './helpers.ts';
 
 const source = (file: string, category: string, nameProperty: string): ExtraPlaceSource => ({
 	path: file,
@@ -26,7 +31,9 @@ const source = (file: string, category: string, nameProperty: string): ExtraPlac
 	crs: null,
 	category,
 	nameProperty,
+	siteProperty: null,
 	properties: {},
+	capitals: null,
 	match: { ...DEFAULT_MATCH },
 });
 
@@ -36,6 +43,82 @@ describe('name similarity of a register and OSM', () => {
 		expect(nameSimilarity('ALGEMEEN ZIEKENHUIS HERENTALS', 'AZ Herentals')).toBe(1);
 		expect(nameSimilarity('Apotheek Lille', 'APOTHEEK LILLE')).toBe(1);
 		expect(nameSimilarity('ALGEMEEN ZIEKENHUIS HERENTALS', 'AZ Turnhout')).toBeLessThan(0.5);
+	});
+});
+
+describe('a list written in capitals, in ordinary letter case', () => {
+	const words = { keep: ['AZ', 'A.Z.', 'ZNA'], lower: ['op', 'van', 'de', 'in', 'v.z.w.'] };
+
+	it('rewrites the words written wholly in capitals, and no other', () => {
+		expect(fromCapitals('ALGEMEEN ZIEKENHUIS HERENTALS', words)).toBe(
+			'Algemeen Ziekenhuis Herentals',
+		);
+		expect(fromCapitals('STEENWEG OP MERKSPLAS 44', words)).toBe('Steenweg op Merksplas 44');
+		expect(fromCapitals('ST.-VINCENTIUSSTRAAT 20', words)).toBe('St.-Vincentiusstraat 20');
+		expect(fromCapitals('J.B. STESSENSSTRAAT 2', words)).toBe('J.B. Stessensstraat 2');
+		expect(fromCapitals('ZNA MIDDELHEIM/KONINGIN PAOLA', words)).toBe(
+			'ZNA Middelheim/Koningin Paola',
+		);
+		expect(fromCapitals('A.Z. MONICA', words)).toBe('A.Z. Monica');
+		expect(fromCapitals('ALGEMEEN ZIEKENHUIS KLINA V.Z.W.', words)).toBe(
+			'Algemeen Ziekenhuis Klina v.z.w.',
+		);
+		expect(fromCapitals('SINT-JAN-IN-EREMO', words)).toBe('Sint-Jan-in-Eremo');
+		// a link word that begins the value keeps its capital
+		expect(fromCapitals('DE MICK', words)).toBe('De Mick');
+		// a house number with a letter, a word already in letter case, a single capital
+		expect(fromCapitals('STATIONSTRAAT 22C', words)).toBe('Stationstraat 22C');
+		expect(fromCapitals('HEILIG HART ZIEKENHUIS Vzw', words)).toBe('Heilig Hart Ziekenhuis Vzw');
+		expect(fromCapitals('Kerkstraat 1 A', words)).toBe('Kerkstraat 1 A');
+		expect(fromCapitals('ANTWERPEN-6', words)).toBe('Antwerpen-6');
+	});
+
+	it("the sample's GISCO hospitals: names, sites and addresses read as the rest of the map", () => {
+		const config = loadAreaConfig(SAMPLE_CONFIG);
+		const src = config.sources.extraPlaces[0]!;
+		const listed = extraPlaces(src, 0);
+		expect(listed).toHaveLength(32);
+		const herentals = listed.find((p) => p.website === 'www.azherentals.be');
+		expect(herentals?.name).toBe('Algemeen Ziekenhuis Herentals');
+		expect(herentals?.address).toBe('Nederrij 133, 2200 Herentals');
+		// no word of two capitals or more is left but the acronyms the config keeps and initials
+		const shouting = listed.flatMap((p) =>
+			`${p.name} ${p.address}`
+				.split(/[\s/-]+/u)
+				.filter((w) => (w.match(/\p{Lu}/gu) ?? []).length >= 2 && !/\p{Ll}/u.test(w))
+				.filter((w) => !src.capitals!.keep.includes(w) && !/^(\p{Lu}\.)+$/u.test(w)),
+		);
+		expect(shouting).toEqual([]);
+		// the sites of one hospital are told apart by their name: the seven sites of the
+		// Ziekenhuisnetwerk Antwerpen, the two of AZ Turnhout
+		const names = listed.map((p) => p.name);
+		expect(names.filter((n) => n.startsWith('Ziekenhuisnetwerk Antwerpen – '))).toHaveLength(7);
+		expect(names).toContain('Algemeen Ziekenhuis Turnhout – St. Elisabeth');
+		expect(names).toContain('Algemeen Ziekenhuis Turnhout – St. Jozef');
+		expect(new Set(names).size).toBe(names.length);
+	});
+
+	it("a listed site matches the OSM place that carries the site's name", () => {
+		const src = loadAreaConfig(SAMPLE_CONFIG).sources.extraPlaces[0]!;
+		const listed = extraPlaces(src, 0);
+		const joostens = listed.find((p) => p.name === 'Ziekenhuisnetwerk Antwerpen – ZNA Joostens')!;
+		// the name the hospital carries on site, on the listed point (as an OSM node would be)
+		const onSite: Place = {
+			...joostens,
+			id: 'n1',
+			name: 'ZNA Joostens',
+			extra: {},
+			sources: undefined,
+		};
+		delete onSite.otherNames;
+		expect(nameSimilarity(joostens.name, onSite.name)).toBeLessThan(
+			DEFAULT_MATCH.minNameSimilarity,
+		);
+		const places = [onSite];
+		const merges = mergeListedPlaces(places, [joostens], DEFAULT_MATCH);
+		expect(merges).toHaveLength(1);
+		expect(merges[0]).toMatchObject({ listedId: joostens.id, osmId: 'n1', nameSimilarity: 1 });
+		expect(places).toHaveLength(1);
 	});
 });
 
