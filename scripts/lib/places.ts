@@ -8,6 +8,7 @@
  */
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import {
+	CATEGORIES,
 	CATEGORY_IDS,
 	isCategoryId,
 	matchCategories,
@@ -43,6 +44,8 @@ export interface Place {
 	/** OSM `wheelchair` value (yes / limited / no / designated), or ''. */
 	wheelchair: string;
 	operator: string;
+	/** The lines calling at a stop (its category's `lineTags`), in order, separated by ";"; or ''. */
+	lines: string;
 	/** Where it comes from, e.g. `OpenStreetMap`. */
 	source: string;
 	/** Date of the data: the object's last edit in OSM, else the source date (YYYY-MM-DD). */
@@ -75,6 +78,29 @@ export function addressOf(tags: Tags): string {
 	return [[street, number].filter(Boolean).join(' '), city].filter(Boolean).join(', ');
 }
 
+const lineOrder = new Intl.Collator('nl', { numeric: true });
+
+/**
+ * The lines calling at a stop, from the tags its categories name (`lineTags`), each once, in
+ * natural order ("2;10;210"); '' for a place of no such category.
+ * @example linesOf({ 'route_ref:De_Lijn': '429;210;213' }, ['public_transport']) === '210;213;429'
+ */
+export function linesOf(tags: Tags, categoryIds: readonly string[]): string {
+	const keys = CATEGORIES.filter((c) => categoryIds.includes(c.id)).flatMap(
+		(c) => c.lineTags ?? [],
+	);
+	if (keys.length === 0) return '';
+	const lines = new Set<string>();
+	for (const [k, value] of Object.entries(tags)) {
+		const named = keys.some((key) =>
+			key.endsWith(':*') ? k.startsWith(key.slice(0, -1)) : k === key,
+		);
+		if (!named) continue;
+		for (const line of value.split(';')) if (line.trim()) lines.add(line.trim());
+	}
+	return [...lines].sort(lineOrder.compare).join(';');
+}
+
 const isoDate = (ms: number, fallback: string): string =>
 	ms > 0 ? new Date(ms).toISOString().slice(0, 10) : fallback;
 
@@ -100,6 +126,7 @@ function osmPlace(
 		openingHours: first(tags, 'opening_hours'),
 		wheelchair: first(tags, 'wheelchair'),
 		operator: first(tags, 'operator'),
+		lines: linesOf(tags, categoryIds),
 		source: 'OpenStreetMap',
 		date: isoDate(timestamp, osmDate),
 		extra: {},
@@ -251,6 +278,7 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 			openingHours: extra.opening_hours ?? '',
 			wheelchair: extra.wheelchair ?? '',
 			operator: extra.operator ?? '',
+			lines: '',
 			source: src.attribution,
 			date: src.date,
 			extra,
@@ -454,7 +482,15 @@ export function mergeListedPlaces(
 			nameSimilarity: Math.round(s * 1000) / 1000,
 		});
 		const fill = (
-			k: 'name' | 'address' | 'phone' | 'website' | 'openingHours' | 'wheelchair' | 'operator',
+			k:
+				| 'name'
+				| 'address'
+				| 'phone'
+				| 'website'
+				| 'openingHours'
+				| 'wheelchair'
+				| 'operator'
+				| 'lines',
 		): void => {
 			if (!op[k]) op[k] = lp[k];
 		};
@@ -466,6 +502,7 @@ export function mergeListedPlaces(
 			'openingHours',
 			'wheelchair',
 			'operator',
+			'lines',
 		] as const)
 			fill(k);
 		op.categoryIds = [...new Set([...op.categoryIds, ...lp.categoryIds])];

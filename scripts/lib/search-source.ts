@@ -117,6 +117,7 @@ export function buildSearchSource(
 			website: p.website,
 			openingHours: p.openingHours,
 			operator: p.operator,
+			lines: p.lines,
 			source: p.source,
 			date: p.date,
 		};

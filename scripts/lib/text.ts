@@ -2,7 +2,8 @@
  * Text from OpenStreetMap and other place lists, made safe to show: bidi control characters
  * removed (an override such as U+202E would show a name reversed), other control characters and
  * runs of white space turned into one space, and lengths capped as the database caps curated
- * places' text (supabase/migrations: name 200, address 300, website 500, opening hours 500).
+ * places' text (supabase/migrations: name 200, address 300, website 500, opening hours 500; a
+ * stop's lines, which curated places do not have, at 300).
  */
 
 // U+061C ALM, U+200E LRM, U+200F RLM, U+202A–U+202E embeddings/overrides, U+2066–U+2069 isolates
@@ -18,6 +19,8 @@ export const PLACE_TEXT_LIMITS = {
 	phone: 30,
 	website: 500,
 	openingHours: 500,
+	/** the lines calling at a stop ("210;213;429"): no database field; cut whole, as a website */
+	lines: 300,
 } as const;
 
 /**
@@ -57,6 +60,7 @@ export function cleanPlaceText<T extends PlaceText>(place: T): T {
 		phone: [...phone].length <= PLACE_TEXT_LIMITS.phone ? phone : '',
 		website: whole(place.website, PLACE_TEXT_LIMITS.website),
 		openingHours: whole(place.openingHours, PLACE_TEXT_LIMITS.openingHours),
+		lines: whole(place.lines, PLACE_TEXT_LIMITS.lines),
 	};
 }
 

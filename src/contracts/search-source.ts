@@ -13,7 +13,7 @@
  *   localities: [{ id, kind: 'municipality' | 'submunicipality', name, nis, postcodes: [] }],
  *   categories: [{ id, places }],
  *   places: [{ id, name?, categoryIds, kind?, address?, nearAddress?, lngLat, wheelchair?, phone?, website?,
- *              openingHours?, operator?, source?, date?, localities: [locality index, …] }],
+ *              openingHours?, operator?, lines?, source?, date?, localities: [locality index, …] }],
  *   streets: [{ name, localities: [municipality index, sub-municipality index?],
  *               numbers: 'house numbers separated by one space', coords: [lng0, lat0, dLng, dLat, …] }] }
  * ```
@@ -52,6 +52,8 @@ export interface SourcePlace {
 	website?: string;
 	openingHours?: string;
 	operator?: string;
+	/** The lines calling at a stop, separated by ";" ("210;213;429"). */
+	lines?: string;
 	source?: string;
 	date?: string;
 	/** Indices into `localities`: where it lies (none when outside the area). */

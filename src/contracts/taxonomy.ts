@@ -16,7 +16,7 @@
  */
 
 /** Bump when categories, rules or norms change: it is recorded in every area manifest. */
-export const TAXONOMY_VERSION = '1.4.0';
+export const TAXONOMY_VERSION = '1.5.0';
 
 /** A label or text in the three languages of the app (Dutch first). */
 export interface Localized<T = string> {
@@ -167,6 +167,16 @@ export interface Category {
 	 * tags is its kind. Optional: most categories are one kind.
 	 */
 	kinds?: readonly PlaceKind[];
+	/**
+	 * OSM tags that list the lines calling at a stop, values separated by ";" (`route_ref`); a key
+	 * ending in ":*" stands for every key with that prefix (`route_ref:De_Lijn`). A place shows them.
+	 */
+	lineTags?: readonly string[];
+	/**
+	 * Its places keep no opening hours (a bench, a stop): their details say nothing of hours
+	 * unless the data give some, rather than "opening hours unknown".
+	 */
+	withoutOpeningHours?: true;
 }
 
 /** A kind of place within a category, with the OSM tags that make it and its words. */
@@ -705,6 +715,7 @@ export const CATEGORIES: readonly Category[] = [
 		colour: '#7d6608',
 		tagRules: [{ amenity: 'bench' }, { highway: 'bus_stop', bench: 'yes' }],
 		defaultNormM: 125,
+		withoutOpeningHours: true,
 		careFunctions: [],
 	},
 	{
@@ -740,6 +751,9 @@ export const CATEGORIES: readonly Category[] = [
 		tagRules: [{ highway: 'bus_stop' }, { railway: ['station', 'halt', 'tram_stop'] }],
 		defaultNormM: 500,
 		careFunctions: [],
+		// the lines that call there: OSM's route_ref, and the operator's own (route_ref:De_Lijn)
+		lineTags: ['route_ref', 'route_ref:*'],
+		withoutOpeningHours: true,
 		// A long trip names a bus stop on the way (src/analysis/stop-on-the-way.ts, STOP_KINDS).
 		kinds: [
 			{
@@ -790,6 +804,7 @@ export const CATEGORIES: readonly Category[] = [
 		],
 		defaultNormM: 300,
 		careFunctions: [],
+		withoutOpeningHours: true,
 	},
 ];
 

@@ -260,6 +260,7 @@ const en: Messages = {
 	wheelchairNo: 'Not accessible',
 	wheelchairUnknown: 'Not known',
 	operator: 'Operator',
+	placeLines: { one: 'Line', other: 'Lines' },
 	careFunctions: 'Neighbourhood care functions',
 	dataSource: 'Source',
 	reportProblem: 'Report a problem here',

@@ -268,6 +268,7 @@ const fr: Messages = {
 	wheelchairNo: 'Non accessible',
 	wheelchairUnknown: 'Inconnu',
 	operator: 'Gestionnaire',
+	placeLines: { one: 'Ligne', other: 'Lignes' },
 	careFunctions: 'Fonctions de soins de quartier',
 	dataSource: 'Source',
 	reportProblem: 'Signaler un problème ici',

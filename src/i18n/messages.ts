@@ -265,6 +265,7 @@ const nl = {
 	wheelchairNo: 'Niet toegankelijk',
 	wheelchairUnknown: 'Niet bekend',
 	operator: 'Beheerder',
+	placeLines: { one: 'Lijn', other: 'Lijnen' },
 	careFunctions: 'Functies in de buurtzorg',
 	dataSource: 'Bron',
 	reportProblem: 'Een probleem melden hier',

@@ -27,6 +27,8 @@ export interface Place {
 	openingHours?: string;
 	wheelchair?: WheelchairAccess;
 	operator?: string;
+	/** The lines calling at a stop, in order ("210", "213", "429"). */
+	lines?: string[];
 	/** Where the data comes from, e.g. "OpenStreetMap". */
 	source: string;
 	/** When the source last changed this place (ISO date), if known. */

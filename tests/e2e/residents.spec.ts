@@ -57,6 +57,19 @@ test.describe('residents find help nearby', () => {
 		// in Poederlee (Lille) and one in Vorselaar, so the town is named
 		await other.goto('/?place=n3374626661&lang=nl');
 		await expect(other.getByTestId('place-address')).toContainText('Dorp 16, 2275 Poederlee');
+		// A bus stop says it is one, names the lines that call there (OSM route_ref:De_Lijn) and asks
+		// no opening hours. Poederlee Heikant has a stop on each side of the road, told apart by
+		// their nearest address.
+		await other.goto('/?place=n757434900&lang=nl');
+		const stop = other.getByTestId('place-details');
+		await expect(stop.locator('.kind')).toHaveText(['Bushalte']);
+		await expect(stop.locator('dt', { hasText: /^Lijnen$/ })).toBeVisible();
+		await expect(stop.locator('dt')).not.toContainText(['Openingsuren']);
+		await expect(stop.getByTestId('place-lines')).toHaveText('210, 213, 409, 418, 429, 449');
+		await expect(stop.getByTestId('place-address')).toContainText('Dorp 69, 2275 Poederlee');
+		await other.goto('/?place=n2438008027&lang=en');
+		await expect(stop.locator('dt', { hasText: /^Lines$/ })).toBeVisible();
+		await expect(stop.getByTestId('place-address')).toContainText('Dorp 71, 2275 Poederlee');
 		await other.close();
 
 		// Back in the first tab: the legend and the search speak French too.

@@ -176,6 +176,7 @@ describe('OSM text', () => {
 			phone: '+32 14 12 34 56; +32 14 65 43 21',
 			website: `https://example.org/${'a'.repeat(600)}`,
 			openingHours: 'Mo-Fr 09:00-12:00',
+			lines: '\u202e210;213',
 		});
 		expect(place).toEqual({
 			name: 'eiledleB',
@@ -184,6 +185,7 @@ describe('OSM text', () => {
 			phone: '+32 14 12 34 56',
 			website: '',
 			openingHours: 'Mo-Fr 09:00-12:00',
+			lines: '210;213',
 		});
 	});
 });

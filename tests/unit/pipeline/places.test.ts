@@ -6,6 +6,7 @@ import { wayPolygon } from '../../../scripts/lib/osm-geometry.ts';
 import { SAME_FACILITY } from '../../../scripts/config/same-facility.ts';
 import {
 	addressOf,
+	linesOf,
 	mergeSameFacility,
 	osmPlaces,
 	type Place,
@@ -46,6 +47,24 @@ describe('places from the sample extract', () => {
 			source: 'OpenStreetMap',
 		});
 		expect(soulHorses?.date).toMatch(/^20\d\d-\d\d-\d\d$/);
+	});
+
+	it("names the lines calling at a stop, from the taxonomy's line tags, and at no other place", () => {
+		// De Lijn tags its stops with route_ref:De_Lijn; both stops of Poederlee Heikant, one on
+		// each side of the road, serve the same six lines (vorselaar-lille_pois.geojson)
+		const heikant = places.filter((p) => p.name === 'Poederlee Heikant');
+		expect(heikant).toHaveLength(2);
+		for (const stop of heikant) expect(stop.lines).toBe('210;213;409;418;429;449');
+		const stops = places.filter((p) => p.kind === 'bus_stop');
+		expect(stops.filter((p) => p.lines !== '').length).toBe(stops.length);
+		expect(places.filter((p) => !p.categoryIds.includes('public_transport') && p.lines)).toEqual(
+			[],
+		);
+		// a key with ":*" in lineTags stands for every key with that prefix; order is natural
+		expect(linesOf({ route_ref: '10;2', 'route_ref:TEC': '2;E' }, ['public_transport'])).toBe(
+			'2;10;E',
+		);
+		expect(linesOf({ route_ref: '10' }, ['pharmacy'])).toBe('');
 	});
 
 	it('counts each OSM object once', () => {
