@@ -335,6 +335,7 @@ const en: Messages = {
 		'More than {limit} min {how}: a long trip. Ask for help with transport if needed.',
 	walkNearestStop: 'Nearest bus stop: {stop}, {minutes} min {how}.',
 	walkStopOnTheWay: 'Bus stop on the way: {stop}, after {minutes} min {how}.',
+	stopWithLines: { one: '{stop} (line {lines})', other: '{stop} (lines {lines})' },
 	emptyKindTitle: 'No “{kind}” in the map’s data for {area}',
 	emptyKindBody:
 		'The map’s data (OpenStreetMap, including the surroundings of {area}) hold no place of this kind. That does not mean the help is not there.',

@@ -344,6 +344,7 @@ const fr: Messages = {
 		'Plus de {limit} min {how} : un long trajet. Demandez de l’aide pour le transport si besoin.',
 	walkNearestStop: 'Arrêt de bus le plus proche : {stop}, {minutes} min {how}.',
 	walkStopOnTheWay: 'Arrêt de bus sur le chemin : {stop}, après {minutes} min {how}.',
+	stopWithLines: { one: '{stop} (ligne {lines})', other: '{stop} (lignes {lines})' },
 	emptyKindTitle: 'Aucun « {kind} » dans les données de la carte pour {area}',
 	emptyKindBody:
 		'Les données de la carte (OpenStreetMap, y compris les abords de {area}) ne contiennent aucun lieu de ce type. Cela ne veut pas dire que cette aide n’existe pas.',

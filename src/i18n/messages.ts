@@ -344,6 +344,7 @@ const nl = {
 		'Verder dan {limit} min {how}: een lange tocht. Vraag eventueel hulp bij vervoer.',
 	walkNearestStop: 'Dichtste bushalte: {stop}, {minutes} min {how}.',
 	walkStopOnTheWay: 'Bushalte op de weg: {stop}, na {minutes} min {how}.',
+	stopWithLines: { one: '{stop} (lijn {lines})', other: '{stop} (lijnen {lines})' },
 	emptyKindTitle: 'Geen “{kind}” in de kaartgegevens voor {area}',
 	emptyKindBody:
 		'De gegevens van de kaart (OpenStreetMap, ook de rand rond {area}) bevatten geen enkele plaats van deze soort. Dat wil niet zeggen dat die hulp er niet is.',

@@ -9,6 +9,7 @@ import { openSampleArea, renderPanel } from '../../tests/helpers/panels.ts';
 import { distanceM } from '../analysis/geo.ts';
 import type { AreaState } from '../state/area-state.svelte.ts';
 import type { Mode } from '../state/modes.ts';
+import type { Place } from '../places/place.ts';
 import PlacePanel from './PlacePanel.svelte';
 
 let area: AreaState;
@@ -42,6 +43,13 @@ describe('PlacePanel: a long trip', () => {
 		expect(stop.textContent).toMatch(
 			/^(Bushalte op de weg: .+, na|Dichtste bushalte: .+,) \d+ min met de rolstoel\.$/,
 		);
+		// with the lines that call there (every De Lijn stop of the sample has them)
+		const withLines = (p: Place) =>
+			`: ${p.name} (${p.lines!.length === 1 ? 'lijn' : 'lijnen'} ${p.lines!.join(', ')}),`;
+		const named = area.data!.places.find(
+			(p) => p.kind === 'bus_stop' && p.lines && stop.textContent!.includes(withLines(p)),
+		);
+		expect(named, stop.textContent!).toBeDefined();
 		const tripMin = Number(
 			/^(\d+) min/.exec(screen.getByTestId('walk-time').textContent!.trim())![1],
 		);
