@@ -29,6 +29,10 @@ describe('place helpers', () => {
 			'Apotheek, Kerkstraat',
 		);
 		expect(displayName({ ...pharmacy, nearAddress: 'Dorp 16A' }, 'fr')).toBe('Pharmacie, Dorp');
+		// in a category of several kinds, by its kind: a bank, not "other daily shops"
+		const bank = { ...base, id: 'n2', categoryIds: ['daily_shops'], kind: 'bank' };
+		expect(displayName({ ...bank, address: 'Markt 1, 2275 Lille' }, 'nl')).toBe('Bank, Markt');
+		expect(displayName({ ...bank, kind: undefined }, 'en')).toBe('Other daily shops and services');
 		expect(streetOf('Sint-Jozefstraat 3 bus 2')).toBe('Sint-Jozefstraat');
 		expect(streetOf('Markt')).toBe('Markt');
 	});

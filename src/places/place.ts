@@ -2,7 +2,7 @@
  * A place as the app shows it: from OpenStreetMap (through the pipeline's search source) or curated
  * by a coordinator. All text is data: the app renders it as text, never as HTML.
  */
-import { CATEGORIES, type Localized } from '../contracts/taxonomy.ts';
+import { CATEGORIES, type Category, type Localized } from '../contracts/taxonomy.ts';
 
 export type WheelchairAccess = 'yes' | 'limited' | 'no' | 'designated';
 
@@ -48,13 +48,21 @@ export function streetOf(address: string): string {
 }
 
 /**
+ * What a place is within one of its categories: its kind where the category has kinds
+ * ("Bushalte", "Bank"), else the category ("Apotheek").
+ */
+export function kindLabel(category: Category, place: Pick<Place, 'kind'>, lang: keyof Localized) {
+	return (category.kinds?.find((k) => k.id === place.kind) ?? category).labels[lang];
+}
+
+/**
  * The name to show: the place's own name, else its kind and street ("Apotheek, Kerkstraat", from
  * its address or the nearest address point), else its kind alone.
  */
 export function displayName(place: Place, lang: keyof Localized): string {
 	if (place.name) return place.name;
 	const category = CATEGORIES.find((c) => c.id === place.categoryIds[0]);
-	const kind = category ? category.labels[lang] : place.id;
+	const kind = category ? kindLabel(category, place, lang) : place.id;
 	const address = place.address ?? place.nearAddress;
 	return address ? `${kind}, ${streetOf(address)}` : kind;
 }
