@@ -46,6 +46,8 @@ export interface Place {
 	operator: string;
 	/** The lines calling at a stop (its category's `lineTags`), in order, separated by ";"; or ''. */
 	lines: string;
+	/** Whether it has an emergency department (its category's `emergencyTag`): 'yes', 'no' or ''. */
+	emergency: string;
 	/** Where it comes from, e.g. `OpenStreetMap`. */
 	source: string;
 	/** Date of the data: the object's last edit in OSM, else the source date (YYYY-MM-DD). */
@@ -101,6 +103,26 @@ export function linesOf(tags: Tags, categoryIds: readonly string[]): string {
 	return [...lines].sort(lineOrder.compare).join(';');
 }
 
+/** 'yes' or 'no' from a value that says so ("Yes", "no"); '' from any other. */
+const yesNo = (value: string | undefined): string => {
+	const v = value?.trim().toLowerCase();
+	return v === 'yes' || v === 'no' ? v : '';
+};
+
+/**
+ * Whether a place has an emergency department, from the tag its categories name (`emergencyTag`):
+ * 'yes', 'no', or '' when a category has no such tag or the value says neither.
+ * @example emergencyOf({ amenity: 'hospital', emergency: 'yes' }, ['hospital']) === 'yes'
+ */
+export function emergencyOf(tags: Tags, categoryIds: readonly string[]): string {
+	for (const c of CATEGORIES) {
+		if (!c.emergencyTag || !categoryIds.includes(c.id)) continue;
+		const v = yesNo(tags[c.emergencyTag]);
+		if (v) return v;
+	}
+	return '';
+}
+
 const isoDate = (ms: number, fallback: string): string =>
 	ms > 0 ? new Date(ms).toISOString().slice(0, 10) : fallback;
 
@@ -127,6 +149,7 @@ function osmPlace(
 		wheelchair: first(tags, 'wheelchair'),
 		operator: first(tags, 'operator'),
 		lines: linesOf(tags, categoryIds),
+		emergency: emergencyOf(tags, categoryIds),
 		source: 'OpenStreetMap',
 		date: isoDate(timestamp, osmDate),
 		extra: {},
@@ -279,6 +302,10 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 			wheelchair: extra.wheelchair ?? '',
 			operator: extra.operator ?? '',
 			lines: '',
+			// a list's `emergency` property, for a category that asks it
+			emergency: CATEGORIES.some((c) => c.id === src.category && c.emergencyTag)
+				? yesNo(extra.emergency)
+				: '',
 			source: src.attribution,
 			date: src.date,
 			extra,
@@ -490,7 +517,8 @@ export function mergeListedPlaces(
 				| 'openingHours'
 				| 'wheelchair'
 				| 'operator'
-				| 'lines',
+				| 'lines'
+				| 'emergency',
 		): void => {
 			if (!op[k]) op[k] = lp[k];
 		};
@@ -503,6 +531,7 @@ export function mergeListedPlaces(
 			'wheelchair',
 			'operator',
 			'lines',
+			'emergency',
 		] as const)
 			fill(k);
 		op.categoryIds = [...new Set([...op.categoryIds, ...lp.categoryIds])];

@@ -118,6 +118,7 @@ export function buildSearchSource(
 			openingHours: p.openingHours,
 			operator: p.operator,
 			lines: p.lines,
+			emergency: p.emergency,
 			source: p.source,
 			date: p.date,
 		};

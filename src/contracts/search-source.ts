@@ -13,7 +13,8 @@
  *   localities: [{ id, kind: 'municipality' | 'submunicipality', name, nis, postcodes: [] }],
  *   categories: [{ id, places }],
  *   places: [{ id, name?, categoryIds, kind?, address?, nearAddress?, lngLat, wheelchair?, phone?, website?,
- *              openingHours?, operator?, lines?, source?, date?, localities: [locality index, …] }],
+ *              openingHours?, operator?, lines?, emergency?, source?, date?,
+ *              localities: [locality index, …] }],
  *   streets: [{ name, localities: [municipality index, sub-municipality index?],
  *               numbers: 'house numbers separated by one space', coords: [lng0, lat0, dLng, dLat, …] }] }
  * ```
@@ -54,6 +55,8 @@ export interface SourcePlace {
 	operator?: string;
 	/** The lines calling at a stop, separated by ";" ("210;213;429"). */
 	lines?: string;
+	/** Whether it has an emergency department: 'yes' or 'no' (left out when unknown). */
+	emergency?: string;
 	source?: string;
 	date?: string;
 	/** Indices into `localities`: where it lies (none when outside the area). */

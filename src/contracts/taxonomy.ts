@@ -177,6 +177,11 @@ export interface Category {
 	 * unless the data give some, rather than "opening hours unknown".
 	 */
 	withoutOpeningHours?: true;
+	/**
+	 * The OSM tag that says whether a place has an emergency department, `yes` or `no`
+	 * (`emergency` on a hospital): shown with the place, and in the search.
+	 */
+	emergencyTag?: string;
 }
 
 /** A kind of place within a category, with the OSM tags that make it and its words. */
@@ -304,6 +309,7 @@ export const CATEGORIES: readonly Category[] = [
 		icon: 'hospital',
 		colour: '#922b21',
 		tagRules: [{ amenity: 'hospital' }, { healthcare: 'hospital' }],
+		emergencyTag: 'emergency',
 		defaultNormM: 5000,
 		careFunctions: ['guidance_to_care'],
 	},

@@ -52,6 +52,7 @@ export function placesOf(
 		if (p.openingHours) place.openingHours = p.openingHours;
 		if (p.operator) place.operator = p.operator;
 		if (p.lines) place.lines = p.lines.split(';');
+		if (p.emergency === 'yes' || p.emergency === 'no') place.emergency = p.emergency === 'yes';
 		if (p.date) place.date = p.date;
 		if (p.wheelchair && WHEELCHAIR.has(p.wheelchair))
 			place.wheelchair = p.wheelchair as WheelchairAccess;

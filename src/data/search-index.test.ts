@@ -154,6 +154,7 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 		expect(result.kindPlaces?.hits[0]?.record.id).toBe(nearestTo(index.centre).id);
 		// The general hospital of Herentals, 1.4 km beyond the area (SOURCES.md), is that one.
 		expect(result.kindPlaces?.hits[0]?.record.label).toBe('Algemeen Ziekenhuis Herentals');
+		expect(result.kindPlaces?.hits[0]?.record.detail).toMatch(/^Ziekenhuis, met spoeddienst · /);
 		const origin = source.places.find((p) => p.name === 'Lindelo')!.lngLat;
 		const first = index.search('ziekenhuis', { near: origin }).kindPlaces?.hits[0];
 		expect(first?.record.id).toBe(nearestTo(origin).id);

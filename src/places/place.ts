@@ -29,6 +29,8 @@ export interface Place {
 	operator?: string;
 	/** The lines calling at a stop, in order ("210", "213", "429"). */
 	lines?: string[];
+	/** Whether it has an emergency department, where the data say (a hospital). */
+	emergency?: boolean;
 	/** Where the data comes from, e.g. "OpenStreetMap". */
 	source: string;
 	/** When the source last changed this place (ISO date), if known. */

@@ -53,6 +53,15 @@ test.describe('search as residents type', () => {
 			'Algemeen Ziekenhuis Herentals',
 		);
 		await expect(hospitals.getByRole('option').first()).toContainText('in vogelvlucht');
+		// it has an emergency department (GISCO's list says so): the search and its details say it
+		await expect(hospitals.getByRole('option').first()).toContainText(
+			'Ziekenhuis, met spoeddienst',
+		);
+		await hospitals.getByRole('option').first().click();
+		const details = page.getByTestId('place-details');
+		await expect(details.getByTestId('place-emergency')).toHaveText('Ja, met een spoeddienst');
+		await details.getByRole('button', { name: 'Sluiten' }).click();
+		await search.fill('');
 
 		// "bank": banks as well as benches.
 		await search.fill('bank');

@@ -81,6 +81,10 @@ describe('a list written in capitals, in ordinary letter case', () => {
 		const herentals = listed.find((p) => p.website === 'www.azherentals.be');
 		expect(herentals?.name).toBe('Algemeen Ziekenhuis Herentals');
 		expect(herentals?.address).toBe('Nederrij 133, 2200 Herentals');
+		// GISCO's `emergency` (yes / no), as the file holds it: 19 with a department, 13 without
+		expect(herentals?.emergency).toBe('yes');
+		expect(listed.filter((p) => p.emergency === 'yes')).toHaveLength(19);
+		expect(listed.filter((p) => p.emergency === 'no')).toHaveLength(13);
 		// no word of two capitals or more is left but the acronyms the config keeps and initials
 		const shouting = listed.flatMap((p) =>
 			`${p.name} ${p.address}`

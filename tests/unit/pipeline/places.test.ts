@@ -6,6 +6,7 @@ import { wayPolygon } from '../../../scripts/lib/osm-geometry.ts';
 import { SAME_FACILITY } from '../../../scripts/config/same-facility.ts';
 import {
 	addressOf,
+	emergencyOf,
 	linesOf,
 	mergeSameFacility,
 	osmPlaces,
@@ -65,6 +66,16 @@ describe('places from the sample extract', () => {
 			'2;10;E',
 		);
 		expect(linesOf({ route_ref: '10' }, ['pharmacy'])).toBe('');
+	});
+
+	it("reads a hospital's emergency department from its category's tag, and no one else's", () => {
+		expect(emergencyOf({ amenity: 'hospital', emergency: 'yes' }, ['hospital'])).toBe('yes');
+		expect(emergencyOf({ amenity: 'hospital', emergency: 'No' }, ['hospital'])).toBe('no');
+		// a defibrillator's emergency tag is no department; a value that says neither is unknown
+		expect(emergencyOf({ emergency: 'defibrillator' }, ['hospital'])).toBe('');
+		expect(emergencyOf({ amenity: 'pharmacy', emergency: 'yes' }, ['pharmacy'])).toBe('');
+		// the sample's extract maps no hospital: no OSM place says anything of it
+		expect(places.filter((p) => p.emergency !== '')).toEqual([]);
 	});
 
 	it('counts each OSM object once', () => {
