@@ -496,6 +496,9 @@ export function parseAreaConfig(raw: unknown, configPath: string, checkFiles = t
 					if (typeof x !== 'string' || x.trim() === '') {
 						fail(`${w}capitals.${key}[${k}]`, 'must be a non-empty string');
 					}
+					if (key !== 'fields' && /\s/u.test(x as string)) {
+						fail(`${w}capitals.${key}[${k}]`, `must be one word, got ${JSON.stringify(x)}`);
+					}
 				});
 				return list as string[];
 			};

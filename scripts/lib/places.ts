@@ -230,7 +230,14 @@ export function osmPlaces(osm: OsmData, osmDate: string, outlines?: PlaceOutline
  * @example withSite('Algemeen Ziekenhuis Turnhout', 'St. Elisabeth') === 'Algemeen Ziekenhuis Turnhout – St. Elisabeth'
  */
 function withSite(name: string, site: string): string {
-	if (!site || name.toLocaleLowerCase('nl').includes(site.toLocaleLowerCase('nl'))) return name;
+	// word for word: a site "Dam" is not named by "AZ Damiaan"
+	const words = (s: string) =>
+		` ${s
+			.toLocaleLowerCase('nl')
+			.split(/[^\p{L}\p{N}]+/u)
+			.filter(Boolean)
+			.join(' ')} `;
+	if (!site.trim() || words(name).includes(words(site))) return name;
 	return `${name} – ${site}`;
 }
 
@@ -333,6 +340,8 @@ export function placeFeatures(
 			['opening_hours', p.openingHours],
 			['wheelchair', p.wheelchair],
 			['operator', p.operator],
+			['lines', p.lines],
+			['emergency', p.emergency],
 		];
 		for (const [k, v] of opt) if (v) props[k] = v;
 		// A place merged from an OSM object and an official list: the ids of both.
@@ -565,6 +574,9 @@ const DETAIL_KEYS = [
 	'wheelchair',
 	'operator',
 ] as const;
+/** What the kept object takes from the others where it lacks it: the details, a stop's lines, a
+ * hospital's emergency department (these two do not rank the objects, as they did not before). */
+const FILLED_KEYS = [...DETAIL_KEYS, 'lines', 'emergency'] as const;
 
 /**
  * Makes one place of the OSM objects that describe one facility, by the rule `rule`
@@ -654,7 +666,7 @@ export function mergeSameFacility(
 		const kept = places[ranked[0] as number] as Place;
 		const others = ranked.slice(1).map((i) => places[i] as Place);
 		for (const o of others) {
-			for (const k of DETAIL_KEYS) if (!kept[k]) kept[k] = o[k];
+			for (const k of FILLED_KEYS) if (!kept[k]) kept[k] = o[k];
 			if (!kept.kind) kept.kind = o.kind;
 		}
 		kept.categoryIds = [...new Set([kept, ...others].flatMap((p) => p.categoryIds))].sort(

@@ -64,12 +64,17 @@ export function cleanPlaceText<T extends PlaceText>(place: T): T {
 	};
 }
 
+/** Roman numerals of two letters or more, as in street and royal names ("Albert II"). */
+const ROMAN = /^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$/u;
+
 /**
  * `value` from a list written in capitals, in ordinary letter case: each word written wholly in
- * capitals (two letters or more) becomes lower case with a capital at its start and after a
- * full stop, hyphen or slash; a word of `keep` is written as there, and a word of `lower` in lower
- * case unless it begins the value. Words with a lower-case letter, numbers and house numbers
- * ("22C") stay as they are.
+ * capitals (two letters or more) becomes lower case with a capital at the start of each piece
+ * (between hyphens, full stops, slashes, brackets and apostrophes). A word or piece of `keep` is
+ * written as there; one of `lower` in lower case unless it begins the value (an entry ending in an
+ * apostrophe, such as "d'", is an elided article); roman numerals stay; Dutch IJ is one capital
+ * ("IJzerlaan"), and 's stays lower case ("'s-Gravenwezel"). Words with a lower-case letter,
+ * numbers and house numbers ("22C") stay as they are.
  * @example fromCapitals('STEENWEG OP MERKSPLAS 44', { keep: [], lower: ['op'] }) === 'Steenweg op Merksplas 44'
  * @example fromCapitals('ZNA ST.-ERASMUS', { keep: ['ZNA'], lower: [] }) === 'ZNA St.-Erasmus'
  */
@@ -78,32 +83,43 @@ export function fromCapitals(
 	words: { keep: readonly string[]; lower: readonly string[] },
 ): string {
 	const keep = new Map(words.keep.map((w) => [w.toLocaleUpperCase('nl'), w]));
-	const lower = new Set(words.lower.map((w) => w.toLocaleLowerCase('nl')));
+	const lower = new Set(words.lower.map((w) => w.toLocaleLowerCase('nl').replace('’', "'")));
+	const small = (s: string) => s.toLocaleLowerCase('nl');
 	let first = true;
 	return value.replace(/\S+/gu, (word) => {
 		const begins = first;
 		first = false;
 		if (/\p{Ll}/u.test(word) || (word.match(/\p{Lu}/gu) ?? []).length < 2) return word;
-		return word
-			.split('-')
-			.map((part, j) => {
-				// the part without the punctuation around it (a full stop may end an abbreviation)
-				const core = part.replace(/^[^\p{L}]+/u, '').replace(/[^\p{L}.]+$/u, '');
-				if (core === '') return part;
-				for (const form of [core, core.replace(/\.$/u, '')]) {
-					const kept = keep.get(form);
-					if (kept !== undefined) return part.replace(form, kept);
-				}
-				const small = core.toLocaleLowerCase('nl');
-				if ((!begins || j > 0) && (lower.has(small) || lower.has(small.replace(/\.$/u, '')))) {
-					return part.toLocaleLowerCase('nl');
-				}
-				return part
-					.toLocaleLowerCase('nl')
-					.replace(/(^|[./(])(\p{L})/gu, (_, before: string, letter: string) => {
-						return before + letter.toLocaleUpperCase('nl');
-					});
+		// the whole word without the punctuation around it, as the lists may name it ("A.Z.", "v.z.w.")
+		const core = word.replace(/^[^\p{L}]+/u, '').replace(/[^\p{L}.]+$/u, '');
+		for (const form of [core, core.replace(/\.$/u, '')]) {
+			if (form === '') continue;
+			const kept = keep.get(form);
+			if (kept !== undefined) return word.replace(form, kept);
+			if (!begins && lower.has(small(form))) return word.replace(form, small(form));
+		}
+		// else piece by piece: even indices are pieces, odd ones what separates them
+		const pieces = word.split(/([^\p{L}\p{N}]+)/u);
+		let startsValue = begins;
+		return pieces
+			.map((piece, j) => {
+				if (j % 2 === 1 || piece === '') return piece;
+				const opening = startsValue;
+				startsValue = false;
+				const before = pieces[j - 1] ?? '';
+				const after = pieces[j + 1] ?? '';
+				const kept = keep.get(piece);
+				if (kept !== undefined) return kept;
+				if (ROMAN.test(piece)) return piece;
+				const elided = /^['’]/u.test(after) && lower.has(`${small(piece)}'`);
+				if (!opening && (elided || lower.has(small(piece)))) return small(piece);
+				// Dutch 's ("'s-Gravenwezel", "'s Herenelderen")
+				if (piece === 'S' && /['’]$/u.test(before)) return 's';
+				const text = small(piece);
+				return text.startsWith('ij')
+					? `IJ${text.slice(2)}`
+					: text.charAt(0).toLocaleUpperCase('nl') + text.slice(1);
 			})
-			.join('-');
+			.join('');
 	});
 }

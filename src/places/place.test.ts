@@ -33,6 +33,14 @@ describe('place helpers', () => {
 		const bank = { ...base, id: 'n2', categoryIds: ['daily_shops'], kind: 'bank' };
 		expect(displayName({ ...bank, address: 'Markt 1, 2275 Lille' }, 'nl')).toBe('Bank, Markt');
 		expect(displayName({ ...bank, kind: undefined }, 'en')).toBe('Other daily shops and services');
+		// a stop with a bench is first a bench in the legend's order, and named as the stop it is
+		const stop = {
+			...base,
+			id: 'n3',
+			categoryIds: ['bench', 'public_transport'],
+			kind: 'bus_stop',
+		};
+		expect(displayName({ ...stop, nearAddress: 'Dorp 69' }, 'nl')).toBe('Bushalte, Dorp');
 		expect(streetOf('Sint-Jozefstraat 3 bus 2')).toBe('Sint-Jozefstraat');
 		expect(streetOf('Markt')).toBe('Markt');
 	});

@@ -63,7 +63,10 @@ export function kindLabel(category: Category, place: Pick<Place, 'kind'>, lang: 
  */
 export function displayName(place: Place, lang: keyof Localized): string {
 	if (place.name) return place.name;
-	const category = CATEGORIES.find((c) => c.id === place.categoryIds[0]);
+	// the category its kind belongs to (a stop with a bench is a bus stop first), else its first
+	const categories = place.categoryIds.map((id) => CATEGORIES.find((c) => c.id === id));
+	const category =
+		categories.find((c) => c?.kinds?.some((k) => k.id === place.kind)) ?? categories[0];
 	const kind = category ? kindLabel(category, place, lang) : place.id;
 	const address = place.address ?? place.nearAddress;
 	return address ? `${kind}, ${streetOf(address)}` : kind;

@@ -105,6 +105,11 @@ describe('area config field checks', () => {
 		).toMatch(/sources\.extraPlaces\[0\]\.capitals\.keep\[1\] must be a non-empty string$/);
 		expect(
 			refusal((c) => {
+				first(c).capitals = { fields: ['name'], lower: ['op', 'van de'] };
+			}),
+		).toMatch(/capitals\.lower\[1\] must be one word, got "van de"$/);
+		expect(
+			refusal((c) => {
 				first(c).capitals = { fields: [] };
 			}),
 		).toMatch(/capitals\.fields must be a non-empty array of strings$/);

@@ -71,6 +71,13 @@ describe('a list written in capitals, in ordinary letter case', () => {
 		expect(fromCapitals('HEILIG HART ZIEKENHUIS Vzw', words)).toBe('Heilig Hart Ziekenhuis Vzw');
 		expect(fromCapitals('Kerkstraat 1 A', words)).toBe('Kerkstraat 1 A');
 		expect(fromCapitals('ANTWERPEN-6', words)).toBe('Antwerpen-6');
+		// Dutch IJ, roman numerals, 's, an elided article, a kept word before a full stop
+		expect(fromCapitals('IJZERLAAN 3', words)).toBe('IJzerlaan 3');
+		expect(fromCapitals('KONING ALBERT II-LAAN', words)).toBe('Koning Albert II-Laan');
+		expect(fromCapitals("'S-GRAVENWEZEL", words)).toBe("'s-Gravenwezel");
+		expect(fromCapitals("RUE D'ARRAS", { keep: [], lower: ["d'"] })).toBe("Rue d'Arras");
+		expect(fromCapitals("D'IETEREN", { keep: [], lower: ["d'"] })).toBe("D'Ieteren");
+		expect(fromCapitals('PZ.DUFFEL', { keep: ['PZ'], lower: [] })).toBe('PZ.Duffel');
 	});
 
 	it("the sample's GISCO hospitals: names, sites and addresses read as the rest of the map", () => {

@@ -134,6 +134,23 @@ describe('places from the sample extract', () => {
 			expect(byId('w242554764')).toMatchObject({ address: 'Singel 1, Gierle', name: '' });
 		});
 
+		it("gives the kept object a stop's lines and a hospital's emergency department it lacks", () => {
+			// the Gierle library's node, as if it carried them: its building (kept) takes them, and
+			// they do not change which object is kept
+			const outlines: PlaceOutlines = new Map();
+			const all = osmPlaces(osm, '2019-11-05', outlines);
+			Object.assign(
+				all.find((p) => p.id === 'n5327182242')!,
+				{ emergency: 'yes', lines: '1;2' },
+			);
+			mergeSameFacility(all, outlines, SAME_FACILITY);
+			expect(all.find((p) => p.id === 'n5327182242')).toBeUndefined();
+			expect(all.find((p) => p.id === 'w242554764')).toMatchObject({
+				emergency: 'yes',
+				lines: '1;2',
+			});
+		});
+
 		it('chains the Albert Heijn of Gierle: named node, named shop outline, unnamed building', () => {
 			const ids = ['n4202350145', 'w377877885', 'w466399386'];
 			expect(places.filter((p) => ids.includes(p.id)).map((p) => p.name)).toEqual([
