@@ -395,6 +395,13 @@ test.describe('barrier reports on the device (embedded default) @device', () => 
 			const notWhite = async () =>
 				(await screenPixelsAround(page, onScreen, 4)).filter((rgb) => rgb.some((c) => c < 235));
 			await expect.poll(notWhite).toEqual([]);
+			// and the point's red ring around it (a white middle alone could be a white road); the
+			// cross's arms begin 14 px from the centre, beyond the ring's 12 px
+			const ring = async () =>
+				(await screenPixelsAround(page, onScreen, 11)).filter(
+					([r, g, b]) => r > 140 && g < 90 && b < 90,
+				).length;
+			await expect.poll(ring).toBeGreaterThan(20);
 			await page.screenshot({ path: testInfo.outputPath('report-refused-corrected.png') });
 			await edit.getByRole('button', { name: 'Opslaan en versturen' }).click();
 			await expect(refused).toHaveAttribute('data-state', 'stored');
