@@ -59,7 +59,7 @@ test.describe('search as residents type', () => {
 		);
 		await hospitals.getByRole('option').first().click();
 		const details = page.getByTestId('place-details');
-		await expect(details.getByTestId('place-emergency')).toHaveText('Ja, met een spoeddienst');
+		await expect(details.getByTestId('place-emergency')).toHaveText('Ja');
 		await details.getByRole('button', { name: 'Sluiten' }).click();
 		await search.fill('');
 
