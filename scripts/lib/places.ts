@@ -48,6 +48,12 @@ export interface Place {
 	lines: string;
 	/** Whether it has an emergency department (its category's `emergencyTag`): 'yes', 'no' or ''. */
 	emergency: string;
+	/**
+	 * A car park's spaces for disabled people and all its spaces (its category's `spacesTags`), as
+	 * whole numbers in text ("1", "12"); '' where unknown.
+	 */
+	accessibleSpaces: string;
+	totalSpaces: string;
 	/** Where it comes from, e.g. `OpenStreetMap`. */
 	source: string;
 	/** Date of the data: the object's last edit in OSM, else the source date (YYYY-MM-DD). */
@@ -123,6 +129,33 @@ export function emergencyOf(tags: Tags, categoryIds: readonly string[]): string 
 	return '';
 }
 
+/** A count as OSM writes it ("12"); '' for anything else ("yes", "2-3", "0"). */
+const count = (value: string | undefined): string => {
+	const v = value?.trim() ?? '';
+	return /^[1-9]\d{0,5}$/u.test(v) ? v : '';
+};
+
+/**
+ * A car park's spaces for disabled people and all its spaces, from the tags its categories name
+ * (`spacesTags`); '' where a tag is missing or not a count, and both '' for other places.
+ * @example spacesOf({ capacity: '12', 'capacity:disabled': '1' }, ['accessible_parking']) // { accessibleSpaces: '1', totalSpaces: '12' }
+ */
+export function spacesOf(
+	tags: Tags,
+	categoryIds: readonly string[],
+): { accessibleSpaces: string; totalSpaces: string } {
+	for (const c of CATEGORIES) {
+		if (!c.spacesTags || !categoryIds.includes(c.id)) continue;
+		const accessibleSpaces = count(tags[c.spacesTags.accessible]);
+		if (!accessibleSpaces) continue;
+		const total = count(tags[c.spacesTags.total]);
+		// a total below the reserved spaces says nothing reliable
+		const totalSpaces = total && Number(total) >= Number(accessibleSpaces) ? total : '';
+		return { accessibleSpaces, totalSpaces };
+	}
+	return { accessibleSpaces: '', totalSpaces: '' };
+}
+
 const isoDate = (ms: number, fallback: string): string =>
 	ms > 0 ? new Date(ms).toISOString().slice(0, 10) : fallback;
 
@@ -150,6 +183,7 @@ function osmPlace(
 		operator: first(tags, 'operator'),
 		lines: linesOf(tags, categoryIds),
 		emergency: emergencyOf(tags, categoryIds),
+		...spacesOf(tags, categoryIds),
 		source: 'OpenStreetMap',
 		date: isoDate(timestamp, osmDate),
 		extra: {},
@@ -313,6 +347,8 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 			emergency: CATEGORIES.some((c) => c.id === src.category && c.emergencyTag)
 				? yesNo(extra.emergency)
 				: '',
+			accessibleSpaces: '',
+			totalSpaces: '',
 			source: src.attribution,
 			date: src.date,
 			extra,
@@ -342,6 +378,8 @@ export function placeFeatures(
 			['operator', p.operator],
 			['lines', p.lines],
 			['emergency', p.emergency],
+			['accessible_spaces', p.accessibleSpaces],
+			['total_spaces', p.totalSpaces],
 		];
 		for (const [k, v] of opt) if (v) props[k] = v;
 		// A place merged from an OSM object and an official list: the ids of both.
@@ -527,7 +565,9 @@ export function mergeListedPlaces(
 				| 'wheelchair'
 				| 'operator'
 				| 'lines'
-				| 'emergency',
+				| 'emergency'
+				| 'accessibleSpaces'
+				| 'totalSpaces',
 		): void => {
 			if (!op[k]) op[k] = lp[k];
 		};
@@ -541,6 +581,8 @@ export function mergeListedPlaces(
 			'operator',
 			'lines',
 			'emergency',
+			'accessibleSpaces',
+			'totalSpaces',
 		] as const)
 			fill(k);
 		op.categoryIds = [...new Set([...op.categoryIds, ...lp.categoryIds])];
@@ -576,7 +618,13 @@ const DETAIL_KEYS = [
 ] as const;
 /** What the kept object takes from the others where it lacks it: the details, a stop's lines, a
  * hospital's emergency department (these two do not rank the objects, as they did not before). */
-const FILLED_KEYS = [...DETAIL_KEYS, 'lines', 'emergency'] as const;
+const FILLED_KEYS = [
+	...DETAIL_KEYS,
+	'lines',
+	'emergency',
+	'accessibleSpaces',
+	'totalSpaces',
+] as const;
 
 /**
  * Makes one place of the OSM objects that describe one facility, by the rule `rule`

@@ -119,6 +119,8 @@ export function buildSearchSource(
 			operator: p.operator,
 			lines: p.lines,
 			emergency: p.emergency,
+			accessibleSpaces: p.accessibleSpaces,
+			totalSpaces: p.totalSpaces,
 			source: p.source,
 			date: p.date,
 		};

@@ -13,7 +13,7 @@
  *   localities: [{ id, kind: 'municipality' | 'submunicipality', name, nis, postcodes: [] }],
  *   categories: [{ id, places }],
  *   places: [{ id, name?, categoryIds, kind?, address?, nearAddress?, lngLat, wheelchair?, phone?, website?,
- *              openingHours?, operator?, lines?, emergency?, source?, date?,
+ *              openingHours?, operator?, lines?, emergency?, accessibleSpaces?, totalSpaces?, source?, date?,
  *              localities: [locality index, …] }],
  *   streets: [{ name, localities: [municipality index, sub-municipality index?],
  *               numbers: 'house numbers separated by one space', coords: [lng0, lat0, dLng, dLat, …] }] }
@@ -57,6 +57,9 @@ export interface SourcePlace {
 	lines?: string;
 	/** Whether it has an emergency department: 'yes' or 'no' (left out when unknown). */
 	emergency?: string;
+	/** A car park's spaces for disabled people, and all its spaces: whole numbers in text ("1", "12"). */
+	accessibleSpaces?: string;
+	totalSpaces?: string;
 	source?: string;
 	date?: string;
 	/** Indices into `localities`: where it lies (none when outside the area). */

@@ -182,6 +182,11 @@ export interface Category {
 	 * (`emergency` on a hospital): shown with the place, and in the search.
 	 */
 	emergencyTag?: string;
+	/**
+	 * The OSM tags that count a car park's spaces: those reserved for disabled people
+	 * (`capacity:disabled`) and all of them (`capacity`). Shown with the place ("1 of 12").
+	 */
+	spacesTags?: { accessible: string; total: string };
 }
 
 /** A kind of place within a category, with the OSM tags that make it and its words. */
@@ -811,6 +816,7 @@ export const CATEGORIES: readonly Category[] = [
 		defaultNormM: 300,
 		careFunctions: [],
 		withoutOpeningHours: true,
+		spacesTags: { accessible: 'capacity:disabled', total: 'capacity' },
 	},
 ];
 

@@ -53,6 +53,12 @@ export function placesOf(
 		if (p.operator) place.operator = p.operator;
 		if (p.lines) place.lines = p.lines.split(';');
 		if (p.emergency === 'yes' || p.emergency === 'no') place.emergency = p.emergency === 'yes';
+		const spaces = Number(p.accessibleSpaces);
+		if (Number.isInteger(spaces) && spaces > 0) {
+			place.accessibleSpaces = spaces;
+			const total = Number(p.totalSpaces);
+			if (Number.isInteger(total) && total >= spaces) place.totalSpaces = total;
+		}
 		if (p.date) place.date = p.date;
 		if (p.wheelchair && WHEELCHAIR.has(p.wheelchair))
 			place.wheelchair = p.wheelchair as WheelchairAccess;

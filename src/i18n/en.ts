@@ -264,6 +264,8 @@ const en: Messages = {
 	emergencyDepartment: 'Emergency department',
 	emergencyYes: 'Yes',
 	emergencyNo: 'No',
+	accessibleSpaces: { one: 'Accessible space', other: 'Accessible spaces' },
+	spacesOfTotal: '{spaces} of {total} spaces',
 	careFunctions: 'Neighbourhood care functions',
 	dataSource: 'Source',
 	reportProblem: 'Report a problem here',

@@ -272,6 +272,11 @@ const fr: Messages = {
 	emergencyDepartment: 'Service d’urgences',
 	emergencyYes: 'Oui',
 	emergencyNo: 'Non',
+	accessibleSpaces: {
+		one: 'Place pour personnes handicapées',
+		other: 'Places pour personnes handicapées',
+	},
+	spacesOfTotal: '{spaces} des {total} places',
 	careFunctions: 'Fonctions de soins de quartier',
 	dataSource: 'Source',
 	reportProblem: 'Signaler un problème ici',

@@ -269,6 +269,11 @@ const nl = {
 	emergencyDepartment: 'Spoeddienst',
 	emergencyYes: 'Ja',
 	emergencyNo: 'Nee',
+	accessibleSpaces: {
+		one: 'Plaats voor personen met een handicap',
+		other: 'Plaatsen voor personen met een handicap',
+	},
+	spacesOfTotal: '{spaces} van de {total} plaatsen',
 	careFunctions: 'Functies in de buurtzorg',
 	dataSource: 'Bron',
 	reportProblem: 'Een probleem melden hier',

@@ -31,6 +31,9 @@ export interface Place {
 	lines?: string[];
 	/** Whether it has an emergency department, where the data say (a hospital). */
 	emergency?: boolean;
+	/** A car park's spaces for disabled people, and all its spaces where known. */
+	accessibleSpaces?: number;
+	totalSpaces?: number;
 	/** Where the data comes from, e.g. "OpenStreetMap". */
 	source: string;
 	/** When the source last changed this place (ISO date), if known. */

@@ -67,6 +67,13 @@ test.describe('residents find help nearby', () => {
 		await expect(stop.locator('dt')).not.toContainText(['Openingsuren']);
 		await expect(stop.getByTestId('place-lines')).toHaveText('210, 213, 409, 418, 429, 449');
 		await expect(stop.getByTestId('place-address')).toContainText('Dorp 69, 2275 Poederlee');
+		// A car park names its spaces for disabled people (OSM capacity:disabled, capacity).
+		await other.goto('/?place=w377629763&lang=nl');
+		await expect(
+			stop.locator('dt', { hasText: /^Plaatsen voor personen met een handicap$/ }),
+		).toBeVisible();
+		await expect(stop.getByTestId('place-spaces')).toHaveText('2 van de 13 plaatsen');
+		await expect(stop.locator('dt')).not.toContainText(['Openingsuren']);
 		await other.goto('/?place=n2438008027&lang=en');
 		await expect(stop.locator('dt', { hasText: /^Lines$/ })).toBeVisible();
 		await expect(stop.getByTestId('place-address')).toContainText('Dorp 71, 2275 Poederlee');

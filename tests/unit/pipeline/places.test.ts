@@ -12,6 +12,7 @@ import {
 	osmPlaces,
 	type Place,
 	type PlaceOutlines,
+	spacesOf,
 } from '../../../scripts/lib/places.ts';
 import { SAMPLE_DIR } from './helpers.ts';
 
@@ -76,6 +77,32 @@ describe('places from the sample extract', () => {
 		expect(emergencyOf({ amenity: 'pharmacy', emergency: 'yes' }, ['pharmacy'])).toBe('');
 		// the sample's extract maps no hospital: no OSM place says anything of it
 		expect(places.filter((p) => p.emergency !== '')).toEqual([]);
+	});
+
+	it("counts a car park's spaces for disabled people and all its spaces, where OSM counts them", () => {
+		// the car park by Kerkstraat 6, Lille: capacity 13, capacity:disabled 2
+		expect(places.find((p) => p.id === 'w377629763')).toMatchObject({
+			categoryIds: ['accessible_parking'],
+			accessibleSpaces: '2',
+			totalSpaces: '13',
+		});
+		// one with no total
+		expect(places.find((p) => p.id === 'w328549715')).toMatchObject({
+			accessibleSpaces: '1',
+			totalSpaces: '',
+		});
+		expect(
+			places.filter((p) => !p.categoryIds.includes('accessible_parking') && p.accessibleSpaces),
+		).toEqual([]);
+		const none = { accessibleSpaces: '', totalSpaces: '' };
+		expect(
+			spacesOf({ 'capacity:disabled': 'yes', capacity: '12' }, ['accessible_parking']),
+		).toEqual(none);
+		expect(spacesOf({ 'capacity:disabled': '3', capacity: '2' }, ['accessible_parking'])).toEqual({
+			accessibleSpaces: '3',
+			totalSpaces: '',
+		});
+		expect(spacesOf({ 'capacity:disabled': '3', capacity: '9' }, ['grocery'])).toEqual(none);
 	});
 
 	it('counts each OSM object once', () => {
