@@ -285,6 +285,7 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 			`${src.path}: category "${src.category}" is not in the taxonomy (${CATEGORY_IDS.join(', ')})`,
 		);
 	}
+	const category = CATEGORIES.find((c) => c.id === src.category);
 	const fc = readFeatureCollection(src.path, 'extra places');
 	const fromFile = declaredCrs(fc);
 	const crs = (src.crs ?? fromFile ?? 'EPSG:4326') as SupportedCrs;
@@ -328,11 +329,15 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 			.filter(Boolean)
 			.join(', ');
 		const full = withSite(name, site);
+		// a list's emergency department is the category's tag, for the kind rules too
+		const emergency = category?.emergencyTag ? yesNo(extra.emergency) : '';
+		const asTags =
+			category?.emergencyTag && emergency ? { [category.emergencyTag]: emergency } : {};
 		return cleanPlaceText({
 			...(full !== name ? { otherNames: [name, site] } : {}),
 			id: `extra${index}:${i + 1}`,
 			categoryIds: [src.category],
-			kind: '',
+			kind: placeKindOf([src.category], asTags)?.id ?? '',
 			lngLat: pt.coordinates as [number, number],
 			pointFrom: 'node',
 			name: full,
@@ -343,10 +348,7 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 			wheelchair: extra.wheelchair ?? '',
 			operator: extra.operator ?? '',
 			lines: '',
-			// a list's `emergency` property, for a category that asks it
-			emergency: CATEGORIES.some((c) => c.id === src.category && c.emergencyTag)
-				? yesNo(extra.emergency)
-				: '',
+			emergency,
 			accessibleSpaces: '',
 			totalSpaces: '',
 			source: src.attribution,
@@ -585,6 +587,7 @@ export function mergeListedPlaces(
 			'totalSpaces',
 		] as const)
 			fill(k);
+		if (!op.kind) op.kind = lp.kind;
 		op.categoryIds = [...new Set([...op.categoryIds, ...lp.categoryIds])];
 		op.sources = [
 			...(op.sources ?? [{ source: op.source, id: op.id, name: op.name, date: op.date }]),

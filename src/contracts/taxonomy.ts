@@ -307,14 +307,32 @@ export const CATEGORIES: readonly Category[] = [
 		group: 'care',
 		labels: { nl: 'Ziekenhuis', fr: 'Hôpital', en: 'Hospital' },
 		synonyms: {
-			nl: ['spoed', 'spoedgevallen', 'kliniek', 'AZ', 'hospitaal'],
-			fr: ['urgences', 'clinique'],
-			en: ['emergency', 'A&E', 'clinic'],
+			nl: ['kliniek', 'AZ', 'hospitaal'],
+			fr: ['clinique'],
+			en: ['clinic'],
 		},
 		icon: 'hospital',
 		colour: '#922b21',
 		tagRules: [{ amenity: 'hospital' }, { healthcare: 'hospital' }],
 		emergencyTag: 'emergency',
+		// "spoed" finds the hospitals with an emergency department, not every hospital (a list's
+		// `emergency` property counts as the tag)
+		kinds: [
+			{
+				id: 'emergency_department',
+				labels: {
+					nl: 'Ziekenhuis met spoeddienst',
+					fr: 'Hôpital avec service d’urgences',
+					en: 'Hospital with emergency department',
+				},
+				synonyms: {
+					nl: ['spoed', 'spoedgevallen', 'spoeddienst', 'spoedopname'],
+					fr: ['urgences'],
+					en: ['emergency', 'A&E', 'ER'],
+				},
+				tagRules: [{ emergency: 'yes' }],
+			},
+		],
 		defaultNormM: 5000,
 		careFunctions: ['guidance_to_care'],
 	},

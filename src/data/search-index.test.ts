@@ -154,12 +154,37 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 		expect(result.kindPlaces?.hits[0]?.record.id).toBe(nearestTo(index.centre).id);
 		// The general hospital of Herentals, 1.4 km beyond the area (SOURCES.md), is that one.
 		expect(result.kindPlaces?.hits[0]?.record.label).toBe('Algemeen Ziekenhuis Herentals');
-		expect(result.kindPlaces?.hits[0]?.record.detail).toMatch(/^Ziekenhuis, met spoeddienst · /);
+		expect(result.kindPlaces?.hits[0]?.record.detail).toMatch(/^Ziekenhuis met spoeddienst · /);
 		const origin = source.places.find((p) => p.name === 'Lindelo')!.lngLat;
 		const first = index.search('ziekenhuis', { near: origin }).kindPlaces?.hits[0];
 		expect(first?.record.id).toBe(nearestTo(origin).id);
 		// Measured as the one geodesy module measures it (WGS84), within a metre over kilometres.
 		expect(first?.distanceM).toBeCloseTo(dist(nearestTo(origin).lngLat, origin), -0.5);
+	});
+
+	it('"spoed" finds the hospitals with an emergency department, and no other, nearest first', () => {
+		const withDepartment = source.places.filter((p) => p.kind === 'emergency_department');
+		// every hospital the data say has one (GISCO's list: 19 of 32), and no other place
+		expect(withDepartment.map((p) => p.id).sort()).toEqual(
+			source.places
+				.filter((p) => p.emergency === 'yes')
+				.map((p) => p.id)
+				.sort(),
+		);
+		expect(withDepartment.length).toBeGreaterThan(0);
+		for (const query of ['spoed', 'spoedgevallen']) {
+			const result = index.search(query);
+			expect(result.kindPlaces, query).toBeUndefined();
+			const places = result.groups.find((g) => g.kind === 'place')!;
+			expect(places.total, query).toBe(withDepartment.length);
+			expect(places.hits[0]?.record.detail).toMatch(/^Ziekenhuis met spoeddienst · /);
+			const away = places.hits.map((h) => distanceM(...h.record.lngLat!, ...index.centre));
+			expect(away, query).toEqual([...away].sort((a, b) => a - b));
+		}
+		// "ziekenhuis" still opens every hospital
+		expect(index.search('ziekenhuis').kindPlaces?.total).toBe(
+			source.places.filter((p) => p.categoryIds.includes('hospital')).length,
+		);
 	});
 
 	it('shows every place of a kind: the supermarket beyond the first six is there', () => {

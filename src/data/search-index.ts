@@ -212,6 +212,8 @@ export class SearchIndex {
 	readonly #exactMask: Uint32Array;
 	readonly #termBest: Float32Array;
 	readonly #termExact: Uint8Array;
+	/** 1 where a word of the query was found in the record's label (not only in its keywords). */
+	readonly #inLabel: Uint8Array;
 
 	constructor(records: readonly SearchRecord[], localities: readonly SearchLocality[] = []) {
 		records.forEach((r, i) => {
@@ -228,6 +230,7 @@ export class SearchIndex {
 		this.#exactMask = new Uint32Array(n);
 		this.#termBest = new Float32Array(n);
 		this.#termExact = new Uint8Array(n);
+		this.#inLabel = new Uint8Array(n);
 
 		// Words of every record but addresses (they are found through their street).
 		const perRecord: [string[], string[]][] = records.map((r, i) => {
@@ -457,6 +460,7 @@ export class SearchIndex {
 		const exactMask = this.#exactMask;
 		const best = this.#termBest;
 		const bestExact = this.#termExact;
+		const inLabel = this.#inLabel;
 		const postStart = this.#postStart;
 		const postRecord = this.#postRecord;
 		const postInLabel = this.#postInLabel;
@@ -473,6 +477,7 @@ export class SearchIndex {
 				for (let k = postStart[word]!; k < end; k++) {
 					if (namesOnly && !postInLabel[k]) continue;
 					const r = postRecord[k]!;
+					if (postInLabel[k]) inLabel[r] = 1;
 					const v = quality * (postInLabel[k] ? LABEL_WEIGHT : KEYWORD_WEIGHT);
 					if (best[r] === 0) hit.push(r);
 					if (v > best[r]!) {
@@ -522,8 +527,11 @@ export class SearchIndex {
 			if (keep) {
 				const record = this.records[r]!;
 				let s = score[r]! / terms.length;
-				s +=
-					0.05 * Math.min(1, terms.length / Math.max(1, labelWords[r]!)) * (words / terms.length);
+				// a short label that the query fills counts more; records found only by their
+				// keywords ("spoed" for a hospital with an emergency department) stay equal, nearest first
+				if (inLabel[r])
+					s +=
+						0.05 * Math.min(1, terms.length / Math.max(1, labelWords[r]!)) * (words / terms.length);
 				if (exactIds.size && record.localities?.some((id) => exactIds.has(id))) s += 0.02;
 				kept[KINDS.indexOf(record.kind)]!.push([r, s]);
 				if (words === terms.length) allWords.add(r);
@@ -532,6 +540,7 @@ export class SearchIndex {
 			score[r] = 0;
 			mask[r] = 0;
 			exactMask[r] = 0;
+			inLabel[r] = 0;
 		}
 
 		// Addresses: the house number in each street that holds every street word.

@@ -34,12 +34,6 @@ const BY_ID = new Map(CATEGORIES.map((c) => [c.id, c]));
 
 /** Before a place's nearest address point when it has no address of its own ("bij Markt 3"). */
 const NEAR: Localized = { nl: 'bij', fr: 'près de', en: 'near' };
-/** Said of a place with an emergency department (a hospital), after what it is. */
-const WITH_EMERGENCY: Localized = {
-	nl: 'met spoeddienst',
-	fr: 'avec urgences',
-	en: 'with emergency department',
-};
 
 /**
  * The records of the kinds of help: one per category, its label in `lang` and every other label
@@ -159,13 +153,10 @@ export function areaSearchRecords(source: SearchSourceV2, lang: keyof Localized)
 			kind: 'place',
 			label: p.name || what,
 			keywords: [...new Set(keywords)],
-			// what it is (when named; a hospital with an emergency department says so) and where it
-			// is (its address, else the nearest address point, with its locality): places of one kind
-			// without a name ("Huisarts") are told apart by it
+			// what it is (when named) and where it is (its address, else the nearest address point,
+			// with its locality): places of one kind without a name ("Huisarts") are told apart by it
 			detail: [
-				[p.name ? what : '', p.emergency === 'yes' ? WITH_EMERGENCY[lang] : '']
-					.filter(Boolean)
-					.join(', '),
+				p.name ? what : '',
 				p.address
 					? addressWithLocality(p.address, localitiesOf(p.localities))
 					: p.nearAddress

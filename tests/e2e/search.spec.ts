@@ -54,13 +54,18 @@ test.describe('search as residents type', () => {
 		);
 		await expect(hospitals.getByRole('option').first()).toContainText('in vogelvlucht');
 		// it has an emergency department (GISCO's list says so): the search and its details say it
-		await expect(hospitals.getByRole('option').first()).toContainText(
-			'Ziekenhuis, met spoeddienst',
-		);
+		await expect(hospitals.getByRole('option').first()).toContainText('Ziekenhuis met spoeddienst');
 		await hospitals.getByRole('option').first().click();
 		const details = page.getByTestId('place-details');
 		await expect(details.getByTestId('place-emergency')).toHaveText('Ja');
 		await details.getByRole('button', { name: 'Sluiten' }).click();
+		// "spoed": only the hospitals with an emergency department, the nearest first
+		await search.fill('spoed');
+		const emergency = page.getByRole('group', { name: /^Plaatsen/ }).getByRole('option');
+		await expect(emergency.first()).toContainText('Algemeen Ziekenhuis Herentals');
+		for (const text of await emergency.allTextContents()) {
+			if (!/^Toon alle/.test(text)) expect(text).toContain('Ziekenhuis met spoeddienst');
+		}
 		await search.fill('');
 
 		// "bank": banks as well as benches.

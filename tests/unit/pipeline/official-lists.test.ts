@@ -92,6 +92,9 @@ describe('a list written in capitals, in ordinary letter case', () => {
 		expect(herentals?.emergency).toBe('yes');
 		expect(listed.filter((p) => p.emergency === 'yes')).toHaveLength(19);
 		expect(listed.filter((p) => p.emergency === 'no')).toHaveLength(13);
+		// and those 19 are of the kind "hospital with an emergency department", as OSM's would be
+		expect(listed.filter((p) => p.kind === 'emergency_department')).toHaveLength(19);
+		expect(listed.filter((p) => p.kind !== '' && p.emergency !== 'yes')).toEqual([]);
 		// no word of two capitals or more is left but the acronyms the config keeps and initials
 		const shouting = listed.flatMap((p) =>
 			`${p.name} ${p.address}`
