@@ -86,6 +86,10 @@ export function addressOf(tags: Tags): string {
 	return [[street, number].filter(Boolean).join(' '), city].filter(Boolean).join(', ');
 }
 
+/** The taxonomy's categories among `categoryIds`, in taxonomy order. */
+const categoriesOf = (categoryIds: readonly string[]) =>
+	CATEGORIES.filter((c) => categoryIds.includes(c.id));
+
 const lineOrder = new Intl.Collator('nl', { numeric: true });
 
 /**
@@ -94,9 +98,7 @@ const lineOrder = new Intl.Collator('nl', { numeric: true });
  * @example linesOf({ 'route_ref:De_Lijn': '429;210;213' }, ['public_transport']) === '210;213;429'
  */
 export function linesOf(tags: Tags, categoryIds: readonly string[]): string {
-	const keys = CATEGORIES.filter((c) => categoryIds.includes(c.id)).flatMap(
-		(c) => c.lineTags ?? [],
-	);
+	const keys = categoriesOf(categoryIds).flatMap((c) => c.lineTags ?? []);
 	if (keys.length === 0) return '';
 	const lines = new Set<string>();
 	for (const [k, value] of Object.entries(tags)) {
@@ -121,8 +123,8 @@ const yesNo = (value: string | undefined): string => {
  * @example emergencyOf({ amenity: 'hospital', emergency: 'yes' }, ['hospital']) === 'yes'
  */
 export function emergencyOf(tags: Tags, categoryIds: readonly string[]): string {
-	for (const c of CATEGORIES) {
-		if (!c.emergencyTag || !categoryIds.includes(c.id)) continue;
+	for (const c of categoriesOf(categoryIds)) {
+		if (!c.emergencyTag) continue;
 		const v = yesNo(tags[c.emergencyTag]);
 		if (v) return v;
 	}
@@ -144,8 +146,8 @@ export function spacesOf(
 	tags: Tags,
 	categoryIds: readonly string[],
 ): { accessibleSpaces: string; totalSpaces: string } {
-	for (const c of CATEGORIES) {
-		if (!c.spacesTags || !categoryIds.includes(c.id)) continue;
+	for (const c of categoriesOf(categoryIds)) {
+		if (!c.spacesTags) continue;
 		const accessibleSpaces = count(tags[c.spacesTags.accessible]);
 		if (!accessibleSpaces) continue;
 		const total = count(tags[c.spacesTags.total]);
@@ -285,7 +287,7 @@ export function extraPlaces(src: ExtraPlaceSource, index: number): Place[] {
 			`${src.path}: category "${src.category}" is not in the taxonomy (${CATEGORY_IDS.join(', ')})`,
 		);
 	}
-	const category = CATEGORIES.find((c) => c.id === src.category);
+	const [category] = categoriesOf([src.category]);
 	const fc = readFeatureCollection(src.path, 'extra places');
 	const fromFile = declaredCrs(fc);
 	const crs = (src.crs ?? fromFile ?? 'EPSG:4326') as SupportedCrs;
@@ -493,6 +495,28 @@ export function nameSimilarity(a: string, b: string): number {
 	return (2 * common) / (nx + ny);
 }
 
+/** A place's details: the object of a facility with the most of them is kept (mergeSameFacility). */
+const DETAIL_KEYS = [
+	'address',
+	'phone',
+	'website',
+	'openingHours',
+	'wheelchair',
+	'operator',
+] as const;
+/**
+ * What a place takes from another of the same facility where it lacks it: the details, and the
+ * facts that do not rank the objects of one facility (a stop's lines, a hospital's emergency
+ * department, a car park's spaces).
+ */
+const FILLED_KEYS = [
+	...DETAIL_KEYS,
+	'lines',
+	'emergency',
+	'accessibleSpaces',
+	'totalSpaces',
+] as const;
+
 /** A listed place matches an OSM place of its category that has no name within this many metres. */
 export const UNNAMED_MATCH_M = 25;
 
@@ -557,36 +581,7 @@ export function mergeListedPlaces(
 			distanceM: Math.round(d * 10) / 10,
 			nameSimilarity: Math.round(s * 1000) / 1000,
 		});
-		const fill = (
-			k:
-				| 'name'
-				| 'address'
-				| 'phone'
-				| 'website'
-				| 'openingHours'
-				| 'wheelchair'
-				| 'operator'
-				| 'lines'
-				| 'emergency'
-				| 'accessibleSpaces'
-				| 'totalSpaces',
-		): void => {
-			if (!op[k]) op[k] = lp[k];
-		};
-		for (const k of [
-			'name',
-			'address',
-			'phone',
-			'website',
-			'openingHours',
-			'wheelchair',
-			'operator',
-			'lines',
-			'emergency',
-			'accessibleSpaces',
-			'totalSpaces',
-		] as const)
-			fill(k);
+		for (const k of ['name', ...FILLED_KEYS] as const) if (!op[k]) op[k] = lp[k];
 		if (!op.kind) op.kind = lp.kind;
 		op.categoryIds = [...new Set([...op.categoryIds, ...lp.categoryIds])];
 		op.sources = [
@@ -610,24 +605,6 @@ export interface SameFacilityMerge {
 	/** The objects merged into it, with how each was matched to the group. */
 	merged: { id: string; name: string; how: 'node inside outline' | 'stacked'; distanceM: number }[];
 }
-
-const DETAIL_KEYS = [
-	'address',
-	'phone',
-	'website',
-	'openingHours',
-	'wheelchair',
-	'operator',
-] as const;
-/** What the kept object takes from the others where it lacks it: the details, a stop's lines, a
- * hospital's emergency department (these two do not rank the objects, as they did not before). */
-const FILLED_KEYS = [
-	...DETAIL_KEYS,
-	'lines',
-	'emergency',
-	'accessibleSpaces',
-	'totalSpaces',
-] as const;
 
 /**
  * Makes one place of the OSM objects that describe one facility, by the rule `rule`
