@@ -8,7 +8,8 @@
  * per municipality and name; its sub-municipality is the one that holds most of its addresses.
  * A place without an address of its own gets the nearest address point within
  * {@link NEAR_ADDRESS_MAX_M} as `nearAddress` (so an unnamed pharmacy is "Apotheek, Kerkstraat"
- * and its details say which address it is near, and that this is a guess from the address register).
+ * and its details say which address it is near, and that this is a guess from the address register),
+ * with the point's own town where it lies in another one than the place.
  */
 import { gzipSync } from 'node:zlib';
 import KDBush from 'kdbush';
@@ -21,6 +22,7 @@ import {
 	type SearchSourceV2,
 	type SourcePlace,
 } from '../../src/contracts/search-source.ts';
+import { localityText } from '../../src/data/search-records.ts';
 import type { Localities } from './localities.ts';
 import type { Origin } from './origins.ts';
 import type { Place } from './places.ts';
@@ -94,7 +96,18 @@ export function buildSearchSource(
 		if (p.address || withNumbers.length === 0) return '';
 		const [i] = around(addressIndex, p.lngLat[0], p.lngLat[1], 1, NEAR_ADDRESS_MAX_M / 1000);
 		const o = i === undefined ? undefined : withNumbers[i];
-		return o ? `${o.street} ${o.houseNumber}` : '';
+		if (!o) return '';
+		// Near a border the address point may lie in another town than the place: it is then
+		// written with its own town, which the app keeps (the place's town is added otherwise).
+		const own = localities.at(p.lngLat);
+		const its = localities.at(o.lngLat);
+		const town = its.sub ?? its.municipality;
+		const differs =
+			town !== undefined &&
+			(its.municipality !== own.municipality || (its.sub !== undefined && its.sub !== own.sub));
+		return differs
+			? `${o.street} ${o.houseNumber}, ${localityText(town)}`
+			: `${o.street} ${o.houseNumber}`;
 	};
 
 	const placeList = places.map((p): SourcePlace => {

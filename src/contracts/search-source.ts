@@ -45,7 +45,10 @@ export interface SourcePlace {
 	/** Its kind within a category that has kinds (taxonomy `kinds`). */
 	kind?: string;
 	address?: string;
-	/** Without an address of its own: the nearest address point ("Kerkstraat 18"), a guess. */
+	/**
+	 * Without an address of its own: the nearest address point ("Kerkstraat 18"), a guess; with its
+	 * town ("Hoogland 65, 2275 Lille") where the point lies in another one than the place.
+	 */
 	nearAddress?: string;
 	lngLat: [number, number];
 	wheelchair?: string;

@@ -16,8 +16,10 @@ import { readOsm } from '../../../scripts/lib/osm.ts';
 import { sha256 } from '../../../scripts/lib/io.ts';
 import { CATEGORY_IDS, matchCategories } from '../../../src/contracts/taxonomy.ts';
 import type { SearchSource } from '../../../scripts/lib/search-source.ts';
-import { readSearchSource } from '../../../src/contracts/search-source.ts';
-import { booleanPointInPolygon } from '@turf/turf';
+import { decodeStreet, readSearchSource } from '../../../src/contracts/search-source.ts';
+import { placesOf } from '../../../src/data/area-data.ts';
+import { plainName } from '../../../scripts/lib/localities.ts';
+import { booleanPointInPolygon, distance } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { NeighbourhoodPolygonProps } from '../../../scripts/lib/boundaries.ts';
 import { careFunctionsByNeighbourhood } from '../../../src/analysis/care-functions.ts';
@@ -450,6 +452,50 @@ describe('the whole sample area (Vorselaar + Lille)', () => {
 		);
 		expect(nearestOf.size).toBe(s.places.length);
 		expect(dropped).toBe(s.places.length - inside);
+	});
+
+	it("names a near address's own town where it lies in another one than the place", async () => {
+		const dir = path.join(outRoot, 'vorselaar-lille');
+		const s = await readSearchSource(readFileSync(path.join(dir, 'search.json.gz')));
+		const subs = JSON.parse(
+			readFileSync(
+				path.join(SAMPLE_DIR, 'boundaries', 'deelgemeenten_2024_with_pop2019.geojson'),
+				'utf8',
+			),
+		) as FeatureCollection<MultiPolygon, { name: string }>;
+		const subOf = (lngLat: [number, number]) =>
+			plainName(subs.features.find((f) => booleanPointInPolygon(lngLat, f))?.properties.name ?? '');
+		const points = new Map<string, [number, number][]>();
+		for (const street of s.streets)
+			for (const [n, lng, lat] of decodeStreet(street).addresses)
+				points.set(`${street.name} ${n}`, [
+					...(points.get(`${street.name} ${n}`) ?? []),
+					[lng, lat],
+				]);
+		const shown = placesOf(s.places, s.localities);
+		let elsewhere = 0;
+		let checked = 0;
+		s.places.forEach((p, i) => {
+			if (!p.nearAddress) return;
+			const written = p.nearAddress.split(',')[0]!;
+			// the address point: the one of that street and number nearest the place (75 m at most)
+			const point = (points.get(written) ?? [])
+				.map((q) => ({ q, d: distance(p.lngLat, q, { units: 'meters' }) }))
+				.sort((a, b) => a.d - b.d)[0];
+			expect(point, `${p.id}: ${p.nearAddress}`).toBeDefined();
+			expect(point!.d).toBeLessThanOrEqual(75);
+			const town = subOf(point!.q);
+			if (town === '') return;
+			checked++;
+			expect(shown[i]!.nearAddress, p.id).toMatch(new RegExp(`, \\d{4} ${town}$`, 'u'));
+			if (town !== subOf(p.lngLat)) elsewhere++;
+		});
+		// the sample: the stop "Lille Hoogland" lies in Poederlee, its nearest address in Lille
+		const stop = s.places.findIndex((p) => p.name === 'Lille Hoogland');
+		expect(subOf(s.places[stop]!.lngLat)).toBe('Poederlee');
+		expect(shown[stop]!.nearAddress).toBe('Hoogland 65, 2275 Lille');
+		expect(checked).toBeGreaterThan(100);
+		expect(elsewhere).toBeGreaterThanOrEqual(1);
 	});
 
 	it('splits the search source per municipality: every place and street in exactly one part', async () => {
