@@ -89,9 +89,15 @@ export function fromCapitals(
 	return value.replace(/\S+/gu, (word) => {
 		const begins = first;
 		first = false;
-		if (/\p{Ll}/u.test(word) || (word.match(/\p{Lu}/gu) ?? []).length < 2) return word;
 		// the whole word without the punctuation around it, as the lists may name it ("A.Z.", "v.z.w.")
 		const core = word.replace(/^[^\p{L}]+/u, '').replace(/[^\p{L}.]+$/u, '');
+		if (/\p{Ll}/u.test(word) || (word.match(/\p{Lu}/gu) ?? []).length < 2) {
+			// a listed lower-case word the list wrote otherwise ("HEILIG HART ZIEKENHUIS Vzw")
+			const form = core.replace(/\.$/u, '');
+			if (!begins && form !== '' && (lower.has(small(core)) || lower.has(small(form))))
+				return word.replace(core, small(core));
+			return word;
+		}
 		for (const form of [core, core.replace(/\.$/u, '')]) {
 			if (form === '') continue;
 			const kept = keep.get(form);

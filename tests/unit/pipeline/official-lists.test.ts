@@ -69,6 +69,11 @@ describe('a list written in capitals, in ordinary letter case', () => {
 		// a house number with a letter, a word already in letter case, a single capital
 		expect(fromCapitals('STATIONSTRAAT 22C', words)).toBe('Stationstraat 22C');
 		expect(fromCapitals('HEILIG HART ZIEKENHUIS Vzw', words)).toBe('Heilig Hart Ziekenhuis Vzw');
+		// a listed lower-case word that the list wrote otherwise: in lower case, unless it begins
+		const vzw = { keep: [], lower: ['vzw'] };
+		expect(fromCapitals('HEILIG HART ZIEKENHUIS Vzw', vzw)).toBe('Heilig Hart Ziekenhuis vzw');
+		expect(fromCapitals('HEILIG HARTZIEKENHUIS Vzw.', vzw)).toBe('Heilig Hartziekenhuis vzw.');
+		expect(fromCapitals('Vzw HEILIG HART', vzw)).toBe('Vzw Heilig Hart');
 		expect(fromCapitals('Kerkstraat 1 A', words)).toBe('Kerkstraat 1 A');
 		expect(fromCapitals('ANTWERPEN-6', words)).toBe('Antwerpen-6');
 		// Dutch IJ, roman numerals, 's, an elided article, a kept word before a full stop
