@@ -50,7 +50,7 @@ type Labels = { nl: string; fr: string; en: string };
 
 /** What a kind is called, in each language. */
 export const NETWORK_POINT_LABELS: Record<NetworkPointKind, Labels> = {
-	barrier: { nl: 'Hindernis', fr: 'Obstacle', en: 'Barrier' },
+	barrier: { nl: 'Hindernis', fr: 'Obstacle', en: 'Obstacle' },
 	kerb: { nl: 'Stoeprand', fr: 'Bordure', en: 'Kerb' },
 	crossing: { nl: 'Oversteekplaats', fr: 'Traversée', en: 'Crossing' },
 	elevator: { nl: 'Lift', fr: 'Ascenseur', en: 'Elevator' },

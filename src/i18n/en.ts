@@ -113,10 +113,10 @@ const en: Messages = {
 	coverageAgesMixed:
 		'65+ and 80+: {table} neighbourhoods from an age table per neighbourhood, {municipal} estimated with the municipality’s age shares ({date}).',
 	coverageEdge:
-		'Edge of the data (hatched): {origins} addresses with {residents} residents. They count in no gap.',
+		'Edge of the data (hatched): {origins} addresses with {residents} residents. They count in no shortfall.',
 	coverageNoFigure:
-		'{origins} addresses without a figure for another reason (farther than 300 m from every way, or on an isolated piece of network). They count in no gap.',
-	coverageNoneMapped: 'No place of this kind in the data: it cannot be measured, so no gap either.',
+		'{origins} addresses without a figure for another reason (farther than 300 m from every way, or on an isolated piece of network). They count in no shortfall.',
+	coverageNoneMapped: 'No place of this kind in the data: it cannot be measured, so no shortfall either.',
 	coverageNoneMappedShort: 'none mapped in the data',
 	coverageWithin: 'within the norm',
 	coverageBeyond: 'beyond the norm',
@@ -164,7 +164,7 @@ const en: Messages = {
 	reportMapAlt: 'Map of the neighbourhood analysis: {category}',
 	reportPopulation:
 		'{residents} residents, of whom {r65} aged 65+ ({s65}) and {r80} aged 80+ ({s80})',
-	reportCaption: 'Coverage per kind of help, largest gap for 65+ first',
+	reportCaption: 'Coverage per kind of help, largest shortfall for 65+ first',
 	reportRank: 'Rank',
 	reportCategory: 'Kind of help',
 	reportNorm: 'Norm',
@@ -452,7 +452,7 @@ const en: Messages = {
 	outboxNoBackgroundSync:
 		'This browser sends nothing while Buurtkaart is closed: open Buurtkaart again with a connection and your report goes out at once.',
 	reportsOpen: 'Triage reports',
-	reportsTitle: 'Barrier reports',
+	reportsTitle: 'Obstacle reports',
 	reportsSignIn:
 		'Sign in as a planner or coordinator of a municipality in this area to see its reports.',
 	reportsNoArea:
@@ -618,7 +618,7 @@ const en: Messages = {
 	complNoNetwork: 'no network',
 	plannerLayers: 'On the map',
 	plannerLayersNote:
-		'Barriers, kerbs, crossings and elevators show from zoom level 13 (zoomed in on a village). Click one to see what it is and what the data say about it.',
+		'Obstacles, kerbs, crossings and elevators show from zoom level 13 (zoomed in on a village). Click one to see what it is and what the data say about it.',
 	complLegend:
 		'Profile: {profile}. On the map: the share of the network’s length whose needed features are known. Darker is more known; it does not say whether the neighbourhood is accessible.',
 	complClass: '{from}–{to} %',
