@@ -100,7 +100,7 @@ const en: Messages = {
 	coverageShown: 'On the map and in the table',
 	coverageColourBy: 'Colour the addresses by',
 	coverageByDistance: 'distance to the nearest',
-	coverageByTime: 'walking time to the nearest',
+	coverageByTime: 'time to the nearest',
 	coverageByShortfall: 'shortfall against the norm',
 	coverageLegendTitle: 'Legend',
 	coverageLegendNorm: 'Norm: {norm} m along the streets · {profile} · unknown data {unknown}',
@@ -116,7 +116,13 @@ const en: Messages = {
 		'Edge of the data (hatched): {origins} addresses with {residents} residents. They count in no shortfall.',
 	coverageNoFigure:
 		'{origins} addresses without a figure for another reason (farther than 300 m from every way, or on an isolated piece of network). They count in no shortfall.',
-	coverageNoneMapped: 'No place of this kind in the data: it cannot be measured, so no shortfall either.',
+	coverageNoneMapped:
+		'No place of this kind in the data: it cannot be measured, so no shortfall either.',
+	coverageNoneOnNetwork: {
+		one: 'No place of this kind lies on the map’s street network: the only one in the data lies outside it. It cannot be measured, so no shortfall either.',
+		other:
+			'No place of this kind lies on the map’s street network: the {count} in the data lie outside it. It cannot be measured, so no shortfall either.',
+	},
 	coverageNoneMappedShort: 'none mapped in the data',
 	coverageWithin: 'within the norm',
 	coverageBeyond: 'beyond the norm',
@@ -125,6 +131,7 @@ const en: Messages = {
 	coverageClassMetres: 'up to {to} m',
 	coverageClassMinutes: 'up to {to} min',
 	coverageClassShortfall: 'up to {to} m too far',
+	coverageClassWithin: 'within the norm',
 	coverageClassMore: 'more',
 	coverageShareLegend: 'Neighbourhoods: share of 65+ beyond the norm',
 	coverageShareFrom: 'from {share}',

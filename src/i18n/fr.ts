@@ -105,7 +105,7 @@ const fr: Messages = {
 	coverageShown: 'Sur la carte et dans le tableau',
 	coverageColourBy: 'Colorer les adresses selon',
 	coverageByDistance: 'la distance au plus proche',
-	coverageByTime: 'le temps de marche au plus proche',
+	coverageByTime: 'le temps jusqu’au plus proche',
 	coverageByShortfall: 'le dépassement de la norme',
 	coverageLegendTitle: 'Légende',
 	coverageLegendNorm: 'Norme : {norm} m le long des rues · {profile} · données inconnues {unknown}',
@@ -123,6 +123,11 @@ const fr: Messages = {
 		'{origins} adresses sans chiffre pour une autre raison (à plus de 300 m de toute voie ou sur un morceau de réseau isolé). Elles ne comptent dans aucun manque.',
 	coverageNoneMapped:
 		'Aucun lieu de ce type dans les données : impossible à mesurer, donc aucun manque.',
+	coverageNoneOnNetwork: {
+		one: 'Aucun lieu de ce type n’est sur le réseau de rues de la carte : le seul des données est en dehors. Impossible à mesurer, donc aucun manque.',
+		other:
+			'Aucun lieu de ce type n’est sur le réseau de rues de la carte : les {count} des données sont en dehors. Impossible à mesurer, donc aucun manque.',
+	},
 	coverageNoneMappedShort: 'aucun dans les données',
 	coverageWithin: 'dans la norme',
 	coverageBeyond: 'au-delà de la norme',
@@ -131,6 +136,7 @@ const fr: Messages = {
 	coverageClassMetres: 'jusqu’à {to} m',
 	coverageClassMinutes: 'jusqu’à {to} min',
 	coverageClassShortfall: 'jusqu’à {to} m de trop',
+	coverageClassWithin: 'dans la norme',
 	coverageClassMore: 'plus',
 	coverageShareLegend: 'Quartiers : part des 65+ au-delà de la norme',
 	coverageShareFrom: 'à partir de {share}',

@@ -104,7 +104,7 @@ const nl = {
 	coverageShown: 'Op de kaart en in de tabel',
 	coverageColourBy: 'Kleur de adressen volgens',
 	coverageByDistance: 'afstand tot de dichtste',
-	coverageByTime: 'wandeltijd tot de dichtste',
+	coverageByTime: 'tijd tot de dichtste',
 	coverageByShortfall: 'tekort op de norm',
 	coverageLegendTitle: 'Legende',
 	coverageLegendNorm: 'Norm: {norm} m langs de straten · {profile} · onbekende gegevens {unknown}',
@@ -122,6 +122,11 @@ const nl = {
 		'{origins} adressen zonder cijfer om een andere reden (verder dan 300 m van elke weg of op een los stuk netwerk). Ze tellen in geen enkel tekort.',
 	coverageNoneMapped:
 		'Geen enkele plaats van deze soort in de gegevens: niet te meten, dus ook geen tekort.',
+	coverageNoneOnNetwork: {
+		one: 'Geen enkele plaats van deze soort ligt aan het stratennet van de kaart: de enige in de gegevens ligt erbuiten. Niet te meten, dus ook geen tekort.',
+		other:
+			'Geen enkele plaats van deze soort ligt aan het stratennet van de kaart: de {count} in de gegevens liggen erbuiten. Niet te meten, dus ook geen tekort.',
+	},
 	coverageNoneMappedShort: 'geen in de gegevens',
 	coverageWithin: 'binnen de norm',
 	coverageBeyond: 'verder dan de norm',
@@ -130,6 +135,7 @@ const nl = {
 	coverageClassMetres: 'tot {to} m',
 	coverageClassMinutes: 'tot {to} min',
 	coverageClassShortfall: 'tot {to} m te ver',
+	coverageClassWithin: 'binnen de norm',
 	coverageClassMore: 'meer',
 	coverageShareLegend: 'Buurten: aandeel 65+ verder dan de norm',
 	coverageShareFrom: 'vanaf {share}',

@@ -138,6 +138,7 @@ describe('CoveragePanel: the overlay after a what-if', () => {
 			normM,
 			'distance',
 			false,
+			1,
 		);
 		const onBound = (i: number) =>
 			[normM / 2, normM, normM * 1.5].some(

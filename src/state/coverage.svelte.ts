@@ -117,6 +117,22 @@ export function totalsOf(rows: readonly NeighbourhoodSummary[]): Totals {
 	return t;
 }
 
+/**
+ * Residents (all, 65+) within the norm in a table: the counted residents minus those beyond it; none
+ * where no place of the category is mapped. The what-if's gain is the difference of two of these,
+ * so that a first planned place of a kind the data lack gains everyone it brings within the norm.
+ */
+export function withinNormOf(rows: readonly NeighbourhoodSummary[]): { all: number; r65: number } {
+	let all = 0;
+	let r65 = 0;
+	for (const r of rows) {
+		if (r.state === 'none_mapped') continue;
+		all += r.residents - (r.beyondResidents ?? 0);
+		r65 += r.residents65 - (r.beyond65 ?? 0);
+	}
+	return { all, r65 };
+}
+
 /** The JSON form of an analysis (parameters, tables, edits), for saving and sharing. */
 export interface CoverageSnapshot {
 	params: CoverageParams;
@@ -244,9 +260,10 @@ export class CoverageAnalysis {
 	/**
 	 * Runs the analysis for `params`: one coverage request per category, so progress is real and a
 	 * cancel stops between (and drops the answer of) requests. Earlier results stay until it ends.
-	 * With `keepEdits` (the same analysis run again because its extra places changed: a curated
-	 * initiative added, changed or removed), the what-if edits on screen are applied again to the
-	 * new result instead of being dropped; a switched-off place that is gone is left out.
+	 * With `keepEdits` (the analysis run again with another profile, norm or unknown mode, or
+	 * because its extra places changed: a curated initiative added, changed or removed), the what-if
+	 * edits on screen are applied again to the new result, for the categories it still has, instead
+	 * of being dropped; a switched-off place that is gone is left out.
 	 */
 	async run(params: CoverageParams, options: { keepEdits?: boolean } = {}): Promise<void> {
 		const kept = options.keepEdits ? this.edits : [];

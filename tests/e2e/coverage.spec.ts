@@ -210,6 +210,22 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 		await page.clock.resume();
 	});
 
+	test('a kind of help whose places all lie off the street network says so, not "none in the data"', async ({
+		page,
+	}) => {
+		// The sample's hospitals come from an official list of those within 25 km: none lies on
+		// the network of the two municipalities, yet the map and the search show them.
+		await page.goto('/?mode=coverage&cats=hospital');
+		const panel = page.getByTestId('coverage');
+		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+			timeout: 120_000,
+		});
+		await expect(panel.getByTestId('coverage-none-mapped')).toContainText(
+			/ligt aan het stratennet van de kaart: de \d+ in de gegevens liggen erbuiten/,
+		);
+		await expect(panel.getByTestId('coverage-delta')).toContainText('Nog geen wat-als');
+	});
+
 	test('gap analysis with the wheelchair profile, the table as the CLI has it, edge of data and none mapped, a planned meeting place and a "where next" taken over', async ({
 		page,
 	}, testInfo) => {
@@ -235,6 +251,29 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 		);
 		await expect(panel.getByTestId('coverage-table')).toContainText('geen in de gegevens');
 		await expect(panel.getByTestId('coverage-table')).not.toContainText('100 %');
+		// A first planned home-care service, in the middle of the area: everyone it brings within
+		// the norm is a gain (none was within it before), never a loss.
+		await waitForMapReady(page);
+		await panel.getByTestId('coverage-add-click').click();
+		const mapBox = (await page.getByTestId('map').boundingBox())!;
+		await page.mouse.click(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
+		const homeCareDelta = panel.getByTestId('coverage-delta');
+		await expect(homeCareDelta).toContainText(/^\s*\+[\d.]+ inwoners 65\+ binnen 1\.?500 m/);
+		expect(
+			Number(/\+([\d.]+) inwoners 65\+/.exec((await homeCareDelta.textContent()) ?? '')?.[1]),
+		).toBeGreaterThan(0);
+		await expect(panel.getByTestId('coverage-table')).not.toContainText('geen in de gegevens');
+		// Another profile keeps the plan (a coordinator compares profiles with it), and so does the
+		// way back.
+		for (const profile of ['Met rollator', 'In een rolstoel']) {
+			await panel.getByRole('radio', { name: profile }).check();
+			await expect(panel.getByTestId('coverage-legend-norm')).toContainText(profile);
+			await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done');
+			await expect(homeCareDelta).toContainText(/^\s*\+[\d.]+ inwoners 65\+ binnen 1\.?500 m/);
+		}
+		await panel.getByTestId('coverage-reset').click();
+		await expect(homeCareDelta).toContainText('Nog geen wat-als');
+		await expect(panel.getByTestId('coverage-table')).toContainText('geen in de gegevens');
 
 		await panel.getByTestId('coverage-shown').selectOption('meeting_place');
 		const legend = panel.getByTestId('coverage-legend');
@@ -245,6 +284,20 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 		await expect(legend.getByTestId('coverage-ages')).toContainText(
 			'leeftijdsverdeling van de gemeente (2015)',
 		);
+		// The classes follow the norm: in metres, in minutes at the wheelchair's 3.5 km/h (500 m:
+		// 8.6 min), and beyond the norm.
+		const swatches = legend.getByTestId('coverage-swatches').locator('li');
+		const colourBy = panel.getByTestId('coverage-colour-by');
+		await expect(swatches.first()).toHaveText('tot 250 m');
+		await colourBy.selectOption('time');
+		await expect(swatches.nth(0)).toHaveText('tot 4,3 min');
+		await expect(swatches.nth(1)).toHaveText('tot 8,6 min');
+		await expect(swatches.nth(2)).toHaveText('tot 12,9 min');
+		await colourBy.selectOption('shortfall');
+		await expect(swatches.nth(0)).toHaveText('binnen de norm');
+		await expect(swatches.nth(1)).toHaveText('tot 250 m te ver');
+		await colourBy.selectOption('distance');
+		await expect(swatches.nth(1)).toHaveText('tot 500 m');
 
 		// The figures equal the CLI's for the same category and profile.
 		const cli = analyseCli('meeting_place', 'wheelchair');

@@ -28,7 +28,7 @@ describe('coverage overlay', () => {
 		const t = new Float64Array([80, 240, 720, Infinity, Infinity, Infinity]);
 		const { unreachable, edge, noFigure } = ORIGIN_CLASS;
 		// shortfall: 0 within the norm, 400 m beyond it (in the 250..500 class)
-		expect([...originClasses(reason, d, t, 500, 'shortfall', false)]).toEqual([
+		expect([...originClasses(reason, d, t, 500, 'shortfall', false, 1.25)]).toEqual([
 			0,
 			0,
 			2,
@@ -37,7 +37,7 @@ describe('coverage overlay', () => {
 			noFigure,
 		]);
 		// distance: 100 ≤ 250, 300 ≤ 500, 900 > 750
-		expect([...originClasses(reason, d, t, 500, 'distance', false)]).toEqual([
+		expect([...originClasses(reason, d, t, 500, 'distance', false, 1.25)]).toEqual([
 			0,
 			1,
 			3,
@@ -46,7 +46,7 @@ describe('coverage overlay', () => {
 			noFigure,
 		]);
 		// a category none mapped: grey throughout, the edge of the data still hollow
-		expect([...originClasses(reason, d, t, 500, 'distance', true)]).toEqual([
+		expect([...originClasses(reason, d, t, 500, 'distance', true, 1.25)]).toEqual([
 			noFigure,
 			noFigure,
 			noFigure,
@@ -62,8 +62,11 @@ describe('coverage overlay', () => {
 	});
 
 	it('colours by distance against the norm, by minutes, or by metres too far', () => {
-		expect(classesOf('distance', 500).map((c) => c.upTo)).toEqual([250, 500, 750, Infinity]);
-		expect(classesOf('time', 500).map((c) => c.upTo)).toEqual([5, 10, 15, Infinity]);
+		expect(classesOf('distance', 500, 1.25).map((c) => c.upTo)).toEqual([250, 500, 750, Infinity]);
+		// time: the norm's length at the profile's speed (800 m at 4.5 km/h: 10.7 min; at 3 km/h: 16)
+		expect(classesOf('time', 800, 1.25).map((c) => c.upTo)).toEqual([5.4, 10.7, 16, Infinity]);
+		expect(classesOf('time', 800, 3 / 3.6).map((c) => c.upTo)).toEqual([8, 16, 24, Infinity]);
+		expect(classesOf('shortfall', 800, 1.25).map((c) => c.upTo)).toEqual([0, 250, 500, Infinity]);
 		expect(valueOf('time', 800, 630, 500)).toBe(10.5);
 		expect(valueOf('distance', 800.4, 630, 500)).toBe(800);
 	});
