@@ -157,6 +157,31 @@ describe('saved analyses', () => {
 		expect(lines[2]).toBe(`"'+Nulmeting","'@gp",900,"'-Heide",400,100,,,,5`);
 	});
 
+	it('writes residents to a tenth and shares to four decimals, as the CLI does', () => {
+		const rec = recordOf('a', snapshot([row('A1', 'Gierle', 20)]));
+		Object.assign(rec.results[0]!.rows[0]!, {
+			residents: 1571.4530272483826,
+			residents65: 264.04999,
+			beyondResidents: 20.25,
+			beyond65Share: 1 / 3,
+		});
+		const h = { analysis: 'a', category: 'c', norm: 'n', neighbourhood: 'b', residents: 'r' };
+		const csv = toCsv(
+			exportRows(rec, (id) => id),
+			exportColumns({
+				...h,
+				residents65: 'r65',
+				beyond: 'x',
+				beyond65: 'x65',
+				share65: 's',
+				edge: 'e',
+			}),
+		);
+		expect(csv.split('\r\n')[1]).toMatch(
+			/^,gp,900,Gierle,1571\.5,264,20\.3,\d+(\.\d)?,0\.3333,\d+(\.\d)?$/,
+		);
+	});
+
 	/**
 	 * A record of Vorselaar-Centrum (1304401, 12 beyond) and `other` (30 beyond), and its summaries
 	 * for Vorselaar's two neighbourhoods.

@@ -248,6 +248,19 @@ export function exportRows(
 	);
 }
 
+/** A figure rounded to `digits` decimals (null stays null). */
+function round(x: number | null, digits: number): number | null {
+	if (x === null) return null;
+	const f = 10 ** digits;
+	return Math.round(x * f) / f;
+}
+
+/**
+ * Residents to a tenth: they are shares of an address's residents (the CLI's CSV writes the same),
+ * so a spreadsheet does not get "1571.4530272483826".
+ */
+const tenths = (x: number | null) => round(x, 1);
+
 /** The CSV columns of the table export, with headers in the user's language. */
 export function exportColumns(h: {
 	analysis: string;
@@ -266,12 +279,12 @@ export function exportColumns(h: {
 		{ header: h.category, value: (r) => r.category },
 		{ header: h.norm, value: (r) => r.normM },
 		{ header: h.neighbourhood, value: (r) => r.row.name },
-		{ header: h.residents, value: (r) => r.row.residents },
-		{ header: h.residents65, value: (r) => r.row.residents65 },
-		{ header: h.beyond, value: (r) => r.row.beyondResidents },
-		{ header: h.beyond65, value: (r) => r.row.beyond65 },
-		{ header: h.share65, value: (r) => r.row.beyond65Share },
-		{ header: h.edge, value: (r) => r.row.edgeOfDataResidents },
+		{ header: h.residents, value: (r) => tenths(r.row.residents) },
+		{ header: h.residents65, value: (r) => tenths(r.row.residents65) },
+		{ header: h.beyond, value: (r) => tenths(r.row.beyondResidents) },
+		{ header: h.beyond65, value: (r) => tenths(r.row.beyond65) },
+		{ header: h.share65, value: (r) => round(r.row.beyond65Share, 4) },
+		{ header: h.edge, value: (r) => tenths(r.row.edgeOfDataResidents) },
 	];
 }
 
