@@ -87,13 +87,17 @@ export const NETWORK_POINT_VALUE_LABELS: Readonly<Record<string, Labels>> = {
 	'access=no': { nl: 'geen toegang', fr: 'accès interdit', en: 'no access' },
 	'access=yes': { nl: 'toegankelijk voor iedereen', fr: 'accès libre', en: 'open to all' },
 	'foot=no': { nl: 'niet te voet', fr: 'interdit aux piétons', en: 'no pedestrians' },
-	'wheelchair=yes': { nl: 'rolstoel: ja', fr: 'fauteuil roulant : oui', en: 'wheelchair: yes' },
+	'wheelchair=yes': {
+		nl: 'rolstoel: ja',
+		fr: 'fauteuil roulant\u00a0: oui',
+		en: 'wheelchair: yes',
+	},
 	'wheelchair=limited': {
 		nl: 'rolstoel: beperkt',
-		fr: 'fauteuil roulant : limité',
+		fr: 'fauteuil roulant\u00a0: limité',
 		en: 'wheelchair: limited',
 	},
-	'wheelchair=no': { nl: 'rolstoel: nee', fr: 'fauteuil roulant : non', en: 'wheelchair: no' },
+	'wheelchair=no': { nl: 'rolstoel: nee', fr: 'fauteuil roulant\u00a0: non', en: 'wheelchair: no' },
 	'tactile_paving=yes': { nl: 'geleidetegels', fr: 'dalles podotactiles', en: 'tactile paving' },
 	'tactile_paving=no': {
 		nl: 'geen geleidetegels',

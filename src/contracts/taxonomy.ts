@@ -16,7 +16,7 @@
  */
 
 /** Bump when categories, rules or norms change: it is recorded in every area manifest. */
-export const TAXONOMY_VERSION = '1.5.0';
+export const TAXONOMY_VERSION = '1.5.1';
 
 /** A label or text in the three languages of the app (Dutch first). */
 export interface Localized<T = string> {
@@ -231,7 +231,7 @@ export const CATEGORIES: readonly Category[] = [
 		synonyms: {
 			nl: ['apotheker', 'medicijnen', 'geneesmiddelen', 'pillen', 'wachtapotheek'],
 			fr: ['pharmacien', 'médicaments', 'pharmacie de garde'],
-			en: ['chemist', 'drugstore', 'medicines', 'medication'],
+			en: ['chemist', 'pharmacist', 'medicines', 'medication'],
 		},
 		icon: 'pharmacy',
 		colour: '#16a085',
@@ -574,7 +574,7 @@ export const CATEGORIES: readonly Category[] = [
 				'post',
 			],
 			fr: ['boucherie', 'librairie', 'droguerie', 'bureau de poste', 'poste'],
-			en: ['butcher', 'newsagent', 'chemist', 'post office'],
+			en: ['butcher', 'newsagent', 'drugstore', 'post office'],
 		},
 		icon: 'shop',
 		colour: '#1e8449',
@@ -615,8 +615,8 @@ export const CATEGORIES: readonly Category[] = [
 			},
 			{
 				id: 'chemist',
-				labels: { nl: 'Drogist', fr: 'Droguerie', en: 'Chemist' },
-				synonyms: { nl: ['drogisterij'], fr: [], en: ['drugstore'] },
+				labels: { nl: 'Drogist', fr: 'Droguerie', en: 'Drugstore' },
+				synonyms: { nl: ['drogisterij'], fr: [], en: ['toiletries'] },
 				tagRules: [{ shop: 'chemist' }],
 			},
 			{

@@ -107,6 +107,15 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 		);
 	});
 
+	it('takes British "chemist" for a pharmacy, and a drugstore for a shop', () => {
+		const en = new SearchIndex(areaSearchRecords(source, 'en'), searchLocalities(source));
+		expect(first(en.search('chemist'))?.id).toBe('pharmacy');
+		expect(en.search('chemist').groups[0]?.hits.map((h) => h.record.id)).not.toContain(
+			'daily_shops',
+		);
+		expect(first(en.search('drugstore'))?.id).toBe('daily_shops');
+	});
+
 	it('tells places of one kind apart: a place without a name says where it is, in every language', () => {
 		const places = source.places.filter((p) => !p.name && !p.address && p.nearAddress);
 		expect(places.length).toBeGreaterThan(0);

@@ -144,7 +144,7 @@ describe('messages', () => {
 			'Per stuk: de inwoners die binnen de norm komen als alleen dat stuk begaanbaar wordt. Profiel: Te voet.',
 		);
 		expect(translate('fr', 'fixesNote', { profile: 'À pied' })).toBe(
-			'Par tronçon : les habitants qui entrent dans la norme si seul ce tronçon devient praticable. Profil : À pied.',
+			'Par tronçon\u00a0: les habitants qui entrent dans la norme si seul ce tronçon devient praticable. Profil\u00a0: À pied.',
 		);
 		expect(translate('en', 'fixesNote', { profile: 'Walking' })).toBe(
 			'Per stretch: the residents who come within the norm if only that stretch becomes passable. Profile: Walking.',

@@ -151,7 +151,7 @@ describe('ExplorePanel', () => {
 		i18n.lang = 'fr';
 		await waitFor(() =>
 			expect(within(form).getByRole('alert').textContent).toBe(
-				'Non appliqué : pour « Bordure la plus haute (cm) », indiquez un nombre de 0 à 30, ou laissez vide.',
+				'Non appliqué\u00a0: pour «\u00a0Bordure la plus haute (cm)\u00a0», indiquez un nombre de 0 à 30, ou laissez vide.',
 			),
 		);
 		i18n.lang = 'en';
@@ -410,6 +410,15 @@ describe('CoveragePanel', () => {
 		// a page per neighbourhood, the measured gap ranked before none mapped
 		const pages = screen.getAllByTestId('print-neighbourhood');
 		expect(pages.length).toBe(within(table).getAllByTestId('coverage-row').length);
+		// each neighbourhood's residents, all of them, and those counted (the sample's edge of the
+		// data leaves some out of every figure)
+		const people = pages.map((page) => {
+			const m = /([\d.]+) inwoners, van wie ([\d.]+) meegeteld/.exec(page.textContent ?? '');
+			expect(m, page.textContent ?? '').not.toBeNull();
+			return { all: Number(m![1]!.replace(/\./g, '')), counted: Number(m![2]!.replace(/\./g, '')) };
+		});
+		expect(people.every((p) => p.all >= p.counted)).toBe(true);
+		expect(people.some((p) => p.all > p.counted)).toBe(true);
 		for (const page of pages) {
 			expect(
 				within(page)

@@ -14,7 +14,7 @@ describe('profileLimitsLine', () => {
 	it('says the rollator’s pace, its steps and its bench rule in French and English', () => {
 		const i18n = new I18n('fr');
 		expect(plain(profileLimitsLine(i18n, 'rollator', null, 'optimistic', 0))).toBe(
-			'Avec déambulateur : 3 km/h ; pas de marches ; plus lent (×1,5) : plus de 125 m sans banc, revêtement rugueux.',
+			'Avec déambulateur : 3 km/h\u202f; pas de marches\u202f; plus lent (×1,5) : plus de 125 m sans banc, les revêtements rugueux.',
 		);
 		i18n.lang = 'en';
 		expect(plain(profileLimitsLine(i18n, 'rollator', null, 'optimistic', 0))).toBe(

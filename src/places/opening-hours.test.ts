@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OpeningHoursError, openingStatus } from './opening-hours.ts';
+import { changeTime, OpeningHoursError, openingStatus } from './opening-hours.ts';
 
 // opening_hours evaluates in the device's local time; residents' devices are in Belgium.
 process.env.TZ = 'Europe/Brussels';
@@ -49,5 +49,18 @@ describe('openingStatus', () => {
 		await expect(openingStatus('elke dag open', new Date(), VORSELAAR)).rejects.toThrow(
 			/"elke dag open"/,
 		);
+	});
+});
+
+describe('changeTime', () => {
+	const now = new Date('2026-11-23T13:00:00+01:00'); // a Monday
+	it('says the time alone today, and the day with it later, on a 24-hour clock', () => {
+		const today = new Date('2026-11-23T13:30:00+01:00');
+		const tomorrow = new Date('2026-11-24T08:30:00+01:00');
+		expect(changeTime('nl', today, now)).toEqual({ time: '13:30' });
+		expect(changeTime('en', today, now)).toEqual({ time: '13:30' });
+		expect(changeTime('nl', tomorrow, now)).toEqual({ time: '08:30', day: 'dinsdag' });
+		expect(changeTime('fr', tomorrow, now)).toEqual({ time: '08:30', day: 'mardi' });
+		expect(changeTime('en', tomorrow, now)).toEqual({ time: '08:30', day: 'Tuesday' });
 	});
 });

@@ -63,3 +63,21 @@ export async function openingStatus(
 		...(comment ? { comment } : {}),
 	};
 }
+
+/**
+ * When the state changes next, as words say it: the time alone today ("08:30"), else the day and
+ * the time ({ day: "maandag", time: "08:30" }). A 24-hour clock in every language (en-GB for
+ * English), as Belgian opening hours are written.
+ */
+export function changeTime(
+	lang: 'nl' | 'fr' | 'en',
+	change: Date,
+	now: Date,
+): { time: string; day?: string } {
+	const locale = lang === 'en' ? 'en-GB' : `${lang}-BE`;
+	const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(
+		change,
+	);
+	if (change.toDateString() === now.toDateString()) return { time };
+	return { time, day: new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(change) };
+}

@@ -71,6 +71,22 @@ describe('I18n.profileName', () => {
 			'Mijn profiel (op basis van: te voet) — onbekende gegevens vermijden',
 		);
 	});
+
+	it('lists two surfaces avoided as the language joins them', async () => {
+		await loadLang('fr');
+		await loadLang('en');
+		const both = encodePersonalProfile({ ...builtInProfile('walking'), avoid: ['rough', 'loose'] });
+		const i18n = new I18n('nl');
+		expect(i18n.profileName('walking', both)).toContain(
+			'vermijdt ruwe verharding en halfverharding',
+		);
+		i18n.lang = 'fr';
+		expect(i18n.profileName('walking', both)).toContain(
+			'évite les revêtements rugueux et les revêtements semi-stabilisés',
+		);
+		i18n.lang = 'en';
+		expect(i18n.profileName('walking', both)).toContain('avoids rough surfaces and loose surfaces');
+	});
 });
 
 describe('I18n.profileShortName and profileDetails', () => {

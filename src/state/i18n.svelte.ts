@@ -108,7 +108,9 @@ export class I18n {
 				return d.value.length === 0
 					? this.t('myDiff_avoid_none')
 					: this.t('myDiff_avoid', {
-							surfaces: d.value.map((s) => this.t(`myDiff_surface_${s}`)).join(', '),
+							surfaces: new Intl.ListFormat(this.lang, { type: 'conjunction' }).format(
+								d.value.map((s) => this.t(`myDiff_surface_${s}`)),
+							),
 						});
 			case 'unknown':
 				return this.t(`myDiff_unknown_${d.value}`);

@@ -66,7 +66,7 @@ test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) 
 	await expect(nearest.getByRole('heading', { level: 2 })).toHaveText(/Pharmacie/);
 	// A real CRAB address in Lille.
 	await chooseAddress(page, 'Kerkstraat 1', /Kerkstraat 1\b.*Lille/, 'Adresses');
-	await expect(nearest).toContainText('Au plus près de Kerkstraat 1');
+	await expect(nearest).toContainText('Les plus proches de Kerkstraat 1');
 	await expect(nearest).toContainText('En fauteuil roulant');
 	const items = nearest.getByTestId('nearest-place');
 	await expect(items.first()).toContainText(
@@ -98,7 +98,7 @@ test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) 
 	await fresh.page.goto(link);
 	const other = fresh.page.getByTestId('nearest');
 	await expect(other.getByRole('heading', { level: 2 })).toHaveText(/Pharmacie/);
-	await expect(other).toContainText('Au plus près de Kerkstraat 1');
+	await expect(other).toContainText('Les plus proches de Kerkstraat 1');
 	await expect(other.getByTestId('nearest-place').first()).toContainText(/min en fauteuil roulant/);
 	expect(await other.getByTestId('nearest-place').allTextContents()).toEqual(listed);
 	await expect(fresh.page.locator('html')).toHaveAttribute('lang', 'fr');

@@ -278,7 +278,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 		await panel.getByTestId('coverage-shown').selectOption('meeting_place');
 		const legend = panel.getByTestId('coverage-legend');
 		await expect(legend.getByTestId('coverage-legend-norm')).toContainText(
-			'Norm: 500 m langs de straten · In een rolstoel · onbekende gegevens optimistisch',
+			'Norm: 500 m langs de straten · In een rolstoel · onbekende gegevens: optimistisch',
 		);
 		await expect(legend).toContainText('OpenStreetMap van 2019-11-05');
 		await expect(legend.getByTestId('coverage-ages')).toContainText(
@@ -676,7 +676,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				await expect(page.getByTestId('print-neighbourhood')).toHaveCount(await rows.count());
 				await expect(report).toContainText('Buurtanalyse Vorselaar en Lille');
 				await expect(page.getByTestId('print-neighbourhood').first()).toContainText(
-					/[\d.]+ inwoners, waarvan [\d.]+ 65\+ \(\d+ %\)/,
+					/[\d.]+ inwoners, van wie [\d.]+ meegeteld \(met een afstand langs de straten\): [\d.]+ 65\+ \(\d+ %\)/,
 				);
 				await expect(page.getByTestId('print-gap').first()).toContainText('Ontmoetingsplaats');
 				await expect(

@@ -122,6 +122,6 @@ test.describe('nearest help by walking time', () => {
 		await page.getByRole('button', { name: 'Use my location' }).click();
 		const items = page.getByTestId('nearest').getByTestId('nearest-place');
 		await expect(items.first()).toContainText(/\d+ min on foot/);
-		await expect(page.getByTestId('nearest')).toContainText('Nearest from my location — Walking');
+		await expect(page.getByTestId('nearest')).toContainText('Nearest to my location — Walking');
 	});
 });
