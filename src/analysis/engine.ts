@@ -154,48 +154,35 @@ export interface CoverageResult {
 	/** Ids of places of the category that are too far from any usable way. */
 	unconnectedPlaceIds: string[];
 	/**
-	 * Why each origin has no figure for this profile and unknown mode, as an index into
-	 * ORIGIN_REASONS (0: it has one): the bundle's reason, else `beyond_access_limit` when no way
-	 * the profile may use lies within `maxAccessM` ({@link originReasonsOf}).
+	 * Why each origin has no figure, as an index into ORIGIN_REASONS (0: it has one): the edge of
+	 * the data and the bundle's own reasons ({@link originReasonsOf}).
 	 */
 	originReason: Uint8Array;
 }
 
 /**
- * Each origin's reason for having no figure for one profile and unknown mode (ORIGIN_REASONS
- * index): edge of data (1) and the bundle's own reason first; an origin the bundle gives a figure
- * but that lies farther than the access limit from every way this profile may use (a wheelchair,
- * cautious about untagged ways) is beyond the access limit (2), never a gap.
+ * Each origin's reason for having no figure (ORIGIN_REASONS index): the edge of the data (1), else
+ * the bundle's own reason (farther than the access limit from every way, on an isolated fragment).
+ * Those are what the data cannot say. An origin the bundle gives a figure but with no way this
+ * profile may use within the access limit (a wheelchair among steps, or cautious about untagged
+ * ways) has one: nothing is reachable for it (its distance is Infinity), so it counts beyond the
+ * norm. A stricter profile or the cautious count never shows fewer residents beyond the norm.
  */
-export function originReasonsOf(bundle: AnalysisBundle, snaps: OriginSnaps): Uint8Array {
-	const known = reasonsBySnaps.get(snaps);
+export function originReasonsOf(bundle: AnalysisBundle): Uint8Array {
+	const known = reasonsByBundle.get(bundle);
 	if (known) return known;
-	const out = originReasons(bundle, snaps);
-	reasonsBySnaps.set(snaps, out);
+	const o = bundle.origins;
+	const out = new Uint8Array(o.count);
+	for (let i = 0; i < o.count; i++) out[i] = o.edgeOfData[i] === 1 ? 1 : (o.reason[i] as number);
+	reasonsByBundle.set(bundle, out);
 	return out;
 }
 
 /**
- * The reasons depend only on the bundle and the snaps of a profile and unknown mode, which an
- * engine keeps: worked out once per snaps, not in every coverage job (shared, read-only: whoever
- * sends them elsewhere sends a copy, as the worker does).
+ * The reasons depend only on the bundle: worked out once, not in every coverage job (shared,
+ * read-only: whoever sends them elsewhere sends a copy, as the worker does).
  */
-const reasonsBySnaps = new WeakMap<OriginSnaps, Uint8Array>();
-
-function originReasons(bundle: AnalysisBundle, snaps: OriginSnaps): Uint8Array {
-	const o = bundle.origins;
-	const out = new Uint8Array(o.count);
-	for (let i = 0; i < o.count; i++)
-		out[i] =
-			o.edgeOfData[i] === 1
-				? 1
-				: o.reason[i] !== 0
-					? (o.reason[i] as number)
-					: (snaps.edge[i] as number) < 0
-						? 2
-						: 0;
-	return out;
-}
+const reasonsByBundle = new WeakMap<AnalysisBundle, Uint8Array>();
 
 /**
  * The origins on no edge for a set of snaps (not connected), ascending: a coverage run writes
@@ -806,7 +793,7 @@ export class AnalysisEngine {
 			snaps,
 			sources,
 			unconnected,
-			originReason: originReasonsOf(this.bundle, snaps),
+			originReason: originReasonsOf(this.bundle),
 			noEdge: unconnectedOf(snaps),
 		};
 		if (slot >= 0) plans[slot] = plan;

@@ -6,7 +6,6 @@ import { SAMPLE_AREA } from '../../tests/helpers/areas.ts';
 import { decodeAnalysisBundle } from './bundle.ts';
 import { AnalysisEngine } from './engine.ts';
 import { bundleWithEdgeOpen, gainByRecompute, rankFixes, type FixOptions } from './fixes.ts';
-import { ORIGIN_REASONS } from './bundle.ts';
 import { summarizeByNeighbourhood } from './summary.ts';
 
 // the sample area as the pipeline built it (npm run tiles:build / scripts/ensure-area.ts)
@@ -69,13 +68,12 @@ describe('rankFixes on the sample area', () => {
 	});
 });
 
-describe("a fix's gain uses each run's own no-figure reasons (CoverageResult.originReason)", () => {
+describe('a fix that gives an origin a usable way: its gain', () => {
 	// With the wheelchair and cautious unknowns, many sample origins have no usable way within the
-	// access limit: their run's reason is beyond_access_limit, where the bundle gives none. Opening
-	// an edge near them gives them a way and a figure; the coverage table then counts them within the
-	// norm, and so does the fix's gain.
+	// access limit: nothing is reachable for them (beyond the norm). Opening an edge near them gives
+	// them a way and a distance; the coverage table then counts them within the norm, and so does
+	// the fix's gain.
 	const c = cases[0]!;
-	const beyond = ORIGIN_REASONS.indexOf('beyond_access_limit');
 	/** Residents within the norm as the neighbourhood table counts them (each row's counted minus beyond). */
 	const tableWithin = (e: AnalysisEngine) => {
 		const run = e.coverage({
@@ -89,21 +87,26 @@ describe("a fix's gain uses each run's own no-figure reasons (CoverageResult.ori
 		);
 	};
 
-	it("a fix that gives origins beyond the access limit a way: its gain is the table's change", () => {
+	it("is the table's change", () => {
 		const run = engine.coverage({
 			categoryId: c.categoryId,
 			profile: c.profile,
 			unknownMode: c.unknownMode,
 		});
 		const reasons = run.result.originReason;
-		let beyondCount = 0;
+		const unsnapped = (i: number) => reasons[i] === 0 && (run.snaps.edge[i] as number) < 0;
+		let unsnappedCount = 0;
 		for (let i = 0; i < reasons.length; i++) {
-			if (reasons[i] === beyond) beyondCount++;
-			// where the run's reason and the bundle's differ, it is always this one
-			if (reasons[i] !== bundle.origins.reason[i] && bundle.origins.edgeOfData[i] === 0)
-				expect(reasons[i]).toBe(beyond);
+			// the run's reasons are the bundle's (edge of the data first)
+			expect(reasons[i]).toBe(
+				bundle.origins.edgeOfData[i] === 1 ? 1 : (bundle.origins.reason[i] as number),
+			);
+			if (unsnapped(i)) {
+				unsnappedCount++;
+				expect(run.result.distanceM[i]).toBe(Infinity);
+			}
 		}
-		expect(beyondCount).toBeGreaterThan(0);
+		expect(unsnappedCount).toBeGreaterThan(0);
 		const before = tableWithin(engine);
 		const r = rankFixes(engine, { ...c, limit: 20 });
 		// the first ranked fix that brings some of them within the norm
@@ -117,42 +120,19 @@ describe("a fix's gain uses each run's own no-figure reasons (CoverageResult.ori
 				profile: c.profile,
 				unknownMode: c.unknownMode,
 			});
-			let fromBeyond = 0;
+			let fromUnsnapped = 0;
 			for (let i = 0; i < reasons.length; i++)
-				if (
-					reasons[i] === beyond &&
-					after.result.originReason[i] === 0 &&
-					after.result.distanceM[i]! <= c.normM
-				)
-					fromBeyond += bundle.origins.residents[i]!;
-			if (fromBeyond === 0) continue;
+				if (unsnapped(i) && after.result.distanceM[i]! <= c.normM)
+					fromUnsnapped += bundle.origins.residents[i]!;
+			if (fromUnsnapped === 0) continue;
 			// the gain equals what the table shows after the fix, less what it showed before
 			expect(f.residents).toBeCloseTo(tableWithin(opened) - before, 6);
 			expect(gainByRecompute(engine, c, f.edge).residents).toBeCloseTo(f.residents, 6);
-			// and it matters: without the residents the run put beyond the access limit (every origin
-			// with a reason in the run left out, as a gap search does) the gain would be smaller
-			expect(f.residents).toBeGreaterThanOrEqual(fromBeyond - 1e-6);
-			expect(fromBeyond).toBeGreaterThan(0);
+			// and it counts them
+			expect(f.residents).toBeGreaterThanOrEqual(fromUnsnapped - 1e-6);
 			shown++;
 			break;
 		}
 		expect(shown).toBe(1);
-	}, 120_000);
-
-	it("where-next's gaps: the run's reason leaves out exactly the origins the bundle's reason and a missing snap did", () => {
-		// whereNext skips an origin whose run's reason is not 0; before, it skipped one without a snap
-		// for the profile, at the edge of data or with the bundle's reason. Proof that both are the
-		// same set, for every profile and unknown mode, on the sample (the cautious wheelchair has
-		// origins beyond the access limit, where the two reasons differ).
-		for (const profile of ['walking', 'rollator', 'wheelchair'] as const)
-			for (const unknownMode of ['optimistic', 'cautious'] as const) {
-				const run = engine.coverage({ categoryId: c.categoryId, profile, unknownMode });
-				const o = bundle.origins;
-				for (let i = 0; i < o.count; i++) {
-					const old = run.snaps.edge[i]! < 0 || o.edgeOfData[i] === 1 || o.reason[i] !== 0;
-					if (old !== (run.result.originReason[i] !== 0))
-						expect.fail(`origin ${i}, ${profile} ${unknownMode}: old ${old}`);
-				}
-			}
 	}, 120_000);
 });

@@ -23,7 +23,7 @@
  */
 import FlatQueue from 'flatqueue';
 import KDBush from 'kdbush';
-import { ORIGIN_REASONS, type AnalysisBundle } from './bundle.ts';
+import type { AnalysisBundle } from './bundle.ts';
 import { AnalysisEngine, type CoverageRun } from './engine.ts';
 import { bboxOfPositions, metresPerDegree } from './geo.ts';
 import type { ProfileNetwork } from './network.ts';
@@ -106,9 +106,10 @@ const STATUS_NAMES: WayStatus[] = ['passable', 'limited', 'impassable', 'unknown
 /**
  * Counts the origins a change moves across the norm, as the coverage table counts them: an origin
  * is within the norm when it has a figure (its run's reason is 0, `CoverageResult.originReason`)
- * and its distance is within the norm. Each side has its own reasons: opening an edge can give an
- * origin that was beyond the access limit for the profile (no usable way within reach) a way, and
- * with it a figure — a gain the table shows too.
+ * and its distance is within the norm. Opening an edge can give an origin with no usable way
+ * within the access limit for the profile (nothing reachable, Infinity) a way, and with it a
+ * distance — a gain the table shows too. Each side's reasons are given apart (a recomputation has
+ * its own).
  */
 function gainOf(
 	bundle: AnalysisBundle,
@@ -134,18 +135,6 @@ function gainOf(
 		g.residents80 += s * (o.residents80[i] as number);
 	}
 	return g;
-}
-
-/**
- * An origin's reason once edge `e` is open, from its run's: one beyond the access limit that now
- * snaps onto `e` has a way (and a figure); every other reason stays (edge of data, the bundle's).
- */
-function reasonWithSnap(run: CoverageRun, moved: { has(i: number): boolean }) {
-	const beyond = ORIGIN_REASONS.indexOf('beyond_access_limit');
-	return (i: number): number => {
-		const r = run.result.originReason[i] as number;
-		return r === beyond && moved.has(i) ? 0 : r;
-	};
 }
 
 /** A copy of the bundle in which edge `e` is passable (known, no reason) for the profile. */
@@ -349,7 +338,7 @@ export function rankFixes(engine: AnalysisEngine, options: FixOptions): FixRanki
 			(i) => run.result.distanceM[i] as number,
 			(i) => after[i] as number,
 			(i) => run.result.originReason[i] as number,
-			reasonWithSnap(run, moved),
+			(i) => run.result.originReason[i] as number,
 			normM,
 		);
 	};
@@ -464,7 +453,7 @@ export function rankFixes(engine: AnalysisEngine, options: FixOptions): FixRanki
 			(i) => run.result.distanceM[i] as number,
 			(i) => after.get(i) as number,
 			(i) => run.result.originReason[i] as number,
-			reasonWithSnap(run, newSnaps),
+			(i) => run.result.originReason[i] as number,
 			normM,
 		);
 		if (gain.residents > 0 || gain.residents65 > 0) scored.push({ e, gain });

@@ -80,10 +80,12 @@ export function whereNext(run: CoverageRun, options: WhereNextOptions): WhereNex
 	const uncovered: number[] = [];
 	for (let i = 0; i < o.count; i++) {
 		const e = run.snaps.edge[i] as number;
-		// no figure for this run's profile (edge of data, the bundle's reason, no usable way within
-		// the access limit: e < 0): reported apart, never a gap
+		// no figure (edge of data, the bundle's reason): reported apart, never a gap
 		if (run.result.originReason[i] !== 0) continue;
 		if ((run.result.distanceM[i] as number) <= normM) continue;
+		// no way the profile may use within the access limit (e < 0): beyond the norm, but no new
+		// place can reach it either (it would need a usable way first: "which fix helps most")
+		if (e < 0) continue;
 		if ((weightCol[i] as number) <= 0) continue;
 		const snap: Snap = {
 			edge: e,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openSampleArea } from '../../tests/helpers/panels.ts';
-import { CoverageAnalysis, totalsOf } from './coverage.svelte.ts';
+import { CoverageAnalysis, totalsOf, type CategoryResult } from './coverage.svelte.ts';
 import { ORIGIN_REASONS } from '../analysis/bundle.ts';
 
 describe('CoverageAnalysis', () => {
@@ -153,7 +153,7 @@ describe('CoverageAnalysis', () => {
 		analysis.dispose();
 	}, 180_000);
 
-	it("takes each origin's no-figure reason from the profile of the run, not the first run's", async () => {
+	it("takes each origin's figures from the run of its profile, not the first run's", async () => {
 		const area = await openSampleArea();
 		const analysis = new CoverageAnalysis(() => area.analysis!.client());
 		await area.analysis!.client();
@@ -163,11 +163,14 @@ describe('CoverageAnalysis', () => {
 			unknownMode: 'cautious' as const,
 			norms: {},
 		};
-		const beyondAccess = ORIGIN_REASONS.indexOf('beyond_access_limit');
-		const count = (reason: Uint8Array, code: number) => reason.filter((r) => r === code).length;
+		/** Origins with a figure that reach no place of the kind. */
+		const unreachable = (r: CategoryResult) =>
+			[...r.columns.reason].filter((c, i) => c === 0 && r.columns.distanceM[i] === Infinity).length;
 		await analysis.run({ ...params, profile: 'walking' });
-		const walking = analysis.resultOf(a!)!.columns.reason;
-		// the profile changes: the reasons are the new profile's (the worker's own origin points)
+		const walking = analysis.resultOf(a!)!;
+		const walkingReasons = [...walking.columns.reason];
+		const walkingUnreachable = unreachable(walking);
+		// the profile changes: the figures are the new profile's (the worker's own origin points)
 		await analysis.run({ ...params, profile: 'wheelchair' });
 		expect(analysis.status).toBe('done');
 		const r = analysis.resultOf(a!)!;
@@ -183,17 +186,27 @@ describe('CoverageAnalysis', () => {
 				f.properties.edge_of_data ? 'edge_of_data' : f.properties.no_figure_reason,
 			),
 		).toEqual([...r.columns.reason].map((c) => (c === 0 ? null : ORIGIN_REASONS[c])));
+		expect(points.features.map((f) => f.properties.distance_m ?? Infinity)).toEqual(
+			[...r.columns.distanceM].map((d) =>
+				Number.isFinite(d) ? Math.round(d * 10) / 10 : Infinity,
+			),
+		);
 		// in the sample a wheelchair, cautious about untagged ways, has no usable way near more
-		// addresses than someone walking: those are beyond the access limit, not beyond the norm
-		expect(count(r.columns.reason, beyondAccess)).toBeGreaterThan(count(walking, beyondAccess));
+		// addresses than someone walking: nothing is reachable for them, and they count beyond the
+		// norm; the reasons for no figure (what the data cannot say) are the same for both
+		expect(unreachable(r)).toBeGreaterThan(walkingUnreachable);
+		expect([...r.columns.reason]).toEqual(walkingReasons);
 		const totals = totalsOf(r.summary);
 		expect(totals.originsNoFigure).toBe(
 			r.columns.reason.filter((c) => c !== 0 && c !== ORIGIN_REASONS.indexOf('edge_of_data'))
 				.length,
 		);
-		// and back: the walking reasons again
+		expect(totals.beyondResidents).toBeGreaterThanOrEqual(
+			totalsOf(walking.summary).beyondResidents,
+		);
+		// and back: the walking figures again
 		await analysis.run({ ...params, profile: 'walking' });
-		expect([...analysis.resultOf(a!)!.columns.reason]).toEqual([...walking]);
+		expect([...analysis.resultOf(a!)!.columns.distanceM]).toEqual([...walking.columns.distanceM]);
 		analysis.dispose();
 	}, 180_000);
 });

@@ -6,7 +6,8 @@
  * suggestions. `snapshot()` is plain JSON (part 2 saves and shares it).
  *
  * Every figure comes from the worker (src/analysis/summary.ts): an origin without a figure keeps
- * its reason (edge of data, beyond the access limit, isolated fragment) and counts in no gap; a
+ * its reason (edge of data, farther than the access limit from every way, isolated fragment) and
+ * counts in no gap, while one with no way the profile may use near reaches nothing (beyond); a
  * category with no place in the data is `none_mapped`, never "100 % beyond the norm".
  */
 import type { PlannedPlace } from '../analysis/engine.ts';

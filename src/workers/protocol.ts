@@ -50,9 +50,10 @@ export interface CoverageColumns {
 	/** Place ids referenced by `place`. */
 	placeIds: string[];
 	/**
-	 * Why each origin has no figure for this run's profile and unknown mode: an index into
-	 * ORIGIN_REASONS (0: it has one; 1 edge of data, 2 beyond the access limit, 3 isolated
-	 * fragment). Computed in the same job as the figures; a what-if never changes it.
+	 * Why each origin has no figure: an index into ORIGIN_REASONS (0: it has one; 1 edge of data,
+	 * 2 farther than the access limit from every way, 3 isolated fragment), what the data cannot
+	 * say. An origin with no way this run's profile may use near has a figure: nothing reachable.
+	 * A what-if never changes it.
 	 */
 	reason: Uint8Array;
 }
