@@ -91,6 +91,7 @@ const en: Messages = {
 	coverageNormLabel: 'Norm for {category}, in metres along the streets',
 	coverageNormInvalid: 'The norm for {category} must be a whole number from 10 to 20000 metres.',
 	coverageRun: 'Run the analysis',
+	coverageFormChanged: 'Changed: choose ‘Run the analysis’ to update the map and the table.',
 	coverageCancel: 'Stop',
 	coverageProgress: '{done} of {total} kinds of help computed',
 	coverageLoading: 'Loading the data for the analysis…',

@@ -96,6 +96,8 @@ const fr: Messages = {
 	coverageNormLabel: 'Norme pour {category}, en mètres le long des rues',
 	coverageNormInvalid: 'La norme pour {category} doit être un nombre entier de 10 à 20000 mètres.',
 	coverageRun: 'Lancer l’analyse',
+	coverageFormChanged:
+		'Modifié\u00a0: choisissez «\u00a0Lancer l’analyse\u00a0» pour mettre à jour la carte et le tableau.',
 	coverageCancel: 'Arrêter',
 	coverageProgress: '{done} types d’aide calculés sur {total}',
 	coverageLoading: 'Chargement des données de l’analyse…',

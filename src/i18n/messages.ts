@@ -95,6 +95,7 @@ const nl = {
 	coverageNormLabel: 'Norm voor {category}, in meter langs de straten',
 	coverageNormInvalid: 'De norm voor {category} moet een geheel getal zijn van 10 tot 20000 meter.',
 	coverageRun: 'Analyse uitvoeren',
+	coverageFormChanged: 'Gewijzigd: kies ‘Analyse uitvoeren’ om de kaart en de tabel bij te werken.',
 	coverageCancel: 'Stoppen',
 	coverageProgress: '{done} van {total} soorten hulp berekend',
 	coverageLoading: 'De gegevens voor de analyse worden geladen…',

@@ -445,8 +445,14 @@ describe('CoveragePanel', () => {
 				/(^|; )Buurtanalyse \(alleen via initiatieven\)$/,
 			);
 
-		// a bad norm is refused with the category named; nothing runs
+		// a norm typed but not yet run: the panel says the map and table still show the last run
 		const norm = screen.getByTestId('norm-pharmacy') as HTMLInputElement;
+		expect(screen.queryByTestId('coverage-form-changed')).toBeNull();
+		await fireEvent.input(norm, { target: { value: '700' } });
+		expect(screen.getByTestId('coverage-form-changed').textContent).toContain(
+			'kies ‘Analyse uitvoeren’',
+		);
+		// a bad norm is refused with the category named; nothing runs
 		await fireEvent.input(norm, { target: { value: '5' } });
 		await fireEvent.click(screen.getByTestId('coverage-run'));
 		expect(screen.getByRole('alert').textContent).toContain('De norm voor Apotheek');
@@ -454,6 +460,7 @@ describe('CoveragePanel', () => {
 		await fireEvent.input(norm, { target: { value: '600' } });
 		await fireEvent.click(screen.getByTestId('coverage-run'));
 		expect(app.mode).toMatchObject({ kind: 'coverage', norms: { pharmacy: 600 } });
+		await waitFor(() => expect(screen.queryByTestId('coverage-form-changed')).toBeNull());
 		await waitFor(
 			() => expect(screen.getByTestId('coverage-legend-norm').textContent).toContain('600 m'),
 			{ timeout: 30_000 },
