@@ -188,7 +188,8 @@ const en: Messages = {
 	reportNoneMapped: 'none in the data',
 	reportSources: 'Data',
 	reportEdge: '{residents} residents at the edge of the data, not counted.',
-	reportUnknown: '{share} of the measured paths have unknown accessibility.',
+	reportUnknown:
+		'Share of the way to the nearest on streets of unknown accessibility, per kind of help: {list}.',
 	savedTitle: 'Saved analyses',
 	savedName: 'Name',
 	savedNote: 'Note',

@@ -197,7 +197,8 @@ const fr: Messages = {
 	reportNoneMapped: 'aucun dans les données',
 	reportSources: 'Données',
 	reportEdge: '{residents} habitants au bord des données, non comptés.',
-	reportUnknown: '{share} des chemins mesurés ont une accessibilité inconnue.',
+	reportUnknown:
+		'Part du trajet vers le plus proche sur des rues à l’accessibilité inconnue, par type d’aide\u00a0: {list}.',
 	savedTitle: 'Analyses enregistrées',
 	savedName: 'Nom',
 	savedNote: 'Note',

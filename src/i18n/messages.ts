@@ -193,7 +193,8 @@ const nl = {
 	reportNoneMapped: 'geen in de gegevens',
 	reportSources: 'Gegevens',
 	reportEdge: '{residents} inwoners aan de rand van de gegevens, niet meegeteld.',
-	reportUnknown: '{share} van de gemeten wegen heeft een onbekende toegankelijkheid.',
+	reportUnknown:
+		'Deel van de weg naar de dichtste over straten met onbekende toegankelijkheid, per soort hulp: {list}.',
 	savedTitle: 'Bewaarde analyses',
 	savedName: 'Naam',
 	savedNote: 'Notitie',

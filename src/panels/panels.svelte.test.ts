@@ -426,6 +426,10 @@ describe('CoveragePanel', () => {
 					.map((g) => g.dataset.category),
 			).toEqual(['pharmacy', 'home_care']);
 			expect(page.textContent).toContain('geen in de gegevens');
+			// unknown accessibility per kind of help measured, not one figure for all
+			expect(within(page).getByTestId('print-unknown').textContent).toMatch(
+				/per soort hulp: Apotheek \d+ %\.$/,
+			);
 			// the care functions present and missing there, as in the panel's table
 			expect(within(page).getByTestId('print-care-missing').textContent).toMatch(/^Ontbreekt: /);
 		}
