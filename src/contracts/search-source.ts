@@ -47,7 +47,7 @@ export interface SourcePlace {
 	address?: string;
 	/**
 	 * Without an address of its own: the nearest address point ("Kerkstraat 18"), a guess; with its
-	 * town ("Hoogland 65, 2275 Lille") where the point lies in another one than the place.
+	 * town ("Kerkstraat 5, 2200 Herentals") where the point lies in another one than the place.
 	 */
 	nearAddress?: string;
 	lngLat: [number, number];
