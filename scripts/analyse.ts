@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeAnalysisBundle, ORIGIN_REASONS } from '../src/analysis/bundle.ts';
+import { decodeAnalysisBundle, MAX_ACCESS_M, ORIGIN_REASONS } from '../src/analysis/bundle.ts';
 import { AnalysisEngine } from '../src/analysis/engine.ts';
 import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../src/contracts/profiles.ts';
 import { categoryById, CATEGORY_IDS, isCategoryId } from '../src/contracts/taxonomy.ts';
@@ -107,6 +107,7 @@ export async function main(argv: string[]): Promise<number> {
 			);
 		}
 		const perReason = new Map<string, number>();
+		let noUsableWay = 0;
 		for (let i = 0; i < bundle.origins.count; i++) {
 			const r = run.result.originReason[i] as number;
 			if (r !== 0)
@@ -114,9 +115,12 @@ export async function main(argv: string[]): Promise<number> {
 					ORIGIN_REASONS[r] as string,
 					(perReason.get(ORIGIN_REASONS[r] as string) ?? 0) + 1,
 				);
+			else if ((run.snaps.edge[i] as number) < 0) noUsableWay++;
 		}
+		// the reasons are the bundle's (the pipeline's access limit); the engine's limit decides the snaps
 		process.stderr.write(
-			`origins without a figure, reported apart: ${perReason.get('edge_of_data') ?? 0} at the edge of the data, ${perReason.get('beyond_access_limit') ?? 0} farther than ${engine.maxAccessM} m from every way, ${perReason.get('isolated_fragment') ?? 0} on an isolated fragment\n`,
+			`origins without a figure, reported apart: ${perReason.get('edge_of_data') ?? 0} at the edge of the data, ${perReason.get('beyond_access_limit') ?? 0} farther than ${MAX_ACCESS_M} m from every way, ${perReason.get('isolated_fragment') ?? 0} on an isolated fragment\n` +
+				`origins with no way the profile may use within ${engine.maxAccessM} m: ${noUsableWay}, nothing reachable (beyond the norm)\n`,
 		);
 		const fc = originsToGeoJSON(bundle, run.result, (l) => run.placeId(l), normM);
 		writeAtomic(

@@ -74,7 +74,9 @@ const ROMAN = /^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$/u;
  * written as there; one of `lower` in lower case unless it begins the value (an entry ending in an
  * apostrophe, such as "d'", is an elided article); roman numerals stay; Dutch IJ is one capital
  * ("IJzerlaan"), and 's stays lower case ("'s-Gravenwezel"). Words with a lower-case letter,
- * numbers and house numbers ("22C") stay as they are.
+ * numbers and house numbers ("22C") stay as they are, except a word of `lower` in a value written
+ * in capitals otherwise ("HEILIG HART ZIEKENHUIS Vzw": "vzw"); a value in ordinary letter case
+ * keeps every word ("Pastoor De Vosstraat").
  * @example fromCapitals('STEENWEG OP MERKSPLAS 44', { keep: [], lower: ['op'] }) === 'Steenweg op Merksplas 44'
  * @example fromCapitals('ZNA ST.-ERASMUS', { keep: ['ZNA'], lower: [] }) === 'ZNA St.-Erasmus'
  */
@@ -85,6 +87,10 @@ export function fromCapitals(
 	const keep = new Map(words.keep.map((w) => [w.toLocaleUpperCase('nl'), w]));
 	const lower = new Set(words.lower.map((w) => w.toLocaleLowerCase('nl').replace('’', "'")));
 	const small = (s: string) => s.toLocaleLowerCase('nl');
+	// written in capitals: some word of two capitals or more and no lower-case letter
+	const inCapitals = value
+		.split(/\s+/u)
+		.some((w) => !/\p{Ll}/u.test(w) && (w.match(/\p{Lu}/gu) ?? []).length >= 2);
 	let first = true;
 	return value.replace(/\S+/gu, (word) => {
 		const begins = first;
@@ -94,7 +100,12 @@ export function fromCapitals(
 		if (/\p{Ll}/u.test(word) || (word.match(/\p{Lu}/gu) ?? []).length < 2) {
 			// a listed lower-case word the list wrote otherwise ("HEILIG HART ZIEKENHUIS Vzw")
 			const form = core.replace(/\.$/u, '');
-			if (!begins && form !== '' && (lower.has(small(core)) || lower.has(small(form))))
+			if (
+				inCapitals &&
+				!begins &&
+				form !== '' &&
+				(lower.has(small(core)) || lower.has(small(form)))
+			)
 				return word.replace(core, small(core));
 			return word;
 		}

@@ -115,7 +115,7 @@ function addOrigin(
 	const r = o.residents[i] as number;
 	const r65 = o.residents65[i] as number;
 	const r80 = o.residents80[i] as number;
-	// this profile's reason (an origin no usable way reaches within the access limit included)
+	// why it has no figure (what the data cannot say; one with no usable way near has one: Infinity)
 	const reason = result.originReason[i] as number;
 	if (reason === 1) {
 		row.edgeOfDataResidents += r;

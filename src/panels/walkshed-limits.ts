@@ -22,7 +22,7 @@ import type { I18n } from '../state/i18n.svelte.ts';
  * reach on such stretches, when counted as fine, in km as the table writes them).
  */
 export function profileLimitsLine(
-	i18n: Pick<I18n, 't' | 'n' | 'profileShortName'>,
+	i18n: Pick<I18n, 't' | 'n' | 'profileShortName' | 'difference'>,
 	profile: ProfileId,
 	personal: string | null | undefined,
 	unknownMode: UnknownMode,
@@ -41,12 +41,8 @@ export function profileLimitsLine(
 		cannot.push(i18n.t('myDiff_slopePct', { value: i18n.n(l.maxInclinePct) }));
 	if (l.minWidthM > 0) cannot.push(i18n.t('myDiff_minWidthM', { value: i18n.n(l.minWidthM) }));
 	const avoided = (['rough', 'loose'] as const).filter((s) => l[s] === 'block');
-	if (avoided.length > 0)
-		cannot.push(
-			i18n.t('myDiff_avoid', {
-				surfaces: avoided.map((s) => i18n.t(`myDiff_surface_${s}`)).join(', '),
-			}),
-		);
+	// the surfaces joined as the language joins a list, as a personal profile's name says them
+	if (avoided.length > 0) cannot.push(i18n.difference({ field: 'avoid', value: [...avoided] }));
 	if (cannot.length > 0) parts.push(cannot.join(', '));
 	const slower: string[] = [];
 	if (l.maxBenchStretchM < Infinity)

@@ -153,6 +153,32 @@ describe('CoverageAnalysis', () => {
 		analysis.dispose();
 	}, 180_000);
 
+	it('keeps a switched-off place through runs for other profiles, also where a run lacks it', async () => {
+		const area = await openSampleArea();
+		const analysis = new CoverageAnalysis(() => area.analysis!.client());
+		const params = { categoryIds: ['pharmacy'], unknownMode: 'optimistic' as const, norms: {} };
+		// a pharmacy that is someone's nearest on foot, but nobody's by wheelchair (cautious)
+		await analysis.run({ ...params, profile: 'wheelchair', unknownMode: 'cautious' });
+		const byWheelchair = new Set(analysis.resultOf('pharmacy')!.columns.placeIds);
+		await analysis.run({ ...params, profile: 'walking' });
+		const off = analysis.resultOf('pharmacy')!.columns.placeIds.find((id) => !byWheelchair.has(id));
+		expect(off, 'the sample has such a pharmacy').toBeDefined();
+		await analysis.applyEdits('pharmacy', { removePlaceIds: [off!] });
+		for (const [profile, unknownMode] of [
+			['wheelchair', 'cautious'],
+			['rollator', 'optimistic'],
+			['walking', 'optimistic'],
+		] as const) {
+			await analysis.run({ ...params, profile, unknownMode }, { keepEdits: true });
+			expect(analysis.status).toBe('done');
+			expect(analysis.whatIfOf('pharmacy')?.removePlaceIds).toEqual([off]);
+			// switched off in this run: nobody's nearest
+			const { place, placeIds } = analysis.resultOf('pharmacy')!.columns;
+			expect([...place].some((k) => k >= 0 && placeIds[k] === off)).toBe(false);
+		}
+		analysis.dispose();
+	}, 180_000);
+
 	it("takes each origin's figures from the run of its profile, not the first run's", async () => {
 		const area = await openSampleArea();
 		const analysis = new CoverageAnalysis(() => area.analysis!.client());

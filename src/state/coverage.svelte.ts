@@ -198,6 +198,11 @@ export class CoverageAnalysis {
 	progress = $state.raw<{ done: number; total: number } | undefined>();
 	/** Results per category of the last run (in the order analysed). */
 	results = $state.raw<CategoryResult[]>([]);
+	/**
+	 * The parameters of `results` (`params` is the run in progress's from its start: a cancelled or
+	 * failed run leaves the results of the one before).
+	 */
+	resultsParams = $state.raw<CoverageParams | undefined>();
 	origins = $state.raw<OriginPoints | undefined>();
 	/** Grid cells (200 m) holding addresses at the edge of the data: hatched on the map. */
 	edgeCells = $state.raw<FeatureCollection<Polygon, CellProperties> | undefined>();
@@ -264,7 +269,8 @@ export class CoverageAnalysis {
 	 * With `keepEdits` (the analysis run again with another profile, norm or unknown mode, or
 	 * because its extra places changed: a curated initiative added, changed or removed), the what-if
 	 * edits on screen are applied again to the new result, for the categories it still has, instead
-	 * of being dropped; a switched-off place that is gone is left out.
+	 * of being dropped; a switched-off place the new run does not have stays in them (the worker
+	 * skips it there).
 	 */
 	async run(params: CoverageParams, options: { keepEdits?: boolean } = {}): Promise<void> {
 		const kept = options.keepEdits ? this.edits : [];
@@ -312,19 +318,15 @@ export class CoverageAnalysis {
 				this.progress = { done: out.length, total: params.categoryIds.length };
 			}
 			this.results = out;
+			this.resultsParams = params;
 			this.edits = [];
 			this.#lastEdited = undefined;
 			this.status = 'done';
 			for (const k of kept) {
-				const r = out.find((x) => x.categoryId === k.categoryId);
-				if (!r) continue;
-				// a local lookup, not state
-				// eslint-disable-next-line svelte/prefer-svelte-reactivity
-				const known = new Set(r.columns.placeIds);
-				await this.applyEdits(k.categoryId, {
-					add: k.add,
-					removePlaceIds: k.removePlaceIds.filter((id) => known.has(id)),
-				});
+				if (!out.some((x) => x.categoryId === k.categoryId)) continue;
+				// every switched-off place stays in the edits, also one this run does not have (the
+				// worker skips it): back on the profile that has it, it is off again
+				await this.applyEdits(k.categoryId, { add: k.add, removePlaceIds: k.removePlaceIds });
 			}
 			if (keptLast && this.whatIfOf(keptLast)) this.#lastEdited = keptLast;
 		} catch (error) {

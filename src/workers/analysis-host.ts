@@ -337,7 +337,10 @@ export class AnalysisHost {
 						break;
 					}
 				}
-				if (label === undefined) throw new Error(`place "${id}" is not part of this coverage`);
+				// a place that is not part of this run (no way this profile may use near it, or gone
+				// from the area's data): switching it off changes nothing here, and the edits keep it
+				// for a run it is part of (another profile)
+				if (label === undefined) continue;
 				changes.push(run.removePlace(label));
 			}
 			for (const place of p.add ?? []) {

@@ -74,6 +74,10 @@ describe('a list written in capitals, in ordinary letter case', () => {
 		expect(fromCapitals('HEILIG HART ZIEKENHUIS Vzw', vzw)).toBe('Heilig Hart Ziekenhuis vzw');
 		expect(fromCapitals('HEILIG HARTZIEKENHUIS Vzw.', vzw)).toBe('Heilig Hartziekenhuis vzw.');
 		expect(fromCapitals('Vzw HEILIG HART', vzw)).toBe('Vzw Heilig Hart');
+		// a value in ordinary letter case keeps every word (a Belgian surname's "De")
+		expect(fromCapitals('Pastoor De Vosstraat 3', { keep: [], lower: ['de'] })).toBe(
+			'Pastoor De Vosstraat 3',
+		);
 		expect(fromCapitals('Kerkstraat 1 A', words)).toBe('Kerkstraat 1 A');
 		expect(fromCapitals('ANTWERPEN-6', words)).toBe('Antwerpen-6');
 		// Dutch IJ, roman numerals, 's, an elided article, a kept word before a full stop
