@@ -167,6 +167,9 @@ const fr: Messages = {
 	coverageAddPicking:
 		'Cliquez sur la carte à l’endroit du nouveau lieu, ou à nouveau sur le bouton pour arrêter.',
 	coverageAddAtAddress: 'À {address}',
+	coveragePlannedList: 'Lieux prévus',
+	coverageRemove: 'Retirer',
+	coverageRemovePlanned: 'Retirer {name}',
 	coveragePlannedName: 'Prévu {n}',
 	coverageExisting: 'Lieux existants',
 	coverageSwitchOff: 'Désactiver {name}',

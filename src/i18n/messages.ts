@@ -162,6 +162,9 @@ const nl = {
 	coverageAddPicking:
 		'Klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
 	coverageAddAtAddress: 'Op {address}',
+	coveragePlannedList: 'Geplande plaatsen',
+	coverageRemove: 'Verwijderen',
+	coverageRemovePlanned: '{name} verwijderen',
 	coveragePlannedName: 'Gepland {n}',
 	coverageExisting: 'Bestaande plaatsen',
 	coverageSwitchOff: '{name} uitschakelen',

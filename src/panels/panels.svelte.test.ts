@@ -481,6 +481,7 @@ describe('CoveragePanel', () => {
 				),
 			{ timeout: 30_000 },
 		);
+		const gainWithPlan = screen.getByTestId('coverage-delta').textContent;
 		// switching off an existing pharmacy is refused by none and adds to the edits
 		const offs = screen.getAllByTestId('coverage-switch-off');
 		expect(offs).toHaveLength(pharmacies.length);
@@ -491,6 +492,28 @@ describe('CoveragePanel', () => {
 			{ timeout: 30_000 },
 		);
 		expect((offs[0] as HTMLInputElement).checked).toBe(true);
+		// one edit undone at a time: the pharmacy back on, the planned place kept
+		const planned = () => screen.getByTestId('coverage-planned').querySelectorAll('li').length;
+		expect(planned()).toBe(1);
+		await fireEvent.click(screen.getAllByTestId('coverage-switch-off')[0]!);
+		await waitFor(
+			() =>
+				expect((screen.getAllByTestId('coverage-switch-off')[0] as HTMLInputElement).checked).toBe(
+					false,
+				),
+			{ timeout: 30_000 },
+		);
+		await waitFor(
+			() => expect(screen.getByTestId('coverage-delta').textContent).toBe(gainWithPlan),
+			{ timeout: 30_000 },
+		);
+		expect(planned()).toBe(1);
+		// a second planned place, then the first removed: the second stays, named apart
+		await fireEvent.click(screen.getByTestId('coverage-add-address'));
+		await waitFor(() => expect(planned()).toBe(2), { timeout: 30_000 });
+		await fireEvent.click(screen.getAllByTestId('coverage-remove-planned')[0]!);
+		await waitFor(() => expect(planned()).toBe(1), { timeout: 30_000 });
+		expect(screen.getByTestId('coverage-planned').textContent).toContain('Gepland 2');
 		await fireEvent.click(screen.getByTestId('coverage-reset'));
 		await waitFor(
 			() => expect(screen.getByTestId('coverage-delta').textContent).toContain('Nog geen wat-als'),

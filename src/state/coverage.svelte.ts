@@ -507,6 +507,23 @@ export class CoverageAnalysis {
 		}
 	}
 
+	/**
+	 * Undoes one edit of a category's what-if: a planned place (`plannedId`) or a switched-off place
+	 * (`placeId`, back on). The category is computed again with the other edits.
+	 */
+	async undoEdit(
+		categoryId: string,
+		which: { plannedId?: string; placeId?: string },
+	): Promise<void> {
+		const edits = this.whatIfOf(categoryId);
+		if (!edits) return;
+		const add = edits.add.filter((p) => p.id !== which.plannedId);
+		const removePlaceIds = edits.removePlaceIds.filter((id) => id !== which.placeId);
+		await this.resetWhatIf(categoryId);
+		if (add.length > 0 || removePlaceIds.length > 0)
+			await this.applyEdits(categoryId, { add, removePlaceIds });
+	}
+
 	/** "Where next" for a category: `k` locations with their gain in residents 65+. */
 	async suggest(categoryId: string, k = 5): Promise<void> {
 		const result = this.resultOf(categoryId);

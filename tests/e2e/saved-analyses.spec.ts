@@ -295,6 +295,7 @@ test.describe('coordinators: saved analyses', () => {
 					'coverage-add-click',
 					'coverage-reset',
 					'coverage-switch-off',
+					'coverage-remove-planned',
 					'coverage-suggest',
 					'saved-form',
 					'saved-rename',
