@@ -224,6 +224,8 @@ const en: Messages = {
 	savedExportCsv: 'Table as CSV',
 	savedExportGeojson: 'Map layer as GeoJSON',
 	csvAnalysis: 'analysis',
+	csvProfile: 'profile',
+	csvUnknown: 'unknown data',
 	csvCategory: 'kind of help',
 	csvNorm: 'norm (m)',
 	csvNeighbourhood: 'neighbourhood',

@@ -235,6 +235,8 @@ const fr: Messages = {
 	savedExportCsv: 'Tableau en CSV',
 	savedExportGeojson: 'Couche en GeoJSON',
 	csvAnalysis: 'analyse',
+	csvProfile: 'profil',
+	csvUnknown: 'données inconnues',
 	csvCategory: 'type d’aide',
 	csvNorm: 'norme (m)',
 	csvNeighbourhood: 'quartier',

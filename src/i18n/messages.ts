@@ -229,6 +229,8 @@ const nl = {
 	savedExportCsv: 'Tabel als CSV',
 	savedExportGeojson: 'Kaartlaag als GeoJSON',
 	csvAnalysis: 'analyse',
+	csvProfile: 'profiel',
+	csvUnknown: 'onbekende gegevens',
 	csvCategory: 'soort hulp',
 	csvNorm: 'norm (m)',
 	csvNeighbourhood: 'buurt',

@@ -137,9 +137,14 @@ describe('saved analyses', () => {
 		);
 		rec.results[0]!.state = 'none_mapped';
 		const csv = toCsv(
-			exportRows(rec, (id) => `@${id}`, '+Nulmeting'),
+			exportRows(rec, (id) => `@${id}`, '+Nulmeting', {
+				profile: 'In een rolstoel',
+				unknown: 'voorzichtig',
+			}),
 			exportColumns({
 				analysis: 'a',
+				profile: 'p',
+				unknown: 'u',
 				category: 'c',
 				norm: 'n',
 				neighbourhood: 'b',
@@ -151,10 +156,14 @@ describe('saved analyses', () => {
 				edge: 'e',
 			}),
 		);
-		expect(csv.startsWith('\uFEFFa,c,n,b,')).toBe(true);
+		expect(csv.startsWith('\uFEFFa,p,u,c,n,b,')).toBe(true);
 		const lines = csv.split('\r\n');
-		expect(lines[1]).toBe(`"'+Nulmeting","'@gp",900,"'=HYPERLINK(""x"")",400,100,,,,5`);
-		expect(lines[2]).toBe(`"'+Nulmeting","'@gp",900,"'-Heide",400,100,,,,5`);
+		expect(lines[1]).toBe(
+			`"'+Nulmeting",In een rolstoel,voorzichtig,"'@gp",900,"'=HYPERLINK(""x"")",400,100,,,,5`,
+		);
+		expect(lines[2]).toBe(
+			`"'+Nulmeting",In een rolstoel,voorzichtig,"'@gp",900,"'-Heide",400,100,,,,5`,
+		);
 	});
 
 	it('writes residents to a tenth and shares to four decimals, as the CLI does', () => {
@@ -165,11 +174,13 @@ describe('saved analyses', () => {
 			beyondResidents: 20.25,
 			beyond65Share: 1 / 3,
 		});
-		const h = { analysis: 'a', category: 'c', norm: 'n', neighbourhood: 'b', residents: 'r' };
+		const h = { analysis: 'a', profile: 'p', unknown: 'u', category: 'c', norm: 'n' };
 		const csv = toCsv(
 			exportRows(rec, (id) => id),
 			exportColumns({
 				...h,
+				neighbourhood: 'b',
+				residents: 'r',
 				residents65: 'r65',
 				beyond: 'x',
 				beyond65: 'x65',
@@ -178,7 +189,7 @@ describe('saved analyses', () => {
 			}),
 		);
 		expect(csv.split('\r\n')[1]).toMatch(
-			/^,gp,900,Gierle,1571\.5,264,20\.3,\d+(\.\d)?,0\.3333,\d+(\.\d)?$/,
+			/^,,,gp,900,Gierle,1571\.5,264,20\.3,\d+(\.\d)?,0\.3333,\d+(\.\d)?$/,
 		);
 	});
 

@@ -181,6 +181,9 @@ export function compareRecords(before: AnalysisRecord, after: AnalysisRecord): C
 export interface ExportRow {
 	/** The saved analysis' name (empty for the analysis on screen). */
 	analysis: string;
+	/** How the analysis travels and counts unknown data, in words ("In een rolstoel", "voorzichtig"). */
+	profile: string;
+	unknown: string;
 	category: string;
 	normM: number;
 	row: SavedRow;
@@ -234,10 +237,12 @@ export function exportRows(
 	record: AnalysisRecord,
 	label: (categoryId: string) => string,
 	analysis = '',
+	how: { profile: string; unknown: string } = { profile: '', unknown: '' },
 ): ExportRow[] {
 	return record.results.flatMap((r) =>
 		r.rows.map((row) => ({
 			analysis,
+			...how,
 			category: label(r.categoryId),
 			normM: r.normM,
 			row:
@@ -264,6 +269,8 @@ const tenths = (x: number | null) => round(x, 1);
 /** The CSV columns of the table export, with headers in the user's language. */
 export function exportColumns(h: {
 	analysis: string;
+	profile: string;
+	unknown: string;
 	category: string;
 	norm: string;
 	neighbourhood: string;
@@ -276,6 +283,8 @@ export function exportColumns(h: {
 }): CsvColumn<ExportRow>[] {
 	return [
 		{ header: h.analysis, value: (r) => r.analysis },
+		{ header: h.profile, value: (r) => r.profile },
+		{ header: h.unknown, value: (r) => r.unknown },
 		{ header: h.category, value: (r) => r.category },
 		{ header: h.norm, value: (r) => r.normM },
 		{ header: h.neighbourhood, value: (r) => r.row.name },

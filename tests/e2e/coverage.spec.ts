@@ -626,6 +626,8 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				const table = Papa.parse<string[]>(csv.slice(1).trim()).data;
 				expect(table[0]).toEqual([
 					'analyse',
+					'profiel',
+					'onbekende gegevens',
 					'soort hulp',
 					'norm (m)',
 					'buurt',
@@ -636,8 +638,12 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 					'aandeel 65+ verder dan de norm',
 					'inwoners aan de rand van de gegevens',
 				]);
-				// a row per neighbourhood for each of the two kinds analysed (home care, meeting places)
+				// a row per neighbourhood for each of the two kinds analysed (home care, meeting places),
+				// each saying how the analysis travels and counts unknown data
 				expect(table.length - 1).toBe(2 * (await rows.count()));
+				expect(new Set(table.slice(1).map((r) => `${r[1]} · ${r[2]}`))).toEqual(
+					new Set(['In een rolstoel · optimistisch']),
+				);
 				const savedCsv = await downloaded(page, 'saved-csv');
 				expect(savedCsv.startsWith('\uFEFF')).toBe(true);
 				const savedTable = Papa.parse<string[]>(savedCsv.slice(1).trim()).data;
