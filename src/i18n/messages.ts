@@ -643,7 +643,7 @@ const nl = {
 	restMore: 'De {shown} langste van {count} stukken.',
 	complNote:
 		'Aandeel van de lengte van het netwerk waarvan de kenmerken bekend zijn die elk profiel nodig heeft. De gegevens zeggen voor de rest niets: dat is niet ontoegankelijk, en ook niet toegankelijk. Een stuk telt bij de wijk van de adressen die het gebruiken.',
-	complNeighbourhood: 'Wijk',
+	complNeighbourhood: 'Buurt',
 	complNetwork: 'Netwerk (km)',
 	complAway: 'Weg van adressen (velden, bossen)',
 	complNoNetwork: 'geen netwerk',
@@ -717,7 +717,7 @@ const nl = {
 		'Een plaats of initiatief telt bij de wijk van het dichtste adres: de gegevens van dit gebied hebben geen wijkgrenzen.',
 	careCountUnreadable:
 		'Een plaats of initiatief telt bij de wijk van het dichtste adres: de wijkgrenzen konden niet gelezen worden ({detail}).',
-	curFunctionsNeighbourhood: 'Wijk',
+	curFunctionsNeighbourhood: 'Buurt',
 	curFunctionsPresent: 'Aanwezig',
 	curFunctionsMissing: 'Ontbreekt',
 	curFunctionsNone: 'geen',
