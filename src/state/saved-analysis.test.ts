@@ -130,6 +130,22 @@ describe('saved analyses', () => {
 		expect(c?.total).toBe(-32);
 	});
 
+	/** One-letter headers: the test reads the values. */
+	const HEADERS = {
+		analysis: 'a',
+		profile: 'p',
+		unknown: 'u',
+		category: 'c',
+		norm: 'n',
+		neighbourhood: 'b',
+		residents: 'r',
+		residents65: 'r65',
+		beyond: 'x',
+		beyond65: 'x65',
+		share65: 's',
+		edge: 'e',
+	};
+
 	it('exports through the shared CSV writer: BOM, escaped formula cells, none mapped left empty', () => {
 		const rec = recordOf(
 			'a',
@@ -141,20 +157,7 @@ describe('saved analyses', () => {
 				profile: 'In een rolstoel',
 				unknown: 'voorzichtig',
 			}),
-			exportColumns({
-				analysis: 'a',
-				profile: 'p',
-				unknown: 'u',
-				category: 'c',
-				norm: 'n',
-				neighbourhood: 'b',
-				residents: 'r',
-				residents65: 'r65',
-				beyond: 'x',
-				beyond65: 'x65',
-				share65: 's',
-				edge: 'e',
-			}),
+			exportColumns(HEADERS),
 		);
 		expect(csv.startsWith('\uFEFFa,p,u,c,n,b,')).toBe(true);
 		const lines = csv.split('\r\n');
@@ -174,19 +177,9 @@ describe('saved analyses', () => {
 			beyondResidents: 20.25,
 			beyond65Share: 1 / 3,
 		});
-		const h = { analysis: 'a', profile: 'p', unknown: 'u', category: 'c', norm: 'n' };
 		const csv = toCsv(
 			exportRows(rec, (id) => id),
-			exportColumns({
-				...h,
-				neighbourhood: 'b',
-				residents: 'r',
-				residents65: 'r65',
-				beyond: 'x',
-				beyond65: 'x65',
-				share65: 's',
-				edge: 'e',
-			}),
+			exportColumns(HEADERS),
 		);
 		expect(csv.split('\r\n')[1]).toMatch(
 			/^,,,gp,900,Gierle,1571\.5,264,20\.3,\d+(\.\d)?,0\.3333,\d+(\.\d)?$/,
