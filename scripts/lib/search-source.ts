@@ -92,14 +92,13 @@ export function buildSearchSource(
 	const addressIndex = new KDBush(Math.max(1, withNumbers.length));
 	for (const o of withNumbers) addressIndex.add(o.lngLat[0], o.lngLat[1]);
 	addressIndex.finish();
-	const nearAddress = (p: Place): string => {
+	const nearAddress = (p: Place, own: ReturnType<Localities['at']>): string => {
 		if (p.address || withNumbers.length === 0) return '';
 		const [i] = around(addressIndex, p.lngLat[0], p.lngLat[1], 1, NEAR_ADDRESS_MAX_M / 1000);
 		const o = i === undefined ? undefined : withNumbers[i];
 		if (!o) return '';
 		// Near a border the address point may lie in another town than the place: it is then
 		// written with its own town, which the app keeps (the place's town is added otherwise).
-		const own = localities.at(p.lngLat);
 		const its = localities.at(o.lngLat);
 		const town = its.sub ?? its.municipality;
 		const differs =
@@ -124,7 +123,7 @@ export function buildSearchSource(
 			name: p.name,
 			kind: p.kind,
 			address: p.address,
-			nearAddress: nearAddress(p),
+			nearAddress: nearAddress(p, where),
 			wheelchair: p.wheelchair,
 			phone: p.phone,
 			website: p.website,
