@@ -157,7 +157,7 @@ const nl = {
 	coverageChartFailed: 'De grafiek kon niet geladen worden; de cijfers staan in de tabel eronder.',
 	coverageWhatIfTitle: 'Wat als…',
 	coverageWhatIfIntro:
-		'Plaats een geplande {category} of schakel een bestaande uit: kaart, tabel en verschil volgen meteen.',
+		'Plaats een geplande voorziening ({category}) of schakel een bestaande uit: kaart, tabel en verschil volgen meteen.',
 	coverageAddByClick: 'Plaats op de kaart kiezen',
 	coverageAddPicking:
 		'Klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
