@@ -82,6 +82,42 @@ test.describe('coordinators on a phone', () => {
 		}
 	});
 
+	test('a planned place is tapped on the map from the full-screen sheet, which steps back for it @phone', async ({
+		page,
+	}, testInfo) => {
+		test.skip(testInfo.project.name !== 'phone', 'the phone layout only');
+		test.setTimeout(300_000);
+		await page.goto('/?mode=coverage&cats=pharmacy');
+		const panel = page.getByTestId('coverage');
+		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+			timeout: 240_000,
+		});
+		const sheetTop = async () => (await page.locator('.panel').boundingBox())!.y;
+		const screen = page.viewportSize()!;
+		await panel.getByTestId('coverage-full-screen').click();
+		await expect(panel.getByTestId('coverage-full-screen')).toHaveAttribute('aria-pressed', 'true');
+		// full screen: the map is a strip above the sheet
+		await expect.poll(sheetTop).toBeLessThan(screen.height * 0.3);
+		const add = panel.getByTestId('coverage-add-click');
+		await add.click();
+		// picking: the sheet is back to its usual height, the map above it free to tap, and the
+		// note that says so in view
+		await expect.poll(sheetTop).toBeGreaterThan(screen.height * 0.5);
+		await expect(
+			panel.getByRole('status').filter({ hasText: 'Klik op de kaart' }),
+		).toBeInViewport();
+		await page.screenshot({ path: testInfo.outputPath('picking.png') });
+		const map = (await page.getByTestId('map').boundingBox())!;
+		expect(map.y + map.height).toBeLessThanOrEqual((await sheetTop()) + 1);
+		await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
+		await expect(panel.getByTestId('coverage-planned').getByRole('listitem')).toHaveCount(1);
+		await expect(panel.getByTestId('coverage-delta')).toContainText(/inwoners 65\+ binnen 800 m/);
+		// done: full screen again, as the coordinator left it
+		await expect(add).toHaveAttribute('aria-pressed', 'false');
+		await expect.poll(sheetTop).toBeLessThan(screen.height * 0.3);
+		await page.screenshot({ path: testInfo.outputPath('planned-from-full-screen.png') });
+	});
+
 	test('compare, a local initiative and the print preview fit the screen or say they scroll @phone', async ({
 		page,
 	}, testInfo) => {
