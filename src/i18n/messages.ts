@@ -576,7 +576,7 @@ const nl = {
 	plannerWalkshed: 'Bereik te voet, met rollator en in een rolstoel',
 	plannerFixes: 'Welke herstelling helpt het meest',
 	plannerRest: 'Rustpunten: stukken zonder bank',
-	plannerCompleteness: 'Volledigheid van de gegevens per wijk',
+	plannerCompleteness: 'Volledigheid van de gegevens per buurt',
 	plannerBusy: 'Bezig met rekenen…',
 	plannerFailed: 'De berekening is mislukt: {detail}',
 	plannerPickA: 'Kies vertrekpunt A op de kaart',
@@ -642,7 +642,7 @@ const nl = {
 	restItem: '{way}: {length} m',
 	restMore: 'De {shown} langste van {count} stukken.',
 	complNote:
-		'Aandeel van de lengte van het netwerk waarvan de kenmerken bekend zijn die elk profiel nodig heeft. De gegevens zeggen voor de rest niets: dat is niet ontoegankelijk, en ook niet toegankelijk. Een stuk telt bij de wijk van de adressen die het gebruiken.',
+		'Aandeel van de lengte van het netwerk waarvan de kenmerken bekend zijn die elk profiel nodig heeft. De gegevens zeggen voor de rest niets: dat is niet ontoegankelijk, en ook niet toegankelijk. Een stuk telt bij de buurt van de adressen die het gebruiken.',
 	complNeighbourhood: 'Buurt',
 	complNetwork: 'Netwerk (km)',
 	complAway: 'Weg van adressen (velden, bossen)',
@@ -651,7 +651,7 @@ const nl = {
 	plannerLayersNote:
 		'Hindernissen, stoepranden, oversteekplaatsen en liften staan op de kaart vanaf zoomniveau 13 (ingezoomd op een dorp). Klik erop om te zien wat het is en wat de gegevens erover zeggen.',
 	complLegend:
-		'Profiel: {profile}. Op de kaart: het aandeel van de lengte van het netwerk waarvan de nodige kenmerken bekend zijn. Donkerder is meer bekend; het zegt niet of de wijk toegankelijk is.',
+		'Profiel: {profile}. Op de kaart: het aandeel van de lengte van het netwerk waarvan de nodige kenmerken bekend zijn. Donkerder is meer bekend; het zegt niet of de buurt toegankelijk is.',
 	complClass: '{from}–{to} %',
 	complLegendNone: 'geen kleur: geen netwerk bij de adressen',
 	complNoTagsProfiles:
@@ -706,17 +706,17 @@ const nl = {
 	scrollHint: 'Schuif opzij voor de andere kolommen →',
 	toolbarLabel: 'Werkbalk',
 	toolbarScrollHint: 'Schuif opzij voor meer knoppen →',
-	curFunctionsTitle: 'Functies van buurtzorg per wijk',
+	curFunctionsTitle: 'Functies van buurtzorg per buurt',
 	curFunctionsIntro:
-		'Welke van de acht functies van buurtzorgregie elke wijk heeft: uit de soorten plaatsen in OpenStreetMap (volgens de taxonomie) en de lokale initiatieven.',
-	careCountPolygon: 'Een plaats of initiatief telt bij de wijk waarin het ligt (de wijkgrenzen).',
+		'Welke van de acht functies van buurtzorgregie elke buurt heeft: uit de soorten plaatsen in OpenStreetMap (volgens de taxonomie) en de lokale initiatieven.',
+	careCountPolygon: 'Een plaats of initiatief telt bij de buurt waarin het ligt (de buurtgrenzen).',
 	careCountOutside:
-		'Buiten elke wijk maar binnen {metres} m van een adres: {count}, geteld bij de wijk van het dichtste adres.',
+		'Buiten elke buurt maar binnen {metres} m van een adres: {count}, geteld bij de buurt van het dichtste adres.',
 	careCountBeyond: 'Verder buiten het gebied, nergens geteld: {count}.',
 	careCountNearest:
-		'Een plaats of initiatief telt bij de wijk van het dichtste adres: de gegevens van dit gebied hebben geen wijkgrenzen.',
+		'Een plaats of initiatief telt bij de buurt van het dichtste adres: de gegevens van dit gebied hebben geen buurtgrenzen.',
 	careCountUnreadable:
-		'Een plaats of initiatief telt bij de wijk van het dichtste adres: de wijkgrenzen konden niet gelezen worden ({detail}).',
+		'Een plaats of initiatief telt bij de buurt van het dichtste adres: de buurtgrenzen konden niet gelezen worden ({detail}).',
 	curFunctionsNeighbourhood: 'Buurt',
 	curFunctionsPresent: 'Aanwezig',
 	curFunctionsMissing: 'Ontbreekt',
