@@ -234,6 +234,8 @@ const en: Messages = {
 	csvBeyond: 'residents beyond the norm',
 	csvBeyond65: '65+ beyond the norm',
 	csvShare65: 'share of 65+ beyond the norm',
+	csvResidents80: 'residents 80+',
+	csvBeyond80: '80+ beyond the norm',
 	csvEdge: 'residents at the edge of the data',
 	coverageDelta: '{r65} residents 65+ within {norm} m ({r} residents in all)',
 	coverageNoDelta: 'No what-if for {category} yet.',

@@ -245,6 +245,8 @@ const fr: Messages = {
 	csvBeyond: 'habitants au-delà de la norme',
 	csvBeyond65: '65+ au-delà de la norme',
 	csvShare65: 'part des 65+ au-delà de la norme',
+	csvResidents80: 'habitants 80+',
+	csvBeyond80: '80+ au-delà de la norme',
 	csvEdge: 'habitants au bord des données',
 	coverageDelta: '{r65} habitants de 65+ à moins de {norm} m ({r} habitants au total)',
 	coverageNoDelta: 'Pas encore de «\u00a0et si\u00a0» pour {category}.',

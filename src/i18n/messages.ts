@@ -239,6 +239,8 @@ const nl = {
 	csvBeyond: 'inwoners verder dan de norm',
 	csvBeyond65: '65+ verder dan de norm',
 	csvShare65: 'aandeel 65+ verder dan de norm',
+	csvResidents80: 'inwoners 80+',
+	csvBeyond80: '80+ verder dan de norm',
 	csvEdge: 'inwoners aan de rand van de gegevens',
 	coverageDelta: '{r65} inwoners 65+ binnen {norm} m ({r} inwoners in totaal)',
 	coverageNoDelta: 'Nog geen wat-als voor {category}.',

@@ -28,7 +28,7 @@ function row(
 		residents80: 30,
 		beyondResidents: beyond65 === null ? null : beyond65 * 3,
 		beyond65,
-		beyond80: null,
+		beyond80: beyond65 === null ? null : beyond65 / 2,
 		beyondShare: null,
 		beyond65Share: beyond65 === null ? null : beyond65 / residents65,
 		beyond80Share: null,
@@ -143,6 +143,8 @@ describe('saved analyses', () => {
 		beyond: 'x',
 		beyond65: 'x65',
 		share65: 's',
+		residents80: 'r80',
+		beyond80: 'x80',
 		edge: 'e',
 	};
 
@@ -162,10 +164,10 @@ describe('saved analyses', () => {
 		expect(csv.startsWith('\uFEFFa,p,u,c,n,b,')).toBe(true);
 		const lines = csv.split('\r\n');
 		expect(lines[1]).toBe(
-			`"'+Nulmeting",In een rolstoel,voorzichtig,"'@gp",900,"'=HYPERLINK(""x"")",400,100,,,,5`,
+			`"'+Nulmeting",In een rolstoel,voorzichtig,"'@gp",900,"'=HYPERLINK(""x"")",400,100,,,,30,,5`,
 		);
 		expect(lines[2]).toBe(
-			`"'+Nulmeting",In een rolstoel,voorzichtig,"'@gp",900,"'-Heide",400,100,,,,5`,
+			`"'+Nulmeting",In een rolstoel,voorzichtig,"'@gp",900,"'-Heide",400,100,,,,30,,5`,
 		);
 	});
 
@@ -182,7 +184,7 @@ describe('saved analyses', () => {
 			exportColumns(HEADERS),
 		);
 		expect(csv.split('\r\n')[1]).toMatch(
-			/^,,,gp,900,Gierle,1571\.5,264,20\.3,\d+(\.\d)?,0\.3333,\d+(\.\d)?$/,
+			/^,,,gp,900,Gierle,1571\.5,264,20\.3,\d+(\.\d)?,0\.3333,30,10,\d+(\.\d)?$/,
 		);
 	});
 
@@ -211,6 +213,7 @@ describe('saved analyses', () => {
 					code: '1304401',
 					residents: 400,
 					residents65: 100,
+					residents80: 30,
 					edgeOfDataResidents: 5,
 					categories: {
 						gp: {
@@ -219,6 +222,7 @@ describe('saved analyses', () => {
 							beyondResidents: 36,
 							beyond65: 12,
 							beyond65Share: 0.12,
+							beyond80: 6,
 						},
 					},
 				},
@@ -241,7 +245,23 @@ describe('saved analyses', () => {
 			['1304402', 'Heide', 30, 0.3, 900],
 			['1304401', 'Vorselaar-Centrum', 12, 0.12, 900],
 		]);
-		expect(rows[0]).toMatchObject({ residents: 400, residents65: 100, edgeOfDataResidents: 5 });
+		expect(rows[0]).toMatchObject({
+			residents: 400,
+			residents65: 100,
+			residents80: 30,
+			beyond80: 15,
+			edgeOfDataResidents: 5,
+		});
+		// a save from before 80+ was kept: no 80+ figure, not 0
+		const older = structuredClone(summaries);
+		for (const { summary } of older) {
+			delete summary.residents80;
+			delete (summary.categories as Record<string, Record<string, unknown>>).gp!.beyond80;
+		}
+		expect(storedRowsOf(older, 'gp', names)[0]).toMatchObject({
+			residents80: null,
+			beyond80: null,
+		});
 		// a category not stored, or a summary that does not read: nothing made up
 		expect(storedRowsOf(summaries, 'pharmacy', names)).toEqual([]);
 		expect(

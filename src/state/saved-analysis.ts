@@ -26,6 +26,9 @@ export interface SavedRow {
 	beyondResidents: number | null;
 	beyond65: number | null;
 	beyond65Share: number | null;
+	/** 80+ (absent in saves from before they were kept). */
+	residents80?: number;
+	beyond80?: number | null;
 	edgeOfDataResidents: number;
 }
 
@@ -58,6 +61,8 @@ const rowOf = (r: NeighbourhoodSummary): SavedRow => ({
 	beyondResidents: r.beyondResidents,
 	beyond65: r.beyond65,
 	beyond65Share: r.beyond65Share === null ? null : Math.round(r.beyond65Share * 10_000) / 10_000,
+	residents80: r.residents80,
+	beyond80: r.beyond80,
 	edgeOfDataResidents: r.edgeOfDataResidents,
 });
 
@@ -216,6 +221,7 @@ export function summariesOf(
 						code: row.neighbourhoodId,
 						residents: row.residents,
 						residents65: row.residents65,
+						residents80: row.residents80,
 						edgeOfDataResidents: row.edgeOfDataResidents,
 						categories: {},
 					},
@@ -228,6 +234,7 @@ export function summariesOf(
 				beyondResidents: row.beyondResidents,
 				beyond65: row.beyond65,
 				beyond65Share: row.beyond65Share,
+				beyond80: row.beyond80,
 			};
 		}
 	return [...byId.values()];
@@ -248,7 +255,7 @@ export function exportRows(
 			row:
 				r.state === 'measured'
 					? row
-					: { ...row, beyondResidents: null, beyond65: null, beyond65Share: null },
+					: { ...row, beyondResidents: null, beyond65: null, beyond65Share: null, beyond80: null },
 		})),
 	);
 }
@@ -279,6 +286,8 @@ export function exportColumns(h: {
 	beyond: string;
 	beyond65: string;
 	share65: string;
+	residents80: string;
+	beyond80: string;
 	edge: string;
 }): CsvColumn<ExportRow>[] {
 	return [
@@ -293,6 +302,9 @@ export function exportColumns(h: {
 		{ header: h.beyond, value: (r) => tenths(r.row.beyondResidents) },
 		{ header: h.beyond65, value: (r) => tenths(r.row.beyond65) },
 		{ header: h.share65, value: (r) => round(r.row.beyond65Share, 4) },
+		// empty for a save from before 80+ was kept
+		{ header: h.residents80, value: (r) => tenths(r.row.residents80 ?? null) },
+		{ header: h.beyond80, value: (r) => tenths(r.row.beyond80 ?? null) },
 		{ header: h.edge, value: (r) => tenths(r.row.edgeOfDataResidents) },
 	];
 }
@@ -304,12 +316,15 @@ export interface StoredRow {
 	name: string;
 	residents: number;
 	residents65: number;
+	/** null in a save from before 80+ was kept. */
+	residents80: number | null;
 	edgeOfDataResidents: number;
 	normM: number | null;
 	state: 'measured' | 'none_mapped';
 	beyondResidents: number | null;
 	beyond65: number | null;
 	beyond65Share: number | null;
+	beyond80: number | null;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -336,12 +351,14 @@ export function storedRowsOf(
 			name: names.get(code) ?? code,
 			residents: num(summary.residents) ?? 0,
 			residents65: num(summary.residents65) ?? 0,
+			residents80: num(summary.residents80),
 			edgeOfDataResidents: num(summary.edgeOfDataResidents) ?? 0,
 			normM: num(c.normM),
 			state: c.state === 'none_mapped' ? 'none_mapped' : 'measured',
 			beyondResidents: num(c.beyondResidents),
 			beyond65: num(c.beyond65),
 			beyond65Share: num(c.beyond65Share),
+			beyond80: num(c.beyond80),
 		});
 	}
 	return out.sort((a, b) => a.name.localeCompare(b.name));

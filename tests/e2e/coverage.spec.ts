@@ -636,11 +636,38 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 					'inwoners verder dan de norm',
 					'65+ verder dan de norm',
 					'aandeel 65+ verder dan de norm',
+					'inwoners 80+',
+					'80+ verder dan de norm',
 					'inwoners aan de rand van de gegevens',
 				]);
 				// a row per neighbourhood for each of the two kinds analysed (home care, meeting places),
 				// each saying how the analysis travels and counts unknown data
 				expect(table.length - 1).toBe(2 * (await rows.count()));
+				// the 80+ beyond the norm as the table on screen has them (the kind shown), by name
+				const shown80 = await rows.evaluateAll((rs) =>
+					rs
+						.filter((r) => r.querySelector('th button'))
+						.map((r) => [
+							r.querySelector('th')!.textContent!.trim(),
+							Number(
+								r
+									.querySelector('[data-col="beyond80"] [data-testid="count"]')!
+									.textContent!.replace(/[.\s\u202f]/g, ''),
+							),
+						]),
+				);
+				const shownKind = (await panel
+					.getByTestId('coverage-table')
+					.locator('caption')
+					.textContent())!
+					.split(':')[0]!
+					.trim();
+				const csv80 = table
+					.slice(1)
+					.filter((r) => r[3] === shownKind && r[5] !== '')
+					.map((r) => [r[5], Math.round(Number(r[12]))]);
+				expect(shown80.length).toBeGreaterThan(1);
+				expect(Object.fromEntries(csv80)).toEqual(Object.fromEntries(shown80));
 				expect(new Set(table.slice(1).map((r) => `${r[1]} · ${r[2]}`))).toEqual(
 					new Set(['In een rolstoel · optimistisch']),
 				);

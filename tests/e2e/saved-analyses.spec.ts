@@ -178,25 +178,35 @@ test.describe('coordinators: saved analyses', () => {
 				for (const id of ['coverage-run', 'coverage-add-click', 'coverage-suggest'])
 					await expect(page.getByTestId(id)).toHaveCount(0);
 				// exactly the stored rows (analysis_summaries), not the table recomputed
-				const summaries = await db.query<{ code: string; beyond65: number }>(
+				const summaries = await db.query<{ code: string; beyond65: number; beyond80: number }>(
 					`select s.summary ->> 'code' as code,
-					        (s.summary -> 'categories' -> 'meeting_place' ->> 'beyond65')::float8 as beyond65
+					        (s.summary -> 'categories' -> 'meeting_place' ->> 'beyond65')::float8 as beyond65,
+					        (s.summary -> 'categories' -> 'meeting_place' ->> 'beyond80')::float8 as beyond80
 					   from public.analysis_summaries s join public.saved_analyses a on a.id = s.analysis_id
 					  where a.name = $1 order by 1`,
 					[publicName],
 				);
 				const shown = await panel.getByTestId('stored-row').evaluateAll((rows) =>
-					rows.map((r) => ({
-						code: (r as HTMLElement).dataset.neighbourhood,
-						beyond65: Number(
-							/^[\d.]+/
-								.exec(r.querySelector('[data-testid="stored-beyond65"]')!.textContent!.trim())![0]
-								.replace(/\./g, ''),
-						),
-					})),
+					rows.map((r) => {
+						const figure = (id: string) =>
+							Number(
+								/^[\d.]+/
+									.exec(r.querySelector(`[data-testid="${id}"]`)!.textContent!.trim())![0]
+									.replace(/\./g, ''),
+							);
+						return {
+							code: (r as HTMLElement).dataset.neighbourhood,
+							beyond65: figure('stored-beyond65'),
+							beyond80: figure('stored-beyond80'),
+						};
+					}),
 				);
 				expect(shown.sort((a, b) => (a.code! < b.code! ? -1 : 1))).toEqual(
-					summaries.rows.map((r) => ({ code: r.code, beyond65: Math.round(r.beyond65) })),
+					summaries.rows.map((r) => ({
+						code: r.code,
+						beyond65: Math.round(r.beyond65),
+						beyond80: Math.round(r.beyond80),
+					})),
 				);
 				await expect(panel.getByTestId('coverage-table')).toHaveCount(0);
 				await page.screenshot({
