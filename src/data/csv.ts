@@ -1,13 +1,18 @@
 /**
  * The one CSV writer of the app: every export (planners' fixes, coordinators' tables, reports)
  * goes through it. UTF-8 with a byte-order mark (so spreadsheet programs read accents right),
- * comma-separated, CRLF line ends (RFC 4180), a header row. Text cells that begin with `=`, `+`,
- * `-`, `@`, a tab or a carriage return are prefixed with `'` and quoted, so a spreadsheet never
- * runs a cell as a formula (OWASP "CSV injection"); numbers stay numbers.
+ * CRLF line ends (RFC 4180), a header row. Belgian spreadsheet conventions, as the app shows its
+ * numbers (`nl-BE`, `fr-BE`, `en-BE` all write "1.234,5"): cells separated by a semicolon and a
+ * decimal comma, so that Excel with Belgian regional settings, Dutch or French, opens it in
+ * columns with numbers as numbers (comma-separated, it put each row in one cell). No thousands
+ * separator. Text cells that begin with `=`, `+`, `-`, `@`, a tab or a carriage return are
+ * prefixed with `'` and quoted, so a spreadsheet never runs a cell as a formula (OWASP "CSV
+ * injection"); numbers stay numbers, negative ones too.
  *
- * Papa Parse's `unparse` does the quoting and the formula escape (`escapeFormulae`): a
- * well-kept writer (RFC 4180 quoting of commas, quotes and line breaks in cells) rather than a
- * hand-written one.
+ * Papa Parse's `unparse` does the quoting: a well-kept writer (RFC 4180 quoting of separators,
+ * quotes and line breaks in cells) rather than a hand-written one. The formula escape is done
+ * here, on text cells only: a number written with a decimal comma is text to Papa, and "-3,5"
+ * must not become "'-3,5".
  */
 import Papa from 'papaparse';
 
@@ -21,7 +26,7 @@ export const FORMULA_START = /^[=+\-@\t\r]/;
 /** The byte-order mark that starts every CSV file the app writes. */
 export const BOM = '\uFEFF';
 
-/** A cell: text, a number (written as is; not finite → empty), a boolean, or empty. */
+/** A cell: text, a number (with a decimal comma; not finite → empty), a boolean, or empty. */
 export type CsvCell = string | number | boolean | null | undefined;
 
 /** One column: its header and how to read the cell from a row. */
@@ -30,17 +35,30 @@ export interface CsvColumn<R> {
 	value: (row: R) => CsvCell;
 }
 
-function cell(v: CsvCell): string | number | boolean {
+/** The cell separator and the decimal mark of every CSV the app writes (Belgian conventions). */
+export const CSV_SEPARATOR = ';';
+export const CSV_DECIMAL = ',';
+
+/** A text cell escaped against formulas: always quoted (see {@link toCsv}). */
+class Escaped {
+	constructor(readonly text: string) {}
+	toString(): string {
+		return this.text;
+	}
+}
+
+function cell(v: CsvCell): string | boolean | Escaped {
 	if (v === null || v === undefined) return '';
-	if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+	if (typeof v === 'number') return Number.isFinite(v) ? String(v).replace('.', CSV_DECIMAL) : '';
+	if (typeof v === 'string' && FORMULA_START.test(v)) return new Escaped(`'${v}`);
 	return v;
 }
 
 /**
  * Rows as CSV text, BOM first.
  *
- * @example toCsv([{ name: '=1+1', n: 3 }], [{ header: 'name', value: (r) => r.name }, { header: 'n', value: (r) => r.n }])
- * // '\uFEFFname,n\r\n"\'=1+1",3\r\n'
+ * @example toCsv([{ name: '=1+1', n: 3.5 }], [{ header: 'name', value: (r) => r.name }, { header: 'n', value: (r) => r.n }])
+ * // '\uFEFFname;n\r\n"\'=1+1";3,5\r\n'
  */
 export function toCsv<R>(rows: readonly R[], columns: readonly CsvColumn<R>[]): string {
 	if (columns.length === 0) throw new Error('a CSV export needs at least one column');
@@ -49,7 +67,11 @@ export function toCsv<R>(rows: readonly R[], columns: readonly CsvColumn<R>[]): 
 			fields: columns.map((c) => c.header),
 			data: rows.map((r) => columns.map((c) => cell(c.value(r)))),
 		},
-		{ escapeFormulae: FORMULA_START, newline: '\r\n', quotes: false },
+		{
+			delimiter: CSV_SEPARATOR,
+			newline: '\r\n',
+			quotes: (value: unknown) => value instanceof Escaped,
+		},
 	);
 	return `${BOM}${body}\r\n`;
 }

@@ -12,7 +12,7 @@ import { builtInProfile } from '../analysis/personal-profile.ts';
 import { reasonsFromMask } from '../analysis/profiles.ts';
 import { PROFILE_IDS, WAY_STATUS_CODES, type ProfileId } from '../contracts/profiles.ts';
 import type { RoutingGraph } from '../analysis/bundle.ts';
-import { BOM } from './csv.ts';
+import { BOM, CSV_SEPARATOR } from './csv.ts';
 import { networkToCsv, networkToGeoJson } from './network-export.ts';
 
 const engine = new AnalysisEngine(
@@ -41,10 +41,14 @@ function countBy(values: readonly string[]): Record<string, number> {
 	return out;
 }
 
+/** A CSV number (decimal comma) as a number. */
+const decimal = (cell: string) => Number(cell.replace(',', '.'));
+
 describe('accessibility layer exports on the sample area', () => {
 	const layer = networkLayer(g);
 	const csv = networkToCsv(layer);
 	const parsed = Papa.parse<Record<string, string>>(csv.slice(BOM.length), {
+		delimiter: CSV_SEPARATOR,
 		header: true,
 		skipEmptyLines: true,
 	});
@@ -74,7 +78,7 @@ describe('accessibility layer exports on the sample area', () => {
 		for (const r of parsed.data) {
 			const e = Number(r.edge);
 			expect(r.way_id).toBe(g.wayIds[g.edgeWays[e]!]);
-			expect(Number(r.length_m)).toBeCloseTo(g.lengthsM[e]!, 1);
+			expect(decimal(r.length_m!)).toBeCloseTo(g.lengthsM[e]!, 1);
 			PROFILE_IDS.forEach((p, pi) =>
 				expect(r[`${p}_reasons`]).toBe(reasonsFromMask(g.reasons[pi * E + e]!).join(' ')),
 			);
@@ -85,7 +89,7 @@ describe('accessibility layer exports on the sample area', () => {
 			let known = 0;
 			for (const r of parsed.data)
 				if (r.walking_status !== 'impassable' && r[`${p}_status`] !== 'unknown')
-					known += Number(r.length_m);
+					known += decimal(r.length_m!);
 			// the CSV rounds lengths to 0.1 m: within 0.05 m an edge
 			expect(Math.abs(known - rows.reduce((s, row) => s + row.knownM[p], 0))).toBeLessThan(
 				0.05 * g.edgeCount,
@@ -114,6 +118,7 @@ describe('accessibility layer exports on the sample area', () => {
 		const withPersonal = networkLayer(g, { graph: personal.graph, base: person.base });
 		expect(withPersonal.profiles).toEqual([...PROFILE_IDS, 'personal']);
 		const rows = Papa.parse<Record<string, string>>(networkToCsv(withPersonal).slice(1), {
+			delimiter: CSV_SEPARATOR,
 			header: true,
 			skipEmptyLines: true,
 		}).data;

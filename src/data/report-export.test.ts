@@ -47,6 +47,7 @@ describe('report exports', () => {
 	it('CSV: one row per report, formulas escaped, the geometry as WKT and a position', () => {
 		const csv = reportsToCsv([base, stretch]);
 		const rows = Papa.parse<Record<string, string>>(csv.slice(1), {
+			delimiter: ';',
 			header: true,
 			skipEmptyLines: true,
 		}).data;
@@ -54,13 +55,14 @@ describe('report exports', () => {
 		expect(rows[0]?.description).toBe(`'=HYPERLINK("http://evil")`);
 		expect(rows[0]?.planner_note).toBe(base.plannerNote);
 		expect(rows[0]).toMatchObject({
-			longitude: '4.8235',
-			latitude: '51.2381',
+			// a decimal comma (Belgian spreadsheets); the WKT is text, as the standard writes it
+			longitude: '4,8235',
+			latitude: '51,2381',
 			wkt: 'POINT (4.8235 51.2381)',
 		});
 		expect(rows[1]).toMatchObject({
 			geometry_type: 'LineString',
-			longitude: '4.82',
+			longitude: '4,82',
 			wkt: 'LINESTRING (4.82 51.238, 4.821 51.2385)',
 		});
 		expect(wkt(base.location)).toBe('POINT (4.8235 51.2381)');

@@ -161,17 +161,17 @@ describe('saved analyses', () => {
 			}),
 			exportColumns(HEADERS),
 		);
-		expect(csv.startsWith('\uFEFFa,p,u,c,n,b,')).toBe(true);
+		expect(csv.startsWith('\uFEFFa;p;u;c;n;b;')).toBe(true);
 		const lines = csv.split('\r\n');
 		expect(lines[1]).toBe(
-			`"'+Nulmeting",In een rolstoel,voorzichtig,"'@gp",900,"'=HYPERLINK(""x"")",400,100,,,,30,,5`,
+			`"'+Nulmeting";In een rolstoel;voorzichtig;"'@gp";900;"'=HYPERLINK(""x"")";400;100;;;;30;;5`,
 		);
 		expect(lines[2]).toBe(
-			`"'+Nulmeting",In een rolstoel,voorzichtig,"'@gp",900,"'-Heide",400,100,,,,30,,5`,
+			`"'+Nulmeting";In een rolstoel;voorzichtig;"'@gp";900;"'-Heide";400;100;;;;30;;5`,
 		);
 	});
 
-	it('writes residents to a tenth and shares to four decimals, as the CLI does', () => {
+	it('writes residents to a tenth and shares to four decimals, as the CLI does (with a decimal comma)', () => {
 		const rec = recordOf('a', snapshot([row('A1', 'Gierle', 20)]));
 		Object.assign(rec.results[0]!.rows[0]!, {
 			residents: 1571.4530272483826,
@@ -184,7 +184,7 @@ describe('saved analyses', () => {
 			exportColumns(HEADERS),
 		);
 		expect(csv.split('\r\n')[1]).toMatch(
-			/^,,,gp,900,Gierle,1571\.5,264,20\.3,\d+(\.\d)?,0\.3333,30,10,\d+(\.\d)?$/,
+			/^;;;gp;900;Gierle;1571,5;264;20,3;\d+(,\d)?;0,3333;30;10;\d+(,\d)?$/,
 		);
 	});
 

@@ -623,7 +623,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				// exports: the table on screen and a saved one as CSV, the layer as GeoJSON
 				const csv = await downloaded(page, 'export-csv');
 				expect(csv.startsWith('\uFEFF')).toBe(true);
-				const table = Papa.parse<string[]>(csv.slice(1).trim()).data;
+				const table = Papa.parse<string[]>(csv.slice(1).trim(), { delimiter: ';' }).data;
 				expect(table[0]).toEqual([
 					'analyse',
 					'profiel',
@@ -665,7 +665,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				const csv80 = table
 					.slice(1)
 					.filter((r) => r[3] === shownKind && r[5] !== '')
-					.map((r) => [r[5], Math.round(Number(r[12]))]);
+					.map((r) => [r[5], Math.round(Number(r[12]!.replace(',', '.')))]);
 				expect(shown80.length).toBeGreaterThan(1);
 				expect(Object.fromEntries(csv80)).toEqual(Object.fromEntries(shown80));
 				expect(new Set(table.slice(1).map((r) => `${r[1]} · ${r[2]}`))).toEqual(
@@ -673,7 +673,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				);
 				const savedCsv = await downloaded(page, 'saved-csv');
 				expect(savedCsv.startsWith('\uFEFF')).toBe(true);
-				const savedTable = Papa.parse<string[]>(savedCsv.slice(1).trim()).data;
+				const savedTable = Papa.parse<string[]>(savedCsv.slice(1).trim(), { delimiter: ';' }).data;
 				// the newest is listed first: the plan; the baseline's name is escaped below
 				expect(savedTable[1]?.[0]).toBe('Plan ontmoetingsplaats');
 				const [baselineFile] = await Promise.all([
@@ -681,7 +681,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 					savedItem(page, '+Nulmeting').getByTestId('saved-csv').click(),
 				]);
 				const baseline = await readFile((await baselineFile.path())!, 'utf8');
-				expect(baseline.split('\r\n')[1]?.startsWith(`"'+Nulmeting",`)).toBe(true);
+				expect(baseline.split('\r\n')[1]?.startsWith(`"'+Nulmeting";`)).toBe(true);
 				const geojson = JSON.parse(await downloaded(page, 'export-geojson')) as {
 					features: { properties: { category: string; within_norm: boolean | null } }[];
 				};

@@ -316,7 +316,7 @@ test.describe("planners' workspace", () => {
 		const download = page.waitForEvent('download');
 		await fixPanel.getByTestId('fixes-export-csv').click();
 		const csv = readFileSync(await (await download).path(), 'utf8');
-		expect(csv.startsWith('\uFEFFrank,way_id,way_name,')).toBe(true);
+		expect(csv.startsWith('\uFEFFrank;way_id;way_name;')).toBe(true);
 		expect(csv.trim().split('\r\n')).toHaveLength(1 + ranking.fixes.length);
 		await shot('planner-fixes-desktop.png');
 		// a fix tapped on the map: its entry in the list, focused (the map shows only its rank)

@@ -318,7 +318,9 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 		]);
 		const csv = await readFile((await csvDownload.path())!, 'utf8');
 		expect(csv.charCodeAt(0)).toBe(0xfeff);
+		// Belgian spreadsheet conventions (src/data/csv.ts): a semicolon between cells
 		const rows = Papa.parse<Record<string, string>>(csv.slice(1), {
+			delimiter: ';',
 			header: true,
 			skipEmptyLines: true,
 		}).data;
