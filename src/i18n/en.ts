@@ -190,6 +190,14 @@ const en: Messages = {
 	reportBeyond: 'Residents beyond the norm',
 	reportNoneMapped: 'none in the data',
 	reportSources: 'Data',
+	reportTotalsTitle: 'The whole area',
+	reportTotalsCaption: 'Per kind of help, all neighbourhoods together',
+	reportPlaces: 'Places',
+	reportWhatIfTitle: 'What-ifs in this analysis',
+	reportWhatIfNote:
+		'The figures of the analysed profile count with these plans: a planned place does not exist (yet); a switched-off one exists but is not counted. Profile: {profile}.',
+	reportPlanned: '{category}: planned, {name} ({lat}°\u00a0N, {lng}°\u00a0E)',
+	reportSwitchedOff: '{category}: switched off, {name}',
 	reportEdge: '{residents} residents at the edge of the data, not counted.',
 	reportUnknown:
 		'Share of the way to the nearest on streets of unknown accessibility, per kind of help: {list}.',

@@ -200,6 +200,14 @@ const fr: Messages = {
 	reportBeyond: 'Habitants au-delà de la norme',
 	reportNoneMapped: 'aucun dans les données',
 	reportSources: 'Données',
+	reportTotalsTitle: 'Toute la zone',
+	reportTotalsCaption: 'Par type d’aide, tous les quartiers ensemble',
+	reportPlaces: 'Lieux',
+	reportWhatIfTitle: 'Scénarios «\u00a0et si\u00a0» de cette analyse',
+	reportWhatIfNote:
+		'Les chiffres du profil analysé tiennent compte de ces projets\u00a0: un lieu prévu n’existe pas (encore)\u202f; un lieu désactivé existe, mais n’est pas compté. Profil\u00a0: {profile}.',
+	reportPlanned: '{category}\u00a0: prévu, {name} ({lat}°\u00a0N, {lng}°\u00a0E)',
+	reportSwitchedOff: '{category}\u00a0: désactivé, {name}',
 	reportEdge: '{residents} habitants au bord des données, non comptés.',
 	reportUnknown:
 		'Part du trajet vers le plus proche sur des rues à l’accessibilité inconnue, par type d’aide\u00a0: {list}.',

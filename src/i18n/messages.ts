@@ -195,6 +195,14 @@ const nl = {
 	reportBeyond: 'Inwoners verder dan de norm',
 	reportNoneMapped: 'geen in de gegevens',
 	reportSources: 'Gegevens',
+	reportTotalsTitle: 'Het hele gebied',
+	reportTotalsCaption: 'Per soort hulp, alle buurten samen',
+	reportPlaces: 'Plaatsen',
+	reportWhatIfTitle: 'Wat-als in deze analyse',
+	reportWhatIfNote:
+		'De cijfers van het geanalyseerde profiel rekenen met deze plannen: een geplande plaats bestaat (nog) niet; een uitgeschakelde bestaat wel, maar telt niet mee. Profiel: {profile}.',
+	reportPlanned: '{category}: gepland, {name} ({lat}°\u00a0N, {lng}°\u00a0O)',
+	reportSwitchedOff: '{category}: uitgeschakeld, {name}',
 	reportEdge: '{residents} inwoners aan de rand van de gegevens, niet meegeteld.',
 	reportUnknown:
 		'Deel van de weg naar de dichtste over straten met onbekende toegankelijkheid, per soort hulp: {list}.',

@@ -492,6 +492,20 @@ describe('CoveragePanel', () => {
 			{ timeout: 30_000 },
 		);
 		expect((offs[0] as HTMLInputElement).checked).toBe(true);
+		// printed now, the report says which plans its figures count with: the planned place
+		// where it lies, the switched-off pharmacy by its name
+		window.dispatchEvent(new Event('beforeprint'));
+		const plans = within(screen.getByTestId('print-what-if')).getAllByRole('listitem');
+		expect(plans.map((li) => li.textContent!.trim())).toEqual([
+			expect.stringMatching(/^Apotheek: gepland, Gepland 1 \(51,\d{5}°\u00a0N, 4,\d{5}°\u00a0O\)$/),
+			`Apotheek: uitgeschakeld, ${displayName(pharmacies[0]!, 'nl')}`,
+		]);
+		// the whole area: one row per kind of help, home care none in the data
+		const totals = screen.getAllByTestId('print-total');
+		expect(totals.map((t) => t.dataset.category)).toEqual(['pharmacy', 'home_care']);
+		expect(totals[1]!.textContent).toContain('geen in de gegevens');
+		window.dispatchEvent(new Event('afterprint'));
+		await waitFor(() => expect(screen.queryByTestId('print-report')).toBeNull());
 		// one edit undone at a time: the pharmacy back on, the planned place kept
 		const planned = () => screen.getByTestId('coverage-planned').querySelectorAll('li').length;
 		expect(planned()).toBe(1);

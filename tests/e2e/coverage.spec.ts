@@ -714,10 +714,40 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 					/[\d.]+ inwoners, van wie [\d.]+ meegeteld \(met een afstand langs de straten\): [\d.]+ 65\+ \(\d+ %\)/,
 				);
 				await expect(page.getByTestId('print-gap').first()).toContainText('Ontmoetingsplaats');
+				// the first page: the map under its title and with its legend, the whole area per kind
+				// of help (the table's totals), and the what-if the figures count with
+				await expect(report.getByTestId('print-map-title')).toHaveText(
+					/^Ontmoetingsplaats — Norm: [\d.]+ m langs de straten · In een rolstoel · onbekende gegevens: optimistisch$/,
+				);
+				await expect(report.getByTestId('print-swatches').getByRole('listitem')).not.toHaveCount(0);
+				await expect(report.getByTestId('print-edge')).toContainText(
+					'Rand van de gegevens (gearceerd)',
+				);
+				await expect(report.getByTestId('print-total')).toHaveCount(2);
+				await expect(
+					report.getByTestId('print-total').filter({ hasText: 'Thuiszorg' }),
+				).toContainText('geen in de gegevens');
+				const printed65 = Number(
+					/^[\d.]+/
+						.exec(
+							(await report
+								.locator('[data-testid="print-total"][data-category="meeting_place"]')
+								.getByTestId('print-total-beyond65')
+								.textContent())!.trim(),
+						)![0]
+						.replace(/\./g, ''),
+				);
+				expect(printed65).toBe(await totalBeyond65(page));
+				await expect(report.getByTestId('print-what-if').getByRole('listitem')).toHaveText([
+					/^Ontmoetingsplaats: gepland, Gepland 1 \(51,\d{5}°\u00a0N, 4,\d{5}°\u00a0O\)$/,
+				]);
 				await expect(
 					page.getByTestId('print-neighbourhood').first().getByTestId('print-profile-head'),
 				).toHaveText(['65+ verder dan de norm — Te voet', '65+ verder dan de norm — Met rollator']);
 				await page.screenshot({ path: testInfo.outputPath('print-preview.png'), fullPage: true });
+				await report
+					.getByTestId('print-first')
+					.screenshot({ path: testInfo.outputPath('print-first-page.png') });
 				await page.emulateMedia({ media: 'screen' });
 				await expect(page.getByTestId('print-report')).toHaveCount(0);
 
