@@ -113,6 +113,10 @@ const en: Messages = {
 	coverageAgesTable: '65+ and 80+ come from an age table per neighbourhood.',
 	coverageAgesMixed:
 		'65+ and 80+: {table} neighbourhoods from an age table per neighbourhood, {municipal} estimated with the municipality’s age shares ({date}).',
+	coverageAgesEstimatedAll:
+		'* 65+ and 80+ estimated with the municipality’s age shares ({date}): in a neighbourhood, their share beyond the norm is then that of all residents.',
+	coverageAgesEstimatedSome:
+		'* Neighbourhoods marked with an asterisk: 65+ and 80+ estimated with the municipality’s age shares ({date}); there, their share beyond the norm is that of all residents.',
 	coverageEdge:
 		'Edge of the data (hatched): {origins} addresses with {residents} residents. They count in no shortfall.',
 	coverageNoFigure:

@@ -121,6 +121,10 @@ const fr: Messages = {
 	coverageAgesTable: 'Les 65+ et 80+ viennent d’un tableau des âges par quartier.',
 	coverageAgesMixed:
 		'65+ et 80+\u00a0: {table} quartiers d’un tableau des âges par quartier, {municipal} estimés avec la répartition de la commune ({date}).',
+	coverageAgesEstimatedAll:
+		'* 65+ et 80+ estimés avec la répartition par âge de la commune ({date})\u00a0: dans un quartier, leur part au-delà de la norme est alors celle de tous les habitants.',
+	coverageAgesEstimatedSome:
+		'* Quartiers marqués d’un astérisque\u00a0: 65+ et 80+ estimés avec la répartition par âge de la commune ({date})\u202f; leur part au-delà de la norme y est celle de tous les habitants.',
 	coverageEdge:
 		'Bord des données (hachuré)\u00a0: {origins} adresses, {residents} habitants. Elles ne comptent dans aucun manque.',
 	coverageNoFigure:

@@ -117,6 +117,10 @@ const nl = {
 	coverageAgesTable: '65+ en 80+ komen uit een leeftijdstabel per buurt.',
 	coverageAgesMixed:
 		'65+ en 80+: {table} buurten uit een leeftijdstabel per buurt, {municipal} geschat met de leeftijdsverdeling van de gemeente ({date}).',
+	coverageAgesEstimatedAll:
+		'* 65+ en 80+ geschat met de leeftijdsverdeling van de gemeente ({date}): in een buurt is hun aandeel verder dan de norm dan dat van alle inwoners.',
+	coverageAgesEstimatedSome:
+		'* Buurten met een sterretje: 65+ en 80+ geschat met de leeftijdsverdeling van de gemeente ({date}); daar is hun aandeel verder dan de norm dat van alle inwoners.',
 	coverageEdge:
 		'Rand van de gegevens (gearceerd): {origins} adressen met {residents} inwoners. Ze tellen in geen enkel tekort.',
 	coverageNoFigure:

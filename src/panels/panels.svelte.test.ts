@@ -403,6 +403,15 @@ describe('CoveragePanel', () => {
 		);
 		expect(screen.getByTestId('coverage-legend-norm').textContent).toContain('Norm: 800 m');
 		expect(screen.getByTestId('coverage-ages').textContent).toContain('gemeente');
+		// the sample's ages are all the municipalities' shares: the table and the charts say what
+		// that means for the 65+ and 80+ shares
+		expect(screen.getByTestId('sort-beyond65').textContent).toMatch(/^65\+ verder\*/);
+		expect(screen.getByTestId('coverage-ages-note').textContent).toMatch(
+			/^\* 65\+ en 80\+ geschat met de leeftijdsverdeling van de gemeente \(\d{4}\): in een buurt is hun aandeel verder dan de norm dan dat van alle inwoners\.$/,
+		);
+		expect(screen.getByTestId('coverage-charts-ages-note').textContent!.trim()).toBe(
+			screen.getByTestId('coverage-ages-note').textContent!.slice(2),
+		);
 		// the printed report: not in the page until printing (it would render on every what-if)
 		expect(screen.queryByTestId('print-report')).toBeNull();
 		// the browser's own print command: the report is in the page before it lays the page out
