@@ -317,6 +317,7 @@ const en: Messages = {
 	placesError: 'The places could not be loaded ({detail}).',
 	searchLabel: 'Search for help, a place or an address',
 	searchPlaceholder: 'Search: doctor, pharmacy, someone to talk to…',
+	searchPlaceholderShort: 'Search: doctor, pharmacy…',
 	searchResults: 'Search results',
 	searchLoading: 'Loading search data…',
 	searchNoResults: 'Nothing found for “{query}”.',

@@ -331,6 +331,7 @@ const fr: Messages = {
 	placesError: 'Les lieux n’ont pas pu être chargés ({detail}).',
 	searchLabel: 'Chercher une aide, un lieu ou une adresse',
 	searchPlaceholder: 'Chercher\u00a0: médecin, pharmacie, quelqu’un à qui parler…',
+	searchPlaceholderShort: 'Chercher\u00a0: médecin, pharmacie…',
 	searchResults: 'Résultats de recherche',
 	searchLoading: 'Chargement des données de recherche…',
 	searchNoResults: 'Aucun résultat pour «\u00a0{query}\u00a0».',

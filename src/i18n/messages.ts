@@ -325,6 +325,7 @@ const nl = {
 	placesError: 'De plaatsen konden niet geladen worden ({detail}).',
 	searchLabel: 'Zoek hulp, een plaats of een adres',
 	searchPlaceholder: 'Zoek: dokter, apotheek, iemand om mee te praten…',
+	searchPlaceholderShort: 'Zoek: dokter, apotheek…',
 	searchResults: 'Zoekresultaten',
 	searchLoading: 'Zoekgegevens worden geladen…',
 	searchNoResults: 'Niets gevonden voor “{query}”.',

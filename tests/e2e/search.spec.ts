@@ -127,4 +127,25 @@ test.describe('search as residents type', () => {
 		expect(listMinutes.length).toBeGreaterThan(1);
 		expect(listMinutes).toEqual([...listMinutes].sort((a, b) => a - b));
 	});
+
+	test('the search box says what it finds in words that fit it, on a phone too, in each language @phone', async ({
+		page,
+	}) => {
+		for (const lang of ['nl', 'fr', 'en']) {
+			await page.goto(`/?lang=${lang}`);
+			const input = page.locator('#search-input');
+			await expect(input).toBeVisible();
+			// the placeholder's width in the input's font, against the room inside the input
+			const fit = await input.evaluate((el: HTMLInputElement) => {
+				const style = getComputedStyle(el);
+				const ctx = document.createElement('canvas').getContext('2d')!;
+				ctx.font = style.font;
+				const room =
+					el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+				return { text: el.placeholder, width: ctx.measureText(el.placeholder).width, room };
+			});
+			expect(fit.text, lang).toMatch(/…$/);
+			expect(fit.width, `${lang}: ${fit.text}`).toBeLessThanOrEqual(fit.room);
+		}
+	});
 });
