@@ -53,7 +53,7 @@ export const NETWORK_POINT_LABELS: Record<NetworkPointKind, Labels> = {
 	barrier: { nl: 'Hindernis', fr: 'Obstacle', en: 'Obstacle' },
 	kerb: { nl: 'Stoeprand', fr: 'Bordure', en: 'Kerb' },
 	crossing: { nl: 'Oversteekplaats', fr: 'Traversée', en: 'Crossing' },
-	elevator: { nl: 'Lift', fr: 'Ascenseur', en: 'Elevator' },
+	elevator: { nl: 'Lift', fr: 'Ascenseur', en: 'Lift' },
 };
 
 /**

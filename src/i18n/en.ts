@@ -484,7 +484,7 @@ const en: Messages = {
 		'Even if you close Buurtkaart, the browser sends your report as soon as there is a connection.',
 	outboxNoBackgroundSync:
 		'This browser sends nothing while Buurtkaart is closed: open Buurtkaart again with a connection and your report goes out at once.',
-	reportsOpen: 'Triage reports',
+	reportsOpen: 'Handle reports',
 	reportsTitle: 'Obstacle reports',
 	reportsSignIn:
 		'Sign in as a planner or coordinator of a municipality in this area to see its reports.',
@@ -558,11 +558,11 @@ const en: Messages = {
 	updateLater: 'Later',
 	offlineTitle: 'Without a connection',
 	offlineChecking: 'Checking what is stored on this device…',
-	offlineStoring: '{area} is being stored for use without a connection… {percent} %',
+	offlineStoring: 'The area {area} is being stored for use without a connection… {percent} %',
 	offlineStored:
-		'{area} is stored on this device ({size}). Without a connection, the map (zoom {minzoom} to {maxzoom}), search, details, the list and walking times work.',
+		'The area {area} is stored on this device ({size}). Without a connection, the map (zoom {minzoom} to {maxzoom}), search, details, the list and walking times work.',
 	offlineNotStored:
-		'{area} is not stored on this device: without a connection, this area does not work.',
+		'The area {area} is not stored on this device: without a connection, this area does not work.',
 	offlineKeep: 'Store for use without a connection ({size})',
 	offlineRemove: 'Remove from this device',
 	offlineFailed: 'Storing for use without a connection failed ({detail}).',
@@ -651,7 +651,7 @@ const en: Messages = {
 	complNoNetwork: 'no network',
 	plannerLayers: 'On the map',
 	plannerLayersNote:
-		'Obstacles, kerbs, crossings and elevators show from zoom level 13 (zoomed in on a village). Click one to see what it is and what the data say about it.',
+		'Obstacles, kerbs, crossings and lifts show from zoom level 13 (zoomed in on a village). Click one to see what it is and what the data say about it.',
 	complLegend:
 		'Profile: {profile}. On the map: the share of the network’s length whose needed features are known. Darker is more known; it does not say whether the neighbourhood is accessible.',
 	complClass: '{from}–{to} %',

@@ -582,11 +582,11 @@ const fr: Messages = {
 	offlineTitle: 'Sans connexion',
 	offlineChecking: 'Vérification de ce qui est enregistré sur cet appareil…',
 	offlineStoring:
-		'{area} est en cours d’enregistrement pour une utilisation sans connexion… {percent} %',
+		'La zone {area} est en cours d’enregistrement pour une utilisation sans connexion… {percent} %',
 	offlineStored:
-		'{area} est enregistré sur cet appareil ({size}). Sans connexion, la carte (zoom {minzoom} à {maxzoom}), la recherche, les détails, la liste et les temps de marche fonctionnent.',
+		'La zone {area} est enregistrée sur cet appareil ({size}). Sans connexion, la carte (zoom {minzoom} à {maxzoom}), la recherche, les détails, la liste et les temps de marche fonctionnent.',
 	offlineNotStored:
-		'{area} n’est pas enregistré sur cet appareil\u00a0: sans connexion, cette zone ne fonctionne pas.',
+		'La zone {area} n’est pas enregistrée sur cet appareil\u00a0: sans connexion, cette zone ne fonctionne pas.',
 	offlineKeep: 'Enregistrer pour une utilisation sans connexion ({size})',
 	offlineRemove: 'Supprimer de cet appareil',
 	offlineFailed: 'L’enregistrement pour une utilisation sans connexion a échoué ({detail}).',

@@ -571,11 +571,11 @@ const nl = {
 	updateLater: 'Later',
 	offlineTitle: 'Zonder verbinding',
 	offlineChecking: 'Nagaan wat op dit toestel bewaard is…',
-	offlineStoring: '{area} wordt bewaard voor gebruik zonder verbinding… {percent} %',
+	offlineStoring: 'Het gebied {area} wordt bewaard voor gebruik zonder verbinding… {percent} %',
 	offlineStored:
-		'{area} is bewaard op dit toestel ({size}). Zonder verbinding werken de kaart (zoom {minzoom} tot {maxzoom}), het zoeken, de details, de lijst en de wandeltijden.',
+		'Het gebied {area} is bewaard op dit toestel ({size}). Zonder verbinding werken de kaart (zoom {minzoom} tot {maxzoom}), het zoeken, de details, de lijst en de wandeltijden.',
 	offlineNotStored:
-		'{area} is niet bewaard op dit toestel: zonder verbinding werkt dit gebied niet.',
+		'Het gebied {area} is niet bewaard op dit toestel: zonder verbinding werkt dit gebied niet.',
 	offlineKeep: 'Bewaren voor gebruik zonder verbinding ({size})',
 	offlineRemove: 'Verwijderen van dit toestel',
 	offlineFailed: 'Bewaren voor gebruik zonder verbinding lukte niet ({detail}).',
