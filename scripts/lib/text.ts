@@ -128,6 +128,8 @@ export function fromCapitals(
 				const kept = keep.get(piece);
 				if (kept !== undefined) return kept;
 				if (ROMAN.test(piece)) return piece;
+				// what a numeral names comes after it in lower case: "Koning Albert II-laan"
+				if (before === '-' && ROMAN.test(pieces[j - 2] ?? '')) return small(piece);
 				const elided = /^['’]/u.test(after) && lower.has(`${small(piece)}'`);
 				if (!opening && (elided || lower.has(small(piece)))) return small(piece);
 				// Dutch 's ("'s-Gravenwezel", "'s Herenelderen")

@@ -64,6 +64,9 @@ describe('a list written in capitals, in ordinary letter case', () => {
 			'Algemeen Ziekenhuis Klina v.z.w.',
 		);
 		expect(fromCapitals('SINT-JAN-IN-EREMO', words)).toBe('Sint-Jan-in-Eremo');
+		// after a Roman numeral and a hyphen, the street's kind in lower case (Dutch spelling)
+		expect(fromCapitals('KONING ALBERT II-LAAN 37', words)).toBe('Koning Albert II-laan 37');
+		expect(fromCapitals('LEOPOLD III-PLEIN', words)).toBe('Leopold III-plein');
 		// a link word that begins the value keeps its capital
 		expect(fromCapitals('DE MICK', words)).toBe('De Mick');
 		// a house number with a letter, a word already in letter case, a single capital
@@ -82,7 +85,7 @@ describe('a list written in capitals, in ordinary letter case', () => {
 		expect(fromCapitals('ANTWERPEN-6', words)).toBe('Antwerpen-6');
 		// Dutch IJ, roman numerals, 's, an elided article, a kept word before a full stop
 		expect(fromCapitals('IJZERLAAN 3', words)).toBe('IJzerlaan 3');
-		expect(fromCapitals('KONING ALBERT II-LAAN', words)).toBe('Koning Albert II-Laan');
+		expect(fromCapitals('KONING ALBERT II-LAAN', words)).toBe('Koning Albert II-laan');
 		expect(fromCapitals("'S-GRAVENWEZEL", words)).toBe("'s-Gravenwezel");
 		expect(fromCapitals("RUE D'ARRAS", { keep: [], lower: ["d'"] })).toBe("Rue d'Arras");
 		expect(fromCapitals("D'IETEREN", { keep: [], lower: ["d'"] })).toBe("D'Ieteren");
