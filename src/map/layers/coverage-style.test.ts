@@ -62,11 +62,13 @@ describe('coverage overlay', () => {
 	});
 
 	it('colours by distance against the norm, by minutes, or by metres too far', () => {
-		expect(classesOf('distance', 500, 1.25).map((c) => c.upTo)).toEqual([250, 500, 750, Infinity]);
+		expect(classesOf('distance', 500).map((c) => c.upTo)).toEqual([250, 500, 750, Infinity]);
 		// time: the norm's length at the profile's speed (800 m at 4.5 km/h: 10.7 min; at 3 km/h: 16)
 		expect(classesOf('time', 800, 1.25).map((c) => c.upTo)).toEqual([5.4, 10.7, 16, Infinity]);
 		expect(classesOf('time', 800, 3 / 3.6).map((c) => c.upTo)).toEqual([8, 16, 24, Infinity]);
-		expect(classesOf('shortfall', 800, 1.25).map((c) => c.upTo)).toEqual([0, 250, 500, Infinity]);
+		expect(classesOf('shortfall', 800).map((c) => c.upTo)).toEqual([0, 250, 500, Infinity]);
+		// time needs the profile's speed: without one it would colour by nothing
+		expect(() => classesOf('time', 800)).toThrow(/need a speed/);
 		expect(valueOf('time', 800, 630, 500)).toBe(10.5);
 		expect(valueOf('distance', 800.4, 630, 500)).toBe(800);
 	});

@@ -22,26 +22,29 @@ const EDGE_OF_DATA = 1;
 export const COLOUR_BY = ['distance', 'time', 'shortfall'] as const;
 export type ColourBy = (typeof COLOUR_BY)[number];
 
+/** The classes' colours, bottom up (ColorBrewer RdYlGn, four of them). */
+const CLASS_COLOURS = ['#1a9850', '#91cf60', '#fc8d59', '#d73027'] as const;
+
 /**
  * The classes of each colouring, bottom up: upper bound (inclusive; Infinity last) and colour.
  * Distance and time: half the norm, the norm, one and a half times it (time: the norm's length at
- * the profile's speed, `speedMps`); shortfall: within the norm, up to 250 m and 500 m beyond it.
+ * the profile's speed, `speedMps`, which only time needs); shortfall: within the norm, up to
+ * 250 m and 500 m beyond it.
  */
 export function classesOf(
 	colourBy: ColourBy,
 	normM: number,
-	speedMps: number,
+	speedMps?: number,
 ): { upTo: number; colour: string }[] {
-	const colours = ['#1a9850', '#91cf60', '#fc8d59', '#d73027'];
-	// time: the norm's length at the profile's speed, in minutes to a tenth, as distance has it
-	const normMin = Math.round((normM / speedMps / 60) * 10) / 10;
-	const bounds =
-		colourBy === 'distance'
-			? [normM / 2, normM, normM * 1.5, Infinity]
-			: colourBy === 'time'
-				? [normMin / 2, normMin, normMin * 1.5, Infinity].map((m) => Math.round(m * 10) / 10)
-				: [0, 250, 500, Infinity];
-	return bounds.map((upTo, i) => ({ upTo, colour: colours[i] as string }));
+	let bounds: number[];
+	if (colourBy === 'distance') bounds = [normM / 2, normM, normM * 1.5, Infinity];
+	else if (colourBy === 'time') {
+		if (!(speedMps! > 0)) throw new Error(`the time classes need a speed, not ${speedMps}`);
+		// the norm's length at the profile's speed, in minutes to a tenth, as distance has it
+		const normMin = Math.round((normM / speedMps! / 60) * 10) / 10;
+		bounds = [normMin / 2, normMin, normMin * 1.5, Infinity].map((m) => Math.round(m * 10) / 10);
+	} else bounds = [0, 250, 500, Infinity];
+	return bounds.map((upTo, i) => ({ upTo, colour: CLASS_COLOURS[i] as string }));
 }
 
 export const NO_FIGURE_COLOUR = '#8c8c8c';
@@ -199,7 +202,7 @@ export function coverageLayers(neighbourhoodLayer: string): {
 	edge: FillLayerSpecification;
 	origins: CircleLayerSpecification;
 } {
-	const colours = classesOf('distance', 1, 1).map((c) => c.colour);
+	const colours = CLASS_COLOURS;
 	const share: ExpressionSpecification = ['coalesce', ['feature-state', SHARE_STATE_KEY], -1];
 	const origin: ExpressionSpecification = ['coalesce', ['feature-state', ORIGIN_STATE_KEY], -1];
 	return {
@@ -274,7 +277,7 @@ export function storedCellFeatures(
  */
 export function storedCellsLayer(normM: number): FillLayerSpecification {
 	const steps: (string | number)[] = [];
-	classesOf('distance', normM, 1).forEach((c, i, all) => {
+	classesOf('distance', normM).forEach((c, i, all) => {
 		if (i === 0) steps.push(c.colour);
 		const next = all[i + 1];
 		if (next) steps.push(c.upTo + 0.5, next.colour);
