@@ -69,12 +69,15 @@ export function isNoneMapped(bundle: AnalysisBundle, result: CoverageResult): bo
 	);
 }
 
-/** An empty row for neighbourhood `k` (k = neighbourhoods.length: outside the neighbourhoods). */
-function emptyRow(bundle: AnalysisBundle, k: number): NeighbourhoodSummary {
-	const n = bundle.neighbourhoods[k];
+/** A measured row with no one in it yet, for a neighbourhood of that id, name and extract coverage. */
+export function blankSummary(
+	neighbourhoodId: string,
+	name: string,
+	coverageShare: number,
+): NeighbourhoodSummary {
 	return {
-		neighbourhoodId: n ? n.id : '',
-		name: n ? n.name : '',
+		neighbourhoodId,
+		name,
 		state: 'measured',
 		residents: 0,
 		residents65: 0,
@@ -94,8 +97,14 @@ function emptyRow(bundle: AnalysisBundle, k: number): NeighbourhoodSummary {
 		originsBeyondAccessLimit: 0,
 		originsIsolatedFragment: 0,
 		unknownShare: 0,
-		coverageShare: n ? n.coverageShare : 0,
+		coverageShare,
 	};
+}
+
+/** An empty row for neighbourhood `k` (k = neighbourhoods.length: outside the neighbourhoods). */
+function emptyRow(bundle: AnalysisBundle, k: number): NeighbourhoodSummary {
+	const n = bundle.neighbourhoods[k];
+	return n ? blankSummary(n.id, n.name, n.coverageShare) : blankSummary('', '', 0);
 }
 
 /**

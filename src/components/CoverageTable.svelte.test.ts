@@ -10,37 +10,23 @@ import { render, within } from '@testing-library/svelte';
 import type { Component } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import I18nHost from '../../tests/helpers/I18nHost.svelte';
-import type { NeighbourhoodSummary } from '../analysis/summary.ts';
+import { blankSummary, type NeighbourhoodSummary } from '../analysis/summary.ts';
 import { I18n } from '../state/i18n.svelte.ts';
 import CoverageTable from './CoverageTable.svelte';
 
 /** A measured row: 400 residents, 100 of them 65+, 30 80+; a quarter of each beyond the norm. */
-function row(id: string, name: string): NeighbourhoodSummary {
-	return {
-		neighbourhoodId: id,
-		name,
-		state: 'measured',
-		residents: 400,
-		residents65: 100,
-		residents80: 30,
-		beyondResidents: 100,
-		beyond65: 25,
-		beyond80: 7.5,
-		beyondShare: 0.25,
-		beyond65Share: 0.25,
-		beyond80Share: 0.25,
-		edgeOfDataResidents: 0,
-		edgeOfData65: 0,
-		edgeOfData80: 0,
-		beyondAccessLimitResidents: 0,
-		isolatedFragmentResidents: 0,
-		originsEdgeOfData: 0,
-		originsBeyondAccessLimit: 0,
-		originsIsolatedFragment: 0,
-		unknownShare: 0,
-		coverageShare: 1,
-	};
-}
+const row = (id: string, name: string): NeighbourhoodSummary => ({
+	...blankSummary(id, name, 1),
+	residents: 400,
+	residents65: 100,
+	residents80: 30,
+	beyondResidents: 100,
+	beyond65: 25,
+	beyond80: 7.5,
+	beyondShare: 0.25,
+	beyond65Share: 0.25,
+	beyond80Share: 0.25,
+});
 
 const rows = [row('1', 'Heide'), row('2', 'Gierle'), row('', '')];
 const NOTE = '* geschat';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../data/csv.ts';
-import type { NeighbourhoodSummary } from '../analysis/summary.ts';
+import { blankSummary, type NeighbourhoodSummary } from '../analysis/summary.ts';
 import type { CoverageSnapshot } from './coverage.svelte.ts';
 import {
 	compareRecords,
@@ -20,8 +20,7 @@ function row(
 	residents65 = 100,
 ): NeighbourhoodSummary {
 	return {
-		neighbourhoodId: id,
-		name,
+		...blankSummary(id, name, 1),
 		state: beyond65 === null ? 'none_mapped' : 'measured',
 		residents: 400,
 		residents65,
@@ -34,15 +33,8 @@ function row(
 		beyond80Share: null,
 		edgeOfDataResidents: 5,
 		edgeOfData65: 1,
-		edgeOfData80: 0,
-		beyondAccessLimitResidents: 0,
-		isolatedFragmentResidents: 0,
 		originsEdgeOfData: 2,
-		originsBeyondAccessLimit: 0,
-		originsIsolatedFragment: 0,
-		unknownShare: 0,
-		coverageShare: 1,
-	} as NeighbourhoodSummary;
+	};
 }
 
 function snapshot(rows: NeighbourhoodSummary[], planned = 0): CoverageSnapshot {
