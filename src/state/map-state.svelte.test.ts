@@ -118,6 +118,31 @@ describe('MapState', () => {
 		expect(s.map.getSource('neighbourhoods')).toBeDefined();
 	});
 
+	it('hides the base layers an overlay names while any overlay hides them, and shows them again after', () => {
+		const state = new MapState();
+		const s = standIn();
+		state.attach(s.map);
+		s.map.addSource('neighbourhoods', { type: 'vector', url: 'pmtiles://n' });
+		const visibility = () =>
+			(s.layers.find((l) => l.id === 'neighbourhoods-fill') as { layout?: { visibility?: string } })
+				.layout?.visibility;
+		const fill = (id: string) => ({ id, type: 'fill' as const, source: 'neighbourhoods' });
+		state.setOverlay('completeness', {
+			layers: [fill('completeness-fill')],
+			hides: ['neighbourhoods-fill'],
+		});
+		expect(visibility()).toBe('none');
+		state.setOverlay('coverage-shading', {
+			layers: [fill('coverage-neighbourhoods')],
+			hides: ['neighbourhoods-fill'],
+		});
+		state.removeOverlay('completeness');
+		// the other overlay still hides it
+		expect(visibility()).toBe('none');
+		state.removeOverlay('coverage-shading');
+		expect(visibility()).toBe('visible');
+	});
+
 	it("sets an overlay's feature-state on an area source, changes only what changed, clears it on removal and keeps other keys", () => {
 		// the coverage panel's neighbourhood shading: its layer and key on the area's neighbourhoods
 		const state = new MapState();

@@ -36,6 +36,12 @@ export interface Overlay {
 	 * (other keys stay); removed with the overlay.
 	 */
 	featureState?: FeatureStateValues;
+	/**
+	 * Layers of the map's own style hidden while the overlay is on: a shading whose legend a fill
+	 * under it would falsify (the neighbourhoods' population fill under a gap or completeness
+	 * shading). Shown again when no overlay hides them any more.
+	 */
+	hides?: string[];
 }
 
 /** What MapState needs of a map: a subset of MapLibre's Map. */
@@ -56,6 +62,7 @@ export type MapLike = Pick<
 	| 'isStyleLoaded'
 	| 'doubleClickZoom'
 	| 'setPaintProperty'
+	| 'setLayoutProperty'
 	| 'hasImage'
 	| 'addImage'
 	| 'setFeatureState'
@@ -244,6 +251,9 @@ export class MapState {
 		this.#sentData.delete(id);
 		for (const l of overlay.layers) if (map.getLayer(l.id)) map.removeLayer(l.id);
 		if (overlay.source && map.getSource(id)) map.removeSource(id);
+		for (const h of overlay.hides ?? [])
+			if (map.getLayer(h) && ![...this.#overlays.values()].some((o) => o.hides?.includes(h)))
+				map.setLayoutProperty(h, 'visibility', 'visible');
 	}
 
 	/** Draws every overlay again: the layers whose source was not on the map yet go in now. */
@@ -263,6 +273,8 @@ export class MapState {
 		else this.#sentData.delete(id);
 		for (const [name, image] of Object.entries(overlay.images ?? {}))
 			if (!map.hasImage(name)) map.addImage(name, image);
+		for (const h of overlay.hides ?? [])
+			if (map.getLayer(h)) map.setLayoutProperty(h, 'visibility', 'none');
 		for (const layer of overlay.layers) {
 			if (map.getLayer(layer.id)) {
 				if ('paint' in layer && layer.paint)

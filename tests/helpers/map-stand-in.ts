@@ -75,6 +75,11 @@ export function standIn() {
 				{ paint?: Record<string, unknown> } | undefined;
 			if (layer) layer.paint = { ...layer.paint, [name]: value };
 		},
+		setLayoutProperty: (id: string, name: string, value: unknown) => {
+			const layer = layers.find((l) => l.id === id) as
+				{ layout?: Record<string, unknown> } | undefined;
+			if (layer) layer.layout = { ...layer.layout, [name]: value };
+		},
 		setFeatureState: (
 			f: { source: string; sourceLayer?: string; id: number },
 			state: Record<string, unknown>,

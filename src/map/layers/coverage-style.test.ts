@@ -75,6 +75,8 @@ describe('coverage overlay', () => {
 
 	it('shades neighbourhoods by their share of 65+ beyond the norm, through feature-state', () => {
 		expect([0, 0.05, 0.1, 0.3, 0.6, 1].map(shareClass)).toEqual([0, 0, 1, 2, 3, 3]);
+		// by the whole percentage the table shows: 24.6 % is "25 %", from 25 %
+		expect([0.246, 0.244, 0.0951].map(shareClass)).toEqual([2, 1, 1]);
 		// the "" row (outside every neighbourhood) has no polygon
 		expect([...neighbourhoodClasses({ a: 0.05, b: 0.6, '': 0.9 })]).toEqual([
 			['a', 0],

@@ -144,11 +144,12 @@ export const SHARE_CLASSES: readonly { from: number; colour: string }[] = [
 	{ from: 0.5, colour: '#d94801' },
 ];
 
-/** The index in {@link SHARE_CLASSES} of a share. */
+/** The index in {@link SHARE_CLASSES} of a share, as its whole percentage shows it in the table. */
 export function shareClass(share: number): number {
+	const shown = Math.round(share * 100) / 100;
 	let k = 0;
 	SHARE_CLASSES.forEach((c, i) => {
-		if (share >= c.from) k = i;
+		if (shown >= c.from) k = i;
 	});
 	return k;
 }

@@ -151,6 +151,9 @@ describe('the completeness layers', () => {
 		expect(completenessColour(0)).toBe(COMPLETENESS_CLASSES[0]!.colour);
 		expect(completenessColour(0.6)).toBe(COMPLETENESS_CLASSES[2]!.colour);
 		expect(completenessColour(1)).toBe(COMPLETENESS_CLASSES[3]!.colour);
+		// as the map writes it: 24.85 % shows as "25 %", in the class from 25 %
+		expect(completenessColour(0.2485)).toBe(COMPLETENESS_CLASSES[1]!.colour);
+		expect(completenessColour(0.2449)).toBe(COMPLETENESS_CLASSES[0]!.colour);
 		const colour = fill.paint!['fill-color'] as unknown[];
 		expect(colour).toEqual([
 			'match',

@@ -324,10 +324,14 @@ export const COMPLETENESS_CLASSES: readonly { from: number; colour: string }[] =
 	{ from: 0.75, colour: '#6a51a3' },
 ];
 
-/** The class colour of a share 0..1. */
+/**
+ * The class colour of a share 0..1, as its whole percentage shows it: the 24.85 % written "25 %"
+ * on the map is in the class "25–50 %" too.
+ */
 export function completenessColour(share: number): string {
+	const shown = Math.round(share * 100) / 100;
 	let colour = COMPLETENESS_CLASSES[0]?.colour as string;
-	for (const c of COMPLETENESS_CLASSES) if (share >= c.from) colour = c.colour;
+	for (const c of COMPLETENESS_CLASSES) if (shown >= c.from) colour = c.colour;
 	return colour;
 }
 
