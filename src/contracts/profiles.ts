@@ -101,6 +101,13 @@ export type ReasonCode =
 	| 'surface_unknown'
 	| 'width_unknown';
 
+/** The reasons that say only that the data do not know (a survey, not building works, settles them). */
+export const UNKNOWN_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+	'kerb_unknown_height',
+	'surface_unknown',
+	'width_unknown',
+]);
+
 /** Bit position of each reason in a reason mask. Stable: append only. */
 export const REASON_BITS: Readonly<Record<ReasonCode, number>> = {
 	not_walkable: 0,

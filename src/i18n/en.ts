@@ -586,14 +586,21 @@ const en: Messages = {
 	plannerPickPoint: 'Choose a point on the map',
 	plannerPicking: 'Tap or click on the map, or the button again to stop.',
 	plannerWay: 'unnamed way ({id})',
+	reasonsOnlyUnknown: '{list}: a survey may be enough',
+	reasonsAlsoUnknown: '{known}; also {unknown}',
 	plannerExportGeojson: 'Export as GeoJSON',
 	plannerExportCsv: 'Export as CSV',
 	routeChoose:
-		'Choose A and B on the map. Route for: {profile}; the walking route is shown beside it.',
-	routeNone: 'No route between A and B for: {profile}.',
+		'Choose A and B with the buttons below, each with a click on the map. Route for: {profile}; the walking route is shown beside it.',
+	routeNone:
+		'No route between A and B for: {profile}. On foot there is one ({distance} m): no passage between them is usable for this profile.',
+	routeNoneAtAll:
+		'No route between A and B, not even on foot: A or B lies too far from a way in this area’s data.',
+	routeIsWalking:
+		'This is the walking route itself. Choose another profile to see what changes for it.',
 	routeProfile: '{profile}: {distance} m, {minutes} min',
 	routeWalking: 'Walking: {distance} m, {minutes} min',
-	routeExtra: 'Detour: {metres} m and {minutes} min more than the walking route',
+	routeExtra: 'Against the walking route: {metres} m detour, {minutes} min longer',
 	routeUnknown:
 		'{share} % of the route is on stretches where the data do not say whether they are accessible',
 	routeAvoided: 'Stretches of the walking route avoided',

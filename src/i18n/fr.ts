@@ -610,14 +610,22 @@ const fr: Messages = {
 	plannerPickPoint: 'Choisir un point sur la carte',
 	plannerPicking: 'Touchez ou cliquez sur la carte, ou à nouveau sur le bouton pour arrêter.',
 	plannerWay: 'voie sans nom ({id})',
+	reasonsOnlyUnknown: '{list}\u00a0: un relevé peut suffire',
+	reasonsAlsoUnknown: '{known}\u202f; aussi {unknown}',
 	plannerExportGeojson: 'Exporter en GeoJSON',
 	plannerExportCsv: 'Exporter en CSV',
 	routeChoose:
-		'Choisissez A et B sur la carte. Itinéraire pour\u00a0: {profile}\u202f; celui à pied figure à côté.',
-	routeNone: 'Aucun itinéraire entre A et B pour\u00a0: {profile}.',
+		'Choisissez A et B avec les boutons ci-dessous, chaque fois d’un clic sur la carte. Itinéraire pour\u00a0: {profile}\u202f; celui à pied figure à côté.',
+	routeNone:
+		'Aucun itinéraire entre A et B pour\u00a0: {profile}. À pied, si ({distance} m)\u00a0: aucun passage entre les deux n’est praticable pour ce profil.',
+	routeNoneAtAll:
+		'Aucun itinéraire entre A et B, même à pied\u00a0: A ou B est trop loin d’une voie dans les données de cette zone.',
+	routeIsWalking:
+		'C’est l’itinéraire à pied lui-même. Choisissez un autre profil pour voir ce qui change pour lui.',
 	routeProfile: '{profile}\u00a0: {distance} m, {minutes} min',
 	routeWalking: 'À pied\u00a0: {distance} m, {minutes} min',
-	routeExtra: 'Détour\u00a0: {metres} m et {minutes} min de plus qu’à pied',
+	routeExtra:
+		'Par rapport à l’itinéraire à pied\u00a0: {metres} m de détour, {minutes} min de plus',
 	routeUnknown:
 		'{share} % de l’itinéraire passe par des tronçons dont les données ne disent pas s’ils sont accessibles',
 	routeAvoided: 'Tronçons évités de l’itinéraire à pied',

@@ -599,13 +599,21 @@ const nl = {
 	plannerPickPoint: 'Kies een punt op de kaart',
 	plannerPicking: 'Tik of klik op de kaart, of nog eens op de knop om te stoppen.',
 	plannerWay: 'weg zonder naam ({id})',
+	reasonsOnlyUnknown: '{list}: nameten kan volstaan',
+	reasonsAlsoUnknown: '{known}; ook {unknown}',
 	plannerExportGeojson: 'Exporteren als GeoJSON',
 	plannerExportCsv: 'Exporteren als CSV',
-	routeChoose: 'Kies A en B op de kaart. Route voor: {profile}; de looproute staat erbij.',
-	routeNone: 'Geen route tussen A en B voor: {profile}.',
+	routeChoose:
+		'Kies A en B met de knoppen hieronder, telkens met een klik op de kaart. Route voor: {profile}; de looproute staat erbij.',
+	routeNone:
+		'Geen route tussen A en B voor: {profile}. Te voet wel ({distance} m): ertussen ligt geen doorgang die dit profiel kan gebruiken.',
+	routeNoneAtAll:
+		'Geen route tussen A en B, ook niet te voet: A of B ligt te ver van een weg in de gegevens van dit gebied.',
+	routeIsWalking:
+		'Dit is de looproute zelf. Kies een ander profiel om te zien wat er voor dat profiel verandert.',
 	routeProfile: '{profile}: {distance} m, {minutes} min',
 	routeWalking: 'Te voet: {distance} m, {minutes} min',
-	routeExtra: 'Omweg: {metres} m en {minutes} min meer dan de looproute',
+	routeExtra: 'Tegenover de looproute: {metres} m omweg, {minutes} min langer',
 	routeUnknown:
 		'{share} % van de route ligt op stukken waarvan de gegevens niet zeggen of ze toegankelijk zijn',
 	routeAvoided: 'Vermeden stukken van de looproute',

@@ -1,6 +1,9 @@
 /**
  * What the planners' panels share: asking the area's analysis worker, and saving an export.
  */
+import { reasonLabel } from '../analysis/profiles.ts';
+import type { ClassifyLimits } from '../analysis/profiles.ts';
+import { UNKNOWN_REASONS, type ReasonCode } from '../contracts/profiles.ts';
 import type { AreaState } from '../state/area-state.svelte.ts';
 import type { I18n } from '../state/i18n.svelte.ts';
 import type { Params, RequestType, Result } from '../workers/protocol.ts';
@@ -89,4 +92,25 @@ export function bboxOf(
  */
 export function wayLabel(i18n: Pick<I18n, 't'>, way: { wayId: string; wayName: string }): string {
 	return way.wayName || i18n.t('plannerWay', { id: way.wayId });
+}
+
+/**
+ * Why a stretch was avoided or ranked, in words: what the data say is wrong first, then what they
+ * do not know ("Ruwe verharding (…); ook breedte onbekend"). A stretch held back by unknown data
+ * only says that a survey may settle it: nothing needs building there as far as the data know.
+ * @example reasonsText(i18n, ['surface_rough', 'width_unknown'], limits)
+ */
+export function reasonsText(
+	i18n: Pick<I18n, 't' | 'lang'>,
+	codes: readonly ReasonCode[],
+	limits?: ClassifyLimits,
+): string {
+	const label = (c: ReasonCode) => reasonLabel(c, i18n.lang, limits);
+	const known = codes.filter((c) => !UNKNOWN_REASONS.has(c)).map(label);
+	const unknown = codes.filter((c) => UNKNOWN_REASONS.has(c)).map(label);
+	if (known.length === 0 && unknown.length === 0) return i18n.t('networkUnknown');
+	if (known.length === 0) return i18n.t('reasonsOnlyUnknown', { list: unknown.join(', ') });
+	if (unknown.length === 0) return known.join(', ');
+	const lower = unknown.map((u) => u.charAt(0).toLocaleLowerCase(i18n.lang) + u.slice(1));
+	return i18n.t('reasonsAlsoUnknown', { known: known.join(', '), unknown: lower.join(', ') });
 }

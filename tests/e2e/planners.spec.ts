@@ -13,7 +13,7 @@ import { gainByRecompute, rankFixes } from '../../src/analysis/fixes.ts';
 import { statusCounts } from '../../src/analysis/network-layer.ts';
 import { NETWORK_POINT_VALUE_LABELS } from '../../src/analysis/network-points.ts';
 import { REASON_LABELS } from '../../src/analysis/profiles.ts';
-import { PROFILE_IDS, type ReasonCode } from '../../src/contracts/profiles.ts';
+import { PROFILE_IDS, UNKNOWN_REASONS, type ReasonCode } from '../../src/contracts/profiles.ts';
 import { readSearchSource } from '../../src/contracts/search-source.ts';
 import { CATEGORIES } from '../../src/contracts/taxonomy.ts';
 import { restGaps } from '../../src/analysis/rest-points.ts';
@@ -225,8 +225,15 @@ test.describe("planners' workspace", () => {
 		const items = routePanel.getByTestId('route-avoided-item');
 		await expect(items).toHaveCount(ref.avoided.length);
 		for (const [k, s] of ref.avoided.entries()) {
-			for (const reason of s.reasons)
-				await expect(items.nth(k)).toContainText(REASON_LABELS[reason].nl);
+			// what the data say is wrong, then what they do not know ("…; ook breedte onbekend")
+			for (const reason of s.reasons) {
+				const label = REASON_LABELS[reason].nl;
+				await expect(items.nth(k)).toContainText(
+					UNKNOWN_REASONS.has(reason) && s.reasons.some((r) => !UNKNOWN_REASONS.has(r))
+						? `ook ${label.charAt(0).toLowerCase()}${label.slice(1)}`
+						: label,
+				);
+			}
 			// the street's name from the data, else honestly the way id
 			await expect(items.nth(k)).toContainText(s.wayName || `weg zonder naam (${s.wayId})`);
 		}
@@ -831,6 +838,26 @@ test.describe("planners' workspace", () => {
 		await page.screenshot({
 			path: testInfo.outputPath(`completeness-wheelchair-nl-${testInfo.project.name}.png`),
 		});
+	});
+
+	test('the walking route is not compared with itself, and a route that cannot be found says why', async ({
+		page,
+	}) => {
+		await page.goto(`/?mode=route&a=${A.join(',')}&b=${B.join(',')}&profile=walking`);
+		const panel = page.getByTestId('route-panel');
+		await expect(panel.getByTestId('route-is-walking')).toHaveText(
+			'Dit is de looproute zelf. Kies een ander profiel om te zien wat er voor dat profiel verandert.',
+			{ timeout: 120_000 },
+		);
+		await expect(panel.getByTestId('route-profile')).toContainText('Te voet: ');
+		for (const id of ['route-walking', 'route-extra', 'route-avoided-none'])
+			await expect(panel.getByTestId(id)).toHaveCount(0);
+		// B far outside the area's data: not even on foot, and the panel says why
+		await page.goto(`/?mode=route&a=${A.join(',')}&b=4.6,51.4&profile=wheelchair`);
+		await expect(panel.getByTestId('route-none')).toHaveText(
+			'Geen route tussen A en B, ook niet te voet: A of B ligt te ver van een weg in de gegevens van dit gebied.',
+			{ timeout: 120_000 },
+		);
 	});
 
 	test('which fix helps most, for a profile that can use every stretch: says why the list is empty and what to do @phone', async ({

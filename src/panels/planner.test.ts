@@ -1,0 +1,45 @@
+/**
+ * How the planners' lists say why a stretch was avoided or ranked (reasonsText): what the data say
+ * is wrong first, what they do not know after it, and a stretch held back by unknown data only
+ * says that a survey may settle it.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROFILE_LIMITS } from '../analysis/profiles.ts';
+import { loadLang, translate, type Lang } from '../i18n/messages.ts';
+import { reasonsText } from './planner.ts';
+
+const i18n = (lang: Lang) => ({
+	lang,
+	t: (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
+		translate(lang, key, values),
+});
+
+describe('reasonsText', () => {
+	beforeAll(async () => {
+		await loadLang('fr');
+		await loadLang('en');
+	});
+
+	it('names what is wrong, then what the data do not know', () => {
+		expect(
+			reasonsText(i18n('nl'), ['surface_rough', 'width_unknown'], PROFILE_LIMITS.wheelchair),
+		).toBe('Ruwe verharding (grind, kasseien, gras, zand); ook breedte onbekend');
+		expect(reasonsText(i18n('fr'), ['steps', 'surface_unknown'])).toBe(
+			'Escaliers\u202f; aussi revêtement inconnu',
+		);
+	});
+
+	it('says a survey may be enough where only unknown data hold a stretch back', () => {
+		expect(reasonsText(i18n('nl'), ['width_unknown', 'kerb_unknown_height'])).toBe(
+			'Breedte onbekend, Hoogte stoeprand onbekend: nameten kan volstaan',
+		);
+		expect(reasonsText(i18n('en'), ['width_unknown'])).toBe(
+			'Width unknown: a survey may be enough',
+		);
+	});
+
+	it('lists known reasons alone as they are, and says "unknown" for none', () => {
+		expect(reasonsText(i18n('nl'), ['steps'])).toBe('Trappen');
+		expect(reasonsText(i18n('nl'), [])).toBe(translate('nl', 'networkUnknown'));
+	});
+});
