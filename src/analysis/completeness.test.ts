@@ -6,7 +6,8 @@ import { SAMPLE_AREA } from '../../tests/helpers/areas.ts';
 import { decodeAnalysisBundle } from './bundle.ts';
 import { completenessByNeighbourhood } from './completeness.ts';
 import { AnalysisEngine } from './engine.ts';
-import { PROFILE_IDS, WAY_STATUS_CODES } from '../contracts/profiles.ts';
+import { PROFILE_IDS, UNKNOWN_BITS, WAY_STATUS_CODES } from '../contracts/profiles.ts';
+import { EDGE_FLAG } from './profiles.ts';
 
 const bundle = decodeAnalysisBundle(
 	new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),
@@ -19,6 +20,28 @@ describe('completenessByNeighbourhood on the sample area', () => {
 	it('has a row per neighbourhood and one for the network away from addresses', () => {
 		expect(rows).toHaveLength(bundle.neighbourhoods.length + 1);
 		expect(rows.at(-1)!.id).toBe('');
+	});
+
+	it("counts the length whose surface the data know; the wheelchair's unknown surfaces never among it", () => {
+		const g = bundle.graph;
+		const E = g.edgeCount;
+		const wheelchair = PROFILE_IDS.indexOf('wheelchair');
+		let surfaceKnown = 0;
+		let wheelchairSurfaceUnknown = 0;
+		for (let e = 0; e < E; e++) {
+			if (g.statuses[e] === WAY_STATUS_CODES.impassable) continue;
+			if (((g.attributes.flags[e]! >>> EDGE_FLAG.surfaceShift) & 3) !== 3)
+				surfaceKnown += g.lengthsM[e]!;
+			if (g.unknowns[wheelchair * E + e]! & (1 << UNKNOWN_BITS.surface))
+				wheelchairSurfaceUnknown += g.lengthsM[e]!;
+		}
+		const total = rows.reduce((s, r) => s + r.networkM, 0);
+		const known = rows.reduce((s, r) => s + r.surfaceKnownM, 0);
+		expect(known).toBeCloseTo(surfaceKnown, 0);
+		expect(wheelchairSurfaceUnknown).toBeGreaterThan(0);
+		expect(known).toBeLessThanOrEqual(total - wheelchairSurfaceUnknown + 1e-6);
+		for (const r of rows)
+			expect(r.surfaceShare).toBe(r.networkM > 0 ? r.surfaceKnownM / r.networkM : null);
 	});
 
 	it('adds up to the whole walkable network and its known length per profile', () => {

@@ -13,6 +13,7 @@ import { NO_NEIGHBOURHOOD } from './bundle.ts';
 import type { AnalysisEngine } from './engine.ts';
 import { distanceM, metresPerDegree } from './geo.ts';
 import { PROFILE_IDS, WAY_STATUS_CODES, type ProfileId } from '../contracts/profiles.ts';
+import { EDGE_FLAG } from './profiles.ts';
 
 /** One row: a neighbourhood (or the network away from addresses). */
 export interface CompletenessRow {
@@ -24,6 +25,13 @@ export interface CompletenessRow {
 	/** Per profile: metres whose needed tags are all present, and that share (null without network). */
 	knownM: Record<ProfileId, number>;
 	share: Record<ProfileId, number | null>;
+	/**
+	 * Metres whose surface is known (tagged `surface`, or a `tracktype`), and that share. A profile
+	 * that reads surfaces without needing them (the rollator: a rough surface slows it) takes an
+	 * untagged way as paved: this says how much of its answer rests on that.
+	 */
+	surfaceKnownM: number;
+	surfaceShare: number | null;
 }
 
 /** Edge → neighbourhood index (NO_NEIGHBOURHOOD when away from addresses), as described above. */
@@ -95,6 +103,8 @@ export function completenessByNeighbourhood(engine: AnalysisEngine): Completenes
 			networkM: 0,
 			knownM: zero(),
 			share: {} as Record<ProfileId, number | null>,
+			surfaceKnownM: 0,
+			surfaceShare: null,
 		})),
 		{
 			id: '',
@@ -102,8 +112,13 @@ export function completenessByNeighbourhood(engine: AnalysisEngine): Completenes
 			networkM: 0,
 			knownM: zero(),
 			share: {} as Record<ProfileId, number | null>,
+			surfaceKnownM: 0,
+			surfaceShare: null,
 		},
 	];
+	// the surface class's 2-bit field: 3 unknown (profiles.ts EDGE_FLAG)
+	const flags = g.attributes.flags;
+	const UNKNOWN_SURFACE = 3;
 	const walkIndex = PROFILE_IDS.indexOf('walking');
 	const E = g.edgeCount;
 	for (let e = 0; e < E; e++) {
@@ -115,8 +130,12 @@ export function completenessByNeighbourhood(engine: AnalysisEngine): Completenes
 		PROFILE_IDS.forEach((p, pi) => {
 			if (g.statuses[pi * E + e] !== WAY_STATUS_CODES.unknown) row.knownM[p] += L;
 		});
+		if ((((flags[e] as number) >>> EDGE_FLAG.surfaceShift) & 3) !== UNKNOWN_SURFACE)
+			row.surfaceKnownM += L;
 	}
-	for (const r of rows)
+	for (const r of rows) {
 		for (const p of PROFILE_IDS) r.share[p] = r.networkM > 0 ? r.knownM[p] / r.networkM : null;
+		r.surfaceShare = r.networkM > 0 ? r.surfaceKnownM / r.networkM : null;
+	}
 	return rows;
 }

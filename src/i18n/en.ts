@@ -664,6 +664,11 @@ const en: Messages = {
 	complClass: '{from}–{to} %',
 	complLegendNone: 'no colour: no network near the addresses',
 	complNoTagsProfiles: 'Need no extra tags, so always 100 % and not in the table: {profiles}.',
+	complAssumedProfiles: 'No missing tag makes a stretch unknown, so not in the table: {profiles}.',
+	complAssumedSurface:
+		'A stretch without a surface in the data counts as paved for them: how much is known is in the column ‘Surface known’.',
+	complAssumedBench: 'A bench that is not in the data does not count.',
+	complSurface: 'Surface known',
 	complLegendNoTags:
 		'Profile: {profile}. This profile needs no extra tags: every passable stretch is usable, whatever tags are missing. A share would always be 100 % and says nothing here, so the map is not shaded. Choose another profile to see how much is known.',
 	curTitle: 'Local initiatives',

@@ -690,7 +690,13 @@ const fr: Messages = {
 	complClass: '{from}–{to} %',
 	complLegendNone: 'sans couleur\u00a0: pas de réseau près des adresses',
 	complNoTagsProfiles:
-		'Aucune caractéristique en plus requise, donc toujours 100 % et pas dans le tableau\u00a0: {profiles}.',
+		'Aucune caractéristique en plus requise, donc toujours 100\u00a0% et pas dans le tableau\u00a0: {profiles}.',
+	complAssumedProfiles:
+		'Aucune caractéristique manquante ne rend un tronçon inconnu, donc pas dans le tableau\u00a0: {profiles}.',
+	complAssumedSurface:
+		'Un tronçon sans revêtement dans les données compte pour eux comme revêtu\u00a0: la part connue figure dans la colonne «\u00a0Revêtement connu\u00a0».',
+	complAssumedBench: 'Un banc absent des données ne compte pas.',
+	complSurface: 'Revêtement connu',
 	complLegendNoTags:
 		'Profil\u00a0: {profile}. Ce profil ne requiert aucune caractéristique en plus\u00a0: tout tronçon praticable est utilisable, quelles que soient les caractéristiques manquantes. Une part serait toujours de 100 % et ne dit rien ici\u202f; la carte ne colore donc pas. Choisissez un autre profil pour voir ce qui est connu.',
 	curTitle: 'Initiatives locales',

@@ -679,6 +679,12 @@ const nl = {
 	complLegendNone: 'geen kleur: geen netwerk bij de adressen',
 	complNoTagsProfiles:
 		'Geen extra kenmerken nodig, dus altijd 100 % en niet in de tabel: {profiles}.',
+	complAssumedProfiles:
+		'Geen ontbrekend kenmerk maakt een stuk onbekend, dus niet in de tabel: {profiles}.',
+	complAssumedSurface:
+		'Een stuk zonder verharding in de gegevens telt voor hen als verhard: hoeveel er bekend is, staat in de kolom ‘Verharding bekend’.',
+	complAssumedBench: 'Een bank die niet in de gegevens staat, telt niet.',
+	complSurface: 'Verharding bekend',
 	complLegendNoTags:
 		'Profiel: {profile}. Dit profiel heeft geen extra kenmerken nodig: elk begaanbaar stuk is bruikbaar, welke kenmerken er ook ontbreken. Een aandeel zou altijd 100 % zijn en zegt hier niets; de kaart kleurt daarom niet. Kies een ander profiel om te zien hoeveel er bekend is.',
 	curTitle: 'Lokale initiatieven',

@@ -764,9 +764,15 @@ test.describe("planners' workspace", () => {
 		const compl = completenessByNeighbourhood(engine);
 		const fill = () => paintProperty(page, 'completeness-fill', 'fill-color');
 		const noTags = {
-			nl: 'Geen extra kenmerken nodig, dus altijd 100 % en niet in de tabel: Te voet · Met rollator.',
-			fr: 'Aucune caractéristique en plus requise, donc toujours 100 % et pas dans le tableau : À pied · Avec déambulateur.',
-			en: 'Need no extra tags, so always 100 % and not in the table: Walking · With a rollator.',
+			nl: 'Geen extra kenmerken nodig, dus altijd 100 % en niet in de tabel: Te voet.',
+			fr: 'Aucune caractéristique en plus requise, donc toujours 100 % et pas dans le tableau : À pied.',
+			en: 'Need no extra tags, so always 100 % and not in the table: Walking.',
+		};
+		// the rollator asks nothing either, but reads surfaces and benches: what it takes for granted
+		const assumed = {
+			nl: 'Geen ontbrekend kenmerk maakt een stuk onbekend, dus niet in de tabel: Met rollator. Een stuk zonder verharding in de gegevens telt voor hen als verhard: hoeveel er bekend is, staat in de kolom ‘Verharding bekend’. Een bank die niet in de gegevens staat, telt niet.',
+			fr: 'Aucune caractéristique manquante ne rend un tronçon inconnu, donc pas dans le tableau : Avec déambulateur. Un tronçon sans revêtement dans les données compte pour eux comme revêtu : la part connue figure dans la colonne « Revêtement connu ». Un banc absent des données ne compte pas.',
+			en: 'No missing tag makes a stretch unknown, so not in the table: With a rollator. A stretch without a surface in the data counts as paved for them: how much is known is in the column ‘Surface known’. A bench that is not in the data does not count.',
 		};
 		const legends = {
 			nl: 'Profiel: Te voet. Dit profiel heeft geen extra kenmerken nodig',
@@ -785,15 +791,21 @@ test.describe("planners' workspace", () => {
 			// either, asksNoTags): they are named once above the table; the wheelchair's column stays
 			const table = page.getByTestId('completeness-table');
 			await expect(page.getByTestId('completeness-no-tags')).toHaveText(noTags[lang]);
+			await expect(page.getByTestId('completeness-assumed')).toHaveText(assumed[lang]);
 			await expect(table.locator('td[data-profile="walking"]')).toHaveCount(0);
 			await expect(table.locator('td[data-profile="rollator"]')).toHaveCount(0);
-			await expect(table.locator('thead th')).toHaveCount(3);
+			// neighbourhood, network, wheelchair, surface known
+			await expect(table.locator('thead th')).toHaveCount(4);
 			await expect(table.locator('td[data-profile="wheelchair"]')).toHaveCount(compl.length);
 			for (const r of compl) {
 				const row = page.locator(`[data-testid="completeness-row"][data-id="${r.id}"]`);
 				if (r.share.wheelchair !== null)
 					await expect(row.locator('td[data-profile="wheelchair"]')).toHaveText(
 						`${Math.round(100 * r.share.wheelchair)} %`,
+					);
+				if (r.surfaceShare !== null)
+					await expect(row.getByTestId('completeness-surface')).toHaveText(
+						`${Math.round(100 * r.surfaceShare)} %`,
 					);
 			}
 			const legend = page.getByTestId('completeness-legend');
