@@ -20,6 +20,7 @@ import Papa from 'papaparse';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
+import { smallControls } from '../helpers/hit-size.ts';
 import { rememberArea, SAMPLE_AREA } from '../helpers/areas.ts';
 import {
 	captureMap,
@@ -894,30 +895,7 @@ test.describe('coordinators: the screen on a phone and before the map is ready',
 			testInfo.project.name === 'phone',
 		);
 		const least = coarse ? 44 : 24;
-		const controls = panel.locator(
-			'button, select, input, textarea, summary, a[href], [tabindex]:not([tabindex="-1"])',
-		);
-		const count = await controls.count();
-		expect(count).toBeGreaterThan(20);
-		const small: string[] = [];
-		let measured = 0;
-		for (let i = 0; i < count; i++) {
-			const control = controls.nth(i);
-			if (!(await control.isVisible())) continue;
-			// a checkbox's or radio's hit area is its label
-			const target = (await control.evaluate(
-				(el) => el instanceof HTMLInputElement && /^(checkbox|radio)$/.test(el.type),
-			))
-				? control.locator('xpath=ancestor::label[1]')
-				: control;
-			const box = await target.boundingBox();
-			if (!box) continue;
-			measured++;
-			if (box.height < least - 0.5)
-				small.push(
-					`${await control.evaluate((el) => `${el.tagName.toLowerCase()}${el.getAttribute('type') ? `[${el.getAttribute('type')}]` : ''} "${(el.getAttribute('aria-label') ?? (el.closest('label') ?? el).textContent ?? '').trim().slice(0, 40)}"`)}: ${box.height.toFixed(1)} px`,
-				);
-		}
+		const { small, measured } = await smallControls(panel, least);
 		expect(measured).toBeGreaterThan(20);
 		expect(small, `controls under ${least} px`).toEqual([]);
 		await page.screenshot({ path: testInfo.outputPath('controls.png') });

@@ -13,6 +13,7 @@ import { gainByRecompute, rankFixes } from '../../src/analysis/fixes.ts';
 import { statusCounts } from '../../src/analysis/network-layer.ts';
 import { NETWORK_POINT_VALUE_LABELS } from '../../src/analysis/network-points.ts';
 import { REASON_LABELS } from '../../src/analysis/profiles.ts';
+import { leastHit, smallControls } from '../helpers/hit-size.ts';
 import { PROFILE_IDS, UNKNOWN_REASONS, type ReasonCode } from '../../src/contracts/profiles.ts';
 import { readSearchSource } from '../../src/contracts/search-source.ts';
 import { CATEGORIES } from '../../src/contracts/taxonomy.ts';
@@ -850,6 +851,37 @@ test.describe("planners' workspace", () => {
 		await page.screenshot({
 			path: testInfo.outputPath(`completeness-wheelchair-nl-${testInfo.project.name}.png`),
 		});
+	});
+
+	test("every control of a planner's panel and the map's buttons are big enough to hit: 44 px on a phone @phone", async ({
+		page,
+	}, testInfo) => {
+		// On a phone the fixes' and rest points' list items were 32 px, the selects 40 px and the
+		// map's zoom buttons 29 px; every other phone control is 44 px (2.75rem).
+		const least = await leastHit(page);
+		expect(least).toBe(testInfo.project.name === 'phone' ? 44 : 24);
+		for (const [link, id] of [
+			['/?mode=fixes&cat=pharmacy&norm=800&unknown=cautious&profile=wheelchair', 'fixes-panel'],
+			['/?mode=rest&gap=125', 'rest-panel'],
+			[`/?mode=route&a=${A.join(',')}&b=${B.join(',')}&profile=wheelchair`, 'route-panel'],
+			['/?mode=walkshed&pt=4.835264,51.228472&min=10', 'walkshed-panel'],
+			['/?mode=completeness', 'completeness-panel'],
+		] as const) {
+			await page.goto(link);
+			const panel = page.getByTestId(id);
+			await expect(panel.getByRole('status')).toHaveCount(0, { timeout: 120_000 });
+			await expect(
+				panel
+					.locator('.fly, table, [data-testid="route-profile"], [data-testid="walkshed-table"]')
+					.first(),
+			).toBeVisible({ timeout: 120_000 });
+			const { small, measured } = await smallControls(panel, least);
+			expect(measured, id).toBeGreaterThan(3);
+			expect(small, `${id}: controls under ${least} px`).toEqual([]);
+		}
+		const map = await smallControls(page.locator('.maplibregl-ctrl-top-right'), least);
+		expect(map.measured).toBeGreaterThan(2);
+		expect(map.small, `the map's buttons under ${least} px`).toEqual([]);
 	});
 
 	test('the walking route is not compared with itself, and a route that cannot be found says why', async ({
