@@ -7,6 +7,7 @@
  * Pure functions over URLSearchParams, so links round-trip in unit tests.
  */
 
+import { categoryById, isCategoryId } from '../contracts/taxonomy.ts';
 import {
 	BARRIER_KINDS,
 	REPORT_STATUSES,
@@ -150,6 +151,16 @@ export const MODE_PARAMS = [
 /** Bounds of the planners' numbers (links are input). */
 export const WALKSHED_MINUTES = { min: 1, max: 60, default: 10 } as const;
 export const FIX_NORM_M = { min: 100, max: 5000, default: 1000 } as const;
+
+/**
+ * The norm "which fix helps most" starts from for a category: the taxonomy's, as the gap analysis
+ * (a planner and a coordinator then speak of the same 800 m for a pharmacy); the bounds' default
+ * for an id the taxonomy does not know.
+ */
+export function fixNormOf(categoryId: string): number {
+	const n = isCategoryId(categoryId) ? categoryById(categoryId).defaultNormM : FIX_NORM_M.default;
+	return Math.min(FIX_NORM_M.max, Math.max(FIX_NORM_M.min, n));
+}
 export const REST_GAP_M = { min: 25, max: 1000, default: 125 } as const;
 
 export const MODES: { [K in ModeKind]: ModeSpec<K> } = {
@@ -251,7 +262,7 @@ export const MODES: { [K in ModeKind]: ModeSpec<K> } = {
 		read(params) {
 			const categoryId = idParam(params, 'cat');
 			if (!categoryId) return undefined;
-			const normM = intParam(params, 'norm', FIX_NORM_M.min, FIX_NORM_M.max, FIX_NORM_M.default);
+			const normM = intParam(params, 'norm', FIX_NORM_M.min, FIX_NORM_M.max, fixNormOf(categoryId));
 			const unknownMode = params.get('unknown') === 'optimistic' ? 'optimistic' : 'cautious';
 			return { kind: 'fixes', categoryId, normM, unknownMode };
 		},

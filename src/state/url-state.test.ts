@@ -1,3 +1,4 @@
+import { categoryById } from '../contracts/taxonomy.ts';
 import { describe, expect, it } from 'vitest';
 import { MODES, modeKey, readMode, type Mode } from './modes.ts';
 import {
@@ -131,12 +132,14 @@ describe('url state', () => {
 			kind: 'walkshed',
 			minutes: 10,
 		});
+		// a norm out of bounds: the kind of help's own (the taxonomy's, as the gap analysis has it)
 		expect(readMode(new URLSearchParams('mode=fixes&cat=gp&norm=-5'))).toEqual({
 			kind: 'fixes',
 			categoryId: 'gp',
-			normM: 1000,
+			normM: categoryById('gp').defaultNormM,
 			unknownMode: 'cautious',
 		});
+		expect(readMode(new URLSearchParams('mode=fixes&cat=pharmacy'))).toMatchObject({ normM: 800 });
 		// a kind of unknown this version does not know: the default, and the notice names it
 		const odd = '?mode=fixes&cat=gp&unknown=maybe';
 		expect(parseUrlState(odd).mode).toMatchObject({ unknownMode: 'cautious' });

@@ -301,12 +301,13 @@ test.describe("planners' workspace", () => {
 		await shedPanel.getByRole('button', { name: 'Sluiten' }).click();
 		await page.getByTestId('open-fixes').click();
 		const fixPanel = page.getByTestId('fixes-panel');
-		await expect(page).toHaveURL(/mode=fixes&cat=pharmacy&norm=1000/);
+		// the pharmacy's norm of the gap analysis (the taxonomy's 800 m)
+		await expect(page).toHaveURL(/mode=fixes&cat=pharmacy&norm=800/);
 		const options = {
 			categoryId: 'pharmacy',
 			profile: 'wheelchair',
 			unknownMode: 'cautious',
-			normM: 1000,
+			normM: 800,
 		} as const;
 		const ranking = rankFixes(engine, { ...options, limit: 10 });
 		expect(ranking.fixes.length).toBeGreaterThan(0);
@@ -882,6 +883,19 @@ test.describe("planners' workspace", () => {
 		const map = await smallControls(page.locator('.maplibregl-ctrl-top-right'), least);
 		expect(map.measured).toBeGreaterThan(2);
 		expect(map.small, `the map's buttons under ${least} px`).toEqual([]);
+	});
+
+	test('which fix helps most starts from the norm of the gap analysis, and each kind of help from its own', async ({
+		page,
+	}) => {
+		await page.goto('/');
+		await page.getByTestId('open-fixes').click();
+		await expect(page).toHaveURL(/mode=fixes&cat=pharmacy&norm=800\b/);
+		await expect(page.getByTestId('fixes-norm')).toHaveValue('800');
+		await page.getByTestId('fixes-category').selectOption('hospital');
+		const norm = String(CATEGORIES.find((c) => c.id === 'hospital')!.defaultNormM);
+		await expect(page.getByTestId('fixes-norm')).toHaveValue(norm);
+		await expect(page).toHaveURL(new RegExp(`mode=fixes&cat=hospital&norm=${norm}\\b`));
 	});
 
 	test('the walking route is not compared with itself, and a route that cannot be found says why', async ({
