@@ -841,7 +841,7 @@ export const REASON_LABELS: Readonly<Record<ReasonCode, { nl: string; fr: string
 	surface_rough: {
 		nl: 'Ruwe verharding (grind, kasseien, gras, zand)',
 		fr: 'Revêtement rugueux (gravier, pavés, herbe, sable)',
-		en: 'Rough surface (gravel, sett, grass, sand)',
+		en: 'Rough surface (gravel, setts, grass, sand)',
 	},
 	surface_loose: { nl: 'Halfverharding', fr: 'Revêtement semi-stabilisé', en: 'Loose surface' },
 	smoothness_bad: { nl: 'Slecht wegdek', fr: 'Revêtement en mauvais état', en: 'Bad smoothness' },

@@ -576,7 +576,7 @@ const en: Messages = {
 	plannerTitle: 'For planners: public space',
 	plannerRoute: 'Route with reasons',
 	plannerWalkshed: 'Reach on foot, with a rollator and in a wheelchair',
-	plannerFixes: 'Which fix helps most',
+	plannerFixes: 'Which fix helps most?',
 	plannerRest: 'Rest points: stretches without a bench',
 	plannerCompleteness: 'Data completeness per neighbourhood',
 	plannerBusy: 'Calculating…',

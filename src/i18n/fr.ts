@@ -16,7 +16,7 @@ const fr: Messages = {
 		'Norme flamande\u00a0: une différence de niveau de {cm} cm au plus. Vide\u00a0: les bordures ne comptent pas.',
 	mySlope: 'Pente la plus forte (%)',
 	mySlopeHelp:
-		'Norme flamande des rampes\u00a0: de {short} % (jusqu’à 10 cm de hauteur) à {long} % (au-delà de 50 cm). Vide\u00a0: pas de limite.',
+		'Norme flamande des rampes\u00a0: de {short}\u00a0% (jusqu’à 10 cm de hauteur) à {long}\u00a0% (au-delà de 50 cm). Vide\u00a0: pas de limite.',
 	myWidth: 'Passage le plus étroit (m)',
 	myWidthHelp:
 		'Norme flamande\u00a0: un cheminement libre d’au moins {m} m. Vide\u00a0: la largeur ne compte pas.',
@@ -285,7 +285,7 @@ const fr: Messages = {
 	close: 'Fermer',
 	walkTime: '{minutes} min {how} ({distance} m par les rues)',
 	walkUnknownShare:
-		'Attention\u00a0: pour {share} % de cet itinéraire, nous ne savons pas s’il est accessible (données manquantes).',
+		'Attention\u00a0: pour {share}\u00a0% de cet itinéraire, nous ne savons pas s’il est accessible (données manquantes).',
 	openingHours: 'Heures d’ouverture',
 	openNow: 'Ouvert maintenant',
 	closedNow: 'Fermé maintenant',
@@ -582,7 +582,7 @@ const fr: Messages = {
 	offlineTitle: 'Sans connexion',
 	offlineChecking: 'Vérification de ce qui est enregistré sur cet appareil…',
 	offlineStoring:
-		'La zone {area} est en cours d’enregistrement pour une utilisation sans connexion… {percent} %',
+		'La zone {area} est en cours d’enregistrement pour une utilisation sans connexion… {percent}\u00a0%',
 	offlineStored:
 		'La zone {area} est enregistrée sur cet appareil ({size}). Sans connexion, la carte (zoom {minzoom} à {maxzoom}), la recherche, les détails, la liste et les temps de marche fonctionnent.',
 	offlineNotStored:
@@ -600,7 +600,7 @@ const fr: Messages = {
 	plannerTitle: 'Pour les urbanistes\u00a0: l’espace public',
 	plannerRoute: 'Itinéraire et raisons',
 	plannerWalkshed: 'Zone accessible à pied, en déambulateur et en fauteuil roulant',
-	plannerFixes: 'Quelle réparation aide le plus',
+	plannerFixes: 'Quelle réparation aide le plus\u202f?',
 	plannerRest: 'Points de repos\u00a0: tronçons sans banc',
 	plannerCompleteness: 'Complétude des données par quartier',
 	plannerBusy: 'Calcul en cours…',
@@ -627,7 +627,7 @@ const fr: Messages = {
 	routeExtra:
 		'Par rapport à l’itinéraire à pied\u00a0: {metres} m de détour, {minutes} min de plus',
 	routeUnknown:
-		'{share} % de l’itinéraire passe par des tronçons dont les données ne disent pas s’ils sont accessibles',
+		'{share}\u00a0% de l’itinéraire passe par des tronçons dont les données ne disent pas s’ils sont accessibles',
 	routeAvoided: 'Tronçons évités de l’itinéraire à pied',
 	routeAvoidedNone: 'Aucun tronçon de l’itinéraire à pied n’a été évité.',
 	routeAvoidedItem: '{way}, {length} m\u00a0: {reasons}',
@@ -687,7 +687,7 @@ const fr: Messages = {
 		'Obstacles, bordures, traversées et ascenseurs apparaissent à partir du niveau de zoom 13 (zoomé sur un village). Cliquez dessus pour voir ce que c’est et ce qu’en disent les données.',
 	complLegend:
 		'Profil\u00a0: {profile}. Sur la carte\u00a0: la part de la longueur du réseau dont les caractéristiques nécessaires sont connues. Plus foncé, plus connu\u202f; cela ne dit pas si le quartier est accessible.',
-	complClass: '{from}–{to} %',
+	complClass: '{from}–{to}\u00a0%',
 	complLegendNone: 'sans couleur\u00a0: pas de réseau près des adresses',
 	complNoTagsProfiles:
 		'Aucune caractéristique en plus requise, donc toujours 100\u00a0% et pas dans le tableau\u00a0: {profiles}.',
@@ -698,7 +698,7 @@ const fr: Messages = {
 	complAssumedBench: 'Un banc absent des données ne compte pas.',
 	complSurface: 'Revêtement connu',
 	complLegendNoTags:
-		'Profil\u00a0: {profile}. Ce profil ne requiert aucune caractéristique en plus\u00a0: tout tronçon praticable est utilisable, quelles que soient les caractéristiques manquantes. Une part serait toujours de 100 % et ne dit rien ici\u202f; la carte ne colore donc pas. Choisissez un autre profil pour voir ce qui est connu.',
+		'Profil\u00a0: {profile}. Ce profil ne requiert aucune caractéristique en plus\u00a0: tout tronçon praticable est utilisable, quelles que soient les caractéristiques manquantes. Une part serait toujours de 100\u00a0% et ne dit rien ici\u202f; la carte ne colore donc pas. Choisissez un autre profil pour voir ce qui est connu.',
 	curTitle: 'Initiatives locales',
 	curIntro:
 		'Ce qu’OpenStreetMap ne connaît pas\u00a0: entraide entre voisins, services de village, visites de bénévoles, soutien aux aidants proches. Une fois enregistrées, elles sont aussitôt dans la recherche, sur la carte et dans l’analyse.',

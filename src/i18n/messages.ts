@@ -589,7 +589,7 @@ const nl = {
 	plannerTitle: 'Voor planners: openbare ruimte',
 	plannerRoute: 'Route met redenen',
 	plannerWalkshed: 'Bereik te voet, met rollator en in een rolstoel',
-	plannerFixes: 'Welke herstelling helpt het meest',
+	plannerFixes: 'Welke herstelling helpt het meest?',
 	plannerRest: 'Rustpunten: stukken zonder bank',
 	plannerCompleteness: 'Volledigheid van de gegevens per buurt',
 	plannerBusy: 'Bezig met rekenen…',
