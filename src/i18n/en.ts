@@ -616,7 +616,9 @@ const en: Messages = {
 	walkshedDeficit: 'Difference with walking',
 	walkshedTooFar: 'too far from a usable way',
 	walkshedNote:
-		'Residents whose own way to this point fits in {minutes}\u00a0min. The number below is the difference with walking: the accessibility deficit of public space here.',
+		'Residents whose own way to this point fits in {minutes}\u00a0min. The number below is the difference with walking: partly the slower pace, partly public space (split below).',
+	walkshedSplit:
+		'{profile}: {pace} residents from the slower pace alone, {streets} from what public space blocks or slows down.',
 	walkshedTime: 'Computed in {ms} ms',
 	walkshedServicesPreparing: 'The list of services is being prepared…',
 	walkshedLimitsTitle: 'What limits each profile',

@@ -641,7 +641,9 @@ const fr: Messages = {
 	walkshedDeficit: 'Écart avec la marche',
 	walkshedTooFar: 'trop loin d’une voie utilisable',
 	walkshedNote:
-		'Habitants dont le chemin jusqu’à ce point tient en {minutes}\u00a0min. Le nombre en dessous est l’écart avec la marche\u00a0: le déficit d’accessibilité de l’espace public ici.',
+		'Habitants dont le chemin jusqu’à ce point tient en {minutes}\u00a0min. Le nombre en dessous est l’écart avec la marche\u00a0: en partie le rythme plus lent, en partie l’espace public (détaillé ci-dessous).',
+	walkshedSplit:
+		'{profile}\u00a0: {pace} habitants dus au seul rythme plus lent, {streets} à ce que l’espace public empêche ou ralentit.',
 	walkshedTime: 'Calculé en {ms} ms',
 	walkshedServicesPreparing: 'La liste des services est en préparation…',
 	walkshedLimitsTitle: 'Ce qui limite chaque profil',

@@ -629,7 +629,9 @@ const nl = {
 	walkshedDeficit: 'Verschil met te voet',
 	walkshedTooFar: 'te ver van een bruikbare weg',
 	walkshedNote:
-		'Inwoners van wie de eigen weg naar dit punt binnen {minutes}\u00a0min past. Het getal eronder is het verschil met te voet: het toegankelijkheidstekort van de openbare ruimte hier.',
+		'Inwoners van wie de eigen weg naar dit punt binnen {minutes}\u00a0min past. Het getal eronder is het verschil met te voet: deels het tragere tempo, deels de openbare ruimte (hieronder uiteengelegd).',
+	walkshedSplit:
+		'{profile}: {pace} inwoners door het tragere tempo alleen, {streets} door wat de openbare ruimte tegenhoudt of vertraagt.',
 	walkshedTime: 'Berekend in {ms} ms',
 	walkshedServicesPreparing: 'De lijst van voorzieningen wordt voorbereid…',
 	walkshedLimitsTitle: 'Wat elk profiel beperkt',

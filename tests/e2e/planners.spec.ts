@@ -284,6 +284,22 @@ test.describe("planners' workspace", () => {
 				]);
 		}
 		expect(Object.keys(stretches).length).toBeGreaterThan(0);
+		// the difference split: the walking network at the profile's own pace (the same minutes, as
+		// far as its speed goes), then what public space takes away besides
+		const walked = sheds[0]!;
+		const split = shedPanel.getByTestId('walkshed-split').getByRole('listitem');
+		const expected: string[] = [];
+		for (const [k, p] of PROFILE_IDS.entries()) {
+			const s = sheds[k];
+			if (k === 0 || !s) continue;
+			const pace = engine.network(p, 'optimistic').speedMps / engine.network('walking').speedMps;
+			const atPace = walkshed(engine, pt, 10 * pace, 'walking', 'optimistic', { polygon: false })!;
+			const name = p === 'rollator' ? 'Met rollator' : 'In een rolstoel';
+			expected.push(
+				`${name}: ${signed(atPace.residents, walked.residents)} inwoners door het tragere tempo alleen, ${signed(s.residents, atPace.residents)} door wat de openbare ruimte tegenhoudt of vertraagt.`,
+			);
+		}
+		await expect(split).toHaveText(expected);
 		// every stretch each profile reaches, in one GeoJSON source (a feature per profile, and the
 		// point); no layer draws from the network tiles
 		await expect
