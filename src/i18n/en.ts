@@ -648,9 +648,9 @@ const en: Messages = {
 		'{candidates} unusable stretches, {evaluated} could change something and were computed, {withGain} with a gain.',
 	restGap: 'Longest distance between benches (m)',
 	restNote:
-		'Stretches of the walking network farther than half that distance (along the streets) from a bench. A bus stop counts only when it has a bench (bench=yes). {benches} benches in the data.',
+		'Stretches of the walking network farther than half that distance (along the streets) from a bench. A bus stop counts only when the data say it has a bench. A bench that is not in the data does not count: {benches} benches in the data. The network includes the surroundings of the area.',
 	restSummary: '{gapKm} of {networkKm} km of network without a bench within {half} m.',
-	restItem: '{way}: {length} m',
+	restItem: '{way}: {length} m far from a bench',
 	restMore: 'The {shown} longest of {count} stretches.',
 	complNote:
 		'Share of the network’s length for which the features each profile needs are known. For the rest the data say nothing: that is not inaccessible, and not accessible either. A stretch counts for the neighbourhood of the addresses that use it.',

@@ -674,9 +674,9 @@ const fr: Messages = {
 		'{candidates} tronçons inutilisables, {evaluated} pouvaient changer quelque chose et ont été calculés, {withGain} avec un gain.',
 	restGap: 'Distance maximale entre bancs (m)',
 	restNote:
-		'Tronçons du réseau piéton à plus de la moitié de cette distance (le long des rues) d’un banc. Un arrêt de bus ne compte que s’il a un banc (bench=yes). {benches} bancs dans les données.',
+		'Tronçons du réseau piéton à plus de la moitié de cette distance (le long des rues) d’un banc. Un arrêt de bus ne compte que si les données disent qu’il a un banc. Un banc absent des données ne compte pas\u00a0: {benches} bancs dans les données. Le réseau comprend aussi les abords de la zone.',
 	restSummary: '{gapKm} sur {networkKm} km de réseau sans banc à moins de {half} m.',
-	restItem: '{way}\u00a0: {length} m',
+	restItem: '{way}\u00a0: {length} m loin d’un banc',
 	restMore: 'Les {shown} plus longs sur {count} tronçons.',
 	complNote:
 		'Part de la longueur du réseau dont les caractéristiques nécessaires à chaque profil sont connues. Pour le reste, les données ne disent rien\u00a0: ce n’est ni inaccessible, ni accessible. Un tronçon compte pour le quartier des adresses qui l’utilisent.',

@@ -662,9 +662,9 @@ const nl = {
 		'{candidates} onbruikbare stukken, {evaluated} konden iets veranderen en werden doorgerekend, {withGain} met winst.',
 	restGap: 'Grootste afstand tussen banken (m)',
 	restNote:
-		'Stukken van het wandelnetwerk verder dan de helft daarvan (langs de straten) van een bank. Een bushalte telt alleen als ze een bank heeft (bench=yes). {benches} banken in de gegevens.',
+		'Stukken van het wandelnetwerk verder dan de helft daarvan (langs de straten) van een bank. Een bushalte telt alleen als de gegevens zeggen dat ze een bank heeft. Een bank die niet in de gegevens staat, telt niet: {benches} banken in de gegevens. Het netwerk omvat ook de rand rond het gebied.',
 	restSummary: '{gapKm} van {networkKm} km netwerk zonder bank binnen {half} m.',
-	restItem: '{way}: {length} m',
+	restItem: '{way}: {length} m ver van een bank',
 	restMore: 'De {shown} langste van {count} stukken.',
 	complNote:
 		'Aandeel van de lengte van het netwerk waarvan de kenmerken bekend zijn die elk profiel nodig heeft. De gegevens zeggen voor de rest niets: dat is niet ontoegankelijk, en ook niet toegankelijk. Een stuk telt bij de buurt van de adressen die het gebruiken.',

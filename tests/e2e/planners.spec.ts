@@ -432,8 +432,10 @@ test.describe("planners' workspace", () => {
 			{ timeout: 120_000 },
 		);
 		await expect(restPanel.getByTestId('rest-item').first()).toContainText(
-			`${rest.gaps[0]!.wayName || `weg zonder naam (${rest.gaps[0]!.wayId})`}: ${nl(rest.gaps[0]!.lengthM)} m`,
+			`${rest.gaps[0]!.wayName || `weg zonder naam (${rest.gaps[0]!.wayId})`}: ${nl(rest.gaps[0]!.lengthM)} m ver van een bank`,
 		);
+		// half the gap as it is (62,5 m), not rounded
+		await expect(restPanel.getByTestId('rest-summary')).toContainText('zonder bank binnen 62,5 m.');
 		await expect.poll(() => overlayFeatures(page, 'rest')).toBe(rest.gaps.length);
 		await mapSettled(page);
 		await shot('planner-rest-desktop.png');
