@@ -38,4 +38,15 @@ describe('profileLimitsLine', () => {
 		);
 		expect(plain(profileLimitsLine(i18n, 'walking', my, 'cautious', 0))).toBe('Te voet: 4,5 km/u.');
 	});
+
+	it('gives the unknown data of a reach in km, and no "0,0 km" where nothing is reached', () => {
+		const i18n = new I18n('nl');
+		expect(plain(profileLimitsLine(i18n, 'wheelchair', null, 'optimistic', 5049))).toMatch(
+			/; onbekende gegevens tellen als in orde \(5,0 km van dit bereik\)\.$/,
+		);
+		// too far from a usable way: no reach to measure
+		expect(plain(profileLimitsLine(i18n, 'wheelchair', null, 'optimistic', undefined))).toMatch(
+			/; onbekende gegevens in orde\.$/,
+		);
+	});
 });

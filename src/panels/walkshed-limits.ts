@@ -60,9 +60,10 @@ export function profileLimitsLine(
 		parts.push(
 			unknownMode === 'cautious'
 				? i18n.t('myDiff_unknown_cautious')
-				: i18n.t('walkshedLimitUnknown', {
-						km: i18n.n((unknownM ?? 0) / 1000, 1),
-					}),
+				: // no reach (too far from a usable way): no "0,0 km of this reach"
+					unknownM === undefined
+					? i18n.t('myDiff_unknown_optimistic')
+					: i18n.t('walkshedLimitUnknown', { km: i18n.n(unknownM / 1000, 1) }),
 		);
 	return i18n.t('walkshedLimitsLine', {
 		profile: i18n.profileShortName(profile, personal),
