@@ -1075,6 +1075,21 @@ test.describe("planners' workspace", () => {
 			all.map((o) => (o as HTMLOptionElement).value),
 		);
 		expect([...offered].sort()).toEqual([...expected].sort());
+		// grouped by their first kind of help, in the taxonomy's order
+		const groups = await select.locator('optgroup').evaluateAll((all) =>
+			all.map((g) => ({
+				label: (g as HTMLOptGroupElement).label,
+				ids: [...(g as HTMLOptGroupElement).querySelectorAll('option')].map((o) => o.value),
+			})),
+		);
+		const kinds = CATEGORIES.filter((c) => c.group !== 'public_space');
+		const firstKind = (id: string) =>
+			kinds.find((c) => named.find((p) => p.id === id)!.categoryIds.includes(c.id))!;
+		expect(groups.map((g) => g.label)).toEqual(
+			kinds.filter((c) => expected.some((id) => firstKind(id).id === c.id)).map((c) => c.labels.nl),
+		);
+		for (const g of groups)
+			for (const id of g.ids) expect(firstKind(id).labels.nl, id).toBe(g.label);
 		// one of them chosen: walksheds, no "too far from a usable way"
 		await select.selectOption(offered[0]!);
 		const rows = page.getByTestId('walkshed-panel').getByTestId('walkshed-row');
