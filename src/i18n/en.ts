@@ -603,6 +603,8 @@ const en: Messages = {
 	routeExtra: 'Against the walking route: {metres} m detour, {minutes} min longer',
 	routeUnknown:
 		'{share} % of the route is on stretches where the data do not say whether they are accessible',
+	routeLegendWalking: 'the walking route',
+	routeLegendAvoided: 'stretches of the walking route avoided',
 	routeAvoided: 'Stretches of the walking route avoided',
 	routeAvoidedNone: 'No stretch of the walking route was avoided.',
 	routeAvoidedItem: '{way}, {length} m: {reasons}',

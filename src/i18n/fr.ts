@@ -628,6 +628,8 @@ const fr: Messages = {
 		'Par rapport à l’itinéraire à pied\u00a0: {metres} m de détour, {minutes} min de plus',
 	routeUnknown:
 		'{share}\u00a0% de l’itinéraire passe par des tronçons dont les données ne disent pas s’ils sont accessibles',
+	routeLegendWalking: 'l’itinéraire à pied',
+	routeLegendAvoided: 'tronçons de l’itinéraire à pied évités',
 	routeAvoided: 'Tronçons évités de l’itinéraire à pied',
 	routeAvoidedNone: 'Aucun tronçon de l’itinéraire à pied n’a été évité.',
 	routeAvoidedItem: '{way}, {length} m\u00a0: {reasons}',

@@ -617,6 +617,8 @@ const nl = {
 	routeUnknown:
 		'{share} % van de route ligt op stukken waarvan de gegevens niet zeggen of ze toegankelijk zijn',
 	routeAvoided: 'Vermeden stukken van de looproute',
+	routeLegendWalking: 'de looproute (te voet)',
+	routeLegendAvoided: 'vermeden stukken van de looproute',
 	routeAvoidedNone: 'Geen stuk van de looproute werd vermeden.',
 	routeAvoidedItem: '{way}, {length} m: {reasons}',
 	walkshedMinutes: 'Minuten',

@@ -220,6 +220,12 @@ test.describe("planners' workspace", () => {
 		await expect(routePanel.getByTestId('route-extra')).toContainText(
 			`${nl(Math.round(ref.route.distanceM) - Math.round(ref.walking.distanceM))} m`,
 		);
+		// what the lines on the map are
+		await expect(routePanel.getByTestId('route-legend').getByRole('listitem')).toHaveText([
+			'In een rolstoel',
+			'de looproute (te voet)',
+			'vermeden stukken van de looproute',
+		]);
 		await expect(routePanel.getByTestId('route-unknown')).toContainText(
 			`${Math.round((100 * ref.route.unknownM) / ref.route.distanceM)} %`,
 		);

@@ -20,6 +20,13 @@ import type { RouteComparison } from '../../analysis/route.ts';
 import { BASEMAP_FONT } from '../style/basemap.ts';
 import { markerBox } from './marker-box.ts';
 
+/**
+ * The route comparison's colours, also the panel's legend: the profile's route in violet (the
+ * neighbourhoods' outlines are dark teal, the walksheds blue), the walking route grey and dashed,
+ * the stretches of it the profile avoided red.
+ */
+export const ROUTE_COLOURS = { route: '#5e35b1', walking: '#6b7478', avoided: '#b71c1c' } as const;
+
 /** Colours of the three profiles' walksheds (walking widest and lightest, drawn below). */
 export const WALKSHED_COLOURS: Record<ProfileId, string> = {
 	walking: '#9ecae1',
@@ -106,7 +113,7 @@ export function routeComparisonLayers(
 			source,
 			filter: ['==', ['get', 'role'], 'walking'],
 			layout: round,
-			paint: { 'line-color': '#6b7478', 'line-width': 4, 'line-dasharray': [2, 1.5] },
+			paint: { 'line-color': ROUTE_COLOURS.walking, 'line-width': 4, 'line-dasharray': [2, 1.5] },
 		},
 		{
 			id: 'planner-route',
@@ -114,7 +121,7 @@ export function routeComparisonLayers(
 			source,
 			filter: ['==', ['get', 'role'], 'route'],
 			layout: round,
-			paint: { 'line-color': '#1d4e5f', 'line-width': 5 },
+			paint: { 'line-color': ROUTE_COLOURS.route, 'line-width': 5 },
 		},
 		{
 			id: 'planner-avoided',
@@ -122,7 +129,7 @@ export function routeComparisonLayers(
 			source,
 			filter: ['==', ['get', 'role'], 'avoided'],
 			layout: round,
-			paint: { 'line-color': '#b71c1c', 'line-width': 7 },
+			paint: { 'line-color': ROUTE_COLOURS.avoided, 'line-width': 7 },
 		},
 		points,
 		{
@@ -272,7 +279,7 @@ export function fixesLayers(
 			source,
 			filter: ['==', ['geometry-type'], 'LineString'],
 			layout: { 'line-cap': 'round' },
-			paint: { 'line-color': '#b71c1c', 'line-width': 7 },
+			paint: { 'line-color': ROUTE_COLOURS.avoided, 'line-width': 7 },
 		},
 		point,
 		{
