@@ -17,7 +17,7 @@ import {
 	encodePersonalProfile,
 	hasBuiltInLimits,
 } from '../analysis/personal-profile.ts';
-import { PROFILE_IDS, type ProfileId, type UnknownMode } from '../contracts/profiles.ts';
+import { PROFILE_IDS } from '../contracts/profiles.ts';
 import { rankFixes } from '../analysis/fixes.ts';
 import { nearestPlaces } from '../analysis/nearest.ts';
 import { restGaps } from '../analysis/rest-points.ts';
@@ -394,9 +394,7 @@ export class AnalysisHost {
 				});
 				if (!w) return null;
 				roundCoordinates(w.lines.geometry.coordinates);
-				const atPace = walkingAtPaceOf(engine, p, profile, space);
 				return {
-					...(atPace ? { atPace } : {}),
 					profile,
 					lines: w.lines,
 					bbox: w.bbox,
@@ -453,25 +451,4 @@ export class AnalysisHost {
 		},
 		route: (p) => routeWithReasons(this.need(), p.from, p.to, p.profile, p.unknownMode),
 	};
-}
-
-/**
- * The residents the walking network reaches at `profile`'s pace in the same minutes (the walking
- * walkshed of minutes × pace / walking pace): the reach with nothing in the streets against the
- * profile. Undefined for walking itself, and where no walking walkshed starts there.
- */
-function walkingAtPaceOf(
-	engine: AnalysisEngine,
-	p: { lngLat: [number, number]; minutes: number; unknownMode: UnknownMode },
-	profile: ProfileId,
-	space: SearchSpace,
-): { residents: number; residents65: number } | undefined {
-	const pace = engine.network(profile, p.unknownMode).speedMps;
-	const walkingPace = engine.network('walking', p.unknownMode).speedMps;
-	if (profile === 'walking' && pace === walkingPace) return undefined;
-	const w = walkshed(engine, p.lngLat, (p.minutes * pace) / walkingPace, 'walking', p.unknownMode, {
-		polygon: false,
-		space,
-	});
-	return w ? { residents: w.residents, residents65: w.residents65 } : undefined;
 }

@@ -201,13 +201,6 @@ export interface AnalysisRequestMap {
 				residents80: number;
 				edgeOfDataResidents: number;
 				unknownM: number;
-				/**
-				 * The walking network at this profile's own pace (the same minutes, as far as its speed
-				 * goes): who it would reach if the streets held it back in nothing. Walking less this is
-				 * the pace's part of the difference; this less the profile's reach, the streets' part.
-				 * Absent for walking itself and where the walking walkshed does not start.
-				 */
-				atPace?: { residents: number; residents65: number };
 			} | null)[];
 			/** Milliseconds the worker spent on all of them. */
 			elapsedMs: number;
