@@ -58,15 +58,16 @@ export const Z_ORDER = [
 	'planner-points-box',
 	'planner-points',
 	'planner-points-label',
-	// the top fixes, the subject of their mode: above the places' icons, which hid their ranks where
-	// fixes cluster in a village's centre (below the neighbourhoods' names, which they never hide)
-	'fixes-point-box',
-	'fixes-point',
-	'fixes-label',
 	// the neighbourhoods' names (and their completeness share) above the places' and initiatives'
 	// markers, which covered them at the first view: readable on their halo, hiding no marker
 	'neighbourhoods-label',
 	'completeness-label',
+	// the top fixes, the subject of their mode: above the places' icons, which hid their ranks where
+	// fixes cluster in a village's centre, and above the neighbourhoods' names, whose text ran
+	// across the rank "1" in a village's centre (as the reports below, the subject is on top)
+	'fixes-point-box',
+	'fixes-point',
+	'fixes-label',
 	// barrier reports, shown only while they are triaged: the subject then, so above the places
 	'reports-line',
 	'reports-point-box',
