@@ -44,6 +44,13 @@ describe('profileLimitsLine', () => {
 		expect(plain(profileLimitsLine(i18n, 'wheelchair', null, 'optimistic', 5049))).toMatch(
 			/; onbekende gegevens tellen als in orde \(5,0 km van dit bereik\)\.$/,
 		);
+		// an area whose data hold no kerb: the limit is said not to apply
+		expect(plain(profileLimitsLine(i18n, 'wheelchair', null, 'optimistic', 0, 0))).toContain(
+			'stoep ≤ 3 cm (geen stoepranden in de gegevens)',
+		);
+		expect(plain(profileLimitsLine(i18n, 'wheelchair', null, 'optimistic', 0, 12))).not.toContain(
+			'geen stoepranden',
+		);
 		// too far from a usable way: no reach to measure
 		expect(plain(profileLimitsLine(i18n, 'wheelchair', null, 'optimistic', undefined))).toMatch(
 			/; onbekende gegevens in orde\.$/,

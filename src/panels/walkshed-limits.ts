@@ -19,7 +19,8 @@ import type { I18n } from '../state/i18n.svelte.ts';
 /**
  * The line of one profile: its name, pace, what it cannot use, what slows it (with the factor),
  * and for a profile that needs tags how unknown data count (with `unknownM`, the metres of this
- * reach on such stretches, when counted as fine, in km as the table writes them).
+ * reach on such stretches, when counted as fine, in km as the table writes them). A kerb limit
+ * says so where the area's data hold no kerb at all.
  */
 export function profileLimitsLine(
 	i18n: Pick<I18n, 't' | 'n' | 'profileShortName' | 'difference'>,
@@ -27,6 +28,8 @@ export function profileLimitsLine(
 	personal: string | null | undefined,
 	unknownMode: UnknownMode,
 	unknownM: number | undefined,
+	/** Kerbs in the area's data (the network's points); 0: a kerb limit never applies here. */
+	kerbsInData?: number,
 ): string {
 	const l = limitsFor(profile, personal);
 	const mine = appliedPersonal(profile, personal);
@@ -35,8 +38,11 @@ export function profileLimitsLine(
 	const parts = [i18n.t('walkshedLimitPace', { speed: i18n.n(Math.round(speedKmh * 10) / 10) })];
 	const cannot: string[] = [];
 	if (!l.steps) cannot.push(i18n.t('myDiff_steps_no'));
-	if (l.maxKerbM < Infinity)
-		cannot.push(i18n.t('myDiff_kerbCm', { value: i18n.n(Math.round(l.maxKerbM * 1000) / 10) }));
+	if (l.maxKerbM < Infinity) {
+		const kerb = i18n.t('myDiff_kerbCm', { value: i18n.n(Math.round(l.maxKerbM * 1000) / 10) });
+		// a limit the data cannot apply: said, not claimed
+		cannot.push(kerbsInData === 0 ? `${kerb} (${i18n.t('walkshedNoKerbs')})` : kerb);
+	}
 	if (l.maxInclinePct < Infinity)
 		cannot.push(i18n.t('myDiff_slopePct', { value: i18n.n(l.maxInclinePct) }));
 	if (l.minWidthM > 0) cannot.push(i18n.t('myDiff_minWidthM', { value: i18n.n(l.minWidthM) }));
