@@ -103,7 +103,7 @@ describe('CoverageCharts', () => {
 				.slice(1)
 				.map((r) => ({
 					name: r.querySelector('th')!.textContent!.trim(),
-					share: /\((\d+) %\)/.exec(r.querySelector('td')!.textContent!)![1]!,
+					share: /\((\d+)\u00a0%\)/.exec(r.querySelector('td')!.textContent!)![1]!,
 				}));
 			expect(rows.length).toBeGreaterThan(1);
 			const names = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map(
@@ -116,11 +116,11 @@ describe('CoverageCharts', () => {
 				Number(r.getAttribute('width')),
 			);
 			expect(names).toEqual(rows.map((r) => r.name));
-			expect(labels).toEqual(rows.map((r) => `${r.share} %`));
+			expect(labels).toEqual(rows.map((r) => `${r.share}\u00a0%`));
 			// the x axis from 0 % to 100 %: each bar's length is its share (the table's, rounded)
 			const ticks = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')];
 			const at = (label: string) => xOf(ticks.find((t) => t.textContent === label)!);
-			const full = at('100 %') - at('0 %');
+			const full = at('100\u00a0%') - at('0\u00a0%');
 			expect(full).toBeGreaterThan(100);
 			widths.forEach((w, i) =>
 				expect(Math.abs(w / full - Number(rows[i]!.share) / 100)).toBeLessThanOrEqual(0.005001),

@@ -118,9 +118,9 @@ const nl = {
 	coverageAgesMixed:
 		'65+ en 80+: {table} buurten uit een leeftijdstabel per buurt, {municipal} geschat met de leeftijdsverdeling van de gemeente ({date}).',
 	coverageAgesEstimatedAll:
-		'* 65+ en 80+ geschat met de leeftijdsverdeling van de gemeente ({date}): in een buurt is hun aandeel verder dan de norm dan dat van alle inwoners.',
+		'* 65+ en 80+ geschat met de leeftijdsverdeling van de gemeente ({date}): in een buurt is hun aandeel verder dan de norm dan gelijk aan dat van alle inwoners.',
 	coverageAgesEstimatedSome:
-		'* Buurten met een sterretje: 65+ en 80+ geschat met de leeftijdsverdeling van de gemeente ({date}); daar is hun aandeel verder dan de norm dat van alle inwoners.',
+		'* Buurten met een sterretje: 65+ en 80+ geschat met de leeftijdsverdeling van de gemeente ({date}); daar is hun aandeel verder dan de norm gelijk aan dat van alle inwoners.',
 	coverageEdge:
 		'Rand van de gegevens (gearceerd): {origins} adressen met {residents} inwoners. Ze tellen in geen enkel tekort.',
 	coverageNoFigure:
@@ -599,7 +599,7 @@ const nl = {
 	plannerPickPoint: 'Kies een punt op de kaart',
 	plannerPicking: 'Tik of klik op de kaart, of nog eens op de knop om te stoppen.',
 	plannerWay: 'weg zonder naam ({id})',
-	reasonsOnlyUnknown: '{list}: nameten kan volstaan',
+	reasonsOnlyUnknown: '{list} (nameten kan volstaan)',
 	reasonsAlsoUnknown: '{known}; ook {unknown}',
 	plannerExportGeojson: 'Exporteren als GeoJSON',
 	plannerExportCsv: 'Exporteren als CSV',
@@ -608,7 +608,7 @@ const nl = {
 	routeNone:
 		'Geen route tussen A en B voor: {profile}. Te voet wel ({distance} m): ertussen ligt geen doorgang die dit profiel kan gebruiken.',
 	routeNoneAtAll:
-		'Geen route tussen A en B, ook niet te voet: A of B ligt te ver van een weg in de gegevens van dit gebied.',
+		'Geen route tussen A en B, ook niet te voet: A of B ligt te ver van een weg in de gegevens van dit gebied, of de twee zijn er niet met elkaar verbonden.',
 	routeIsWalking:
 		'Dit is de looproute zelf. Kies een ander profiel om te zien wat er voor dat profiel verandert.',
 	routeProfile: '{profile}: {distance} m, {minutes} min',
@@ -636,6 +636,7 @@ const nl = {
 		'{profile}: {pace} inwoners door het tragere tempo alleen, {streets} door wat de openbare ruimte tegenhoudt of vertraagt.',
 	walkshedTime: 'Berekend in {ms} ms',
 	walkshedServicesPreparing: 'De lijst van voorzieningen wordt voorbereid…',
+	walkshedNoKerbs: 'geen stoepranden in de gegevens',
 	walkshedLimitsTitle: 'Wat elk profiel beperkt',
 	walkshedLimitsLine: '{profile}: {limits}.',
 	walkshedLimitsSeparator: '; ',
@@ -666,7 +667,7 @@ const nl = {
 	restNote:
 		'Stukken van het wandelnetwerk verder dan de helft daarvan (langs de straten) van een bank. Een bushalte telt alleen als de gegevens zeggen dat ze een bank heeft. Een bank die niet in de gegevens staat, telt niet: {benches} banken in de gegevens. Het netwerk omvat ook de rand rond het gebied.',
 	restSummary: '{gapKm} van {networkKm} km netwerk zonder bank binnen {half} m.',
-	restItem: '{way}: {length} m ver van een bank',
+	restItem: '{way}: {length} m verder dan {half} m van een bank',
 	restMore: 'De {shown} langste van {count} stukken.',
 	complNote:
 		'Aandeel van de lengte van het netwerk waarvan de kenmerken bekend zijn die elk profiel nodig heeft. De gegevens zeggen voor de rest niets: dat is niet ontoegankelijk, en ook niet toegankelijk. Een stuk telt bij de buurt van de adressen die het gebruiken.',
@@ -686,7 +687,7 @@ const nl = {
 	complAssumedProfiles:
 		'Geen ontbrekend kenmerk maakt een stuk onbekend, dus niet in de tabel: {profiles}.',
 	complAssumedSurface:
-		'Een stuk zonder verharding in de gegevens telt voor hen als verhard: hoeveel er bekend is, staat in de kolom ‘Verharding bekend’.',
+		'Een stuk zonder verharding in de gegevens telt dan als verhard: hoeveel er bekend is, staat in de kolom ‘Verharding bekend’.',
 	complAssumedBench: 'Een bank die niet in de gegevens staat, telt niet.',
 	complSurface: 'Verharding bekend',
 	complLegendNoTags:
@@ -839,6 +840,15 @@ function numbersOf(lang: Lang): Intl.NumberFormat {
 	let format = numberFormats.get(lang);
 	if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang)));
 	return format;
+}
+
+/**
+ * A share 0..1 as a whole percentage, a no-break space before the sign (French typography asks
+ * for one, and no language should break "61 %" over two lines).
+ * @example percent(0.614) // → '61\u00a0%'
+ */
+export function percent(share: number): string {
+	return `${Math.round(share * 100)}\u00a0%`;
 }
 
 /**

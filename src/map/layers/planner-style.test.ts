@@ -170,9 +170,9 @@ describe('the completeness layers', () => {
 			'match',
 			['to-string', ['get', 'id']],
 			'13044A00-',
-			'10 %',
+			'10\u00a0%',
 			'13044B001',
-			'60 %',
+			'60\u00a0%',
 			'',
 		]);
 	});

@@ -17,6 +17,7 @@ import type { Fix } from '../../analysis/fixes.ts';
 import { mercatorX, mercatorY } from '../../analysis/geo.ts';
 import type { ProfileId } from '../../contracts/profiles.ts';
 import type { RouteComparison } from '../../analysis/route.ts';
+import { percent } from '../../i18n/messages.ts';
 import { BASEMAP_FONT } from '../style/basemap.ts';
 import { markerBox } from './marker-box.ts';
 
@@ -383,7 +384,7 @@ export function completenessLayers(
 			source: neighbourhoodSource,
 			'source-layer': labelLayer,
 			layout: {
-				'text-field': byId((s) => `${Math.round(100 * s)} %`, ''),
+				'text-field': byId((s) => percent(s), ''),
 				'text-font': BASEMAP_FONT,
 				'text-size': 14,
 				'text-offset': [0, 1.5],
