@@ -13,7 +13,7 @@ import { NO_NEIGHBOURHOOD } from './bundle.ts';
 import type { AnalysisEngine } from './engine.ts';
 import { distanceM, metresPerDegree } from './geo.ts';
 import { PROFILE_IDS, WAY_STATUS_CODES, type ProfileId } from '../contracts/profiles.ts';
-import { EDGE_FLAG } from './profiles.ts';
+import { EDGE_FLAG, UNKNOWN_SURFACE_CLASS } from './profiles.ts';
 
 /** One row: a neighbourhood (or the network away from addresses). */
 export interface CompletenessRow {
@@ -116,9 +116,7 @@ export function completenessByNeighbourhood(engine: AnalysisEngine): Completenes
 			surfaceShare: null,
 		},
 	];
-	// the surface class's 2-bit field: 3 unknown (profiles.ts EDGE_FLAG)
 	const flags = g.attributes.flags;
-	const UNKNOWN_SURFACE = 3;
 	const walkIndex = PROFILE_IDS.indexOf('walking');
 	const E = g.edgeCount;
 	for (let e = 0; e < E; e++) {
@@ -130,7 +128,7 @@ export function completenessByNeighbourhood(engine: AnalysisEngine): Completenes
 		PROFILE_IDS.forEach((p, pi) => {
 			if (g.statuses[pi * E + e] !== WAY_STATUS_CODES.unknown) row.knownM[p] += L;
 		});
-		if ((((flags[e] as number) >>> EDGE_FLAG.surfaceShift) & 3) !== UNKNOWN_SURFACE)
+		if ((((flags[e] as number) >>> EDGE_FLAG.surfaceShift) & 3) !== UNKNOWN_SURFACE_CLASS)
 			row.surfaceKnownM += L;
 	}
 	for (const r of rows) {

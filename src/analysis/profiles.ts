@@ -382,6 +382,9 @@ export const EDGE_FLAG = {
 
 const SURFACE_CLASSES = ['paved', 'loose', 'rough', 'unknown'] as const;
 
+/** The surface class field's value (EDGE_FLAG.surfaceShift) of a surface the data do not give. */
+export const UNKNOWN_SURFACE_CLASS = SURFACE_CLASSES.indexOf('unknown');
+
 /** A surface class a wheel can meet: the paved class is never avoided. */
 export type SurfaceClass = (typeof SURFACE_CLASSES)[number];
 

@@ -586,7 +586,7 @@ const en: Messages = {
 	plannerPickPoint: 'Choose a point on the map',
 	plannerPicking: 'Tap or click on the map, or the button again to stop.',
 	plannerWay: 'unnamed way ({id})',
-	reasonsOnlyUnknown: '{list}: a survey may be enough',
+	reasonsOnlyUnknown: '{list} (a survey may be enough)',
 	reasonsAlsoUnknown: '{known}; also {unknown}',
 	plannerExportGeojson: 'Export as GeoJSON',
 	plannerExportCsv: 'Export as CSV',
@@ -595,7 +595,7 @@ const en: Messages = {
 	routeNone:
 		'No route between A and B for: {profile}. On foot there is one ({distance} m): no passage between them is usable for this profile.',
 	routeNoneAtAll:
-		'No route between A and B, not even on foot: A or B lies too far from a way in this area’s data.',
+		'No route between A and B, not even on foot: A or B lies too far from a way in this area’s data, or the two are not connected in it.',
 	routeIsWalking:
 		'This is the walking route itself. Choose another profile to see what changes for it.',
 	routeProfile: '{profile}: {distance} m, {minutes} min',
@@ -623,6 +623,7 @@ const en: Messages = {
 		'{profile}: {pace} residents from the slower pace alone, {streets} from what public space blocks or slows down.',
 	walkshedTime: 'Computed in {ms} ms',
 	walkshedServicesPreparing: 'The list of services is being prepared…',
+	walkshedNoKerbs: 'no kerbs in the data',
 	walkshedLimitsTitle: 'What limits each profile',
 	walkshedLimitsLine: '{profile}: {limits}.',
 	walkshedLimitsSeparator: '; ',
@@ -652,7 +653,7 @@ const en: Messages = {
 	restNote:
 		'Stretches of the walking network farther than half that distance (along the streets) from a bench. A bus stop counts only when the data say it has a bench. A bench that is not in the data does not count: {benches} benches in the data. The network includes the surroundings of the area.',
 	restSummary: '{gapKm} of {networkKm} km of network without a bench within {half} m.',
-	restItem: '{way}: {length} m far from a bench',
+	restItem: '{way}: {length} m farther than {half} m from a bench',
 	restMore: 'The {shown} longest of {count} stretches.',
 	complNote:
 		'Share of the network’s length for which the features each profile needs are known. For the rest the data say nothing: that is not inaccessible, and not accessible either. A stretch counts for the neighbourhood of the addresses that use it.',
@@ -670,7 +671,7 @@ const en: Messages = {
 	complNoTagsProfiles: 'Need no extra tags, so always 100 % and not in the table: {profiles}.',
 	complAssumedProfiles: 'No missing tag makes a stretch unknown, so not in the table: {profiles}.',
 	complAssumedSurface:
-		'A stretch without a surface in the data counts as paved for them: how much is known is in the column ‘Surface known’.',
+		'A stretch without a surface in the data then counts as paved: how much is known is in the column ‘Surface known’.',
 	complAssumedBench: 'A bench that is not in the data does not count.',
 	complSurface: 'Surface known',
 	complLegendNoTags:

@@ -610,16 +610,16 @@ const fr: Messages = {
 	plannerPickPoint: 'Choisir un point sur la carte',
 	plannerPicking: 'Touchez ou cliquez sur la carte, ou à nouveau sur le bouton pour arrêter.',
 	plannerWay: 'voie sans nom ({id})',
-	reasonsOnlyUnknown: '{list}\u00a0: un relevé peut suffire',
+	reasonsOnlyUnknown: '{list} (un relevé peut suffire)',
 	reasonsAlsoUnknown: '{known}\u202f; aussi {unknown}',
 	plannerExportGeojson: 'Exporter en GeoJSON',
 	plannerExportCsv: 'Exporter en CSV',
 	routeChoose:
 		'Choisissez A et B avec les boutons ci-dessous, chaque fois d’un clic sur la carte. Itinéraire pour\u00a0: {profile}\u202f; celui à pied figure à côté.',
 	routeNone:
-		'Aucun itinéraire entre A et B pour\u00a0: {profile}. À pied, si ({distance} m)\u00a0: aucun passage entre les deux n’est praticable pour ce profil.',
+		'Aucun itinéraire entre A et B pour\u00a0: {profile}. Il en existe un à pied ({distance} m)\u00a0: aucun passage entre les deux n’est praticable pour ce profil.',
 	routeNoneAtAll:
-		'Aucun itinéraire entre A et B, même à pied\u00a0: A ou B est trop loin d’une voie dans les données de cette zone.',
+		'Aucun itinéraire entre A et B, même à pied\u00a0: A ou B est trop loin d’une voie dans les données de cette zone, ou les deux n’y sont pas reliés.',
 	routeIsWalking:
 		'C’est l’itinéraire à pied lui-même. Choisissez un autre profil pour voir ce qui change pour lui.',
 	routeProfile: '{profile}\u00a0: {distance} m, {minutes} min',
@@ -648,6 +648,7 @@ const fr: Messages = {
 		'{profile}\u00a0: {pace} habitants dus au seul rythme plus lent, {streets} à ce que l’espace public empêche ou ralentit.',
 	walkshedTime: 'Calculé en {ms} ms',
 	walkshedServicesPreparing: 'La liste des services est en préparation…',
+	walkshedNoKerbs: 'aucune bordure dans les données',
 	walkshedLimitsTitle: 'Ce qui limite chaque profil',
 	walkshedLimitsLine: '{profile}\u00a0: {limits}.',
 	walkshedLimitsSeparator: '\u202f; ',
@@ -678,7 +679,7 @@ const fr: Messages = {
 	restNote:
 		'Tronçons du réseau piéton à plus de la moitié de cette distance (le long des rues) d’un banc. Un arrêt de bus ne compte que si les données disent qu’il a un banc. Un banc absent des données ne compte pas\u00a0: {benches} bancs dans les données. Le réseau comprend aussi les abords de la zone.',
 	restSummary: '{gapKm} sur {networkKm} km de réseau sans banc à moins de {half} m.',
-	restItem: '{way}\u00a0: {length} m loin d’un banc',
+	restItem: '{way}\u00a0: {length} m à plus de {half} m d’un banc',
 	restMore: 'Les {shown} plus longs sur {count} tronçons.',
 	complNote:
 		'Part de la longueur du réseau dont les caractéristiques nécessaires à chaque profil sont connues. Pour le reste, les données ne disent rien\u00a0: ce n’est ni inaccessible, ni accessible. Un tronçon compte pour le quartier des adresses qui l’utilisent.',
@@ -698,7 +699,7 @@ const fr: Messages = {
 	complAssumedProfiles:
 		'Aucune caractéristique manquante ne rend un tronçon inconnu, donc pas dans le tableau\u00a0: {profiles}.',
 	complAssumedSurface:
-		'Un tronçon sans revêtement dans les données compte pour eux comme revêtu\u00a0: la part connue figure dans la colonne «\u00a0Revêtement connu\u00a0».',
+		'Un tronçon sans revêtement dans les données compte alors comme revêtu\u00a0: la part connue figure dans la colonne «\u00a0Revêtement connu\u00a0».',
 	complAssumedBench: 'Un banc absent des données ne compte pas.',
 	complSurface: 'Revêtement connu',
 	complLegendNoTags:

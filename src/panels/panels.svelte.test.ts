@@ -353,7 +353,7 @@ describe('WalkshedPanel', () => {
 		expect(lines.map((l) => l.textContent?.trim())).toEqual([
 			'Te voet: 4,5\u00a0km/u.',
 			'Met rollator: 3\u00a0km/u; geen trappen; trager (×1,5): meer dan 125\u00a0m zonder bank, ruwe verharding.',
-			'In een rolstoel: 3,5\u00a0km/u; geen trappen, stoep ≤\u00a03\u00a0cm, helling ≤\u00a06\u00a0%, doorgang ≥\u00a00,9\u00a0m, ' +
+			'In een rolstoel: 3,5\u00a0km/u; geen trappen, stoep ≤\u00a03\u00a0cm (geen stoepranden in de gegevens), helling ≤\u00a06\u00a0%, doorgang ≥\u00a00,9\u00a0m, ' +
 				'vermijdt ruwe verharding; trager (×2): halfverharding, helling boven 4\u00a0%, matig effen ' +
 				`verharding; onbekende gegevens tellen als in orde (${unknownKm}\u00a0km van dit bereik).`,
 		]);
@@ -407,7 +407,7 @@ describe('CoveragePanel', () => {
 		// that means for the 65+ and 80+ shares
 		expect(screen.getByTestId('sort-beyond65').textContent).toMatch(/^65\+ verder\*/);
 		expect(screen.getByTestId('coverage-ages-note').textContent).toMatch(
-			/^\* 65\+ en 80\+ geschat met de leeftijdsverdeling van de gemeente \(\d{4}\): in een buurt is hun aandeel verder dan de norm dan dat van alle inwoners\.$/,
+			/^\* 65\+ en 80\+ geschat met de leeftijdsverdeling van de gemeente \(\d{4}\): in een buurt is hun aandeel verder dan de norm dan gelijk aan dat van alle inwoners\.$/,
 		);
 		expect(screen.getByTestId('coverage-charts-ages-note').textContent!.trim()).toBe(
 			screen.getByTestId('coverage-ages-note').textContent!.slice(2),
@@ -437,7 +437,7 @@ describe('CoveragePanel', () => {
 			expect(page.textContent).toContain('geen in de gegevens');
 			// unknown accessibility per kind of help measured, not one figure for all
 			expect(within(page).getByTestId('print-unknown').textContent).toMatch(
-				/per soort hulp: Apotheek \d+ %\.$/,
+				/per soort hulp: Apotheek \d+\u00a0%\.$/,
 			);
 			// the care functions present and missing there, as in the panel's table
 			expect(within(page).getByTestId('print-care-missing').textContent).toMatch(/^Ontbreekt: /);
@@ -690,7 +690,7 @@ describe('CoveragePanel: the printed buurtanalyse', () => {
 		expect(shown).toEqual(
 			wheelchair.summary.map(
 				(r) =>
-					`${Math.round(r.beyond65!).toLocaleString('nl-BE')} (${Math.round(r.beyond65Share! * 100)} %)`,
+					`${Math.round(r.beyond65!).toLocaleString('nl-BE')} (${Math.round(r.beyond65Share! * 100)}\u00a0%)`,
 			),
 		);
 	}, 180_000);

@@ -31,10 +31,10 @@ describe('reasonsText', () => {
 
 	it('says a survey may be enough where only unknown data hold a stretch back', () => {
 		expect(reasonsText(i18n('nl'), ['width_unknown', 'kerb_unknown_height'])).toBe(
-			'Breedte onbekend, Hoogte stoeprand onbekend: nameten kan volstaan',
+			'Breedte onbekend, Hoogte stoeprand onbekend (nameten kan volstaan)',
 		);
 		expect(reasonsText(i18n('en'), ['width_unknown'])).toBe(
-			'Width unknown: a survey may be enough',
+			'Width unknown (a survey may be enough)',
 		);
 	});
 

@@ -141,6 +141,14 @@ describe('MapState', () => {
 		expect(visibility()).toBe('none');
 		state.removeOverlay('coverage-shading');
 		expect(visibility()).toBe('visible');
+		// an overlay set again without hiding it any more: shown again
+		state.setOverlay('completeness', {
+			layers: [fill('completeness-fill')],
+			hides: ['neighbourhoods-fill'],
+		});
+		expect(visibility()).toBe('none');
+		state.setOverlay('completeness', { layers: [fill('completeness-fill')] });
+		expect(visibility()).toBe('visible');
 	});
 
 	it("sets an overlay's feature-state on an area source, changes only what changed, clears it on removal and keeps other keys", () => {

@@ -238,8 +238,11 @@ export class MapState {
 	 */
 	setOverlay(id: string, overlay: Overlay): void {
 		for (const l of overlay.layers) zIndexOf(l.id); // unknown ids throw at once
+		const before = this.#overlays.get(id);
 		this.#overlays.set(id, overlay);
 		this.#draw(id, overlay);
+		// set again without hiding what it hid: shown again, unless another overlay hides it
+		if (before?.hides && this.#map) this.#showUnhidden(this.#map, before.hides);
 	}
 
 	removeOverlay(id: string): void {
@@ -251,7 +254,12 @@ export class MapState {
 		this.#sentData.delete(id);
 		for (const l of overlay.layers) if (map.getLayer(l.id)) map.removeLayer(l.id);
 		if (overlay.source && map.getSource(id)) map.removeSource(id);
-		for (const h of overlay.hides ?? [])
+		this.#showUnhidden(map, overlay.hides);
+	}
+
+	/** Shows again those of `layers` that no overlay on the map hides any more. */
+	#showUnhidden(map: MapLike, layers: readonly string[] | undefined): void {
+		for (const h of layers ?? [])
 			if (map.getLayer(h) && ![...this.#overlays.values()].some((o) => o.hides?.includes(h)))
 				map.setLayoutProperty(h, 'visibility', 'visible');
 	}

@@ -151,7 +151,10 @@ test.describe('coordinators on a phone', () => {
 			const region = page.locator('.scroll-region').filter({ has: table });
 			await region.scrollIntoViewIfNeeded();
 			await expect(region).toHaveAttribute('data-overflows', 'true');
-			const hint = region.locator('xpath=following-sibling::p[1]');
+			// (the note on estimated ages follows the hint, under the table)
+			const hint = region
+				.locator('xpath=following-sibling::p[1]')
+				.filter({ hasText: 'Schuif opzij' });
 			await expect(hint).toHaveText('Schuif opzij voor de andere kolommen →');
 			expect(await withinScreen(region)).toBe(true);
 			await page.screenshot({ path: testInfo.outputPath('table-phone.png') });

@@ -712,7 +712,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				await expect(page.getByTestId('print-neighbourhood')).toHaveCount(await rows.count());
 				await expect(report).toContainText('Buurtanalyse Vorselaar en Lille');
 				await expect(page.getByTestId('print-neighbourhood').first()).toContainText(
-					/[\d.]+ inwoners, van wie [\d.]+ meegeteld \(met een afstand langs de straten\): [\d.]+ 65\+ \(\d+ %\)/,
+					/[\d.]+ inwoners, van wie [\d.]+ meegeteld \(met een afstand langs de straten\): [\d.]+ 65\+ \(\d+\s%\)/,
 				);
 				await expect(page.getByTestId('print-gap').first()).toContainText('Ontmoetingsplaats');
 				// the first page: the map under its title and with its legend, the whole area per kind

@@ -290,6 +290,21 @@ test.describe("planners' workspace", () => {
 				]);
 		}
 		expect(Object.keys(stretches).length).toBeGreaterThan(0);
+		// the wheelchair's kerb limit says so where the area's data hold no kerb (the manifest counts
+		// the network's points per kind)
+		const pointKinds = (
+			JSON.parse(readFileSync(path.join('tiles', SAMPLE_AREA, 'manifest.json'), 'utf8')) as {
+				archives: { network: { layers: { id: string; counts?: Record<string, number> }[] } };
+			}
+		).archives.network.layers.find((l) => l.counts)?.counts;
+		const wheelchairLimits = shedPanel
+			.getByTestId('walkshed-limits')
+			.locator('li[data-profile="wheelchair"]');
+		if (pointKinds && !pointKinds.kerb)
+			await expect(wheelchairLimits).toContainText(
+				'stoep ≤ 3 cm (geen stoepranden in de gegevens)',
+			);
+		else await expect(wheelchairLimits).not.toContainText('geen stoepranden');
 		// the difference split: the walking network at the profile's own pace (the same minutes, as
 		// far as its speed goes), then what public space takes away besides
 		const walked = sheds[0]!;
@@ -438,7 +453,7 @@ test.describe("planners' workspace", () => {
 			{ timeout: 120_000 },
 		);
 		await expect(restPanel.getByTestId('rest-item').first()).toContainText(
-			`${rest.gaps[0]!.wayName || `weg zonder naam (${rest.gaps[0]!.wayId})`}: ${nl(rest.gaps[0]!.lengthM)} m ver van een bank`,
+			`${rest.gaps[0]!.wayName || `weg zonder naam (${rest.gaps[0]!.wayId})`}: ${nl(rest.gaps[0]!.lengthM)} m verder dan 62,5 m van een bank`,
 		);
 		// half the gap as it is (62,5 m), not rounded
 		await expect(restPanel.getByTestId('rest-summary')).toContainText('zonder bank binnen 62,5 m.');
@@ -937,7 +952,7 @@ test.describe("planners' workspace", () => {
 		// B far outside the area's data: not even on foot, and the panel says why
 		await page.goto(`/?mode=route&a=${A.join(',')}&b=4.6,51.4&profile=wheelchair`);
 		await expect(panel.getByTestId('route-none')).toHaveText(
-			'Geen route tussen A en B, ook niet te voet: A of B ligt te ver van een weg in de gegevens van dit gebied.',
+			'Geen route tussen A en B, ook niet te voet: A of B ligt te ver van een weg in de gegevens van dit gebied, of de twee zijn er niet met elkaar verbonden.',
 			{ timeout: 120_000 },
 		);
 	});
