@@ -811,9 +811,9 @@ test.describe("planners' workspace", () => {
 		};
 		// the rollator asks nothing either, but reads surfaces and benches: what it takes for granted
 		const assumed = {
-			nl: 'Geen ontbrekend kenmerk maakt een stuk onbekend, dus niet in de tabel: Met rollator. Een stuk zonder verharding in de gegevens telt voor hen als verhard: hoeveel er bekend is, staat in de kolom ‘Verharding bekend’. Een bank die niet in de gegevens staat, telt niet.',
-			fr: 'Aucune caractéristique manquante ne rend un tronçon inconnu, donc pas dans le tableau : Avec déambulateur. Un tronçon sans revêtement dans les données compte pour eux comme revêtu : la part connue figure dans la colonne « Revêtement connu ». Un banc absent des données ne compte pas.',
-			en: 'No missing tag makes a stretch unknown, so not in the table: With a rollator. A stretch without a surface in the data counts as paved for them: how much is known is in the column ‘Surface known’. A bench that is not in the data does not count.',
+			nl: 'Geen ontbrekend kenmerk maakt een stuk onbekend, dus niet in de tabel: Met rollator. Een stuk zonder verharding in de gegevens telt dan als verhard: hoeveel er bekend is, staat in de kolom ‘Verharding bekend’. Een bank die niet in de gegevens staat, telt niet.',
+			fr: 'Aucune caractéristique manquante ne rend un tronçon inconnu, donc pas dans le tableau : Avec déambulateur. Un tronçon sans revêtement dans les données compte alors comme revêtu : la part connue figure dans la colonne « Revêtement connu ». Un banc absent des données ne compte pas.',
+			en: 'No missing tag makes a stretch unknown, so not in the table: With a rollator. A stretch without a surface in the data then counts as paved: how much is known is in the column ‘Surface known’. A bench that is not in the data does not count.',
 		};
 		const legends = {
 			nl: 'Profiel: Te voet. Dit profiel heeft geen extra kenmerken nodig',
