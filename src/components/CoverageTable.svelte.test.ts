@@ -30,6 +30,7 @@ const row = (id: string, name: string): NeighbourhoodSummary => ({
 
 const rows = [row('1', 'Heide'), row('2', 'Gierle'), row('', '')];
 const NOTE = '* geschat';
+const SOME = '* sommige geschat';
 
 const host = (estimated: string[]) =>
 	render(I18nHost, {
@@ -41,7 +42,7 @@ const host = (estimated: string[]) =>
 				caption: 'Apotheek',
 				onzoom: () => {},
 				estimated: new Set(estimated),
-				estimatedNote: NOTE,
+				estimatedNotes: { all: NOTE, some: SOME },
 			},
 		},
 	});
@@ -72,7 +73,7 @@ describe('CoverageTable: estimated ages', () => {
 		expect(
 			getAllByTestId('coverage-row-estimated').map((m) => m.closest('tr')!.dataset.neighbourhood),
 		).toEqual(['2']);
-		expect(getByTestId('coverage-ages-note').textContent).toBe(NOTE);
+		expect(getByTestId('coverage-ages-note').textContent).toBe(SOME);
 	});
 
 	it('marks nothing where every neighbourhood has its own age table', () => {

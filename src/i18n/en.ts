@@ -621,6 +621,8 @@ const en: Messages = {
 		'Residents whose own way to this point fits in {minutes}\u00a0min. The number below is the difference with walking: partly the slower pace, partly public space (split below).',
 	walkshedSplit:
 		'{profile}: {pace} residents from the slower pace alone, {streets} from what public space blocks or slows down.',
+	walkshedSplitStreets:
+		'{profile}: {streets} residents, all from what public space blocks or slows down (the pace changes none of it).',
 	walkshedTime: 'Computed in {ms} ms',
 	walkshedServicesPreparing: 'The list of services is being prepared…',
 	walkshedNoKerbs: 'no kerbs in the data',

@@ -646,6 +646,8 @@ const fr: Messages = {
 		'Habitants dont le chemin jusqu’à ce point tient en {minutes}\u00a0min. Le nombre en dessous est l’écart avec la marche\u00a0: en partie le rythme plus lent, en partie l’espace public (détaillé ci-dessous).',
 	walkshedSplit:
 		'{profile}\u00a0: {pace} habitants dus au seul rythme plus lent, {streets} à ce que l’espace public empêche ou ralentit.',
+	walkshedSplitStreets:
+		'{profile}\u00a0: {streets} habitants, tous dus à ce que l’espace public empêche ou ralentit (le rythme n’y change rien).',
 	walkshedTime: 'Calculé en {ms} ms',
 	walkshedServicesPreparing: 'La liste des services est en préparation…',
 	walkshedNoKerbs: 'aucune bordure dans les données',

@@ -634,6 +634,8 @@ const nl = {
 		'Inwoners van wie de eigen weg naar dit punt binnen {minutes}\u00a0min past. Het getal eronder is het verschil met te voet: deels het tragere tempo, deels de openbare ruimte (hieronder uiteengelegd).',
 	walkshedSplit:
 		'{profile}: {pace} inwoners door het tragere tempo alleen, {streets} door wat de openbare ruimte tegenhoudt of vertraagt.',
+	walkshedSplitStreets:
+		'{profile}: {streets} inwoners, alles door wat de openbare ruimte tegenhoudt of vertraagt (het tempo verandert er niets aan).',
 	walkshedTime: 'Berekend in {ms} ms',
 	walkshedServicesPreparing: 'De lijst van voorzieningen wordt voorbereid…',
 	walkshedNoKerbs: 'geen stoepranden in de gegevens',
