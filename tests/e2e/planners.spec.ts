@@ -837,6 +837,14 @@ test.describe("planners' workspace", () => {
 			await expect(table.locator('td[data-profile="rollator"]')).toHaveCount(0);
 			// neighbourhood, network, wheelchair, surface known
 			await expect(table.locator('thead th')).toHaveCount(4);
+			// four columns are wider than a phone: the table scrolls sideways and says so while cut
+			const region = page.getByTestId('completeness-scroll');
+			if ((await region.getAttribute('data-overflows')) === 'true')
+				await expect(
+					region.locator('xpath=following-sibling::p[1]').filter({ hasText: /→/ }),
+				).toBeVisible();
+			if (testInfo.project.name === 'phone')
+				await expect(region).toHaveAttribute('data-overflows', 'true');
 			await expect(table.locator('td[data-profile="wheelchair"]')).toHaveCount(compl.length);
 			for (const r of compl) {
 				const row = page.locator(`[data-testid="completeness-row"][data-id="${r.id}"]`);
