@@ -53,6 +53,7 @@ import {
 	type ClassifyLimits,
 } from './profiles.ts';
 import { PROFILE_IDS, type WayStatus } from '../contracts/profiles.ts';
+import { BENCH_CATEGORY_ID } from '../contracts/taxonomy.ts';
 import { parseWith } from '../contracts/validation.ts';
 import {
 	BundleInputSchema,
@@ -611,7 +612,7 @@ export class BenchIndex {
  * (whose coordinates are checked here).
  */
 function benchPoints(input: AnalysisBundleInput): [number, number][] {
-	const benchCats = new Set(input.benchCategoryIds ?? ['bench']);
+	const benchCats = new Set(input.benchCategoryIds ?? [BENCH_CATEGORY_ID]);
 	const benches: [number, number][] = [];
 	for (const [id, tags] of [...input.nodeTags.entries()].sort((a, b) => a[0] - b[0])) {
 		const c = input.nodeLngLat.get(id);

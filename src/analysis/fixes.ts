@@ -39,6 +39,7 @@ import {
 	type WayStatus,
 } from '../contracts/profiles.ts';
 import { edgeCoordinates, type Snap } from './snap.ts';
+import { wayOfEdge } from './way-names.ts';
 import {
 	SweepState,
 	beats,
@@ -76,6 +77,8 @@ export interface Fix extends FixGain {
 	wayId: string;
 	/** The way's street name ('' when it has none: say the way id). */
 	wayName: string;
+	/** Where the way has no name: the nearest named way it leads to ('' when none; way-names.ts). */
+	nearName: string;
 	lengthM: number;
 	/** The edge's status for the profile now (impassable, or unknown). */
 	status: WayStatus;
@@ -483,8 +486,7 @@ export function rankFixes(engine: AnalysisEngine, options: FixOptions): FixRanki
 			coordinates.length === 2 ? [(first[0] + mid[0]) / 2, (first[1] + mid[1]) / 2] : mid;
 		return {
 			edge: e,
-			wayId: g.wayIds[g.edgeWays[e] as number] as string,
-			wayName: g.wayNames[g.edgeWays[e] as number] ?? '',
+			...wayOfEdge(g, e),
 			lengthM: g.lengthsM[e] as number,
 			status: STATUS_NAMES[g.statuses[k] as number] ?? 'impassable',
 			reasons: g.reasons[k] === 0 ? [] : reasonsFromMask(g.reasons[k] as number),

@@ -13,10 +13,12 @@
  * street, a path) that meet are merged into a stretch; stretches are listed longest first.
  */
 import type { Feature, FeatureCollection, MultiLineString } from 'geojson';
+import { BENCH_CATEGORY_ID } from '../contracts/taxonomy.ts';
 import { BENCH_NEAR_M } from './bundle.ts';
 import type { AnalysisEngine } from './engine.ts';
 import { multiSourceSweep, type SweepSource } from './sweep.ts';
 import { edgeSlice } from './walkshed.ts';
+import { wayOfEdge } from './way-names.ts';
 
 /** Default: a bench at least every 125 m. */
 export const REST_GAP_DEFAULT_M = 125;
@@ -33,6 +35,8 @@ export interface RestGap {
 	wayId: string;
 	/** Its street name ('' when it has none: say the way id). */
 	wayName: string;
+	/** Where the way has no name: the nearest named way it leads to ('' when none; way-names.ts). */
+	nearName: string;
 	/** A point of the stretch ([lng, lat]) to fly to. */
 	at: [number, number];
 	lines: [number, number][][];
@@ -62,7 +66,7 @@ export function restGaps(
 	const maxGapM = options.maxGapM ?? REST_GAP_DEFAULT_M;
 	if (!(Number.isFinite(maxGapM) && maxGapM >= 10 && maxGapM <= 5000))
 		throw new Error(`the distance between benches must be 10–5000 m, got ${maxGapM}`);
-	const benchCategoryId = options.benchCategoryId ?? 'bench';
+	const benchCategoryId = options.benchCategoryId ?? BENCH_CATEGORY_ID;
 	const net = engine.network('walking', 'optimistic');
 	const g = engine.graph;
 	const sources: SweepSource[] = [];
@@ -136,21 +140,20 @@ export function restGaps(
 	for (const members of groups.values()) {
 		let lengthM = 0;
 		let farthestM = 0;
-		const perWay = new Map<number, number>();
 		const lines: [number, number][][] = [];
 		let longest = -1;
+		let longestEdge = -1;
 		let at: [number, number] = [0, 0];
 		for (const i of members) {
 			const p = pieces[i] as { e: number; f0: number; f1: number };
 			const L = g.lengthsM[p.e] as number;
 			const l = (p.f1 - p.f0) * L;
 			lengthM += l;
-			const way = g.edgeWays[p.e] as number;
-			perWay.set(way, (perWay.get(way) ?? 0) + l);
 			const line = edgeSlice(g, p.e, p.f0, p.f1);
 			lines.push(line);
 			if (l > longest) {
 				longest = l;
+				longestEdge = p.e;
 				at = line[Math.floor(line.length / 2)] as [number, number];
 			}
 			const dF = st.distM(g.edgeFrom[p.e] as number);
@@ -166,10 +169,8 @@ export function restGaps(
 			farthestM = Math.max(farthestM, far);
 		}
 		if (lengthM <= 0) continue;
-		const way = [...perWay.keys()][0] as number;
-		const wayId = g.wayIds[way] as string;
-		const wayName = g.wayNames[way] ?? '';
-		stretches.push({ lengthM, farthestM, wayId, wayName, at, lines });
+		// every piece of a stretch is on one way
+		stretches.push({ lengthM, farthestM, ...wayOfEdge(g, longestEdge), at, lines });
 	}
 	stretches.sort((a, b) => b.lengthM - a.lengthM);
 	return {

@@ -20,6 +20,7 @@ import { assertLngLat } from './geo.ts';
 import { SearchSpace } from './search.ts';
 import { edgeCoordinates, type Snap } from './snap.ts';
 import { edgeSlice } from './walkshed.ts';
+import { wayOfEdge } from './way-names.ts';
 
 /** One stretch of a route or of an avoided path. */
 export interface RouteSegment {
@@ -27,6 +28,8 @@ export interface RouteSegment {
 	wayId: string;
 	/** The way's street name ('' when it has none: say the way id). */
 	wayName: string;
+	/** Where the way has no name: the nearest named way it leads to ('' when none; way-names.ts). */
+	nearName: string;
 	/** Fractions of the edge used (shape direction), 0..1. */
 	from: number;
 	to: number;
@@ -81,8 +84,7 @@ function segment(
 	if (from > to) coords.reverse();
 	return {
 		edge: e,
-		wayId: g.wayIds[g.edgeWays[e] as number] as string,
-		wayName: g.wayNames[g.edgeWays[e] as number] ?? '',
+		...wayOfEdge(g, e),
 		from,
 		to,
 		lengthM: (hi - lo) * (g.lengthsM[e] as number),

@@ -838,6 +838,12 @@ export const CATEGORIES: readonly Category[] = [
 	},
 ];
 
+/**
+ * The category whose places are benches: the planners' rest points measure the distance between
+ * them, and the rollator's rule reads them (src/analysis/bundle.ts).
+ */
+export const BENCH_CATEGORY_ID = 'bench';
+
 /** Category ids in legend order. */
 export const CATEGORY_IDS: readonly string[] = CATEGORIES.map((c) => c.id);
 

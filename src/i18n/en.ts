@@ -586,6 +586,7 @@ const en: Messages = {
 	plannerPickPoint: 'Choose a point on the map',
 	plannerPicking: 'Tap or click on the map, or the button again to stop.',
 	plannerWay: 'unnamed way ({id})',
+	plannerWayNear: 'unnamed way near {name} ({id})',
 	reasonsOnlyUnknown: '{list} (a survey may be enough)',
 	reasonsAlsoUnknown: '{known}; also {unknown}',
 	plannerExportGeojson: 'Export as GeoJSON',

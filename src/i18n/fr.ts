@@ -610,6 +610,7 @@ const fr: Messages = {
 	plannerPickPoint: 'Choisir un point sur la carte',
 	plannerPicking: 'Touchez ou cliquez sur la carte, ou à nouveau sur le bouton pour arrêter.',
 	plannerWay: 'voie sans nom ({id})',
+	plannerWayNear: 'voie sans nom près de {name} ({id})',
 	reasonsOnlyUnknown: '{list} (un relevé peut suffire)',
 	reasonsAlsoUnknown: '{known}\u202f; aussi {unknown}',
 	plannerExportGeojson: 'Exporter en GeoJSON',

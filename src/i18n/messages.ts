@@ -599,6 +599,7 @@ const nl = {
 	plannerPickPoint: 'Kies een punt op de kaart',
 	plannerPicking: 'Tik of klik op de kaart, of nog eens op de knop om te stoppen.',
 	plannerWay: 'weg zonder naam ({id})',
+	plannerWayNear: 'weg zonder naam bij {name} ({id})',
 	reasonsOnlyUnknown: '{list} (nameten kan volstaan)',
 	reasonsAlsoUnknown: '{known}; ook {unknown}',
 	plannerExportGeojson: 'Exporteren als GeoJSON',

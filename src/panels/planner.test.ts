@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROFILE_LIMITS } from '../analysis/profiles.ts';
 import { loadLang, translate, type Lang } from '../i18n/messages.ts';
-import { reasonsText } from './planner.ts';
+import { reasonsText, wayLabel } from './planner.ts';
 
 const i18n = (lang: Lang) => ({
 	lang,
@@ -41,5 +41,26 @@ describe('reasonsText', () => {
 	it('lists known reasons alone as they are, and says "unknown" for none', () => {
 		expect(reasonsText(i18n('nl'), ['steps'])).toBe('Trappen');
 		expect(reasonsText(i18n('nl'), [])).toBe(translate('nl', 'networkUnknown'));
+	});
+});
+
+describe('wayLabel', () => {
+	beforeAll(async () => {
+		await loadLang('fr');
+	});
+
+	it('names a street, or a way without a name by the named way it leads to, with its id', () => {
+		expect(wayLabel(i18n('nl'), { wayId: 'w1', wayName: 'Kerkstraat', nearName: '' })).toBe(
+			'Kerkstraat',
+		);
+		expect(wayLabel(i18n('nl'), { wayId: 'w2', wayName: '', nearName: 'Pastoorshof' })).toBe(
+			'weg zonder naam bij Pastoorshof (w2)',
+		);
+		expect(wayLabel(i18n('fr'), { wayId: 'w2', wayName: '', nearName: 'Pastoorshof' })).toBe(
+			'voie sans nom près de Pastoorshof (w2)',
+		);
+		expect(wayLabel(i18n('nl'), { wayId: 'w3', wayName: '', nearName: '' })).toBe(
+			'weg zonder naam (w3)',
+		);
 	});
 });

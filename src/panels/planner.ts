@@ -88,10 +88,17 @@ export function bboxOf(
 
 /**
  * A way as the lists name it: its street name from the data (src/analysis/bundle.ts
- * `WAY_NAME_KEYS`), else honestly "unnamed way (w123)".
+ * `WAY_NAME_KEYS`), else honestly "unnamed way near Pastoorshof (w123)", by the nearest named way
+ * it leads to (src/analysis/way-names.ts), or "unnamed way (w123)" when none is near.
  */
-export function wayLabel(i18n: Pick<I18n, 't'>, way: { wayId: string; wayName: string }): string {
-	return way.wayName || i18n.t('plannerWay', { id: way.wayId });
+export function wayLabel(
+	i18n: Pick<I18n, 't'>,
+	way: { wayId: string; wayName: string; nearName: string },
+): string {
+	if (way.wayName) return way.wayName;
+	return way.nearName
+		? i18n.t('plannerWayNear', { id: way.wayId, name: way.nearName })
+		: i18n.t('plannerWay', { id: way.wayId });
 }
 
 /**

@@ -7,7 +7,7 @@
  * Pure functions over URLSearchParams, so links round-trip in unit tests.
  */
 
-import { categoryById, isCategoryId } from '../contracts/taxonomy.ts';
+import { BENCH_CATEGORY_ID, categoryById, isCategoryId } from '../contracts/taxonomy.ts';
 import {
 	BARRIER_KINDS,
 	REPORT_STATUSES,
@@ -370,6 +370,25 @@ export function modeKey(mode: Mode): string {
 	const params = new URLSearchParams();
 	writeMode(mode, params);
 	return params.toString();
+}
+
+/**
+ * The kind of help whose places the map shows in a mode, instead of the legend's choice: the one
+ * a resident chose; the one a gap analysis or a fixes ranking measures the distance to; the
+ * benches of the rest points. Undefined: the legend decides.
+ */
+export function mapCategoryOf(mode: Mode): string | undefined {
+	switch (mode.kind) {
+		case 'nearest':
+		case 'place':
+		case 'coverage':
+		case 'fixes':
+			return mode.categoryId;
+		case 'rest':
+			return BENCH_CATEGORY_ID;
+		default:
+			return undefined;
+	}
 }
 
 /** The workspace a mode belongs to. */

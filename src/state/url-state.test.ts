@@ -1,6 +1,6 @@
 import { categoryById } from '../contracts/taxonomy.ts';
 import { describe, expect, it } from 'vitest';
-import { MODES, modeKey, readMode, type Mode } from './modes.ts';
+import { mapCategoryOf, MODES, modeKey, readMode, type Mode } from './modes.ts';
 import {
 	DEFAULT_STATE,
 	historyKey,
@@ -125,6 +125,17 @@ describe('url state', () => {
 	it('reads links made before modes: a place, or a category', () => {
 		expect(readMode(new URLSearchParams('place=n1'))).toEqual({ kind: 'place', placeId: 'n1' });
 		expect(readMode(new URLSearchParams('cat=gp'))).toEqual({ kind: 'nearest', categoryId: 'gp' });
+	});
+
+	it('shows on the map the places of the kind of help a mode is about', () => {
+		const of = (query: string) => mapCategoryOf(readMode(new URLSearchParams(query)));
+		expect(of('mode=nearest&cat=bakery')).toBe('bakery');
+		expect(of('mode=coverage&cats=gp,pharmacy&cat=pharmacy')).toBe('pharmacy');
+		expect(of('mode=fixes&cat=dentist')).toBe('dentist');
+		expect(of('mode=rest')).toBe('bench');
+		// the legend decides where a mode is about no kind of help
+		for (const query of ['', 'mode=route', 'mode=walkshed', 'mode=completeness', 'mode=reports'])
+			expect(of(query)).toBeUndefined();
 	});
 
 	it("bounds the planners' numbers and points from a link", () => {

@@ -277,6 +277,13 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 		await expect(panel.getByTestId('coverage-table')).toContainText('geen in de gegevens');
 
 		await panel.getByTestId('coverage-shown').selectOption('meeting_place');
+		// the map shows the places the distances are measured to (the meeting places), no others
+		await expect
+			.poll(async () => {
+				const shown = await renderedValues(page, ['places-icon'], 'categories');
+				return shown.length > 0 && shown.every((c) => c.split(',').includes('meeting_place'));
+			})
+			.toBe(true);
 		const legend = panel.getByTestId('coverage-legend');
 		await expect(legend.getByTestId('coverage-legend-norm')).toContainText(
 			'Norm: 500 m langs de straten · In een rolstoel · onbekende gegevens: optimistisch',

@@ -66,6 +66,11 @@ const B: [number, number] = [4.832985, 51.218921];
 
 test.beforeEach(async ({ page }) => captureMap(page));
 
+/** A way as the planners' lists name it in Dutch (src/panels/planner.ts wayLabel). */
+const wayText = (w: { wayId: string; wayName: string; nearName: string }) =>
+	w.wayName ||
+	(w.nearName ? `weg zonder naam bij ${w.nearName} (${w.wayId})` : `weg zonder naam (${w.wayId})`);
+
 /** The lines each element's text takes (distinct tops of its line boxes). */
 async function textLines(elements: Locator): Promise<number[]> {
 	return elements.evaluateAll((all) =>
@@ -241,8 +246,8 @@ test.describe("planners' workspace", () => {
 						: label,
 				);
 			}
-			// the street's name from the data, else honestly the way id
-			await expect(items.nth(k)).toContainText(s.wayName || `weg zonder naam (${s.wayId})`);
+			// the street's name from the data, else honestly the way id (and the street it leads to)
+			await expect(items.nth(k)).toContainText(wayText(s));
 		}
 		await waitForMapReady(page);
 		// walking line, profile line, the avoided stretches, A and B
@@ -362,11 +367,15 @@ test.describe("planners' workspace", () => {
 		const download = page.waitForEvent('download');
 		await fixPanel.getByTestId('fixes-export-csv').click();
 		const csv = readFileSync(await (await download).path(), 'utf8');
-		expect(csv.startsWith('\uFEFFrank;way_id;way_name;')).toBe(true);
+		expect(csv.startsWith('\uFEFFrank;way_id;way_name;near_name;')).toBe(true);
 		expect(csv.trim().split('\r\n')).toHaveLength(1 + ranking.fixes.length);
 		await shot('planner-fixes-desktop.png');
 		// a fix tapped on the map: its entry in the list, focused (the map shows only its rank)
 		await mapSettled(page);
+		// the map shows the pharmacies the ranking measures the distance to, no other places
+		const shownCategories = await renderedValues(page, ['places-icon'], 'categories');
+		expect(shownCategories.length).toBeGreaterThan(0);
+		for (const c of shownCategories) expect(c.split(',')).toContain('pharmacy');
 		// where fixes cluster (most of these lie in one village), the numbers drawn at the view
 		// fitted to them cover no other: the best ones are numbered, every line is drawn
 		const numbers = await page.evaluate(() => {
@@ -453,12 +462,23 @@ test.describe("planners' workspace", () => {
 			{ timeout: 120_000 },
 		);
 		await expect(restPanel.getByTestId('rest-item').first()).toContainText(
-			`${rest.gaps[0]!.wayName || `weg zonder naam (${rest.gaps[0]!.wayId})`}: ${nl(rest.gaps[0]!.lengthM)} m verder dan 62,5 m van een bank`,
+			`${wayText(rest.gaps[0]!)}: ${nl(rest.gaps[0]!.lengthM)} m verder dan 62,5 m van een bank`,
+		);
+		// a path without a name is named by the street it leads to
+		const unnamed = rest.gaps.slice(0, 25).findIndex((g) => g.wayName === '' && g.nearName !== '');
+		expect(unnamed).toBeGreaterThanOrEqual(0);
+		await expect(restPanel.getByTestId('rest-item').nth(unnamed)).toContainText(
+			`${wayText(rest.gaps[unnamed]!)}: ${nl(rest.gaps[unnamed]!.lengthM)} m`,
 		);
 		// half the gap as it is (62,5 m), not rounded
 		await expect(restPanel.getByTestId('rest-summary')).toContainText('zonder bank binnen 62,5 m.');
 		await expect.poll(() => overlayFeatures(page, 'rest')).toBe(rest.gaps.length);
 		await mapSettled(page);
+		// the map shows the benches the distances are measured to (a bus stop with one too), no
+		// other places
+		const benchesShown = await renderedValues(page, ['places-icon'], 'categories');
+		expect(benchesShown.length).toBeGreaterThan(0);
+		for (const c of benchesShown) expect(c.split(',')).toContain('bench');
 		await shot('planner-rest-desktop.png');
 
 		// --- data completeness per neighbourhood

@@ -24,16 +24,19 @@ export function iconImageId(categoryId: string): string {
 }
 
 /**
- * The filter for the places to show: primary category among `visible` (or exactly `categoryId`
- * when a kind of help was chosen), and only wheelchair-accessible places when asked.
+ * The filter for the places to show: primary category among `visible`, or, when a kind of help
+ * was chosen, every place of it, first category or another (a bus stop with a bench for the
+ * benches; the lists count those too); and only wheelchair-accessible places when asked. A
+ * place's `categories` are its category ids joined by commas.
  */
 export function placesFilter(
 	visible: ReadonlySet<string>,
 	categoryId: string | undefined,
 	onlyWheelchair: boolean,
 ): FilterSpecification {
-	const ids = categoryId ? [categoryId] : [...visible].sort();
-	const byCategory: FilterSpecification = ['in', ['get', 'category'], ['literal', ids]];
+	const byCategory: FilterSpecification = categoryId
+		? ['in', `,${categoryId},`, ['concat', ',', ['get', 'categories'], ',']]
+		: ['in', ['get', 'category'], ['literal', [...visible].sort()]];
 	if (!onlyWheelchair) return byCategory;
 	return ['all', byCategory, ['in', ['get', 'wheelchair'], ['literal', ['yes', 'designated']]]];
 }
