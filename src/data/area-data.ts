@@ -17,6 +17,8 @@ export interface AreaData {
 	placesById: Map<string, Place>;
 	/** Places per category id (a place with two categories counts in both). */
 	categoryCounts: Map<string, number>;
+	/** Of those, the places outside the area, in its surroundings ({@link Place.outsideArea}). */
+	categoryCountsAround: Map<string, number>;
 	/** The area's centre [lng, lat]: where distances are measured from without an origin. */
 	centre: [number, number];
 	/** The search, answered by the search worker. */
@@ -60,6 +62,7 @@ export function placesOf(
 			if (Number.isInteger(total) && total >= spaces) place.totalSpaces = total;
 		}
 		if (p.date) place.date = p.date;
+		if (p.localities.length === 0) place.outsideArea = true;
 		if (p.wheelchair && WHEELCHAIR.has(p.wheelchair))
 			place.wheelchair = p.wheelchair as WheelchairAccess;
 		return place;
@@ -96,17 +99,26 @@ export async function loadAreaData(
 		areaName: tiles.name,
 		places,
 		placesById: new Map(places.map((p) => [p.id, p])),
-		categoryCounts: countByCategory(places),
+		...countsByCategory(places),
 		centre: source.centre,
 		search,
 		extraPlaces: [],
 	};
 }
 
-function countByCategory(places: readonly Place[]): Map<string, number> {
-	const counts = new Map<string, number>();
-	for (const p of places) for (const id of p.categoryIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-	return counts;
+/** Places per category, and of them those outside the area. */
+function countsByCategory(
+	places: readonly Place[],
+): Pick<AreaData, 'categoryCounts' | 'categoryCountsAround'> {
+	const categoryCounts = new Map<string, number>();
+	const categoryCountsAround = new Map<string, number>();
+	for (const p of places) {
+		for (const id of p.categoryIds) {
+			categoryCounts.set(id, (categoryCounts.get(id) ?? 0) + 1);
+			if (p.outsideArea) categoryCountsAround.set(id, (categoryCountsAround.get(id) ?? 0) + 1);
+		}
+	}
+	return { categoryCounts, categoryCountsAround };
 }
 
 /**
@@ -120,7 +132,7 @@ export function withExtraPlaces(data: AreaData, extra: readonly Place[]): AreaDa
 		...data,
 		places,
 		placesById: new Map(places.map((p) => [p.id, p])),
-		categoryCounts: countByCategory(places),
+		...countsByCategory(places),
 		extraPlaces: [...extra],
 	};
 }

@@ -307,6 +307,7 @@ const en: Messages = {
 	profileLabel: 'How do you get around?',
 	legendTitle: 'What the map shows',
 	legendShowAll: 'Show all',
+	legendAround: '{count} nearby',
 	legendHideAll: 'Hide all',
 	listTitle: 'Places in {area}',
 	listCount: { one: '{count} place', other: '{count} places' },

@@ -321,6 +321,7 @@ const fr: Messages = {
 	profileLabel: 'Comment vous déplacez-vous\u202f?',
 	legendTitle: 'Que montre la carte\u202f?',
 	legendShowAll: 'Tout afficher',
+	legendAround: '{count} aux alentours',
 	legendHideAll: 'Tout masquer',
 	listTitle: 'Lieux à {area}',
 	listCount: { one: '{count} lieu', other: '{count} lieux' },

@@ -315,6 +315,7 @@ const nl = {
 	profileLabel: 'Hoe verplaats je je?',
 	legendTitle: 'Wat toont de kaart?',
 	legendShowAll: 'Alles tonen',
+	legendAround: '{count} in de omgeving',
 	legendHideAll: 'Alles verbergen',
 	listTitle: 'Plaatsen in {area}',
 	listCount: { one: '{count} plaats', other: '{count} plaatsen' },

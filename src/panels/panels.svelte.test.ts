@@ -96,6 +96,34 @@ describe('ExplorePanel', () => {
 		expect(legend.textContent).toContain(String(pharmacies.length));
 	});
 
+	it("counts the area's own places; those of its surroundings are said apart, under the name", async () => {
+		renderPanel(as(ExplorePanel), area, { kind: 'explore' });
+		// inside the area's boundary or not: checked with turf on the pipeline's boundaries.geojson
+		const boundary = JSON.parse(
+			readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'boundaries.geojson'), 'utf8'),
+		) as FeatureCollection<MultiPolygon>;
+		const inside = (p: Place) => boundary.features.some((f) => booleanPointInPolygon(p.lngLat, f));
+		let aroundSeen = 0;
+		for (const count of screen.getAllByTestId(/^legend-count-/)) {
+			const id = count.dataset.testid!.slice('legend-count-'.length);
+			const places = area.data!.places.filter((p) => p.categoryIds.includes(id));
+			const own = places.filter(inside).length;
+			expect(Number(count.textContent)).toBe(own);
+			const around = screen.queryByTestId(`legend-around-${id}`);
+			if (own === places.length) expect(around).toBeNull();
+			else {
+				expect(around!.textContent).toBe(`${places.length - own} in de omgeving`);
+				aroundSeen++;
+			}
+		}
+		// the sample's hospitals all lie around it (the region's, from GISCO)
+		expect(aroundSeen).toBeGreaterThan(0);
+		expect(screen.getByTestId('legend-count-hospital').textContent).toBe('0');
+		// the panel's lazy parts, loaded before the test ends
+		expect(await screen.findByTestId('open-route')).toBeDefined();
+		expect(await screen.findByTestId('offline-area')).toBeDefined();
+	});
+
 	it('before the first view is done: no counts and no planner tools; then both (issue #12)', async () => {
 		const deferred = new AreaState({
 			origin: ORIGIN,

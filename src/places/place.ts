@@ -38,6 +38,11 @@ export interface Place {
 	source: string;
 	/** When the source last changed this place (ISO date), if known. */
 	date?: string;
+	/**
+	 * It lies outside the area, in the surroundings its data take in (a hospital of the region, a
+	 * stop across the border): the lists reach it, the area's own counts leave it out.
+	 */
+	outsideArea?: true;
 }
 
 const CATEGORY_ORDER = new Map(CATEGORIES.map((c, i) => [c.id, i]));
