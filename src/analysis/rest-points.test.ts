@@ -6,7 +6,7 @@ import { SAMPLE_AREA } from '../../tests/helpers/areas.ts';
 import { BENCH_NEAR_M, decodeAnalysisBundle } from './bundle.ts';
 import { AnalysisEngine } from './engine.ts';
 import { nearestPlaces } from './nearest.ts';
-import { restGaps, restGapsToGeoJSON } from './rest-points.ts';
+import { restGaps, restGapsToGeoJSON, routeEdges } from './rest-points.ts';
 
 const bundle = decodeAnalysisBundle(
 	new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),
@@ -49,5 +49,84 @@ describe('restGaps on the sample area', () => {
 		expect(restGaps(engine, { maxGapM: 250 }).gapM).toBeLessThan(r.gapM);
 		expect(() => restGaps(engine, { maxGapM: 0 })).toThrow(/between benches/);
 		expect(() => restGaps(engine, { maxGapM: Number.NaN })).toThrow(/between benches/);
+	});
+});
+
+describe('routeEdges: the routes residents walk to the important places', () => {
+	const { on, residents65 } = routeEdges(engine, ['pharmacy']);
+	const g = bundle.graph;
+
+	it("holds each address's walking route to its nearest pharmacy", () => {
+		const o = bundle.origins;
+		let checked = 0;
+		let edges = 0;
+		// every 50th address: its route by the nearest-places search (one search from the address)
+		for (let i = 0; i < o.count; i += 50) {
+			const from: [number, number] = [o.lngLat[2 * i]!, o.lngLat[2 * i + 1]!];
+			const [near] = nearestPlaces(engine, from, 'pharmacy', 'walking', 1);
+			if (!near) continue;
+			for (const s of near.route.segments) {
+				expect(on[s.edge], `address ${i}, edge ${s.edge}`).toBe(1);
+				edges++;
+			}
+			checked++;
+		}
+		expect(checked).toBeGreaterThan(150);
+		expect(edges).toBeGreaterThan(checked * 5);
+	});
+
+	it('is a part of the network, and more kinds of place take in more of it', () => {
+		const length = (x: Uint8Array) => x.reduce((m, v, e) => m + (v ? g.lengthsM[e]! : 0), 0);
+		const all = g.lengthsM.reduce((m, l) => m + l, 0);
+		const more = routeEdges(engine, ['pharmacy', 'gp', 'bakery']).on;
+		expect(length(on)).toBeGreaterThan(0);
+		expect(length(on)).toBeLessThan(length(more));
+		// the fields, woods and the surroundings' paths no address walks through are left out
+		expect(length(more)).toBeLessThan(all * 0.9);
+		for (let e = 0; e < g.edgeCount; e++) if (on[e]) expect(more[e]).toBe(1);
+		// a kind with no place in the data adds nothing
+		expect(routeEdges(engine, ['pharmacy', 'home_care']).on).toEqual(on);
+	});
+
+	it("counts the older residents who walk an edge: each address's own, summed along the routes", () => {
+		// an independent count: each sampled address's route (nearest-places search) adds its older
+		// residents to every edge it walks; the engine's count of an edge is at least the sampled part
+		const o = bundle.origins;
+		const sampled = new Float64Array(g.edgeCount);
+		for (let i = 0; i < o.count; i += 10) {
+			const from: [number, number] = [o.lngLat[2 * i]!, o.lngLat[2 * i + 1]!];
+			const [near] = nearestPlaces(engine, from, 'pharmacy', 'walking', 1);
+			if (!near) continue;
+			for (const e of new Set(near.route.segments.map((s) => s.edge)))
+				sampled[e]! += o.residents65[i]!;
+		}
+		for (let e = 0; e < g.edgeCount; e++)
+			expect(residents65[e]!).toBeGreaterThanOrEqual(sampled[e]! - 1e-6);
+		// all the older residents with a route reach a pharmacy: the places' edges carry them all
+		const total = [...o.residents65].reduce((s, r, i) => {
+			const e = engine.originSnaps('walking').edge[i]!;
+			return e >= 0 && on[e] ? s + r : s;
+		}, 0);
+		let atPlaces = 0;
+		for (const p of engine.placesOf('pharmacy'))
+			atPlaces += residents65[engine.placeSnap(p, 'walking')!.edge]!;
+		expect(atPlaces).toBeGreaterThan(total * 0.95);
+	});
+
+	it('the rest points on the routes: a part of the whole network and its gaps', () => {
+		const whole = restGaps(engine);
+		const routes = restGaps(engine, { onRoutesTo: ['pharmacy', 'gp', 'bakery'] });
+		expect(routes.onRoutesTo).toEqual(['pharmacy', 'gp', 'bakery']);
+		expect(routes.networkM).toBeGreaterThan(0);
+		expect(routes.networkM).toBeLessThan(whole.networkM);
+		expect(routes.gapM).toBeLessThan(whole.gapM);
+		expect(routes.benches).toBe(whole.benches);
+		const sum = routes.gaps.reduce((s, x) => s + x.lengthM, 0);
+		expect(sum).toBeCloseTo(routes.gapM, 3);
+		// where the most older residents walk first
+		for (let k = 1; k < routes.gaps.length; k++)
+			expect(routes.gaps[k - 1]!.residents65!).toBeGreaterThanOrEqual(routes.gaps[k]!.residents65!);
+		expect(routes.gaps[0]!.residents65!).toBeGreaterThan(0);
+		expect(whole.gaps[0]!.residents65).toBeUndefined();
 	});
 });

@@ -1,6 +1,8 @@
 /**
  * Rest points: where the walking network runs longer than a set distance without a bench
- * (default 125 m: a bench every 100–125 m, RIVM and UK Inclusive Mobility, see DESIGN.md).
+ * (default 125 m: a bench every 100–125 m on routes to important places, RIVM and UK Inclusive
+ * Mobility, see DESIGN.md). Measured on the routes residents walk to the important places (the
+ * taxonomy's `restRoutes` categories: {@link routeEdges}), or on the whole network.
  *
  * Definition: a point of the network lies in a gap when its distance along the network to the
  * nearest bench is more than half the set distance: walking on from there, the walker passes more
@@ -10,7 +12,8 @@
  * not counted. One multi-source sweep from every bench labels each node; along an edge the
  * distance is the smaller of its two ends' plus the way walked (or to a bench on the edge), so
  * the gap on an edge is one interval (or two around a bench on it). Gap pieces of one way (a
- * street, a path) that meet are merged into a stretch; stretches are listed longest first.
+ * street, a path) that meet are merged into a stretch. On the whole network stretches are listed
+ * longest first; on the routes, those the most older residents walk first (then the longest).
  */
 import type { Feature, FeatureCollection, MultiLineString } from 'geojson';
 import { BENCH_CATEGORY_ID } from '../contracts/taxonomy.ts';
@@ -25,7 +28,7 @@ export const REST_GAP_DEFAULT_M = 125;
 
 /** One stretch without a bench. */
 export interface RestGap {
-	/** Rank, 1 = longest. */
+	/** Rank, 1 = first in the list's order (see the module comment). */
 	rank: number;
 	/** Metres of network in the stretch. */
 	lengthM: number;
@@ -37,6 +40,11 @@ export interface RestGap {
 	wayName: string;
 	/** Where the way has no name: the nearest named way it leads to ('' when none; way-names.ts). */
 	nearName: string;
+	/**
+	 * On the routes to the important places: at least this many residents of 65 and over walk it
+	 * ({@link RouteEdges.residents65} of its busiest edge); undefined on the whole network.
+	 */
+	residents65?: number;
 	/** A point of the stretch ([lng, lat]) to fly to. */
 	at: [number, number];
 	lines: [number, number][][];
@@ -46,6 +54,8 @@ export interface RestGap {
 export interface RestGaps {
 	maxGapM: number;
 	benchCategoryId: string;
+	/** The categories whose routes were measured; undefined: the whole network. */
+	onRoutesTo?: readonly string[];
 	/** Benches within reach of the network. */
 	benches: number;
 	/** Metres of walkable network, and of it in gaps. */
@@ -61,7 +71,7 @@ export interface RestGaps {
  */
 export function restGaps(
 	engine: AnalysisEngine,
-	options: { maxGapM?: number; benchCategoryId?: string } = {},
+	options: { maxGapM?: number; benchCategoryId?: string; onRoutesTo?: readonly string[] } = {},
 ): RestGaps {
 	const maxGapM = options.maxGapM ?? REST_GAP_DEFAULT_M;
 	if (!(Number.isFinite(maxGapM) && maxGapM >= 10 && maxGapM <= 5000))
@@ -80,6 +90,7 @@ export function restGaps(
 		else onEdge.set(s.edge, [s.t]);
 	}
 	const st = multiSourceSweep(net, sources);
+	const routes = options.onRoutesTo ? routeEdges(engine, options.onRoutesTo) : undefined;
 	const h = maxGapM / 2;
 	// per edge: gap intervals [f0, f1]
 	const pieces: { e: number; f0: number; f1: number }[] = [];
@@ -87,6 +98,7 @@ export function restGaps(
 	let gapM = 0;
 	for (let e = 0; e < g.edgeCount; e++) {
 		if ((net.edgeCostS[e] as number) === Infinity) continue;
+		if (routes && routes.on[e] === 0) continue;
 		const L = g.lengthsM[e] as number;
 		networkM += L;
 		if (!(L > 0)) continue;
@@ -143,12 +155,14 @@ export function restGaps(
 		const lines: [number, number][][] = [];
 		let longest = -1;
 		let longestEdge = -1;
+		let residents65 = 0;
 		let at: [number, number] = [0, 0];
 		for (const i of members) {
 			const p = pieces[i] as { e: number; f0: number; f1: number };
 			const L = g.lengthsM[p.e] as number;
 			const l = (p.f1 - p.f0) * L;
 			lengthM += l;
+			if (routes) residents65 = Math.max(residents65, routes.residents65[p.e] as number);
 			const line = edgeSlice(g, p.e, p.f0, p.f1);
 			lines.push(line);
 			if (l > longest) {
@@ -170,17 +184,138 @@ export function restGaps(
 		}
 		if (lengthM <= 0) continue;
 		// every piece of a stretch is on one way
-		stretches.push({ lengthM, farthestM, ...wayOfEdge(g, longestEdge), at, lines });
+		stretches.push({
+			lengthM,
+			farthestM,
+			...wayOfEdge(g, longestEdge),
+			...(routes ? { residents65 } : {}),
+			at,
+			lines,
+		});
 	}
-	stretches.sort((a, b) => b.lengthM - a.lengthM);
+	// on the routes, where the most older residents walk first; the longest first among equals
+	stretches.sort((a, b) => (b.residents65 ?? 0) - (a.residents65 ?? 0) || b.lengthM - a.lengthM);
 	return {
 		maxGapM,
 		benchCategoryId,
+		...(options.onRoutesTo ? { onRoutesTo: [...options.onRoutesTo] } : {}),
 		benches: sources.length,
 		networkM,
 		gapM,
 		gaps: stretches.map((s, k) => ({ rank: k + 1, ...s })),
 	};
+}
+
+/** What {@link routeEdges} finds. */
+export interface RouteEdges {
+	/** 1 for an edge on some address's walking route to one of the places. */
+	on: Uint8Array;
+	/**
+	 * Per edge: the residents of 65 and over whose route to the nearest place of one category
+	 * passes it, for the category where they are most (a lower bound of all who pass it).
+	 */
+	residents65: Float64Array;
+}
+
+/**
+ * The edges residents walk to the important places: for each category of `categoryIds`, the
+ * walking path from every address to its nearest place of it (one sweep per category; each node
+ * is reached from the neighbour its cost came from, so the paths form a forest rooted at the
+ * places), and how many older residents walk each edge. An address's own edge counts whole; so
+ * does the place's.
+ *
+ * @example routeEdges(engine, ['gp', 'pharmacy']).on.reduce((n, x) => n + x, 0)
+ */
+export function routeEdges(engine: AnalysisEngine, categoryIds: readonly string[]): RouteEdges {
+	const net = engine.network('walking', 'optimistic');
+	const g = engine.graph;
+	const { offsets, targets, arcEdges, edgeFrom, edgeTo } = g;
+	const { edgeCostS } = net;
+	const snaps = engine.originSnaps('walking', 'optimistic');
+	const weight = engine.bundle.origins.residents65;
+	const on = new Uint8Array(g.edgeCount);
+	const residents65 = new Float64Array(g.edgeCount);
+	const via = new Int32Array(g.nodeCount);
+	const walkers = new Float64Array(g.nodeCount);
+	const flow = new Float64Array(g.nodeCount);
+	const edgeWalkers = new Float64Array(g.edgeCount);
+	const edgeFlow = new Float64Array(g.edgeCount);
+	for (const categoryId of categoryIds) {
+		const sources: SweepSource[] = [];
+		const placeEdge = new Map<number, number>();
+		for (const p of engine.placesOf(categoryId)) {
+			const s = engine.placeSnap(p, 'walking', 'optimistic');
+			if (!s) continue;
+			sources.push({ snap: s, label: p });
+			placeEdge.set(p, s.edge);
+		}
+		if (sources.length === 0) continue;
+		const st = multiSourceSweep(net, sources);
+		const { cost } = st;
+		// each reached node's edge towards its place: the arc its cost came from, or its place's
+		// own edge where no neighbour's path ends at its cost (a node seeded by the place)
+		const order: number[] = [];
+		for (let v = 0; v < g.nodeCount; v++) {
+			via[v] = -1;
+			const cv = cost[v] as number;
+			if (cv === Infinity) continue;
+			order.push(v);
+			let best = Infinity;
+			for (let a = offsets[v] as number; a < (offsets[v + 1] as number); a++) {
+				const cu = cost[targets[a] as number] as number;
+				if (!(cu < cv)) continue;
+				const c = cu + (edgeCostS[arcEdges[a] as number] as number);
+				if (c < best) {
+					best = c;
+					via[v] = a;
+				}
+			}
+			if (via[v]! >= 0 && best > cv + 1e-9 * Math.max(1, cv)) via[v] = -1;
+		}
+		// the addresses start their walk at the nearer end of their edge: how many, and their
+		// older residents
+		walkers.fill(0);
+		flow.fill(0);
+		edgeWalkers.fill(0);
+		edgeFlow.fill(0);
+		for (let i = 0; i < snaps.edge.length; i++) {
+			const e = snaps.edge[i] as number;
+			if (e < 0) continue;
+			const w = edgeCostS[e] as number;
+			const t = snaps.t[i] as number;
+			const ca = (cost[edgeFrom[e] as number] as number) + t * w;
+			const cb = (cost[edgeTo[e] as number] as number) + (1 - t) * w;
+			if (ca === Infinity && cb === Infinity) continue;
+			const r = weight[i] as number;
+			const start = (ca <= cb ? edgeFrom[e] : edgeTo[e]) as number;
+			edgeWalkers[e]! += 1;
+			edgeFlow[e]! += r;
+			walkers[start]! += 1;
+			flow[start]! += r;
+		}
+		// then towards the places, the farthest nodes first: a node passes on all that reached it
+		order.sort((a, b) => (cost[b] as number) - (cost[a] as number));
+		for (const v of order) {
+			const n = walkers[v] as number;
+			if (n === 0) continue;
+			const f = flow[v] as number;
+			const a = via[v] as number;
+			const e = a >= 0 ? (arcEdges[a] as number) : placeEdge.get(st.label(v));
+			if (e === undefined) continue;
+			edgeWalkers[e]! += n;
+			edgeFlow[e]! += f;
+			if (a < 0) continue;
+			const u = targets[a] as number;
+			walkers[u]! += n;
+			flow[u]! += f;
+		}
+		for (let e = 0; e < g.edgeCount; e++) {
+			if ((edgeWalkers[e] as number) > 0) on[e] = 1;
+			if ((edgeFlow[e] as number) > (residents65[e] as number))
+				residents65[e] = edgeFlow[e] as number;
+		}
+	}
+	return { on, residents65 };
 }
 
 /** The stretches as GeoJSON (one MultiLineString each, with rank, length and farthest distance). */

@@ -183,6 +183,11 @@ export interface Category {
 	 */
 	emergencyTag?: string;
 	/**
+	 * Residents walk to its places often enough that their routes want a bench every 100–125 m
+	 * (DESIGN.md, rest points): the planners' rest points measure along those routes.
+	 */
+	restRoutes?: true;
+	/**
 	 * The OSM tags that count a car park's spaces: those reserved for disabled people
 	 * (`capacity:disabled`) and all of them (`capacity`). Shown with the place ("1 of 12").
 	 */
@@ -222,6 +227,7 @@ export const CATEGORIES: readonly Category[] = [
 			{ healthcare: 'doctor', 'healthcare:speciality': GP_SPECIALITY },
 		],
 		defaultNormM: 800,
+		restRoutes: true,
 		careFunctions: ['detecting_needs', 'guidance_to_care'],
 	},
 	{
@@ -237,6 +243,7 @@ export const CATEGORIES: readonly Category[] = [
 		colour: '#16a085',
 		tagRules: [{ amenity: 'pharmacy' }, { healthcare: 'pharmacy' }],
 		defaultNormM: 800,
+		restRoutes: true,
 		careFunctions: ['awareness_information', 'detecting_needs', 'guidance_to_care'],
 	},
 	{
@@ -370,6 +377,7 @@ export const CATEGORIES: readonly Category[] = [
 			},
 		],
 		defaultNormM: 1500,
+		restRoutes: true,
 		careFunctions: [
 			'partnerships',
 			'awareness_information',
@@ -444,6 +452,7 @@ export const CATEGORIES: readonly Category[] = [
 			},
 		],
 		defaultNormM: 1500,
+		restRoutes: true,
 		careFunctions: [
 			'partnerships',
 			'awareness_information',
@@ -465,6 +474,7 @@ export const CATEGORIES: readonly Category[] = [
 		colour: '#34495e',
 		tagRules: [{ amenity: 'townhall' }, { office: 'government', government: 'municipality' }],
 		defaultNormM: 2000,
+		restRoutes: true,
 		careFunctions: ['awareness_information', 'guidance_to_care', 'policy_advice'],
 	},
 	{
@@ -538,6 +548,7 @@ export const CATEGORIES: readonly Category[] = [
 		colour: '#27ae60',
 		tagRules: [{ shop: ['supermarket', 'convenience', 'greengrocer'] }],
 		defaultNormM: 800,
+		restRoutes: true,
 		careFunctions: ['social_networks'],
 	},
 	{
@@ -553,6 +564,7 @@ export const CATEGORIES: readonly Category[] = [
 		colour: '#b9770e',
 		tagRules: [{ shop: ['bakery', 'pastry'] }],
 		defaultNormM: 500,
+		restRoutes: true,
 		careFunctions: ['social_networks'],
 	},
 	{
@@ -583,6 +595,7 @@ export const CATEGORIES: readonly Category[] = [
 			{ amenity: ['post_office', 'bank'] },
 		],
 		defaultNormM: 800,
+		restRoutes: true,
 		careFunctions: ['social_networks'],
 		kinds: [
 			{
@@ -654,6 +667,7 @@ export const CATEGORIES: readonly Category[] = [
 			{ leisure: 'park' },
 		],
 		defaultNormM: 500,
+		restRoutes: true,
 		careFunctions: ['social_networks', 'valued_roles', 'awareness_information'],
 	},
 	{
@@ -779,6 +793,7 @@ export const CATEGORIES: readonly Category[] = [
 		colour: '#117a65',
 		tagRules: [{ highway: 'bus_stop' }, { railway: ['station', 'halt', 'tram_stop'] }],
 		defaultNormM: 500,
+		restRoutes: true,
 		careFunctions: [],
 		// the lines that call there: OSM's route_ref, and the operator's own (route_ref:De_Lijn)
 		lineTags: ['route_ref', 'route_ref:*'],
@@ -843,6 +858,11 @@ export const CATEGORIES: readonly Category[] = [
  * them, and the rollator's rule reads them (src/analysis/bundle.ts).
  */
 export const BENCH_CATEGORY_ID = 'bench';
+
+/** The categories whose routes the rest points measure ({@link Category.restRoutes}). */
+export const REST_ROUTE_CATEGORY_IDS: readonly string[] = CATEGORIES.filter(
+	(c) => c.restRoutes,
+).map((c) => c.id);
 
 /** Category ids in legend order. */
 export const CATEGORY_IDS: readonly string[] = CATEGORIES.map((c) => c.id);

@@ -655,10 +655,18 @@ const en: Messages = {
 		'{candidates} unusable stretches, {evaluated} could change something and were computed, {withGain} with a gain.',
 	restGap: 'Longest distance between benches (m)',
 	restNote:
-		'Stretches of the walking network farther than half that distance (along the streets) from a bench. A bus stop counts only when the data say it has a bench. A bench that is not in the data does not count: {benches} benches in the data. The network includes the surroundings of the area.',
+		'Stretches farther than half that distance (along the streets) from a bench. A bus stop counts only when the data say it has a bench. A bench that is not in the data does not count: {benches} benches in the data.',
+	restWhere: 'Where to measure?',
+	restOnRoutes: 'On the walking routes to important places',
+	restWhole: 'On the whole walking network (fields, woods and the surroundings of the area too)',
+	restRoutesNote:
+		'Walking route: the shortest way from each address to the nearest place of each kind: {places}. First, the stretches where the most residents aged 65 and over walk. Someone who passes for two kinds of place counts once: the number is a minimum.',
 	restSummary: '{gapKm} of {networkKm} km of network without a bench within {half} m.',
+	restSummaryRoutes: '{gapKm} of {networkKm} km of walking routes without a bench within {half} m.',
 	restItem: '{way}: {length} m farther than {half} m from a bench',
+	restItemWalkers: 'at least {count} residents aged 65+ walk here',
 	restMore: 'The {shown} longest of {count} stretches.',
+	restMoreRoutes: 'The {shown} stretches where the most residents aged 65+ walk, of {count}.',
 	complNote:
 		'Share of the network’s length for which the features each profile needs are known. For the rest the data say nothing: that is not inaccessible, and not accessible either. A stretch counts for the neighbourhood of the addresses that use it.',
 	complNeighbourhood: 'Neighbourhood',

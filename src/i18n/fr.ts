@@ -681,10 +681,19 @@ const fr: Messages = {
 		'{candidates} tronçons inutilisables, {evaluated} pouvaient changer quelque chose et ont été calculés, {withGain} avec un gain.',
 	restGap: 'Distance maximale entre bancs (m)',
 	restNote:
-		'Tronçons du réseau piéton à plus de la moitié de cette distance (le long des rues) d’un banc. Un arrêt de bus ne compte que si les données disent qu’il a un banc. Un banc absent des données ne compte pas\u00a0: {benches} bancs dans les données. Le réseau comprend aussi les abords de la zone.',
+		'Tronçons à plus de la moitié de cette distance (le long des rues) d’un banc. Un arrêt de bus ne compte que si les données disent qu’il a un banc. Un banc absent des données ne compte pas\u00a0: {benches} bancs dans les données.',
+	restWhere: 'Où mesurer\u00a0?',
+	restOnRoutes: 'Sur les trajets à pied vers les lieux importants',
+	restWhole: 'Sur tout le réseau piéton (champs, bois et abords de la zone compris)',
+	restRoutesNote:
+		'Trajet\u00a0: le chemin le plus court de chaque adresse vers le lieu le plus proche de chaque sorte\u00a0: {places}. En tête, les tronçons où marchent le plus de personnes de 65\u00a0ans et plus. Qui y passe pour deux sortes de lieux compte une fois\u00a0: le nombre est un minimum.',
 	restSummary: '{gapKm} sur {networkKm} km de réseau sans banc à moins de {half} m.',
+	restSummaryRoutes: '{gapKm} sur {networkKm} km de trajets sans banc à moins de {half} m.',
 	restItem: '{way}\u00a0: {length} m à plus de {half} m d’un banc',
+	restItemWalkers: 'au moins {count} habitants de 65\u00a0ans et plus passent ici',
 	restMore: 'Les {shown} plus longs sur {count} tronçons.',
+	restMoreRoutes:
+		'Les {shown} tronçons où marchent le plus de personnes de 65\u00a0ans et plus, sur {count}.',
 	complNote:
 		'Part de la longueur du réseau dont les caractéristiques nécessaires à chaque profil sont connues. Pour le reste, les données ne disent rien\u00a0: ce n’est ni inaccessible, ni accessible. Un tronçon compte pour le quartier des adresses qui l’utilisent.',
 	complNeighbourhood: 'Quartier',

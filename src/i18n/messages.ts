@@ -669,10 +669,18 @@ const nl = {
 		'{candidates} onbruikbare stukken, {evaluated} konden iets veranderen en werden doorgerekend, {withGain} met winst.',
 	restGap: 'Grootste afstand tussen banken (m)',
 	restNote:
-		'Stukken van het wandelnetwerk verder dan de helft daarvan (langs de straten) van een bank. Een bushalte telt alleen als de gegevens zeggen dat ze een bank heeft. Een bank die niet in de gegevens staat, telt niet: {benches} banken in de gegevens. Het netwerk omvat ook de rand rond het gebied.',
+		'Stukken verder dan de helft daarvan (langs de straten) van een bank. Een bushalte telt alleen als de gegevens zeggen dat ze een bank heeft. Een bank die niet in de gegevens staat, telt niet: {benches} banken in de gegevens.',
+	restWhere: 'Waar meten?',
+	restOnRoutes: 'Op de looproutes naar belangrijke plaatsen',
+	restWhole: 'Op het hele wandelnetwerk (ook velden, bossen en de rand rond het gebied)',
+	restRoutesNote:
+		'Looproute: de kortste weg van elk adres naar de dichtstbijzijnde plaats van elke soort: {places}. Bovenaan de stukken waar de meeste 65-plussers lopen. Wie er voor twee soorten plaatsen langs loopt, telt één keer: het aantal is een ondergrens.',
 	restSummary: '{gapKm} van {networkKm} km netwerk zonder bank binnen {half} m.',
+	restSummaryRoutes: '{gapKm} van {networkKm} km looproute zonder bank binnen {half} m.',
 	restItem: '{way}: {length} m verder dan {half} m van een bank',
+	restItemWalkers: 'minstens {count} inwoners van 65+ lopen hier',
 	restMore: 'De {shown} langste van {count} stukken.',
+	restMoreRoutes: 'De {shown} stukken waar de meeste 65-plussers lopen, van {count}.',
 	complNote:
 		'Aandeel van de lengte van het netwerk waarvan de kenmerken bekend zijn die elk profiel nodig heeft. De gegevens zeggen voor de rest niets: dat is niet ontoegankelijk, en ook niet toegankelijk. Een stuk telt bij de buurt van de adressen die het gebruiken.',
 	complNeighbourhood: 'Buurt',

@@ -57,8 +57,11 @@ export type Mode =
 	 * (`cautious`: measuring one is a fix too, the default) or as usable.
 	 */
 	| { kind: 'fixes'; categoryId: string; normM: number; unknownMode: 'optimistic' | 'cautious' }
-	/** Planners: stretches longer than `gapM` without a bench. */
-	| { kind: 'rest'; gapM: number }
+	/**
+	 * Planners: stretches longer than `gapM` without a bench, on the routes residents walk to the
+	 * important places, or on the whole walking network (`whole`).
+	 */
+	| { kind: 'rest'; gapM: number; whole?: true }
 	/** Planners: data completeness per neighbourhood. */
 	| { kind: 'completeness' }
 	/**
@@ -143,6 +146,7 @@ export const MODE_PARAMS = [
 	'min',
 	'norm',
 	'gap',
+	'net',
 	'cats',
 	'unknown',
 	'norms',
@@ -277,10 +281,11 @@ export const MODES: { [K in ModeKind]: ModeSpec<K> } = {
 		workspace: 'planner',
 		read(params) {
 			const gapM = intParam(params, 'gap', REST_GAP_M.min, REST_GAP_M.max, REST_GAP_M.default);
-			return { kind: 'rest', gapM };
+			return { kind: 'rest', gapM, ...(params.get('net') === 'all' ? { whole: true } : {}) };
 		},
 		write(mode, params) {
 			params.set('gap', String(mode.gapM));
+			if (mode.whole) params.set('net', 'all');
 		},
 	},
 	completeness: {

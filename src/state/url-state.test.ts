@@ -50,6 +50,7 @@ const EVERY_MODE: Mode[] = [
 	{ kind: 'fixes', categoryId: 'pharmacy', normM: 1000, unknownMode: 'cautious' },
 	{ kind: 'fixes', categoryId: 'gp', normM: 600, unknownMode: 'optimistic' },
 	{ kind: 'rest', gapM: 125 },
+	{ kind: 'rest', gapM: 200, whole: true },
 	{ kind: 'completeness' },
 	{
 		kind: 'coverage',

@@ -417,7 +417,11 @@ export class AnalysisHost {
 			};
 		},
 		fixes: (p) => rankFixes(this.prepared(), p),
-		restGaps: (p) => restGaps(this.need(), { maxGapM: p.maxGapM }),
+		restGaps: (p) =>
+			restGaps(this.need(), {
+				maxGapM: p.maxGapM,
+				...(p.onRoutesTo ? { onRoutesTo: p.onRoutesTo } : {}),
+			}),
 		completeness: () => ({ rows: completenessByNeighbourhood(this.prepared()) }),
 		networkLayer: () => {
 			const engine = this.need();

@@ -219,7 +219,7 @@ export interface AnalysisRequestMap {
 	/** Which fix helps most: edges the profile cannot use ranked by the residents they would bring within the norm. */
 	fixes: { params: FixOptions; result: FixRanking };
 	/** Stretches of the walking network longer than `maxGapM` without a bench. */
-	restGaps: { params: { maxGapM: number }; result: RestGaps };
+	restGaps: { params: { maxGapM: number; onRoutesTo?: string[] }; result: RestGaps };
 	/** Share of the network with the tags each profile needs, per neighbourhood. */
 	completeness: { params: Record<string, never>; result: { rows: CompletenessRow[] } };
 	/**

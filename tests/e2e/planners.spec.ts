@@ -16,7 +16,7 @@ import { REASON_LABELS } from '../../src/analysis/profiles.ts';
 import { leastHit, smallControls } from '../helpers/hit-size.ts';
 import { PROFILE_IDS, UNKNOWN_REASONS, type ReasonCode } from '../../src/contracts/profiles.ts';
 import { readSearchSource } from '../../src/contracts/search-source.ts';
-import { CATEGORIES } from '../../src/contracts/taxonomy.ts';
+import { CATEGORIES, REST_ROUTE_CATEGORY_IDS } from '../../src/contracts/taxonomy.ts';
 import { restGaps } from '../../src/analysis/rest-points.ts';
 import { routeWithReasons } from '../../src/analysis/route.ts';
 import { walkshed } from '../../src/analysis/walkshed.ts';
@@ -452,18 +452,29 @@ test.describe("planners' workspace", () => {
 		);
 		await expect(page).toHaveURL(/mode=fixes/);
 
-		// --- rest points: the layer and the list
+		// --- rest points: on the routes to the important places (the default), then everywhere
 		await fixPanel.getByRole('button', { name: 'Sluiten' }).click();
 		await page.getByTestId('open-rest').click();
 		const restPanel = page.getByTestId('rest-panel');
-		const rest = restGaps(engine, { maxGapM: 125 });
+		const rest = restGaps(engine, { maxGapM: 125, onRoutesTo: REST_ROUTE_CATEGORY_IDS });
 		await expect(restPanel.getByTestId('rest-summary')).toContainText(
-			`${km('nl', rest.gapM)} van ${km('nl', rest.networkM)} km`,
+			`${km('nl', rest.gapM)} van ${km('nl', rest.networkM)} km looproute`,
 			{ timeout: 120_000 },
 		);
-		await expect(restPanel.getByTestId('rest-item').first()).toContainText(
-			`${wayText(rest.gaps[0]!)}: ${nl(rest.gaps[0]!.lengthM)} m verder dan 62,5 m van een bank`,
+		await expect(restPanel.getByTestId('rest-on-routes')).toBeChecked();
+		await expect(restPanel.getByTestId('rest-routes-note')).toContainText(
+			'naar de dichtstbijzijnde plaats van elke soort: huisarts, apotheek,',
 		);
+		// the stretches the most older residents walk first, each with that number
+		for (const k of [0, 1]) {
+			const g = rest.gaps[k]!;
+			await expect(restPanel.getByTestId('rest-item').nth(k)).toContainText(
+				`${wayText(g)}: ${nl(g.lengthM)} m verder dan 62,5 m van een bank`,
+			);
+			await expect(restPanel.getByTestId('rest-walkers').nth(k)).toHaveText(
+				`minstens ${nl(Math.floor(g.residents65!))} inwoners van 65+ lopen hier`,
+			);
+		}
 		// a path without a name is named by the street it leads to
 		const unnamed = rest.gaps.slice(0, 25).findIndex((g) => g.wayName === '' && g.nearName !== '');
 		expect(unnamed).toBeGreaterThanOrEqual(0);
@@ -480,6 +491,22 @@ test.describe("planners' workspace", () => {
 		expect(benchesShown.length).toBeGreaterThan(0);
 		for (const c of benchesShown) expect(c.split(',')).toContain('bench');
 		await shot('planner-rest-desktop.png');
+		// the whole network: more of it, the longest stretches first, no count of walkers; the link
+		// keeps the choice
+		await restPanel.getByTestId('rest-whole').check();
+		await expect(page).toHaveURL(/mode=rest&gap=125&net=all/);
+		const whole = restGaps(engine, { maxGapM: 125 });
+		expect(whole.networkM).toBeGreaterThan(rest.networkM);
+		await expect(restPanel.getByTestId('rest-summary')).toContainText(
+			`${km('nl', whole.gapM)} van ${km('nl', whole.networkM)} km netwerk`,
+			{ timeout: 120_000 },
+		);
+		await expect(restPanel.getByTestId('rest-item').first()).toContainText(
+			`${wayText(whole.gaps[0]!)}: ${nl(whole.gaps[0]!.lengthM)} m verder`,
+		);
+		await expect(restPanel.getByTestId('rest-walkers')).toHaveCount(0);
+		await expect(restPanel.getByTestId('rest-routes-note')).toHaveCount(0);
+		await expect.poll(() => overlayFeatures(page, 'rest')).toBe(whole.gaps.length);
 
 		// --- data completeness per neighbourhood
 		await restPanel.getByRole('button', { name: 'Sluiten' }).click();
@@ -790,9 +817,14 @@ test.describe("planners' workspace", () => {
 		// walksheds' "13,7" and the Dutch "1.334 m" of every other figure: a Dutch reader takes
 		// "528.3 km" for 528 300 m.
 		test.skip(testInfo.project.name !== 'desktop', 'the same text at every size');
-		const rest = restGaps(engine, { maxGapM: 200 });
+		const rest = restGaps(engine, { maxGapM: 200, onRoutesTo: REST_ROUTE_CATEGORY_IDS });
 		const compl = completenessByNeighbourhood(engine);
 		const words = { nl: 'van', fr: 'sur', en: 'of' } as const;
+		const walkers = {
+			nl: (n: string) => `minstens ${n} inwoners van 65+ lopen hier`,
+			fr: (n: string) => `au moins ${n} habitants de 65\u00a0ans et plus passent ici`,
+			en: (n: string) => `at least ${n} residents aged 65+ walk here`,
+		} as const;
 		// a link in Dutch, then the language switched in the header as a planner would: the figures
 		// follow without a reload
 		await page.goto('/?mode=rest&gap=200&lang=nl');
@@ -802,6 +834,10 @@ test.describe("planners' workspace", () => {
 				`${km(lang, rest.gapM)} ${words[lang]} ${km(lang, rest.networkM)} km`,
 				{ timeout: 120_000 },
 			);
+			// the walkers grouped as the language groups thousands
+			const n = new Intl.NumberFormat(lang).format(Math.floor(rest.gaps[0]!.residents65!));
+			expect(n).toMatch(/\d\D\d{3}/);
+			await expect(page.getByTestId('rest-walkers').first()).toHaveText(walkers[lang](n));
 		}
 		// on to the completeness table (still in English), then back through French to Dutch
 		await page.getByTestId('rest-panel').getByRole('button', { name: 'Close' }).click();
