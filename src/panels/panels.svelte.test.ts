@@ -581,6 +581,32 @@ describe('CoveragePanel', () => {
 	}, 120_000);
 });
 
+describe('CoveragePanel: unknown streets counted cautiously', () => {
+	it('says what the figures mean instead of a share of unknown data that is nil by construction', async () => {
+		renderPanel(as(CoveragePanel), area, {
+			kind: 'coverage',
+			categoryIds: ['pharmacy'],
+			categoryId: 'pharmacy',
+			unknownMode: 'cautious',
+			norms: {},
+		});
+		const status = screen.getByTestId('coverage-status');
+		await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
+		const table = screen.getByTestId('coverage-table');
+		// no column of unknown data (every way avoids it), no row left unranked
+		expect(table.querySelectorAll('[data-col="unknown"]')).toHaveLength(0);
+		expect(within(table).queryAllByTestId('coverage-row-unranked')).toHaveLength(0);
+		const note = screen.getByTestId('coverage-unknown-note').textContent!;
+		expect(note).toMatch(/^Voorzichtig gerekend: straten zonder gegevens/);
+		// printed: the same words on each neighbourhood's page, no "0 %"
+		window.dispatchEvent(new Event('beforeprint'));
+		for (const page of screen.getAllByTestId('print-neighbourhood'))
+			expect(within(page).getByTestId('print-unknown').textContent).toBe(note);
+		window.dispatchEvent(new Event('afterprint'));
+		await waitFor(() => expect(screen.queryByTestId('print-report')).toBeNull());
+	}, 60_000);
+});
+
 describe('CoveragePanel: numbers in the language shown', () => {
 	it('writes the table and the edge note as the language does: a comma between thousands in English, as its legend does', async () => {
 		// The table, the charts, the saved analyses and the report formatted counts for `${lang}-BE`:

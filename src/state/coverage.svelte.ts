@@ -126,12 +126,20 @@ export function totalsOf(rows: readonly NeighbourhoodSummary[]): Totals {
 export function withinNormOf(rows: readonly NeighbourhoodSummary[]): { all: number; r65: number } {
 	let all = 0;
 	let r65 = 0;
+	let beyond = 0;
+	let beyond65 = 0;
 	for (const r of rows) {
 		if (r.state === 'none_mapped') continue;
-		all += r.residents - (r.beyondResidents ?? 0);
-		r65 += r.residents65 - (r.beyond65 ?? 0);
+		all += r.residents;
+		r65 += r.residents65;
+		beyond += r.beyondResidents ?? 0;
+		beyond65 += r.beyond65 ?? 0;
 	}
-	return { all, r65 };
+	// of the whole numbers the table's totals write: the what-if's gain is their difference
+	return {
+		all: Math.round(all) - Math.round(beyond),
+		r65: Math.round(r65) - Math.round(beyond65),
+	};
 }
 
 /** The JSON form of an analysis (parameters, tables, edits), for saving and sharing. */

@@ -138,6 +138,8 @@ describe('saved analyses', () => {
 		residents80: 'r80',
 		beyond80: 'x80',
 		edge: 'e',
+		planned: 'pl',
+		switchedOff: 'off',
 	};
 
 	it('exports through the shared CSV writer: BOM, escaped formula cells, none mapped left empty', () => {
@@ -156,11 +158,22 @@ describe('saved analyses', () => {
 		expect(csv.startsWith('\uFEFFa;p;u;c;n;b;')).toBe(true);
 		const lines = csv.split('\r\n');
 		expect(lines[1]).toBe(
-			`"'+Nulmeting";In een rolstoel;voorzichtig;"'@gp";900;"'=HYPERLINK(""x"")";400;100;;;;30;;5`,
+			`"'+Nulmeting";In een rolstoel;voorzichtig;"'@gp";900;"'=HYPERLINK(""x"")";400;100;;;;30;;5;0;0`,
 		);
 		expect(lines[2]).toBe(
-			`"'+Nulmeting";In een rolstoel;voorzichtig;"'@gp";900;"'-Heide";400;100;;;;30;;5`,
+			`"'+Nulmeting";In een rolstoel;voorzichtig;"'@gp";900;"'-Heide";400;100;;;;30;;5;0;0`,
 		);
+	});
+
+	it("says with each row how many places its category's what-if planned and switched off", () => {
+		const rec = recordOf('a', { ...snapshot([row('A1', 'Gierle', 20)], 1) });
+		rec.whatIfs = [{ ...rec.whatIf!, removePlaceIds: ['n1', 'n2'] }];
+		const csv = toCsv(
+			exportRows(rec, (id) => id),
+			exportColumns(HEADERS),
+		);
+		expect(csv.split('\r\n')[0]).toMatch(/;pl;off$/);
+		expect(csv.split('\r\n')[1]).toMatch(/;1;2$/);
 	});
 
 	it('writes residents to a tenth and shares to four decimals, as the CLI does (with a decimal comma)', () => {
@@ -176,7 +189,7 @@ describe('saved analyses', () => {
 			exportColumns(HEADERS),
 		);
 		expect(csv.split('\r\n')[1]).toMatch(
-			/^;;;gp;900;Gierle;1571,5;264;20,3;\d+(,\d)?;0,3333;30;10;\d+(,\d)?$/,
+			/^;;;gp;900;Gierle;1571,5;264;20,3;\d+(,\d)?;0,3333;30;10;\d+(,\d)?;0;0$/,
 		);
 	});
 

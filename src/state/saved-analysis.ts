@@ -192,6 +192,9 @@ export interface ExportRow {
 	category: string;
 	normM: number;
 	row: SavedRow;
+	/** The category's what-if, which the row's figures count with: places planned, switched off. */
+	planned: number;
+	switchedOff: number;
 }
 
 /** The rows of the table export of a record, every category, `label` naming the category. */
@@ -246,18 +249,22 @@ export function exportRows(
 	analysis = '',
 	how: { profile: string; unknown: string } = { profile: '', unknown: '' },
 ): ExportRow[] {
-	return record.results.flatMap((r) =>
-		r.rows.map((row) => ({
+	const edits = editsOf(record);
+	return record.results.flatMap((r) => {
+		const e = edits.find((x) => x.categoryId === r.categoryId);
+		return r.rows.map((row) => ({
 			analysis,
 			...how,
 			category: label(r.categoryId),
 			normM: r.normM,
+			planned: e?.add.length ?? 0,
+			switchedOff: e?.removePlaceIds.length ?? 0,
 			row:
 				r.state === 'measured'
 					? row
 					: { ...row, beyondResidents: null, beyond65: null, beyond65Share: null, beyond80: null },
-		})),
-	);
+		}));
+	});
 }
 
 /** A figure rounded to `digits` decimals (null stays null). */
@@ -289,6 +296,8 @@ export function exportColumns(h: {
 	residents80: string;
 	beyond80: string;
 	edge: string;
+	planned: string;
+	switchedOff: string;
 }): CsvColumn<ExportRow>[] {
 	return [
 		{ header: h.analysis, value: (r) => r.analysis },
@@ -306,6 +315,8 @@ export function exportColumns(h: {
 		{ header: h.residents80, value: (r) => tenths(r.row.residents80 ?? null) },
 		{ header: h.beyond80, value: (r) => tenths(r.row.beyond80 ?? null) },
 		{ header: h.edge, value: (r) => tenths(r.row.edgeOfDataResidents) },
+		{ header: h.planned, value: (r) => r.planned },
+		{ header: h.switchedOff, value: (r) => r.switchedOff },
 	];
 }
 
