@@ -196,7 +196,7 @@ const en: Messages = {
 	reportProfilesNote:
 		'Places in the neighbourhood: the places and local initiatives in this neighbourhood (the rule, and the places outside every neighbourhood: on the first page). {profile}: the analysed profile, with the planned places of the what-if.',
 	reportOtherProfilesNote:
-		'The other profiles: the existing places and local initiatives, without the what-if.',
+		'The other profiles: with the same planned and switched-off places of the what-if.',
 	reportBeyond65: '65+ beyond the norm',
 	reportBeyond: 'Residents beyond the norm',
 	reportNoneMapped: 'none in the data',

@@ -206,7 +206,7 @@ const fr: Messages = {
 	reportProfilesNote:
 		'Lieux dans le quartier\u00a0: les lieux et initiatives locales de ce quartier (la règle et les lieux hors de tout quartier\u00a0: en première page). {profile}\u00a0: le profil analysé, avec les lieux prévus du «\u00a0et si\u00a0».',
 	reportOtherProfilesNote:
-		'Les autres profils\u00a0: les lieux existants et les initiatives locales, sans «\u00a0et si\u00a0».',
+		'Les autres profils\u00a0: avec les mêmes lieux prévus et désactivés du «\u00a0et si\u00a0».',
 	reportBeyond65: '65+ au-delà de la norme',
 	reportBeyond: 'Habitants au-delà de la norme',
 	reportNoneMapped: 'aucun dans les données',

@@ -201,7 +201,7 @@ const nl = {
 	reportProfilesNote:
 		'Plaatsen in de buurt: de plaatsen en lokale initiatieven in deze buurt (de regel en de plaatsen buiten elke buurt: op de eerste bladzijde). {profile}: het geanalyseerde profiel, met de geplande plaatsen van wat-als.',
 	reportOtherProfilesNote:
-		'De andere profielen: de bestaande plaatsen en lokale initiatieven, zonder wat-als.',
+		'De andere profielen: met dezelfde geplande en uitgeschakelde plaatsen van wat-als.',
 	reportBeyond65: '65+ verder dan de norm',
 	reportBeyond: 'Inwoners verder dan de norm',
 	reportNoneMapped: 'geen in de gegevens',

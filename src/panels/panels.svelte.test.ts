@@ -741,12 +741,41 @@ describe('CoveragePanel: the printed buurtanalyse', () => {
 					c.dataset.profile === 'wheelchair' && c.closest('tr')?.dataset.category === 'pharmacy',
 			)
 			.map((c) => c.textContent);
-		expect(shown).toEqual(
-			wheelchair.summary.map(
+		const written = (rows: { beyond65: number | null; beyond65Share: number | null }[]) =>
+			rows.map(
 				(r) =>
 					`${Math.round(r.beyond65!).toLocaleString('nl-BE')} (${Math.round(r.beyond65Share! * 100)}\u00a0%)`,
-			),
+			);
+		expect(shown).toEqual(written(wheelchair.summary));
+
+		// a what-if (the first pharmacy switched off): printed again, the other profiles count with
+		// it too, so that no profile's figure is of another plan than the analysed one's
+		const first = area.data!.places.find((p) => p.categoryIds.includes('pharmacy'))!;
+		await fireEvent.click(screen.getAllByTestId('coverage-switch-off')[0]!);
+		await waitFor(() =>
+			expect(screen.getByTestId('coverage-delta').textContent).toMatch(/^\s*−[\d.]+ inwoners 65\+/),
 		);
+		printed = undefined;
+		await fireEvent.click(screen.getByTestId('coverage-print'));
+		await waitFor(() => expect(printed).toBeDefined(), { timeout: 60_000 });
+		await waitFor(() => expect(screen.queryByTestId('print-report')).toBeNull());
+		const wheelchairOff = await client.request('coverage', {
+			categoryId: 'pharmacy',
+			profile: 'wheelchair',
+			unknownMode: 'optimistic',
+			normM: 800,
+			excludePlaceIds: [first.id],
+		});
+		const shownOff = within(printed!)
+			.getAllByTestId('print-beyond65-other')
+			.filter(
+				(c) =>
+					c.dataset.profile === 'wheelchair' && c.closest('tr')?.dataset.category === 'pharmacy',
+			)
+			.map((c) => c.textContent);
+		expect(shownOff).toEqual(written(wheelchairOff.summary));
+		expect(shownOff).not.toEqual(shown);
+		expect(printed!.textContent).toContain('De andere profielen: met dezelfde geplande');
 	}, 180_000);
 });
 

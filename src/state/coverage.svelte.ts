@@ -162,7 +162,7 @@ export interface CoverageSnapshot {
 /**
  * The neighbourhood tables of the analysed categories for the built-in profiles other than the
  * analysed one (the printed report's coverage per profile): the existing places and the curated
- * initiatives, without the what-if edits. Per profile id, per category id.
+ * initiatives, with the same what-if edits as the analysed profile. Per profile id, per category id.
  */
 export type OtherProfiles = Partial<Record<ProfileId, Record<string, NeighbourhoodSummary[]>>>;
 
@@ -231,6 +231,8 @@ export class CoverageAnalysis {
 	/** Counts the runs, so that the other profiles' tables of an earlier run are never shown. */
 	#runCount = 0;
 	#otherProfilesOf = -1;
+	/** The what-if edits the other profiles' tables were made with. */
+	#otherProfilesEdits: WhatIfEdits[] | undefined;
 
 	/**
 	 * @param extraPlaces places from elsewhere than the area's data (curated initiatives) that
@@ -395,11 +397,18 @@ export class CoverageAnalysis {
 	/**
 	 * Runs the analysed categories for the built-in profiles other than the analysed one (a
 	 * personal profile is analysed on its base profile's key, so that one is left out too), for
-	 * the printed report: one coverage request per category and profile. Once per run.
+	 * the printed report: one coverage request per category and profile, with the category's
+	 * what-if edits (its planned places counted, its switched-off places not), so that every
+	 * profile's figures in the report count with the same plan. Once per run and edits.
 	 */
 	async loadOtherProfiles(): Promise<void> {
-		if (this.status !== 'done' || this.#otherProfilesOf === this.#runCount) return;
+		if (
+			this.status !== 'done' ||
+			(this.#otherProfilesOf === this.#runCount && this.#otherProfilesEdits === this.edits)
+		)
+			return;
 		const run = this.#runCount;
+		const edits = this.edits;
 		const params = this.params;
 		const out: OtherProfiles = {};
 		try {
@@ -408,9 +417,16 @@ export class CoverageAnalysis {
 			const requests = PROFILE_IDS.filter((profile) => profile !== params.profile).flatMap(
 				(profile) =>
 					this.results.map((r) => {
+						const base = this.#coverageParams(r.categoryId, r.normM);
+						const plan = edits.find((e) => e.categoryId === r.categoryId);
+						const extra = [...(base.extraPlaces ?? []), ...(plan?.add ?? [])];
 						const answer = client.request('coverage', {
-							...this.#coverageParams(r.categoryId, r.normM),
+							...base,
 							profile,
+							...(extra.length > 0 ? { extraPlaces: extra } : {}),
+							...(plan && plan.removePlaceIds.length > 0
+								? { excludePlaceIds: plan.removePlaceIds }
+								: {}),
 						});
 						answer.catch(() => {}); // awaited below; a failure is caught there once
 						return { profile, categoryId: r.categoryId, answer };
@@ -420,8 +436,9 @@ export class CoverageAnalysis {
 				const tables = (out[profile] ??= {});
 				tables[categoryId] = (await answer).summary;
 			}
-			if (run !== this.#runCount) return;
+			if (run !== this.#runCount || edits !== this.edits) return;
 			this.#otherProfilesOf = run;
+			this.#otherProfilesEdits = edits;
 			this.otherProfiles = out;
 		} catch (error) {
 			this.error = error instanceof Error ? error.message : String(error);

@@ -125,7 +125,15 @@ export interface AnalysisRequestMap {
 	 * elsewhere than the bundle (curated initiatives) count as existing places of the category.
 	 */
 	coverage: {
-		params: CoverageKey & { normM: number; extraPlaces?: PlannedPlace[] };
+		/**
+		 * extraPlaces count as places of the category (curated initiatives, planned ones);
+		 * excludePlaceIds are switched off (another profile's run with a what-if's edits).
+		 */
+		params: CoverageKey & {
+			normM: number;
+			extraPlaces?: PlannedPlace[];
+			excludePlaceIds?: string[];
+		};
 		result: {
 			columns: CoverageColumns;
 			summary: NeighbourhoodSummary[];
