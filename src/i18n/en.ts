@@ -7,12 +7,13 @@ import type { Messages } from './messages.ts';
 const en: Messages = {
 	myTitle: 'What I can manage',
 	myOn: 'personal profile on',
-	mySpeed: 'Walking pace',
+	mySpeed: 'Pace',
 	mySpeed_usual: 'usual (as the profile)',
 	mySpeed_slow: 'slow',
 	mySpeed_very_slow: 'very slow',
 	myKerb: 'Highest kerb (cm)',
-	myKerbHelp: 'Flemish norm: a level difference of at most {cm} cm. Empty: kerbs do not matter.',
+	myKerbHelp:
+		'For comparison: the Flemish norm for a dropped kerb is at most {cm} cm. Empty: kerbs do not matter.',
 	mySlope: 'Steepest slope (%)',
 	mySlopeHelp:
 		'Flemish norm for ramps: from {short} % (up to 10 cm rise) to {long} % (above 50 cm). Empty: no limit.',
@@ -166,7 +167,7 @@ const en: Messages = {
 	coverageWhatIfIntro:
 		'Place a planned service ({category}) or switch off an existing one: map, table and difference follow at once.',
 	coverageAddByClick: 'Choose the place on the map',
-	coverageAddPicking: 'Click the map where the new place goes, or the button again to stop.',
+	coverageAddPicking: 'Tap or click the map where the new place goes, or the button again to stop.',
 	coverageAddAtAddress: 'At {address}',
 	coveragePlannedList: 'Planned places',
 	coverageRemove: 'Remove',
@@ -232,7 +233,7 @@ const en: Messages = {
 	savedPrivate: 'Only me',
 	savedAreaTeam: 'The municipality’s team',
 	savedPublic: 'Published (everyone)',
-	savedPlanned: '{n} planned places',
+	savedPlanned: { one: '{count} planned place', other: '{count} planned places' },
 	savedReadOnly: 'Published, read only',
 	savedCompare: 'Compare',
 	savedCompareBefore: 'Before',
@@ -722,7 +723,7 @@ const en: Messages = {
 	curMunicipality: 'Municipality',
 	curLocation: 'Location',
 	curPick: 'Choose on the map',
-	curPicking: 'Click on the map where the initiative is, or the button again to stop.',
+	curPicking: 'Tap or click the map where the initiative is, or the button again to stop.',
 	curAtAddress: 'At {address}',
 	curNoLocation: 'No location chosen yet.',
 	curLocationChosen: 'Location chosen: {place}',
@@ -754,7 +755,7 @@ const en: Messages = {
 		'A place or initiative counts in the neighbourhood it lies in (the neighbourhood boundaries).',
 	careCountOutside:
 		'Outside every neighbourhood but within {metres} m of an address: {count}, counted in the neighbourhood of the nearest address.',
-	careCountBeyond: 'Farther outside the area, counted nowhere: {count}.',
+	careCountBeyond: 'Outside every neighbourhood, counted nowhere: {count}.',
 	careCountNearest:
 		'A place or initiative counts in the neighbourhood of the nearest address: this area’s data have no neighbourhood boundaries.',
 	careCountUnreadable:

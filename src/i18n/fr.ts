@@ -13,7 +13,7 @@ const fr: Messages = {
 	mySpeed_very_slow: 'très lente',
 	myKerb: 'Bordure la plus haute (cm)',
 	myKerbHelp:
-		'Norme flamande\u00a0: une différence de niveau de {cm} cm au plus. Vide\u00a0: les bordures ne comptent pas.',
+		'À titre de comparaison\u00a0: la norme flamande pour une bordure abaissée est de {cm} cm au plus. Vide\u00a0: les bordures ne comptent pas.',
 	mySlope: 'Pente la plus forte (%)',
 	mySlopeHelp:
 		'Norme flamande des rampes\u00a0: de {short}\u00a0% (jusqu’à 10 cm de hauteur) à {long}\u00a0% (au-delà de 50 cm). Vide\u00a0: pas de limite.',
@@ -176,7 +176,7 @@ const fr: Messages = {
 		'Placez un lieu prévu ({category}) ou désactivez un lieu existant\u00a0: la carte, le tableau et la différence suivent aussitôt.',
 	coverageAddByClick: 'Choisir l’endroit sur la carte',
 	coverageAddPicking:
-		'Cliquez sur la carte à l’endroit du nouveau lieu, ou à nouveau sur le bouton pour arrêter.',
+		'Touchez ou cliquez la carte à l’endroit du nouveau lieu, ou à nouveau le bouton pour arrêter.',
 	coverageAddAtAddress: 'À {address}',
 	coveragePlannedList: 'Lieux prévus',
 	coverageRemove: 'Retirer',
@@ -243,7 +243,11 @@ const fr: Messages = {
 	savedPrivate: 'Moi seul',
 	savedAreaTeam: 'L’équipe de la commune',
 	savedPublic: 'Publiée (tout le monde)',
-	savedPlanned: '{n} lieux prévus',
+	savedPlanned: {
+		one: '{count} lieu prévu',
+		many: '{count} lieux prévus',
+		other: '{count} lieux prévus',
+	},
 	savedReadOnly: 'Publiée, lecture seule',
 	savedCompare: 'Comparer',
 	savedCompareBefore: 'Avant',
@@ -752,7 +756,7 @@ const fr: Messages = {
 	curLocation: 'Lieu',
 	curPick: 'Choisir sur la carte',
 	curPicking:
-		'Cliquez sur la carte à l’endroit de l’initiative, ou à nouveau sur le bouton pour arrêter.',
+		'Touchez ou cliquez la carte à l’endroit de l’initiative, ou à nouveau le bouton pour arrêter.',
 	curAtAddress: 'À {address}',
 	curNoLocation: 'Aucun lieu choisi.',
 	curLocationChosen: 'Lieu choisi\u00a0: {place}',
@@ -785,7 +789,7 @@ const fr: Messages = {
 		'Un lieu ou une initiative compte dans le quartier où il se trouve (les limites des quartiers).',
 	careCountOutside:
 		'Hors de tout quartier mais à moins de {metres} m d’une adresse\u00a0: {count}, comptés dans le quartier de l’adresse la plus proche.',
-	careCountBeyond: 'Plus loin hors de la zone, comptés nulle part\u00a0: {count}.',
+	careCountBeyond: 'Hors de tout quartier, comptés nulle part\u00a0: {count}.',
 	careCountNearest:
 		'Un lieu ou une initiative compte dans le quartier de l’adresse la plus proche\u00a0: les données de cette zone n’ont pas de limites de quartiers.',
 	careCountUnreadable:

@@ -9,13 +9,13 @@ export type Lang = (typeof LANGUAGES)[number];
 const nl = {
 	myTitle: 'Wat ik aankan',
 	myOn: 'eigen profiel actief',
-	mySpeed: 'Wandeltempo',
+	mySpeed: 'Tempo',
 	mySpeed_usual: 'gewoon (zoals het profiel)',
 	mySpeed_slow: 'traag',
 	mySpeed_very_slow: 'heel traag',
 	myKerb: 'Hoogste stoeprand (cm)',
 	myKerbHelp:
-		'Vlaamse norm: een niveauverschil van hoogstens {cm} cm. Leeg: stoepranden spelen geen rol.',
+		'Ter vergelijking: de Vlaamse norm voor een verlaagde stoeprand is hoogstens {cm} cm. Leeg: stoepranden spelen geen rol.',
 	mySlope: 'Steilste helling (%)',
 	mySlopeHelp:
 		'Vlaamse norm voor hellingen: van {short} % (tot 10 cm hoogte) tot {long} % (boven 50 cm). Leeg: geen grens.',
@@ -171,7 +171,7 @@ const nl = {
 		'Plaats een geplande voorziening ({category}) of schakel een bestaande uit: kaart, tabel en verschil volgen meteen.',
 	coverageAddByClick: 'Plaats op de kaart kiezen',
 	coverageAddPicking:
-		'Klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
+		'Tik of klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
 	coverageAddAtAddress: 'Op {address}',
 	coveragePlannedList: 'Geplande plaatsen',
 	coverageRemove: 'Verwijderen',
@@ -190,7 +190,7 @@ const nl = {
 	reportParams: '{profile} · onbekende gegevens: {unknown} · gemaakt op {date}',
 	reportMapAlt: 'Kaart van de buurtanalyse: {category}',
 	reportPopulation:
-		'{all} inwoners, van wie {residents} meegeteld (met een afstand langs de straten): {r65} 65+ ({s65}) en {r80} 80+ ({s80})',
+		'{all} inwoners, van wie {residents} meegeteld (met een afstand langs de straten): {r65} 65-plussers ({s65}) en {r80} 80-plussers ({s80})',
 	reportCaption: 'Dekking per soort hulp, grootste tekort bij 65+ eerst',
 	reportRank: 'Rang',
 	reportCategory: 'Soort hulp',
@@ -237,7 +237,7 @@ const nl = {
 	savedPrivate: 'Alleen ikzelf',
 	savedAreaTeam: 'Het team van de gemeente',
 	savedPublic: 'Gepubliceerd (iedereen)',
-	savedPlanned: '{n} geplande plaatsen',
+	savedPlanned: { one: '{count} geplande plaats', other: '{count} geplande plaatsen' },
 	savedReadOnly: 'Gepubliceerd, alleen lezen',
 	savedCompare: 'Vergelijken',
 	savedCompareBefore: 'Eerder',
@@ -319,7 +319,7 @@ const nl = {
 	spacesOfTotal: '{spaces} van de {total} plaatsen',
 	careFunctions: 'Functies in de buurtzorg',
 	dataSource: 'Bron',
-	reportProblem: 'Een probleem melden hier',
+	reportProblem: 'Meld hier een probleem',
 	viewLabel: 'Weergave',
 	viewMap: 'Kaart',
 	viewList: 'Lijst',
@@ -738,7 +738,8 @@ const nl = {
 	curMunicipality: 'Gemeente',
 	curLocation: 'Plaats',
 	curPick: 'Kies op de kaart',
-	curPicking: 'Klik op de kaart waar het initiatief is, of nog eens op de knop om te stoppen.',
+	curPicking:
+		'Tik of klik op de kaart waar het initiatief is, of nog eens op de knop om te stoppen.',
 	curAtAddress: 'Op {address}',
 	curNoLocation: 'Nog geen plaats gekozen.',
 	curLocationChosen: 'Plaats gekozen: {place}',
@@ -769,7 +770,7 @@ const nl = {
 	careCountPolygon: 'Een plaats of initiatief telt bij de buurt waarin het ligt (de buurtgrenzen).',
 	careCountOutside:
 		'Buiten elke buurt maar binnen {metres} m van een adres: {count}, geteld bij de buurt van het dichtste adres.',
-	careCountBeyond: 'Verder buiten het gebied, nergens geteld: {count}.',
+	careCountBeyond: 'Buiten elke buurt, nergens meegeteld: {count}.',
 	careCountNearest:
 		'Een plaats of initiatief telt bij de buurt van het dichtste adres: de gegevens van dit gebied hebben geen buurtgrenzen.',
 	careCountUnreadable:

@@ -692,7 +692,7 @@ describe('CoveragePanel: the printed buurtanalyse', () => {
 		).length;
 		expect(outside).toBeGreaterThan(0);
 		expect(screen.getByTestId('care-count-rule').textContent).toBe(
-			`Een plaats of initiatief telt bij de buurt waarin het ligt (de buurtgrenzen). Verder buiten het gebied, nergens geteld: ${outside}.`,
+			`Een plaats of initiatief telt bij de buurt waarin het ligt (de buurtgrenzen). Buiten elke buurt, nergens meegeteld: ${outside}.`,
 		);
 		// the area-wide rule and count once, on the first page; not repeated on each neighbourhood's
 		expect(screen.getByTestId('print-count-rule').textContent).toBe(

@@ -576,7 +576,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				expect(gain).toBeGreaterThan(0);
 				await saveAnalysis(page, 'Met een ontmoetingsplaats');
 				await expect(savedItem(page, 'Met een ontmoetingsplaats')).toContainText(
-					'1 geplande plaatsen',
+					'1 geplande plaats',
 				);
 				await expect(savedItem(page, '+Nulmeting')).toContainText('Voor de werkgroep');
 				// the overlay is kept on the device with each: the municipality's 200 m cells
@@ -759,7 +759,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				await expect(page.getByTestId('print-neighbourhood')).toHaveCount(await rows.count());
 				await expect(report).toContainText('Buurtanalyse Vorselaar en Lille');
 				await expect(page.getByTestId('print-neighbourhood').first()).toContainText(
-					/[\d.]+ inwoners, van wie [\d.]+ meegeteld \(met een afstand langs de straten\): [\d.]+ 65\+ \(\d+\s%\)/,
+					/[\d.]+ inwoners, van wie [\d.]+ meegeteld \(met een afstand langs de straten\): [\d.]+ 65-plussers \(\d+\s%\)/,
 				);
 				await expect(page.getByTestId('print-gap').first()).toContainText('Ontmoetingsplaats');
 				// the first page: the map under its title and with its legend, the whole area per kind
@@ -882,7 +882,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 		await add.click();
 		await expect(add).toHaveAttribute('aria-pressed', 'true');
 		await expect(picking).toHaveText(
-			'Klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
+			'Tik of klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
 		);
 		await expect(add).toBeEnabled();
 		await add.click();
@@ -1036,14 +1036,14 @@ test.describe('coordinators: the screen on a phone and before the map is ready',
 		await expect(add).toHaveAttribute('aria-pressed', 'true');
 		const waiting = panel.getByRole('status').filter({ hasText: 'De kaart laadt nog' });
 		await expect(waiting).toHaveText(
-			'De kaart laadt nog… Je kunt erop kiezen zodra ze er is. Klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
+			'De kaart laadt nog… Je kunt erop kiezen zodra ze er is. Tik of klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
 		);
 		await page.screenshot({ path: testInfo.outputPath('pick-waiting.png') });
 		release();
 		await waitForMapReady(page);
 		await expect(waiting).toHaveCount(0);
 		await expect(panel.getByRole('status').filter({ hasText: 'Klik op de kaart' })).toHaveText(
-			'Klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
+			'Tik of klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
 		);
 		// the pick works: a tap on the map plants the planned place
 		const box = (await page.getByTestId('map').boundingBox())!;

@@ -143,7 +143,7 @@ test.describe('a personal mobility profile', () => {
 		] as const) {
 			if (state === 'open') {
 				await summary.click();
-				await expect(form.getByRole('combobox', { name: 'Wandeltempo' })).toBeVisible();
+				await expect(form.getByRole('combobox', { name: 'Tempo' })).toBeVisible();
 			}
 			const m = await measure();
 			// a list item: the disclosure marker is drawn, ▸ closed and ▾ open
@@ -177,7 +177,7 @@ test.describe('a personal mobility profile', () => {
 
 		const form = page.getByTestId('personal-profile');
 		await form.locator('summary').press('Enter');
-		const pace = form.getByRole('combobox', { name: 'Wandeltempo' });
+		const pace = form.getByRole('combobox', { name: 'Tempo' });
 		await expect(pace).toBeVisible();
 		// walking pace "slow" (the arrow key on the closed list)
 		await pace.focus();

@@ -42,7 +42,7 @@ async function openPharmacy(page: Page): Promise<string> {
 
 /** From a place's details, opens the report form and fills it in. */
 async function fillReportAtPlace(page: Page, placeName: string, kind: string, text: string) {
-	await page.getByRole('button', { name: 'Een probleem melden hier' }).click();
+	await page.getByRole('button', { name: 'Meld hier een probleem' }).click();
 	const form = page.getByTestId('report-form');
 	await expect(form.getByTestId('report-where')).toHaveText(`Waar: bij ${placeName}`);
 	await form.getByLabel('Soort probleem').selectOption({ label: kind });
