@@ -116,6 +116,10 @@ describe('CoverageCharts', () => {
 				Number(r.getAttribute('width')),
 			);
 			expect(names).toEqual(rows.map((r) => r.name));
+			// by name, so that each chart lists the neighbourhoods in one order
+			expect(rows.map((r) => r.name)).toEqual(
+				rows.map((r) => r.name).sort((a, b) => a.localeCompare(b, 'nl')),
+			);
 			expect(labels).toEqual(rows.map((r) => `${r.share}\u00a0%`));
 			// the x axis from 0 % to 100 %: each bar's length is its share (the table's, rounded)
 			const ticks = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')];
