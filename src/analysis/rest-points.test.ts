@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/lib/version.ts';
 import { SAMPLE_AREA } from '../../tests/helpers/areas.ts';
 import { BENCH_NEAR_M, decodeAnalysisBundle } from './bundle.ts';
-import { AnalysisEngine } from './engine.ts';
+import { AnalysisEngine, originReasonsOf } from './engine.ts';
 import { nearestPlaces } from './nearest.ts';
 import { restGaps, restGapsToGeoJSON, routeEdges } from './rest-points.ts';
 
@@ -54,14 +54,17 @@ describe('restGaps on the sample area', () => {
 
 describe('routeEdges: the routes residents walk to the important places', () => {
 	const { on, residents65 } = routeEdges(engine, ['pharmacy']);
+	const reasons = originReasonsOf(bundle);
 	const g = bundle.graph;
 
 	it("holds each address's walking route to its nearest pharmacy", () => {
 		const o = bundle.origins;
 		let checked = 0;
 		let edges = 0;
-		// every 50th address: its route by the nearest-places search (one search from the address)
+		// every 50th address the gap analysis counts: its route by the nearest-places search (one
+		// search from the address)
 		for (let i = 0; i < o.count; i += 50) {
+			if (reasons[i] !== 0) continue;
 			const from: [number, number] = [o.lngLat[2 * i]!, o.lngLat[2 * i + 1]!];
 			const [near] = nearestPlaces(engine, from, 'pharmacy', 'walking', 1);
 			if (!near) continue;
@@ -94,6 +97,7 @@ describe('routeEdges: the routes residents walk to the important places', () => 
 		const o = bundle.origins;
 		const sampled = new Float64Array(g.edgeCount);
 		for (let i = 0; i < o.count; i += 10) {
+			if (reasons[i] !== 0) continue;
 			const from: [number, number] = [o.lngLat[2 * i]!, o.lngLat[2 * i + 1]!];
 			const [near] = nearestPlaces(engine, from, 'pharmacy', 'walking', 1);
 			if (!near) continue;
@@ -105,12 +109,31 @@ describe('routeEdges: the routes residents walk to the important places', () => 
 		// all the older residents with a route reach a pharmacy: the places' edges carry them all
 		const total = [...o.residents65].reduce((s, r, i) => {
 			const e = engine.originSnaps('walking').edge[i]!;
-			return e >= 0 && on[e] ? s + r : s;
+			return e >= 0 && on[e] && reasons[i] === 0 ? s + r : s;
 		}, 0);
 		let atPlaces = 0;
 		for (const p of engine.placesOf('pharmacy'))
 			atPlaces += residents65[engine.placeSnap(p, 'walking')!.edge]!;
 		expect(atPlaces).toBeGreaterThan(total * 0.95);
+	});
+
+	it('never counts a walker twice: no edge carries more older residents than are counted', () => {
+		const o = bundle.origins;
+		const counted = [...o.residents65].reduce((s, r, i) => (reasons[i] === 0 ? s + r : s), 0);
+		let single = 0;
+		for (const c of engine.categoriesWithPlaces()) {
+			const flows = routeEdges(engine, [c]).residents65;
+			expect(Math.max(...flows), c).toBeLessThanOrEqual(counted + 1e-6);
+			// one place: every walker ends on its edge, once (with more, one place's edge also
+			// carries those on their way to another)
+			const places = engine.placesOf(c);
+			if (places.length !== 1) continue;
+			const at = flows[engine.placeSnap(places[0]!, 'walking')!.edge]!;
+			expect(at, c).toBeGreaterThan(counted * 0.9);
+			expect(at, c).toBeLessThanOrEqual(counted + 1e-6);
+			single++;
+		}
+		expect(single).toBeGreaterThan(0);
 	});
 
 	it('the rest points on the routes: a part of the whole network and its gaps', () => {

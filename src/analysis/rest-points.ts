@@ -18,7 +18,7 @@
 import type { Feature, FeatureCollection, MultiLineString } from 'geojson';
 import { BENCH_CATEGORY_ID } from '../contracts/taxonomy.ts';
 import { BENCH_NEAR_M } from './bundle.ts';
-import type { AnalysisEngine } from './engine.ts';
+import { originReasonsOf, type AnalysisEngine } from './engine.ts';
 import { multiSourceSweep, type SweepSource } from './sweep.ts';
 import { edgeSlice } from './walkshed.ts';
 import { wayOfEdge } from './way-names.ts';
@@ -222,7 +222,8 @@ export interface RouteEdges {
  * walking path from every address to its nearest place of it (one sweep per category; each node
  * is reached from the neighbour its cost came from, so the paths form a forest rooted at the
  * places), and how many older residents walk each edge. An address's own edge counts whole; so
- * does the place's.
+ * does the place's where a walker goes along it. The addresses are those the gap analysis counts
+ * (not at the edge of the data, none without a way near).
  *
  * @example routeEdges(engine, ['gp', 'pharmacy']).on.reduce((n, x) => n + x, 0)
  */
@@ -233,6 +234,8 @@ export function routeEdges(engine: AnalysisEngine, categoryIds: readonly string[
 	const { edgeCostS } = net;
 	const snaps = engine.originSnaps('walking', 'optimistic');
 	const weight = engine.bundle.origins.residents65;
+	// the addresses the gap analysis counts: not those at the edge of the data or without a way
+	const reasons = originReasonsOf(engine.bundle);
 	const on = new Uint8Array(g.edgeCount);
 	const residents65 = new Float64Array(g.edgeCount);
 	const via = new Int32Array(g.nodeCount);
@@ -242,24 +245,43 @@ export function routeEdges(engine: AnalysisEngine, categoryIds: readonly string[
 	const edgeFlow = new Float64Array(g.edgeCount);
 	for (const categoryId of categoryIds) {
 		const sources: SweepSource[] = [];
-		const placeEdge = new Map<number, number>();
+		// per end node of a place's edge: the cost the place seeds it with, and the part of the
+		// edge walked between them (its own edge's fraction on that side)
+		const seeded = new Map<number, { costS: number; edge: number; part: number }>();
+		// per edge with places on it: their position and access cost (an address on the same edge
+		// may walk straight to one)
+		const onEdge = new Map<number, { t: number; accessS: number }[]>();
 		for (const p of engine.placesOf(categoryId)) {
 			const s = engine.placeSnap(p, 'walking', 'optimistic');
 			if (!s) continue;
 			sources.push({ snap: s, label: p });
-			placeEdge.set(p, s.edge);
+			const w = edgeCostS[s.edge] as number;
+			const access = s.accessM / net.speedMps;
+			const here = onEdge.get(s.edge);
+			if (here) here.push({ t: s.t, accessS: access });
+			else onEdge.set(s.edge, [{ t: s.t, accessS: access }]);
+			for (const [node, part] of [
+				[edgeFrom[s.edge] as number, s.t],
+				[edgeTo[s.edge] as number, 1 - s.t],
+			] as const) {
+				const c = access + part * w;
+				const known = seeded.get(node);
+				if (!known || c < known.costS) seeded.set(node, { costS: c, edge: s.edge, part });
+			}
 		}
 		if (sources.length === 0) continue;
 		const st = multiSourceSweep(net, sources);
 		const { cost } = st;
-		// each reached node's edge towards its place: the arc its cost came from, or its place's
-		// own edge where no neighbour's path ends at its cost (a node seeded by the place)
+		// each reached node's edge towards its place: the arc its cost came from, or none where
+		// the place seeded it at that cost (then its walkers go along the place's own edge)
 		const order: number[] = [];
 		for (let v = 0; v < g.nodeCount; v++) {
 			via[v] = -1;
 			const cv = cost[v] as number;
 			if (cv === Infinity) continue;
 			order.push(v);
+			const seed = seeded.get(v);
+			if (seed && seed.costS <= cv + 1e-9 * Math.max(1, cv)) continue;
 			let best = Infinity;
 			for (let a = offsets[v] as number; a < (offsets[v + 1] as number); a++) {
 				const cu = cost[targets[a] as number] as number;
@@ -280,16 +302,21 @@ export function routeEdges(engine: AnalysisEngine, categoryIds: readonly string[
 		edgeFlow.fill(0);
 		for (let i = 0; i < snaps.edge.length; i++) {
 			const e = snaps.edge[i] as number;
-			if (e < 0) continue;
+			if (e < 0 || reasons[i] !== 0) continue;
 			const w = edgeCostS[e] as number;
 			const t = snaps.t[i] as number;
 			const ca = (cost[edgeFrom[e] as number] as number) + t * w;
 			const cb = (cost[edgeTo[e] as number] as number) + (1 - t) * w;
 			if (ca === Infinity && cb === Infinity) continue;
 			const r = weight[i] as number;
-			const start = (ca <= cb ? edgeFrom[e] : edgeTo[e]) as number;
 			edgeWalkers[e]! += 1;
 			edgeFlow[e]! += r;
+			// straight along its own edge to a place on it: it walks no other
+			let direct = Infinity;
+			for (const p of onEdge.get(e) ?? [])
+				direct = Math.min(direct, p.accessS + Math.abs(p.t - t) * w);
+			if (direct <= Math.min(ca, cb)) continue;
+			const start = (ca <= cb ? edgeFrom[e] : edgeTo[e]) as number;
 			walkers[start]! += 1;
 			flow[start]! += r;
 		}
@@ -300,11 +327,18 @@ export function routeEdges(engine: AnalysisEngine, categoryIds: readonly string[
 			if (n === 0) continue;
 			const f = flow[v] as number;
 			const a = via[v] as number;
-			const e = a >= 0 ? (arcEdges[a] as number) : placeEdge.get(st.label(v));
-			if (e === undefined) continue;
+			if (a < 0) {
+				// at its place: along the place's own edge, where there is some of it to walk
+				const seed = seeded.get(v);
+				if (seed && seed.part > 0) {
+					edgeWalkers[seed.edge]! += n;
+					edgeFlow[seed.edge]! += f;
+				}
+				continue;
+			}
+			const e = arcEdges[a] as number;
 			edgeWalkers[e]! += n;
 			edgeFlow[e]! += f;
-			if (a < 0) continue;
 			const u = targets[a] as number;
 			walkers[u]! += n;
 			flow[u]! += f;
