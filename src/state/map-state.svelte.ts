@@ -140,13 +140,17 @@ export class MapState {
 	 * The map as a PNG data URL, for the printed report; undefined without a map. Rendered once
 	 * more and read inside MapLibre's `render` event, while the frame's drawing buffer still holds
 	 * the picture: no `preserveDrawingBuffer`, which would cost every frame of the live map a copy.
+	 * `whole`: for a map whose box has just changed size: the canvas takes the box's size first,
+	 * and the picture is read at the next `idle` (fired in the frame that drew the last tile of
+	 * what it now shows).
 	 */
-	image(): Promise<string | undefined> {
+	image(whole = false): Promise<string | undefined> {
 		const m = this.#map as Partial<MapLibreMap> | undefined;
 		if (!m?.getCanvas || !m.once || !m.triggerRepaint) return Promise.resolve(undefined);
 		const { getCanvas } = m;
+		if (whole) m.resize?.();
 		return new Promise((resolve) => {
-			void m.once?.('render', () => {
+			void m.once?.(whole ? 'idle' : 'render', () => {
 				try {
 					resolve(getCanvas.call(m).toDataURL('image/png'));
 				} catch {

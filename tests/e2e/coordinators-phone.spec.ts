@@ -9,6 +9,7 @@
  * screen); narrower than its columns, it now lists each kind of help's figures under it.
  * The screenshots are kept in the test's output folder.
  */
+import { waitForMapReady } from '../helpers/map.ts';
 import { planSuggestion, saveAnalysis, savedItem } from '../helpers/saved-analyses.ts';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from '../helpers/test.ts';
@@ -80,6 +81,38 @@ test.describe('coordinators on a phone', () => {
 				scale: 'css',
 			});
 		}
+	});
+
+	test('printed from the full-screen sheet, the report shows the whole map, not the strip left beside it @phone', async ({
+		page,
+	}, testInfo) => {
+		test.skip(testInfo.project.name !== 'phone', 'the phone layout only');
+		test.setTimeout(300_000);
+		await page.goto('/?mode=coverage&cats=pharmacy');
+		const panel = page.getByTestId('coverage');
+		await expect(page.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+			timeout: 240_000,
+		});
+		await waitForMapReady(page);
+		const mapHeight = (await page.getByTestId('map').boundingBox())!.height;
+		await panel.getByTestId('coverage-full-screen').click();
+		await expect(panel.getByTestId('coverage-full-screen')).toHaveAttribute('aria-pressed', 'true');
+		const strip = (await page.getByTestId('map').boundingBox())?.height ?? 0;
+		expect(strip).toBeLessThan(mapHeight / 2);
+		await panel.getByTestId('coverage-print').click();
+		await page.emulateMedia({ media: 'print' });
+		const image = page.getByTestId('print-map');
+		await expect(image).toHaveAttribute('src', /^data:image\/png;base64,/, { timeout: 60_000 });
+		// the picture is of the map as the sheet leaves it outside full screen (in device pixels),
+		// not of the strip
+		const size = await image.evaluate(async (img: HTMLImageElement) => {
+			await img.decode();
+			return { height: img.naturalHeight, ratio: window.devicePixelRatio };
+		});
+		expect(size.height / size.ratio).toBeGreaterThan(Math.max(2 * strip, mapHeight / 2));
+		await page.emulateMedia({ media: 'screen' });
+		// and the sheet is full screen again
+		await expect(panel.getByTestId('coverage-full-screen')).toHaveAttribute('aria-pressed', 'true');
 	});
 
 	test('a planned place is tapped on the map from the full-screen sheet, which steps back for it @phone', async ({
