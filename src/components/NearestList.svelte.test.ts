@@ -58,7 +58,7 @@ describe('an empty kind: the same help in neighbouring municipalities', () => {
 					// as if the area had no pharmacy: Lille's (a built neighbour) are offered
 					places: [],
 					areaName: vorselaar.name,
-					municipalities: ['13044'],
+					municipalities: vorselaar.municipalities,
 					origin: undefined,
 					profile: 'walking',
 					analysis: undefined,
@@ -131,4 +131,64 @@ describe('the list on screen', () => {
 		area.data?.search.dispose();
 		area.analysis?.dispose();
 	}, 120_000);
+});
+
+describe('an empty kind: the help lines of the resident’s own municipality', () => {
+	/** Kerkstraat 1, Lille: a real address point of the sample (CRAB). */
+	const LILLE: [number, number] = [4.8236895, 51.2381459];
+	/** Gemeentehuis Vorselaar (OSM n1272066637). */
+	const VORSELAAR: [number, number] = [4.7736606, 51.20179];
+	const lineNames = () =>
+		screen.getAllByTestId('help-line').map((l) => l.querySelector('.name')!.textContent);
+
+	it('from an address in Lille offers no line of Vorselaar; from Vorselaar, Vorselaar’s own', async () => {
+		const area = await openSampleArea();
+		// home care: no place of it in the sample's data
+		expect(area.data!.places.some((p) => p.categoryIds.includes('home_care'))).toBe(false);
+		const { app } = renderPanel(as(NearestPanel), area, {
+			kind: 'nearest',
+			categoryId: 'home_care',
+		});
+		app.setOrigin({ lngLat: LILLE, label: 'Kerkstraat 1' });
+		const nearest = screen.getByTestId('nearest');
+		await waitFor(() =>
+			expect(within(nearest).getAllByRole('heading', { level: 3 })[0]!.textContent?.trim()).toBe(
+				'Hier kan je wel terecht vanuit Lille:',
+			),
+		);
+		expect(lineNames()).toEqual(['Huisarts van wacht (1733)']);
+		for (const line of screen.getAllByTestId('help-line'))
+			expect(line.textContent).not.toContain('Vorselaar');
+
+		app.setOrigin({ lngLat: VORSELAAR, label: 'Markt 13' });
+		await waitFor(() =>
+			expect(lineNames()).toEqual(['OCMW Vorselaar', 'Huisarts van wacht (1733)']),
+		);
+		expect(within(nearest).getAllByRole('heading', { level: 3 })[0]!.textContent?.trim()).toBe(
+			'Hier kan je wel terecht vanuit Vorselaar:',
+		);
+		area.data?.search.dispose();
+		area.analysis?.dispose();
+	}, 60_000);
+
+	it('with no origin, says which municipality a line is for, and how old an old source is', async () => {
+		const area = await openSampleArea();
+		renderPanel(as(NearestPanel), area, { kind: 'nearest', categoryId: 'home_care' });
+		await waitFor(() => expect(lineNames()).toContain('OCMW Vorselaar'));
+		const ocmw = screen.getAllByTestId('help-line').find((l) => l.textContent!.includes('OCMW'))!;
+		expect(within(ocmw).getByText('Voor wie in Vorselaar woont')).toBeTruthy();
+		// its source is a news article of 5 May 2020: its date is said plainly, with its age
+		const now = new Date();
+		const years =
+			now.getUTCFullYear() - 2020 - (now < new Date(`${now.getUTCFullYear()}-05-05`) ? 1 : 0);
+		expect(within(ocmw).getByRole('link', { name: /^Bron: HLN: .+ \(5 mei 2020\)$/ })).toBeTruthy();
+		expect(within(ocmw).getByTestId('old-source').textContent).toBe(
+			`Let op: deze bron is van 5 mei 2020, ${years} jaar geleden. Kijk na of het nog klopt.`,
+		);
+		// a national line says no municipality
+		const gp = screen.getAllByTestId('help-line').find((l) => l.textContent!.includes('1733'))!;
+		expect(gp.textContent).not.toContain('Voor wie in');
+		area.data?.search.dispose();
+		area.analysis?.dispose();
+	}, 60_000);
 });

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isCategoryId } from '../contracts/taxonomy.ts';
 import {
 	helpLinesFor,
+	municipalitiesOfLine,
 	parseHelpLines,
 	regionOfMunicipality,
 	repositoryHelpLines,
+	sourceAgeYears,
 } from './help-lines.ts';
 
 const line = (over: Record<string, unknown> = {}) => ({
@@ -68,5 +70,22 @@ describe('help lines as data', () => {
 		]);
 		expect(helpLinesFor(lines, ['13044'], 'gp').map((l) => l.id)).toEqual(['own', 'be']);
 		expect(helpLinesFor(lines, ['62063'], 'gp').map((l) => l.id)).toEqual(['wallonia', 'be']);
+	});
+
+	it('says which municipality of an area a line is for; none for regional and national lines', () => {
+		const [own, be] = parseHelpLines(
+			{ lines: [line({ id: 'own', scope: ['13044'] }), line({ id: 'be', scope: ['BE'] })] },
+			isCategoryId,
+		);
+		expect(municipalitiesOfLine(own!, ['13044', '13019'])).toEqual(['13044']);
+		expect(municipalitiesOfLine(be!, ['13044', '13019'])).toEqual([]);
+	});
+
+	it('counts a source’s age in whole years, to the day', () => {
+		const now = new Date('2026-12-06T12:00:00Z');
+		expect(sourceAgeYears('2020-05-05', now)).toBe(6);
+		expect(sourceAgeYears('2024-12-06', now)).toBe(2);
+		expect(sourceAgeYears('2024-12-07', now)).toBe(1);
+		expect(sourceAgeYears('2027-01-01', now)).toBe(0);
 	});
 });

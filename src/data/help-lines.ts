@@ -115,3 +115,27 @@ export function helpLinesFor(
 export function repositoryHelpLines(): HelpLine[] {
 	return parseHelpLines(raw, isCategoryId);
 }
+
+/**
+ * A help line's source older than this many years is said to be so, with its date, beside the
+ * line: numbers and hours change (data/help-lines/SOURCES.md), and a resident can judge an old
+ * source only when told its age.
+ */
+export const OLD_SOURCE_YEARS = 2;
+
+/** Whole years from `date` (YYYY-MM-DD) to `now`; 0 for a date in the future. */
+export function sourceAgeYears(date: string, now: Date): number {
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	let years = now.getUTCFullYear() - y;
+	if (now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d)) years--;
+	return Math.max(0, years);
+}
+
+/**
+ * The municipalities of an area (NIS codes) a line is scoped to: the lines of one municipality
+ * say so ("for residents of Vorselaar"), a resident of another municipality of the area then
+ * knows it is not theirs. Empty for regional and national lines.
+ */
+export function municipalitiesOfLine(line: HelpLine, municipalityNis: readonly string[]): string[] {
+	return municipalityNis.filter((m) => line.scope.includes(m));
+}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
 	ManifestError,
 	loadAreaTiles,
+	loadMunicipalityBoundaries,
 	loadNeighbourhoodPolygons,
 	parseManifest,
 	parseNeighbourhoodPolygons,
@@ -216,6 +217,25 @@ describe('neighbourhood polygons', () => {
 		const missing = (async () => new Response('nope', { status: 404 })) as typeof fetch;
 		await expect(loadNeighbourhoodPolygons({ url: w, bytes: 0 }, missing)).rejects.toThrow(
 			'n.geojson: HTTP 404',
+		);
+	});
+});
+
+describe('municipality boundaries', () => {
+	it("reads every built area's municipalities, and a bad file is named", async () => {
+		const root = path.join(import.meta.dirname, '..', '..', 'tiles');
+		const index = JSON.parse(readFileSync(path.join(root, 'areas.json'), 'utf8')) as {
+			areas: { id: string; municipalities: { nis: string; name: string }[] }[];
+		};
+		for (const { id, municipalities } of index.areas) {
+			const file = path.join(root, id, 'boundaries.geojson');
+			const local = (async () => new Response(readFileSync(file))) as typeof fetch;
+			const list = await loadMunicipalityBoundaries({ url: file, bytes: 0 }, local);
+			expect(list.map(({ nis, name }) => ({ nis, name }))).toEqual(municipalities);
+		}
+		const bad = (async () => new Response('[]')) as typeof fetch;
+		await expect(loadMunicipalityBoundaries({ url: 'b.geojson', bytes: 0 }, bad)).rejects.toThrow(
+			'b.geojson is not a GeoJSON FeatureCollection',
 		);
 	});
 });

@@ -250,3 +250,52 @@ export function parseNeighbourhoodPolygons(json: unknown, where: string): Neighb
 		};
 	});
 }
+
+/** One municipality of `boundaries.geojson`: its NIS code, name and (Multi)Polygon. */
+export interface MunicipalityBoundary {
+	nis: string;
+	name: string;
+	geometry: Polygon | MultiPolygon;
+}
+
+/**
+ * Reads an area's municipality boundaries (the manifest's `files.boundaries`, written by
+ * scripts/lib/boundaries.ts). Throws an Error naming the file and what is wrong; a feature without
+ * a NIS code or a (Multi)Polygon is left out (it can hold no point).
+ */
+export async function loadMunicipalityBoundaries(
+	ref: FileRef,
+	fetchImpl: typeof fetch = fetch,
+): Promise<MunicipalityBoundary[]> {
+	const response = await fetchImpl(ref.url);
+	if (!response.ok) throw new Error(`${ref.url}: HTTP ${response.status}`);
+	let json: unknown;
+	try {
+		json = await response.json();
+	} catch {
+		throw new Error(`${ref.url} is not valid JSON`);
+	}
+	if (!v.is(NeighbourhoodsFileSchema, json))
+		throw new Error(`${ref.url} is not a GeoJSON FeatureCollection`);
+	return json.features.flatMap((f: unknown): MunicipalityBoundary[] => {
+		const feature = v.safeParse(
+			v.object({
+				properties: v.object({
+					nis: v.pipe(v.string(), v.nonEmpty()),
+					name: v.optional(v.string()),
+				}),
+				geometry: NeighbourhoodGeometrySchema,
+			}),
+			f,
+		);
+		if (!feature.success) return [];
+		const { properties, geometry } = feature.output;
+		return [
+			{
+				nis: properties.nis,
+				name: properties.name ?? properties.nis,
+				geometry: geometry as Polygon | MultiPolygon,
+			},
+		];
+	});
+}

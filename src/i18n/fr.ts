@@ -410,6 +410,8 @@ const fr: Messages = {
 		'Les données de la carte (OpenStreetMap, y compris les abords de {area}) ne contiennent aucun lieu de ce type. Cela ne veut pas dire que cette aide n’existe pas.',
 	emptyKindHelp: 'Vous pouvez vous adresser ici\u00a0:',
 	emptyKindNoLines: 'Renseignez-vous à la maison communale ou au CPAS de votre commune.',
+	emptyKindHelpFrom: 'Vous pouvez vous adresser ici depuis {municipality}\u00a0:',
+	emptyKindHelpBusy: 'Recherche de la commune de votre adresse…',
 	neighbourHelpTitle: 'La même aide dans les communes voisines',
 	neighbourHelpBusy: 'Recherche dans les données des communes voisines…',
 	neighbourHelpWhere: '{municipality}, {km} km à vol d’oiseau',
@@ -419,6 +421,12 @@ const fr: Messages = {
 	neighbourHelpFailed: 'Non lu\u00a0: {area} ({reason})',
 	helpLineCall: 'Appeler le {phone}',
 	helpLineSource: 'Source\u00a0: {title} ({date})',
+	helpLineFor: 'Pour les habitants de {municipality}',
+	helpLineSourceOld: {
+		one: 'Attention\u00a0: cette source date du {date}, il y a {count}\u00a0an. Vérifiez que c’est toujours valable.',
+		other:
+			'Attention\u00a0: cette source date du {date}, il y a {count}\u00a0ans. Vérifiez que c’est toujours valable.',
+	},
 	openingHoursUnknown: 'Inconnues',
 	valueUnknown: 'Inconnue',
 	addressNear:

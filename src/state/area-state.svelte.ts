@@ -29,15 +29,22 @@ import type { NeighbourHelp } from '../data/neighbour-help.ts';
 import {
 	ManifestError,
 	loadAreaTiles,
+	loadMunicipalityBoundaries,
 	loadNeighbourhoodPolygons,
 	type AreaTiles,
 	type NeighbourhoodPolygon,
 } from '../data/tiles.ts';
+import { neighbourhoodLocator } from '../analysis/neighbourhood-locator.ts';
 import type { ValidationIssue } from '../contracts/validation.ts';
 import type { SearchEndpoint } from '../workers/search-client.ts';
 import { AnalysisState, type StartedWorker } from './analysis.svelte.ts';
 
 export { pickArea };
+
+/** The municipality (NIS code and name) that holds a point [lng, lat], if any. */
+export type MunicipalityLocator = (
+	lngLat: readonly [number, number],
+) => { nis: string; name: string } | undefined;
 
 export interface AreaStateOptions {
 	/** Origin the `tiles/` folder is served from (default: the page's). */
@@ -159,6 +166,38 @@ export class AreaState {
 		} catch (error) {
 			if (this.#polygons === held) this.#polygons = undefined;
 			throw error;
+		}
+	}
+
+	#boundaries: { url: string; locate: Promise<MunicipalityLocator> } | undefined;
+
+	/**
+	 * Which municipality of the open area holds a point (its NIS code and name), by the
+	 * municipality boundaries the pipeline published (the manifest's `files.boundaries`, read once
+	 * per file). Resolves to undefined when the manifest lists no boundaries or they cannot be read
+	 * (a later call tries again); the locator answers undefined for a point outside them. A caller
+	 * that gets no answer does not know the municipality, and says so.
+	 */
+	async municipalityLocator(): Promise<MunicipalityLocator | undefined> {
+		const ref = this.tiles?.files.boundaries;
+		if (!ref) return undefined;
+		if (this.#boundaries?.url !== ref.url)
+			this.#boundaries = {
+				url: ref.url,
+				locate: loadMunicipalityBoundaries(ref, this.#fetch).then((list) => {
+					const at = neighbourhoodLocator(list);
+					return ([lng, lat]) => {
+						const found = list[at(lng, lat)];
+						return found ? { nis: found.nis, name: found.name } : undefined;
+					};
+				}),
+			};
+		const held = this.#boundaries;
+		try {
+			return await held.locate;
+		} catch {
+			if (this.#boundaries === held) this.#boundaries = undefined;
+			return undefined;
 		}
 	}
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '../helpers/test.ts';
-import { chooseLanguage } from '../helpers/header.ts';
+import { chooseAddress, chooseLanguage } from '../helpers/header.ts';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { captureMap, waitForMapReady } from '../helpers/map.ts';
 
@@ -34,11 +34,18 @@ test.describe('residents: no dead ends, honest data, usable at 400 % zoom', () =
 			'href',
 			'tel:106',
 		);
+		// The source's date, as people write it.
 		await expect(
-			teleOnthaal.getByRole('link', { name: /^Bron: .+ \(\d{4}-\d{2}-\d{2}\)$/ }),
+			teleOnthaal.getByRole('link', { name: /^Bron: .+ \(\d{1,2} [a-z]+ \d{4}\)$/ }),
 		).toHaveAttribute('href', /^https:\/\//);
-		// The municipality's own line comes first (Vorselaar's OCMW, data/help-lines).
-		await expect(nearest.getByTestId('help-line').first()).toContainText('OCMW Vorselaar');
+		// With no address chosen, a municipality's own line comes first (Vorselaar's OCMW,
+		// data/help-lines) and says whom it is for; its old source says its date and age.
+		const ocmw = nearest.getByTestId('help-line').first();
+		await expect(ocmw).toContainText('OCMW Vorselaar');
+		await expect(ocmw).toContainText('Voor wie in Vorselaar woont');
+		await expect(ocmw.getByTestId('old-source')).toHaveText(
+			/^Let op: deze bron is van 5 mei 2020, \d+ jaar geleden\. Kijk na of het nog klopt\.$/,
+		);
 		// The same help in neighbouring municipalities: the other built areas are read; the sample's
 		// (Vorselaar, Lille) cover no municipality beyond this area, and the panel says so.
 		const neighbours = nearest.getByTestId('neighbour-help');
@@ -116,6 +123,31 @@ test.describe('residents: no dead ends, honest data, usable at 400 % zoom', () =
 		await page.getByRole('link', { name: 'Skip to the map (past the legend)' }).focus();
 		await page.keyboard.press('Enter');
 		await expect(page.locator('#legend-end')).toBeFocused();
+	});
+
+	test('from an address in Lille, a kind with no place offers the lines for Lille, not Vorselaar’s social service', async ({
+		page,
+	}, testInfo) => {
+		await page.goto('/');
+		const search = await readySearch(page);
+		// A real CRAB address in Lille.
+		await chooseAddress(page, 'Kerkstraat 1', /Kerkstraat 1\b.*Lille/);
+		// Home care: the sample's data hold no place of it.
+		await search.fill('thuiszorg');
+		await page
+			.getByRole('group', { name: 'Soort hulp' })
+			.getByRole('option', { name: /Thuiszorg/ })
+			.first()
+			.click();
+		const nearest = page.getByTestId('nearest');
+		await expect(nearest.getByRole('heading', { level: 3 }).first()).toHaveText(
+			'Hier kan je wel terecht vanuit Lille:',
+		);
+		const lines = nearest.getByTestId('help-line');
+		await expect(lines.filter({ hasText: '1733' })).toHaveCount(1);
+		await expect(lines.filter({ hasText: 'Vorselaar' })).toHaveCount(0);
+		await expect(nearest).not.toContainText('OCMW Vorselaar');
+		await page.screenshot({ path: testInfo.outputPath('empty-kind-lille.png') });
 	});
 
 	test('400 % zoom (320 × 256): the header scrolls away, every control is reachable, the details scroll with the page; focus and Back', async ({
