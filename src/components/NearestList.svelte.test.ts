@@ -159,11 +159,22 @@ describe('an empty kind: the help lines of the resident’s own municipality', (
 		expect(lineNames()).toEqual(['Huisarts van wacht (1733)']);
 		for (const line of screen.getAllByTestId('help-line'))
 			expect(line.textContent).not.toContain('Vorselaar');
+		// Lille's social house is a place on the map (OSM "OCMW", by Kerkstraat 22): offered, and opens
+		const [ocmw, ...more] = screen.getAllByTestId('own-service');
+		expect(more).toHaveLength(0);
+		expect(ocmw!.querySelector('.name')!.textContent).toBe('OCMW');
+		expect(ocmw!.textContent).toContain('Voor wie in Lille woont');
+		expect(ocmw!.textContent).toContain('bij Kerkstraat 22');
+		within(ocmw!).getByRole('button', { name: 'Toon op de kaart' }).click();
+		await waitFor(() => expect(app.mode).toMatchObject({ kind: 'place', placeId: 'n2360236480' }));
+		app.setMode({ kind: 'nearest', categoryId: 'home_care' });
 
 		app.setOrigin({ lngLat: VORSELAAR, label: 'Markt 13' });
 		await waitFor(() =>
 			expect(lineNames()).toEqual(['OCMW Vorselaar', 'Huisarts van wacht (1733)']),
 		);
+		// Vorselaar's data hold no social house as a place; Lille's is not offered
+		expect(screen.queryAllByTestId('own-service')).toHaveLength(0);
 		expect(within(nearest).getAllByRole('heading', { level: 3 })[0]!.textContent?.trim()).toBe(
 			'Hier kan je wel terecht vanuit Vorselaar:',
 		);
@@ -177,6 +188,9 @@ describe('an empty kind: the help lines of the resident’s own municipality', (
 		await waitFor(() => expect(lineNames()).toContain('OCMW Vorselaar'));
 		const ocmw = screen.getAllByTestId('help-line').find((l) => l.textContent!.includes('OCMW'))!;
 		expect(within(ocmw).getByText('Voor wie in Vorselaar woont')).toBeTruthy();
+		// and the social house on the map says it is Lille's
+		const [house] = screen.getAllByTestId('own-service');
+		expect(within(house!).getByText('Voor wie in Lille woont')).toBeTruthy();
 		// its source is a news article of 5 May 2020: its date is said plainly, with its age
 		const now = new Date();
 		const years =

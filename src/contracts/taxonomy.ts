@@ -188,6 +188,12 @@ export interface Category {
 	 */
 	restRoutes?: true;
 	/**
+	 * Its places answer for every kind of help, as a municipality's social house does (a help line
+	 * with no categories, data/help-lines): where a kind has no place in the data, a resident is
+	 * shown the ones in their own municipality beside the help lines.
+	 */
+	answersEveryKind?: true;
+	/**
 	 * The OSM tags that count a car park's spaces: those reserved for disabled people
 	 * (`capacity:disabled`) and all of them (`capacity`). Shown with the place ("1 of 12").
 	 */
@@ -453,6 +459,7 @@ export const CATEGORIES: readonly Category[] = [
 		],
 		defaultNormM: 1500,
 		restRoutes: true,
+		answersEveryKind: true,
 		careFunctions: [
 			'partnerships',
 			'awareness_information',

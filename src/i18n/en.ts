@@ -402,6 +402,8 @@ const en: Messages = {
 	neighbourHelpFailed: 'Not read: {area} ({reason})',
 	helpLineCall: 'Call {phone}',
 	helpLineSource: 'Source: {title} ({date})',
+	ownServiceNear: 'near {address}',
+	ownServiceShow: 'Show on the map',
 	helpLineFor: 'For residents of {municipality}',
 	helpLineSourceOld: {
 		one: 'Note: this source is from {date}, {count} year ago. Check that it still holds.',

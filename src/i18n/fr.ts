@@ -421,6 +421,8 @@ const fr: Messages = {
 	neighbourHelpFailed: 'Non lu\u00a0: {area} ({reason})',
 	helpLineCall: 'Appeler le {phone}',
 	helpLineSource: 'Source\u00a0: {title} ({date})',
+	ownServiceNear: 'près de {address}',
+	ownServiceShow: 'Voir sur la carte',
 	helpLineFor: 'Pour les habitants de {municipality}',
 	helpLineSourceOld: {
 		one: 'Attention\u00a0: cette source date du {date}, il y a {count}\u00a0an. Vérifiez que c’est toujours valable.',

@@ -413,6 +413,8 @@ const nl = {
 	neighbourHelpFailed: 'Niet gelezen: {area} ({reason})',
 	helpLineCall: 'Bel {phone}',
 	helpLineSource: 'Bron: {title} ({date})',
+	ownServiceNear: 'bij {address}',
+	ownServiceShow: 'Toon op de kaart',
 	helpLineFor: 'Voor wie in {municipality} woont',
 	helpLineSourceOld: {
 		one: 'Let op: deze bron is van {date}, {count} jaar geleden. Kijk na of het nog klopt.',

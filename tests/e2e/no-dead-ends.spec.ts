@@ -147,7 +147,15 @@ test.describe('residents: no dead ends, honest data, usable at 400 % zoom', () =
 		await expect(lines.filter({ hasText: '1733' })).toHaveCount(1);
 		await expect(lines.filter({ hasText: 'Vorselaar' })).toHaveCount(0);
 		await expect(nearest).not.toContainText('OCMW Vorselaar');
+		// Lille's own social house, a place on the map 50 m away, is offered and opens.
+		const house = nearest.getByTestId('own-service');
+		await expect(house).toHaveCount(1);
+		await expect(house).toContainText('Voor wie in Lille woont');
 		await page.screenshot({ path: testInfo.outputPath('empty-kind-lille.png') });
+		await house.getByRole('button', { name: 'Toon op de kaart' }).click();
+		await expect(page.getByTestId('place-details').getByRole('heading', { level: 2 })).toHaveText(
+			'OCMW',
+		);
 	});
 
 	test('400 % zoom (320 × 256): the header scrolls away, every control is reachable, the details scroll with the page; focus and Back', async ({
