@@ -1,7 +1,35 @@
-import { expect, test } from '../helpers/test.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readSearchSource } from '../../src/contracts/search-source.ts';
+import { expect, test, type Page } from '../helpers/test.ts';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
+import { SAMPLE_AREA } from '../helpers/areas.ts';
 import { waitForMapReady, captureMap } from '../helpers/map.ts';
 import { chooseAddress } from '../helpers/header.ts';
+import { leastHit, smallControls } from '../helpers/hit-size.ts';
+
+/** The captured map's visible box [[west, south], [east, north]] and zoom, once it stands still. */
+async function mapView(page: Page) {
+	await page.waitForFunction(() => {
+		const map = (
+			window as unknown as {
+				buurtkaartMap?: { isMoving: () => boolean; loaded: () => boolean };
+			}
+		).buurtkaartMap;
+		return map !== undefined && map.loaded() && !map.isMoving();
+	});
+	return page.evaluate(() => {
+		const map = (
+			window as unknown as {
+				buurtkaartMap: {
+					getBounds: () => { toArray: () => [[number, number], [number, number]] };
+					getZoom: () => number;
+				};
+			}
+		).buurtkaartMap;
+		return { bounds: map.getBounds().toArray(), zoom: map.getZoom() };
+	});
+}
 
 // The map reaches the test through the app's `buurtkaart:map` event (no global handle).
 test.beforeEach(async ({ page }) => captureMap(page));
@@ -107,6 +135,68 @@ test.describe('nearest help by walking time', () => {
 		await page.screenshot({ path: testInfo.outputPath('neighbour-help.png') });
 		await nearest.getByRole('heading', { level: 2 }).scrollIntoViewIfNeeded();
 		await page.screenshot({ path: testInfo.outputPath('help-lines.png') });
+	});
+
+	test('the nearest list changes profile in place, and the map shows the address with the first places @phone', async ({
+		page,
+	}, testInfo) => {
+		await page.goto('/');
+		const search = page.getByTestId('search-input');
+		await search.fill('apotheek');
+		await page
+			.getByRole('group', { name: 'Soort hulp' })
+			.getByRole('option', { name: /^Apotheek/ })
+			.first()
+			.click();
+		const nearest = page.getByTestId('nearest');
+		await expect(nearest.getByRole('heading', { level: 2 })).toHaveText(/Apotheek/);
+		// A real CRAB address in Lille.
+		await chooseAddress(page, 'Kerkstraat 1', /Kerkstraat 1\b.*Lille/);
+		await expect(nearest).toContainText('Dichtstbij vanaf Kerkstraat 1 — Te voet');
+		const items = nearest.getByTestId('nearest-place');
+		await expect(items.first()).toContainText(/\d+ min te voet/);
+
+		// The map shows the address and the first three places of the list, not the street alone.
+		await waitForMapReady(page);
+		const names = (await items.locator('.name').allTextContents()).slice(0, 3);
+		const source = await readSearchSource(
+			new Uint8Array(readFileSync(path.join('tiles', SAMPLE_AREA, 'search.json.gz'))),
+		);
+		const points = names.map((name) => {
+			const found = source.places.filter((p) => p.name === name);
+			expect(found, name).toHaveLength(1);
+			return found[0]!.lngLat;
+		});
+		const origin: [number, number] = [4.8236895, 51.2381459];
+		await expect
+			.poll(
+				async () => {
+					const { bounds } = await mapView(page);
+					return [origin, ...points].every(
+						([lng, lat]) =>
+							lng >= bounds[0][0] &&
+							lng <= bounds[1][0] &&
+							lat >= bounds[0][1] &&
+							lat <= bounds[1][1],
+					);
+				},
+				{ timeout: 30_000 },
+			)
+			.toBe(true);
+		expect((await mapView(page)).zoom).toBeLessThan(17);
+		await page.screenshot({ path: testInfo.outputPath('nearest-fitted.png') });
+
+		// The profile is chosen here, without closing the panel; the list follows it.
+		const profiles = nearest.getByRole('group', { name: 'Hoe verplaats je je?' });
+		const { small } = await smallControls(profiles, await leastHit(page));
+		expect(small).toEqual([]);
+		await profiles.getByRole('radio', { name: 'In een rolstoel' }).check();
+		await expect(nearest).toContainText('Dichtstbij vanaf Kerkstraat 1 — In een rolstoel');
+		await expect(items.first()).toContainText(/\d+ min met de rolstoel/);
+		await expect(page).toHaveURL(/profile=wheelchair/);
+		await profiles.getByRole('radio', { name: 'Met rollator' }).check();
+		await expect(items.first()).toContainText(/\d+ min met de rollator/);
+		await expectNoSeriousA11yViolations(page);
 	});
 
 	test('"use my location" orders by walking time from the browser\'s position', async ({
