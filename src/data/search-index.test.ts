@@ -231,6 +231,39 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 		);
 	});
 
+	it('finds what an older resident types: the doctor on call, someone to talk to (nl, fr, en)', () => {
+		const fr = new SearchIndex(areaSearchRecords(source, 'fr'), searchLocalities(source));
+		const en = new SearchIndex(areaSearchRecords(source, 'en'), searchLocalities(source));
+		const onCall = {
+			nl: ['huisarts van wacht', 'dokter van wacht', 'wachtdienst', 'huisartsenwachtpost'],
+			fr: ['médecin de garde', 'garde médicale'],
+			en: ['doctor on call', 'on-call doctor'],
+		};
+		for (const [lang, at] of [
+			['nl', index],
+			['fr', fr],
+			['en', en],
+		] as const)
+			for (const query of onCall[lang]) {
+				const result = at.search(query);
+				expect(result.kindPlaces?.category.id, query).toBe('gp');
+				expect(result.kindPlaces!.total, query).toBeGreaterThan(0);
+			}
+		expect(index.search('apotheek van wacht').kindPlaces?.category.id).toBe('pharmacy');
+		// Talking to someone: the kind with places in the area (meeting places) first, in every
+		// language, and its places open at once (French gave a kind with no place, English none).
+		for (const [query, at] of [
+			['iemand om mee te praten', index],
+			['quelqu’un à qui parler', fr],
+			['someone to talk to', en],
+		] as const) {
+			const result = at.search(query);
+			expect(result.groups[0]?.hits[0]?.record.id, query).toBe('meeting_place');
+			expect(result.kindPlaces?.category.id, query).toBe('meeting_place');
+			expect(result.kindPlaces!.total, query).toBeGreaterThan(0);
+		}
+	});
+
 	it('narrows a kind to the municipality typed after it', () => {
 		const result = index.search('apotheek lille');
 		expect(result.kindPlaces?.category.id).toBe('pharmacy');
