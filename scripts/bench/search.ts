@@ -25,7 +25,12 @@ import {
 	type SearchRecord,
 	type SearchResult,
 } from '../../src/data/search-index.ts';
-import { areaSearchRecords, searchLocalities } from '../../src/data/search-records.ts';
+import { helpLinesFor, repositoryHelpLines } from '../../src/data/help-lines.ts';
+import {
+	areaSearchRecords,
+	municipalitiesOf,
+	searchLocalities,
+} from '../../src/data/search-records.ts';
 import { readSearchSource } from '../../src/contracts/search-source.ts';
 
 /** What residents type (DESIGN.md, seeds): kinds of help, places, streets, in nl/fr/en. */
@@ -41,6 +46,7 @@ export const REAL_QUERIES = [
 	'huisarts van wacht',
 	'dokter van wacht',
 	'wachtdienst',
+	'1733',
 	'rolstoel',
 	'tandarts',
 	'kinesist',
@@ -286,7 +292,11 @@ function measure(
 export async function run(args: string[]): Promise<Record<string, unknown>> {
 	const areaDir = args[0] ?? path.join('tiles', 'vorselaar-lille');
 	const source = await readSearchSource(readFileSync(path.join(areaDir, 'search.json.gz')));
-	const real = areaSearchRecords(source, 'nl');
+	const real = areaSearchRecords(
+		source,
+		'nl',
+		helpLinesFor(repositoryHelpLines(), municipalitiesOf(source)),
+	);
 	const localities = searchLocalities(source);
 	const fixed = [...REAL_QUERIES, ...REAL_QUERIES.map(withTypo)];
 	const sample = measure(

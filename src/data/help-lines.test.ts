@@ -41,6 +41,8 @@ describe('help lines as data', () => {
 		expect(() => parse(line({ categories: ['apotheek'] }))).toThrow(/unknown categories apotheek/);
 		expect(() => parse(line({ scope: ['Vorselaar'] }))).toThrow(/scope must list/);
 		expect(() => parse(line({ phone: 'call us' }))).toThrow(/phone must be digits/);
+		expect(() => parse(line({ words: { nl: 'dokter' } }))).toThrow(/the nl words must be a list/);
+		expect(parse(line()).map((l) => l.words)).toEqual([{ nl: [], fr: [], en: [] }]);
 		expect(() => parseHelpLines({ lines: [line(), line()] }, isCategoryId)).toThrow(/used twice/);
 	});
 

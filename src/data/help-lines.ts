@@ -14,6 +14,8 @@ export interface HelpLine {
 	name: Localized;
 	phone: string;
 	what: Localized;
+	/** What residents type to find it in the search, per language (beside its name and number). */
+	words: Localized<string[]>;
 	/** Taxonomy ids it is offered for; empty: every kind of help. */
 	categories: string[];
 	source: { url: string; title: string; date: string };
@@ -27,6 +29,19 @@ function localized(value: unknown, where: string): Localized {
 		if (typeof v?.[lang] !== 'string' || !(v[lang] as string).trim())
 			throw new Error(`${where}: the ${lang} text is missing`);
 	return { nl: v!.nl as string, fr: v!.fr as string, en: v!.en as string };
+}
+
+function wordLists(value: unknown, where: string): Localized<string[]> {
+	if (value === undefined) return { nl: [], fr: [], en: [] };
+	const v = value as Partial<Record<string, unknown>> | null;
+	const out: Partial<Localized<string[]>> = {};
+	for (const lang of LANGS) {
+		const list = v?.[lang] ?? [];
+		if (!Array.isArray(list) || !list.every((w) => typeof w === 'string' && w.trim()))
+			throw new Error(`${where}: the ${lang} words must be a list of texts`);
+		out[lang] = list as string[];
+	}
+	return out as Localized<string[]>;
 }
 
 /**
@@ -71,6 +86,7 @@ export function parseHelpLines(data: unknown, knownCategory: (id: string) => boo
 			name: localized(entry.name, `${where} name`),
 			phone,
 			what: localized(entry.what, `${where} what`),
+			words: wordLists(entry.words, where),
 			categories: categories as string[],
 			source: { url: source.url, title: source.title, date: source.date },
 		};
@@ -86,13 +102,14 @@ export function regionOfMunicipality(nis: string): string {
 
 /**
  * The help lines for a kind of help in an area: those whose scope holds one of the area's
- * municipalities, their region or Belgium, and whose categories include the kind (or are empty).
- * Municipal lines first, then regional, then national; the file's order within each.
+ * municipalities, their region or Belgium, and whose categories include the kind (or are empty;
+ * every line of the area when no kind is given). Municipal lines first, then regional, then
+ * national; the file's order within each.
  */
 export function helpLinesFor(
 	lines: readonly HelpLine[],
 	municipalityNis: readonly string[],
-	categoryId: string,
+	categoryId?: string,
 ): HelpLine[] {
 	const rank = (l: HelpLine): number =>
 		l.scope.some((s) => municipalityNis.includes(s))
@@ -105,7 +122,11 @@ export function helpLinesFor(
 	return lines
 		.map((line, i) => ({ line, i, r: rank(line) }))
 		.filter(
-			(x) => x.r >= 0 && (x.line.categories.length === 0 || x.line.categories.includes(categoryId)),
+			(x) =>
+				x.r >= 0 &&
+				(categoryId === undefined ||
+					x.line.categories.length === 0 ||
+					x.line.categories.includes(categoryId)),
 		)
 		.sort((a, b) => a.r - b.r || a.i - b.i)
 		.map((x) => x.line);

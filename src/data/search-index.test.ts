@@ -9,7 +9,8 @@ import {
 	type SearchRecord,
 	type SearchResult,
 } from './search-index.ts';
-import { areaSearchRecords, searchLocalities } from './search-records.ts';
+import { helpLinesFor, repositoryHelpLines } from './help-lines.ts';
+import { areaSearchRecords, municipalitiesOf, searchLocalities } from './search-records.ts';
 import type { SearchSourceV2 } from '../contracts/search-source.ts';
 
 describe('normalise and withinEdits', () => {
@@ -35,7 +36,9 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 
 	beforeAll(async () => {
 		source = await sampleSearchSource();
-		index = new SearchIndex(areaSearchRecords(source, 'nl'), searchLocalities(source));
+		// as the search worker builds it: with the help lines that answer in the area
+		const lines = helpLinesFor(repositoryHelpLines(), municipalitiesOf(source));
+		index = new SearchIndex(areaSearchRecords(source, 'nl', lines), searchLocalities(source));
 	}, 120_000);
 
 	/**
@@ -262,6 +265,27 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 			expect(result.kindPlaces?.category.id, query).toBe('meeting_place');
 			expect(result.kindPlaces!.total, query).toBeGreaterThan(0);
 		}
+	});
+
+	it('finds a help line by its number and its name, and Vorselaar’s lines only in Vorselaar', () => {
+		const lines = (r: SearchResult) =>
+			r.groups.find((g) => g.kind === 'line')?.hits.map((h) => h.record.id) ?? [];
+		const byNumber = index.search('1733');
+		expect(byNumber.groups.map((g) => g.kind)).toEqual(['line']);
+		expect(lines(byNumber)).toEqual(['1733']);
+		expect(byNumber.groups[0]!.hits[0]!.record.detail).toMatch(/^Bel 1733 · Niet-dringende/);
+		// the line and the kind of help: both answer "huisarts van wacht"
+		const byName = index.search('huisarts van wacht');
+		expect(lines(byName)).toEqual(['1733']);
+		expect(byName.kindPlaces?.category.id).toBe('gp');
+		// and in the words residents use for it (help-lines.json `words`)
+		expect(lines(index.search('dokter van wacht'))).toEqual(['1733']);
+		expect(lines(index.search('iemand om mee te praten'))).toEqual(['tele-onthaal']);
+		// a municipality's number typed without its spaces
+		expect(lines(index.search('014500021'))).toEqual(['ocmw-vorselaar']);
+		// "gemeentehuis lille": Lille's town hall, not Vorselaar's line
+		expect(lines(index.search('gemeentehuis lille'))).toEqual([]);
+		expect(lines(index.search('gemeentehuis vorselaar'))).toEqual(['gemeentehuis-vorselaar']);
 	});
 
 	it('narrows a kind to the municipality typed after it', () => {

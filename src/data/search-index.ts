@@ -24,11 +24,14 @@
 import { metresPerDegree } from '../analysis/geo.ts';
 import { normalise } from './normalise.ts';
 
-/** What a search result points at. */
-export type SearchKind = 'category' | 'place' | 'street' | 'address';
+/** What a search result points at: a help line is one to call (data/help-lines). */
+export type SearchKind = 'category' | 'line' | 'place' | 'street' | 'address';
 
 export interface SearchRecord {
-	/** Stable id: a category id, an OSM id (`n123`, `w45`), a street id (`s12`) or `s12/10A`. */
+	/**
+	 * Stable id: a category id, a help line's id, an OSM id (`n123`, `w45`), a street id (`s12`) or
+	 * `s12/10A`.
+	 */
 	id: string;
 	kind: SearchKind;
 	/** The text shown for the result (a place's name, a category's label, a street name). */
@@ -137,13 +140,14 @@ export function withinEdits(a: string, b: string, max: number): boolean {
 	return prev[m]! <= max;
 }
 
-const KINDS: readonly SearchKind[] = ['category', 'place', 'street', 'address'];
+const KINDS: readonly SearchKind[] = ['category', 'line', 'place', 'street', 'address'];
 /** Group order when best scores tie. */
 const KIND_ORDER: Readonly<Record<SearchKind, number>> = {
 	address: 0,
 	category: 1,
-	place: 2,
-	street: 3,
+	line: 2,
+	place: 3,
+	street: 4,
 };
 const LABEL_WEIGHT = 1;
 const KEYWORD_WEIGHT = 0.8;

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sampleSearchSource } from '../../tests/helpers/sample-search.ts';
 import type { SearchSourceV2, SourceLocality } from '../contracts/search-source.ts';
 import { placesOf } from './area-data.ts';
-import { addressWithLocality, areaSearchRecords } from './search-records.ts';
+import { helpLinesFor, repositoryHelpLines } from './help-lines.ts';
+import { addressWithLocality, areaSearchRecords, helpLineRecords } from './search-records.ts';
 
 let source: SearchSourceV2;
 /** A locality of the sample by its kind and name. */
@@ -92,5 +93,39 @@ describe("the sample's places, as the app and the search show them", () => {
 				expect(r.detail.split(text).length, `${r.id}: ${r.detail}`).toBeLessThanOrEqual(2);
 			}
 		}
+	});
+});
+
+describe('help lines in the search', () => {
+	it('the lines of the area’s municipalities, their region and Belgium, each in its municipality', () => {
+		const ids = (localities: SourceLocality[]) =>
+			helpLineRecords(
+				helpLinesFor(
+					repositoryHelpLines(),
+					localities.map((l) => l.nis),
+				),
+				localities,
+				'nl',
+			).map((r) => [r.id, r.localities]);
+		// Lille alone: no line of Vorselaar
+		expect(ids([locality('municipality', 'Lille')])).toEqual([
+			['tele-onthaal', undefined],
+			['1733', undefined],
+			['112', undefined],
+		]);
+		// both: Vorselaar's lines lie in Vorselaar
+		const vorselaar = locality('municipality', 'Vorselaar');
+		expect(ids(source.localities).filter(([, l]) => l)).toEqual([
+			['ocmw-vorselaar', [vorselaar.id]],
+			['gemeentehuis-vorselaar', [vorselaar.id]],
+		]);
+		const [line] = helpLineRecords(
+			helpLinesFor(repositoryHelpLines(), [vorselaar.nis]),
+			[vorselaar],
+			'fr',
+		);
+		expect(line).toMatchObject({ kind: 'line', label: 'CPAS de Vorselaar' });
+		expect(line!.detail).toMatch(/^Appeler le 014 50 00 21 · Le service social/);
+		expect(line!.keywords).toEqual(expect.arrayContaining(['OCMW Vorselaar', '014500021']));
 	});
 });

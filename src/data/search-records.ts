@@ -1,9 +1,11 @@
 /**
- * Turns the taxonomy and an area's search source (built by the pipeline) into what the search
- * indexes: kinds of help (categories with their labels and synonyms in nl/fr/en), places (found by
- * name and by what they are), streets and addresses, and the localities people add to an address.
+ * Turns the taxonomy, the help lines and an area's search source (built by the pipeline) into what
+ * the search indexes: kinds of help (categories with their labels and synonyms in nl/fr/en), help
+ * lines (by name and number), places (found by name and by what they are), streets and addresses,
+ * and the localities people add to an address.
  */
 import { CATEGORIES, type Localized } from '../contracts/taxonomy.ts';
+import type { HelpLine } from './help-lines.ts';
 import type { SearchLocality, SearchRecord } from './search-index.ts';
 import { normalise } from './normalise.ts';
 import {
@@ -64,6 +66,50 @@ export function categoryRecords(lang: keyof Localized): SearchRecord[] {
 	];
 }
 
+/** Before a help line's number in its detail ("Bel 1733 · …"). */
+const CALL: Localized = { nl: 'Bel', fr: 'Appeler le', en: 'Call' };
+
+/** The NIS codes of the municipalities a search source covers. */
+export function municipalitiesOf(source: Pick<SearchSourceV2, 'localities'>): string[] {
+	return source.localities.filter((l) => l.kind === 'municipality').map((l) => l.nis);
+}
+
+/**
+ * The records of help lines (data/help-lines; those that answer in the area, `helpLinesFor` its
+ * municipalities, read by the search worker so the file stays out of the app's own JavaScript),
+ * found by their names and words in every language and by their number ("1733", also typed
+ * without spaces). A municipality's line lies in that municipality's locality, so "gemeentehuis
+ * lille" does not find Vorselaar's.
+ */
+export function helpLineRecords(
+	lines: readonly HelpLine[],
+	localities: readonly SourceLocality[],
+	lang: keyof Localized,
+): SearchRecord[] {
+	const municipalities = localities.filter((l) => l.kind === 'municipality');
+	return lines.map((line) => {
+		const own = municipalities.filter((m) => line.scope.includes(m.nis)).map((m) => m.id);
+		const label = line.name[lang];
+		return {
+			id: line.id,
+			kind: 'line' as const,
+			label,
+			keywords: [
+				...new Set([
+					...Object.values(line.name),
+					line.phone,
+					line.phone.replace(/\s+/g, ''),
+					...line.words.nl,
+					...line.words.fr,
+					...line.words.en,
+				]),
+			].filter((w) => w !== label),
+			detail: `${CALL[lang]} ${line.phone} · ${line.what[lang]}`,
+			...(own.length ? { localities: own } : {}),
+		};
+	});
+}
+
 /** How a locality is written after an address: "2275 Poederlee" (postcode when it has one). */
 export function localityText(locality: SourceLocality | undefined): string {
 	if (!locality) return '';
@@ -122,13 +168,18 @@ export function searchLocalities(source: SearchSourceV2): SearchLocality[] {
 }
 
 /**
- * All search records of an area in `lang`: kinds of help, places, streets and addresses.
+ * All search records of an area in `lang`: kinds of help, the help lines given (those that answer
+ * in the area), places, streets and addresses.
  * A place is found by its name and by what it is (its categories' labels, its kind's labels and
  * synonyms, in every language); a place without a name is labelled by what it is.
  * @example areaSearchRecords(source, 'nl').length // ≈ 12,000 for the sample
  */
-export function areaSearchRecords(source: SearchSourceV2, lang: keyof Localized): SearchRecord[] {
-	const records = categoryRecords(lang);
+export function areaSearchRecords(
+	source: SearchSourceV2,
+	lang: keyof Localized,
+	lines: readonly HelpLine[] = [],
+): SearchRecord[] {
+	const records = [...categoryRecords(lang), ...helpLineRecords(lines, source.localities, lang)];
 	const localityIds = source.localities.map((l) => l.id);
 	const detailOf = (indices: readonly number[]) =>
 		localityText(source.localities[indices[1] ?? indices[0] ?? -1]);

@@ -342,6 +342,7 @@ const en: Messages = {
 	searchWalkMinutes: '{minutes} min {how}',
 	searchNoRoute: '{km} km as the crow flies, beyond the map’s street network',
 	searchGroupCategories: 'Kind of help',
+	searchGroupLines: 'Help lines',
 	searchGroupPlaces: 'Places',
 	searchGroupStreets: 'Streets',
 	searchGroupAddresses: 'Addresses',
@@ -404,6 +405,8 @@ const en: Messages = {
 	helpLineSource: 'Source: {title} ({date})',
 	ownServiceNear: 'near {address}',
 	ownServiceShow: 'Show on the map',
+	lineUnknown: 'This help line is not (or no longer) in the app’s data.',
+	lineKinds: 'On the map:',
 	helpLineFor: 'For residents of {municipality}',
 	helpLineSourceOld: {
 		one: 'Note: this source is from {date}, {count} year ago. Check that it still holds.',

@@ -359,6 +359,7 @@ const fr: Messages = {
 	searchWalkMinutes: '{minutes} min {how}',
 	searchNoRoute: '{km} km à vol d’oiseau, hors du réseau de rues de la carte',
 	searchGroupCategories: 'Type d’aide',
+	searchGroupLines: 'Lignes d’aide',
 	searchGroupPlaces: 'Lieux',
 	searchGroupStreets: 'Rues',
 	searchGroupAddresses: 'Adresses',
@@ -423,6 +424,8 @@ const fr: Messages = {
 	helpLineSource: 'Source\u00a0: {title} ({date})',
 	ownServiceNear: 'près de {address}',
 	ownServiceShow: 'Voir sur la carte',
+	lineUnknown: 'Cette ligne d’aide ne figure pas (ou plus) dans les données de l’application.',
+	lineKinds: 'Sur la carte\u00a0:',
 	helpLineFor: 'Pour les habitants de {municipality}',
 	helpLineSourceOld: {
 		one: 'Attention\u00a0: cette source date du {date}, il y a {count}\u00a0an. Vérifiez que c’est toujours valable.',

@@ -349,6 +349,7 @@ const nl = {
 	searchWalkMinutes: '{minutes} min {how}',
 	searchNoRoute: '{km} km in vogelvlucht, buiten het stratennet van de kaart',
 	searchGroupCategories: 'Soort hulp',
+	searchGroupLines: 'Hulplijnen',
 	searchGroupPlaces: 'Plaatsen',
 	searchGroupStreets: 'Straten',
 	searchGroupAddresses: 'Adressen',
@@ -415,6 +416,8 @@ const nl = {
 	helpLineSource: 'Bron: {title} ({date})',
 	ownServiceNear: 'bij {address}',
 	ownServiceShow: 'Toon op de kaart',
+	lineUnknown: 'Deze hulplijn staat niet (meer) in de gegevens van de app.',
+	lineKinds: 'Op de kaart:',
 	helpLineFor: 'Voor wie in {municipality} woont',
 	helpLineSourceOld: {
 		one: 'Let op: deze bron is van {date}, {count} jaar geleden. Kijk na of het nog klopt.',

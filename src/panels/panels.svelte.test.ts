@@ -66,6 +66,7 @@ describe('the panels', () => {
 			'coverage',
 			'explore',
 			'fixes',
+			'line',
 			'nearest',
 			'place',
 			'report',

@@ -19,6 +19,7 @@ export const PANELS: { [K in ModeKind]: PanelEntry<K> } = {
 	explore: { component: ExplorePanel },
 	place: { load: () => import('./PlacePanel.svelte') },
 	nearest: { load: () => import('./NearestPanel.svelte') },
+	line: { load: () => import('./LinePanel.svelte') },
 	report: { load: () => import('./ReportPanel.svelte') },
 	reports: { load: () => import('./ReportsPanel.svelte') },
 	route: { load: () => import('./RoutePanel.svelte') },

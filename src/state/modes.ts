@@ -34,6 +34,8 @@ export type Mode =
 	| { kind: 'place'; placeId: string; categoryId?: string }
 	/** The nearest places of a kind of help from the origin. */
 	| { kind: 'nearest'; categoryId: string }
+	/** A help line (data/help-lines) chosen in the search: its number, what it is for, its source. */
+	| { kind: 'line'; lineId: string }
 	/** Writing a barrier report, at a place or at a point or stretch chosen on the map. */
 	| { kind: 'report'; placeId?: string }
 	/**
@@ -135,6 +137,7 @@ export const MODE_PARAMS = [
 	'mode',
 	'place',
 	'cat',
+	'line',
 	'status',
 	'barrier',
 	'age',
@@ -194,6 +197,16 @@ export const MODES: { [K in ModeKind]: ModeSpec<K> } = {
 		},
 		write(mode, params) {
 			params.set('cat', mode.categoryId);
+		},
+	},
+	line: {
+		workspace: 'resident',
+		read(params) {
+			const lineId = idParam(params, 'line');
+			return lineId ? { kind: 'line', lineId } : undefined;
+		},
+		write(mode, params) {
+			params.set('line', mode.lineId);
 		},
 	},
 	report: {

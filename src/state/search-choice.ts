@@ -1,6 +1,6 @@
 /**
  * What choosing a search result does: a kind of help shows its nearest places, the wheelchair
- * filter keeps only accessible places, a place opens, a street or address becomes where the
+ * filter keeps only accessible places, a help line opens with its number and source, a place opens, a street or address becomes where the
  * resident walks from. The map moves to what was chosen.
  */
 import type { AreaData } from '../data/area-data.ts';
@@ -22,6 +22,9 @@ export function chooseSearchResult(
 				app.setOnlyWheelchair(true);
 				app.setMode({ kind: 'explore' });
 			} else app.chooseCategory(record.id);
+			break;
+		case 'line':
+			app.setMode({ kind: 'line', lineId: record.id });
 			break;
 		case 'place': {
 			app.selectPlace(record.id);

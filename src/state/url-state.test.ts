@@ -32,6 +32,7 @@ const EVERY_MODE: Mode[] = [
 	{ kind: 'place', placeId: 'n1234567' },
 	{ kind: 'place', placeId: 'w45', categoryId: 'gp' },
 	{ kind: 'nearest', categoryId: 'pharmacy' },
+	{ kind: 'line', lineId: '1733' },
 	{ kind: 'report' },
 	{ kind: 'report', placeId: 'extra0:3' },
 	{ kind: 'reports' },
@@ -318,7 +319,7 @@ describe('unreadLinkParts', () => {
 		} as const;
 		for (const kind of Object.keys(MODES) as (keyof typeof MODES)[]) {
 			const mode = readMode(
-				new URLSearchParams(`?mode=${kind}&place=n1&cat=pharmacy&cats=pharmacy`),
+				new URLSearchParams(`?mode=${kind}&place=n1&cat=pharmacy&cats=pharmacy&line=1733`),
 			);
 			expect(mode.kind).toBe(kind);
 			const link = serialiseUrlState({ ...DEFAULT_STATE, mode });

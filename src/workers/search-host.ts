@@ -5,7 +5,8 @@
  */
 import type { Localized } from '../contracts/taxonomy.ts';
 import { SearchIndex } from '../data/search-index.ts';
-import { areaSearchRecords, searchLocalities } from '../data/search-records.ts';
+import { helpLinesFor, repositoryHelpLines } from '../data/help-lines.ts';
+import { areaSearchRecords, municipalitiesOf, searchLocalities } from '../data/search-records.ts';
 import {
 	readSearchSource,
 	type SearchSourceV2,
@@ -42,7 +43,9 @@ export class SearchHost {
 			const all = this.#extra.length
 				? { ...source, places: [...source.places, ...this.#extra] }
 				: source;
-			index = new SearchIndex(areaSearchRecords(all, lang), searchLocalities(source));
+			// the help lines that answer in the area, found by name and number ("1733")
+			const lines = helpLinesFor(repositoryHelpLines(), municipalitiesOf(source));
+			index = new SearchIndex(areaSearchRecords(all, lang, lines), searchLocalities(source));
 			this.#indexes.set(lang, index);
 		}
 		return index;

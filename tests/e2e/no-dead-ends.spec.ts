@@ -158,6 +158,44 @@ test.describe('residents: no dead ends, honest data, usable at 400 % zoom', () =
 		);
 	});
 
+	test('the doctor on call as an older resident asks for it: "1733" and "dokter van wacht" reach the line and the GPs', async ({
+		page,
+	}, testInfo) => {
+		await page.goto('/');
+		const search = await readySearch(page);
+		await search.fill('1733');
+		const lines = page.getByRole('group', { name: 'Hulplijnen' });
+		await expect(lines.getByRole('option')).toHaveCount(1);
+		await expect(lines.getByRole('option')).toContainText('Huisarts van wacht (1733)');
+		await expect(lines.getByRole('option')).toContainText('Bel 1733');
+		await page.screenshot({ path: testInfo.outputPath('search-1733.png') });
+		await lines.getByRole('option').click();
+		const panel = page.getByTestId('help-line-panel');
+		await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Huisarts van wacht (1733)');
+		await expect(panel.getByRole('link', { name: 'Bel 1733' })).toHaveAttribute('href', 'tel:1733');
+		await expect(panel.getByRole('link', { name: /^Bron: Gezond België/ })).toHaveAttribute(
+			'href',
+			/^https:\/\//,
+		);
+		await expect(page).toHaveURL(/mode=line&line=1733/);
+		await expectNoSeriousA11yViolations(page);
+		await page.screenshot({ path: testInfo.outputPath('line-1733.png') });
+		// The kinds it is for, that the map has places of: the nearest GPs, one tap away.
+		await panel.getByRole('button', { name: 'Huisarts' }).click();
+		await expect(page.getByTestId('nearest').getByRole('heading', { level: 2 })).toHaveText(
+			/Huisarts/,
+		);
+
+		// In words: the kind of help and the line, both.
+		await search.fill('dokter van wacht');
+		await expect(
+			page.getByRole('group', { name: 'Soort hulp' }).getByRole('option').first(),
+		).toHaveText(/^Huisarts/);
+		await expect(
+			page.getByRole('group', { name: 'Hulplijnen' }).getByRole('option').first(),
+		).toContainText('Huisarts van wacht (1733)');
+	});
+
 	test('400 % zoom (320 × 256): the header scrolls away, every control is reachable, the details scroll with the page; focus and Back', async ({
 		page,
 	}, testInfo) => {
