@@ -154,7 +154,7 @@ export function sourceAgeYears(date: string, now: Date): number {
 
 /**
  * The municipalities of an area (NIS codes) a line is scoped to: the lines of one municipality
- * say so ("for residents of Vorselaar"), a resident of another municipality of the area then
+ * say so ("for residents of Herentals"), a resident of another municipality of the area then
  * knows it is not theirs. Empty for regional and national lines.
  */
 export function municipalitiesOfLine(line: HelpLine, municipalityNis: readonly string[]): string[] {

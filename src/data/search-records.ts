@@ -79,7 +79,7 @@ export function municipalitiesOf(source: Pick<SearchSourceV2, 'localities'>): st
  * municipalities, read by the search worker so the file stays out of the app's own JavaScript),
  * found by their names and words in every language and by their number ("1733", also typed
  * without spaces). A municipality's line lies in that municipality's locality, so "gemeentehuis
- * lille" does not find Vorselaar's.
+ * herentals" does not find Geel's.
  */
 export function helpLineRecords(
 	lines: readonly HelpLine[],
