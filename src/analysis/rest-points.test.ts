@@ -7,6 +7,7 @@ import { BENCH_NEAR_M, decodeAnalysisBundle } from './bundle.ts';
 import { AnalysisEngine, originReasonsOf } from './engine.ts';
 import { nearestPlaces } from './nearest.ts';
 import { restGaps, restGapsToGeoJSON, routeEdges } from './rest-points.ts';
+import { syntheticBundle, syntheticGrid } from './synthetic.ts';
 
 const bundle = decodeAnalysisBundle(
 	new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),
@@ -151,5 +152,41 @@ describe('routeEdges: the routes residents walk to the important places', () => 
 			expect(routes.gaps[k - 1]!.residents65!).toBeGreaterThanOrEqual(routes.gaps[k]!.residents65!);
 		expect(routes.gaps[0]!.residents65!).toBeGreaterThan(0);
 		expect(whole.gaps[0]!.residents65).toBeUndefined();
+	});
+});
+
+describe('routeEdges on a synthetic grid: each edge carries exactly the walkers whose route it is on', () => {
+	it('equals, edge by edge, the sum over the addresses of their own routes (one search each)', () => {
+		// jittered lengths: no two routes tie, so each address has one route
+		const bundle = syntheticBundle(syntheticGrid(600, 5), 400, 4, 'pharmacy', 9);
+		// every 4th address exactly on a crossing (an end of the edges it snaps to: the ties where
+		// a walker could be counted twice on its own edge)
+		const g = bundle.graph;
+		for (let i = 0; i < bundle.origins.count; i += 4) {
+			const n = (i * 7) % g.nodeCount;
+			bundle.origins.lngLat[2 * i] = g.nodeLngLat[2 * n]!;
+			bundle.origins.lngLat[2 * i + 1] = g.nodeLngLat[2 * n + 1]!;
+		}
+		const engine = new AnalysisEngine(bundle);
+		const { on, residents65 } = routeEdges(engine, ['pharmacy']);
+		const o = bundle.origins;
+		const reasons = originReasonsOf(bundle);
+		const expected = new Float64Array(bundle.graph.edgeCount);
+		let routes = 0;
+		for (let i = 0; i < o.count; i++) {
+			if (reasons[i] !== 0) continue;
+			const from: [number, number] = [o.lngLat[2 * i]!, o.lngLat[2 * i + 1]!];
+			const [near] = nearestPlaces(engine, from, 'pharmacy', 'walking', 1);
+			if (!near) continue;
+			routes++;
+			// every edge it walks some of, once
+			const walked = new Set(near.route.segments.filter((x) => x.lengthM > 0).map((x) => x.edge));
+			for (const e of walked) expected[e]! += o.residents65[i]!;
+		}
+		expect(routes).toBeGreaterThan(300);
+		for (let e = 0; e < expected.length; e++) {
+			expect(residents65[e], `edge ${e}`).toBeCloseTo(expected[e]!, 6);
+			expect(on[e], `edge ${e}`).toBe(expected[e]! > 0 ? 1 : 0);
+		}
 	});
 });

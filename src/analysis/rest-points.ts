@@ -221,8 +221,8 @@ export interface RouteEdges {
  * The edges residents walk to the important places: for each category of `categoryIds`, the
  * walking path from every address to its nearest place of it (one sweep per category; each node
  * is reached from the neighbour its cost came from, so the paths form a forest rooted at the
- * places), and how many older residents walk each edge. An address's own edge counts whole; so
- * does the place's where a walker goes along it. The addresses are those the gap analysis counts
+ * places), and how many older residents walk each edge: an edge counts a walker who walks some
+ * of it (an address's own edge, a place's own edge, whole or in part). The addresses are those the gap analysis counts
  * (not at the edge of the data, none without a way near).
  *
  * @example routeEdges(engine, ['gp', 'pharmacy']).on.reduce((n, x) => n + x, 0)
@@ -284,9 +284,13 @@ export function routeEdges(engine: AnalysisEngine, categoryIds: readonly string[
 			if (seed && seed.costS <= cv + 1e-9 * Math.max(1, cv)) continue;
 			let best = Infinity;
 			for (let a = offsets[v] as number; a < (offsets[v + 1] as number); a++) {
-				const cu = cost[targets[a] as number] as number;
-				if (!(cu < cv)) continue;
-				const c = cu + (edgeCostS[arcEdges[a] as number] as number);
+				const u = targets[a] as number;
+				const cu = cost[u] as number;
+				const w = edgeCostS[arcEdges[a] as number] as number;
+				// a cheaper neighbour; over an edge of no length, one of equal cost and lower number
+				// (the order below works equal costs from the higher number down: no loop)
+				if (!(cu < cv || (cu === cv && w === 0 && u < v))) continue;
+				const c = cu + w;
 				if (c < best) {
 					best = c;
 					via[v] = a;
@@ -309,19 +313,41 @@ export function routeEdges(engine: AnalysisEngine, categoryIds: readonly string[
 			const cb = (cost[edgeTo[e] as number] as number) + (1 - t) * w;
 			if (ca === Infinity && cb === Infinity) continue;
 			const r = weight[i] as number;
-			edgeWalkers[e]! += 1;
-			edgeFlow[e]! += r;
+			// its own edge counts where it walks some of it
+			const own = (part: number): void => {
+				if (!(part > 0)) return;
+				edgeWalkers[e]! += 1;
+				edgeFlow[e]! += r;
+			};
 			// straight along its own edge to a place on it: it walks no other
 			let direct = Infinity;
-			for (const p of onEdge.get(e) ?? [])
-				direct = Math.min(direct, p.accessS + Math.abs(p.t - t) * w);
-			if (direct <= Math.min(ca, cb)) continue;
-			const start = (ca <= cb ? edgeFrom[e] : edgeTo[e]) as number;
+			let directPart = 0;
+			for (const p of onEdge.get(e) ?? []) {
+				const c = p.accessS + Math.abs(p.t - t) * w;
+				if (c < direct) {
+					direct = c;
+					directPart = Math.abs(p.t - t);
+				}
+			}
+			if (direct <= Math.min(ca, cb)) {
+				own(directPart);
+				continue;
+			}
+			let start = (ca <= cb ? edgeFrom[e] : edgeTo[e]) as number;
+			let part = start === edgeFrom[e] ? t : 1 - t;
+			// a start whose way on goes back along the address's own edge (a tie, e.g. an address at
+			// an edge's end): it starts at the other end, so that the edge counts once
+			const first = via[start] as number;
+			if (first >= 0 && arcEdges[first] === e) {
+				start = targets[first] as number;
+				part = 1 - part;
+			}
+			own(part);
 			walkers[start]! += 1;
 			flow[start]! += r;
 		}
 		// then towards the places, the farthest nodes first: a node passes on all that reached it
-		order.sort((a, b) => (cost[b] as number) - (cost[a] as number));
+		order.sort((a, b) => (cost[b] as number) - (cost[a] as number) || b - a);
 		for (const v of order) {
 			const n = walkers[v] as number;
 			if (n === 0) continue;

@@ -148,13 +148,13 @@ const en: Messages = {
 	coverageCol65: '65+ beyond',
 	coverageCol80: '80+ beyond',
 	coverageColEdge: 'Edge of the data (addresses)',
-	coverageColUnknown: 'Way on unknown data',
+	coverageColUnknown: 'Share of the way on unknown data',
 	coverageMostlyUnknown: 'mostly unknown',
 	coverageShareUnknown: 'no colour: mostly unknown data',
 	coverageMostlyUnknownNote:
-		'Mostly unknown: more than {share} of the way to the nearest place runs over streets whose data do not say whether they are accessible. Those neighbourhoods are at the bottom, not ranked: their figures say too little for that.',
+		'Mostly unknown: more than {share} of the way to the nearest place runs over streets whose data do not say whether they are accessible. Those neighbourhoods get no rank (their figures say too little for that): sorted by a figure, they are at the bottom.',
 	coverageCautiousNote:
-		'Cautious: streets without accessibility data count as not usable, so whoever lives too far because of them counts as too far. Choose optimistic to see how much of the way rests on unknown data.',
+		'Cautious: streets without accessibility data count as not usable; whoever would be within the norm only over such streets counts as too far. Choose optimistic to see how much of the way rests on unknown data.',
 	coverageTotal: 'Total',
 	coverageOutside: 'outside the neighbourhoods',
 	coverageZoomRow: 'Show {name} on the map',
@@ -195,9 +195,10 @@ const en: Messages = {
 	reportBeyond65Of: '65+ beyond the norm — {profile}',
 	reportBeyondOf: 'Residents beyond the norm — {profile}',
 	reportProfilesNote:
-		'Places in the neighbourhood: the places and local initiatives in this neighbourhood (the rule, and the places outside every neighbourhood: on the first page). {profile}: the analysed profile, with the planned places of the what-if.',
+		'Places in the neighbourhood: the places and local initiatives in this neighbourhood (the rule, and the places outside every neighbourhood: on the first page). {profile}: the analysed profile, with the planned and switched-off places of the what-if.',
 	reportOtherProfilesNote:
 		'The other profiles: with the same planned and switched-off places of the what-if.',
+	reportOtherProfilesPlain: 'The other profiles: with the same places and local initiatives.',
 	reportBeyond65: '65+ beyond the norm',
 	reportBeyond: 'Residents beyond the norm',
 	reportNoneMapped: 'none in the data',
@@ -261,6 +262,7 @@ const en: Messages = {
 	csvSwitchedOff: 'places switched off (what-if)',
 	csvCurrent: 'analysis on screen (not saved)',
 	csvFileBase: 'neighbourhood-analysis',
+	csvSavedSuffix: 'saved',
 	coverageDelta: '{r65} residents 65+ within {norm} m ({r} residents in all)',
 	coverageNoDelta: 'No what-if for {category} yet.',
 	coverageBusy: 'Computing…',
@@ -688,7 +690,10 @@ const en: Messages = {
 	restSummary: '{gapKm} of {networkKm} km of network without a bench within {half} m.',
 	restSummaryRoutes: '{gapKm} of {networkKm} km of walking routes without a bench within {half} m.',
 	restItem: '{way}: {length} m farther than {half} m from a bench',
-	restItemWalkers: 'at least {count} residents aged 65+ walk here',
+	restItemWalkers: {
+		one: 'at least {count} resident aged 65+ walks here',
+		other: 'at least {count} residents aged 65+ walk here',
+	},
 	restMore: 'The {shown} longest of {count} stretches.',
 	restMoreRoutes: 'The {shown} stretches where the most residents aged 65+ walk, of {count}.',
 	complNote:
@@ -767,7 +772,8 @@ const en: Messages = {
 		'A place or initiative counts in the neighbourhood it lies in (the neighbourhood boundaries).',
 	careCountOutside:
 		'Outside every neighbourhood but within {metres} m of an address: {count}, counted in the neighbourhood of the nearest address.',
-	careCountBeyond: 'Outside every neighbourhood, counted nowhere: {count}.',
+	careCountBeyond:
+		'Outside every neighbourhood and farther than {metres} m from any address: {count}, counted nowhere.',
 	careCountNearest:
 		'A place or initiative counts in the neighbourhood of the nearest address: this area’s data have no neighbourhood boundaries.',
 	careCountUnreadable:

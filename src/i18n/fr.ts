@@ -155,13 +155,13 @@ const fr: Messages = {
 	coverageCol65: '65+ au-delà',
 	coverageCol80: '80+ au-delà',
 	coverageColEdge: 'Bord des données (adresses)',
-	coverageColUnknown: 'Trajet sur données inconnues',
-	coverageMostlyUnknown: 'surtout inconnu',
-	coverageShareUnknown: 'sans couleur\u00a0: données surtout inconnues',
+	coverageColUnknown: 'Part du trajet sur données inconnues',
+	coverageMostlyUnknown: 'en grande partie inconnu',
+	coverageShareUnknown: 'sans couleur\u00a0: données en grande partie inconnues',
 	coverageMostlyUnknownNote:
-		'Surtout inconnu\u00a0: plus de {share} du trajet vers le lieu le plus proche passe par des rues dont les données ne disent pas si elles sont accessibles. Ces quartiers sont en bas, sans rang\u00a0: leurs chiffres en disent trop peu pour les classer.',
+		'En grande partie inconnu\u00a0: plus de {share} du trajet vers le lieu le plus proche passe par des rues dont les données ne disent pas si elles sont accessibles. Ces quartiers n’ont pas de rang (leurs chiffres en disent trop peu)\u00a0: triés sur un chiffre, ils sont en bas.',
 	coverageCautiousNote:
-		'Calcul prudent\u00a0: les rues sans données d’accessibilité comptent comme impraticables\u00a0; qui habite trop loin à cause d’elles compte comme trop loin. Choisissez optimiste pour voir quelle part du trajet repose sur des données inconnues.',
+		'Calcul prudent\u00a0: les rues sans données d’accessibilité comptent comme impraticables\u00a0; qui ne serait dans la norme que par de telles rues compte comme trop loin. Choisissez optimiste pour voir quelle part du trajet repose sur des données inconnues.',
 	coverageTotal: 'Total',
 	coverageOutside: 'hors des quartiers',
 	coverageZoomRow: 'Montrer {name} sur la carte',
@@ -176,7 +176,7 @@ const fr: Messages = {
 		'Placez un lieu prévu ({category}) ou désactivez un lieu existant\u00a0: la carte, le tableau et la différence suivent aussitôt.',
 	coverageAddByClick: 'Choisir l’endroit sur la carte',
 	coverageAddPicking:
-		'Touchez ou cliquez la carte à l’endroit du nouveau lieu, ou à nouveau le bouton pour arrêter.',
+		'Touchez ou cliquez sur la carte à l’endroit du nouveau lieu, ou à nouveau sur le bouton pour arrêter.',
 	coverageAddAtAddress: 'À {address}',
 	coveragePlannedList: 'Lieux prévus',
 	coverageRemove: 'Retirer',
@@ -204,9 +204,11 @@ const fr: Messages = {
 	reportBeyond65Of: '65+ au-delà de la norme — {profile}',
 	reportBeyondOf: 'Habitants au-delà de la norme — {profile}',
 	reportProfilesNote:
-		'Lieux dans le quartier\u00a0: les lieux et initiatives locales de ce quartier (la règle et les lieux hors de tout quartier\u00a0: en première page). {profile}\u00a0: le profil analysé, avec les lieux prévus du «\u00a0et si\u00a0».',
+		'Lieux dans le quartier\u00a0: les lieux et initiatives locales de ce quartier (la règle et les lieux hors de tout quartier\u00a0: en première page). {profile}\u00a0: le profil analysé, avec les lieux prévus et désactivés du «\u00a0et si\u00a0».',
 	reportOtherProfilesNote:
 		'Les autres profils\u00a0: avec les mêmes lieux prévus et désactivés du «\u00a0et si\u00a0».',
+	reportOtherProfilesPlain:
+		'Les autres profils\u00a0: avec les mêmes lieux et initiatives locales.',
 	reportBeyond65: '65+ au-delà de la norme',
 	reportBeyond: 'Habitants au-delà de la norme',
 	reportNoneMapped: 'aucun dans les données',
@@ -275,6 +277,7 @@ const fr: Messages = {
 	csvSwitchedOff: 'lieux désactivés (et si)',
 	csvCurrent: 'analyse à l’écran (non enregistrée)',
 	csvFileBase: 'analyse-quartier',
+	csvSavedSuffix: 'enregistree',
 	coverageDelta: '{r65} habitants de 65+ à moins de {norm} m ({r} habitants au total)',
 	coverageNoDelta: 'Pas encore de «\u00a0et si\u00a0» pour {category}.',
 	coverageBusy: 'Calcul en cours…',
@@ -718,7 +721,11 @@ const fr: Messages = {
 	restSummary: '{gapKm} sur {networkKm} km de réseau sans banc à moins de {half} m.',
 	restSummaryRoutes: '{gapKm} sur {networkKm} km de trajets sans banc à moins de {half} m.',
 	restItem: '{way}\u00a0: {length} m à plus de {half} m d’un banc',
-	restItemWalkers: 'au moins {count} habitants de 65\u00a0ans et plus passent ici',
+	restItemWalkers: {
+		one: 'au moins {count} personne de 65\u00a0ans et plus passe ici',
+		many: 'au moins {count} personnes de 65\u00a0ans et plus passent ici',
+		other: 'au moins {count} personnes de 65\u00a0ans et plus passent ici',
+	},
 	restMore: 'Les {shown} plus longs sur {count} tronçons.',
 	restMoreRoutes:
 		'Les {shown} tronçons où marchent le plus de personnes de 65\u00a0ans et plus, sur {count}.',
@@ -769,7 +776,7 @@ const fr: Messages = {
 	curLocation: 'Lieu',
 	curPick: 'Choisir sur la carte',
 	curPicking:
-		'Touchez ou cliquez la carte à l’endroit de l’initiative, ou à nouveau le bouton pour arrêter.',
+		'Touchez ou cliquez sur la carte à l’endroit de l’initiative, ou à nouveau sur le bouton pour arrêter.',
 	curAtAddress: 'À {address}',
 	curNoLocation: 'Aucun lieu choisi.',
 	curLocationChosen: 'Lieu choisi\u00a0: {place}',
@@ -802,7 +809,8 @@ const fr: Messages = {
 		'Un lieu ou une initiative compte dans le quartier où il se trouve (les limites des quartiers).',
 	careCountOutside:
 		'Hors de tout quartier mais à moins de {metres} m d’une adresse\u00a0: {count}, comptés dans le quartier de l’adresse la plus proche.',
-	careCountBeyond: 'Hors de tout quartier, comptés nulle part\u00a0: {count}.',
+	careCountBeyond:
+		'Hors de tout quartier et à plus de {metres} m de toute adresse\u00a0: {count}, comptés nulle part.',
 	careCountNearest:
 		'Un lieu ou une initiative compte dans le quartier de l’adresse la plus proche\u00a0: les données de cette zone n’ont pas de limites de quartiers.',
 	careCountUnreadable:

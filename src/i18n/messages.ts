@@ -151,13 +151,13 @@ const nl = {
 	coverageCol65: '65+ verder',
 	coverageCol80: '80+ verder',
 	coverageColEdge: 'Rand van de gegevens (adressen)',
-	coverageColUnknown: 'Weg over onbekende gegevens',
+	coverageColUnknown: 'Deel van de weg op onbekende gegevens',
 	coverageMostlyUnknown: 'grotendeels onbekend',
 	coverageShareUnknown: 'geen kleur: grotendeels onbekende gegevens',
 	coverageMostlyUnknownNote:
-		'Grotendeels onbekend: meer dan {share} van de weg naar de dichtste plaats loopt over straten waarvan de gegevens niet zeggen of ze toegankelijk zijn. Die buurten staan onderaan, niet gerangschikt: hun cijfers zeggen daarvoor te weinig.',
+		'Grotendeels onbekend: meer dan {share} van de weg naar de dichtste plaats loopt over straten waarvan de gegevens niet zeggen of ze toegankelijk zijn. Die buurten krijgen geen rang (hun cijfers zeggen daarvoor te weinig): gesorteerd op een cijfer staan ze onderaan.',
 	coverageCautiousNote:
-		'Voorzichtig gerekend: straten zonder gegevens over toegankelijkheid tellen als niet begaanbaar, dus wie daardoor te ver woont, telt als te ver. Kies optimistisch om te zien hoeveel van de weg op onbekende gegevens rust.',
+		'Voorzichtig gerekend: straten zonder gegevens over toegankelijkheid tellen als niet begaanbaar; wie alleen over zulke straten binnen de norm zou komen, telt als te ver. Kies optimistisch om te zien hoeveel van de weg op onbekende gegevens rust.',
 	coverageTotal: 'Totaal',
 	coverageOutside: 'buiten de buurten',
 	coverageZoomRow: 'Toon {name} op de kaart',
@@ -199,9 +199,10 @@ const nl = {
 	reportBeyond65Of: '65+ verder dan de norm — {profile}',
 	reportBeyondOf: 'Inwoners verder dan de norm — {profile}',
 	reportProfilesNote:
-		'Plaatsen in de buurt: de plaatsen en lokale initiatieven in deze buurt (de regel en de plaatsen buiten elke buurt: op de eerste bladzijde). {profile}: het geanalyseerde profiel, met de geplande plaatsen van wat-als.',
+		'Plaatsen in de buurt: de plaatsen en lokale initiatieven in deze buurt (de regel en de plaatsen buiten elke buurt: op de eerste bladzijde). {profile}: het geanalyseerde profiel, met de geplande en uitgeschakelde plaatsen van wat-als.',
 	reportOtherProfilesNote:
 		'De andere profielen: met dezelfde geplande en uitgeschakelde plaatsen van wat-als.',
+	reportOtherProfilesPlain: 'De andere profielen: met dezelfde plaatsen en lokale initiatieven.',
 	reportBeyond65: '65+ verder dan de norm',
 	reportBeyond: 'Inwoners verder dan de norm',
 	reportNoneMapped: 'geen in de gegevens',
@@ -265,6 +266,7 @@ const nl = {
 	csvSwitchedOff: 'uitgeschakelde plaatsen (wat-als)',
 	csvCurrent: 'analyse op het scherm (niet bewaard)',
 	csvFileBase: 'buurtanalyse',
+	csvSavedSuffix: 'bewaard',
 	coverageDelta: '{r65} inwoners 65+ binnen {norm} m ({r} inwoners in totaal)',
 	coverageNoDelta: 'Nog geen wat-als voor {category}.',
 	coverageBusy: 'Bezig met rekenen…',
@@ -701,7 +703,10 @@ const nl = {
 	restSummary: '{gapKm} van {networkKm} km netwerk zonder bank binnen {half} m.',
 	restSummaryRoutes: '{gapKm} van {networkKm} km looproute zonder bank binnen {half} m.',
 	restItem: '{way}: {length} m verder dan {half} m van een bank',
-	restItemWalkers: 'minstens {count} inwoners van 65+ lopen hier',
+	restItemWalkers: {
+		one: 'minstens {count} 65-plusser loopt hier',
+		other: 'minstens {count} 65-plussers lopen hier',
+	},
 	restMore: 'De {shown} langste van {count} stukken.',
 	restMoreRoutes: 'De {shown} stukken waar de meeste 65-plussers lopen, van {count}.',
 	complNote:
@@ -782,7 +787,8 @@ const nl = {
 	careCountPolygon: 'Een plaats of initiatief telt bij de buurt waarin het ligt (de buurtgrenzen).',
 	careCountOutside:
 		'Buiten elke buurt maar binnen {metres} m van een adres: {count}, geteld bij de buurt van het dichtste adres.',
-	careCountBeyond: 'Buiten elke buurt, nergens meegeteld: {count}.',
+	careCountBeyond:
+		'Buiten elke buurt en verder dan {metres} m van elk adres: {count}, nergens meegeteld.',
 	careCountNearest:
 		'Een plaats of initiatief telt bij de buurt van het dichtste adres: de gegevens van dit gebied hebben geen buurtgrenzen.',
 	careCountUnreadable:

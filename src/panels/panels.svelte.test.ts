@@ -693,7 +693,7 @@ describe('CoveragePanel: the printed buurtanalyse', () => {
 		).length;
 		expect(outside).toBeGreaterThan(0);
 		expect(screen.getByTestId('care-count-rule').textContent).toBe(
-			`Een plaats of initiatief telt bij de buurt waarin het ligt (de buurtgrenzen). Buiten elke buurt, nergens meegeteld: ${outside}.`,
+			`Een plaats of initiatief telt bij de buurt waarin het ligt (de buurtgrenzen). Buiten elke buurt en verder dan 100 m van elk adres: ${outside}, nergens meegeteld.`,
 		);
 		// the area-wide rule and count once, on the first page; not repeated on each neighbourhood's
 		expect(screen.getByTestId('print-count-rule').textContent).toBe(
@@ -756,6 +756,13 @@ describe('CoveragePanel: the printed buurtanalyse', () => {
 		await waitFor(() =>
 			expect(screen.getByTestId('coverage-delta').textContent).toMatch(/^\s*−[\d.]+ inwoners 65\+/),
 		);
+		// the browser's own print command right after the edit: the other profiles' tables of the
+		// plan before are not printed beside it
+		window.dispatchEvent(new Event('beforeprint'));
+		expect(screen.getAllByTestId('print-neighbourhood').length).toBe(pages.length);
+		expect(screen.queryAllByTestId('print-profile-head')).toHaveLength(0);
+		window.dispatchEvent(new Event('afterprint'));
+		await waitFor(() => expect(screen.queryByTestId('print-report')).toBeNull());
 		printed = undefined;
 		await fireEvent.click(screen.getByTestId('coverage-print'));
 		await waitFor(() => expect(printed).toBeDefined(), { timeout: 60_000 });

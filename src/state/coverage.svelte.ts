@@ -227,12 +227,20 @@ export class CoverageAnalysis {
 	readonly #client: () => Promise<AnalysisClient>;
 	readonly #extraPlaces: (categoryId: string) => PlannedPlace[];
 	/** The other profiles' tables of the last run, once {@link loadOtherProfiles} has them. */
-	otherProfiles = $state.raw<OtherProfiles | undefined>();
+	#otherProfiles = $state.raw<OtherProfiles | undefined>();
 	/** Counts the runs, so that the other profiles' tables of an earlier run are never shown. */
 	#runCount = 0;
 	#otherProfilesOf = -1;
 	/** The what-if edits the other profiles' tables were made with. */
-	#otherProfilesEdits: WhatIfEdits[] | undefined;
+	#otherProfilesEdits = $state.raw<WhatIfEdits[] | undefined>();
+	/**
+	 * The other profiles' tables of the last run, once {@link loadOtherProfiles} has them, and
+	 * only while the what-if is the one they were made with: after an edit none (a report printed
+	 * meanwhile shows the analysed profile alone, never another plan's figures beside it).
+	 */
+	get otherProfiles(): OtherProfiles | undefined {
+		return this.#otherProfilesEdits === this.edits ? this.#otherProfiles : undefined;
+	}
 
 	/**
 	 * @param extraPlaces places from elsewhere than the area's data (curated initiatives) that
@@ -291,7 +299,7 @@ export class CoverageAnalysis {
 		const { signal } = controller;
 		this.params = params;
 		this.#runCount += 1;
-		this.otherProfiles = undefined;
+		this.#otherProfiles = undefined;
 		this.status = 'running';
 		this.error = undefined;
 		this.suggestions = undefined;
@@ -419,10 +427,19 @@ export class CoverageAnalysis {
 					this.results.map((r) => {
 						const base = this.#coverageParams(r.categoryId, r.normM);
 						const plan = edits.find((e) => e.categoryId === r.categoryId);
-						const extra = [...(base.extraPlaces ?? []), ...(plan?.add ?? [])];
+						// a curated initiative switched off is left out here (it is not in the engine's
+						// data, which excludePlaceIds filters)
+						const off = plan?.removePlaceIds ?? [];
+						const extra = [
+							...(base.extraPlaces ?? []).filter((p) => !off.includes(p.id)),
+							...(plan?.add ?? []),
+						];
 						const answer = client.request('coverage', {
 							...base,
 							profile,
+							// for the report only: the worker does not keep it (what-if edits go to the
+							// analysed profile's run, never to one made with a plan's places)
+							keep: false,
 							...(extra.length > 0 ? { extraPlaces: extra } : {}),
 							...(plan && plan.removePlaceIds.length > 0
 								? { excludePlaceIds: plan.removePlaceIds }
@@ -439,7 +456,7 @@ export class CoverageAnalysis {
 			if (run !== this.#runCount || edits !== this.edits) return;
 			this.#otherProfilesOf = run;
 			this.#otherProfilesEdits = edits;
-			this.otherProfiles = out;
+			this.#otherProfiles = out;
 		} catch (error) {
 			this.error = error instanceof Error ? error.message : String(error);
 		}

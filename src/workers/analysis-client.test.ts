@@ -194,8 +194,22 @@ describe('analysis worker protocol over a MessageChannel', () => {
 		expect([...cov.columns.unknownM]).toEqual([...full.unknownM]);
 		expect(cov.columns.placeIds).toContain('planned-1');
 		expect(cov.summary).toEqual(summarizeByNeighbourhood(engine.bundle, full, 800));
-		// then remove it and a bundle pharmacy in one request
 		const pharmacy = engine.bundle.places.ids[engine.placesOf('pharmacy')[0]!]!;
+		// a report's run of the same key with a plan's places: answered, not kept (the what-if below
+		// still edits the run above)
+		const report = await client.request('coverage', {
+			...key,
+			extraPlaces: [{ id: 'planned-1', lngLat }],
+			excludePlaceIds: [pharmacy],
+			keep: false,
+		});
+		const reportFull = engine.coverage({
+			...key,
+			extraPlaces: [{ id: 'planned-1', lngLat }],
+			excludePlaceIds: [pharmacy],
+		}).result;
+		expect([...report.columns.distanceM]).toEqual([...reportFull.distanceM]);
+		// then remove it and a bundle pharmacy in one request
 		const w2 = await client.request('whatIf', {
 			...key,
 			removePlaceIds: ['planned-1', pharmacy],

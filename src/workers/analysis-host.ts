@@ -305,9 +305,10 @@ export class AnalysisHost {
 		},
 		coverage: (p) => {
 			const engine = this.prepared();
+			const keep = p.keep !== false;
 			// the run this one replaces hands its arrays back (the page got copies), so the new run
 			// fills them instead of allocating (CoverageRun.release)
-			const replaced = this.runs.get(runKey(p));
+			const replaced = keep ? this.runs.get(runKey(p)) : undefined;
 			if (replaced) {
 				this.runs.delete(runKey(p));
 				replaced.release();
@@ -315,14 +316,17 @@ export class AnalysisHost {
 			const t0 = performance.now();
 			const run = engine.coverage(p);
 			const engineMs = performance.now() - t0;
-			this.runs.set(runKey(p), run);
-			return {
+			if (keep) this.runs.set(runKey(p), run);
+			const answer = {
 				engineMs,
 				columns: this.columns(run),
 				summary: summarizeByNeighbourhood(engine.bundle, run.result, p.normM),
 				placeCount: run.result.placeCount,
 				elapsedMs: performance.now() - t0,
 			};
+			// not kept: its arrays go back to the engine once read (columns and summary are copies)
+			if (!keep) run.release();
+			return answer;
 		},
 		whatIf: (p) => {
 			const engine = this.prepared();

@@ -133,6 +133,8 @@ export interface AnalysisRequestMap {
 			normM: number;
 			extraPlaces?: PlannedPlace[];
 			excludePlaceIds?: string[];
+			/** false: the run is not kept for later what-if edits (a report's other profiles). */
+			keep?: boolean;
 		};
 		result: {
 			columns: CoverageColumns;

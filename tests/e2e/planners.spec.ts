@@ -472,7 +472,7 @@ test.describe("planners' workspace", () => {
 				`${wayText(g)}: ${nl(g.lengthM)} m verder dan 62,5 m van een bank`,
 			);
 			await expect(restPanel.getByTestId('rest-walkers').nth(k)).toHaveText(
-				`minstens ${nl(Math.floor(g.residents65!))} inwoners van 65+ lopen hier`,
+				`minstens ${nl(Math.floor(g.residents65!))} 65-plussers lopen hier`,
 			);
 		}
 		// a path without a name is named by the street it leads to
@@ -821,8 +821,8 @@ test.describe("planners' workspace", () => {
 		const compl = completenessByNeighbourhood(engine);
 		const words = { nl: 'van', fr: 'sur', en: 'of' } as const;
 		const walkers = {
-			nl: (n: string) => `minstens ${n} inwoners van 65+ lopen hier`,
-			fr: (n: string) => `au moins ${n} habitants de 65\u00a0ans et plus passent ici`,
+			nl: (n: string) => `minstens ${n} 65-plussers lopen hier`,
+			fr: (n: string) => `au moins ${n} personnes de 65\u00a0ans et plus passent ici`,
 			en: (n: string) => `at least ${n} residents aged 65+ walk here`,
 		} as const;
 		// a link in Dutch, then the language switched in the header as a planner would: the figures
