@@ -286,6 +286,7 @@ const en: Messages = {
 	shareFailed: 'Copying failed. Copy the link below.',
 	shareLinkLabel: 'Link to this view',
 	close: 'Close',
+	walkSlower: 'Slower over {distance} m: {reasons}',
 	walkTime: '{minutes} min {how} ({distance} m along the streets)',
 	walkUnknownShare:
 		'Note: for {share} % of this route we do not know whether it is accessible (data missing).',

@@ -301,6 +301,7 @@ const fr: Messages = {
 	shareFailed: 'La copie a échoué. Copiez le lien ci-dessous.',
 	shareLinkLabel: 'Lien vers cette vue',
 	close: 'Fermer',
+	walkSlower: 'Plus lent sur {distance} m\u00a0: {reasons}',
 	walkTime: '{minutes} min {how} ({distance} m par les rues)',
 	walkUnknownShare:
 		'Attention\u00a0: pour {share}\u00a0% de cet itinéraire, nous ne savons pas s’il est accessible (données manquantes).',

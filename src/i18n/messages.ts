@@ -291,6 +291,7 @@ const nl = {
 	shareLinkLabel: 'Link naar deze weergave',
 	close: 'Sluiten',
 	walkTime: '{minutes} min {how} ({distance} m langs de straten)',
+	walkSlower: 'Trager over {distance} m: {reasons}',
 	walkUnknownShare:
 		'Let op: voor {share} % van deze route weten we niet of ze toegankelijk is (gegevens ontbreken).',
 	openingHours: 'Openingsuren',

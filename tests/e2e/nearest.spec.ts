@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readSearchSource } from '../../src/contracts/search-source.ts';
+import { decodeAnalysisBundle } from '../../src/analysis/bundle.ts';
+import { AnalysisEngine } from '../../src/analysis/engine.ts';
+import { nearestPlaces } from '../../src/analysis/nearest.ts';
+import { PROFILE_LIMITS, reasonLabel } from '../../src/analysis/profiles.ts';
 import { expect, test, type Page } from '../helpers/test.ts';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
 import { SAMPLE_AREA } from '../helpers/areas.ts';
@@ -196,6 +200,23 @@ test.describe('nearest help by walking time', () => {
 		await expect(page).toHaveURL(/profile=wheelchair/);
 		await profiles.getByRole('radio', { name: 'Met rollator' }).check();
 		await expect(items.first()).toContainText(/\d+ min met de rollator/);
+		// why the rollator's time is longer than its pace gives: the stretches it takes slower, as
+		// the engine's route for the first place has them
+		const engine = new AnalysisEngine(
+			decodeAnalysisBundle(
+				new Uint8Array(readFileSync(path.join('tiles', SAMPLE_AREA, 'analysis.bin'))),
+			),
+		);
+		const [first] = nearestPlaces(engine, origin, 'pharmacy', 'rollator', 1);
+		const limited = first!.route.segments.filter((x) => x.status === 'limited');
+		const metres = limited.reduce((m, x) => m + x.lengthM, 0);
+		const reasons = [...new Set(limited.flatMap((x) => x.reasons))].map((c) =>
+			reasonLabel(c, 'nl', PROFILE_LIMITS.rollator),
+		);
+		expect(metres).toBeGreaterThan(10);
+		await expect(items.first().getByTestId('walk-slower')).toHaveText(
+			`Trager over ${Math.round(metres).toLocaleString('nl-BE')} m: ${reasons.join(', ')}`,
+		);
 		await expectNoSeriousA11yViolations(page);
 	});
 
