@@ -64,7 +64,9 @@ test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) 
 	await page.getByRole('group', { name: 'Type d’aide' }).getByRole('option').first().click();
 	const nearest = page.getByTestId('nearest');
 	await expect(nearest.getByRole('heading', { level: 2 })).toHaveText(/Pharmacie/);
-	// A real CRAB address in Lille.
+	// A real CRAB address in Lille (the view before it: the answer's view is another).
+	await mapSettled(page);
+	const before = new URL(page.url()).searchParams.get('at');
 	await chooseAddress(page, 'Kerkstraat 1', /Kerkstraat 1\b.*Lille/, 'Adresses');
 	await expect(nearest).toContainText('Les plus proches de Kerkstraat 1');
 	await expect(nearest).toContainText('En fauteuil roulant');
@@ -73,9 +75,45 @@ test('a shared link (nearest pharmacy from a Lille address, wheelchair, French) 
 		/\d+ min en fauteuil roulant \(\d[\d.\u00a0\u202f]* m par les rues\)/,
 	);
 	const listed = await items.allTextContents();
-	// The map has arrived at the address (zoom 17) and the URL holds that view: only then is what is
-	// shared the same as what the page shows (a link copied mid-flight has no view yet).
-	await expect(page).toHaveURL(/[?&]at=[^&]*%2C17(&|$)/, { timeout: 60_000 });
+	// The map has arrived at the answer's view (the address with the first places, fitted) and the
+	// URL holds that view: only then is what is shared the same as what the page shows (a link
+	// copied mid-flight has no view yet).
+	const address: [number, number] = [4.8236895, 51.2381459];
+	await expect
+		.poll(
+			async () => {
+				const shown = await page.evaluate((at) => {
+					const map = (
+						window as unknown as {
+							buurtkaartMap: {
+								isMoving(): boolean;
+								getBounds(): { contains(p: [number, number]): boolean };
+								getCenter(): { lng: number; lat: number };
+								getZoom(): number;
+							};
+						}
+					).buurtkaartMap;
+					const c = map.getCenter();
+					return {
+						still: !map.isMoving(),
+						holdsAddress: map.getBounds().contains(at),
+						view: [c.lng, c.lat, map.getZoom()],
+					};
+				}, address);
+				const at = new URL(page.url()).searchParams.get('at')?.split(',').map(Number);
+				return (
+					shown.still &&
+					shown.holdsAddress &&
+					at !== undefined &&
+					at.join(',') !== before &&
+					Math.abs(at[0]! - shown.view[0]!) < 1e-4 &&
+					Math.abs(at[1]! - shown.view[1]!) < 1e-4 &&
+					Math.abs(at[2]! - shown.view[2]!) < 0.01
+				);
+			},
+			{ timeout: 60_000 },
+		)
+		.toBe(true);
 
 	// Share: no Web Share API in this browser, so the link is copied, and the app says so.
 	await page.getByTestId('share').click();
