@@ -258,6 +258,7 @@ const en: Messages = {
 	csvResidents80: 'residents 80+',
 	csvBeyond80: '80+ beyond the norm',
 	csvEdge: 'residents at the edge of the data',
+	csvUnknownShare: 'share of the way on unknown data',
 	csvPlanned: 'planned places (what-if)',
 	csvSwitchedOff: 'places switched off (what-if)',
 	csvCurrent: 'analysis on screen (not saved)',

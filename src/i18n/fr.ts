@@ -273,6 +273,7 @@ const fr: Messages = {
 	csvResidents80: 'habitants 80+',
 	csvBeyond80: '80+ au-delà de la norme',
 	csvEdge: 'habitants au bord des données',
+	csvUnknownShare: 'part du trajet sur données inconnues',
 	csvPlanned: 'lieux prévus (et si)',
 	csvSwitchedOff: 'lieux désactivés (et si)',
 	csvCurrent: 'analyse à l’écran (non enregistrée)',

@@ -262,6 +262,7 @@ const nl = {
 	csvResidents80: 'inwoners 80+',
 	csvBeyond80: '80+ verder dan de norm',
 	csvEdge: 'inwoners aan de rand van de gegevens',
+	csvUnknownShare: 'deel van de weg op onbekende gegevens',
 	csvPlanned: 'geplande plaatsen (wat-als)',
 	csvSwitchedOff: 'uitgeschakelde plaatsen (wat-als)',
 	csvCurrent: 'analyse op het scherm (niet bewaard)',

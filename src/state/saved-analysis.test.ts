@@ -138,6 +138,7 @@ describe('saved analyses', () => {
 		residents80: 'r80',
 		beyond80: 'x80',
 		edge: 'e',
+		unknownShare: 'u%',
 		planned: 'pl',
 		switchedOff: 'off',
 	};
@@ -158,10 +159,10 @@ describe('saved analyses', () => {
 		expect(csv.startsWith('\uFEFFa;p;u;c;n;b;')).toBe(true);
 		const lines = csv.split('\r\n');
 		expect(lines[1]).toBe(
-			`"'+Nulmeting";In een rolstoel;voorzichtig;"'@gp";900;"'=HYPERLINK(""x"")";400;100;;;;30;;5;0;0`,
+			`"'+Nulmeting";In een rolstoel;voorzichtig;"'@gp";900;"'=HYPERLINK(""x"")";400;100;;;;30;;5;;0;0`,
 		);
 		expect(lines[2]).toBe(
-			`"'+Nulmeting";In een rolstoel;voorzichtig;"'@gp";900;"'-Heide";400;100;;;;30;;5;0;0`,
+			`"'+Nulmeting";In een rolstoel;voorzichtig;"'@gp";900;"'-Heide";400;100;;;;30;;5;;0;0`,
 		);
 	});
 
@@ -183,13 +184,14 @@ describe('saved analyses', () => {
 			residents65: 264.04999,
 			beyondResidents: 20.25,
 			beyond65Share: 1 / 3,
+			unknownShare: 0.125,
 		});
 		const csv = toCsv(
 			exportRows(rec, (id) => id),
 			exportColumns(HEADERS),
 		);
 		expect(csv.split('\r\n')[1]).toMatch(
-			/^;;;gp;900;Gierle;1571,5;264;20,3;\d+(,\d)?;0,3333;30;10;\d+(,\d)?;0;0$/,
+			/^;;;gp;900;Gierle;1571,5;264;20,3;\d+(,\d)?;0,3333;30;10;\d+(,\d)?;0,125;0;0$/,
 		);
 	});
 

@@ -30,6 +30,11 @@ export interface SavedRow {
 	residents80?: number;
 	beyond80?: number | null;
 	edgeOfDataResidents: number;
+	/**
+	 * The share of the way on unknown data (NeighbourhoodSummary.unknownShare; absent in saves
+	 * from before it was kept).
+	 */
+	unknownShare?: number;
 }
 
 export interface SavedResult {
@@ -64,6 +69,7 @@ const rowOf = (r: NeighbourhoodSummary): SavedRow => ({
 	residents80: r.residents80,
 	beyond80: r.beyond80,
 	edgeOfDataResidents: r.edgeOfDataResidents,
+	unknownShare: Math.round(r.unknownShare * 10_000) / 10_000,
 });
 
 /** The record of an analysis on screen (its results with the what-if edits applied). */
@@ -298,6 +304,7 @@ export function exportColumns(h: {
 	edge: string;
 	planned: string;
 	switchedOff: string;
+	unknownShare: string;
 }): CsvColumn<ExportRow>[] {
 	return [
 		{ header: h.analysis, value: (r) => r.analysis },
@@ -315,6 +322,11 @@ export function exportColumns(h: {
 		{ header: h.residents80, value: (r) => tenths(r.row.residents80 ?? null) },
 		{ header: h.beyond80, value: (r) => tenths(r.row.beyond80 ?? null) },
 		{ header: h.edge, value: (r) => tenths(r.row.edgeOfDataResidents) },
+		// empty for a save from before it was kept, and for a kind with none mapped
+		{
+			header: h.unknownShare,
+			value: (r) => (r.row.beyond65 === null ? null : round(r.row.unknownShare ?? null, 4)),
+		},
 		{ header: h.planned, value: (r) => r.planned },
 		{ header: h.switchedOff, value: (r) => r.switchedOff },
 	];

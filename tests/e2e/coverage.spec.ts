@@ -676,6 +676,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 					'inwoners 80+',
 					'80+ verder dan de norm',
 					'inwoners aan de rand van de gegevens',
+					'deel van de weg op onbekende gegevens',
 					'geplande plaatsen (wat-als)',
 					'uitgeschakelde plaatsen (wat-als)',
 				]);
@@ -687,7 +688,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				const plannedShown = await panel.getByTestId('coverage-planned').locator('li').count();
 				expect(plannedShown).toBeGreaterThan(0);
 				for (const r of table.slice(1))
-					expect(r[14]).toBe(r[3] === 'Ontmoetingsplaats' ? String(plannedShown) : '0');
+					expect(r[15]).toBe(r[3] === 'Ontmoetingsplaats' ? String(plannedShown) : '0');
 				// a row per neighbourhood for each of the two kinds analysed (home care, meeting places),
 				// each saying how the analysis travels and counts unknown data
 				expect(table.length - 1).toBe(2 * (await rows.count()));
@@ -716,6 +717,23 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 					.map((r) => [r[5], Math.round(Number(r[12]!.replace(',', '.')))]);
 				expect(shown80.length).toBeGreaterThan(1);
 				expect(Object.fromEntries(csv80)).toEqual(Object.fromEntries(shown80));
+				// each measured row's share of the way on unknown data, as the table on screen rounds it
+				const unknownShown = Object.fromEntries(
+					await rows.evaluateAll((rs) =>
+						rs
+							.filter((r) => r.querySelector('th button'))
+							.map((r) => [
+								r.querySelector('th button')!.textContent!.trim(),
+								r.querySelector('[data-col="unknown"]')!.textContent!.trim(),
+							]),
+					),
+				);
+				const csvUnknown = table
+					.slice(1)
+					.filter((r) => r[3] === shownKind && r[5] !== '')
+					.map((r) => [r[5], `${Math.round(100 * Number(r[14]!.replace(',', '.')))}\u00a0%`]);
+				expect(csvUnknown.length).toBeGreaterThan(1);
+				expect(Object.fromEntries(csvUnknown)).toEqual(unknownShown);
 				expect(new Set(table.slice(1).map((r) => `${r[1]} · ${r[2]}`))).toEqual(
 					new Set(['In een rolstoel · optimistisch']),
 				);
