@@ -200,6 +200,17 @@ export async function loadAreaTiles(
 	return parseManifest(json, url);
 }
 
+/** A file of the area as JSON; an Error names the file and an HTTP error or JSON that is not. */
+async function fetchJson(ref: FileRef, fetchImpl: typeof fetch): Promise<unknown> {
+	const response = await fetchImpl(ref.url);
+	if (!response.ok) throw new Error(`${ref.url}: HTTP ${response.status}`);
+	try {
+		return (await response.json()) as unknown;
+	} catch {
+		throw new Error(`${ref.url} is not valid JSON`);
+	}
+}
+
 /** One neighbourhood of `neighbourhoods.geojson`: its statistical code, name, municipality and polygon. */
 export interface NeighbourhoodPolygon {
 	id: string;
@@ -218,15 +229,7 @@ export async function loadNeighbourhoodPolygons(
 	ref: FileRef,
 	fetchImpl: typeof fetch = fetch,
 ): Promise<NeighbourhoodPolygon[]> {
-	const response = await fetchImpl(ref.url);
-	if (!response.ok) throw new Error(`${ref.url}: HTTP ${response.status}`);
-	let json: unknown;
-	try {
-		json = await response.json();
-	} catch {
-		throw new Error(`${ref.url} is not valid JSON`);
-	}
-	return parseNeighbourhoodPolygons(json, ref.url);
+	return parseNeighbourhoodPolygons(await fetchJson(ref, fetchImpl), ref.url);
 }
 
 /** The checks of {@link loadNeighbourhoodPolygons} on parsed JSON; `where` names the file. */
@@ -267,14 +270,7 @@ export async function loadMunicipalityBoundaries(
 	ref: FileRef,
 	fetchImpl: typeof fetch = fetch,
 ): Promise<MunicipalityBoundary[]> {
-	const response = await fetchImpl(ref.url);
-	if (!response.ok) throw new Error(`${ref.url}: HTTP ${response.status}`);
-	let json: unknown;
-	try {
-		json = await response.json();
-	} catch {
-		throw new Error(`${ref.url} is not valid JSON`);
-	}
+	const json = await fetchJson(ref, fetchImpl);
 	if (!v.is(NeighbourhoodsFileSchema, json))
 		throw new Error(`${ref.url} is not a GeoJSON FeatureCollection`);
 	return json.features.flatMap((f: unknown): MunicipalityBoundary[] => {

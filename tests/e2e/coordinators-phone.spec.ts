@@ -29,6 +29,18 @@ async function sheetFits(page: Page): Promise<boolean> {
 		.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().left >= 0);
 }
 
+/** On a phone: the pharmacies' gap analysis of a link, run; its panel. */
+async function pharmacyAnalysis(page: Page, project: string): Promise<Locator> {
+	test.skip(project !== 'phone', 'the phone layout only');
+	test.setTimeout(300_000);
+	await page.goto('/?mode=coverage&cats=pharmacy');
+	const panel = page.getByTestId('coverage');
+	await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
+		timeout: 240_000,
+	});
+	return panel;
+}
+
 test.describe('coordinators on a phone', () => {
 	test('the printed report fits a phone, a small one too, each figure beside its header @phone', async ({
 		page,
@@ -86,13 +98,7 @@ test.describe('coordinators on a phone', () => {
 	test('printed from the full-screen sheet, the report shows the whole map, not the strip left beside it @phone', async ({
 		page,
 	}, testInfo) => {
-		test.skip(testInfo.project.name !== 'phone', 'the phone layout only');
-		test.setTimeout(300_000);
-		await page.goto('/?mode=coverage&cats=pharmacy');
-		const panel = page.getByTestId('coverage');
-		await expect(page.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
-			timeout: 240_000,
-		});
+		const panel = await pharmacyAnalysis(page, testInfo.project.name);
 		await waitForMapReady(page);
 		const mapHeight = (await page.getByTestId('map').boundingBox())!.height;
 		await panel.getByTestId('coverage-full-screen').click();
@@ -118,13 +124,7 @@ test.describe('coordinators on a phone', () => {
 	test('a planned place is tapped on the map from the full-screen sheet, which steps back for it @phone', async ({
 		page,
 	}, testInfo) => {
-		test.skip(testInfo.project.name !== 'phone', 'the phone layout only');
-		test.setTimeout(300_000);
-		await page.goto('/?mode=coverage&cats=pharmacy');
-		const panel = page.getByTestId('coverage');
-		await expect(panel.getByTestId('coverage-status')).toHaveAttribute('data-state', 'done', {
-			timeout: 240_000,
-		});
+		const panel = await pharmacyAnalysis(page, testInfo.project.name);
 		const sheetTop = async () => (await page.locator('.panel').boundingBox())!.y;
 		const screen = page.viewportSize()!;
 		await panel.getByTestId('coverage-full-screen').click();

@@ -38,6 +38,16 @@ async function mapView(page: Page) {
 // The map reaches the test through the app's `buurtkaart:map` event (no global handle).
 test.beforeEach(async ({ page }) => captureMap(page));
 
+/** Types "apotheek" in the search and chooses the kind of help (the nearest list opens). */
+async function choosePharmacy(page: Page): Promise<void> {
+	await page.getByTestId('search-input').fill('apotheek');
+	await page
+		.getByRole('group', { name: 'Soort hulp' })
+		.getByRole('option', { name: /^Apotheek/ })
+		.first()
+		.click();
+}
+
 test.describe('nearest help by walking time', () => {
 	test('the nearest GP from an address, with the wheelchair profile, and the route on the map; a long trip names the bus stop on the way; an empty kind reads the neighbouring area @phone', async ({
 		page,
@@ -84,12 +94,7 @@ test.describe('nearest help by walking time', () => {
 
 		// A long trip (issue 11, point 6): by wheelchair from Cardijnlaan 2 to the farthest pharmacy
 		// takes over 30 minutes; it is marked so, and the bus stop on the way is named with its time.
-		await search.fill('apotheek');
-		await page
-			.getByRole('group', { name: 'Soort hulp' })
-			.getByRole('option', { name: /^Apotheek/ })
-			.first()
-			.click();
+		await choosePharmacy(page);
 		await expect(nearest.getByRole('heading', { level: 2 })).toHaveText(/Apotheek/);
 		const farthest = nearest.getByRole('button', { name: /een lange tocht/ }).last();
 		await expect(farthest).toContainText(/\d+ min met de rolstoel/);
@@ -145,13 +150,7 @@ test.describe('nearest help by walking time', () => {
 		page,
 	}, testInfo) => {
 		await page.goto('/');
-		const search = page.getByTestId('search-input');
-		await search.fill('apotheek');
-		await page
-			.getByRole('group', { name: 'Soort hulp' })
-			.getByRole('option', { name: /^Apotheek/ })
-			.first()
-			.click();
+		await choosePharmacy(page);
 		const nearest = page.getByTestId('nearest');
 		await expect(nearest.getByRole('heading', { level: 2 })).toHaveText(/Apotheek/);
 		// A real CRAB address in Lille.
