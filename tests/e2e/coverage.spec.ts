@@ -697,7 +697,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 					rs
 						.filter((r) => r.querySelector('th button'))
 						.map((r) => [
-							r.querySelector('th button')!.textContent!.trim(),
+							r.querySelector('th button .name')!.textContent!.trim(),
 							Number(
 								r
 									.querySelector('[data-col="beyond80"] [data-testid="count"]')!
@@ -723,7 +723,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 						rs
 							.filter((r) => r.querySelector('th button'))
 							.map((r) => [
-								r.querySelector('th button')!.textContent!.trim(),
+								r.querySelector('th button .name')!.textContent!.trim(),
 								r.querySelector('[data-col="unknown"]')!.textContent!.trim(),
 							]),
 					),
