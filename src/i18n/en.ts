@@ -198,6 +198,7 @@ const en: Messages = {
 		'Places in the neighbourhood: the places and local initiatives in this neighbourhood (the rule, and the places outside every neighbourhood: on the first page). {profile}: the analysed profile, with the planned and switched-off places of the what-if.',
 	reportOtherProfilesNote:
 		'The other profiles: with the same planned and switched-off places of the what-if.',
+	reportOtherUnranked: '† Mostly unknown: more than {share} of the way rests on unknown data.',
 	reportOtherProfilesPlain: 'The other profiles: with the same places and local initiatives.',
 	reportBeyond65: '65+ beyond the norm',
 	reportBeyond: 'Residents beyond the norm',

@@ -207,6 +207,8 @@ const fr: Messages = {
 		'Lieux dans le quartier\u00a0: les lieux et initiatives locales de ce quartier (la règle et les lieux hors de tout quartier\u00a0: en première page). {profile}\u00a0: le profil analysé, avec les lieux prévus et désactivés du «\u00a0et si\u00a0».',
 	reportOtherProfilesNote:
 		'Les autres profils\u00a0: avec les mêmes lieux prévus et désactivés du «\u00a0et si\u00a0».',
+	reportOtherUnranked:
+		'† En grande partie inconnu\u00a0: plus de {share} du trajet repose sur des données inconnues.',
 	reportOtherProfilesPlain:
 		'Les autres profils\u00a0: avec les mêmes lieux et initiatives locales.',
 	reportBeyond65: '65+ au-delà de la norme',

@@ -202,6 +202,8 @@ const nl = {
 		'Plaatsen in de buurt: de plaatsen en lokale initiatieven in deze buurt (de regel en de plaatsen buiten elke buurt: op de eerste bladzijde). {profile}: het geanalyseerde profiel, met de geplande en uitgeschakelde plaatsen van wat-als.',
 	reportOtherProfilesNote:
 		'De andere profielen: met dezelfde geplande en uitgeschakelde plaatsen van wat-als.',
+	reportOtherUnranked:
+		'† Grotendeels onbekend: meer dan {share} van de weg rust op onbekende gegevens.',
 	reportOtherProfilesPlain: 'De andere profielen: met dezelfde plaatsen en lokale initiatieven.',
 	reportBeyond65: '65+ verder dan de norm',
 	reportBeyond: 'Inwoners verder dan de norm',

@@ -735,13 +735,28 @@ describe('CoveragePanel: the printed buurtanalyse', () => {
 			unknownMode: 'optimistic',
 			normM: 800,
 		});
-		const shown = within(printed!)
+		const wheelchairCells = within(printed!)
 			.getAllByTestId('print-beyond65-other')
 			.filter(
 				(c) =>
 					c.dataset.profile === 'wheelchair' && c.closest('tr')?.dataset.category === 'pharmacy',
-			)
-			.map((c) => c.textContent);
+			);
+		const shown = wheelchairCells.map(
+			(c) => c.querySelector('[data-testid="print-other-figure"]')!.textContent,
+		);
+		// a figure resting mostly on unknown data is marked †, and its page says what that means
+		const marked = wheelchairCells.map(
+			(c) => c.querySelector('[data-testid="print-other-unranked"]') !== null,
+		);
+		expect(marked).toEqual(wheelchair.summary.map((r) => r.unknownShare > 0.5));
+		expect(marked.some(Boolean)).toBe(true);
+		for (const [k, cell] of wheelchairCells.entries()) {
+			if (!marked[k]) continue;
+			const page = cell.closest('[data-testid="print-neighbourhood"]')!;
+			expect(page.querySelector('[data-testid="print-other-unranked-note"]')?.textContent).toMatch(
+				/^† Grotendeels onbekend: meer dan 50\u00a0% van de weg/,
+			);
+		}
 		const written = (rows: { beyond65: number | null; beyond65Share: number | null }[]) =>
 			rows.map(
 				(r) =>
@@ -780,7 +795,7 @@ describe('CoveragePanel: the printed buurtanalyse', () => {
 				(c) =>
 					c.dataset.profile === 'wheelchair' && c.closest('tr')?.dataset.category === 'pharmacy',
 			)
-			.map((c) => c.textContent);
+			.map((c) => c.querySelector('[data-testid="print-other-figure"]')!.textContent);
 		expect(shownOff).toEqual(written(wheelchairOff.summary));
 		expect(shownOff).not.toEqual(shown);
 		expect(printed!.textContent).toContain('De andere profielen: met dezelfde geplande');
