@@ -152,6 +152,11 @@ describe('routeEdges: the routes residents walk to the important places', () => 
 			expect(routes.gaps[k - 1]!.residents65!).toBeGreaterThanOrEqual(routes.gaps[k]!.residents65!);
 		expect(routes.gaps[0]!.residents65!).toBeGreaterThan(0);
 		expect(whole.gaps[0]!.residents65).toBeUndefined();
+		// the routes are kept per engine: another distance between benches, then the first again,
+		// measure on the same routes and give the same answer
+		const onRoutesTo = ['pharmacy', 'gp', 'bakery'];
+		expect(restGaps(engine, { maxGapM: 250, onRoutesTo }).networkM).toBe(routes.networkM);
+		expect(restGaps(engine, { onRoutesTo })).toEqual(routes);
 	});
 });
 

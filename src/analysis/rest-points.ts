@@ -90,7 +90,7 @@ export function restGaps(
 		else onEdge.set(s.edge, [s.t]);
 	}
 	const st = multiSourceSweep(net, sources);
-	const routes = options.onRoutesTo ? routeEdges(engine, options.onRoutesTo) : undefined;
+	const routes = options.onRoutesTo ? routeEdgesOf(engine, options.onRoutesTo) : undefined;
 	const h = maxGapM / 2;
 	// per edge: gap intervals [f0, f1]
 	const pieces: { e: number; f0: number; f1: number }[] = [];
@@ -205,6 +205,21 @@ export function restGaps(
 		gaps: stretches.map((s, k) => ({ rank: k + 1, ...s })),
 	};
 }
+
+/**
+ * {@link routeEdges} of an engine, kept per list of categories: the routes do not depend on the
+ * distance between benches, so a planner trying 125, 150, 200 m waits for their sweeps once.
+ */
+function routeEdgesOf(engine: AnalysisEngine, categoryIds: readonly string[]): RouteEdges {
+	let known = routesByEngine.get(engine);
+	if (!known) routesByEngine.set(engine, (known = new Map()));
+	const key = categoryIds.join(',');
+	let routes = known.get(key);
+	if (!routes) known.set(key, (routes = routeEdges(engine, categoryIds)));
+	return routes;
+}
+
+const routesByEngine = new WeakMap<AnalysisEngine, Map<string, RouteEdges>>();
 
 /** What {@link routeEdges} finds. */
 export interface RouteEdges {
