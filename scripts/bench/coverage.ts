@@ -26,6 +26,10 @@
  *    frame after it sent by MapLibre (`render`) and drawn by the GPU process (the overlay updated
  *    on screen: target ≤ 100 ms median), and to the map idle (the planned place's marker laid out
  *    by MapLibre's worker too), median and p95; the worker's engine time beside it (≤ 8 ms).
+ *    Beside each click, what this machine sets under it: the same view repainted with nothing
+ *    changed and drawn (`bare_repaint_drawn_ms`), and the frames MapLibre rendered between the
+ *    click and the table (its own handlers repaint the whole map on a click; with software WebGL
+ *    the overlay's frame waits for that one to be drawn).
  *    Interleaved click by click with its reference, the category's analysis run again from the
  *    "Run" click (which also undoes the what-if).
  * 3. Long tasks: the longest main-thread task (PerformanceObserver 'longtask') during the what-if
@@ -82,6 +86,8 @@ interface Step {
 	shownMs: number;
 	/** The engine's own time in the worker (`data-engine-ms`). */
 	engineMs: number;
+	/** Frames the map rendered between the click and the table updated (ms from the click). */
+	rendersBeforeTable: number[];
 	/** The whole requests in the worker, summaries included (`data-worker-ms`; runs only). */
 	workerMs: number;
 	/** Main-thread tasks over 50 ms between the click and `shownMs`. */
@@ -134,6 +140,14 @@ function pageHooks(): void {
 		let held = { from: 0, at: 0 };
 		let shownAt: number | undefined;
 		let sawRunning = false;
+		// frames the map rendered between the click and the table updated (each one the GPU
+		// process must draw before the overlay's frame)
+		const rendersBefore: number[] = [];
+		const onRender = () => {
+			if (w.benchClickAt !== undefined && tableAt === undefined)
+				rendersBefore.push(performance.now() - w.benchClickAt);
+		};
+		map.on('render', onRender);
 		const engine = () =>
 			Number(
 				(kind === 'run'
@@ -179,6 +193,7 @@ function pageHooks(): void {
 				characterData: true,
 			});
 			function done() {
+				map.off('render', onRender);
 				const t0 = w.benchClickAt ?? NaN;
 				const end = shownAt!;
 				resolve({
@@ -187,6 +202,7 @@ function pageHooks(): void {
 					drawnMs: drawnAt! - t0,
 					shownMs: end - t0,
 					engineMs: engine(),
+					rendersBeforeTable: rendersBefore,
 					workerMs: Number(status.dataset.workerMs ?? NaN),
 					longTasks: w.benchLongTasks
 						.filter((t) => t.end > t0 && t.start < end)
@@ -492,6 +508,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		const mapBox = skipWhatIf ? undefined : (await page.getByTestId('map').boundingBox())!;
 		const whatIf: Step[] = [];
 		const rerun: Step[] = [];
+		const bareRepaint: number[] = [];
 		for (let k = 0; k < (skipWhatIf ? 0 : points.length); k++) {
 			await page.evaluate(
 				(centre) =>
@@ -509,6 +526,21 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 					}),
 				points[k]!,
 			);
+			// the floor this machine sets: the same view repainted with nothing changed, drawn
+			// (MapLibre's synchronous redraw, then a one-pixel read back that waits for the GPU
+			// process), on the settled map just before the click
+			const bare = await page.evaluate(async () => {
+				const w = window as unknown as {
+					BenchMoments: typeof FrameMoments;
+					benchMap: { redraw: () => void; getCanvas: () => HTMLCanvasElement };
+				};
+				await w.BenchMoments.settled();
+				const canvas = w.benchMap.getCanvas();
+				w.BenchMoments.drawnByGpu(canvas); // nothing left pending
+				const t0 = performance.now();
+				w.benchMap.redraw();
+				return w.BenchMoments.drawnByGpu(canvas).at - t0;
+			});
 			await page.getByTestId('coverage-add-click').click();
 			// picking: the button is pressed (a toggle, 0cbbff2) until the map's click plants the place
 			await page.locator('[data-testid="coverage-add-click"][aria-pressed="true"]').waitFor();
@@ -522,6 +554,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			if (k < WARMUP_CLICKS) continue;
 			whatIf.push(a);
 			rerun.push(b);
+			bareRepaint.push(bare);
 		}
 		const med = (xs: number[]) => spread(xs).median;
 		const ratio = spread(ratios);
@@ -532,7 +565,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 		const longest = Math.max(0, ...whatIf.flatMap((s) => s.longTasks));
 		const longestRef = Math.max(0, ...rerun.flatMap((s) => s.longTasks));
 		log(
-			`whole analysis ${med(wholeMs).toFixed(0)} ms (engine ${med(wholeEngineMs).toFixed(1)} ms, reference ${med(referenceMs).toFixed(0)} ms, ratio ${ratio.median}); what-if ${med(whatIfDrawn).toFixed(0)} ms median to the first frame drawn (${med(whatIfShown).toFixed(0)} ms to it sent), ${med(whatIfIdle).toFixed(0)} ms to idle (engine ${med(whatIfEngine).toFixed(2)} ms), run again ${med(rerun.map((s) => s.shownMs)).toFixed(0)} ms; longest task ${longest} ms`,
+			`whole analysis ${med(wholeMs).toFixed(0)} ms (engine ${med(wholeEngineMs).toFixed(1)} ms, reference ${med(referenceMs).toFixed(0)} ms, ratio ${ratio.median}); what-if ${med(whatIfDrawn).toFixed(0)} ms median to the first frame drawn (${med(whatIfShown).toFixed(0)} ms to it sent; the same view repainted alone ${med(bareRepaint).toFixed(0)} ms), ${med(whatIfIdle).toFixed(0)} ms to idle (engine ${med(whatIfEngine).toFixed(2)} ms), run again ${med(rerun.map((s) => s.shownMs)).toFixed(0)} ms; longest task ${longest} ms`,
 		);
 		return {
 			area: areaId,
@@ -589,6 +622,16 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 						first_frame_drawn_ms: withP95(whatIfDrawn),
 						map_idle_ms: withP95(whatIfIdle),
 						engine_ms_in_worker: withP95(whatIfEngine),
+						frames_rendered_before_the_table: withP95(
+							whatIf.map((s) => s.rendersBeforeTable.length),
+						),
+						first_frame_rendered_before_the_table_ms: withP95(
+							whatIf.flatMap((s) => s.rendersBeforeTable.slice(0, 1)),
+						),
+						bare_repaint_drawn_ms: withP95(bareRepaint),
+						drawn_minus_bare_repaint_ms: withP95(whatIf.map((s, i) => s.drawnMs - bareRepaint[i]!)),
+						bare_repaint_note:
+							'the same view repainted with nothing changed and drawn (map.redraw() then a one-pixel read back), on the settled map just before each click: what one frame costs this machine (software WebGL), a floor under the first frame drawn',
 						reference_run_again_first_frame_ms: withP95(rerun.map((s) => s.frameMs)),
 						reference_run_again_shown_ms: withP95(rerun.map((s) => s.shownMs)),
 						reference_run_again_engine_ms: withP95(rerun.map((s) => s.engineMs)),
