@@ -50,6 +50,11 @@ export interface NeighbourhoodSummary {
 	originsIsolatedFragment: number;
 	/** Share (0..1) of the counted path length that rests on unknown data, residents-weighted. */
 	unknownShare: number;
+	/**
+	 * The residents {@link unknownShare} weights: those counted whose way has a length (a place
+	 * reached, not at it). A total share of several rows is Σ share × weight ÷ Σ weight.
+	 */
+	unknownWeight: number;
 	/** The neighbourhood's share covered by the extract (from the bundle). */
 	coverageShare: number;
 }
@@ -97,6 +102,7 @@ export function blankSummary(
 		originsBeyondAccessLimit: 0,
 		originsIsolatedFragment: 0,
 		unknownShare: 0,
+		unknownWeight: 0,
 		coverageShare,
 	};
 }
@@ -165,6 +171,7 @@ function finishRow(
 	noneMapped: boolean,
 ): void {
 	row.unknownShare = share(unk[2 * k] as number, unk[2 * k + 1] as number);
+	row.unknownWeight = unk[2 * k + 1] as number;
 	if (noneMapped) {
 		row.state = 'none_mapped';
 		row.beyondResidents = null;

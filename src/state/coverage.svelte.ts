@@ -90,6 +90,11 @@ export interface Totals {
 	edgeOfDataResidents: number;
 	originsEdgeOfData: number;
 	originsNoFigure: number;
+	/**
+	 * The share of the way on unknown data over the rows: each row's share weighted by the
+	 * residents it weights (NeighbourhoodSummary.unknownWeight), as if summed over every origin.
+	 */
+	unknownShare: number;
 }
 
 export function totalsOf(rows: readonly NeighbourhoodSummary[]): Totals {
@@ -103,7 +108,9 @@ export function totalsOf(rows: readonly NeighbourhoodSummary[]): Totals {
 		edgeOfDataResidents: 0,
 		originsEdgeOfData: 0,
 		originsNoFigure: 0,
+		unknownShare: 0,
 	};
+	let unknownWeight = 0;
 	for (const r of rows) {
 		t.residents += r.residents;
 		t.residents65 += r.residents65;
@@ -114,7 +121,10 @@ export function totalsOf(rows: readonly NeighbourhoodSummary[]): Totals {
 		t.edgeOfDataResidents += r.edgeOfDataResidents;
 		t.originsEdgeOfData += r.originsEdgeOfData;
 		t.originsNoFigure += r.originsBeyondAccessLimit + r.originsIsolatedFragment;
+		t.unknownShare += r.unknownShare * r.unknownWeight;
+		unknownWeight += r.unknownWeight;
 	}
+	t.unknownShare = unknownWeight > 0 ? t.unknownShare / unknownWeight : 0;
 	return t;
 }
 
