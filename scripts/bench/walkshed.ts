@@ -21,7 +21,8 @@
  * waited for it: a p95 of 73 ms to idle against 41–47 ms on a settled map, on one machine; see
  * lib/frame-moments.ts). 10 minutes; N seeded address points (default 40) with residents, the two ways
  * interleaved per point (alternating which goes first), after 5 untimed warm-up points. Target: the
- * three walksheds drawn, p95 ≤ 50 ms. The answers' residents are checked equal.
+ * three walksheds drawn, p95 ≤ 50 ms. The answers' residents are checked equal. Beside it, the
+ * map showing the walksheds drawn again with nothing changed (what that frame alone costs).
  *
  * WALKSHED_SOURCE_OPTIONS (JSON, e.g. '{"maxzoom":12}'): extra options of the walkshed GeoJSON
  * source, to try one (both ways draw their GeoJSON through that source).
@@ -113,6 +114,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 				useSplit: (on: boolean) => Promise<void>;
 				drawGeojson: (sheds: unknown[], at: [number, number]) => Promise<Moments>;
 				drawSplit: (sheds: unknown[], at: [number, number]) => Promise<Moments>;
+				bareRepaint: () => Promise<number>;
 			};
 		};
 		/** One click drawn one way: ms to the answer, the next frame, the map idle. */
@@ -140,7 +142,10 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 						r.sheds,
 						lngLat,
 					);
+					// the frame showing them drawn again with nothing changed: what it costs alone
+					const bare = way === 'geojson' ? await w.BenchMap.bareRepaint() : NaN;
 					return {
+						bare,
 						ms: answered,
 						frameMs: m.frame - t0,
 						idleMs: m.idle - t0,
@@ -159,6 +164,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			[number[], number[], number[], number[]]
 		>;
 		const pointsDrawn = { geojson: 0, split: 0 };
+		const bareRepaint: number[] = [];
 		let mismatches = 0;
 		const loadBefore = loadavg()[0]!;
 		for (let k = 0; k < chosen.length; k++) {
@@ -170,6 +176,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			if (JSON.stringify(got.geojson.residents) !== JSON.stringify(got.split.residents))
 				mismatches++;
 			if (k < 5) continue; // warm-up (the first request also finishes snapping every origin)
+			bareRepaint.push(got.geojson.bare);
 			for (const way of ['geojson', 'split'] as const) {
 				cols[way][0].push(got[way].ms);
 				cols[way][1].push(got[way].frameMs);
@@ -190,6 +197,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			nextAnimationFrameMs: withP95(cols.geojson[1]),
 			mapIdleMs: withP95(cols.geojson[3]),
 			drawnMs: withP95(cols.geojson[2]),
+			bareRepaintOfTheDrawnWalkshedsMs: withP95(bareRepaint),
 			referenceSplitAnswerMs: withP95(cols.split[0]),
 			referenceSplitNextAnimationFrameMs: withP95(cols.split[1]),
 			referenceSplitMapIdleMs: withP95(cols.split[3]),
@@ -202,7 +210,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 			residentMismatches: mismatches,
 			loadAverage1m: { before: loadBefore, after: loadavg()[0]! },
 			meetsTargets: { drawnP95AtMost50Ms: drawnP95 <= TARGET_MS && mismatches === 0 },
-			note: 'ms from posting the request (the click, on a map settled: its last frame drawn) to the answer, to the next animation frame after setting it on the map, to the map idle (MapLibre has sent the frame) and to the walksheds drawn (the GPU process has drawn that frame: software WebGL here). geojson: every reached stretch in one GeoJSON source (the app). Reference split: edges reached whole by feature-state on the network tiles (layers holding every edge) + partial pieces as GeoJSON (the previous way)',
+			note: 'ms from posting the request (the click, on a map settled: its last frame drawn) to the answer, to the next animation frame after setting it on the map, to the map idle (MapLibre has sent the frame) and to the walksheds drawn (the GPU process has drawn that frame: software WebGL here). geojson: every reached stretch in one GeoJSON source (the app). Reference split: edges reached whole by feature-state on the network tiles (layers holding every edge) + partial pieces as GeoJSON (the previous way). bareRepaintOfTheDrawnWalkshedsMs: after each click, the map showing the walksheds drawn again with nothing changed (map.redraw() then a read back): what that one frame costs this machine, a floor under drawnMs',
 		};
 		return figures;
 	} finally {

@@ -105,6 +105,19 @@ function moments(change: () => void): Promise<Moments> {
 	});
 }
 
+/**
+ * The map as it stands drawn again with nothing changed, on a settled map (MapLibre's synchronous
+ * redraw, then a one-pixel read back that waits for the GPU process): ms. After a walkshed is
+ * drawn, what that frame alone costs this machine, a floor under its drawn time.
+ */
+export async function bareRepaint(): Promise<number> {
+	await settled();
+	mapDrawnByGpu(); // nothing left pending
+	const t0 = performance.now();
+	theMap().redraw();
+	return mapDrawnByGpu() - t0;
+}
+
 /** What {@link moments} measures. */
 export type Moments = { frame: number; idle: number; drawn: number };
 
