@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInProfile, encodePersonalProfile } from '../analysis/personal-profile.ts';
 import { I18n } from '../state/i18n.svelte.ts';
-import { profileLimitsLine } from './walkshed-limits.ts';
+import { profileLimitsLine, walkshedSplitLine } from './walkshed-limits.ts';
 
 /** The line with its no-break spaces (between a value and its unit, after ≤ and ≥) as spaces. */
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
@@ -54,6 +54,31 @@ describe('profileLimitsLine', () => {
 		// too far from a usable way: no reach to measure
 		expect(plain(profileLimitsLine(i18n, 'wheelchair', null, 'optimistic', undefined))).toMatch(
 			/; onbekende gegevens in orde\.$/,
+		);
+	});
+
+	it('splits a difference with walking into the pace and public space, or all public space where the pace loses no one', () => {
+		const i18n = new I18n('nl');
+		// the rollator: 927 fewer than walking, 822 of them by its slower pace alone
+		expect(
+			plain(walkshedSplitLine(i18n, 'rollator', null, { walking: 1517, paced: 695, reached: 590 })),
+		).toBe(
+			'Met rollator: −822 inwoners door het tragere tempo alleen, −105 door wat de openbare ruimte tegenhoudt of vertraagt.',
+		);
+		// a personal profile at a walking pace: the pace changes nothing (counts rounded as shown)
+		const my = encodePersonalProfile({ ...builtInProfile('walking', 'optimistic'), kerbCm: 2 });
+		expect(
+			plain(
+				walkshedSplitLine(i18n, 'walking', my, { walking: 1517.2, paced: 1516.8, reached: 1398 }),
+			),
+		).toBe(
+			'Mijn profiel (te voet): −119 inwoners, alles door wat de openbare ruimte tegenhoudt of vertraagt (het tempo verandert er niets aan).',
+		);
+		i18n.lang = 'en';
+		expect(
+			plain(walkshedSplitLine(i18n, 'walking', my, { walking: 10, paced: 10, reached: 10 })),
+		).toBe(
+			'My profile (walking): 0 residents, all from what public space blocks or slows down (the pace changes none of it).',
 		);
 	});
 });

@@ -76,3 +76,39 @@ export function profileLimitsLine(
 		limits: parts.join(i18n.t('walkshedLimitsSeparator')),
 	});
 }
+
+/** A difference of residents with walking, rounded as both counts are shown: "−927", "0". */
+export function residentsDifference(
+	i18n: Pick<I18n, 'count'>,
+	residents: number,
+	walked: number,
+): string {
+	const d = Math.round(residents) - Math.round(walked);
+	return d === 0 ? i18n.count(0) : `${d < 0 ? '\u2212' : '+'}${i18n.count(Math.abs(d))}`;
+}
+
+/**
+ * A profile's difference with walking split in two: the walking network at the profile's own pace
+ * (`paced`: the same minutes, nothing in the streets against it) and what public space blocks or
+ * slows down besides (`reached`). Where the pace alone loses no one (a personal profile at a
+ * walking pace), the whole difference is public space's, said in one clause.
+ */
+export function walkshedSplitLine(
+	i18n: Pick<I18n, 't' | 'count' | 'profileShortName'>,
+	profile: ProfileId,
+	personal: string | null | undefined,
+	residents: { walking: number; paced: number; reached: number },
+): string {
+	const name = i18n.profileShortName(profile, personal);
+	const { walking, paced, reached } = residents;
+	return Math.round(paced) === Math.round(walking)
+		? i18n.t('walkshedSplitStreets', {
+				profile: name,
+				streets: residentsDifference(i18n, reached, walking),
+			})
+		: i18n.t('walkshedSplit', {
+				profile: name,
+				pace: residentsDifference(i18n, paced, walking),
+				streets: residentsDifference(i18n, reached, paced),
+			});
+}
