@@ -4,6 +4,11 @@
  * come within the norm of a category's nearest place if that edge became passable for the profile
  * (plain cost, known data).
  *
+ * Two kinds of fix, ranked apart ({@link FixKind}): a stretch a physical barrier holds back needs
+ * building works; one held back only by what the data do not know needs measuring first. The kind
+ * is the engine's own classification of the edge for the profile (its status, from its reasons),
+ * never the text shown for it.
+ *
  * Exact for the network it uses: each gain equals a full recomputation with that one edge made
  * passable ({@link gainByRecompute}, the reference the tests compare with). The search is
  * incremental:
@@ -50,6 +55,31 @@ import {
 	type SweepSource,
 } from './sweep.ts';
 
+/**
+ * What a fix asks for, from the edge's classification for the profile (`classifyEdgeInto`, whose
+ * precedence is impassable > unknown):
+ * - `build`: a physical barrier blocks the profile (steps, a raised kerb, a steep incline, a rough
+ *   surface, a narrow passage, a blocking barrier, `wheelchair=no`): something must be built or
+ *   adapted. An edge with such a barrier and unknown data too is a `build` fix: measuring alone
+ *   would not open it.
+ * - `survey`: nothing the data know blocks it, only attributes they lack (kerb height, surface,
+ *   width: cautious mode counts them unusable): measuring or mapping it may be enough.
+ */
+export type FixKind = 'build' | 'survey';
+
+/** The kinds in the order the lists show them. */
+export const FIX_KINDS: readonly FixKind[] = ['build', 'survey'];
+
+/**
+ * The kind of fix an edge a profile cannot use asks for, from its status code for the profile:
+ * impassable → build, unknown → survey.
+ *
+ * @example fixKindOf(WAY_STATUS_CODES.unknown) // 'survey'
+ */
+export function fixKindOf(statusCode: number): FixKind {
+	return statusCode === WAY_STATUS_CODES.unknown ? 'survey' : 'build';
+}
+
 /** What to rank fixes for. */
 export interface FixOptions {
 	categoryId: string;
@@ -58,7 +88,7 @@ export interface FixOptions {
 	unknownMode?: UnknownMode;
 	/** The norm in metres (path length to the nearest place). */
 	normM: number;
-	/** How many fixes to return (default 10). */
+	/** How many fixes to return of each kind (default 10). */
 	limit?: number;
 }
 
@@ -74,6 +104,10 @@ export interface FixGain {
 /** One ranked fix. */
 export interface Fix extends FixGain {
 	edge: number;
+	/** Build or survey first ({@link FixKind}). */
+	kind: FixKind;
+	/** Its place in its kind's ranking, from 1. */
+	rank: number;
 	wayId: string;
 	/** The way's street name ('' when it has none: say the way id). */
 	wayName: string;
@@ -92,9 +126,12 @@ export interface Fix extends FixGain {
 
 /** The ranking and what the search did. */
 export interface FixRanking {
+	/** The `build` fixes ranked, then the `survey` fixes ranked (at most `limit` of each). */
 	fixes: Fix[];
 	/** Edges the profile cannot use (the candidates). */
 	candidates: number;
+	/** Per kind: its candidates and those with a gain. */
+	byKind: Record<FixKind, { candidates: number; withGain: number }>;
 	/** Candidates that could change something and were computed. */
 	evaluated: number;
 	/** Of those, computed by a full recomputation (a place would snap onto them). */
@@ -245,7 +282,8 @@ function snapsOnto(s: Snap, e: number, cur: Snap | undefined, maxAccessM: number
 /**
  * Ranks the edges the profile cannot use by the residents who would come within the norm if that
  * one edge became passable, greatest gain first (then 65+, then the edge's index); only fixes with
- * a gain.
+ * a gain. Each kind ({@link FixKind}) is ranked on its own, 1..n, at most `limit` of each: the
+ * `build` fixes first in `fixes`, then the `survey` fixes.
  *
  * @example rankFixes(engine, { categoryId: 'pharmacy', profile: 'wheelchair', normM: 1000 }).fixes[0].residents
  */
@@ -351,6 +389,11 @@ export function rankFixes(engine: AnalysisEngine, options: FixOptions): FixRanki
 	const affected = new Set<number>();
 	const newSnaps = new Map<number, Snap>();
 	const scored: { e: number; gain: FixGain }[] = [];
+	const pi = PROFILE_IDS.indexOf(profile);
+	const byKind: FixRanking['byKind'] = {
+		build: { candidates: 0, withGain: 0 },
+		survey: { candidates: 0, withGain: 0 },
+	};
 	let candidates = 0;
 	let evaluated = 0;
 	let recomputed = 0;
@@ -360,6 +403,7 @@ export function rankFixes(engine: AnalysisEngine, options: FixOptions): FixRanki
 		// a way walkers cannot use either is not a fix of accessibility
 		if ((walking.edgeCostS[e] as number) === Infinity) continue;
 		candidates++;
+		byKind[fixKindOf(g.statuses[pi * E + e] as number)].candidates++;
 		const w = (g.lengthsM[e] as number) / speed;
 		const u = g.edgeFrom[e] as number;
 		const v = g.edgeTo[e] as number;
@@ -476,8 +520,16 @@ export function rankFixes(engine: AnalysisEngine, options: FixOptions): FixRanki
 		(a, b) =>
 			b.gain.residents - a.gain.residents || b.gain.residents65 - a.gain.residents65 || a.e - b.e,
 	);
-	const pi = PROFILE_IDS.indexOf(profile);
-	const fixes: Fix[] = scored.slice(0, limit).map(({ e, gain }) => {
+	// each kind ranked on its own: what to build, then what to measure first
+	const kindOf = (e: number) => fixKindOf(g.statuses[pi * E + e] as number);
+	for (const s of scored) byKind[kindOf(s.e)].withGain++;
+	const ranked = FIX_KINDS.flatMap((kind) =>
+		scored
+			.filter((s) => kindOf(s.e) === kind)
+			.slice(0, limit)
+			.map((s, r) => ({ ...s, kind, rank: r + 1 })),
+	);
+	const fixes: Fix[] = ranked.map(({ e, gain, kind, rank }) => {
 		const k = pi * E + e;
 		const coordinates = edgeCoordinates(g, e);
 		const mid = coordinates[Math.floor(coordinates.length / 2)] as [number, number];
@@ -486,6 +538,8 @@ export function rankFixes(engine: AnalysisEngine, options: FixOptions): FixRanki
 			coordinates.length === 2 ? [(first[0] + mid[0]) / 2, (first[1] + mid[1]) / 2] : mid;
 		return {
 			edge: e,
+			kind,
+			rank,
 			...wayOfEdge(g, e),
 			lengthM: g.lengthsM[e] as number,
 			status: STATUS_NAMES[g.statuses[k] as number] ?? 'impassable',
@@ -499,6 +553,7 @@ export function rankFixes(engine: AnalysisEngine, options: FixOptions): FixRanki
 	return {
 		fixes,
 		candidates,
+		byKind,
 		evaluated,
 		recomputed,
 		withGain: scored.length,
