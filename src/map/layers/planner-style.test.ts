@@ -6,7 +6,7 @@ import { REPO_ROOT } from '../../../scripts/lib/version.ts';
 import { SAMPLE_AREA } from '../../../tests/helpers/areas.ts';
 import { decodeAnalysisBundle } from '../../analysis/bundle.ts';
 import { AnalysisEngine } from '../../analysis/engine.ts';
-import { rankFixes } from '../../analysis/fixes.ts';
+import { rankFixes, type FixKind } from '../../analysis/fixes.ts';
 import { PROFILE_IDS } from '../../contracts/profiles.ts';
 import { roundCoordinates, walkshed } from '../../analysis/walkshed.ts';
 import { distanceM } from '../../analysis/geo.ts';
@@ -16,8 +16,10 @@ import {
 	COMPLETENESS_CLASSES,
 	completenessColour,
 	completenessLayers,
+	FIX_COLOURS,
 	fixesGeoJson,
 	fixesLayers,
+	fixesMinZooms,
 	fixMinZooms,
 	walkshedLayers,
 	walkshedsGeoJson,
@@ -190,7 +192,8 @@ describe("the top fixes' numbered points where fixes cluster", () => {
 			new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),
 		),
 	);
-	// the planners' screen's default question, for the wheelchair: ten fixes, most in one village
+	// the planners' screen's default question, for the wheelchair: up to ten fixes of each kind
+	// (to build, to measure first), most in one village
 	const { fixes } = rankFixes(engine, {
 		categoryId: 'pharmacy',
 		normM: 1000,
@@ -198,15 +201,21 @@ describe("the top fixes' numbered points where fixes cluster", () => {
 		unknownMode: 'cautious',
 		limit: 10,
 	});
+	const n = fixes.length;
 	const diameterPx = 2 * (11 + 2);
 	/** Metres per pixel at a zoom (MapLibre: 512 px per world at zoom 0), where the fixes are. */
 	const metresPerPx = (z: number, lat: number) =>
 		(40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** z);
+	/** A point's name on the map: its kind and its rank in its kind's list. */
+	const mark = (f: { kind?: unknown; rank?: unknown }) => `${String(f.kind)} ${String(f.rank)}`;
 
 	it('number the best fix at every zoom, and never draw one number over another', () => {
-		expect(fixes.length).toBe(10);
-		const zooms = fixMinZooms(fixes.map((f) => f.at));
-		expect(zooms[0]).toBe(0);
+		expect(n).toBeGreaterThan(10);
+		expect(new Set(fixes.map((f) => f.kind))).toEqual(new Set(['build', 'survey']));
+		const zooms = fixesMinZooms(fixes);
+		// the greatest gain of either kind
+		const best = fixes.reduce((a, b) => (b.residents > a.residents ? b : a));
+		expect(zooms[fixes.indexOf(best)]).toBe(0);
 		let touching = 0;
 		for (let z = 0; z <= 22; z++) {
 			const shown = fixes.filter((_, k) => zooms[k]! <= z);
@@ -218,12 +227,23 @@ describe("the top fixes' numbered points where fixes cluster", () => {
 				}
 		}
 		expect(touching).toBe(0);
-		// the ten cluster in a village: at the zoom that shows the whole area only some are
-		// numbered, more as the map zooms in, and all where the street's houses show
+		// they cluster in a village: at the zoom that shows the whole area only some are numbered,
+		// more as the map zooms in, and all where the street's houses show
 		const count = (z: number) => zooms.filter((m) => m <= z).length;
-		expect(count(12)).toBeLessThan(10);
+		expect(count(12)).toBeLessThan(n);
 		for (let z = 0; z < 20; z++) expect(count(z + 1)).toBeGreaterThanOrEqual(count(z));
-		expect(count(20)).toBe(10);
+		expect(count(20)).toBe(n);
+		// the engine's order (build, then survey) gives the same zooms as fixMinZooms in gain order
+		const byGain = [...fixes].sort(
+			(a, b) =>
+				b.residents - a.residents ||
+				b.residents65 - a.residents65 ||
+				Number(a.kind === 'survey') - Number(b.kind === 'survey') ||
+				a.edge - b.edge,
+		);
+		expect(byGain.map((f) => zooms[fixes.indexOf(f)])).toEqual(
+			fixMinZooms(byGain.map((f) => f.at)),
+		);
 	});
 
 	it('keep every line at every zoom, and the points and their numbers from their own zoom', () => {
@@ -232,7 +252,7 @@ describe("the top fixes' numbered points where fixes cluster", () => {
 		expect(
 			validateStyleMin({ version: 8, sources: { fixes: { type: 'geojson', data } }, layers }),
 		).toEqual([]);
-		const zooms = fixMinZooms(fixes.map((f) => f.at));
+		const zooms = fixesMinZooms(fixes);
 		for (const layer of layers) {
 			const filter = expression.createExpression(layer.filter, latest.filter as never);
 			if (filter.result !== 'success') throw new Error(`${layer.id}: filter does not compile`);
@@ -243,12 +263,58 @@ describe("the top fixes' numbered points where fixes cluster", () => {
 						properties: f.properties,
 					} as never),
 				);
-				if (layer.id === 'fixes-line') expect(drawn).toHaveLength(10);
+				if (layer.id === 'fixes-line') expect(drawn).toHaveLength(n);
 				else
-					expect(drawn.map((f) => f.properties!.rank)).toEqual(
-						fixes.map((_, k) => k + 1).filter((k) => zooms[k - 1]! <= z),
+					expect(drawn.map((f) => mark(f.properties!))).toEqual(
+						fixes.filter((_, k) => zooms[k]! <= z).map(mark),
 					);
 			}
 		}
+	});
+
+	it("draw each kind's mark apart: filled red to build, an open slate ring and a dashed line to measure first", () => {
+		// the split list's two kinds had one red mark on the map, numbered 1..n across both
+		const data = fixesGeoJson(fixes);
+		const points = data.features.filter((f) => f.geometry.type === 'Point');
+		expect(points.map((f) => mark(f.properties!))).toEqual(fixes.map(mark));
+		expect(points.map((f) => f.properties!.edge)).toEqual(fixes.map((f) => f.edge));
+		const layers = fixesLayers('fixes');
+		/** A layer's paint property evaluated for a feature of `kind`. */
+		const paint = (id: string, name: string, kind: FixKind): unknown => {
+			const layer = layers.find((l) => l.id === id)!;
+			const spec = (latest as unknown as Record<string, Record<string, unknown>>)[
+				`paint_${layer.type}`
+			]![name];
+			const value = (layer.paint as Record<string, unknown>)[name];
+			const e = expression.createExpression(value, spec as never);
+			if (e.result !== 'success') throw new Error(`${id} ${name} does not compile`);
+			const out = e.value.evaluate({ zoom: 14 }, {
+				type: 1,
+				properties: { kind, rank: 1 },
+			} as never) as unknown;
+			return typeof out === 'object' && out !== null && 'toString' in out
+				? String(out)
+				: JSON.stringify(out);
+		};
+		for (const [id, name] of [
+			['fixes-point', 'circle-color'],
+			['fixes-point', 'circle-stroke-color'],
+			['fixes-label', 'text-color'],
+			['fixes-line', 'line-color'],
+			['fixes-line', 'line-dasharray'],
+		] as const)
+			expect(paint(id, name, 'survey'), `${id} ${name}`).not.toEqual(paint(id, name, 'build'));
+		expect(paint('fixes-point', 'circle-color', 'build')).toBe(
+			paint('fixes-line', 'line-color', 'build'),
+		);
+		expect(paint('fixes-point', 'circle-stroke-color', 'survey')).toBe(
+			paint('fixes-line', 'line-color', 'survey'),
+		);
+		expect(FIX_COLOURS.build).not.toBe(FIX_COLOURS.survey);
+		// the same outer size: the rule that keeps numbers apart holds for both
+		const size = (kind: FixKind) =>
+			Number(paint('fixes-point', 'circle-radius', kind)) +
+			Number(paint('fixes-point', 'circle-stroke-width', kind));
+		expect(size('survey')).toBe(size('build'));
 	});
 });

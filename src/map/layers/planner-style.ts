@@ -13,7 +13,7 @@ import type {
 	LineLayerSpecification,
 	SymbolLayerSpecification,
 } from 'maplibre-gl';
-import type { Fix } from '../../analysis/fixes.ts';
+import type { Fix, FixKind } from '../../analysis/fixes.ts';
 import { mercatorX, mercatorY } from '../../analysis/geo.ts';
 import type { ProfileId } from '../../contracts/profiles.ts';
 import type { RouteComparison } from '../../analysis/route.ts';
@@ -195,6 +195,18 @@ export function walkshedLayers(
 /** A fix's numbered point: its circle's radius and white ring (px). */
 const FIX_RADIUS_PX = 11;
 const FIX_RING_PX = 2;
+/**
+ * A fix to measure first: the same outer size, a white disc in a thicker ring of its colour (an
+ * open mark, as its data are open), its number in that colour.
+ */
+const SURVEY_RING_PX = 3;
+
+/**
+ * The two kinds of fix on the map, also the panel's legend: a stretch to build or adapt red and
+ * solid, filled like the network's impassable stretches; a stretch to measure first in slate and
+ * dashed, as the network draws unknown stretches (darker, to stand out as a fix).
+ */
+export const FIX_COLOURS: Record<FixKind, string> = { build: '#b71c1c', survey: '#37474f' };
 /** Two fixes' points closer than this (px, their diameter and a hair) would cover each other. */
 const FIX_APART_PX = 2 * (FIX_RADIUS_PX + FIX_RING_PX) + 2;
 /** The highest zoom a fix's point waits for (one at the same spot as a better one shows there). */
@@ -224,15 +236,40 @@ export function fixMinZooms(points: readonly (readonly [number, number])[]): num
 }
 
 /**
- * The top fixes: their lines and a numbered point each (rank, gain, and the zoom from which the
- * point is drawn: {@link fixMinZooms}).
+ * {@link fixMinZooms} of fixes of both kinds, in their own order: the greater gain is numbered
+ * first whatever its kind (then 65+, then a stretch to build before one to measure, then the
+ * edge), so where a stretch to build and one to measure lie together the better one shows.
+ */
+export function fixesMinZooms(
+	fixes: readonly Pick<Fix, 'at' | 'kind' | 'residents' | 'residents65' | 'edge'>[],
+): number[] {
+	const order = fixes
+		.map((f, k) => ({ f, k }))
+		.sort(
+			(a, b) =>
+				b.f.residents - a.f.residents ||
+				b.f.residents65 - a.f.residents65 ||
+				Number(a.f.kind === 'survey') - Number(b.f.kind === 'survey') ||
+				a.f.edge - b.f.edge,
+		);
+	const zooms = fixMinZooms(order.map(({ f }) => f.at));
+	const out: number[] = new Array<number>(fixes.length);
+	order.forEach(({ k }, i) => (out[k] = zooms[i]!));
+	return out;
+}
+
+/**
+ * The top fixes: their lines and a numbered point each (kind, rank within its kind, edge, gain,
+ * and the zoom from which the point is drawn: {@link fixesMinZooms}).
  */
 export function fixesGeoJson(fixes: readonly Fix[]): FeatureCollection {
 	const features: Feature[] = [];
-	const minZooms = fixMinZooms(fixes.map((f) => f.at));
+	const minZooms = fixesMinZooms(fixes);
 	fixes.forEach((f, k) => {
 		const properties = {
-			rank: k + 1,
+			kind: f.kind,
+			rank: f.rank,
+			edge: f.edge,
 			residents: Math.round(f.residents),
 			residents65: Math.round(f.residents65),
 			minzoom: minZooms[k]!,
@@ -261,16 +298,22 @@ export function fixesLayers(
 		['==', ['geometry-type'], 'Point'],
 		['>=', ['zoom'], ['get', 'minzoom']],
 	];
+	const survey: ExpressionSpecification = ['==', ['get', 'kind'], 'survey'];
 	const point: CircleLayerSpecification = {
 		id: 'fixes-point',
 		type: 'circle',
 		source,
 		filter: numbered,
 		paint: {
-			'circle-radius': FIX_RADIUS_PX,
-			'circle-color': '#b71c1c',
-			'circle-stroke-color': '#ffffff',
-			'circle-stroke-width': FIX_RING_PX,
+			'circle-radius': [
+				'case',
+				survey,
+				FIX_RADIUS_PX + FIX_RING_PX - SURVEY_RING_PX,
+				FIX_RADIUS_PX,
+			],
+			'circle-color': ['case', survey, '#ffffff', FIX_COLOURS.build],
+			'circle-stroke-color': ['case', survey, FIX_COLOURS.survey, '#ffffff'],
+			'circle-stroke-width': ['case', survey, SURVEY_RING_PX, FIX_RING_PX],
 		},
 	};
 	return [
@@ -280,7 +323,11 @@ export function fixesLayers(
 			source,
 			filter: ['==', ['geometry-type'], 'LineString'],
 			layout: { 'line-cap': 'round' },
-			paint: { 'line-color': ROUTE_COLOURS.avoided, 'line-width': 7 },
+			paint: {
+				'line-color': ['case', survey, FIX_COLOURS.survey, FIX_COLOURS.build],
+				'line-width': 7,
+				'line-dasharray': ['case', survey, ['literal', [1, 0.75]], ['literal', [1, 0]]],
+			},
 		},
 		point,
 		{
@@ -296,7 +343,7 @@ export function fixesLayers(
 				// never hides the neighbourhood's name above it
 				'text-ignore-placement': true,
 			},
-			paint: { 'text-color': '#ffffff' },
+			paint: { 'text-color': ['case', survey, FIX_COLOURS.survey, '#ffffff'] },
 		},
 		markerBox(point),
 	];
