@@ -675,6 +675,23 @@ const en: Messages = {
 	fixesNoCandidates:
 		'Profile: {profile}. Every stretch of the network is usable, there is nothing to fix. Choose another profile (rollator, wheelchair) to see which stretches are missing there.',
 	fixesGain: '+{residents} residents, {residents65} of them 65+',
+	fixesLegendBuild: 'stretch to build or adapt',
+	fixesLegendSurvey: 'stretch to measure first (data unknown)',
+	fixesBuild: 'Build or adapt',
+	fixesBuildNote:
+		'A physical barrier blocks these stretches: steps, a kerb too high, a slope too steep, a rough surface, a passage too narrow. Something must be built or adapted here. A stretch with such a barrier and unknown data too is listed here: measuring it alone does not make it usable.',
+	fixesSurvey: 'Measure first (data unknown)',
+	fixesSurveyNote:
+		'Only what the data do not know holds these back (the height of a kerb, the surface, the width). Measuring or mapping them first may be enough: there may be nothing to build.',
+	fixesGroupCount: {
+		one: '{count} stretch brings residents within the norm.',
+		other: '{count} stretches bring residents within the norm.',
+	},
+	fixesGroupTop: 'The {shown} best of {count} stretches that bring residents within the norm.',
+	fixesBuildNone: 'No stretch with a physical barrier brings anyone within the norm.',
+	fixesSurveyNone: 'No stretch held back by unknown data only brings anyone within the norm.',
+	fixesSurveyOptimistic:
+		'Stretches with unknown data now count as usable: there is nothing to measure first. Tick the box above to count them as unusable.',
 	fixesUnnumbered: {
 		one: '{count} number is not on the map yet: it lies close to a better stretch. Zoom in, or pick it in the list.',
 		other:

@@ -707,6 +707,25 @@ const fr: Messages = {
 	fixesNoCandidates:
 		'Profil\u00a0: {profile}. Tous les tronçons du réseau sont utilisables, il n’y a rien à réparer. Choisissez un autre profil (déambulateur, fauteuil roulant) pour voir les tronçons qui y manquent.',
 	fixesGain: '+{residents} habitants, dont {residents65} de 65 ans et plus',
+	fixesLegendBuild: 'tronçon à construire ou aménager',
+	fixesLegendSurvey: 'tronçon à mesurer d’abord (données inconnues)',
+	fixesBuild: 'Construire ou aménager',
+	fixesBuildNote:
+		'Un obstacle physique bloque ces tronçons\u00a0: des marches, une bordure trop haute, une pente trop forte, un revêtement rugueux, un passage trop étroit. Il faut y construire ou aménager quelque chose. Un tronçon avec un tel obstacle et des données inconnues se trouve aussi ici\u00a0: le mesurer ne suffit pas à le rendre utilisable.',
+	fixesSurvey: 'Mesurer d’abord (données inconnues)',
+	fixesSurveyNote:
+		'Seul ce que les données ne savent pas les bloque (la hauteur d’une bordure, le revêtement, la largeur). Les mesurer ou les cartographier d’abord peut suffire\u00a0: il n’y a peut-être rien à construire.',
+	fixesGroupCount: {
+		one: '{count} tronçon fait entrer des habitants dans la norme.',
+		other: '{count} tronçons font entrer des habitants dans la norme.',
+	},
+	fixesGroupTop:
+		'Les {shown} meilleurs des {count} tronçons qui font entrer des habitants dans la norme.',
+	fixesBuildNone: 'Aucun tronçon avec un obstacle physique ne fait entrer quelqu’un dans la norme.',
+	fixesSurveyNone:
+		'Aucun tronçon bloqué par les seules données inconnues ne fait entrer quelqu’un dans la norme.',
+	fixesSurveyOptimistic:
+		'Les tronçons aux données inconnues comptent à présent comme utilisables\u00a0: rien n’est à mesurer d’abord. Cochez la case ci-dessus pour les compter comme inutilisables.',
 	fixesUnnumbered: {
 		one: '{count} numéro n’est pas encore sur la carte\u00a0: il est proche d’un meilleur tronçon. Zoomez, ou choisissez-le dans la liste.',
 		other:

@@ -689,6 +689,23 @@ const nl = {
 	fixesNoCandidates:
 		'Profiel: {profile}. Elk stuk van het netwerk is bruikbaar, er valt niets te herstellen. Kies een ander profiel (met rollator, in een rolstoel) om te zien welke stukken daar ontbreken.',
 	fixesGain: '+{residents} inwoners, van wie {residents65} van 65+',
+	fixesLegendBuild: 'stuk om te bouwen of aan te passen',
+	fixesLegendSurvey: 'stuk om eerst na te meten (gegevens onbekend)',
+	fixesBuild: 'Bouwen of aanpassen',
+	fixesBuildNote:
+		'Een fysieke drempel houdt deze stukken tegen: trappen, een te hoge stoeprand, een te steile helling, een ruwe verharding, een te smalle doorgang. Hier moet iets gebouwd of aangepast worden. Een stuk met zo’n drempel én onbekende gegevens staat ook hier: nameten alleen maakt het niet bruikbaar.',
+	fixesSurvey: 'Eerst nameten (gegevens onbekend)',
+	fixesSurveyNote:
+		'Alleen wat de gegevens niet weten houdt deze stukken tegen (de hoogte van een stoeprand, de verharding, de breedte). Eerst nameten of in kaart brengen kan volstaan: misschien hoeft er niets gebouwd te worden.',
+	fixesGroupCount: {
+		one: '{count} stuk brengt inwoners binnen de norm.',
+		other: '{count} stukken brengen inwoners binnen de norm.',
+	},
+	fixesGroupTop: 'De {shown} beste van {count} stukken die inwoners binnen de norm brengen.',
+	fixesBuildNone: 'Geen enkel stuk met een fysieke drempel brengt iemand binnen de norm.',
+	fixesSurveyNone: 'Geen enkel stuk met alleen onbekende gegevens brengt iemand binnen de norm.',
+	fixesSurveyOptimistic:
+		'Stukken met onbekende gegevens tellen nu als bruikbaar: er is niets eerst na te meten. Vink hierboven het vakje aan om ze als niet bruikbaar te tellen.',
 	fixesUnnumbered: {
 		one: 'Nog {count} nummer staat niet op de kaart: het ligt dicht bij een beter stuk. Zoom in, of kies het in de lijst.',
 		other:

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { decodeAnalysisBundle } from '../../src/analysis/bundle.ts';
 import { completenessByNeighbourhood } from '../../src/analysis/completeness.ts';
 import { AnalysisEngine } from '../../src/analysis/engine.ts';
-import { gainByRecompute, rankFixes } from '../../src/analysis/fixes.ts';
+import { FIX_KINDS, gainByRecompute, rankFixes } from '../../src/analysis/fixes.ts';
 import { statusCounts } from '../../src/analysis/network-layer.ts';
 import { NETWORK_POINT_VALUE_LABELS } from '../../src/analysis/network-points.ts';
 import { REASON_LABELS } from '../../src/analysis/profiles.ts';
@@ -36,7 +36,7 @@ import {
 import {
 	COMPLETENESS_CLASSES,
 	completenessLayers,
-	fixMinZooms,
+	fixesMinZooms,
 } from '../../src/map/layers/planner-style.ts';
 import type { Locator } from '@playwright/test';
 import { expect, test, type Page } from '../helpers/test.ts';
@@ -355,20 +355,60 @@ test.describe("planners' workspace", () => {
 		expect(ranking.fixes.length).toBeGreaterThan(0);
 		const fixes = fixPanel.getByTestId('fix');
 		await expect(fixes).toHaveCount(ranking.fixes.length, { timeout: 120_000 });
-		for (const [k, f] of ranking.fixes.entries()) {
-			const recomputed = gainByRecompute(engine, options, f.edge);
-			expect(f.residents).toBeCloseTo(recomputed.residents, 6);
-			await expect(fixes.nth(k)).toHaveAttribute('data-edge', String(f.edge));
-			await expect(fixes.nth(k).getByTestId('fix-gain')).toHaveText(
-				`+${nl(recomputed.residents)} inwoners, van wie ${nl(recomputed.residents65)} van 65+`,
+		// two lists, each ranked 1..n with its count: what to build or adapt (a physical barrier),
+		// then what to measure first (unknown data only), as the engine classifies the stretches
+		const groups = fixPanel.getByTestId('fixes-group');
+		await expect(groups.getByRole('heading')).toHaveText([
+			'Bouwen of aanpassen',
+			'Eerst nameten (gegevens onbekend)',
+		]);
+		for (const [g, kind] of FIX_KINDS.entries()) {
+			const group = groups.nth(g);
+			await expect(group).toHaveAttribute('data-kind', kind);
+			const own = ranking.fixes.filter((f) => f.kind === kind);
+			// the sample has stretches of both kinds with a gain for this question
+			expect(own.length).toBeGreaterThan(0);
+			const { withGain } = ranking.byKind[kind];
+			await expect(group.getByTestId('fixes-group-count')).toHaveText(
+				own.length < withGain
+					? `De ${own.length} beste van ${withGain} stukken die inwoners binnen de norm brengen.`
+					: withGain === 1
+						? '1 stuk brengt inwoners binnen de norm.'
+						: `${withGain} stukken brengen inwoners binnen de norm.`,
 			);
+			const items = group.getByTestId('fix');
+			await expect(items).toHaveCount(own.length);
+			for (const [k, f] of own.entries()) {
+				expect(f.rank).toBe(k + 1);
+				const recomputed = gainByRecompute(engine, options, f.edge);
+				expect(f.residents).toBeCloseTo(recomputed.residents, 6);
+				await expect(items.nth(k)).toHaveAttribute('data-edge', String(f.edge));
+				await expect(items.nth(k).getByTestId('fix-gain')).toHaveText(
+					`+${nl(recomputed.residents)} inwoners, van wie ${nl(recomputed.residents65)} van 65+`,
+				);
+				// a stretch to measure first says so; one to build names what the data know is wrong
+				const why = items.nth(k).locator('.why');
+				if (kind === 'survey') await expect(why).toContainText('(nameten kan volstaan)');
+				else await expect(why).not.toContainText('nameten kan volstaan');
+			}
 		}
+		// each kind's mark on the map, and its legend line
+		await expect(fixPanel.getByTestId('fixes-legend').getByRole('listitem')).toHaveText([
+			'stuk om te bouwen of aan te passen',
+			'stuk om eerst na te meten (gegevens onbekend)',
+		]);
 		await expect.poll(() => overlayFeatures(page, 'fixes')).toBe(2 * ranking.fixes.length);
 		const download = page.waitForEvent('download');
 		await fixPanel.getByTestId('fixes-export-csv').click();
 		const csv = readFileSync(await (await download).path(), 'utf8');
 		expect(csv.startsWith('\uFEFFrank;way_id;way_name;near_name;')).toBe(true);
-		expect(csv.trim().split('\r\n')).toHaveLength(1 + ranking.fixes.length);
+		const [header, ...csvRows] = csv.trim().split('\r\n');
+		expect(csvRows).toHaveLength(ranking.fixes.length);
+		// each row says which list it is in (its rank is within that list)
+		expect(header!.endsWith(';fix_kind')).toBe(true);
+		expect(csvRows.map((r) => [r.split(';')[0], r.split(';').at(-1)])).toEqual(
+			ranking.fixes.map((f) => [String(f.rank), f.kind]),
+		);
 		await shot('planner-fixes-desktop.png');
 		// a fix tapped on the map: its entry in the list, focused (the map shows only its rank)
 		await mapSettled(page);
@@ -390,18 +430,24 @@ test.describe("planners' workspace", () => {
 					};
 				}
 			).buurtkaartMap;
-			const seen = new Map<number, { x: number; y: number }>();
+			// a number is a rank within its kind's list: each point by its kind and rank
+			const seen = new Map<string, { x: number; y: number }>();
 			for (const f of map.queryRenderedFeatures({ layers: ['fixes-point'] }))
-				seen.set(Number(f.properties.rank), map.project(f.geometry.coordinates));
+				seen.set(
+					`${String(f.properties.kind)} ${String(f.properties.rank)}`,
+					map.project(f.geometry.coordinates),
+				);
 			return [...seen.entries()];
 		});
 		expect(numbers.length).toBeGreaterThan(0);
-		expect(numbers.map(([rank]) => rank)).toContain(1);
+		// the greatest gain, of either kind, is numbered at every zoom
+		const best = ranking.fixes.reduce((a, b) => (b.residents > a.residents ? b : a));
+		expect(numbers.map(([mark]) => mark)).toContain(`${best.kind} ${best.rank}`);
 		// the list says how many of its fixes have no number on the map yet, at this zoom
 		const zoom = await page.evaluate(() =>
 			(window as unknown as { buurtkaartMap: { getZoom(): number } }).buurtkaartMap.getZoom(),
 		);
-		const unnumbered = fixMinZooms(ranking.fixes.map((f) => f.at)).filter((z) => zoom < z).length;
+		const unnumbered = fixesMinZooms(ranking.fixes).filter((z) => zoom < z).length;
 		expect(numbers.length).toBeLessThanOrEqual(ranking.fixes.length - unnumbered);
 		if (unnumbered > 1)
 			await expect(fixPanel.getByTestId('fixes-unnumbered')).toHaveText(
@@ -435,21 +481,28 @@ test.describe("planners' workspace", () => {
 			const p = map.project(any.geometry.coordinates);
 			// the topmost fix there (fixes can overlap)
 			const [top] = map.queryRenderedFeatures([p.x, p.y], { layers: ['fixes-point'] });
-			return { x: p.x, y: p.y, rank: Number(top!.properties.rank) };
+			return {
+				x: p.x,
+				y: p.y,
+				kind: String(top!.properties.kind),
+				rank: Number(top!.properties.rank),
+			};
 		});
 		expect(tapped).toBeDefined();
 		await page
 			.getByTestId('map')
 			.locator('canvas')
 			.click({ position: { x: tapped!.x, y: tapped!.y } });
-		await expect(fixes.nth(tapped!.rank - 1).getByRole('button')).toBeFocused();
+		// its entry in its own kind's list, at its rank there
+		const tappedItem = fixPanel
+			.locator(`[data-testid="fixes-group"][data-kind="${tapped!.kind}"]`)
+			.getByTestId('fix')
+			.nth(tapped!.rank - 1);
+		await expect(tappedItem.getByRole('button')).toBeFocused();
 		// marked, as a pointer's focus shows no ring: that entry only
 		await expect(fixPanel.locator('[data-testid="fix"].chosen')).toHaveCount(1);
-		await expect(fixes.nth(tapped!.rank - 1)).toHaveClass(/chosen/);
-		await expect(fixes.nth(tapped!.rank - 1).getByRole('button')).toHaveAttribute(
-			'aria-current',
-			'true',
-		);
+		await expect(tappedItem).toHaveClass(/chosen/);
+		await expect(tappedItem.getByRole('button')).toHaveAttribute('aria-current', 'true');
 		await expect(page).toHaveURL(/mode=fixes/);
 
 		// --- rest points: on the routes to the important places (the default), then everywhere
@@ -1051,6 +1104,12 @@ test.describe("planners' workspace", () => {
 			{ timeout: 120_000 },
 		);
 		await expect(panel.getByText('er valt niets te herstellen')).toHaveCount(0);
+		// what to build apart from what to measure first, each list titled
+		const titles = {
+			nl: ['Bouwen of aanpassen', 'Eerst nameten (gegevens onbekend)'],
+			fr: ['Construire ou aménager', 'Mesurer d’abord (données inconnues)'],
+			en: ['Build or adapt', 'Measure first (data unknown)'],
+		};
 		const notes = {
 			nl: 'Per stuk: de inwoners die binnen de norm komen als alleen dat stuk begaanbaar wordt. Profiel: In een rolstoel.',
 			fr: 'Par tronçon : les habitants qui entrent dans la norme si seul ce tronçon devient praticable. Profil : En fauteuil roulant.',
@@ -1059,6 +1118,7 @@ test.describe("planners' workspace", () => {
 		for (const lang of ['nl', 'fr', 'en'] as const) {
 			if (lang !== 'nl') await chooseLanguage(page, lang);
 			await expect(panel.getByTestId('fixes-note')).toHaveText(notes[lang]);
+			await expect(panel.getByTestId('fixes-group').getByRole('heading')).toHaveText(titles[lang]);
 		}
 		await page.screenshot({
 			path: testInfo.outputPath(`fixes-wheelchair-en-${testInfo.project.name}.png`),
@@ -1090,6 +1150,14 @@ test.describe("planners' workspace", () => {
 		await box.uncheck();
 		await expect(page).toHaveURL(/[?&]unknown=optimistic(&|$)/);
 		await expect.poll(() => shown(page), { timeout: 120_000 }).toEqual(optimistic);
+		// unknown data counted as usable: nothing to measure first, and the list says why
+		await expect(
+			page.locator(
+				'[data-testid="fixes-group"][data-kind="survey"] [data-testid="fixes-group-none"]',
+			),
+		).toHaveText(
+			'Stukken met onbekende gegevens tellen nu als bruikbaar: er is niets eerst na te meten. Vink hierboven het vakje aan om ze als niet bruikbaar te tellen.',
+		);
 		const download = page.waitForEvent('download');
 		await page.getByTestId('fixes-export-geojson').click();
 		const file = await download;
@@ -1102,6 +1170,8 @@ test.describe("planners' workspace", () => {
 		expect(new Set(layer.features.map((f) => f.properties.unknown_mode))).toEqual(
 			new Set(['optimistic']),
 		);
+		// each feature says which list it is in: all to build here
+		expect(layer.features.map((f) => f.properties.fix_kind)).toEqual(optimistic.map(() => 'build'));
 
 		// the link, opened in another tab: the same box, the same ranking
 		const other = await page.context().newPage();

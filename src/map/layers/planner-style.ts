@@ -326,7 +326,7 @@ export function fixesLayers(
 			paint: {
 				'line-color': ['case', survey, FIX_COLOURS.survey, FIX_COLOURS.build],
 				'line-width': 7,
-				'line-dasharray': ['case', survey, ['literal', [1, 0.75]], ['literal', [1, 0]]],
+				'line-dasharray': ['case', survey, ['literal', [2, 1]], ['literal', [1, 0]]],
 			},
 		},
 		point,
