@@ -36,6 +36,12 @@ describe('reasonsText', () => {
 		expect(reasonsText(i18n('en'), ['width_unknown'])).toBe(
 			'Width unknown (a survey may be enough)',
 		);
+		// under a heading that says so already (the fixes' "measure first" list): the list alone
+		expect(reasonsText(i18n('nl'), ['width_unknown'], undefined, true)).toBe('Breedte onbekend');
+		// a barrier still comes first there
+		expect(reasonsText(i18n('nl'), ['steps', 'width_unknown'], undefined, true)).toBe(
+			'Trappen; ook breedte onbekend',
+		);
 	});
 
 	it('lists known reasons alone as they are, and says "unknown" for none', () => {

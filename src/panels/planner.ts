@@ -104,19 +104,24 @@ export function wayLabel(
 /**
  * Why a stretch was avoided or ranked, in words: what the data say is wrong first, then what they
  * do not know ("Ruwe verharding (…); ook breedte onbekend"). A stretch held back by unknown data
- * only says that a survey may settle it: nothing needs building there as far as the data know.
+ * only says that a survey may settle it: nothing needs building there as far as the data know
+ * (unless `underSurveyHeading`: a list whose heading says so already).
  * @example reasonsText(i18n, ['surface_rough', 'width_unknown'], limits)
  */
 export function reasonsText(
 	i18n: Pick<I18n, 't' | 'lang'>,
 	codes: readonly ReasonCode[],
 	limits?: ClassifyLimits,
+	underSurveyHeading = false,
 ): string {
 	const label = (c: ReasonCode) => reasonLabel(c, i18n.lang, limits);
 	const known = codes.filter((c) => !UNKNOWN_REASONS.has(c)).map(label);
 	const unknown = codes.filter((c) => UNKNOWN_REASONS.has(c)).map(label);
 	if (known.length === 0 && unknown.length === 0) return i18n.t('networkUnknown');
-	if (known.length === 0) return i18n.t('reasonsOnlyUnknown', { list: unknown.join(', ') });
+	if (known.length === 0) {
+		const list = unknown.join(', ');
+		return underSurveyHeading ? list : i18n.t('reasonsOnlyUnknown', { list });
+	}
 	if (unknown.length === 0) return known.join(', ');
 	const lower = unknown.map((u) => u.charAt(0).toLocaleLowerCase(i18n.lang) + u.slice(1));
 	return i18n.t('reasonsAlsoUnknown', { known: known.join(', '), unknown: lower.join(', ') });
