@@ -159,6 +159,14 @@ export interface Category {
 	tagRules: readonly TagRule[];
 	/** Default norm: walking distance along the network within which it should be, in metres. */
 	defaultNormM: number;
+	/**
+	 * One of the few kinds of help the gap analysis's form lists first, the others behind "more
+	 * kinds of help" (src/panels/CoveragePanel.svelte): the basic services that DESIGN.md's norms
+	 * are about and a coordinator is asked about most: the Flemish basket of basic services (GP,
+	 * pharmacy, grocery, bakery), the local service centre (Stadsmonitor) and meeting places (older
+	 * walkers). The kinds an analysis uses are listed first as well, whatever this says.
+	 */
+	coverageFirst?: true;
 	/** Care functions a place of this category typically serves. */
 	careFunctions: readonly CareFunctionId[];
 	/**
@@ -261,6 +269,7 @@ export const CATEGORIES: readonly Category[] = [
 			{ healthcare: 'doctor', 'healthcare:speciality': GP_SPECIALITY },
 		],
 		defaultNormM: 800,
+		coverageFirst: true,
 		restRoutes: true,
 		careFunctions: ['detecting_needs', 'guidance_to_care'],
 	},
@@ -284,6 +293,7 @@ export const CATEGORIES: readonly Category[] = [
 		colour: '#16a085',
 		tagRules: [{ amenity: 'pharmacy' }, { healthcare: 'pharmacy' }],
 		defaultNormM: 800,
+		coverageFirst: true,
 		restRoutes: true,
 		careFunctions: ['awareness_information', 'detecting_needs', 'guidance_to_care'],
 	},
@@ -418,6 +428,7 @@ export const CATEGORIES: readonly Category[] = [
 			},
 		],
 		defaultNormM: 1500,
+		coverageFirst: true,
 		restRoutes: true,
 		careFunctions: [
 			'partnerships',
@@ -590,6 +601,7 @@ export const CATEGORIES: readonly Category[] = [
 		colour: '#27ae60',
 		tagRules: [{ shop: ['supermarket', 'convenience', 'greengrocer'] }],
 		defaultNormM: 800,
+		coverageFirst: true,
 		restRoutes: true,
 		careFunctions: ['social_networks'],
 	},
@@ -606,6 +618,7 @@ export const CATEGORIES: readonly Category[] = [
 		colour: '#b9770e',
 		tagRules: [{ shop: ['bakery', 'pastry'] }],
 		defaultNormM: 500,
+		coverageFirst: true,
 		restRoutes: true,
 		careFunctions: ['social_networks'],
 	},
@@ -726,6 +739,7 @@ export const CATEGORIES: readonly Category[] = [
 			{ leisure: 'park' },
 		],
 		defaultNormM: 500,
+		coverageFirst: true,
 		restRoutes: true,
 		careFunctions: ['social_networks', 'valued_roles', 'awareness_information'],
 	},

@@ -85,6 +85,11 @@ const en: Messages = {
 	coverageOpen: 'Neighbourhood analysis',
 	coverageTitle: 'Neighbourhood analysis: where is help too far?',
 	coverageCategories: 'Kinds of help',
+	coverageMoreKinds: 'More kinds of help ({total})',
+	coverageMoreKindsChosen: {
+		one: 'More kinds of help ({total}, {count} of them chosen)',
+		other: 'More kinds of help ({total}, {count} of them chosen)',
+	},
 	coverageProfile: 'Getting around',
 	coverageUnknown: 'Streets without accessibility data',
 	coverageOptimistic: 'optimistic: count as passable',

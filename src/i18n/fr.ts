@@ -90,6 +90,11 @@ const fr: Messages = {
 	coverageOpen: 'Analyse du quartier',
 	coverageTitle: 'Analyse du quartier\u00a0: où l’aide est-elle trop loin\u202f?',
 	coverageCategories: 'Types d’aide',
+	coverageMoreKinds: 'Plus de types d’aide ({total})',
+	coverageMoreKindsChosen: {
+		one: 'Plus de types d’aide ({total}, dont {count} choisi)',
+		other: 'Plus de types d’aide ({total}, dont {count} choisis)',
+	},
 	coverageProfile: 'Déplacement',
 	coverageUnknown: 'Rues sans données d’accessibilité',
 	coverageOptimistic: 'optimiste\u00a0: comptées comme praticables',

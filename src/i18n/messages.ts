@@ -88,6 +88,11 @@ const nl = {
 	coverageOpen: 'Buurtanalyse',
 	coverageTitle: 'Buurtanalyse: waar is de hulp te ver?',
 	coverageCategories: 'Soorten hulp',
+	coverageMoreKinds: 'Meer soorten hulp ({total})',
+	coverageMoreKindsChosen: {
+		one: 'Meer soorten hulp ({total}, waarvan {count} gekozen)',
+		other: 'Meer soorten hulp ({total}, waarvan {count} gekozen)',
+	},
 	coverageProfile: 'Verplaatsing',
 	coverageUnknown: 'Straten zonder gegevens over toegankelijkheid',
 	coverageOptimistic: 'optimistisch: tellen als begaanbaar',

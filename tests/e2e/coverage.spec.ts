@@ -36,6 +36,8 @@ import {
 	saveAnalysis,
 	savedItem,
 } from '../helpers/saved-analyses.ts';
+import type { Locator } from '@playwright/test';
+import { CATEGORIES } from '../../src/contracts/taxonomy.ts';
 import { expect, recordCspViolations, test, type Page } from '../helpers/test.ts';
 
 test.beforeEach(async ({ page }) => captureMap(page));
@@ -48,6 +50,14 @@ async function openDoneAnalysis(page: Page, url: string) {
 		timeout: 240_000,
 	});
 	return panel;
+}
+
+/** Ticks a kind of help in the form, opening "more kinds of help" first when it is behind it. */
+async function chooseKind(panel: Locator, id: string) {
+	const box = panel.getByTestId(`cat-${id}`);
+	if (!(await box.isVisible()))
+		await panel.getByTestId('coverage-more-kinds').locator('summary').click();
+	await box.check();
 }
 
 /** The CLI's neighbourhood table and origins for a category and profile. */
@@ -828,7 +838,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 
 			await test.step('a local initiative: in the analysis, on the map and in search at once', async () => {
 				// neighbour help: informal, none in OpenStreetMap, so none mapped in the analysis
-				await panel.getByTestId('cat-neighbour_help').check();
+				await chooseKind(panel, 'neighbour_help');
 				await panel.getByTestId('coverage-run').click();
 				await panel.getByTestId('coverage-shown').selectOption('neighbour_help');
 				await expect(panel.getByTestId('coverage-none-mapped')).toBeVisible({ timeout: 120_000 });
@@ -1119,5 +1129,75 @@ test.describe('coordinators: the screen on a phone and before the map is ready',
 			expect(gap, `gap after group ${i + 1}`).toBeCloseTo(panelGap, 0);
 		await form.getByRole('group', { name: 'Hoe verplaats je je?' }).scrollIntoViewIfNeeded();
 		await page.screenshot({ path: testInfo.outputPath('form-groups.png') });
+	});
+
+	test('the kinds of help in the panel\'s own scroll: those analysed and the first ones shown, the rest behind "more kinds of help", which counts the chosen ones it holds @phone', async ({
+		page,
+	}, testInfo) => {
+		// All 24 kinds were a scroll box of their own inside the scrolling bottom sheet, a row cut
+		// at its edge. Toilets are analysed by the link: shown first though the taxonomy does not
+		// put them there.
+		const panel = await openDoneAnalysis(
+			page,
+			'/?mode=coverage&cats=pharmacy,toilets&cat=pharmacy',
+		);
+		const kinds = panel.getByRole('group', { name: 'Soorten hulp', exact: true });
+		const first = CATEGORIES.filter((c) => c.coverageFirst || c.id === 'toilets');
+		const more = CATEGORIES.filter((c) => !first.includes(c));
+		expect(first.length).toBeLessThan(CATEGORIES.length / 2);
+		// no scroll area between a kind and the panel, nothing of the list cut off
+		const boxes = await kinds.getByTestId('cat-gp').evaluate((el) => {
+			const found: string[] = [];
+			for (
+				let e = el.parentElement;
+				e && !e.matches('[data-testid="coverage"]');
+				e = e.parentElement
+			)
+				if (/auto|scroll|hidden/.test(getComputedStyle(e).overflowY)) found.push(e.tagName);
+			return found;
+		});
+		expect(boxes, 'scroll areas around the kinds of help').toEqual([]);
+		expect(await kinds.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+		for (const c of first) await expect(kinds.getByTestId(`cat-${c.id}`), c.id).toBeVisible();
+		await expect(kinds.getByTestId('cat-toilets')).toBeChecked();
+		await expect(kinds.getByTestId('norm-toilets')).toBeVisible();
+		for (const c of more) await expect(kinds.getByTestId(`cat-${c.id}`), c.id).toBeHidden();
+		const disclosure = kinds.getByTestId('coverage-more-kinds');
+		const summary = disclosure.locator('summary');
+		await expect(summary).toHaveText(`Meer soorten hulp (${more.length})`);
+		await summary.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: testInfo.outputPath('kinds-closed.png') });
+
+		// by keyboard: opened, a kind ticked, closed again; its summary says it holds a chosen one
+		await summary.focus();
+		await page.keyboard.press('Enter');
+		await expect(disclosure).toHaveJSProperty('open', true);
+		const dentist = kinds.getByTestId('cat-dentist');
+		await expect(dentist).toBeVisible();
+		await dentist.focus();
+		await page.keyboard.press('Space');
+		await expect(dentist).toBeChecked();
+		// ticked, it stays where it was (no row jumps under a finger)
+		await expect(disclosure.getByTestId('cat-dentist')).toBeVisible();
+		await page.screenshot({ path: testInfo.outputPath('kinds-open.png') });
+		await summary.focus();
+		await page.keyboard.press('Enter');
+		await expect(disclosure).toHaveJSProperty('open', false);
+		await expect(summary).toHaveText(`Meer soorten hulp (${more.length}, waarvan 1 gekozen)`);
+		await expect(dentist).toBeHidden();
+
+		// analysed, it is listed first; the summary holds one kind fewer, none chosen
+		await panel.getByTestId('coverage-run').click();
+		await expect(panel.getByTestId('coverage-shown').locator('option')).toHaveText([
+			/^Apotheek/,
+			/^Tandarts/,
+			/^Openbaar toilet/,
+		]);
+		await expect(dentist).toBeVisible();
+		await expect(dentist).toBeChecked();
+		await expect(summary).toHaveText(`Meer soorten hulp (${more.length - 1})`);
+		await expect
+			.poll(() => new URL(page.url()).searchParams.get('cats'))
+			.toBe('pharmacy,dentist,toilets');
 	});
 });

@@ -8,6 +8,7 @@ import {
 	matchCategories,
 	ruleMatches,
 } from '../../../src/contracts/taxonomy.ts';
+import { COVERAGE_START } from '../../../src/state/modes.ts';
 
 describe('taxonomy', () => {
 	it('has every category DESIGN.md names, each once', () => {
@@ -59,6 +60,19 @@ describe('taxonomy', () => {
 			for (const f of c.careFunctions) expect(careIds.has(f)).toBe(true);
 		}
 		expect(CARE_FUNCTIONS).toHaveLength(8);
+	});
+
+	it("lists a few basic kinds of help first in the gap analysis, the toolbar's analysis among them", () => {
+		const first = CATEGORIES.filter((c) => c.coverageFirst).map((c) => c.id);
+		// a phone's sheet shows them without scrolling far; the rest wait behind "more kinds of help"
+		expect(first.length).toBeGreaterThanOrEqual(4);
+		expect(first.length).toBeLessThanOrEqual(8);
+		// DESIGN.md's basket of basic services (GP, pharmacy, grocery, bakery), the local service
+		// centre and meeting places
+		expect(first).toEqual(
+			expect.arrayContaining(['gp', 'pharmacy', 'grocery', 'bakery', 'local_service_centre']),
+		);
+		for (const id of COVERAGE_START.categoryIds) expect(first, id).toContain(id);
 	});
 
 	it('matches OSM tags the way the OSM wiki defines them', () => {
