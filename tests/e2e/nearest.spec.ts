@@ -219,6 +219,64 @@ test.describe('nearest help by walking time', () => {
 		await expectNoSeriousA11yViolations(page);
 	});
 
+	test('the first place of the list is in sight when it answers, the profile choice above it on one line @phone', async ({
+		page,
+	}, testInfo) => {
+		// On a phone the profile choice took three lines (a heading, then its three buttons over two
+		// rows) and pushed the first place below the bottom sheet's edge.
+		await page.goto('/');
+		await choosePharmacy(page);
+		await chooseAddress(page, 'Kerkstraat 1', /Kerkstraat 1\b.*Lille/);
+		const nearest = page.getByTestId('nearest');
+		const first = nearest.getByTestId('nearest-place').first();
+		await expect(first).toContainText(/\d+ min te voet/);
+		/** The first place's box and the part of the screen where the panel shows it. */
+		const inSight = () =>
+			first.evaluate((el) => {
+				let sheet = el.parentElement;
+				while (sheet && !/auto|scroll/.test(getComputedStyle(sheet).overflowY))
+					sheet = sheet.parentElement;
+				const shown = sheet?.getBoundingClientRect();
+				const box = el.getBoundingClientRect();
+				return {
+					top: box.top,
+					bottom: box.bottom,
+					from: Math.max(0, shown?.top ?? 0),
+					to: Math.min(window.innerHeight, shown?.bottom ?? window.innerHeight),
+					scrolled: sheet?.scrollTop ?? 0,
+				};
+			});
+		const view = await inSight();
+		expect(view.scrolled, 'the panel as it opens').toBe(0);
+		// the whole first place, its name and its time, without scrolling the panel
+		expect(view.top, 'its top').toBeGreaterThanOrEqual(view.from);
+		expect(view.bottom, 'its bottom').toBeLessThanOrEqual(view.to + 0.5);
+		await page.screenshot({ path: testInfo.outputPath('nearest-first-in-sight.png') });
+
+		// the choice is still there, big enough to hit, on one line on a phone, and works
+		const profiles = nearest.getByRole('group', { name: 'Hoe verplaats je je?' });
+		const choices = profiles.getByRole('radio');
+		await expect(choices).toHaveCount(3);
+		const { small } = await smallControls(profiles, await leastHit(page));
+		expect(small).toEqual([]);
+		if (testInfo.project.name === 'phone') {
+			const tops = await profiles
+				.locator('label')
+				.evaluateAll((labels) => labels.map((l) => Math.round(l.getBoundingClientRect().top)));
+			expect(new Set(tops).size, `rows of the profile choice (tops ${tops.join(', ')})`).toBe(1);
+		}
+		await expect(profiles.getByRole('radio', { name: 'Te voet' })).toBeChecked();
+		await profiles.getByRole('radio', { name: 'In een rolstoel' }).check();
+		await expect(nearest).toContainText('Dichtstbij vanaf Kerkstraat 1 — In een rolstoel');
+		await expect(first).toContainText(/\d+ min met de rolstoel/);
+		await expect(profiles.getByRole('radio', { name: 'In een rolstoel' })).toBeChecked();
+		// by keyboard, as a radio group: the arrow keys choose the next
+		await page.keyboard.press('ArrowLeft');
+		await expect(profiles.getByRole('radio', { name: 'Met rollator' })).toBeChecked();
+		await expect(first).toContainText(/\d+ min met de rollator/);
+		await expectNoSeriousA11yViolations(page);
+	});
+
 	test('"use my location" orders by walking time from the browser\'s position', async ({
 		page,
 		context,
