@@ -445,7 +445,7 @@ describe('CoveragePanel', () => {
 		expect(screen.queryByTestId('print-report')).toBeNull();
 		// the browser's own print command: the report is in the page before it lays the page out
 		window.dispatchEvent(new Event('beforeprint'));
-		// a page per neighbourhood, the measured gap ranked before none mapped
+		// a section per neighbourhood, the measured gap ranked before none mapped
 		const pages = screen.getAllByTestId('print-neighbourhood');
 		expect(pages.length).toBe(within(table).getAllByTestId('coverage-row').length);
 		// each neighbourhood's residents, all of them, and those counted (the sample's edge of the
