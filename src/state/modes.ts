@@ -309,9 +309,11 @@ export const MODES: { [K in ModeKind]: ModeSpec<K> } = {
 	coverage: {
 		workspace: 'coordinator',
 		read(params) {
-			const categoryIds = [
-				...new Set((params.get('cats') ?? '').split(',').filter((c) => isId(c))),
-			].slice(0, 64);
+			// a link with no kinds at all (`?mode=coverage`) opens the analysis the toolbar opens;
+			// one whose kinds are all unreadable is unreadable
+			const categoryIds = params.has('cats')
+				? [...new Set((params.get('cats') ?? '').split(',').filter((c) => isId(c)))].slice(0, 64)
+				: [...COVERAGE_START.categoryIds];
 			const shown = idParam(params, 'cat');
 			const categoryId = shown && categoryIds.includes(shown) ? shown : categoryIds[0];
 			if (!categoryId) return undefined;

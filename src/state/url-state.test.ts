@@ -1,6 +1,6 @@
 import { categoryById } from '../contracts/taxonomy.ts';
 import { describe, expect, it } from 'vitest';
-import { mapCategoryOf, MODES, modeKey, readMode, type Mode } from './modes.ts';
+import { COVERAGE_START, mapCategoryOf, MODES, modeKey, readMode, type Mode } from './modes.ts';
 import {
 	DEFAULT_STATE,
 	historyKey,
@@ -101,6 +101,17 @@ describe('url state', () => {
 			norms: { bench: 150 },
 		});
 		expect(parseUrlState('?mode=coverage&cats=').mode).toEqual({ kind: 'explore' });
+	});
+
+	it('opens the toolbar’s analysis for a coverage link that names no kinds at all', () => {
+		// a reviewer typed `?mode=coverage` and was told part of the link could not be read
+		expect(parseUrlState('?mode=coverage').mode).toEqual(COVERAGE_START);
+		expect(parseUrlState('?mode=coverage&cat=pharmacy&unknown=cautious').mode).toEqual({
+			...COVERAGE_START,
+			categoryId: 'pharmacy',
+			unknownMode: 'cautious',
+		});
+		expect(unreadLinkParts('?mode=coverage', parseUrlState('?mode=coverage'))).toEqual([]);
 	});
 
 	it('writes nothing for the defaults, and no categories when they are the default set', () => {
