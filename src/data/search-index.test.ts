@@ -88,6 +88,18 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 		});
 	});
 
+	it('offers the street for a house number it does not hold, and says the number was not found', () => {
+		// a reviewer typed "Kerkstraat 999 Vorselaar" and was offered the street alone, unexplained
+		const r = index.search('Kerkstraat 999 Vorselaar');
+		expect(r.groups.find((g) => g.kind === 'address')).toBeUndefined();
+		expect(r.groups.find((g) => g.kind === 'street')!.hits[0]!.record.label).toBe('Kerkstraat');
+		expect(r.numbersNotFound).toEqual(['999']);
+		// a number the street holds: no such note
+		expect(index.search('Kerkstraat 5 Vorselaar').numbersNotFound).toBeUndefined();
+		// no street named: nothing to say of the number
+		expect(index.search('apotheek 999').numbersNotFound).toBeUndefined();
+	});
+
 	it('gives both streets of the same name when no locality is typed, and only one with it', () => {
 		const both = index.search('kerkstraat 4').groups[0]!;
 		expect(

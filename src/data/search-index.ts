@@ -96,6 +96,11 @@ export interface SearchResult {
 	 */
 	kindPlaces?: { category: SearchRecord; hits: SearchHit[]; total: number };
 	reading: QueryReading;
+	/**
+	 * The house numbers typed that no street the query names holds ("Kerkstraat 999"): the
+	 * streets are still offered, and the reader is told the number is not among their addresses.
+	 */
+	numbersNotFound?: string[];
 }
 
 export interface SearchOptions {
@@ -548,6 +553,7 @@ export class SearchIndex {
 		}
 
 		// Addresses: the house number in each street that holds every street word.
+		const numbersFound = new Set<string>();
 		if (reading.numbers.length && streetHits.length) {
 			streetHits.sort((a, b) => b[1] - a[1]);
 			const addresses = kept[KINDS.indexOf('address')]!;
@@ -556,6 +562,7 @@ export class SearchIndex {
 				for (const number of reading.numbers) {
 					const i = table?.get(number);
 					if (i === undefined) continue;
+					numbersFound.add(number);
 					const exactNumber = this.records[i]!.houseNumber?.toLowerCase() === number ? 0.01 : 0;
 					addresses.push([i, 2 + s + exactNumber]);
 				}
@@ -593,7 +600,14 @@ export class SearchIndex {
 				(b.hits[0]?.score ?? 0) - (a.hits[0]?.score ?? 0) ||
 				KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
 		);
-		return { ...empty, groups: ordered, ...(kindPlaces ? { kindPlaces } : {}) };
+		// a number typed that none of the streets named holds: said, with the streets still offered
+		const notFound = streetHits.length ? reading.numbers.filter((n) => !numbersFound.has(n)) : [];
+		return {
+			...empty,
+			groups: ordered,
+			...(kindPlaces ? { kindPlaces } : {}),
+			...(notFound.length ? { numbersNotFound: notFound } : {}),
+		};
 	}
 
 	/**

@@ -349,6 +349,7 @@ const en: Messages = {
 	searchShowAll: 'Show all {count}',
 	searchKindPlaces: '{kind}: {count}',
 	searchByWalkingTime: 'By walking time from {origin}',
+	searchNumberNotFound: 'house number {number} not found',
 	searchWalkMinutes: '{minutes} min {how}',
 	searchNoRoute: '{km} km as the crow flies, beyond the map’s street network',
 	searchGroupCategories: 'Kind of help',

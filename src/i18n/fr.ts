@@ -368,6 +368,7 @@ const fr: Messages = {
 	searchShowAll: 'Afficher les {count}',
 	searchKindPlaces: '{kind}\u00a0: {count}',
 	searchByWalkingTime: 'Par temps de marche depuis {origin}',
+	searchNumberNotFound: 'numéro {number} introuvable',
 	searchWalkMinutes: '{minutes} min {how}',
 	searchNoRoute: '{km} km à vol d’oiseau, hors du réseau de rues de la carte',
 	searchGroupCategories: 'Type d’aide',

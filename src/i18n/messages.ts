@@ -357,6 +357,7 @@ const nl = {
 	searchShowAll: 'Toon alle {count}',
 	searchKindPlaces: '{kind}: {count}',
 	searchByWalkingTime: 'Op wandeltijd vanaf {origin}',
+	searchNumberNotFound: 'huisnummer {number} niet gevonden',
 	searchWalkMinutes: '{minutes} min {how}',
 	searchNoRoute: '{km} km in vogelvlucht, buiten het stratennet van de kaart',
 	searchGroupCategories: 'Soort hulp',
