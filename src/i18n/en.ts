@@ -171,6 +171,8 @@ const en: Messages = {
 	coverageWhatIfTitle: 'What if…',
 	coverageWhatIfIntro:
 		'Place a planned service ({category}) or switch off an existing one: map, table and difference follow at once.',
+	coverageWhatIfIntroReadOnly:
+		'The planned and switched-off services ({category}) of this saved analysis, and the difference they make. Read only: to place one yourself, choose “Make an analysis of my own”.',
 	coverageAddByClick: 'Choose the place on the map',
 	coverageAddPicking: 'Tap or click the map where the new place goes, or the button again to stop.',
 	coverageAddAtAddress: 'At {address}',
@@ -183,11 +185,17 @@ const en: Messages = {
 	coverageReset: 'Undo the what-if',
 	coverageReadOnly: 'Published analysis “{name}”: read only.',
 	coverageOwnAnalysis: 'Make an analysis of my own',
+	coverageLinkOpening: 'Opening the shared analysis…',
+	coverageLinkMissing:
+		'The shared analysis cannot be opened: it does not exist (any more), or it is not published and you have no access to it. Below is a new analysis with the same settings, without that analysis’s plans.',
+	coverageLinkOtherArea:
+		'The shared analysis was made for another area than this one. Below is a new analysis with the same settings, without that analysis’s plans.',
 	coverageStoredOverlay:
 		'On the map: the layer as it was saved ({n} squares of 200 m, mean walking distance).',
 	coverageFullScreen: 'Analysis full screen',
 	reportPrint: 'Print the neighbourhood analysis',
 	reportHeading: 'Neighbourhood analysis {area}',
+	reportSavedAnalysis: 'Saved analysis “{name}”, computed on {date}',
 	reportParams: '{profile} · unknown data: {unknown} · made on {date}',
 	reportMapAlt: 'Map of the neighbourhood analysis: {category}',
 	reportPopulation:
@@ -228,6 +236,17 @@ const en: Messages = {
 	savedRenamed: 'Renamed: {old} → {name}',
 	savedWhereDevice: 'Saved on this device.',
 	savedWhereSupabase: 'Saved for {area}.',
+	savedLeftOutCoordinator: {
+		one: 'The neighbourhood of {municipality} ({count}) is not saved: you are a neighbourhood care coordinator for {area}.',
+		other:
+			'The neighbourhoods of {municipality} ({count}) are not saved: you are a neighbourhood care coordinator for {area}.',
+	},
+	savedLeftOutOther: {
+		one: 'The neighbourhood of {municipality} ({count}) is not saved: the analysis is saved for {area}.',
+		other:
+			'The neighbourhoods of {municipality} ({count}) are not saved: the analysis is saved for {area}.',
+	},
+	savedLeftOutUnknown: 'Not saved, as unknown in the data of {area}: {names}.',
 	savedNoArea: 'No municipality to save in: sign in as a coordinator of this municipality.',
 	savedNone: 'No saved analyses yet.',
 	savedNameMissing: 'Give the analysis a name.',
@@ -272,6 +291,8 @@ const en: Messages = {
 	csvSavedSuffix: 'saved',
 	coverageDelta: '{r65} residents 65+ within {norm} m ({r} residents in all)',
 	coverageNoDelta: 'No what-if for {category} yet.',
+	coverageDeltaWhole:
+		'This difference counts over the whole area analysed ({area}). In the neighbourhoods of the stored table: {kept} residents 65+; in those not in it ({names}): {missing}.',
 	coverageBusy: 'Computing…',
 	coverageWhereNextTitle: 'Where next?',
 	coverageSuggest: 'Suggest places',
@@ -788,6 +809,8 @@ const en: Messages = {
 	curErrorOther: 'Not saved: {detail}',
 	storedTitle: 'Stored result, computed on {date}',
 	storedColEdge: 'Edge of the data (residents)',
+	storedLeftOut:
+		'Not in this table: {names} — the neighbourhoods of {municipality}. The analysis is saved for {area}; only that municipality’s neighbourhoods are stored.',
 	scrollHint: 'Scroll sideways for the other columns →',
 	toolbarLabel: 'Toolbar',
 	toolbarScrollHint: 'Scroll sideways for more buttons →',

@@ -179,6 +179,8 @@ const fr: Messages = {
 	coverageWhatIfTitle: 'Et si…',
 	coverageWhatIfIntro:
 		'Placez un lieu prévu ({category}) ou désactivez un lieu existant\u00a0: la carte, le tableau et la différence suivent aussitôt.',
+	coverageWhatIfIntroReadOnly:
+		'Les lieux prévus et désactivés ({category}) de cette analyse enregistrée, et la différence qu’ils font. Lecture seule : pour placer un lieu vous-même, choisissez « Faire ma propre analyse ».',
 	coverageAddByClick: 'Choisir l’endroit sur la carte',
 	coverageAddPicking:
 		'Touchez ou cliquez sur la carte à l’endroit du nouveau lieu, ou à nouveau sur le bouton pour arrêter.',
@@ -192,11 +194,17 @@ const fr: Messages = {
 	coverageReset: 'Annuler les «\u00a0et si\u00a0»',
 	coverageReadOnly: 'Analyse publiée «\u00a0{name}\u00a0»\u00a0: lecture seule.',
 	coverageOwnAnalysis: 'Faire ma propre analyse',
+	coverageLinkOpening: 'Ouverture de l’analyse partagée…',
+	coverageLinkMissing:
+		'L’analyse partagée ne peut pas être ouverte : elle n’existe pas (ou plus), ou elle n’est pas publiée et vous n’y avez pas accès. Ci-dessous, une nouvelle analyse avec les mêmes réglages, sans les projets de cette analyse.',
+	coverageLinkOtherArea:
+		'L’analyse partagée a été faite pour une autre zone que celle-ci. Ci-dessous, une nouvelle analyse avec les mêmes réglages, sans les projets de cette analyse.',
 	coverageStoredOverlay:
 		'Sur la carte\u00a0: la couche telle qu’elle a été enregistrée ({n} carrés de 200 m, distance moyenne à pied).',
 	coverageFullScreen: 'Analyse en plein écran',
 	reportPrint: 'Imprimer l’analyse du quartier',
 	reportHeading: 'Analyse du quartier {area}',
+	reportSavedAnalysis: 'Analyse enregistrée « {name} », calculée le {date}',
 	reportParams: '{profile} · données inconnues\u00a0: {unknown} · faite le {date}',
 	reportMapAlt: 'Carte de l’analyse du quartier\u00a0: {category}',
 	reportPopulation:
@@ -239,6 +247,17 @@ const fr: Messages = {
 	savedRenamed: 'Renommée\u00a0: {old} → {name}',
 	savedWhereDevice: 'Enregistrée sur cet appareil.',
 	savedWhereSupabase: 'Enregistrée pour {area}.',
+	savedLeftOutCoordinator: {
+		one: 'Le quartier de {municipality} ({count}) n’est pas enregistré : vous êtes coordinateur des soins de quartier de {area}.',
+		other:
+			'Les quartiers de {municipality} ({count}) ne sont pas enregistrés : vous êtes coordinateur des soins de quartier de {area}.',
+	},
+	savedLeftOutOther: {
+		one: 'Le quartier de {municipality} ({count}) n’est pas enregistré : l’analyse est enregistrée pour {area}.',
+		other:
+			'Les quartiers de {municipality} ({count}) ne sont pas enregistrés : l’analyse est enregistrée pour {area}.',
+	},
+	savedLeftOutUnknown: 'Non enregistrés, car inconnus dans les données de {area} : {names}.',
 	savedNoArea:
 		'Aucune commune où enregistrer\u00a0: connectez-vous comme coordinateur de cette commune.',
 	savedNone: 'Pas encore d’analyses enregistrées.',
@@ -288,6 +307,8 @@ const fr: Messages = {
 	csvSavedSuffix: 'enregistree',
 	coverageDelta: '{r65} habitants de 65+ à moins de {norm} m ({r} habitants au total)',
 	coverageNoDelta: 'Pas encore de «\u00a0et si\u00a0» pour {category}.',
+	coverageDeltaWhole:
+		'Cette différence porte sur toute la zone analysée ({area}). Dans les quartiers du tableau enregistré : {kept} habitants de 65+ ; dans ceux qui n’y figurent pas ({names}) : {missing}.',
 	coverageBusy: 'Calcul en cours…',
 	coverageWhereNextTitle: 'Où placer le suivant\u202f?',
 	coverageSuggest: 'Proposer des endroits',
@@ -828,6 +849,8 @@ const fr: Messages = {
 	curErrorOther: 'Pas enregistrée\u00a0: {detail}',
 	storedTitle: 'Résultat enregistré, calculé le {date}',
 	storedColEdge: 'Bord des données (habitants)',
+	storedLeftOut:
+		'Absents de ce tableau : {names} — les quartiers de {municipality}. L’analyse est enregistrée pour {area} ; seuls les quartiers de cette commune sont conservés.',
 	scrollHint: 'Faites glisser pour voir les autres colonnes →',
 	toolbarLabel: 'Barre d’outils',
 	toolbarScrollHint: 'Faites glisser pour voir d’autres boutons →',

@@ -174,6 +174,8 @@ const nl = {
 	coverageWhatIfTitle: 'Wat als…',
 	coverageWhatIfIntro:
 		'Plaats een geplande voorziening ({category}) of schakel een bestaande uit: kaart, tabel en verschil volgen meteen.',
+	coverageWhatIfIntroReadOnly:
+		'De geplande en uitgeschakelde voorzieningen ({category}) van deze bewaarde analyse, en het verschil dat ze maken. Alleen lezen: wie zelf iets wil plaatsen, kiest “Zelf een analyse maken”.',
 	coverageAddByClick: 'Plaats op de kaart kiezen',
 	coverageAddPicking:
 		'Tik of klik op de kaart waar de nieuwe plaats komt, of nog eens op de knop om te stoppen.',
@@ -187,11 +189,17 @@ const nl = {
 	coverageReset: 'Wat-als ongedaan maken',
 	coverageReadOnly: 'Gepubliceerde analyse “{name}”: alleen lezen.',
 	coverageOwnAnalysis: 'Zelf een analyse maken',
+	coverageLinkOpening: 'De gedeelde analyse wordt geopend…',
+	coverageLinkMissing:
+		'De gedeelde analyse kan niet geopend worden: ze bestaat niet (meer), of ze is niet gepubliceerd en je hebt er geen toegang toe. Hieronder staat een nieuwe analyse met dezelfde instellingen, zonder de plannen van die analyse.',
+	coverageLinkOtherArea:
+		'De gedeelde analyse is gemaakt voor een ander gebied dan dit. Hieronder staat een nieuwe analyse met dezelfde instellingen, zonder de plannen van die analyse.',
 	coverageStoredOverlay:
 		'Op de kaart: de laag zoals ze bewaard is ({n} vakken van 200 m, gemiddelde wandelafstand).',
 	coverageFullScreen: 'Analyse schermvullend',
 	reportPrint: 'Buurtanalyse afdrukken',
 	reportHeading: 'Buurtanalyse {area}',
+	reportSavedAnalysis: 'Bewaarde analyse “{name}”, berekend op {date}',
 	reportParams: '{profile} · onbekende gegevens: {unknown} · gemaakt op {date}',
 	reportMapAlt: 'Kaart van de buurtanalyse: {category}',
 	reportPopulation:
@@ -233,6 +241,17 @@ const nl = {
 	savedRenamed: 'Hernoemd: {old} → {name}',
 	savedWhereDevice: 'Bewaard op dit toestel.',
 	savedWhereSupabase: 'Bewaard voor {area}.',
+	savedLeftOutCoordinator: {
+		one: 'De buurt van {municipality} ({count}) wordt niet bewaard: je bent buurtzorgregisseur van {area}.',
+		other:
+			'De buurten van {municipality} ({count}) worden niet bewaard: je bent buurtzorgregisseur van {area}.',
+	},
+	savedLeftOutOther: {
+		one: 'De buurt van {municipality} ({count}) wordt niet bewaard: de analyse wordt bewaard voor {area}.',
+		other:
+			'De buurten van {municipality} ({count}) worden niet bewaard: de analyse wordt bewaard voor {area}.',
+	},
+	savedLeftOutUnknown: 'Niet bewaard, want onbekend in de gegevens van {area}: {names}.',
 	savedNoArea: 'Geen gemeente om in te bewaren: meld u aan als coördinator van deze gemeente.',
 	savedNone: 'Nog geen bewaarde analyses.',
 	savedNameMissing: 'Geef de analyse een naam.',
@@ -277,6 +296,8 @@ const nl = {
 	csvSavedSuffix: 'bewaard',
 	coverageDelta: '{r65} inwoners 65+ binnen {norm} m ({r} inwoners in totaal)',
 	coverageNoDelta: 'Nog geen wat-als voor {category}.',
+	coverageDeltaWhole:
+		'Dit verschil telt over het hele geanalyseerde gebied ({area}). In de buurten van de opgeslagen tabel: {kept} inwoners 65+; in de buurten die er niet in staan ({names}): {missing}.',
 	coverageBusy: 'Bezig met rekenen…',
 	coverageWhereNextTitle: 'Waar best een volgende?',
 	coverageSuggest: 'Plaatsen voorstellen',
@@ -805,6 +826,8 @@ const nl = {
 	curErrorOther: 'Niet bewaard: {detail}',
 	storedTitle: 'Opgeslagen resultaat, berekend op {date}',
 	storedColEdge: 'Rand van de gegevens (inwoners)',
+	storedLeftOut:
+		'Niet in deze tabel: {names} — de buurten van {municipality}. De analyse is bewaard voor {area}; alleen de buurten van die gemeente zijn opgeslagen.',
 	scrollHint: 'Schuif opzij voor de andere kolommen →',
 	toolbarLabel: 'Werkbalk',
 	toolbarScrollHint: 'Schuif opzij voor meer knoppen →',

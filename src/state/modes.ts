@@ -69,7 +69,8 @@ export type Mode =
 	/**
 	 * The coordinators' gap analysis: the categories analysed, the one shown on the map and in the
 	 * table (`categoryId`, one of them), how unknown data counts, and the norms changed from the
-	 * taxonomy's defaults (metres per category id). The profile is the app's.
+	 * taxonomy's defaults (metres per category id). The profile is the app's. `analysisId`: the
+	 * saved analysis open (link parameter `analysis`), so that a shared link opens it, plan and all.
 	 */
 	| {
 			kind: 'coverage';
@@ -77,6 +78,7 @@ export type Mode =
 			categoryId: string;
 			unknownMode: 'optimistic' | 'cautious';
 			norms: Record<string, number>;
+			analysisId?: string;
 	  };
 
 export type ModeKind = Mode['kind'];
@@ -153,6 +155,7 @@ export const MODE_PARAMS = [
 	'cats',
 	'unknown',
 	'norms',
+	'analysis',
 ] as const;
 
 /** Bounds of the planners' numbers (links are input). */
@@ -317,12 +320,14 @@ export const MODES: { [K in ModeKind]: ModeSpec<K> } = {
 			const shown = idParam(params, 'cat');
 			const categoryId = shown && categoryIds.includes(shown) ? shown : categoryIds[0];
 			if (!categoryId) return undefined;
+			const analysisId = idParam(params, 'analysis');
 			return {
 				kind: 'coverage',
 				categoryIds,
 				categoryId,
 				unknownMode: params.get('unknown') === 'cautious' ? 'cautious' : 'optimistic',
 				norms: readNorms(params.get('norms')),
+				...(analysisId ? { analysisId } : {}),
 			};
 		},
 		write(mode, params) {
@@ -333,6 +338,7 @@ export const MODES: { [K in ModeKind]: ModeSpec<K> } = {
 				.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 				.map(([id, m]) => `${id}:${m}`);
 			if (norms.length > 0) params.set('norms', norms.join(','));
+			if (mode.analysisId) params.set('analysis', mode.analysisId);
 		},
 	},
 };

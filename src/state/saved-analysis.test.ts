@@ -7,6 +7,7 @@ import {
 	editsOf,
 	exportColumns,
 	exportRows,
+	leftOutOf,
 	readRecord,
 	recordOf,
 	storedRowsOf,
@@ -238,6 +239,30 @@ describe('saved analyses', () => {
 		// well under the database's 16 KiB per summary, even with every category
 		expect(JSON.stringify(summaries[0]).length).toBeLessThan(1000);
 		expect(summariesOf(record, [])).toEqual([]);
+	});
+
+	it('names the neighbourhoods a save leaves out, by the municipality they lie in (its NIS code starts theirs)', () => {
+		const { record, summaries } = savedFor(['1301902', 'Lille (wijk)']);
+		const rows = [
+			...record.results[0]!.rows,
+			{ ...record.results[0]!.rows[1]!, neighbourhoodId: '1301901', name: 'Gierle (Lille)' },
+		];
+		const kept = new Set(summaries.map((s) => s.summary.code as string));
+		const municipalities = [
+			{ nis: '13044', name: 'Vorselaar' },
+			{ nis: '13019', name: 'Lille' },
+		];
+		expect(leftOutOf(rows, kept, municipalities)).toEqual([
+			{
+				nis: '13019',
+				municipality: 'Lille',
+				names: ['Gierle (Lille)', 'Lille (wijk)'],
+				codes: ['1301901', '1301902'],
+			},
+		]);
+		// exactly those summariesOf drops; a municipality the area does not name: by its code
+		expect(leftOutOf(rows, kept, [])[0]!.municipality).toBe('13019');
+		expect(leftOutOf(record.results[0]!.rows, new Set(['1304401', '1301902']), [])).toEqual([]);
 	});
 
 	it('reads the stored summaries back per category, by code, for the read-only table', () => {

@@ -249,6 +249,54 @@ export function summariesOf(
 	return [...byId.values()];
 }
 
+/** The neighbourhoods of one municipality that a save, or a stored table, leaves out. */
+export interface LeftOut {
+	/** The municipality's NIS code (the first five characters of its neighbourhoods' codes). */
+	nis: string;
+	/** Its name (the built area's), else its NIS code. */
+	municipality: string;
+	/** The neighbourhoods left out, by name (their codes in `codes`, in the same order). */
+	names: string[];
+	codes: string[];
+}
+
+/**
+ * The neighbourhoods of an analysis (`rows`, by statistical code as `neighbourhoodId`) that are not
+ * among `kept` (codes), grouped by the municipality they lie in: a statistical code starts with its
+ * municipality's five-digit NIS code. Municipalities in the order of `municipalities` (others after,
+ * by code), names sorted; a neighbourhood in several categories' rows counts once.
+ * @example leftOutOf(record.results[0].rows, new Set(['13044A0']), tiles.municipalities)
+ */
+export function leftOutOf(
+	rows: readonly { neighbourhoodId: string; name: string }[],
+	kept: ReadonlySet<string>,
+	municipalities: readonly { nis: string; name: string }[],
+): LeftOut[] {
+	const byNis = new Map<string, Map<string, string>>();
+	for (const r of rows) {
+		if (kept.has(r.neighbourhoodId)) continue;
+		const nis = r.neighbourhoodId.slice(0, 5);
+		let names = byNis.get(nis);
+		if (!names) byNis.set(nis, (names = new Map()));
+		names.set(r.neighbourhoodId, r.name || r.neighbourhoodId);
+	}
+	const order = (nis: string) => {
+		const i = municipalities.findIndex((m) => m.nis === nis);
+		return i < 0 ? municipalities.length : i;
+	};
+	return [...byNis.entries()]
+		.sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0))
+		.map(([nis, names]) => {
+			const sorted = [...names.entries()].sort(([, a], [, b]) => a.localeCompare(b));
+			return {
+				nis,
+				municipality: municipalities.find((m) => m.nis === nis)?.name ?? nis,
+				names: sorted.map(([, n]) => n),
+				codes: sorted.map(([c]) => c),
+			};
+		});
+}
+
 export function exportRows(
 	record: AnalysisRecord,
 	label: (categoryId: string) => string,
@@ -389,12 +437,18 @@ export function storedRowsOf(
 
 /** A saved analysis as reopened: editable, or read-only with what was stored with it. */
 export interface ReopenedAnalysis {
+	/** The saved analysis' id (a link to it carries it: `analysis=<id>`). */
+	id?: string;
 	name: string;
+	/** The municipality it is saved for (its stored table holds only that one's neighbourhoods). */
+	areaName?: string;
+	/** That municipality's NIS code. */
+	areaNis?: string;
 	readOnly: boolean;
 	/** The overlay as stored (analysis_cells). */
 	cells?: SavedAnalysisDetail['cells'];
 	/** The figures per neighbourhood as stored (analysis_summaries). */
 	summaries?: AnalysisSummaryInput[];
-	/** When it was saved (ISO). */
+	/** When it was saved (ISO); also for one reopened to edit (the printed report names it). */
 	computedAt?: string;
 }

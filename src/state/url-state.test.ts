@@ -67,6 +67,14 @@ const EVERY_MODE: Mode[] = [
 		unknownMode: 'optimistic',
 		norms: {},
 	},
+	{
+		kind: 'coverage',
+		categoryIds: ['gp', 'pharmacy'],
+		categoryId: 'gp',
+		unknownMode: 'optimistic',
+		norms: {},
+		analysisId: '3f0c2a9e-8d1b-4c7e-9a55-2b1f0e6d7c48',
+	},
 ];
 
 describe('url state', () => {
@@ -112,6 +120,27 @@ describe('url state', () => {
 			unknownMode: 'cautious',
 		});
 		expect(unreadLinkParts('?mode=coverage', parseUrlState('?mode=coverage'))).toEqual([]);
+	});
+
+	it('carries the saved analysis open in a coverage link (`analysis=`), so that a shared link opens it', () => {
+		const link = serialiseUrlState({
+			...DEFAULT_STATE,
+			mode: {
+				kind: 'coverage',
+				categoryIds: ['gp', 'pharmacy'],
+				categoryId: 'gp',
+				unknownMode: 'optimistic',
+				norms: {},
+				analysisId: '3f0c2a9e-8d1b-4c7e-9a55-2b1f0e6d7c48',
+			},
+		});
+		expect(new URLSearchParams(link).get('analysis')).toBe('3f0c2a9e-8d1b-4c7e-9a55-2b1f0e6d7c48');
+		// one that could not be an id is dropped (and named as not read)
+		expect(parseUrlState('?mode=coverage&cats=gp&analysis=<x>').mode).not.toHaveProperty(
+			'analysisId',
+		);
+		const bad = '?mode=coverage&cats=gp&analysis=<x>';
+		expect(unreadLinkParts(bad, parseUrlState(bad))).toEqual(['analysis=<x>']);
 	});
 
 	it('writes nothing for the defaults, and no categories when they are the default set', () => {
