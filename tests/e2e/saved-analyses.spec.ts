@@ -14,11 +14,14 @@
  * local initiative) is a part of the gap analysis's journey in tests/e2e/coverage.spec.ts, which
  * waits for the same analysis.
  */
+import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon } from '@turf/turf';
 import type { BrowserContextOptions } from '@playwright/test';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { addMembership, createUser, stackEnv, superuser, userClient } from '../helpers/db.ts';
 import { rememberArea } from '../helpers/areas.ts';
-import { captureMap } from '../helpers/map.ts';
+import { captureMap, waitForMapReady } from '../helpers/map.ts';
 import { deltaGain, planSuggestion, saveAnalysis, savedItem } from '../helpers/saved-analyses.ts';
 import { signInPage } from '../helpers/session.ts';
 import { expect, recordCspViolations, test, type Page, type TestInfo } from '../helpers/test.ts';
@@ -403,6 +406,182 @@ test.describe('coordinators: saved analyses', () => {
 				[coordinator, other],
 			]);
 			await db.query(`delete from auth.users where id = any($1)`, [[coordinator, other]]);
+			await db.end();
+		}
+	});
+
+	test('Supabase: a plan in the other municipality of the area: the save says which neighbourhoods it leaves out, the stored table names them, a shared link opens the plan read-only, the print names it @supabase', async ({
+		page,
+		browser,
+	}, testInfo) => {
+		test.skip(!process.env.BUURTKAART_E2E_SUPABASE, 'runs from playwright.supabase.config.ts');
+		test.setTimeout(420_000);
+		const env = stackEnv();
+		const db = await superuser(env);
+		const coordinator = await createUser(db, 'e2e-coordinator-lille-plan');
+		const name = `Plan: huisartsenpraktijk Lille ${crypto.randomUUID().slice(0, 8)}`;
+		// the sample's Lille (wijk): a point in the village centre, checked against its boundary
+		const hoods = JSON.parse(
+			readFileSync('tiles/vorselaar-lille/neighbourhoods.geojson', 'utf8'),
+		) as FeatureCollection<MultiPolygon, { id: string; name: string; municipality_nis: string }>;
+		const lilleWijk = hoods.features.find((f) => f.properties.name === 'Lille (wijk)')!;
+		const at: [number, number] = [4.8247, 51.2415];
+		expect(booleanPointInPolygon(at, lilleWijk)).toBe(true);
+		const lille = hoods.features.filter((f) => f.properties.municipality_nis === '13019');
+		try {
+			await addMembership(db, coordinator, 'vorselaar', 'coordinator');
+			await signInPage(page, env, db, coordinator);
+			await captureMap(page);
+			await page.goto('/?mode=coverage&cats=gp,pharmacy&cat=gp&profile=rollator');
+			await analysisDone(page);
+			const panel = page.getByTestId('coverage');
+			const saved = page.getByTestId('saved-analyses');
+
+			// before saving: which neighbourhoods the save leaves out, and why
+			await expect(saved.getByTestId('saved-form')).toContainText('Bewaard voor Vorselaar.');
+			await expect(saved.getByTestId('saved-left-out')).toHaveText([
+				`De buurten van Lille (${lille.length}) worden niet bewaard: je bent buurtzorgregisseur van Vorselaar.`,
+			]);
+			await saved.getByTestId('saved-left-out').scrollIntoViewIfNeeded();
+			await page.screenshot({ path: testInfo.outputPath('save-form-left-out.png') });
+
+			// a planned GP in Lille (wijk), clicked on the map
+			await waitForMapReady(page);
+			await page.evaluate(
+				([lng, lat]) =>
+					(
+						window as unknown as {
+							buurtkaartMap: { jumpTo(o: { center: [number, number]; zoom: number }): void };
+						}
+					).buurtkaartMap.jumpTo({ center: [lng, lat], zoom: 14 }),
+				at,
+			);
+			await panel.getByTestId('coverage-add-click').click();
+			const box = (await page.getByTestId('map').boundingBox())!;
+			const pt = await page.evaluate(
+				([lng, lat]) =>
+					(
+						window as unknown as {
+							buurtkaartMap: { project(p: [number, number]): { x: number; y: number } };
+						}
+					).buurtkaartMap.project([lng, lat]),
+				at,
+			);
+			await page.mouse.click(box.x + pt.x, box.y + pt.y);
+			await expect(panel.getByTestId('coverage-delta')).toContainText(
+				/^\s*\+[\d.]+ inwoners 65\+ binnen 800 m/,
+			);
+			const gain = await deltaGain(page);
+			expect(gain).toBeGreaterThan(0);
+			await saveAnalysis(page, name);
+			await savedItem(page, name).getByTestId('saved-visibility').selectOption('public');
+			await expect(savedItem(page, name)).toHaveAttribute('data-visibility', 'public');
+			const id = (
+				await db.query<{ id: string }>('select id from public.saved_analyses where name = $1', [
+					name,
+				])
+			).rows[0]!.id;
+			// what the database keeps: Vorselaar's neighbourhoods only (RLS: one's own municipality)
+			const storedCodes = (
+				await db.query<{ code: string }>(
+					`select s.summary ->> 'code' as code from public.analysis_summaries s where s.analysis_id = $1 order by 1`,
+					[id],
+				)
+			).rows.map((r) => r.code);
+			const missing = hoods.features
+				.filter((f) => !storedCodes.includes(f.properties.id))
+				.map((f) => f.properties.id)
+				.sort();
+			expect(missing).toEqual(lille.map((f) => f.properties.id).sort());
+
+			await test.step('reopened: the stored table names the neighbourhoods it lacks; the difference says where it happens', async () => {
+				await savedItem(page, name).getByTestId('saved-open').click();
+				await expect(panel.getByTestId('coverage-read-only')).toContainText(name);
+				await expect(page).toHaveURL(new RegExp(`[?&]analysis=${id}(&|$)`));
+				await expect(panel.getByTestId('stored-row')).toHaveCount(storedCodes.length);
+				const leftOut = panel.getByTestId('stored-left-out');
+				await expect(leftOut).toHaveCount(1);
+				expect(((await leftOut.getAttribute('data-codes')) ?? '').split(',').sort()).toEqual(
+					missing,
+				);
+				await expect(leftOut).toContainText('Lille (wijk)');
+				await expect(leftOut).toContainText('De analyse is bewaard voor Vorselaar');
+				await expect(panel.getByTestId('coverage-delta')).toContainText(
+					/^\s*\+[\d.]+ inwoners 65\+/,
+					{ timeout: 60_000 },
+				);
+				expect(await deltaGain(page)).toBe(gain);
+				const split = panel.getByTestId('coverage-delta-split');
+				await expect(split).toContainText(
+					'over het hele geanalyseerde gebied (Vorselaar en Lille)',
+				);
+				await expect(split).toContainText('Lille (wijk)');
+				const kept = Number(await split.getAttribute('data-kept'));
+				const away = Number(await split.getAttribute('data-missing'));
+				expect(Math.abs(kept + away - gain)).toBeLessThanOrEqual(1);
+				expect(away).toBeGreaterThan(0);
+				// read-only: no instructions for controls that are not there; the plan named
+				await expect(panel.getByTestId('coverage-what-if-intro')).not.toContainText('Plaats een');
+				await expect(panel.getByTestId('coverage-what-if-intro')).toContainText('Alleen lezen');
+				await expect(panel.getByTestId('coverage-planned')).toHaveCount(1);
+				await expect(panel.getByTestId('coverage-remove-planned')).toHaveCount(0);
+				await panel.getByTestId('stored-summaries').scrollIntoViewIfNeeded();
+				await page.screenshot({ path: testInfo.outputPath('plan-other-municipality-stored.png') });
+				await panel.getByTestId('coverage-what-if').screenshot({
+					path: testInfo.outputPath('plan-other-municipality-what-if.png'),
+				});
+			});
+
+			await test.step('printed: the first page names the saved analysis', async () => {
+				await panel.getByTestId('coverage-print').click();
+				await page.emulateMedia({ media: 'print' });
+				await expect(page.getByTestId('print-saved')).toHaveText(
+					new RegExp(
+						`^\\s*Bewaarde analyse “${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”, berekend op \\d{1,2} \\p{L}+ \\d{4}\\s*$`,
+						'u',
+					),
+				);
+				await page.getByTestId('print-first').screenshot({
+					path: testInfo.outputPath('print-first.png'),
+				});
+				await page.emulateMedia({ media: 'screen' });
+			});
+
+			// the link "Delen" copies: a resident opens the plan, read-only; an unknown one says so
+			const link = page.url();
+			const residentContext = await browser.newContext(contextOptions(testInfo));
+			await rememberArea(residentContext);
+			try {
+				const resident = await residentContext.newPage();
+				await resident.goto(link);
+				await expect(resident.getByTestId('coverage-read-only')).toContainText(
+					`Gepubliceerde analyse “${name}”: alleen lezen.`,
+					{ timeout: 240_000 },
+				);
+				await expect(resident.getByTestId('coverage-delta')).toContainText(
+					/^\s*\+[\d.]+ inwoners 65\+/,
+					{ timeout: 240_000 },
+				);
+				expect(await deltaGain(resident)).toBe(gain);
+				await expect(resident.getByTestId('stored-left-out')).toContainText('Lille (wijk)');
+				await expect(resident.getByTestId('coverage-run')).toHaveCount(0);
+
+				const unknown = link.replace(id, crypto.randomUUID());
+				await resident.goto(unknown);
+				await expect(resident.getByTestId('coverage-link')).toContainText(
+					'De gedeelde analyse kan niet geopend worden',
+					{ timeout: 240_000 },
+				);
+				await expect(resident).not.toHaveURL(/[?&]analysis=/);
+				await expect(resident.getByTestId('coverage-read-only')).toHaveCount(0);
+				await resident.screenshot({ path: testInfo.outputPath('link-unknown.png') });
+			} finally {
+				await residentContext.close();
+			}
+		} finally {
+			await db.query(`delete from public.saved_analyses where created_by = $1`, [coordinator]);
+			await db.query(`delete from public.memberships where user_id = $1`, [coordinator]);
+			await db.query(`delete from auth.users where id = $1`, [coordinator]);
 			await db.end();
 		}
 	});
