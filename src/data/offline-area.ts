@@ -10,6 +10,8 @@
  * describes files that are not there.
  */
 
+import { parseAreaIndex, type AreaSummary } from './area-index.ts';
+
 /** The cache that holds the kept areas; the service worker reads it. */
 export const AREA_CACHE = 'buurtkaart-areas-v1';
 
@@ -325,4 +327,47 @@ export async function removeArea(
 	for (const request of await cache.keys()) {
 		if (request.url.startsWith(folderUrl)) await cache.delete(request);
 	}
+}
+
+/** Where a copy of the area index is kept (a key the app never fetches, so online reads stay fresh). */
+function indexCopyUrl(origin: string): string {
+	return `${origin}${AREA_PATH_PREFIX}areas.json?kept`;
+}
+
+/**
+ * Keeps a copy of the area index (`tiles/areas.json`, as read online) on this device, so that
+ * without a connection the app can still offer the areas kept here ({@link keptAreaIndex}).
+ */
+export async function keepAreaIndex(
+	origin: string,
+	index: AreaSummary[],
+	options: OfflineAreaOptions = {},
+): Promise<void> {
+	const cache = await storageOf(options).open(AREA_CACHE);
+	await cache.put(
+		indexCopyUrl(origin),
+		new Response(JSON.stringify({ version: 1, areas: index }), {
+			headers: { 'Content-Type': 'application/json' },
+		}),
+	);
+}
+
+/**
+ * The areas of the kept copy of the index whose files are stored whole on this device: what can
+ * be opened without a connection (empty when none is, or nothing was kept).
+ */
+export async function keptAreaIndex(
+	origin: string,
+	options: OfflineAreaOptions = {},
+): Promise<AreaSummary[]> {
+	const cache = await storageOf(options).open(AREA_CACHE);
+	const copy = await cache.match(indexCopyUrl(origin));
+	if (!copy) return [];
+	const index = parseAreaIndex(await copy.json());
+	const kept: AreaSummary[] = [];
+	for (const a of index) {
+		const stored = await storedArea(`${origin}${AREA_PATH_PREFIX}${a.id}/manifest.json`, options);
+		if (stored.isComplete) kept.push(a);
+	}
+	return kept;
 }

@@ -249,6 +249,8 @@ const en: Messages = {
 	savedLeftOutUnknown: 'Not saved, as unknown in the data of {area}: {names}.',
 	savedNoArea: 'No municipality to save in: sign in as a coordinator of this municipality.',
 	savedNone: 'No saved analyses yet.',
+	savedOffline:
+		'No connection: opening saved analyses and saving new ones waits until there is a connection again. What is saved stays safe in the shared database.',
 	savedNameMissing: 'Give the analysis a name.',
 	savedFailed: 'Failed: {detail}',
 	savedOpen: 'Open',
@@ -302,6 +304,7 @@ const en: Messages = {
 	coverageTakeOver: 'Take over as a what-if',
 	coverageNoSuggestion: 'No place brings more residents 65+ within the norm.',
 	areaLabel: 'Area',
+	areaOfflineOnly: 'Without a connection: only the areas stored on this device.',
 	areaChooseTitle: 'Choose your municipality',
 	areaChooseIntro: 'Buurtkaart is ready for these areas. This device remembers your choice.',
 	areaBuilt: 'data processed on {date}',
@@ -466,6 +469,7 @@ const en: Messages = {
 		other: '{count} reports waiting to be sent',
 	},
 	storageOffline: 'no connection',
+	offlineBanner: 'No connection: you are working with what is stored on this device.',
 	reportOpen: 'Report a problem',
 	reportTitle: 'Report a problem',
 	reportIntro:
@@ -618,6 +622,8 @@ const en: Messages = {
 	offlineStoring: 'The area {area} is being stored for use without a connection… {percent} %',
 	offlineStored:
 		'The area {area} is stored on this device ({size}). Without a connection, the map (zoom {minzoom} to {maxzoom}), search, details, the list and walking times work.',
+	offlineShellStoring:
+		'The area {area} is stored on this device ({size}), but the app itself is still being stored: do not reload the page without a connection yet.',
 	offlineNotStored:
 		'The area {area} is not stored on this device: without a connection, this area does not work.',
 	offlineKeep: 'Store for use without a connection ({size})',
@@ -800,6 +806,8 @@ const en: Messages = {
 	curWhereDevice: 'Saved on this device.',
 	curWhereSupabase: 'Saved for the team of {area}.',
 	curReadOnly: 'Only the municipality’s neighbourhood care coordinators add initiatives.',
+	curOffline:
+		'No connection: adding and changing initiatives waits until there is a connection again. What is saved stays safe in the shared database.',
 	curErrorField: '{field}: {detail}',
 	curErrorRequired: 'Please fill in: {field}.',
 	curErrorNoLocation: 'First choose a location on the map or an address.',

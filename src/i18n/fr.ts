@@ -261,6 +261,8 @@ const fr: Messages = {
 	savedNoArea:
 		'Aucune commune où enregistrer\u00a0: connectez-vous comme coordinateur de cette commune.',
 	savedNone: 'Pas encore d’analyses enregistrées.',
+	savedOffline:
+		'Pas de connexion : ouvrir les analyses enregistrées et en enregistrer de nouvelles n’est possible qu’une fois la connexion revenue. Ce qui est enregistré reste en sécurité dans la base de données partagée.',
 	savedNameMissing: 'Donnez un nom à l’analyse.',
 	savedFailed: 'Échec\u00a0: {detail}',
 	savedOpen: 'Ouvrir',
@@ -318,6 +320,7 @@ const fr: Messages = {
 	coverageTakeOver: 'Reprendre comme «\u00a0et si\u00a0»',
 	coverageNoSuggestion: 'Plus aucun endroit n’amène des habitants de 65+ dans la norme.',
 	areaLabel: 'Zone',
+	areaOfflineOnly: 'Sans connexion : seulement les zones enregistrées sur cet appareil.',
 	areaChooseTitle: 'Choisissez votre commune',
 	areaChooseIntro: 'Buurtkaart est prête pour ces zones. Cet appareil retient votre choix.',
 	areaBuilt: 'données traitées le {date}',
@@ -490,6 +493,7 @@ const fr: Messages = {
 		other: '{count} signalements en attente d’envoi',
 	},
 	storageOffline: 'pas de connexion',
+	offlineBanner: 'Pas de connexion : vous travaillez avec ce qui est enregistré sur cet appareil.',
 	reportOpen: 'Signaler un problème',
 	reportTitle: 'Signaler un problème',
 	reportIntro:
@@ -648,6 +652,8 @@ const fr: Messages = {
 		'La zone {area} est en cours d’enregistrement pour une utilisation sans connexion… {percent}\u00a0%',
 	offlineStored:
 		'La zone {area} est enregistrée sur cet appareil ({size}). Sans connexion, la carte (zoom {minzoom} à {maxzoom}), la recherche, les détails, la liste et les temps de marche fonctionnent.',
+	offlineShellStoring:
+		'La zone {area} est enregistrée sur cet appareil ({size}), mais l’application elle-même est encore en cours d’enregistrement : ne rechargez pas encore la page sans connexion.',
 	offlineNotStored:
 		'La zone {area} n’est pas enregistrée sur cet appareil\u00a0: sans connexion, cette zone ne fonctionne pas.',
 	offlineKeep: 'Enregistrer pour une utilisation sans connexion ({size})',
@@ -840,6 +846,8 @@ const fr: Messages = {
 	curWhereSupabase: 'Enregistrée pour l’équipe de {area}.',
 	curReadOnly:
 		'Seuls les coordinateurs des soins de quartier de la commune ajoutent des initiatives.',
+	curOffline:
+		'Pas de connexion : ajouter ou modifier des initiatives n’est possible qu’une fois la connexion revenue. Ce qui est enregistré reste en sécurité dans la base de données partagée.',
 	curErrorField: '{field}\u00a0: {detail}',
 	curErrorRequired: 'À remplir\u00a0: {field}.',
 	curErrorNoLocation: 'Choisissez d’abord un lieu sur la carte ou une adresse.',

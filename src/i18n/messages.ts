@@ -254,6 +254,8 @@ const nl = {
 	savedLeftOutUnknown: 'Niet bewaard, want onbekend in de gegevens van {area}: {names}.',
 	savedNoArea: 'Geen gemeente om in te bewaren: meld u aan als coördinator van deze gemeente.',
 	savedNone: 'Nog geen bewaarde analyses.',
+	savedOffline:
+		'Geen verbinding: bewaarde analyses openen en nieuwe bewaren kan pas als er weer verbinding is. Wat al bewaard is, blijft veilig in de gedeelde databank.',
 	savedNameMissing: 'Geef de analyse een naam.',
 	savedFailed: 'Niet gelukt: {detail}',
 	savedOpen: 'Openen',
@@ -307,6 +309,7 @@ const nl = {
 	coverageTakeOver: 'Overnemen als wat-als',
 	coverageNoSuggestion: 'Geen enkele plaats brengt nog inwoners 65+ binnen de norm.',
 	areaLabel: 'Gebied',
+	areaOfflineOnly: 'Zonder verbinding: alleen de gebieden die op dit toestel bewaard zijn.',
 	areaChooseTitle: 'Kies je gemeente',
 	areaChooseIntro: 'Buurtkaart is voor deze gebieden klaar. Dit toestel onthoudt je keuze.',
 	areaBuilt: 'gegevens verwerkt op {date}',
@@ -478,6 +481,7 @@ const nl = {
 		other: '{count} meldingen wachten om verstuurd te worden',
 	},
 	storageOffline: 'geen verbinding',
+	offlineBanner: 'Geen verbinding: u werkt met wat op dit toestel bewaard is.',
 	reportOpen: 'Probleem melden',
 	reportTitle: 'Een probleem melden',
 	reportIntro:
@@ -631,6 +635,8 @@ const nl = {
 	offlineStoring: 'Het gebied {area} wordt bewaard voor gebruik zonder verbinding… {percent} %',
 	offlineStored:
 		'Het gebied {area} is bewaard op dit toestel ({size}). Zonder verbinding werken de kaart (zoom {minzoom} tot {maxzoom}), het zoeken, de details, de lijst en de wandeltijden.',
+	offlineShellStoring:
+		'Het gebied {area} is bewaard op dit toestel ({size}), maar de app zelf wordt nog bewaard: herlaad de pagina nog niet zonder verbinding.',
 	offlineNotStored:
 		'Het gebied {area} is niet bewaard op dit toestel: zonder verbinding werkt dit gebied niet.',
 	offlineKeep: 'Bewaren voor gebruik zonder verbinding ({size})',
@@ -817,6 +823,8 @@ const nl = {
 	curWhereDevice: 'Bewaard op dit toestel.',
 	curWhereSupabase: 'Bewaard voor het team van {area}.',
 	curReadOnly: 'Alleen buurtzorgregisseurs van de gemeente voegen initiatieven toe.',
+	curOffline:
+		'Geen verbinding: initiatieven toevoegen en wijzigen kan pas als er weer verbinding is. Wat al bewaard is, blijft veilig in de gedeelde databank.',
 	curErrorField: '{field}: {detail}',
 	curErrorRequired: 'Vul in: {field}.',
 	curErrorNoLocation: 'Kies eerst een plaats op de kaart of een adres.',

@@ -75,6 +75,8 @@ export class AreaState {
 	areas = $state.raw<AreaSummary[] | undefined>();
 	/** Why the index could not be read. */
 	indexError = $state<string | undefined>();
+	/** True when {@link areas} are the ones kept on this device (the index could not be read). */
+	isIndexKept = $state(false);
 	/** The chosen area's id (also while its manifest loads). */
 	id = $state<string | undefined>();
 	/** The chosen area's manifest. */
@@ -206,7 +208,19 @@ export class AreaState {
 		this.isOpening = true;
 		try {
 			this.areas = await (this.#options.first?.index() ?? loadAreaIndex(this.#origin, this.#fetch));
+			this.isIndexKept = false;
+			void keepIndexCopy(this.#origin, this.areas);
 		} catch (error) {
+			// Without a connection: the areas kept on this device, when there are any.
+			const kept = await keptIndex(this.#origin);
+			if (kept.length > 0) {
+				this.areas = kept;
+				this.isIndexKept = true;
+				const id = pickArea(kept, named, readRemembered());
+				if (id) await this.open(id);
+				else this.isOpening = false;
+				return;
+			}
 			this.indexError = error instanceof Error ? error.message : String(error);
 			this.areas = [];
 			// A link that names its area still opens it.
@@ -310,3 +324,23 @@ function remember(id: string): void {
 }
 
 export const [getAreaState, setAreaState] = createContext<AreaState>();
+
+/** Keeps a copy of the index for use without a connection (where the browser has Cache Storage). */
+async function keepIndexCopy(origin: string, index: AreaSummary[]): Promise<void> {
+	if (typeof caches === 'undefined') return;
+	try {
+		await (await import('../data/offline-area.ts')).keepAreaIndex(origin, index);
+	} catch {
+		// best effort: without the copy, the app offers no area offline, as before
+	}
+}
+
+/** The areas kept on this device (none where the browser has no Cache Storage). */
+async function keptIndex(origin: string): Promise<AreaSummary[]> {
+	if (typeof caches === 'undefined') return [];
+	try {
+		return await (await import('../data/offline-area.ts')).keptAreaIndex(origin);
+	} catch {
+		return [];
+	}
+}

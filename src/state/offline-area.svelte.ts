@@ -50,6 +50,12 @@ export class OfflineAreaState {
 	isOnline = $state(true);
 	/** A removal or a requested download is running. */
 	isBusy = $state(false);
+	/**
+	 * Whether the app itself (its shell) opens without a connection: a service worker controls the
+	 * page. It takes control only once it is installed, i.e. once it has stored every file of the
+	 * app shell (src/pwa/sw.ts), so before that a reload without a connection fails.
+	 */
+	isShellReady = $state(false);
 
 	#stop = new AbortController();
 	#run: AbortController | undefined;
@@ -72,6 +78,15 @@ export class OfflineAreaState {
 			{ signal },
 		);
 		addEventListener('offline', () => (this.isOnline = false), { signal });
+		const workers = 'serviceWorker' in navigator ? navigator.serviceWorker : undefined;
+		if (workers) {
+			this.isShellReady = workers.controller !== null;
+			workers.addEventListener(
+				'controllerchange',
+				() => (this.isShellReady = workers.controller !== null),
+				{ signal },
+			);
+		}
 	}
 
 	/**

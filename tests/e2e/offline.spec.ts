@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expectNoSeriousA11yViolations } from '../helpers/a11y.ts';
+import { addMembership, createUser, stackEnv, superuser } from '../helpers/db.ts';
+import { signInPage } from '../helpers/session.ts';
 import { chooseAddress, chooseLanguage } from '../helpers/header.ts';
 import { captureMap, renderedValues, waitForMapReady } from '../helpers/map.ts';
 import { expect, test, type Page } from '../helpers/test.ts';
@@ -298,6 +300,76 @@ test('a new version of the service worker shows the reload prompt; reloading swi
 	}
 });
 
+test('offline on a phone: a banner on the first screen says so; after a reload the area chooser offers the areas kept here @phone', async ({
+	page,
+	context,
+}, testInfo) => {
+	test.setTimeout(420_000);
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await waitForMapReady(page);
+	const areaId = await shownAreaId(page);
+	const panel = page.getByTestId('offline-area');
+	await expect(panel).toHaveAttribute('data-state', 'stored', { timeout: 120_000 });
+	await expect(panel).toHaveAttribute('data-shell', 'ready');
+	const banner = page.getByTestId('offline-banner');
+	await expect(banner).toHaveCount(0);
+
+	await context.setOffline(true);
+	await expect(banner).toHaveText('Geen verbinding: u werkt met wat op dit toestel bewaard is.');
+	await expect(banner).toBeInViewport();
+	await expect(page.getByTestId('map')).toBeInViewport();
+
+	// A reload without a connection: the index of areas cannot be read, the areas kept here can.
+	await page.reload();
+	await waitForMapReady(page);
+	await expect(banner).toBeInViewport();
+	await page.screenshot({ path: testInfo.outputPath('offline-banner-phone.png') });
+	const select = page.getByTestId('area-select');
+	await expect(select).toHaveCount(1);
+	await expect(select).toHaveValue(areaId);
+	await expect(page.getByTestId('area-offline-only')).toHaveText(
+		'Zonder verbinding: alleen de gebieden die op dit toestel bewaard zijn.',
+	);
+
+	await context.setOffline(false);
+	await expect(banner).toHaveCount(0);
+});
+
+test('the offline panel says the area is ready without a connection only once the app itself is stored and in control', async ({
+	page,
+	context,
+}) => {
+	test.setTimeout(420_000);
+	// The service worker's script is held back: the area is stored, the app shell is not yet.
+	let release: () => void = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await context.route('**/sw.js', async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page.goto('/');
+	await waitForMapReady(page);
+	const panel = page.getByTestId('offline-area');
+	await expect(panel).toHaveAttribute('data-state', 'stored', { timeout: 120_000 });
+	await expect(panel).toHaveAttribute('data-shell', 'storing');
+	await expect(panel.getByTestId('offline-shell-storing')).toContainText(
+		'maar de app zelf wordt nog bewaard: herlaad de pagina nog niet zonder verbinding.',
+	);
+	await expect(panel.getByTestId('offline-stored')).toHaveCount(0);
+	expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+
+	release();
+	await expect(panel).toHaveAttribute('data-shell', 'ready', { timeout: 120_000 });
+	await expect(panel.getByTestId('offline-stored')).toContainText('Zonder verbinding werken');
+	await context.unroute('**/sw.js');
+	// What the panel now says holds: a reload without a connection opens the app and the area.
+	await context.setOffline(true);
+	await page.reload();
+	await waitForMapReady(page);
+	await expect(page.getByTestId('offline')).toBeVisible();
+});
+
 test.describe('what needs a connection says so, in Supabase mode @supabase', () => {
 	test.skip(
 		!process.env.BUURTKAART_E2E_SUPABASE,
@@ -338,5 +410,48 @@ test.describe('what needs a connection says so, in Supabase mode @supabase', () 
 
 		await context.setOffline(false);
 		await expect(page.getByTestId('report-offline')).toHaveCount(0);
+	});
+
+	test('a signed-in coordinator offline: saved analyses and initiatives say they need a connection, not that there are none or that the role is missing', async ({
+		page,
+		context,
+	}, testInfo) => {
+		test.setTimeout(420_000);
+		const env = stackEnv();
+		const db = await superuser(env);
+		const coordinator = await createUser(db, 'e2e-coordinator-offline');
+		try {
+			await addMembership(db, coordinator, 'vorselaar', 'coordinator');
+			await signInPage(page, env, db, coordinator);
+			await page.goto('/?mode=coverage&cats=meeting_place&profile=wheelchair');
+			const saved = page.getByTestId('saved-analyses');
+			const curated = page.getByTestId('curated');
+			await expect(saved.getByTestId('saved-form')).toContainText('Bewaard voor Vorselaar.', {
+				timeout: 240_000,
+			});
+			await expect(curated.getByTestId('curated-add')).toBeVisible();
+
+			await context.setOffline(true);
+			await expect(saved.getByTestId('saved-offline')).toHaveText(
+				'Geen verbinding: bewaarde analyses openen en nieuwe bewaren kan pas als er weer verbinding is. Wat al bewaard is, blijft veilig in de gedeelde databank.',
+			);
+			await expect(saved.getByTestId('saved-form')).toHaveCount(0);
+			await expect(saved).not.toContainText('Nog geen bewaarde analyses.');
+			await expect(curated.getByTestId('curated-offline')).toContainText(
+				'Geen verbinding: initiatieven toevoegen en wijzigen kan pas als er weer verbinding is.',
+			);
+			await expect(curated).not.toContainText('Alleen buurtzorgregisseurs');
+			await expect(curated).not.toContainText('Nog geen lokale initiatieven');
+			await saved.scrollIntoViewIfNeeded();
+			await page.screenshot({ path: testInfo.outputPath('supabase-offline-saved.png') });
+
+			await context.setOffline(false);
+			await expect(saved.getByTestId('saved-form')).toContainText('Bewaard voor Vorselaar.');
+			await expect(saved.getByTestId('saved-offline')).toHaveCount(0);
+			await expect(curated.getByTestId('curated-add')).toBeVisible();
+		} finally {
+			await db.query('delete from auth.users where id = $1', [coordinator]);
+			await db.end();
+		}
 	});
 });
