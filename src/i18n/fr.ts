@@ -242,6 +242,9 @@ const fr: Messages = {
 	savedTitle: 'Analyses enregistrées',
 	savedName: 'Nom',
 	savedNote: 'Note',
+	savedFieldName: 'Le nom',
+	savedFieldNote: 'La note',
+	savedCharacters: { one: '{count} caractère sur {max}', other: '{count} caractères sur {max}' },
 	savedSave: 'Enregistrer l’analyse',
 	savedSaved: 'Enregistrée\u00a0: {name}',
 	savedRenamed: 'Renommée\u00a0: {old} → {name}',
@@ -265,10 +268,32 @@ const fr: Messages = {
 		'Pas de connexion : ouvrir les analyses enregistrées et en enregistrer de nouvelles n’est possible qu’une fois la connexion revenue. Ce qui est enregistré reste en sécurité dans la base de données partagée.',
 	savedNameMissing: 'Donnez un nom à l’analyse.',
 	savedFailed: 'Échec\u00a0: {detail}',
+	savedErrorTooLong: '{field} compte {count} caractères, {max} au maximum.',
+	savedErrorMarkup:
+		'{field} contient «\u00a0<\u00a0» suivi d’une lettre, comme dans du code HTML. Nous ne l’enregistrons pas\u00a0: retirez-le ou mettez une espace après «\u00a0<\u00a0».',
+	savedErrorControl:
+		'{field} contient des caractères de contrôle ou de direction invisibles. Retapez le texte au lieu de le coller.',
+	savedErrorCharacters:
+		'{field} contient des caractères que nous n’enregistrons pas (caractères de contrôle ou de direction, ou «\u00a0<\u00a0» suivi d’une lettre).',
+	savedErrorDenied:
+		'Vous ne pouvez pas enregistrer ou modifier cette analyse ici. Reconnectez-vous comme coordinateur de cette commune.',
+	savedErrorNotFound:
+		'Cette analyse n’existe plus\u00a0: elle a peut-être été supprimée entre-temps.',
+	savedErrorRateLimited:
+		'Beaucoup d’analyses viennent d’être enregistrées. Réessayez dans un moment.',
+	savedErrorNetwork:
+		'La base de données est injoignable pour l’instant. Rien n’a changé\u00a0; réessayez plus tard.',
 	savedOpen: 'Ouvrir',
 	savedRename: 'Renommer',
 	savedRenameTo: 'Nouveau nom pour {name}',
 	savedDelete: 'Supprimer',
+	savedDeleteConfirm: 'Supprimer «\u00a0{name}\u00a0»\u00a0? Cela ne peut pas être annulé.',
+	savedDeletePublished:
+		'Elle est publiée\u00a0: les habitants et les autres coordinateurs ne pourront plus l’ouvrir.',
+	savedDeleteTeam: 'L’équipe de la commune ne pourra plus l’ouvrir non plus.',
+	savedDeleteYes: 'Oui, supprimer',
+	savedDeleteCancel: 'Ne pas supprimer',
+	savedDeleted: 'Supprimée\u00a0: {name}',
 	savedVisibility: 'Qui voit {name}',
 	savedPrivate: 'Moi seul',
 	savedAreaTeam: 'L’équipe de la commune',
@@ -285,6 +310,15 @@ const fr: Messages = {
 	savedCompareCaption: '{category}\u00a0: habitants de 65+ au-delà de la norme, par quartier',
 	savedCompareChange: 'Différence',
 	savedCompareTotal: 'Au total\u00a0: {change}',
+	savedCompareSame: 'Choisissez deux analyses différentes à comparer.',
+	savedCompareSaved: 'enregistrée le {date}',
+	savedCompareBasis: '{profile} · données inconnues\u00a0: {unknown} · norme {norm}\u00a0m',
+	savedCompareDiffers:
+		'Attention\u00a0: ces deux analyses ont été calculées différemment ({what}). La différence ci-dessous n’est donc pas un changement dans le quartier\u00a0: elle vient (aussi) de ce choix.',
+	savedCompareDiffProfile: 'autre profil',
+	savedCompareDiffUnknown: 'données inconnues comptées autrement',
+	savedCompareDiffNorm: 'autre norme',
+	savedCompareDiffData: 'données d’une autre date',
 	savedExportCsv: 'Tableau en CSV',
 	savedExportGeojson: 'Couche en GeoJSON',
 	csvAnalysis: 'analyse',

@@ -236,6 +236,9 @@ const nl = {
 	savedTitle: 'Bewaarde analyses',
 	savedName: 'Naam',
 	savedNote: 'Notitie',
+	savedFieldName: 'De naam',
+	savedFieldNote: 'De notitie',
+	savedCharacters: { one: '{count} van de {max} tekens', other: '{count} van de {max} tekens' },
 	savedSave: 'Analyse bewaren',
 	savedSaved: 'Bewaard: {name}',
 	savedRenamed: 'Hernoemd: {old} → {name}',
@@ -258,10 +261,31 @@ const nl = {
 		'Geen verbinding: bewaarde analyses openen en nieuwe bewaren kan pas als er weer verbinding is. Wat al bewaard is, blijft veilig in de gedeelde databank.',
 	savedNameMissing: 'Geef de analyse een naam.',
 	savedFailed: 'Niet gelukt: {detail}',
+	savedErrorTooLong: '{field} is te lang: {count} tekens, maximaal {max}.',
+	savedErrorMarkup:
+		'{field} bevat “<” gevolgd door een letter, zoals in HTML-code. Dat bewaren we niet: laat het weg of zet een spatie na “<”.',
+	savedErrorControl:
+		'{field} bevat onzichtbare stuur- of richtingstekens. Typ de tekst opnieuw in plaats van hem te plakken.',
+	savedErrorCharacters:
+		'{field} bevat tekens die we niet bewaren (stuur- of richtingstekens, of “<” gevolgd door een letter).',
+	savedErrorDenied:
+		'U mag deze analyse hier niet bewaren of wijzigen. Meld u opnieuw aan als coördinator van deze gemeente.',
+	savedErrorNotFound: 'Deze analyse bestaat niet meer: misschien is ze intussen verwijderd.',
+	savedErrorRateLimited:
+		'Er werden net veel analyses bewaard. Probeer het over een tijdje opnieuw.',
+	savedErrorNetwork:
+		'De databank is nu niet bereikbaar. Er is niets veranderd; probeer het straks opnieuw.',
 	savedOpen: 'Openen',
 	savedRename: 'Hernoemen',
 	savedRenameTo: 'Nieuwe naam voor {name}',
 	savedDelete: 'Verwijderen',
+	savedDeleteConfirm: '“{name}” verwijderen? Dat kan niet ongedaan gemaakt worden.',
+	savedDeletePublished:
+		'Ze is gepubliceerd: bewoners en andere coördinatoren kunnen ze daarna niet meer openen.',
+	savedDeleteTeam: 'Het team van de gemeente kan ze daarna ook niet meer openen.',
+	savedDeleteYes: 'Ja, verwijderen',
+	savedDeleteCancel: 'Niet verwijderen',
+	savedDeleted: 'Verwijderd: {name}',
 	savedVisibility: 'Wie ziet {name}',
 	savedPrivate: 'Alleen ikzelf',
 	savedAreaTeam: 'Het team van de gemeente',
@@ -274,6 +298,15 @@ const nl = {
 	savedCompareCaption: '{category}: inwoners 65+ verder dan de norm, per buurt',
 	savedCompareChange: 'Verschil',
 	savedCompareTotal: 'In totaal: {change}',
+	savedCompareSame: 'Kies twee verschillende analyses om te vergelijken.',
+	savedCompareSaved: 'bewaard op {date}',
+	savedCompareBasis: '{profile} · onbekende gegevens: {unknown} · norm {norm} m',
+	savedCompareDiffers:
+		'Let op: deze twee analyses zijn anders berekend ({what}). Het verschil hieronder is dus geen verandering in de buurt: het komt (ook) van die keuze.',
+	savedCompareDiffProfile: 'ander profiel',
+	savedCompareDiffUnknown: 'onbekende gegevens anders geteld',
+	savedCompareDiffNorm: 'andere norm',
+	savedCompareDiffData: 'gegevens van een andere datum',
 	savedExportCsv: 'Tabel als CSV',
 	savedExportGeojson: 'Kaartlaag als GeoJSON',
 	csvAnalysis: 'analyse',

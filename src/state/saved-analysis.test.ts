@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { toCsv } from '../data/csv.ts';
 import { blankSummary, type NeighbourhoodSummary } from '../analysis/summary.ts';
 import type { CoverageSnapshot } from './coverage.svelte.ts';
+import { DataError } from '../data/errors.ts';
+import { checkLine } from '../data/validate.ts';
 import {
+	basisDifferences,
+	basisOf,
 	compareRecords,
 	editsOf,
+	inSavedOrder,
+	savedErrorMessage,
 	exportColumns,
 	exportRows,
 	leftOutOf,
@@ -143,6 +149,75 @@ describe('saved analyses', () => {
 		planned: 'pl',
 		switchedOff: 'off',
 	};
+
+	it('says what each side of a comparison was computed with, and where two differ (profile, unknown data, norm, data date)', () => {
+		const walking = recordOf('some-area', snapshot([row('A1', 'Centrum', 20)]));
+		const rollator = recordOf('some-area', snapshot([row('A1', 'Centrum', 18)]));
+		rollator.params = { ...rollator.params, profile: 'rollator' };
+		expect(basisOf(walking, 'gp', '2026-05-01')).toEqual({
+			profile: 'walking',
+			unknownMode: 'optimistic',
+			normM: 900,
+			dataVersion: '2026-05-01',
+		});
+		// a data date not stored is no difference
+		expect(basisOf(walking, 'gp', 'unknown').dataVersion).toBeUndefined();
+		const same = basisDifferences(basisOf(walking, 'gp'), basisOf(walking, 'gp', '2026-05-01'));
+		expect(same).toEqual([]);
+		// a change of profile is not a change in the neighbourhood
+		expect(basisDifferences(basisOf(rollator, 'gp'), basisOf(walking, 'gp'))).toEqual(['profile']);
+		const cautious = recordOf('some-area', snapshot([row('A1', 'Centrum', 20)]));
+		cautious.params = { ...cautious.params, unknownMode: 'cautious' };
+		cautious.results = cautious.results.map((r) => ({ ...r, normM: 500 }));
+		expect(
+			basisDifferences(basisOf(walking, 'gp', '2026-05-01'), basisOf(cautious, 'gp', '2026-09-01')),
+		).toEqual(['unknown', 'norm', 'data']);
+	});
+
+	it('puts the older of two saved analyses first, whichever way they were chosen', () => {
+		const older = { id: 'a', createdAt: '2026-03-01T09:00:00Z' };
+		const newer = { id: 'b', createdAt: '2026-06-01T09:00:00Z' };
+		expect(inSavedOrder(newer, older).map((x) => x.id)).toEqual(['a', 'b']);
+		expect(inSavedOrder(older, newer).map((x) => x.id)).toEqual(['a', 'b']);
+	});
+
+	it("words a name's or note's refusal by its kind and field, never the data layer's English", () => {
+		const refusal = (text: string, field = 'name') => {
+			try {
+				checkLine('savedAnalyses.save', field, text, 1, 120);
+			} catch (e) {
+				return savedErrorMessage(e);
+			}
+			return undefined;
+		};
+		expect(refusal('Plan <script>')).toEqual({
+			key: 'savedErrorMarkup',
+			values: { field: 'name' },
+		});
+		expect(refusal('Plan \u202eevil')).toEqual({
+			key: 'savedErrorControl',
+			values: { field: 'name' },
+		});
+		expect(refusal('')).toEqual({ key: 'savedNameMissing', values: { field: 'name' } });
+		expect(refusal('x'.repeat(325))).toEqual({
+			key: 'savedErrorTooLong',
+			values: { field: 'name', max: 120, count: 325 },
+		});
+		expect(refusal('<b>', 'description')).toEqual({
+			key: 'savedErrorMarkup',
+			values: { field: 'note' },
+		});
+		// the backend's refusals by their kind
+		const denied = new DataError('savedAnalyses.update', 'denied', 'permission denied');
+		expect(savedErrorMessage(denied).key).toBe('savedErrorDenied');
+		const offline = new DataError('savedAnalyses.remove', 'network', 'Failed to fetch');
+		expect(savedErrorMessage(offline).key).toBe('savedErrorNetwork');
+		// only an error of no known kind keeps its detail
+		expect(savedErrorMessage(new Error('boom'))).toEqual({
+			key: 'savedFailed',
+			values: { detail: 'boom' },
+		});
+	});
 
 	it('exports through the shared CSV writer: BOM, escaped formula cells, none mapped left empty', () => {
 		const rec = recordOf(

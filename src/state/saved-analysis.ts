@@ -11,7 +11,9 @@
 import { decodePersonalProfile } from '../analysis/personal-profile.ts';
 import type { NeighbourhoodSummary } from '../analysis/summary.ts';
 import type { CsvColumn } from '../data/csv.ts';
+import { errorInfo, type ErrorKind } from '../data/errors.ts';
 import type { AnalysisSummaryInput, SavedAnalysisDetail } from '../data/types.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import type { CoverageParams, CoverageSnapshot, WhatIfEdits } from './coverage.svelte.ts';
 
 /** The version of this record's layout (a newer app still reads older ones). */
@@ -186,6 +188,99 @@ export function compareRecords(before: AnalysisRecord, after: AnalysisRecord): C
 		});
 	}
 	return out;
+}
+
+/** What a saved analysis was computed with, as a comparison shows it beside each side. */
+export interface AnalysisBasis {
+	profile: CoverageParams['profile'];
+	/** The personal profile (text form) applied on `profile`, if any. */
+	personal?: string;
+	unknownMode: CoverageParams['unknownMode'];
+	/** The norm of the category compared, in metres (null: the category is not in it). */
+	normM: number | null;
+	/** The date of the data it was computed on, when it was stored (absent: not known). */
+	dataVersion?: string;
+}
+
+/** A way two analyses were computed differently: their difference is then not only a change. */
+export type BasisDifference = 'profile' | 'unknown' | 'norm' | 'data';
+
+/**
+ * What `record` was computed with for `categoryId`: its profile, how it counts unknown data, the
+ * category's norm, and the data date saved with it (`dataVersion`; 'unknown' or empty: not known).
+ */
+export function basisOf(
+	record: AnalysisRecord,
+	categoryId: string,
+	dataVersion?: string,
+): AnalysisBasis {
+	const result = record.results.find((r) => r.categoryId === categoryId);
+	const known = dataVersion && dataVersion !== 'unknown' ? dataVersion : undefined;
+	return {
+		profile: record.params.profile,
+		...(record.params.personal ? { personal: record.params.personal } : {}),
+		unknownMode: record.params.unknownMode,
+		normM: result?.normM ?? record.params.norms[categoryId] ?? null,
+		...(known ? { dataVersion: known } : {}),
+	};
+}
+
+/**
+ * How two analyses were computed differently (none: the same profile, unknown-data mode, norm and,
+ * where both are known, data date). A difference means the comparison's change is, at least in
+ * part, that choice and not a change in the neighbourhood.
+ */
+export function basisDifferences(a: AnalysisBasis, b: AnalysisBasis): BasisDifference[] {
+	const out: BasisDifference[] = [];
+	if (a.profile !== b.profile || (a.personal ?? '') !== (b.personal ?? '')) out.push('profile');
+	if (a.unknownMode !== b.unknownMode) out.push('unknown');
+	if (a.normM !== null && b.normM !== null && a.normM !== b.normM) out.push('norm');
+	if (a.dataVersion && b.dataVersion && a.dataVersion !== b.dataVersion) out.push('data');
+	return out;
+}
+
+/**
+ * Two saved analyses in the order they were saved, the older first ("before"), whichever way they
+ * were chosen; equal dates keep the order given.
+ */
+export function inSavedOrder<T extends { createdAt: string }>(a: T, b: T): [T, T] {
+	return Date.parse(b.createdAt) < Date.parse(a.createdAt) ? [b, a] : [a, b];
+}
+
+/** A message about saved analyses: a key and its slot values. */
+export interface SavedMessage {
+	key: MessageKey;
+	values?: Record<string, string | number>;
+}
+
+/** The message key of each error kind about a saved analysis (the rest: savedFailed). */
+const SAVED_MESSAGE: Partial<Record<ErrorKind, MessageKey>> = {
+	too_long: 'savedErrorTooLong',
+	too_short: 'savedNameMissing',
+	markup: 'savedErrorMarkup',
+	control_characters: 'savedErrorControl',
+	forbidden_characters: 'savedErrorCharacters',
+	denied: 'savedErrorDenied',
+	not_found: 'savedErrorNotFound',
+	rate_limited: 'savedErrorRateLimited',
+	network: 'savedErrorNetwork',
+	server: 'savedErrorNetwork',
+};
+
+/**
+ * The coordinator-facing message for an error the data layer gave about a saved analysis (its own
+ * checks of a name or note, or the backend's refusal): the error kind mapped to a message key, the
+ * field ('name', 'description') to `field` as 'name' or 'note'. An error without a known kind gets
+ * savedFailed with its technical detail.
+ */
+export function savedErrorMessage(err: unknown): SavedMessage {
+	const info = errorInfo(err);
+	const key = SAVED_MESSAGE[info.kind];
+	if (!key) return { key: 'savedFailed', values: { detail: info.detail } };
+	const field = info.values.field === 'description' ? 'note' : 'name';
+	if (key === 'savedErrorTooLong')
+		return { key, values: { field, max: info.values.max ?? '', count: info.values.count ?? '?' } };
+	return { key, values: { field } };
 }
 
 /** A row of the table export: one neighbourhood of one category. */
