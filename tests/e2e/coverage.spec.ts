@@ -829,6 +829,8 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 
 				// delete the baseline (what the device keeps: tests/integration/data-contract.test.ts)
 				await savedItem(page, '+Nulmeting').getByTestId('saved-delete').click();
+				await savedItem(page, '+Nulmeting').getByTestId('saved-delete-yes').click();
+				await expect(saved.getByTestId('saved-notice')).toContainText('Verwijderd: ');
 				await expect(saved.getByTestId('saved-item')).toHaveCount(1);
 				await expect(savedItem(page, 'Plan ontmoetingsplaats')).toHaveAttribute(
 					'data-visibility',
