@@ -265,7 +265,8 @@ const en: Messages = {
 		'{field} contains characters we do not store (control or direction characters, or “<” followed by a letter).',
 	savedErrorDenied:
 		'You may not save or change this analysis here. Sign in again as a coordinator of this municipality.',
-	savedErrorNotFound: 'This analysis no longer exists: it may have been deleted in the meantime.',
+	savedErrorNotFound:
+		'This analysis no longer exists or you may no longer change it: it may have been deleted elsewhere in the meantime. Nothing was changed.',
 	savedErrorRateLimited: 'Many analyses were saved just now. Try again in a while.',
 	savedErrorNetwork: 'The database cannot be reached now. Nothing was changed; try again later.',
 	savedOpen: 'Open',

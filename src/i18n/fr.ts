@@ -278,7 +278,7 @@ const fr: Messages = {
 	savedErrorDenied:
 		'Vous ne pouvez pas enregistrer ou modifier cette analyse ici. Reconnectez-vous comme coordinateur de cette commune.',
 	savedErrorNotFound:
-		'Cette analyse n’existe plus\u00a0: elle a peut-être été supprimée entre-temps.',
+		'Cette analyse n’existe plus ou vous ne pouvez plus la modifier\u00a0: elle a peut-être été supprimée ailleurs entre-temps. Rien n’a changé.',
 	savedErrorRateLimited:
 		'Beaucoup d’analyses viennent d’être enregistrées. Réessayez dans un moment.',
 	savedErrorNetwork:

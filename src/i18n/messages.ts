@@ -270,7 +270,8 @@ const nl = {
 		'{field} bevat tekens die we niet bewaren (stuur- of richtingstekens, of “<” gevolgd door een letter).',
 	savedErrorDenied:
 		'U mag deze analyse hier niet bewaren of wijzigen. Meld u opnieuw aan als coördinator van deze gemeente.',
-	savedErrorNotFound: 'Deze analyse bestaat niet meer: misschien is ze intussen verwijderd.',
+	savedErrorNotFound:
+		'Deze analyse bestaat niet meer of u mag ze niet meer wijzigen: misschien is ze intussen elders verwijderd. Er is niets veranderd.',
 	savedErrorRateLimited:
 		'Er werden net veel analyses bewaard. Probeer het over een tijdje opnieuw.',
 	savedErrorNetwork:

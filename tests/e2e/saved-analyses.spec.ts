@@ -395,6 +395,19 @@ test.describe('coordinators: saved analyses', () => {
 				[ids.rows.map((r) => r.id)],
 			);
 			expect(after.rows.map((r) => r.name)).toEqual([publicName, privateName]);
+
+			await test.step('deleted elsewhere: renaming or deleting it says so in words, not the data layer’s English', async () => {
+				await db.query(`delete from public.saved_analyses where name = $1`, [privateName]);
+				await savedItem(page, privateName).getByTestId('saved-rename').click();
+				await saved.getByTestId('saved-new-name').fill(`${privateName} bis`);
+				await saved.getByTestId('saved-rename-ok').click();
+				const notFound =
+					'Deze analyse bestaat niet meer of u mag ze niet meer wijzigen: misschien is ze intussen elders verwijderd. Er is niets veranderd.';
+				await expect(saved.getByTestId('saved-error')).toHaveText(notFound);
+				await savedItem(page, privateName).getByTestId('saved-delete').click();
+				await savedItem(page, privateName).getByTestId('saved-delete-yes').click();
+				await expect(saved.getByTestId('saved-error')).toHaveText(notFound);
+			});
 		} finally {
 			await db.query(`delete from public.saved_analyses where created_by = any($1)`, [
 				[coordinator, other],
