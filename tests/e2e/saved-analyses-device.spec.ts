@@ -7,6 +7,7 @@
  * "before", the same one not comparable with itself), and a delete that asks first, naming the
  * analysis and, for a published one, who loses it, then says it is done.
  */
+import { chooseLanguage } from '../helpers/header.ts';
 import { savedItem } from '../helpers/saved-analyses.ts';
 import { captureMap } from '../helpers/map.ts';
 import { expect, test, type Page } from '../helpers/test.ts';
@@ -53,14 +54,14 @@ test('saved analyses on the device: a refused or too long name is said in the co
 	});
 
 	await test.step('in French and English too', async () => {
-		await page.getByTestId('language').selectOption('fr');
+		await chooseLanguage(page, 'fr');
 		await name.fill('<b>x');
 		await saved.getByTestId('saved-save').click();
 		await expect(error).toContainText('Le nom contient');
-		await page.getByTestId('language').selectOption('en');
+		await chooseLanguage(page, 'en');
 		await saved.getByTestId('saved-save').click();
 		await expect(error).toContainText('The name contains “<” followed by a letter');
-		await page.getByTestId('language').selectOption('nl');
+		await chooseLanguage(page, 'nl');
 	});
 	// the first with the rollator, the second on foot (an Arabic name), with the same data
 	const first = 'Nulmeting met rollator';
