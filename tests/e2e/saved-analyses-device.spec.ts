@@ -21,14 +21,19 @@ async function analysisDone(page: Page) {
 	});
 }
 
+/** The gap analysis of meeting places with the rollator, done: its saved analyses and name field. */
+async function openSaved(page: Page) {
+	await page.goto('/?mode=coverage&cats=meeting_place&profile=rollator');
+	await analysisDone(page);
+	const saved = page.getByTestId('saved-analyses');
+	return { saved, name: saved.getByTestId('saved-name') };
+}
+
 test('saved analyses on the device: a refused or too long name is said in the coordinator’s language, never cut silently; a right-to-left name is isolated', async ({
 	page,
 }, testInfo) => {
 	test.setTimeout(420_000);
-	await page.goto('/?mode=coverage&cats=meeting_place&profile=rollator');
-	await analysisDone(page);
-	const saved = page.getByTestId('saved-analyses');
-	const name = saved.getByTestId('saved-name');
+	const { saved, name } = await openSaved(page);
 	const error = saved.getByTestId('saved-error');
 
 	await test.step('a refused name is said in Dutch, never as the data layer’s English', async () => {
@@ -96,10 +101,7 @@ test('saved analyses on the device: a comparison of two profiles says what each 
 	page,
 }, testInfo) => {
 	test.setTimeout(420_000);
-	await page.goto('/?mode=coverage&cats=meeting_place&profile=rollator');
-	await analysisDone(page);
-	const saved = page.getByTestId('saved-analyses');
-	const name = saved.getByTestId('saved-name');
+	const { saved, name } = await openSaved(page);
 
 	// the first with the rollator, the second on foot (an Arabic name), with the same data
 	const first = 'Nulmeting met rollator';
@@ -151,10 +153,7 @@ test('saved analyses on the device: delete asks first, naming the analysis and w
 	page,
 }, testInfo) => {
 	test.setTimeout(420_000);
-	await page.goto('/?mode=coverage&cats=meeting_place&profile=rollator');
-	await analysisDone(page);
-	const saved = page.getByTestId('saved-analyses');
-	const name = saved.getByTestId('saved-name');
+	const { saved, name } = await openSaved(page);
 
 	const first = 'Nulmeting met rollator';
 	await name.fill(first);
