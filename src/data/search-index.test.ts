@@ -326,6 +326,32 @@ describe('SearchIndex on the sample area (the real pipeline output)', () => {
 		expect(isEmpty(index.search('zzqxw'))).toBe(true);
 	});
 
+	it('says a house number is not found only of streets whose addresses it holds', () => {
+		const street = (id: string, label: string): SearchRecord => ({
+			id,
+			kind: 'street',
+			label,
+			keywords: [],
+			lngLat: [4.77, 51.2],
+		});
+		const index = new SearchIndex([
+			street('s1', 'Dorp'),
+			{
+				id: 's1/1',
+				kind: 'address',
+				label: 'Dorp 1',
+				keywords: [],
+				street: 's1',
+				houseNumber: '1',
+			},
+			// a street with no address in the index: nothing can be said of its numbers
+			street('s2', 'Markt'),
+		]);
+		expect(index.search('Dorp 7').numbersNotFound).toEqual(['7']);
+		expect(index.search('Dorp 1').numbersNotFound).toBeUndefined();
+		expect(index.search('Markt 5').numbersNotFound).toBeUndefined();
+	});
+
 	it('rejects records without id or label, and addresses of unknown streets', () => {
 		expect(() => new SearchIndex([{ id: 'x' } as unknown as SearchRecord])).toThrow(/record 0/);
 		expect(

@@ -600,8 +600,15 @@ export class SearchIndex {
 				(b.hits[0]?.score ?? 0) - (a.hits[0]?.score ?? 0) ||
 				KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
 		);
-		// a number typed that none of the streets named holds: said, with the streets still offered
-		const notFound = streetHits.length ? reading.numbers.filter((n) => !numbersFound.has(n)) : [];
+		// a number typed that none of the streets named holds (every one, not only those whose
+		// addresses are offered; a street whose addresses the index lacks says nothing of it):
+		// said, with the streets still offered
+		const withNumbers = streetHits
+			.map(([street]) => this.#numbers.get(street))
+			.filter((t) => t !== undefined);
+		const notFound = withNumbers.length
+			? reading.numbers.filter((n) => !numbersFound.has(n) && !withNumbers.some((t) => t.has(n)))
+			: [];
 		return {
 			...empty,
 			groups: ordered,
