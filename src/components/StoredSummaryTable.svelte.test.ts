@@ -33,7 +33,14 @@ const lille: LeftOut = {
 	codes: ['1301901', '1301902'],
 };
 
-const host = (lang: 'nl' | 'fr' | 'en', leftOut: LeftOut[]) =>
+const host = (
+	lang: 'nl' | 'fr' | 'en',
+	leftOut: LeftOut[],
+	saved: { savedFor?: string; savedForNis?: string } = {
+		savedFor: 'Vorselaar',
+		savedForNis: '13044',
+	},
+) =>
 	render(I18nHost, {
 		props: {
 			i18n: new I18n(lang),
@@ -43,7 +50,7 @@ const host = (lang: 'nl' | 'fr' | 'en', leftOut: LeftOut[]) =>
 				computedAt: '2026-12-07T10:00:00Z',
 				category: 'Huisarts',
 				leftOut,
-				savedFor: 'Vorselaar',
+				...saved,
 			},
 		},
 	});
@@ -68,5 +75,28 @@ describe('StoredSummaryTable', () => {
 
 	it('has no such line when it holds every neighbourhood', () => {
 		expect(host('nl', []).queryByTestId('stored-left-out')).toBeNull();
+	});
+
+	it('says the neighbourhoods of the municipality saved for that the data lacks are unknown there', () => {
+		const own: LeftOut = {
+			nis: '13044',
+			municipality: 'Vorselaar',
+			names: ['Nieuwe wijk'],
+			codes: ['13044Z9'],
+		};
+		const notes = host('nl', [own, lille]).getAllByTestId('stored-left-out');
+		expect(notes[0]!.textContent?.trim()).toBe(
+			'Niet in deze tabel, want onbekend in de gegevens van Vorselaar: Nieuwe wijk.',
+		);
+		expect(notes[1]!.textContent).toContain('de buurten van Lille');
+	});
+
+	it('leaves out "saved for" when it does not know the municipality saved for', () => {
+		const note = host('nl', [lille], {}).getByTestId('stored-left-out').textContent ?? '';
+		expect(note).not.toContain('—.');
+		expect(note).not.toContain('bewaard voor —');
+		expect(note.trim()).toBe(
+			'Niet in deze tabel: Gierle (Lille), Lille (wijk) — de buurten van Lille. Alleen de buurten van de gemeente waarvoor de analyse bewaard is, zijn opgeslagen.',
+		);
 	});
 });

@@ -190,6 +190,9 @@ const en: Messages = {
 		'The shared analysis cannot be opened: it does not exist (any more), or it is not published and you have no access to it. Below is a new analysis with the same settings, without that analysis’s plans.',
 	coverageLinkOtherArea:
 		'The shared analysis was made for another area than this one. Below is a new analysis with the same settings, without that analysis’s plans.',
+	coverageLinkUnreachable:
+		'No connection: the shared analysis cannot be opened now. It will be tried again once the connection is back. Meanwhile, below is an analysis with the same settings, without that analysis’s plans.',
+	coverageLinkRetry: 'Try again',
 	coverageStoredOverlay:
 		'On the map: the layer as it was saved ({n} squares of 200 m, mean walking distance).',
 	coverageFullScreen: 'Analysis full screen',
@@ -851,6 +854,9 @@ const en: Messages = {
 	storedColEdge: 'Edge of the data (residents)',
 	storedLeftOut:
 		'Not in this table: {names} — the neighbourhoods of {municipality}. The analysis is saved for {area}; only that municipality’s neighbourhoods are stored.',
+	storedLeftOutNoArea:
+		'Not in this table: {names} — the neighbourhoods of {municipality}. Only the neighbourhoods of the municipality the analysis is saved for are stored.',
+	storedLeftOutUnknown: 'Not in this table, as unknown in the data of {area}: {names}.',
 	scrollHint: 'Scroll sideways for the other columns →',
 	toolbarLabel: 'Toolbar',
 	toolbarScrollHint: 'Scroll sideways for more buttons →',

@@ -199,6 +199,9 @@ const fr: Messages = {
 		'L’analyse partagée ne peut pas être ouverte : elle n’existe pas (ou plus), ou elle n’est pas publiée et vous n’y avez pas accès. Ci-dessous, une nouvelle analyse avec les mêmes réglages, sans les projets de cette analyse.',
 	coverageLinkOtherArea:
 		'L’analyse partagée a été faite pour une autre zone que celle-ci. Ci-dessous, une nouvelle analyse avec les mêmes réglages, sans les projets de cette analyse.',
+	coverageLinkUnreachable:
+		'Pas de connexion : l’analyse partagée ne peut pas être ouverte maintenant. Elle sera réessayée dès que la connexion reviendra. En attendant, voici une analyse avec les mêmes réglages, sans les plans de cette analyse.',
+	coverageLinkRetry: 'Réessayer',
 	coverageStoredOverlay:
 		'Sur la carte\u00a0: la couche telle qu’elle a été enregistrée ({n} carrés de 200 m, distance moyenne à pied).',
 	coverageFullScreen: 'Analyse en plein écran',
@@ -893,6 +896,9 @@ const fr: Messages = {
 	storedColEdge: 'Bord des données (habitants)',
 	storedLeftOut:
 		'Absents de ce tableau : {names} — les quartiers de {municipality}. L’analyse est enregistrée pour {area} ; seuls les quartiers de cette commune sont conservés.',
+	storedLeftOutNoArea:
+		'Absents de ce tableau : {names} — les quartiers de {municipality}. Seuls les quartiers de la commune pour laquelle l’analyse est enregistrée sont conservés.',
+	storedLeftOutUnknown: 'Absents de ce tableau, car inconnus dans les données de {area} : {names}.',
 	scrollHint: 'Faites glisser pour voir les autres colonnes →',
 	toolbarLabel: 'Barre d’outils',
 	toolbarScrollHint: 'Faites glisser pour voir d’autres boutons →',

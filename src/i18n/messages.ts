@@ -194,6 +194,9 @@ const nl = {
 		'De gedeelde analyse kan niet geopend worden: ze bestaat niet (meer), of ze is niet gepubliceerd en je hebt er geen toegang toe. Hieronder staat een nieuwe analyse met dezelfde instellingen, zonder de plannen van die analyse.',
 	coverageLinkOtherArea:
 		'De gedeelde analyse is gemaakt voor een ander gebied dan dit. Hieronder staat een nieuwe analyse met dezelfde instellingen, zonder de plannen van die analyse.',
+	coverageLinkUnreachable:
+		'Geen verbinding: de gedeelde analyse kan nu niet geopend worden. Ze wordt opnieuw geprobeerd zodra er weer verbinding is. Hieronder staat intussen een analyse met dezelfde instellingen, zonder de plannen van die analyse.',
+	coverageLinkRetry: 'Opnieuw proberen',
 	coverageStoredOverlay:
 		'Op de kaart: de laag zoals ze bewaard is ({n} vakken van 200 m, gemiddelde wandelafstand).',
 	coverageFullScreen: 'Analyse schermvullend',
@@ -870,6 +873,9 @@ const nl = {
 	storedColEdge: 'Rand van de gegevens (inwoners)',
 	storedLeftOut:
 		'Niet in deze tabel: {names} — de buurten van {municipality}. De analyse is bewaard voor {area}; alleen de buurten van die gemeente zijn opgeslagen.',
+	storedLeftOutNoArea:
+		'Niet in deze tabel: {names} — de buurten van {municipality}. Alleen de buurten van de gemeente waarvoor de analyse bewaard is, zijn opgeslagen.',
+	storedLeftOutUnknown: 'Niet in deze tabel, want onbekend in de gegevens van {area}: {names}.',
 	scrollHint: 'Schuif opzij voor de andere kolommen →',
 	toolbarLabel: 'Werkbalk',
 	toolbarScrollHint: 'Schuif opzij voor meer knoppen →',

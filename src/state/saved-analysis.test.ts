@@ -14,7 +14,10 @@ import {
 	exportColumns,
 	exportRows,
 	leftOutOf,
+	leftOutReason,
+	linkFailureOf,
 	readRecord,
+	splitGain,
 	recordOf,
 	storedRowsOf,
 	summariesOf,
@@ -376,5 +379,40 @@ describe('saved analyses', () => {
 		).toEqual([]);
 		// an unknown code keeps its code as name
 		expect(storedRowsOf(summaries, 'gp', new Map())[0]?.name).toBe('1304401');
+	});
+});
+
+describe('a shared link and the stored table', () => {
+	it('drops a link only when the backend says the analysis is not there or not the reader’s', () => {
+		expect(linkFailureOf(new DataError('savedAnalyses.get', 'not_found', 'no row'))).toBe(
+			'missing',
+		);
+		expect(linkFailureOf(new DataError('savedAnalyses.get', 'denied', 'rls'))).toBe('missing');
+		// no connection, a server failure, a limit: the link is kept and tried again
+		expect(linkFailureOf(new DataError('savedAnalyses.get', 'network', 'Failed to fetch'))).toBe(
+			'unreachable',
+		);
+		expect(
+			linkFailureOf(new DataError('savedAnalyses.get', 'unknown', '502', { kind: 'server' })),
+		).toBe('unreachable');
+		expect(linkFailureOf(new DataError('savedAnalyses.get', 'rate_limited', 'slow down'))).toBe(
+			'unreachable',
+		);
+		expect(linkFailureOf(new TypeError('Failed to fetch'))).toBe('unreachable');
+	});
+
+	it('splits a gain into whole parts that add up to the headline, never −0', () => {
+		// 12.4 + 7.4 = 19.8: the headline says +20, so the parts say 12 and 8 (not 12 and 7)
+		expect(splitGain(19.8, 12.4)).toEqual({ kept: 12, rest: 8 });
+		const tiny = splitGain(0.2, 0.4);
+		expect(tiny).toEqual({ kept: 0, rest: 0 });
+		expect(Object.is(tiny.rest, -0)).toBe(false);
+		expect(Object.is(splitGain(-0.3, -0.3).kept, -0)).toBe(false);
+	});
+
+	it('says a neighbourhood of the municipality saved for is unknown, another’s is elsewhere', () => {
+		expect(leftOutReason({ nis: '13044' }, '13044')).toBe('unknown');
+		expect(leftOutReason({ nis: '13019' }, '13044')).toBe('elsewhere');
+		expect(leftOutReason({ nis: '13044' }, undefined)).toBe('elsewhere');
 	});
 });

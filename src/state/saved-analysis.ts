@@ -356,6 +356,41 @@ export interface LeftOut {
 }
 
 /**
+ * Why a save lacks a municipality's neighbourhoods: `unknown` for those of the municipality it is
+ * saved for (the database does not know them), `elsewhere` for another municipality's (a save
+ * keeps one municipality's only). One rule for the save form and the stored table.
+ * @example leftOutReason({ nis: '13044' }, '13044') // 'unknown'
+ */
+export function leftOutReason(
+	leftOut: Pick<LeftOut, 'nis'>,
+	savedForNis: string | undefined,
+): 'unknown' | 'elsewhere' {
+	return savedForNis !== undefined && leftOut.nis === savedForNis ? 'unknown' : 'elsewhere';
+}
+
+/**
+ * A what-if's gain in 65+ (`total`) split into the part within the stored neighbourhoods (`kept`)
+ * and the rest, each a whole number that adds up to the rounded total as the headline writes it.
+ * @example splitGain(19.8, 12.4) // { kept: 12, rest: 8 }
+ */
+export function splitGain(total: number, kept: number): { kept: number; rest: number } {
+	const k = Math.round(kept) + 0; // + 0: no −0
+	return { kept: k, rest: Math.round(total) - k + 0 };
+}
+
+/**
+ * Why a shared link's saved analysis could not be read: `missing` when the backend says it is not
+ * there or not this reader's (the link is dropped), `unreachable` for no connection, a server
+ * failure, a limit or anything unknown (the link is kept and tried again).
+ */
+export function linkFailureOf(e: unknown): 'missing' | 'unreachable' {
+	const { kind } = errorInfo(e);
+	return kind === 'not_found' || kind === 'denied' || kind === 'invalid'
+		? 'missing'
+		: 'unreachable';
+}
+
+/**
  * The neighbourhoods of an analysis (`rows`, by statistical code as `neighbourhoodId`) that are not
  * among `kept` (codes), grouped by the municipality they lie in: a statistical code starts with its
  * municipality's five-digit NIS code. Municipalities in the order of `municipalities` (others after,

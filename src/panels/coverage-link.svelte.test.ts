@@ -1,0 +1,99 @@
+/**
+ * A shared link to a saved analysis (`analysis=<id>`) in the CoveragePanel (happy-dom, the real
+ * sample area and engine, the device's own storage): a link the backend could not be asked about
+ * (no connection, a server failure) is kept and tried again when the connection returns, where
+ * only "not there" drops it; the reason shown goes once the user analyses on their own.
+ */
+import { fireEvent, screen, waitFor } from '@testing-library/svelte';
+import { IDBFactory } from 'fake-indexeddb';
+import type { Component } from 'svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openSampleArea, renderPanel } from '../../tests/helpers/panels.ts';
+import { DataError } from '../data/errors.ts';
+import type { AreaState } from '../state/area-state.svelte.ts';
+import { DataState } from '../state/data-state.svelte.ts';
+import type { Mode } from '../state/modes.ts';
+import CoveragePanel from './CoveragePanel.svelte';
+
+const as = (c: unknown) => c as Component<{ mode: Mode }>;
+let area: AreaState;
+
+beforeAll(async () => {
+	globalThis.indexedDB = new IDBFactory();
+	area = await openSampleArea();
+}, 60_000);
+
+const linked = (analysisId: string): Mode => ({
+	kind: 'coverage',
+	categoryIds: ['pharmacy'],
+	categoryId: 'pharmacy',
+	unknownMode: 'optimistic',
+	norms: {},
+	analysisId,
+});
+/** The link's line once it says `state` (it replaces the "opening" line). */
+const linkIn = (state: string) =>
+	waitFor(
+		() => {
+			const link = screen.getByTestId('coverage-link');
+			expect(link.dataset.state).toBe(state);
+			return link;
+		},
+		{ timeout: 30_000 },
+	);
+const analysisIdOf = (mode: Mode) => (mode.kind === 'coverage' ? mode.analysisId : undefined);
+
+describe('CoveragePanel: a shared link', () => {
+	it('without a connection keeps the link, says so, and opens it once the connection is back', async () => {
+		const data = new DataState({});
+		const answer = data.savedAnalysis.bind(data);
+		let asked = 0;
+		// the backend cannot be reached the first time (as a fetch without a connection fails)
+		data.savedAnalysis = async (id) => {
+			asked += 1;
+			if (asked === 1) throw new DataError('savedAnalyses.get', 'network', 'Failed to fetch');
+			return answer(id);
+		};
+		const id = crypto.randomUUID();
+		const { app } = renderPanel(as(CoveragePanel), area, linked(id), { data });
+		const link = await linkIn('unreachable');
+		expect(link.textContent).toContain('Geen verbinding');
+		expect(link.textContent).not.toContain('bestaat niet');
+		expect(analysisIdOf(app.mode)).toBe(id);
+		// the connection goes and comes back: asked again, and now the answer is "not there"
+		data.isOnline = false;
+		await waitFor(() => expect(data.isOnline).toBe(false));
+		data.isOnline = true;
+		await waitFor(() => expect(screen.getByTestId('coverage-link').dataset.state).toBe('missing'));
+		expect(asked).toBe(2);
+		expect(analysisIdOf(app.mode)).toBeUndefined();
+	}, 60_000);
+
+	it('a server failure keeps the link too; "try again" asks again', async () => {
+		const data = new DataState({});
+		let asked = 0;
+		data.savedAnalysis = async () => {
+			asked += 1;
+			throw new DataError('savedAnalyses.get', 'unknown', '503', { kind: 'server' });
+		};
+		const id = crypto.randomUUID();
+		const { app } = renderPanel(as(CoveragePanel), area, linked(id), { data });
+		await linkIn('unreachable');
+		await fireEvent.click(screen.getByTestId('coverage-link-retry'));
+		await waitFor(() => expect(asked).toBe(2));
+		await waitFor(() =>
+			expect(screen.getByTestId('coverage-link').dataset.state).toBe('unreachable'),
+		);
+		expect(analysisIdOf(app.mode)).toBe(id);
+	}, 60_000);
+
+	it('a link to an analysis that is not there says so until the user runs their own', async () => {
+		const { app } = renderPanel(as(CoveragePanel), area, linked(crypto.randomUUID()));
+		await linkIn('missing');
+		expect(analysisIdOf(app.mode)).toBeUndefined();
+		const status = screen.getByTestId('coverage-status');
+		await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
+		await fireEvent.submit(document.querySelector('form')!);
+		await waitFor(() => expect(screen.queryByTestId('coverage-link')).toBeNull());
+	}, 60_000);
+});
