@@ -4,11 +4,11 @@
  * (no connection, a server failure) is kept and tried again when the connection returns, where
  * only "not there" drops it; the reason shown goes once the user analyses on their own.
  */
-import { fireEvent, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { IDBFactory } from 'fake-indexeddb';
 import type { Component } from 'svelte';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { openSampleArea, renderPanel } from '../../tests/helpers/panels.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { openSampleArea, renderPanel, tilesFetch } from '../../tests/helpers/panels.ts';
 import { DataError } from '../data/errors.ts';
 import type { AreaState } from '../state/area-state.svelte.ts';
 import { DataState } from '../state/data-state.svelte.ts';
@@ -96,4 +96,71 @@ describe('CoveragePanel: a shared link', () => {
 		await fireEvent.submit(document.querySelector('form')!);
 		await waitFor(() => expect(screen.queryByTestId('coverage-link')).toBeNull());
 	}, 60_000);
+});
+
+describe('CoveragePanel: the saved analysis open', () => {
+	it('is named while the screen is it: saved as new, renamed, left by another profile, deleted', async () => {
+		// the device learns the area's municipalities (where it saves) from its boundaries
+		vi.stubGlobal('fetch', tilesFetch);
+		const data = new DataState({});
+		await data.useArea(area.tiles!.files.boundaries!.url);
+		const { app } = renderPanel(
+			as(CoveragePanel),
+			area,
+			{
+				kind: 'coverage',
+				categoryIds: ['pharmacy'],
+				categoryId: 'pharmacy',
+				unknownMode: 'optimistic',
+				norms: {},
+			},
+			{ data },
+		);
+		const panel = screen.getByTestId('coverage');
+		const status = screen.getByTestId('coverage-status');
+		await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
+		const saveAs = async (name: string) => {
+			await fireEvent.input(
+				await screen.findByTestId('saved-name', undefined, { timeout: 10_000 }),
+				{
+					target: { value: name },
+				},
+			);
+			await fireEvent.submit(screen.getByTestId('saved-form'));
+			await waitFor(() => expect(panel.dataset.saved).toBe(name), { timeout: 10_000 });
+		};
+		// saved as new: the link and the report name that one
+		await saveAs('Plan A');
+		const idA = analysisIdOf(app.mode);
+		expect(idA).toBeTruthy();
+		// reopened, then renamed in the list: the new name
+		const item = await waitFor(() => {
+			const li = screen.getAllByTestId('saved-item').find((x) => x.dataset.id === idA);
+			expect(li).toBeTruthy();
+			return li!;
+		});
+		await fireEvent.click(within(item).getByTestId('saved-rename'));
+		await fireEvent.input(screen.getByTestId('saved-new-name'), {
+			target: { value: 'Plan B' },
+		});
+		await fireEvent.submit(screen.getByTestId('saved-new-name').closest('form')!);
+		await waitFor(() => expect(panel.dataset.saved).toBe('Plan B'), { timeout: 10_000 });
+		// another profile: no longer that analysis, nor its link
+		app.setProfile(app.profile === 'wheelchair' ? 'rollator' : 'wheelchair');
+		await waitFor(() => expect(panel.dataset.saved).toBeUndefined());
+		expect(analysisIdOf(app.mode)).toBeUndefined();
+		// saved again, then deleted: no longer named
+		await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
+		await saveAs('Plan C');
+		const idC = analysisIdOf(app.mode)!;
+		const itemC = await waitFor(() => {
+			const li = screen.getAllByTestId('saved-item').find((x) => x.dataset.id === idC);
+			expect(li).toBeTruthy();
+			return li!;
+		});
+		await fireEvent.click(within(itemC).getByTestId('saved-delete'));
+		await fireEvent.click(await screen.findByTestId('saved-delete-yes'));
+		await waitFor(() => expect(panel.dataset.saved).toBeUndefined(), { timeout: 10_000 });
+		expect(analysisIdOf(app.mode)).toBeUndefined();
+	}, 90_000);
 });
