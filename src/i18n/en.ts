@@ -659,6 +659,8 @@ const en: Messages = {
 		'The area {area} is stored on this device ({size}). Without a connection, the map (zoom {minzoom} to {maxzoom}), search, details, the list and walking times work.',
 	offlineShellStoring:
 		'The area {area} is stored on this device ({size}), but the app itself is still being stored: do not reload the page without a connection yet.',
+	offlineShellUnsupported:
+		'The area {area} is stored on this device ({size}), but this browser cannot store the app itself for use without a connection: without a connection, Buurtkaart does not open here.',
 	offlineNotStored:
 		'The area {area} is not stored on this device: without a connection, this area does not work.',
 	offlineKeep: 'Store for use without a connection ({size})',

@@ -691,6 +691,8 @@ const fr: Messages = {
 		'La zone {area} est enregistrée sur cet appareil ({size}). Sans connexion, la carte (zoom {minzoom} à {maxzoom}), la recherche, les détails, la liste et les temps de marche fonctionnent.',
 	offlineShellStoring:
 		'La zone {area} est enregistrée sur cet appareil ({size}), mais l’application elle-même est encore en cours d’enregistrement : ne rechargez pas encore la page sans connexion.',
+	offlineShellUnsupported:
+		'La zone {area} est enregistrée sur cet appareil ({size}), mais ce navigateur ne peut pas enregistrer l’application elle-même pour une utilisation sans connexion\u00a0: sans connexion, Buurtkaart ne s’ouvre pas ici.',
 	offlineNotStored:
 		'La zone {area} n’est pas enregistrée sur cet appareil\u00a0: sans connexion, cette zone ne fonctionne pas.',
 	offlineKeep: 'Enregistrer pour une utilisation sans connexion ({size})',

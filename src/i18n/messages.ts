@@ -674,6 +674,8 @@ const nl = {
 		'Het gebied {area} is bewaard op dit toestel ({size}). Zonder verbinding werken de kaart (zoom {minzoom} tot {maxzoom}), het zoeken, de details, de lijst en de wandeltijden.',
 	offlineShellStoring:
 		'Het gebied {area} is bewaard op dit toestel ({size}), maar de app zelf wordt nog bewaard: herlaad de pagina nog niet zonder verbinding.',
+	offlineShellUnsupported:
+		'Het gebied {area} is bewaard op dit toestel ({size}), maar deze browser kan de app zelf niet bewaren voor gebruik zonder verbinding: zonder verbinding opent Buurtkaart hier niet.',
 	offlineNotStored:
 		'Het gebied {area} is niet bewaard op dit toestel: zonder verbinding werkt dit gebied niet.',
 	offlineKeep: 'Bewaren voor gebruik zonder verbinding ({size})',

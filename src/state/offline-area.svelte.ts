@@ -51,11 +51,15 @@ export class OfflineAreaState {
 	/** A removal or a requested download is running. */
 	isBusy = $state(false);
 	/**
-	 * Whether the app itself (its shell) opens without a connection: a service worker controls the
-	 * page. It takes control only once it is installed, i.e. once it has stored every file of the
-	 * app shell (src/pwa/sw.ts), so before that a reload without a connection fails.
+	 * Whether the app itself (its shell) opens without a connection: a service worker is active for
+	 * the page. A worker becomes active only once it is installed, i.e. once it has stored every file
+	 * of the app shell (src/pwa/sw.ts), so before that a reload without a connection fails. Not
+	 * whether it controls this page: after a hard reload (Shift+Reload) the page is not controlled,
+	 * yet the worker is active and a reload without a connection opens the app.
 	 */
 	isShellReady = $state(false);
+	/** Whether this browser can keep the app itself at all (it has service workers). */
+	canKeepShell = $state(true);
 
 	#stop = new AbortController();
 	#run: AbortController | undefined;
@@ -79,14 +83,23 @@ export class OfflineAreaState {
 		);
 		addEventListener('offline', () => (this.isOnline = false), { signal });
 		const workers = 'serviceWorker' in navigator ? navigator.serviceWorker : undefined;
-		if (workers) {
-			this.isShellReady = workers.controller !== null;
-			workers.addEventListener(
-				'controllerchange',
-				() => (this.isShellReady = workers.controller !== null),
-				{ signal },
-			);
+		if (!workers) {
+			this.canKeepShell = false;
+			return;
 		}
+		this.isShellReady = workers.controller !== null;
+		// resolves once a registration for this page has an active worker (its precache installed)
+		void workers.ready.then(
+			(registration) => {
+				if (!signal.aborted && registration.active) this.isShellReady = true;
+			},
+			() => {},
+		);
+		workers.addEventListener(
+			'controllerchange',
+			() => (this.isShellReady ||= workers.controller !== null),
+			{ signal },
+		);
 	}
 
 	/**

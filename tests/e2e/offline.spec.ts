@@ -375,6 +375,28 @@ test('the offline panel says the area is ready without a connection only once th
 	await expect(page.getByTestId('offline')).toBeVisible();
 });
 
+test('after a hard reload (the page not under the service worker) the panel still says the app opens without a connection', async ({
+	page,
+	context,
+}) => {
+	test.setTimeout(420_000);
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await waitForMapReady(page);
+	const panel = page.getByTestId('offline-area');
+	await expect(panel).toHaveAttribute('data-state', 'stored', { timeout: 120_000 });
+	await expect(panel).toHaveAttribute('data-shell', 'ready');
+	// Shift+Reload: the browser bypasses its caches and the service worker for this load
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Page.reload', { ignoreCache: true });
+	await waitForMapReady(page);
+	expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+	await expect(panel).toHaveAttribute('data-state', 'stored', { timeout: 120_000 });
+	await expect(panel).toHaveAttribute('data-shell', 'ready');
+	await expect(panel.getByTestId('offline-shell-storing')).toHaveCount(0);
+	await expect(panel.getByTestId('offline-stored')).toContainText('Zonder verbinding werken');
+});
+
 test.describe('what needs a connection says so, in Supabase mode @supabase', () => {
 	test.skip(
 		!process.env.BUURTKAART_E2E_SUPABASE,
