@@ -211,11 +211,17 @@ export class AreaState {
 			this.isIndexKept = false;
 			void keepIndexCopy(this.#origin, this.areas);
 		} catch (error) {
-			// Without a connection: the areas kept on this device, when there are any.
-			const kept = await keptIndex(this.#origin);
+			// Without a connection (the browser says so, or the request found no network): the areas
+			// kept on this device, when there are any. A missing or broken index online is an error.
+			const isCutOff =
+				(typeof navigator !== 'undefined' && !navigator.onLine) ||
+				!(error instanceof ManifestError);
+			const kept = isCutOff ? await keptIndex(this.#origin) : [];
 			if (kept.length > 0) {
 				this.areas = kept;
 				this.isIndexKept = true;
+				// the connection back: the index itself again (all the areas, not only those kept)
+				addEventListener('online', () => void this.#rereadIndex(), { once: true });
 				const id = pickArea(kept, named, readRemembered());
 				if (id) await this.open(id);
 				else this.isOpening = false;
@@ -231,6 +237,25 @@ export class AreaState {
 		const id = pickArea(this.areas, named, readRemembered());
 		if (id) await this.open(id);
 		else this.isOpening = false;
+	}
+
+	/**
+	 * Reads the index again once the connection is back, in place of the areas kept here. The first
+	 * request right after the 'online' event can still fail while the network comes up: it is tried
+	 * again a few times, then at the next connection.
+	 */
+	async #rereadIndex(attempt = 0): Promise<void> {
+		try {
+			const areas = await loadAreaIndex(this.#origin, this.#fetch);
+			this.areas = areas;
+			this.isIndexKept = false;
+			void keepIndexCopy(this.#origin, areas);
+		} catch {
+			if (navigator.onLine && attempt < 5)
+				setTimeout(() => void this.#rereadIndex(attempt + 1), 1000 * 2 ** attempt);
+			// still unreadable: the areas kept here stay; try again at the next connection
+			else addEventListener('online', () => void this.#rereadIndex(), { once: true });
+		}
 	}
 
 	/**

@@ -397,6 +397,40 @@ test('after a hard reload (the page not under the service worker) the panel stil
 	await expect(panel.getByTestId('offline-stored')).toContainText('Zonder verbinding werken');
 });
 
+test('the area chooser says "only the areas kept here" only without a connection, as its description, and reads the list again once the connection is back', async ({
+	page,
+	context,
+}) => {
+	test.setTimeout(420_000);
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await waitForMapReady(page);
+	const areaId = await shownAreaId(page);
+	await expect(page.getByTestId('offline-area')).toHaveAttribute('data-state', 'stored', {
+		timeout: 120_000,
+	});
+	const note = page.getByTestId('area-offline-only');
+	const select = page.getByTestId('area-select');
+
+	// Without a connection: the areas kept here, the note describing the chooser (not naming it)
+	await context.setOffline(true);
+	await page.reload();
+	await waitForMapReady(page);
+	await expect(select).toHaveValue(areaId);
+	await expect(select).toHaveAccessibleName('Gebied');
+	await expect(select).toHaveAccessibleDescription(
+		'Zonder verbinding: alleen de gebieden die op dit toestel bewaard zijn.',
+	);
+	await expect(note).toBeVisible();
+	const kept = await select.locator('option').count();
+
+	// The connection back: the list itself again, the note gone
+	await context.setOffline(false);
+	await expect(note).toHaveCount(0);
+	await expect(select).not.toHaveAttribute('aria-describedby');
+	expect(await select.locator('option').count()).toBeGreaterThanOrEqual(kept);
+});
+
 test.describe('what needs a connection says so, in Supabase mode @supabase', () => {
 	test.skip(
 		!process.env.BUURTKAART_E2E_SUPABASE,
