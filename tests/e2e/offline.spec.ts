@@ -492,11 +492,21 @@ test.describe('what needs a connection says so, in Supabase mode @supabase', () 
 			});
 			await expect(curated.getByTestId('curated-add')).toBeVisible();
 
+			// someone typing a name when the connection drops: the form stays, text and focus too;
+			// only saving waits, and the note beside it says why
+			const name = saved.getByTestId('saved-name');
+			await name.fill('Half getypt');
+			await name.focus();
 			await context.setOffline(true);
 			await expect(saved.getByTestId('saved-offline')).toHaveText(
 				'Geen verbinding: bewaarde analyses openen en nieuwe bewaren kan pas als er weer verbinding is. Wat al bewaard is, blijft veilig in de gedeelde databank.',
 			);
-			await expect(saved.getByTestId('saved-form')).toHaveCount(0);
+			await expect(name).toHaveValue('Half getypt');
+			await expect(name).toBeFocused();
+			await expect(saved.getByTestId('saved-save')).toBeDisabled();
+			await expect(saved.getByTestId('saved-save')).toHaveAccessibleDescription(
+				/^Geen verbinding: bewaarde analyses openen/,
+			);
 			await expect(saved).not.toContainText('Nog geen bewaarde analyses.');
 			await expect(curated.getByTestId('curated-offline')).toContainText(
 				'Geen verbinding: initiatieven toevoegen en wijzigen kan pas als er weer verbinding is.',
@@ -509,6 +519,8 @@ test.describe('what needs a connection says so, in Supabase mode @supabase', () 
 			await context.setOffline(false);
 			await expect(saved.getByTestId('saved-form')).toContainText('Bewaard voor Vorselaar.');
 			await expect(saved.getByTestId('saved-offline')).toHaveCount(0);
+			await expect(saved.getByTestId('saved-save')).toBeEnabled();
+			await expect(name).toHaveValue('Half getypt');
 			await expect(curated.getByTestId('curated-add')).toBeVisible();
 		} finally {
 			await db.query('delete from auth.users where id = $1', [coordinator]);
