@@ -71,7 +71,8 @@ describe('SavedAnalyses: deleting', () => {
 		remove.focus();
 		await fireEvent.click(remove);
 		const confirm = within(item()).getByTestId('saved-delete-confirm');
-		expect(document.activeElement).toBe(within(confirm).getByTestId('saved-delete-yes'));
+		// on the harmless answer: an Enter pressed on reflex deletes nothing
+		expect(document.activeElement).toBe(within(confirm).getByTestId('saved-delete-cancel'));
 
 		await fireEvent.click(within(confirm).getByTestId('saved-delete-cancel'));
 		await waitFor(() => expect(within(item()).queryByTestId('saved-delete-confirm')).toBeNull());
