@@ -297,7 +297,7 @@ const en: Messages = {
 	savedCompareTotal: 'In all: {change}',
 	savedCompareSame: 'Choose two different analyses to compare.',
 	savedCompareSaved: 'saved on {date}',
-	savedCompareBasis: '{profile} · unknown data: {unknown} · norm {norm} m',
+	savedCompareBasis: '{profile} · unknown data: {unknown} · norm {norm}',
 	savedCompareDiffers:
 		'Note: these two analyses were computed differently ({what}). The change below is therefore not a change in the neighbourhood: it comes (also) from that choice.',
 	savedCompareDiffProfile: 'another profile',

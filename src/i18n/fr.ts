@@ -268,7 +268,7 @@ const fr: Messages = {
 		'Aucune commune où enregistrer\u00a0: connectez-vous comme coordinateur de cette commune.',
 	savedNone: 'Pas encore d’analyses enregistrées.',
 	savedOffline:
-		'Pas de connexion : ouvrir les analyses enregistrées et en enregistrer de nouvelles n’est possible qu’une fois la connexion revenue. Ce qui est enregistré reste en sécurité dans la base de données partagée.',
+		'Pas de connexion\u00a0: ouvrir les analyses enregistrées et en enregistrer de nouvelles n’est possible qu’une fois la connexion revenue. Ce qui est enregistré reste en sécurité dans la base de données partagée.',
 	savedNameMissing: 'Donnez un nom à l’analyse.',
 	savedFailed: 'Échec\u00a0: {detail}',
 	savedErrorTooLong: '{field} compte {count} caractères, {max} au maximum.',
@@ -315,7 +315,7 @@ const fr: Messages = {
 	savedCompareTotal: 'Au total\u00a0: {change}',
 	savedCompareSame: 'Choisissez deux analyses différentes à comparer.',
 	savedCompareSaved: 'enregistrée le {date}',
-	savedCompareBasis: '{profile} · données inconnues\u00a0: {unknown} · norme {norm}\u00a0m',
+	savedCompareBasis: '{profile} · données inconnues\u00a0: {unknown} · norme {norm}',
 	savedCompareDiffers:
 		'Attention\u00a0: ces deux analyses ont été calculées différemment ({what}). La différence ci-dessous n’est donc pas un changement dans le quartier\u00a0: elle vient (aussi) de ce choix.',
 	savedCompareDiffProfile: 'autre profil',
@@ -357,7 +357,7 @@ const fr: Messages = {
 	coverageTakeOver: 'Reprendre comme «\u00a0et si\u00a0»',
 	coverageNoSuggestion: 'Plus aucun endroit n’amène des habitants de 65+ dans la norme.',
 	areaLabel: 'Zone',
-	areaOfflineOnly: 'Sans connexion : seulement les zones enregistrées sur cet appareil.',
+	areaOfflineOnly: 'Sans connexion\u00a0: seulement les zones enregistrées sur cet appareil.',
 	areaChooseTitle: 'Choisissez votre commune',
 	areaChooseIntro: 'Buurtkaart est prête pour ces zones. Cet appareil retient votre choix.',
 	areaBuilt: 'données traitées le {date}',
@@ -530,7 +530,8 @@ const fr: Messages = {
 		other: '{count} signalements en attente d’envoi',
 	},
 	storageOffline: 'pas de connexion',
-	offlineBanner: 'Pas de connexion : vous travaillez avec ce qui est enregistré sur cet appareil.',
+	offlineBanner:
+		'Pas de connexion\u00a0: vous travaillez avec ce qui est enregistré sur cet appareil.',
 	reportOpen: 'Signaler un problème',
 	reportTitle: 'Signaler un problème',
 	reportIntro:
@@ -690,7 +691,7 @@ const fr: Messages = {
 	offlineStored:
 		'La zone {area} est enregistrée sur cet appareil ({size}). Sans connexion, la carte (zoom {minzoom} à {maxzoom}), la recherche, les détails, la liste et les temps de marche fonctionnent.',
 	offlineShellStoring:
-		'La zone {area} est enregistrée sur cet appareil ({size}), mais l’application elle-même est encore en cours d’enregistrement : ne rechargez pas encore la page sans connexion.',
+		'La zone {area} est enregistrée sur cet appareil ({size}), mais l’application elle-même est encore en cours d’enregistrement\u00a0: ne rechargez pas encore la page sans connexion.',
 	offlineShellUnsupported:
 		'La zone {area} est enregistrée sur cet appareil ({size}), mais ce navigateur ne peut pas enregistrer l’application elle-même pour une utilisation sans connexion\u00a0: sans connexion, Buurtkaart ne s’ouvre pas ici.',
 	offlineNotStored:
@@ -886,7 +887,7 @@ const fr: Messages = {
 	curReadOnly:
 		'Seuls les coordinateurs des soins de quartier de la commune ajoutent des initiatives.',
 	curOffline:
-		'Pas de connexion : ajouter ou modifier des initiatives n’est possible qu’une fois la connexion revenue. Ce qui est enregistré reste en sécurité dans la base de données partagée.',
+		'Pas de connexion\u00a0: ajouter ou modifier des initiatives n’est possible qu’une fois la connexion revenue. Ce qui est enregistré reste en sécurité dans la base de données partagée.',
 	curErrorField: '{field}\u00a0: {detail}',
 	curErrorRequired: 'À remplir\u00a0: {field}.',
 	curErrorNoLocation: 'Choisissez d’abord un lieu sur la carte ou une adresse.',

@@ -258,7 +258,7 @@ const nl = {
 			'De buurten van {municipality} ({count}) worden niet bewaard: de analyse wordt bewaard voor {area}.',
 	},
 	savedLeftOutUnknown: 'Niet bewaard, want onbekend in de gegevens van {area}: {names}.',
-	savedNoArea: 'Geen gemeente om in te bewaren: meld u aan als coördinator van deze gemeente.',
+	savedNoArea: 'Geen gemeente om in te bewaren: meld je aan als coördinator van deze gemeente.',
 	savedNone: 'Nog geen bewaarde analyses.',
 	savedOffline:
 		'Geen verbinding: bewaarde analyses openen en nieuwe bewaren kan pas als er weer verbinding is. Wat al bewaard is, blijft veilig in de gedeelde databank.',
@@ -272,9 +272,9 @@ const nl = {
 	savedErrorCharacters:
 		'{field} bevat tekens die we niet bewaren (stuur- of richtingstekens, of “<” gevolgd door een letter).',
 	savedErrorDenied:
-		'U mag deze analyse hier niet bewaren of wijzigen. Meld u opnieuw aan als coördinator van deze gemeente.',
+		'Je mag deze analyse hier niet bewaren of wijzigen. Meld je opnieuw aan als coördinator van deze gemeente.',
 	savedErrorNotFound:
-		'Deze analyse bestaat niet meer of u mag ze niet meer wijzigen: misschien is ze intussen elders verwijderd. Er is niets veranderd.',
+		'Deze analyse bestaat niet meer of je mag ze niet meer wijzigen: misschien is ze intussen elders verwijderd. Er is niets veranderd.',
 	savedErrorRateLimited:
 		'Er werden net veel analyses bewaard. Probeer het over een tijdje opnieuw.',
 	savedErrorNetwork:
@@ -304,7 +304,7 @@ const nl = {
 	savedCompareTotal: 'In totaal: {change}',
 	savedCompareSame: 'Kies twee verschillende analyses om te vergelijken.',
 	savedCompareSaved: 'bewaard op {date}',
-	savedCompareBasis: '{profile} · onbekende gegevens: {unknown} · norm {norm} m',
+	savedCompareBasis: '{profile} · onbekende gegevens: {unknown} · norm {norm}',
 	savedCompareDiffers:
 		'Let op: deze twee analyses zijn anders berekend ({what}). Het verschil hieronder is dus geen verandering in de buurt: het komt (ook) van die keuze.',
 	savedCompareDiffProfile: 'ander profiel',
@@ -518,7 +518,7 @@ const nl = {
 		other: '{count} meldingen wachten om verstuurd te worden',
 	},
 	storageOffline: 'geen verbinding',
-	offlineBanner: 'Geen verbinding: u werkt met wat op dit toestel bewaard is.',
+	offlineBanner: 'Geen verbinding: je werkt met wat op dit toestel bewaard is.',
 	reportOpen: 'Probleem melden',
 	reportTitle: 'Een probleem melden',
 	reportIntro:

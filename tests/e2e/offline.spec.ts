@@ -316,7 +316,7 @@ test('offline on a phone: a banner on the first screen says so; after a reload t
 	await expect(banner).toHaveCount(0);
 
 	await context.setOffline(true);
-	await expect(banner).toHaveText('Geen verbinding: u werkt met wat op dit toestel bewaard is.');
+	await expect(banner).toHaveText('Geen verbinding: je werkt met wat op dit toestel bewaard is.');
 	// on a phone the banner says it on the first screen (the toolbar's status is swiped away);
 	// on a wide screen the toolbar's status shows it, and the banner is not drawn
 	const isPhone = (page.viewportSize()?.width ?? 0) <= 768;

@@ -131,7 +131,7 @@ test('saved analyses on the device: a comparison of two profiles says what each 
 		await expect(sides.nth(0)).toHaveAttribute('data-side', 'before');
 		await expect(sides.nth(0)).toContainText(first);
 		await expect(sides.nth(0).getByTestId('comparison-side-basis')).toContainText(
-			/^Met rollator · onbekende gegevens: \p{L}+ · norm [\d.]+ m/u,
+			/^Met rollator · onbekende gegevens: \p{L}+ · norm [\d.]+\u00a0m/u,
 		);
 		await expect(sides.nth(1)).toContainText(second);
 		await expect(sides.nth(1).getByTestId('comparison-side-basis')).toContainText(/^Te voet · /);

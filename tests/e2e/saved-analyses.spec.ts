@@ -402,7 +402,7 @@ test.describe('coordinators: saved analyses', () => {
 				await saved.getByTestId('saved-new-name').fill(`${privateName} bis`);
 				await saved.getByTestId('saved-rename-ok').click();
 				const notFound =
-					'Deze analyse bestaat niet meer of u mag ze niet meer wijzigen: misschien is ze intussen elders verwijderd. Er is niets veranderd.';
+					'Deze analyse bestaat niet meer of je mag ze niet meer wijzigen: misschien is ze intussen elders verwijderd. Er is niets veranderd.';
 				await expect(saved.getByTestId('saved-error')).toHaveText(notFound);
 				await savedItem(page, privateName).getByTestId('saved-delete').click();
 				await savedItem(page, privateName).getByTestId('saved-delete-yes').click();
