@@ -541,9 +541,14 @@ test.describe("planners' workspace", () => {
 		await mapSettled(page);
 		// the map shows the benches the distances are measured to (a bus stop with one too), no
 		// other places
-		const benchesShown = await renderedValues(page, ['places-icon'], 'categories');
-		expect(benchesShown.length).toBeGreaterThan(0);
-		for (const c of benchesShown) expect(c.split(',')).toContain('bench');
+		// (polled: the filter set on leaving the fixes, through the explore panel, is re-laid out by
+		// MapLibre's worker after the map may have said it was idle; CI once read a bakery here)
+		await expect
+			.poll(async () => {
+				const shown = await renderedValues(page, ['places-icon'], 'categories');
+				return shown.length > 0 && shown.every((c) => c.split(',').includes('bench'));
+			})
+			.toBe(true);
 		await shot('planner-rest-desktop.png');
 		// the whole network: more of it, the longest stretches first, no count of walkers; the link
 		// keeps the choice
