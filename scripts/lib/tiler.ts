@@ -23,8 +23,11 @@ import { eachPosition } from './crs.ts';
 import { areaM2 } from './geo.ts';
 import type { TileInput } from './pmtiles-writer.ts';
 
-/** Largest encoded (uncompressed) tile allowed, in bytes. */
-export const MAX_TILE_BYTES = 500 * 1024;
+/**
+ * Largest encoded (uncompressed) tile allowed, in bytes: 500 KB as tippecanoe counts it
+ * (`--maximum-tile-bytes`, default 500000), not 500 KiB.
+ */
+export const MAX_TILE_BYTES = 500_000;
 /** Most features allowed in one tile, all layers together. */
 export const MAX_TILE_FEATURES = 20_000;
 /** Tile extent in tile units (MVT default). */
