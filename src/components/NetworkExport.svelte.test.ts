@@ -74,7 +74,7 @@ async function saved(testId: string): Promise<{ name: string; text: string }> {
 
 describe('NetworkExport in the completeness panel', () => {
 	it('downloads the layers as CSV and GeoJSON with the engine’s statuses, and the personal profile’s column when set', async () => {
-		renderPanel(CompletenessPanel as unknown as Component<{ mode: Mode }>, area, {
+		const { i18n } = renderPanel(CompletenessPanel as unknown as Component<{ mode: Mode }>, area, {
 			kind: 'completeness',
 		});
 		await screen.findByTestId('completeness-table', {}, { timeout: 60_000 });
@@ -82,11 +82,15 @@ describe('NetworkExport in the completeness panel', () => {
 
 		const csv = await saved('network-export-csv');
 		expect(csv.name).toMatch(/\.csv$/);
-		const rows = Papa.parse<Record<string, string>>(csv.text.replace(/^\uFEFF/, ''), {
+		const parsed = Papa.parse<Record<string, string>>(csv.text.replace(/^\uFEFF/, ''), {
 			header: true,
 			skipEmptyLines: true,
-		}).data;
+		});
+		// in Dutch: a semicolon between cells, a decimal comma (src/data/csv.ts)
+		expect(parsed.meta.delimiter).toBe(';');
+		const rows = parsed.data;
 		expect(rows).toHaveLength(g.edgeCount);
+		expect(rows.some((r) => /^\d+,\d$/.test(r.length_m!))).toBe(true);
 		for (const p of PROFILE_IDS)
 			expect(countBy(rows.map((r) => r[`${p}_status`]!))).toEqual(counts(g, p));
 		expect(rows[0]).not.toHaveProperty('personal_status');
@@ -129,5 +133,18 @@ describe('NetworkExport in the completeness panel', () => {
 		} finally {
 			await area.analysis!.setPersonal(null);
 		}
+
+		// in English: a comma between cells and a decimal point, as English spreadsheets read CSV
+		await i18n.setLang('en');
+		const english = Papa.parse<Record<string, string>>(
+			(await saved('network-export-csv')).text.replace(/^\uFEFF/, ''),
+			{ header: true, skipEmptyLines: true },
+		);
+		expect(english.meta.delimiter).toBe(',');
+		expect(english.errors).toEqual([]);
+		expect(english.data).toHaveLength(g.edgeCount);
+		expect(english.data.map((r) => r.length_m)).toEqual(
+			rows.map((r) => r.length_m!.replace(',', '.')),
+		);
 	}, 120_000);
 });

@@ -1,13 +1,14 @@
 /**
  * The one CSV writer of the app: every export (planners' fixes, coordinators' tables, reports)
- * goes through it. UTF-8 with a byte-order mark (so spreadsheet programs read accents right),
- * CRLF line ends (RFC 4180), a header row. Belgian spreadsheet conventions, as the app shows its
- * numbers (`nl-BE`, `fr-BE`, `en-BE` all write "1.234,5"): cells separated by a semicolon and a
- * decimal comma, so that Excel with Belgian regional settings, Dutch or French, opens it in
- * columns with numbers as numbers (comma-separated, it put each row in one cell). No thousands
- * separator. Text cells that begin with `=`, `+`, `-`, `@`, a tab or a carriage return are
- * prefixed with `'` and quoted, so a spreadsheet never runs a cell as a formula (OWASP "CSV
- * injection"); numbers stay numbers, negative ones too.
+ * goes through it, in the conventions of the interface language ({@link csvFormat}). UTF-8 with a
+ * byte-order mark (so spreadsheet programs read accents right), CRLF line ends (RFC 4180), a header
+ * row. Dutch and French: cells separated by a semicolon and a decimal comma, so that Excel with
+ * Belgian (or Dutch, French) regional settings opens it in columns with numbers as numbers
+ * (comma-separated, it put each row in one cell). English: a comma between cells and a decimal
+ * point, as English spreadsheets read CSV (with a semicolon they put each row in one cell, and
+ * "12,5" was text). No thousands separator. Text cells that begin with `=`, `+`, `-`, `@`, a tab or
+ * a carriage return are prefixed with `'` and quoted, so a spreadsheet never runs a cell as a
+ * formula (OWASP "CSV injection"); numbers stay numbers, negative ones too.
  *
  * Papa Parse's `unparse` does the quoting: a well-kept writer (RFC 4180 quoting of separators,
  * quotes and line breaks in cells) rather than a hand-written one. The formula escape is done
@@ -15,6 +16,7 @@
  * must not become "'-3,5".
  */
 import Papa from 'papaparse';
+import type { Lang } from '../i18n/messages.ts';
 
 /**
  * The first characters that make a spreadsheet read a cell as a formula. Papa's own
@@ -26,7 +28,7 @@ export const FORMULA_START = /^[=+\-@\t\r]/;
 /** The byte-order mark that starts every CSV file the app writes. */
 export const BOM = '\uFEFF';
 
-/** A cell: text, a number (with a decimal comma; not finite → empty), a boolean, or empty. */
+/** A cell: text, a number (with the format's decimal mark; not finite → empty), a boolean, or empty. */
 export type CsvCell = string | number | boolean | null | undefined;
 
 /** One column: its header and how to read the cell from a row. */
@@ -35,9 +37,23 @@ export interface CsvColumn<R> {
 	value: (row: R) => CsvCell;
 }
 
-/** The cell separator and the decimal mark of every CSV the app writes (Belgian conventions). */
-export const CSV_SEPARATOR = ';';
-export const CSV_DECIMAL = ',';
+/** The cell separator and the decimal mark of a CSV file. */
+export interface CsvFormat {
+	separator: ';' | ',';
+	decimal: ',' | '.';
+}
+
+/** Each interface language's CSV conventions: its spreadsheets' separator and decimal mark. */
+const CSV_FORMATS: Record<Lang, CsvFormat> = {
+	nl: { separator: ';', decimal: ',' },
+	fr: { separator: ';', decimal: ',' },
+	en: { separator: ',', decimal: '.' },
+};
+
+/** The separator and decimal mark of a CSV written for a user of `lang`. */
+export function csvFormat(lang: Lang): CsvFormat {
+	return CSV_FORMATS[lang];
+}
 
 /** A text cell escaped against formulas: always quoted (see {@link toCsv}). */
 class Escaped {
@@ -47,28 +63,30 @@ class Escaped {
 	}
 }
 
-function cell(v: CsvCell): string | boolean | Escaped {
+function cell(v: CsvCell, decimal: CsvFormat['decimal']): string | boolean | Escaped {
 	if (v === null || v === undefined) return '';
-	if (typeof v === 'number') return Number.isFinite(v) ? String(v).replace('.', CSV_DECIMAL) : '';
+	if (typeof v === 'number') return Number.isFinite(v) ? String(v).replace('.', decimal) : '';
 	if (typeof v === 'string' && FORMULA_START.test(v)) return new Escaped(`'${v}`);
 	return v;
 }
 
 /**
- * Rows as CSV text, BOM first.
+ * Rows as CSV text, BOM first, in the conventions of `lang`, the interface language of the user
+ * who exports ({@link csvFormat}).
  *
- * @example toCsv([{ name: '=1+1', n: 3.5 }], [{ header: 'name', value: (r) => r.name }, { header: 'n', value: (r) => r.n }])
+ * @example toCsv([{ name: '=1+1', n: 3.5 }], [{ header: 'name', value: (r) => r.name }, { header: 'n', value: (r) => r.n }], 'nl')
  * // '\uFEFFname;n\r\n"\'=1+1";3,5\r\n'
  */
-export function toCsv<R>(rows: readonly R[], columns: readonly CsvColumn<R>[]): string {
+export function toCsv<R>(rows: readonly R[], columns: readonly CsvColumn<R>[], lang: Lang): string {
 	if (columns.length === 0) throw new Error('a CSV export needs at least one column');
+	const { separator, decimal } = csvFormat(lang);
 	const body = Papa.unparse(
 		{
 			fields: columns.map((c) => c.header),
-			data: rows.map((r) => columns.map((c) => cell(c.value(r)))),
+			data: rows.map((r) => columns.map((c) => cell(c.value(r), decimal))),
 		},
 		{
-			delimiter: CSV_SEPARATOR,
+			delimiter: separator,
 			newline: '\r\n',
 			quotes: (value: unknown) => value instanceof Escaped,
 		},

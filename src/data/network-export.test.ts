@@ -12,7 +12,7 @@ import { builtInProfile } from '../analysis/personal-profile.ts';
 import { reasonsFromMask } from '../analysis/profiles.ts';
 import { PROFILE_IDS, WAY_STATUS_CODES, type ProfileId } from '../contracts/profiles.ts';
 import type { RoutingGraph } from '../analysis/bundle.ts';
-import { BOM, CSV_SEPARATOR } from './csv.ts';
+import { BOM } from './csv.ts';
 import { networkToCsv, networkToGeoJson } from './network-export.ts';
 
 const engine = new AnalysisEngine(
@@ -46,9 +46,9 @@ const decimal = (cell: string) => Number(cell.replace(',', '.'));
 
 describe('accessibility layer exports on the sample area', () => {
 	const layer = networkLayer(g);
-	const csv = networkToCsv(layer);
+	const csv = networkToCsv(layer, 'nl');
 	const parsed = Papa.parse<Record<string, string>>(csv.slice(BOM.length), {
-		delimiter: CSV_SEPARATOR,
+		delimiter: ';',
 		header: true,
 		skipEmptyLines: true,
 	});
@@ -97,6 +97,34 @@ describe('accessibility layer exports on the sample area', () => {
 		}
 	});
 
+	// the separator and the decimal mark follow the interface language of whoever exports
+	for (const [lang, separator, decimalMark] of [
+		['nl', ';', ','],
+		['fr', ';', ','],
+		['en', ',', '.'],
+	] as const)
+		it(`CSV in ${lang}: "${separator}" between cells and lengths with "${decimalMark}", the same rows`, () => {
+			const inLang = networkToCsv(layer, lang);
+			const rows = Papa.parse<Record<string, string>>(inLang.slice(BOM.length), {
+				header: true,
+				skipEmptyLines: true,
+			});
+			// guessed as a spreadsheet does: the expected separator, every row whole
+			expect(rows.meta.delimiter).toBe(separator);
+			expect(rows.errors).toEqual([]);
+			expect(rows.meta.fields).toEqual(parsed.meta.fields);
+			expect(rows.data).toHaveLength(g.edgeCount);
+			const fractional = rows.data.filter((r) => /\D/.test(r.length_m!));
+			expect(fractional.length).toBeGreaterThan(0);
+			for (const r of fractional)
+				expect(r.length_m).toMatch(new RegExp(`^\\d+\\${decimalMark}\\d$`));
+			// the same figures as the Dutch file, and a line's WKT (commas inside) stays one cell
+			rows.data.forEach((r, i) => {
+				expect(Number(r.length_m!.replace(',', '.'))).toBe(decimal(parsed.data[i]!.length_m!));
+				expect(r.wkt).toBe(parsed.data[i]!.wkt);
+			});
+		});
+
 	it('GeoJSON parses back with a line per edge along its shape and the same statuses', () => {
 		const fc = JSON.parse(JSON.stringify(networkToGeoJson(layer))) as ReturnType<
 			typeof networkToGeoJson
@@ -117,8 +145,8 @@ describe('accessibility layer exports on the sample area', () => {
 		const personal = engine.withPersonal(person);
 		const withPersonal = networkLayer(g, { graph: personal.graph, base: person.base });
 		expect(withPersonal.profiles).toEqual([...PROFILE_IDS, 'personal']);
-		const rows = Papa.parse<Record<string, string>>(networkToCsv(withPersonal).slice(1), {
-			delimiter: CSV_SEPARATOR,
+		const rows = Papa.parse<Record<string, string>>(networkToCsv(withPersonal, 'nl').slice(1), {
+			delimiter: ';',
 			header: true,
 			skipEmptyLines: true,
 		}).data;

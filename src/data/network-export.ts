@@ -7,6 +7,7 @@
  */
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { NetworkLayer, NetworkLayerEdge } from '../analysis/network-layer.ts';
+import type { Lang } from '../i18n/messages.ts';
 import { toCsv, type CsvColumn } from './csv.ts';
 import { wkt } from './report-export.ts';
 
@@ -41,8 +42,11 @@ export function networkToGeoJson(layer: NetworkLayer): FeatureCollection<LineStr
 	};
 }
 
-/** The layer as CSV (csv.ts): the GeoJSON's properties as columns, then the line as WKT. */
-export function networkToCsv(layer: NetworkLayer): string {
+/**
+ * The layer as CSV (csv.ts) in the conventions of `lang`: the GeoJSON's properties as columns, then
+ * the line as WKT.
+ */
+export function networkToCsv(layer: NetworkLayer, lang: Lang): string {
 	const rows = layer.edges.map((e) => ({ e, p: properties(layer, e) }));
 	const headers = rows[0] ? Object.keys(rows[0].p) : ['edge', 'way_id', 'length_m'];
 	const columns: CsvColumn<(typeof rows)[number]>[] = headers.map((h) => ({
@@ -53,5 +57,5 @@ export function networkToCsv(layer: NetworkLayer): string {
 		header: 'wkt',
 		value: (r) => wkt({ type: 'LineString', coordinates: r.e.coordinates }),
 	});
-	return toCsv(rows, columns);
+	return toCsv(rows, columns, lang);
 }

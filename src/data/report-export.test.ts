@@ -45,7 +45,7 @@ describe('report exports', () => {
 	});
 
 	it('CSV: one row per report, formulas escaped, the geometry as WKT and a position', () => {
-		const csv = reportsToCsv([base, stretch]);
+		const csv = reportsToCsv([base, stretch], 'nl');
 		const rows = Papa.parse<Record<string, string>>(csv.slice(1), {
 			delimiter: ';',
 			header: true,
@@ -67,4 +67,50 @@ describe('report exports', () => {
 		});
 		expect(wkt(base.location)).toBe('POINT (4.8235 51.2381)');
 	});
+
+	// the separator and the decimal mark follow the interface language of whoever exports
+	for (const [lang, separator, longitude] of [
+		['nl', ';', '4,8235'],
+		['fr', ';', '4,8235'],
+		['en', ',', '4.8235'],
+	] as const)
+		it(`CSV in ${lang}: "${separator}" between cells, ${longitude} as the longitude`, () => {
+			const csv = reportsToCsv([base, stretch], lang);
+			expect(csv.slice(1).split('\r\n')[0]).toBe(
+				[
+					'id',
+					'kind',
+					'status',
+					'created_at',
+					'acknowledged_at',
+					'resolved_at',
+					'rejected_at',
+					'withdrawn_at',
+					'description',
+					'planner_note',
+					'public_text',
+					'geometry_type',
+					'longitude',
+					'latitude',
+					'wkt',
+				].join(separator),
+			);
+			const parsed = Papa.parse<Record<string, string>>(csv.slice(1), {
+				header: true,
+				skipEmptyLines: true,
+			});
+			// Papa guesses the separator as a spreadsheet does: the expected one, every row whole
+			expect(parsed.meta.delimiter).toBe(separator);
+			expect(parsed.errors).toEqual([]);
+			expect(parsed.data[0]).toMatchObject({
+				longitude,
+				wkt: 'POINT (4.8235 51.2381)',
+				planner_note: base.plannerNote,
+			});
+			// a cell holding the separator stays one cell ("Voetpad, kapot"; the stretch's WKT)
+			expect(parsed.data[1]).toMatchObject({
+				description: 'Voetpad, kapot',
+				wkt: 'LINESTRING (4.82 51.238, 4.821 51.2385)',
+			});
+		});
 });

@@ -4,6 +4,7 @@
  * stretch's first point) as longitude and latitude, so a spreadsheet and a GIS both read it.
  */
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import type { Lang } from '../i18n/messages.ts';
 import { toCsv } from './csv.ts';
 import type { BarrierReport } from './types.ts';
 
@@ -59,14 +60,19 @@ export function wkt(g: Point | LineString): string {
 		: `LINESTRING (${g.coordinates.map(pos).join(', ')})`;
 }
 
-export function reportsToCsv(reports: readonly BarrierReport[]): string {
+/** The reports as CSV (csv.ts) in the conventions of `lang`, the exporting user's language. */
+export function reportsToCsv(reports: readonly BarrierReport[], lang: Lang): string {
 	const first = (r: BarrierReport) =>
 		r.location.type === 'Point' ? r.location.coordinates : r.location.coordinates[0];
-	return toCsv(reports, [
-		...FIELDS.map((f) => ({ header: f, value: (r: BarrierReport) => properties(r)[f] })),
-		{ header: 'geometry_type', value: (r) => r.location.type },
-		{ header: 'longitude', value: (r) => first(r)?.[0] },
-		{ header: 'latitude', value: (r) => first(r)?.[1] },
-		{ header: 'wkt', value: (r) => wkt(r.location) },
-	]);
+	return toCsv(
+		reports,
+		[
+			...FIELDS.map((f) => ({ header: f, value: (r: BarrierReport) => properties(r)[f] })),
+			{ header: 'geometry_type', value: (r) => r.location.type },
+			{ header: 'longitude', value: (r) => first(r)?.[0] },
+			{ header: 'latitude', value: (r) => first(r)?.[1] },
+			{ header: 'wkt', value: (r) => wkt(r.location) },
+		],
+		lang,
+	);
 }

@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../data/csv.ts';
 import { blankSummary, type NeighbourhoodSummary } from '../analysis/summary.ts';
@@ -234,6 +235,7 @@ describe('saved analyses', () => {
 				unknown: 'voorzichtig',
 			}),
 			exportColumns(HEADERS),
+			'nl',
 		);
 		expect(csv.startsWith('\uFEFFa;p;u;c;n;b;')).toBe(true);
 		const lines = csv.split('\r\n');
@@ -251,10 +253,48 @@ describe('saved analyses', () => {
 		const csv = toCsv(
 			exportRows(rec, (id) => id),
 			exportColumns(HEADERS),
+			'nl',
 		);
 		expect(csv.split('\r\n')[0]).toMatch(/;pl;off$/);
 		expect(csv.split('\r\n')[1]).toMatch(/;1;2$/);
 	});
+
+	// the separator and the decimal mark follow the interface language of whoever exports
+	for (const [lang, separator, residents, share] of [
+		['nl', ';', '1571,5', '0,3333'],
+		['fr', ';', '1571,5', '0,3333'],
+		['en', ',', '1571.5', '0.3333'],
+	] as const)
+		it(`exports the table in ${lang} with "${separator}" between cells and ${residents} residents`, () => {
+			const rec = recordOf('a', snapshot([row('A1', 'Lier, Kessel', 20)]));
+			Object.assign(rec.results[0]!.rows[0]!, {
+				residents: 1571.4530272483826,
+				beyond65Share: 1 / 3,
+			});
+			const csv = toCsv(
+				exportRows(rec, (id) => id, 'Nulmeting, 2026', {
+					profile: 'In een rolstoel',
+					unknown: 'voorzichtig',
+				}),
+				exportColumns(HEADERS),
+				lang,
+			);
+			const parsed = Papa.parse<Record<string, string>>(csv.slice(1), {
+				header: true,
+				skipEmptyLines: true,
+			});
+			// guessed as a spreadsheet does: the expected separator, the row whole
+			expect(parsed.meta.delimiter).toBe(separator);
+			expect(parsed.errors).toEqual([]);
+			expect(parsed.data).toHaveLength(1);
+			expect(parsed.data[0]).toMatchObject({
+				a: 'Nulmeting, 2026',
+				b: 'Lier, Kessel',
+				n: '900',
+				r: residents,
+				s: share,
+			});
+		});
 
 	it('writes residents to a tenth and shares to four decimals, as the CLI does (with a decimal comma)', () => {
 		const rec = recordOf('a', snapshot([row('A1', 'Gierle', 20)]));
@@ -268,6 +308,7 @@ describe('saved analyses', () => {
 		const csv = toCsv(
 			exportRows(rec, (id) => id),
 			exportColumns(HEADERS),
+			'nl',
 		);
 		expect(csv.split('\r\n')[1]).toMatch(
 			/^;;;gp;900;Gierle;1571,5;264;20,3;\d+(,\d)?;0,3333;30;10;\d+(,\d)?;0,125;0;0$/,

@@ -318,7 +318,7 @@ test('a planner of the area triages: pages, filters, acknowledges and resolves w
 		]);
 		const csv = await readFile((await csvDownload.path())!, 'utf8');
 		expect(csv.charCodeAt(0)).toBe(0xfeff);
-		// Belgian spreadsheet conventions (src/data/csv.ts): a semicolon between cells
+		// Dutch spreadsheet conventions (src/data/csv.ts, the interface language): a semicolon between cells
 		const rows = Papa.parse<Record<string, string>>(csv.slice(1), {
 			delimiter: ';',
 			header: true,
