@@ -34,7 +34,7 @@ const alertText = () => screen.getByTestId('curated-error').textContent ?? '';
 
 describe('CuratedPlaces (local initiatives)', () => {
 	it('names each refused field, saves an initiative into the places and search, and edits it', async () => {
-		const { app, data, curated } = renderPanel(
+		const { app, data, curated, i18n } = renderPanel(
 			CuratedPlaces as unknown as Component<{ mode: Mode }>,
 			area,
 			{ kind: 'explore' },
@@ -74,11 +74,32 @@ describe('CuratedPlaces (local initiatives)', () => {
 			'Plaats gekozen: Cardijnlaan 2',
 		);
 
-		// refused by the data layer: the field is named, nothing is saved
+		// refused by the data layer: the field is named and what it takes said in the user's
+		// language (never the data layer's English "phone is not in the expected form"); nothing
+		// is saved
 		await fireEvent.input(input('curated-phone'), { target: { value: 'bel maar' } });
 		await fireEvent.click(screen.getByTestId('curated-save'));
-		await waitFor(() => expect(alertText()).toMatch(/^Telefoon: phone/));
+		await waitFor(() =>
+			expect(alertText()).toBe(
+				'Telefoon: alleen cijfers, spaties en + . / ( ) -, 6 tot 30 tekens, bijvoorbeeld +32 14 50 00 00.',
+			),
+		);
 		expect(await data.curatedPlaces(curated.areas.map((a) => a.id))).toEqual([]);
+		await i18n.setLang('fr');
+		await fireEvent.click(screen.getByTestId('curated-save'));
+		await waitFor(() =>
+			expect(alertText()).toBe(
+				'Téléphone\u00a0: uniquement des chiffres, des espaces et + . / ( ) -, de 6 à 30 caractères, par exemple +32 14 50 00 00.',
+			),
+		);
+		await i18n.setLang('nl');
+		await fireEvent.input(screen.getByLabelText('E-mail'), {
+			target: { value: 'info@zonnebloem' },
+		});
+		await fireEvent.input(input('curated-phone'), { target: { value: '+32 14 50 00 00' } });
+		await fireEvent.click(screen.getByTestId('curated-save'));
+		await waitFor(() => expect(alertText()).toBe('E-mail: een adres zoals naam@voorbeeld.be.'));
+		await fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: '' } });
 		await fireEvent.input(input('curated-phone'), { target: { value: '+32 14 50 00 00' } });
 		// opening hours are read by the same parser as place details
 		await fireEvent.input(input('curated-hours'), { target: { value: 'Mo-Fr 25:00-99:00' } });

@@ -175,6 +175,7 @@ const TEXT_COLUMNS: { table: string; column: string; field: string; max: number 
 	{ table: 'barrier_reports', column: 'public_text', field: 'publicText', max: 1000 },
 	{ table: 'curated_places', column: 'name', field: 'name', max: 200 },
 	{ table: 'curated_places', column: 'description', field: 'description', max: 2000 },
+	{ table: 'curated_places', column: 'source', field: 'source', max: 300 },
 	{ table: 'saved_analyses', column: 'name', field: 'name', max: 120 },
 	{ table: 'saved_analyses', column: 'description', field: 'description', max: 2000 },
 ];
@@ -201,6 +202,18 @@ export const CONSTRAINT_KINDS: Record<
 		values: { field: 'location' },
 	},
 	barrier_reports_location_size: { kind: 'bad_stretch', values: { field: 'location' } },
+	// a curated place's contact fields, checked by the same patterns as src/data/validate.ts
+	curated_places_phone_format: { kind: 'invalid', values: { field: 'phone', limit: 'pattern' } },
+	curated_places_email_format: { kind: 'invalid', values: { field: 'email', limit: 'pattern' } },
+	curated_places_website_format: {
+		kind: 'invalid',
+		values: { field: 'website', limit: 'pattern' },
+	},
+	curated_places_address_clean: { kind: 'forbidden_characters', values: { field: 'address' } },
+	curated_places_opening_hours_clean: {
+		kind: 'forbidden_characters',
+		values: { field: 'openingHours' },
+	},
 	curated_places_location_within_belgium: {
 		kind: 'outside_belgium',
 		values: { field: 'location' },

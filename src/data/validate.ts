@@ -324,7 +324,11 @@ function optionalLine(
 ): string | null {
 	if (value === undefined || value === null) return null;
 	const text = checkLine(op, field, value, 1, max);
-	if (pattern && !pattern.test(text)) throw invalid(op, `${field} is not in the expected form`);
+	if (pattern && !pattern.test(text))
+		throw invalid(op, `${field} is not in the expected form`, 'invalid', {
+			field,
+			limit: 'pattern',
+		});
 	return text;
 }
 

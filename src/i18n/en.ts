@@ -845,7 +845,28 @@ const en: Messages = {
 	curReadOnly: 'Only the municipality’s neighbourhood care coordinators add initiatives.',
 	curOffline:
 		'No connection: adding and changing initiatives waits until there is a connection again. What is saved stays safe in the shared database.',
-	curErrorField: '{field}: {detail}',
+	curErrorTooLong: '{field} is too long: {count} characters, at most {max}.',
+	curErrorTooLongMax: '{field} is too long: at most {max} characters.',
+	curErrorMarkup:
+		'{field} contains “<” followed by a letter, as in HTML code. We do not store that: leave it out or put a space after “<”.',
+	curErrorControl:
+		'{field} contains invisible control or direction characters. Type the text again instead of pasting it.',
+	curErrorCharacters:
+		'{field} contains characters we do not store (control or direction characters, or “<” followed by a letter).',
+	curErrorUnknownValue: '{field}: we do not know this choice. Choose one from the list.',
+	curErrorInvalidField: '{field} cannot be saved like this. Check it and try again.',
+	curErrorPhone:
+		'{field}: only digits, spaces and + . / ( ) -, 6 to 30 characters, for example +32 14 50 00 00.',
+	curErrorEmail: '{field}: an address such as name@example.be.',
+	curErrorWebsite: '{field}: an address that starts with https:// or http://, without spaces.',
+	curErrorOutsideBelgium:
+		'The location lies outside Belgium. Choose a location in the municipality.',
+	curErrorDenied:
+		'You may not save or change this initiative here. Sign in again as a neighbourhood care coordinator of this municipality.',
+	curErrorNotFound:
+		'This initiative no longer exists or you may no longer change it: it may have been deleted elsewhere in the meantime. Nothing was changed.',
+	curErrorRateLimited: 'Many initiatives were saved just now. Try again in a while.',
+	curErrorNetwork: 'The database cannot be reached now. Nothing was changed; try again later.',
 	curErrorRequired: 'Please fill in: {field}.',
 	curErrorNoLocation: 'First choose a location on the map or an address.',
 	curErrorOutsideArea:

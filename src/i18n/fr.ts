@@ -888,7 +888,31 @@ const fr: Messages = {
 		'Seuls les coordinateurs des soins de quartier de la commune ajoutent des initiatives.',
 	curOffline:
 		'Pas de connexion\u00a0: ajouter ou modifier des initiatives n’est possible qu’une fois la connexion revenue. Ce qui est enregistré reste en sécurité dans la base de données partagée.',
-	curErrorField: '{field}\u00a0: {detail}',
+	curErrorTooLong: '{field}\u00a0: {count} caractères, {max} au maximum.',
+	curErrorTooLongMax: '{field}\u00a0: {max} caractères au maximum.',
+	curErrorMarkup:
+		'{field} contient «\u00a0<\u00a0» suivi d’une lettre, comme dans du code HTML. Nous ne l’enregistrons pas\u00a0: retirez-le ou mettez une espace après «\u00a0<\u00a0».',
+	curErrorControl:
+		'{field} contient des caractères de contrôle ou de direction invisibles. Retapez le texte au lieu de le coller.',
+	curErrorCharacters:
+		'{field} contient des caractères que nous n’enregistrons pas (caractères de contrôle ou de direction, ou «\u00a0<\u00a0» suivi d’une lettre).',
+	curErrorUnknownValue: '{field}\u00a0: ce choix nous est inconnu. Choisissez-en un dans la liste.',
+	curErrorInvalidField:
+		'{field}\u00a0: nous ne pouvons pas l’enregistrer ainsi. Vérifiez et réessayez.',
+	curErrorPhone:
+		'{field}\u00a0: uniquement des chiffres, des espaces et + . / ( ) -, de 6 à 30 caractères, par exemple +32 14 50 00 00.',
+	curErrorEmail: '{field}\u00a0: une adresse comme nom@exemple.be.',
+	curErrorWebsite: '{field}\u00a0: une adresse qui commence par https:// ou http://, sans espaces.',
+	curErrorOutsideBelgium:
+		'Le lieu est en dehors de la Belgique. Choisissez un lieu dans la commune.',
+	curErrorDenied:
+		'Vous ne pouvez pas enregistrer ou modifier cette initiative ici. Reconnectez-vous comme coordinateur des soins de quartier de cette commune.',
+	curErrorNotFound:
+		'Cette initiative n’existe plus ou vous ne pouvez plus la modifier\u00a0: elle a peut-être été supprimée ailleurs entre-temps. Rien n’a changé.',
+	curErrorRateLimited:
+		'Beaucoup d’initiatives viennent d’être enregistrées. Réessayez dans un moment.',
+	curErrorNetwork:
+		'La base de données est injoignable pour l’instant. Rien n’a changé\u00a0; réessayez plus tard.',
 	curErrorRequired: 'À remplir\u00a0: {field}.',
 	curErrorNoLocation: 'Choisissez d’abord un lieu sur la carte ou une adresse.',
 	curErrorOutsideArea:

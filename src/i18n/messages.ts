@@ -864,7 +864,29 @@ const nl = {
 	curReadOnly: 'Alleen buurtzorgregisseurs van de gemeente voegen initiatieven toe.',
 	curOffline:
 		'Geen verbinding: initiatieven toevoegen en wijzigen kan pas als er weer verbinding is. Wat al bewaard is, blijft veilig in de gedeelde databank.',
-	curErrorField: '{field}: {detail}',
+	curErrorTooLong: '{field} is te lang: {count} tekens, maximaal {max}.',
+	curErrorTooLongMax: '{field} is te lang: maximaal {max} tekens.',
+	curErrorMarkup:
+		'{field} bevat “<” gevolgd door een letter, zoals in HTML-code. Dat bewaren we niet: laat het weg of zet een spatie na “<”.',
+	curErrorControl:
+		'{field} bevat onzichtbare stuur- of richtingstekens. Typ de tekst opnieuw in plaats van hem te plakken.',
+	curErrorCharacters:
+		'{field} bevat tekens die we niet bewaren (stuur- of richtingstekens, of “<” gevolgd door een letter).',
+	curErrorUnknownValue: '{field}: deze keuze kennen we niet. Kies er een uit de lijst.',
+	curErrorInvalidField: '{field} kunnen we zo niet bewaren. Kijk het na en probeer opnieuw.',
+	curErrorPhone:
+		'{field}: alleen cijfers, spaties en + . / ( ) -, 6 tot 30 tekens, bijvoorbeeld +32 14 50 00 00.',
+	curErrorEmail: '{field}: een adres zoals naam@voorbeeld.be.',
+	curErrorWebsite: '{field}: een adres dat begint met https:// of http://, zonder spaties.',
+	curErrorOutsideBelgium: 'De plaats ligt buiten België. Kies een plaats in de gemeente.',
+	curErrorDenied:
+		'Je mag dit initiatief hier niet bewaren of wijzigen. Meld je opnieuw aan als buurtzorgregisseur van deze gemeente.',
+	curErrorNotFound:
+		'Dit initiatief bestaat niet meer of je mag het niet meer wijzigen: misschien is het intussen elders verwijderd. Er is niets veranderd.',
+	curErrorRateLimited:
+		'Er werden net veel initiatieven bewaard. Probeer het over een tijdje opnieuw.',
+	curErrorNetwork:
+		'De databank is nu niet bereikbaar. Er is niets veranderd; probeer het straks opnieuw.',
 	curErrorRequired: 'Vul in: {field}.',
 	curErrorNoLocation: 'Kies eerst een plaats op de kaart of een adres.',
 	curErrorOutsideArea:
