@@ -192,7 +192,10 @@ const fr: Messages = {
 	coverageExisting: 'Lieux existants',
 	coverageSwitchOff: 'Désactiver {name}',
 	coverageReset: 'Annuler les «\u00a0et si\u00a0»',
-	coverageReadOnly: 'Analyse publiée «\u00a0{name}\u00a0»\u00a0: lecture seule.',
+	coverageReadOnlyPublic: 'Analyse publiée «\u00a0{name}\u00a0»\u00a0: lecture seule.',
+	coverageReadOnlyTeam:
+		'Analyse «\u00a0{name}\u00a0», partagée avec l’équipe de la commune\u00a0: lecture seule.',
+	coverageReadOnlyPrivate: 'Analyse «\u00a0{name}\u00a0», pour vous seul\u00a0: lecture seule.',
 	coverageOwnAnalysis: 'Faire ma propre analyse',
 	coverageLinkOpening: 'Ouverture de l’analyse partagée…',
 	coverageLinkMissing:
@@ -306,7 +309,9 @@ const fr: Messages = {
 		many: '{count} lieux prévus',
 		other: '{count} lieux prévus',
 	},
-	savedReadOnly: 'Publiée, lecture seule',
+	savedReadOnlyPublic: 'Publiée, lecture seule',
+	savedReadOnlyTeam: 'Partagée avec l’équipe, lecture seule',
+	savedReadOnlyPrivate: 'Pour vous seul, lecture seule',
 	savedCompare: 'Comparer',
 	savedCompareBefore: 'Avant',
 	savedCompareAfter: 'Après',

@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES, loadLang, translate } from '../i18n/messages.ts';
+import { VISIBILITIES } from '../contracts/enums.ts';
 import { toCsv } from '../data/csv.ts';
 import { blankSummary, type NeighbourhoodSummary } from '../analysis/summary.ts';
 import type { CoverageSnapshot } from './coverage.svelte.ts';
@@ -13,6 +15,7 @@ import {
 	inSavedOrder,
 	savedErrorMessage,
 	exportColumns,
+	READ_ONLY_MESSAGE,
 	exportRows,
 	leftOutOf,
 	leftOutReason,
@@ -455,5 +458,32 @@ describe('a shared link and the stored table', () => {
 		expect(leftOutReason({ nis: '13044' }, '13044')).toBe('unknown');
 		expect(leftOutReason({ nis: '13019' }, '13044')).toBe('elsewhere');
 		expect(leftOutReason({ nis: '13044' }, undefined)).toBe('elsewhere');
+	});
+});
+
+describe('the wording of a saved analysis the user may only read', () => {
+	beforeAll(async () => {
+		await loadLang('fr');
+		await loadLang('en');
+	});
+	/** What each language calls a published analysis, and the team of the municipality. */
+	const PUBLISHED = { nl: /gepubliceerd/i, fr: /publiée/i, en: /published/i };
+	const TEAM = { nl: /team/, fr: /équipe/, en: /team/ };
+	const YOU = { nl: /jou/, fr: /vous/, en: /you/ };
+
+	it('says who sees it, as its visibility is: published, shared with the team, only you', () => {
+		for (const lang of LANGUAGES)
+			for (const v of VISIBILITIES) {
+				const { list, panel } = READ_ONLY_MESSAGE[v];
+				const texts = [translate(lang, list), translate(lang, panel, { name: 'Nulmeting' })];
+				expect(texts[1]).toContain('Nulmeting');
+				for (const text of texts) {
+					// a team's analysis was called "published": residents do not see it
+					if (v === 'public') expect(text).toMatch(PUBLISHED[lang]);
+					else expect(text).not.toMatch(PUBLISHED[lang]);
+					if (v === 'area_team') expect(text).toMatch(TEAM[lang]);
+					if (v === 'private') expect(text).toMatch(YOU[lang]);
+				}
+			}
 	});
 });

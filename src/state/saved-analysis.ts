@@ -13,6 +13,7 @@ import type { NeighbourhoodSummary } from '../analysis/summary.ts';
 import type { CsvColumn } from '../data/csv.ts';
 import { errorInfo, type ErrorKind } from '../data/errors.ts';
 import type { AnalysisSummaryInput, SavedAnalysisDetail } from '../data/types.ts';
+import type { Visibility } from '../contracts/enums.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { CoverageParams, CoverageSnapshot, WhatIfEdits } from './coverage.svelte.ts';
 
@@ -566,6 +567,17 @@ export function storedRowsOf(
 }
 
 /** A saved analysis as reopened: editable, or read-only with what was stored with it. */
+/**
+ * How a saved analysis the user may only read is labelled, by who sees it (`visibility`): in the
+ * list of saved analyses (`list`) and above its stored figures once opened (`panel`, with {name}).
+ * A team's analysis is not "published": residents do not see it.
+ */
+export const READ_ONLY_MESSAGE: Record<Visibility, { list: MessageKey; panel: MessageKey }> = {
+	public: { list: 'savedReadOnlyPublic', panel: 'coverageReadOnlyPublic' },
+	area_team: { list: 'savedReadOnlyTeam', panel: 'coverageReadOnlyTeam' },
+	private: { list: 'savedReadOnlyPrivate', panel: 'coverageReadOnlyPrivate' },
+};
+
 export interface ReopenedAnalysis {
 	/** The saved analysis' id (a link to it carries it: `analysis=<id>`). */
 	id?: string;
@@ -575,6 +587,8 @@ export interface ReopenedAnalysis {
 	/** That municipality's NIS code. */
 	areaNis?: string;
 	readOnly: boolean;
+	/** Who sees it (its read-only wording says so: published, the area's team, only its creator). */
+	visibility: Visibility;
 	/** The overlay as stored (analysis_cells). */
 	cells?: SavedAnalysisDetail['cells'];
 	/** The figures per neighbourhood as stored (analysis_summaries). */
