@@ -585,6 +585,7 @@ const en: Messages = {
 	outboxNoBackgroundSync:
 		'This browser sends nothing while Buurtkaart is closed: open Buurtkaart again with a connection and your report goes out at once.',
 	reportsOpen: 'Handle reports',
+	reportsOpenRead: 'View reports',
 	reportsTitle: 'Obstacle reports',
 	reportsSignIn:
 		'Sign in as a planner or coordinator of a municipality in this area to see its reports.',

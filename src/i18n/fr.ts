@@ -616,6 +616,7 @@ const fr: Messages = {
 	outboxNoBackgroundSync:
 		'Ce navigateur n’envoie rien quand Buurtkaart est fermé\u00a0: rouvrez Buurtkaart avec une connexion et votre signalement partira aussitôt.',
 	reportsOpen: 'Traiter les signalements',
+	reportsOpenRead: 'Voir les signalements',
 	reportsTitle: 'Signalements d’obstacles',
 	reportsSignIn:
 		'Connectez-vous comme urbaniste ou coordinateur d’une commune de cette zone pour voir ses signalements.',

@@ -600,6 +600,7 @@ const nl = {
 	outboxNoBackgroundSync:
 		'Deze browser verstuurt niets terwijl Buurtkaart gesloten is: open Buurtkaart opnieuw met verbinding, dan gaat je melding meteen weg.',
 	reportsOpen: 'Meldingen behandelen',
+	reportsOpenRead: 'Meldingen bekijken',
 	reportsTitle: 'Meldingen van hindernissen',
 	reportsSignIn:
 		'Meld je aan als planner of coördinator van een gemeente in dit gebied om haar meldingen te zien.',

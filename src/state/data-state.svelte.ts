@@ -61,6 +61,18 @@ export interface TriageArea {
 	role: 'planner' | 'coordinator';
 }
 
+/**
+ * What the user does with the reports of the open area's municipalities, from their strongest role
+ * there (`triageAreas`): a planner handles them (triage), a coordinator reads them; undefined for
+ * anyone else (a resident, signed in or not, whose own reports are under "Mijn meldingen" in the
+ * report form): the reports panel would show them nothing, so there is no button to it.
+ */
+export function reportsRole(areas: readonly TriageArea[]): TriageArea['role'] | undefined {
+	if (areas.some((a) => a.role === 'planner')) return 'planner';
+	if (areas.some((a) => a.role === 'coordinator')) return 'coordinator';
+	return undefined;
+}
+
 /** A translatable message: a key and its slot values. */
 export interface Message {
 	key: MessageKey;
@@ -179,6 +191,12 @@ export class DataState {
 	 * service worker): known once a report waited; undefined before.
 	 */
 	backgroundSync = $state<boolean | undefined>();
+	/**
+	 * Counts the times the open area's municipalities became known to the data layer (on the
+	 * device, once their boundaries are stored): what depends on them (the roles per municipality)
+	 * asks again.
+	 */
+	areasKnown = $state(0);
 
 	#config: DataConfig;
 	#repos: Repositories | undefined;
@@ -267,6 +285,7 @@ export class DataState {
 				this.failure = err instanceof Error ? err.message : String(err);
 			}
 		}
+		this.areasKnown++;
 		this.#keepDelivering();
 	}
 
@@ -458,6 +477,8 @@ export class DataState {
 	 */
 	async triageAreas(nisCodes: readonly string[]): Promise<TriageArea[]> {
 		const repos = await this.#ready();
+		// On the device, the municipalities are known once the area's boundaries are stored.
+		await this.#areaKnown;
 		const areas = (await repos.areas.list()).filter(
 			(a) => a.nisCode !== null && nisCodes.includes(a.nisCode),
 		);
