@@ -16,6 +16,7 @@ import type { AnalysisSummaryInput, SavedAnalysisDetail } from '../data/types.ts
 import type { Visibility } from '../contracts/enums.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { CoverageParams, CoverageSnapshot, WhatIfEdits } from './coverage.svelte.ts';
+import { written } from './table-figures.ts';
 
 /** The version of this record's layout (a newer app still reads older ones). */
 export const RECORD_VERSION = 1;
@@ -461,9 +462,10 @@ function round(x: number | null, digits: number): number | null {
 
 /**
  * Residents to a tenth: they are shares of an address's residents (the CLI's CSV writes the same),
- * so a spreadsheet does not get "1571.4530272483826".
+ * so a spreadsheet does not get "1571.4530272483826". Written by the tables' own rule
+ * (table-figures.ts); the CSV has no total row: a spreadsheet's sum is that of the rows as written.
  */
-const tenths = (x: number | null) => round(x, 1);
+const tenths = (x: number | null) => (x === null ? null : written(x, 1));
 
 /** The CSV columns of the table export, with headers in the user's language. */
 export function exportColumns(h: {
