@@ -299,6 +299,8 @@ const en: Messages = {
 	savedCompareCaption: '{category}: residents 65+ beyond the norm, per neighbourhood',
 	savedCompareChange: 'Change',
 	savedCompareTotal: 'In all: {change}',
+	savedCompareTotalNote:
+		'A neighbourhood marked “—” is not in the total: one of the two did not measure it.',
 	savedCompareSame: 'Choose two different analyses to compare.',
 	savedCompareSaved: 'saved on {date}',
 	savedCompareBasis: '{profile} · unknown data: {unknown} · norm {norm}',

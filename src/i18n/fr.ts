@@ -318,6 +318,8 @@ const fr: Messages = {
 	savedCompareCaption: '{category}\u00a0: habitants de 65+ au-delà de la norme, par quartier',
 	savedCompareChange: 'Différence',
 	savedCompareTotal: 'Au total\u00a0: {change}',
+	savedCompareTotalNote:
+		'Un quartier marqué «\u00a0—\u00a0» ne compte pas dans le total\u00a0: il n’est pas mesuré dans l’une des deux.',
 	savedCompareSame: 'Choisissez deux analyses différentes à comparer.',
 	savedCompareSaved: 'enregistrée le {date}',
 	savedCompareBasis: '{profile} · données inconnues\u00a0: {unknown} · norme {norm}',

@@ -306,6 +306,8 @@ const nl = {
 	savedCompareCaption: '{category}: inwoners 65+ verder dan de norm, per buurt',
 	savedCompareChange: 'Verschil',
 	savedCompareTotal: 'In totaal: {change}',
+	savedCompareTotalNote:
+		'Een buurt met “—” telt niet mee in het totaal: ze is in één van beide niet gemeten.',
 	savedCompareSame: 'Kies twee verschillende analyses om te vergelijken.',
 	savedCompareSaved: 'bewaard op {date}',
 	savedCompareBasis: '{profile} · onbekende gegevens: {unknown} · norm {norm}',

@@ -126,10 +126,16 @@ export function readRecord(parameters: Record<string, unknown>): AnalysisRecord 
 export interface ComparedRow {
 	neighbourhoodId: string;
 	name: string;
-	/** People 65+ beyond the norm in the earlier and in the later analysis (null: none mapped / absent). */
+	/**
+	 * People 65+ beyond the norm in the earlier and in the later analysis, as written (whole
+	 * residents, table-figures.ts); null: none mapped / absent.
+	 */
 	before: number | null;
 	after: number | null;
-	/** after − before (negative: fewer older people beyond the norm); null when either is unknown. */
+	/**
+	 * after − before as written (negative: fewer older people beyond the norm); null when either
+	 * is unknown.
+	 */
 	change: number | null;
 	beforeShare: number | null;
 	afterShare: number | null;
@@ -140,14 +146,21 @@ export interface Comparison {
 	normBefore: number | null;
 	normAfter: number | null;
 	rows: ComparedRow[];
-	/** Sum of the changes over the neighbourhoods where both are known. */
+	/**
+	 * The rows where both sides are known, summed as written: the earlier side, the later side,
+	 * and their difference (`total` = `totalAfter` − `totalBefore` = the sum of the changes).
+	 */
+	totalBefore: number;
+	totalAfter: number;
 	total: number;
 }
 
 /**
  * Compares two saved analyses per category they share and per neighbourhood: what changed, where,
  * and by how much (people 65+ beyond the norm). Neighbourhoods are matched by id; one in only one
- * analysis has null on the other side. Rows with the largest change (either way) first.
+ * analysis has null on the other side. Rows with the largest change (either way) first. Every
+ * figure is computed from the figures as written (whole residents): a reader who subtracts a row's
+ * two sides, or adds up the rows, finds the difference and the totals written.
  */
 export function compareRecords(before: AnalysisRecord, after: AnalysisRecord): Comparison[] {
 	const out: Comparison[] = [];
@@ -158,14 +171,20 @@ export function compareRecords(before: AnalysisRecord, after: AnalysisRecord): C
 		const ids = [
 			...new Set([...(a?.rows ?? []), ...(b?.rows ?? [])].map((r) => r.neighbourhoodId)),
 		];
-		let total = 0;
+		let totalBefore = 0;
+		let totalAfter = 0;
+		const side = (row: SavedRow | undefined, result: SavedResult | undefined) =>
+			row && result?.state === 'measured' && row.beyond65 !== null ? written(row.beyond65) : null;
 		const rows = ids.map((id): ComparedRow => {
 			const x = a?.rows.find((r) => r.neighbourhoodId === id);
 			const y = b?.rows.find((r) => r.neighbourhoodId === id);
-			const beforeN = x && a?.state === 'measured' ? x.beyond65 : null;
-			const afterN = y && b?.state === 'measured' ? y.beyond65 : null;
+			const beforeN = side(x, a);
+			const afterN = side(y, b);
 			const change = beforeN !== null && afterN !== null ? afterN - beforeN : null;
-			if (change !== null) total += change;
+			if (beforeN !== null && afterN !== null) {
+				totalBefore += beforeN;
+				totalAfter += afterN;
+			}
 			return {
 				neighbourhoodId: id,
 				name: (y ?? x)?.name ?? id,
@@ -186,7 +205,9 @@ export function compareRecords(before: AnalysisRecord, after: AnalysisRecord): C
 			normBefore: a?.normM ?? null,
 			normAfter: b?.normM ?? null,
 			rows,
-			total,
+			totalBefore,
+			totalAfter,
+			total: totalAfter - totalBefore,
 		});
 	}
 	return out;

@@ -626,6 +626,15 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				const total = (await saved.getByTestId('comparison-total').textContent()) ?? '';
 				const shownTotal = Number(/In totaal: −([\d.]+)/.exec(total)?.[1]?.replace(/\./g, ''));
 				expect(Math.abs(shownTotal - gain)).toBeLessThanOrEqual(1);
+				// every figure written follows from those beside it: the rows' differences add up to the
+				// total row's, which is its two totals subtracted
+				const [totalBefore, totalAfter] = await Promise.all(
+					['comparison-total-before', 'comparison-total-after'].map(async (id) =>
+						Number(((await saved.getByTestId(id).textContent()) ?? '').replace(/\./g, '')),
+					),
+				);
+				expect(totalAfter! - totalBefore!).toBe(-shownTotal);
+				expect(changes.reduce((a, b) => a + b, 0)).toBe(-shownTotal);
 				// the whole table within the panel at desktop width, its last column ("Verschil") too
 				const within = await comparison.evaluate((table) => {
 					const panelBox = table
