@@ -61,7 +61,7 @@ describe('CoverageTable: estimated ages', () => {
 			'80+ verder*',
 			'Inwoners meegeteld',
 			'Verder dan de norm',
-			'Rand van de gegevens (adressen)',
+			'Rand van de gegevens (inwoners)',
 		]);
 		expect(queryAllByTestId('coverage-row-estimated')).toHaveLength(0);
 		expect(getByTestId('coverage-ages-note').textContent).toBe(NOTE);

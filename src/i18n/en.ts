@@ -152,7 +152,7 @@ const en: Messages = {
 	coverageColBeyond: 'Beyond the norm',
 	coverageCol65: '65+ beyond',
 	coverageCol80: '80+ beyond',
-	coverageColEdge: 'Edge of the data (addresses)',
+	coverageColEdge: 'Edge of the data (residents)',
 	coverageColUnknown: 'Share of the way on unknown data',
 	coverageMostlyUnknown: 'mostly unknown',
 	coverageShareUnknown: 'no colour: mostly unknown data',
@@ -881,7 +881,6 @@ const en: Messages = {
 	curErrorHours: 'The opening hours cannot be read: {detail}',
 	curErrorOther: 'Not saved: {detail}',
 	storedTitle: 'Stored result, computed on {date}',
-	storedColEdge: 'Edge of the data (residents)',
 	storedLeftOut:
 		'Not in this table: {names} — the neighbourhoods of {municipality}. The analysis is saved for {area}; only that municipality’s neighbourhoods are stored.',
 	storedLeftOutNoArea:

@@ -159,7 +159,7 @@ const fr: Messages = {
 	coverageColBeyond: 'Au-delà de la norme',
 	coverageCol65: '65+ au-delà',
 	coverageCol80: '80+ au-delà',
-	coverageColEdge: 'Bord des données (adresses)',
+	coverageColEdge: 'Bord des données (habitants)',
 	coverageColUnknown: 'Part du trajet sur données inconnues',
 	coverageMostlyUnknown: 'en grande partie inconnu',
 	coverageShareUnknown: 'sans couleur\u00a0: données en grande partie inconnues',
@@ -928,7 +928,6 @@ const fr: Messages = {
 	curErrorHours: 'Les heures d’ouverture sont illisibles\u00a0: {detail}',
 	curErrorOther: 'Pas enregistrée\u00a0: {detail}',
 	storedTitle: 'Résultat enregistré, calculé le {date}',
-	storedColEdge: 'Bord des données (habitants)',
 	storedLeftOut:
 		'Absents de ce tableau : {names} — les quartiers de {municipality}. L’analyse est enregistrée pour {area} ; seuls les quartiers de cette commune sont conservés.',
 	storedLeftOutNoArea:

@@ -155,7 +155,7 @@ const nl = {
 	coverageColBeyond: 'Verder dan de norm',
 	coverageCol65: '65+ verder',
 	coverageCol80: '80+ verder',
-	coverageColEdge: 'Rand van de gegevens (adressen)',
+	coverageColEdge: 'Rand van de gegevens (inwoners)',
 	coverageColUnknown: 'Deel van de weg op onbekende gegevens',
 	coverageMostlyUnknown: 'grotendeels onbekend',
 	coverageShareUnknown: 'geen kleur: grotendeels onbekende gegevens',
@@ -901,7 +901,6 @@ const nl = {
 	curErrorHours: 'De openingsuren zijn niet te lezen: {detail}',
 	curErrorOther: 'Niet bewaard: {detail}',
 	storedTitle: 'Opgeslagen resultaat, berekend op {date}',
-	storedColEdge: 'Rand van de gegevens (inwoners)',
 	storedLeftOut:
 		'Niet in deze tabel: {names} — de buurten van {municipality}. De analyse is bewaard voor {area}; alleen de buurten van die gemeente zijn opgeslagen.',
 	storedLeftOutNoArea:

@@ -1,7 +1,8 @@
 /**
  * The coordinators' table says the same figures everywhere (happy-dom, the real sample area and
- * engine): its neighbourhood rows add up to its total row as written, column by column; the
- * printed report's area figures are that total.
+ * engine): its neighbourhood rows add up to its total row as written,
+ * column by column; the printed report's area figures and the legend's residents at the edge of
+ * the data are that total (the table's edge column counts residents, as the stored table's).
  * On the sample, general practitioners on foot: the 80+ rows, each rounded, add up to 659 where
  * the exact sum rounds to 658 — the total row used to say 658.
  */
@@ -29,7 +30,7 @@ const cellCount = (row: Element, col: string) => {
 	const cell = row.querySelector(`[data-col="${col}"]`)!;
 	return count((cell.querySelector('[data-testid="count"]') ?? cell).textContent!);
 };
-const COUNTED = ['residents', 'beyond', 'beyond65', 'beyond80'] as const;
+const COUNTED = ['residents', 'beyond', 'beyond65', 'beyond80', 'edge'] as const;
 
 async function gpOnFoot() {
 	const rendered = renderPanel(as(CoveragePanel), area, {
@@ -45,7 +46,7 @@ async function gpOnFoot() {
 }
 
 describe('CoveragePanel: the table adds up', () => {
-	it('writes each column’s total as the sum of its rows as written; the printed report says the same', async () => {
+	it('writes each column’s total as the sum of its rows as written; the printed report and the legend say the same', async () => {
 		const { unmount } = await gpOnFoot();
 		const table = screen.getByTestId('coverage-table');
 		const rows = within(table).getAllByTestId('coverage-row');
@@ -56,6 +57,9 @@ describe('CoveragePanel: the table adds up', () => {
 		const totals = Object.fromEntries(COUNTED.map((c) => [c, cellCount(total, c)]));
 		expect(totals).toEqual(sums);
 		expect(totals.beyond80).toBe(659);
+		// the legend's residents at the edge of the data: the edge column's total
+		const edge = screen.getByTestId('coverage-edge').textContent!;
+		expect(edge).toContain(`${totals.edge!.toLocaleString('nl')} inwoners`);
 		// the printed report's area figures: the same total
 		window.dispatchEvent(new Event('beforeprint'));
 		const printed = await screen.findByTestId('print-total-beyond65');

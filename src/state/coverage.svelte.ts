@@ -19,6 +19,7 @@ import { categoryById, isCategoryId } from '../contracts/taxonomy.ts';
 import type { WhereNextPick } from '../analysis/where-next.ts';
 import type { AnalysisClient } from '../workers/analysis-client.ts';
 import { applyWhatIf } from '../workers/apply-what-if.ts';
+import { unknownShareOf } from './table-figures.ts';
 import type { CoverageColumns, Params } from '../workers/protocol.ts';
 
 export interface CoverageParams {
@@ -110,7 +111,6 @@ export function totalsOf(rows: readonly NeighbourhoodSummary[]): Totals {
 		originsNoFigure: 0,
 		unknownShare: 0,
 	};
-	let unknownWeight = 0;
 	for (const r of rows) {
 		t.residents += r.residents;
 		t.residents65 += r.residents65;
@@ -121,10 +121,8 @@ export function totalsOf(rows: readonly NeighbourhoodSummary[]): Totals {
 		t.edgeOfDataResidents += r.edgeOfDataResidents;
 		t.originsEdgeOfData += r.originsEdgeOfData;
 		t.originsNoFigure += r.originsBeyondAccessLimit + r.originsIsolatedFragment;
-		t.unknownShare += r.unknownShare * r.unknownWeight;
-		unknownWeight += r.unknownWeight;
 	}
-	t.unknownShare = unknownWeight > 0 ? t.unknownShare / unknownWeight : 0;
+	t.unknownShare = unknownShareOf(rows) ?? 0;
 	return t;
 }
 

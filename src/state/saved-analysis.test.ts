@@ -353,6 +353,9 @@ describe('saved analyses', () => {
 							beyond65: 12,
 							beyond65Share: 0.12,
 							beyond80: 6,
+							// the stored table ranks as the live one does
+							unknownShare: 0,
+							unknownWeight: 0,
 						},
 					},
 				},

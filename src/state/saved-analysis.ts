@@ -16,7 +16,7 @@ import type { AnalysisSummaryInput, SavedAnalysisDetail } from '../data/types.ts
 import type { Visibility } from '../contracts/enums.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { CoverageParams, CoverageSnapshot, WhatIfEdits } from './coverage.svelte.ts';
-import { written } from './table-figures.ts';
+import { written, type TableRow } from './table-figures.ts';
 
 /** The version of this record's layout (a newer app still reads older ones). */
 export const RECORD_VERSION = 1;
@@ -39,6 +39,8 @@ export interface SavedRow {
 	 * from before it was kept).
 	 */
 	unknownShare?: number;
+	/** The residents that share weights (absent in saves from before it was kept). */
+	unknownWeight?: number;
 }
 
 export interface SavedResult {
@@ -74,6 +76,7 @@ const rowOf = (r: NeighbourhoodSummary): SavedRow => ({
 	beyond80: r.beyond80,
 	edgeOfDataResidents: r.edgeOfDataResidents,
 	unknownShare: Math.round(r.unknownShare * 10_000) / 10_000,
+	unknownWeight: written(r.unknownWeight, 1),
 });
 
 /** The record of an analysis on screen (its results with the what-if edits applied). */
@@ -362,6 +365,9 @@ export function summariesOf(
 				beyond65: row.beyond65,
 				beyond65Share: row.beyond65Share,
 				beyond80: row.beyond80,
+				// the stored table ranks as the live one: a figure mostly on unknown data is not
+				...(row.unknownShare !== undefined ? { unknownShare: row.unknownShare } : {}),
+				...(row.unknownWeight !== undefined ? { unknownWeight: row.unknownWeight } : {}),
 			};
 		}
 	return [...byId.values()];
@@ -534,22 +540,14 @@ export function exportColumns(h: {
 	];
 }
 
-/** One neighbourhood's stored figures for one category (analysis_summaries), as shown read-only. */
-export interface StoredRow {
-	/** The statistical code (the app's neighbourhood id). */
+/**
+ * One neighbourhood's stored figures for one category (analysis_summaries), as shown read-only: a
+ * row of the same table as the live one (TableRow, table-figures.ts).
+ */
+export interface StoredRow extends TableRow {
+	/** The statistical code (the app's neighbourhood id, as `neighbourhoodId`). */
 	code: string;
-	name: string;
-	residents: number;
-	residents65: number;
-	/** null in a save from before 80+ was kept. */
-	residents80: number | null;
-	edgeOfDataResidents: number;
 	normM: number | null;
-	state: 'measured' | 'none_mapped';
-	beyondResidents: number | null;
-	beyond65: number | null;
-	beyond65Share: number | null;
-	beyond80: number | null;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -571,19 +569,37 @@ export function storedRowsOf(
 		const categories = summary.categories as Record<string, Record<string, unknown>> | undefined;
 		const c = categories?.[categoryId];
 		if (typeof code !== 'string' || !c || typeof c !== 'object') continue;
+		const residents = num(summary.residents) ?? 0;
+		const residents80 = num(summary.residents80);
+		const state = c.state === 'none_mapped' ? 'none_mapped' : 'measured';
+		const measured = (x: number | null) => (state === 'measured' ? x : null);
+		const beyondResidents = measured(num(c.beyondResidents));
+		const beyond80 = measured(num(c.beyond80));
+		const weight = num(c.unknownWeight);
 		out.push({
 			code,
+			neighbourhoodId: code,
 			name: names.get(code) ?? code,
-			residents: num(summary.residents) ?? 0,
+			residents,
 			residents65: num(summary.residents65) ?? 0,
-			residents80: num(summary.residents80),
+			residents80,
 			edgeOfDataResidents: num(summary.edgeOfDataResidents) ?? 0,
 			normM: num(c.normM),
-			state: c.state === 'none_mapped' ? 'none_mapped' : 'measured',
-			beyondResidents: num(c.beyondResidents),
-			beyond65: num(c.beyond65),
-			beyond65Share: num(c.beyond65Share),
-			beyond80: num(c.beyond80),
+			state,
+			beyondResidents,
+			beyond65: measured(num(c.beyond65)),
+			beyond80,
+			beyondShare:
+				beyondResidents === null ? null : residents > 0 ? beyondResidents / residents : 0,
+			beyond65Share: measured(num(c.beyond65Share)),
+			beyond80Share:
+				beyond80 === null || residents80 === null
+					? null
+					: residents80 > 0
+						? beyond80 / residents80
+						: 0,
+			unknownShare: num(c.unknownShare),
+			...(weight !== null ? { unknownWeight: weight } : {}),
 		});
 	}
 	return out.sort((a, b) => a.name.localeCompare(b.name));

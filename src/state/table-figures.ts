@@ -77,3 +77,42 @@ export function writtenTotalsOf(rows: readonly CountedRow[], digits = 0): Writte
 export function writtenShare(part: number, whole: number): number | null {
 	return whole > 0 ? part / whole : null;
 }
+
+/**
+ * One neighbourhood's row of a coverage table, live (a NeighbourhoodSummary is one) or as stored
+ * with a saved analysis (storedRowsOf): one table component writes both, with the same columns
+ * in the same order and sort, so an analysis reopened reads as it did when saved.
+ */
+export interface TableRow extends CountedRow {
+	/** The statistical code ('' for the addresses outside every neighbourhood). */
+	neighbourhoodId: string;
+	name: string;
+	state: 'measured' | 'none_mapped';
+	residents80: number | null;
+	beyond80: number | null;
+	beyondShare: number | null;
+	beyond65Share: number | null;
+	beyond80Share: number | null;
+	/** The share of the way on unknown data; null where a save from before it was kept has none. */
+	unknownShare: number | null;
+	/** The residents that share weights (absent: not kept; the total then gives none). */
+	unknownWeight?: number;
+}
+
+/**
+ * The share of the way on unknown data over rows: each row's share weighted by the residents it
+ * weights, as if summed over every origin; null when a row lacks either (a save from before they
+ * were kept), 0 when no one is weighted.
+ */
+export function unknownShareOf(
+	rows: readonly Pick<TableRow, 'unknownShare' | 'unknownWeight'>[],
+): number | null {
+	let sum = 0;
+	let weight = 0;
+	for (const r of rows) {
+		if (r.unknownShare === null || r.unknownWeight === undefined) return null;
+		sum += r.unknownShare * r.unknownWeight;
+		weight += r.unknownWeight;
+	}
+	return weight > 0 ? sum / weight : 0;
+}
