@@ -2,7 +2,9 @@
  * A shared link to a saved analysis (`analysis=<id>`) in the CoveragePanel (happy-dom, the real
  * sample area and engine, the device's own storage): a link the backend could not be asked about
  * (no connection, a server failure) is kept and tried again when the connection returns, where
- * only "not there" drops it; the reason shown goes once the user analyses on their own.
+ * only "not there" drops it; the reason shown goes once the user analyses on their own. A saved
+ * analysis open to edit is named (panel, link, printed report) while the screen is it: another
+ * profile, or another plan (a place planned, switched off), is no longer it.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { IDBFactory } from 'fake-indexeddb';
@@ -163,4 +165,85 @@ describe('CoveragePanel: the saved analysis open', () => {
 		await waitFor(() => expect(panel.dataset.saved).toBeUndefined(), { timeout: 10_000 });
 		expect(analysisIdOf(app.mode)).toBeUndefined();
 	}, 90_000);
+});
+
+describe('CoveragePanel: a saved analysis open to edit, then edited', () => {
+	it('is no longer named once its plan changes: a place planned, one switched off', async () => {
+		vi.stubGlobal('fetch', tilesFetch);
+		const data = new DataState({});
+		await data.useArea(area.tiles!.files.boundaries!.url);
+		const { app } = renderPanel(
+			as(CoveragePanel),
+			area,
+			{
+				kind: 'coverage',
+				categoryIds: ['pharmacy'],
+				categoryId: 'pharmacy',
+				unknownMode: 'optimistic',
+				norms: {},
+			},
+			{ data },
+		);
+		const panel = screen.getByTestId('coverage');
+		const status = screen.getByTestId('coverage-status');
+		const idle = () =>
+			waitFor(
+				() => {
+					expect(status.dataset.state).toBe('done');
+					expect(screen.getByTestId('coverage-suggest')).not.toHaveProperty('disabled', true);
+				},
+				{ timeout: 30_000 },
+			);
+		await idle();
+		const saveAs = async (name: string) => {
+			await fireEvent.input(
+				await screen.findByTestId('saved-name', undefined, { timeout: 10_000 }),
+				{ target: { value: name } },
+			);
+			await fireEvent.submit(screen.getByTestId('saved-form'));
+			await waitFor(() => expect(panel.dataset.saved).toBe(name), { timeout: 10_000 });
+		};
+		/** The printed report's line naming a saved analysis, if any. */
+		const printedName = async () => {
+			window.dispatchEvent(new Event('beforeprint'));
+			await screen.findByTestId('print-report');
+			const line = screen.queryByTestId('print-saved')?.textContent;
+			window.dispatchEvent(new Event('afterprint'));
+			return line;
+		};
+		await saveAs('Nulmeting');
+		expect(analysisIdOf(app.mode)).toBeTruthy();
+		expect(await printedName()).toContain('Nulmeting');
+		// a planned place (the first suggestion taken over): the screen is another plan
+		await fireEvent.click(screen.getByTestId('coverage-suggest'));
+		await fireEvent.click(
+			(await screen.findAllByTestId('coverage-take-over', undefined, { timeout: 30_000 }))[0]!,
+		);
+		await screen.findByTestId('coverage-planned', undefined, { timeout: 30_000 });
+		await waitFor(() => expect(panel.dataset.saved).toBeUndefined());
+		expect(analysisIdOf(app.mode)).toBeUndefined();
+		expect(await printedName()).toBeUndefined();
+		// saved with it, then reopened: named, its plan back on screen (that is not an edit)
+		await idle();
+		await saveAs('Met een apotheek erbij');
+		const id = analysisIdOf(app.mode)!;
+		await fireEvent.click(screen.getByTestId('coverage-reset'));
+		await waitFor(() => expect(panel.dataset.saved).toBeUndefined());
+		await idle();
+		const item = await waitFor(() => {
+			const li = screen.getAllByTestId('saved-item').find((x) => x.dataset.id === id);
+			expect(li).toBeTruthy();
+			return li!;
+		});
+		await fireEvent.click(within(item).getByTestId('saved-open'));
+		await screen.findByTestId('coverage-planned', undefined, { timeout: 30_000 });
+		await idle();
+		expect(panel.dataset.saved).toBe('Met een apotheek erbij');
+		expect(analysisIdOf(app.mode)).toBe(id);
+		// an existing pharmacy switched off: no longer that analysis either
+		const off = screen.getAllByTestId('coverage-switch-off')[0]!;
+		await fireEvent.click(off);
+		await waitFor(() => expect(panel.dataset.saved).toBeUndefined(), { timeout: 30_000 });
+		expect(analysisIdOf(app.mode)).toBeUndefined();
+	}, 120_000);
 });
