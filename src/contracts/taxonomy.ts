@@ -943,6 +943,67 @@ export const CATEGORY_IDS: readonly string[] = CATEGORIES.map((c) => c.id);
 const BY_ID: ReadonlyMap<string, Category> = new Map(CATEGORIES.map((c) => [c.id, c]));
 
 /**
+ * The kinds of help an analysis starts with before anyone chooses: data, like the categories, so
+ * that another municipality or a changed taxonomy needs no change in code. A kind with no place in
+ * an area stays in: the analysis then says none is mapped there, which is itself a finding.
+ */
+export interface AnalysisStarts {
+	/** A new gap analysis (the toolbar's): the kinds it measures and the one it shows first. */
+	coverage: { categoryIds: readonly string[]; shown: string };
+	/** The planners' "which fix helps most": the kind it ranks fixes for. */
+	fixes: string;
+}
+
+/**
+ * The analysis starts checked against the categories: every id known (the unknown ones named, with
+ * the known ones, as {@link categoryById} does), none twice, and the shown kind among the started.
+ * @throws Error naming what is wrong
+ * @example checkAnalysisStarts({ coverage: { categoryIds: ['gp', 'apotheek'], shown: 'gp' }, fixes: 'gp' }, CATEGORIES)
+ *   // throws: analysis starts: unknown categories "apotheek" (known: gp, pharmacy, …)
+ */
+export function checkAnalysisStarts(
+	starts: AnalysisStarts,
+	categories: readonly Category[],
+): AnalysisStarts {
+	const known = categories.map((c) => c.id);
+	const { categoryIds, shown } = starts.coverage;
+	const unknown = [...new Set([...categoryIds, shown, starts.fixes])].filter(
+		(id) => !known.includes(id),
+	);
+	if (unknown.length > 0)
+		throw new Error(
+			`analysis starts: unknown ${unknown.length === 1 ? 'category' : 'categories'} ${unknown
+				.map((id) => `"${id}"`)
+				.join(', ')} (known: ${known.join(', ')})`,
+		);
+	if (categoryIds.length === 0)
+		throw new Error('analysis starts: a gap analysis starts with at least one kind of help');
+	const twice = categoryIds.filter((id, i) => categoryIds.indexOf(id) !== i);
+	if (twice.length > 0)
+		throw new Error(
+			`analysis starts: the gap analysis lists ${twice.map((id) => `"${id}"`).join(', ')} twice`,
+		);
+	if (!categoryIds.includes(shown))
+		throw new Error(
+			`analysis starts: the gap analysis shows "${shown}" first, but does not start with it (${categoryIds.join(', ')})`,
+		);
+	return starts;
+}
+
+/**
+ * What the analyses start with: the gap analysis with basic care and meeting places (GP first),
+ * "which fix helps most" with the pharmacy. Checked when the module loads, so a wrong id fails
+ * the build and every test rather than a coordinator's first analysis.
+ */
+export const ANALYSIS_STARTS: AnalysisStarts = checkAnalysisStarts(
+	{
+		coverage: { categoryIds: ['gp', 'pharmacy', 'grocery', 'meeting_place'], shown: 'gp' },
+		fixes: 'pharmacy',
+	},
+	CATEGORIES,
+);
+
+/**
  * The category with this id.
  * @throws Error when the id is unknown
  */

@@ -7,7 +7,12 @@
  * Pure functions over URLSearchParams, so links round-trip in unit tests.
  */
 
-import { BENCH_CATEGORY_ID, categoryById, isCategoryId } from '../contracts/taxonomy.ts';
+import {
+	ANALYSIS_STARTS,
+	BENCH_CATEGORY_ID,
+	categoryById,
+	isCategoryId,
+} from '../contracts/taxonomy.ts';
 import {
 	BARRIER_KINDS,
 	REPORT_STATUSES,
@@ -359,13 +364,24 @@ function readNorms(value: string | null): Record<string, number> {
 	return norms;
 }
 
-/** The gap analysis as the toolbar opens it: basic care and meeting places, the default norms. */
+/**
+ * The gap analysis as the toolbar opens it: the kinds of help the taxonomy starts it with
+ * (`ANALYSIS_STARTS`), the default norms.
+ */
 export const COVERAGE_START: ModeOf<'coverage'> = {
 	kind: 'coverage',
-	categoryIds: ['gp', 'pharmacy', 'grocery', 'meeting_place'],
-	categoryId: 'gp',
+	categoryIds: [...ANALYSIS_STARTS.coverage.categoryIds],
+	categoryId: ANALYSIS_STARTS.coverage.shown,
 	unknownMode: 'optimistic',
 	norms: {},
+};
+
+/** "Which fix helps most" as the planners' tools open it: the taxonomy's kind, its norm. */
+export const FIXES_START: ModeOf<'fixes'> = {
+	kind: 'fixes',
+	categoryId: ANALYSIS_STARTS.fixes,
+	normM: fixNormOf(ANALYSIS_STARTS.fixes),
+	unknownMode: 'cautious',
 };
 
 function isModeKind(value: string | null): value is ModeKind {

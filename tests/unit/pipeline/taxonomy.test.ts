@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+	ANALYSIS_STARTS,
 	CARE_FUNCTIONS,
 	CATEGORIES,
 	CATEGORY_GROUPS,
 	CATEGORY_IDS,
 	categoryById,
+	checkAnalysisStarts,
 	matchCategories,
 	ruleMatches,
 } from '../../../src/contracts/taxonomy.ts';
-import { COVERAGE_START } from '../../../src/state/modes.ts';
+import { COVERAGE_START, FIXES_START, fixNormOf } from '../../../src/state/modes.ts';
 
 describe('taxonomy', () => {
 	it('has every category DESIGN.md names, each once', () => {
@@ -73,6 +75,48 @@ describe('taxonomy', () => {
 			expect.arrayContaining(['gp', 'pharmacy', 'grocery', 'bakery', 'local_service_centre']),
 		);
 		for (const id of COVERAGE_START.categoryIds) expect(first, id).toContain(id);
+	});
+
+	it('starts the analyses from the taxonomy, not from code: the kinds, the one shown first, the fixes kind', () => {
+		expect(COVERAGE_START.categoryIds).toEqual(ANALYSIS_STARTS.coverage.categoryIds);
+		expect(COVERAGE_START.categoryId).toBe(ANALYSIS_STARTS.coverage.shown);
+		expect(FIXES_START.categoryId).toBe(ANALYSIS_STARTS.fixes);
+		expect(FIXES_START.normM).toBe(fixNormOf(ANALYSIS_STARTS.fixes));
+		// the sample's figures rest on these: basic care and meeting places, the GP first
+		expect(ANALYSIS_STARTS.coverage).toEqual({
+			categoryIds: ['gp', 'pharmacy', 'grocery', 'meeting_place'],
+			shown: 'gp',
+		});
+		expect(ANALYSIS_STARTS.fixes).toBe('pharmacy');
+	});
+
+	it('refuses analysis starts with an unknown, doubled or unstarted kind, naming it', () => {
+		const starts =
+			(categoryIds: string[], shown: string, fixes = 'pharmacy') =>
+			() =>
+				checkAnalysisStarts({ coverage: { categoryIds, shown }, fixes }, CATEGORIES);
+		expect(starts(['gp', 'pharmacy'], 'gp')()).toEqual({
+			coverage: { categoryIds: ['gp', 'pharmacy'], shown: 'gp' },
+			fixes: 'pharmacy',
+		});
+		expect(starts(['gp', 'apotheek'], 'gp')).toThrow(
+			/^analysis starts: unknown category "apotheek" \(known: gp, pharmacy, /,
+		);
+		expect(starts(['gp', 'apotheek', 'bakker'], 'bakker', 'huisarts')).toThrow(
+			/unknown categories "apotheek", "bakker", "huisarts" \(known: /,
+		);
+		expect(starts([], 'gp')).toThrow(/at least one kind of help/);
+		expect(starts(['gp', 'bakery', 'gp'], 'gp')).toThrow(/lists "gp" twice/);
+		expect(starts(['gp', 'bakery'], 'pharmacy')).toThrow(
+			/shows "pharmacy" first, but does not start with it \(gp, bakery\)/,
+		);
+		// checked against the categories given: a taxonomy without the GP refuses a start with it
+		expect(() =>
+			checkAnalysisStarts(
+				{ coverage: { categoryIds: ['gp'], shown: 'gp' }, fixes: 'gp' },
+				CATEGORIES.filter((c) => c.id !== 'gp'),
+			),
+		).toThrow(/unknown category "gp"/);
 	});
 
 	it('matches OSM tags the way the OSM wiki defines them', () => {
