@@ -9,6 +9,9 @@ import I18nHost from '../../tests/helpers/I18nHost.svelte';
 import { I18n } from '../state/i18n.svelte.ts';
 import BuurtReport from './BuurtReport.svelte';
 
+/** A name isolated in a sentence: first strong isolate … pop directional isolate. */
+const [FSI, PDI] = [String.fromCharCode(0x2068), String.fromCharCode(0x2069)];
+
 const host = (saved?: { name: string; computedAt?: string }) =>
 	within(
 		render(I18nHost, {
@@ -42,7 +45,17 @@ describe('BuurtReport', () => {
 		}).getByTestId('print-first');
 		expect(first.querySelector('h1')?.textContent).toBe('Buurtanalyse Vorselaar en Lille');
 		expect(within(first).getByTestId('print-saved').textContent?.trim()).toBe(
-			'Bewaarde analyse “Plan: huisartsenpraktijk Lille”, berekend op 7 december 2026',
+			`Bewaarde analyse “${FSI}Plan: huisartsenpraktijk Lille${PDI}”, berekend op 7 december 2026`,
+		);
+	});
+
+	it('isolates a right-to-left name ending in digits from the date after it', () => {
+		// Arabic, "plan 2": unisolated, its digit runs into the quote and the date
+		const first = host({ name: 'خطة 2', computedAt: '2026-12-03T10:00:00Z' }).getByTestId(
+			'print-first',
+		);
+		expect(within(first).getByTestId('print-saved').textContent?.trim()).toBe(
+			`Bewaarde analyse “${FSI}خطة 2${PDI}”, berekend op 3 december 2026`,
 		);
 	});
 

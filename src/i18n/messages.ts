@@ -1074,6 +1074,16 @@ export function translate(
 }
 
 /**
+ * A name someone gave (a saved analysis's) as an isolated run inside a sentence or an `<option>`,
+ * where HTML's `<bdi>` cannot be used: first strong isolate … pop directional isolate, so that a
+ * right-to-left name, or one ending in digits, does not reorder the text around it.
+ * @example translate(nl, 'savedSaved', { name: isolate('تحليل ٢') }) // 'Bewaard: \u2068تحليل ٢\u2069'
+ */
+export function isolate(name: string): string {
+	return `\u2068${name}\u2069`;
+}
+
+/**
  * An area's name in `lang`: the one its config gives for `lang` (`names`: "Bruxelles" where the
  * name is "Brussel"). Else, an area named after its municipalities, in Dutch ("Geel en
  * Kasterlee"), is written with `lang`'s own "and" ("Geel et Kasterlee"); any other name is the

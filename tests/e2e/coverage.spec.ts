@@ -656,7 +656,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				await expect(saved.getByTestId('saved-item')).toHaveCount(2);
 				await expect(comparison).toContainText('+Nulmeting → Plan ontmoetingsplaats');
 				await expect(saved.getByTestId('saved-notice')).toHaveText(
-					'Hernoemd: Met een ontmoetingsplaats → Plan ontmoetingsplaats',
+					'Hernoemd: \u2068Met een ontmoetingsplaats\u2069 → \u2068Plan ontmoetingsplaats\u2069',
 				);
 
 				// undo the what-if, then reopen the plan: its planned place comes back
@@ -827,7 +827,7 @@ test.describe('coordinators: where the neighbourhood falls short', () => {
 				);
 				expect(printed65).toBe(await totalBeyond65(page));
 				await expect(report.getByTestId('print-what-if').getByRole('listitem')).toHaveText([
-					/^Ontmoetingsplaats: gepland, Gepland 1 \(51,\d{5}°\u00a0N, 4,\d{5}°\u00a0O\)$/,
+					/^Ontmoetingsplaats: gepland, \u2068Gepland 1\u2069 \(51,\d{5}°\u00a0N, 4,\d{5}°\u00a0O\)$/,
 				]);
 				await expect(
 					page.getByTestId('print-neighbourhood').first().getByTestId('print-profile-head'),

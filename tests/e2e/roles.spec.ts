@@ -140,7 +140,7 @@ test.describe('roles', () => {
 				await page.goto(`/?mode=coverage&cats=meeting_place&analysis=${id}`);
 				const readOnly = page.getByTestId('coverage-read-only');
 				await expect(readOnly).toContainText(
-					`Analyse “${name}”, gedeeld met het team van de gemeente: alleen lezen.`,
+					`Analyse “\u2068${name}\u2069”, gedeeld met het team van de gemeente: alleen lezen.`,
 					{ timeout: 60_000 },
 				);
 				await expect(readOnly).not.toContainText('Gepubliceerd');

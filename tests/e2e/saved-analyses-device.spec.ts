@@ -72,7 +72,7 @@ test('saved analyses on the device: a refused or too long name is said in the co
 	const first = 'Nulmeting met rollator';
 	await name.fill(first);
 	await saved.getByTestId('saved-save').click();
-	await expect(saved.getByTestId('saved-notice')).toHaveText(`Bewaard: ${first}`);
+	await expect(saved.getByTestId('saved-notice')).toHaveText(`Bewaard: \u2068${first}\u2069`);
 	const second = 'خطة الحي';
 	await name.fill(second);
 	await saved.getByTestId('saved-save').click();
@@ -107,7 +107,7 @@ test('saved analyses on the device: a comparison of two profiles says what each 
 	const first = 'Nulmeting met rollator';
 	await name.fill(first);
 	await saved.getByTestId('saved-save').click();
-	await expect(saved.getByTestId('saved-notice')).toHaveText(`Bewaard: ${first}`);
+	await expect(saved.getByTestId('saved-notice')).toHaveText(`Bewaard: \u2068${first}\u2069`);
 	const panel = page.getByTestId('coverage');
 	await panel.getByRole('radio', { name: 'Te voet' }).check();
 	await expect(panel.getByTestId('coverage-legend-norm')).toContainText('Te voet');
@@ -119,13 +119,13 @@ test('saved analyses on the device: a comparison of two profiles says what each 
 
 	await test.step('compare: each side says what it was computed with; different profiles are warned about', async () => {
 		// chosen the wrong way round: "before" is still the older one
-		await saved.getByTestId('compare-before').selectOption({ label: second });
-		await saved.getByTestId('compare-after').selectOption({ label: second });
+		await saved.getByTestId('compare-before').selectOption({ label: `\u2068${second}\u2069` });
+		await saved.getByTestId('compare-after').selectOption({ label: `\u2068${second}\u2069` });
 		await expect(saved.getByTestId('compare-same')).toHaveText(
 			'Kies twee verschillende analyses om te vergelijken.',
 		);
 		await expect(saved.getByTestId('compare-run')).toBeDisabled();
-		await saved.getByTestId('compare-after').selectOption({ label: first });
+		await saved.getByTestId('compare-after').selectOption({ label: `\u2068${first}\u2069` });
 		await saved.getByTestId('compare-run').click();
 		const sides = saved.getByTestId('comparison-side');
 		await expect(sides.nth(0)).toHaveAttribute('data-side', 'before');

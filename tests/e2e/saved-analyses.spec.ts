@@ -173,7 +173,7 @@ test.describe('coordinators: saved analyses', () => {
 				const panel = page.getByTestId('coverage');
 				await savedItem(page, publicName).getByTestId('saved-open').click();
 				await expect(panel.getByTestId('coverage-read-only')).toContainText(
-					`Gepubliceerde analyse “${publicName}”: alleen lezen.`,
+					`Gepubliceerde analyse “\u2068${publicName}\u2069”: alleen lezen.`,
 				);
 				await expect(panel.getByTestId('stored-title')).toHaveText(
 					/^Opgeslagen resultaat, berekend op \d{1,2} \p{L}+ \d{4}$/u,
@@ -300,7 +300,7 @@ test.describe('coordinators: saved analyses', () => {
 				await expect(resident.getByTestId('stored-row')).not.toHaveCount(0);
 				// read-only: the overlay with its legend, no control that changes an analysis
 				await expect(resident.getByTestId('coverage-read-only')).toContainText(
-					`Gepubliceerde analyse “${publicName}”: alleen lezen.`,
+					`Gepubliceerde analyse “\u2068${publicName}\u2069”: alleen lezen.`,
 				);
 				await expect(resident.getByTestId('coverage-legend')).toContainText('Norm: 500 m');
 				for (const id of [
@@ -551,7 +551,7 @@ test.describe('coordinators: saved analyses', () => {
 				await page.emulateMedia({ media: 'print' });
 				await expect(page.getByTestId('print-saved')).toHaveText(
 					new RegExp(
-						`^\\s*Bewaarde analyse “${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”, berekend op \\d{1,2} \\p{L}+ \\d{4}\\s*$`,
+						`^\\s*Bewaarde analyse “\u2068${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\u2069”, berekend op \\d{1,2} \\p{L}+ \\d{4}\\s*$`,
 						'u',
 					),
 				);
@@ -569,7 +569,7 @@ test.describe('coordinators: saved analyses', () => {
 				const resident = await residentContext.newPage();
 				await resident.goto(link);
 				await expect(resident.getByTestId('coverage-read-only')).toContainText(
-					`Gepubliceerde analyse “${name}”: alleen lezen.`,
+					`Gepubliceerde analyse “\u2068${name}\u2069”: alleen lezen.`,
 					{ timeout: 240_000 },
 				);
 				await expect(resident.getByTestId('coverage-delta')).toContainText(

@@ -33,7 +33,7 @@ export async function saveAnalysis(page: Page, name: string, note = ''): Promise
 	await saved.getByTestId('saved-name').fill(name);
 	await saved.getByTestId('saved-note').fill(note);
 	await saved.getByTestId('saved-save').click();
-	await expect(saved.getByTestId('saved-notice')).toHaveText(`Bewaard: ${name}`);
+	await expect(saved.getByTestId('saved-notice')).toHaveText(`Bewaard: \u2068${name}\u2069`);
 	await expect(savedItem(page, name)).toBeVisible();
 }
 
