@@ -8,6 +8,7 @@
  * sides of a comparison subtract to its difference, as a reader who checks them finds. (Rounding
  * the exact sum instead wrote 659 under 80+ rows that add up to 660.)
  */
+import type { Totals } from './coverage.svelte.ts';
 
 /**
  * A count as written: rounded to `digits` decimals (whole residents by default), never −0.
@@ -32,15 +33,16 @@ export interface CountedRow {
 }
 
 /** A table's total row: each column the sum of its rows as written (a row without a figure: 0). */
-export interface WrittenTotals {
-	residents: number;
-	residents65: number;
-	residents80: number;
-	beyondResidents: number;
-	beyond65: number;
-	beyond80: number;
-	edgeOfDataResidents: number;
-}
+export type WrittenTotals = Pick<
+	Totals,
+	| 'residents'
+	| 'residents65'
+	| 'residents80'
+	| 'beyondResidents'
+	| 'beyond65'
+	| 'beyond80'
+	| 'edgeOfDataResidents'
+>;
 
 /**
  * The total row of a table whose rows write their counts with {@link written} at `digits`.
