@@ -4,7 +4,8 @@
  * (no connection, a server failure) is kept and tried again when the connection returns, where
  * only "not there" drops it; the reason shown goes once the user analyses on their own. A saved
  * analysis open to edit is named (panel, link, printed report) while the screen is it: another
- * profile, or another plan (a place planned, switched off), is no longer it.
+ * profile, or another plan (a place planned, switched off, also while it is being saved), is no
+ * longer it.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { IDBFactory } from 'fake-indexeddb';
@@ -15,6 +16,7 @@ import { DataError } from '../data/errors.ts';
 import type { AreaState } from '../state/area-state.svelte.ts';
 import { DataState } from '../state/data-state.svelte.ts';
 import type { Mode } from '../state/modes.ts';
+import { editsOf, readRecord } from '../state/saved-analysis.ts';
 import CoveragePanel from './CoveragePanel.svelte';
 
 const as = (c: unknown) => c as Component<{ mode: Mode }>;
@@ -244,6 +246,72 @@ describe('CoveragePanel: a saved analysis open to edit, then edited', () => {
 		const off = screen.getAllByTestId('coverage-switch-off')[0]!;
 		await fireEvent.click(off);
 		await waitFor(() => expect(panel.dataset.saved).toBeUndefined(), { timeout: 30_000 });
+		expect(analysisIdOf(app.mode)).toBeUndefined();
+	}, 120_000);
+});
+
+describe('CoveragePanel: a plan edited while it is being saved', () => {
+	it('is not named by the save: the place planned meanwhile was not saved', async () => {
+		vi.stubGlobal('fetch', tilesFetch);
+		const data = new DataState({});
+		await data.useArea(area.tiles!.files.boundaries!.url);
+		// the backend answers once the test has planned a place
+		const save = data.saveAnalysis.bind(data);
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		let asked = 0;
+		data.saveAnalysis = async (input) => {
+			asked += 1;
+			await released;
+			return save(input);
+		};
+		const { app } = renderPanel(
+			as(CoveragePanel),
+			area,
+			{
+				kind: 'coverage',
+				categoryIds: ['pharmacy'],
+				categoryId: 'pharmacy',
+				unknownMode: 'optimistic',
+				norms: {},
+			},
+			{ data },
+		);
+		const panel = screen.getByTestId('coverage');
+		const status = screen.getByTestId('coverage-status');
+		await waitFor(
+			() => {
+				expect(status.dataset.state).toBe('done');
+				expect(screen.getByTestId('coverage-suggest')).not.toHaveProperty('disabled', true);
+			},
+			{ timeout: 30_000 },
+		);
+		await fireEvent.input(await screen.findByTestId('saved-name', undefined, { timeout: 10_000 }), {
+			target: { value: 'Zonder plan' },
+		});
+		await fireEvent.submit(screen.getByTestId('saved-form'));
+		await waitFor(() => expect(asked).toBe(1), { timeout: 10_000 });
+		// a place planned while the save is on its way
+		await fireEvent.click(screen.getByTestId('coverage-suggest'));
+		await fireEvent.click(
+			(await screen.findAllByTestId('coverage-take-over', undefined, { timeout: 30_000 }))[0]!,
+		);
+		await screen.findByTestId('coverage-planned', undefined, { timeout: 30_000 });
+		release();
+		// saved (listed), without the place planned: the screen is not that analysis
+		await waitFor(
+			() =>
+				expect(
+					screen.getAllByTestId('saved-item').map((li) => li.textContent ?? ''),
+				).toContainEqual(expect.stringContaining('Zonder plan')),
+			{ timeout: 10_000 },
+		);
+		const [saved] = await data.savedAnalyses(
+			(await data.analysisAreas(area.tiles!.municipalities.map((m) => m.nis))).map((a) => a.id),
+		);
+		expect(saved?.name).toBe('Zonder plan');
+		expect(editsOf(readRecord(saved!.parameters)!).flatMap((e) => e.add)).toEqual([]);
+		expect(panel.dataset.saved).toBeUndefined();
 		expect(analysisIdOf(app.mode)).toBeUndefined();
 	}, 120_000);
 });
