@@ -1074,9 +1074,11 @@ export function translate(
 }
 
 /**
- * A name someone gave (a saved analysis's) as an isolated run inside a sentence or an `<option>`,
+ * A name someone gave (a saved analysis's) as an isolated run inside a sentence or an aria-label,
  * where HTML's `<bdi>` cannot be used: first strong isolate … pop directional isolate, so that a
- * right-to-left name, or one ending in digits, does not reorder the text around it.
+ * right-to-left name, or one ending in digits, does not reorder the text around it. Not for an
+ * `<option>` that holds only the name: `dir="auto"` sets its direction, and a leading mark would
+ * stop the select's type-ahead (its first letter no longer picks it).
  * @example translate(nl, 'savedSaved', { name: isolate('تحليل ٢') }) // 'Bewaard: \u2068تحليل ٢\u2069'
  */
 export function isolate(name: string): string {
