@@ -209,10 +209,15 @@ export const CONSTRAINT_KINDS: Record<
 		kind: 'invalid',
 		values: { field: 'website', limit: 'pattern' },
 	},
-	curated_places_address_clean: { kind: 'forbidden_characters', values: { field: 'address' } },
+	// these two also hold the field's length (1 to max) and, for the opening hours, any "<" or ">":
+	// the message says all of the field's rules, true whichever refused it
+	curated_places_address_clean: {
+		kind: 'invalid',
+		values: { field: 'address', limit: 'pattern', max: 300 },
+	},
 	curated_places_opening_hours_clean: {
-		kind: 'forbidden_characters',
-		values: { field: 'openingHours' },
+		kind: 'invalid',
+		values: { field: 'openingHours', limit: 'pattern', max: 500 },
 	},
 	curated_places_location_within_belgium: {
 		kind: 'outside_belgium',

@@ -866,6 +866,10 @@ const en: Messages = {
 		'{field}: only digits, spaces and + . / ( ) -, 6 to 30 characters, for example +32 14 50 00 00.',
 	curErrorEmail: '{field}: an address such as name@example.be.',
 	curErrorWebsite: '{field}: an address that starts with https:// or http://, without spaces.',
+	curErrorAddressRules:
+		'{field}: at most {max} characters, without invisible control or direction characters and without “<” followed by a letter.',
+	curErrorHoursRules:
+		'{field}: at most {max} characters, without “<” or “>” and without invisible control characters.',
 	curErrorOutsideBelgium:
 		'The location lies outside Belgium. Choose a location in the municipality.',
 	curErrorDenied:

@@ -911,6 +911,10 @@ const fr: Messages = {
 		'{field}\u00a0: uniquement des chiffres, des espaces et + . / ( ) -, de 6 à 30 caractères, par exemple +32 14 50 00 00.',
 	curErrorEmail: '{field}\u00a0: une adresse comme nom@exemple.be.',
 	curErrorWebsite: '{field}\u00a0: une adresse qui commence par https:// ou http://, sans espaces.',
+	curErrorAddressRules:
+		'{field}\u00a0: {max} caractères au maximum, sans caractères de contrôle ou de direction invisibles ni «\u00a0<\u00a0» suivi d’une lettre.',
+	curErrorHoursRules:
+		'{field}\u00a0: {max} caractères au maximum, sans «\u00a0<\u00a0» ni «\u00a0>\u00a0» ni caractères de contrôle invisibles.',
 	curErrorOutsideBelgium:
 		'Le lieu est en dehors de la Belgique. Choisissez un lieu dans la commune.',
 	curErrorDenied:

@@ -885,6 +885,10 @@ const nl = {
 		'{field}: alleen cijfers, spaties en + . / ( ) -, 6 tot 30 tekens, bijvoorbeeld +32 14 50 00 00.',
 	curErrorEmail: '{field}: een adres zoals naam@voorbeeld.be.',
 	curErrorWebsite: '{field}: een adres dat begint met https:// of http://, zonder spaties.',
+	curErrorAddressRules:
+		'{field}: hoogstens {max} tekens, zonder onzichtbare stuur- of richtingstekens en zonder “<” gevolgd door een letter.',
+	curErrorHoursRules:
+		'{field}: hoogstens {max} tekens, zonder “<” of “>” en zonder onzichtbare stuurtekens.',
 	curErrorOutsideBelgium: 'De plaats ligt buiten België. Kies een plaats in de gemeente.',
 	curErrorDenied:
 		'Je mag dit initiatief hier niet bewaren of wijzigen. Meld je opnieuw aan als buurtzorgregisseur van deze gemeente.',

@@ -101,6 +101,31 @@ describe('curatedErrorMessage', () => {
 		);
 	});
 
+	it('says every rule of the address and the opening hours, whichever of them the database refused', () => {
+		// curated_places_address_clean: 1 to 300 characters, no control or direction characters, no
+		// "<" before a letter; curated_places_opening_hours_clean: 1 to 500, no control characters,
+		// no "<" or ">" at all (a too long text fails the same check as a forbidden character)
+		const address = curatedErrorMessage(constraint('curated_places_address_clean'), '');
+		const hours = curatedErrorMessage(constraint('curated_places_opening_hours_clean'), '');
+		expect(said('nl', address)).toBe(
+			'Adres: hoogstens 300 tekens, zonder onzichtbare stuur- of richtingstekens en zonder “<” gevolgd door een letter.',
+		);
+		expect(said('nl', hours)).toBe(
+			'Openingsuren (zoals in OpenStreetMap, bv. Mo-Fr 09:00-12:00): hoogstens 500 tekens, zonder “<” of “>” en zonder onzichtbare stuurtekens.',
+		);
+		expect(said('fr', address)).toBe(
+			'Adresse\u00a0: 300 caractères au maximum, sans caractères de contrôle ou de direction invisibles ni «\u00a0<\u00a0» suivi d’une lettre.',
+		);
+		expect(said('en', hours)).toBe(
+			'Opening hours (as in OpenStreetMap, e.g. Mo-Fr 09:00-12:00): at most 500 characters, without “<” or “>” and without invisible control characters.',
+		);
+		for (const lang of LANGUAGES)
+			for (const m of [address, hours])
+				expect(said(lang, m)).not.toMatch(
+					/bevat tekens|contient des caractères|contains characters/,
+				);
+	});
+
 	it('never shows the data layer’s English detail for a known kind, in any language', () => {
 		const errors = [
 			refusal({ phone: 'bel maar' }),

@@ -45,11 +45,16 @@ const FIELD_MESSAGE: Partial<Record<ErrorKind, MessageKey>> = {
 	invalid: 'curErrorInvalidField',
 };
 
-/** A contact field not in its expected form: what that form is. */
+/**
+ * A field not in its expected form: what that form is (for the address and the opening hours,
+ * their rules as the database holds them in one check, with the longest it takes: `max`).
+ */
 const PATTERN_MESSAGE: Record<string, MessageKey> = {
 	phone: 'curErrorPhone',
 	email: 'curErrorEmail',
 	website: 'curErrorWebsite',
+	address: 'curErrorAddressRules',
+	openingHours: 'curErrorHoursRules',
 };
 
 /** Kinds about the place or the request as a whole. */
@@ -81,7 +86,10 @@ export function curatedErrorMessage(err: unknown, areaName: string): CuratedMess
 	if (field && key) {
 		if (info.kind === 'invalid' && info.values.limit === 'pattern') {
 			const pattern = PATTERN_MESSAGE[fieldName as string];
-			if (pattern) return { key: pattern, field };
+			if (pattern)
+				return info.values.max === undefined
+					? { key: pattern, field }
+					: { key: pattern, field, values: { max: info.values.max } };
 		}
 		// the database names the limit, not the length it refused
 		if (info.kind === 'too_long')
