@@ -274,7 +274,7 @@ const fr: Messages = {
 		'Pas de connexion\u00a0: ouvrir les analyses enregistrées et en enregistrer de nouvelles n’est possible qu’une fois la connexion revenue. Ce qui est enregistré reste en sécurité dans la base de données partagée.',
 	savedNameMissing: 'Donnez un nom à l’analyse.',
 	savedFailed: 'Échec\u00a0: {detail}',
-	savedErrorTooLong: '{field} compte {count} caractères, {max} au maximum.',
+	savedErrorTooLong: '{field} compte {count} caractères\u00a0: trop long, {max} au maximum.',
 	savedErrorMarkup:
 		'{field} contient «\u00a0<\u00a0» suivi d’une lettre, comme dans du code HTML. Nous ne l’enregistrons pas\u00a0: retirez-le ou mettez une espace après «\u00a0<\u00a0».',
 	savedErrorControl:
@@ -896,8 +896,8 @@ const fr: Messages = {
 		'Seuls les coordinateurs des soins de quartier de la commune ajoutent des initiatives.',
 	curOffline:
 		'Pas de connexion\u00a0: ajouter ou modifier des initiatives n’est possible qu’une fois la connexion revenue. Ce qui est enregistré reste en sécurité dans la base de données partagée.',
-	curErrorTooLong: '{field}\u00a0: {count} caractères, {max} au maximum.',
-	curErrorTooLongMax: '{field}\u00a0: {max} caractères au maximum.',
+	curErrorTooLong: '{field}\u00a0: texte trop long ({count} caractères, {max} au maximum).',
+	curErrorTooLongMax: '{field}\u00a0: texte trop long ({max} caractères au maximum).',
 	curErrorMarkup:
 		'{field} contient «\u00a0<\u00a0» suivi d’une lettre, comme dans du code HTML. Nous ne l’enregistrons pas\u00a0: retirez-le ou mettez une espace après «\u00a0<\u00a0».',
 	curErrorControl:

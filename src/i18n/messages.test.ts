@@ -31,6 +31,17 @@ describe('messages', () => {
 		}
 	});
 
+	it('says a text is too long in every language, not only its count and limit', () => {
+		const said = { nl: 'te lang', fr: 'trop long', en: 'too long' };
+		const keys = Object.keys(MESSAGES.nl).filter((k) => k.includes('TooLong'));
+		expect(keys.length).toBeGreaterThanOrEqual(4);
+		for (const lang of LANGUAGES)
+			for (const key of keys)
+				expect(MESSAGES[lang][key as keyof typeof MESSAGES.nl], `${lang} ${key}`).toContain(
+					said[lang],
+				);
+	});
+
 	it('has every key in every language, none empty', () => {
 		const keys = Object.keys(MESSAGES.nl).sort();
 		for (const lang of LANGUAGES) {

@@ -69,6 +69,12 @@ describe('curatedErrorMessage', () => {
 		expect(said('en', curatedErrorMessage(constraint('curated_places_name_length'), ''))).toBe(
 			'Name is too long: at most 200 characters.',
 		);
+		expect(said('fr', curatedErrorMessage(constraint('curated_places_name_length'), ''))).toBe(
+			'Nom\u00a0: texte trop long (200 caractères au maximum).',
+		);
+		expect(said('fr', curatedErrorMessage(refusal({ name: 'x'.repeat(201) }), ''))).toBe(
+			'Nom\u00a0: texte trop long (201 caractères, 200 au maximum).',
+		);
 		expect(said('nl', curatedErrorMessage(constraint('curated_places_source_clean'), ''))).toMatch(
 			/^Bron \(wie het meldde, welk document\) bevat tekens die we niet bewaren/,
 		);
