@@ -605,7 +605,6 @@ export function storedRowsOf(
 	return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** A saved analysis as reopened: editable, or read-only with what was stored with it. */
 /**
  * How a saved analysis the user may only read is labelled, by who sees it (`visibility`): in the
  * list of saved analyses (`list`) and above its stored figures once opened (`panel`, with {name}).
@@ -617,6 +616,7 @@ export const READ_ONLY_MESSAGE: Record<Visibility, { list: MessageKey; panel: Me
 	private: { list: 'savedReadOnlyPrivate', panel: 'coverageReadOnlyPrivate' },
 };
 
+/** A saved analysis as reopened: editable, or read-only with what was stored with it. */
 export interface ReopenedAnalysis {
 	/** The saved analysis' id (a link to it carries it: `analysis=<id>`). */
 	id?: string;
