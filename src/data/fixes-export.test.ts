@@ -19,7 +19,7 @@ const engine = new AnalysisEngine(
 		new Uint8Array(readFileSync(path.join(REPO_ROOT, 'tiles', SAMPLE_AREA, 'analysis.bin'))),
 	),
 );
-// the planners' screen's default question, for the wheelchair
+// a fixed question for the wheelchair (pharmacy at 1000 m, not its 800 m default: fixNormOf)
 const { fixes } = rankFixes(engine, {
 	categoryId: 'pharmacy',
 	normM: 1000,

@@ -292,7 +292,7 @@ const en: Messages = {
 	savedPlanned: { one: '{count} planned place', other: '{count} planned places' },
 	savedReadOnlyPublic: 'Published, read only',
 	savedReadOnlyTeam: 'Shared with the team, read only',
-	savedReadOnlyPrivate: 'Only for you, read only',
+	savedReadOnlyPrivate: 'Only for you; you can no longer change it',
 	savedCompare: 'Compare',
 	savedCompareBefore: 'Before',
 	savedCompareAfter: 'After',
@@ -300,7 +300,7 @@ const en: Messages = {
 	savedCompareChange: 'Change',
 	savedCompareTotal: 'In all: {change}',
 	savedCompareTotalNote:
-		'A neighbourhood marked “—” is not in the total: one of the two did not measure it.',
+		'A neighbourhood marked “—” is not in the total: at least one of the two did not measure it.',
 	savedCompareSame: 'Choose two different analyses to compare.',
 	savedCompareSaved: 'saved on {date}',
 	savedCompareBasis: '{profile} · unknown data: {unknown} · norm {norm}',

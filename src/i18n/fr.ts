@@ -311,7 +311,7 @@ const fr: Messages = {
 	},
 	savedReadOnlyPublic: 'Publiée, lecture seule',
 	savedReadOnlyTeam: 'Partagée avec l’équipe, lecture seule',
-	savedReadOnlyPrivate: 'Pour vous seul, lecture seule',
+	savedReadOnlyPrivate: 'Pour vous seul\u00a0; vous ne pouvez plus la modifier',
 	savedCompare: 'Comparer',
 	savedCompareBefore: 'Avant',
 	savedCompareAfter: 'Après',
@@ -319,7 +319,7 @@ const fr: Messages = {
 	savedCompareChange: 'Différence',
 	savedCompareTotal: 'Au total\u00a0: {change}',
 	savedCompareTotalNote:
-		'Un quartier marqué «\u00a0—\u00a0» ne compte pas dans le total\u00a0: il n’est pas mesuré dans l’une des deux.',
+		'Un quartier marqué «\u00a0—\u00a0» ne compte pas dans le total\u00a0: il n’est pas mesuré dans au moins l’une des deux.',
 	savedCompareSame: 'Choisissez deux analyses différentes à comparer.',
 	savedCompareSaved: 'enregistrée le {date}',
 	savedCompareBasis: '{profile} · données inconnues\u00a0: {unknown} · norme {norm}',

@@ -299,7 +299,7 @@ const nl = {
 	savedPlanned: { one: '{count} geplande plaats', other: '{count} geplande plaatsen' },
 	savedReadOnlyPublic: 'Gepubliceerd, alleen lezen',
 	savedReadOnlyTeam: 'Gedeeld met het team, alleen lezen',
-	savedReadOnlyPrivate: 'Alleen voor jou, alleen lezen',
+	savedReadOnlyPrivate: 'Alleen voor jou; je kunt ze niet meer wijzigen',
 	savedCompare: 'Vergelijken',
 	savedCompareBefore: 'Eerder',
 	savedCompareAfter: 'Later',
@@ -307,7 +307,7 @@ const nl = {
 	savedCompareChange: 'Verschil',
 	savedCompareTotal: 'In totaal: {change}',
 	savedCompareTotalNote:
-		'Een buurt met “—” telt niet mee in het totaal: ze is in één van beide niet gemeten.',
+		'Een buurt met “—” telt niet mee in het totaal: ze is in minstens één van beide niet gemeten.',
 	savedCompareSame: 'Kies twee verschillende analyses om te vergelijken.',
 	savedCompareSaved: 'bewaard op {date}',
 	savedCompareBasis: '{profile} · onbekende gegevens: {unknown} · norm {norm}',
