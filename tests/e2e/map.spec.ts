@@ -1,6 +1,7 @@
 import { KEEP_HEADER } from '../../src/data/offline-area.ts';
 import { iconImageId } from '../../src/map/layers/places-style.ts';
 import { FIRST_READ_BYTES } from '../../src/map/pmtiles-source.ts';
+import { devices } from '@playwright/test';
 import { expect, test, type Page } from '../helpers/test.ts';
 import { renderedLayerOrder, renderedValues, waitForMapReady, captureMap } from '../helpers/map.ts';
 
@@ -392,11 +393,21 @@ type QueryMap = {
 // below them): the names are now drawn above every marker, and hide none of them. The basemap's
 // village names, under the markers too, now keep out of them.
 test.describe('the neighbourhood names at the first view @phone', () => {
+	// Placed and drawn as a phone draws them: the phone project draws at 1 device pixel per CSS px
+	// (playwright.config.ts), this test at the Pixel 7's real 2.625 (its icons' images scaled, its
+	// glyphs at that density).
+	test.use({
+		deviceScaleFactor: async ({ isMobile }, use) =>
+			use(isMobile ? devices['Pixel 7'].deviceScaleFactor : 1),
+	});
 	test("are drawn above the places and initiatives, and hide no place icon; the basemap's names keep out of the icons; every place shows at every zoom", async ({
 		page,
 	}, testInfo) => {
 		await page.goto('/');
 		await waitForMapReady(page);
+		expect(await page.evaluate(() => devicePixelRatio)).toBe(
+			testInfo.project.use.isMobile ? devices['Pixel 7'].deviceScaleFactor : 1,
+		);
 		const order = await renderedLayerOrder(page);
 		const label = order.indexOf('neighbourhoods-label');
 		expect(label).toBeGreaterThanOrEqual(0);
