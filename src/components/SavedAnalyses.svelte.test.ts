@@ -44,22 +44,27 @@ async function save(name: string) {
 	);
 }
 
+/** The coverage panel on a pharmacy analysis on the device, once it is done. */
+async function openPharmacy() {
+	renderPanel(
+		CoveragePanel as unknown as Component<{ mode: Mode }>,
+		area,
+		{
+			kind: 'coverage',
+			categoryIds: ['pharmacy'],
+			categoryId: 'pharmacy',
+			unknownMode: 'optimistic',
+			norms: {},
+		},
+		{ data },
+	);
+	const status = screen.getByTestId('coverage-status');
+	await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
+}
+
 describe('SavedAnalyses: deleting', () => {
 	it('moves focus into the confirm, back to Delete when called off, and to the notice once deleted', async () => {
-		renderPanel(
-			CoveragePanel as unknown as Component<{ mode: Mode }>,
-			area,
-			{
-				kind: 'coverage',
-				categoryIds: ['pharmacy'],
-				categoryId: 'pharmacy',
-				unknownMode: 'optimistic',
-				norms: {},
-			},
-			{ data },
-		);
-		const status = screen.getByTestId('coverage-status');
-		await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
+		await openPharmacy();
 		await save('Focus A');
 		await save('Focus B');
 		const item = () =>
@@ -91,20 +96,7 @@ describe('SavedAnalyses: deleting', () => {
 
 describe('SavedAnalyses: names in sentences and options', () => {
 	it('isolates a right-to-left name, or one ending in digits, in the notices and labels; compare options take its direction', async () => {
-		renderPanel(
-			CoveragePanel as unknown as Component<{ mode: Mode }>,
-			area,
-			{
-				kind: 'coverage',
-				categoryIds: ['pharmacy'],
-				categoryId: 'pharmacy',
-				unknownMode: 'optimistic',
-				norms: {},
-			},
-			{ data },
-		);
-		const status = screen.getByTestId('coverage-status');
-		await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
+		await openPharmacy();
 		// Arabic, "neighbourhood analysis 2": unisolated, its digit and the text after it reorder
 		const rtl = 'تحليل الحي 2';
 		// first strong isolate … pop directional isolate (as characters: Svelte warns on the escapes)

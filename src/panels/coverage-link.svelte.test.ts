@@ -47,6 +47,64 @@ const linkIn = (state: string) =>
 	);
 const analysisIdOf = (mode: Mode) => (mode.kind === 'coverage' ? mode.analysisId : undefined);
 
+/**
+ * The panel on a pharmacy analysis on the device, whose data layer knows the area's
+ * municipalities (from its boundaries: where it saves). `prepare` may wrap the data layer first.
+ */
+async function openOnDevice(prepare?: (data: DataState) => void) {
+	vi.stubGlobal('fetch', tilesFetch);
+	const data = new DataState({});
+	await data.useArea(area.tiles!.files.boundaries!.url);
+	prepare?.(data);
+	const { app } = renderPanel(
+		as(CoveragePanel),
+		area,
+		{
+			kind: 'coverage',
+			categoryIds: ['pharmacy'],
+			categoryId: 'pharmacy',
+			unknownMode: 'optimistic',
+			norms: {},
+		},
+		{ data },
+	);
+	return {
+		app,
+		data,
+		panel: screen.getByTestId('coverage'),
+		status: screen.getByTestId('coverage-status'),
+	};
+}
+/** Until the analysis is done and "where next" can be asked. */
+const idle = () =>
+	waitFor(
+		() => {
+			expect(screen.getByTestId('coverage-status').dataset.state).toBe('done');
+			expect(screen.getByTestId('coverage-suggest')).not.toHaveProperty('disabled', true);
+		},
+		{ timeout: 30_000 },
+	);
+/** Fills in the save form's name and sends it. */
+async function submitSave(name: string) {
+	await fireEvent.input(await screen.findByTestId('saved-name', undefined, { timeout: 10_000 }), {
+		target: { value: name },
+	});
+	await fireEvent.submit(screen.getByTestId('saved-form'));
+}
+/** Saves the analysis on screen as `name`, until the panel is named by it. */
+async function saveAs(name: string) {
+	await submitSave(name);
+	const panel = screen.getByTestId('coverage');
+	await waitFor(() => expect(panel.dataset.saved).toBe(name), { timeout: 10_000 });
+}
+/** The saved analysis `id` in the list. */
+const savedItem = (id: string | undefined) =>
+	waitFor(() => {
+		const li = screen.getAllByTestId('saved-item').find((x) => x.dataset.id === id);
+		expect(li).toBeTruthy();
+		return li!;
+	});
+
 describe('CoveragePanel: a shared link', () => {
 	it('without a connection keeps the link, says so, and opens it once the connection is back', async () => {
 		const data = new DataState({});
@@ -105,44 +163,14 @@ describe('CoveragePanel: a shared link', () => {
 describe('CoveragePanel: the saved analysis open', () => {
 	it('is named while the screen is it: saved as new, renamed, left by another profile, deleted', async () => {
 		// the device learns the area's municipalities (where it saves) from its boundaries
-		vi.stubGlobal('fetch', tilesFetch);
-		const data = new DataState({});
-		await data.useArea(area.tiles!.files.boundaries!.url);
-		const { app } = renderPanel(
-			as(CoveragePanel),
-			area,
-			{
-				kind: 'coverage',
-				categoryIds: ['pharmacy'],
-				categoryId: 'pharmacy',
-				unknownMode: 'optimistic',
-				norms: {},
-			},
-			{ data },
-		);
-		const panel = screen.getByTestId('coverage');
-		const status = screen.getByTestId('coverage-status');
+		const { app, panel, status } = await openOnDevice();
 		await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
-		const saveAs = async (name: string) => {
-			await fireEvent.input(
-				await screen.findByTestId('saved-name', undefined, { timeout: 10_000 }),
-				{
-					target: { value: name },
-				},
-			);
-			await fireEvent.submit(screen.getByTestId('saved-form'));
-			await waitFor(() => expect(panel.dataset.saved).toBe(name), { timeout: 10_000 });
-		};
 		// saved as new: the link and the report name that one
 		await saveAs('Plan A');
 		const idA = analysisIdOf(app.mode);
 		expect(idA).toBeTruthy();
 		// reopened, then renamed in the list: the new name
-		const item = await waitFor(() => {
-			const li = screen.getAllByTestId('saved-item').find((x) => x.dataset.id === idA);
-			expect(li).toBeTruthy();
-			return li!;
-		});
+		const item = await savedItem(idA);
 		await fireEvent.click(within(item).getByTestId('saved-rename'));
 		await fireEvent.input(screen.getByTestId('saved-new-name'), {
 			target: { value: 'Plan B' },
@@ -157,11 +185,7 @@ describe('CoveragePanel: the saved analysis open', () => {
 		await waitFor(() => expect(status.dataset.state).toBe('done'), { timeout: 30_000 });
 		await saveAs('Plan C');
 		const idC = analysisIdOf(app.mode)!;
-		const itemC = await waitFor(() => {
-			const li = screen.getAllByTestId('saved-item').find((x) => x.dataset.id === idC);
-			expect(li).toBeTruthy();
-			return li!;
-		});
+		const itemC = await savedItem(idC);
 		await fireEvent.click(within(itemC).getByTestId('saved-delete'));
 		await fireEvent.click(await screen.findByTestId('saved-delete-yes'));
 		await waitFor(() => expect(panel.dataset.saved).toBeUndefined(), { timeout: 10_000 });
@@ -171,40 +195,8 @@ describe('CoveragePanel: the saved analysis open', () => {
 
 describe('CoveragePanel: a saved analysis open to edit, then edited', () => {
 	it('is no longer named once its plan changes: a place planned, one switched off', async () => {
-		vi.stubGlobal('fetch', tilesFetch);
-		const data = new DataState({});
-		await data.useArea(area.tiles!.files.boundaries!.url);
-		const { app } = renderPanel(
-			as(CoveragePanel),
-			area,
-			{
-				kind: 'coverage',
-				categoryIds: ['pharmacy'],
-				categoryId: 'pharmacy',
-				unknownMode: 'optimistic',
-				norms: {},
-			},
-			{ data },
-		);
-		const panel = screen.getByTestId('coverage');
-		const status = screen.getByTestId('coverage-status');
-		const idle = () =>
-			waitFor(
-				() => {
-					expect(status.dataset.state).toBe('done');
-					expect(screen.getByTestId('coverage-suggest')).not.toHaveProperty('disabled', true);
-				},
-				{ timeout: 30_000 },
-			);
+		const { app, panel } = await openOnDevice();
 		await idle();
-		const saveAs = async (name: string) => {
-			await fireEvent.input(
-				await screen.findByTestId('saved-name', undefined, { timeout: 10_000 }),
-				{ target: { value: name } },
-			);
-			await fireEvent.submit(screen.getByTestId('saved-form'));
-			await waitFor(() => expect(panel.dataset.saved).toBe(name), { timeout: 10_000 });
-		};
 		/** The printed report's line naming a saved analysis, if any. */
 		const printedName = async () => {
 			window.dispatchEvent(new Event('beforeprint'));
@@ -232,11 +224,7 @@ describe('CoveragePanel: a saved analysis open to edit, then edited', () => {
 		await fireEvent.click(screen.getByTestId('coverage-reset'));
 		await waitFor(() => expect(panel.dataset.saved).toBeUndefined());
 		await idle();
-		const item = await waitFor(() => {
-			const li = screen.getAllByTestId('saved-item').find((x) => x.dataset.id === id);
-			expect(li).toBeTruthy();
-			return li!;
-		});
+		const item = await savedItem(id);
 		await fireEvent.click(within(item).getByTestId('saved-open'));
 		await screen.findByTestId('coverage-planned', undefined, { timeout: 30_000 });
 		await idle();
@@ -252,44 +240,20 @@ describe('CoveragePanel: a saved analysis open to edit, then edited', () => {
 
 describe('CoveragePanel: a plan edited while it is being saved', () => {
 	it('is not named by the save: the place planned meanwhile was not saved', async () => {
-		vi.stubGlobal('fetch', tilesFetch);
-		const data = new DataState({});
-		await data.useArea(area.tiles!.files.boundaries!.url);
 		// the backend answers once the test has planned a place
-		const save = data.saveAnalysis.bind(data);
 		let release!: () => void;
 		const released = new Promise<void>((resolve) => (release = resolve));
 		let asked = 0;
-		data.saveAnalysis = async (input) => {
-			asked += 1;
-			await released;
-			return save(input);
-		};
-		const { app } = renderPanel(
-			as(CoveragePanel),
-			area,
-			{
-				kind: 'coverage',
-				categoryIds: ['pharmacy'],
-				categoryId: 'pharmacy',
-				unknownMode: 'optimistic',
-				norms: {},
-			},
-			{ data },
-		);
-		const panel = screen.getByTestId('coverage');
-		const status = screen.getByTestId('coverage-status');
-		await waitFor(
-			() => {
-				expect(status.dataset.state).toBe('done');
-				expect(screen.getByTestId('coverage-suggest')).not.toHaveProperty('disabled', true);
-			},
-			{ timeout: 30_000 },
-		);
-		await fireEvent.input(await screen.findByTestId('saved-name', undefined, { timeout: 10_000 }), {
-			target: { value: 'Zonder plan' },
+		const { app, data, panel } = await openOnDevice((data) => {
+			const save = data.saveAnalysis.bind(data);
+			data.saveAnalysis = async (input) => {
+				asked += 1;
+				await released;
+				return save(input);
+			};
 		});
-		await fireEvent.submit(screen.getByTestId('saved-form'));
+		await idle();
+		await submitSave('Zonder plan');
 		await waitFor(() => expect(asked).toBe(1), { timeout: 10_000 });
 		// a place planned while the save is on its way
 		await fireEvent.click(screen.getByTestId('coverage-suggest'));
